@@ -1,0 +1,93 @@
+/** A calendar date with no time, as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export const STATUSES = [
+  'Not started',
+  'On track',
+  'At risk',
+  'Delayed',
+  'Complete',
+  'Signed off',
+  'Cancelled',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const RAGS = ['red', 'amber', 'green', 'complete', 'cancelled'] as const;
+export type Rag = (typeof RAGS)[number];
+
+export const ROLES = ['admin', 'chair', 'executive', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const VIAS = ['chat', 'card', 'import', 'job', 'cli'] as const;
+export type Via = (typeof VIAS)[number];
+
+export interface Plan {
+  id: string;
+  title: string;
+  sourceDocument: string | null;
+  baselineDate: IsoDate;
+  timeZone: string;
+}
+
+export interface Owner {
+  /** Lower-cased email or user principal name; the key that links a Teams user to their actions. */
+  email: string;
+  displayName: string | null;
+  /** Entra (Azure AD) object id, once the person has talked to the bot. */
+  aadObjectId: string | null;
+}
+
+export interface Measure {
+  indicator: string;
+  target: string | null;
+  latest: string | null;
+}
+
+export interface Evidence {
+  url: string | null;
+  note: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface Update {
+  text: string;
+  by: string;
+  at: string;
+}
+
+export interface Action {
+  planId: string;
+  ref: string;
+  theme: string;
+  title: string;
+  timescale: string;
+  originalDueDate: IsoDate | null;
+  revisedDueDate: IsoDate | null;
+  revisionReason: string | null;
+  /** How many times the due date has been moved. */
+  revisionCount: number;
+  owner: Owner | null;
+  agency: string;
+  status: Status;
+  measure: Measure | null;
+  evidence: Evidence[];
+  latestUpdate: Update | null;
+}
+
+export interface FieldChange {
+  field: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface HistoryEntry {
+  planId: string;
+  ref: string;
+  /** An ISO instant. */
+  at: string;
+  by: string;
+  via: Via;
+  changes: FieldChange[];
+  comment: string | null;
+}

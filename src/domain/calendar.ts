@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { MONTH_ABBREVIATIONS } from './month-names';
+import type { IsoDate } from './types';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Calendar arithmetic is done on UTC midnights: UTC has no clock changes, so
+ * a day is always 24 hours and the machine's own zone never leaks in.
+ */
+function toUtc(date: IsoDate): DateTime {
+  const parsed = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
+  if (!parsed || !parsed.isValid) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return parsed;
+}
+
+function fromUtc(dt: DateTime): IsoDate {
+  const iso = dt.toISODate();
+  if (iso === null) throw new RangeError('Date arithmetic produced an invalid date');
+  return iso;
+}
+
+/** Strict `YYYY-MM-DD`: the shape and a real day (2026-02-31 is false). */
+export function isValidIsoDate(s: string): boolean {
+  return ISO_DATE.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid;
+}
+
+/** The calendar date that instant `now` falls on in `timeZone`. */
+export function todayIn(now: Date, timeZone = 'Europe/London'): IsoDate {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  const iso = local.isValid ? local.toISODate() : null;
+  if (iso === null) throw new RangeError(`Cannot place ${String(now)} in time zone ${JSON.stringify(timeZone)}`);
+  return iso;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round(toUtc(to).diff(toUtc(from), 'days').days);
+}
+
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return fromUtc(toUtc(date).plus({ days: n }));
+}
+
+/** Adds calendar months, clamping to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  return fromUtc(toUtc(date).plus({ months: n }));
+}
+
+/** Adds years, clamping 29 Feb to 28 Feb in non-leap years. */
+export function addYears(date: IsoDate, n: number): IsoDate {
+  return fromUtc(toUtc(date).plus({ years: n }));
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: IsoDate): number {
+  return toUtc(date).weekday;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return DateTime.utc(year, month, 1).daysInMonth ?? 0;
+}
+
+/** The date for year/month/day if it exists, else null (so callers can explain why). */
+export function isoFromParts(year: number, month: number, day: number): IsoDate | null {
+  if (![year, month, day].every(Number.isInteger)) return null;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function partsOf(date: IsoDate): { year: number; month: number; day: number } {
+  const dt = toUtc(date);
+  return { year: dt.year, month: dt.month, day: dt.day };
+}
+
+/** `30 Sep 2026`: fixed English abbreviations, because en-GB ICU prints "Sept" on some machines and "Sep" on others. */
+export function formatUkDate(date: IsoDate): string {
+  const { year, month, day } = partsOf(date);
+  return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
+}

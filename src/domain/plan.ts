@@ -1,0 +1,18 @@
+import { Plan } from './types';
+
+const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export function validatePlanId(id: string): string | null {
+  return PLAN_ID.test(id)
+    ? null
+    : `"${id.slice(0, 64)}" is not a usable plan id. Use lower-case letters, numbers and dashes, starting with a letter or number (for example ofsted-2011).`;
+}
+
+export function newPlan(fields: Partial<Plan> & Pick<Plan, 'id' | 'baselineDate'>): Plan {
+  return {
+    title: fields.id,
+    sourceDocument: null,
+    timeZone: 'Europe/London',
+    ...fields,
+  };
+}

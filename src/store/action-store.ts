@@ -1,0 +1,200 @@
+import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import { refKey } from '../domain/ref';
+import { Action, HistoryEntry, Status, Via } from '../domain/types';
+import { compact, json, num, Row, str, strOrNull } from './entity-codec';
+import { ConflictError, statusCodeOf, translateStorageError } from './errors';
+import { escapeKey, prefixUpperBound } from './keys';
+import { assertFilterWithinLimits, assertWithinLimits } from './limits';
+import { Tables } from './tables';
+
+/**
+ * A plan's actions and their history share one partition of one table, so
+ * that an update and its history entry are written in one transaction.
+ */
+const ACTION_PREFIX = 'a|';
+const HISTORY_PREFIX = 'h|';
+export const MAX_TRANSACTION_OPERATIONS = 100;
+
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** One write: a new or changed action with the history entry that explains it. */
+export interface ActionWrite {
+  action: Action;
+  /** The ETag it was read with; absent for a new action, which must not exist yet. */
+  etag?: string;
+  history: HistoryEntry;
+}
+
+const actionRowKey = (ref: string) => ACTION_PREFIX + escapeKey(refKey(ref));
+
+/** Newest first within an action: row keys sort ascending, so the time is inverted. */
+function historyRowKey(entry: HistoryEntry, sequence: number): string {
+  const inverted = String(8_640_000_000_000_000 - Date.parse(entry.at)).padStart(16, '0');
+  const tiebreak = String(999 - (sequence % 1000)).padStart(3, '0') + Math.random().toString(36).slice(2, 8);
+  return `${HISTORY_PREFIX}${escapeKey(refKey(entry.ref))}|${inverted}|${tiebreak}`;
+}
+
+export function actionToEntity(action: Action) {
+  const entity = compact({
+    partitionKey: escapeKey(action.planId),
+    rowKey: actionRowKey(action.ref),
+    ref: action.ref,
+    theme: action.theme,
+    title: action.title,
+    timescale: action.timescale,
+    originalDueDate: action.originalDueDate,
+    revisedDueDate: action.revisedDueDate,
+    revisionReason: action.revisionReason,
+    revisionCount: action.revisionCount,
+    ownerEmail: action.owner?.email,
+    ownerName: action.owner?.displayName,
+    ownerAadObjectId: action.owner?.aadObjectId,
+    agency: action.agency,
+    status: action.status,
+    measureIndicator: action.measure?.indicator,
+    measureTarget: action.measure?.target,
+    measureLatest: action.measure?.latest,
+    evidence: action.evidence.length ? JSON.stringify(action.evidence) : null,
+    latestUpdate: action.latestUpdate ? JSON.stringify(action.latestUpdate) : null,
+  });
+  assertWithinLimits(entity);
+  return entity;
+}
+
+export function entityToAction(planId: string, row: Row): Action {
+  const email = strOrNull(row, 'ownerEmail');
+  const indicator = strOrNull(row, 'measureIndicator');
+  return {
+    planId,
+    ref: str(row, 'ref'),
+    theme: str(row, 'theme'),
+    title: str(row, 'title'),
+    timescale: str(row, 'timescale'),
+    originalDueDate: strOrNull(row, 'originalDueDate'),
+    revisedDueDate: strOrNull(row, 'revisedDueDate'),
+    revisionReason: strOrNull(row, 'revisionReason'),
+    revisionCount: num(row, 'revisionCount'),
+    owner: email
+      ? { email, displayName: strOrNull(row, 'ownerName'), aadObjectId: strOrNull(row, 'ownerAadObjectId') }
+      : null,
+    agency: str(row, 'agency'),
+    status: (strOrNull(row, 'status') ?? 'Not started') as Status,
+    measure: indicator
+      ? { indicator, target: strOrNull(row, 'measureTarget'), latest: strOrNull(row, 'measureLatest') }
+      : null,
+    evidence: json(row, 'evidence', []),
+    latestUpdate: json(row, 'latestUpdate', null),
+  };
+}
+
+function historyToEntity(entry: HistoryEntry, sequence: number) {
+  const entity = compact({
+    partitionKey: escapeKey(entry.planId),
+    rowKey: historyRowKey(entry, sequence),
+    ref: entry.ref,
+    at: entry.at,
+    by: entry.by,
+    via: entry.via,
+    changes: JSON.stringify(entry.changes),
+    comment: entry.comment,
+  });
+  assertWithinLimits(entity);
+  return entity;
+}
+
+function entityToHistory(planId: string, row: Row): HistoryEntry {
+  return {
+    planId,
+    ref: str(row, 'ref'),
+    at: str(row, 'at'),
+    by: str(row, 'by'),
+    via: str(row, 'via') as Via,
+    changes: json(row, 'changes', []),
+    comment: strOrNull(row, 'comment'),
+  };
+}
+
+export class ActionStore {
+  constructor(private readonly tables: Tables) {}
+
+  private table(): Promise<TableClient> {
+    return this.tables.client('actions');
+  }
+
+  async get(planId: string, ref: string): Promise<Versioned<Action> | null> {
+    const table = await this.table();
+    try {
+      const row = await table.getEntity<Row>(escapeKey(planId), actionRowKey(ref));
+      return { value: entityToAction(planId, row), etag: row.etag };
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return null;
+      throw translateStorageError(error);
+    }
+  }
+
+  /** Every action in the plan, in one partition scan. */
+  async list(planId: string): Promise<Versioned<Action>[]> {
+    const rows = await this.queryRange(planId, ACTION_PREFIX);
+    return rows.map((row) => ({ value: entityToAction(planId, row), etag: row.etag }));
+  }
+
+  /** An action's history, newest first. */
+  async history(planId: string, ref: string): Promise<HistoryEntry[]> {
+    const rows = await this.queryRange(planId, `${HISTORY_PREFIX}${escapeKey(refKey(ref))}|`);
+    return rows.map((row) => entityToHistory(planId, row));
+  }
+
+  private async queryRange(planId: string, prefix: string): Promise<TableEntityResult<Row>[]> {
+    const table = await this.table();
+    const filter = assertFilterWithinLimits(
+      odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+    );
+    const rows: TableEntityResult<Row>[] = [];
+    try {
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) rows.push(row);
+    } catch (error) {
+      throw translateStorageError(error);
+    }
+    return rows;
+  }
+
+  /**
+   * Writes changes with their history, all or nothing: a new action must not
+   * exist yet and a changed one must still have the ETag it was read with.
+   * Returns the new ETags by ref.
+   */
+  async write(planId: string, writes: ActionWrite[]): Promise<Map<string, string>> {
+    if (writes.length * 2 > MAX_TRANSACTION_OPERATIONS) {
+      throw new RangeError(`At most ${MAX_TRANSACTION_OPERATIONS / 2} actions can be written together.`);
+    }
+    if (writes.length === 0) return new Map();
+    const operations: TransactionAction[] = [];
+    writes.forEach((w, i) => {
+      if (w.action.planId !== planId || w.history.planId !== planId) {
+        throw new RangeError('Every write in one transaction must belong to the same plan.');
+      }
+      const entity = actionToEntity(w.action);
+      operations.push(w.etag ? ['update', entity, 'Replace', { etag: w.etag }] : ['create', entity]);
+      operations.push(['create', historyToEntity(w.history, i)]);
+    });
+    const table = await this.table();
+    try {
+      const response = await table.submitTransaction(operations);
+      const etags = new Map<string, string>();
+      response.subResponses.forEach((sub, i) => {
+        if (i % 2 === 0 && sub.etag) etags.set(writes[i / 2].action.ref, sub.etag);
+      });
+      return etags;
+    } catch (error) {
+      const status = statusCodeOf(error);
+      if (status === 412 || status === 409) {
+        const refs = writes.map((w) => w.action.ref);
+        throw new ConflictError(refs.length === 1 ? `Action ${refs[0]}` : `One of actions ${refs.join(', ')}`);
+      }
+      throw translateStorageError(error);
+    }
+  }
+}

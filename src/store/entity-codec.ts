@@ -1,0 +1,30 @@
+/** Helpers for reading the loosely typed records the SDK returns. */
+export type Row = Record<string, unknown>;
+
+export function str(row: Row, name: string): string {
+  const value = row[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function strOrNull(row: Row, name: string): string | null {
+  const value = row[name];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function num(row: Row, name: string): number {
+  const value = row[name];
+  return typeof value === 'number' ? value : 0;
+}
+
+export function json<T>(row: Row, name: string, fallback: T): T {
+  const value = row[name];
+  if (typeof value !== 'string' || value === '') return fallback;
+  return JSON.parse(value) as T;
+}
+
+/** Empty strings are stored as absent properties so that nulls read back as nulls. */
+export function compact<T extends Row>(row: T): T {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) if (v !== null && v !== undefined) out[k] = v;
+  return out as T;
+}

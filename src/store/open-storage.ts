@@ -1,0 +1,50 @@
+import { TableClient } from '@azure/data-tables';
+import { StorageSettings } from '../config';
+import { ActionStore } from './action-store';
+import { startEmbeddedAzurite } from './embedded-azurite';
+import { GlossaryStore } from './glossary-store';
+import { PlanStore } from './plan-store';
+import { RoleStore } from './role-store';
+import { TableClientFactory, Tables } from './tables';
+
+export interface Storage {
+  tables: Tables;
+  plans: PlanStore;
+  actions: ActionStore;
+  roles: RoleStore;
+  glossary: GlossaryStore;
+  /** Stops the embedded emulator if this process started it. */
+  close(): Promise<void>;
+}
+
+export function storesOver(tables: Tables, close: () => Promise<void> = async () => undefined): Storage {
+  return {
+    tables,
+    plans: new PlanStore(tables),
+    actions: new ActionStore(tables),
+    roles: new RoleStore(tables),
+    glossary: new GlossaryStore(tables),
+    close,
+  };
+}
+
+export function connectionStringFactory(connectionString: string): TableClientFactory {
+  const allowInsecureConnection = /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString);
+  return (name) => TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection });
+}
+
+/** Connects to the configured storage, starting the embedded emulator when none is configured. */
+export async function openStorage(settings: StorageSettings, tablePrefix: string): Promise<Storage> {
+  switch (settings.kind) {
+    case 'connectionString':
+      return storesOver(new Tables(connectionStringFactory(settings.connectionString), tablePrefix));
+    case 'accountUrl': {
+      const { managedIdentityFactory } = await import('./azure-credential');
+      return storesOver(new Tables(managedIdentityFactory(settings.accountUrl), tablePrefix));
+    }
+    case 'embedded': {
+      const azurite = await startEmbeddedAzurite({ port: settings.port, location: settings.dataDir });
+      return storesOver(new Tables(connectionStringFactory(azurite.connectionString), tablePrefix), azurite.stop);
+    }
+  }
+}

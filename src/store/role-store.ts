@@ -1,0 +1,107 @@
+import { odata, TableClient } from '@azure/data-tables';
+import { Role, ROLES } from '../domain/types';
+import { compact, Row, str, strOrNull } from './entity-codec';
+import { ConflictError, statusCodeOf, translateStorageError } from './errors';
+import { escapeKey } from './keys';
+import { Tables } from './tables';
+
+/** Roles granted under this plan id apply to every plan. */
+export const ALL_PLANS = '*';
+
+export interface PersonRoles {
+  planId: string;
+  email: string;
+  displayName: string | null;
+  roles: Role[];
+}
+
+function toPerson(row: Row): PersonRoles {
+  const roles = str(row, 'roles')
+    .split(',')
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return { planId: str(row, 'planId'), email: str(row, 'email'), displayName: strOrNull(row, 'displayName'), roles };
+}
+
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export class RoleStore {
+  constructor(private readonly tables: Tables) {}
+
+  private table(): Promise<TableClient> {
+    return this.tables.client('roles');
+  }
+
+  /** The roles a person holds in a plan, including those granted for every plan. */
+  async rolesOf(planId: string, email: string): Promise<Set<Role>> {
+    const table = await this.table();
+    const rowKey = escapeKey(normaliseEmail(email));
+    const roles = new Set<Role>();
+    for (const partition of [escapeKey(planId), ALL_PLANS]) {
+      try {
+        toPerson(await table.getEntity<Row>(partition, rowKey)).roles.forEach((r) => roles.add(r));
+      } catch (error) {
+        if (statusCodeOf(error) !== 404) throw translateStorageError(error);
+      }
+    }
+    return roles;
+  }
+
+  async list(planId: string): Promise<PersonRoles[]> {
+    const table = await this.table();
+    const people: PersonRoles[] = [];
+    try {
+      const filter = odata`PartitionKey eq ${escapeKey(planId)}`;
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) people.push(toPerson(row));
+    } catch (error) {
+      throw translateStorageError(error);
+    }
+    return people;
+  }
+
+  grant(planId: string, email: string, role: Role, displayName?: string): Promise<PersonRoles> {
+    return this.change(planId, email, (roles) => roles.add(role), displayName);
+  }
+
+  revoke(planId: string, email: string, role: Role): Promise<PersonRoles> {
+    return this.change(planId, email, (roles) => roles.delete(role));
+  }
+
+  /** Read, change, write back with the ETag; retried because grants are rare and idempotent. */
+  private async change(
+    planId: string,
+    email: string,
+    edit: (roles: Set<Role>) => void,
+    displayName?: string,
+  ): Promise<PersonRoles> {
+    const table = await this.table();
+    const key = { partitionKey: escapeKey(planId), rowKey: escapeKey(normaliseEmail(email)) };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let existing: (Row & { etag: string }) | null = null;
+      try {
+        existing = await table.getEntity<Row>(key.partitionKey, key.rowKey);
+      } catch (error) {
+        if (statusCodeOf(error) !== 404) throw translateStorageError(error);
+      }
+      const person = existing
+        ? toPerson(existing)
+        : { planId, email: normaliseEmail(email), displayName: null, roles: [] as Role[] };
+      const roles = new Set(person.roles);
+      edit(roles);
+      const updated: PersonRoles = {
+        ...person,
+        displayName: displayName ?? person.displayName,
+        roles: ROLES.filter((r) => roles.has(r)),
+      };
+      const entity = compact({ ...key, planId, email: updated.email, displayName: updated.displayName, roles: updated.roles.join(',') });
+      try {
+        if (existing) await table.updateEntity(entity, 'Replace', { etag: existing.etag });
+        else await table.createEntity(entity);
+        return updated;
+      } catch (error) {
+        const status = statusCodeOf(error);
+        if (status !== 412 && status !== 409) throw translateStorageError(error);
+      }
+    }
+    throw new ConflictError(`The roles of ${email}`);
+  }
+}

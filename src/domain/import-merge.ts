@@ -1,0 +1,60 @@
+import { ImportedRow } from './import-rows';
+import { Action, Evidence } from './types';
+
+/**
+ * The action as it should be after importing a row. What the file leaves
+ * blank keeps its current value, so an import never wipes out updates made
+ * in Teams; what the file says replaces it.
+ */
+export function mergeImportedRow(
+  existing: Action | null,
+  row: ImportedRow,
+  planId: string,
+  who: { by: string; at: string },
+): Action {
+  const base: Action = existing ?? {
+    planId,
+    ref: row.ref,
+    theme: '',
+    title: row.title,
+    timescale: '',
+    originalDueDate: null,
+    revisedDueDate: null,
+    revisionReason: null,
+    revisionCount: 0,
+    owner: null,
+    agency: '',
+    status: 'Not started',
+    measure: null,
+    evidence: [],
+    latestUpdate: null,
+  };
+  const known = new Set(base.evidence.map((e) => e.url ?? e.note));
+  const added: Evidence[] = row.evidence
+    .filter((text) => !known.has(text))
+    .map((text) => ({
+      url: /^https?:\/\//i.test(text) ? text : null,
+      note: text,
+      addedBy: who.by,
+      addedAt: who.at,
+    }));
+  return {
+    ...base,
+    title: row.title,
+    theme: row.theme ?? base.theme,
+    timescale: row.timescale ?? base.timescale,
+    originalDueDate: row.originalDueDate !== undefined ? row.originalDueDate : base.originalDueDate,
+    owner: row.owner ? mergeOwner(base, row) : base.owner,
+    agency: row.agency ?? base.agency,
+    status: row.status ?? base.status,
+    measure: row.measure !== undefined ? { target: null, latest: null, ...base.measure, indicator: row.measure } : base.measure,
+    evidence: [...base.evidence, ...added],
+  };
+}
+
+/** Keeps what Teams taught us about the same person (their directory id, their name). */
+function mergeOwner(base: Action, row: ImportedRow): Action['owner'] {
+  const incoming = row.owner!;
+  if (base.owner?.email !== incoming.email) return incoming;
+  return { ...base.owner, displayName: incoming.displayName ?? base.owner.displayName };
+}

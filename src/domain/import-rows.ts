@@ -1,0 +1,188 @@
+import { Column, mapHeaders } from './import-columns';
+import { parseOwner } from './owner';
+import { validateRef, refKey } from './ref';
+import { parseStatus } from './status';
+import { dueDateFromTimescale, parseTimescale } from './timescale';
+import { Owner, IsoDate, Status } from './types';
+import { parseUkDate } from './uk-date';
+
+/** Longest text we accept per column: generous for plans, far inside Table Storage's limits. */
+export const MAX_CELL_LENGTH: Record<Column, number> = {
+  ref: 40,
+  theme: 200,
+  title: 2000,
+  timescale: 100,
+  due: 50,
+  owner: 200,
+  agency: 100,
+  status: 50,
+  measure: 2000,
+  evidence: 4000,
+};
+export const MAX_ACTIONS = 20_000;
+const MAX_ERRORS_LISTED = 100;
+
+/**
+ * One valid row. A field left blank in the file is `undefined`: a new action
+ * gets the default, an existing one keeps what the register already says.
+ */
+export interface ImportedRow {
+  row: number;
+  ref: string;
+  title: string;
+  theme?: string;
+  timescale?: string;
+  /** Set (possibly to null, for "no due date") only when the file gives a timescale or due date. */
+  originalDueDate?: IsoDate | null;
+  owner?: Owner;
+  agency?: string;
+  status?: Status;
+  measure?: string;
+  evidence: string[];
+}
+
+export interface RowsValidation {
+  rows: ImportedRow[];
+  errors: string[];
+  warnings: string[];
+}
+
+const LABELS: Record<Column, string> = {
+  ref: 'reference',
+  theme: 'theme',
+  title: 'action',
+  timescale: 'timescale',
+  due: 'due date',
+  owner: 'owner',
+  agency: 'agency',
+  status: 'status',
+  measure: 'measure',
+  evidence: 'evidence',
+};
+
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+
+/** Validates every row before anything is written; errors name the spreadsheet row. */
+export function validateRows(table: readonly (readonly string[])[], baseline: IsoDate, today: IsoDate): RowsValidation {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const rows: ImportedRow[] = [];
+  const firstRowOfRef = new Map<string, number>();
+
+  const nonEmpty = table.filter((r) => r.some((c) => c.trim() !== ''));
+  if (nonEmpty.length === 0) return { rows, errors: ['The file is empty.'], warnings };
+  const headerAt = table.findIndex((r) => r.some((c) => c.trim() !== ''));
+  const header = table[headerAt];
+  const headers = mapHeaders(header);
+  if (headers.errors.length) return { rows, errors: headers.errors.map((e) => e.replace('Row 1', `Row ${headerAt + 1}`)), warnings };
+  if (headers.ignored.length) warnings.push(`These columns are not used and were ignored: ${headers.ignored.join(', ')}.`);
+  if (nonEmpty.length === 1) return { rows, errors: ['The file has column headings but no actions under them.'], warnings };
+  if (nonEmpty.length - 1 > MAX_ACTIONS) {
+    return { rows, errors: [`The file has ${(nonEmpty.length - 1).toLocaleString('en-GB')} actions; a plan may have at most ${MAX_ACTIONS.toLocaleString('en-GB')}.`], warnings };
+  }
+
+  for (let i = headerAt + 1; i < table.length; i++) {
+    const cells = table[i];
+    if (!cells.some((c) => c.trim() !== '')) continue;
+    const rowNumber = i + 1;
+    const problems: string[] = [];
+    const cell = (column: Column): string => {
+      const at = headers.index[column];
+      return at === undefined ? '' : clean(cells[at] ?? '');
+    };
+    const extra = cells.slice(header.length).filter((c) => c.trim() !== '');
+    if (extra.length) {
+      problems.push(`it has ${cells.length} cells but there are ${header.length} column headings; a comma inside a cell needs the cell in quotes`);
+    }
+    for (const column of Object.keys(MAX_CELL_LENGTH) as Column[]) {
+      const at = headers.index[column];
+      const length = at === undefined ? 0 : (cells[at] ?? '').length;
+      if (length > MAX_CELL_LENGTH[column]) {
+        problems.push(
+          `the ${LABELS[column]} is ${length.toLocaleString('en-GB')} characters long; the most is ${MAX_CELL_LENGTH[column].toLocaleString('en-GB')}`,
+        );
+      }
+    }
+    if (problems.length) {
+      errors.push(...asRowErrors(rowNumber, problems));
+      continue;
+    }
+
+    const ref = cell('ref');
+    const refProblem = validateRef(ref);
+    if (refProblem) problems.push(refProblem);
+    else {
+      const key = refKey(ref);
+      const earlier = firstRowOfRef.get(key);
+      if (earlier !== undefined) problems.push(`the reference ${ref} is already used on row ${earlier}; each action needs its own`);
+      else firstRowOfRef.set(key, rowNumber);
+    }
+
+    const title = cell('title');
+    if (title === '') problems.push('the action text is empty');
+
+    const imported: ImportedRow = { row: rowNumber, ref, title, evidence: [] };
+    const optional = (column: 'theme' | 'agency' | 'measure') => {
+      const value = cell(column);
+      if (value !== '') imported[column] = value;
+    };
+    optional('theme');
+    optional('agency');
+    optional('measure');
+
+    const timescaleText = cell('timescale');
+    const dueText = cell('due');
+    if (timescaleText !== '') {
+      const timescale = parseTimescale(timescaleText);
+      if (!timescale.ok) problems.push(timescale.error);
+      else {
+        imported.timescale = timescaleText;
+        imported.originalDueDate = dueDateFromTimescale(timescale.timescale, baseline);
+      }
+    }
+    if (dueText !== '') {
+      const due = parseUkDate(dueText, today);
+      if (!due.ok) problems.push(`the due date "${dueText}" is not a date we can use. ${due.error}`);
+      else imported.originalDueDate = due.date;
+    }
+
+    const ownerText = cell('owner');
+    const owner = parseOwner(ownerText);
+    if (!owner.ok) problems.push(owner.error);
+    else if (owner.owner) imported.owner = owner.owner;
+
+    const statusText = cell('status');
+    if (statusText !== '') {
+      const status = parseStatus(statusText);
+      if (!status.ok) problems.push(`the status ${status.error}`);
+      else imported.status = status.status;
+    }
+
+    const evidenceText = cell('evidence');
+    if (evidenceText !== '') imported.evidence = evidenceText.split(/\s*(?:\r?\n|;)\s*/).filter(Boolean);
+
+    if (problems.length) errors.push(...asRowErrors(rowNumber, problems));
+    else rows.push(imported);
+  }
+
+  const unowned = rows.filter((r) => !r.owner && headers.index.owner !== undefined).map((r) => r.ref);
+  if (unowned.length) warnings.push(`${unowned.length} action${unowned.length === 1 ? ' has' : 's have'} no owner yet: ${listSome(unowned)}.`);
+  return { rows, errors: capped(errors), warnings };
+}
+
+/** One line per problem, so a long list reads as a checklist. */
+function asRowErrors(row: number, problems: string[]): string[] {
+  return problems.map((p) => {
+    const sentence = /^[A-Z][a-z]/.test(p) && !/^I\b/.test(p) ? p[0].toLowerCase() + p.slice(1) : p;
+    return `Row ${row}: ${/[.?!]$/.test(sentence) ? sentence : sentence + '.'}`;
+  });
+}
+
+export function listSome(items: readonly string[], max = 10): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+function capped(errors: string[]): string[] {
+  if (errors.length <= MAX_ERRORS_LISTED) return errors;
+  return [...errors.slice(0, MAX_ERRORS_LISTED), `…and ${errors.length - MAX_ERRORS_LISTED} more rows with problems.`];
+}

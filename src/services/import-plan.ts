@@ -1,0 +1,155 @@
+import { diffActions, historyEntry } from '../domain/history';
+import { mergeImportedRow } from '../domain/import-merge';
+import { listSome, validateRows } from '../domain/import-rows';
+import { unexplainedAcronyms, validateGlossary } from '../domain/plain-english';
+import { newPlan, validatePlanId } from '../domain/plan';
+import { refKey } from '../domain/ref';
+import { isValidIsoDate } from '../domain/calendar';
+import { IsoDate, Plan } from '../domain/types';
+import { readCsv, RowsResult } from '../files/read-csv';
+import { readXlsx } from '../files/read-xlsx';
+import { ActionWrite, MAX_TRANSACTION_OPERATIONS } from '../store/action-store';
+import { Storage } from '../store/open-storage';
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportRequest {
+  planId: string;
+  file: ImportFile;
+  glossary?: ImportFile;
+  /** Needed for a new plan; for an existing one, changes it (and so the due dates timescales give). */
+  baseline?: IsoDate;
+  title?: string;
+  sourceDocument?: string;
+  timeZone?: string;
+  by: string;
+  now: Date;
+  today: IsoDate;
+  dryRun?: boolean;
+  onProgress?: (progress: { phase: 'reading' | 'checking' | 'writing'; done: number; total: number }) => void;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  errors: string[];
+  warnings: string[];
+  created: string[];
+  updated: string[];
+  unchanged: number;
+  /** Actions in the register that the file does not mention; they are left as they are. */
+  notInFile: string[];
+  encoding?: string;
+}
+
+const ACTIONS_PER_TRANSACTION = MAX_TRANSACTION_OPERATIONS / 2;
+
+export function readRows(file: ImportFile): Promise<RowsResult> | RowsResult {
+  const extension = file.name.toLowerCase().split('.').pop();
+  if (extension === 'xlsx') return readXlsx(file.bytes);
+  if (extension === 'csv' || extension === 'txt' || extension === 'tsv') return readCsv(file.bytes);
+  return {
+    ok: false,
+    error: `"${file.name}" is neither a .csv nor an .xlsx file. Save the plan from your spreadsheet as CSV or Excel Workbook.`,
+  };
+}
+
+const failure = (errors: string[], warnings: string[] = []): ImportReport => ({
+  ok: false,
+  errors,
+  warnings,
+  created: [],
+  updated: [],
+  unchanged: 0,
+  notInFile: [],
+});
+
+/**
+ * Imports a plan file: every row is checked before anything is written, and
+ * an invalid file writes nothing at all. Each action's change and its history
+ * entry are written together, with the ETag they were read with.
+ */
+export async function importPlan(storage: Storage, request: ImportRequest): Promise<ImportReport> {
+  const progress = request.onProgress ?? (() => undefined);
+  const planProblem = validatePlanId(request.planId);
+  if (planProblem) return failure([planProblem]);
+  if (request.baseline !== undefined && !isValidIsoDate(request.baseline)) {
+    return failure([`The baseline date "${request.baseline}" must be a real date written as YYYY-MM-DD, for example 2011-08-19.`]);
+  }
+
+  progress({ phase: 'reading', done: 0, total: 1 });
+  const existingPlan = await storage.plans.get(request.planId);
+  const baseline = request.baseline ?? existingPlan?.baselineDate;
+  if (!baseline) {
+    return failure([`Plan ${request.planId} is new, so it needs a baseline date (the date timescales count from), for example --baseline 2011-08-19.`]);
+  }
+  const plan: Plan = newPlan({
+    ...existingPlan,
+    id: request.planId,
+    baselineDate: baseline,
+    ...(request.title !== undefined && { title: request.title }),
+    ...(request.sourceDocument !== undefined && { sourceDocument: request.sourceDocument }),
+    ...(request.timeZone !== undefined && { timeZone: request.timeZone }),
+  });
+
+  const table = await readRows(request.file);
+  if (!table.ok) return failure([table.error]);
+  progress({ phase: 'checking', done: 0, total: table.rows.length });
+  const validation = validateRows(table.rows, baseline, request.today);
+  const warnings = [...validation.warnings];
+  if (table.encoding === 'Windows-1252') warnings.push('The file was read as Windows-1252 text (older Excel "CSV"); check that accented letters and £ signs look right.');
+
+  let glossaryEntries = (await storage.glossary.list(request.planId)).map((e) => ({ term: e.term, meaning: e.meaning }));
+  const errors = [...validation.errors];
+  if (request.glossary) {
+    const glossaryTable = await readRows(request.glossary);
+    if (!glossaryTable.ok) errors.push(`Glossary: ${glossaryTable.error}`);
+    else {
+      const glossary = validateGlossary(glossaryTable.rows);
+      errors.push(...glossary.errors);
+      glossaryEntries = [...glossaryEntries, ...glossary.entries];
+    }
+  }
+  if (errors.length) return failure(errors, warnings);
+
+  for (const { acronym, refs } of unexplainedAcronyms(
+    validation.rows.flatMap((r) => [{ ref: r.ref, text: r.title }, { ref: r.ref, text: r.measure ?? '' }]),
+    glossaryEntries.map((e) => e.term),
+  )) {
+    warnings.push(`"${acronym}" (in ${listSome(refs, 5)}) is not explained in the plan's glossary. Spell it out or add it to a glossary file.`);
+  }
+
+  const existing = new Map((await storage.actions.list(request.planId)).map((v) => [refKey(v.value.ref), v]));
+  const at = request.now.toISOString();
+  const writes: ActionWrite[] = [];
+  const report: ImportReport = { ok: true, errors: [], warnings, created: [], updated: [], unchanged: 0, notInFile: [], encoding: table.encoding };
+  for (const row of validation.rows) {
+    const current = existing.get(refKey(row.ref));
+    existing.delete(refKey(row.ref));
+    const after = mergeImportedRow(current?.value ?? null, row, request.planId, { by: request.by, at });
+    const changes = diffActions(current?.value ?? null, after);
+    if (changes.length === 0) {
+      report.unchanged++;
+      continue;
+    }
+    (current ? report.updated : report.created).push(after.ref);
+    writes.push({
+      action: after,
+      etag: current?.etag,
+      history: historyEntry(after, changes, { by: request.by, via: 'import', at, comment: `Imported from ${request.file.name}` }),
+    });
+  }
+  report.notInFile = [...existing.values()].map((v) => v.value.ref);
+  if (request.dryRun) return report;
+
+  await storage.plans.save(plan);
+  if (request.glossary) await storage.glossary.save(request.planId, glossaryEntries);
+  for (let i = 0; i < writes.length; i += ACTIONS_PER_TRANSACTION) {
+    progress({ phase: 'writing', done: i, total: writes.length });
+    await storage.actions.write(request.planId, writes.slice(i, i + ACTIONS_PER_TRANSACTION));
+  }
+  progress({ phase: 'writing', done: writes.length, total: writes.length });
+  return report;
+}

@@ -51,7 +51,23 @@ export function closestRefs(typed: string, refs: readonly string[], limit = 3): 
   return refs
     .map((ref) => ({ ref, distance: editDistance(key, refKey(ref)) }))
     .filter((c) => c.distance <= allowed)
-    .sort((x, y) => x.distance - y.distance || x.ref.localeCompare(y.ref))
+    .sort((x, y) => x.distance - y.distance || compareRefs(x.ref, y.ref))
     .slice(0, limit)
     .map((c) => c.ref);
+}
+
+/** Natural order: SG-2 before SG-10, 10.3.1 before 10.10. */
+export function compareRefs(a: string, b: string): number {
+  const pa = refKey(a).split('-');
+  const pb = refKey(b).split('-');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
+    const nx = /^\d+$/.test(x);
+    const ny = /^\d+$/.test(y);
+    const order = nx && ny ? Number(x) - Number(y) : nx !== ny ? (nx ? -1 : 1) : x.localeCompare(y);
+    if (order !== 0) return order;
+  }
+  return 0;
 }

@@ -130,6 +130,7 @@ function stopChild(child: ChildProcess): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    child.kill('SIGTERM');
+    // Azurite saves its data on SIGINT only; SIGTERM would lose the last five seconds.
+    child.kill('SIGINT');
   });
 }

@@ -1,0 +1,37 @@
+import { formatUkDate } from '../domain/calendar';
+import { currentDueDate, daysOverdue, isDueSoon, isOverdue, RAG_LABELS, ragOf } from '../domain/rag';
+import { compareRefs } from '../domain/ref';
+import { textTable } from '../domain/text-table';
+import { CliContext, requirePlan } from './context';
+
+export interface ListOptions {
+  plan: string;
+  overdue?: boolean;
+  dueSoon?: boolean;
+  owner?: string;
+}
+
+export async function listCommand(ctx: CliContext, options: ListOptions): Promise<void> {
+  const { plan, today } = await requirePlan(ctx, options.plan);
+  const owner = options.owner?.toLowerCase();
+  const actions = (await ctx.storage.actions.list(plan.id))
+    .map((v) => v.value)
+    .filter((a) => !options.overdue || isOverdue(a, today))
+    .filter((a) => !options.dueSoon || isDueSoon(a, today))
+    .filter((a) => !owner || a.owner?.email === owner)
+    .sort((a, b) => daysOverdue(b, today) - daysOverdue(a, today) || compareRefs(a.ref, b.ref));
+  const which = [options.overdue && 'overdue', options.dueSoon && 'due in the next 14 days', owner && `owned by ${owner}`]
+    .filter(Boolean)
+    .join(', ');
+  if (actions.length === 0) {
+    ctx.out.write(`No actions${which ? ` ${which}` : ''} in ${plan.title} (as of ${formatUkDate(today)}).\n`);
+    return;
+  }
+  const rows = actions.map((a) => {
+    const due = currentDueDate(a);
+    const late = daysOverdue(a, today);
+    return [a.ref, a.title, a.owner?.displayName ?? a.owner?.email ?? '(no owner)', due ? formatUkDate(due) : '', late ? String(late) : '', a.status, RAG_LABELS[ragOf(a, today)]];
+  });
+  ctx.out.write(`${plan.title}: ${actions.length} action${actions.length === 1 ? '' : 's'}${which ? ` ${which}` : ''}, as of ${formatUkDate(today)}\n\n`);
+  ctx.out.write(textTable(['Ref', 'Action', 'Owner', 'Due', 'Days overdue', 'Status', 'RAG'], rows, [10, 50, 24]) + '\n');
+}

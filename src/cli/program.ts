@@ -1,0 +1,117 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '../config';
+import { formatUkDate } from '../domain/calendar';
+import { FIELD_LABELS } from '../domain/history';
+import { textTable } from '../domain/text-table';
+import { StorageUnavailableError } from '../store/errors';
+import { CliIo, defaultActor, requirePlan, UserError, withContext as withContextOf } from './context';
+import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
+import { listCommand } from './list-command';
+import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
+
+/** Runs one command line and returns the exit code; the streams and environment are the caller's. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const withContext = withContextOf(io);
+  const program = new Command()
+  .name('action-tracker')
+  .exitOverride()
+  .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+  .description('Keeps an action plan honest: import, list, export and manage the action register.')
+  .showHelpAfterError();
+
+  program
+  .command('import')
+  .description('Import or update a plan from a CSV or Excel (.xlsx) file. Every row is checked first; a bad file changes nothing.')
+  .argument('<file>', 'the plan file (.csv or .xlsx)')
+  .requiredOption('--plan <id>', 'plan id, for example ofsted-2011')
+  .option('--title <title>', 'the plan\'s title')
+  .option('--baseline <date>', 'date the timescales count from, as YYYY-MM-DD (needed for a new plan)')
+  .option('--source <document>', 'the document the plan comes from')
+  .option('--time-zone <zone>', 'the plan\'s time zone', undefined)
+  .option('--glossary <file>', 'a CSV of term,meaning explaining the plan\'s acronyms')
+  .option('--dry-run', 'check the file and say what would change, without writing')
+  .option('--by <who>', 'who to record in the history', defaultActor())
+  .action((file, options) => withContext((ctx) => importCommand(ctx, file, options)));
+
+  program
+  .command('export')
+  .description('Export a plan for committee papers: one row per action with due dates, status, RAG and days overdue.')
+  .requiredOption('--plan <id>', 'plan id')
+  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
+  .option('--out <file>', 'write to this file instead of the screen')
+  .action((options) => withContext((ctx) => exportCommand(ctx, options)));
+
+  program
+  .command('list')
+  .description('Show a plan\'s actions as a table.')
+  .requiredOption('--plan <id>', 'plan id')
+  .option('--overdue', 'only overdue actions')
+  .option('--due-soon', 'only actions due in the next 14 days')
+  .option('--owner <email>', 'only this owner\'s actions')
+  .action((options) => withContext((ctx) => listCommand(ctx, options)));
+
+  program
+  .command('plans')
+  .description('List the plans in the register.')
+  .action(() =>
+    withContext(async (ctx) => {
+      const plans = await ctx.storage.plans.list();
+      if (!plans.length) return void ctx.out.write('No plans yet. Import one with "action-tracker import".\n');
+      ctx.out.write(textTable(['Plan', 'Title', 'Baseline', 'Time zone'], plans.map((p) => [p.id, p.title, formatUkDate(p.baselineDate), p.timeZone])) + '\n');
+    }),
+  );
+
+  program
+  .command('history')
+  .description('Show every change to one action, newest first.')
+  .argument('<ref>', 'the action\'s reference, for example SG-4')
+  .requiredOption('--plan <id>', 'plan id')
+  .action((ref, options) =>
+    withContext(async (ctx) => {
+      const { plan } = await requirePlan(ctx, options.plan);
+      const entries = await ctx.storage.actions.history(plan.id, ref);
+      if (!entries.length) throw new UserError(`There is no action ${ref} in plan ${plan.id}.`);
+      const rows = entries.flatMap((h) =>
+        h.changes.map((c) => [h.at.slice(0, 16).replace('T', ' '), h.by, h.via, FIELD_LABELS[c.field] ?? c.field, c.from ?? '', c.to ?? '']),
+      );
+      ctx.out.write(textTable(['When (UTC)', 'Who', 'Via', 'What', 'From', 'To'], rows, [16, 30, 6, 20, 30, 30]) + '\n');
+    }),
+  );
+
+  const roles = program.command('roles').description('Give people roles: admin, chair, executive (owners come from the plan).');
+  roles
+  .command('grant')
+  .argument('<email>')
+  .argument('<role>', 'admin, chair, executive or owner')
+  .option('--plan <id>', 'only for this plan (default: every plan)')
+  .option('--name <name>', 'the person\'s name')
+  .action((email, role, options) => withContext((ctx) => grantCommand(ctx, email, role, options)));
+  roles
+  .command('revoke')
+  .argument('<email>')
+  .argument('<role>')
+  .option('--plan <id>', 'only for this plan (default: every plan)')
+  .action((email, role, options) => withContext((ctx) => revokeCommand(ctx, email, role, options)));
+  roles
+  .command('list')
+  .option('--plan <id>', 'also show roles for this plan')
+  .action((options) => withContext((ctx) => listRolesCommand(ctx, options)));
+
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const { message, code } = explain(error);
+    io.err.write(message + '\n');
+    return code;
+  }
+}
+
+function explain(error: unknown): { message: string; code: number } {
+  if (error instanceof UserError) return { message: error.message, code: error.exitCode };
+  if (error instanceof ConfigError) return { message: error.message, code: 2 };
+  if (error instanceof StorageUnavailableError) return { message: error.message, code: 3 };
+  return { message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, code: 1 };
+}

@@ -1,0 +1,34 @@
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { cellAsText, EXPORT_COLUMNS, ExportRow } from '../domain/export-rows';
+
+/** CSV with a byte order mark, so that Excel opens £ signs and accents correctly. */
+export function exportCsv(rows: readonly ExportRow[]): Buffer {
+  const records = rows.map((row) => EXPORT_COLUMNS.map((c) => cellAsText(row[c])));
+  const text = stringify([[...EXPORT_COLUMNS], ...records], { record_delimiter: '\r\n' });
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+}
+
+const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = { Action: 60, 'Latest update': 40, Measure: 40, Owner: 30, Theme: 24 };
+
+export async function exportXlsx(rows: readonly ExportRow[], sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'Actions', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 14 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    sheet.addRow(
+      EXPORT_COLUMNS.map((c) => {
+        const cell = row[c];
+        if (cell !== null && typeof cell === 'object') return new Date(`${cell.date}T00:00:00Z`);
+        return cell;
+      }),
+    );
+  }
+  for (const c of ['Original due date', 'Current due date'] as const) {
+    sheet.getColumn(EXPORT_COLUMNS.indexOf(c) + 1).numFmt = 'd mmm yyyy';
+  }
+  sheet.getColumn('Action').alignment = { wrapText: true, vertical: 'top' };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

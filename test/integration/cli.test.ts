@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { runCli } from '../../src/cli/program';
+
+const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/ofsted-2011-announced-plan.csv');
+const env = {
+  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
+  TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex'),
+};
+
+async function cli(...args: string[]) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
+  out.on('data', (c: Buffer) => chunks.out.push(Buffer.from(c)));
+  err.on('data', (c: Buffer) => chunks.err.push(Buffer.from(c)));
+  const code = await runCli(args, { out, err, env });
+  return { code, out: Buffer.concat(chunks.out).toString('utf8'), err: Buffer.concat(chunks.err).toString('utf8'), bytes: Buffer.concat(chunks.out) };
+}
+
+describe('the action-tracker command line', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+
+  test('imports the Ofsted plan', async () => {
+    const result = await cli('import', FIXTURE, '--plan', 'ofsted-2011', '--title', 'Ofsted safeguarding and looked after children 2011', '--baseline', '2011-08-19');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Imported 22 actions into plan ofsted-2011: 22 new, 0 changed, 0 unchanged/);
+    expect(result.err).toMatch(/Warning: "CAMHS" \(in SG-9\) is not explained/);
+  });
+
+  test('lists the overdue actions as a readable table', async () => {
+    const result = await cli('list', '--plan', 'ofsted-2011', '--overdue');
+    expect(result.code).toBe(0);
+    const lines = result.out.split('\n');
+    expect(lines[0]).toMatch(/^Ofsted safeguarding and looked after children 2011: 21 actions overdue, as of \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    expect(lines[2]).toMatch(/^Ref\s+Action\s+Owner\s+Due\s+Days overdue\s+Status\s+RAG$/);
+    expect(result.out).toMatch(/SG-1\s+Ensure that the outcomes.*alexw@example\.com\s+19 Aug 2011\s+\d+\s+On track\s+Red/);
+    expect(result.out).not.toMatch(/LAC-1\b/); // complete, so not overdue
+  });
+
+  test('exports CSV with due dates, status, RAG and owner', async () => {
+    const result = await cli('export', '--plan', 'ofsted-2011', '--format', 'csv');
+    expect(result.code).toBe(0);
+    expect([...result.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = result.out.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('Ref,Theme,Action,Timescale,Owner,Agency,Original due date,Current due date,Status,RAG,Days overdue,Latest update,Measure');
+    expect(lines).toHaveLength(23);
+    expect(lines.find((l) => l.startsWith('SG-7,'))).toMatch(/,lynner@example\.com,Council,19 Nov 2011,19 Nov 2011,Not started,Red,\d+,,Chronology module live/);
+  });
+
+  test('exports XLSX with real dates', async () => {
+    const out = path.join(tmp, 'plan.xlsx');
+    const result = await cli('export', '--plan', 'ofsted-2011', '--format', 'xlsx', '--out', out);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount).toBe(23);
+    expect(sheet.getRow(1).getCell(1).value).toBe('Ref');
+    const lac1 = sheet.getRow(2);
+    expect(lac1.getCell(1).value).toBe('LAC-1');
+    expect(lac1.getCell(7).value).toEqual(new Date('2011-08-19T00:00:00Z'));
+    expect(lac1.getCell(10).value).toBe('Complete');
+  });
+
+  test('an exported file can be imported again without changing anything', async () => {
+    const out = path.join(tmp, 'round-trip.csv');
+    await cli('export', '--plan', 'ofsted-2011', '--out', out);
+    const result = await cli('import', out, '--plan', 'ofsted-2011');
+    expect(result.err).toMatch(/not used and were ignored: Original due date, Current due date, RAG, Days overdue, Latest update/);
+    expect(result.out).toMatch(/0 new, 0 changed, 22 unchanged/);
+  });
+
+  test('a bad file prints every problem with its row and exits 1', async () => {
+    const bad = path.join(tmp, 'bad.csv');
+    fs.writeFileSync(bad, 'ref,action,due\nA-1,Fine,31/02/2026\nA-1,Again,\n');
+    const result = await cli('import', bad, '--plan', 'bad-plan', '--baseline', '2026-01-01');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/Nothing was imported: the file has 2 problems\.\n {2}Row 2: the due date "31\/02\/2026".*\n {2}Row 3: the reference A-1 is already used on row 2/);
+    expect((await cli('list', '--plan', 'bad-plan')).err).toMatch(/There is no plan "bad-plan"\. Plans: ofsted-2011\./);
+  });
+
+  test('roles can be granted, listed and revoked', async () => {
+    expect((await cli('roles', 'grant', 'Chair@Example.com', 'chair', '--plan', 'ofsted-2011', '--name', 'Pat Chair')).out).toMatch(/chair@example\.com now has: chair \(plan ofsted-2011\)/);
+    expect((await cli('roles', 'grant', 'admin@example.com', 'admin')).out).toMatch(/now has: admin \(every plan\)/);
+    const listed = await cli('roles', 'list', '--plan', 'ofsted-2011');
+    expect(listed.out).toMatch(/admin@example\.com\s+admin\s+every plan/);
+    expect(listed.out).toMatch(/chair@example\.com\s+Pat Chair\s+chair\s+ofsted-2011/);
+    expect((await cli('roles', 'revoke', 'chair@example.com', 'chair', '--plan', 'ofsted-2011')).out).toMatch(/now has: no roles/);
+    const wrong = await cli('roles', 'grant', 'someone', 'king');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/"someone" is not an email address/);
+  });
+
+  test('history shows each change with who and how', async () => {
+    const result = await cli('history', 'sg1', '--plan', 'ofsted-2011');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/import\s+Status\s+On track/);
+  });
+
+  test('usage mistakes exit 2 with help', async () => {
+    const result = await cli('export', '--format', 'pdf', '--plan', 'x');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Allowed choices are csv, xlsx/);
+  });
+});

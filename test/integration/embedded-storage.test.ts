@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../src/cli/program';
+import { freePort, isListening } from '../../src/store/embedded-azurite';
+
+const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/ofsted-2011-announced-plan.csv');
+
+async function run(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (c: Buffer) => (text += c.toString()));
+  const code = await runCli(args, { out, err: new PassThrough(), env });
+  return { code, text };
+}
+
+test('with no storage configured, the CLI starts the emulator itself, keeps data under DATA_DIR and stops it afterwards', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-'));
+  const port = await freePort();
+  const env = { DATA_DIR: dataDir, AZURITE_PORT: String(port) };
+
+  const imported = await run(env, 'import', FIXTURE, '--plan', 'ofsted-2011', '--baseline', '2011-08-19');
+  expect(imported).toEqual({ code: 0, text: expect.stringMatching(/Imported 22 actions/) });
+  expect(await isListening('127.0.0.1', port)).toBe(false);
+  expect(fs.readdirSync(dataDir).length).toBeGreaterThan(0);
+
+  // A second process (here, a second command) finds the data where the first left it.
+  const listed = await run(env, 'plans');
+  expect(listed.code).toBe(0);
+  expect(listed.text).toMatch(/ofsted-2011\s+ofsted-2011\s+19 Aug 2011\s+Europe\/London/);
+}, 60_000);

@@ -2,7 +2,9 @@ import { TableClient } from '@azure/data-tables';
 import { StorageSettings } from '../config';
 import { ActionStore } from './action-store';
 import { startEmbeddedAzurite } from './embedded-azurite';
+import { ConversationStore } from './conversation-store';
 import { GlossaryStore } from './glossary-store';
+import { PeopleStore } from './people-store';
 import { PlanStore } from './plan-store';
 import { RoleStore } from './role-store';
 import { TableClientFactory, Tables } from './tables';
@@ -13,6 +15,8 @@ export interface Storage {
   actions: ActionStore;
   roles: RoleStore;
   glossary: GlossaryStore;
+  conversations: ConversationStore;
+  people: PeopleStore;
   /** Stops the embedded emulator if this process started it. */
   close(): Promise<void>;
 }
@@ -24,6 +28,8 @@ export function storesOver(tables: Tables, close: () => Promise<void> = async ()
     actions: new ActionStore(tables),
     roles: new RoleStore(tables),
     glossary: new GlossaryStore(tables),
+    conversations: new ConversationStore(tables),
+    people: new PeopleStore(tables),
     close,
   };
 }

@@ -1,0 +1,29 @@
+import { IsoDate, Status } from './types';
+
+/** What a person asked for in chat, after the grammar has read it. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'myActions'; which: 'all' | 'overdue' | 'dueSoon' }
+  /** "what's overdue", optionally "for health" / "for Megan Bowen" (agency or owner) or "in safeguarding" (theme). */
+  | { kind: 'overdue'; scope: OverdueScope | null }
+  | { kind: 'show'; ref: string }
+  | { kind: 'history'; ref: string }
+  /** "SG-4 done", "mark SG-4 complete", "SG-4 on track", "SG-4 at risk: waiting for IT". */
+  | { kind: 'setStatus'; ref: string; status: Exclude<Status, 'Delayed' | 'Signed off'>; comment: string | null }
+  /**
+   * "SG-4 delayed to 30/09/2026 because supplier problems", "move SG-4 to end of October".
+   * A missing date or reason is asked for afterwards, one question at a time.
+   */
+  | { kind: 'delay'; ref: string; newDate: DateAnswer | null; reason: string | null; statusChange: boolean }
+  | { kind: 'evidence'; ref: string; text: string }
+  | { kind: 'note'; ref: string; text: string }
+  | { kind: 'signOff'; ref: string; comment: string | null }
+  /** "use plan ofsted-2011 here": binds the current conversation to a plan (admins). */
+  | { kind: 'bindPlan'; planId: string }
+  | { kind: 'cancel' }
+  | { kind: 'unknown'; text: string; problem: string | null };
+
+export type OverdueScope = { kind: 'for'; text: string } | { kind: 'in'; text: string };
+
+/** A date as typed, with what the UK date parser made of it (ok, or why not). */
+export type DateAnswer = { text: string; date: IsoDate } | { text: string; error: string };

@@ -1,0 +1,43 @@
+import { Action, Role } from './types';
+
+/** Who is asking: their email (the key to their actions) and the roles granted to them. */
+export interface Actor {
+  email: string;
+  name: string | null;
+  roles: ReadonlySet<Role>;
+}
+
+export type Permission = { allowed: true } | { allowed: false; reason: string };
+
+const ALLOWED: Permission = { allowed: true };
+const isOverseer = (actor: Actor) => actor.roles.has('chair') || actor.roles.has('executive') || actor.roles.has('admin');
+
+export function ownsAction(actor: Actor, action: Action): boolean {
+  return action.owner?.email === actor.email;
+}
+
+/** Owners update their own actions; administrators update any. */
+export function canUpdate(actor: Actor, action: Action): Permission {
+  if (ownsAction(actor, action) || actor.roles.has('admin')) return ALLOWED;
+  const owner = action.owner ? action.owner.displayName ?? action.owner.email : 'nobody yet';
+  return { allowed: false, reason: `Only the action's owner (${owner}) or an administrator can change ${action.ref}.` };
+}
+
+/** Cancelling an action is a decision for the people who oversee the plan. */
+export function canCancel(actor: Actor): Permission {
+  return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can cancel an action.' };
+}
+
+export function canSignOff(actor: Actor): Permission {
+  return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can sign off an action.' };
+}
+
+export function canBindConversation(actor: Actor): Permission {
+  return actor.roles.has('admin') ? ALLOWED : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' };
+}
+
+/** Anyone with a part in the plan may read it: an action of their own, or any role. */
+export function canRead(actor: Actor, actionsOfPlan: readonly Action[]): Permission {
+  if (actor.roles.size > 0 || actionsOfPlan.some((a) => ownsAction(actor, a))) return ALLOWED;
+  return { allowed: false, reason: 'You have no actions and no role in this plan, so I can’t show it to you. An administrator can give you a role.' };
+}

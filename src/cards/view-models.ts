@@ -1,0 +1,152 @@
+import { formatUkDate } from '../domain/calendar';
+import { FIELD_LABELS } from '../domain/history';
+import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from '../domain/rag';
+import { Action, HistoryEntry, IsoDate, Rag } from '../domain/types';
+
+/** Adaptive Card colours for each RAG rating. */
+const RAG_COLOURS: Record<Rag, string> = {
+  red: 'Attention',
+  amber: 'Warning',
+  green: 'Good',
+  complete: 'Accent',
+  cancelled: 'Default',
+};
+
+export interface ActionSummaryView {
+  ref: string;
+  title: string;
+  owner: string;
+  due: string;
+  status: string;
+  rag: string;
+  ragColour: string;
+  daysOverdue: number;
+  /** "Due 30 Sep 2026 · On track · Green", with days overdue when there are any. */
+  line: string;
+}
+
+export function ownerName(action: Action): string {
+  return action.owner ? action.owner.displayName ?? action.owner.email : 'No owner';
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summaryView(action: Action, today: IsoDate): ActionSummaryView {
+  const due = currentDueDate(action);
+  const late = daysOverdue(action, today);
+  const rag = ragOf(action, today);
+  const parts = [due ? `Due ${formatUkDate(due)}` : 'No due date', action.status, RAG_LABELS[rag]];
+  if (late) parts.push(`${plural(late, 'day')} overdue`);
+  return {
+    ref: action.ref,
+    title: action.title,
+    owner: ownerName(action),
+    due: due ? formatUkDate(due) : 'No due date',
+    status: action.status,
+    rag: RAG_LABELS[rag],
+    ragColour: RAG_COLOURS[rag],
+    daysOverdue: late,
+    line: parts.join(' · '),
+  };
+}
+
+export interface ActionListView {
+  title: string;
+  subtitle: string;
+  actions: ActionSummaryView[];
+  empty: string | null;
+}
+
+export interface OverdueGroupView {
+  theme: string;
+  actions: ActionSummaryView[];
+}
+
+export interface OverdueView {
+  title: string;
+  subtitle: string;
+  groups: OverdueGroupView[];
+  empty: string | null;
+}
+
+export function overdueView(title: string, scopeText: string | null, actions: readonly Action[], today: IsoDate): OverdueView {
+  const groups = new Map<string, ActionSummaryView[]>();
+  for (const action of actions) {
+    const theme = action.theme || 'Other actions';
+    groups.set(theme, [...(groups.get(theme) ?? []), summaryView(action, today)]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => b.daysOverdue - a.daysOverdue);
+  const scope = scopeText ? ` ${scopeText}` : '';
+  return {
+    title,
+    subtitle: `${plural(actions.length, 'action')} overdue${scope}, as of ${formatUkDate(today)}`,
+    groups: [...groups.entries()].map(([theme, list]) => ({ theme, actions: list })),
+    empty: actions.length ? null : `Nothing is overdue${scope}. 🎉`,
+  };
+}
+
+export interface FactView {
+  title: string;
+  value: string;
+}
+
+export interface ActionDetailView {
+  banner: string | null;
+  heading: string;
+  title: string;
+  summary: ActionSummaryView;
+  facts: FactView[];
+  evidence: { text: string; url: string | null }[];
+  latestUpdate: string | null;
+}
+
+export function detailView(action: Action, today: IsoDate, banner: string | null = null): ActionDetailView {
+  const facts: FactView[] = [];
+  const fact = (title: string, value: string | null | undefined) => {
+    if (value) facts.push({ title, value });
+  };
+  const summary = summaryView(action, today);
+  fact('Theme', action.theme);
+  fact('Owner', action.owner ? `${ownerName(action)}${action.agency ? ` (${action.agency})` : ''}` : 'No owner yet');
+  fact('Status', `${action.status} · ${summary.rag}`);
+  fact('Due', action.originalDueDate ? formatUkDate(action.originalDueDate) : 'No due date');
+  if (action.revisedDueDate) {
+    fact('New date', `${formatUkDate(action.revisedDueDate)}${action.revisionCount > 1 ? ` (moved ${action.revisionCount} times)` : ''}`);
+    fact('Why', action.revisionReason);
+  }
+  if (summary.daysOverdue) fact('Overdue by', plural(summary.daysOverdue, 'day'));
+  fact('Timescale', action.timescale);
+  fact('Measure', action.measure?.indicator);
+  fact('Target', action.measure?.target);
+  fact('Latest value', action.measure?.latest);
+  const update = action.latestUpdate;
+  return {
+    banner,
+    heading: action.ref,
+    title: action.title,
+    summary,
+    facts,
+    evidence: action.evidence.map((e) => ({ text: e.note, url: e.url })),
+    latestUpdate: update ? `${update.text} (${update.by}, ${formatUkDate(update.at.slice(0, 10))})` : null,
+  };
+}
+
+export interface HistoryView {
+  title: string;
+  entries: { heading: string; lines: string[]; comment: string | null }[];
+}
+
+export function historyView(action: Action, entries: readonly HistoryEntry[], formatInstant: (iso: string) => string): HistoryView {
+  return {
+    title: `History of ${action.ref}`,
+    entries: entries.map((h) => ({
+      heading: `${formatInstant(h.at)} · ${h.by} · by ${h.via}`,
+      lines: h.changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field}: ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`.slice(0, 300)),
+      comment: h.comment,
+    })),
+  };
+}
+
+export interface HelpView {
+  commands: { example: string; description: string }[];
+}

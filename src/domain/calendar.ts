@@ -78,3 +78,10 @@ export function formatUkDate(date: IsoDate): string {
   const { year, month, day } = partsOf(date);
   return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
 }
+
+/** An instant as people in the plan's zone read it: `30 Sep 2026, 14:05`. */
+export function formatUkInstant(iso: string, timeZone = 'Europe/London'): string {
+  const local = DateTime.fromISO(iso, { zone: timeZone });
+  if (!local.isValid) return iso;
+  return `${formatUkDate(local.toISODate()!)}, ${local.toFormat('HH:mm')}`;
+}

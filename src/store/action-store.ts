@@ -15,6 +15,13 @@ const ACTION_PREFIX = 'a|';
 const HISTORY_PREFIX = 'h|';
 export const MAX_TRANSACTION_OPERATIONS = 100;
 
+export interface ActionQuery {
+  ownerEmail?: string;
+  dueBefore?: string;
+  dueOnOrBefore?: string;
+  limit?: number;
+}
+
 export interface Versioned<T> {
   value: T;
   etag: string;
@@ -49,6 +56,8 @@ export function actionToEntity(action: Action) {
     revisedDueDate: action.revisedDueDate,
     revisionReason: action.revisionReason,
     revisionCount: action.revisionCount,
+    // Stored so that queries can ask for "due before" without reading every action.
+    currentDueDate: action.revisedDueDate ?? action.originalDueDate,
     ownerEmail: action.owner?.email,
     ownerName: action.owner?.displayName,
     ownerAadObjectId: action.owner?.aadObjectId,
@@ -135,9 +144,17 @@ export class ActionStore {
     }
   }
 
-  /** Every action in the plan, in one partition scan. */
-  async list(planId: string): Promise<Versioned<Action>[]> {
-    const rows = await this.queryRange(planId, ACTION_PREFIX);
+  /**
+   * The plan's actions, in one partition scan; narrowed on the service side
+   * to one owner or to those due before a date, so a big plan is not read
+   * whole to answer a small question.
+   */
+  async list(planId: string, where: ActionQuery = {}): Promise<Versioned<Action>[]> {
+    const conditions: string[] = [];
+    if (where.ownerEmail !== undefined) conditions.push(odata`ownerEmail eq ${where.ownerEmail.toLowerCase()}`);
+    if (where.dueBefore !== undefined) conditions.push(odata`currentDueDate lt ${where.dueBefore}`);
+    if (where.dueOnOrBefore !== undefined) conditions.push(odata`currentDueDate le ${where.dueOnOrBefore}`);
+    const rows = await this.queryRange(planId, ACTION_PREFIX, conditions, where.limit);
     return rows.map((row) => ({ value: entityToAction(planId, row), etag: row.etag }));
   }
 
@@ -147,14 +164,17 @@ export class ActionStore {
     return rows.map((row) => entityToHistory(planId, row));
   }
 
-  private async queryRange(planId: string, prefix: string): Promise<TableEntityResult<Row>[]> {
+  private async queryRange(planId: string, prefix: string, conditions: string[] = [], limit?: number): Promise<TableEntityResult<Row>[]> {
     const table = await this.table();
     const filter = assertFilterWithinLimits(
-      odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+      [odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`, ...conditions].join(' and '),
     );
     const rows: TableEntityResult<Row>[] = [];
     try {
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) rows.push(row);
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
+        rows.push(row);
+        if (limit !== undefined && rows.length >= limit) break;
+      }
     } catch (error) {
       throw translateStorageError(error);
     }

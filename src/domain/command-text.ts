@@ -1,0 +1,141 @@
+import { editDistance, MAX_REF_LENGTH, validateRef } from './ref';
+
+/** Beyond this many characters (HTML included) a message is not read at all. */
+export const MAX_RAW_LENGTH = 20_000;
+/** The longest command, after cleaning, that the grammar reads (long notes included). */
+export const MAX_COMMAND_LENGTH = 2_000;
+
+/** One whitespace-separated piece of the cleaned text. */
+export interface Token {
+  /** As typed. */
+  raw: string;
+  /** Lower case, apostrophes removed, punctuation trimmed from both ends; '' for pure punctuation. */
+  word: string;
+  /** The reference this token names, as typed without surrounding punctuation, or null. */
+  ref: string | null;
+  start: number;
+  end: number;
+}
+
+const HTML_TAGS = new Set([
+  'a', 'abbr', 'b', 'blockquote', 'br', 'code', 'div', 'em', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'hr', 'i', 'iframe', 'img', 'li', 'ol', 'p', 'pre', 'q', 's', 'script', 'small', 'span', 'strike',
+  'strong', 'style', 'sub', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'u', 'ul',
+]);
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'code', 'em', 'font', 'i', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u']);
+
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", lsquo: "'", rsquo: "'",
+  ldquo: '"', rdquo: '"', ndash: '-', mdash: '-', hellip: '...', middot: '·',
+};
+
+function decodeEntity(entity: string, body: string): string {
+  if (body.startsWith('#')) {
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+  }
+  return ENTITIES[body.toLowerCase()] ?? entity;
+}
+
+/** A link keeps its address: `<a href="u">label</a>` reads as "label u" (or just "u"). */
+function linkText(href: string, label: string): string {
+  const l = label.trim();
+  return l === '' || l === href ? ` ${href} ` : ` ${l} ${href} `;
+}
+
+/**
+ * Teams text made plain: @mentions dropped, HTML tags and entities undone,
+ * smart quotes, odd dashes, zero-width and control characters tidied, spaces
+ * collapsed. Every pattern is bounded, so even hostile text is cheap.
+ */
+export function cleanCommandText(raw: string): string {
+  return raw
+    .slice(0, MAX_RAW_LENGTH)
+    .replace(/<at\b[^<>]{0,300}>[^<]{0,300}<\/at\s*>/gi, ' ')
+    .replace(/<a\s[^<>]{0,300}?href\s*=\s*["']([^"'<>]{1,2000})["'][^<>]{0,300}>([^<]{0,2000})<\/a\s*>/gi, (_, href: string, label: string) =>
+      linkText(href, label),
+    )
+    .replace(/<\/?([a-z][a-z0-9]{0,15})\b[^<>]{0,500}>/gi, (tag, name: string) => {
+      const lower = name.toLowerCase();
+      if (!HTML_TAGS.has(lower)) return tag;
+      return INLINE_TAGS.has(lower) ? '' : ' ';
+    })
+    .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, decodeEntity)
+    .normalize('NFKC')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\p{Cc}\p{Z}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^@ ?action ?[-_]?tracker\b[ ,:;.!-]*/i, '')
+    .trim();
+}
+
+function isWordChar(ch: string): boolean {
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** Drops punctuation and symbols from both ends (by hand: no regex backtracking on long runs). */
+export function trimNonWord(text: string): string {
+  const chars = Array.from(text);
+  let start = 0;
+  let end = chars.length;
+  while (start < end && !isWordChar(chars[start])) start++;
+  while (end > start && !isWordChar(chars[end - 1])) end--;
+  return chars.slice(start, end).join('');
+}
+
+const REF_SHAPE = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
+
+/** "SG-4", "sg4", "10.3.1", "(SG-4)?", "SG-4's": a reference; words without a digit never are. */
+export function refIn(raw: string): string | null {
+  if (raw.length > MAX_REF_LENGTH + 10) return null;
+  const ref = raw.replace(/^[^A-Za-z0-9]+/, '').replace(/'s$/i, '').replace(/[^A-Za-z0-9]+$/, '');
+  if (!REF_SHAPE.test(ref) || !/\d/.test(ref)) return null;
+  return validateRef(ref) === null ? ref : null;
+}
+
+function token(text: string, start: number, end: number): Token {
+  const raw = text.slice(start, end);
+  const word = raw.length > 200 ? raw.toLowerCase() : trimNonWord(raw.toLowerCase().replace(/'/g, ''));
+  return { raw, word, ref: refIn(raw), start, end };
+}
+
+/** Splits cleaned text into tokens, reading "SG 4" (capitals, then a number) as one reference. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    const start = m.index ?? 0;
+    tokens.push(token(text, start, start + m[0].length));
+  }
+  const merged: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    if (next && /^[A-Z]{2,5}$/.test(tokens[i].raw) && /^\d+(?:\.\d+)*[^A-Za-z0-9]*$/.test(next.raw)) {
+      const joined = token(text, tokens[i].start, next.end);
+      merged.push({ ...joined, ref: refIn(joined.raw.replace(' ', '-')) === null ? null : trimNonWord(joined.raw) });
+      i++;
+    } else {
+      merged.push(tokens[i]);
+    }
+  }
+  return merged;
+}
+
+/** One typo: a letter wrong, missing, extra, or two neighbours swapped. */
+export function isOneTypoAway(typed: string, word: string): boolean {
+  if (Math.abs(typed.length - word.length) > 1) return false;
+  if (editDistance(typed, word) <= 1) return true;
+  if (typed.length !== word.length) return false;
+  const diff = [...typed].flatMap((ch, i) => (ch === word[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0] + 1 && typed[diff[0]] === word[diff[1]] && typed[diff[1]] === word[diff[0]];
+}
+
+/** Command words of five letters or more forgive one typo; shorter ones must be exact. */
+export function wordMatches(typed: string, word: string): boolean {
+  if (typed === word) return true;
+  return word.length >= 5 && typed.length >= 4 && !/\d/.test(typed) && isOneTypoAway(typed, word);
+}

@@ -88,13 +88,15 @@ export function trimNonWord(text: string): string {
   return chars.slice(start, end).join('');
 }
 
+/** "1st", "30th", "10am": words in dates and times, not references. */
+const ORDINAL_OR_TIME = /^\d+(?:st|nd|rd|th|am|pm)$/i;
 const REF_SHAPE = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
 
 /** "SG-4", "sg4", "10.3.1", "(SG-4)?", "SG-4's": a reference; words without a digit never are. */
 export function refIn(raw: string): string | null {
   if (raw.length > MAX_REF_LENGTH + 10) return null;
-  const ref = raw.replace(/^[^A-Za-z0-9]+/, '').replace(/'s$/i, '').replace(/[^A-Za-z0-9]+$/, '');
-  if (!REF_SHAPE.test(ref) || !/\d/.test(ref)) return null;
+  const ref = raw.replace(/^[("'*#]+/, '').replace(/'s$/i, '').replace(/[)"'*?!.,:;]+$/, '');
+  if (!REF_SHAPE.test(ref) || !/\d/.test(ref) || ORDINAL_OR_TIME.test(ref)) return null;
   return validateRef(ref) === null ? ref : null;
 }
 

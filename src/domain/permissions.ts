@@ -20,7 +20,7 @@ export function ownsAction(actor: Actor, action: Action): boolean {
 export function canUpdate(actor: Actor, action: Action): Permission {
   if (ownsAction(actor, action) || actor.roles.has('admin')) return ALLOWED;
   const owner = action.owner ? action.owner.displayName ?? action.owner.email : 'nobody yet';
-  return { allowed: false, reason: `Only the action's owner (${owner}) or an administrator can change ${action.ref}.` };
+  return { allowed: false, reason: `Only the action’s owner (${owner}) or an administrator can change ${action.ref}.` };
 }
 
 /** Cancelling an action is a decision for the people who oversee the plan. */

@@ -48,8 +48,9 @@ export function closestRefs(typed: string, refs: readonly string[], limit = 3): 
   const key = refKey(typed);
   if (key === '') return [];
   const allowed = Math.max(1, Math.floor(key.length / 3));
-  return refs
-    .map((ref) => ({ ref, distance: editDistance(key, refKey(ref)) }))
+  const candidates = refs.map((ref) => ({ ref, distance: editDistance(key, refKey(ref)) }));
+  if (candidates.some((c) => c.distance === 0)) return candidates.filter((c) => c.distance === 0).map((c) => c.ref);
+  return candidates
     .filter((c) => c.distance <= allowed)
     .sort((x, y) => x.distance - y.distance || compareRefs(x.ref, y.ref))
     .slice(0, limit)

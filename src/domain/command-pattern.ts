@@ -1,0 +1,128 @@
+import { statusesAt } from './command-status';
+import { wordMatches, type Token } from './command-text';
+import type { Status } from './types';
+
+/**
+ * A tiny pattern language for command phrasings, read word by word:
+ *
+ *   `history|changes`   one of these words (five letters or more forgive a typo)
+ *   `of|for?`           optional word;  `$fill*` any number of words from a named set
+ *   `{ref}`             a reference (SG-4, 10.3.1)      `{status}`  a status phrase ("at risk")
+ *   `{plan}`            a plan id (ofsted-2011)          `{rest}` / `{rest?}`  the remaining words
+ *   `{scope}`           optional "for <who>" / "in <theme>" at the end
+ */
+export interface Captures {
+  ref?: string;
+  status?: Status;
+  plan?: string;
+  /** Index of the first word of `{rest}`, when there was any. */
+  rest?: number;
+  scope?: { kind: 'for' | 'in'; from: number };
+}
+
+type Slot = 'ref' | 'status' | 'plan' | 'rest' | 'rest?' | 'scope';
+const SLOTS: readonly Slot[] = ['ref', 'status', 'plan', 'rest', 'rest?', 'scope'];
+const ENDING_SLOTS: readonly Slot[] = ['rest', 'rest?', 'scope'];
+
+type Element =
+  | { kind: 'words'; exact: ReadonlySet<string>; fuzzy: readonly string[]; optional: boolean; repeat: boolean }
+  | { kind: 'slot'; slot: Slot };
+
+export type Pattern = readonly Element[];
+
+/** Words a plan id can never be ("use plan here"). */
+const NOT_PLAN_IDS = new Set(['here', 'this', 'the', 'for', 'in', 'to', 'channel', 'chat', 'please', 'now', 'is']);
+
+function compileElement(piece: string, sets: Readonly<Record<string, readonly string[]>>): Element {
+  const slot = /^\{([a-z]+\??)\}$/.exec(piece)?.[1];
+  if (slot !== undefined) {
+    const known = SLOTS.find((s) => s === slot);
+    if (!known) throw new Error(`Unknown slot {${slot}}`);
+    return { kind: 'slot', slot: known };
+  }
+  const repeat = piece.endsWith('*');
+  const optional = repeat || piece.endsWith('?');
+  const body = optional ? piece.slice(0, -1) : piece;
+  const words = body.split('|').flatMap((w) => {
+    if (!w.startsWith('$')) return [w];
+    const set = sets[w.slice(1)];
+    if (!set) throw new Error(`Unknown word set ${w}`);
+    return set;
+  });
+  return { kind: 'words', exact: new Set(words), fuzzy: words.filter((w) => w.length >= 5), optional, repeat };
+}
+
+/** Compiles a pattern once, at load time; a malformed pattern is a programming error. */
+export function compilePattern(pattern: string, sets: Readonly<Record<string, readonly string[]>> = {}): Pattern {
+  const elements = pattern.split(' ').map((piece) => compileElement(piece, sets));
+  elements.forEach((e, i) => {
+    if (e.kind === 'slot' && ENDING_SLOTS.includes(e.slot) && i !== elements.length - 1) {
+      throw new Error(`{${e.slot}} must end the pattern: ${pattern}`);
+    }
+  });
+  return elements;
+}
+
+function wordIs(token: Token | undefined, e: Extract<Element, { kind: 'words' }>): boolean {
+  if (token === undefined || token.word === '' || token.ref !== null) return false;
+  return e.exact.has(token.word) || e.fuzzy.some((w) => wordMatches(token.word, w));
+}
+
+function planId(token: Token | undefined): string | null {
+  if (token === undefined) return null;
+  const id = token.raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').toLowerCase();
+  return /^[a-z0-9][a-z0-9._-]{0,62}$/.test(id) && !NOT_PLAN_IDS.has(id) ? id : null;
+}
+
+function matchSlot(p: Pattern, at: number, tokens: readonly Token[], t: number, caps: Captures, slot: Slot): Captures | null {
+  const token = tokens[t];
+  switch (slot) {
+    case 'ref':
+      return token?.ref ? step(p, at + 1, tokens, t + 1, { ...caps, ref: token.ref }) : null;
+    case 'plan': {
+      const plan = planId(token);
+      return plan === null ? null : step(p, at + 1, tokens, t + 1, { ...caps, plan });
+    }
+    case 'status':
+      for (const found of statusesAt(tokens, t)) {
+        const result = step(p, at + 1, tokens, t + found.length, { ...caps, status: found.status });
+        if (result) return result;
+      }
+      return null;
+    case 'rest':
+      return t < tokens.length ? { ...caps, rest: t } : null;
+    case 'rest?':
+      return t < tokens.length ? { ...caps, rest: t } : caps;
+    case 'scope': {
+      if (t === tokens.length) return caps;
+      if (t === tokens.length - 1 && /^(?:for|in|within)$/.test(token?.word ?? '')) return caps; // "what's overdue for"
+      const kind = token?.word === 'for' ? 'for' : token?.word === 'in' || token?.word === 'within' ? 'in' : null;
+      return kind !== null && t + 1 < tokens.length ? { ...caps, scope: { kind, from: t + 1 } } : null;
+    }
+  }
+}
+
+function step(p: Pattern, at: number, tokens: readonly Token[], t: number, caps: Captures): Captures | null {
+  if (at === p.length) return t === tokens.length ? caps : null;
+  const e = p[at];
+  if (e.kind === 'slot') return matchSlot(p, at, tokens, t, caps, e.slot);
+  if (e.repeat) {
+    let end = t;
+    while (wordIs(tokens[end], e)) end++;
+    for (let k = end; k >= t; k--) {
+      const result = step(p, at + 1, tokens, k, caps);
+      if (result) return result;
+    }
+    return null;
+  }
+  if (wordIs(tokens[t], e)) {
+    const result = step(p, at + 1, tokens, t + 1, caps);
+    if (result) return result;
+  }
+  return e.optional ? step(p, at + 1, tokens, t, caps) : null;
+}
+
+/** What the pattern captured when it matches all of `tokens` (pure punctuation already removed), else null. */
+export function matchPattern(pattern: Pattern, tokens: readonly Token[]): Captures | null {
+  return step(pattern, 0, tokens, 0, {});
+}

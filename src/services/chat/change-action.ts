@@ -1,0 +1,44 @@
+import { ChangeContext, ChangeResult } from '../../domain/action-changes';
+import { diffActions, historyEntry } from '../../domain/history';
+import { Actor } from '../../domain/permissions';
+import { Action, Via } from '../../domain/types';
+import { ConflictError } from '../../store/errors';
+import { Storage } from '../../store/open-storage';
+import { FoundAction } from './plan-scope';
+
+export type ChangeOutcome = { ok: true; found: FoundAction } | { ok: false; reason: string };
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Applies one change with its history entry, guarded by the ETag. If someone
+ * else changed the action meanwhile, the change is worked out again against
+ * what is now stored (permissions included), so nothing is lost or applied
+ * to a state the person never saw being checked.
+ */
+export async function changeAction(
+  storage: Storage,
+  found: FoundAction,
+  change: (action: Action, ctx: ChangeContext, actor: Actor) => ChangeResult,
+  who: { via: Via; at: string; comment?: string | null },
+): Promise<ChangeOutcome> {
+  let current = found.current;
+  const ctx: ChangeContext = { by: found.view.actor.email, at: who.at, today: found.view.today };
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const result = change(current.value, ctx, found.view.actor);
+    if (!result.ok) return result;
+    const changes = diffActions(current.value, result.action);
+    if (changes.length === 0) return { ok: false, reason: `That doesn’t change anything on ${current.value.ref}.` };
+    const history = historyEntry(result.action, changes, { by: ctx.by, via: who.via, at: who.at, comment: who.comment });
+    try {
+      const etags = await storage.actions.write(result.action.planId, [{ action: result.action, etag: current.etag, history }]);
+      return { ok: true, found: { view: found.view, current: { value: result.action, etag: etags.get(result.action.ref) ?? '' } } };
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt === MAX_ATTEMPTS) throw error;
+      const reloaded = await storage.actions.get(current.value.planId, current.value.ref);
+      if (!reloaded) return { ok: false, reason: `${current.value.ref} no longer exists.` };
+      current = reloaded;
+    }
+  }
+  throw new Error('unreachable');
+}

@@ -1,0 +1,121 @@
+import { addEvidence, addNote, changeStatus, reschedule, signOff } from '../../domain/action-changes';
+import { formatUkDate } from '../../domain/calendar';
+import { Command } from '../../domain/command';
+import { Actor, canBindConversation, canCancel, canSignOff, canUpdate, Permission } from '../../domain/permissions';
+import { Action, IsoDate } from '../../domain/types';
+import { parseUkDate } from '../../domain/uk-date';
+import { Storage } from '../../store/open-storage';
+import { changeAction } from './change-action';
+import { FoundAction } from './plan-scope';
+import { showReply } from './read-replies';
+import { Incoming, Reply, text } from './types';
+
+type ChangeCommand = Extract<Command, { kind: 'setStatus' | 'evidence' | 'note' | 'signOff' }>;
+
+const guarded = (permission: Permission, apply: () => ReturnType<typeof changeStatus>) =>
+  permission.allowed ? apply() : { ok: false as const, reason: permission.reason };
+
+function bannerFor(command: ChangeCommand, action: Action): string {
+  switch (command.kind) {
+    case 'setStatus':
+      return action.status === 'Complete' && action.evidence.length === 0
+        ? `${action.ref} is now complete. Add evidence so it can be signed off: evidence ${action.ref} https://…`
+        : `${action.ref} is now ${action.status.toLowerCase()}.`;
+    case 'evidence':
+      return `Evidence added to ${action.ref}.`;
+    case 'note':
+      return `Note added to ${action.ref}.`;
+    case 'signOff':
+      return `${action.ref} is signed off.`;
+  }
+}
+
+export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string): Promise<Reply> {
+  const outcome = await changeAction(
+    storage,
+    found,
+    (action, ctx, actor: Actor) => {
+      switch (command.kind) {
+        case 'setStatus':
+          return guarded(command.status === 'Cancelled' ? canCancel(actor) : canUpdate(actor, action), () =>
+            changeStatus(action, command.status, command.comment, ctx),
+          );
+        case 'evidence':
+          return guarded(canUpdate(actor, action), () => addEvidence(action, command.text, ctx));
+        case 'note':
+          return guarded(canUpdate(actor, action), () => addNote(action, command.text, ctx));
+        case 'signOff':
+          return guarded(canSignOff(actor), () => signOff(action, command.comment, ctx));
+      }
+    },
+    { via: 'chat', at, comment: command.kind === 'setStatus' || command.kind === 'signOff' ? command.comment : null },
+  );
+  if (!outcome.ok) return text(outcome.reason);
+  return showReply(storage, outcome.found, bannerFor(command, outcome.found.current.value));
+}
+
+/** What we know so far about a new date, kept between questions. */
+export interface DelayDraft {
+  planId: string;
+  ref: string;
+  newDate: IsoDate | null;
+  reason: string | null;
+  markDelayed: boolean;
+}
+
+export const PENDING_DELAY = 'delay';
+const QUESTION_MINUTES = 30;
+
+async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, question: string): Promise<Reply> {
+  const expiresAt = new Date(incoming.now.getTime() + QUESTION_MINUTES * 60_000).toISOString();
+  await storage.conversations.ask(incoming.conversation.id, incoming.user.id, { kind: PENDING_DELAY, data: { ...draft }, expiresAt });
+  return text(`${question} (Or type "cancel".)`);
+}
+
+/** Asks for whatever is missing, one question at a time, then moves the date. */
+export async function continueDelay(storage: Storage, incoming: Incoming, found: FoundAction, draft: DelayDraft, dateError: string | null = null): Promise<Reply> {
+  const permission = canUpdate(found.view.actor, found.current.value);
+  if (!permission.allowed) {
+    await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    return text(permission.reason);
+  }
+  if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
+  if (!draft.newDate) return ask(storage, incoming, draft, `What is the new date for ${draft.ref}? For example 30/09/2026, 30 Sept or end of October.`);
+  if (!draft.reason) {
+    return ask(storage, incoming, draft, `Why ${draft.markDelayed ? 'is it delayed' : 'is the date moving'}? Say briefly, for example "waiting for the supplier".`);
+  }
+  await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+  const { newDate, reason } = draft;
+  const outcome = await changeAction(
+    storage,
+    found,
+    (action, ctx, actor) => guarded(canUpdate(actor, action), () => reschedule(action, newDate, reason, draft.markDelayed, ctx)),
+    { via: 'chat', at: incoming.now.toISOString(), comment: reason },
+  );
+  if (!outcome.ok) return text(outcome.reason);
+  const action = outcome.found.current.value;
+  return showReply(storage, outcome.found, `${action.ref} is now due ${formatUkDate(newDate)}${draft.markDelayed ? ' and marked delayed' : ''}.`);
+}
+
+/** Takes the answer to the question asked last. */
+export function answerDelay(draft: DelayDraft, answer: string, today: IsoDate): { draft: DelayDraft; dateError: string | null } {
+  if (!draft.newDate) {
+    const parsed = parseUkDate(answer, today);
+    return parsed.ok ? { draft: { ...draft, newDate: parsed.date }, dateError: null } : { draft, dateError: parsed.error };
+  }
+  return { draft: { ...draft, reason: answer.trim() }, dateError: null };
+}
+
+export async function bindReply(storage: Storage, incoming: Incoming, planId: string, email: string): Promise<Reply> {
+  const plan = await storage.plans.get(planId);
+  if (!plan) {
+    const known = (await storage.plans.list()).map((p) => p.id);
+    return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
+  }
+  const roles = await storage.roles.rolesOf(plan.id, email);
+  const permission = canBindConversation({ email, name: incoming.user.name, roles });
+  if (!permission.allowed) return text(permission.reason);
+  await storage.conversations.bindPlan(incoming.conversation.id, plan.id);
+  const where = incoming.conversation.kind === 'channel' ? 'this channel' : 'this chat';
+  return text(`Done: in ${where}, "what's overdue" now means ${plan.title} (${plan.id}). Its weekly digest will come here too.`);
+}

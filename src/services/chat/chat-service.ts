@@ -1,0 +1,100 @@
+import { todayIn } from '../../domain/calendar';
+import { Command } from '../../domain/command';
+import { parseCommand } from '../../domain/command-grammar';
+import { Storage } from '../../store/open-storage';
+import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
+import { findAction, plansFor, PlanView } from './plan-scope';
+import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
+import { Incoming, Reply, text } from './types';
+
+/**
+ * Turns one message into replies. Stateless apart from Table Storage, so any
+ * instance can answer any message, including the answer to a question another
+ * instance asked.
+ */
+export class ChatService {
+  constructor(
+    private readonly storage: Storage,
+    private readonly defaultTimeZone = 'Europe/London',
+  ) {}
+
+  async handle(incoming: Incoming): Promise<Reply[]> {
+    const email = incoming.user.email?.toLowerCase();
+    if (!email) {
+      return [text('I can’t tell which account you are using, so I can’t match you to any actions. Please ask your Teams administrator to check the app is installed for you.')];
+    }
+    const today = todayIn(incoming.now, this.defaultTimeZone);
+    const command = parseCommand(incoming.text, today);
+    const pending = await this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now);
+
+    if (pending && command.kind === 'cancel') {
+      await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+      return [text('OK, I’ve left it as it was.')];
+    }
+    if (pending?.kind === PENDING_DELAY && command.kind === 'unknown' && command.problem === null) {
+      return [await this.answerPending(incoming, email, pending.data as unknown as DelayDraft, command.text)];
+    }
+    if (pending) await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    return this.run(command, incoming, email);
+  }
+
+  private async run(command: Command, incoming: Incoming, email: string): Promise<Reply[]> {
+    const views = () => plansFor(this.storage, incoming, email);
+    switch (command.kind) {
+      case 'help':
+        return [helpReply()];
+      case 'cancel':
+        return [text('There’s nothing to cancel.')];
+      case 'unknown':
+        return [await this.unknown(command, incoming, email)];
+      case 'myActions':
+        return [await myActionsReply(this.storage, await views(), command.which)];
+      case 'overdue':
+        return overdueReply(this.storage, await views(), command.scope);
+      case 'bindPlan':
+        return [await bindReply(this.storage, incoming, command.planId, email)];
+    }
+    const scope = await views();
+    const found = await resolveOne(this.storage, scope, await findAction(this.storage, scope, command.ref), command.ref);
+    if ('kind' in found) return [found];
+    switch (command.kind) {
+      case 'show':
+        return [await showReply(this.storage, found)];
+      case 'history':
+        return [await historyReply(this.storage, found)];
+      case 'delay': {
+        const draft: DelayDraft = {
+          planId: found.view.plan.id,
+          ref: found.current.value.ref,
+          newDate: command.newDate && 'date' in command.newDate ? command.newDate.date : null,
+          reason: command.reason,
+          markDelayed: command.statusChange,
+        };
+        const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
+        return [await continueDelay(this.storage, incoming, found, draft, dateError)];
+      }
+      default:
+        return [await simpleChangeReply(this.storage, found, command, incoming.now.toISOString())];
+    }
+  }
+
+  private async answerPending(incoming: Incoming, email: string, draft: DelayDraft, answer: string): Promise<Reply> {
+    const scope = (await plansFor(this.storage, incoming, email)).filter((v: PlanView) => v.plan.id === draft.planId);
+    const found = await findAction(this.storage, scope, draft.ref);
+    if (found.length !== 1) {
+      await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+      return text(`I can no longer find ${draft.ref}, so I’ve stopped.`);
+    }
+    const answered = answerDelay(draft, answer, found[0].view.today);
+    return continueDelay(this.storage, incoming, found[0], answered.draft, answered.dateError);
+  }
+
+  private async unknown(command: Extract<Command, { kind: 'unknown' }>, incoming: Incoming, email: string): Promise<Reply> {
+    if (command.problem) return text(command.problem);
+    const scope = await plansFor(this.storage, incoming, email);
+    const typedRef = /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
+    const close = typedRef ? await suggestRefs(this.storage, scope, typedRef) : [];
+    if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}? Type "help" to see what I can do.`);
+    return text('I didn’t understand that. Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done", or type "help" to see everything I can do.');
+  }
+}

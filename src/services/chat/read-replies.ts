@@ -1,0 +1,103 @@
+import { detailView, historyView, overdueView, summaryView } from '../../cards/view-models';
+import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
+import { OverdueScope } from '../../domain/command';
+import { DUE_SOON_DAYS, isDueSoon, isOverdue, daysOverdue } from '../../domain/rag';
+import { closestRefs, compareRefs } from '../../domain/ref';
+import { Action } from '../../domain/types';
+import { Storage } from '../../store/open-storage';
+import { HELP_COMMANDS } from './help';
+import { withOwnerNames } from './owner-names';
+import { FoundAction, mayRead, PlanView } from './plan-scope';
+import { card, Reply, text } from './types';
+
+export function helpReply(): Reply {
+  return card('help', { commands: HELP_COMMANDS }, 'What I can do: my actions, what’s overdue, show SG-4, SG-4 done, and more.');
+}
+
+const NO_PLANS = text('There are no plans yet. An administrator can import one with: npx action-tracker import plan.csv --plan my-plan --baseline 2026-01-01');
+
+export async function myActionsReply(storage: Storage, views: PlanView[], which: 'all' | 'overdue' | 'dueSoon'): Promise<Reply> {
+  if (views.length === 0) return NO_PLANS;
+  const rows: { action: Action; view: PlanView }[] = [];
+  for (const view of views) {
+    const mine = await storage.actions.list(view.plan.id, { ownerEmail: view.actor.email });
+    for (const { value } of mine) {
+      const keep = which === 'all' || (which === 'overdue' ? isOverdue(value, view.today) : isDueSoon(value, view.today));
+      if (keep) rows.push({ action: value, view });
+    }
+  }
+  rows.sort((a, b) => daysOverdue(b.action, b.view.today) - daysOverdue(a.action, a.view.today) || compareRefs(a.action.ref, b.action.ref));
+  const today = views[0].today;
+  const titles = { all: 'Your actions', overdue: 'Your overdue actions', dueSoon: `Your actions due in the next ${DUE_SOON_DAYS} days` };
+  const empty = {
+    all: 'You have no actions in any plan. If that’s wrong, ask an administrator to check the owner email in the plan.',
+    overdue: 'None of your actions is overdue. 🎉',
+    dueSoon: `None of your actions is due by ${formatUkDate(addDays(today, DUE_SOON_DAYS))}.`,
+  };
+  const data = {
+    title: titles[which],
+    subtitle: `${rows.length} action${rows.length === 1 ? '' : 's'} · as of ${formatUkDate(today)}`,
+    actions: rows.map((r) => summaryView(r.action, r.view.today)),
+    empty: rows.length ? null : empty[which],
+  };
+  return card('action-list', data, `${data.title}: ${rows.length}`);
+}
+
+function matchesScope(action: Action, scope: OverdueScope | null): boolean {
+  if (!scope) return true;
+  const wanted = scope.text.toLowerCase();
+  if (scope.kind === 'in') return action.theme.toLowerCase().includes(wanted);
+  const owner = `${action.owner?.displayName ?? ''} ${action.owner?.email ?? ''}`.toLowerCase();
+  return action.agency.toLowerCase() === wanted || owner.includes(wanted);
+}
+
+export async function overdueReply(storage: Storage, views: PlanView[], scope: OverdueScope | null): Promise<Reply[]> {
+  if (views.length === 0) return [NO_PLANS];
+  const replies: Reply[] = [];
+  for (const view of views) {
+    if (!(await mayRead(storage, view))) continue;
+    const candidates = await storage.actions.list(view.plan.id, { dueBefore: view.today });
+    const late = candidates.map((c) => c.value).filter((a) => isOverdue(a, view.today));
+    const overdue = (await withOwnerNames(storage, late)).filter((a) => matchesScope(a, scope));
+    const scopeText = scope ? `${scope.kind} ${scope.text}` : null;
+    const data = overdueView(`Overdue: ${view.plan.title}`, scopeText, overdue, view.today);
+    replies.push(card('overdue', data, `${overdue.length} overdue in ${view.plan.title}${scopeText ? ` ${scopeText}` : ''}`));
+  }
+  return replies.length ? replies : [text('You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.')];
+}
+
+/** Resolves a ref to exactly one readable action, or explains why not (with a suggestion). */
+export async function resolveOne(storage: Storage, views: PlanView[], found: FoundAction[], ref: string): Promise<FoundAction | Reply> {
+  if (views.length === 0) return NO_PLANS;
+  if (found.length === 0) return notFound(storage, views, ref);
+  if (found.length > 1) {
+    return text(`${ref} is in more than one plan (${found.map((f) => f.view.plan.id).join(', ')}). Ask in a chat bound to one plan, or ask an administrator to bind this one.`);
+  }
+  if (!(await mayRead(storage, found[0].view))) {
+    return text(`You have no actions and no role in ${found[0].view.plan.title}, so I can’t show ${found[0].current.value.ref}.`);
+  }
+  return found[0];
+}
+
+/** Refs in scope that look like what was typed, for "Did you mean SG-4?". */
+export async function suggestRefs(storage: Storage, views: PlanView[], typed: string): Promise<string[]> {
+  const refs = (await Promise.all(views.map((v) => storage.actions.list(v.plan.id)))).flat().map((v) => v.value.ref);
+  return closestRefs(typed, refs);
+}
+
+async function notFound(storage: Storage, views: PlanView[], ref: string): Promise<Reply> {
+  const close = await suggestRefs(storage, views, ref);
+  return text(`I can’t find an action ${ref}.${close.length ? ` Did you mean ${close.join(' or ')}?` : ' Type "my actions" to see yours.'}`);
+}
+
+export async function showReply(storage: Storage, found: FoundAction, banner: string | null = null): Promise<Reply> {
+  const [action] = await withOwnerNames(storage, [found.current.value]);
+  return card('action-detail', detailView(action, found.view.today, banner), banner ?? `${action.ref}: ${action.status}`);
+}
+
+export async function historyReply(storage: Storage, found: FoundAction): Promise<Reply> {
+  const action = found.current.value;
+  const entries = await storage.actions.history(action.planId, action.ref);
+  const data = historyView(action, entries.slice(0, 30), (iso) => formatUkInstant(iso, found.view.plan.timeZone));
+  return card('history', data, `History of ${action.ref}: ${entries.length} change${entries.length === 1 ? '' : 's'}`);
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { addDays, todayIn } from '../domain/calendar';
+import { diffActions, historyEntry } from '../domain/history';
+import { Action, Role } from '../domain/types';
+import { Storage } from '../store/open-storage';
+import { importPlan } from './import-plan';
+
+export const DEMO_PLAN_ID = 'ofsted-2011';
+const SEED_BY = 'demo-seed';
+
+/** The shared fixture when the repository sits beside it, else the copy kept in `demo/`. */
+export function demoPlanFile(root: string): string {
+  const shared = path.resolve(root, '../shared/fixtures/ofsted-2011-announced-plan.csv');
+  return fs.existsSync(shared) ? shared : path.join(root, 'demo', 'ofsted-2011-announced-plan.csv');
+}
+
+/** The Playground's people (as in `.m365agentsplayground.yml`), who own the demo plan's actions. */
+export const DEMO_PEOPLE: ReadonlyArray<{ email: string; name: string; aadObjectId: string; teamsUserId: string }> = [
+  { email: 'alexw@example.com', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020', teamsUserId: 'user-id-0' },
+  { email: 'meganb@example.com', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021', teamsUserId: 'user-id-1' },
+  { email: 'adelev@example.com', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022', teamsUserId: 'user-id-2' },
+  { email: 'isaiah@example.com', name: 'Isaiah Langer', aadObjectId: '00000000-0000-0000-0000-0000000000023', teamsUserId: 'user-id-3' },
+  { email: 'pattif@example.com', name: 'Patti Fernandez', aadObjectId: '00000000-0000-0000-0000-0000000000024', teamsUserId: 'user-id-4' },
+  { email: 'lynner@example.com', name: 'Lynne Robbins', aadObjectId: '00000000-0000-0000-0000-0000000000025', teamsUserId: 'user-id-5' },
+];
+
+/** The part some of them play in the demo; everyone else is an owner only. */
+export const DEMO_ROLES: ReadonlyArray<[email: string, role: Role, name: string]> = [
+  ['alexw@example.com', 'chair', 'Alex Wilber'],
+  ['meganb@example.com', 'admin', 'Megan Bowen'],
+  ['adelev@example.com', 'executive', 'Adele Vance'],
+];
+
+export interface SeedResult {
+  seeded: boolean;
+  actions: number;
+}
+
+/**
+ * Seeds the demo once: the Ofsted plan with its baseline eight weeks before
+ * today, so some actions are overdue, some due soon and some later; roles
+ * for the Playground's people; and a little history to look at.
+ */
+export async function seedDemo(storage: Storage, root: string, now: Date): Promise<SeedResult> {
+  if (await storage.plans.get(DEMO_PLAN_ID)) return { seeded: false, actions: (await storage.actions.list(DEMO_PLAN_ID)).length };
+  const today = todayIn(now);
+  const file = demoPlanFile(root);
+  const report = await importPlan(storage, {
+    planId: DEMO_PLAN_ID,
+    file: { name: path.basename(file), bytes: fs.readFileSync(file) },
+    title: 'Ofsted safeguarding and looked after children',
+    sourceDocument: 'Ofsted announced inspection of safeguarding and looked after children services, 2011',
+    baseline: addDays(today, -56),
+    by: SEED_BY,
+    now,
+    today,
+  });
+  if (!report.ok) throw new Error(`The demo plan did not import: ${report.errors.join(' ')}`);
+  for (const [email, role, name] of DEMO_ROLES) await storage.roles.grant(DEMO_PLAN_ID, email, role, name);
+  for (const person of DEMO_PEOPLE) await storage.people.link({ ...person, updatedAt: now.toISOString() });
+  await touchUp(storage, now, today);
+  return { seeded: true, actions: report.created.length };
+}
+
+/** A delayed action with a new date due soon, and a completed one with evidence waiting for sign-off. */
+async function touchUp(storage: Storage, now: Date, today: string): Promise<void> {
+  const at = now.toISOString();
+  const all = await storage.actions.list(DEMO_PLAN_ID);
+  for (const { value, etag } of all) {
+    let after: Action | null = null;
+    if (value.status === 'Delayed') {
+      after = { ...value, revisedDueDate: addDays(today, 10), revisionReason: 'IT equipment roll-out slipped due to supplier problems', revisionCount: 1 };
+    } else if (value.status === 'Complete') {
+      after = { ...value, evidence: [{ url: 'https://example.com/audit/pathway-plans', note: 'https://example.com/audit/pathway-plans', addedBy: value.owner?.email ?? SEED_BY, addedAt: at }] };
+    }
+    if (after) {
+      const changes = diffActions(value, after);
+      await storage.actions.write(DEMO_PLAN_ID, [{ action: after, etag, history: historyEntry(after, changes, { by: SEED_BY, via: 'cli', at }) }]);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { Activity, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { Logger } from '../log';
+import { ChatService } from '../services/chat/chat-service';
+import { Reply } from '../services/chat/types';
+import { StorageUnavailableError } from '../store/errors';
+import { Storage } from '../store/open-storage';
+import { conversationKind } from './conversation-kind';
+import { senderEmail } from './identity';
+import { toActivity } from './replies';
+import { tenantAllowed, tenantOf } from './tenant';
+
+export interface BotOptions {
+  storage: Storage;
+  chat: ChatService;
+  allowedTenants: readonly string[];
+  log: Logger;
+  now?: () => Date;
+}
+
+/** Long enough for any real command; the grammar only ever reads the start. */
+const MAX_TEXT_LENGTH = 4000;
+
+/**
+ * The Teams face of the bot: works out who is talking and where, remembers
+ * how to reach them, and hands the words to the chat service.
+ */
+export class ActionTrackerBot extends TeamsActivityHandler {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: BotOptions) {
+    super();
+    this.now = options.now ?? (() => new Date());
+    this.onMessage(async (context, next) => {
+      await this.answer(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context);
+      if (conversationKind(context.activity) === 'personal') {
+        await context.sendActivity('Hello! I keep track of the action plan. Type "help" to see what I can do, or "my actions" to see yours.');
+      }
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.options.storage.conversations.remove(context.activity.conversation.id);
+      this.options.log.info({ conversationId: context.activity.conversation.id }, 'app removed from a conversation');
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) await this.remember(context);
+      await next();
+    });
+  }
+
+  /** Refuses other organisations before anything else happens. */
+  override async run(context: TurnContext): Promise<void> {
+    if (!tenantAllowed(context.activity, this.options.allowedTenants)) {
+      this.options.log.warn({ tenantId: tenantOf(context.activity), type: context.activity.type }, 'activity from a tenant that is not allowed');
+      if (context.activity.type === 'message') {
+        await context.sendActivity('Sorry, Action Tracker is not available to your organisation.');
+      }
+      return;
+    }
+    await super.run(context);
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
+    await this.options.storage.conversations.saveReference({
+      conversationId: activity.conversation.id,
+      kind: conversationKind(activity),
+      tenantId: tenantOf(activity),
+      reference,
+      updatedAt: this.now().toISOString(),
+    });
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const kind = conversationKind(activity);
+    if (kind !== 'personal' && !mentionsBot(activity)) return;
+    const log = this.options.log.child({ activityId: activity.id, conversationKind: kind });
+    try {
+      if (activity.value !== undefined && !activity.text) {
+        await context.sendActivity('That button belongs to an older card. Type "help" to see what I can do.');
+        return;
+      }
+      const words = (kind === 'personal' ? activity.text ?? '' : TurnContext.removeRecipientMention(activity) ?? '').trim();
+      if (words.length > MAX_TEXT_LENGTH) {
+        await context.sendActivity(`That message is too long for me (${words.length.toLocaleString('en-GB')} characters). Commands are short, like "SG-4 done".`);
+        return;
+      }
+      await this.remember(context);
+      const email = await senderEmail(context, this.options.storage, log);
+      if (email && kind === 'personal') {
+        await this.options.storage.people.link({
+          email,
+          personalChat: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+          unreachable: null,
+          updatedAt: this.now().toISOString(),
+        });
+      }
+      const started = Date.now();
+      const replies = await this.options.chat.handle({
+        text: words,
+        conversation: { id: activity.conversation.id, kind },
+        user: { id: activity.from.id, email, name: activity.from.name ?? null },
+        now: this.now(),
+      });
+      await sendAll(context, replies);
+      log.info({ replies: replies.map((r) => (r.kind === 'card' ? r.card : 'text')), ms: Date.now() - started }, 'answered a message');
+    } catch (error) {
+      if (error instanceof StorageUnavailableError) {
+        log.error({ err: error }, 'storage unavailable');
+        await context.sendActivity(error.message);
+        return;
+      }
+      log.error({ err: error }, 'failed to answer a message');
+      await context.sendActivity('Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your administrator.');
+    }
+  }
+}
+
+function mentionsBot(activity: Partial<Activity>): boolean {
+  return (activity.entities ?? []).some(
+    (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
+}
+
+async function sendAll(context: TurnContext, replies: Reply[]): Promise<void> {
+  for (const reply of replies) await context.sendActivity(toActivity(reply));
+}

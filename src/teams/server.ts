@@ -1,0 +1,62 @@
+import { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import restify from 'restify';
+import { Config } from '../config';
+import { Logger } from '../log';
+import { ChatService } from '../services/chat/chat-service';
+import { Storage } from '../store/open-storage';
+import { ActionTrackerBot } from './bot';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  adapter: CloudAdapter;
+  close(): Promise<void>;
+}
+
+/** Teams sends small activities; anything near this size is not one. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function startServer(config: Config, storage: Storage, log: Logger, host = '0.0.0.0'): Promise<RunningServer> {
+  const auth = new ConfigurationBotFrameworkAuthentication(config.bot.auth as unknown as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled error in a turn');
+    if (context.activity.type === 'message') {
+      await context.sendActivity('Sorry, something went wrong on my side and nothing was changed.').catch(() => undefined);
+    }
+  };
+  const bot = new ActionTrackerBot({
+    storage,
+    chat: new ChatService(storage, config.defaultTimeZone),
+    allowedTenants: config.bot.allowedTenants,
+    log,
+  });
+
+  const server = restify.createServer({ name: 'action-tracker' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.post(config.server.messagesPath, async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  server.get(config.server.healthPath, (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+  server.on('restifyError', (req, _res, err, callback) => {
+    log.warn({ path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name }, 'refused a request');
+    callback();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.server.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port, auth: config.bot.authEnabled }, 'bot listening');
+  return {
+    url: `http://127.0.0.1:${port}${config.server.messagesPath}`,
+    port,
+    adapter,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,172 @@
+import path from 'node:path';
+import { renderCard } from '../../src/cards/render';
+import { seedDemo, DEMO_PLAN_ID } from '../../src/services/demo-seed';
+import { ChatService } from '../../src/services/chat/chat-service';
+import { Incoming, Reply } from '../../src/services/chat/types';
+import { cardProblems, cardText } from '../support/card-validation';
+import { testStorage } from '../support/storage';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SEEDED = new Date('2026-11-21T09:00:00Z'); // the demo baseline is eight weeks earlier: 26 Sep 2026
+const NOW = new Date('2026-11-21T10:00:00Z');
+const storage = testStorage();
+const chat = new ChatService(storage);
+
+const PEOPLE: Record<string, { id: string; name: string }> = {
+  'alexw@example.com': { id: 'user-id-0', name: 'Alex Wilber' },
+  'meganb@example.com': { id: 'user-id-1', name: 'Megan Bowen' },
+  'adelev@example.com': { id: 'user-id-2', name: 'Adele Vance' },
+  'pattif@example.com': { id: 'user-id-4', name: 'Patti Fernandez' },
+  'stranger@example.com': { id: 'user-id-9', name: 'A Stranger' },
+};
+
+async function say(text: string, email = 'alexw@example.com', conversation: Incoming['conversation'] = { id: `personal-${email}`, kind: 'personal' }) {
+  const replies = await chat.handle({ text, conversation, user: { email, ...PEOPLE[email] }, now: NOW });
+  return replies.map(readable);
+}
+
+/** A reply as a person sees it; every card must also satisfy the Adaptive Cards renderer. */
+function readable(reply: Reply): string {
+  if (reply.kind === 'text') return reply.text;
+  const card = renderCard(reply.card, reply.data);
+  expect(cardProblems(card)).toEqual([]);
+  return cardText(card);
+}
+
+beforeAll(async () => {
+  await seedDemo(storage, ROOT, SEEDED);
+});
+
+describe('reading the plan', () => {
+  test('help lists what the bot can do, with examples', async () => {
+    const [help] = await say('help');
+    expect(help).toMatch(/What I can do/);
+    for (const example of ['my actions', "what's overdue", 'show SG-4', 'history SG-4', 'sign off SG-4']) expect(help).toContain(example);
+  });
+
+  test('my actions lists the owner’s own actions with due date, status, RAG and days overdue', async () => {
+    const [mine] = await say('my actions');
+    expect(mine).toMatch(/Your actions\n5 actions · as of 21 Nov 2026/);
+    expect(mine).toMatch(/\*\*SG-1\*\* Ensure that the outcomes of referrals.*\nDue 26 Sep 2026 · On track · Red · 56 days overdue/);
+    expect(mine).not.toMatch(/SG-2\b/); // Megan's
+  });
+
+  test('my overdue and due soon narrow the list', async () => {
+    const [overdue] = await say('my overdue');
+    expect(overdue).toMatch(/Your overdue actions\n2 actions/);
+    const [soon] = await say('due soon', 'pattif@example.com');
+    expect(soon).toMatch(/Your actions due in the next 14 days/);
+  });
+
+  test("what's overdue groups the plan's overdue actions by theme, with owner and days overdue", async () => {
+    const [overdue] = await say("what's overdue?");
+    // The "Immediately" actions, less LAC-1, which is complete.
+    expect(overdue).toMatch(/Overdue: Ofsted safeguarding and looked after children\n6 actions overdue, as of 21 Nov 2026\nSafeguarding services\n/);
+    expect(overdue).toMatch(/\*\*SG-1\*\* Ensure that the outcomes.*\nAlex Wilber · 56 days overdue · On track/);
+    expect(overdue).toMatch(/\*\*SG-6\*\* .*\nPatti Fernandez · 56 days overdue · Not started/);
+    expect(overdue).not.toMatch(/LAC-1/);
+  });
+
+  test.each([
+    ['whats overdue for health', /for health/, ['SG-6'], ['SG-1']],
+    ['overdue in safeguarding', /6 actions overdue in safeguarding/, ['SG-1', 'SG-6'], ['LAC-']],
+    ['overdue in looked after', /Nothing is overdue in looked after/, [], ['SG-']],
+    ['overdue for Megan Bowen', /1 action overdue for Megan Bowen/, ['SG-2'], ['SG-1']],
+    ['what is late for meganb', /for meganb/, ['SG-2'], ['SG-1']],
+  ])('%s', async (text, scope, present, absent) => {
+    const [reply] = await say(text);
+    expect(reply).toMatch(scope);
+    for (const p of present) expect(reply).toContain(p);
+    for (const a of absent) expect(reply).not.toContain(a);
+  });
+
+  test('show finds an action however its ref is typed, with its measure', async () => {
+    for (const text of ['show SG-4', 'SG-4', 'sg4']) {
+      const [detail] = await say(text);
+      expect(detail).toMatch(/^SG-4\nEnsure that assessment reports are routinely shared/);
+      expect(detail).toMatch(/Measure\n% of families receiving their plan within 10 working days/);
+    }
+  });
+
+  test('an unknown ref gets the closest suggestion', async () => {
+    expect(await say('show SG-44')).toEqual([expect.stringMatching(/I can’t find an action SG-44\. Did you mean SG-4/)]);
+    expect(await say('SG-4 banana')).toEqual([expect.stringMatching(/I didn’t understand that\. Did you mean SG-4\?/)]);
+    expect(await say('what colour is the sky')).toEqual([expect.stringMatching(/I didn’t understand that\. Try "my actions"/)]);
+  });
+
+  test('someone with no actions and no role is not shown the plan', async () => {
+    expect(await say("what's overdue", 'stranger@example.com')).toEqual([expect.stringMatching(/no actions and no role/)]);
+    expect(await say('show SG-4', 'stranger@example.com')).toEqual([expect.stringMatching(/no actions and no role in Ofsted/)]);
+  });
+});
+
+describe('changing actions', () => {
+  test('an owner marks their action done; the change is confirmed and lands in history via chat', async () => {
+    const [confirmation] = await say('SG-4 done');
+    expect(confirmation).toMatch(/SG-4 is now complete\. Add evidence so it can be signed off/);
+    expect(confirmation).toMatch(/Status\nComplete · Complete/);
+    const [history] = await say('history SG-4');
+    expect(history).toMatch(/History of SG-4\nNewest first\n21 Nov 2026, 10:00 · alexw@example.com · by chat\nStatus: Not started → Complete/);
+  });
+
+  test('at risk with a reason records the reason as the latest update', async () => {
+    const [reply] = await say('SG-8 at risk: waiting for IT');
+    expect(reply).toMatch(/SG-8 is now at risk/);
+    expect(reply).toMatch(/Latest update\nwaiting for IT \(alexw@example.com, 21 Nov 2026\)/);
+  });
+
+  test('a delay asks for the missing date, then the reason, one question at a time', async () => {
+    expect(await say('SG-13 delayed')).toEqual([expect.stringMatching(/I can’t find|Only the action/)]); // not Alex's: see below
+    expect(await say('SG-8 delayed')).toEqual([expect.stringMatching(/^What is the new date for SG-8\?/)]);
+    expect(await say('31/02/2027')).toEqual([expect.stringMatching(/February 2027 has only 28 days.*What is the new date for SG-8\?/)]);
+    expect(await say('30/01/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    const [done] = await say('supplier problems');
+    expect(done).toMatch(/SG-8 is now due 30 Jan 2027 and marked delayed/);
+    expect(done).toMatch(/New date\n30 Jan 2027\nWhy\nsupplier problems/);
+    const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value;
+    expect(stored).toMatchObject({ status: 'Delayed', revisedDueDate: '2027-01-30', revisionReason: 'supplier problems', revisionCount: 1 });
+    expect(stored.originalDueDate).toBe('2026-12-26');
+  });
+
+  test('a delay given in one message needs no questions; cancel drops a half-asked one', async () => {
+    const [done] = await say('SG-1 delayed to 30/09/2027 because supplier problems');
+    expect(done).toMatch(/SG-1 is now due 30 Sep 2027 and marked delayed/);
+    expect(await say('move SG-1 to end of October')).toEqual([expect.stringMatching(/^Why is the date moving\?/)]);
+    expect(await say('cancel')).toEqual(['OK, I’ve left it as it was.']);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
+  });
+
+  test('a date in the past is refused and nothing changes', async () => {
+    expect(await say('SG-1 delayed to 01/01/2026 because reasons')).toEqual([expect.stringMatching(/must be today or later/)]);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
+  });
+
+  test("an owner cannot change someone else's action, and is told why", async () => {
+    const before = await storage.actions.history(DEMO_PLAN_ID, 'SG-2');
+    expect(await say('SG-2 done')).toEqual([expect.stringMatching(/Only the action’s owner \(meganb@example.com\) or an administrator can change SG-2\./)]);
+    expect(await storage.actions.history(DEMO_PLAN_ID, 'SG-2')).toEqual(before);
+  });
+
+  test('evidence and notes are added', async () => {
+    expect(await say('evidence SG-4 https://example.com/report.pdf')).toEqual([expect.stringMatching(/Evidence added to SG-4[\s\S]*\[https:\/\/example.com\/report.pdf\]\(https:\/\/example.com\/report.pdf\)/)]);
+    expect(await say('note SG-4 spoke to the supplier')).toEqual([expect.stringMatching(/Note added to SG-4[\s\S]*spoke to the supplier/)]);
+  });
+
+  test('sign-off is for chairs and executives, and only for complete actions with evidence', async () => {
+    expect(await say('sign off LAC-1', 'pattif@example.com')).toEqual([expect.stringMatching(/Only a chair, an executive or an administrator can sign off/)]);
+    expect(await say('sign off SG-3')).toEqual([expect.stringMatching(/SG-3 is at risk, not complete/)]);
+    expect(await say('sign off LAC-1')).toEqual([expect.stringMatching(/LAC-1 is signed off/)]);
+  });
+
+  test('the owner of a signed-off action cannot reopen it', async () => {
+    expect(await say('LAC-1 on track', 'adelev@example.com')).toEqual([expect.stringMatching(/LAC-1 is already signed off, so its status can’t change/)]);
+  });
+
+  test('binding a conversation to a plan is for administrators', async () => {
+    const channel = { id: 'channel-1', kind: 'channel' as const };
+    expect(await say('use plan ofsted-2011 here', 'alexw@example.com', channel)).toEqual([expect.stringMatching(/Only an administrator/)]);
+    expect(await say('use plan nope here', 'meganb@example.com', channel)).toEqual([expect.stringMatching(/There is no plan "nope"\. Plans: ofsted-2011/)]);
+    expect(await say('use plan ofsted-2011 here', 'meganb@example.com', channel)).toEqual([expect.stringMatching(/in this channel, "what's overdue" now means Ofsted/)]);
+    expect((await storage.conversations.get('channel-1'))?.planId).toBe('ofsted-2011');
+  });
+});

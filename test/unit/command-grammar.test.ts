@@ -1,0 +1,411 @@
+import fc from 'fast-check';
+import type { Command } from '../../src/domain/command';
+import { COMMAND_EXAMPLES, parseCommand } from '../../src/domain/command-grammar';
+import { parseUkDate } from '../../src/domain/uk-date';
+
+const TODAY = '2026-06-15'; // a Monday
+
+const help: Command = { kind: 'help' };
+const cancel: Command = { kind: 'cancel' };
+const mine = (which: 'all' | 'overdue' | 'dueSoon'): Command => ({ kind: 'myActions', which });
+const overdue = (scope: { kind: 'for' | 'in'; text: string } | null = null): Command => ({ kind: 'overdue', scope });
+const show = (ref: string): Command => ({ kind: 'show', ref });
+const history = (ref: string): Command => ({ kind: 'history', ref });
+type Settable = 'Not started' | 'On track' | 'At risk' | 'Complete' | 'Cancelled';
+const status = (ref: string, s: Settable, comment: string | null = null): Command => ({ kind: 'setStatus', ref, status: s, comment });
+const dated = (text: string, date: string) => ({ text, date });
+const badDate = (text: string) => ({ text, error: (parseUkDate(text, TODAY) as { error: string }).error });
+type Answer = ReturnType<typeof dated> | ReturnType<typeof badDate> | null;
+const delayed = (ref: string, newDate: Answer, reason: string | null = null): Command => ({
+  kind: 'delay', ref, newDate, reason, statusChange: true,
+});
+const moved = (ref: string, newDate: Answer, reason: string | null = null): Command => ({
+  kind: 'delay', ref, newDate, reason, statusChange: false,
+});
+const evidence = (ref: string, text: string): Command => ({ kind: 'evidence', ref, text });
+const note = (ref: string, text: string): Command => ({ kind: 'note', ref, text });
+const signOff = (ref: string, comment: string | null = null): Command => ({ kind: 'signOff', ref, comment });
+const bind = (planId: string): Command => ({ kind: 'bindPlan', planId });
+const unknown = (text: string, problem: string | null = null): Command => ({ kind: 'unknown', text, problem });
+
+describe('parseCommand understands', () => {
+  test.each<[string, Command]>([
+    // help
+    ['help', help],
+    ['Help', help],
+    ['HELP!', help],
+    ['?', help],
+    ['??', help],
+    ['what can you do', help],
+    ['What can you do?', help],
+    ['commands', help],
+    ['hi', help],
+    ['hello', help],
+    ['Hello!', help],
+    ['hey', help],
+    ['help me', help],
+    ['help please', help],
+    ['hlep', unknown('hlep')], // four letters: too short to forgive a typo
+    ['<at>Action Tracker</at> help', help],
+    ['@Action Tracker help', help],
+    // my actions
+    ['my actions', mine('all')],
+    ['My Actions', mine('all')],
+    ['my tasks', mine('all')],
+    ['mine', mine('all')],
+    ['show my actions', mine('all')],
+    ['list my actions', mine('all')],
+    ['show me my actions please', mine('all')],
+    ['my actoins', mine('all')],
+    ['what are my actions?', mine('all')],
+    ['what do i own', mine('all')],
+    ['my open actions', mine('all')],
+    ['my overdue', mine('overdue')],
+    ['my overdue actions', mine('overdue')],
+    ['my late actions', mine('overdue')],
+    ["what's overdue for me", mine('overdue')],
+    ['whats overdue for me?', mine('overdue')],
+    ['which of my actions are overdue', mine('overdue')],
+    ['am i overdue on anything', mine('overdue')],
+    ['due soon', mine('dueSoon')],
+    ['my due soon', mine('dueSoon')],
+    ["what's due soon", mine('dueSoon')],
+    ['what is due soon?', mine('dueSoon')],
+    ['due this fortnight', mine('dueSoon')],
+    ['due in the next two weeks', mine('dueSoon')],
+    ['my actions due soon', mine('dueSoon')],
+    ["what's coming up", mine('dueSoon')],
+    // overdue
+    ["what's overdue", overdue()],
+    ['whats overdue?', overdue()],
+    ['what is overdue', overdue()],
+    ['overdue', overdue()],
+    ['Overdue.', overdue()],
+    ['what is late', overdue()],
+    ['who is late', overdue()],
+    ["what's overdue for", overdue()],
+    ["what's late", overdue()],
+    ['show overdue', overdue()],
+    ['overdue actions', overdue()],
+    ["wat's overdue", overdue()],
+    ['whta’s overdue', overdue()],
+    ['overdeu', overdue()],
+    ['ovrdue', overdue()],
+    ['what actions are overdue?', overdue()],
+    ['anything overdue', overdue()],
+    ['list overdue actions', overdue()],
+    ['whats   OVERDUE', overdue()],
+    ["what's overdue for health", overdue({ kind: 'for', text: 'health' })],
+    ["what's overdue for Megan Bowen?", overdue({ kind: 'for', text: 'Megan Bowen' })],
+    ['overdue in safeguarding', overdue({ kind: 'in', text: 'safeguarding' })],
+    ["what's overdue in looked after children", overdue({ kind: 'in', text: 'looked after children' })],
+    ['overdue actions in the Safeguarding theme', overdue({ kind: 'in', text: 'Safeguarding theme' })],
+    ['<at>Action Tracker</at> what&#39;s overdue', overdue()],
+    ['<at>Action Tracker</at>&nbsp;what’s overdue?', overdue()],
+    ['@Action Tracker what\u2019s overdue for health', overdue({ kind: 'for', text: 'health' })],
+    ['<p><at>Action Tracker</at> whats overdue</p>', overdue()],
+    ['hi, what’s overdue?', overdue()],
+    // show
+    ['show SG-4', show('SG-4')],
+    ['SG-4', show('SG-4')],
+    ['sg4', show('sg4')],
+    ['Sg-4', show('Sg-4')],
+    ['details SG-4', show('SG-4')],
+    ['detials SG-4', show('SG-4')],
+    ['what about SG-4', show('SG-4')],
+    ['what about SG-4?', show('SG-4')],
+    ['status of SG-4', show('SG-4')],
+    ['SG-4?', show('SG-4')],
+    ['SG-4 status', show('SG-4')],
+    ['SG-4 update', show('SG-4')],
+    ["what's the update on SG-4", show('SG-4')],
+    ['show me SG-4', show('SG-4')],
+    ['how is SG-4 going?', show('SG-4')],
+    ["what's the latest on SG-4", show('SG-4')],
+    ['tell me about LAC-10', show('LAC-10')],
+    ['10.3.1', show('10.3.1')],
+    ['show 10.3.1.', show('10.3.1')],
+    ['SG-I-1', show('SG-I-1')],
+    ['3.2', show('3.2')],
+    ['(SG-4)', show('SG-4')],
+    ['SG 4', show('SG 4')],
+    ['S\u200bG-4', show('SG-4')],
+    ['<at>Action Tracker</at> sg4', show('sg4')],
+    ['can you show SG-4 please', show('SG-4')],
+    ['SG-4\u2019s status', show('SG-4')],
+    // history
+    ['history SG-4', history('SG-4')],
+    ['history of SG-4', history('SG-4')],
+    ['SG-4 history', history('SG-4')],
+    ['show history SG-4', history('SG-4')],
+    ['show me the history of sg4', history('sg4')],
+    ['changes to SG-4', history('SG-4')],
+    ['histroy SG-4', history('SG-4')],
+    ['hsitory SG-4', history('SG-4')],
+    ['histry sg-4', history('sg-4')],
+    ['what changed on SG-4?', history('SG-4')],
+    ['History Of 10.3.1', history('10.3.1')],
+    // setStatus
+    ['SG-4 done', status('SG-4', 'Complete')],
+    ['SG-4 done.', status('SG-4', 'Complete')],
+    ['SG-4 complete', status('SG-4', 'Complete')],
+    ['SG-4 completed', status('SG-4', 'Complete')],
+    ['SG-4 compelte', status('SG-4', 'Complete')],
+    ['mark SG-4 complete', status('SG-4', 'Complete')],
+    ['mark SG-4 as done', status('SG-4', 'Complete')],
+    ['Mark sg4 as Done!', status('sg4', 'Complete')],
+    ['SG-4 is done', status('SG-4', 'Complete')],
+    ['SG-4 has been completed', status('SG-4', 'Complete')],
+    ['SG-4 finished', status('SG-4', 'Complete')],
+    ['SG-4 on track', status('SG-4', 'On track')],
+    ['SG-4 is on track', status('SG-4', 'On track')],
+    ['SG-4 in progress', status('SG-4', 'On track')],
+    ['SG-4 at risk', status('SG-4', 'At risk')],
+    ['SG-4 at risk: waiting for IT', status('SG-4', 'At risk', 'waiting for IT')],
+    ['SG-4 at risk - waiting for IT', status('SG-4', 'At risk', 'waiting for IT')],
+    ['SG-4 at risk – waiting for IT', status('SG-4', 'At risk', 'waiting for IT')],
+    ['SG-4 at risk because waiting for IT', status('SG-4', 'At risk', 'waiting for IT')],
+    ['SG-4 at risk, waiting for IT', status('SG-4', 'At risk', 'waiting for IT')],
+    ['set SG-4 to at risk', status('SG-4', 'At risk')],
+    ['SG-4 status: at risk', status('SG-4', 'At risk')],
+    ['update SG-4 to on track', status('SG-4', 'On track')],
+    ['SG-4 not started', status('SG-4', 'Not started')],
+    ['SG-4 cancelled', status('SG-4', 'Cancelled')],
+    ['SG-4 canceled', status('SG-4', 'Cancelled')],
+    ['cancel SG-4', status('SG-4', 'Cancelled')],
+    ['done SG-4', status('SG-4', 'Complete')],
+    ['completed sg4', status('sg4', 'Complete')],
+    ["I've finished SG-4", status('SG-4', 'Complete')],
+    ['10.3.1 done', status('10.3.1', 'Complete')],
+    ['SG-4 done thanks', status('SG-4', 'Complete')],
+    ['SG-4 Done ✅', status('SG-4', 'Complete')],
+    ['SG-4: on track', status('SG-4', 'On track')],
+    ['SG-4 on track for March', status('SG-4', 'On track', 'for March')],
+    ['set status of SG-4 to not started', status('SG-4', 'Not started')],
+    ['update SG-4 status to at risk', status('SG-4', 'At risk')],
+    ['mark 10.3.1 complete: report filed', status('10.3.1', 'Complete', 'report filed')],
+    ['SG 4 done', status('SG 4', 'Complete')],
+    ['please mark SG-4 as complete', status('SG-4', 'Complete')],
+    ['<at>Action Tracker</at> SG-4 done', status('SG-4', 'Complete')],
+    ['SG-4 done\nall evidence uploaded', status('SG-4', 'Complete', 'all evidence uploaded')],
+    // delay
+    ['SG-4 delayed to 30/09/2026 because supplier problems', delayed('SG-4', dated('30/09/2026', '2026-09-30'), 'supplier problems')],
+    ['SG-4 delayed until end of October: supplier problems', delayed('SG-4', dated('end of October', '2026-10-31'), 'supplier problems')],
+    ['SG-4 delayed 30/09/2026 supplier problems', delayed('SG-4', dated('30/09/2026', '2026-09-30'), 'supplier problems')],
+    ['SG-4 delayed', delayed('SG-4', null)],
+    ['SG-4 is delayed', delayed('SG-4', null)],
+    ['SG-4 delayed because supplier problems', delayed('SG-4', null, 'supplier problems')],
+    ['SG-4 delayed due to staff sickness', delayed('SG-4', null, 'staff sickness')],
+    ['SG-4 delayed, supplier problems', delayed('SG-4', null, 'supplier problems')],
+    ['SG-4 delayed to 30 Sept, supplier problems', delayed('SG-4', dated('30 Sept', '2026-09-30'), 'supplier problems')],
+    ['SG-4 delyaed to 30/09/2026', delayed('SG-4', dated('30/09/2026', '2026-09-30'))],
+    ['mark SG-4 as delayed', delayed('SG-4', null)],
+    ['SG-4 late', delayed('SG-4', null)],
+    ['delay SG-4 to next Friday', delayed('SG-4', dated('next Friday', '2026-06-26'))],
+    ['SG-4 delayed to 31/02/2026 because x', delayed('SG-4', badDate('31/02/2026'), 'x')],
+    ['SG-4 delayed to 31/02/2026', delayed('SG-4', badDate('31/02/2026'))],
+    ['SG-4 delayed to next week because IT', delayed('SG-4', badDate('next week'), 'IT')],
+    ['SG-4 delayed until whenever', delayed('SG-4', badDate('whenever'))],
+    ['move SG-4 to end of October', moved('SG-4', dated('end of October', '2026-10-31'))],
+    ['move SG-4 to 31/12/2026 because waiting for funding', moved('SG-4', dated('31/12/2026', '2026-12-31'), 'waiting for funding')],
+    ['reschedule SG-4 to next Friday', moved('SG-4', dated('next Friday', '2026-06-26'))],
+    ['reschedlue SG-4 to next Friday', moved('SG-4', dated('next Friday', '2026-06-26'))],
+    ['SG-4 new date 30/09/2026', moved('SG-4', dated('30/09/2026', '2026-09-30'))],
+    ['push SG-4 back to 30 Sept', moved('SG-4', dated('30 Sept', '2026-09-30'))],
+    ['push back SG-4 to 30 Sept', moved('SG-4', dated('30 Sept', '2026-09-30'))],
+    ['move SG-4', moved('SG-4', null)],
+    ['move SG-4 to 30 Sept.', moved('SG-4', dated('30 Sept', '2026-09-30'))],
+    ['change the due date of SG-4 to 1/10/2026', moved('SG-4', dated('1/10/2026', '2026-10-01'))],
+    ['SG-4 delayed – new date 30/09/2026', delayed('SG-4', dated('30/09/2026', '2026-09-30'))],
+    ['SG-4 delayed new supplier needed', delayed('SG-4', null, 'new supplier needed')],
+    ['SG-4 delayed: 30/09/2026, supplier', delayed('SG-4', dated('30/09/2026', '2026-09-30'), 'supplier')],
+    ['SG-4 is late because of snow', delayed('SG-4', null, 'snow')],
+    ['SG-4 slipped to end of October', delayed('SG-4', dated('end of October', '2026-10-31'))],
+    ['reschedule SG-4 for next Friday', moved('SG-4', dated('next Friday', '2026-06-26'))],
+    ['extend SG-4 until 1st October', moved('SG-4', dated('1st October', '2026-10-01'))],
+    ['SG-4 now due 30/09/2026', moved('SG-4', dated('30/09/2026', '2026-09-30'))],
+    ['SG-4 delayed by 2 weeks', delayed('SG-4', { text: '2 weeks', error: expect.stringMatching(/how long, not when/) })],
+    ['SG-4 delayed to 31 Feb because x', delayed('SG-4', badDate('31 Feb'), 'x')],
+    // evidence
+    ['evidence SG-4 https://example.com/report.pdf', evidence('SG-4', 'https://example.com/report.pdf')],
+    ['SG-4 evidence https://example.com/report.pdf', evidence('SG-4', 'https://example.com/report.pdf')],
+    ['add evidence to SG-4: audit report on SharePoint', evidence('SG-4', 'audit report on SharePoint')],
+    ['evidnece SG-4 minutes of 3 June', evidence('SG-4', 'minutes of 3 June')],
+    [
+      'evidence SG-4 <a href="https://example.com/r.pdf">https://example.com/r.pdf</a>',
+      evidence('SG-4', 'https://example.com/r.pdf'),
+    ],
+    ['evidence SG-4 <a href="https://example.com/r.pdf">audit report</a>', evidence('SG-4', 'audit report https://example.com/r.pdf')],
+    ['evidence SG-4 Q&amp;A log', evidence('SG-4', 'Q&A log')],
+    // note
+    ['note SG-4 spoke to supplier', note('SG-4', 'spoke to supplier')],
+    ['SG-4 note: spoke to supplier', note('SG-4', 'spoke to supplier')],
+    ['add note to SG-4 spoke to supplier', note('SG-4', 'spoke to supplier')],
+    ['add a note to SG-4: spoke to supplier', note('SG-4', 'spoke to supplier')],
+    ['update SG-4: spoke to supplier', note('SG-4', 'spoke to supplier')],
+    ['comment SG-4 chased finance', note('SG-4', 'chased finance')],
+    ['note SG-4 Megan&#39;s team will ring back', note('SG-4', "Megan's team will ring back")],
+    // sign off
+    ['sign off SG-4', signOff('SG-4')],
+    ['signoff SG-4', signOff('SG-4')],
+    ['sign-off SG-4', signOff('SG-4')],
+    ['Sign Off sg4', signOff('sg4')],
+    ['approve SG-4', signOff('SG-4')],
+    ['aprove SG-4', signOff('SG-4')],
+    ['SG-4 sign off', signOff('SG-4')],
+    ['SG-4 signed off', signOff('SG-4')],
+    ['sign off SG-4: evidence checked', signOff('SG-4', 'evidence checked')],
+    ['sign SG-4 off', signOff('SG-4')],
+    ['ready for sign off SG-4', signOff('SG-4')],
+    ['SG-4 approved', signOff('SG-4')],
+    ['approve SG-4 evidence checked', signOff('SG-4', 'evidence checked')],
+    // bind plan
+    ['use plan ofsted-2011 here', bind('ofsted-2011')],
+    ['use plan ofsted-2011', bind('ofsted-2011')],
+    ['use plan Ofsted-2011 here please', bind('ofsted-2011')],
+    ['bind plan ofsted-2011', bind('ofsted-2011')],
+    ['this channel is plan ofsted-2011', bind('ofsted-2011')],
+    ['use plan ofsted-2011 in this channel', bind('ofsted-2011')],
+    ['<at>Action Tracker</at> use plan ofsted-2011 here', bind('ofsted-2011')],
+    ['bind this channel to plan ofsted-2011', bind('ofsted-2011')],
+    // cancel
+    ['cancel', cancel],
+    ['Cancel.', cancel],
+    ['stop', cancel],
+    ['never mind', cancel],
+    ['nevermind', cancel],
+    ['forget it', cancel],
+    ['cancle', cancel],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+});
+
+describe('parseCommand does not guess', () => {
+  test.each<[string, Command]>([
+    ['hello there how are you', unknown('hello there how are you')],
+    ['SG-4 banana', unknown('SG-4 banana')],
+    ['SG-4 closed', unknown('SG-4 closed')],
+    ['', unknown('')],
+    ['   \n\t ', unknown('')],
+    ['👍', unknown('👍')],
+    ["' or 1 eq 1", unknown("' or 1 eq 1")],
+    ['${7*7}', unknown('${7*7}')],
+    ['[link](http://x)', unknown('[link](http://x)')],
+    ['\u0000\u0007\u001b\u0085', unknown('')],
+    ['\u001b[31m', unknown('[31m')],
+    ['1st', unknown('1st')],
+    ['10am', unknown('10am')],
+    ['SG/4', unknown('SG/4')],
+    ['<script>alert(1)</script>', unknown('alert(1)')],
+    ['&lt;script&gt;', unknown('<script>')],
+    ['delete SG-4', unknown('delete SG-4')],
+    ['what is the weather', unknown('what is the weather')],
+    ['my', unknown('my')],
+    ['sign here', unknown('sign here')],
+    ['no', unknown('no')],
+    ['SG-4 SG-5 done', unknown('SG-4 SG-5 done')],
+    ['my actions for health', unknown('my actions for health')],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+
+  test.each<[string, RegExp]>([
+    ['show', /^Which action\? For example: show SG-4/],
+    ['history', /^Which action\? For example: history SG-4/],
+    ['history of', /history SG-4/],
+    ['sign off', /^Which action\? For example: sign off SG-4/],
+    ['signoff', /sign off SG-4/],
+    ['approve', /sign off SG-4/],
+    ['evidence', /^Which action\? For example: evidence SG-4/],
+    ['evidence https://example.com/x', /^Which action\?/],
+    ['evidence SG-4', /^What is the evidence\?/],
+    ['note', /^Which action\?/],
+    ['note SG-4', /^What should the note say\?/],
+    ['SG-4 note', /^What should the note say\?/],
+    ['mark SG-4', /^What status\?/],
+    ['mark SG-4 as banana', /^What status\?/],
+    ['delay', /^Which action\?/],
+    ['move to end of October', /^Which action\?/],
+    ['use plan', /^Which plan\?/],
+    ['use plan here', /^Which plan\?/],
+    ['use plan ofsted 2011 here', /^Which plan\?/],
+    ['details', /^Which action\?/],
+    ['what is the status', /^Which action\?/],
+  ])('%j → unknown with a problem', (text, problem) => {
+    const command = parseCommand(text, TODAY);
+    expect(command).toMatchObject({ kind: 'unknown', problem: expect.stringMatching(problem) });
+  });
+
+  test('echoes at most 200 characters of unknown text', () => {
+    const command = parseCommand(`${'blah '.repeat(100)}`, TODAY);
+    expect(command.kind).toBe('unknown');
+    if (command.kind === 'unknown') expect([...command.text].length).toBeLessThanOrEqual(200);
+  });
+
+  test.each([
+    ['100 KB of a', 'a'.repeat(100_000)],
+    ['100 KB of words', 'SG-4 done '.repeat(10_000)],
+    ['a long note', `note SG-4 ${'x'.repeat(3_000)}`],
+    ['100 KB of <', '<'.repeat(100_000)],
+  ])('refuses %s as too long, quickly', (_, text) => {
+    const started = Date.now();
+    const command = parseCommand(text, TODAY);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(command).toMatchObject({ kind: 'unknown', problem: expect.stringMatching(/^That message is too long/) });
+    if (command.kind === 'unknown') expect(command.text.length).toBeLessThanOrEqual(200);
+  });
+
+  test('an invalid today is not an exception', () => {
+    expect(parseCommand('SG-4 delayed to 30/09/2026', 'not a date')).toMatchObject({ kind: 'unknown' });
+  });
+
+  test('a non-string is not an exception', () => {
+    expect(parseCommand(undefined as unknown as string, TODAY)).toEqual(unknown(''));
+  });
+});
+
+describe('COMMAND_EXAMPLES', () => {
+  test('one example for each kind of command, each understood', () => {
+    const kinds = COMMAND_EXAMPLES.map((e) => parseCommand(e, TODAY).kind);
+    expect(kinds).not.toContain('unknown');
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect([...kinds].sort()).toEqual(
+      ['bindPlan', 'cancel', 'delay', 'evidence', 'help', 'history', 'myActions', 'note', 'overdue', 'setStatus', 'show', 'signOff'].sort(),
+    );
+  });
+});
+
+const KINDS = ['help', 'myActions', 'overdue', 'show', 'history', 'setStatus', 'delay', 'evidence', 'note', 'signOff', 'bindPlan', 'cancel', 'unknown'];
+
+describe('parseCommand is total', () => {
+  const words = fc.constantFrom(
+    'SG-4', 'sg4', '10.3.1', 'done', 'delayed', 'to', 'because', 'at', 'risk', 'history', 'show', 'note', 'evidence',
+    'sign', 'off', 'overdue', 'for', 'in', 'my', 'plan', 'use', '30/09/2026', 'end', 'of', 'October', ':', '-', '?',
+    '<at>', '</at>', '&nbsp;', '&#39;', '\u2019', '\u200b', 'https://x.y/z', '31/02/2026', 'next', 'Friday',
+  );
+  const phrase = fc.array(words, { maxLength: 12 }).map((w) => w.join(' '));
+  const anyText = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary', maxLength: 300 }),
+    fc.string({ unit: 'grapheme', maxLength: 300 }),
+    phrase,
+    fc.tuple(phrase, fc.string({ unit: 'binary' })).map(([a, b]) => a + b),
+    fc.string({ unit: fc.constantFrom('<', '>', '&', ';', '#', 'a', ' ', '/', '-', '1'), minLength: 1000, maxLength: 30_000 }),
+  );
+
+  test('never throws, always answers with a known kind', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const command = parseCommand(text, TODAY);
+        expect(KINDS).toContain(command.kind);
+        if (command.kind === 'unknown') {
+          expect([...command.text].length).toBeLessThanOrEqual(200);
+          expect(command.problem ?? '').not.toMatch(/^Sorry/); // the safety net never had to catch anything
+        }
+        if ('ref' in command) expect(command.ref.trim()).not.toBe('');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { projectRoot } from '../project-root';
 
 export const CARD_NAMES = ['help', 'action-list', 'overdue', 'action-detail', 'history'] as const;
 export type CardName = (typeof CARD_NAMES)[number];
@@ -8,7 +9,7 @@ export type CardName = (typeof CARD_NAMES)[number];
 /** An Adaptive Card 1.5 as plain JSON, ready to be sent as an attachment. */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-export const CARDS_DIR = path.resolve(__dirname, '../../cards');
+export const CARDS_DIR = path.join(projectRoot(), 'cards');
 const templates = new Map<CardName, ACData.Template>();
 
 function template(name: CardName): ACData.Template {

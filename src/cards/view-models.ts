@@ -55,6 +55,7 @@ export interface ActionListView {
   subtitle: string;
   actions: ActionSummaryView[];
   empty: string | null;
+  more: string | null;
 }
 
 export interface OverdueGroupView {
@@ -67,11 +68,19 @@ export interface OverdueView {
   subtitle: string;
   groups: OverdueGroupView[];
   empty: string | null;
+  more: string | null;
 }
+
+/** A card stays readable (and under Teams' 28 KB) however much is late. */
+export const MAX_CARD_ACTIONS = 40;
 
 export function overdueView(title: string, scopeText: string | null, actions: readonly Action[], today: IsoDate): OverdueView {
   const groups = new Map<string, ActionSummaryView[]>();
-  for (const action of actions) {
+  // Most overdue first is earliest due first: ISO dates sort as text.
+  const shown = [...actions]
+    .sort((a, b) => (currentDueDate(a) ?? '').localeCompare(currentDueDate(b) ?? ''))
+    .slice(0, MAX_CARD_ACTIONS);
+  for (const action of shown) {
     const theme = action.theme || 'Other actions';
     groups.set(theme, [...(groups.get(theme) ?? []), summaryView(action, today)]);
   }
@@ -82,6 +91,7 @@ export function overdueView(title: string, scopeText: string | null, actions: re
     subtitle: `${plural(actions.length, 'action')} overdue${scope}, as of ${formatUkDate(today)}`,
     groups: [...groups.entries()].map(([theme, list]) => ({ theme, actions: list })),
     empty: actions.length ? null : `Nothing is overdue${scope}. 🎉`,
+    more: actions.length > shown.length ? `…and ${actions.length - shown.length} more, shown most overdue first. The export has the full list.` : null,
   };
 }
 

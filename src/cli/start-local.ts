@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
 import { loadConfig } from '../config';
+import { projectRoot } from '../project-root';
 import { createLogger } from '../log';
 import { seedDemo } from '../services/demo-seed';
 import { isListening } from '../store/embedded-azurite';
 import { openStorage } from '../store/open-storage';
 import { startServer } from '../teams/server';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = projectRoot();
 
 function startPlayground(botUrl: string, port: number): ChildProcess {
   const bin = require.resolve('@microsoft/m365agentsplayground/cli.js');

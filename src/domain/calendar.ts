@@ -33,13 +33,36 @@ export function todayIn(now: Date, timeZone = 'Europe/London'): IsoDate {
   return iso;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Days since 1 Jan 1970. Plain arithmetic rather than luxon because RAG and
+ * overdue are worked out for every action in a plan on every question.
+ */
+function epochDay(date: IsoDate): number {
+  const m = ISO_DATE.exec(date);
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const utc = new Date(0);
+    utc.setUTCFullYear(year, month - 1, day);
+    if (utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day) return utc.getTime() / DAY_MS;
+  }
+  throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+}
+
+function fromEpochDay(days: number): IsoDate {
+  const utc = new Date(days * DAY_MS);
+  return `${String(utc.getUTCFullYear()).padStart(4, '0')}-${String(utc.getUTCMonth() + 1).padStart(2, '0')}-${String(utc.getUTCDate()).padStart(2, '0')}`;
+}
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round(toUtc(to).diff(toUtc(from), 'days').days);
+  return epochDay(to) - epochDay(from);
 }
 
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return fromUtc(toUtc(date).plus({ days: n }));
+  if (!Number.isInteger(n)) throw new RangeError(`Days to add must be a whole number, not ${n}`);
+  return fromEpochDay(epochDay(date) + n);
 }
 
 /** Adds calendar months, clamping to the month's last day (31 Aug + 6 months = 28/29 Feb). */
@@ -69,8 +92,9 @@ export function isoFromParts(year: number, month: number, day: number): IsoDate 
 }
 
 export function partsOf(date: IsoDate): { year: number; month: number; day: number } {
-  const dt = toUtc(date);
-  return { year: dt.year, month: dt.month, day: dt.day };
+  epochDay(date);
+  const [year, month, day] = date.split('-').map(Number);
+  return { year, month, day };
 }
 
 /** `30 Sep 2026`: fixed English abbreviations, because en-GB ICU prints "Sept" on some machines and "Sep" on others. */

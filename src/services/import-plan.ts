@@ -8,7 +8,7 @@ import { isValidIsoDate } from '../domain/calendar';
 import { IsoDate, Plan } from '../domain/types';
 import { readCsv, RowsResult } from '../files/read-csv';
 import { readXlsx } from '../files/read-xlsx';
-import { ActionWrite, MAX_TRANSACTION_OPERATIONS } from '../store/action-store';
+import { ActionWrite, MAX_ACTIONS_PER_WRITE } from '../store/action-store';
 import { Storage } from '../store/open-storage';
 
 export interface ImportFile {
@@ -44,7 +44,6 @@ export interface ImportReport {
   encoding?: string;
 }
 
-const ACTIONS_PER_TRANSACTION = MAX_TRANSACTION_OPERATIONS / 2;
 
 export function readRows(file: ImportFile): Promise<RowsResult> | RowsResult {
   const extension = file.name.toLowerCase().split('.').pop();
@@ -146,9 +145,9 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
 
   await storage.plans.save(plan);
   if (request.glossary) await storage.glossary.save(request.planId, glossaryEntries);
-  for (let i = 0; i < writes.length; i += ACTIONS_PER_TRANSACTION) {
+  for (let i = 0; i < writes.length; i += MAX_ACTIONS_PER_WRITE) {
     progress({ phase: 'writing', done: i, total: writes.length });
-    await storage.actions.write(request.planId, writes.slice(i, i + ACTIONS_PER_TRANSACTION));
+    await storage.actions.write(request.planId, writes.slice(i, i + MAX_ACTIONS_PER_WRITE));
   }
   progress({ phase: 'writing', done: writes.length, total: writes.length });
   return report;

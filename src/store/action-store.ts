@@ -13,7 +13,12 @@ import { Tables } from './tables';
  */
 const ACTION_PREFIX = 'a|';
 const HISTORY_PREFIX = 'h|';
+/** Rewritten by every write to the plan, so its ETag says whether anything changed. */
+const VERSION_ROW = '!version';
 export const MAX_TRANSACTION_OPERATIONS = 100;
+/** Each action takes two operations (itself and its history entry); the version row takes one. */
+export const MAX_ACTIONS_PER_WRITE = Math.floor((MAX_TRANSACTION_OPERATIONS - 1) / 2);
+const CACHED_PLANS = 20;
 
 export interface ActionQuery {
   ownerEmail?: string;
@@ -126,7 +131,14 @@ function entityToHistory(planId: string, row: Row): HistoryEntry {
   };
 }
 
+interface Snapshot {
+  version: string;
+  actions: Versioned<Action>[];
+}
+
 export class ActionStore {
+  private readonly snapshots = new Map<string, Snapshot>();
+
   constructor(private readonly tables: Tables) {}
 
   private table(): Promise<TableClient> {
@@ -158,6 +170,35 @@ export class ActionStore {
     return rows.map((row) => ({ value: entityToAction(planId, row), etag: row.etag }));
   }
 
+  /**
+   * Every action in the plan, as fresh as storage: one point read of the
+   * plan's version row tells whether the copy held in memory is still
+   * current, whichever instance made the last change.
+   */
+  async snapshot(planId: string): Promise<Versioned<Action>[]> {
+    const version = await this.version(planId);
+    const held = this.snapshots.get(planId);
+    if (held && version !== null && held.version === version) return held.actions;
+    // Read after the version: anything written later moves the version on.
+    const actions = await this.list(planId);
+    if (version !== null) {
+      this.snapshots.delete(planId);
+      this.snapshots.set(planId, { version, actions });
+      if (this.snapshots.size > CACHED_PLANS) this.snapshots.delete(this.snapshots.keys().next().value as string);
+    }
+    return actions;
+  }
+
+  private async version(planId: string): Promise<string | null> {
+    const table = await this.table();
+    try {
+      return (await table.getEntity<Row>(escapeKey(planId), VERSION_ROW, { queryOptions: { select: ['PartitionKey'] } })).etag;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return null;
+      throw translateStorageError(error);
+    }
+  }
+
   /** An action's history, newest first. */
   async history(planId: string, ref: string): Promise<HistoryEntry[]> {
     const rows = await this.queryRange(planId, `${HISTORY_PREFIX}${escapeKey(refKey(ref))}|`);
@@ -187,8 +228,8 @@ export class ActionStore {
    * Returns the new ETags by ref.
    */
   async write(planId: string, writes: ActionWrite[]): Promise<Map<string, string>> {
-    if (writes.length * 2 > MAX_TRANSACTION_OPERATIONS) {
-      throw new RangeError(`At most ${MAX_TRANSACTION_OPERATIONS / 2} actions can be written together.`);
+    if (writes.length > MAX_ACTIONS_PER_WRITE) {
+      throw new RangeError(`At most ${MAX_ACTIONS_PER_WRITE} actions can be written together.`);
     }
     if (writes.length === 0) return new Map();
     const operations: TransactionAction[] = [];
@@ -200,12 +241,13 @@ export class ActionStore {
       operations.push(w.etag ? ['update', entity, 'Replace', { etag: w.etag }] : ['create', entity]);
       operations.push(['create', historyToEntity(w.history, i)]);
     });
+    operations.push(['upsert', { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: writes[0].history.at }, 'Replace']);
     const table = await this.table();
     try {
       const response = await table.submitTransaction(operations);
       const etags = new Map<string, string>();
       response.subResponses.forEach((sub, i) => {
-        if (i % 2 === 0 && sub.etag) etags.set(writes[i / 2].action.ref, sub.etag);
+        if (i % 2 === 0 && i < writes.length * 2 && sub.etag) etags.set(writes[i / 2].action.ref, sub.etag);
       });
       return etags;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
 import { compact, json, Row, str, strOrNull } from './entity-codec';
 import { statusCodeOf, translateStorageError } from './errors';
 import { escapeKey } from './keys';
@@ -37,8 +37,31 @@ function toPerson(row: Row): Person {
   };
 }
 
+/** Names change rarely and are only shown, so a few minutes' staleness is fine. */
+const NAMES_TTL_MS = 5 * 60_000;
+
 export class PeopleStore {
+  private names: { at: number; byEmail: Map<string, string> } | null = null;
+
   constructor(private readonly tables: Tables) {}
+
+  /** Everyone's name by email, read in one query and kept for a few minutes. */
+  async nameDirectory(now = Date.now()): Promise<ReadonlyMap<string, string>> {
+    if (this.names && now - this.names.at < NAMES_TTL_MS) return this.names.byEmail;
+    const table = await this.table();
+    const byEmail = new Map<string, string>();
+    try {
+      const filter = odata`PartitionKey eq ${BY_EMAIL}`;
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter, select: ['email', 'name'] } })) {
+        const name = strOrNull(row, 'name');
+        if (name) byEmail.set(str(row, 'email'), name);
+      }
+    } catch (error) {
+      throw translateStorageError(error);
+    }
+    this.names = { at: now, byEmail };
+    return byEmail;
+  }
 
   private table(): Promise<TableClient> {
     return this.tables.client('people');
@@ -85,6 +108,7 @@ export class PeopleStore {
       updatedAt: person.updatedAt,
     });
     assertWithinLimits(entity);
+    if (person.name) this.names?.byEmail.set(email, person.name);
     try {
       await table.upsertEntity(entity, 'Merge');
       if (person.aadObjectId) {

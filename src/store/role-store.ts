@@ -35,15 +35,16 @@ export class RoleStore {
   async rolesOf(planId: string, email: string): Promise<Set<Role>> {
     const table = await this.table();
     const rowKey = escapeKey(normaliseEmail(email));
-    const roles = new Set<Role>();
-    for (const partition of [escapeKey(planId), ALL_PLANS]) {
+    const read = async (partition: string): Promise<Role[]> => {
       try {
-        toPerson(await table.getEntity<Row>(partition, rowKey)).roles.forEach((r) => roles.add(r));
+        return toPerson(await table.getEntity<Row>(partition, rowKey)).roles;
       } catch (error) {
-        if (statusCodeOf(error) !== 404) throw translateStorageError(error);
+        if (statusCodeOf(error) === 404) return [];
+        throw translateStorageError(error);
       }
-    }
-    return roles;
+    };
+    const granted = await Promise.all([read(escapeKey(planId)), read(ALL_PLANS)]);
+    return new Set(granted.flat());
   }
 
   async list(planId: string): Promise<PersonRoles[]> {

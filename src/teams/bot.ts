@@ -92,8 +92,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         await context.sendActivity(`That message is too long for me (${words.length.toLocaleString('en-GB')} characters). Commands are short, like "SG-4 done".`);
         return;
       }
-      await this.remember(context);
-      const email = await senderEmail(context, this.options.storage, log);
+      const [email] = await Promise.all([senderEmail(context, this.options.storage, log), this.remember(context)]);
       if (email && kind === 'personal') {
         await this.options.storage.people.link({
           email,

@@ -2,6 +2,7 @@ import { anAction, aHistoryEntry } from '../support/builders';
 import { testStorage } from '../support/storage';
 import { ConflictError } from '../../src/store/errors';
 import { StorageLimitError } from '../../src/store/limits';
+import { ActionStore } from '../../src/store/action-store';
 
 const storage = testStorage();
 const actions = storage.actions;
@@ -118,4 +119,18 @@ describe('action store on Azurite', () => {
     expect((await actions.list(planId)).map((a) => a.value.planId)).toEqual([planId]);
     expect(await actions.list('odd')).toEqual([]);
   });
+});
+
+test('a snapshot held in memory is refreshed when another instance changes the plan', async () => {
+  const planId = 'two-instances';
+  const other = new ActionStore(storage.tables); // a second app instance over the same tables
+  const action = anAction({ planId });
+  await actions.write(planId, [{ action, history: aHistoryEntry(action) }]);
+  expect((await actions.snapshot(planId)).map((v) => v.value.status)).toEqual(['Not started']);
+  const current = (await other.get(planId, 'SG-1'))!;
+  const changed = { ...current.value, status: 'On track' as const };
+  await other.write(planId, [{ action: changed, etag: current.etag, history: aHistoryEntry(changed) }]);
+  expect((await actions.snapshot(planId)).map((v) => v.value.status)).toEqual(['On track']);
+  const held = await actions.snapshot(planId);
+  expect(await actions.snapshot(planId)).toBe(held); // unchanged plan: the same copy, not a new read
 });

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { projectRoot } from '../../src/project-root';
 import { Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
@@ -24,7 +24,7 @@ export interface BotHarness {
 /** The real server and storage, with the Teams connector played by FakeConnector. */
 export async function startBotHarness(env: NodeJS.ProcessEnv = {}): Promise<BotHarness> {
   const storage = testStorage();
-  await seedDemo(storage, path.resolve(__dirname, '../..'), new Date());
+  await seedDemo(storage, projectRoot(), new Date());
   const connector = new FakeConnector(
     DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
   );

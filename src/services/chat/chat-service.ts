@@ -7,6 +7,13 @@ import { findAction, plansFor, PlanView } from './plan-scope';
 import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { Incoming, Reply, text } from './types';
 
+/** Who is asking, where, and the plan bound to that conversation, if any. */
+interface Asker {
+  incoming: Incoming;
+  email: string;
+  boundPlanId: string | null;
+}
+
 /**
  * Turns one message into replies. Stateless apart from Table Storage, so any
  * instance can answer any message, including the answer to a question another
@@ -25,32 +32,45 @@ export class ChatService {
     }
     const today = todayIn(incoming.now, this.defaultTimeZone);
     const command = parseCommand(incoming.text, today);
-    const pending = await this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now);
+    const [pending, binding] = await Promise.all([
+      this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now),
+      this.storage.conversations.get(incoming.conversation.id),
+    ]);
+    const asker: Asker = { incoming, email, boundPlanId: binding?.planId ?? null };
 
     if (pending && command.kind === 'cancel') {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return [text('OK, I’ve left it as it was.')];
     }
     if (pending?.kind === PENDING_DELAY && command.kind === 'unknown' && command.problem === null) {
-      return [await this.answerPending(incoming, email, pending.data as unknown as DelayDraft, command.text)];
+      return [await this.answerPending(asker, pending.data as unknown as DelayDraft, command.text)];
     }
     if (pending) await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
-    return this.run(command, incoming, email);
+    return this.run(command, asker);
   }
 
-  private async run(command: Command, incoming: Incoming, email: string): Promise<Reply[]> {
-    const views = () => plansFor(this.storage, incoming, email);
+  private views(asker: Asker): Promise<PlanView[]> {
+    return plansFor(this.storage, asker.incoming, asker.email, asker.boundPlanId);
+  }
+
+  private async run(command: Command, asker: Asker): Promise<Reply[]> {
+    const { incoming, email } = asker;
+    const views = () => this.views(asker);
     switch (command.kind) {
       case 'help':
         return [helpReply()];
       case 'cancel':
         return [text('There’s nothing to cancel.')];
       case 'unknown':
-        return [await this.unknown(command, incoming, email)];
+        return [await this.unknown(command, asker)];
       case 'myActions':
         return [await myActionsReply(this.storage, await views(), command.which)];
-      case 'overdue':
-        return overdueReply(this.storage, await views(), command.scope);
+      case 'overdue': {
+        const bound = asker.boundPlanId;
+        const prefetched = bound ? { planId: bound, actions: this.storage.actions.snapshot(bound) } : undefined;
+        prefetched?.actions.catch(() => undefined); // awaited below; this only stops an early failure going unhandled
+        return overdueReply(this.storage, await views(), command.scope, prefetched);
+      }
       case 'bindPlan':
         return [await bindReply(this.storage, incoming, command.planId, email)];
     }
@@ -78,8 +98,9 @@ export class ChatService {
     }
   }
 
-  private async answerPending(incoming: Incoming, email: string, draft: DelayDraft, answer: string): Promise<Reply> {
-    const scope = (await plansFor(this.storage, incoming, email)).filter((v: PlanView) => v.plan.id === draft.planId);
+  private async answerPending(asker: Asker, draft: DelayDraft, answer: string): Promise<Reply> {
+    const { incoming } = asker;
+    const scope = (await this.views(asker)).filter((v) => v.plan.id === draft.planId);
     const found = await findAction(this.storage, scope, draft.ref);
     if (found.length !== 1) {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
@@ -89,9 +110,9 @@ export class ChatService {
     return continueDelay(this.storage, incoming, found[0], answered.draft, answered.dateError);
   }
 
-  private async unknown(command: Extract<Command, { kind: 'unknown' }>, incoming: Incoming, email: string): Promise<Reply> {
+  private async unknown(command: Extract<Command, { kind: 'unknown' }>, asker: Asker): Promise<Reply> {
     if (command.problem) return text(command.problem);
-    const scope = await plansFor(this.storage, incoming, email);
+    const scope = await this.views(asker);
     const typedRef = /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
     const close = typedRef ? await suggestRefs(this.storage, scope, typedRef) : [];
     if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}? Type "help" to see what I can do.`);

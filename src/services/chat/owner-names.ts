@@ -6,8 +6,8 @@ import { Storage } from '../../store/open-storage';
  * Teams we know their name, and people read names more easily than emails.
  */
 export async function withOwnerNames(storage: Storage, actions: Action[]): Promise<Action[]> {
-  const unnamed = [...new Set(actions.filter((a) => a.owner && !a.owner.displayName).map((a) => a.owner!.email))];
-  const names = new Map(await Promise.all(unnamed.map(async (email) => [email, (await storage.people.byEmail(email))?.name ?? null] as const)));
+  if (!actions.some((a) => a.owner && !a.owner.displayName)) return actions;
+  const names = await storage.people.nameDirectory();
   return actions.map((a) => {
     const name = a.owner && !a.owner.displayName ? names.get(a.owner.email) : null;
     return name && a.owner ? { ...a, owner: { ...a.owner, displayName: name } } : a;

@@ -1,6 +1,6 @@
 import { todayIn } from '../../domain/calendar';
 import { Actor } from '../../domain/permissions';
-import { Action, IsoDate, Plan } from '../../domain/types';
+import { Action, IsoDate, Plan, Role } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
 import { Incoming } from './types';
@@ -16,24 +16,21 @@ export interface PlanView {
  * The plans a message is about: the one bound to the conversation, or else
  * every plan (a council rarely runs more than a handful at once).
  */
-export async function plansFor(storage: Storage, incoming: Incoming, email: string): Promise<PlanView[]> {
-  const binding = await storage.conversations.get(incoming.conversation.id);
-  const plans = binding?.planId
-    ? [await storage.plans.get(binding.planId)].filter((p): p is Plan => p !== null)
-    : await storage.plans.list();
-  return Promise.all(
-    plans.map(async (plan) => ({
-      plan,
-      today: todayIn(incoming.now, plan.timeZone),
-      actor: { email, name: incoming.user.name, roles: await storage.roles.rolesOf(plan.id, email) },
-    })),
-  );
+export async function plansFor(storage: Storage, incoming: Incoming, email: string, boundPlanId: string | null): Promise<PlanView[]> {
+  const viewOf = async (plan: Plan | null, roles: Promise<Set<Role>>): Promise<PlanView | null> =>
+    plan && { plan, today: todayIn(incoming.now, plan.timeZone), actor: { email, name: incoming.user.name, roles: await roles } };
+  if (boundPlanId) {
+    // The plan and the person's roles in it are read together: one round trip, not two.
+    const view = await viewOf(await storage.plans.get(boundPlanId), storage.roles.rolesOf(boundPlanId, email));
+    return view ? [view] : [];
+  }
+  const plans = await storage.plans.list();
+  return (await Promise.all(plans.map((plan) => viewOf(plan, storage.roles.rolesOf(plan.id, email))))).filter((v): v is PlanView => v !== null);
 }
 
-/** Whether the person may read the plan at all: a role, or an action of their own. */
-export async function mayRead(storage: Storage, view: PlanView): Promise<boolean> {
-  if (view.actor.roles.size > 0) return true;
-  return (await storage.actions.list(view.plan.id, { ownerEmail: view.actor.email, limit: 1 })).length > 0;
+/** Whether the person may read the plan at all: a role, or an action of their own in it. */
+export function mayRead(view: PlanView, actions: readonly Versioned<Action>[]): boolean {
+  return view.actor.roles.size > 0 || actions.some((v) => v.value.owner?.email === view.actor.email);
 }
 
 export interface FoundAction {

@@ -1,9 +1,10 @@
-import { detailView, historyView, overdueView, summaryView } from '../../cards/view-models';
+import { detailView, historyView, MAX_CARD_ACTIONS, overdueView, summaryView } from '../../cards/view-models';
 import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
 import { OverdueScope } from '../../domain/command';
 import { DUE_SOON_DAYS, isDueSoon, isOverdue, daysOverdue } from '../../domain/rag';
 import { closestRefs, compareRefs } from '../../domain/ref';
 import { Action } from '../../domain/types';
+import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
 import { HELP_COMMANDS } from './help';
 import { withOwnerNames } from './owner-names';
@@ -20,7 +21,7 @@ export async function myActionsReply(storage: Storage, views: PlanView[], which:
   if (views.length === 0) return NO_PLANS;
   const rows: { action: Action; view: PlanView }[] = [];
   for (const view of views) {
-    const mine = await storage.actions.list(view.plan.id, { ownerEmail: view.actor.email });
+    const mine = (await storage.actions.snapshot(view.plan.id)).filter((v) => v.value.owner?.email === view.actor.email);
     for (const { value } of mine) {
       const keep = which === 'all' || (which === 'overdue' ? isOverdue(value, view.today) : isDueSoon(value, view.today));
       if (keep) rows.push({ action: value, view });
@@ -37,8 +38,9 @@ export async function myActionsReply(storage: Storage, views: PlanView[], which:
   const data = {
     title: titles[which],
     subtitle: `${rows.length} action${rows.length === 1 ? '' : 's'} · as of ${formatUkDate(today)}`,
-    actions: rows.map((r) => summaryView(r.action, r.view.today)),
+    actions: rows.slice(0, MAX_CARD_ACTIONS).map((r) => summaryView(r.action, r.view.today)),
     empty: rows.length ? null : empty[which],
+    more: rows.length > MAX_CARD_ACTIONS ? `…and ${rows.length - MAX_CARD_ACTIONS} more.` : null,
   };
   return card('action-list', data, `${data.title}: ${rows.length}`);
 }
@@ -51,18 +53,26 @@ function matchesScope(action: Action, scope: OverdueScope | null): boolean {
   return action.agency.toLowerCase() === wanted || owner.includes(wanted);
 }
 
-export async function overdueReply(storage: Storage, views: PlanView[], scope: OverdueScope | null): Promise<Reply[]> {
+/** `prefetched` lets the caller start reading a plan it already knows about while the rest is looked up. */
+export async function overdueReply(
+  storage: Storage,
+  views: PlanView[],
+  scope: OverdueScope | null,
+  prefetched?: { planId: string; actions: Promise<Versioned<Action>[]> },
+): Promise<Reply[]> {
   if (views.length === 0) return [NO_PLANS];
-  const replies: Reply[] = [];
-  for (const view of views) {
-    if (!(await mayRead(storage, view))) continue;
-    const candidates = await storage.actions.list(view.plan.id, { dueBefore: view.today });
-    const late = candidates.map((c) => c.value).filter((a) => isOverdue(a, view.today));
-    const overdue = (await withOwnerNames(storage, late)).filter((a) => matchesScope(a, scope));
-    const scopeText = scope ? `${scope.kind} ${scope.text}` : null;
-    const data = overdueView(`Overdue: ${view.plan.title}`, scopeText, overdue, view.today);
-    replies.push(card('overdue', data, `${overdue.length} overdue in ${view.plan.title}${scopeText ? ` ${scopeText}` : ''}`));
-  }
+  const perPlan = await Promise.all(
+    views.map(async (view): Promise<Reply | null> => {
+      const actions = await (prefetched?.planId === view.plan.id ? prefetched.actions : storage.actions.snapshot(view.plan.id));
+      if (!mayRead(view, actions)) return null;
+      const late = actions.map((c) => c.value).filter((a) => isOverdue(a, view.today));
+      const overdue = (await withOwnerNames(storage, late)).filter((a) => matchesScope(a, scope));
+      const scopeText = scope ? `${scope.kind} ${scope.text}` : null;
+      const data = overdueView(`Overdue: ${view.plan.title}`, scopeText, overdue, view.today);
+      return card('overdue', data, `${overdue.length} overdue in ${view.plan.title}${scopeText ? ` ${scopeText}` : ''}`);
+    }),
+  );
+  const replies = perPlan.filter((r): r is Reply => r !== null);
   return replies.length ? replies : [text('You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.')];
 }
 
@@ -73,7 +83,7 @@ export async function resolveOne(storage: Storage, views: PlanView[], found: Fou
   if (found.length > 1) {
     return text(`${ref} is in more than one plan (${found.map((f) => f.view.plan.id).join(', ')}). Ask in a chat bound to one plan, or ask an administrator to bind this one.`);
   }
-  if (!(await mayRead(storage, found[0].view))) {
+  if (!mayRead(found[0].view, await storage.actions.snapshot(found[0].view.plan.id))) {
     return text(`You have no actions and no role in ${found[0].view.plan.title}, so I can’t show ${found[0].current.value.ref}.`);
   }
   return found[0];
@@ -81,7 +91,7 @@ export async function resolveOne(storage: Storage, views: PlanView[], found: Fou
 
 /** Refs in scope that look like what was typed, for "Did you mean SG-4?". */
 export async function suggestRefs(storage: Storage, views: PlanView[], typed: string): Promise<string[]> {
-  const refs = (await Promise.all(views.map((v) => storage.actions.list(v.plan.id)))).flat().map((v) => v.value.ref);
+  const refs = (await Promise.all(views.map((v) => storage.actions.snapshot(v.plan.id)))).flat().map((v) => v.value.ref);
   return closestRefs(typed, refs);
 }
 

@@ -123,34 +123,48 @@ export async function startEchoBot(options: EchoBotOptions = {}): Promise<EchoBo
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
+  /** Runs proactive logic; errors are rethrown (the adapter would hand them to onTurnError). */
+  const proactive = async (run: (send: (context: TurnContext) => Promise<void>) => Promise<void>, text: string) => {
+    let failure: unknown;
+    await run(async (context) => {
+      try {
+        await context.sendActivity(text);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure) throw failure;
+  };
+
   return {
     port,
     endpoint: `http://127.0.0.1:${port}/api/messages`,
     references,
     errors,
     personalReference: () => (lastPersonal ? references.get(lastPersonal) : undefined),
-    async sendProactive(reference, text) {
-      await adapter.continueConversationAsync(appId, reference, async (context) => {
-        await context.sendActivity(text);
-      });
-    },
+    sendProactive: (reference, text) =>
+      proactive((send) => adapter.continueConversationAsync(appId, reference, send), text),
     async createPersonalConversation(serviceUrl, userId, text) {
       let conversationId = '';
       const parameters = {
         isGroup: false,
         bot: { id: appId, name: 'Echo bot' },
         members: [{ id: userId, name: userId }],
-        channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
       } as ConversationParameters;
-      await adapter.createConversationAsync(appId, 'msteams', serviceUrl, '', parameters, async (context) => {
-        conversationId = context.activity.conversation.id;
-        await context.sendActivity(text);
-      });
+      await proactive(
+        (send) =>
+          adapter.createConversationAsync(appId, 'msteams', serviceUrl, '', parameters, async (context) => {
+            conversationId = context.activity.conversation.id;
+            await send(context);
+          }),
+        text,
+      );
       return conversationId;
     },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
+        server.server.closeAllConnections();
       }),
   };
 }

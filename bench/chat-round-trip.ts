@@ -1,0 +1,60 @@
+import { todayIn } from '../src/domain/calendar';
+import { BotHarness, message } from '../test/support/bot-harness';
+import { percentile, round } from './stats';
+import { writeSyntheticPlan } from './synthetic-plan';
+
+export interface RoundTrip {
+  p50: number;
+  p95: number;
+  ratio_p95: number;
+  help_p50: number;
+  help_p95: number;
+}
+
+async function timeOne(bot: BotHarness, activity: ReturnType<typeof message>): Promise<number> {
+  const started = performance.now();
+  const response = await bot.post(activity);
+  if (response.status >= 300) throw new Error(`The bot answered ${response.status}`);
+  await bot.connector.next((s) => s.replyToId === activity.id, 30_000);
+  return performance.now() - started;
+}
+
+/**
+ * The round trip of "what's overdue" (POST to /api/messages until the reply
+ * reaches the connector) against the same round trip of "help", in a channel
+ * bound to a plan of `size` actions. Requests alternate so both see the same
+ * machine conditions.
+ */
+export async function measureChat(bot: BotHarness, size: number, iterations: number, log: (s: string) => void): Promise<RoundTrip> {
+  const planId = `bench-${size}`;
+  const today = todayIn(new Date());
+  const started = performance.now();
+  await writeSyntheticPlan(bot.storage, planId, size, today);
+  log(`  wrote ${size.toLocaleString('en-GB')} actions in ${round((performance.now() - started) / 1000)} s`);
+  const channel = { kind: 'channel' as const, mention: true, user: 0 };
+  const bind = message(bot.connector.url, `use plan ${planId} here`, { ...channel, user: 1 });
+  // Each size gets its own channel, bound to its plan by the demo administrator.
+  const conversationId = `19:bench-${size}@thread.tacv2`;
+  const inChannel = <T extends ReturnType<typeof message>>(a: T): T => ({ ...a, conversation: { ...a.conversation, id: conversationId } });
+  await timeOne(bot, inChannel(bind));
+
+  const help: number[] = [];
+  const overdue: number[] = [];
+  for (let i = 0; i < iterations + 5; i++) {
+    const h = await timeOne(bot, inChannel(message(bot.connector.url, 'help', channel)));
+    const o = await timeOne(bot, inChannel(message(bot.connector.url, "what's overdue", channel)));
+    if (i >= 5) {
+      help.push(h);
+      overdue.push(o);
+    }
+  }
+  const p95 = percentile(overdue, 95);
+  const helpP95 = percentile(help, 95);
+  return {
+    p50: round(percentile(overdue, 50)),
+    p95: round(p95),
+    ratio_p95: round(p95 / helpP95, 2),
+    help_p50: round(percentile(help, 50)),
+    help_p95: round(helpP95),
+  };
+}

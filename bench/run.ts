@@ -1,0 +1,53 @@
+import { measureChat, RoundTrip } from './chat-round-trip';
+import { round } from './stats';
+import { startBotHarness } from '../test/support/bot-harness';
+import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
+
+const SIZES = [100, 1000, 10000] as const;
+
+/**
+ * `npm run bench`: every performance figure in one run on this machine,
+ * printed as a table (or one JSON object with --json). Timings belong here,
+ * not in tests.
+ */
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
+  const log = (s: string) => process.stderr.write(s + '\n');
+  const azurite = await startEmbeddedAzurite({ port: await freePort() });
+  process.env.TEST_STORAGE_CONNECTION_STRING = azurite.connectionString;
+  const bot = await startBotHarness();
+  const chat: Record<string, RoundTrip> = {};
+  try {
+    for (const size of SIZES) {
+      log(`Chat round trip at ${size.toLocaleString('en-GB')} actions (${iterations} of each command)…`);
+      chat[size] = await measureChat(bot, size, iterations, log);
+    }
+  } finally {
+    await bot.stop();
+    await azurite.stop();
+  }
+  const rssMb = round(process.memoryUsage().rss / 1024 / 1024, 0);
+  const result = { chat, rss_mb: rssMb };
+  if (json) {
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  const lines = [
+    'Chat round trip: POST /api/messages until the reply reaches the connector (ms)',
+    'actions   overdue p50  overdue p95  help p50  help p95  p95 ratio  goal',
+    ...SIZES.map((size) => {
+      const r = chat[size];
+      const goal = size === 1000 ? '≤ 2' : size === 10000 ? '≤ 3' : '';
+      return `${String(size).padEnd(8)}  ${String(r.p50).padStart(11)}  ${String(r.p95).padStart(11)}  ${String(r.help_p50).padStart(8)}  ${String(r.help_p95).padStart(8)}  ${String(r.ratio_p95).padStart(9)}  ${goal}`;
+    }),
+    '',
+    `Resident memory (RSS) after the 10,000-action run: ${rssMb} MB (goal ≤ 250 MB)`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -35,6 +35,7 @@ export async function writeSyntheticPlan(storage: Storage, planId: string, size:
         measure: { indicator: 'Percentage of audited cases rated good', target: '80%', latest: null },
         evidence: [],
         latestUpdate: null,
+    dateRequest: null,
       };
       writes.push({ action, history: historyEntry(action, diffActions(null, action), { by: 'bench', via: 'import', at }) });
     }

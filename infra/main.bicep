@@ -80,7 +80,7 @@ param storageSku string = 'Standard_LRS'
 param botSku string = 'S1'
 
 @description('Start command for the web app.')
-param startCommand string = 'npm start'
+param startCommand string = 'npm run serve'
 
 @description('Days to keep logs in Log Analytics.')
 @minValue(30)

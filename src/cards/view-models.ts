@@ -124,6 +124,9 @@ export function detailView(action: Action, today: IsoDate, banner: string | null
     fact('New date', `${formatUkDate(action.revisedDueDate)}${action.revisionCount > 1 ? ` (moved ${action.revisionCount} times)` : ''}`);
     fact('Why', action.revisionReason);
   }
+  if (action.dateRequest) {
+    fact('New date asked for', `${formatUkDate(action.dateRequest.date)}, waiting for approval (${action.dateRequest.reason})`);
+  }
   if (summary.daysOverdue) fact('Overdue by', plural(summary.daysOverdue, 'day'));
   fact('Timescale', action.timescale);
   fact('Measure', action.measure?.indicator);

@@ -1,4 +1,4 @@
-import { daysBetween } from './calendar';
+import { daysBetween, formatUkDate } from './calendar';
 import { currentDueDate } from './rag';
 import { Action, Evidence, IsoDate, Status } from './types';
 
@@ -34,7 +34,17 @@ export function changeStatus(action: Action, status: Status, comment: string | n
   return { ok: true, action: withUpdate({ ...action, status }, comment, ctx) };
 }
 
-/** Moves the due date, keeping the original beside it; a delay needs a reason. */
+function checkNewDate(action: Action, newDate: IsoDate, reason: string, ctx: ChangeContext): string | null {
+  if (action.status === 'Signed off' || action.status === 'Cancelled') {
+    return `${action.ref} is ${action.status.toLowerCase()}, so its date can’t move.`;
+  }
+  if (newDate < ctx.today) return `The new date must be today or later; ${formatUkDate(newDate)} has passed.`;
+  if (newDate === currentDueDate(action)) return `${action.ref} is already due on ${formatUkDate(newDate)}.`;
+  if (daysBetween(ctx.today, newDate) > 5 * 366) return 'The new date is more than five years away; please check it.';
+  return checkText('reason', reason);
+}
+
+/** Moves the due date, keeping the original beside it; a new date always needs a reason. */
 export function reschedule(
   action: Action,
   newDate: IsoDate,
@@ -42,14 +52,8 @@ export function reschedule(
   markDelayed: boolean,
   ctx: ChangeContext,
 ): ChangeResult {
-  if (action.status === 'Signed off' || action.status === 'Cancelled') {
-    return refused(`${action.ref} is ${action.status.toLowerCase()}, so its date can’t move.`);
-  }
-  if (newDate < ctx.today) return refused(`The new date must be today or later; ${newDate} has passed.`);
-  if (newDate === currentDueDate(action)) return refused(`${action.ref} is already due on that date.`);
-  if (daysBetween(ctx.today, newDate) > 5 * 366) return refused('The new date is more than five years away; please check it.');
-  const reasonProblem = checkText('reason', reason);
-  if (reasonProblem) return refused(reasonProblem);
+  const problem = checkNewDate(action, newDate, reason, ctx);
+  if (problem) return refused(problem);
   return {
     ok: true,
     action: withUpdate(
@@ -58,7 +62,9 @@ export function reschedule(
         revisedDueDate: newDate,
         revisionReason: reason.trim(),
         revisionCount: action.revisionCount + 1,
+        // A new date without "delayed" accounts for the delay, so the action is back on track.
         status: markDelayed ? 'Delayed' : action.status === 'Delayed' ? 'On track' : action.status,
+        dateRequest: null,
       },
       `New date: ${reason.trim()}`,
       ctx,
@@ -92,4 +98,31 @@ export function signOff(action: Action, comment: string | null, ctx: ChangeConte
     return refused(`${action.ref} has no evidence yet. Sign-off needs at least one piece: evidence ${action.ref} https://…`);
   }
   return { ok: true, action: withUpdate({ ...action, status: 'Signed off' }, comment ? `Signed off: ${comment}` : null, ctx) };
+}
+
+/**
+ * An owner asks for a new date. Until a chair or an executive approves it,
+ * the current due date stands; the action can be marked delayed meanwhile.
+ */
+export function requestNewDate(action: Action, newDate: IsoDate, reason: string, markDelayed: boolean, ctx: ChangeContext): ChangeResult {
+  const problem = checkNewDate(action, newDate, reason, ctx);
+  if (problem) return refused(problem);
+  const request = { date: newDate, reason: reason.trim(), by: ctx.by, at: ctx.at };
+  const asked = { ...action, dateRequest: request, status: markDelayed ? ('Delayed' as const) : action.status };
+  return { ok: true, action: withUpdate(asked, `Asked for a new date, ${formatUkDate(newDate)}: ${reason.trim()}`, ctx) };
+}
+
+export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult {
+  const request = action.dateRequest;
+  if (!request) return refused(`${action.ref} has no request for a new date waiting.`);
+  const moved = reschedule({ ...action, dateRequest: null }, request.date, request.reason, false, ctx);
+  if (!moved.ok) return moved;
+  return { ok: true, action: withUpdate(moved.action, `New date ${formatUkDate(request.date)} approved (asked for by ${request.by}): ${request.reason}`, ctx) };
+}
+
+export function declineNewDate(action: Action, comment: string | null, ctx: ChangeContext): ChangeResult {
+  const request = action.dateRequest;
+  if (!request) return refused(`${action.ref} has no request for a new date waiting.`);
+  const note = `New date ${formatUkDate(request.date)} declined${comment ? `: ${comment.trim()}` : ''}. The due date stays ${formatUkDate(currentDueDate(action) ?? request.date)}.`;
+  return { ok: true, action: withUpdate({ ...action, dateRequest: null }, note, ctx) };
 }

@@ -28,6 +28,7 @@ export function mergeImportedRow(
     measure: null,
     evidence: [],
     latestUpdate: null,
+    dateRequest: null,
   };
   const known = new Set(base.evidence.map((e) => e.url ?? e.note));
   const added: Evidence[] = row.evidence

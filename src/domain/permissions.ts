@@ -28,6 +28,15 @@ export function canCancel(actor: Actor): Permission {
   return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can cancel an action.' };
 }
 
+/** Chairs, executives and administrators move dates themselves; owners ask them to. */
+export function decidesDates(actor: Actor): boolean {
+  return isOverseer(actor);
+}
+
+export function canDecideDateRequest(actor: Actor): Permission {
+  return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can approve or decline a new date.' };
+}
+
 export function canSignOff(actor: Actor): Permission {
   return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can sign off an action.' };
 }

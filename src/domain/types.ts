@@ -56,6 +56,14 @@ export interface Update {
   at: string;
 }
 
+/** An owner's request to move the due date, waiting for a chair or an executive. */
+export interface DateRequest {
+  date: IsoDate;
+  reason: string;
+  by: string;
+  at: string;
+}
+
 export interface Action {
   planId: string;
   ref: string;
@@ -73,6 +81,8 @@ export interface Action {
   measure: Measure | null;
   evidence: Evidence[];
   latestUpdate: Update | null;
+  /** Until approved, the current due date stands. */
+  dateRequest: DateRequest | null;
 }
 
 export interface FieldChange {

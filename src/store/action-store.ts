@@ -73,6 +73,7 @@ export function actionToEntity(action: Action) {
     measureLatest: action.measure?.latest,
     evidence: action.evidence.length ? JSON.stringify(action.evidence) : null,
     latestUpdate: action.latestUpdate ? JSON.stringify(action.latestUpdate) : null,
+    dateRequest: action.dateRequest ? JSON.stringify(action.dateRequest) : null,
   });
   assertWithinLimits(entity);
   return entity;
@@ -101,6 +102,7 @@ export function entityToAction(planId: string, row: Row): Action {
       : null,
     evidence: json(row, 'evidence', []),
     latestUpdate: json(row, 'latestUpdate', null),
+    dateRequest: json(row, 'dateRequest', null),
   };
 }
 

@@ -3,6 +3,7 @@ import { StorageSettings } from '../config';
 import { ActionStore } from './action-store';
 import { startEmbeddedAzurite } from './embedded-azurite';
 import { ConversationStore } from './conversation-store';
+import { DeliveryLedger } from './delivery-ledger';
 import { GlossaryStore } from './glossary-store';
 import { PeopleStore } from './people-store';
 import { PlanStore } from './plan-store';
@@ -17,6 +18,7 @@ export interface Storage {
   glossary: GlossaryStore;
   conversations: ConversationStore;
   people: PeopleStore;
+  deliveries: DeliveryLedger;
   /** Stops the embedded emulator if this process started it. */
   close(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export function storesOver(tables: Tables, close: () => Promise<void> = async ()
     glossary: new GlossaryStore(tables),
     conversations: new ConversationStore(tables),
     people: new PeopleStore(tables),
+    deliveries: new DeliveryLedger(tables),
     close,
   };
 }

@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 
-export const TABLE_NAMES = ['plans', 'actions', 'roles', 'glossary', 'conversations', 'people'] as const;
+export const TABLE_NAMES = ['plans', 'actions', 'roles', 'glossary', 'conversations', 'people', 'deliveries'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** Makes the SDK client for one physical table; how it authenticates is the caller's business. */

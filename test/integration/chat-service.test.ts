@@ -170,3 +170,13 @@ describe('changing actions', () => {
     expect((await storage.conversations.get('channel-1'))?.planId).toBe('ofsted-2011');
   });
 });
+
+describe('owners ask for new dates; chairs and executives decide', () => {
+  test('an owner’s new date waits for approval while the current date stands', async () => {
+    const [reply] = await say('SG-6 delayed to 31/03/2027 because waiting for training places', 'pattif@example.com');
+    expect(reply).toMatch(/SG-6 is marked delayed\. Your new date, 31 Mar 2027, has gone to the chairs and executives for approval; until then SG-6 stays due 26 Sep 2026\./);
+    expect(reply).toMatch(/New date asked for\n31 Mar 2027, waiting for approval \(waiting for training places\)/);
+    const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
+    expect(stored).toMatchObject({ status: 'Delayed', revisedDueDate: null, dateRequest: { date: '2027-03-31', reason: 'waiting for training places', by: 'pattif@example.com' } });
+  });
+});

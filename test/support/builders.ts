@@ -17,6 +17,7 @@ export function anAction(overrides: Partial<Action> = {}): Action {
     measure: { indicator: '% of visits recorded', target: '95%', latest: null },
     evidence: [],
     latestUpdate: null,
+    dateRequest: null,
     ...overrides,
   };
 }

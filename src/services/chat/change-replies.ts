@@ -1,7 +1,8 @@
-import { addEvidence, addNote, changeStatus, reschedule, signOff } from '../../domain/action-changes';
+import { addEvidence, addNote, changeStatus, requestNewDate, reschedule, signOff } from '../../domain/action-changes';
+import { currentDueDate } from '../../domain/rag';
 import { formatUkDate } from '../../domain/calendar';
 import { Command } from '../../domain/command';
-import { Actor, canBindConversation, canCancel, canSignOff, canUpdate, Permission } from '../../domain/permissions';
+import { Actor, canBindConversation, canCancel, canSignOff, canUpdate, decidesDates, Permission } from '../../domain/permissions';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
 import { Storage } from '../../store/open-storage';
@@ -73,7 +74,14 @@ async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, ques
 }
 
 /** Asks for whatever is missing, one question at a time, then moves the date. */
-export async function continueDelay(storage: Storage, incoming: Incoming, found: FoundAction, draft: DelayDraft, dateError: string | null = null): Promise<Reply> {
+export async function continueDelay(
+  storage: Storage,
+  incoming: Incoming,
+  found: FoundAction,
+  draft: DelayDraft,
+  dateError: string | null = null,
+  notifier?: DateRequestNotifier,
+): Promise<Reply> {
   const permission = canUpdate(found.view.actor, found.current.value);
   if (!permission.allowed) {
     await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
@@ -86,15 +94,32 @@ export async function continueDelay(storage: Storage, incoming: Incoming, found:
   }
   await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
   const { newDate, reason } = draft;
+  const direct = decidesDates(found.view.actor);
   const outcome = await changeAction(
     storage,
     found,
-    (action, ctx, actor) => guarded(canUpdate(actor, action), () => reschedule(action, newDate, reason, draft.markDelayed, ctx)),
+    (action, ctx, actor) =>
+      guarded(canUpdate(actor, action), () =>
+        direct ? reschedule(action, newDate, reason, draft.markDelayed, ctx) : requestNewDate(action, newDate, reason, draft.markDelayed, ctx),
+      ),
     { via: 'chat', at: incoming.now.toISOString(), comment: reason },
   );
   if (!outcome.ok) return text(outcome.reason);
   const action = outcome.found.current.value;
-  return showReply(storage, outcome.found, `${action.ref} is now due ${formatUkDate(newDate)}${draft.markDelayed ? ' and marked delayed' : ''}.`);
+  if (direct) return showReply(storage, outcome.found, `${action.ref} is now due ${formatUkDate(newDate)}${draft.markDelayed ? ' and marked delayed' : ''}.`);
+  await notifier?.dateRequested(action.planId, action.ref);
+  const stays = currentDueDate(action);
+  return showReply(
+    storage,
+    outcome.found,
+    `${draft.markDelayed ? `${action.ref} is marked delayed. ` : ''}Your new date, ${formatUkDate(newDate)}, has gone to the chairs and executives for approval` +
+      (stays ? `; until then ${action.ref} stays due ${formatUkDate(stays)}.` : '.'),
+  );
+}
+
+/** Tells the people who decide dates that an owner has asked for one. */
+export interface DateRequestNotifier {
+  dateRequested(planId: string, ref: string): Promise<void>;
 }
 
 /** Takes the answer to the question asked last. */

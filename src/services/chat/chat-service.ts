@@ -2,7 +2,7 @@ import { todayIn } from '../../domain/calendar';
 import { Command } from '../../domain/command';
 import { parseCommand } from '../../domain/command-grammar';
 import { Storage } from '../../store/open-storage';
-import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
+import { answerDelay, bindReply, continueDelay, DateRequestNotifier, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
 import { findAction, plansFor, PlanView } from './plan-scope';
 import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -23,6 +23,7 @@ export class ChatService {
   constructor(
     private readonly storage: Storage,
     private readonly defaultTimeZone = 'Europe/London',
+    private readonly notifier?: DateRequestNotifier,
   ) {}
 
   async handle(incoming: Incoming): Promise<Reply[]> {
@@ -91,7 +92,7 @@ export class ChatService {
           markDelayed: command.statusChange,
         };
         const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
-        return [await continueDelay(this.storage, incoming, found, draft, dateError)];
+        return [await continueDelay(this.storage, incoming, found, draft, dateError, this.notifier)];
       }
       default:
         return [await simpleChangeReply(this.storage, found, command, incoming.now.toISOString())];
@@ -107,7 +108,7 @@ export class ChatService {
       return text(`I can no longer find ${draft.ref}, so I’ve stopped.`);
     }
     const answered = answerDelay(draft, answer, found[0].view.today);
-    return continueDelay(this.storage, incoming, found[0], answered.draft, answered.dateError);
+    return continueDelay(this.storage, incoming, found[0], answered.draft, answered.dateError, this.notifier);
   }
 
   private async unknown(command: Extract<Command, { kind: 'unknown' }>, asker: Asker): Promise<Reply> {

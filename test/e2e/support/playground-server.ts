@@ -92,7 +92,7 @@ function waitForListening(child: ChildProcess, timeoutMs: number): Promise<numbe
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`no "Listening on" after ${timeoutMs} ms`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
+    const onOutput = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening on (\d+)/.exec(output);
       if (match) done(() => resolve(Number(match[1])));
@@ -100,14 +100,17 @@ function waitForListening(child: ChildProcess, timeoutMs: number): Promise<numbe
     const onExit = (code: number | null) => fail(new Error(`exited with code ${code}: ${output}`));
     const done = (settle: () => void) => {
       clearTimeout(timer);
-      child.stdout?.off('data', onData);
+      child.stdout?.off('data', onOutput);
+      child.stderr?.off('data', onOutput);
       child.off('exit', onExit);
+      // Keep draining the pipes so the Playground never blocks on a full one.
       child.stdout?.resume();
+      child.stderr?.resume();
       settle();
     };
     const fail = (error: Error) => done(() => reject(error));
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
     child.once('exit', onExit);
   });
 }

@@ -1,0 +1,195 @@
+import { formatUkDate } from '../domain/calendar';
+import { Digest, utcDateOf } from '../domain/digest';
+import { RAG_LABELS } from '../domain/rag';
+import { Action, IsoDate, Rag, Status, STATUSES } from '../domain/types';
+import { FactView, ownerName } from './view-models';
+
+/** Each list on the digest shows this many, then "…and N more". */
+export const DIGEST_LIST_CAP = 10;
+
+/** Long titles are cut so six full lists stay well inside Teams' 28 KB card limit. */
+const MAX_TITLE = 150;
+const MAX_DETAIL = 200;
+
+/** Teams chart colour names (semantic where there is one). */
+const CHART_COLOURS: Record<Rag, string> = {
+  red: 'attention',
+  amber: 'warning',
+  green: 'good',
+  complete: 'categoricalBlue',
+  cancelled: 'neutral',
+};
+
+const STATUS_LABELS: Record<Status, string> = {
+  'Not started': 'Not started',
+  'On track': 'On track',
+  'At risk': 'At risk',
+  Delayed: 'Delayed',
+  Complete: 'Complete, awaiting sign-off',
+  'Signed off': 'Signed off',
+  Cancelled: 'Cancelled',
+};
+
+export interface DigestChartItemView {
+  legend: string;
+  value: number;
+  color: string;
+}
+
+export interface DigestItemView {
+  /** Shown in bold: the action's ref, or the owner's name. */
+  label: string;
+  text: string;
+  detail: string;
+}
+
+export interface DigestSectionView {
+  heading: string;
+  items: DigestItemView[];
+  more: string | null;
+}
+
+export interface DigestView {
+  title: string;
+  subtitle: string;
+  ragHeading: string;
+  /** Null when the plan has no actions (a donut of nothing draws nothing). */
+  chart: DigestChartItemView[] | null;
+  /** The chart's figures as text: the fallback where charts are not supported. */
+  chartText: string;
+  ragChanges: string | null;
+  statusHeading: string;
+  statusFacts: FactView[];
+  comparison: string | null;
+  newlyOverdue: DigestSectionView | null;
+  slippedThisWeek: DigestSectionView | null;
+  completedThisWeek: DigestSectionView | null;
+  awaitingSignOff: DigestSectionView | null;
+  slippedRepeatedly: DigestSectionView | null;
+  unreachable: DigestSectionView | null;
+  quiet: string | null;
+}
+
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** "+2", "−1", "no change": a change since last week, for people rather than spreadsheets. */
+export function signed(n: number): string {
+  if (n === 0) return 'no change';
+  return n > 0 ? `+${n}` : `−${-n}`;
+}
+
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+const dayOf = (instant: string) => {
+  const date = utcDateOf(instant);
+  return date ? formatUkDate(date) : 'an unknown date';
+};
+
+/** Why the bot cannot reach someone, in words: the sender records short codes. */
+export function unreachableReason(reason: string): string {
+  const r = reason.toLowerCase();
+  if (/never|not[ _-]?installed|no[ _-]?conversation|not[ _-]?added|unknown[ _-]?user/.test(r)) {
+    return 'has not added the bot in Teams, so it cannot send them anything';
+  }
+  if (/block|forbidden|\b403\b/.test(r)) return 'has blocked the bot';
+  if (/uninstall|removed/.test(r)) return 'has removed the bot';
+  if (/\bleft\b|not[ _-]?found|\b404\b|disabled|deleted/.test(r)) return 'has left the team or the organisation, or their account is closed';
+  const text = clip(reason, MAX_DETAIL);
+  return text === '' ? 'no reason was recorded' : text;
+}
+
+function section<T>(heading: string, all: readonly T[], item: (t: T) => DigestItemView): DigestSectionView | null {
+  if (all.length === 0) return null;
+  const hidden = all.length - DIGEST_LIST_CAP;
+  return {
+    heading: `${heading} (${all.length})`,
+    items: all.slice(0, DIGEST_LIST_CAP).map(item),
+    more: hidden > 0 ? `…and ${hidden} more.` : null,
+  };
+}
+
+function actionItem(action: Action, ...details: string[]): DigestItemView {
+  return {
+    label: action.ref,
+    text: clip(action.title, MAX_TITLE),
+    detail: clip([ownerName(action), ...details].join(' · '), MAX_DETAIL * 2),
+  };
+}
+
+const CHART_RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'cancelled'];
+
+export function digestView(digest: Digest, planTitle: string, today: IsoDate): DigestView {
+  const { totals, changes } = digest;
+
+  // Cancelled appears only when there is some: it is not a rating anyone is aiming for.
+  const rags = CHART_RAGS.filter((r) => r !== 'cancelled' || totals.byRag[r] > 0);
+  const chartItems = rags.map((r) => ({ legend: RAG_LABELS[r], value: totals.byRag[r], color: CHART_COLOURS[r] }));
+
+  const statusFacts: FactView[] = STATUSES.map((s) => ({
+    title: STATUS_LABELS[s],
+    value: changes ? `${totals.byStatus[s]} (${signed(changes.byStatus[s])})` : String(totals.byStatus[s]),
+  }));
+  statusFacts.push({ title: 'Overdue', value: changes ? `${totals.overdue} (${signed(changes.overdue)})` : String(totals.overdue) });
+  statusFacts.push({ title: 'All actions', value: changes ? `${totals.total} (${signed(changes.total)})` : String(totals.total) });
+
+  const sections = {
+    newlyOverdue: section('Newly overdue', digest.newlyOverdue, (i) =>
+      actionItem(i.action, `was due ${formatUkDate(i.dueDate)}`, `${plural(i.daysOverdue, 'day')} overdue`),
+    ),
+    slippedThisWeek: section('Slipped this week', digest.slippedThisWeek, (i) =>
+      actionItem(
+        i.action,
+        i.from ? `moved from ${formatUkDate(i.from)} to ${formatUkDate(i.to)}` : `new date ${formatUkDate(i.to)}`,
+        ...(i.moves > 1 ? [`moved ${times(i.moves)} this week`] : []),
+        i.reason ? `reason: ${clip(i.reason, MAX_DETAIL)}` : 'no reason given',
+      ),
+    ),
+    completedThisWeek: section('Completed this week', digest.completedThisWeek, (i) =>
+      actionItem(i.action, `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at)}`),
+    ),
+    awaitingSignOff: section('Awaiting sign-off, longest wait first', digest.awaitingSignOff, (i) =>
+      actionItem(
+        i.action,
+        i.daysWaiting === null
+          ? 'waiting since before the bot kept records'
+          : i.daysWaiting === 0
+            ? 'completed today'
+            : `waiting ${plural(i.daysWaiting, 'day')}`,
+      ),
+    ),
+    slippedRepeatedly: section('Slipped two or more times', digest.slippedRepeatedly, (i) =>
+      actionItem(
+        i.action,
+        `due date moved ${times(i.revisions)}`,
+        i.dueDate ? `now due ${formatUkDate(i.dueDate)}` : 'no due date',
+        i.action.status,
+      ),
+    ),
+    unreachable: section("Owners I can't reach", digest.unreachable, (o) => ({
+      label: clip(o.name || o.email, 80),
+      text: o.name && o.email && o.name !== o.email ? clip(`(${o.email})`, 120) : '',
+      detail: unreachableReason(o.reason),
+    })),
+  };
+
+  const anything = Object.values(sections).some((s) => s !== null);
+  return {
+    title: `Weekly digest: ${clip(planTitle, 120)}`,
+    subtitle: `Week to ${formatUkDate(today)}`,
+    ragHeading: `RAG (red, amber, green) rating of ${plural(totals.total, 'action')}`,
+    chart: totals.total > 0 ? chartItems : null,
+    chartText: totals.total > 0 ? chartItems.map((c) => `${c.legend}: ${c.value}`).join(' · ') : 'There are no actions in this plan yet.',
+    ragChanges: changes
+      ? `Since last week: ${rags.map((r) => `${RAG_LABELS[r].toLowerCase()} ${signed(changes.byRag[r])}`).join(', ')}.`
+      : null,
+    statusHeading: changes ? 'Actions by status (change since last week)' : 'Actions by status',
+    statusFacts,
+    comparison: changes ? null : 'This is the first digest for this plan, so there is no change since last week to show yet.',
+    ...sections,
+    quiet: anything ? null : 'Nothing became overdue, moved, was completed or is waiting for sign-off this week.',
+  };
+}

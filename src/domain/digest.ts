@@ -1,0 +1,269 @@
+import { daysBetween } from './calendar';
+import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
+import { compareRefs, refKey } from './ref';
+import { Action, HistoryEntry, IsoDate, Rag, RAGS, Status, STATUSES } from './types';
+
+/** The figures a digest is built on; stored so next week's digest can say what changed. */
+export interface DigestTotals {
+  byStatus: Record<Status, number>;
+  byRag: Record<Rag, number>;
+  overdue: number;
+  total: number;
+}
+
+/** This week's totals minus last week's (positive: more than last week). */
+export type DigestChanges = DigestTotals;
+
+export interface UnreachableOwner {
+  name: string;
+  email: string;
+  /** Why the bot cannot reach them, as the sender recorded it (a code such as "blocked", or a sentence). */
+  reason: string;
+}
+
+export interface DigestInput {
+  planTitle: string;
+  actions: readonly Action[];
+  /** All of the plan's history, in any order. */
+  history: readonly HistoryEntry[];
+  /** The totals from last week's digest; null for the first digest. */
+  previous: DigestTotals | null;
+  unreachable: readonly UnreachableOwner[];
+  today: IsoDate;
+  /** The first day of the week being reported on (today − 7). */
+  weekStart: IsoDate;
+}
+
+export interface NewlyOverdueItem {
+  action: Action;
+  dueDate: IsoDate;
+  daysOverdue: number;
+}
+
+export interface SlippedItem {
+  action: Action;
+  /** The due date before this week's first move: the previous revised date, else the original date. */
+  from: IsoDate | null;
+  /** The revised due date after this week's last move. */
+  to: IsoDate;
+  reason: string | null;
+  /** How many times the date was moved this week. */
+  moves: number;
+  /** When the last move was made (ISO instant). */
+  at: string;
+  by: string;
+}
+
+export interface CompletedItem {
+  action: Action;
+  /** The status reached: Complete or Signed off. */
+  status: Status;
+  /** When (ISO instant) it was marked complete or signed off this week; the latest such change. */
+  at: string;
+  by: string;
+}
+
+export interface AwaitingSignOffItem {
+  action: Action;
+  /** When it was last marked Complete (ISO instant), or null when history does not say. */
+  completedAt: string | null;
+  /** Whole days since completedAt's UTC date; null when unknown. */
+  daysWaiting: number | null;
+}
+
+export interface SlippedRepeatedlyItem {
+  action: Action;
+  revisions: number;
+  dueDate: IsoDate | null;
+}
+
+export interface Digest {
+  planTitle: string;
+  today: IsoDate;
+  weekStart: IsoDate;
+  totals: DigestTotals;
+  /** Differences from last week's totals; null when there is no earlier digest. */
+  changes: DigestChanges | null;
+  /** Overdue today and due in [weekStart, today): went overdue this week. Most overdue first. */
+  newlyOverdue: NewlyOverdueItem[];
+  /** Revised due date set or changed this week (not when the action was created). In reference order. */
+  slippedThisWeek: SlippedItem[];
+  /** Marked Complete or Signed off this week (not when created) and still so. In reference order. */
+  completedThisWeek: CompletedItem[];
+  /** Status Complete: waiting longest first; waits history cannot date come first, being older than history. */
+  awaitingSignOff: AwaitingSignOffItem[];
+  /** Due date moved two or more times: most moves first. */
+  slippedRepeatedly: SlippedRepeatedlyItem[];
+  /** Owners the bot cannot reach, by name. */
+  unreachable: UnreachableOwner[];
+}
+
+const DONE: ReadonlySet<string> = new Set<Status>(['Complete', 'Signed off']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function zeroStatuses(): Record<Status, number> {
+  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+}
+
+function zeroRags(): Record<Rag, number> {
+  return Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
+}
+
+export function digestTotals(actions: readonly Action[], today: IsoDate): DigestTotals {
+  const totals: DigestTotals = { byStatus: zeroStatuses(), byRag: zeroRags(), overdue: 0, total: actions.length };
+  for (const action of actions) {
+    totals.byStatus[action.status] += 1;
+    totals.byRag[ragOf(action, today)] += 1;
+    if (isOverdue(action, today)) totals.overdue += 1;
+  }
+  return totals;
+}
+
+/**
+ * This week minus last week. Last week's totals come from storage and may be
+ * from an older version with fewer keys: a missing figure counts as 0.
+ */
+export function digestChanges(current: DigestTotals, previous: DigestTotals | null): DigestChanges | null {
+  if (!previous) return null;
+  const num = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
+  const byStatus = zeroStatuses();
+  for (const s of STATUSES) byStatus[s] = current.byStatus[s] - num(previous.byStatus?.[s]);
+  const byRag = zeroRags();
+  for (const r of RAGS) byRag[r] = current.byRag[r] - num(previous.byRag?.[r]);
+  return { byStatus, byRag, overdue: current.overdue - num(previous.overdue), total: current.total - num(previous.total) };
+}
+
+/** The UTC calendar date of an ISO instant ("2026-10-01T00:30:00+01:00" → 2026-09-30); null when unreadable. */
+export function utcDateOf(instant: string): IsoDate | null {
+  const ms = Date.parse(instant);
+  if (Number.isFinite(ms)) return new Date(ms).toISOString().slice(0, 10);
+  const head = instant.slice(0, 10);
+  return ISO_DATE.test(head) ? head : null;
+}
+
+const byTime = (a: HistoryEntry, b: HistoryEntry) => {
+  const ta = Date.parse(a.at);
+  const tb = Date.parse(b.at);
+  return Number.isFinite(ta) && Number.isFinite(tb) ? ta - tb : a.at.localeCompare(b.at);
+};
+
+const change = (entry: HistoryEntry, field: string) => entry.changes.find((c) => c.field === field);
+
+/** The entry that created the action (every action has a status, so only creation sets it from nothing). */
+const isCreation = (entry: HistoryEntry) => entry.changes.some((c) => c.field === 'status' && c.from === null);
+
+/** Entries made this week that changed an existing action. */
+const thisWeek = (entries: readonly HistoryEntry[], weekStart: IsoDate) =>
+  entries.filter((e) => {
+    const date = utcDateOf(e.at);
+    return date !== null && date >= weekStart && !isCreation(e);
+  });
+
+function slipOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate): SlippedItem | null {
+  let first: { from: IsoDate | null } | null = null;
+  let last: { to: IsoDate; reason: string | null; at: string; by: string } | null = null;
+  let moves = 0;
+  for (const entry of thisWeek(entries, weekStart)) {
+    const revised = change(entry, 'revisedDueDate');
+    if (!revised || revised.to === null || revised.to === revised.from) continue;
+    moves += 1;
+    // A first revision moves the date away from the original due date.
+    const from = revised.from ?? change(entry, 'originalDueDate')?.from ?? action.originalDueDate;
+    if (!first) first = { from };
+    const reason = change(entry, 'revisionReason')?.to ?? entry.comment ?? null;
+    last = { to: revised.to, reason, at: entry.at, by: entry.by };
+  }
+  if (!first || !last) return null;
+  const reason = last.reason ?? (action.revisedDueDate === last.to ? action.revisionReason : null);
+  return { action, from: first.from, to: last.to, reason: reason?.trim() || null, moves, at: last.at, by: last.by };
+}
+
+function completionOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate): CompletedItem | null {
+  if (!DONE.has(action.status)) return null;
+  let found: CompletedItem | null = null;
+  for (const entry of thisWeek(entries, weekStart)) {
+    const status = change(entry, 'status');
+    if (status && status.to !== null && DONE.has(status.to) && status.from !== status.to) {
+      found = { action, status: action.status, at: entry.at, by: entry.by };
+    }
+  }
+  return found;
+}
+
+function awaitingOf(action: Action, entries: readonly HistoryEntry[], today: IsoDate): AwaitingSignOffItem {
+  let completedAt: string | null = null;
+  for (const entry of entries) {
+    const status = change(entry, 'status');
+    if (status?.to === 'Complete' && status.from !== 'Complete') completedAt = entry.at;
+  }
+  const date = completedAt === null ? null : utcDateOf(completedAt);
+  return { action, completedAt, daysWaiting: date === null ? null : Math.max(0, daysBetween(date, today)) };
+}
+
+const byRef = (a: { action: Action }, b: { action: Action }) => compareRefs(a.action.ref, b.action.ref);
+
+/**
+ * The weekly digest's figures for one plan. Pure: the job reads the plan's
+ * actions, history and last week's totals, and stores `totals` for next week.
+ * "This week" is history dated (by the UTC date of its instant) on or after
+ * weekStart.
+ */
+export function computeDigest(input: DigestInput): Digest {
+  const { actions, today, weekStart } = input;
+  const totals = digestTotals(actions, today);
+
+  const historyByAction = new Map<string, HistoryEntry[]>();
+  for (const entry of input.history) {
+    const key = refKey(entry.ref);
+    const list = historyByAction.get(key);
+    if (list) list.push(entry);
+    else historyByAction.set(key, [entry]);
+  }
+  for (const list of historyByAction.values()) list.sort(byTime);
+  const historyOf = (action: Action) => historyByAction.get(refKey(action.ref)) ?? [];
+
+  const newlyOverdue: NewlyOverdueItem[] = [];
+  const slippedThisWeek: SlippedItem[] = [];
+  const completedThisWeek: CompletedItem[] = [];
+  const awaitingSignOff: AwaitingSignOffItem[] = [];
+  const slippedRepeatedly: SlippedRepeatedlyItem[] = [];
+
+  for (const action of actions) {
+    const due = currentDueDate(action);
+    if (due !== null && isOverdue(action, today) && due >= weekStart && due < today) {
+      newlyOverdue.push({ action, dueDate: due, daysOverdue: daysOverdue(action, today) });
+    }
+    const entries = historyOf(action);
+    const slip = slipOf(action, entries, weekStart);
+    if (slip) slippedThisWeek.push(slip);
+    const done = completionOf(action, entries, weekStart);
+    if (done) completedThisWeek.push(done);
+    if (action.status === 'Complete') awaitingSignOff.push(awaitingOf(action, entries, today));
+    if (action.revisionCount >= 2) slippedRepeatedly.push({ action, revisions: action.revisionCount, dueDate: due });
+  }
+
+  newlyOverdue.sort((a, b) => b.daysOverdue - a.daysOverdue || byRef(a, b));
+  slippedThisWeek.sort(byRef);
+  completedThisWeek.sort(byRef);
+  // History is append-only, so a completion it does not record happened before it began: longest wait of all.
+  awaitingSignOff.sort((a, b) => (b.daysWaiting ?? Infinity) - (a.daysWaiting ?? Infinity) || byRef(a, b));
+  slippedRepeatedly.sort((a, b) => b.revisions - a.revisions || byRef(a, b));
+
+  const unreachable = [...input.unreachable].sort(
+    (a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }) || a.email.localeCompare(b.email),
+  );
+
+  return {
+    planTitle: input.planTitle,
+    today,
+    weekStart,
+    totals,
+    changes: digestChanges(totals, input.previous),
+    newlyOverdue,
+    slippedThisWeek,
+    completedThisWeek,
+    awaitingSignOff,
+    slippedRepeatedly,
+    unreachable,
+  };
+}

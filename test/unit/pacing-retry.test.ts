@@ -1,0 +1,77 @@
+import { PER_APP_LIMITS, PER_CONVERSATION_LIMITS, SlidingWindow } from '../../src/domain/pacing';
+import { decideRetry, MAX_SEND_ATTEMPTS, retryAfterMs } from '../../src/domain/retry';
+
+describe('pacing within Teams limits', () => {
+  test('a conversation gets 7 sends a second, then waits for the oldest to leave the window', () => {
+    const w = new SlidingWindow(PER_CONVERSATION_LIMITS);
+    for (let i = 0; i < 7; i++) {
+      expect(w.delayFor(i * 10)).toBe(0);
+      w.record(i * 10);
+    }
+    expect(w.delayFor(70)).toBe(1000 - 70);
+    expect(w.delayFor(1000)).toBe(0);
+  });
+
+  test('a conversation gets at most 60 sends in 30 seconds', () => {
+    const w = new SlidingWindow(PER_CONVERSATION_LIMITS);
+    let t = 0;
+    for (let i = 0; i < 60; i++) {
+      t += w.delayFor(t);
+      w.record(t);
+    }
+    expect(t).toBeLessThan(30_000);
+    expect(w.delayFor(t)).toBe(30_000 - t);
+  });
+
+  test('the app sends at most 50 a second', () => {
+    const w = new SlidingWindow(PER_APP_LIMITS);
+    let t = 0;
+    for (let i = 0; i < 1000; i++) {
+      t += w.delayFor(t);
+      w.record(t);
+    }
+    expect(t).toBe(19_000); // the 1,000th send starts the 20th second
+  });
+});
+
+describe('retrying sends', () => {
+  const midway = () => 0.5;
+  test.each([
+    [429, 1, null, { retry: true, delayMs: 250 }],
+    [429, 1, 2000, { retry: true, delayMs: 2000 }],
+    [412, 2, null, { retry: true, delayMs: 500 }],
+    [502, 3, null, { retry: true, delayMs: 1000 }],
+    [503, 1, null, { retry: true, delayMs: 250 }],
+    [504, 1, null, { retry: true, delayMs: 250 }],
+    [null, 1, null, { retry: true, delayMs: 250 }],
+  ])('HTTP %s on attempt %i (Retry-After %s ms) is retried', (status, attempt, retryAfter, expected) => {
+    expect(decideRetry(status, attempt, retryAfter, midway)).toEqual(expected);
+  });
+
+  test.each([
+    [403, 'unreachable', /blocked the bot/],
+    [404, 'unreachable', /not installed the app/],
+    [400, 'failed', /HTTP 400/],
+    [401, 'failed', /HTTP 401/],
+  ])('HTTP %s is not retried: %s', (status, outcome, reason) => {
+    expect(decideRetry(status, 1, null, midway)).toEqual({ retry: false, outcome, reason: expect.stringMatching(reason) });
+  });
+
+  test('retries stop after the last attempt, and say so', () => {
+    expect(decideRetry(429, MAX_SEND_ATTEMPTS, null, midway)).toEqual({ retry: false, outcome: 'failed', reason: expect.stringMatching(/Gave up after 6 attempts \(last: HTTP 429\)/) });
+  });
+
+  test('backoff never exceeds 30 seconds', () => {
+    expect(decideRetry(503, 5, 120_000, () => 1)).toEqual({ retry: true, delayMs: 30_000 });
+  });
+
+  test.each([
+    ['3', 3000],
+    ['0', 0],
+    ['Sat, 21 Nov 2026 10:00:05 GMT', 5000],
+    ['soon', null],
+    [undefined, null],
+  ])('Retry-After %j is %s ms', (header, ms) => {
+    expect(retryAfterMs(header, Date.parse('2026-11-21T10:00:00Z'))).toBe(ms);
+  });
+});

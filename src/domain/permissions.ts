@@ -16,10 +16,10 @@ export function ownsAction(actor: Actor, action: Action): boolean {
   return action.owner?.email === actor.email;
 }
 
-/** Owners update their own actions; administrators update any. */
-export function canUpdate(actor: Actor, action: Action): Permission {
+/** Owners update their own actions; administrators update any. `names` puts a name to the owner's email. */
+export function canUpdate(actor: Actor, action: Action, names?: ReadonlyMap<string, string>): Permission {
   if (ownsAction(actor, action) || actor.roles.has('admin')) return ALLOWED;
-  const owner = action.owner ? action.owner.displayName ?? action.owner.email : 'nobody yet';
+  const owner = action.owner ? action.owner.displayName ?? names?.get(action.owner.email) ?? action.owner.email : 'nobody yet';
   return { allowed: false, reason: `Only the action’s owner (${owner}) or an administrator can change ${action.ref}.` };
 }
 

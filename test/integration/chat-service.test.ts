@@ -143,7 +143,7 @@ describe('changing actions', () => {
 
   test("an owner cannot change someone else's action, and is told why", async () => {
     const before = await storage.actions.history(DEMO_PLAN_ID, 'SG-2');
-    expect(await say('SG-2 done')).toEqual([expect.stringMatching(/Only the action’s owner \(meganb@example.com\) or an administrator can change SG-2\./)]);
+    expect(await say('SG-2 done')).toEqual([expect.stringMatching(/Only the action’s owner \(Megan Bowen\) or an administrator can change SG-2\./)]);
     expect(await storage.actions.history(DEMO_PLAN_ID, 'SG-2')).toEqual(before);
   });
 

@@ -32,19 +32,20 @@ function bannerFor(command: ChangeCommand, action: Action): string {
 }
 
 export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string): Promise<Reply> {
+  const names = await storage.people.nameDirectory();
   const outcome = await changeAction(
     storage,
     found,
     (action, ctx, actor: Actor) => {
       switch (command.kind) {
         case 'setStatus':
-          return guarded(command.status === 'Cancelled' ? canCancel(actor) : canUpdate(actor, action), () =>
+          return guarded(command.status === 'Cancelled' ? canCancel(actor) : canUpdate(actor, action, names), () =>
             changeStatus(action, command.status, command.comment, ctx),
           );
         case 'evidence':
-          return guarded(canUpdate(actor, action), () => addEvidence(action, command.text, ctx));
+          return guarded(canUpdate(actor, action, names), () => addEvidence(action, command.text, ctx));
         case 'note':
-          return guarded(canUpdate(actor, action), () => addNote(action, command.text, ctx));
+          return guarded(canUpdate(actor, action, names), () => addNote(action, command.text, ctx));
         case 'signOff':
           return guarded(canSignOff(actor), () => signOff(action, command.comment, ctx));
       }
@@ -82,7 +83,7 @@ export async function continueDelay(
   dateError: string | null = null,
   notifier?: DateRequestNotifier,
 ): Promise<Reply> {
-  const permission = canUpdate(found.view.actor, found.current.value);
+  const permission = canUpdate(found.view.actor, found.current.value, await storage.people.nameDirectory());
   if (!permission.allowed) {
     await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return text(permission.reason);

@@ -1,0 +1,73 @@
+/**
+ * The real bot, real storage and the real Agents Playground in headless
+ * Chromium: what a newcomer sees after `npm start`.
+ */
+import { addDays, formatUkDate, todayIn } from '../../src/domain/calendar';
+import { createLogger } from '../../src/log';
+import { projectRoot } from '../../src/project-root';
+import { seedDemo } from '../../src/services/demo-seed';
+import { loadConfig } from '../../src/config';
+import { RunningServer, startServer } from '../../src/teams/server';
+import { testStorage } from '../support/storage';
+import { freePort, PlaygroundSession, startPlaygroundSession } from './support/playground';
+import path from 'node:path';
+
+jest.setTimeout(120_000);
+
+describe('chatting with Action Tracker in the Agents Playground', () => {
+  let bot: RunningServer;
+  let session: PlaygroundSession;
+  const storage = testStorage();
+
+  beforeAll(async () => {
+    await seedDemo(storage, projectRoot(), new Date());
+    const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    bot = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
+    session = await startPlaygroundSession({ botEndpoint: bot.url, configPath: path.join(projectRoot(), '.m365agentsplayground.yml') });
+  });
+
+  afterAll(async () => {
+    await session?.stop();
+    await bot?.close();
+  });
+
+  test('personal chat: help, my actions, what’s overdue and show', async () => {
+    const ui = session.ui;
+    await ui.openPersonalChat();
+    await ui.send('help');
+    expect(await ui.waitForNewReply(/What I can do/)).toMatch(/my actions/);
+    await ui.send('my actions');
+    expect(await ui.waitForNewReply(/Your actions/)).toMatch(/SG-1[\s\S]*days overdue/);
+    await ui.send("what's overdue");
+    expect(await ui.waitForNewReply(/actions overdue/)).toMatch(/Safeguarding services/);
+    await ui.send('sg4');
+    expect(await ui.waitForNewReply(/SG-4/)).toMatch(/% of families receiving their plan/);
+  });
+
+  test('a delay asks for the missing date and reason, one question at a time, and lands in history', async () => {
+    const ui = session.ui;
+    await ui.openPersonalChat();
+    const newDate = addDays(todayIn(new Date()), 60);
+    const [y, m, d] = newDate.split('-');
+    await ui.send('SG-8 delayed');
+    await ui.waitForNewReply(/What is the new date for SG-8\?/);
+    await ui.send(`${d}/${m}/${y}`);
+    await ui.waitForNewReply(/Why is it delayed\?/);
+    await ui.send('supplier problems');
+    expect(await ui.waitForNewReply(/SG-8 is now due/)).toContain(`SG-8 is now due ${formatUkDate(newDate)} and marked delayed`);
+    await ui.send('history SG-8');
+    expect(await ui.waitForNewReply(/History of SG-8/)).toMatch(/alexw@example.com · by chat/);
+  });
+
+  test("a change to someone else's action is refused with the reason", async () => {
+    await session.ui.openPersonalChat();
+    await session.ui.send('SG-2 done');
+    expect(await session.ui.waitForNewReply(/Only the action/)).toMatch(/Only the action’s owner \(Megan Bowen\) or an administrator can change SG-2/);
+  });
+
+  test('in a channel the bot answers an @mention', async () => {
+    await session.ui.openChannel('Executive group');
+    await session.ui.sendMention("what's overdue");
+    expect(await session.ui.waitForNewReply(/actions overdue/)).toMatch(/Overdue: Ofsted/);
+  });
+});

@@ -1,0 +1,29 @@
+import { manifestCommands, readManifestTemplate } from '../../scripts/manifest-template';
+import { parseCommand } from '../../src/domain/command-grammar';
+import { HELP_COMMANDS } from '../../src/services/chat/help';
+
+const commands = manifestCommands(JSON.parse(readManifestTemplate()));
+
+describe('the Teams command menu offers only what the bot understands', () => {
+  test('the manifest has commands', () => expect(commands.length).toBeGreaterThan(3));
+
+  const EXPECTED_KIND: Record<string, string> = {
+    help: 'help',
+    'my actions': 'myActions',
+    'my overdue': 'myActions',
+    'due soon': 'myActions',
+    "what's overdue": 'overdue',
+    'show SG-4': 'show',
+    'history SG-4': 'history',
+    'sign off SG-4': 'signOff',
+  };
+
+  test.each(commands.map((c) => [c.title]))('%j is understood as the command it names', (title) => {
+    expect(EXPECTED_KIND[title]).toBeDefined();
+    expect(parseCommand(title, '2026-11-21').kind).toBe(EXPECTED_KIND[title]);
+  });
+
+  test.each(HELP_COMMANDS.map((c) => [c.example.replace('https://…', 'https://example.com/report')]))('help example %j is understood', (example) => {
+    expect(parseCommand(example, '2026-11-21').kind).not.toBe('unknown');
+  });
+});

@@ -7,9 +7,14 @@ import { FactView, ownerName } from './view-models';
 /** Each list on the digest shows this many, then "…and N more". */
 export const DIGEST_LIST_CAP = 10;
 
-/** Long titles are cut so six full lists stay well inside Teams' 28 KB card limit. */
-const MAX_TITLE = 150;
-const MAX_DETAIL = 200;
+/**
+ * Long text is cut so six full lists stay inside Teams' 28 KB card limit
+ * (the ref is there to look the rest up): titles, owners' names, reasons, a whole detail line.
+ */
+const MAX_TITLE = 120;
+const MAX_NAME = 60;
+const MAX_REASON = 150;
+const MAX_DETAIL = 300;
 
 /** Teams chart colour names (semantic where there is one). */
 const CHART_COLOURS: Record<Rag, string> = {
@@ -98,7 +103,7 @@ export function unreachableReason(reason: string): string {
   if (/block|forbidden|\b403\b/.test(r)) return 'has blocked the bot';
   if (/uninstall|removed/.test(r)) return 'has removed the bot';
   if (/\bleft\b|not[ _-]?found|\b404\b|disabled|deleted/.test(r)) return 'has left the team or the organisation, or their account is closed';
-  const text = clip(reason, MAX_DETAIL);
+  const text = clip(reason, MAX_REASON);
   return text === '' ? 'no reason was recorded' : text;
 }
 
@@ -116,7 +121,7 @@ function actionItem(action: Action, ...details: string[]): DigestItemView {
   return {
     label: action.ref,
     text: clip(action.title, MAX_TITLE),
-    detail: clip([ownerName(action), ...details].join(' · '), MAX_DETAIL * 2),
+    detail: clip([clip(ownerName(action), MAX_NAME), ...details].join(' · '), MAX_DETAIL),
   };
 }
 
@@ -145,7 +150,7 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate): D
         i.action,
         i.from ? `moved from ${formatUkDate(i.from)} to ${formatUkDate(i.to)}` : `new date ${formatUkDate(i.to)}`,
         ...(i.moves > 1 ? [`moved ${times(i.moves)} this week`] : []),
-        i.reason ? `reason: ${clip(i.reason, MAX_DETAIL)}` : 'no reason given',
+        i.reason ? `reason: ${clip(i.reason, MAX_REASON)}` : 'no reason given',
       ),
     ),
     completedThisWeek: section('Completed this week', digest.completedThisWeek, (i) =>
@@ -170,8 +175,8 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate): D
       ),
     ),
     unreachable: section("Owners I can't reach", digest.unreachable, (o) => ({
-      label: clip(o.name || o.email, 80),
-      text: o.name && o.email && o.name !== o.email ? clip(`(${o.email})`, 120) : '',
+      label: clip(o.name || o.email, MAX_NAME),
+      text: o.name && o.email && o.name !== o.email ? `(${clip(o.email, 80)})` : '',
       detail: unreachableReason(o.reason),
     })),
   };

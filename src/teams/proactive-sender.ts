@@ -1,0 +1,120 @@
+import { Activity, CardFactory, CloudAdapter, ConversationParameters, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
+import { decideRetry, retryAfterMs } from '../domain/retry';
+import { Pacer, Sleep, sleep } from '../jobs/pacer';
+import { Destination, OutgoingCard, Sender, SendResult } from '../jobs/sender';
+import { Logger } from '../log';
+import { StoredReference } from '../store/conversation-store';
+
+interface Delivered {
+  activityId: string;
+  conversationId: string;
+}
+
+/** The HTTP status and Retry-After of a failed connector call, wherever the SDK put them. */
+function failureOf(error: unknown): { status: number | null; retryAfter: string | null } {
+  const e = error as { statusCode?: unknown; response?: { status?: unknown; headers?: { get?: (name: string) => string | undefined } } };
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.response?.status === 'number' ? e.response.status : null;
+  const retryAfter = e?.response?.headers?.get?.('retry-after') ?? null;
+  return { status, retryAfter };
+}
+
+function toActivity(message: OutgoingCard): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
+  activity.summary = message.summary;
+  return activity;
+}
+
+/**
+ * Proactive messages through the Bot Connector, paced to Teams' limits and
+ * retried with backoff and jitter on 429 (honouring Retry-After), 412, 502,
+ * 503 and 504, because botbuilder itself retries only some of those. 403 and
+ * 404 mean the person cannot be reached.
+ */
+export class TeamsSender implements Sender {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly pacer: Pacer,
+    private readonly log: Logger,
+    private readonly wait: Sleep = sleep,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  send(to: Destination, message: OutgoingCard): Promise<SendResult> {
+    const key = to.kind === 'conversation' ? String((to.reference.conversation as { id?: string } | undefined)?.id) : `new:${to.teamsUserId}`;
+    return this.withRetries(key, () => (to.kind === 'conversation' ? this.post(to.reference, message) : this.open(to, message)));
+  }
+
+  update(reference: StoredReference, activityId: string, message: OutgoingCard): Promise<SendResult> {
+    const key = String((reference.conversation as { id?: string } | undefined)?.id);
+    return this.withRetries(key, () =>
+      this.inConversation(reference, async (context) => {
+        await context.updateActivity({ ...toActivity(message), id: activityId });
+        return { activityId, conversationId: context.activity.conversation.id };
+      }),
+    );
+  }
+
+  private async withRetries(conversationKey: string, attempt: () => Promise<Delivered>): Promise<SendResult> {
+    for (let attempts = 1; ; attempts++) {
+      await this.pacer.slot(conversationKey);
+      try {
+        const delivered = await attempt();
+        return { ok: true, ...delivered, attempts };
+      } catch (error) {
+        const { status, retryAfter } = failureOf(error);
+        const decision = decideRetry(status, attempts, retryAfterMs(retryAfter, Date.now()), this.random);
+        if (!decision.retry) {
+          this.log.warn({ status, attempts }, 'a proactive message could not be delivered');
+          return { ok: false, outcome: decision.outcome, reason: decision.reason, attempts };
+        }
+        await this.wait(decision.delayMs);
+      }
+    }
+  }
+
+  /** Runs `logic` in the conversation; errors come back to us rather than to the adapter's error handler. */
+  private inConversation(reference: StoredReference, logic: (context: TurnContext) => Promise<Delivered>): Promise<Delivered> {
+    return new Promise((resolve, reject) => {
+      this.adapter
+        .continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
+          try {
+            resolve(await logic(context));
+          } catch (error) {
+            reject(error);
+          }
+        })
+        .catch(reject);
+    });
+  }
+
+  private post(reference: StoredReference, message: OutgoingCard): Promise<Delivered> {
+    return this.inConversation(reference, async (context) => {
+      const response = await context.sendActivity(toActivity(message));
+      return { activityId: response?.id ?? '', conversationId: context.activity.conversation.id };
+    });
+  }
+
+  /** Opens a personal chat with someone who has the app but has never written to it. */
+  private open(to: Extract<Destination, { kind: 'person' }>, message: OutgoingCard): Promise<Delivered> {
+    const parameters = {
+      isGroup: false,
+      bot: { id: this.appId || 'action-tracker', name: 'Action Tracker' },
+      members: [{ id: to.teamsUserId, name: '' }],
+      tenantId: to.tenantId ?? undefined,
+      channelData: to.tenantId ? { tenant: { id: to.tenantId } } : undefined,
+    } as ConversationParameters;
+    return new Promise((resolve, reject) => {
+      this.adapter
+        .createConversationAsync(this.appId, 'msteams', to.serviceUrl, '', parameters, async (context) => {
+          try {
+            const response = await context.sendActivity(toActivity(message));
+            resolve({ activityId: response?.id ?? '', conversationId: context.activity.conversation.id });
+          } catch (error) {
+            reject(error);
+          }
+        })
+        .catch(reject);
+    });
+  }
+}

@@ -1,4 +1,6 @@
-import { Activity, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { renderCard } from '../cards/render';
+import { CardActions } from '../services/card-actions';
 import { Logger } from '../log';
 import { ChatService } from '../services/chat/chat-service';
 import { Reply } from '../services/chat/types';
@@ -12,6 +14,7 @@ import { tenantAllowed, tenantOf } from './tenant';
 export interface BotOptions {
   storage: Storage;
   chat: ChatService;
+  cardActions: CardActions;
   allowedTenants: readonly string[];
   log: Logger;
   now?: () => Date;
@@ -51,6 +54,28 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       if (botAdded) await this.remember(context);
       await next();
     });
+  }
+
+  /** A button on a reminder or decisions card (Universal Actions): the answer replaces the card. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const log = this.options.log.child({ activityId: context.activity.id, verb: invokeValue?.action?.verb });
+    try {
+      const email = await senderEmail(context, this.options.storage, log);
+      const result = await this.options.cardActions.handle({
+        verb: String(invokeValue?.action?.verb ?? ''),
+        data: invokeValue?.action?.data ?? {},
+        user: { id: context.activity.from.id, email, name: context.activity.from.name ?? null },
+        now: this.now(),
+      });
+      log.info({ result: result.kind }, 'answered a card button');
+      return result.kind === 'card'
+        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard(result.card, result.data) }
+        : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
+    } catch (error) {
+      log.error({ err: error }, 'failed to answer a card button');
+      const message = error instanceof StorageUnavailableError ? error.message : 'Sorry, something went wrong on my side and nothing was changed.';
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
+    }
   }
 
   /** Refuses other organisations before anything else happens. */

@@ -6,11 +6,16 @@ import { Logger } from '../log';
 import { ChatService } from '../services/chat/chat-service';
 import { Storage } from '../store/open-storage';
 import { ActionTrackerBot } from './bot';
+import { CardActions } from '../services/card-actions';
+import { DecisionNotifier } from '../jobs/decision-notifier';
+import { Pacer } from '../jobs/pacer';
+import { TeamsSender } from './proactive-sender';
 
 export interface RunningServer {
   url: string;
   port: number;
   adapter: CloudAdapter;
+  sender: TeamsSender;
   close(): Promise<void>;
 }
 
@@ -26,9 +31,13 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
       await context.sendActivity('Sorry, something went wrong on my side and nothing was changed.').catch(() => undefined);
     }
   };
+  const pacer = new Pacer();
+  const sender = new TeamsSender(adapter, config.bot.appId ?? '', pacer, log);
+  const notifier = new DecisionNotifier(storage, () => sender, log);
   const bot = new ActionTrackerBot({
     storage,
-    chat: new ChatService(storage, config.defaultTimeZone),
+    chat: new ChatService(storage, config.defaultTimeZone, notifier),
+    cardActions: new CardActions(storage, notifier),
     allowedTenants: config.bot.allowedTenants,
     log,
   });
@@ -57,6 +66,7 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
     url: `http://127.0.0.1:${port}${config.server.messagesPath}`,
     port,
     adapter,
+    sender,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

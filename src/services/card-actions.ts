@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { decisionsView } from '../cards/decisions-view';
+import { Banner, reminderView } from '../cards/reminder-view';
+import { CardName } from '../cards/render';
+import {
+  addEvidence,
+  addNote,
+  approveNewDate,
+  ChangeContext,
+  ChangeResult,
+  changeStatus,
+  declineNewDate,
+  requestNewDate,
+  reschedule,
+  signOff,
+} from '../domain/action-changes';
+import { formatUkDate, isValidIsoDate, todayIn } from '../domain/calendar';
+import { Actor, canDecideDateRequest, canSignOff, canUpdate, decidesDates, Permission } from '../domain/permissions';
+import { remindersByOwner } from '../domain/reminders';
+import { Action, Plan } from '../domain/types';
+import { Storage } from '../store/open-storage';
+import { changeAction } from './chat/change-action';
+import { withOwnerNames } from './chat/owner-names';
+import { DateRequestNotifier } from './chat/change-replies';
+
+export interface CardActionRequest {
+  verb: string;
+  data: unknown;
+  user: { id: string; email: string | null; name: string | null };
+  now: Date;
+}
+
+/** The card to show in place of the one whose button was pressed, or a message when there is none. */
+export type CardActionResult = { kind: 'card'; card: CardName; data: object } | { kind: 'message'; text: string };
+
+const text = (field: string, max = 1000) => z.string({ message: `${field} is missing.` }).trim().min(1, `${field} is missing.`).max(max, `${field} is too long (at most ${max} characters).`);
+const isoDate = (field: string) => text(field, 10).refine(isValidIsoDate, `${field} is not a real date.`);
+
+const PlanData = z.object({ planId: text('The plan', 64) });
+const ReminderData = PlanData.extend({ owner: text('The owner', 320).optional(), ref: text('Which action') });
+const SCHEMAS = {
+  refreshReminder: PlanData.extend({ owner: text('The owner', 320) }),
+  complete: ReminderData.extend({ evidence: text('Evidence') }),
+  update: ReminderData.extend({
+    status: z.enum(['On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }),
+    updateDate: z.string().trim().max(10).optional(),
+    updateReason: z.string().trim().max(1000).optional(),
+    note: z.string().trim().max(1000).optional(),
+  }),
+  requestDate: ReminderData.extend({ requestDate: isoDate('The new date'), requestReason: text('The reason') }),
+  refreshDecisions: PlanData,
+  approveDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(1000).optional() }),
+  declineDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(1000).optional() }),
+  signOff: PlanData.extend({ signOffRef: text('Which action') }),
+} as const;
+type Verb = keyof typeof SCHEMAS;
+
+const ok = (text: string): Banner => ({ text, style: 'good' });
+const problem = (text: string): Banner => ({ text, style: 'attention' });
+const guarded = (permission: Permission, apply: () => ChangeResult): ChangeResult =>
+  permission.allowed ? apply() : { ok: false, reason: permission.reason };
+
+/**
+ * Universal Action buttons on reminder and decision cards. Every press is
+ * checked again here, against the person pressing and the action named,
+ * whatever the card says; the answer is the card redrawn from the register,
+ * so a card never offers a stale choice.
+ */
+export class CardActions {
+  constructor(
+    private readonly storage: Storage,
+    private readonly notifier?: DateRequestNotifier,
+  ) {}
+
+  async handle(request: CardActionRequest): Promise<CardActionResult> {
+    if (!(request.verb in SCHEMAS)) return { kind: 'message', text: 'That button belongs to an older card. Type "my actions" to see your actions.' };
+    const verb = request.verb as Verb;
+    const email = request.user.email?.toLowerCase();
+    if (!email) return { kind: 'message', text: 'I can’t tell which account you are using, so nothing was changed.' };
+    const plan = await this.storage.plans.get(String((request.data as { planId?: unknown } | null)?.planId ?? ''));
+    if (!plan) return { kind: 'message', text: 'That card is for a plan that no longer exists; nothing was changed.' };
+    const parsed = SCHEMAS[verb].safeParse(request.data);
+    const actor: Actor = { email, name: request.user.name, roles: await this.storage.roles.rolesOf(plan.id, email) };
+    const today = todayIn(request.now, plan.timeZone);
+    const isDecision = verb === 'refreshDecisions' || verb === 'approveDate' || verb === 'declineDate' || verb === 'signOff';
+    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(plan, ownerOf(request.data, email), today, banner));
+    if (!parsed.success) return redraw(problem(`Nothing was changed: ${parsed.error.issues.map((i) => i.message).join(' ')}`));
+    const data = parsed.data as Record<string, string | undefined>;
+    if (verb === 'refreshReminder' || verb === 'refreshDecisions') return redraw(null);
+
+    const ref = (data.ref ?? data.requestRef ?? data.signOffRef)!;
+    const current = await this.storage.actions.get(plan.id, ref);
+    if (!current) return redraw(problem(`There is no action ${ref} in this plan; nothing was changed.`));
+    const ctx: ChangeContext = { by: email, at: request.now.toISOString(), today };
+    const change = (action: Action, c: ChangeContext, who: Actor): ChangeResult => this.apply(verb, data, action, c, who);
+    const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null });
+    if (!outcome.ok) return redraw(problem(`Nothing was changed: ${outcome.reason}`));
+    const after = outcome.found.current.value;
+    if (after.dateRequest && !current.value.dateRequest) await this.notifier?.dateRequested(plan.id, after.ref);
+    return redraw(ok(confirmation(verb, after)));
+  }
+
+  private apply(verb: Verb, data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor): ChangeResult {
+    switch (verb) {
+      case 'complete':
+        return guarded(canUpdate(actor, action), () => {
+          const withEvidence = addEvidence(action, data.evidence!, ctx);
+          return withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence;
+        });
+      case 'update':
+        return guarded(canUpdate(actor, action), () => this.update(data, action, ctx, actor));
+      case 'requestDate':
+        return guarded(canUpdate(actor, action), () =>
+          decidesDates(actor) ? reschedule(action, data.requestDate!, data.requestReason!, false, ctx) : requestNewDate(action, data.requestDate!, data.requestReason!, false, ctx),
+        );
+      case 'approveDate':
+        return guarded(canDecideDateRequest(actor), () => approveNewDate(action, ctx));
+      case 'declineDate':
+        return guarded(canDecideDateRequest(actor), () => declineNewDate(action, data.decisionComment ?? null, ctx));
+      case 'signOff':
+        return guarded(canSignOff(actor), () => signOff(action, null, ctx));
+      default:
+        return { ok: false, reason: 'That button does nothing.' };
+    }
+  }
+
+  private update(data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor): ChangeResult {
+    const note = data.note || null;
+    if (data.status === 'Delayed') {
+      if (!data.updateDate || !isValidIsoDate(data.updateDate)) return { ok: false, reason: 'A delay needs the new date.' };
+      if (!data.updateReason) return { ok: false, reason: 'A delay needs a reason.' };
+      const moved = decidesDates(actor)
+        ? reschedule(action, data.updateDate, data.updateReason, true, ctx)
+        : requestNewDate(action, data.updateDate, data.updateReason, true, ctx);
+      return moved.ok && note ? addNote(moved.action, note, ctx) : moved;
+    }
+    const comment = [data.updateReason, note].filter(Boolean).join(' · ') || null;
+    if (data.status === action.status) return comment ? addNote(action, comment, ctx) : { ok: false, reason: `${action.ref} is already ${action.status.toLowerCase()}.` };
+    return changeStatus(action, data.status as Action['status'], comment, ctx);
+  }
+
+  async reminderCard(plan: Plan, ownerEmail: string, today: string, banner: Banner | null): Promise<CardActionResult> {
+    const [actions, person] = await Promise.all([this.storage.actions.snapshot(plan.id), this.storage.people.byEmail(ownerEmail)]);
+    const due = remindersByOwner(actions.map((v) => v.value), today).get(ownerEmail) ?? [];
+    const view = reminderView(plan.id, plan.title, { email: ownerEmail, teamsUserId: person?.teamsUserId ?? null }, due, today, banner);
+    return { kind: 'card', card: 'reminder', data: view };
+  }
+
+  async decisionsCard(plan: Plan, today: string, banner: Banner | null): Promise<CardActionResult> {
+    const [actions, deciders] = await Promise.all([this.storage.actions.snapshot(plan.id), decidersOf(this.storage, plan.id)]);
+    const named = await withOwnerNames(this.storage, actions.map((v) => v.value).filter((a) => a.dateRequest || a.status === 'Complete'));
+    const view = decisionsView(plan.id, plan.title, named, deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id), today, banner);
+    return { kind: 'card', card: 'decisions', data: view };
+  }
+}
+
+/** The owner whose reminder this is; a forged owner only changes whose list is drawn, never what may be changed. */
+function ownerOf(data: unknown, fallback: string): string {
+  const owner = (data as { owner?: unknown } | null)?.owner;
+  return typeof owner === 'string' && owner.includes('@') ? owner.toLowerCase() : fallback;
+}
+
+function confirmation(verb: Verb, action: Action): string {
+  switch (verb) {
+    case 'complete':
+      return `${action.ref} is complete, with your evidence. A chair or an executive can now sign it off.`;
+    case 'requestDate':
+    case 'update':
+      return action.dateRequest
+        ? `Your new date for ${action.ref} has gone to the chairs and executives for approval; until then the current date stands.`
+        : `${action.ref} is updated: ${action.status.toLowerCase()}.`;
+    case 'approveDate':
+      return `Approved: ${action.ref} is now due ${action.revisedDueDate ? formatUkDate(action.revisedDueDate) : "on its new date"}.`;
+    case 'declineDate':
+      return `Declined: ${action.ref} keeps its date.`;
+    case 'signOff':
+      return `${action.ref} is signed off.`;
+    default:
+      return 'Done.';
+  }
+}
+
+/** Chairs and executives of the plan (or of every plan) whom the bot can reach. */
+export async function decidersOf(storage: Storage, planId: string) {
+  const people = [...(await storage.roles.list(planId)), ...(await storage.roles.list('*'))].filter((p) => p.roles.some((r) => r === 'chair' || r === 'executive'));
+  const emails = [...new Set(people.map((p) => p.email))];
+  return (await Promise.all(emails.map((e) => storage.people.byEmail(e)))).filter((p): p is NonNullable<typeof p> => p !== null);
+}

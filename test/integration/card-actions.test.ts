@@ -1,0 +1,119 @@
+import { renderCard } from '../../src/cards/render';
+import { projectRoot } from '../../src/project-root';
+import { CardActionResult, CardActions } from '../../src/services/card-actions';
+import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
+import { cardBytes, cardProblems, cardText } from '../support/card-validation';
+import { testStorage } from '../support/storage';
+
+const SEEDED = new Date('2026-11-21T09:00:00Z');
+const NOW = new Date('2026-11-21T10:00:00Z');
+const storage = testStorage();
+const requested: string[] = [];
+const actions = new CardActions(storage, { dateRequested: async (planId, ref) => void requested.push(`${planId}:${ref}`) });
+
+const USERS = {
+  alex: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' },
+  patti: { id: 'user-id-4', email: 'pattif@example.com', name: 'Patti Fernandez' },
+};
+
+async function press(verb: string, data: Record<string, unknown>, user: keyof typeof USERS = 'alex') {
+  return actions.handle({ verb, data: { planId: DEMO_PLAN_ID, ...data }, user: USERS[user], now: NOW });
+}
+
+/** The card as a person sees it, after checking it against the Adaptive Cards renderer. */
+function seen(result: CardActionResult): string {
+  if (result.kind !== 'card') return result.text;
+  const card = renderCard(result.card, result.data);
+  expect(cardProblems(card)).toEqual([]);
+  expect(cardBytes(card)).toBeLessThan(28 * 1024);
+  return cardText(card);
+}
+
+beforeAll(() => seedDemo(storage, projectRoot(), SEEDED));
+
+describe('the reminder card', () => {
+  test('lists the owner’s overdue and due-soon actions with the three buttons', async () => {
+    const card = seen(await press('refreshReminder', { owner: 'alexw@example.com' }));
+    expect(card).toMatch(/Your actions this week: 2 overdue/);
+    expect(card).toMatch(/\*\*SG-1\*\* Ensure that the outcomes.*\nDue 26 Sep 2026 · On track · Red · 56 days overdue/);
+    for (const button of ['Complete', 'Update', 'Request new date']) expect(card).toContain(button);
+  });
+
+  test('Complete without evidence shows the problem in the card and changes nothing', async () => {
+    const card = seen(await press('complete', { owner: 'alexw@example.com', ref: 'SG-4', evidence: ' ' }));
+    expect(card).toMatch(/^Nothing was changed: Evidence is missing\./);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value.status).toBe('Not started');
+  });
+
+  test('Complete with evidence updates the register, redraws the card without it, and records via card', async () => {
+    const card = seen(await press('complete', { owner: 'alexw@example.com', ref: 'SG-4', evidence: 'https://example.com/audit' }));
+    expect(card).toMatch(/^SG-4 is complete, with your evidence/);
+    expect(card).not.toMatch(/\*\*SG-4\*\*/);
+    const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value;
+    expect(stored).toMatchObject({ status: 'Complete', evidence: [expect.objectContaining({ url: 'https://example.com/audit' })] });
+    const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-4');
+    expect(latest).toMatchObject({ via: 'card', by: 'alexw@example.com' });
+  });
+
+  test.each([
+    ['a delay with no reason', { status: 'Delayed', updateDate: '2027-01-31' }, /A delay needs a reason/],
+    ['a delay with no date', { status: 'Delayed', updateReason: 'supplier' }, /A delay needs the new date/],
+    ['a date in the past', { status: 'Delayed', updateDate: '2026-01-01', updateReason: 'supplier' }, /has passed/],
+    ['31 February', { status: 'Delayed', updateDate: '2027-02-31', updateReason: 'supplier' }, /A delay needs the new date/],
+    ['an unknown status', { status: 'Finished' }, /Choose a status/],
+  ])('Update with %s is refused inside the card', async (_name, fields, message) => {
+    const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!;
+    expect(seen(await press('update', { owner: 'alexw@example.com', ref: 'SG-1', ...fields }))).toMatch(message);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.etag).toBe(before.etag);
+  });
+
+  test('Request new date: 31 February is refused', async () => {
+    expect(seen(await press('requestDate', { ref: 'SG-6', requestDate: '2027-02-31', requestReason: 'x' }, 'patti'))).toMatch(/The new date is not a real date/);
+  });
+
+  test('an owner’s request waits for the chairs, who are told', async () => {
+    const card = seen(await press('requestDate', { owner: 'pattif@example.com', ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' }, 'patti'));
+    expect(card).toMatch(/Your new date for SG-6 has gone to the chairs and executives for approval/);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value).toMatchObject({ revisedDueDate: null, dateRequest: { date: '2027-03-31' } });
+    expect(requested).toContain(`${DEMO_PLAN_ID}:SG-6`);
+  });
+
+  test('a forged submission naming someone else’s action is refused', async () => {
+    const card = seen(await press('complete', { owner: 'pattif@example.com', ref: 'SG-1', evidence: 'x' }, 'patti'));
+    expect(card).toMatch(/Nothing was changed: Only the action’s owner/);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.status).toBe('On track');
+  });
+
+  test('an unknown button and a missing plan get a clear message', async () => {
+    expect(seen(await press('explode', {}))).toMatch(/older card/);
+    expect(seen(await actions.handle({ verb: 'complete', data: {}, user: USERS.alex, now: NOW }))).toMatch(/plan that no longer exists/);
+  });
+});
+
+describe('the decisions card for chairs and executives', () => {
+  test('shows waiting date requests and sign-offs', async () => {
+    const card = seen(await press('refreshDecisions', {}));
+    expect(card).toMatch(/Waiting for your decision/);
+    expect(card).toMatch(/Patti Fernandez asks to move it from 26 Sep 2026 to 31 Mar 2027: training places/);
+    expect(card).toMatch(/Complete, waiting for sign-off[\s\S]*LAC-1/);
+  });
+
+  test('an owner cannot approve', async () => {
+    expect(seen(await press('approveDate', { requestRef: 'SG-6' }, 'patti'))).toMatch(/Only a chair, an executive or an administrator can approve/);
+  });
+
+  test('a chair approves: the revised date is set and who approved is recorded', async () => {
+    const card = seen(await press('approveDate', { requestRef: 'SG-6' }));
+    expect(card).toMatch(/^Approved: SG-6 is now due 31 Mar 2027\./);
+    expect(card).not.toMatch(/asks to move it/);
+    const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
+    expect(stored).toMatchObject({ revisedDueDate: '2027-03-31', revisionReason: 'training places', dateRequest: null });
+    const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-6');
+    expect(latest).toMatchObject({ by: 'alexw@example.com', via: 'card' });
+  });
+
+  test('sign-off from the card', async () => {
+    expect(seen(await press('signOff', { signOffRef: 'LAC-1' }))).toMatch(/LAC-1 is signed off/);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'LAC-1'))!.value.status).toBe('Signed off');
+  });
+});

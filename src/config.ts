@@ -44,6 +44,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   AZURITE_PORT: port(10002),
   DEFAULT_TIME_ZONE: z.string().default('Europe/London'),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  JOBS_IN_PROCESS: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
+  REMIND_SCHEDULE: z.string().trim().default('0 9 * * 1'),
+  DIGEST_SCHEDULE: z.string().trim().default('30 8 * * 1'),
 
   // Bot and server.
   BOT_AUTH: z
@@ -139,6 +143,17 @@ export interface Config {
   defaultTimeZone: string;
   bot: BotSettings;
   server: ServerSettings;
+  jobs: JobSettings;
+}
+
+export interface JobSettings {
+  /** How long a job run holds a recipient before another run may take over (longer than one send with its retries). */
+  leaseMs: number;
+  /** Run the weekly jobs on a timer inside the bot; off when an Azure Functions timer or Logic App calls the command line instead. */
+  inProcess: boolean;
+  /** Cron expressions (minute hour day month weekday) in each plan's time zone, unless the plan sets its own. */
+  remindSchedule: string;
+  digestSchedule: string;
 }
 
 export class ConfigError extends Error {
@@ -251,6 +266,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage,
     tablePrefix: e.TABLE_PREFIX ?? 'at',
     defaultTimeZone: e.DEFAULT_TIME_ZONE ?? 'Europe/London',
+    jobs: {
+      leaseMs: (e.JOB_LEASE_SECONDS ?? 300) * 1000,
+      inProcess: (e.JOBS_IN_PROCESS ?? 'on') === 'on',
+      remindSchedule: e.REMIND_SCHEDULE ?? '0 9 * * 1',
+      digestSchedule: e.DIGEST_SCHEDULE ?? '30 8 * * 1',
+    },
     bot,
     server: {
       port: e.PORT ?? 3978,

@@ -7,6 +7,7 @@ import { StorageUnavailableError } from '../store/errors';
 import { CliIo, defaultActor, requirePlan, UserError, withContext as withContextOf } from './context';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
+import { jobCommand } from './job-command';
 import { listCommand } from './list-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
 
@@ -50,6 +51,22 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   .option('--due-soon', 'only actions due in the next 14 days')
   .option('--owner <email>', 'only this owner\'s actions')
   .action((options) => withContext((ctx) => listCommand(ctx, options)));
+
+  for (const job of ['remind', 'digest'] as const) {
+    program
+      .command(job)
+      .description(
+        job === 'remind'
+          ? 'Send each owner one card of their overdue and due-soon actions (once a week; a second run that week sends nothing).'
+          : 'Post the weekly digest to every channel or chat bound to the plan.',
+      )
+      .requiredOption('--plan <id>', 'plan id')
+      .option('--now', 'send now')
+      .option('--dry-run', 'say who would get what, and send nothing')
+      .option('--json', 'print the result (and with --dry-run, the cards) as JSON')
+      .option('--force', 'send again even if this week\'s run already went out')
+      .action((options) => withContext((ctx) => jobCommand(ctx, job, options)));
+  }
 
   program
   .command('plans')

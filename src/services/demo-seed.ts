@@ -63,14 +63,20 @@ export async function seedDemo(storage: Storage, root: string, now: Date): Promi
   return { seeded: true, actions: report.created.length };
 }
 
-/** A delayed action with a new date due soon, and a completed one with evidence waiting for sign-off. */
+/**
+ * A little history to look at: the delayed action has slipped six weeks, an
+ * overdue one has a new date in ten days (so something is due soon), and the
+ * completed one has evidence, waiting for sign-off.
+ */
 async function touchUp(storage: Storage, now: Date, today: string): Promise<void> {
   const at = now.toISOString();
   const all = await storage.actions.list(DEMO_PLAN_ID);
   for (const { value, etag } of all) {
     let after: Action | null = null;
-    if (value.status === 'Delayed') {
-      after = { ...value, revisedDueDate: addDays(today, 10), revisionReason: 'IT equipment roll-out slipped due to supplier problems', revisionCount: 1 };
+    if (value.status === 'Delayed' && value.originalDueDate) {
+      after = { ...value, revisedDueDate: addDays(value.originalDueDate, 42), revisionReason: 'IT equipment roll-out slipped due to supplier problems', revisionCount: 1 };
+    } else if (value.status === 'At risk') {
+      after = { ...value, revisedDueDate: addDays(today, 10), revisionReason: 'Waiting for the audit team to finish the case file review', revisionCount: 1 };
     } else if (value.status === 'Complete') {
       after = { ...value, evidence: [{ url: 'https://example.com/audit/pathway-plans', note: 'https://example.com/audit/pathway-plans', addedBy: value.owner?.email ?? SEED_BY, addedAt: at }] };
     }

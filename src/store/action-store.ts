@@ -201,6 +201,12 @@ export class ActionStore {
     }
   }
 
+  /** The whole plan's history (the weekly digest reads it once). */
+  async planHistory(planId: string): Promise<HistoryEntry[]> {
+    const rows = await this.queryRange(planId, HISTORY_PREFIX);
+    return rows.map((row) => entityToHistory(planId, row));
+  }
+
   /** An action's history, newest first. */
   async history(planId: string, ref: string): Promise<HistoryEntry[]> {
     const rows = await this.queryRange(planId, `${HISTORY_PREFIX}${escapeKey(refKey(ref))}|`);

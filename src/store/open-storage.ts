@@ -4,6 +4,7 @@ import { ActionStore } from './action-store';
 import { startEmbeddedAzurite } from './embedded-azurite';
 import { ConversationStore } from './conversation-store';
 import { DeliveryLedger } from './delivery-ledger';
+import { DigestTotalsStore } from './digest-totals-store';
 import { GlossaryStore } from './glossary-store';
 import { PeopleStore } from './people-store';
 import { PlanStore } from './plan-store';
@@ -19,6 +20,7 @@ export interface Storage {
   conversations: ConversationStore;
   people: PeopleStore;
   deliveries: DeliveryLedger;
+  digestTotals: DigestTotalsStore;
   /** Stops the embedded emulator if this process started it. */
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export function storesOver(tables: Tables, close: () => Promise<void> = async ()
     conversations: new ConversationStore(tables),
     people: new PeopleStore(tables),
     deliveries: new DeliveryLedger(tables),
+    digestTotals: new DigestTotalsStore(tables),
     close,
   };
 }

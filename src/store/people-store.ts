@@ -67,6 +67,18 @@ export class PeopleStore {
     return this.tables.client('people');
   }
 
+  /** Everyone the bot has met, in one query: jobs read this once per run, not once per person. */
+  async all(): Promise<Person[]> {
+    const table = await this.table();
+    const people: Person[] = [];
+    try {
+      for await (const row of table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${BY_EMAIL}` } })) people.push(toPerson(row));
+    } catch (error) {
+      throw translateStorageError(error);
+    }
+    return people;
+  }
+
   async byEmail(email: string): Promise<Person | null> {
     return this.read(BY_EMAIL, email.toLowerCase());
   }

@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
+import { createAdapter } from './sender-factory';
 import restify from 'restify';
 import { Config } from '../config';
 import { Logger } from '../log';
@@ -23,8 +24,7 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 256 * 1024;
 
 export async function startServer(config: Config, storage: Storage, log: Logger, host = '0.0.0.0'): Promise<RunningServer> {
-  const auth = new ConfigurationBotFrameworkAuthentication(config.bot.auth as unknown as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  const adapter = createAdapter(config);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled error in a turn');
     if (context.activity.type === 'message') {

@@ -1,0 +1,73 @@
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { runDigest } from '../jobs/digest';
+import { JobError, JobReport, runReminders } from '../jobs/remind';
+import { createLogger } from '../log';
+import { textTable } from '../domain/text-table';
+import { createSender } from '../teams/sender-factory';
+import { CliContext, UserError } from './context';
+import { progressReporter } from './progress';
+
+export interface JobOptions {
+  plan: string;
+  now?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  force?: boolean;
+}
+
+export const claimantId = () => `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+const WORDS = { remind: { what: 'reminder', who: 'owner' }, digest: { what: 'digest', who: 'conversation' } } as const;
+
+export async function jobCommand(ctx: CliContext, job: 'remind' | 'digest', options: JobOptions): Promise<void> {
+  if (!options.now && !options.dryRun) {
+    throw new UserError(
+      `Add --now to send the ${WORDS[job].what} now, or --dry-run to see who would get what without sending. ` +
+        'The bot also sends it by itself every week (see REMIND_SCHEDULE and DIGEST_SCHEDULE).',
+      2,
+    );
+  }
+  const log = createLogger(ctx.config.logLevel === 'info' ? 'warn' : ctx.config.logLevel);
+  const deps = { storage: ctx.storage, sender: createSender(ctx.config, log), claimant: claimantId(), log };
+  const progress = progressReporter(ctx.err, 50);
+  const run = job === 'remind' ? runReminders : runDigest;
+  let report: JobReport;
+  try {
+    report = await run(deps, { planId: options.plan, now: ctx.now, force: options.force, dryRun: options.dryRun }, {
+      leaseMs: ctx.config.jobs.leaseMs,
+      onProgress: (done, total) => progress('Sending', done, total),
+    });
+  } catch (error) {
+    if (error instanceof JobError) throw new UserError(error.message);
+    throw error;
+  }
+  if (options.json) {
+    ctx.out.write(JSON.stringify(report, null, 2) + '\n');
+    return;
+  }
+  printReport(ctx, job, report, options);
+}
+
+function printReport(ctx: CliContext, job: 'remind' | 'digest', report: JobReport, options: JobOptions): void {
+  const { what, who } = WORDS[job];
+  const count = (outcome: string) => report.recipients.filter((r) => r.outcome === outcome).length;
+  if (report.recipients.length === 0) {
+    ctx.out.write(`No ${what} to send for ${report.planTitle}: nothing is overdue or due in the next 14 days.\n`);
+    return;
+  }
+  const rows = report.recipients.map((r) => [r.label, r.actions ? r.actions.join(', ') : '', r.outcome, r.reason ?? '']);
+  ctx.out.write(textTable([who === 'owner' ? 'Owner' : 'Conversation', job === 'remind' ? 'Actions' : '', 'Outcome', 'Why'], rows, [40, 40, 14, 70]) + '\n\n');
+  if (options.dryRun) {
+    ctx.out.write(`Dry run: nothing was sent. ${count('would send')} ${what}${count('would send') === 1 ? '' : 's'} would go out; ${count('unreachable')} ${who}${count('unreachable') === 1 ? '' : 's'} cannot be reached.\n`);
+    return;
+  }
+  if (count('already sent') === report.recipients.length) {
+    ctx.out.write(`Nothing sent: every ${who} already had this week's ${what} (run ${report.runId}). Add --force to send it again.\n`);
+    return;
+  }
+  ctx.out.write(
+    `Run ${report.runId}: sent ${count('sent')}, already sent ${count('already sent')}, cannot be reached ${count('unreachable')}, failed ${count('failed')}.\n`,
+  );
+  if (count('failed')) ctx.out.write('Failed sends are kept in the ledger; running the same command again retries them.\n');
+}

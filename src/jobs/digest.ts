@@ -1,0 +1,59 @@
+import { digestView } from '../cards/digest-view';
+import { renderCard } from '../cards/render';
+import { addDays, todayIn } from '../domain/calendar';
+import { computeDigest, UnreachableOwner } from '../domain/digest';
+import { isoWeek, runIdFor } from '../domain/reminders';
+import { ownerName } from '../cards/view-models';
+import { withOwnerNames } from '../services/chat/owner-names';
+import { deliverAll, DeliveryDeps, DeliveryOptions, Target } from './deliver';
+import { destinationOf, JobError, JobReport, JobRequest } from './remind';
+
+/**
+ * The weekly digest for the executive group: posted to every conversation
+ * bound to the plan. Owners the bot cannot reach are listed, so nobody is
+ * silently left out of the reminders.
+ */
+export async function runDigest(deps: DeliveryDeps, request: JobRequest, options: DeliveryOptions): Promise<JobReport> {
+  const plan = await deps.storage.plans.get(request.planId);
+  if (!plan) throw new JobError(`There is no plan "${request.planId}".`);
+  const today = todayIn(request.now, plan.timeZone);
+  const week = isoWeek(today);
+  const runId = runIdFor('digest', plan.id, today, request.force ? request.now : undefined);
+  const [snapshot, history, people, bound, previous] = await Promise.all([
+    deps.storage.actions.snapshot(plan.id),
+    deps.storage.actions.planHistory(plan.id),
+    deps.storage.people.all(),
+    deps.storage.conversations.boundTo(plan.id),
+    deps.storage.digestTotals.before(plan.id, week),
+  ]);
+  const actions = await withOwnerNames(deps.storage, snapshot.map((v) => v.value));
+  const byEmail = new Map(people.map((p) => [p.email, p]));
+  const unreachable: UnreachableOwner[] = [];
+  const seen = new Set<string>();
+  for (const action of actions) {
+    const email = action.owner?.email;
+    if (!email || seen.has(email)) continue;
+    seen.add(email);
+    const destination = destinationOf(byEmail.get(email), null);
+    const reason = 'unreachable' in destination ? destination.unreachable : byEmail.get(email)?.unreachable;
+    if (reason) unreachable.push({ name: ownerName(action), email, reason });
+  }
+  const digest = computeDigest({ planTitle: plan.title, actions, history, previous, unreachable, today, weekStart: addDays(today, -7) });
+  const card = renderCard('digest', digestView(digest, plan.title, today));
+  const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
+  const targets: Target[] = bound.map((c) => ({
+    key: c.conversationId,
+    label: `${c.kind === 'channel' ? 'channel' : c.kind === 'groupChat' ? 'group chat' : 'personal chat'} ${c.conversationId}`,
+    destination: { kind: 'conversation', reference: c.reference },
+    message: { card, summary },
+  }));
+  if (targets.length === 0) {
+    throw new JobError(`No channel or chat is bound to plan ${plan.id}, so the digest has nowhere to go. An administrator can type "use plan ${plan.id} here" in the executive group's channel.`);
+  }
+  if (request.dryRun) {
+    return { runId, planTitle: plan.title, recipients: targets.map((t) => ({ key: t.key, label: t.label, outcome: 'would send', reason: null, attempts: 0, card })) };
+  }
+  const reports = await deliverAll(deps, runId, targets, options);
+  if (reports.some((r) => r.outcome === 'sent')) await deps.storage.digestTotals.save(plan.id, week, digest.totals);
+  return { runId, planTitle: plan.title, recipients: reports };
+}

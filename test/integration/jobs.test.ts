@@ -1,0 +1,111 @@
+import { todayIn } from '../../src/domain/calendar';
+import { remindersByOwner } from '../../src/domain/reminders';
+import { runDigest } from '../../src/jobs/digest';
+import { runReminders } from '../../src/jobs/remind';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
+import { cardProblems } from '../support/card-validation';
+import { JobHarness, personalChat, startJobHarness } from '../support/job-harness';
+
+let h: JobHarness;
+let owed: string[];
+const LEASE = { leaseMs: 2000 };
+
+beforeAll(async () => {
+  h = await startJobHarness();
+  const actions = (await h.storage.actions.snapshot(DEMO_PLAN_ID)).map((v) => v.value);
+  owed = [...remindersByOwner(actions, todayIn(new Date())).keys()].sort();
+});
+afterAll(() => h.stop());
+
+const cardsTo = (conversationId: string) => h.connector.sent.filter((s) => s.conversationId === conversationId);
+const personalOf = (n: number) => `a:personal-user-id-${n}`;
+
+describe('weekly reminders', () => {
+  test('a dry run says who would get what and sends nothing', async () => {
+    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true }, LEASE);
+    expect(report.recipients.map((r) => r.key)).toEqual(owed);
+    expect(report.recipients.find((r) => r.key === 'alexw@example.com')).toMatchObject({ outcome: 'would send', actions: expect.arrayContaining(['SG-1', 'SG-4']) });
+    expect(h.connector.sent).toEqual([]);
+    for (const r of report.recipients) expect(cardProblems(r.card!)).toEqual([]);
+  });
+
+  test('each owner with something due gets one card in their personal chat; unreachable owners are recorded', async () => {
+    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
+    const reachable = owed.filter((e) => e !== 'lynner@example.com');
+    expect(report.recipients.filter((r) => r.outcome === 'sent').map((r) => r.key).sort()).toEqual(reachable);
+    expect(cardsTo(personalOf(0))).toHaveLength(1);
+    const card = JSON.stringify(cardsTo(personalOf(0))[0].activity);
+    expect(card).toContain('Your actions this week');
+    expect(card).toContain('"verb":"complete"');
+    if (owed.includes('lynner@example.com')) {
+      expect(report.recipients.find((r) => r.key === 'lynner@example.com')).toMatchObject({ outcome: 'unreachable' });
+    }
+    const ledger = await h.storage.deliveries.run(report.runId);
+    expect(ledger.find((d) => d.recipient === 'alexw@example.com')).toMatchObject({ state: 'sent', activityId: expect.stringMatching(/^activity-/), attempts: 1 });
+  });
+
+  test('running it again the same week sends nothing and says so; --force sends again', async () => {
+    const before = h.connector.sent.length;
+    const again = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
+    expect(again.recipients.every((r) => r.outcome === 'already sent' || r.outcome === 'unreachable')).toBe(true);
+    expect(h.connector.sent.length).toBe(before);
+    const forced = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), force: true }, LEASE);
+    expect(forced.runId).toMatch(/\|forced-/);
+    expect(cardsTo(personalOf(0))).toHaveLength(2);
+  });
+
+  test('two instances running the same job at the same moment send each card once', async () => {
+    const now = new Date();
+    const start = h.connector.sent.length;
+    const request = { planId: DEMO_PLAN_ID, now, force: true };
+    // The same forced run id for both: they race for the same recipients.
+    const [a, b] = await Promise.all([runReminders(h.deps('instance-a'), request, LEASE), runReminders(h.deps('instance-b'), request, LEASE)]);
+    expect(a.runId).toBe(b.runId);
+    const sent = h.connector.sent.slice(start);
+    const perConversation = new Map<string, number>();
+    for (const s of sent) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
+    expect([...perConversation.values()].every((n) => n === 1)).toBe(true);
+    expect(perConversation.size).toBe(owed.filter((e) => e !== 'lynner@example.com').length);
+  });
+
+  test('a connector that answers 429 to one send in ten loses nothing and sends nothing twice', async () => {
+    let calls = 0;
+    h.connector.fault = () => (++calls % 10 === 3 ? { status: 429, retryAfterSeconds: 0 } : null);
+    const start = h.connector.sent.length;
+    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), force: true }, LEASE);
+    h.connector.fault = () => null;
+    const sent = h.connector.sent.slice(start).map((s) => s.conversationId).sort();
+    expect(new Set(sent).size).toBe(sent.length);
+    expect(report.recipients.filter((r) => r.outcome === 'sent')).toHaveLength(sent.length);
+    expect(report.recipients.filter((r) => r.outcome === 'failed')).toEqual([]);
+  });
+
+  test('a 403 marks the owner unreachable, with the reason kept for the digest', async () => {
+    h.connector.fault = ({ conversationId }) => (conversationId === personalOf(2) ? { status: 403 } : null);
+    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), force: true }, LEASE);
+    h.connector.fault = () => null;
+    expect(report.recipients.find((r) => r.key === 'adelev@example.com')).toMatchObject({ outcome: 'unreachable', reason: expect.stringMatching(/blocked/) });
+    expect((await h.storage.people.byEmail('adelev@example.com'))?.unreachable).toMatch(/blocked/);
+  });
+});
+
+describe('weekly digest', () => {
+  test('without a bound conversation it explains how to bind one', async () => {
+    await expect(runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE)).rejects.toThrow(/use plan ofsted-2011 here/);
+  });
+
+  test('goes to every bound conversation, once a week, and lists the owners the bot cannot reach', async () => {
+    const channel = { ...personalChat(h.connector.url, 'x'), conversation: { id: '19:exec@thread.tacv2', conversationType: 'channel', tenantId: 'x' } };
+    await h.storage.conversations.saveReference({ conversationId: '19:exec@thread.tacv2', kind: 'channel', tenantId: 'x', reference: channel, updatedAt: new Date().toISOString() });
+    await h.storage.conversations.bindPlan('19:exec@thread.tacv2', DEMO_PLAN_ID);
+    const report = await runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
+    expect(report.recipients).toEqual([expect.objectContaining({ outcome: 'sent' })]);
+    const digest = JSON.stringify(cardsTo('19:exec@thread.tacv2')[0].activity);
+    expect(digest).toContain('Weekly digest');
+    expect(digest).toContain('Lynne Robbins');
+    expect(digest).toMatch(/Adele Vance[\s\S]{0,200}has blocked the bot/);
+    const again = await runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
+    expect(again.recipients).toEqual([expect.objectContaining({ outcome: 'already sent' })]);
+    expect(cardsTo('19:exec@thread.tacv2')).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 import { addDays } from '../src/domain/calendar';
 import { historyEntry, diffActions } from '../src/domain/history';
+import { newPlan } from '../src/domain/plan';
 import { Action } from '../src/domain/types';
 import { DEMO_PEOPLE } from '../src/services/demo-seed';
 import { MAX_ACTIONS_PER_WRITE } from '../src/store/action-store';
@@ -13,7 +14,7 @@ const STATUSES = ['Not started', 'On track', 'At risk', 'Delayed', 'Complete'] a
  * eight months ahead (about a third overdue), written as an import would.
  */
 export async function writeSyntheticPlan(storage: Storage, planId: string, size: number, today: string): Promise<void> {
-  await storage.plans.save({ id: planId, title: `Benchmark plan of ${size} actions`, sourceDocument: null, baselineDate: addDays(today, -120), timeZone: 'Europe/London' });
+  await storage.plans.save(newPlan({ id: planId, title: `Benchmark plan of ${size} actions`, baselineDate: addDays(today, -120) }));
   const at = new Date().toISOString();
   for (let start = 0; start < size; start += MAX_ACTIONS_PER_WRITE) {
     const writes = [];

@@ -1,5 +1,4 @@
-import os from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { claimantId } from '../jobs/claimant';
 import { runDigest } from '../jobs/digest';
 import { JobError, JobReport, runReminders } from '../jobs/remind';
 import { createLogger } from '../log';
@@ -16,7 +15,6 @@ export interface JobOptions {
   force?: boolean;
 }
 
-export const claimantId = () => `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 const WORDS = { remind: { what: 'reminder', who: 'owner' }, digest: { what: 'digest', who: 'conversation' } } as const;
 

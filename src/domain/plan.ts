@@ -13,6 +13,8 @@ export function newPlan(fields: Partial<Plan> & Pick<Plan, 'id' | 'baselineDate'
     title: fields.id,
     sourceDocument: null,
     timeZone: 'Europe/London',
+    remindSchedule: null,
+    digestSchedule: null,
     ...fields,
   };
 }

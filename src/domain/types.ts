@@ -27,6 +27,9 @@ export interface Plan {
   sourceDocument: string | null;
   baselineDate: IsoDate;
   timeZone: string;
+  /** Cron expressions for this plan's weekly jobs; null means the deployment's defaults. */
+  remindSchedule: string | null;
+  digestSchedule: string | null;
 }
 
 export interface Owner {

@@ -87,7 +87,10 @@ export async function deliverAll(deps: DeliveryDeps, runId: string, targets: rea
     }
     pending = held;
   }
-  return targets.map((t) => reports.get(t.key)!);
+  const results = targets.map((t) => reports.get(t.key)!);
+  // Failed sends stay open, so that the next run (or the scheduler's next look) retries them.
+  if (results.every((r) => r.outcome !== 'failed')) await deps.storage.deliveries.markComplete(runId, now());
+  return results;
 }
 
 async function deliverOne(

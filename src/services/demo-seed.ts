@@ -71,7 +71,8 @@ export async function seedDemo(storage: Storage, root: string, now: Date): Promi
 async function touchUp(storage: Storage, now: Date, today: string): Promise<void> {
   const at = now.toISOString();
   const all = await storage.actions.list(DEMO_PLAN_ID);
-  for (const { value, etag } of all) {
+  for (const current of all) {
+    const { value } = current;
     let after: Action | null = null;
     if (value.status === 'Delayed' && value.originalDueDate) {
       after = { ...value, revisedDueDate: addDays(value.originalDueDate, 42), revisionReason: 'IT equipment roll-out slipped due to supplier problems', revisionCount: 1 };
@@ -82,7 +83,7 @@ async function touchUp(storage: Storage, now: Date, today: string): Promise<void
     }
     if (after) {
       const changes = diffActions(value, after);
-      await storage.actions.write(DEMO_PLAN_ID, [{ action: after, etag, history: historyEntry(after, changes, { by: SEED_BY, via: 'cli', at }) }]);
+      await storage.actions.write(DEMO_PLAN_ID, [{ action: after, current, history: historyEntry(after, changes, { by: SEED_BY, via: 'cli', at }) }]);
     }
   }
 }

@@ -136,7 +136,7 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     (current ? report.updated : report.created).push(after.ref);
     writes.push({
       action: after,
-      etag: current?.etag,
+      current,
       history: historyEntry(after, changes, { by: request.by, via: 'import', at, comment: `Imported from ${request.file.name}` }),
     });
   }

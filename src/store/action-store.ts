@@ -30,27 +30,33 @@ export interface ActionQuery {
 export interface Versioned<T> {
   value: T;
   etag: string;
+  /** Counts the action's writes; orders its history exactly, whatever the clocks say. */
+  revision: number;
 }
 
 /** One write: a new or changed action with the history entry that explains it. */
 export interface ActionWrite {
   action: Action;
-  /** The ETag it was read with; absent for a new action, which must not exist yet. */
-  etag?: string;
+  /** The version it was read as; absent for a new action, which must not exist yet. */
+  current?: { etag: string; revision: number };
   history: HistoryEntry;
 }
 
 const actionRowKey = (ref: string) => ACTION_PREFIX + escapeKey(refKey(ref));
 
-/** Newest first within an action: row keys sort ascending, so the time is inverted. */
-function historyRowKey(entry: HistoryEntry, sequence: number): string {
-  const inverted = String(8_640_000_000_000_000 - Date.parse(entry.at)).padStart(16, '0');
-  const tiebreak = String(999 - (sequence % 1000)).padStart(3, '0') + Math.random().toString(36).slice(2, 8);
-  return `${HISTORY_PREFIX}${escapeKey(refKey(entry.ref))}|${inverted}|${tiebreak}`;
+/**
+ * Newest first within an action: row keys sort ascending, so the revision
+ * is inverted. Writes to one action are serialised by its ETag, so each
+ * revision is written once, and two changes in the same millisecond still
+ * keep their order.
+ */
+function historyRowKey(entry: HistoryEntry, revision: number): string {
+  return `${HISTORY_PREFIX}${escapeKey(refKey(entry.ref))}|${String(999_999_999 - revision).padStart(9, '0')}`;
 }
 
-export function actionToEntity(action: Action) {
+export function actionToEntity(action: Action, revision: number) {
   const entity = compact({
+    revision,
     partitionKey: escapeKey(action.planId),
     rowKey: actionRowKey(action.ref),
     ref: action.ref,
@@ -106,10 +112,10 @@ export function entityToAction(planId: string, row: Row): Action {
   };
 }
 
-function historyToEntity(entry: HistoryEntry, sequence: number) {
+function historyToEntity(entry: HistoryEntry, revision: number) {
   const entity = compact({
     partitionKey: escapeKey(entry.planId),
-    rowKey: historyRowKey(entry, sequence),
+    rowKey: historyRowKey(entry, revision),
     ref: entry.ref,
     at: entry.at,
     by: entry.by,
@@ -151,7 +157,7 @@ export class ActionStore {
     const table = await this.table();
     try {
       const row = await table.getEntity<Row>(escapeKey(planId), actionRowKey(ref));
-      return { value: entityToAction(planId, row), etag: row.etag };
+      return { value: entityToAction(planId, row), etag: row.etag, revision: num(row, 'revision') };
     } catch (error) {
       if (statusCodeOf(error) === 404) return null;
       throw translateStorageError(error);
@@ -169,7 +175,7 @@ export class ActionStore {
     if (where.dueBefore !== undefined) conditions.push(odata`currentDueDate lt ${where.dueBefore}`);
     if (where.dueOnOrBefore !== undefined) conditions.push(odata`currentDueDate le ${where.dueOnOrBefore}`);
     const rows = await this.queryRange(planId, ACTION_PREFIX, conditions, where.limit);
-    return rows.map((row) => ({ value: entityToAction(planId, row), etag: row.etag }));
+    return rows.map((row) => ({ value: entityToAction(planId, row), etag: row.etag, revision: num(row, 'revision') }));
   }
 
   /**
@@ -233,31 +239,33 @@ export class ActionStore {
   /**
    * Writes changes with their history, all or nothing: a new action must not
    * exist yet and a changed one must still have the ETag it was read with.
-   * Returns the new ETags by ref.
+   * Returns the new versions by ref.
    */
-  async write(planId: string, writes: ActionWrite[]): Promise<Map<string, string>> {
+  async write(planId: string, writes: ActionWrite[]): Promise<Map<string, { etag: string; revision: number }>> {
     if (writes.length > MAX_ACTIONS_PER_WRITE) {
       throw new RangeError(`At most ${MAX_ACTIONS_PER_WRITE} actions can be written together.`);
     }
     if (writes.length === 0) return new Map();
     const operations: TransactionAction[] = [];
+    const revisions = writes.map((w) => (w.current?.revision ?? 0) + 1);
     writes.forEach((w, i) => {
       if (w.action.planId !== planId || w.history.planId !== planId) {
         throw new RangeError('Every write in one transaction must belong to the same plan.');
       }
-      const entity = actionToEntity(w.action);
-      operations.push(w.etag ? ['update', entity, 'Replace', { etag: w.etag }] : ['create', entity]);
-      operations.push(['create', historyToEntity(w.history, i)]);
+      const entity = actionToEntity(w.action, revisions[i]);
+      operations.push(w.current ? ['update', entity, 'Replace', { etag: w.current.etag }] : ['create', entity]);
+      // Inserting the history row also fails if that revision was already written: a second guard against lost updates.
+      operations.push(['create', historyToEntity(w.history, revisions[i])]);
     });
     operations.push(['upsert', { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: writes[0].history.at }, 'Replace']);
     const table = await this.table();
     try {
       const response = await table.submitTransaction(operations);
-      const etags = new Map<string, string>();
+      const versions = new Map<string, { etag: string; revision: number }>();
       response.subResponses.forEach((sub, i) => {
-        if (i % 2 === 0 && i < writes.length * 2 && sub.etag) etags.set(writes[i / 2].action.ref, sub.etag);
+        if (i % 2 === 0 && i < writes.length * 2) versions.set(writes[i / 2].action.ref, { etag: sub.etag ?? '', revision: revisions[i / 2] });
       });
-      return etags;
+      return versions;
     } catch (error) {
       const status = statusCodeOf(error);
       if (status === 412 || status === 409) {

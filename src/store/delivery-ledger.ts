@@ -16,6 +16,9 @@ import { Tables } from './tables';
  */
 export type DeliveryState = 'claimed' | 'sent' | 'unreachable' | 'failed';
 
+/** A row that is no recipient: written when every recipient of a run has an outcome. */
+const RUN_COMPLETE = '!complete';
+
 export interface Delivery {
   runId: string;
   recipient: string;
@@ -113,12 +116,33 @@ export class DeliveryLedger {
     const rows: Delivery[] = [];
     try {
       for await (const row of table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${escapeKey(runId)}` } })) {
-        rows.push(toDelivery(row));
+        if (row.rowKey !== RUN_COMPLETE) rows.push(toDelivery(row));
       }
     } catch (error) {
       throw translateStorageError(error);
     }
     return rows;
+  }
+
+  /** Marks a run as finished for every recipient, so the scheduler need not start it again. */
+  async markComplete(runId: string, at: Date): Promise<void> {
+    const table = await this.table();
+    try {
+      await table.upsertEntity({ partitionKey: escapeKey(runId), rowKey: RUN_COMPLETE, completedAt: at.toISOString() }, 'Replace');
+    } catch (error) {
+      throw translateStorageError(error);
+    }
+  }
+
+  async isComplete(runId: string): Promise<boolean> {
+    const table = await this.table();
+    try {
+      await table.getEntity(escapeKey(runId), RUN_COMPLETE);
+      return true;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return false;
+      throw translateStorageError(error);
+    }
   }
 
   async get(runId: string, recipient: string): Promise<Delivery | null> {

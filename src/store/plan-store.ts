@@ -15,6 +15,8 @@ function toPlan(row: Row): Plan {
     sourceDocument: strOrNull(row, 'sourceDocument'),
     baselineDate: str(row, 'baselineDate'),
     timeZone: str(row, 'timeZone') || 'Europe/London',
+    remindSchedule: strOrNull(row, 'remindSchedule'),
+    digestSchedule: strOrNull(row, 'digestSchedule'),
   };
 }
 
@@ -55,6 +57,8 @@ export class PlanStore {
       sourceDocument: plan.sourceDocument,
       baselineDate: plan.baselineDate,
       timeZone: plan.timeZone,
+      remindSchedule: plan.remindSchedule,
+      digestSchedule: plan.digestSchedule,
     });
     assertWithinLimits(entity);
     try {

@@ -1,4 +1,6 @@
 import { AddressInfo } from 'node:net';
+import { claimantId } from '../jobs/claimant';
+import { Scheduler } from '../jobs/scheduler';
 import { CloudAdapter } from 'botbuilder';
 import { createAdapter } from './sender-factory';
 import restify from 'restify';
@@ -24,6 +26,7 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 256 * 1024;
 
 export async function startServer(config: Config, storage: Storage, log: Logger, host = '0.0.0.0'): Promise<RunningServer> {
+  const claimant = claimantId();
   const adapter = createAdapter(config);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled error in a turn');
@@ -62,11 +65,16 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   });
   const port = (server.address() as AddressInfo).port;
   log.info({ port, auth: config.bot.authEnabled }, 'bot listening');
+  const scheduler = config.jobs.inProcess ? new Scheduler({ storage, sender, claimant, log }, config.jobs, log) : null;
+  scheduler?.start();
   return {
     url: `http://127.0.0.1:${port}${config.server.messagesPath}`,
     port,
     adapter,
     sender,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await scheduler?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

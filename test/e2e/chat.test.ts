@@ -21,7 +21,7 @@ describe('chatting with Action Tracker in the Agents Playground', () => {
 
   beforeAll(async () => {
     await seedDemo(storage, projectRoot(), new Date());
-    const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off' });
     bot = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
     session = await startPlaygroundSession({ botEndpoint: bot.url, configPath: path.join(projectRoot(), '.m365agentsplayground.yml') });
   });

@@ -41,7 +41,7 @@ describe('action store on Azurite', () => {
     const attempt = (status: 'On track' | 'At risk', by: string) => {
       const action = { ...read.value, status };
       const history = aHistoryEntry(action, { by, at: new Date().toISOString(), changes: [{ field: 'status', from: 'Not started', to: status }] });
-      return actions.write(planId, [{ action, etag: read.etag, history }]);
+      return actions.write(planId, [{ action, current: read, history }]);
     };
     const results = await Promise.allSettled([attempt('On track', 'alex@example.com'), attempt('At risk', 'megan@example.com')]);
     const won = results.filter((r) => r.status === 'fulfilled');
@@ -56,7 +56,7 @@ describe('action store on Azurite', () => {
     const retried = { ...winnerStatus.value, status: loserWanted } as const;
     await actions.write(planId, [{
       action: retried,
-      etag: winnerStatus.etag,
+      current: winnerStatus,
       history: aHistoryEntry(retried, { at: new Date(Date.now() + 1000).toISOString(), changes: [{ field: 'status', from: winnerStatus.value.status, to: loserWanted }] }),
     }]);
 
@@ -75,9 +75,9 @@ describe('action store on Azurite', () => {
     await actions.write(planId, [{ action, history: aHistoryEntry(action) }]);
     const first = (await actions.get(planId, 'SG-1'))!;
     const changed = { ...first.value, title: 'Changed once' };
-    await actions.write(planId, [{ action: changed, etag: first.etag, history: aHistoryEntry(changed) }]);
+    await actions.write(planId, [{ action: changed, current: first, history: aHistoryEntry(changed) }]);
     await expect(
-      actions.write(planId, [{ action: { ...first.value, title: 'Stale' }, etag: first.etag, history: aHistoryEntry(first.value) }]),
+      actions.write(planId, [{ action: { ...first.value, title: 'Stale' }, current: first, history: aHistoryEntry(first.value) }]),
     ).rejects.toBeInstanceOf(ConflictError);
     expect((await actions.get(planId, 'SG-1'))!.value.title).toBe('Changed once');
   });
@@ -100,7 +100,7 @@ describe('action store on Azurite', () => {
       { action: ten, history: aHistoryEntry(ten, { at: '2026-01-02T00:00:00Z' }) },
     ]);
     const updated = (await actions.get(planId, '1'))!;
-    await actions.write(planId, [{ action: updated.value, etag: updated.etag, history: aHistoryEntry(one, { at: '2026-02-01T00:00:00Z', comment: 'later' }) }]);
+    await actions.write(planId, [{ action: updated.value, current: updated, history: aHistoryEntry(one, { at: '2026-02-01T00:00:00Z', comment: 'later' }) }]);
     const history = await actions.history(planId, '1');
     expect(history.map((h) => [h.ref, h.at])).toEqual([['1', '2026-02-01T00:00:00Z'], ['1', '2026-01-01T00:00:00Z']]);
   });
@@ -129,7 +129,7 @@ test('a snapshot held in memory is refreshed when another instance changes the p
   expect((await actions.snapshot(planId)).map((v) => v.value.status)).toEqual(['Not started']);
   const current = (await other.get(planId, 'SG-1'))!;
   const changed = { ...current.value, status: 'On track' as const };
-  await other.write(planId, [{ action: changed, etag: current.etag, history: aHistoryEntry(changed) }]);
+  await other.write(planId, [{ action: changed, current, history: aHistoryEntry(changed) }]);
   expect((await actions.snapshot(planId)).map((v) => v.value.status)).toEqual(['On track']);
   const held = await actions.snapshot(planId);
   expect(await actions.snapshot(planId)).toBe(held); // unchanged plan: the same copy, not a new read

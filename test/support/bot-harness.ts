@@ -29,7 +29,7 @@ export async function startBotHarness(env: NodeJS.ProcessEnv = {}): Promise<BotH
     DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
   );
   await connector.start();
-  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off', ...env });
   const server = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
   return {
     config,

@@ -31,8 +31,9 @@ export async function changeAction(
     if (changes.length === 0) return { ok: false, reason: `That doesn’t change anything on ${current.value.ref}.` };
     const history = historyEntry(result.action, changes, { by: ctx.by, via: who.via, at: who.at, comment: who.comment });
     try {
-      const etags = await storage.actions.write(result.action.planId, [{ action: result.action, etag: current.etag, history }]);
-      return { ok: true, found: { view: found.view, current: { value: result.action, etag: etags.get(result.action.ref) ?? '' } } };
+      const versions = await storage.actions.write(result.action.planId, [{ action: result.action, current, history }]);
+      const written = versions.get(result.action.ref) ?? { etag: '', revision: current.revision + 1 };
+      return { ok: true, found: { view: found.view, current: { value: result.action, ...written } } };
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt === MAX_ATTEMPTS) throw error;
       const reloaded = await storage.actions.get(current.value.planId, current.value.ref);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { todayIn } from '../domain/calendar';
+import { isValidTimeZone, todayIn } from '../domain/calendar';
 import { importPlan, ImportFile } from '../services/import-plan';
 import { CliContext, UserError } from './context';
 import { progressReporter } from './progress';
@@ -12,6 +12,8 @@ export interface ImportOptions {
   source?: string;
   timeZone?: string;
   glossary?: string;
+  remindSchedule?: string;
+  digestSchedule?: string;
   dryRun?: boolean;
   by: string;
 }
@@ -36,9 +38,12 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
     title: options.title,
     sourceDocument: options.source ?? path.basename(file),
     timeZone: options.timeZone,
+    remindSchedule: options.remindSchedule,
+    digestSchedule: options.digestSchedule,
     by: options.by,
     now: ctx.now,
-    today: todayIn(ctx.now, options.timeZone ?? ctx.config.defaultTimeZone),
+    // An unknown zone is reported by the import itself, with the other problems.
+    today: todayIn(ctx.now, isValidTimeZone(options.timeZone ?? '') ? options.timeZone : ctx.config.defaultTimeZone),
     dryRun: options.dryRun,
     onProgress: (p) => progress(labels[p.phase], p.done, p.total),
   });

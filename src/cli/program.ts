@@ -31,6 +31,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   .option('--source <document>', 'the document the plan comes from')
   .option('--time-zone <zone>', 'the plan\'s time zone', undefined)
   .option('--glossary <file>', 'a CSV of term,meaning explaining the plan\'s acronyms')
+  .option('--remind-schedule <cron>', 'when this plan\'s reminders go out, e.g. "0 9 * * 1" (Mondays 09:00)')
+  .option('--digest-schedule <cron>', 'when this plan\'s digest goes out, e.g. "30 8 * * 1"')
   .option('--dry-run', 'check the file and say what would change, without writing')
   .option('--by <who>', 'who to record in the history', defaultActor())
   .action((file, options) => withContext((ctx) => importCommand(ctx, file, options)));

@@ -109,3 +109,7 @@ export function formatUkInstant(iso: string, timeZone = 'Europe/London'): string
   if (!local.isValid) return iso;
   return `${formatUkDate(local.toISODate()!)}, ${local.toFormat('HH:mm')}`;
 }
+
+export function isValidTimeZone(zone: string): boolean {
+  return DateTime.local().setZone(zone).isValid;
+}

@@ -4,7 +4,8 @@ import { listSome, validateRows } from '../domain/import-rows';
 import { unexplainedAcronyms, validateGlossary } from '../domain/plain-english';
 import { newPlan, validatePlanId } from '../domain/plan';
 import { refKey } from '../domain/ref';
-import { isValidIsoDate } from '../domain/calendar';
+import { isValidIsoDate, isValidTimeZone } from '../domain/calendar';
+import { checkSchedule } from '../domain/schedule';
 import { IsoDate, Plan } from '../domain/types';
 import { readCsv, RowsResult } from '../files/read-csv';
 import { readXlsx } from '../files/read-xlsx';
@@ -25,6 +26,9 @@ export interface ImportRequest {
   title?: string;
   sourceDocument?: string;
   timeZone?: string;
+  /** Cron expressions for this plan's weekly jobs, when not the deployment's defaults. */
+  remindSchedule?: string;
+  digestSchedule?: string;
   by: string;
   now: Date;
   today: IsoDate;
@@ -78,6 +82,16 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     return failure([`The baseline date "${request.baseline}" must be a real date written as YYYY-MM-DD, for example 2011-08-19.`]);
   }
 
+  if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone)) {
+    return failure([`"${request.timeZone}" is not a time zone I know. Use a name like Europe/London.`]);
+  }
+  const zone = request.timeZone ?? 'Europe/London';
+  const scheduleProblems = [request.remindSchedule, request.digestSchedule]
+    .filter((s): s is string => s !== undefined)
+    .map((s) => checkSchedule(s, zone))
+    .flatMap((c) => (c.ok ? [] : [c.error]));
+  if (scheduleProblems.length) return failure(scheduleProblems);
+
   progress({ phase: 'reading', done: 0, total: 1 });
   const existingPlan = await storage.plans.get(request.planId);
   const baseline = request.baseline ?? existingPlan?.baselineDate;
@@ -91,6 +105,8 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     ...(request.title !== undefined && { title: request.title }),
     ...(request.sourceDocument !== undefined && { sourceDocument: request.sourceDocument }),
     ...(request.timeZone !== undefined && { timeZone: request.timeZone }),
+    ...(request.remindSchedule !== undefined && { remindSchedule: request.remindSchedule }),
+    ...(request.digestSchedule !== undefined && { digestSchedule: request.digestSchedule }),
   });
 
   const table = await readRows(request.file);

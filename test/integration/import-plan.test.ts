@@ -102,6 +102,22 @@ describe('bad files get clear messages and write nothing', () => {
     await expectNothingWritten(req.planId);
   });
 
+  test.each([
+    [{ timeZone: 'Mars/Olympus' }, /"Mars\/Olympus" is not a time zone I know/],
+    [{ remindSchedule: 'every monday' }, /"every monday" is not a schedule I can use/],
+    [{ digestSchedule: '61 9 * * 1' }, /"61 9 \* \* 1" is not a schedule/],
+  ])('plan settings %j are checked before anything is written', async (settings, message) => {
+    const req = request(csv(HEADER + 'A-1,T,Fine,Immediately,,,,,\n'), settings);
+    expect((await importPlan(storage, req)).errors.join()).toMatch(message);
+    await expectNothingWritten(req.planId);
+  });
+
+  test('a plan keeps its own schedules', async () => {
+    const req = request(csv(HEADER + 'A-1,T,Fine,Immediately,,,,,\n'), { remindSchedule: '0 10 * * 2', timeZone: 'Europe/Dublin' });
+    expect((await importPlan(storage, req)).ok).toBe(true);
+    expect(await storage.plans.get(req.planId)).toMatchObject({ remindSchedule: '0 10 * * 2', digestSchedule: null, timeZone: 'Europe/Dublin' });
+  });
+
   test('a new plan without a baseline date is refused', async () => {
     const req = request(csv(HEADER + 'A-1,T,Fine,Immediately,,,,,\n'), { baseline: undefined });
     expect((await importPlan(storage, req)).errors[0]).toMatch(/needs a baseline date/);

@@ -1,9 +1,13 @@
 import { measureChat, RoundTrip } from './chat-round-trip';
+import { Fanout, measureFanout } from './fanout';
 import { round } from './stats';
 import { startBotHarness } from '../test/support/bot-harness';
 import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
 
 const SIZES = [100, 1000, 10000] as const;
+const FANOUT_OWNERS = 1000;
+/** One send in this many is answered 429 with Retry-After: 1. */
+const INJECT_EVERY = 20;
 
 /**
  * `npm run bench`: every performance figure in one run on this machine,
@@ -18,17 +22,22 @@ async function main(): Promise<void> {
   process.env.TEST_STORAGE_CONNECTION_STRING = azurite.connectionString;
   const bot = await startBotHarness();
   const chat: Record<string, RoundTrip> = {};
+  let rssMb = 0;
+  let fanout: Fanout;
+  let storageRequests: number;
   try {
     for (const size of SIZES) {
       log(`Chat round trip at ${size.toLocaleString('en-GB')} actions (${iterations} of each command)…`);
       chat[size] = await measureChat(bot, size, iterations, log);
     }
+    rssMb = round(process.memoryUsage().rss / 1024 / 1024, 0);
+    log(`Reminder fan-out to ${FANOUT_OWNERS.toLocaleString('en-GB')} owners, one send in ${INJECT_EVERY} answered 429…`);
+    ({ fanout, storageRequests } = await measureFanout(azurite.connectionString, FANOUT_OWNERS, INJECT_EVERY, log));
   } finally {
     await bot.stop();
     await azurite.stop();
   }
-  const rssMb = round(process.memoryUsage().rss / 1024 / 1024, 0);
-  const result = { chat, rss_mb: rssMb };
+  const result = { chat, rss_mb: rssMb, fanout, storage_tx_per_run: storageRequests };
   if (json) {
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
@@ -43,6 +52,10 @@ async function main(): Promise<void> {
     }),
     '',
     `Resident memory (RSS) after the 10,000-action run: ${rssMb} MB (goal ≤ 250 MB)`,
+    '',
+    `Reminder fan-out to ${fanout.owners.toLocaleString('en-GB')} owners (connector enforcing Teams' limits; ${fanout.injected_429} sends answered 429 on purpose, ${fanout.throttled} over the limits)`,
+    `  ${fanout.seconds} s against a bound of ${fanout.bound_seconds} s: ratio ${fanout.ratio} (goal ≤ 1.15); duplicates ${fanout.duplicates}, lost ${fanout.lost} (goal 0 and 0)`,
+    `  storage requests in the run: ${storageRequests} (${round(storageRequests / fanout.owners, 2)} per owner; the plan's actions and the people directory are each read once)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -12,6 +12,14 @@ export const PER_CONVERSATION_LIMITS: readonly RateLimit[] = [
 export const PER_APP_LIMITS: readonly RateLimit[] = [{ count: 50, windowMs: 1_000 }];
 
 /**
+ * What the sender aims for: a little under each limit, because Teams counts
+ * when a message arrives, not when it left, and network delays bunch them up.
+ */
+export function paced(limits: readonly RateLimit[]): RateLimit[] {
+  return limits.map(({ count, windowMs }) => ({ count: Math.max(1, Math.floor(count * 0.96)), windowMs }));
+}
+
+/**
  * Sliding windows of past send times. `delayFor` says how long to wait
  * before the next send keeps within every limit; `record` notes a send.
  * Pure: time is passed in, so the rules are tested without waiting.
@@ -19,14 +27,26 @@ export const PER_APP_LIMITS: readonly RateLimit[] = [{ count: 50, windowMs: 1_00
 export class SlidingWindow {
   private readonly sent: number[] = [];
   private readonly longest: number;
+  private readonly spacingMs: number;
 
-  constructor(private readonly limits: readonly RateLimit[]) {
+  /**
+   * With `evenly`, sends are also spread out (one every window ÷ count)
+   * rather than let through in bursts: the receiver's window starts when
+   * messages arrive, and a burst that left together may arrive spread out
+   * and overlap the next one.
+   */
+  constructor(
+    private readonly limits: readonly RateLimit[],
+    options: { evenly?: boolean } = {},
+  ) {
     this.longest = Math.max(...limits.map((l) => l.windowMs));
+    this.spacingMs = options.evenly ? Math.max(...limits.map((l) => l.windowMs / l.count)) : 0;
   }
 
   delayFor(now: number): number {
     this.forget(now);
-    let wait = 0;
+    const last = this.sent[this.sent.length - 1];
+    let wait = last === undefined ? 0 : Math.max(0, last + this.spacingMs - now);
     for (const { count, windowMs } of this.limits) {
       const inWindow = this.sent.filter((t) => t > now - windowMs);
       if (inWindow.length >= count) {

@@ -1,4 +1,4 @@
-import { PER_APP_LIMITS, PER_CONVERSATION_LIMITS, SlidingWindow } from '../domain/pacing';
+import { paced, PER_APP_LIMITS, PER_CONVERSATION_LIMITS, SlidingWindow } from '../domain/pacing';
 
 export type Sleep = (ms: number) => Promise<void>;
 export const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -9,7 +9,7 @@ export const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve,
  * process.
  */
 export class Pacer {
-  private readonly app = new SlidingWindow(PER_APP_LIMITS);
+  private readonly app = new SlidingWindow(paced(PER_APP_LIMITS), { evenly: true });
   private readonly conversations = new Map<string, SlidingWindow>();
 
   constructor(
@@ -20,7 +20,7 @@ export class Pacer {
   async slot(conversationId: string): Promise<void> {
     let window = this.conversations.get(conversationId);
     if (!window) {
-      window = new SlidingWindow(PER_CONVERSATION_LIMITS);
+      window = new SlidingWindow(paced(PER_CONVERSATION_LIMITS));
       this.conversations.set(conversationId, window);
     }
     for (;;) {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { PER_APP_LIMITS, PER_CONVERSATION_LIMITS, SlidingWindow } from '../../src/domain/pacing';
 
 /**
  * A stand-in for the Bot Connector service, following its documented REST
@@ -26,8 +27,17 @@ export interface SentActivity {
 
 export type Fault = { status: number; retryAfterSeconds?: number } | null;
 
+export interface ConnectorOptions {
+  /** Enforce Teams' limits, answering 429 (with Retry-After) to sends over them. */
+  enforceLimits?: boolean;
+}
+
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
+  /** Sends refused for going over Teams' limits (not counting injected faults). */
+  throttled = 0;
+  private readonly app = new SlidingWindow(PER_APP_LIMITS);
+  private readonly perConversation = new Map<string, SlidingWindow>();
   private server: http.Server | null = null;
   private waiters: Array<{ predicate: (s: SentActivity) => boolean; resolve: (s: SentActivity) => void }> = [];
   private counter = 0;
@@ -35,7 +45,22 @@ export class FakeConnector {
   fault: (request: { conversationId: string; attempt: number }) => Fault = () => null;
   private readonly attempts = new Map<string, number>();
 
-  constructor(private readonly members: Member[] = []) {}
+  constructor(
+    private readonly members: Member[] = [],
+    private readonly options: ConnectorOptions = {},
+  ) {}
+
+  /** Whether a send now would break Teams' limits; if not, it counts against them. */
+  private overLimit(conversationId: string): boolean {
+    if (!this.options.enforceLimits) return false;
+    const now = Date.now();
+    let window = this.perConversation.get(conversationId);
+    if (!window) this.perConversation.set(conversationId, (window = new SlidingWindow(PER_CONVERSATION_LIMITS)));
+    if (this.app.delayFor(now) > 0 || window.delayFor(now) > 0) return true;
+    this.app.record(now);
+    window.record(now);
+    return false;
+  }
 
   async start(): Promise<string> {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -91,6 +116,10 @@ export class FakeConnector {
         const conversationId = parts[2];
         const attempt = (this.attempts.get(conversationId) ?? 0) + 1;
         this.attempts.set(conversationId, attempt);
+        if (this.overLimit(conversationId)) {
+          this.throttled++;
+          return reply(429, { error: { code: 'Throttled', message: 'over the Teams limits' } }, { 'retry-after': '1' });
+        }
         const fault = this.fault({ conversationId, attempt });
         if (fault) {
           const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};

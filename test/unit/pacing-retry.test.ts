@@ -75,3 +75,17 @@ describe('retrying sends', () => {
     expect(retryAfterMs(header, Date.parse('2026-11-21T10:00:00Z'))).toBe(ms);
   });
 });
+
+test('the sender aims a little under each limit', async () => {
+  const { paced } = await import('../../src/domain/pacing');
+  expect(paced(PER_APP_LIMITS)).toEqual([{ count: 48, windowMs: 1000 }]);
+  expect(paced(PER_CONVERSATION_LIMITS)).toEqual([{ count: 6, windowMs: 1000 }, { count: 57, windowMs: 30_000 }]);
+});
+
+test('evenly paced sends are spread one every window ÷ count, not sent in bursts', () => {
+  const w = new SlidingWindow([{ count: 50, windowMs: 1000 }], { evenly: true });
+  w.record(0);
+  expect(w.delayFor(0)).toBe(20);
+  expect(w.delayFor(5)).toBe(15);
+  expect(w.delayFor(20)).toBe(0);
+});

@@ -21,7 +21,7 @@ import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { changeAction } from './chat/change-action';
 import { withOwnerNames } from './chat/owner-names';
-import { DateRequestNotifier } from './chat/change-replies';
+import { ChangeNotifier } from './notifier';
 
 export interface CardActionRequest {
   verb: string;
@@ -69,7 +69,7 @@ const guarded = (permission: Permission, apply: () => ChangeResult): ChangeResul
 export class CardActions {
   constructor(
     private readonly storage: Storage,
-    private readonly notifier?: DateRequestNotifier,
+    private readonly notifier?: Pick<ChangeNotifier, 'dateRequested'>,
   ) {}
 
   async handle(request: CardActionRequest): Promise<CardActionResult> {

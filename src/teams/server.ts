@@ -10,7 +10,7 @@ import { ChatService } from '../services/chat/chat-service';
 import { Storage } from '../store/open-storage';
 import { ActionTrackerBot } from './bot';
 import { CardActions } from '../services/card-actions';
-import { DecisionNotifier } from '../jobs/decision-notifier';
+import { JobNotifier } from '../jobs/job-notifier';
 import { Pacer } from '../jobs/pacer';
 import { TeamsSender } from './proactive-sender';
 
@@ -36,7 +36,7 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   };
   const pacer = new Pacer();
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', pacer, log);
-  const notifier = new DecisionNotifier(storage, () => sender, log);
+  const notifier = new JobNotifier(storage, () => sender, log);
   const bot = new ActionTrackerBot({
     storage,
     chat: new ChatService(storage, config.defaultTimeZone, notifier),

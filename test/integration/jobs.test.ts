@@ -2,6 +2,10 @@ import { todayIn } from '../../src/domain/calendar';
 import { remindersByOwner } from '../../src/domain/reminders';
 import { runDigest } from '../../src/jobs/digest';
 import { runReminders } from '../../src/jobs/remind';
+import { JobNotifier } from '../../src/jobs/job-notifier';
+import { createLogger } from '../../src/log';
+import { ChatService } from '../../src/services/chat/chat-service';
+import { runIdFor } from '../../src/domain/reminders';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { cardProblems } from '../support/card-validation';
 import { JobHarness, personalChat, startJobHarness } from '../support/job-harness';
@@ -87,6 +91,17 @@ describe('weekly reminders', () => {
     expect(report.recipients.find((r) => r.key === 'adelev@example.com')).toMatchObject({ outcome: 'unreachable', reason: expect.stringMatching(/blocked/) });
     expect((await h.storage.people.byEmail('adelev@example.com'))?.unreachable).toMatch(/blocked/);
   });
+});
+
+test('a change made in chat redraws the owner’s reminder card for the week in place', async () => {
+  const notifier = new JobNotifier(h.storage, () => h.deps().sender, createLogger('silent'));
+  const chat = new ChatService(h.storage, 'Europe/London', notifier);
+  const ledger = await h.storage.deliveries.get(runIdFor('remind', DEMO_PLAN_ID, todayIn(new Date())), 'alexw@example.com');
+  const [reply] = await chat.handle({ text: 'SG-4 on track', conversation: { id: personalOf(0), kind: 'personal' }, user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex' }, now: new Date() });
+  expect(reply.kind).toBe('card');
+  const update = await h.connector.next((s) => s.method === 'PUT' && s.conversationId === personalOf(0));
+  expect(update.activity.id).toBe(ledger!.activityId);
+  expect(JSON.stringify(update.activity)).toMatch(/\*\*SG-4\*\* Ensure[^"]*","wrap":true\},\{"type":"TextBlock","text":"Due [^"]* · On track/);
 });
 
 describe('weekly digest', () => {

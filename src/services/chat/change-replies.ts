@@ -7,6 +7,7 @@ import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
 import { Storage } from '../../store/open-storage';
 import { changeAction } from './change-action';
+import { ChangeNotifier } from '../notifier';
 import { FoundAction } from './plan-scope';
 import { showReply } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -31,7 +32,7 @@ function bannerFor(command: ChangeCommand, action: Action): string {
   }
 }
 
-export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string): Promise<Reply> {
+export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
   const names = await storage.people.nameDirectory();
   const outcome = await changeAction(
     storage,
@@ -53,7 +54,9 @@ export async function simpleChangeReply(storage: Storage, found: FoundAction, co
     { via: 'chat', at, comment: command.kind === 'setStatus' || command.kind === 'signOff' ? command.comment : null },
   );
   if (!outcome.ok) return text(outcome.reason);
-  return showReply(storage, outcome.found, bannerFor(command, outcome.found.current.value));
+  const action = outcome.found.current.value;
+  await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
+  return showReply(storage, outcome.found, bannerFor(command, action));
 }
 
 /** What we know so far about a new date, kept between questions. */
@@ -81,7 +84,7 @@ export async function continueDelay(
   found: FoundAction,
   draft: DelayDraft,
   dateError: string | null = null,
-  notifier?: DateRequestNotifier,
+  notifier?: ChangeNotifier,
 ): Promise<Reply> {
   const permission = canUpdate(found.view.actor, found.current.value, await storage.people.nameDirectory());
   if (!permission.allowed) {
@@ -107,6 +110,7 @@ export async function continueDelay(
   );
   if (!outcome.ok) return text(outcome.reason);
   const action = outcome.found.current.value;
+  await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
   if (direct) return showReply(storage, outcome.found, `${action.ref} is now due ${formatUkDate(newDate)}${draft.markDelayed ? ' and marked delayed' : ''}.`);
   await notifier?.dateRequested(action.planId, action.ref);
   const stays = currentDueDate(action);
@@ -118,10 +122,6 @@ export async function continueDelay(
   );
 }
 
-/** Tells the people who decide dates that an owner has asked for one. */
-export interface DateRequestNotifier {
-  dateRequested(planId: string, ref: string): Promise<void>;
-}
 
 /** Takes the answer to the question asked last. */
 export function answerDelay(draft: DelayDraft, answer: string, today: IsoDate): { draft: DelayDraft; dateError: string | null } {

@@ -2,7 +2,8 @@ import { todayIn } from '../../domain/calendar';
 import { Command } from '../../domain/command';
 import { parseCommand } from '../../domain/command-grammar';
 import { Storage } from '../../store/open-storage';
-import { answerDelay, bindReply, continueDelay, DateRequestNotifier, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
+import { ChangeNotifier } from '../notifier';
+import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
 import { findAction, plansFor, PlanView } from './plan-scope';
 import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -23,7 +24,7 @@ export class ChatService {
   constructor(
     private readonly storage: Storage,
     private readonly defaultTimeZone = 'Europe/London',
-    private readonly notifier?: DateRequestNotifier,
+    private readonly notifier?: ChangeNotifier,
   ) {}
 
   async handle(incoming: Incoming): Promise<Reply[]> {
@@ -95,7 +96,7 @@ export class ChatService {
         return [await continueDelay(this.storage, incoming, found, draft, dateError, this.notifier)];
       }
       default:
-        return [await simpleChangeReply(this.storage, found, command, incoming.now.toISOString())];
+        return [await simpleChangeReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];
     }
   }
 

@@ -1,0 +1,56 @@
+import { renderCard } from '../cards/render';
+import { todayIn } from '../domain/calendar';
+import { runIdFor } from '../domain/reminders';
+import { Logger } from '../log';
+import { CardActions, decidersOf } from '../services/card-actions';
+import { ChangeNotifier } from '../services/notifier';
+import { Storage } from '../store/open-storage';
+import { Sender } from './sender';
+
+/**
+ * Keeps other people's cards up to date after a change: the plan's chairs
+ * and executives get their decisions card when an owner asks for a new
+ * date, and an owner's reminder card for the week is redrawn in place (by
+ * the activity id the delivery ledger kept) when they update an action in
+ * chat, so it never offers a stale choice.
+ */
+export class JobNotifier implements ChangeNotifier {
+  private readonly cards: CardActions;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly sender: () => Sender | null,
+    private readonly log: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.cards = new CardActions(storage);
+  }
+
+  async dateRequested(planId: string, ref: string): Promise<void> {
+    const sender = this.sender();
+    const plan = await this.storage.plans.get(planId);
+    if (!sender || !plan) return;
+    const card = await this.cards.decisionsCard(plan, todayIn(this.now(), plan.timeZone), { text: `New date asked for ${ref}.`, style: 'good' });
+    if (card.kind !== 'card') return;
+    const message = { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` };
+    for (const decider of await decidersOf(this.storage, planId)) {
+      if (!decider.personalChat) continue;
+      const result = await sender.send({ kind: 'conversation', reference: decider.personalChat }, message);
+      if (!result.ok) this.log.warn({ planId, outcome: result.outcome }, 'could not tell a decider about a date request');
+    }
+  }
+
+  async actionChanged(planId: string, ownerEmail: string | null): Promise<void> {
+    const sender = this.sender();
+    if (!sender || !ownerEmail) return;
+    const plan = await this.storage.plans.get(planId);
+    if (!plan) return;
+    const today = todayIn(this.now(), plan.timeZone);
+    const [delivery, person] = await Promise.all([this.storage.deliveries.get(runIdFor('remind', planId, today), ownerEmail), this.storage.people.byEmail(ownerEmail)]);
+    if (!delivery?.activityId || !person?.personalChat) return;
+    const card = await this.cards.reminderCard(plan, ownerEmail, today, null);
+    if (card.kind !== 'card') return;
+    const result = await sender.update(person.personalChat, delivery.activityId, { card: renderCard(card.card, card.data), summary: 'Your actions this week' });
+    if (!result.ok) this.log.warn({ planId, outcome: result.outcome }, 'could not redraw a reminder card');
+  }
+}

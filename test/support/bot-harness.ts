@@ -22,9 +22,9 @@ export interface BotHarness {
 }
 
 /** The real server and storage, with the Teams connector played by FakeConnector. */
-export async function startBotHarness(env: NodeJS.ProcessEnv = {}): Promise<BotHarness> {
-  const storage = testStorage();
-  await seedDemo(storage, projectRoot(), new Date());
+export async function startBotHarness(env: NodeJS.ProcessEnv = {}, shared?: Storage): Promise<BotHarness> {
+  const storage = shared ?? testStorage();
+  if (!shared) await seedDemo(storage, projectRoot(), new Date());
   const connector = new FakeConnector(
     DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
   );

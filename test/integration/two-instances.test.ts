@@ -1,0 +1,35 @@
+import { addDays, formatUkDate, todayIn } from '../../src/domain/calendar';
+import { storesOver } from '../../src/store/open-storage';
+import { BotHarness, message, replyText, startBotHarness } from '../support/bot-harness';
+
+/** Two bot processes over one Table Storage, as App Service runs them when scaled out. */
+let a: BotHarness;
+let b: BotHarness;
+beforeAll(async () => {
+  a = await startBotHarness();
+  // The second instance has its own stores (and so its own caches) over the same tables.
+  b = await startBotHarness({}, storesOver(a.storage.tables));
+});
+afterAll(async () => {
+  await a.stop();
+  await b.stop();
+});
+
+async function ask(bot: BotHarness, text: string) {
+  const activity = message(bot.connector.url, text);
+  expect((await bot.post(activity)).status).toBe(200);
+  return replyText((await bot.connector.next((s) => s.replyToId === activity.id)).activity);
+}
+
+test('a question asked by one instance is answered through the other', async () => {
+  const newDate = addDays(todayIn(new Date()), 40);
+  expect(await ask(a, 'SG-4 delayed')).toMatch(/What is the new date for SG-4\?/);
+  expect(await ask(b, newDate.split('-').reverse().join('/'))).toMatch(/Why is it delayed\?/);
+  expect(await ask(a, 'waiting for the supplier')).toContain(`SG-4 is now due ${formatUkDate(newDate)}`);
+});
+
+test('a change made through one instance is seen at once through the other, whatever it had cached', async () => {
+  expect(await ask(b, 'my actions')).toMatch(/SG-1[\s\S]*On track/);
+  expect(await ask(a, 'SG-1 at risk: waiting for IT')).toMatch(/SG-1 is now at risk/);
+  expect(await ask(b, 'my actions')).toMatch(/SG-1[^}]*\}[^}]*At risk/);
+});

@@ -3,8 +3,9 @@ import { refKey } from '../domain/ref';
 import { Action, HistoryEntry, Status, Via } from '../domain/types';
 import { compact, json, num, Row, str, strOrNull } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
+import { getOrNull, queryRows } from './table-ops';
 import { escapeKey, prefixUpperBound } from './keys';
-import { assertFilterWithinLimits, assertWithinLimits } from './limits';
+import { assertWithinLimits } from './limits';
 import { Tables } from './tables';
 
 /**
@@ -154,14 +155,8 @@ export class ActionStore {
   }
 
   async get(planId: string, ref: string): Promise<Versioned<Action> | null> {
-    const table = await this.table();
-    try {
-      const row = await table.getEntity<Row>(escapeKey(planId), actionRowKey(ref));
-      return { value: entityToAction(planId, row), etag: row.etag, revision: num(row, 'revision') };
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
-      throw translateStorageError(error);
-    }
+    const row = await getOrNull(await this.table(), escapeKey(planId), actionRowKey(ref));
+    return row && { value: entityToAction(planId, row), etag: row.etag, revision: num(row, 'revision') };
   }
 
   /**
@@ -198,13 +193,7 @@ export class ActionStore {
   }
 
   private async version(planId: string): Promise<string | null> {
-    const table = await this.table();
-    try {
-      return (await table.getEntity<Row>(escapeKey(planId), VERSION_ROW, { queryOptions: { select: ['PartitionKey'] } })).etag;
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
-      throw translateStorageError(error);
-    }
+    return (await getOrNull(await this.table(), escapeKey(planId), VERSION_ROW))?.etag ?? null;
   }
 
   /** The whole plan's history (the weekly digest reads it once). */
@@ -220,20 +209,8 @@ export class ActionStore {
   }
 
   private async queryRange(planId: string, prefix: string, conditions: string[] = [], limit?: number): Promise<TableEntityResult<Row>[]> {
-    const table = await this.table();
-    const filter = assertFilterWithinLimits(
-      [odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`, ...conditions].join(' and '),
-    );
-    const rows: TableEntityResult<Row>[] = [];
-    try {
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
-        rows.push(row);
-        if (limit !== undefined && rows.length >= limit) break;
-      }
-    } catch (error) {
-      throw translateStorageError(error);
-    }
-    return rows;
+    const filter = [odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`, ...conditions].join(' and ');
+    return queryRows(await this.table(), filter, undefined, limit);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { compact, json, Row, str, strOrNull } from './entity-codec';
-import { statusCodeOf, translateStorageError } from './errors';
+import { deleteIfPresent, getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
 import { Tables } from './tables';
@@ -48,13 +48,8 @@ export class ConversationStore {
   }
 
   async get(conversationId: string): Promise<ConversationRecord | null> {
-    const table = await this.table();
-    try {
-      return toRecord(await table.getEntity<Row>(CONVERSATION, escapeKey(conversationId)));
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
-      throw translateStorageError(error);
-    }
+    const row = await getOrNull(await this.table(), CONVERSATION, escapeKey(conversationId));
+    return row && toRecord(row);
   }
 
   /** Records where the bot can reach a conversation, keeping any plan already bound to it. */
@@ -70,42 +65,21 @@ export class ConversationStore {
       updatedAt: record.updatedAt,
     });
     assertWithinLimits(entity);
-    try {
-      await table.upsertEntity(entity, 'Merge');
-    } catch (error) {
-      throw translateStorageError(error);
-    }
+    await storageCall(() => table.upsertEntity(entity, 'Merge'));
   }
 
   async bindPlan(conversationId: string, planId: string): Promise<void> {
     const table = await this.table();
-    try {
-      await table.upsertEntity({ partitionKey: CONVERSATION, rowKey: escapeKey(conversationId), conversationId, planId }, 'Merge');
-    } catch (error) {
-      throw translateStorageError(error);
-    }
+    await storageCall(() => table.upsertEntity({ partitionKey: CONVERSATION, rowKey: escapeKey(conversationId), conversationId, planId }, 'Merge'));
   }
 
   /** Every conversation bound to the plan: where its digest goes. */
   async boundTo(planId: string): Promise<ConversationRecord[]> {
-    const table = await this.table();
-    const records: ConversationRecord[] = [];
-    try {
-      const filter = odata`PartitionKey eq ${CONVERSATION} and planId eq ${planId}`;
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) records.push(toRecord(row));
-    } catch (error) {
-      throw translateStorageError(error);
-    }
-    return records;
+    return (await queryRows(await this.table(), odata`PartitionKey eq ${CONVERSATION} and planId eq ${planId}`)).map(toRecord);
   }
 
   async remove(conversationId: string): Promise<void> {
-    const table = await this.table();
-    try {
-      await table.deleteEntity(CONVERSATION, escapeKey(conversationId));
-    } catch (error) {
-      if (statusCodeOf(error) !== 404) throw translateStorageError(error);
-    }
+    await deleteIfPresent(await this.table(), CONVERSATION, escapeKey(conversationId));
   }
 
   private pendingKey(conversationId: string, userId: string) {
@@ -113,36 +87,22 @@ export class ConversationStore {
   }
 
   async pending(conversationId: string, userId: string, now: Date): Promise<PendingQuestion | null> {
-    const table = await this.table();
     const key = this.pendingKey(conversationId, userId);
-    try {
-      const row = await table.getEntity<Row>(key.partitionKey, key.rowKey);
-      const question: PendingQuestion = { kind: str(row, 'kind'), data: json(row, 'data', {}), expiresAt: str(row, 'expiresAt') };
-      return Date.parse(question.expiresAt) > now.getTime() ? question : null;
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
-      throw translateStorageError(error);
-    }
+    const row = await getOrNull(await this.table(), key.partitionKey, key.rowKey);
+    if (!row) return null;
+    const question: PendingQuestion = { kind: str(row, 'kind'), data: json(row, 'data', {}), expiresAt: str(row, 'expiresAt') };
+    return Date.parse(question.expiresAt) > now.getTime() ? question : null;
   }
 
   async ask(conversationId: string, userId: string, question: PendingQuestion): Promise<void> {
     const table = await this.table();
     const entity = { ...this.pendingKey(conversationId, userId), kind: question.kind, data: JSON.stringify(question.data), expiresAt: question.expiresAt };
     assertWithinLimits(entity);
-    try {
-      await table.upsertEntity(entity, 'Replace');
-    } catch (error) {
-      throw translateStorageError(error);
-    }
+    await storageCall(() => table.upsertEntity(entity, 'Replace'));
   }
 
   async clearPending(conversationId: string, userId: string): Promise<void> {
-    const table = await this.table();
     const key = this.pendingKey(conversationId, userId);
-    try {
-      await table.deleteEntity(key.partitionKey, key.rowKey);
-    } catch (error) {
-      if (statusCodeOf(error) !== 404) throw translateStorageError(error);
-    }
+    await deleteIfPresent(await this.table(), key.partitionKey, key.rowKey);
   }
 }

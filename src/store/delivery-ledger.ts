@@ -1,6 +1,7 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { compact, num, Row, str, strOrNull } from './entity-codec';
 import { statusCodeOf, translateStorageError } from './errors';
+import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { Tables } from './tables';
 
@@ -82,9 +83,8 @@ export class DeliveryLedger {
     } catch (error) {
       if (statusCodeOf(error) !== 409) throw translateStorageError(error);
     }
-    const existing = await table.getEntity<Row>(escapeKey(runId), escapeKey(recipient)).catch((e: unknown) => {
-      throw translateStorageError(e);
-    });
+    const existing = await getOrNull(table, escapeKey(runId), escapeKey(recipient));
+    if (!existing) return this.claim(runId, recipient, claimant, now, leaseMs); // deleted between our two calls
     const current = toDelivery(existing);
     if (current.state === 'sent' || current.state === 'unreachable') return { claimed: false, reason: 'done', delivery: current };
     if (current.state === 'claimed' && Date.parse(current.leaseUntil) > now.getTime() && current.claimedBy !== claimant) {
@@ -104,54 +104,26 @@ export class DeliveryLedger {
   /** Records the outcome of a claimed delivery; the ETag makes sure we still hold the claim. */
   async record(delivery: Delivery, etag: string): Promise<string> {
     const table = await this.table();
-    try {
-      return (await table.updateEntity(entityOf(delivery), 'Replace', { etag })).etag ?? '';
-    } catch (error) {
-      throw translateStorageError(error);
-    }
+    return (await storageCall(() => table.updateEntity(entityOf(delivery), 'Replace', { etag }))).etag ?? '';
   }
 
   async run(runId: string): Promise<Delivery[]> {
-    const table = await this.table();
-    const rows: Delivery[] = [];
-    try {
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${escapeKey(runId)}` } })) {
-        if (row.rowKey !== RUN_COMPLETE) rows.push(toDelivery(row));
-      }
-    } catch (error) {
-      throw translateStorageError(error);
-    }
-    return rows;
+    const rows = await queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(runId)}`);
+    return rows.filter((row) => row.rowKey !== RUN_COMPLETE).map(toDelivery);
   }
 
   /** Marks a run as finished for every recipient, so the scheduler need not start it again. */
   async markComplete(runId: string, at: Date): Promise<void> {
     const table = await this.table();
-    try {
-      await table.upsertEntity({ partitionKey: escapeKey(runId), rowKey: RUN_COMPLETE, completedAt: at.toISOString() }, 'Replace');
-    } catch (error) {
-      throw translateStorageError(error);
-    }
+    await storageCall(() => table.upsertEntity({ partitionKey: escapeKey(runId), rowKey: RUN_COMPLETE, completedAt: at.toISOString() }, 'Replace'));
   }
 
   async isComplete(runId: string): Promise<boolean> {
-    const table = await this.table();
-    try {
-      await table.getEntity(escapeKey(runId), RUN_COMPLETE);
-      return true;
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return false;
-      throw translateStorageError(error);
-    }
+    return (await getOrNull(await this.table(), escapeKey(runId), RUN_COMPLETE)) !== null;
   }
 
   async get(runId: string, recipient: string): Promise<Delivery | null> {
-    const table = await this.table();
-    try {
-      return toDelivery(await table.getEntity<Row>(escapeKey(runId), escapeKey(recipient)));
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
-      throw translateStorageError(error);
-    }
+    const row = await getOrNull(await this.table(), escapeKey(runId), escapeKey(recipient));
+    return row && toDelivery(row);
   }
 }

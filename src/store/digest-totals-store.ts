@@ -1,7 +1,7 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { DigestTotals } from '../domain/digest';
-import { json, Row, str } from './entity-codec';
-import { translateStorageError } from './errors';
+import { json, str } from './entity-codec';
+import { queryRows, storageCall } from './table-ops';
 import { escapeKey, prefixUpperBound } from './keys';
 import { Tables } from './tables';
 
@@ -17,27 +17,14 @@ export class DigestTotalsStore {
 
   async save(planId: string, week: string, totals: DigestTotals): Promise<void> {
     const table = await this.table();
-    try {
-      await table.upsertEntity({ partitionKey: PARTITION, rowKey: `${escapeKey(planId)}|${week}`, week, totals: JSON.stringify(totals) }, 'Replace');
-    } catch (error) {
-      throw translateStorageError(error);
-    }
+    await storageCall(() => table.upsertEntity({ partitionKey: PARTITION, rowKey: `${escapeKey(planId)}|${week}`, week, totals: JSON.stringify(totals) }, 'Replace'));
   }
 
   /** The latest totals from a week before `week` (weeks like 2026-W47 sort as text). */
   async before(planId: string, week: string): Promise<DigestTotals | null> {
-    const table = await this.table();
     const prefix = `${escapeKey(planId)}|`;
-    let latest: { week: string; totals: DigestTotals } | null = null;
-    try {
-      const filter = odata`PartitionKey eq ${PARTITION} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`;
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) {
-        const rowWeek = str(row, 'week');
-        if (rowWeek < week && (!latest || rowWeek > latest.week)) latest = { week: rowWeek, totals: json<DigestTotals>(row, 'totals', null as unknown as DigestTotals) };
-      }
-    } catch (error) {
-      throw translateStorageError(error);
-    }
-    return latest?.totals ?? null;
+    const rows = await queryRows(await this.table(), odata`PartitionKey eq ${PARTITION} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`);
+    const earlier = rows.filter((row) => str(row, 'week') < week).sort((a, b) => str(b, 'week').localeCompare(str(a, 'week')));
+    return earlier.length ? json<DigestTotals | null>(earlier[0], 'totals', null) : null;
   }
 }

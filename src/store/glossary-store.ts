@@ -1,6 +1,6 @@
 import { odata, TransactionAction } from '@azure/data-tables';
-import { Row, str } from './entity-codec';
-import { translateStorageError } from './errors';
+import { str } from './entity-codec';
+import { queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
 import { MAX_TRANSACTION_OPERATIONS } from './action-store';
@@ -16,16 +16,8 @@ export class GlossaryStore {
   constructor(private readonly tables: Tables) {}
 
   async list(planId: string): Promise<GlossaryEntry[]> {
-    const table = await this.tables.client('glossary');
-    const entries: GlossaryEntry[] = [];
-    try {
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${escapeKey(planId)}` } })) {
-        entries.push({ term: str(row, 'term'), meaning: str(row, 'meaning') });
-      }
-    } catch (error) {
-      throw translateStorageError(error);
-    }
-    return entries;
+    const rows = await queryRows(await this.tables.client('glossary'), odata`PartitionKey eq ${escapeKey(planId)}`);
+    return rows.map((row) => ({ term: str(row, 'term'), meaning: str(row, 'meaning') }));
   }
 
   async save(planId: string, entries: GlossaryEntry[]): Promise<void> {
@@ -35,12 +27,8 @@ export class GlossaryStore {
       assertWithinLimits(entity);
       return ['upsert', entity, 'Replace'];
     });
-    try {
-      for (let i = 0; i < operations.length; i += MAX_TRANSACTION_OPERATIONS) {
-        await table.submitTransaction(operations.slice(i, i + MAX_TRANSACTION_OPERATIONS));
-      }
-    } catch (error) {
-      throw translateStorageError(error);
+    for (let i = 0; i < operations.length; i += MAX_TRANSACTION_OPERATIONS) {
+      await storageCall(() => table.submitTransaction(operations.slice(i, i + MAX_TRANSACTION_OPERATIONS)));
     }
   }
 }

@@ -1,6 +1,6 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { compact, json, Row, str, strOrNull } from './entity-codec';
-import { statusCodeOf, translateStorageError } from './errors';
+import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
 import { StoredReference } from './conversation-store';
@@ -48,16 +48,10 @@ export class PeopleStore {
   /** Everyone's name by email, read in one query and kept for a few minutes. */
   async nameDirectory(now = Date.now()): Promise<ReadonlyMap<string, string>> {
     if (this.names && now - this.names.at < NAMES_TTL_MS) return this.names.byEmail;
-    const table = await this.table();
     const byEmail = new Map<string, string>();
-    try {
-      const filter = odata`PartitionKey eq ${BY_EMAIL}`;
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter, select: ['email', 'name'] } })) {
-        const name = strOrNull(row, 'name');
-        if (name) byEmail.set(str(row, 'email'), name);
-      }
-    } catch (error) {
-      throw translateStorageError(error);
+    for (const row of await queryRows(await this.table(), odata`PartitionKey eq ${BY_EMAIL}`, ['email', 'name'])) {
+      const name = strOrNull(row, 'name');
+      if (name) byEmail.set(str(row, 'email'), name);
     }
     this.names = { at: now, byEmail };
     return byEmail;
@@ -69,39 +63,18 @@ export class PeopleStore {
 
   /** Everyone the bot has met, in one query: jobs read this once per run, not once per person. */
   async all(): Promise<Person[]> {
-    const table = await this.table();
-    const people: Person[] = [];
-    try {
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${BY_EMAIL}` } })) people.push(toPerson(row));
-    } catch (error) {
-      throw translateStorageError(error);
-    }
-    return people;
+    return (await queryRows(await this.table(), odata`PartitionKey eq ${BY_EMAIL}`)).map(toPerson);
   }
 
   async byEmail(email: string): Promise<Person | null> {
-    return this.read(BY_EMAIL, email.toLowerCase());
+    const row = await getOrNull(await this.table(), BY_EMAIL, escapeKey(email.toLowerCase()));
+    return row && toPerson(row);
   }
 
   /** The email linked to a directory id, so we need not ask Teams on every message. */
   async emailOf(aadObjectId: string): Promise<string | null> {
-    const table = await this.table();
-    try {
-      return str(await table.getEntity<Row>(BY_AAD, escapeKey(aadObjectId)), 'email') || null;
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
-      throw translateStorageError(error);
-    }
-  }
-
-  private async read(partition: string, key: string): Promise<Person | null> {
-    const table = await this.table();
-    try {
-      return toPerson(await table.getEntity<Row>(partition, escapeKey(key)));
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
-      throw translateStorageError(error);
-    }
+    const row = await getOrNull(await this.table(), BY_AAD, escapeKey(aadObjectId));
+    return row ? str(row, 'email') || null : null;
   }
 
   /** Merges what we learnt; fields left undefined keep their stored value. */
@@ -121,13 +94,9 @@ export class PeopleStore {
     });
     assertWithinLimits(entity);
     if (person.name) this.names?.byEmail.set(email, person.name);
-    try {
+    await storageCall(async () => {
       await table.upsertEntity(entity, 'Merge');
-      if (person.aadObjectId) {
-        await table.upsertEntity({ partitionKey: BY_AAD, rowKey: escapeKey(person.aadObjectId), email }, 'Replace');
-      }
-    } catch (error) {
-      throw translateStorageError(error);
-    }
+      if (person.aadObjectId) await table.upsertEntity({ partitionKey: BY_AAD, rowKey: escapeKey(person.aadObjectId), email }, 'Replace');
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { Plan } from '../domain/types';
 import { compact, Row, str, strOrNull } from './entity-codec';
-import { statusCodeOf, translateStorageError } from './errors';
+import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
 import { Tables } from './tables';
@@ -24,26 +24,13 @@ export class PlanStore {
   constructor(private readonly tables: Tables) {}
 
   async get(id: string): Promise<Plan | null> {
-    const table = await this.tables.client('plans');
-    try {
-      return toPlan(await table.getEntity<Row>(PARTITION, escapeKey(id)));
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return null;
-      throw translateStorageError(error);
-    }
+    const row = await getOrNull(await this.tables.client('plans'), PARTITION, escapeKey(id));
+    return row && toPlan(row);
   }
 
   async list(): Promise<Plan[]> {
-    const table = await this.tables.client('plans');
-    const plans: Plan[] = [];
-    try {
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` } })) {
-        plans.push(toPlan(row));
-      }
-    } catch (error) {
-      throw translateStorageError(error);
-    }
-    return plans.sort((a, b) => a.id.localeCompare(b.id));
+    const rows = await queryRows(await this.tables.client('plans'), odata`PartitionKey eq ${PARTITION}`);
+    return rows.map(toPlan).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** Plans are only created or edited by administrators, so last write wins. */
@@ -61,10 +48,6 @@ export class PlanStore {
       digestSchedule: plan.digestSchedule,
     });
     assertWithinLimits(entity);
-    try {
-      await table.upsertEntity(entity, 'Replace');
-    } catch (error) {
-      throw translateStorageError(error);
-    }
+    await storageCall(() => table.upsertEntity(entity, 'Replace'));
   }
 }

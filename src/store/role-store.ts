@@ -2,6 +2,7 @@ import { odata, TableClient } from '@azure/data-tables';
 import { Role, ROLES } from '../domain/types';
 import { compact, Row, str, strOrNull } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
+import { getOrNull, queryRows } from './table-ops';
 import { escapeKey } from './keys';
 import { Tables } from './tables';
 
@@ -36,27 +37,15 @@ export class RoleStore {
     const table = await this.table();
     const rowKey = escapeKey(normaliseEmail(email));
     const read = async (partition: string): Promise<Role[]> => {
-      try {
-        return toPerson(await table.getEntity<Row>(partition, rowKey)).roles;
-      } catch (error) {
-        if (statusCodeOf(error) === 404) return [];
-        throw translateStorageError(error);
-      }
+      const row = await getOrNull(table, partition, rowKey);
+      return row ? toPerson(row).roles : [];
     };
     const granted = await Promise.all([read(escapeKey(planId)), read(ALL_PLANS)]);
     return new Set(granted.flat());
   }
 
   async list(planId: string): Promise<PersonRoles[]> {
-    const table = await this.table();
-    const people: PersonRoles[] = [];
-    try {
-      const filter = odata`PartitionKey eq ${escapeKey(planId)}`;
-      for await (const row of table.listEntities<Row>({ queryOptions: { filter } })) people.push(toPerson(row));
-    } catch (error) {
-      throw translateStorageError(error);
-    }
-    return people;
+    return (await queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(planId)}`)).map(toPerson);
   }
 
   grant(planId: string, email: string, role: Role, displayName?: string): Promise<PersonRoles> {
@@ -77,12 +66,7 @@ export class RoleStore {
     const table = await this.table();
     const key = { partitionKey: escapeKey(planId), rowKey: escapeKey(normaliseEmail(email)) };
     for (let attempt = 0; attempt < 5; attempt++) {
-      let existing: (Row & { etag: string }) | null = null;
-      try {
-        existing = await table.getEntity<Row>(key.partitionKey, key.rowKey);
-      } catch (error) {
-        if (statusCodeOf(error) !== 404) throw translateStorageError(error);
-      }
+      const existing = await getOrNull(table, key.partitionKey, key.rowKey);
       const person = existing
         ? toPerson(existing)
         : { planId, email: normaliseEmail(email), displayName: null, roles: [] as Role[] };

@@ -60,8 +60,12 @@ function printReport(ctx: CliContext, job: 'remind' | 'digest', report: JobRepor
     ctx.out.write(`Dry run: nothing was sent. ${count('would send')} ${what}${count('would send') === 1 ? '' : 's'} would go out; ${count('unreachable')} ${who}${count('unreachable') === 1 ? '' : 's'} cannot be reached.\n`);
     return;
   }
-  if (count('already sent') === report.recipients.length) {
-    ctx.out.write(`Nothing sent: every ${who} already had this week's ${what} (run ${report.runId}). Add --force to send it again.\n`);
+  if (count('sent') === 0 && count('failed') === 0 && count('already sent') > 0) {
+    const already = count('already sent');
+    ctx.out.write(
+      `Nothing new sent: ${already} ${who}${already === 1 ? '' : 's'} already had this week's ${what} (run ${report.runId})` +
+        `${count('unreachable') ? `, and ${count('unreachable')} still cannot be reached` : ''}. Add --force to send it again.\n`,
+    );
     return;
   }
   ctx.out.write(

@@ -12,6 +12,9 @@ import { Tables } from './tables';
  *
  *   claimed → sent | unreachable | failed
  *
+ * Only "sent" is final: a later run of the same week tries unreachable and
+ * failed recipients again.
+ *
  * A claim carries a lease: if its holder dies, another run may take it over
  * once the lease has run out.
  */
@@ -86,11 +89,12 @@ export class DeliveryLedger {
     const existing = await getOrNull(table, escapeKey(runId), escapeKey(recipient));
     if (!existing) return this.claim(runId, recipient, claimant, now, leaseMs); // deleted between our two calls
     const current = toDelivery(existing);
-    if (current.state === 'sent' || current.state === 'unreachable') return { claimed: false, reason: 'done', delivery: current };
+    if (current.state === 'sent') return { claimed: false, reason: 'done', delivery: current };
     if (current.state === 'claimed' && Date.parse(current.leaseUntil) > now.getTime() && current.claimedBy !== claimant) {
       return { claimed: false, reason: 'held', delivery: current };
     }
-    // A failed delivery, or a claim whose holder has gone: take it over, unless someone else just did.
+    // A failed or unreachable delivery (they may have installed the app since), or a claim whose
+    // holder has gone: take it over, unless someone else just did.
     const takeover: Delivery = { ...current, state: 'claimed', claimedBy: claimant, leaseUntil: fresh.leaseUntil, updatedAt: fresh.updatedAt };
     try {
       const updated = await table.updateEntity(entityOf(takeover), 'Replace', { etag: existing.etag });

@@ -71,3 +71,15 @@ test.each(KILL_POINTS)('killed at %s, then run again: every owner has exactly on
   expect([...perConversation.values()].every((n) => n === 1)).toBe(true);
   expect(rerun.filter(([, outcome]) => outcome === 'failed')).toEqual([]);
 });
+
+test('two processes running the same job at the same moment send each card once', async () => {
+  const now = new Date(Date.now() + 1000).toISOString();
+  const start = h.connector.sent.length;
+  const [first, second] = await Promise.all([run({ NOW: now, KILL_AT: '' }), run({ NOW: now, KILL_AT: '' })]);
+  const sent = h.connector.sent.slice(start).map((s) => s.conversationId);
+  expect(new Set(sent).size).toBe(reachable);
+  expect(sent).toHaveLength(reachable);
+  // Between them they account for every owner: one sent it, the other found it done.
+  const outcomes = new Map([...first, ...second].map(([key]) => [key, [...first, ...second].filter(([k]) => k === key).map(([, o]) => o).sort()]));
+  for (const [, both] of outcomes) expect(both).toEqual(expect.arrayContaining([expect.stringMatching(/sent|unreachable/)]));
+});

@@ -5,6 +5,10 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../../src/cli/program';
+import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
+import { Tables } from '../../src/store/tables';
+import { FakeConnector } from '../support/fake-connector';
+import { personalChat } from '../support/job-harness';
 
 const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/ofsted-2011-announced-plan.csv');
 const env = {
@@ -106,5 +110,51 @@ describe('the action-tracker command line', () => {
     const result = await cli('export', '--format', 'pdf', '--plan', 'x');
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/Allowed choices are csv, xlsx/);
+  });
+});
+
+describe('the weekly jobs from the command line', () => {
+  test('remind without --now or --dry-run explains itself', async () => {
+    const result = await cli('remind', '--plan', 'ofsted-2011');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Add --now to send the reminder now, or --dry-run/);
+  });
+
+  test('a dry run lists who would get what, sends nothing, and says who cannot be reached', async () => {
+    const result = await cli('remind', '--plan', 'ofsted-2011', '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/alexw@example.com\s+SG-1, SG-4/);
+    expect(result.out).toMatch(/Dry run: nothing was sent\. 0 reminders would go out; \d+ owners cannot be reached\./);
+  });
+
+  test('--json prints the cards', async () => {
+    const result = await cli('remind', '--plan', 'ofsted-2011', '--dry-run', '--json');
+    const report = JSON.parse(result.out) as { recipients: { key: string; card: { type: string } }[] };
+    expect(report.recipients.find((r) => r.key === 'alexw@example.com')?.card.type).toBe('AdaptiveCard');
+  });
+
+  test('--now sends; the second run that week sends nothing and says so', async () => {
+    const connector = new FakeConnector();
+    const url = await connector.start();
+    const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
+    await storage.people.link({ email: 'alexw@example.com', name: 'Alex Wilber', personalChat: personalChat(url, 'user-id-0'), updatedAt: new Date().toISOString() });
+    try {
+      const first = await cli('remind', '--plan', 'ofsted-2011', '--now');
+      expect(first.code).toBe(0);
+      expect(first.out).toMatch(/Alex Wilber <alexw@example.com>\s+SG-1, SG-4[^\n]*\ssent\n/);
+      expect(first.out).toMatch(/Run remind\|ofsted-2011\|\d{4}-W\d{2}: sent 1, already sent 0, cannot be reached \d+, failed 0\./);
+      expect(connector.sent).toHaveLength(1);
+      const second = await cli('remind', '--plan', 'ofsted-2011', '--now');
+      expect(second.out).toMatch(/Nothing new sent: 1 owner already had this week's reminder \(run remind\|ofsted-2011\|[^)]*\), and \d+ still cannot be reached\. Add --force/);
+      expect(connector.sent).toHaveLength(1);
+    } finally {
+      await connector.stop();
+    }
+  });
+
+  test('the digest needs a bound conversation, and says how to bind one', async () => {
+    const result = await cli('digest', '--plan', 'ofsted-2011', '--now');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/type "use plan ofsted-2011 here"/);
   });
 });

@@ -21,13 +21,6 @@ export const MAX_TRANSACTION_OPERATIONS = 100;
 export const MAX_ACTIONS_PER_WRITE = Math.floor((MAX_TRANSACTION_OPERATIONS - 1) / 2);
 const CACHED_PLANS = 20;
 
-export interface ActionQuery {
-  ownerEmail?: string;
-  dueBefore?: string;
-  dueOnOrBefore?: string;
-  limit?: number;
-}
-
 export interface Versioned<T> {
   value: T;
   etag: string;
@@ -68,8 +61,6 @@ export function actionToEntity(action: Action, revision: number) {
     revisedDueDate: action.revisedDueDate,
     revisionReason: action.revisionReason,
     revisionCount: action.revisionCount,
-    // Stored so that queries can ask for "due before" without reading every action.
-    currentDueDate: action.revisedDueDate ?? action.originalDueDate,
     ownerEmail: action.owner?.email,
     ownerName: action.owner?.displayName,
     ownerAadObjectId: action.owner?.aadObjectId,
@@ -111,6 +102,10 @@ export function entityToAction(planId: string, row: Row): Action {
     latestUpdate: json(row, 'latestUpdate', null),
     dateRequest: json(row, 'dateRequest', null),
   };
+}
+
+function versioned(planId: string, row: TableEntityResult<Row>): Versioned<Action> {
+  return { value: entityToAction(planId, row), etag: row.etag, revision: num(row, 'revision') };
 }
 
 function historyToEntity(entry: HistoryEntry, revision: number) {
@@ -156,21 +151,13 @@ export class ActionStore {
 
   async get(planId: string, ref: string): Promise<Versioned<Action> | null> {
     const row = await getOrNull(await this.table(), escapeKey(planId), actionRowKey(ref));
-    return row && { value: entityToAction(planId, row), etag: row.etag, revision: num(row, 'revision') };
+    return row && versioned(planId, row);
   }
 
-  /**
-   * The plan's actions, in one partition scan; narrowed on the service side
-   * to one owner or to those due before a date, so a big plan is not read
-   * whole to answer a small question.
-   */
-  async list(planId: string, where: ActionQuery = {}): Promise<Versioned<Action>[]> {
-    const conditions: string[] = [];
-    if (where.ownerEmail !== undefined) conditions.push(odata`ownerEmail eq ${where.ownerEmail.toLowerCase()}`);
-    if (where.dueBefore !== undefined) conditions.push(odata`currentDueDate lt ${where.dueBefore}`);
-    if (where.dueOnOrBefore !== undefined) conditions.push(odata`currentDueDate le ${where.dueOnOrBefore}`);
-    const rows = await this.queryRange(planId, ACTION_PREFIX, conditions, where.limit);
-    return rows.map((row) => ({ value: entityToAction(planId, row), etag: row.etag, revision: num(row, 'revision') }));
+  /** Every action in the plan, in one partition scan. */
+  async list(planId: string): Promise<Versioned<Action>[]> {
+    const rows = await this.queryRange(planId, ACTION_PREFIX);
+    return rows.map((row) => versioned(planId, row));
   }
 
   /**
@@ -208,9 +195,8 @@ export class ActionStore {
     return rows.map((row) => entityToHistory(planId, row));
   }
 
-  private async queryRange(planId: string, prefix: string, conditions: string[] = [], limit?: number): Promise<TableEntityResult<Row>[]> {
-    const filter = [odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`, ...conditions].join(' and ');
-    return queryRows(await this.table(), filter, undefined, limit);
+  private async queryRange(planId: string, prefix: string): Promise<TableEntityResult<Row>[]> {
+    return queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`);
   }
 
   /**

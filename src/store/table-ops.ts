@@ -23,14 +23,11 @@ export async function getOrNull(table: TableClient, partitionKey: string, rowKey
 }
 
 /** Every row a filter matches (the filter is checked against the service's limits first). */
-export function queryRows(table: TableClient, filter: string, select?: string[], limit?: number): Promise<TableEntityResult<Row>[]> {
+export function queryRows(table: TableClient, filter: string, select?: string[]): Promise<TableEntityResult<Row>[]> {
   assertFilterWithinLimits(filter);
   return storageCall(async () => {
     const rows: TableEntityResult<Row>[] = [];
-    for await (const row of table.listEntities<Row>({ queryOptions: { filter, select } })) {
-      rows.push(row);
-      if (limit !== undefined && rows.length >= limit) break;
-    }
+    for await (const row of table.listEntities<Row>({ queryOptions: { filter, select } })) rows.push(row);
     return rows;
   });
 }

@@ -22,9 +22,21 @@ function template(name: CardName): ACData.Template {
 }
 
 /**
+ * Text people typed is shown as written, never as a link: `[text](url)` in a
+ * note would otherwise render as a link whose address the reader cannot see.
+ * Links the cards make themselves (evidence) are built in the template.
+ */
+function inert(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\]\(/g, '] (');
+  if (Array.isArray(value)) return value.map(inert);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inert(v)]));
+  return value;
+}
+
+/**
  * Binds a template to its view model. Text from users is data, never
  * template: the engine does not evaluate `${…}` found inside bound values.
  */
 export function renderCard(name: CardName, data: object): AdaptiveCard {
-  return template(name).expand({ $root: data }) as AdaptiveCard;
+  return template(name).expand({ $root: inert(data) }) as AdaptiveCard;
 }

@@ -1,5 +1,6 @@
 import { Logger } from '../log';
 import { Delivery } from '../store/delivery-ledger';
+import { StorageUnavailableError } from '../store/errors';
 import { Storage } from '../store/open-storage';
 import { Destination, OutgoingCard, Sender } from './sender';
 import { sleep, Sleep } from './pacer';
@@ -112,9 +113,17 @@ async function deliverOne(
   options.onStep?.('sent', target.key);
   const attempts = delivery.attempts + result.attempts;
   if (result.ok) {
-    await deps.storage.deliveries.record(
-      { ...delivery, state: 'sent', attempts, activityId: result.activityId, conversationId: result.conversationId, lastError: null, updatedAt: now().toISOString() },
-      etag,
+    // The card went out: keep trying to record it while our claim holds, so that storage
+    // dropping out for a while cannot make the next run send it again.
+    await untilStored(
+      () =>
+        deps.storage.deliveries.record(
+          { ...delivery, state: 'sent', attempts, activityId: result.activityId, conversationId: result.conversationId, lastError: null, updatedAt: now().toISOString() },
+          etag,
+        ),
+      Date.parse(delivery.leaseUntil),
+      now,
+      deps.wait ?? sleep,
     );
     options.onStep?.('recorded', target.key);
     return { ...base, outcome: 'sent', reason: null, attempts };
@@ -123,6 +132,18 @@ async function deliverOne(
   if (result.outcome === 'unreachable') await target.onUnreachable?.(result.reason);
   deps.log.warn({ runId: delivery.runId, outcome: result.outcome, attempts }, 'a job message was not delivered');
   return { ...base, outcome: result.outcome, reason: result.reason, attempts };
+}
+
+/** Retries a ledger write while storage is unreachable, until the deadline. */
+async function untilStored<T>(call: () => Promise<T>, deadline: number, now: () => Date, wait: Sleep): Promise<T> {
+  for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError) || now().getTime() + delay >= deadline) throw error;
+      await wait(delay);
+    }
+  }
 }
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

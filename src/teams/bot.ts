@@ -4,7 +4,7 @@ import { CardActions } from '../services/card-actions';
 import { Logger } from '../log';
 import { ChatService } from '../services/chat/chat-service';
 import { Reply } from '../services/chat/types';
-import { StorageUnavailableError } from '../store/errors';
+import { ConflictError, StorageUnavailableError } from '../store/errors';
 import { Storage } from '../store/open-storage';
 import { conversationKind } from './conversation-kind';
 import { senderEmail } from './identity';
@@ -73,7 +73,8 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
     } catch (error) {
       log.error({ err: error }, 'failed to answer a card button');
-      const message = error instanceof StorageUnavailableError ? error.message : 'Sorry, something went wrong on my side and nothing was changed.';
+      const message =
+        error instanceof StorageUnavailableError || error instanceof ConflictError ? error.message : 'Sorry, something went wrong on my side and nothing was changed.';
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
     }
   }
@@ -84,6 +85,8 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       this.options.log.warn({ tenantId: tenantOf(context.activity), type: context.activity.type }, 'activity from a tenant that is not allowed');
       if (context.activity.type === 'message') {
         await context.sendActivity('Sorry, Action Tracker is not available to your organisation.');
+      } else if (context.activity.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { message: 'Action Tracker is not available to your organisation.' } } });
       }
       return;
     }
@@ -136,8 +139,8 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       await sendAll(context, replies);
       log.info({ replies: replies.map((r) => (r.kind === 'card' ? r.card : 'text')), ms: Date.now() - started }, 'answered a message');
     } catch (error) {
-      if (error instanceof StorageUnavailableError) {
-        log.error({ err: error }, 'storage unavailable');
+      if (error instanceof StorageUnavailableError || error instanceof ConflictError) {
+        log.warn({ problem: error.name }, 'could not answer a message');
         await context.sendActivity(error.message);
         return;
       }

@@ -48,6 +48,13 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   const server = restify.createServer({ name: 'action-tracker' });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.post(config.server.messagesPath, async (req, res) => {
+    // botbuilder checks these outside its own error handling and would answer 500.
+    const body: unknown = req.body;
+    const activity = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+    if (!activity || !Object.hasOwn(activity, 'type') || typeof activity.type !== 'string' || (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string')) {
+      res.send(400, { code: 'BadRequest', message: 'Not a Bot Framework activity: it needs a "type" (and a "serviceUrl", if any, must be text).' });
+      return;
+    }
     await adapter.process(req, res, (context) => bot.run(context));
   });
   server.get(config.server.healthPath, (_req, res, next) => {

@@ -77,9 +77,8 @@ export const MAX_CARD_ACTIONS = 40;
 export function overdueView(title: string, scopeText: string | null, actions: readonly Action[], today: IsoDate): OverdueView {
   const groups = new Map<string, ActionSummaryView[]>();
   // Most overdue first is earliest due first: ISO dates sort as text.
-  const shown = [...actions]
-    .sort((a, b) => (currentDueDate(a) ?? '').localeCompare(currentDueDate(b) ?? ''))
-    .slice(0, MAX_CARD_ACTIONS);
+  const due = (a: Action) => currentDueDate(a) ?? '';
+  const shown = [...actions].sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0)).slice(0, MAX_CARD_ACTIONS);
   for (const action of shown) {
     const theme = action.theme || 'Other actions';
     groups.set(theme, [...(groups.get(theme) ?? []), summaryView(action, today)]);

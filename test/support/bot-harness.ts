@@ -21,15 +21,30 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to fresh tables in the run's Azurite. */
+  storage?: Storage;
+  /** Seed the demo plan first (default: when the storage is fresh). */
+  seed?: boolean;
+  /** Called with the loaded configuration before the server starts; may change it in place. */
+  configure?: (config: Config) => void;
+}
+
 /** The real server and storage, with the Teams connector played by FakeConnector. */
-export async function startBotHarness(env: NodeJS.ProcessEnv = {}, shared?: Storage): Promise<BotHarness> {
-  const storage = shared ?? testStorage();
-  if (!shared) await seedDemo(storage, projectRoot(), new Date());
+export function startBotHarness(env: NodeJS.ProcessEnv = {}, shared?: Storage): Promise<BotHarness> {
+  return startBotHarnessWith({ env, storage: shared });
+}
+
+export async function startBotHarnessWith(options: HarnessOptions): Promise<BotHarness> {
+  const storage = options.storage ?? testStorage();
+  if (options.seed ?? !options.storage) await seedDemo(storage, projectRoot(), new Date());
   const connector = new FakeConnector(
     DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
   );
   await connector.start();
-  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off', ...options.env });
+  options.configure?.(config);
   const server = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
   return {
     config,

@@ -1,69 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { Config, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { DeliveryDeps } from '../../src/jobs/deliver';
 import { Pacer } from '../../src/jobs/pacer';
 import { createLogger } from '../../src/log';
-import { projectRoot } from '../../src/project-root';
-import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
-import { freePort } from '../../src/store/embedded-azurite';
+import { DEMO_PEOPLE } from '../../src/services/demo-seed';
 import { connectionStringFactory, Storage, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
-import { startServer } from '../../src/teams/server';
 import { TeamsSender } from '../../src/teams/proactive-sender';
 import { createAdapter } from '../../src/teams/sender-factory';
-import { BotHarness, TENANT } from './bot-harness';
-import { FakeConnector } from './fake-connector';
+import { BotHarness } from './bot-harness';
 import { personalChat } from './job-harness';
-import { testStorage } from './storage';
 
-/**
- * Variants of `startBotHarness` for fault tests: the same real server and
- * FakeConnector, but over storage of the test's choosing (for example an
- * Azurite the test stops and starts) and with a hook to adjust the loaded
- * configuration before the server starts (for example to point botbuilder
- * at a local OpenID metadata document).
- */
-export interface CustomHarnessOptions {
-  env?: NodeJS.ProcessEnv;
-  /** Defaults to fresh tables in the run's Azurite. */
-  storage?: Storage;
-  /** Seed the demo plan first (default true). */
-  seed?: boolean;
-  /** Called with the loaded configuration before the server starts; may change it in place. */
-  configure?: (config: Config) => void;
-}
+/** Fault tests use the harness with storage of their choosing and a configuration hook. */
+export { startBotHarnessWith as startCustomBotHarness } from './bot-harness';
+export type { HarnessOptions as CustomHarnessOptions } from './bot-harness';
 
 /** Stores over the given connection string, with tables of their own. */
 export function storageOver(connectionString: string, prefix = 't' + randomBytes(5).toString('hex')): Storage {
   return storesOver(new Tables(connectionStringFactory(connectionString), prefix));
-}
-
-export async function startCustomBotHarness(options: CustomHarnessOptions = {}): Promise<BotHarness> {
-  const storage = options.storage ?? testStorage();
-  if (options.seed ?? true) await seedDemo(storage, projectRoot(), new Date());
-  const connector = new FakeConnector(
-    DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
-  );
-  await connector.start();
-  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off', ...options.env });
-  options.configure?.(config);
-  const server = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
-  return {
-    config,
-    storage,
-    server,
-    connector,
-    post: (body, headers = {}) =>
-      fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      }),
-    stop: async () => {
-      await server.close();
-      await connector.stop();
-    },
-  };
 }
 
 /** The /healthz address of a harness's server. */

@@ -53,6 +53,16 @@ function matchesScope(action: Action, scope: OverdueScope | null): boolean {
   return action.agency.toLowerCase() === wanted || owner.includes(wanted);
 }
 
+/** The overdue actions of a snapshot, worked out once per snapshot and day (a snapshot is replaced whenever the plan changes). */
+const overdueCache = new WeakMap<readonly Versioned<Action>[], { today: string; late: Action[] }>();
+function overdueIn(actions: readonly Versioned<Action>[], today: string): Action[] {
+  const held = overdueCache.get(actions);
+  if (held?.today === today) return held.late;
+  const late = actions.map((c) => c.value).filter((a) => isOverdue(a, today));
+  overdueCache.set(actions, { today, late });
+  return late;
+}
+
 /** `prefetched` lets the caller start reading a plan it already knows about while the rest is looked up. */
 export async function overdueReply(
   storage: Storage,
@@ -65,7 +75,7 @@ export async function overdueReply(
     views.map(async (view): Promise<Reply | null> => {
       const actions = await (prefetched?.planId === view.plan.id ? prefetched.actions : storage.actions.snapshot(view.plan.id));
       if (!mayRead(view, actions)) return null;
-      const late = actions.map((c) => c.value).filter((a) => isOverdue(a, view.today));
+      const late = overdueIn(actions, view.today);
       const overdue = (await withOwnerNames(storage, late)).filter((a) => matchesScope(a, scope));
       const scopeText = scope ? `${scope.kind} ${scope.text}` : null;
       const data = overdueView(`Overdue: ${view.plan.title}`, scopeText, overdue, view.today);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { renderCard } from '../../src/cards/render';
+import { newPlan } from '../../src/domain/plan';
 import { seedDemo, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { Incoming, Reply } from '../../src/services/chat/types';
@@ -179,4 +180,14 @@ describe('owners ask for new dates; chairs and executives decide', () => {
     const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
     expect(stored).toMatchObject({ status: 'Delayed', revisedDueDate: null, dateRequest: { date: '2027-03-31', reason: 'waiting for training places', by: 'pattif@example.com' } });
   });
+});
+
+test('a channel moved to another plan answers for the new plan at once', async () => {
+  const channel = { id: 'channel-2', kind: 'channel' as const };
+  await storage.plans.save(newPlan({ id: 'second-plan', title: 'A second plan', baselineDate: '2026-01-01' }));
+  await storage.roles.grant('second-plan', 'meganb@example.com', 'admin');
+  await storage.conversations.bindPlan('channel-2', DEMO_PLAN_ID);
+  expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([expect.stringMatching(/^Overdue: Ofsted/)]);
+  await storage.conversations.bindPlan('channel-2', 'second-plan'); // as another instance would
+  expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([expect.stringMatching(/^Overdue: A second plan\n0 actions overdue/)]);
 });

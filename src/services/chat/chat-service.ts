@@ -4,6 +4,8 @@ import { parseCommand } from '../../domain/command-grammar';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
 import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
+import { Action } from '../../domain/types';
+import { Versioned } from '../../store/action-store';
 import { findAction, plansFor, PlanView } from './plan-scope';
 import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -13,7 +15,17 @@ interface Asker {
   incoming: Incoming;
   email: string;
   boundPlanId: string | null;
+  /** Reads of the bound plan started before the binding was confirmed (see `handle`). */
+  early: EarlyReads | null;
 }
+
+interface EarlyReads {
+  planId: string;
+  views: Promise<PlanView[]>;
+  actions: Promise<Versioned<Action>[]>;
+}
+
+const REMEMBERED_BINDINGS = 10_000;
 
 /**
  * Turns one message into replies. Stateless apart from Table Storage, so any
@@ -27,6 +39,9 @@ export class ChatService {
     private readonly notifier?: ChangeNotifier,
   ) {}
 
+  /** The plan each conversation was last seen bound to: a guess, always checked against storage. */
+  private readonly lastBinding = new Map<string, string>();
+
   async handle(incoming: Incoming): Promise<Reply[]> {
     const email = incoming.user.email?.toLowerCase();
     if (!email) {
@@ -34,11 +49,18 @@ export class ChatService {
     }
     const today = todayIn(incoming.now, this.defaultTimeZone);
     const command = parseCommand(incoming.text, today);
+    // "What's overdue" in a bound channel needs the plan, the asker's roles and the plan's
+    // actions: start reading them for the plan this conversation was bound to last time,
+    // alongside the binding itself, and use them only if the binding turns out the same.
+    const guess = command.kind === 'overdue' ? this.lastBinding.get(incoming.conversation.id) : undefined;
+    const early = guess ? this.readEarly(incoming, email, guess) : null;
     const [pending, binding] = await Promise.all([
       this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now),
       this.storage.conversations.get(incoming.conversation.id),
     ]);
-    const asker: Asker = { incoming, email, boundPlanId: binding?.planId ?? null };
+    const boundPlanId = binding?.planId ?? null;
+    this.remember(incoming.conversation.id, boundPlanId);
+    const asker: Asker = { incoming, email, boundPlanId, early: early?.planId === boundPlanId ? early : null };
 
     if (pending && command.kind === 'cancel') {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
@@ -49,6 +71,23 @@ export class ChatService {
     }
     if (pending) await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return this.run(command, asker);
+  }
+
+  private readEarly(incoming: Incoming, email: string, planId: string): EarlyReads {
+    const early = { planId, views: plansFor(this.storage, incoming, email, planId), actions: this.storage.actions.snapshot(planId) };
+    // Awaited only if used; this stops a failure of an unused guess going unhandled.
+    early.views.catch(() => undefined);
+    early.actions.catch(() => undefined);
+    return early;
+  }
+
+  private remember(conversationId: string, planId: string | null): void {
+    if (!planId) {
+      this.lastBinding.delete(conversationId);
+      return;
+    }
+    if (this.lastBinding.size >= REMEMBERED_BINDINGS) this.lastBinding.clear();
+    this.lastBinding.set(conversationId, planId);
   }
 
   private views(asker: Asker): Promise<PlanView[]> {
@@ -69,9 +108,8 @@ export class ChatService {
         return [await myActionsReply(this.storage, await views(), command.which)];
       case 'overdue': {
         const bound = asker.boundPlanId;
-        const prefetched = bound ? { planId: bound, actions: this.storage.actions.snapshot(bound) } : undefined;
-        prefetched?.actions.catch(() => undefined); // awaited below; this only stops an early failure going unhandled
-        return overdueReply(this.storage, await views(), command.scope, prefetched);
+        const early = asker.early ?? (bound ? this.readEarly(incoming, email, bound) : null);
+        return overdueReply(this.storage, await (early?.views ?? views()), command.scope, early ?? undefined);
       }
       case 'bindPlan':
         return [await bindReply(this.storage, incoming, command.planId, email)];

@@ -8,12 +8,13 @@ import { connectionStringFactory, Storage, storesOver } from '../../src/store/op
 import { Tables } from '../../src/store/tables';
 import { TeamsSender } from '../../src/teams/proactive-sender';
 import { createAdapter } from '../../src/teams/sender-factory';
-import { BotHarness } from './bot-harness';
+import { BotHarness, HarnessOptions, startBotHarnessWith } from './bot-harness';
 import { personalChat } from './job-harness';
 
-/** Fault tests use the harness with storage of their choosing and a configuration hook. */
-export { startBotHarnessWith as startCustomBotHarness } from './bot-harness';
-export type { HarnessOptions as CustomHarnessOptions } from './bot-harness';
+/** Fault tests use the harness with storage of their choosing (seeded with the demo plan) and a configuration hook. */
+export function startCustomBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
+  return startBotHarnessWith({ seed: true, ...options });
+}
 
 /** Stores over the given connection string, with tables of their own. */
 export function storageOver(connectionString: string, prefix = 't' + randomBytes(5).toString('hex')): Storage {

@@ -3,33 +3,21 @@
  * Chromium: what a newcomer sees after `npm start`.
  */
 import { addDays, formatUkDate, todayIn } from '../../src/domain/calendar';
-import { createLogger } from '../../src/log';
-import { projectRoot } from '../../src/project-root';
-import { seedDemo } from '../../src/services/demo-seed';
-import { loadConfig } from '../../src/config';
-import { RunningServer, startServer } from '../../src/teams/server';
-import { testStorage } from '../support/storage';
-import { freePort, PlaygroundSession, startPlaygroundSession } from './support/playground';
-import path from 'node:path';
+import { AppInPlayground, startAppInPlayground } from './support/app';
+import { PlaygroundSession } from './support/playground';
 
 jest.setTimeout(120_000);
 
 describe('chatting with Action Tracker in the Agents Playground', () => {
-  let bot: RunningServer;
+  let app: AppInPlayground;
   let session: PlaygroundSession;
-  const storage = testStorage();
 
   beforeAll(async () => {
-    await seedDemo(storage, projectRoot(), new Date());
-    const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off' });
-    bot = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
-    session = await startPlaygroundSession({ botEndpoint: bot.url, configPath: path.join(projectRoot(), '.m365agentsplayground.yml') });
+    app = await startAppInPlayground();
+    session = app.session;
   });
 
-  afterAll(async () => {
-    await session?.stop();
-    await bot?.close();
-  });
+  afterAll(() => app?.stop());
 
   test('personal chat: help, my actions, what’s overdue and show', async () => {
     const ui = session.ui;

@@ -3,37 +3,28 @@
  * the owner's personal chat, its Complete button updates the register and
  * the card in place, and the digest arrives in the channel bound to the plan.
  */
-import path from 'node:path';
-import { loadConfig } from '../../src/config';
 import { runDigest } from '../../src/jobs/digest';
 import { runReminders } from '../../src/jobs/remind';
 import { createLogger } from '../../src/log';
-import { projectRoot } from '../../src/project-root';
-import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { RunningServer, startServer } from '../../src/teams/server';
-import { testStorage } from '../support/storage';
-import { freePort, PlaygroundSession, startPlaygroundSession } from './support/playground';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
+import { Storage } from '../../src/store/open-storage';
+import { AppInPlayground, startAppInPlayground } from './support/app';
+import { PlaygroundSession } from './support/playground';
 
 jest.setTimeout(120_000);
 
 describe('reminders and the digest in the Agents Playground', () => {
-  let bot: RunningServer;
+  let app: AppInPlayground;
   let session: PlaygroundSession;
-  const storage = testStorage();
-  const log = createLogger('silent');
-  const deps = () => ({ storage, sender: bot.sender, claimant: 'e2e', log });
+  let storage: Storage;
+  const deps = () => ({ storage, sender: app.bot.sender, claimant: 'e2e', log: createLogger('silent') });
 
   beforeAll(async () => {
-    await seedDemo(storage, projectRoot(), new Date());
-    const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off' });
-    bot = await startServer(config, storage, log, '127.0.0.1');
-    session = await startPlaygroundSession({ botEndpoint: bot.url, configPath: path.join(projectRoot(), '.m365agentsplayground.yml') });
+    app = await startAppInPlayground();
+    ({ session, storage } = app);
   });
 
-  afterAll(async () => {
-    await session?.stop();
-    await bot?.close();
-  });
+  afterAll(() => app?.stop());
 
   test('a reminder arrives; Complete with evidence refreshes the card and lands in history', async () => {
     const ui = session.ui;

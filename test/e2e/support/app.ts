@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { loadConfig } from '../../../src/config';
+import { createLogger } from '../../../src/log';
+import { projectRoot } from '../../../src/project-root';
+import { seedDemo } from '../../../src/services/demo-seed';
+import { Storage } from '../../../src/store/open-storage';
+import { RunningServer, startServer } from '../../../src/teams/server';
+import { testStorage } from '../../support/storage';
+import { freePort, PlaygroundSession, startPlaygroundSession } from './playground';
+
+export interface AppInPlayground {
+  storage: Storage;
+  bot: RunningServer;
+  session: PlaygroundSession;
+  stop(): Promise<void>;
+}
+
+/** What `npm start` runs, over fresh tables: the demo plan, the real bot (jobs left to the test) and the Playground. */
+export async function startAppInPlayground(): Promise<AppInPlayground> {
+  const storage = testStorage();
+  await seedDemo(storage, projectRoot(), new Date());
+  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off' });
+  const bot = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
+  const session = await startPlaygroundSession({ botEndpoint: bot.url, configPath: path.join(projectRoot(), '.m365agentsplayground.yml') });
+  return {
+    storage,
+    bot,
+    session,
+    stop: async () => {
+      await session.stop();
+      await bot.close();
+    },
+  };
+}

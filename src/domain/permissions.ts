@@ -44,9 +44,3 @@ export function canSignOff(actor: Actor): Permission {
 export function canBindConversation(actor: Actor): Permission {
   return actor.roles.has('admin') ? ALLOWED : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' };
 }
-
-/** Anyone with a part in the plan may read it: an action of their own, or any role. */
-export function canRead(actor: Actor, actionsOfPlan: readonly Action[]): Permission {
-  if (actor.roles.size > 0 || actionsOfPlan.some((a) => ownsAction(actor, a))) return ALLOWED;
-  return { allowed: false, reason: 'You have no actions and no role in this plan, so I can’t show it to you. An administrator can give you a role.' };
-}

@@ -1,5 +1,6 @@
 import { todayIn } from '../src/domain/calendar';
-import { BotHarness, message } from '../test/support/bot-harness';
+import { BotHarness, message, replyText } from '../test/support/bot-harness';
+import { DEMO_PEOPLE } from '../src/services/demo-seed';
 import { percentile, round } from './stats';
 import { writeSyntheticPlan } from './synthetic-plan';
 
@@ -11,12 +12,16 @@ export interface RoundTrip {
   help_p95: number;
 }
 
-async function timeOne(bot: BotHarness, activity: ReturnType<typeof message>): Promise<number> {
+/** Milliseconds from posting the activity until its reply reaches the connector; `expect` checks the reply is the one measured. */
+async function timeOne(bot: BotHarness, activity: ReturnType<typeof message>, expect: RegExp): Promise<number> {
   const started = performance.now();
   const response = await bot.post(activity);
   if (response.status >= 300) throw new Error(`The bot answered ${response.status}`);
-  await bot.connector.next((s) => s.replyToId === activity.id, 30_000);
-  return performance.now() - started;
+  const reply = await bot.connector.next((s) => s.replyToId === activity.id, 30_000);
+  const elapsed = performance.now() - started;
+  const said = replyText(reply.activity);
+  if (!expect.test(said)) throw new Error(`Unexpected reply to "${activity.text}": ${said.slice(0, 200)}`);
+  return elapsed;
 }
 
 /**
@@ -32,17 +37,18 @@ export async function measureChat(bot: BotHarness, size: number, iterations: num
   await writeSyntheticPlan(bot.storage, planId, size, today);
   log(`  wrote ${size.toLocaleString('en-GB')} actions in ${round((performance.now() - started) / 1000)} s`);
   const channel = { kind: 'channel' as const, mention: true, user: 0 };
-  const bind = message(bot.connector.url, `use plan ${planId} here`, { ...channel, user: 1 });
-  // Each size gets its own channel, bound to its plan by the demo administrator.
+  // Each size gets its own channel, bound to its plan by an administrator of that plan.
+  const admin = 1;
+  await bot.storage.roles.grant(planId, DEMO_PEOPLE[admin].email, 'admin');
   const conversationId = `19:bench-${size}@thread.tacv2`;
   const inChannel = <T extends ReturnType<typeof message>>(a: T): T => ({ ...a, conversation: { ...a.conversation, id: conversationId } });
-  await timeOne(bot, inChannel(bind));
+  await timeOne(bot, inChannel(message(bot.connector.url, `use plan ${planId} here`, { ...channel, user: admin })), /^Done: in this channel/);
 
   const help: number[] = [];
   const overdue: number[] = [];
   for (let i = 0; i < iterations + 5; i++) {
-    const h = await timeOne(bot, inChannel(message(bot.connector.url, 'help', channel)));
-    const o = await timeOne(bot, inChannel(message(bot.connector.url, "what's overdue", channel)));
+    const h = await timeOne(bot, inChannel(message(bot.connector.url, 'help', channel)), /What I can do/);
+    const o = await timeOne(bot, inChannel(message(bot.connector.url, "what's overdue", channel)), new RegExp(`Overdue: Benchmark plan of ${size} actions`));
     if (i >= 5) {
       help.push(h);
       overdue.push(o);

@@ -21,7 +21,9 @@ export async function plansFor(storage: Storage, incoming: Incoming, email: stri
     plan && { plan, today: todayIn(incoming.now, plan.timeZone), actor: { email, name: incoming.user.name, roles: await roles } };
   if (boundPlanId) {
     // The plan and the person's roles in it are read together: one round trip, not two.
-    const view = await viewOf(await storage.plans.get(boundPlanId), storage.roles.rolesOf(boundPlanId, email));
+    const roles = storage.roles.rolesOf(boundPlanId, email);
+    roles.catch(() => undefined); // awaited below only if the plan exists
+    const view = await viewOf(await storage.plans.get(boundPlanId), roles);
     return view ? [view] : [];
   }
   const plans = await storage.plans.list();

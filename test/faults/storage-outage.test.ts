@@ -54,6 +54,12 @@ const CLAIMANT = 'bot-instance-1';
 /** Longer than the outage, as the default (300 s) is: a run may wait that long to record a card it sent. */
 const LEASE_MS = 60_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** A promise and the function that resolves it. */
+function signal(): [() => void, Promise<void>] {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return [resolve, promise];
+}
 
 let dataDir: string;
 let port: number;
@@ -144,20 +150,20 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
   expect(await ask('help')).toMatch(/What I can do/);
   expect(await ask('note SG-4 written before the outage')).toMatch(/Note added to SG-4/);
 
-  // The outage starts once run B's third card is on its way and run A is about to claim its third recipient.
+  // The outage starts once run A is about to claim its third recipient and run B's third card is on
+  // its way. Each run waits at its point until storage has gone, so that neither is half way through
+  // something else (A recording its second card, say) when it goes.
   let outageStartedAt = 0;
-  let stopping: Promise<void> | null = null;
-  const startOutage = () => (stopping ??= azurite.stop().then(() => void (outageStartedAt = Date.now())));
-  let bAtGate!: () => void;
-  const bReady = new Promise<void>((r) => (bAtGate = r));
-
+  const [aAtGate, aReady] = signal();
+  const [bAtGate, bReady] = signal();
+  const [outageBegun, outage] = signal();
   const base = jobDeps(storage, CLAIMANT);
   const depsA: DeliveryDeps = {
     ...base,
     storage: withClaimHook(storage, async (n) => {
       if (n !== 3) return;
-      await Promise.race([bReady, sleep(15_000)]);
-      await startOutage();
+      aAtGate();
+      await outage;
     }),
     sender: countingSender(base.sender, delivered.A),
   };
@@ -166,7 +172,7 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
     sender: countingSender(base.sender, delivered.B, async (n) => {
       if (n !== 3) return;
       bAtGate();
-      await startOutage();
+      await outage;
     }),
   };
   const runA = runReminders(depsA, { planId: DEMO_PLAN_ID, now: runs.A.now, force: true }, { leaseMs: LEASE_MS, concurrency: 1 });
@@ -175,8 +181,10 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
   runA.catch(() => undefined);
   runB.catch(() => undefined);
 
-  await bReady;
-  await startOutage();
+  await Promise.all([aReady, bReady]);
+  await azurite.stop();
+  outageStartedAt = Date.now();
+  outageBegun();
   note(`Azurite stopped (port ${port}, data in ${dataDir})`);
 
   // First wave, at once: reads, a write, a card button; and the health check.
@@ -204,10 +212,11 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
   azurite = await startEmbeddedAzurite({ port, location: dataDir });
   expect(azurite.startedHere).toBe(true);
   note(`Azurite back after ${Math.round((Date.now() - outageStartedAt) / 1000)} s, same port and data`);
-  // Each run either stopped at a claim made during the outage, or (if it had a card out) recorded
-  // that card once storage was back and carried on. Either way no card it sent is left unrecorded.
+  // Run A stopped at the claim it made during the outage; run B, which had a card out, recorded
+  // that card once storage was back and carried on.
   const [a, b] = await Promise.allSettled([runA, runB]);
   expect(a.status).toBe('rejected');
+  expect(b.status).toBe('fulfilled');
   for (const [name, result] of [['A', a], ['B', b]] as const) {
     if (result.status === 'rejected') expect((result.reason as Error).message).toContain(UNREACHABLE);
     note(`reminder run ${name} after the outage: ${result.status === 'fulfilled' ? 'finished' : 'stopped at a claim made during the outage'}; cards sent: ${[...delivered[name].values()].reduce((x, y) => x + y, 0)}`);

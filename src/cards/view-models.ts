@@ -1,4 +1,4 @@
-import { formatUkDate } from '../domain/calendar';
+import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { FIELD_LABELS } from '../domain/history';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from '../domain/rag';
 import { Action, HistoryEntry, IsoDate, Rag } from '../domain/types';
@@ -139,7 +139,7 @@ export function detailView(action: Action, today: IsoDate, banner: string | null
     summary,
     facts,
     evidence: action.evidence.map((e) => ({ text: e.note, url: e.url })),
-    latestUpdate: update ? `${update.text} (${update.by}, ${formatUkDate(update.at.slice(0, 10))})` : null,
+    latestUpdate: update ? `${update.text} (${update.by}, ${formatUkDayOf(update.at)})` : null,
   };
 }
 

@@ -19,6 +19,11 @@ function checkText(label: string, text: string): string | null {
   return null;
 }
 
+/** A comment is optional, but one given must be within limits. */
+function checkComment(comment: string | null): string | null {
+  return comment ? checkText('comment', comment) : null;
+}
+
 function withUpdate(action: Action, text: string | null, ctx: ChangeContext): Action {
   return text ? { ...action, latestUpdate: { text: text.trim(), by: ctx.by, at: ctx.at } } : action;
 }
@@ -29,7 +34,7 @@ export function changeStatus(action: Action, status: Status, comment: string | n
   if (status === 'Signed off') return refused(`Use "sign off ${action.ref}" to sign an action off.`);
   if (status === 'Delayed') return refused(`To delay ${action.ref}, give a new date and a reason, for example: ${action.ref} delayed to 30/09/2026 because of supplier problems.`);
   if (action.status === status) return refused(`${action.ref} is already ${status.toLowerCase()}.`);
-  const commentProblem = comment ? checkText('comment', comment) : null;
+  const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
   return { ok: true, action: withUpdate({ ...action, status }, comment, ctx) };
 }
@@ -72,13 +77,17 @@ export function reschedule(
   };
 }
 
+/** Evidence that is a bare web address is a link; anything else (a link with words after it, say) is a note. */
+export function evidenceLink(text: string): string | null {
+  return /^https?:\/\/\S+$/i.test(text) ? text : null;
+}
+
 export function addEvidence(action: Action, text: string, ctx: ChangeContext): ChangeResult {
   const problem = checkText('evidence', text);
   if (problem) return refused(problem);
   const trimmed = text.trim();
   if (action.evidence.some((e) => (e.url ?? e.note) === trimmed)) return refused(`${action.ref} already has that evidence.`);
-  const url = /^https?:\/\/\S+$/i.test(trimmed) ? trimmed : null;
-  const evidence: Evidence = { url, note: trimmed, addedBy: ctx.by, addedAt: ctx.at };
+  const evidence: Evidence = { url: evidenceLink(trimmed), note: trimmed, addedBy: ctx.by, addedAt: ctx.at };
   return { ok: true, action: { ...action, evidence: [...action.evidence, evidence] } };
 }
 
@@ -97,6 +106,8 @@ export function signOff(action: Action, comment: string | null, ctx: ChangeConte
   if (action.evidence.length === 0) {
     return refused(`${action.ref} has no evidence yet. Sign-off needs at least one piece: evidence ${action.ref} https://…`);
   }
+  const commentProblem = checkComment(comment);
+  if (commentProblem) return refused(commentProblem);
   return { ok: true, action: withUpdate({ ...action, status: 'Signed off' }, comment ? `Signed off: ${comment}` : null, ctx) };
 }
 
@@ -114,7 +125,7 @@ export function requestNewDate(action: Action, newDate: IsoDate, reason: string,
 
 export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult {
   const request = action.dateRequest;
-  if (!request) return refused(`${action.ref} has no request for a new date waiting.`);
+  if (!request) return refused(`${action.ref} has no new date waiting for a decision.`);
   const moved = reschedule({ ...action, dateRequest: null }, request.date, request.reason, false, ctx);
   if (!moved.ok) return moved;
   return { ok: true, action: withUpdate(moved.action, `New date ${formatUkDate(request.date)} approved (asked for by ${request.by}): ${request.reason}`, ctx) };
@@ -122,7 +133,11 @@ export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult
 
 export function declineNewDate(action: Action, comment: string | null, ctx: ChangeContext): ChangeResult {
   const request = action.dateRequest;
-  if (!request) return refused(`${action.ref} has no request for a new date waiting.`);
-  const note = `New date ${formatUkDate(request.date)} declined${comment ? `: ${comment.trim()}` : ''}. The due date stays ${formatUkDate(currentDueDate(action) ?? request.date)}.`;
+  if (!request) return refused(`${action.ref} has no new date waiting for a decision.`);
+  const commentProblem = checkComment(comment);
+  if (commentProblem) return refused(commentProblem);
+  const due = currentDueDate(action);
+  const stays = due ? `The due date stays ${formatUkDate(due)}.` : 'It still has no due date.';
+  const note = `New date ${formatUkDate(request.date)} declined${comment ? `: ${comment.trim()}` : ''}. ${stays}`;
   return { ok: true, action: withUpdate({ ...action, dateRequest: null }, note, ctx) };
 }

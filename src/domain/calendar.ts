@@ -110,6 +110,12 @@ export function formatUkInstant(iso: string, timeZone = 'Europe/London'): string
   return `${formatUkDate(local.toISODate()!)}, ${local.toFormat('HH:mm')}`;
 }
 
+/** The day an instant fell on where the plan is run, as `30 Jun 2026`: an update at 00:30 on 1 July in London is 1 July, not 30 June. */
+export function formatUkDayOf(iso: string, timeZone = 'Europe/London'): string {
+  const local = DateTime.fromISO(iso, { zone: timeZone });
+  return local.isValid ? formatUkDate(local.toISODate()!) : iso;
+}
+
 export function isValidTimeZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;
 }

@@ -1,4 +1,4 @@
-import { formatUkDate } from './calendar';
+import { formatUkDate, formatUkDayOf } from './calendar';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from './rag';
 import { compareRefs } from './ref';
 import { Action, IsoDate } from './types';
@@ -33,7 +33,7 @@ function ownerText(action: Action): string | null {
 
 function latestUpdateText(action: Action): string | null {
   const update = action.latestUpdate;
-  return update ? `${update.text} (${formatUkDate(update.at.slice(0, 10))}, ${update.by})` : null;
+  return update ? `${update.text} (${formatUkDayOf(update.at)}, ${update.by})` : null;
 }
 
 export function exportRows(actions: readonly Action[], today: IsoDate): ExportRow[] {

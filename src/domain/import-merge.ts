@@ -1,3 +1,4 @@
+import { evidenceLink } from './action-changes';
 import { ImportedRow } from './import-rows';
 import { Action, Evidence } from './types';
 
@@ -31,10 +32,10 @@ export function mergeImportedRow(
     dateRequest: null,
   };
   const known = new Set(base.evidence.map((e) => e.url ?? e.note));
-  const added: Evidence[] = row.evidence
+  const added: Evidence[] = [...new Set(row.evidence)]
     .filter((text) => !known.has(text))
     .map((text) => ({
-      url: /^https?:\/\//i.test(text) ? text : null,
+      url: evidenceLink(text),
       note: text,
       addedBy: who.by,
       addedAt: who.at,

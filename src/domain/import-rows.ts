@@ -184,5 +184,5 @@ export function listSome(items: readonly string[], max = 10): string {
 
 function capped(errors: string[]): string[] {
   if (errors.length <= MAX_ERRORS_LISTED) return errors;
-  return [...errors.slice(0, MAX_ERRORS_LISTED), `…and ${errors.length - MAX_ERRORS_LISTED} more rows with problems.`];
+  return [...errors.slice(0, MAX_ERRORS_LISTED), `…and ${errors.length - MAX_ERRORS_LISTED} more problems.`];
 }

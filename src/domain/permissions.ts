@@ -16,6 +16,13 @@ export function ownsAction(actor: Actor, action: Action): boolean {
   return action.owner?.email === actor.email;
 }
 
+/** Anyone with a role in a plan may read all of it; an owner with no role may too, since their own actions are in it. */
+export function canReadPlan(actor: Actor, actions: Iterable<Action>): boolean {
+  if (actor.roles.size > 0) return true;
+  for (const action of actions) if (ownsAction(actor, action)) return true;
+  return false;
+}
+
 /** Owners update their own actions; administrators update any. `names` puts a name to the owner's email. */
 export function canUpdate(actor: Actor, action: Action, names?: ReadonlyMap<string, string>): Permission {
   if (ownsAction(actor, action) || actor.roles.has('admin')) return ALLOWED;

@@ -1,5 +1,5 @@
 import { todayIn } from '../../domain/calendar';
-import { Actor } from '../../domain/permissions';
+import { Actor, canReadPlan } from '../../domain/permissions';
 import { Action, IsoDate, Plan, Role } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
@@ -30,9 +30,13 @@ export async function plansFor(storage: Storage, incoming: Incoming, email: stri
   return (await Promise.all(plans.map((plan) => viewOf(plan, storage.roles.rolesOf(plan.id, email))))).filter((v): v is PlanView => v !== null);
 }
 
-/** Whether the person may read the plan at all: a role, or an action of their own in it. */
+/** Whether the person may read the plan at all (see `canReadPlan`). */
 export function mayRead(view: PlanView, actions: readonly Versioned<Action>[]): boolean {
-  return view.actor.roles.size > 0 || actions.some((v) => v.value.owner?.email === view.actor.email);
+  return canReadPlan(view.actor, valuesOf(actions));
+}
+
+function* valuesOf(actions: readonly Versioned<Action>[]): Iterable<Action> {
+  for (const { value } of actions) yield value;
 }
 
 export interface FoundAction {

@@ -1,0 +1,119 @@
+import { cellAsText, EXPORT_COLUMNS, ExportCell, exportRows } from '../../src/domain/export-rows';
+import { mergeImportedRow } from '../../src/domain/import-merge';
+import { validateRows } from '../../src/domain/import-rows';
+import { Action, Status } from '../../src/domain/types';
+import { anAction } from '../support/builders';
+
+const TODAY = '2026-11-21';
+const exportOne = (overrides: Partial<Action>) => exportRows([anAction(overrides)], TODAY)[0];
+
+describe('exportRows', () => {
+  test('one action, every column', () => {
+    const action = anAction({
+      status: 'On track',
+      revisedDueDate: '2026-12-31',
+      revisionReason: 'supplier late',
+      latestUpdate: { text: 'Spoke to the supplier', by: 'alexw@example.com', at: '2026-11-20T16:45:00.000Z' },
+    });
+    expect(exportRows([action], TODAY)).toEqual([
+      {
+        Ref: 'SG-1',
+        Theme: 'Safeguarding services',
+        Action: 'Ensure that visits to children are clearly recorded',
+        Timescale: 'Within three months',
+        Owner: 'Alex Wilber <alexw@example.com>',
+        Agency: 'Council',
+        'Original due date': { date: '2026-09-30' },
+        'Current due date': { date: '2026-12-31' },
+        Status: 'On track',
+        RAG: 'Green',
+        'Days overdue': null,
+        'Latest update': 'Spoke to the supplier (20 Nov 2026, alexw@example.com)',
+        Measure: '% of visits recorded',
+      },
+    ]);
+  });
+
+  test('blank values export as empty cells, not empty strings', () => {
+    expect(
+      exportOne({ theme: '', timescale: '', owner: null, agency: '', originalDueDate: null, measure: null, latestUpdate: null }),
+    ).toMatchObject({
+      Theme: null,
+      Timescale: null,
+      Owner: null,
+      Agency: null,
+      'Original due date': null,
+      'Current due date': null,
+      'Latest update': null,
+      Measure: null,
+    });
+  });
+
+  test('an owner with no name is their email', () => {
+    expect(exportOne({ owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null } }).Owner).toBe('meganb@example.com');
+  });
+
+  test.each<[description: string, status: Status, originalDue: string | null, revisedDue: string | null, rag: string, daysOverdue: number | null]>([
+    ['one day overdue', 'On track', '2026-11-20', null, 'Red', 1],
+    ['a month overdue', 'Not started', '2026-10-21', null, 'Red', 31],
+    ['due today', 'On track', '2026-11-21', null, 'Green', null],
+    ['not started and due soon', 'Not started', '2026-12-01', null, 'Amber', null],
+    ['at risk', 'At risk', '2027-03-01', null, 'Amber', null],
+    ['delayed before its date', 'Delayed', '2027-03-01', null, 'Red', null],
+    ['a later revised date stops it being overdue', 'On track', '2026-01-01', '2027-01-31', 'Green', null],
+    ['a past revised date counts, not the original', 'On track', '2026-12-31', '2026-11-11', 'Red', 10],
+    ['complete after its date', 'Complete', '2026-01-01', null, 'Complete', null],
+    ['signed off', 'Signed off', '2026-01-01', null, 'Complete', null],
+    ['cancelled', 'Cancelled', '2026-01-01', null, 'Cancelled', null],
+    ['no due date', 'Not started', null, null, 'Green', null],
+  ])('%s: RAG %s, days overdue %s', (_d, status, originalDueDate, revisedDueDate, rag, daysOverdue) => {
+    const row = exportOne({ status, originalDueDate, revisedDueDate });
+    expect(row.RAG).toBe(rag);
+    expect(row['Days overdue']).toBe(daysOverdue);
+    expect(row['Current due date']).toEqual((revisedDueDate ?? originalDueDate) === null ? null : { date: revisedDueDate ?? originalDueDate });
+  });
+
+  test('rows come in natural ref order, and the list given is left alone', () => {
+    const actions = ['SG-10', 'LAC-1', 'SG-2', '10.10', '10.3.1'].map((ref) => anAction({ ref }));
+    expect(exportRows(actions, TODAY).map((r) => r.Ref)).toEqual(['10.3.1', '10.10', 'LAC-1', 'SG-2', 'SG-10']);
+    expect(actions.map((a) => a.ref)).toEqual(['SG-10', 'LAC-1', 'SG-2', '10.10', '10.3.1']);
+  });
+
+  test('no actions, no rows', () => {
+    expect(exportRows([], TODAY)).toEqual([]);
+  });
+});
+
+describe('cellAsText', () => {
+  test.each<[cell: ExportCell, text: string]>([
+    [null, ''],
+    [{ date: '2026-09-30' }, '30 Sep 2026'],
+    [{ date: '2027-01-05' }, '5 Jan 2027'],
+    [31, '31'],
+    ['Alex Wilber <alexw@example.com>', 'Alex Wilber <alexw@example.com>'],
+  ])('%j → %j', (cell, text) => expect(cellAsText(cell)).toBe(text));
+});
+
+describe('an exported plan imports again', () => {
+  test('reading the export back changes nothing in the register', () => {
+    // "Within three months" of a 30 Jun 2026 baseline is the builder's original due date, 30 Sep 2026.
+    const actions = [
+      anAction({
+        ref: 'SG-1',
+        status: 'On track',
+        owner: { email: 'alexw@example.com', displayName: 'Alex Wilber', aadObjectId: 'aad-alex' },
+        revisedDueDate: '2026-12-31',
+        revisionReason: 'supplier late',
+        revisionCount: 1,
+        evidence: [{ url: 'https://example.com/a', note: 'https://example.com/a', addedBy: 'alexw@example.com', addedAt: '2026-06-01T08:00:00.000Z' }],
+        latestUpdate: { text: 'Spoke to the supplier', by: 'alexw@example.com', at: '2026-11-20T16:45:00.000Z' },
+      }),
+      anAction({ ref: 'SG-2', owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null }, status: 'Signed off', measure: null, agency: '' }),
+    ];
+    const table = [[...EXPORT_COLUMNS], ...exportRows(actions, TODAY).map((row) => EXPORT_COLUMNS.map((c) => cellAsText(row[c])))];
+    const validation = validateRows(table, '2026-06-30', TODAY);
+    expect(validation.errors).toEqual([]);
+    const merged = validation.rows.map((row) => mergeImportedRow(actions.find((a) => a.ref === row.ref)!, row, 'test-plan', { by: 'importer', at: '2026-11-21T10:00:00.000Z' }));
+    expect(merged).toEqual(actions);
+  });
+});

@@ -1,0 +1,81 @@
+import { EXPORT_COLUMNS } from '../../src/domain/export-rows';
+import { Column, mapHeaders } from '../../src/domain/import-columns';
+
+const READ = 'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, evidence.';
+
+describe('header words people use', () => {
+  test.each<[header: string, column: Column]>([
+    ['Ref', 'ref'],
+    ['REFERENCE', 'ref'],
+    ['Ref No.', 'ref'],
+    ['No', 'ref'],
+    ['ID', 'ref'],
+    ['Section', 'theme'],
+    ['Area for Improvement', 'theme'],
+    ['Title', 'title'],
+    ['Action text', 'title'],
+    ['Recommendation', 'title'],
+    ['Timescales', 'timescale'],
+    ['Timeframe', 'timescale'],
+    ['Due Date', 'due'],
+    ['Deadline', 'due'],
+    ['Target date', 'due'],
+    ['Owner (email)', 'owner'],
+    ['Lead Officer', 'owner'],
+    ['Responsible officer', 'owner'],
+    ['Lead agency', 'agency'],
+    ['Organisation', 'agency'],
+    ['Progress', 'status'],
+    ['Measure of success', 'measure'],
+    ['How measured?', 'measure'],
+    ['  Evidence of completion  ', 'evidence'],
+  ])('%j is the %s column', (header, column) => {
+    const others = [column === 'ref' ? null : 'ref', column === 'title' ? null : 'action'].filter((h): h is string => h !== null);
+    const mapped = mapHeaders([header, ...others]);
+    expect(mapped.errors).toEqual([]);
+    expect(mapped.ignored).toEqual([]);
+    expect(mapped.index[column]).toBe(0);
+  });
+});
+
+describe('mapHeaders', () => {
+  test('records where each column is, skipping blank headings', () => {
+    expect(mapHeaders(['', 'Ref', 'Action', '', 'Owner'])).toEqual({ index: { ref: 1, title: 2, owner: 4 }, ignored: [], errors: [] });
+  });
+
+  test('headings it does not know are ignored, named as written', () => {
+    expect(mapHeaders(['Ref', 'Action', ' RAG ', 'Notes'])).toMatchObject({ ignored: ['RAG', 'Notes'], errors: [] });
+  });
+
+  test.each([
+    [['Ref', 'ID', 'Action'], 'Row 1: the columns "Ref" and "ID" both mean ref; keep one.'],
+    [['Ref', 'Due date', 'Action', 'Deadline'], 'Row 1: the columns "Due date" and "Deadline" both mean due; keep one.'],
+  ])('two headings for one column: %j', (header, error) => {
+    expect(mapHeaders(header).errors).toEqual([error]);
+  });
+
+  test.each([
+    [['Theme', 'Owner'], `Row 1 should be the column headings, with at least "ref" and "action". It has: Theme, Owner. ${READ}`],
+    [['Ref', 'Status'], `Row 1 should be the column headings, with at least "action". It has: Ref, Status. ${READ}`],
+    [['Action', ''], `Row 1 should be the column headings, with at least "ref". It has: Action. ${READ}`],
+    [['', ' '], `Row 1 should be the column headings, with at least "ref" and "action". It has: nothing. ${READ}`],
+    [
+      ['SG-1', 'Ensure visits are recorded', 'Within 3 months'],
+      `Row 1 should be the column headings, with at least "ref" and "action". It has: SG-1, Ensure visits are recorded, Within 3 months. ${READ}`,
+    ],
+  ])('required columns missing: %j', (header, error) => {
+    expect(mapHeaders(header).errors).toEqual([error]);
+  });
+
+  test('a long header row is shown only up to 12 headings', () => {
+    const header = Array.from({ length: 15 }, (_, i) => `H${i + 1}`);
+    expect(mapHeaders(header).errors[0]).toContain('It has: H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, H11, H12. The columns');
+  });
+
+  test('the export’s own headings read back, and the derived columns are ignored', () => {
+    const mapped = mapHeaders(EXPORT_COLUMNS);
+    expect(mapped.errors).toEqual([]);
+    expect(mapped.index).toEqual({ ref: 0, theme: 1, title: 2, timescale: 3, owner: 4, agency: 5, status: 8, measure: 12 });
+    expect(mapped.ignored).toEqual(['Original due date', 'Current due date', 'RAG', 'Days overdue', 'Latest update']);
+  });
+});

@@ -1,0 +1,165 @@
+import {
+  Actor,
+  canBindConversation,
+  canCancel,
+  canDecideDateRequest,
+  canReadPlan,
+  canSignOff,
+  canUpdate,
+  decidesDates,
+  ownsAction,
+} from '../../src/domain/permissions';
+import { Role } from '../../src/domain/types';
+import { anAction } from '../support/builders';
+
+/** The owner of `anAction()` is alexw@example.com; everyone else here owns nothing. */
+const person = (email: string, ...roles: Role[]): Actor => ({ email, name: null, roles: new Set(roles) });
+
+const owner = person('alexw@example.com');
+const chair = person('chair@example.com', 'chair');
+const executive = person('exec@example.com', 'executive');
+const admin = person('admin@example.com', 'admin');
+const ownerRoleOnly = person('meganb@example.com', 'owner');
+const nobody = person('stranger@example.com');
+
+type Who = [who: string, actor: Actor];
+const everyone: Who[] = [
+  ['the owner', owner],
+  ['a chair', chair],
+  ['an executive', executive],
+  ['an administrator', admin],
+  ['someone with only the owner role', ownerRoleOnly],
+  ['someone with no role', nobody],
+];
+
+describe('ownsAction: the owner’s email is the key', () => {
+  test.each([
+    ['the owner’s email', 'alexw@example.com', true],
+    ['someone else’s email', 'meganb@example.com', false],
+  ])('%s', (_d, email, owns) => {
+    expect(ownsAction(person(email), anAction())).toBe(owns);
+  });
+
+  test('nobody owns an unassigned action', () => {
+    expect(ownsAction(owner, anAction({ owner: null }))).toBe(false);
+  });
+
+  test('roles do not make someone the owner', () => {
+    expect(ownsAction(admin, anAction())).toBe(false);
+  });
+});
+
+describe('canReadPlan: any role, or owning an action in the plan', () => {
+  const plan = [anAction({ ref: 'SG-1' }), anAction({ ref: 'SG-2', owner: null })];
+
+  test.each([
+    ['the owner of one action, with no role', owner, true],
+    ['a chair', chair, true],
+    ['an executive', executive, true],
+    ['an administrator', admin, true],
+    ['someone with only the owner role', ownerRoleOnly, true],
+    ['someone with no role who owns nothing', nobody, false],
+  ])('%s → %s', (_d, actor, allowed) => {
+    expect(canReadPlan(actor, plan)).toBe(allowed);
+  });
+
+  test('an owner with no role may not read a plan where they own nothing', () => {
+    expect(canReadPlan(owner, [anAction({ owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null } })])).toBe(false);
+  });
+
+  test('someone with no role may not read an empty plan', () => {
+    expect(canReadPlan(owner, [])).toBe(false);
+  });
+
+  test('a role is enough even for an empty plan', () => {
+    expect(canReadPlan(chair, [])).toBe(true);
+  });
+
+  test('accepts any iterable of actions, such as a generator', () => {
+    function* actions() {
+      yield anAction({ ref: 'SG-1', owner: null });
+      yield anAction({ ref: 'SG-2' });
+    }
+    expect(canReadPlan(owner, actions())).toBe(true);
+  });
+});
+
+describe('canUpdate: the owner or an administrator', () => {
+  test.each([
+    ['the owner', owner, true],
+    ['an administrator', admin, true],
+    ['a chair', chair, false],
+    ['an executive', executive, false],
+    ['someone with only the owner role', ownerRoleOnly, false],
+    ['someone with no role', nobody, false],
+  ])('%s → allowed %s', (_d, actor, allowed) => {
+    expect(canUpdate(actor, anAction()).allowed).toBe(allowed);
+  });
+
+  test('an administrator may change an unassigned action', () => {
+    expect(canUpdate(admin, anAction({ owner: null }))).toEqual({ allowed: true });
+  });
+
+  type ReasonCase = [description: string, ownerOfAction: Parameters<typeof anAction>[0], names: ReadonlyMap<string, string> | undefined, reason: string];
+  const alex = { email: 'alexw@example.com', displayName: 'Alex Wilber', aadObjectId: null };
+  const unnamed = { email: 'alexw@example.com', displayName: null, aadObjectId: null };
+  const reasons: ReasonCase[] = [
+    ['names the owner by their display name', { owner: alex }, undefined, 'Only the action’s owner (Alex Wilber) or an administrator can change SG-1.'],
+    [
+      'prefers the action’s display name to the names map',
+      { owner: alex },
+      new Map([['alexw@example.com', 'Alexander W']]),
+      'Only the action’s owner (Alex Wilber) or an administrator can change SG-1.',
+    ],
+    [
+      'puts a name to an unnamed owner from the names map',
+      { owner: unnamed },
+      new Map([['alexw@example.com', 'Alex from the directory']]),
+      'Only the action’s owner (Alex from the directory) or an administrator can change SG-1.',
+    ],
+    ['falls back to the owner’s email', { owner: unnamed }, new Map([['other@example.com', 'Other']]), 'Only the action’s owner (alexw@example.com) or an administrator can change SG-1.'],
+    ['says "nobody yet" when unassigned', { owner: null }, undefined, 'Only the action’s owner (nobody yet) or an administrator can change SG-1.'],
+    ['names the action’s own ref', { ref: 'LAC-10' }, undefined, 'Only the action’s owner (Alex Wilber) or an administrator can change LAC-10.'],
+  ];
+
+  test.each(reasons)('the refusal %s', (_d, overrides, names, reason) => {
+    expect(canUpdate(chair, anAction(overrides), names)).toEqual({ allowed: false, reason });
+  });
+});
+
+describe('overseers (chair, executive, administrator) decide; owners do not', () => {
+  const overseers = new Set<Actor>([chair, executive, admin]);
+
+  test.each(everyone)('decidesDates: %s', (_d, actor) => {
+    expect(decidesDates(actor)).toBe(overseers.has(actor));
+  });
+
+  type Check = [name: string, check: (actor: Actor) => ReturnType<typeof canCancel>, reason: string];
+  const checks: Check[] = [
+    ['canCancel', canCancel, 'Only a chair, an executive or an administrator can cancel an action.'],
+    ['canDecideDateRequest', canDecideDateRequest, 'Only a chair, an executive or an administrator can approve or decline a new date.'],
+    ['canSignOff', canSignOff, 'Only a chair, an executive or an administrator can sign off an action.'],
+  ];
+  const cases = checks.flatMap(([name, check, reason]) => everyone.map(([who, actor]) => [name, who, check, actor, reason] as const));
+
+  test.each(cases)('%s: %s', (_name, _who, check, actor, reason) => {
+    expect(check(actor)).toEqual(overseers.has(actor) ? { allowed: true } : { allowed: false, reason });
+  });
+
+  test('owning the action is not enough to sign it off or cancel it', () => {
+    expect(canSignOff(owner).allowed).toBe(false);
+    expect(canCancel(owner).allowed).toBe(false);
+  });
+
+  test('a chair who also has the owner role is still an overseer', () => {
+    expect(canSignOff(person('chair@example.com', 'owner', 'chair'))).toEqual({ allowed: true });
+  });
+});
+
+describe('canBindConversation: administrators only', () => {
+  test.each(everyone)('%s', (_d, actor) => {
+    expect(canBindConversation(actor)).toEqual(
+      actor === admin ? { allowed: true } : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' },
+    );
+  });
+});

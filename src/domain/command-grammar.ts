@@ -1,4 +1,4 @@
-import type { Command } from './command';
+import type { Command, DateDecision } from './command';
 import { readDateAndReason } from './command-delay';
 import { compilePattern, matchPattern, type Captures, type Pattern } from './command-pattern';
 import { cleanCommandText, MAX_COMMAND_LENGTH, MAX_RAW_LENGTH, tokenize, type Token } from './command-text';
@@ -16,6 +16,9 @@ export const COMMAND_EXAMPLES: string[] = [
   'evidence SG-4 https://example.com/report.pdf',
   'note SG-4 spoke to supplier',
   'sign off SG-4',
+  'approve SG-4',
+  'decline the new date for SG-4 because the inspection date is fixed',
+  'dates to decide',
   'use plan ofsted-2011 here',
   'cancel',
 ];
@@ -38,6 +41,19 @@ const SETS: Record<string, readonly string[]> = {
   iDid: ['i', 'ive', 'we', 'weve', 'have', 'has', 'just', 'now', 'finally', 'been'],
   bindTail: ['here', 'in', 'on', 'for', 'to', 'this', 'the', 'channel', 'chat', 'conversation', 'team', 'group', 'please', 'now'],
   place: ['this', 'the', 'channel', 'chat', 'conversation', 'team', 'group', 'here'],
+  approve: ['approve', 'accept', 'agree', 'allow', 'grant', 'confirm', 'authorise', 'authorize'],
+  approved: ['approved', 'accepted', 'agreed', 'allowed', 'granted', 'confirmed', 'authorised', 'authorized', 'ok', 'okay'],
+  decline: ['decline', 'reject', 'refuse', 'deny', 'veto', 'disallow', 'disapprove', 'overrule'],
+  declined: ['declined', 'rejected', 'refused', 'denied', 'vetoed', 'disallowed', 'disapproved', 'overruled', 'decline',
+    'reject', 'refuse', 'deny'],
+  /** Words before the thing decided: "the new", "its requested", "this revised due". */
+  dateAdj: ['the', 'a', 'this', 'that', 'its', 'their', 'his', 'her', 'new', 'revised', 'requested', 'proposed', 'updated',
+    'changed', 'extended', 'later', 'due', 'pending', 'waiting', 'date'],
+  /** The thing decided: "date", "request", "date change request". */
+  dateNoun: ['date', 'dates', 'deadline', 'request', 'requests', 'extension', 'change', 'move', 'delay', 'reschedule',
+    'timescale', 'postponement'],
+  beFill: ['is', 'has', 'have', 'been', 'was', 'now', 'be', 'can', 'should', 'its', 'it'],
+  decisionWait: ['waiting', 'awaiting', 'pending', 'needing', 'that', 'need', 'needs', 'to', 'for', 'my', 'a', 'your', 'me'],
   historyLead: ['show', 'view', 'see', 'get', 'list', 'display', 'whats', 'what', 'is', 'me', 'the', 'full', 'change'],
 };
 
@@ -91,6 +107,38 @@ function withStatus(ref: string, status: Status, m: MatchText, from: number | un
   return { kind: 'setStatus', ref, status, comment: commentFrom(m, from) };
 }
 
+/** A reason after a decision: "because (of)", "as", "due to" and "reason:" dropped; a bare "thanks" is no reason. */
+function reasonFrom(m: MatchText, from: number | undefined): string | null {
+  const text = textFrom(m, from)
+    ?.replace(/^(?:because(?:\s+of)?|since|cos|coz|bc|as|due to|owing to|(?:the\s+)?reasons?(?:\s+(?:is|was|being))?|why)\b[\s:,-]*/i, '')
+    .trim();
+  if (!text || /^(?:thanks|thank you|thx|ta|cheers|please|pls|plz)[\s.!]*$/i.test(text)) return null;
+  return text;
+}
+
+const ONE_AT_A_TIME = (ref: string, verb: string): string =>
+  `One action at a time, please: ${verb} ${ref}, then send the next one.`;
+
+/** "approve SG-4 and SG-5": the words after the ref start with another ref. */
+function anotherRefFollows(m: MatchText, from: number | undefined): boolean {
+  if (from === undefined) return false;
+  const joiner = ['and', 'or'].includes(m.tokens[from]?.word ?? '') || m.tokens[from]?.word === '';
+  const next = m.tokens[joiner ? from + 1 : from];
+  return next !== undefined && next.ref !== null;
+}
+
+function decideDate(c: Captures, m: MatchText, decision: DateDecision): Command {
+  const ref = need(c.ref);
+  if (anotherRefFollows(m, c.rest)) return unknown(m, ONE_AT_A_TIME(ref, decision));
+  return { kind: 'decideDate', ref, decision, comment: reasonFrom(m, c.rest) };
+}
+
+function approve(c: Captures, m: MatchText): Command {
+  const ref = need(c.ref);
+  if (anotherRefFollows(m, c.rest)) return unknown(m, ONE_AT_A_TIME(ref, 'approve'));
+  return { kind: 'approve', ref, comment: commentFrom(m, c.rest) };
+}
+
 function unknown(m: MatchText, problem: string | null): Command {
   return { kind: 'unknown', text: echo(m.text), problem };
 }
@@ -120,6 +168,14 @@ const RULES: Rule[] = [
     build: (c) => ({ kind: 'bindPlan', planId: need(c.plan) }),
   },
   {
+    // What waits for a chair's decision: "decisions", "dates to decide", "what's waiting for approval".
+    patterns: ['$ask* my|the|all|any|pending|open|outstanding|waiting* decisions|approvals $decisionWait* decide|deciding|me|now?',
+      '$ask* my|the|all|any|pending|open|outstanding|waiting|new* dates|date|requests|request $dateNoun* $decisionWait* decide|deciding|decision|decisions|approve|approving|approval',
+      '$ask* $decisionWait* $decisionWait approval|approvals|decision|decisions|deciding|approving',
+      '$ask* to decide|approve'],
+    build: () => ({ kind: 'decisions' }),
+  },
+  {
     patterns: ['$ask* my overdue|late $things?', '$ask* overdue|late $things? for|with $me',
       'which|what of? my $things are|is overdue|late', 'am i overdue|late on? anything?', 'what|which have|do i got|have? overdue|late'],
     build: () => ({ kind: 'myActions', which: 'overdue' }),
@@ -144,9 +200,35 @@ const RULES: Rule[] = [
     build: (c) => ({ kind: 'history', ref: need(c.ref) }),
   },
   {
-    patterns: ['please|ready|for|to* sign|signed off|of {ref} {rest?}', 'signoff|sign-off|signedoff|approve {ref} {rest?}',
+    // A decision on the new date an owner asked for, named as such: "approve the new date for SG-4", "SG-4's new date approved".
+    patterns: ['$approve $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      '$approve {ref} $dateAdj* $dateNoun $dateNoun* {rest?}',
+      'yes to? $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      '{ref} $dateAdj* $dateNoun $dateNoun* $beFill* $approved {rest?}',
+      '$dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} $beFill* $approved {rest?}'],
+    build: (c, m) => decideDate(c, m, 'approve'),
+  },
+  {
+    // Declining only ever concerns a new date: "decline SG-4 because …", "reject the new date for SG-4: not justified".
+    patterns: ['$decline {ref} $dateAdj* $dateNoun $dateNoun* {rest?}',
+      '$decline $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      'turn down $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      'i|we? do|will|can|shall|should? not approve|accept|allow|agree $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      'i|we? dont|wont|cant|cannot|shouldnt approve|accept|allow|agree $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      'no to? $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      '{ref} $dateAdj* $dateNoun* $beFill* $declined {rest?}',
+      '$dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} $beFill* $declined {rest?}'],
+    build: (c, m) => decideDate(c, m, 'decline'),
+  },
+  {
+    // "approve SG-4" alone: its new date if one is waiting, else its sign-off (worked out against the register).
+    patterns: ['approve {ref} {rest?}', '{ref} $beFill* approved {rest?}'],
+    build: approve,
+  },
+  {
+    patterns: ['please|ready|for|to* sign|signed off|of {ref} {rest?}', 'signoff|sign-off|signedoff {ref} {rest?}',
       'sign {ref} off {rest?}', '{ref} is|has|been|can|be|ready|to|for* sign|signed off|of {rest?}',
-      '{ref} is|has|been|can|be* signoff|sign-off|signedoff|approved {rest?}'],
+      '{ref} is|has|been|can|be* signoff|sign-off|signedoff {rest?}'],
     build: (c, m) => ({ kind: 'signOff', ref: need(c.ref), comment: commentFrom(m, c.rest) }),
   },
   {
@@ -202,7 +284,10 @@ const NEAR_MISSES: Rule[] = [
     build: (_, m) => unknown(m, 'Which plan? Give its id in one word, for example: use plan ofsted-2011 here') },
   { patterns: ['$show* show|details|detail|info|status|open'], build: (_, m) => unknown(m, REF_NEEDED('show SG-4')) },
   { patterns: ['$historyLead* history|changes|timeline of|for|to|on?'], build: (_, m) => unknown(m, REF_NEEDED('history SG-4')) },
-  { patterns: ['sign|signed off|of {rest?}', 'signoff|sign-off|approve {rest?}'], build: (_, m) => unknown(m, REF_NEEDED('sign off SG-4')) },
+  { patterns: ['sign|signed off|of {rest?}', 'signoff|sign-off {rest?}'], build: (_, m) => unknown(m, REF_NEEDED('sign off SG-4')) },
+  { patterns: ['approve {rest?}', '$approve $dateAdj* $dateNoun $dateNoun*'], build: (_, m) => unknown(m, REF_NEEDED('approve SG-4')) },
+  { patterns: ['$decline $dateAdj* $dateNoun*', 'turn down $dateAdj* $dateNoun*'],
+    build: (_, m) => unknown(m, REF_NEEDED('decline SG-4 because the inspection date is fixed')) },
   { patterns: ['add|attach? the|some|new|an? evidence|proof {rest?}'],
     build: (_, m) => unknown(m, REF_NEEDED('evidence SG-4 https://example.com/report.pdf')) },
   { patterns: ['add|leave? a|the|new? note|notes|comment {rest?}'], build: (_, m) => unknown(m, REF_NEEDED('note SG-4 spoke to supplier')) },

@@ -18,10 +18,25 @@ export type Command =
   | { kind: 'evidence'; ref: string; text: string }
   | { kind: 'note'; ref: string; text: string }
   | { kind: 'signOff'; ref: string; comment: string | null }
+  /**
+   * "approve SG-4": approves whatever is waiting on the action for a chair's
+   * decision, which only the register knows: the new date its owner asked
+   * for, or else (for a completed action) its sign-off.
+   */
+  | { kind: 'approve'; ref: string; comment: string | null }
+  /**
+   * "approve the new date for SG-4", "decline SG-4 because the inspection date is fixed":
+   * a decision on the new date an owner asked for. `comment` is the reason given, if any.
+   */
+  | { kind: 'decideDate'; ref: string; decision: DateDecision; comment: string | null }
+  /** "decisions", "dates to decide": what is waiting for a chair's or an executive's decision. */
+  | { kind: 'decisions' }
   /** "use plan ofsted-2011 here": binds the current conversation to a plan (admins). */
   | { kind: 'bindPlan'; planId: string }
   | { kind: 'cancel' }
   | { kind: 'unknown'; text: string; problem: string | null };
+
+export type DateDecision = 'approve' | 'decline';
 
 export type OverdueScope = { kind: 'for'; text: string } | { kind: 'in'; text: string };
 

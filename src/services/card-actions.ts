@@ -2,25 +2,15 @@ import { z } from 'zod';
 import { decisionsView } from '../cards/decisions-view';
 import { Banner, reminderView } from '../cards/reminder-view';
 import { CardName } from '../cards/render';
-import {
-  addEvidence,
-  addNote,
-  approveNewDate,
-  ChangeContext,
-  ChangeResult,
-  changeStatus,
-  declineNewDate,
-  requestNewDate,
-  reschedule,
-  signOff,
-} from '../domain/action-changes';
-import { formatUkDate, isValidIsoDate, todayIn } from '../domain/calendar';
-import { Actor, canDecideDateRequest, canSignOff, canUpdate, decidesDates, Permission } from '../domain/permissions';
+import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
+import { isValidIsoDate, todayIn } from '../domain/calendar';
+import { Actor, canSignOff, canUpdate, decidesDates, Permission } from '../domain/permissions';
 import { remindersByOwner } from '../domain/reminders';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { changeAction } from './chat/change-action';
 import { withOwnerNames } from './chat/owner-names';
+import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
 import { ChangeNotifier } from './notifier';
 
 export interface CardActionRequest {
@@ -114,9 +104,9 @@ export class CardActions {
           decidesDates(actor) ? reschedule(action, data.requestDate!, data.requestReason!, false, ctx) : requestNewDate(action, data.requestDate!, data.requestReason!, false, ctx),
         );
       case 'approveDate':
-        return guarded(canDecideDateRequest(actor), () => approveNewDate(action, ctx));
+        return decideDateRequest('approve', null, action, ctx, actor);
       case 'declineDate':
-        return guarded(canDecideDateRequest(actor), () => declineNewDate(action, data.decisionComment ?? null, ctx));
+        return decideDateRequest('decline', data.decisionComment ?? null, action, ctx, actor);
       case 'signOff':
         return guarded(canSignOff(actor), () => signOff(action, null, ctx));
       default:
@@ -170,9 +160,9 @@ function confirmation(verb: Verb, action: Action): string {
         ? `Your new date for ${action.ref} has gone to the chairs and executives for approval; until then the current date stands.`
         : `${action.ref} is updated: ${action.status.toLowerCase()}.`;
     case 'approveDate':
-      return `Approved: ${action.ref} is now due ${action.revisedDueDate ? formatUkDate(action.revisedDueDate) : "on its new date"}.`;
+      return decisionConfirmation('approve', action);
     case 'declineDate':
-      return `Declined: ${action.ref} keeps its date.`;
+      return decisionConfirmation('decline', action);
     case 'signOff':
       return `${action.ref} is signed off.`;
     default:

@@ -11,7 +11,12 @@ const ROOT = path.resolve(__dirname, '../..');
 const SEEDED = new Date('2026-11-21T09:00:00Z'); // the demo baseline is eight weeks earlier: 26 Sep 2026
 const NOW = new Date('2026-11-21T10:00:00Z');
 const storage = testStorage();
-const chat = new ChatService(storage);
+/** What the chat service told the rest of the system after each change (the owner's reminder card is redrawn). */
+const told: string[] = [];
+const chat = new ChatService(storage, 'Europe/London', {
+  dateRequested: async (planId, ref) => void told.push(`date requested ${planId}:${ref}`),
+  actionChanged: async (planId, ownerEmail) => void told.push(`changed ${planId}:${ownerEmail}`),
+});
 
 const PEOPLE: Record<string, { id: string; name: string }> = {
   'alexw@example.com': { id: 'user-id-0', name: 'Alex Wilber' },
@@ -179,6 +184,118 @@ describe('owners ask for new dates; chairs and executives decide', () => {
     expect(reply).toMatch(/New date asked for\n31 Mar 2027, waiting for approval \(waiting for training places\)/);
     const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
     expect(stored).toMatchObject({ status: 'Delayed', revisedDueDate: null, dateRequest: { date: '2027-03-31', reason: 'waiting for training places', by: 'pattif@example.com' } });
+  });
+
+  const sg6 = async () => (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!;
+  const sg6History = () => storage.actions.history(DEMO_PLAN_ID, 'SG-6');
+
+  test('an owner cannot approve or decline a new date in chat, and nothing is written', async () => {
+    const before = await sg6();
+    const history = await sg6History();
+    told.length = 0;
+    for (const text of ['approve SG-6', 'approve the new date for SG-6', 'decline SG-6 because no']) {
+      expect(await say(text, 'pattif@example.com')).toEqual(['Only a chair, an executive or an administrator can approve or decline a new date.']);
+    }
+    expect((await sg6()).etag).toBe(before.etag);
+    expect((await sg6()).value.dateRequest).toMatchObject({ date: '2027-03-31' });
+    expect(await sg6History()).toEqual(history);
+    expect(told).toEqual([]);
+  });
+
+  test('"decisions" shows a chair what waits for them; an owner is told it is not theirs to decide', async () => {
+    const [decisions] = await say('dates to decide');
+    expect(decisions).toMatch(/^Waiting for your decision\nOfsted safeguarding and looked after children · as of 21 Nov 2026/);
+    expect(decisions).toMatch(/New dates asked for[\s\S]*\*\*SG-6\*\*[\s\S]*Patti Fernandez asks to move it from 26 Sep 2026 to 31 Mar 2027: waiting for training places/);
+    expect(await say('decisions', 'pattif@example.com')).toEqual([expect.stringMatching(/^Only a chair, an executive or an administrator decides new dates/)]);
+  });
+
+  test('an unknown ref gets "Did you mean", and nothing is written', async () => {
+    const before = await sg6();
+    expect(await say('approve SG-66')).toEqual([expect.stringMatching(/I can’t find an action SG-66\. Did you mean SG-6\?/)]);
+    expect(await say('decline the new date for SG-66 because no')).toEqual([expect.stringMatching(/I can’t find an action SG-66\. Did you mean SG-6\?/)]);
+    expect((await sg6()).etag).toBe(before.etag);
+  });
+
+  test('a chair approves in chat: the revised date is the one asked for, the request is cleared, history says who, the owner is told', async () => {
+    const history = await sg6History();
+    told.length = 0;
+    const [reply] = await say("approve SG-6's new date");
+    expect(reply).toMatch(/^Approved: SG-6 is now due 31 Mar 2027\./);
+    expect(reply).toMatch(/New date\n31 Mar 2027\nWhy\nwaiting for training places/);
+    expect(reply).not.toMatch(/waiting for approval/);
+    const stored = (await sg6()).value;
+    expect(stored).toMatchObject({
+      revisedDueDate: '2027-03-31',
+      revisionReason: 'waiting for training places',
+      revisionCount: 1,
+      dateRequest: null,
+      originalDueDate: '2026-09-26',
+      latestUpdate: { by: 'alexw@example.com', text: expect.stringMatching(/^New date 31 Mar 2027 approved \(asked for by pattif@example.com\)/) },
+    });
+    const after = await sg6History();
+    expect(after).toHaveLength(history.length + 1);
+    expect(after[0]).toMatchObject({ by: 'alexw@example.com', via: 'chat', at: NOW.toISOString() });
+    expect(after[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'revisedDueDate', from: null, to: '2027-03-31' },
+        { field: 'dateRequest', from: '2027-03-31: waiting for training places', to: null },
+      ]),
+    );
+    expect(told).toEqual([`changed ${DEMO_PLAN_ID}:pattif@example.com`]);
+  });
+
+  test('with no new date waiting, the answer says so and nothing is written', async () => {
+    const before = await sg6();
+    const history = await sg6History();
+    told.length = 0;
+    expect(await say('approve SG-6')).toEqual(['SG-6 has no new date waiting for a decision.']);
+    expect(await say('decline new date for sg6: not justified', 'adelev@example.com')).toEqual(['SG-6 has no new date waiting for a decision.']);
+    expect((await sg6()).etag).toBe(before.etag);
+    expect(await sg6History()).toEqual(history);
+    expect(told).toEqual([]);
+  });
+
+  test('an executive declines with a reason: the request is cleared, the date stands, history keeps the reason', async () => {
+    expect(await say('SG-6 delayed to 30/06/2027 because staff shortage', 'pattif@example.com')).toEqual([
+      expect.stringMatching(/Your new date, 30 Jun 2027, has gone to the chairs and executives for approval; until then SG-6 stays due 31 Mar 2027\./),
+    ]);
+    const history = await sg6History();
+    told.length = 0;
+    const [reply] = await say('decline SG-6 because the inspection date is fixed', 'adelev@example.com');
+    expect(reply).toMatch(/^Declined: SG-6 keeps its date, 31 Mar 2027\./);
+    const stored = (await sg6()).value;
+    expect(stored).toMatchObject({
+      revisedDueDate: '2027-03-31',
+      revisionCount: 1,
+      dateRequest: null,
+      latestUpdate: { by: 'adelev@example.com', text: 'New date 30 Jun 2027 declined: the inspection date is fixed. The due date stays 31 Mar 2027.' },
+    });
+    const after = await sg6History();
+    expect(after).toHaveLength(history.length + 1);
+    expect(after[0]).toMatchObject({ by: 'adelev@example.com', via: 'chat', comment: 'the inspection date is fixed' });
+    expect(after[0].changes).toEqual(expect.arrayContaining([{ field: 'dateRequest', from: '2027-06-30: staff shortage', to: null }]));
+    expect(after[0].changes.map((c) => c.field)).not.toContain('revisedDueDate');
+    expect(told).toEqual([`changed ${DEMO_PLAN_ID}:pattif@example.com`]);
+  });
+
+  test('"approve" alone still signs off a completed action with nothing else waiting', async () => {
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value).toMatchObject({ status: 'Complete', dateRequest: null });
+    expect(await say('approve SG-4', 'meganb@example.com')).toEqual([expect.stringMatching(/^SG-4 is signed off\./)]);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value.status).toBe('Signed off');
+    const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-4');
+    expect(latest).toMatchObject({ by: 'meganb@example.com', via: 'chat', changes: [expect.objectContaining({ field: 'status', to: 'Signed off' })] });
+  });
+
+  test('when a new date and a sign-off both wait, "approve" asks which and writes nothing', async () => {
+    await say('SG-6 delayed to 30/06/2027 because staff shortage', 'pattif@example.com');
+    await say('SG-6 done', 'pattif@example.com');
+    const before = await sg6();
+    expect(await say('approve SG-6')).toEqual([
+      'SG-6 has a new date and a sign-off waiting. Say which: "approve the new date for SG-6" or "sign off SG-6".',
+    ]);
+    expect((await sg6()).etag).toBe(before.etag);
+    expect(await say('approve the new date for SG-6')).toEqual([expect.stringMatching(/^Approved: SG-6 is now due 30 Jun 2027\./)]);
+    expect((await sg6()).value).toMatchObject({ status: 'Complete', revisedDueDate: '2027-06-30', dateRequest: null, revisionCount: 2 });
   });
 });
 

@@ -25,6 +25,10 @@ const moved = (ref: string, newDate: Answer, reason: string | null = null): Comm
 const evidence = (ref: string, text: string): Command => ({ kind: 'evidence', ref, text });
 const note = (ref: string, text: string): Command => ({ kind: 'note', ref, text });
 const signOff = (ref: string, comment: string | null = null): Command => ({ kind: 'signOff', ref, comment });
+const approve = (ref: string, comment: string | null = null): Command => ({ kind: 'approve', ref, comment });
+const approveDate = (ref: string, comment: string | null = null): Command => ({ kind: 'decideDate', ref, decision: 'approve', comment });
+const declineDate = (ref: string, comment: string | null = null): Command => ({ kind: 'decideDate', ref, decision: 'decline', comment });
+const decisions: Command = { kind: 'decisions' };
 const bind = (planId: string): Command => ({ kind: 'bindPlan', planId });
 const unknown = (text: string, problem: string | null = null): Command => ({ kind: 'unknown', text, problem });
 
@@ -226,6 +230,13 @@ describe('parseCommand understands', () => {
     ['SG-4 now due 30/09/2026', moved('SG-4', dated('30/09/2026', '2026-09-30'))],
     ['SG-4 delayed by 2 weeks', delayed('SG-4', { text: '2 weeks', error: expect.stringMatching(/how long, not when/) })],
     ['SG-4 delayed to 31 Feb because x', delayed('SG-4', badDate('31 Feb'), 'x')],
+    ['SG-4 delayed because the chair declined the first date', delayed('SG-4', null, 'the chair declined the first date')],
+    ['move SG-4 to 30/11/2026 because the approval was declined', moved('SG-4', dated('30/11/2026', '2026-11-30'), 'the approval was declined')],
+    ['SG-4 new date 30/11/2026', moved('SG-4', dated('30/11/2026', '2026-11-30'))],
+    ['SG-4 at risk: date request declined', status('SG-4', 'At risk', 'date request declined')],
+    ['note SG-4 the chair will approve the new date next week', note('SG-4', 'the chair will approve the new date next week')],
+    ['evidence SG-4 approval letter from the board', evidence('SG-4', 'approval letter from the board')],
+    ['sign off SG-4 approved at the board', signOff('SG-4', 'approved at the board')],
     // evidence
     ['evidence SG-4 https://example.com/report.pdf', evidence('SG-4', 'https://example.com/report.pdf')],
     ['SG-4 evidence https://example.com/report.pdf', evidence('SG-4', 'https://example.com/report.pdf')],
@@ -250,15 +261,88 @@ describe('parseCommand understands', () => {
     ['signoff SG-4', signOff('SG-4')],
     ['sign-off SG-4', signOff('SG-4')],
     ['Sign Off sg4', signOff('sg4')],
-    ['approve SG-4', signOff('SG-4')],
-    ['aprove SG-4', signOff('SG-4')],
     ['SG-4 sign off', signOff('SG-4')],
     ['SG-4 signed off', signOff('SG-4')],
     ['sign off SG-4: evidence checked', signOff('SG-4', 'evidence checked')],
     ['sign SG-4 off', signOff('SG-4')],
     ['ready for sign off SG-4', signOff('SG-4')],
-    ['SG-4 approved', signOff('SG-4')],
-    ['approve SG-4 evidence checked', signOff('SG-4', 'evidence checked')],
+    // approve: the new date waiting on the action, or else its sign-off (the chat service decides which)
+    ['approve SG-6', approve('SG-6')],
+    ['Approve sg6', approve('sg6')],
+    ['aprove SG-6', approve('SG-6')],
+    ['approev SG-6', approve('SG-6')],
+    ['approve SG 6', approve('SG 6')],
+    ['approve SG-6 please', approve('SG-6')],
+    ['please approve SG-6', approve('SG-6')],
+    ['<at>Action Tracker</at> approve SG-6', approve('SG-6')],
+    ['SG-4 approved', approve('SG-4')],
+    ['SG-4 is approved', approve('SG-4')],
+    ['approve SG-4 evidence checked', approve('SG-4', 'evidence checked')],
+    ['approve SG-6: fine by me', approve('SG-6', 'fine by me')],
+    // approving a new date, said as such
+    ['approve new date for SG-6', approveDate('SG-6')],
+    ['approve the new date for SG-6', approveDate('SG-6')],
+    ["approve SG-6's new date", approveDate('SG-6')],
+    ['approve SG-6’s new date', approveDate('SG-6')],
+    ['approve SG-6 new date', approveDate('SG-6')],
+    ['approve the date for sg6', approveDate('sg6')],
+    ['approve date SG-6', approveDate('SG-6')],
+    ['approve the revised due date of SG-6', approveDate('SG-6')],
+    ['approve the date request for SG-6', approveDate('SG-6')],
+    ['approve SG-6 date request', approveDate('SG-6')],
+    ['approve the extension for SG-6', approveDate('SG-6')],
+    ['aprove new date for SG-6', approveDate('SG-6')],
+    ['approve the new deadline for SG-6', approveDate('SG-6')],
+    ['accept the new date for SG-6', approveDate('SG-6')],
+    ['agree new date SG-6', approveDate('SG-6')],
+    ['agreed new date for SG-6', approveDate('SG-6')],
+    ['confirm the new date for SG-6', approveDate('SG-6')],
+    ['yes to the new date for SG-6', approveDate('SG-6')],
+    ['SG-6 new date approved', approveDate('SG-6')],
+    ['SG-6 new date is approved', approveDate('SG-6')],
+    ["SG-6's new date is OK", approveDate('SG-6')],
+    ['new date for SG-6 approved', approveDate('SG-6')],
+    ['the new date for SG-6 is approved', approveDate('SG-6')],
+    ['approve new date for SG-6: agreed at the board', approveDate('SG-6', 'agreed at the board')],
+    ['please approve the new date for SG-6 thanks', approveDate('SG-6')],
+    // declining a new date
+    ['decline SG-6', declineDate('SG-6')],
+    ['Decline sg6', declineDate('sg6')],
+    ['decline SG-6 because the inspection date is fixed', declineDate('SG-6', 'the inspection date is fixed')],
+    ['decline new date SG-6: not justified', declineDate('SG-6', 'not justified')],
+    ['decline the new date for SG-6 - not justified', declineDate('SG-6', 'not justified')],
+    ['decline SG-6’s new date as the inspection date is fixed', declineDate('SG-6', 'the inspection date is fixed')],
+    ['decline SG-6 reason: not justified', declineDate('SG-6', 'not justified')],
+    ['decline SG-6 due to the inspection', declineDate('SG-6', 'the inspection')],
+    ['decline SG-6 because of the inspection', declineDate('SG-6', 'the inspection')],
+    ['decline SG-6 thanks', declineDate('SG-6')],
+    ['decline SG-6 ascertained by the board', declineDate('SG-6', 'ascertained by the board')],
+    ['decline SG-6, the board wants it by March', declineDate('SG-6', 'the board wants it by March')],
+    ['delcine SG-6', declineDate('SG-6')],
+    ['declne SG-6', declineDate('SG-6')],
+    ['reject SG-6', declineDate('SG-6')],
+    ['reject the date change for SG-6', declineDate('SG-6')],
+    ['refuse the extension for SG-6: too late', declineDate('SG-6', 'too late')],
+    ['turn down the new date for SG-6', declineDate('SG-6')],
+    ["don't approve the new date for SG-6", declineDate('SG-6')],
+    ['do not approve SG-6 because it is fixed', declineDate('SG-6', 'it is fixed')],
+    ['no to the new date for SG-6', declineDate('SG-6')],
+    ['SG-6 declined', declineDate('SG-6')],
+    ['SG-6 new date declined: not justified', declineDate('SG-6', 'not justified')],
+    ['SG-6 date rejected', declineDate('SG-6')],
+    ['new date for SG-6 rejected because the date is fixed', declineDate('SG-6', 'the date is fixed')],
+    ['decline SG-6 because SG-7 must finish first', declineDate('SG-6', 'SG-7 must finish first')],
+    // what waits for a decision
+    ['decisions', decisions],
+    ['my decisions', decisions],
+    ['pending decisions', decisions],
+    ['dates to decide', decisions],
+    ['date requests to approve', decisions],
+    ['new dates to approve', decisions],
+    ["what's waiting for approval", decisions],
+    ['what needs my approval?', decisions],
+    ['approvals', decisions],
+    ['decsions', decisions],
     // bind plan
     ['use plan ofsted-2011 here', bind('ofsted-2011')],
     ['use plan ofsted-2011', bind('ofsted-2011')],
@@ -306,6 +390,10 @@ describe('parseCommand does not guess', () => {
     ['no', unknown('no')],
     ['SG-4 SG-5 done', unknown('SG-4 SG-5 done')],
     ['my actions for health', unknown('my actions for health')],
+    ['who approved SG-4', unknown('who approved SG-4')],
+    ['refused planning permission', unknown('refused planning permission')], // an answer to "why is it delayed?"
+    ['decline in referrals', unknown('decline in referrals')],
+    ['the new date was declined', unknown('the new date was declined')],
   ])('%j', (text, expected) => {
     expect(parseCommand(text, TODAY)).toEqual(expected);
   });
@@ -316,7 +404,20 @@ describe('parseCommand does not guess', () => {
     ['history of', /history SG-4/],
     ['sign off', /^Which action\? For example: sign off SG-4/],
     ['signoff', /sign off SG-4/],
-    ['approve', /sign off SG-4/],
+    ['approve', /^Which action\? For example: approve SG-4/],
+    ['aprove', /approve SG-4/],
+    ['approve new date', /approve SG-4/],
+    ['approve everything', /approve SG-4/],
+    ['accept the new date', /approve SG-4/],
+    ['decline', /^Which action\? For example: decline SG-4 because/],
+    ['decline the new date', /decline SG-4/],
+    ['turn down the request', /decline SG-4/],
+    ['reject', /decline SG-4/],
+    ['approve new dat for SG-6', /approve SG-4/], // "dat": four letters, too short to forgive
+    ['approve SG-6 and SG-7', /^One action at a time, please: approve SG-6/],
+    ['approve SG-6, SG-7', /^One action at a time/],
+    ['decline SG-6 SG-7', /^One action at a time, please: decline SG-6/],
+    ['approve the new date for SG-6 and SG-7', /^One action at a time/],
     ['evidence', /^Which action\? For example: evidence SG-4/],
     ['evidence https://example.com/x', /^Which action\?/],
     ['evidence SG-4', /^What is the evidence\?/],
@@ -371,17 +472,19 @@ describe('COMMAND_EXAMPLES', () => {
     expect(kinds).not.toContain('unknown');
     expect(new Set(kinds).size).toBe(kinds.length);
     expect([...kinds].sort()).toEqual(
-      ['bindPlan', 'cancel', 'delay', 'evidence', 'help', 'history', 'myActions', 'note', 'overdue', 'setStatus', 'show', 'signOff'].sort(),
+      ['bindPlan', 'cancel', 'delay', 'evidence', 'help', 'history', 'myActions', 'note', 'overdue', 'setStatus', 'show', 'signOff',
+        'approve', 'decideDate', 'decisions'].sort(),
     );
   });
 });
 
-const KINDS = ['help', 'myActions', 'overdue', 'show', 'history', 'setStatus', 'delay', 'evidence', 'note', 'signOff', 'bindPlan', 'cancel', 'unknown'];
+const KINDS = ['help', 'myActions', 'overdue', 'show', 'history', 'setStatus', 'delay', 'evidence', 'note', 'signOff', 'approve',
+  'decideDate', 'decisions', 'bindPlan', 'cancel', 'unknown'];
 
 describe('parseCommand is total', () => {
   const words = fc.constantFrom(
     'SG-4', 'sg4', '10.3.1', 'done', 'delayed', 'to', 'because', 'at', 'risk', 'history', 'show', 'note', 'evidence',
-    'sign', 'off', 'overdue', 'for', 'in', 'my', 'plan', 'use', '30/09/2026', 'end', 'of', 'October', ':', '-', '?',
+    'sign', 'off', 'approve', 'decline', 'new', 'date', 'decisions', 'overdue', 'for', 'in', 'my', 'plan', 'use', '30/09/2026', 'end', 'of', 'October', ':', '-', '?',
     '<at>', '</at>', '&nbsp;', '&#39;', '\u2019', '\u200b', 'https://x.y/z', '31/02/2026', 'next', 'Friday',
   );
   const phrase = fc.array(words, { maxLength: 12 }).map((w) => w.join(' '));

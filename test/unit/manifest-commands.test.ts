@@ -16,6 +16,8 @@ describe('the Teams command menu offers only what the bot understands', () => {
     'show SG-4': 'show',
     'history SG-4': 'history',
     'sign off SG-4': 'signOff',
+    'approve SG-4': 'approve',
+    'decline SG-4': 'decideDate',
   };
 
   test.each(commands.map((c) => [c.title]))('%j is understood as the command it names', (title) => {

@@ -86,7 +86,7 @@ describe('manifest/manifest.json', () => {
   it('offers the same commands in personal chat and in teams and group chats', () => {
     const commands = manifestCommands(filled);
     const titlesFor = (scope: string) => commands.filter((c) => c.scopes.includes(scope)).map((c) => c.title).sort();
-    const expected = ['help', 'my actions', 'my overdue', 'due soon', "what's overdue", 'show SG-4', 'history SG-4', 'sign off SG-4'].sort();
+    const expected = ['help', 'my actions', 'my overdue', 'due soon', "what's overdue", 'show SG-4', 'history SG-4', 'sign off SG-4', 'approve SG-4', 'decline SG-4'].sort();
     expect(titlesFor('personal')).toEqual(expected);
     expect(titlesFor('team')).toEqual(expected);
     expect(titlesFor('groupChat')).toEqual(expected);

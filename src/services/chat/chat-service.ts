@@ -4,6 +4,7 @@ import { parseCommand } from '../../domain/command-grammar';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
 import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
+import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { findAction, plansFor, PlanView } from './plan-scope';
@@ -113,6 +114,8 @@ export class ChatService {
       }
       case 'bindPlan':
         return [await bindReply(this.storage, incoming, command.planId, email)];
+      case 'decisions':
+        return decisionsReply(this.storage, await views());
     }
     const scope = await views();
     const found = await resolveOne(this.storage, scope, await findAction(this.storage, scope, command.ref), command.ref);
@@ -133,6 +136,9 @@ export class ChatService {
         const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
         return [await continueDelay(this.storage, incoming, found, draft, dateError, this.notifier)];
       }
+      case 'approve':
+      case 'decideDate':
+        return [await decisionReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];
       default:
         return [await simpleChangeReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];
     }

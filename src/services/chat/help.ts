@@ -12,5 +12,8 @@ export const HELP_COMMANDS: HelpView['commands'] = [
   { example: 'evidence SG-4 https://…', description: 'Add a link or a note as evidence. Sign-off needs at least one.' },
   { example: 'note SG-4 spoke to the supplier', description: 'Add a progress note.' },
   { example: 'sign off SG-4', description: 'Chairs and executives: sign off a completed action that has evidence.' },
+  { example: 'approve SG-4', description: 'Chairs and executives: approve the new date an owner asked for (or, for a completed action, sign it off).' },
+  { example: 'decline SG-4 because the inspection date is fixed', description: 'Chairs and executives: decline an owner’s new date; the current date stands.' },
+  { example: 'decisions', description: 'Chairs and executives: the new dates and sign-offs waiting for a decision.' },
   { example: 'use plan ofsted-2011 here', description: 'Administrators: choose the plan this chat or channel talks about.' },
 ];

@@ -1,0 +1,56 @@
+import type { DecisionsView } from '../../cards/decisions-view';
+import { Command } from '../../domain/command';
+import { canDecideDateRequest } from '../../domain/permissions';
+import { Storage } from '../../store/open-storage';
+import { CardActions } from '../card-actions';
+import { approveWhatWaits, decideDateRequest, decisionConfirmation } from '../../domain/date-decisions';
+import { ChangeNotifier } from '../notifier';
+import { changeAction } from './change-action';
+import { FoundAction, PlanView } from './plan-scope';
+import { showReply } from './read-replies';
+import { card, Reply, text } from './types';
+
+type DecisionCommand = Extract<Command, { kind: 'approve' | 'decideDate' }>;
+
+/**
+ * "approve SG-4", "approve the new date for SG-4", "decline SG-4 because …":
+ * the same rules and the same change as the decisions card's buttons, written
+ * with its history entry in one ETag-guarded transaction; then the owner's
+ * reminder card is redrawn, as after any change made in chat.
+ */
+export async function decisionReply(storage: Storage, found: FoundAction, command: DecisionCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
+  const before = found.current.value;
+  const outcome = await changeAction(
+    storage,
+    found,
+    (action, ctx, actor) =>
+      command.kind === 'approve'
+        ? approveWhatWaits(command.comment, action, ctx, actor)
+        : decideDateRequest(command.decision, command.comment, action, ctx, actor),
+    { via: 'chat', at, comment: command.comment },
+  );
+  if (!outcome.ok) return text(outcome.reason);
+  const action = outcome.found.current.value;
+  await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
+  const signedOff = action.status === 'Signed off' && before.status !== 'Signed off';
+  const banner = signedOff ? `${action.ref} is signed off.` : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action);
+  return showReply(storage, outcome.found, banner);
+}
+
+/** "decisions": the decisions card of each plan in which the person may decide, as chairs and executives are sent it. */
+export async function decisionsReply(storage: Storage, views: PlanView[]): Promise<Reply[]> {
+  if (views.length === 0) return [text('There are no plans yet.')];
+  const deciding = views.filter((v) => canDecideDateRequest(v.actor).allowed);
+  if (deciding.length === 0) {
+    return [text('Only a chair, an executive or an administrator decides new dates and sign-offs. Type "my actions" to see your own actions.')];
+  }
+  const cards = new CardActions(storage);
+  const replies: Reply[] = [];
+  for (const view of deciding) {
+    const drawn = await cards.decisionsCard(view.plan, view.today, null);
+    if (drawn.kind !== 'card') continue;
+    const data = drawn.data as DecisionsView;
+    replies.push(card('decisions', drawn.data, `${view.plan.title}: ${data.requests.length} new date${data.requests.length === 1 ? '' : 's'} and ${data.signOffs.length} sign-off${data.signOffs.length === 1 ? '' : 's'} waiting`));
+  }
+  return replies;
+}

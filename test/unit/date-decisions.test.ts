@@ -1,0 +1,75 @@
+import { ChangeContext } from '../../src/domain/action-changes';
+import { approveWhatWaits, decideDateRequest, decisionConfirmation } from '../../src/domain/date-decisions';
+import { Actor } from '../../src/domain/permissions';
+import { currentDueDate } from '../../src/domain/rag';
+import { Action, DateRequest, Evidence, Role } from '../../src/domain/types';
+import { anAction } from '../support/builders';
+
+// anAction() is due on 30 Sep 2026 and owned by alexw@example.com.
+const ctx: ChangeContext = { by: 'chair@example.com', at: '2026-07-02T14:00:00.000Z', today: '2026-07-02' };
+const request: DateRequest = { date: '2026-10-31', reason: 'supplier late', by: 'alexw@example.com', at: '2026-06-20T12:00:00.000Z' };
+const evidence: Evidence = { url: null, note: 'Board minutes', addedBy: 'alexw@example.com', addedAt: '2026-06-21T08:00:00.000Z' };
+const actor = (...roles: Role[]): Actor => ({ email: 'someone@example.com', name: 'Someone', roles: new Set(roles) });
+
+type Outcome = 'date approved' | 'signed off' | 'refused';
+const outcomeOf = (before: Action, result: ReturnType<typeof approveWhatWaits>): Outcome | string => {
+  if (!result.ok) return 'refused';
+  if (result.action.status === 'Signed off' && before.status !== 'Signed off') return 'signed off';
+  if (currentDueDate(result.action) === request.date && result.action.dateRequest === null) return 'date approved';
+  return `unexpected: ${JSON.stringify(result.action)}`;
+};
+
+describe('approveWhatWaits: "approve SG-4" approves what is waiting on the action', () => {
+  const waitingDate = anAction({ status: 'Delayed', dateRequest: request });
+  const waitingSignOff = anAction({ status: 'Complete', evidence: [evidence] });
+  const waitingBoth = anAction({ status: 'Complete', evidence: [evidence], dateRequest: request });
+  const waitingNothing = anAction({ status: 'On track' });
+
+  test.each<[description: string, action: Action, roles: Role[], expected: Outcome, reason: RegExp | null]>([
+    ['a chair approves a requested date', waitingDate, ['chair'], 'date approved', null],
+    ['an executive approves a requested date', waitingDate, ['executive'], 'date approved', null],
+    ['an administrator approves a requested date', waitingDate, ['admin'], 'date approved', null],
+    ['a chair signs off a completed action with nothing else waiting', waitingSignOff, ['chair'], 'signed off', null],
+    ['a chair is asked which, when a date and a sign-off both wait', waitingBoth, ['chair'], 'refused', /has a new date and a sign-off waiting\. Say which/],
+    ['a chair is told when nothing waits', waitingNothing, ['chair'], 'refused', /has no new date waiting for a decision/],
+    ['an owner cannot approve a date', waitingDate, ['owner'], 'refused', /^Only a chair, an executive or an administrator can approve or decline a new date\.$/],
+    ['an owner cannot sign off', waitingSignOff, ['owner'], 'refused', /^Only a chair, an executive or an administrator can sign off an action\.$/],
+    ['an owner is refused before being asked which', waitingBoth, [], 'refused', /^Only a chair/],
+  ])('%s', (_d, action, roles, expected, reason) => {
+    const result = approveWhatWaits(null, action, ctx, actor(...roles));
+    expect(outcomeOf(action, result)).toBe(expected);
+    if (reason) expect(result.ok ? null : result.reason).toMatch(reason);
+  });
+});
+
+describe('decideDateRequest: the same decision from a card button and from chat', () => {
+  const waiting = anAction({ dateRequest: request });
+
+  test.each<[description: string, roles: Role[], decision: 'approve' | 'decline', due: string, refused: boolean]>([
+    ['a chair approves: the requested date becomes the due date', ['chair'], 'approve', '2026-10-31', false],
+    ['an executive declines: the original date stands', ['executive'], 'decline', '2026-09-30', false],
+    ['an owner cannot approve', [], 'approve', '2026-09-30', true],
+    ['an owner cannot decline', [], 'decline', '2026-09-30', true],
+  ])('%s', (_d, roles, decision, due, refused) => {
+    const result = decideDateRequest(decision, 'not justified', waiting, ctx, actor(...roles));
+    expect(result.ok).toBe(!refused);
+    const after = result.ok ? result.action : waiting;
+    expect(currentDueDate(after)).toBe(due);
+    expect(after.dateRequest).toEqual(refused ? request : null);
+  });
+
+  test('a decline keeps its reason in the latest update', () => {
+    const result = decideDateRequest('decline', 'the inspection date is fixed', waiting, ctx, actor('chair'));
+    expect(result.ok && result.action.latestUpdate?.text).toBe('New date 31 Oct 2026 declined: the inspection date is fixed. The due date stays 30 Sep 2026.');
+  });
+});
+
+describe('decisionConfirmation', () => {
+  test.each<[description: string, decision: 'approve' | 'decline', action: Action, expected: string]>([
+    ['approved', 'approve', anAction({ revisedDueDate: '2026-10-31' }), 'Approved: SG-1 is now due 31 Oct 2026.'],
+    ['declined, with a due date', 'decline', anAction(), 'Declined: SG-1 keeps its date, 30 Sep 2026.'],
+    ['declined, with no due date', 'decline', anAction({ originalDueDate: null }), 'Declined: SG-1 keeps its date.'],
+  ])('%s', (_d, decision, action, expected) => {
+    expect(decisionConfirmation(decision, action)).toBe(expected);
+  });
+});

@@ -49,6 +49,15 @@ describe('exportRows', () => {
     });
   });
 
+  test.each([
+    ['late on a summer evening in UTC is the next day in London', '2026-06-30T23:30:00.000Z', '1 Jul 2026'],
+    ['late on a winter evening is the same day (no summer time)', '2026-12-01T23:30:00.000Z', '1 Dec 2026'],
+    ['just after midnight in London in summer', '2026-07-01T00:15:00+01:00', '1 Jul 2026'],
+  ])('the date of the latest update is the UK date: %s', (_d, at, shown) => {
+    const row = exportOne({ latestUpdate: { text: 'Done', by: 'alexw@example.com', at } });
+    expect(row['Latest update']).toBe(`Done (${shown}, alexw@example.com)`);
+  });
+
   test('an owner with no name is their email', () => {
     expect(exportOne({ owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null } }).Owner).toBe('meganb@example.com');
   });

@@ -1,5 +1,5 @@
-import { formatUkDate } from '../domain/calendar';
-import { Digest, utcDateOf } from '../domain/digest';
+import { formatUkDate, localDateOf } from '../domain/calendar';
+import { Digest } from '../domain/digest';
 import { RAG_LABELS } from '../domain/rag';
 import { Action, IsoDate, Rag, Status, STATUSES } from '../domain/types';
 import { FactView, ownerName } from './view-models';
@@ -89,8 +89,8 @@ export function signed(n: number): string {
 }
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-const dayOf = (instant: string) => {
-  const date = utcDateOf(instant);
+const dayOf = (instant: string, timeZone: string) => {
+  const date = localDateOf(instant, timeZone);
   return date ? formatUkDate(date) : 'an unknown date';
 };
 
@@ -127,7 +127,7 @@ function actionItem(action: Action, ...details: string[]): DigestItemView {
 
 const CHART_RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'cancelled'];
 
-export function digestView(digest: Digest, planTitle: string, today: IsoDate): DigestView {
+export function digestView(digest: Digest, planTitle: string, today: IsoDate, timeZone = 'Europe/London'): DigestView {
   const { totals, changes } = digest;
 
   // Cancelled appears only when there is some: it is not a rating anyone is aiming for.
@@ -154,7 +154,7 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate): D
       ),
     ),
     completedThisWeek: section('Completed this week', digest.completedThisWeek, (i) =>
-      actionItem(i.action, `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at)}`),
+      actionItem(i.action, `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at, timeZone)}`),
     ),
     awaitingSignOff: section('Awaiting sign-off, longest wait first', digest.awaitingSignOff, (i) =>
       actionItem(

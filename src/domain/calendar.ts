@@ -110,10 +110,16 @@ export function formatUkInstant(iso: string, timeZone = 'Europe/London'): string
   return `${formatUkDate(local.toISODate()!)}, ${local.toFormat('HH:mm')}`;
 }
 
+/** The calendar date of an instant where the plan is run ("2026-06-30T23:30:00Z" → 2026-07-01 in London); a bare date is itself; null when unreadable. */
+export function localDateOf(instant: string, timeZone = 'Europe/London'): IsoDate | null {
+  const local = DateTime.fromISO(instant, { zone: timeZone });
+  return local.isValid ? local.toISODate() : null;
+}
+
 /** The day an instant fell on where the plan is run, as `30 Jun 2026`: an update at 00:30 on 1 July in London is 1 July, not 30 June. */
 export function formatUkDayOf(iso: string, timeZone = 'Europe/London'): string {
-  const local = DateTime.fromISO(iso, { zone: timeZone });
-  return local.isValid ? formatUkDate(local.toISODate()!) : iso;
+  const date = localDateOf(iso, timeZone);
+  return date ? formatUkDate(date) : iso;
 }
 
 export function isValidTimeZone(zone: string): boolean {

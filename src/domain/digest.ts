@@ -1,4 +1,4 @@
-import { daysBetween } from './calendar';
+import { daysBetween, localDateOf } from './calendar';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { compareRefs, refKey } from './ref';
 import { Action, HistoryEntry, IsoDate, Rag, RAGS, Status, STATUSES } from './types';
@@ -32,6 +32,8 @@ export interface DigestInput {
   today: IsoDate;
   /** The first day of the week being reported on (today − 7). */
   weekStart: IsoDate;
+  /** Where the plan is run, which decides the day a change was made on (default Europe/London). */
+  timeZone?: string;
 }
 
 export interface NewlyOverdueItem {
@@ -99,7 +101,6 @@ export interface Digest {
 }
 
 const DONE: ReadonlySet<string> = new Set<Status>(['Complete', 'Signed off']);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function zeroStatuses(): Record<Status, number> {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -133,14 +134,6 @@ export function digestChanges(current: DigestTotals, previous: DigestTotals | nu
   return { byStatus, byRag, overdue: current.overdue - num(previous.overdue), total: current.total - num(previous.total) };
 }
 
-/** The UTC calendar date of an ISO instant ("2026-10-01T00:30:00+01:00" → 2026-09-30); null when unreadable. */
-export function utcDateOf(instant: string): IsoDate | null {
-  const ms = Date.parse(instant);
-  if (Number.isFinite(ms)) return new Date(ms).toISOString().slice(0, 10);
-  const head = instant.slice(0, 10);
-  return ISO_DATE.test(head) ? head : null;
-}
-
 const byTime = (a: HistoryEntry, b: HistoryEntry) => {
   const ta = Date.parse(a.at);
   const tb = Date.parse(b.at);
@@ -153,17 +146,17 @@ const change = (entry: HistoryEntry, field: string) => entry.changes.find((c) =>
 const isCreation = (entry: HistoryEntry) => entry.changes.some((c) => c.field === 'status' && c.from === null);
 
 /** Entries made this week that changed an existing action. */
-const thisWeek = (entries: readonly HistoryEntry[], weekStart: IsoDate) =>
+const thisWeek = (entries: readonly HistoryEntry[], weekStart: IsoDate, timeZone?: string) =>
   entries.filter((e) => {
-    const date = utcDateOf(e.at);
+    const date = localDateOf(e.at, timeZone);
     return date !== null && date >= weekStart && !isCreation(e);
   });
 
-function slipOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate): SlippedItem | null {
+function slipOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate, timeZone?: string): SlippedItem | null {
   let first: { from: IsoDate | null } | null = null;
   let last: { to: IsoDate; reason: string | null; at: string; by: string } | null = null;
   let moves = 0;
-  for (const entry of thisWeek(entries, weekStart)) {
+  for (const entry of thisWeek(entries, weekStart, timeZone)) {
     const revised = change(entry, 'revisedDueDate');
     if (!revised || revised.to === null || revised.to === revised.from) continue;
     moves += 1;
@@ -178,10 +171,10 @@ function slipOf(action: Action, entries: readonly HistoryEntry[], weekStart: Iso
   return { action, from: first.from, to: last.to, reason: reason?.trim() || null, moves, at: last.at, by: last.by };
 }
 
-function completionOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate): CompletedItem | null {
+function completionOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate, timeZone?: string): CompletedItem | null {
   if (!DONE.has(action.status)) return null;
   let found: CompletedItem | null = null;
-  for (const entry of thisWeek(entries, weekStart)) {
+  for (const entry of thisWeek(entries, weekStart, timeZone)) {
     const status = change(entry, 'status');
     if (status && status.to !== null && DONE.has(status.to) && status.from !== status.to) {
       found = { action, status: action.status, at: entry.at, by: entry.by };
@@ -190,13 +183,13 @@ function completionOf(action: Action, entries: readonly HistoryEntry[], weekStar
   return found;
 }
 
-function awaitingOf(action: Action, entries: readonly HistoryEntry[], today: IsoDate): AwaitingSignOffItem {
+function awaitingOf(action: Action, entries: readonly HistoryEntry[], today: IsoDate, timeZone?: string): AwaitingSignOffItem {
   let completedAt: string | null = null;
   for (const entry of entries) {
     const status = change(entry, 'status');
     if (status?.to === 'Complete' && status.from !== 'Complete') completedAt = entry.at;
   }
-  const date = completedAt === null ? null : utcDateOf(completedAt);
+  const date = completedAt === null ? null : localDateOf(completedAt, timeZone);
   return { action, completedAt, daysWaiting: date === null ? null : Math.max(0, daysBetween(date, today)) };
 }
 
@@ -205,11 +198,11 @@ const byRef = (a: { action: Action }, b: { action: Action }) => compareRefs(a.ac
 /**
  * The weekly digest's figures for one plan. Pure: the job reads the plan's
  * actions, history and last week's totals, and stores `totals` for next week.
- * "This week" is history dated (by the UTC date of its instant) on or after
- * weekStart.
+ * "This week" is history dated (by the plan's local date of its instant) on
+ * or after weekStart.
  */
 export function computeDigest(input: DigestInput): Digest {
-  const { actions, today, weekStart } = input;
+  const { actions, today, weekStart, timeZone } = input;
   const totals = digestTotals(actions, today);
 
   const historyByAction = new Map<string, HistoryEntry[]>();
@@ -234,11 +227,11 @@ export function computeDigest(input: DigestInput): Digest {
       newlyOverdue.push({ action, dueDate: due, daysOverdue: daysOverdue(action, today) });
     }
     const entries = historyOf(action);
-    const slip = slipOf(action, entries, weekStart);
+    const slip = slipOf(action, entries, weekStart, timeZone);
     if (slip) slippedThisWeek.push(slip);
-    const done = completionOf(action, entries, weekStart);
+    const done = completionOf(action, entries, weekStart, timeZone);
     if (done) completedThisWeek.push(done);
-    if (action.status === 'Complete') awaitingSignOff.push(awaitingOf(action, entries, today));
+    if (action.status === 'Complete') awaitingSignOff.push(awaitingOf(action, entries, today, timeZone));
     if (action.revisionCount >= 2) slippedRepeatedly.push({ action, revisions: action.revisionCount, dueDate: due });
   }
 

@@ -38,8 +38,8 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     const reason = 'unreachable' in destination ? destination.unreachable : byEmail.get(email)?.unreachable;
     if (reason) unreachable.push({ name: ownerName(action), email, reason });
   }
-  const digest = computeDigest({ planTitle: plan.title, actions, history, previous, unreachable, today, weekStart: addDays(today, -7) });
-  const card = renderCard('digest', digestView(digest, plan.title, today));
+  const digest = computeDigest({ planTitle: plan.title, actions, history, previous, unreachable, today, weekStart: addDays(today, -7), timeZone: plan.timeZone });
+  const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone));
   const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
   const targets: Target[] = bound.map((c) => ({
     key: c.conversationId,

@@ -1,4 +1,5 @@
-import { computeDigest, Digest, DigestInput, DigestTotals, digestTotals, utcDateOf } from '../../src/domain/digest';
+import { localDateOf } from '../../src/domain/calendar';
+import { computeDigest, Digest, DigestInput, DigestTotals, digestTotals } from '../../src/domain/digest';
 import { Action, FieldChange, HistoryEntry, IsoDate, Status } from '../../src/domain/types';
 import { anAction } from '../support/builders';
 
@@ -191,16 +192,16 @@ describe('slipped this week: revised due date set or changed on or after weekSta
       { from: '2026-12-31', to: '2026-11-30', reason: null, moves: 1 },
     ],
     [
-      'changed a second before the week began',
+      'changed a second before the week began, London time',
       { revisedDueDate: '2026-11-30', revisionCount: 1 },
-      [entry(S, '2026-09-22T23:59:59.000Z', [['revisedDueDate', null, '2026-11-30']])],
+      [entry(S, '2026-09-22T22:59:59.000Z', [['revisedDueDate', null, '2026-11-30']])],
       null,
     ],
     [
-      'an instant with an offset is dated in UTC (00:30 BST on the 23rd is the 22nd)',
+      'an instant is dated in UK time (23:30 UTC on the 22nd is 00:30 on the 23rd in summer)',
       { revisedDueDate: '2026-11-30', revisionCount: 1 },
-      [entry(S, '2026-09-23T00:30:00+01:00', [['revisedDueDate', null, '2026-11-30']])],
-      null,
+      [entry(S, '2026-09-22T23:30:00.000Z', [['revisedDueDate', null, '2026-11-30']])],
+      { from: '2026-12-31', to: '2026-11-30', reason: null, moves: 1 },
     ],
     [
       'a new date removed is not a slip',
@@ -258,6 +259,9 @@ describe('completed this week: status changed to Complete or Signed off on or af
     ['imported this week already complete', 'Complete', [entry(C, '2026-09-24', [['status', null, 'Complete']])], null],
     ['complete with no history at all', 'Complete', [], null],
     ['cancelled this week is not completed', 'Cancelled', [entry(C, '2026-09-24', [['status', 'On track', 'Cancelled']])], null],
+    // 23:30 UTC on 22 Sep is 00:30 on 23 Sep in London (summer time): this week, though its UTC date is last week.
+    ['completed just after midnight, London time, on the first day of the week', 'Complete', [entry(C, '2026-09-22T23:30:00.000Z', [['status', 'On track', 'Complete']])], 'Complete'],
+    ['completed just before midnight, London time, the day before', 'Complete', [entry(C, '2026-09-22T22:30:00.000Z', [['status', 'On track', 'Complete']])], null],
   ];
 
   test.each(cases)('%s', (_d, status, history, expected) => {
@@ -279,10 +283,11 @@ describe('awaiting sign-off: status Complete, longest wait first', () => {
       ],
     ).awaitingSignOff;
     // W-3's completion is not in history, so it happened before history began: the longest wait, unknown.
+    // W-2 was completed at 00:30 on 29 Sep in London (23:30 UTC on the 28th): one day before today.
     expect(result.map((i) => [i.action.ref, i.daysWaiting])).toEqual([
       ['W-3', null],
       ['W-1', 12],
-      ['W-2', 2],
+      ['W-2', 1],
     ]);
     expect(result[0].completedAt).toBeNull();
     expect(result[2].completedAt).toBe('2026-09-28T23:30:00.000Z');
@@ -342,13 +347,16 @@ describe('purity', () => {
   });
 });
 
-describe('utcDateOf', () => {
-  test.each([
-    ['2026-09-30T23:30:00.000Z', '2026-09-30'],
-    ['2026-10-01T00:30:00+01:00', '2026-09-30'],
-    ['2026-09-30', '2026-09-30'],
-    ['nonsense', null],
-  ])('%s → %s', (instant, date) => {
-    expect(utcDateOf(instant)).toBe(date);
+describe('localDateOf: the day a change was made on, where the plan is run', () => {
+  test.each<[instant: string, timeZone: string | undefined, date: string | null]>([
+    ['2026-09-30T22:30:00.000Z', undefined, '2026-09-30'],
+    ['2026-09-30T23:30:00.000Z', undefined, '2026-10-01'],
+    ['2026-10-01T00:30:00+01:00', undefined, '2026-10-01'],
+    ['2026-12-31T23:30:00.000Z', undefined, '2026-12-31'],
+    ['2026-09-30T23:30:00.000Z', 'UTC', '2026-09-30'],
+    ['2026-09-30', undefined, '2026-09-30'],
+    ['nonsense', undefined, null],
+  ])('%s in %s → %s', (instant, timeZone, date) => {
+    expect(localDateOf(instant, timeZone)).toBe(date);
   });
 });

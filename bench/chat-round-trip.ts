@@ -1,5 +1,6 @@
 import { todayIn } from '../src/domain/calendar';
-import { BotHarness, message, replyText } from '../test/support/bot-harness';
+import { message, replyText } from '../test/support/bot-harness';
+import { BotProcess } from './bot-process';
 import { DEMO_PEOPLE } from '../src/services/demo-seed';
 import { percentile, round } from './stats';
 import { writeSyntheticPlan } from './synthetic-plan';
@@ -13,7 +14,7 @@ export interface RoundTrip {
 }
 
 /** Milliseconds from posting the activity until its reply reaches the connector; `expect` checks the reply is the one measured. */
-async function timeOne(bot: BotHarness, activity: ReturnType<typeof message>, expect: RegExp): Promise<number> {
+async function timeOne(bot: BotProcess, activity: ReturnType<typeof message>, expect: RegExp): Promise<number> {
   const started = performance.now();
   const response = await bot.post(activity);
   if (response.status >= 300) throw new Error(`The bot answered ${response.status}`);
@@ -30,7 +31,7 @@ async function timeOne(bot: BotHarness, activity: ReturnType<typeof message>, ex
  * bound to a plan of `size` actions. Requests alternate so both see the same
  * machine conditions.
  */
-export async function measureChat(bot: BotHarness, size: number, iterations: number, log: (s: string) => void): Promise<RoundTrip> {
+export async function measureChat(bot: BotProcess, size: number, iterations: number, log: (s: string) => void): Promise<RoundTrip> {
   const planId = `bench-${size}`;
   const today = todayIn(new Date());
   const started = performance.now();

@@ -3,7 +3,7 @@ import { formatUkDate } from './calendar';
 import { DateDecision } from './command';
 import { currentDueDate } from './rag';
 import { Actor, canDecideDateRequest, canSignOff } from './permissions';
-import { Action } from './types';
+import { Action, DateRequest } from './types';
 
 /**
  * A chair's, an executive's or an administrator's decision on the new date an
@@ -44,4 +44,13 @@ export function decisionConfirmation(decision: DateDecision, action: Action): st
   }
   const due = currentDueDate(action);
   return `Declined: ${action.ref} keeps its date${due ? `, ${formatUkDate(due)}` : ''}.`;
+}
+
+/** What the owner who asked is told; `deciderName` is who decided. */
+export function ownerToldOfDecision(decision: DateDecision, request: DateRequest, after: Action, deciderName: string, comment: string | null): string {
+  const asked = `Your new date for ${after.ref}, ${formatUkDate(request.date)},`;
+  if (decision === 'approve') return `${asked} was approved by ${deciderName}. It is now due then.`;
+  const due = currentDueDate(after);
+  const stands = due ? `It stays due ${formatUkDate(due)}.` : 'It still has no due date.';
+  return `${asked} was declined by ${deciderName}${comment ? `: ${comment.trim()}` : ''}. ${stands}`;
 }

@@ -1,16 +1,19 @@
 import { renderCard } from '../cards/render';
+import { detailView } from '../cards/view-models';
 import { todayIn } from '../domain/calendar';
+import { ownerToldOfDecision } from '../domain/date-decisions';
 import { runIdFor } from '../domain/reminders';
 import { Logger } from '../log';
 import { CardActions, decidersOf } from '../services/card-actions';
-import { ChangeNotifier } from '../services/notifier';
+import { withOwnerNames } from '../services/chat/owner-names';
+import { ChangeNotifier, DateDecided } from '../services/notifier';
 import { Storage } from '../store/open-storage';
 import { Sender } from './sender';
 
 /**
  * Keeps other people's cards up to date after a change: the plan's chairs
  * and executives get their decisions card when an owner asks for a new
- * date, and an owner's reminder card for the week is redrawn in place (by
+ * date, the owner hears what was decided, and an owner's reminder card for the week is redrawn in place (by
  * the activity id the delivery ledger kept) when they update an action in
  * chat, so it never offers a stale choice.
  */
@@ -38,6 +41,20 @@ export class JobNotifier implements ChangeNotifier {
       const result = await sender.send({ kind: 'conversation', reference: decider.personalChat }, message);
       if (!result.ok) this.log.warn({ planId, outcome: result.outcome }, 'could not tell a decider about a date request');
     }
+  }
+
+  async dateDecided({ action, request, decision, by, comment }: DateDecided): Promise<void> {
+    const sender = this.sender();
+    const ownerEmail = action.owner?.email;
+    if (!sender || !ownerEmail || ownerEmail === by.email) return;
+    const [plan, owner] = await Promise.all([this.storage.plans.get(action.planId), this.storage.people.byEmail(ownerEmail)]);
+    if (!plan || !owner?.personalChat) return;
+    const told = ownerToldOfDecision(decision, request, action, by.name ?? by.email, comment);
+    const [named] = await withOwnerNames(this.storage, [action]);
+    const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
+    const result = await sender.send({ kind: 'conversation', reference: owner.personalChat }, { card, summary: told });
+    if (!result.ok) this.log.warn({ planId: plan.id, outcome: result.outcome }, 'could not tell an owner about a decision on their new date');
+    await this.actionChanged(plan.id, ownerEmail);
   }
 
   async actionChanged(planId: string, ownerEmail: string | null): Promise<void> {

@@ -59,7 +59,7 @@ const guarded = (permission: Permission, apply: () => ChangeResult): ChangeResul
 export class CardActions {
   constructor(
     private readonly storage: Storage,
-    private readonly notifier?: Pick<ChangeNotifier, 'dateRequested'>,
+    private readonly notifier?: Pick<ChangeNotifier, 'dateRequested' | 'dateDecided'>,
   ) {}
 
   async handle(request: CardActionRequest): Promise<CardActionResult> {
@@ -86,7 +86,12 @@ export class CardActions {
     const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null });
     if (!outcome.ok) return redraw(problem(`Nothing was changed: ${outcome.reason}`));
     const after = outcome.found.current.value;
-    if (after.dateRequest && !current.value.dateRequest) await this.notifier?.dateRequested(plan.id, after.ref);
+    const asked = current.value.dateRequest;
+    if (after.dateRequest && !asked) await this.notifier?.dateRequested(plan.id, after.ref);
+    if (asked && !after.dateRequest && (verb === 'approveDate' || verb === 'declineDate')) {
+      const decision = verb === 'approveDate' ? 'approve' : 'decline';
+      await this.notifier?.dateDecided({ action: after, request: asked, decision, by: { email, name: actor.name }, comment: data.decisionComment ?? null });
+    }
     return redraw(ok(confirmation(verb, after)));
   }
 

@@ -1,3 +1,6 @@
+import { DateDecision } from '../domain/command';
+import { Action, DateRequest } from '../domain/types';
+
 /**
  * What the chat and card handlers tell the rest of the system after a
  * change, so that other people's cards keep up. Implemented where messages
@@ -6,6 +9,19 @@
 export interface ChangeNotifier {
   /** An owner asked for a new date: the plan's chairs and executives need to decide. */
   dateRequested(planId: string, ref: string): Promise<void>;
+  /** A chair, an executive or an administrator decided on an owner's new date: the owner is told. */
+  dateDecided(decided: DateDecided): Promise<void>;
   /** An action changed in chat: the owner's reminder card for this week is redrawn. */
   actionChanged(planId: string, ownerEmail: string | null): Promise<void>;
+}
+
+export interface DateDecided {
+  /** The action as it is after the decision. */
+  action: Action;
+  /** What the owner had asked for. */
+  request: DateRequest;
+  decision: DateDecision;
+  /** Who decided, and their reason if they gave one. */
+  by: { email: string; name: string | null };
+  comment: string | null;
 }

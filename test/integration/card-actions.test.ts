@@ -9,7 +9,11 @@ const SEEDED = new Date('2026-11-21T09:00:00Z');
 const NOW = new Date('2026-11-21T10:00:00Z');
 const storage = testStorage();
 const requested: string[] = [];
-const actions = new CardActions(storage, { dateRequested: async (planId, ref) => void requested.push(`${planId}:${ref}`) });
+const decided: string[] = [];
+const actions = new CardActions(storage, {
+  dateRequested: async (planId, ref) => void requested.push(`${planId}:${ref}`),
+  dateDecided: async ({ action, request, decision, by }) => void decided.push(`${decision}d ${action.ref} ${request.date} for ${request.by} by ${by.email}`),
+});
 
 const USERS = {
   alex: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' },
@@ -100,6 +104,7 @@ describe('the decisions card for chairs and executives', () => {
 
   test('an owner cannot approve', async () => {
     expect(seen(await press('approveDate', { requestRef: 'SG-6' }, 'patti'))).toMatch(/Only a chair, an executive or an administrator can approve/);
+    expect(decided).toEqual([]);
   });
 
   test('a chair approves: the revised date is set and who approved is recorded', async () => {
@@ -110,6 +115,7 @@ describe('the decisions card for chairs and executives', () => {
     expect(stored).toMatchObject({ revisedDueDate: '2027-03-31', revisionReason: 'training places', dateRequest: null });
     const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-6');
     expect(latest).toMatchObject({ by: 'alexw@example.com', via: 'card' });
+    expect(decided).toEqual(['approved SG-6 2027-03-31 for pattif@example.com by alexw@example.com']);
   });
 
   test('sign-off from the card', async () => {

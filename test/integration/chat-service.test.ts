@@ -16,6 +16,8 @@ const told: string[] = [];
 const chat = new ChatService(storage, 'Europe/London', {
   dateRequested: async (planId, ref) => void told.push(`date requested ${planId}:${ref}`),
   actionChanged: async (planId, ownerEmail) => void told.push(`changed ${planId}:${ownerEmail}`),
+  dateDecided: async ({ action, request, decision, by, comment }) =>
+    void told.push(`${decision}d ${action.planId}:${action.ref} for ${request.by} by ${by.email}${comment ? `: ${comment}` : ''}`),
 });
 
 const PEOPLE: Record<string, { id: string; name: string }> = {
@@ -241,7 +243,7 @@ describe('owners ask for new dates; chairs and executives decide', () => {
         { field: 'dateRequest', from: '2027-03-31: waiting for training places', to: null },
       ]),
     );
-    expect(told).toEqual([`changed ${DEMO_PLAN_ID}:pattif@example.com`]);
+    expect(told).toEqual([`approved ${DEMO_PLAN_ID}:SG-6 for pattif@example.com by alexw@example.com`]);
   });
 
   test('with no new date waiting, the answer says so and nothing is written', async () => {
@@ -275,7 +277,7 @@ describe('owners ask for new dates; chairs and executives decide', () => {
     expect(after[0]).toMatchObject({ by: 'adelev@example.com', via: 'chat', comment: 'the inspection date is fixed' });
     expect(after[0].changes).toEqual(expect.arrayContaining([{ field: 'dateRequest', from: '2027-06-30: staff shortage', to: null }]));
     expect(after[0].changes.map((c) => c.field)).not.toContain('revisedDueDate');
-    expect(told).toEqual([`changed ${DEMO_PLAN_ID}:pattif@example.com`]);
+    expect(told).toEqual([`declined ${DEMO_PLAN_ID}:SG-6 for pattif@example.com by adelev@example.com: the inspection date is fixed`]);
   });
 
   test('"approve" alone still signs off a completed action with nothing else waiting', async () => {

@@ -104,6 +104,22 @@ test('a change made in chat redraws the owner’s reminder card for the week in 
   expect(JSON.stringify(update.activity)).toMatch(/\*\*SG-4\*\* Ensure[^"]*","wrap":true\},\{"type":"TextBlock","text":"Due [^"]* · On track/);
 });
 
+test('a decision on a new date is sent to the owner who asked for it, in their personal chat', async () => {
+  const notifier = new JobNotifier(h.storage, () => h.deps().sender, createLogger('silent'));
+  const chat = new ChatService(h.storage, 'Europe/London', notifier);
+  const say = (text: string, n: number, email: string, name: string) =>
+    chat.handle({ text, conversation: { id: personalOf(n), kind: 'personal' }, user: { id: `user-id-${n}`, email, name }, now: new Date() });
+  const [asked] = await say('SG-6 delayed to 30/06/2027 because staff shortage', 4, 'pattif@example.com', 'Patti Fernandez');
+  expect(JSON.stringify(asked)).toMatch(/has gone to the chairs and executives/);
+  const posts = () => cardsTo(personalOf(4)).filter((s) => s.method === 'POST');
+  const sentBefore = posts().length;
+  await say('decline SG-6 because the inspection date is fixed', 0, 'alexw@example.com', 'Alex Wilber');
+  const told = await h.connector.next((s) => s.method === 'POST' && s.conversationId === personalOf(4) && JSON.stringify(s.activity).includes('was declined'));
+  expect(JSON.stringify(told.activity)).toContain('Your new date for SG-6, 30 Jun 2027, was declined by Alex Wilber: the inspection date is fixed.');
+  expect(cardProblems((told.activity.attachments as { content: Record<string, unknown> }[])[0].content)).toEqual([]);
+  expect(posts()).toHaveLength(sentBefore + 1);
+});
+
 describe('weekly digest', () => {
   test('without a bound conversation it explains how to bind one', async () => {
     await expect(runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE)).rejects.toThrow(/use plan ofsted-2011 here/);

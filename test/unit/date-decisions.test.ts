@@ -1,5 +1,5 @@
 import { ChangeContext } from '../../src/domain/action-changes';
-import { approveWhatWaits, decideDateRequest, decisionConfirmation } from '../../src/domain/date-decisions';
+import { approveWhatWaits, decideDateRequest, decisionConfirmation, ownerToldOfDecision } from '../../src/domain/date-decisions';
 import { Actor } from '../../src/domain/permissions';
 import { currentDueDate } from '../../src/domain/rag';
 import { Action, DateRequest, Evidence, Role } from '../../src/domain/types';
@@ -71,5 +71,16 @@ describe('decisionConfirmation', () => {
     ['declined, with no due date', 'decline', anAction({ originalDueDate: null }), 'Declined: SG-1 keeps its date.'],
   ])('%s', (_d, decision, action, expected) => {
     expect(decisionConfirmation(decision, action)).toBe(expected);
+  });
+});
+
+describe('ownerToldOfDecision: what the owner who asked hears', () => {
+  test.each<[description: string, decision: 'approve' | 'decline', after: Action, comment: string | null, expected: string]>([
+    ['approved', 'approve', anAction({ revisedDueDate: '2026-10-31' }), null, 'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. It is now due then.'],
+    ['declined with a reason', 'decline', anAction(), ' the inspection date is fixed ', 'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber: the inspection date is fixed. It stays due 30 Sep 2026.'],
+    ['declined without a reason', 'decline', anAction(), null, 'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. It stays due 30 Sep 2026.'],
+    ['declined, with no due date', 'decline', anAction({ originalDueDate: null }), null, 'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. It still has no due date.'],
+  ])('%s', (_d, decision, after, comment, expected) => {
+    expect(ownerToldOfDecision(decision, request, after, 'Alex Wilber', comment)).toBe(expected);
   });
 });

@@ -15,8 +15,8 @@ type DecisionCommand = Extract<Command, { kind: 'approve' | 'decideDate' }>;
 /**
  * "approve SG-4", "approve the new date for SG-4", "decline SG-4 because …":
  * the same rules and the same change as the decisions card's buttons, written
- * with its history entry in one ETag-guarded transaction; then the owner's
- * reminder card is redrawn, as after any change made in chat.
+ * with its history entry in one ETag-guarded transaction; then the owner is
+ * told what was decided and their reminder card is redrawn.
  */
 export async function decisionReply(storage: Storage, found: FoundAction, command: DecisionCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
   const before = found.current.value;
@@ -31,8 +31,14 @@ export async function decisionReply(storage: Storage, found: FoundAction, comman
   );
   if (!outcome.ok) return text(outcome.reason);
   const action = outcome.found.current.value;
-  await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
   const signedOff = action.status === 'Signed off' && before.status !== 'Signed off';
+  if (before.dateRequest && !action.dateRequest) {
+    const { email, name } = found.view.actor;
+    const decision = command.kind === 'decideDate' ? command.decision : 'approve';
+    await notifier?.dateDecided({ action, request: before.dateRequest, decision, by: { email, name }, comment: command.comment });
+  } else {
+    await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
+  }
   const banner = signedOff ? `${action.ref} is signed off.` : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action);
   return showReply(storage, outcome.found, banner);
 }

@@ -9,8 +9,11 @@ import { connectionStringFactory, storesOver } from '../../src/store/open-storag
 import { Tables } from '../../src/store/tables';
 import { FakeConnector } from '../support/fake-connector';
 import { personalChat } from '../support/job-harness';
+import { demoPlanFile } from '../../src/services/demo-seed';
+import { projectRoot } from '../../src/project-root';
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/ofsted-2011-announced-plan.csv');
+/** The shared Ofsted fixture, or the copy in demo/ when the repository is cloned on its own. */
+const FIXTURE = demoPlanFile(projectRoot());
 const env = {
   STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
   TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex'),

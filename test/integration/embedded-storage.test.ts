@@ -4,8 +4,11 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/program';
 import { freePort, isListening } from '../../src/store/embedded-azurite';
+import { demoPlanFile } from '../../src/services/demo-seed';
+import { projectRoot } from '../../src/project-root';
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/ofsted-2011-announced-plan.csv');
+/** The shared Ofsted fixture, or the copy in demo/ when the repository is cloned on its own. */
+const FIXTURE = demoPlanFile(projectRoot());
 
 async function run(env: NodeJS.ProcessEnv, ...args: string[]) {
   const out = new PassThrough();

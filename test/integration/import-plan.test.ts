@@ -1,10 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { importPlan, ImportRequest } from '../../src/services/import-plan';
 import { testStorage } from '../support/storage';
+import { demoPlanFile } from '../../src/services/demo-seed';
+import { projectRoot } from '../../src/project-root';
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/ofsted-2011-announced-plan.csv');
+/** The shared Ofsted fixture, or the copy in demo/ when the repository is cloned on its own. */
+const FIXTURE = demoPlanFile(projectRoot());
 const storage = testStorage();
 const NOW = new Date('2026-11-21T10:00:00Z');
 let planCounter = 0;

@@ -121,21 +121,26 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         return;
       }
       const [email] = await Promise.all([senderEmail(context, this.options.storage, log), this.remember(context)]);
-      if (email && kind === 'personal') {
-        await this.options.storage.people.link({
-          email,
-          personalChat: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
-          unreachable: null,
-          updatedAt: this.now().toISOString(),
-        });
-      }
+      // Where their reminders go, written alongside the answer rather than before it.
+      const linking =
+        email && kind === 'personal'
+          ? this.options.storage.people.link({
+              email,
+              personalChat: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+              unreachable: null,
+              updatedAt: this.now().toISOString(),
+            })
+          : null;
       const started = Date.now();
-      const replies = await this.options.chat.handle({
-        text: words,
-        conversation: { id: activity.conversation.id, kind },
-        user: { id: activity.from.id, email, name: activity.from.name ?? null },
-        now: this.now(),
-      });
+      const [replies] = await Promise.all([
+        this.options.chat.handle({
+          text: words,
+          conversation: { id: activity.conversation.id, kind },
+          user: { id: activity.from.id, email, name: activity.from.name ?? null },
+          now: this.now(),
+        }),
+        linking,
+      ]);
       await sendAll(context, replies);
       log.info({ replies: replies.map((r) => (r.kind === 'card' ? r.card : 'text')), ms: Date.now() - started }, 'answered a message');
     } catch (error) {

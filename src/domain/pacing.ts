@@ -16,7 +16,7 @@ export const PER_APP_LIMITS: readonly RateLimit[] = [{ count: 50, windowMs: 1_00
  * when a message arrives, not when it left, and network delays bunch them up.
  */
 export function paced(limits: readonly RateLimit[]): RateLimit[] {
-  return limits.map(({ count, windowMs }) => ({ count: Math.max(1, Math.floor(count * 0.96)), windowMs }));
+  return limits.map(({ count, windowMs }) => ({ count: Math.max(1, Math.floor(count * 0.98)), windowMs }));
 }
 
 /**
@@ -28,6 +28,8 @@ export class SlidingWindow {
   private readonly sent: number[] = [];
   private readonly longest: number;
   private readonly spacingMs: number;
+  /** With `evenly`, when the next send is due: kept on a schedule, so a timer firing late does not push every later send back. */
+  private nextAt = -Infinity;
 
   /**
    * With `evenly`, sends are also spread out (one every window ÷ count)
@@ -45,8 +47,7 @@ export class SlidingWindow {
 
   delayFor(now: number): number {
     this.forget(now);
-    const last = this.sent[this.sent.length - 1];
-    let wait = last === undefined ? 0 : Math.max(0, last + this.spacingMs - now);
+    let wait = Math.max(0, this.nextAt - now);
     for (const { count, windowMs } of this.limits) {
       const inWindow = this.sent.filter((t) => t > now - windowMs);
       if (inWindow.length >= count) {
@@ -59,6 +60,10 @@ export class SlidingWindow {
 
   record(now: number): void {
     this.sent.push(now);
+    if (this.spacingMs === 0) return;
+    // A send on time or a little late (a timer fires late) keeps the schedule; one after a pause starts it afresh.
+    const onSchedule = now - this.nextAt <= this.spacingMs / 2;
+    this.nextAt = (onSchedule ? this.nextAt : now) + this.spacingMs;
   }
 
   private forget(now: number): void {

@@ -18,6 +18,10 @@ function failureOf(error: unknown): { status: number | null; retryAfter: string 
   return { status, retryAfter };
 }
 
+/** The name of the retry policy in the Azure SDK pipeline under botframework-connector's client. */
+const CLIENT_RETRY_POLICY = 'defaultRetryPolicy';
+type ClientPipeline = { removePolicy(options: { name: string }): unknown };
+
 function toActivity(message: OutgoingCard): Partial<Activity> {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(message.card));
   activity.summary = message.summary;
@@ -26,9 +30,8 @@ function toActivity(message: OutgoingCard): Partial<Activity> {
 
 /**
  * Proactive messages through the Bot Connector, paced to Teams' limits and
- * retried with backoff and jitter on 429 (honouring Retry-After), 412, 502,
- * 503 and 504, because botbuilder itself retries only some of those. 403 and
- * 404 mean the person cannot be reached.
+ * retried here, paced, with backoff and jitter on 429 (honouring Retry-After),
+ * 412, 502, 503 and 504. 403 and 404 mean the person cannot be reached.
  */
 export class TeamsSender implements Sender {
   constructor(
@@ -79,6 +82,7 @@ export class TeamsSender implements Sender {
       this.adapter
         .continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
           try {
+            this.withoutClientRetries(context);
             resolve(await logic(context));
           } catch (error) {
             reject(error);
@@ -86,6 +90,17 @@ export class TeamsSender implements Sender {
         })
         .catch(reject);
     });
+  }
+
+  /**
+   * The connector client made for this send has a retry policy of its own that resends 429s and
+   * 5xx behind the pacer's back, so a send could go over Teams' limits and count as one attempt
+   * however many requests it made. `withRetries` does that job, paced, so the client's is taken out.
+   * (The client is made afresh for each proactive turn; replies to incoming messages keep theirs.)
+   */
+  private withoutClientRetries(context: TurnContext): void {
+    const connector = context.turnState.get(this.adapter.ConnectorClientKey) as { client?: { pipeline?: ClientPipeline } } | undefined;
+    connector?.client?.pipeline?.removePolicy({ name: CLIENT_RETRY_POLICY });
   }
 
   private post(reference: StoredReference, message: OutgoingCard): Promise<Delivered> {

@@ -72,6 +72,19 @@ describe('weekly reminders', () => {
     expect(perConversation.size).toBe(owed.filter((e) => e !== 'lynner@example.com').length);
   });
 
+  test.each([
+    ['429 with Retry-After', { status: 429, retryAfterSeconds: 1 }],
+    ['503', { status: 503 }],
+  ])('after a %s, each request Teams sees is an attempt the sender paced and counted (the connector client does not retry on its own)', async (_d, fault) => {
+    const alex = await h.storage.people.byEmail('alexw@example.com');
+    let requests = 0;
+    h.connector.fault = () => (++requests === 1 ? fault : null);
+    const result = await h.deps().sender.send({ kind: 'conversation', reference: alex!.personalChat! }, { card: { type: 'AdaptiveCard', version: '1.5', body: [] }, summary: 'retry test' });
+    h.connector.fault = () => null;
+    expect(result).toMatchObject({ ok: true, attempts: 2 });
+    expect(requests).toBe(2);
+  });
+
   test('a connector that answers 429 to one send in ten loses nothing and sends nothing twice', async () => {
     let calls = 0;
     h.connector.fault = () => (++calls % 10 === 3 ? { status: 429, retryAfterSeconds: 0 } : null);

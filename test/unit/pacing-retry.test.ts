@@ -78,8 +78,8 @@ describe('retrying sends', () => {
 
 test('the sender aims a little under each limit', async () => {
   const { paced } = await import('../../src/domain/pacing');
-  expect(paced(PER_APP_LIMITS)).toEqual([{ count: 48, windowMs: 1000 }]);
-  expect(paced(PER_CONVERSATION_LIMITS)).toEqual([{ count: 6, windowMs: 1000 }, { count: 57, windowMs: 30_000 }]);
+  expect(paced(PER_APP_LIMITS)).toEqual([{ count: 49, windowMs: 1000 }]);
+  expect(paced(PER_CONVERSATION_LIMITS)).toEqual([{ count: 6, windowMs: 1000 }, { count: 58, windowMs: 30_000 }]);
 });
 
 test('evenly paced sends are spread one every window ÷ count, not sent in bursts', () => {
@@ -88,4 +88,18 @@ test('evenly paced sends are spread one every window ÷ count, not sent in burst
   expect(w.delayFor(0)).toBe(20);
   expect(w.delayFor(5)).toBe(15);
   expect(w.delayFor(20)).toBe(0);
+});
+
+test.each([
+  ['on time', [0, 20, 40], 60],
+  ['a few ms late each time: the schedule holds, so lateness does not add up', [0, 23, 44], 60],
+  ['after a pause: the schedule starts again from the send after it', [0, 500], 520],
+])('evenly paced sends keep to a schedule: %s', (_d, sends, nextAt) => {
+  const w = new SlidingWindow([{ count: 50, windowMs: 1000 }], { evenly: true });
+  for (const t of sends) {
+    expect(w.delayFor(t)).toBe(0);
+    w.record(t);
+  }
+  const last = sends[sends.length - 1];
+  expect(w.delayFor(last)).toBe(nextAt - last);
 });

@@ -11,11 +11,11 @@ import { Storage } from '../store/open-storage';
 import { Sender } from './sender';
 
 /**
- * Keeps other people's cards up to date after a change: the plan's chairs
- * and executives get their decisions card when an owner asks for a new
- * date, the owner hears what was decided, and an owner's reminder card for the week is redrawn in place (by
- * the activity id the delivery ledger kept) when they update an action in
- * chat, so it never offers a stale choice.
+ * Keeps other people up to date after a change: the plan's chairs and
+ * executives get their decisions card when an owner asks for a new date, the
+ * owner is told what was decided, and an owner's reminder card for the week
+ * is redrawn in place (by the activity id the delivery ledger kept) when they
+ * update an action in chat, so it never offers a stale choice.
  */
 export class JobNotifier implements ChangeNotifier {
   private readonly cards: CardActions;

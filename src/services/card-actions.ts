@@ -4,13 +4,13 @@ import { Banner, reminderView } from '../cards/reminder-view';
 import { CardName } from '../cards/render';
 import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
 import { isValidIsoDate, todayIn } from '../domain/calendar';
+import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
 import { Actor, canSignOff, canUpdate, decidesDates, Permission } from '../domain/permissions';
 import { remindersByOwner } from '../domain/reminders';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { changeAction } from './chat/change-action';
 import { withOwnerNames } from './chat/owner-names';
-import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
 import { ChangeNotifier } from './notifier';
 
 export interface CardActionRequest {

@@ -74,11 +74,9 @@ export interface OverdueView {
 /** A card stays readable (and under Teams' 28 KB) however much is late. */
 export const MAX_CARD_ACTIONS = 40;
 
-export function overdueView(title: string, scopeText: string | null, actions: readonly Action[], today: IsoDate): OverdueView {
+/** `shown` is the most overdue of `total` actions (see `mostOverdueFirst`), at most MAX_CARD_ACTIONS of them. */
+export function overdueView(title: string, scopeText: string | null, shown: readonly Action[], total: number, today: IsoDate): OverdueView {
   const groups = new Map<string, ActionSummaryView[]>();
-  // Most overdue first is earliest due first: ISO dates sort as text.
-  const due = (a: Action) => currentDueDate(a) ?? '';
-  const shown = [...actions].sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0)).slice(0, MAX_CARD_ACTIONS);
   for (const action of shown) {
     const theme = action.theme || 'Other actions';
     groups.set(theme, [...(groups.get(theme) ?? []), summaryView(action, today)]);
@@ -87,10 +85,10 @@ export function overdueView(title: string, scopeText: string | null, actions: re
   const scope = scopeText ? ` ${scopeText}` : '';
   return {
     title,
-    subtitle: `${plural(actions.length, 'action')} overdue${scope}, as of ${formatUkDate(today)}`,
+    subtitle: `${plural(total, 'action')} overdue${scope}, as of ${formatUkDate(today)}`,
     groups: [...groups.entries()].map(([theme, list]) => ({ theme, actions: list })),
-    empty: actions.length ? null : `Nothing is overdue${scope}. 🎉`,
-    more: actions.length > shown.length ? `…and ${actions.length - shown.length} more, shown most overdue first. The export has the full list.` : null,
+    empty: total ? null : `Nothing is overdue${scope}. 🎉`,
+    more: total > shown.length ? `…and ${total - shown.length} more, shown most overdue first. The export has the full list.` : null,
   };
 }
 

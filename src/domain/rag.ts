@@ -50,3 +50,9 @@ export const RAG_LABELS: Record<Rag, string> = {
   complete: 'Complete',
   cancelled: 'Cancelled',
 };
+
+/** Most overdue first is earliest due first (ISO dates sort as text); the sort is stable, so equals keep their order. */
+export function mostOverdueFirst<T extends Dated>(actions: readonly T[]): T[] {
+  const due = (a: T) => currentDueDate(a) ?? '';
+  return [...actions].sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0));
+}

@@ -1,4 +1,4 @@
-import { currentDueDate, daysOverdue, isDueSoon, isOverdue, ragOf } from '../../src/domain/rag';
+import { currentDueDate, daysOverdue, isDueSoon, isOverdue, mostOverdueFirst, ragOf } from '../../src/domain/rag';
 import { Rag, Status } from '../../src/domain/types';
 
 const TODAY = '2026-11-21';
@@ -56,5 +56,19 @@ describe('days overdue and due soon', () => {
   test('the revised date counts once there is one', () => {
     expect(currentDueDate({ originalDueDate: '2026-01-01', revisedDueDate: '2026-02-01' })).toBe('2026-02-01');
     expect(currentDueDate({ originalDueDate: '2026-01-01', revisedDueDate: null })).toBe('2026-01-01');
+  });
+});
+
+describe('mostOverdueFirst', () => {
+  const at = (ref: string, originalDueDate: string | null, revisedDueDate: string | null = null) => ({ ref, originalDueDate, revisedDueDate });
+  test.each([
+    ['earliest due first', [at('A', '2026-09-30'), at('B', '2026-06-30'), at('C', '2026-08-31')], ['B', 'C', 'A']],
+    ['a revised date counts, not the original', [at('A', '2026-01-31', '2026-10-31'), at('B', '2026-09-30')], ['B', 'A']],
+    ['equal dates keep their order', [at('B', '2026-09-30'), at('A', '2026-09-30')], ['B', 'A']],
+    ['no due date comes first (it cannot be overdue, so it never reaches a card)', [at('A', '2026-09-30'), at('B', null)], ['B', 'A']],
+  ])('%s', (_d, actions, refs) => {
+    const before = JSON.stringify(actions);
+    expect(mostOverdueFirst(actions).map((a) => a.ref)).toEqual(refs);
+    expect(JSON.stringify(actions)).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { detailView, historyView, MAX_CARD_ACTIONS, overdueView, summaryView } from '../../cards/view-models';
 import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
 import { OverdueScope } from '../../domain/command';
-import { DUE_SOON_DAYS, isDueSoon, isOverdue, daysOverdue } from '../../domain/rag';
+import { DUE_SOON_DAYS, isDueSoon, isOverdue, daysOverdue, mostOverdueFirst } from '../../domain/rag';
 import { closestRefs, compareRefs } from '../../domain/ref';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
@@ -53,12 +53,15 @@ function matchesScope(action: Action, scope: OverdueScope | null): boolean {
   return action.agency.toLowerCase() === wanted || owner.includes(wanted);
 }
 
-/** The overdue actions of a snapshot, worked out once per snapshot and day (a snapshot is replaced whenever the plan changes). */
+/**
+ * The overdue actions of a snapshot, most overdue first, worked out once per snapshot and day (a snapshot is
+ * replaced whenever the plan changes), so that asking again allocates next to nothing however big the plan.
+ */
 const overdueCache = new WeakMap<readonly Versioned<Action>[], { today: string; late: Action[] }>();
 function overdueIn(actions: readonly Versioned<Action>[], today: string): Action[] {
   const held = overdueCache.get(actions);
   if (held?.today === today) return held.late;
-  const late = actions.map((c) => c.value).filter((a) => isOverdue(a, today));
+  const late = mostOverdueFirst(actions.map((c) => c.value).filter((a) => isOverdue(a, today)));
   overdueCache.set(actions, { today, late });
   return late;
 }
@@ -76,9 +79,11 @@ export async function overdueReply(
       const actions = await (prefetched?.planId === view.plan.id ? prefetched.actions : storage.actions.snapshot(view.plan.id));
       if (!mayRead(view, actions)) return null;
       const late = overdueIn(actions, view.today);
-      const overdue = (await withOwnerNames(storage, late)).filter((a) => matchesScope(a, scope));
+      // Owners' names are needed for all of them only to match "for Alex"; otherwise just for those shown.
+      const overdue = scope ? (await withOwnerNames(storage, late)).filter((a) => matchesScope(a, scope)) : late;
+      const shown = await withOwnerNames(storage, overdue.slice(0, MAX_CARD_ACTIONS));
       const scopeText = scope ? `${scope.kind} ${scope.text}` : null;
-      const data = overdueView(`Overdue: ${view.plan.title}`, scopeText, overdue, view.today);
+      const data = overdueView(`Overdue: ${view.plan.title}`, scopeText, shown, overdue.length, view.today);
       return card('overdue', data, `${overdue.length} overdue in ${view.plan.title}${scopeText ? ` ${scopeText}` : ''}`);
     }),
   );

@@ -136,6 +136,18 @@ describe('changing actions', () => {
     expect(stored.originalDueDate).toBe('2026-12-26');
   });
 
+  test('while a question waits, a reason that starts like a command is the answer, and a long one is kept whole', async () => {
+    expect(await say('SG-8 delayed to 27/02/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    expect(await say('delays in recruitment')).toEqual([expect.stringMatching(/SG-8 is now due 27 Feb 2027 and marked delayed/)]);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value.revisionReason).toBe('delays in recruitment');
+
+    const long = `The social work academy intake moved from January to April, ${'and the team has to cover the gap with agency staff '.repeat(5)}until then.`;
+    expect(long.length).toBeGreaterThan(300);
+    expect(await say('SG-8 delayed to 31/03/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    expect(await say(long)).toEqual([expect.stringMatching(/SG-8 is now due 31 Mar 2027/)]);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value.revisionReason).toBe(long);
+  });
+
   test('a delay given in one message needs no questions; cancel drops a half-asked one', async () => {
     const [done] = await say('SG-1 delayed to 30/09/2027 because supplier problems');
     expect(done).toMatch(/SG-1 is now due 30 Sep 2027 and marked delayed/);

@@ -67,8 +67,10 @@ export class ChatService {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return [text('OK, I’ve left it as it was.')];
     }
-    if (pending?.kind === PENDING_DELAY && command.kind === 'unknown' && command.problem === null) {
-      return [await this.answerPending(asker, pending.data as unknown as DelayDraft, command.text)];
+    // While a question waits, anything that is not a command is the answer, even if it starts like one
+    // ("delays in recruitment"); it is taken as typed, not as the shortened echo a command keeps.
+    if (pending?.kind === PENDING_DELAY && command.kind === 'unknown') {
+      return [await this.answerPending(asker, pending.data as unknown as DelayDraft, incoming.text.trim())];
     }
     if (pending) await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return this.run(command, asker);

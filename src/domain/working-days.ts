@@ -1,16 +1,25 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { addDays, isValidIsoDate, partsOf, weekdayOf } from './calendar';
 import type { IsoDate } from './types';
 
 // England & Wales: the plans are for English councils. Only 'public' days are
 // bank holidays; date-holidays also lists observances such as Mother's Day.
-const englandAndWales = new Holidays('GB', 'ENG');
+let englandAndWales: Holidays | null = null;
 const bankHolidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
+
+/** Loaded on first use: the package holds every country's rules (about 5 MB), and most messages never need them. */
+function calendarOfEnglandAndWales(): Holidays {
+  if (!englandAndWales) {
+    const HolidaysClass = require('date-holidays') as typeof Holidays;
+    englandAndWales = new HolidaysClass('GB', 'ENG');
+  }
+  return englandAndWales;
+}
 
 function bankHolidays(year: number): ReadonlySet<IsoDate> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
-    const list = englandAndWales.getHolidays(year) || [];
+    const list = calendarOfEnglandAndWales().getHolidays(year) || [];
     // `date` is a local 'YYYY-MM-DD hh:mm:ss' string, so slicing is zone-free.
     days = new Set(list.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
     bankHolidaysByYear.set(year, days);

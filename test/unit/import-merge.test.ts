@@ -142,10 +142,16 @@ describe('evidence is only ever added', () => {
     expect(mergeImportedRow(withNote, aRow({ evidence: ['Board minutes'] }), 'test-plan', who).evidence).toEqual(withNote.evidence);
   });
 
-  // Suspected bug (src/domain/import-merge.ts, mergeImportedRow): `known` is built from the register only, so the
-  // same text twice in one evidence cell ("https://example.com/b; https://example.com/b") is added twice.
   test('the same evidence twice in one row is added once', () => {
     const merged = mergeImportedRow(null, aRow({ evidence: ['https://example.com/b', 'https://example.com/b'] }), 'test-plan', who);
     expect(merged.evidence).toEqual([imported('https://example.com/b', 'https://example.com/b')]);
+  });
+
+  test.each([
+    ['a bare web address is a link', 'https://example.com/report.pdf', 'https://example.com/report.pdf'],
+    ['a web address with words after it is a note, as in chat', 'https://example.com/report.pdf see page 4', null],
+    ['words are a note', 'Board minutes, June', null],
+  ])('%s', (_d, text, url) => {
+    expect(mergeImportedRow(null, aRow({ evidence: [text] }), 'test-plan', who).evidence).toEqual([imported(text, url)]);
   });
 });

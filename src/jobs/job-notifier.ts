@@ -29,7 +29,28 @@ export class JobNotifier implements ChangeNotifier {
     this.cards = new CardActions(storage);
   }
 
-  async dateRequested(planId: string, ref: string): Promise<void> {
+  dateRequested(planId: string, ref: string): Promise<void> {
+    return this.safely('tell the deciders about a date request', () => this.tellDeciders(planId, ref));
+  }
+
+  dateDecided(decided: DateDecided): Promise<void> {
+    return this.safely('tell an owner about a decision on their new date', () => this.tellOwner(decided));
+  }
+
+  actionChanged(planId: string, ownerEmail: string | null): Promise<void> {
+    return this.safely('redraw a reminder card', () => this.redrawReminder(planId, ownerEmail));
+  }
+
+  /** Telling others comes after a change already saved: a failure is logged, never passed back to the person who made it. */
+  private async safely(what: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.log.warn({ err: error }, `could not ${what}`);
+    }
+  }
+
+  private async tellDeciders(planId: string, ref: string): Promise<void> {
     const sender = this.sender();
     const plan = await this.storage.plans.get(planId);
     if (!sender || !plan) return;
@@ -43,21 +64,21 @@ export class JobNotifier implements ChangeNotifier {
     }
   }
 
-  async dateDecided({ action, request, decision, by, comment }: DateDecided): Promise<void> {
+  private async tellOwner({ action, request, decision, by, comment }: DateDecided): Promise<void> {
     const sender = this.sender();
-    const ownerEmail = action.owner?.email;
-    if (!sender || !ownerEmail || ownerEmail === by.email) return;
-    const [plan, owner] = await Promise.all([this.storage.plans.get(action.planId), this.storage.people.byEmail(ownerEmail)]);
-    if (!plan || !owner?.personalChat) return;
+    const askedBy = request.by;
+    if (!sender || askedBy === by.email) return;
+    const [plan, asker] = await Promise.all([this.storage.plans.get(action.planId), this.storage.people.byEmail(askedBy)]);
+    if (!plan || !asker?.personalChat) return;
     const told = ownerToldOfDecision(decision, request, action, by.name ?? by.email, comment);
     const [named] = await withOwnerNames(this.storage, [action]);
     const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
-    const result = await sender.send({ kind: 'conversation', reference: owner.personalChat }, { card, summary: told });
+    const result = await sender.send({ kind: 'conversation', reference: asker.personalChat }, { card, summary: told });
     if (!result.ok) this.log.warn({ planId: plan.id, outcome: result.outcome }, 'could not tell an owner about a decision on their new date');
-    await this.actionChanged(plan.id, ownerEmail);
+    await this.redrawReminder(plan.id, askedBy);
   }
 
-  async actionChanged(planId: string, ownerEmail: string | null): Promise<void> {
+  private async redrawReminder(planId: string, ownerEmail: string | null): Promise<void> {
     const sender = this.sender();
     if (!sender || !ownerEmail) return;
     const plan = await this.storage.plans.get(planId);

@@ -86,7 +86,7 @@ export class CardActions {
     const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null });
     if (!outcome.ok) return redraw(problem(`Nothing was changed: ${outcome.reason}`));
     const after = outcome.found.current.value;
-    const asked = current.value.dateRequest;
+    const asked = outcome.before.dateRequest;
     if (after.dateRequest && !asked) await this.notifier?.dateRequested(plan.id, after.ref);
     if (asked && !after.dateRequest && (verb === 'approveDate' || verb === 'declineDate')) {
       const decision = verb === 'approveDate' ? 'approve' : 'decline';

@@ -121,15 +121,18 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         return;
       }
       const [email] = await Promise.all([senderEmail(context, this.options.storage, log), this.remember(context)]);
-      // Where their reminders go, written alongside the answer rather than before it.
+      // Where their reminders go, written alongside the answer rather than before it. It does not decide the
+      // reply: if it fails, the answer (and any change it made) still stands, and the next message tries again.
       const linking =
         email && kind === 'personal'
-          ? this.options.storage.people.link({
-              email,
-              personalChat: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
-              unreachable: null,
-              updatedAt: this.now().toISOString(),
-            })
+          ? this.options.storage.people
+              .link({
+                email,
+                personalChat: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+                unreachable: null,
+                updatedAt: this.now().toISOString(),
+              })
+              .catch((error: unknown) => log.warn({ err: error }, 'could not store where to reach the sender'))
           : null;
       const started = Date.now();
       const [replies] = await Promise.all([

@@ -133,6 +133,18 @@ test('a decision on a new date is sent to the owner who asked for it, in their p
   expect(posts()).toHaveLength(sentBefore + 1);
 });
 
+test('a failure telling others after a change is logged, not passed back to the person who made the change', async () => {
+  const down = async (): Promise<never> => {
+    throw new Error('connector down');
+  };
+  const notifier = new JobNotifier(h.storage, () => ({ send: down, update: down }), createLogger('silent'));
+  const action = (await h.storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
+  const request = { date: '2027-06-30', reason: 'staff shortage', by: 'pattif@example.com', at: new Date().toISOString() };
+  await expect(notifier.dateDecided({ action, request, decision: 'approve', by: { email: 'alexw@example.com', name: 'Alex Wilber' }, comment: null })).resolves.toBeUndefined();
+  await expect(notifier.dateRequested(DEMO_PLAN_ID, 'SG-6')).resolves.toBeUndefined();
+  await expect(notifier.actionChanged(DEMO_PLAN_ID, 'alexw@example.com')).resolves.toBeUndefined();
+});
+
 describe('weekly digest', () => {
   test('without a bound conversation it explains how to bind one', async () => {
     await expect(runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE)).rejects.toThrow(/use plan ofsted-2011 here/);

@@ -6,7 +6,8 @@ import { ConflictError } from '../../store/errors';
 import { Storage } from '../../store/open-storage';
 import { FoundAction } from './plan-scope';
 
-export type ChangeOutcome = { ok: true; found: FoundAction } | { ok: false; reason: string };
+/** On success, `before` is the action as it was when the change was applied (after any retry), `found` as written. */
+export type ChangeOutcome = { ok: true; found: FoundAction; before: Action } | { ok: false; reason: string };
 
 const MAX_ATTEMPTS = 3;
 
@@ -33,7 +34,7 @@ export async function changeAction(
     try {
       const versions = await storage.actions.write(result.action.planId, [{ action: result.action, current, history }]);
       const written = versions.get(result.action.ref) ?? { etag: '', revision: current.revision + 1 };
-      return { ok: true, found: { view: found.view, current: { value: result.action, ...written } } };
+      return { ok: true, found: { view: found.view, current: { value: result.action, ...written } }, before: current.value };
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt === MAX_ATTEMPTS) throw error;
       const reloaded = await storage.actions.get(current.value.planId, current.value.ref);

@@ -19,7 +19,6 @@ type DecisionCommand = Extract<Command, { kind: 'approve' | 'decideDate' }>;
  * told what was decided and their reminder card is redrawn.
  */
 export async function decisionReply(storage: Storage, found: FoundAction, command: DecisionCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
-  const before = found.current.value;
   const outcome = await changeAction(
     storage,
     found,
@@ -31,6 +30,7 @@ export async function decisionReply(storage: Storage, found: FoundAction, comman
   );
   if (!outcome.ok) return text(outcome.reason);
   const action = outcome.found.current.value;
+  const before = outcome.before;
   const signedOff = action.status === 'Signed off' && before.status !== 'Signed off';
   if (before.dateRequest && !action.dateRequest) {
     const { email, name } = found.view.actor;

@@ -7,7 +7,8 @@ export const MAX_SEND_ATTEMPTS = 6;
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 30_000;
 
-const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+/** Passing failures: conflicts, throttling, timeouts and server errors (the connector client's own policy, now off, retried these too). */
+const RETRYABLE = new Set([408, 412, 429, 500, 502, 503, 504]);
 
 /** Plain English for the reasons a person cannot be reached, as the digest shows them. */
 export function unreachableReason(status: number): string {

@@ -31,7 +31,7 @@ function toActivity(message: OutgoingCard): Partial<Activity> {
 /**
  * Proactive messages through the Bot Connector, paced to Teams' limits and
  * retried here, paced, with backoff and jitter on 429 (honouring Retry-After),
- * 412, 502, 503 and 504. 403 and 404 mean the person cannot be reached.
+ * 408, 412, 500, 502, 503 and 504. 403 and 404 mean the person cannot be reached.
  */
 export class TeamsSender implements Sender {
   constructor(
@@ -96,7 +96,8 @@ export class TeamsSender implements Sender {
    * The connector client made for this send has a retry policy of its own that resends 429s and
    * 5xx behind the pacer's back, so a send could go over Teams' limits and count as one attempt
    * however many requests it made. `withRetries` does that job, paced, so the client's is taken out.
-   * (The client is made afresh for each proactive turn; replies to incoming messages keep theirs.)
+   * (The client is made afresh for each proactive turn; replies to incoming messages keep theirs. Opening a new
+   * chat, which is rare, still goes through the SDK's retry for that one request.)
    */
   private withoutClientRetries(context: TurnContext): void {
     const connector = context.turnState.get(this.adapter.ConnectorClientKey) as { client?: { pipeline?: ClientPipeline } } | undefined;
@@ -123,6 +124,7 @@ export class TeamsSender implements Sender {
       this.adapter
         .createConversationAsync(this.appId, 'msteams', to.serviceUrl, '', parameters, async (context) => {
           try {
+            this.withoutClientRetries(context);
             const response = await context.sendActivity(toActivity(message));
             resolve({ activityId: response?.id ?? '', conversationId: context.activity.conversation.id });
           } catch (error) {

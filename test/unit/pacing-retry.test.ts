@@ -43,6 +43,8 @@ describe('retrying sends', () => {
     [502, 3, null, { retry: true, delayMs: 1000 }],
     [503, 1, null, { retry: true, delayMs: 250 }],
     [504, 1, null, { retry: true, delayMs: 250 }],
+    [500, 1, null, { retry: true, delayMs: 250 }],
+    [408, 1, null, { retry: true, delayMs: 250 }],
     [null, 1, null, { retry: true, delayMs: 250 }],
   ])('HTTP %s on attempt %i (Retry-After %s ms) is retried', (status, attempt, retryAfter, expected) => {
     expect(decideRetry(status, attempt, retryAfter, midway)).toEqual(expected);
@@ -53,6 +55,7 @@ describe('retrying sends', () => {
     [404, 'unreachable', /not installed the app/],
     [400, 'failed', /HTTP 400/],
     [401, 'failed', /HTTP 401/],
+    [501, 'failed', /HTTP 501/],
   ])('HTTP %s is not retried: %s', (status, outcome, reason) => {
     expect(decideRetry(status, 1, null, midway)).toEqual({ retry: false, outcome, reason: expect.stringMatching(reason) });
   });

@@ -44,8 +44,7 @@ const SETS: Record<string, readonly string[]> = {
   approve: ['approve', 'accept', 'agree', 'allow', 'grant', 'confirm', 'authorise', 'authorize'],
   approved: ['approved', 'accepted', 'agreed', 'allowed', 'granted', 'confirmed', 'authorised', 'authorized', 'ok', 'okay'],
   decline: ['decline', 'reject', 'refuse', 'deny', 'veto', 'disallow', 'disapprove', 'overrule'],
-  declined: ['declined', 'rejected', 'refused', 'denied', 'vetoed', 'disallowed', 'disapproved', 'overruled', 'decline',
-    'reject', 'refuse', 'deny'],
+  declined: ['declined', 'rejected', 'refused', 'denied', 'vetoed', 'disallowed', 'disapproved', 'overruled', 'decline', 'reject'],
   /** Words before the thing decided: "the new", "its requested", "this revised due". */
   dateAdj: ['the', 'a', 'this', 'that', 'its', 'their', 'his', 'her', 'new', 'revised', 'requested', 'proposed', 'updated',
     'changed', 'extended', 'later', 'due', 'pending', 'waiting', 'date'],
@@ -127,14 +126,28 @@ function anotherRefFollows(m: MatchText, from: number | undefined): boolean {
   return next !== undefined && next.ref !== null;
 }
 
+/** "SG-4 approved?", "should SG-4 be signed off?": a question about a decision is never taken as one. */
+function asked(m: MatchText, ref: string, example: string): Command | null {
+  return /\?\s*$/.test(m.text) ? unknown(m, `That reads as a question, so nothing was decided. To decide, say it plainly, for example: ${example.replace('SG-4', ref)}`) : null;
+}
+
 function decideDate(c: Captures, m: MatchText, decision: DateDecision): Command {
   const ref = need(c.ref);
+  const question = asked(m, ref, decision === 'approve' ? 'approve the new date for SG-4' : 'decline SG-4 because …');
+  if (question) return question;
   if (anotherRefFollows(m, c.rest)) return unknown(m, ONE_AT_A_TIME(ref, decision));
-  return { kind: 'decideDate', ref, decision, comment: reasonFrom(m, c.rest) };
+  const comment = reasonFrom(m, c.rest);
+  // "don't approve SG-4 yet" puts a decision off; it does not decline.
+  if (decision === 'decline' && comment && /^(?:just\s+)?(?:yet|for now)[.!]*$/i.test(comment)) {
+    return unknown(m, `Nothing was decided: the new date for ${ref} still waits. To decline it, say: decline ${ref} because …`);
+  }
+  return { kind: 'decideDate', ref, decision, comment };
 }
 
 function approve(c: Captures, m: MatchText): Command {
   const ref = need(c.ref);
+  const question = asked(m, ref, 'approve SG-4');
+  if (question) return question;
   if (anotherRefFollows(m, c.rest)) return unknown(m, ONE_AT_A_TIME(ref, 'approve'));
   return { kind: 'approve', ref, comment: commentFrom(m, c.rest) };
 }
@@ -216,7 +229,7 @@ const RULES: Rule[] = [
       'i|we? do|will|can|shall|should? not approve|accept|allow|agree $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
       'i|we? dont|wont|cant|cannot|shouldnt approve|accept|allow|agree $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
       'no to? $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}',
-      '{ref} $dateAdj* $dateNoun* $beFill* $declined {rest?}',
+      '{ref} $beFill* declined|rejected {rest?}', '{ref} $dateAdj* $dateNoun $dateNoun* $beFill* $declined {rest?}',
       '$dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} $beFill* $declined {rest?}'],
     build: (c, m) => decideDate(c, m, 'decline'),
   },
@@ -229,7 +242,7 @@ const RULES: Rule[] = [
     patterns: ['please|ready|for|to* sign|signed off|of {ref} {rest?}', 'signoff|sign-off|signedoff {ref} {rest?}',
       'sign {ref} off {rest?}', '{ref} is|has|been|can|be|ready|to|for* sign|signed off|of {rest?}',
       '{ref} is|has|been|can|be* signoff|sign-off|signedoff {rest?}'],
-    build: (c, m) => ({ kind: 'signOff', ref: need(c.ref), comment: commentFrom(m, c.rest) }),
+    build: (c, m) => asked(m, need(c.ref), 'sign off SG-4') ?? { kind: 'signOff', ref: need(c.ref), comment: commentFrom(m, c.rest) },
   },
   {
     patterns: ['add|attach|upload|log|record|save? the|some|new|an? evidence|proof to|for|on|against? {ref} {rest}',
@@ -358,6 +371,27 @@ function parse(raw: string, today: IsoDate): Command {
  * or strange, gives a Command (unknown when it is not one), never an exception.
  * `today` (the plan's today) anchors dates such as "next Friday".
  */
+/**
+ * While the bot waits for the answer to a question (a delay's date or reason), whether this message is that
+ * answer rather than a new command. Commands take over, but "delays in recruitment" and "awaiting approval"
+ * are reasons, though they start like commands (a near miss, and the decisions list). A half-finished command
+ * that names an action ("note SG-4") is not an answer either, so its hint is shown.
+ */
+export function answersQuestion(command: Command, text: string): boolean {
+  if (command.kind === 'decisions') return !namesAction(text);
+  if (command.kind !== 'unknown') return false;
+  return command.problem === null || !namesAction(text);
+}
+
+function namesAction(text: string): boolean {
+  return tokenize(cleanCommandText(text.slice(0, MAX_COMMAND_LENGTH))).some((t) => t.ref !== null);
+}
+
+/** An answer as the person typed it, made plain (mentions and markup removed) but not shortened. */
+export function answerText(text: string): string {
+  return cleanCommandText(text);
+}
+
 export function parseCommand(text: string, today: IsoDate): Command {
   const raw = typeof text === 'string' ? text : '';
   try {

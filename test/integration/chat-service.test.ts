@@ -146,6 +146,17 @@ describe('changing actions', () => {
     expect(await say('SG-8 delayed to 31/03/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
     expect(await say(long)).toEqual([expect.stringMatching(/SG-8 is now due 31 Mar 2027/)]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value.revisionReason).toBe(long);
+
+    expect(await say('SG-8 delayed to 30/04/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    expect(await say('awaiting approval')).toEqual([expect.stringMatching(/SG-8 is now due 30 Apr 2027/)]);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value.revisionReason).toBe('awaiting approval');
+  });
+
+  test('while a question waits, a half-finished command naming an action gets its hint, and nothing is written', async () => {
+    const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!;
+    expect(await say('SG-8 delayed to 31/05/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    expect(await say('note SG-4')).toEqual([expect.not.stringMatching(/SG-8 is now due/)]);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.etag).toBe(before.etag);
   });
 
   test('a delay given in one message needs no questions; cancel drops a half-asked one', async () => {

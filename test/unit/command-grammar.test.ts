@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Command } from '../../src/domain/command';
-import { COMMAND_EXAMPLES, parseCommand } from '../../src/domain/command-grammar';
+import { answersQuestion, answerText, COMMAND_EXAMPLES, parseCommand } from '../../src/domain/command-grammar';
 import { parseUkDate } from '../../src/domain/uk-date';
 
 const TODAY = '2026-06-15'; // a Monday
@@ -394,6 +394,9 @@ describe('parseCommand does not guess', () => {
     ['refused planning permission', unknown('refused planning permission')], // an answer to "why is it delayed?"
     ['decline in referrals', unknown('decline in referrals')],
     ['the new date was declined', unknown('the new date was declined')],
+    // Everyday text about an action that is not a decision on its new date.
+    ['SG-4 was refused planning permission', unknown('SG-4 was refused planning permission')],
+    ['SG-4 is denied access to the system', unknown('SG-4 is denied access to the system')],
   ])('%j', (text, expected) => {
     expect(parseCommand(text, TODAY)).toEqual(expected);
   });
@@ -510,5 +513,48 @@ describe('parseCommand is total', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('answersQuestion: while a delay question waits, what is the answer and what is a new command', () => {
+  test.each<[text: string, answers: boolean]>([
+    ['delays in recruitment', true],
+    ['awaiting approval', true],
+    ['waiting for a decision from the board', true],
+    ['staff sickness', true],
+    ['because SG-3 has to finish first', true],
+    ['30/01/2027', true],
+    ['<at>Action Tracker</at> the supplier went bust', true],
+    ['note SG-4', false],
+    ['approve SG-5 and SG-6', false],
+    ['SG-4 done', false],
+    ['help', false],
+    ['my actions', false],
+    ["what's overdue", false],
+    ['use plan ofsted-2011 here', false],
+  ])('%j → %s', (text, answers) => {
+    expect(answersQuestion(parseCommand(text, TODAY), text)).toBe(answers);
+  });
+
+  test.each([
+    ['<at>Action Tracker</at> delays&nbsp;in   recruitment', 'delays in recruitment'],
+    ['x'.repeat(500), 'x'.repeat(500)],
+  ])('the answer is the text made plain, not shortened: %#', (text, plain) => {
+    expect(answerText(text)).toBe(plain);
+  });
+});
+
+describe('a question or a putting-off is never taken as a decision', () => {
+  test.each([
+    ['SG-4 approved?', /reads as a question.*approve SG-4/],
+    ['SG-4 date approved?', /reads as a question.*approve the new date for SG-4/],
+    ['SG-4 request declined?', /reads as a question.*decline SG-4 because/],
+    ['SG-4 signed off?', /reads as a question.*sign off SG-4/],
+    ["don't approve SG-4 yet", /Nothing was decided: the new date for SG-4 still waits/],
+    ['do not approve the new date for SG-4 for now', /Nothing was decided/],
+  ])('%j', (text, problem) => {
+    const command = parseCommand(text, TODAY);
+    expect(command.kind).toBe('unknown');
+    expect(command.kind === 'unknown' && command.problem).toMatch(problem);
   });
 });

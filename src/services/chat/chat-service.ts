@@ -1,6 +1,6 @@
 import { todayIn } from '../../domain/calendar';
 import { Command } from '../../domain/command';
-import { parseCommand } from '../../domain/command-grammar';
+import { answersQuestion, answerText, parseCommand } from '../../domain/command-grammar';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
 import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
@@ -67,10 +67,8 @@ export class ChatService {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return [text('OK, I’ve left it as it was.')];
     }
-    // While a question waits, anything that is not a command is the answer, even if it starts like one
-    // ("delays in recruitment"); it is taken as typed, not as the shortened echo a command keeps.
-    if (pending?.kind === PENDING_DELAY && command.kind === 'unknown') {
-      return [await this.answerPending(asker, pending.data as unknown as DelayDraft, incoming.text.trim())];
+    if (pending?.kind === PENDING_DELAY && answersQuestion(command, incoming.text)) {
+      return [await this.answerPending(asker, pending.data as unknown as DelayDraft, answerText(incoming.text))];
     }
     if (pending) await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return this.run(command, asker);

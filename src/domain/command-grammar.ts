@@ -126,6 +126,18 @@ function anotherRefFollows(m: MatchText, from: number | undefined): boolean {
   return next !== undefined && next.ref !== null;
 }
 
+/**
+ * "approve SG-4 to 31/01/2027": approving sets the date the owner asked for, so one naming a date of its own
+ * is not carried out (it would approve a date the chair did not type); the hint says how to do either.
+ */
+function namesItsOwnDate(m: MatchText, from: number | undefined, ref: string): Command | null {
+  const rest = textFrom(m, from);
+  const named = rest ? readDateAndReason(rest, m.today).newDate : null;
+  if (!named) return null;
+  const date = named.text.replace(/^(?:of|for|on|to|until|till|by)\s+/i, '');
+  return unknown(m, `Approving sets the date the owner asked for, so nothing was changed. To approve it: approve ${ref}. To set ${date} instead: move ${ref} to ${date} because …`);
+}
+
 /** "SG-4 approved?", "should SG-4 be signed off?": a question about a decision is never taken as one. */
 function asked(m: MatchText, ref: string, example: string): Command | null {
   return /\?\s*$/.test(m.text) ? unknown(m, `That reads as a question, so nothing was decided. To decide, say it plainly, for example: ${example.replace('SG-4', ref)}`) : null;
@@ -136,6 +148,8 @@ function decideDate(c: Captures, m: MatchText, decision: DateDecision): Command 
   const question = asked(m, ref, decision === 'approve' ? 'approve the new date for SG-4' : 'decline SG-4 because …');
   if (question) return question;
   if (anotherRefFollows(m, c.rest)) return unknown(m, ONE_AT_A_TIME(ref, decision));
+  const ownDate = decision === 'approve' ? namesItsOwnDate(m, c.rest, ref) : null;
+  if (ownDate) return ownDate;
   const comment = reasonFrom(m, c.rest);
   // "don't approve SG-4 yet" puts a decision off; it does not decline.
   if (decision === 'decline' && comment && /^(?:just\s+)?(?:yet|for now)[.!]*$/i.test(comment)) {
@@ -149,6 +163,8 @@ function approve(c: Captures, m: MatchText): Command {
   const question = asked(m, ref, 'approve SG-4');
   if (question) return question;
   if (anotherRefFollows(m, c.rest)) return unknown(m, ONE_AT_A_TIME(ref, 'approve'));
+  const ownDate = namesItsOwnDate(m, c.rest, ref);
+  if (ownDate) return ownDate;
   return { kind: 'approve', ref, comment: commentFrom(m, c.rest) };
 }
 

@@ -558,3 +558,25 @@ describe('a question or a putting-off is never taken as a decision', () => {
     expect(command.kind === 'unknown' && command.problem).toMatch(problem);
   });
 });
+
+describe('approving sets the date the owner asked for, so an approval naming a date of its own is not carried out', () => {
+  test.each([
+    ['agree SG-4 new date 31/01/2027', '31/01/2027'],
+    ['grant SG-4 extension to 31/01/2027', '31/01/2027'],
+    ['approve the new date for SG-4 of 15/12/2026', '15/12/2026'],
+    ['approve SG-4 to end of December', 'end of December'],
+  ])('%j', (text, date) => {
+    const command = parseCommand(text, TODAY);
+    expect(command).toMatchObject({ kind: 'unknown' });
+    expect(command.kind === 'unknown' && command.problem).toBe(
+      `Approving sets the date the owner asked for, so nothing was changed. To approve it: approve SG-4. To set ${date} instead: move SG-4 to ${date} because …`,
+    );
+  });
+
+  test.each([
+    ['approve SG-4 because the panel agreed it on 30/11/2026', { kind: 'approve', ref: 'SG-4', comment: 'the panel agreed it on 30/11/2026' }],
+    ['decline SG-4 because the inspection is on 30/11/2026', { kind: 'decideDate', ref: 'SG-4', decision: 'decline', comment: 'the inspection is on 30/11/2026' }],
+  ])('a date in a reason is only a reason: %j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+});

@@ -47,6 +47,9 @@ type Verb = keyof typeof SCHEMAS;
 
 const ok = (text: string): Banner => ({ text, style: 'good' });
 const problem = (text: string): Banner => ({ text, style: 'attention' });
+/** Notifiers log their own failures (see ChangeNotifier); this only keeps one that did not from stopping the process. */
+const ignored = (): void => undefined;
+
 const guarded = (permission: Permission, apply: () => ChangeResult): ChangeResult =>
   permission.allowed ? apply() : { ok: false, reason: permission.reason };
 
@@ -86,11 +89,13 @@ export class CardActions {
     const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null });
     if (!outcome.ok) return redraw(problem(`Nothing was changed: ${outcome.reason}`));
     const after = outcome.found.current.value;
+    // Telling others goes on after the card is answered: Teams gives a card button only a few seconds, and
+    // messages to other people are paced.
     const asked = outcome.before.dateRequest;
-    if (after.dateRequest && !asked) await this.notifier?.dateRequested(plan.id, after.ref);
+    if (after.dateRequest && !asked) void this.notifier?.dateRequested(plan.id, after.ref).catch(ignored);
     if (asked && !after.dateRequest && (verb === 'approveDate' || verb === 'declineDate')) {
       const decision = verb === 'approveDate' ? 'approve' : 'decline';
-      await this.notifier?.dateDecided({ action: after, request: asked, decision, by: { email, name: actor.name }, comment: data.decisionComment ?? null });
+      void this.notifier?.dateDecided({ action: after, request: asked, decision, by: { email, name: actor.name }, comment: data.decisionComment ?? null }).catch(ignored);
     }
     return redraw(ok(confirmation(verb, after)));
   }

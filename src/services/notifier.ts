@@ -4,7 +4,9 @@ import { Action, DateRequest } from '../domain/types';
 /**
  * What the chat and card handlers tell the rest of the system after a
  * change, so that other people's cards keep up. Implemented where messages
- * can be sent (src/jobs/); absent in tests that do not care.
+ * can be sent (src/jobs/); absent in tests that do not care. The change is
+ * already saved when these are called, so implementations log their own
+ * failures and never reject.
  */
 export interface ChangeNotifier {
   /** An owner asked for a new date: the plan's chairs and executives need to decide. */

@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../src/project-root';
-import { DEMO_PEOPLE, seedDemo } from '../src/services/demo-seed';
+import { seedDemo } from '../src/services/demo-seed';
 import { freePort } from '../src/store/embedded-azurite';
 import { connectionStringFactory, Storage, storesOver } from '../src/store/open-storage';
 import { Tables } from '../src/store/tables';
-import { TENANT } from '../test/support/bot-harness';
+import { demoConnector, TENANT } from '../test/support/bot-harness';
 import { FakeConnector } from '../test/support/fake-connector';
 
 /** The bot in a process of its own, so that its memory is the bot's alone and not the benchmark's. */
@@ -26,9 +26,7 @@ export async function startBotProcess(connectionString: string): Promise<BotProc
   const prefix = 'b' + randomBytes(5).toString('hex');
   const storage = storesOver(new Tables(connectionStringFactory(connectionString), prefix));
   await seedDemo(storage, projectRoot(), new Date());
-  const connector = new FakeConnector(
-    DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
-  );
+  const connector = demoConnector();
   await connector.start();
   const port = await freePort();
   const child = spawn(process.execPath, ['--no-deprecation', MAIN], {

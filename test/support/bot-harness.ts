@@ -31,6 +31,13 @@ export interface HarnessOptions {
   configure?: (config: Config) => void;
 }
 
+/** A connector stand-in whose conversations have the Playground's demo people as members. */
+export function demoConnector(): FakeConnector {
+  return new FakeConnector(
+    DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
+  );
+}
+
 /** The real server and storage, with the Teams connector played by FakeConnector. */
 export function startBotHarness(env: NodeJS.ProcessEnv = {}, shared?: Storage): Promise<BotHarness> {
   return startBotHarnessWith({ env, storage: shared });
@@ -39,9 +46,7 @@ export function startBotHarness(env: NodeJS.ProcessEnv = {}, shared?: Storage): 
 export async function startBotHarnessWith(options: HarnessOptions): Promise<BotHarness> {
   const storage = options.storage ?? testStorage();
   if (options.seed ?? !options.storage) await seedDemo(storage, projectRoot(), new Date());
-  const connector = new FakeConnector(
-    DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
-  );
+  const connector = demoConnector();
   await connector.start();
   const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off', ...options.env });
   options.configure?.(config);

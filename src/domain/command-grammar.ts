@@ -403,11 +403,6 @@ function namesAction(text: string): boolean {
   return tokenize(cleanCommandText(text.slice(0, MAX_COMMAND_LENGTH))).some((t) => t.ref !== null);
 }
 
-/** An answer as the person typed it, made plain (mentions and markup removed) but not shortened. */
-export function answerText(text: string): string {
-  return cleanCommandText(text);
-}
-
 export function parseCommand(text: string, today: IsoDate): Command {
   const raw = typeof text === 'string' ? text : '';
   try {

@@ -1,6 +1,7 @@
 import { todayIn } from '../../domain/calendar';
 import { Command } from '../../domain/command';
-import { answersQuestion, answerText, parseCommand } from '../../domain/command-grammar';
+import { answersQuestion, parseCommand } from '../../domain/command-grammar';
+import { cleanCommandText } from '../../domain/command-text';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
 import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
@@ -67,8 +68,9 @@ export class ChatService {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return [text('OK, I’ve left it as it was.')];
     }
+    // The answer is the text made plain, not the command's shortened echo of it.
     if (pending?.kind === PENDING_DELAY && answersQuestion(command, incoming.text)) {
-      return [await this.answerPending(asker, pending.data as unknown as DelayDraft, answerText(incoming.text))];
+      return [await this.answerPending(asker, pending.data as unknown as DelayDraft, cleanCommandText(incoming.text))];
     }
     if (pending) await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return this.run(command, asker);

@@ -3,11 +3,13 @@ import { detailView } from '../cards/view-models';
 import { todayIn } from '../domain/calendar';
 import { ownerToldOfDecision } from '../domain/date-decisions';
 import { runIdFor } from '../domain/reminders';
+import { Plan } from '../domain/types';
 import { Logger } from '../log';
 import { CardActions, decidersOf } from '../services/card-actions';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { ChangeNotifier, DateDecided } from '../services/notifier';
 import { Storage } from '../store/open-storage';
+import { Person } from '../store/people-store';
 import { Sender } from './sender';
 
 /**
@@ -38,7 +40,12 @@ export class JobNotifier implements ChangeNotifier {
   }
 
   actionChanged(planId: string, ownerEmail: string | null): Promise<void> {
-    return this.safely('redraw a reminder card', () => this.redrawReminder(planId, ownerEmail));
+    return this.safely('redraw a reminder card', async () => {
+      const sender = this.sender();
+      if (!sender || !ownerEmail) return;
+      const [plan, owner] = await Promise.all([this.storage.plans.get(planId), this.storage.people.byEmail(ownerEmail)]);
+      if (plan && owner) await this.redrawReminder(sender, plan, owner);
+    });
   }
 
   /** Telling others comes after a change already saved: a failure is logged, never passed back to the person who made it. */
@@ -75,20 +82,18 @@ export class JobNotifier implements ChangeNotifier {
     const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
     const result = await sender.send({ kind: 'conversation', reference: asker.personalChat }, { card, summary: told });
     if (!result.ok) this.log.warn({ planId: plan.id, outcome: result.outcome }, 'could not tell an owner about a decision on their new date');
-    await this.redrawReminder(plan.id, askedBy);
+    await this.redrawReminder(sender, plan, asker);
   }
 
-  private async redrawReminder(planId: string, ownerEmail: string | null): Promise<void> {
-    const sender = this.sender();
-    if (!sender || !ownerEmail) return;
-    const plan = await this.storage.plans.get(planId);
-    if (!plan) return;
+  /** Redraws this week's reminder card in the owner's chat, if one was sent (the ledger keeps its activity id). */
+  private async redrawReminder(sender: Sender, plan: Plan, owner: Person): Promise<void> {
+    if (!owner.personalChat) return;
     const today = todayIn(this.now(), plan.timeZone);
-    const [delivery, person] = await Promise.all([this.storage.deliveries.get(runIdFor('remind', planId, today), ownerEmail), this.storage.people.byEmail(ownerEmail)]);
-    if (!delivery?.activityId || !person?.personalChat) return;
-    const card = await this.cards.reminderCard(plan, ownerEmail, today, null);
+    const delivery = await this.storage.deliveries.get(runIdFor('remind', plan.id, today), owner.email);
+    if (!delivery?.activityId) return;
+    const card = await this.cards.reminderCard(plan, owner.email, today, null);
     if (card.kind !== 'card') return;
-    const result = await sender.update(person.personalChat, delivery.activityId, { card: renderCard(card.card, card.data), summary: 'Your actions this week' });
-    if (!result.ok) this.log.warn({ planId, outcome: result.outcome }, 'could not redraw a reminder card');
+    const result = await sender.update(owner.personalChat, delivery.activityId, { card: renderCard(card.card, card.data), summary: 'Your actions this week' });
+    if (!result.ok) this.log.warn({ planId: plan.id, outcome: result.outcome }, 'could not redraw a reminder card');
   }
 }

@@ -40,7 +40,10 @@ export interface ActionWrite {
 
 const actionRowKey = (ref: string) => ACTION_PREFIX + escapeKey(refKey(ref));
 /** Where earlier versions stored the ref, when that differs (refs with letters beyond ASCII); else null. */
-const legacyKeyOf = (ref: string): string | null => (legacyRefKey(ref) === refKey(ref) ? null : escapeKey(legacyRefKey(ref)));
+const legacyKeyOf = (ref: string): string | null => {
+  const legacy = legacyRefKey(ref.normalize('NFKC'));
+  return legacy === refKey(ref) ? null : escapeKey(legacy);
+};
 
 /**
  * Newest first within an action: row keys sort ascending, so the revision
@@ -158,7 +161,8 @@ export class ActionStore {
   async get(planId: string, ref: string): Promise<Versioned<Action> | null> {
     const table = await this.table();
     const row = await getOrNull(table, escapeKey(planId), actionRowKey(ref));
-    if (row) return versioned(planId, row);
+    // A row stored under the old key form may sit at this key for another ref ("Ä-1" at "1").
+    if (row && refKey(str(row, 'ref')) === refKey(ref)) return versioned(planId, row);
     const legacy = legacyKeyOf(ref);
     const old = legacy === null ? null : await getOrNull(table, escapeKey(planId), ACTION_PREFIX + legacy);
     // That key was shared by every ref that differed only in letters beyond ASCII: it must be this one.
@@ -206,7 +210,9 @@ export class ActionStore {
     const legacy = legacyKeyOf(ref);
     const older = legacy === null ? [] : await this.queryRange(planId, `${HISTORY_PREFIX}${legacy}|`);
     const newestFirst = (row: TableEntityResult<Row>) => row.rowKey?.slice(-9) ?? '';
-    return [...rows, ...older.filter((row) => refKey(str(row, 'ref')) === refKey(ref))]
+    // Under the old key form, refs that differed only in letters beyond ASCII shared a prefix: keep this ref's.
+    return [...rows, ...older]
+      .filter((row) => refKey(str(row, 'ref')) === refKey(ref))
       .sort((a, b) => newestFirst(a).localeCompare(newestFirst(b)))
       .map((row) => entityToHistory(planId, row));
   }

@@ -19,6 +19,7 @@ const CHAIR = 'adelev@example.com';
 const PEOPLE: Record<string, { id: string; name: string }> = {
   [OWNER]: { id: 'user-id-0', name: 'Alex Wilber' },
   [CHAIR]: { id: 'user-id-2', name: 'Adele Vance' },
+  'stranger@example.com': { id: 'user-id-9', name: 'A Stranger' },
 };
 
 async function say(text: string, email = OWNER): Promise<string[]> {
@@ -147,5 +148,24 @@ describe('every command, with the ref shapes councils use', () => {
     expect(await say('sign off r1.', CHAIR)).toEqual([expect.stringMatching(/^R1 is signed off/)]);
     expect((await stored('R1')).value.status).toBe('Signed off');
     await onlyChanged('R1', before);
+  });
+});
+
+describe('when unsure, the bot asks, and only about plans the asker may read', () => {
+  test('someone with no role and no actions in the plan is not shown its refs in the question', async () => {
+    const [reply] = await say('recommendation 4b done', 'stranger@example.com');
+    expect(reply).not.toMatch(/could be/);
+    expect((await stored('Rec 4b')).value.status).not.toBe('Complete');
+  });
+
+  test('unsure in one plan, sure in another: all are offered, none is changed', async () => {
+    await storage.plans.save(newPlan({ id: 'second-plan', title: 'Audit recommendations', baselineDate: '2026-09-01' }));
+    const action = anAction({ planId: 'second-plan', ref: 'Recommendation 4b', owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null } });
+    await storage.actions.write('second-plan', [{ action, history: aHistoryEntry(action) }]);
+    const before = await etags();
+    const [reply] = await say('recommendation 4b done');
+    expect(reply).toBe('recommendation 4b could be Recommendation 4b, 4b or Rec 4b. Which do you mean? Send it again with the reference exactly as the plan writes it.');
+    await onlyChanged(null, before);
+    expect((await storage.actions.get('second-plan', 'Recommendation 4b'))!.value.status).toBe('Not started');
   });
 });

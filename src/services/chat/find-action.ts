@@ -31,19 +31,18 @@ function refsOf(actions: readonly Versioned<Action>[]): PlanRefs {
 export async function findAction(storage: Storage, views: readonly PlanView[], typed: string): Promise<Located> {
   const located: Located = { found: [], unsure: [] };
   const perPlan = await Promise.all(views.map(async (view) => ({ view, actions: await storage.actions.snapshot(view.plan.id) })));
-  const readable = new Set<PlanView>();
+  // Which refs a plan holds is shown only to those who may read it.
+  const readable = (view: PlanView) => perPlan.some((p) => p.view === view && mayRead(view, p.actions));
   for (const { view, actions } of perPlan) {
-    // Which refs a plan holds is shown only to those who may read it.
-    if (mayRead(view, actions)) readable.add(view);
     const { index, byRef } = refsOf(actions);
     const match = resolveRef(typed, index);
     const current = match.kind === 'one' ? byRef.get(match.ref) : undefined;
     if (current) located.found.push({ view, current });
-    else if (match.kind === 'several' && readable.has(view)) located.unsure.push({ view, refs: match.refs });
+    else if (match.kind === 'several' && readable(view)) located.unsure.push({ view, refs: match.refs });
   }
   if (located.unsure.length === 0) return located;
   // Unsure in one plan makes a match in another a guess too: all of them are offered instead.
-  const offered = located.found.filter((f) => readable.has(f.view)).map((f) => ({ view: f.view, refs: [f.current.value.ref] }));
+  const offered = located.found.filter((f) => readable(f.view)).map((f) => ({ view: f.view, refs: [f.current.value.ref] }));
   return { found: [], unsure: [...offered, ...located.unsure] };
 }
 

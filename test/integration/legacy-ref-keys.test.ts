@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { newPlan } from '../../src/domain/plan';
+import { importPlan } from '../../src/services/import-plan';
 import { actionToEntity } from '../../src/store/action-store';
 import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
@@ -57,4 +59,16 @@ test('Ö-1 is now its own action beside the old Ä-1, not written over it', asyn
   expect((await storage.actions.get(PLAN, 'Ä-1'))?.value.title).toBe('Stored by an earlier version');
   expect((await storage.actions.get(PLAN, 'Ö-1'))?.value.title).toBe('A different action');
   expect((await storage.actions.list(PLAN)).map((v) => v.value.ref).sort()).toEqual(['Ä-1', 'Ö-1']);
+});
+
+test('importing a new "1", whose key the old Ä-1 row holds, is refused before anything is written', async () => {
+  await storage.plans.save(newPlan({ id: PLAN, baselineDate: '2026-09-01' }));
+  const before = await storage.actions.list(PLAN);
+  const file = { name: 'plan.csv', bytes: Buffer.from('ref,action\nZ-9,A new action\n1,Another new action\nÄ-1,Stored by an earlier version\n', 'utf8') };
+  const report = await importPlan(storage, { planId: PLAN, file, by: 'admin@example.com', now: new Date('2026-11-22T10:00:00Z'), today: '2026-11-22' });
+  expect(report.ok).toBe(false);
+  expect(report.errors).toEqual([
+    'Row 3: the reference 1 cannot be added, because Ä-1 was stored under the same key by an earlier version of Action Tracker. Give this row another reference.',
+  ]);
+  expect(await storage.actions.list(PLAN)).toEqual(before);
 });

@@ -23,7 +23,10 @@ export interface RefIndex {
 
 /** The key without a leading word such as "Rec" or "action", when a part with a digit follows it. */
 export function bareRefKey(ref: string): string {
-  const key = refKey(ref);
+  return bareOf(refKey(ref));
+}
+
+function bareOf(key: string): string {
   const [first, ...rest] = key.split('-');
   return LEAD_WORDS.has(first) && rest.some((part) => /\d/.test(part)) ? rest.join('-') : key;
 }
@@ -32,8 +35,9 @@ export function indexRefs(refs: readonly string[]): RefIndex {
   const byKey = new Map<string, string>();
   const byBareKey = new Map<string, string[]>();
   for (const ref of refs) {
-    byKey.set(refKey(ref), ref);
-    const bare = bareRefKey(ref);
+    const key = refKey(ref);
+    byKey.set(key, ref);
+    const bare = bareOf(key);
     const same = byBareKey.get(bare);
     if (same) same.push(ref);
     else byBareKey.set(bare, [ref]);
@@ -54,7 +58,7 @@ export function resolveRef(typed: string, refs: RefIndex | readonly string[]): R
   if (key === '') return { kind: 'none' };
   const exact = index.byKey.get(key);
   if (exact !== undefined) return { kind: 'one', ref: exact };
-  const loose = index.byBareKey.get(bareRefKey(typed)) ?? [];
+  const loose = index.byBareKey.get(bareOf(key)) ?? [];
   if (loose.length === 1) return { kind: 'one', ref: loose[0] };
   return loose.length > 1 ? { kind: 'several', refs: [...loose].sort(compareRefs) } : { kind: 'none' };
 }

@@ -46,7 +46,7 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     key: c.conversationId,
     label: `${c.kind === 'channel' ? 'channel' : c.kind === 'groupChat' ? 'group chat' : 'personal chat'} ${c.conversationId}`,
     // A channel gets a new post each week; continuing the stored reference would reply in an old thread.
-    destination: c.kind === 'channel' ? { kind: 'channel', channelId: c.conversationId, reference: c.reference } : { kind: 'conversation', reference: c.reference },
+    destination: c.kind === 'channel' ? { kind: 'channel', channelId: c.conversationId, tenantId: c.tenantId, reference: c.reference } : { kind: 'conversation', reference: c.reference },
     message: { card, summary },
   }));
   if (targets.length === 0) {

@@ -10,7 +10,7 @@ export type Destination =
   | { kind: 'conversation'; reference: StoredReference }
   | { kind: 'person'; teamsUserId: string; tenantId: string | null; serviceUrl: string }
   /** A new post in a Teams channel (never a reply in an old thread); `reference` is any stored post there, for its service URL, bot and tenant. */
-  | { kind: 'channel'; channelId: string; reference: StoredReference };
+  | { kind: 'channel'; channelId: string; tenantId?: string | null; reference: StoredReference };
 
 export interface OutgoingCard {
   card: AdaptiveCard;

@@ -123,7 +123,7 @@ export class TeamsSender implements Sender {
    */
   private startPost(to: Extract<Destination, { kind: 'channel' }>, message: OutgoingCard): Promise<Delivered> {
     const stored = to.reference.conversation as { tenantId?: unknown } | undefined;
-    const tenantId = typeof stored?.tenantId === 'string' && stored.tenantId ? stored.tenantId : undefined;
+    const tenantId = (typeof stored?.tenantId === 'string' && stored.tenantId) || to.tenantId || undefined;
     const channel = { ...to.reference, conversation: { id: to.channelId, isGroup: true, conversationType: 'channel', tenantId } };
     return this.inConversation(channel, async (context) => {
       const connector = context.turnState.get<ConnectorClient | undefined>(this.adapter.ConnectorClientKey);

@@ -145,6 +145,18 @@ describe('the weekly digest in a channel', () => {
   });
 });
 
+test('a channel whose stored post does not carry the tenant still gets it in the create-conversation call', async () => {
+  const planId = 'tenant-plan';
+  const channel = '19:tenantless@thread.tacv2';
+  await bot.storage.plans.save(newPlan({ id: planId, title: 'Tenant plan', baselineDate: '2026-01-01' }));
+  const reference = { bot: { id: BOT_ID, name: 'Action Tracker' }, conversation: { id: `${channel};messageid=1`, conversationType: 'channel' }, channelId: 'msteams', serviceUrl: bot.connector.url };
+  await bot.storage.conversations.saveReference({ conversationId: channel, kind: 'channel', tenantId: TENANT, reference, updatedAt: new Date().toISOString() });
+  await bot.storage.conversations.bindPlan(channel, planId);
+  await runDigest(deps(), { planId, now: new Date() }, LEASE);
+  const post = await bot.connector.next((s) => s.newPost?.channelId === channel);
+  expect(post.newPost?.request).toMatchObject({ isGroup: true, tenantId: TENANT, channelData: { channel: { id: channel }, tenant: { id: TENANT } } });
+});
+
 describe('bindings stored per post by earlier versions', () => {
   const channel = '19:legacy@thread.tacv2';
   const post = (id: string) => `${channel};messageid=${id}`;

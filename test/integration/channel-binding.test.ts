@@ -301,6 +301,25 @@ describe('removing the app from a team', () => {
   });
 });
 
+test('removing the app from a group chat forgets the chat and its plan', async () => {
+  const chat = '19:board@thread.v2';
+  await send(message(bot.connector.url, `use plan ${SECOND} here`, { kind: 'groupChat', mention: true, user: MEGAN }));
+  expect((await bot.storage.conversations.get(chat))?.planId).toBe(SECOND);
+  await bot.post({
+    type: 'installationUpdate',
+    action: 'remove',
+    id: 'f:chat-uninstall',
+    channelId: 'msteams',
+    serviceUrl: bot.connector.url,
+    from: { id: 'user-id-1' },
+    recipient: { id: BOT_ID, name: 'Action Tracker' },
+    conversation: { id: chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+  });
+  expect(await bot.storage.conversations.get(chat)).toBeNull();
+  expect((await bot.storage.conversations.boundTo(SECOND)).map((r) => r.conversationId)).not.toContain(chat);
+});
+
 test('a channel message without a channel id is answered, bound by its conversation id without the post part, and logged', async () => {
   const lines: string[] = [];
   const capture = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });

@@ -51,3 +51,13 @@ export function canSignOff(actor: Actor): Permission {
 export function canBindConversation(actor: Actor): Permission {
   return actor.roles.has('admin') ? ALLOWED : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' };
 }
+
+/**
+ * A conversation already bound to a plan moves to another only if the person also administers
+ * the plan it is bound to now, so one plan's administrator cannot take another plan's channel.
+ */
+export function canMoveConversation(actorInCurrentPlan: Actor): Permission {
+  return actorInCurrentPlan.roles.has('admin')
+    ? ALLOWED
+    : { allowed: false, reason: 'Only an administrator of the plan it uses now can move it to another plan.' };
+}

@@ -2,7 +2,7 @@ import { addEvidence, addNote, changeStatus, requestNewDate, reschedule, signOff
 import { currentDueDate } from '../../domain/rag';
 import { formatUkDate } from '../../domain/calendar';
 import { Command } from '../../domain/command';
-import { Actor, canBindConversation, canCancel, canSignOff, canUpdate, decidesDates, Permission } from '../../domain/permissions';
+import { Actor, canCancel, canSignOff, canUpdate, decidesDates, Permission } from '../../domain/permissions';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
 import { Storage } from '../../store/open-storage';
@@ -130,18 +130,4 @@ export function answerDelay(draft: DelayDraft, answer: string, today: IsoDate): 
     return parsed.ok ? { draft: { ...draft, newDate: parsed.date }, dateError: null } : { draft, dateError: parsed.error };
   }
   return { draft: { ...draft, reason: answer.trim() }, dateError: null };
-}
-
-export async function bindReply(storage: Storage, incoming: Incoming, planId: string, email: string): Promise<Reply> {
-  const plan = await storage.plans.get(planId);
-  if (!plan) {
-    const known = (await storage.plans.list()).map((p) => p.id);
-    return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
-  }
-  const roles = await storage.roles.rolesOf(plan.id, email);
-  const permission = canBindConversation({ email, name: incoming.user.name, roles });
-  if (!permission.allowed) return text(permission.reason);
-  await storage.conversations.bindPlan(incoming.conversation.id, plan.id);
-  const where = incoming.conversation.kind === 'channel' ? 'this channel' : 'this chat';
-  return text(`Done: in ${where}, "what's overdue" now means ${plan.title} (${plan.id}). Its weekly digest will come here too.`);
 }

@@ -48,6 +48,18 @@ export function canSignOff(actor: Actor): Permission {
   return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can sign off an action.' };
 }
 
+/** A reminder card lists one owner's actions: drawn for that owner, or for someone who oversees the plan. */
+export function canSeeRemindersOf(actor: Actor, ownerEmail: string): Permission {
+  return ownerEmail === actor.email || isOverseer(actor)
+    ? ALLOWED
+    : { allowed: false, reason: 'That card lists someone else’s actions. Type "my actions" to see yours.' };
+}
+
+/** The decisions card (new dates and sign-offs waiting) is for the people who decide them. */
+export function canSeeDecisions(actor: Actor): Permission {
+  return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can see the decisions waiting. Type "my actions" to see yours.' };
+}
+
 export function canBindConversation(actor: Actor): Permission {
   return actor.roles.has('admin') ? ALLOWED : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' };
 }

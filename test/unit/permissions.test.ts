@@ -4,6 +4,8 @@ import {
   canCancel,
   canDecideDateRequest,
   canReadPlan,
+  canSeeDecisions,
+  canSeeRemindersOf,
   canSignOff,
   canUpdate,
   decidesDates,
@@ -153,6 +155,27 @@ describe('overseers (chair, executive, administrator) decide; owners do not', ()
 
   test('a chair who also has the owner role is still an overseer', () => {
     expect(canSignOff(person('chair@example.com', 'owner', 'chair'))).toEqual({ allowed: true });
+  });
+});
+
+describe('card redraws: a reminder card for its owner or an overseer; the decisions card for overseers', () => {
+  const overseers = new Set<Actor>([chair, executive, admin]);
+
+  test.each(everyone)('canSeeRemindersOf(the owner alexw): %s', (_d, actor) => {
+    expect(canSeeRemindersOf(actor, 'alexw@example.com').allowed).toBe(actor === owner || overseers.has(actor));
+  });
+
+  test.each(everyone)('canSeeRemindersOf(themselves): %s', (_d, actor) => {
+    expect(canSeeRemindersOf(actor, actor.email)).toEqual({ allowed: true });
+  });
+
+  test.each(everyone)('canSeeDecisions: %s', (_d, actor) => {
+    expect(canSeeDecisions(actor).allowed).toBe(overseers.has(actor));
+  });
+
+  test('the refusals name nobody', () => {
+    const refusal = canSeeRemindersOf(nobody, 'alexw@example.com');
+    expect(refusal.allowed || refusal.reason).not.toMatch(/alexw|Alex/);
   });
 });
 

@@ -5,7 +5,7 @@ import { CardName } from '../cards/render';
 import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
 import { isValidIsoDate, todayIn } from '../domain/calendar';
 import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
-import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, Permission } from '../domain/permissions';
+import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
 import { remindersByOwner } from '../domain/reminders';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
@@ -93,10 +93,10 @@ export class CardActions {
     const current = await this.storage.actions.get(plan.id, ref);
     if (!current) return redraw(problem(`There is no action ${ref} in this plan; nothing was changed.`));
     // A refused button shows only the refusal (checked again, against what is stored, as the change is written).
-    const permitted = permissionFor(verb, actor, current.value);
+    const permitted = permissionFor(verb, actor, current.value, plan);
     if (!permitted.allowed) return { kind: 'message', text: `Nothing was changed: ${permitted.reason}` };
     const ctx: ChangeContext = { by: email, at: request.now.toISOString(), today };
-    const change = (action: Action, c: ChangeContext, who: Actor): ChangeResult => this.apply(verb, data, action, c, who);
+    const change = (action: Action, c: ChangeContext, who: Actor): ChangeResult => this.apply(verb, data, action, c, who, plan);
     const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null });
     if (!outcome.ok) return redraw(problem(`Nothing was changed: ${outcome.reason}`));
     const after = outcome.found.current.value;
@@ -111,8 +111,8 @@ export class CardActions {
     return redraw(ok(confirmation(verb, after)));
   }
 
-  private apply(verb: Verb, data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor): ChangeResult {
-    const permission = permissionFor(verb, actor, action);
+  private apply(verb: Verb, data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
+    const permission = permissionFor(verb, actor, action, rules);
     switch (verb) {
       case 'complete':
         return guarded(permission, () => {
@@ -120,15 +120,15 @@ export class CardActions {
           return withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence;
         });
       case 'update':
-        return guarded(permission, () => this.update(data, action, ctx, actor));
+        return guarded(permission, () => this.update(data, action, ctx, actor, rules));
       case 'requestDate':
         return guarded(permission, () =>
-          decidesDates(actor) ? reschedule(action, data.requestDate!, data.requestReason!, false, ctx) : requestNewDate(action, data.requestDate!, data.requestReason!, false, ctx),
+          decidesDates(actor, action, rules) ? reschedule(action, data.requestDate!, data.requestReason!, false, ctx) : requestNewDate(action, data.requestDate!, data.requestReason!, false, ctx),
         );
       case 'approveDate':
-        return decideDateRequest('approve', null, action, ctx, actor);
+        return decideDateRequest('approve', null, action, ctx, actor, rules);
       case 'declineDate':
-        return decideDateRequest('decline', data.decisionComment ?? null, action, ctx, actor);
+        return decideDateRequest('decline', data.decisionComment ?? null, action, ctx, actor, rules);
       case 'signOff':
         return guarded(permission, () => signOff(action, null, ctx));
       default:
@@ -136,12 +136,12 @@ export class CardActions {
     }
   }
 
-  private update(data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor): ChangeResult {
+  private update(data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
     const note = data.note || null;
     if (data.status === 'Delayed') {
       if (!data.updateDate || !isValidIsoDate(data.updateDate)) return { ok: false, reason: 'A delay needs the new date.' };
       if (!data.updateReason) return { ok: false, reason: 'A delay needs a reason.' };
-      const moved = decidesDates(actor)
+      const moved = decidesDates(actor, action, rules)
         ? reschedule(action, data.updateDate, data.updateReason, true, ctx)
         : requestNewDate(action, data.updateDate, data.updateReason, true, ctx);
       return moved.ok && note ? addNote(moved.action, note, ctx) : moved;
@@ -170,19 +170,17 @@ export class CardActions {
 function maySee(verb: Verb, actor: Actor, owner: string): Permission {
   switch (verb) {
     case 'refreshDecisions':
-      return canSeeDecisions(actor);
     case 'approveDate':
     case 'declineDate':
-      return canDecideDateRequest(actor);
     case 'signOff':
-      return canSignOff(actor);
+      return canSeeDecisions(actor);
     default:
       return canSeeRemindersOf(actor, owner);
   }
 }
 
 /** Whether the presser may do what the button does to this action; the same rules as chat. */
-function permissionFor(verb: Verb, actor: Actor, action: Action): Permission {
+function permissionFor(verb: Verb, actor: Actor, action: Action, rules: DutyRules): Permission {
   switch (verb) {
     case 'complete':
     case 'update':
@@ -190,9 +188,9 @@ function permissionFor(verb: Verb, actor: Actor, action: Action): Permission {
       return canUpdate(actor, action);
     case 'approveDate':
     case 'declineDate':
-      return canDecideDateRequest(actor);
+      return canDecideDateRequest(actor, action, rules);
     case 'signOff':
-      return canSignOff(actor);
+      return canSignOff(actor, action, rules);
     default:
       return { allowed: false, reason: 'That button does nothing.' };
   }

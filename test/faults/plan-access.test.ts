@@ -5,18 +5,20 @@
  * Two plans, each with people who can read only one of them:
  *   pa "Plan Alpha": Lynne Robbins owns PA-1..PA-3 and C-1, Isaiah Langer owns PA-4; Alex Wilber chairs it.
  *   pb "Plan Bravo": Patti Fernandez owns PB-1..PB-3 and C-1; Adele Vance is its executive.
- * Lynne has no role anywhere, so she may read Plan Alpha (she owns actions in it) and nothing of Plan Bravo.
+ * Lynne has no role anywhere, so she may read Plan Alpha (she owns actions in it) and nothing of Plan Bravo;
+ * Patti, the other way round. Megan Bowen administers every plan.
  */
 import { newPlan } from '../../src/domain/plan';
 import { Action, Owner } from '../../src/domain/types';
 import { DEMO_PEOPLE } from '../../src/services/demo-seed';
-import { BotHarness, message, startBotHarnessWith } from '../support/bot-harness';
+import { BotHarness, message, replyText, startBotHarnessWith } from '../support/bot-harness';
 import { aHistoryEntry, anAction } from '../support/builders';
 import { actionsAndHistory } from '../support/custom-harness';
 
 jest.setTimeout(60_000);
 
 const ALEX = 0;
+const MEGAN = 1; // administrator of every plan
 const ADELE = 2;
 const LYNNE = 5;
 const PATTI = 4;
@@ -54,6 +56,7 @@ beforeAll(async () => {
   }
   await roles.grant('pa', emailOf(ALEX), 'chair');
   await roles.grant('pb', emailOf(ADELE), 'executive');
+  await roles.grant('*', emailOf(MEGAN), 'admin');
 });
 
 afterAll(async () => {
@@ -168,6 +171,89 @@ describe('card buttons: nothing is drawn before the presser is known to be allow
     const answer = await press(LYNNE, verb, { planId: 'pa', owner: emailOf(LYNNE) });
     expect(answer.type).toBe(MESSAGE);
     expect(answer.text).toMatch(/older card/);
+  });
+
+  test('Plan Bravo is unchanged after all of them', async () => {
+    expect(await actionsAndHistory(bot.storage, 'pb')).toBe(bravoBefore);
+  });
+});
+
+/** A chat message through the server; the replies as the person reads them. */
+async function say(user: number, text: string, kind: 'personal' | 'channel' = 'personal'): Promise<string> {
+  const activity = message(bot.connector.url, text, { user, kind, mention: kind !== 'personal' });
+  expect((await bot.post(activity)).status).toBeLessThan(300);
+  const reply = await bot.connector.next((s) => s.replyToId === activity.id);
+  // Every reply to this message, not just the first (what's overdue answers once per plan).
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return bot.connector.sent
+    .filter((s) => s.replyToId === activity.id)
+    .map((s) => replyText(s.activity))
+    .join('\n') || replyText(reply.activity);
+}
+
+/** The reply without the words the person typed themselves: echoing "PB-1" back tells them nothing. */
+const unprompted = (reply: string, typed: string) => typed.split(/\s+/).reduce((left, word) => left.split(word).join(''), reply);
+
+/** Words that appear only in Plan Alpha. */
+const ALPHA = /Alpha|PA-\d|lynner|Lynne/;
+
+describe('chat replies draw only on plans the asker may read: suggestions, lists and refusals', () => {
+  let bravoBefore: string;
+  beforeAll(async () => {
+    bravoBefore = await actionsAndHistory(bot.storage, 'pb');
+  });
+
+  test.each([
+    ['show PC-1', /I can’t find an action PC-1\. Did you mean C-1 or PA-1\?/],
+    ['show PB-1', /I can’t find an action PB-1\. Did you mean PA-1\?/],
+    ['history PB-2', /I can’t find an action PB-2\. Did you mean PA-2\?/],
+    ['PB-1 done', /I can’t find an action PB-1\. Did you mean PA-1\?/],
+    ['PB-3 on track', /I can’t find an action PB-3\. Did you mean PA-3\?/],
+    ['note PB-1 taken over', /I can’t find an action PB-1\./],
+    ['sign off PB-3', /I can’t find an action PB-3\./],
+    ['PB1 finished please', /I can’t find an action PB1\. Did you mean PA-1\?/],
+    ['PB-1 banana', /I didn’t understand that\. Did you mean PA-1\?/],
+    ['use plan zzz here', /^There is no plan "zzz"\. Plans: pa\.$/],
+    ['use plan pb here', /^There is no plan "pb"\. Plans: pa\.$/],
+    ["what's overdue", /Overdue: Plan Alpha/],
+    ["what's overdue for patti", /Overdue: Plan Alpha/],
+    ["what's overdue for health", /Overdue: Plan Alpha/],
+    ['my actions', /PA-1/],
+  ])('someone who may read only Plan Alpha types "%s"', async (text, expected) => {
+    const reply = await say(LYNNE, text);
+    expect(reply).toMatch(expected);
+    expect(unprompted(reply, text)).not.toMatch(BRAVO);
+  });
+
+  test('a ref in both plans is the one in the plan the asker may read, not "in more than one plan"', async () => {
+    const reply = await say(LYNNE, 'show C-1');
+    expect(reply).toMatch(/Shared ref in Alpha/);
+    expect(reply).not.toMatch(/more than one plan|pb|Bravo/);
+  });
+
+  test.each([
+    ['show PA-1', /I can’t find an action PA-1\. Did you mean PB-1\?/],
+    ['history PA-4', /I can’t find an action PA-4\./],
+    ['use plan pa here', /^There is no plan "pa"\. Plans: pb\.$/],
+    ["what's overdue for lynne", /Overdue: Plan Bravo/],
+  ])('and the other way round: someone who may read only Plan Bravo types "%s"', async (text, expected) => {
+    const reply = await say(PATTI, text);
+    expect(reply).toMatch(expected);
+    expect(unprompted(reply, text)).not.toMatch(ALPHA);
+  });
+
+  test('an administrator is told every plan', async () => {
+    expect(await say(MEGAN, 'use plan zzz here')).toMatch(/^There is no plan "zzz"\. Plans: pa, pb\.$/);
+  });
+
+  test('in a channel bound to a plan the asker may not read, nothing of it is shown or named', async () => {
+    expect(await say(MEGAN, 'use plan pb here', 'channel')).toMatch(/now means Plan Bravo/);
+    for (const text of ["what's overdue", "what's overdue for patti", 'show PB-1', 'history PB-1', 'PB-1 done', 'show PC-1', 'use plan zzz here']) {
+      const reply = await say(LYNNE, text, 'channel');
+      expect(reply).toMatch(/no actions and no role|There is no plan "zzz"|Only an administrator/);
+      expect(unprompted(reply, text)).not.toMatch(BRAVO);
+    }
+    expect(await say(ADELE, 'show PB-1', 'channel')).toMatch(/Bravo secret one/);
   });
 
   test('Plan Bravo is unchanged after all of them', async () => {

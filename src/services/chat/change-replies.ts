@@ -8,7 +8,8 @@ import { parseUkDate } from '../../domain/uk-date';
 import { Storage } from '../../store/open-storage';
 import { changeAction } from './change-action';
 import { ChangeNotifier } from '../notifier';
-import { FoundAction } from './plan-scope';
+import { mayReadPlan, readableViews } from '../plan-access';
+import { FoundAction, plansFor } from './plan-scope';
 import { showReply } from './read-replies';
 import { Incoming, Reply, text } from './types';
 
@@ -138,12 +139,13 @@ export function answerDelay(draft: DelayDraft, answer: string, today: IsoDate): 
 
 export async function bindReply(storage: Storage, incoming: Incoming, planId: string, email: string): Promise<Reply> {
   const plan = await storage.plans.get(planId);
-  if (!plan) {
-    const known = (await storage.plans.list()).map((p) => p.id);
+  const actor: Actor | null = plan && { email, name: incoming.user.name, roles: await storage.roles.rolesOf(plan.id, email) };
+  // A plan the person may not read is answered as if it did not exist, and only plans they may read are listed.
+  if (!plan || !actor || !(await mayReadPlan(storage, plan.id, actor))) {
+    const known = (await readableViews(storage, await plansFor(storage, incoming, email, null))).map((v) => v.plan.id);
     return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
   }
-  const roles = await storage.roles.rolesOf(plan.id, email);
-  const permission = canBindConversation({ email, name: incoming.user.name, roles });
+  const permission = canBindConversation(actor);
   if (!permission.allowed) return text(permission.reason);
   await storage.conversations.bindPlan(incoming.conversation.id, plan.id);
   const where = incoming.conversation.kind === 'channel' ? 'this channel' : 'this chat';

@@ -1,5 +1,7 @@
 import { Actor, canBindConversation, canMoveConversation, canReadPlan } from '../../domain/permissions';
-import { Plan, Role } from '../../domain/types';
+import { Role } from '../../domain/types';
+import { mayReadPlan, readableViews } from '../plan-access';
+import { plansFor } from './plan-scope';
 import { Storage } from '../../store/open-storage';
 import { bindingIdOf, Incoming, Reply, text } from './types';
 
@@ -12,8 +14,13 @@ export async function bindReply(storage: Storage, incoming: Incoming, planId: st
   const kind = incoming.conversation.kind;
   const actor = (roles: Set<Role>): Actor => ({ email, name: incoming.user.name, roles });
   const [plan, current] = await Promise.all([storage.plans.get(planId), storage.conversations.binding(where, kind)]);
-  if (!plan) return text(`There is no plan "${planId}".${await plansToChooseFrom(storage, email)}`);
-  const permission = canBindConversation(actor(await storage.roles.rolesOf(plan.id, email)));
+  const asker = plan && actor(await storage.roles.rolesOf(plan.id, email));
+  // A plan the person may not read is answered as if it did not exist, and only plans they may read are listed.
+  if (!plan || !asker || !(await mayReadPlan(storage, plan.id, asker))) {
+    const known = (await readableViews(storage, await plansFor(storage, incoming, email, null))).map((v) => v.plan.id);
+    return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
+  }
+  const permission = canBindConversation(asker);
   if (!permission.allowed) return text(permission.reason);
   const place = kind === 'channel' ? 'this channel' : 'this chat';
   if (current.planId === plan.id) {
@@ -34,14 +41,6 @@ export async function bindReply(storage: Storage, incoming: Incoming, planId: st
   const digest = kind === 'channel' ? 'Its weekly digest will come here too, as a new post.' : 'Its weekly digest will come here too.';
   const moved = previous ? ` It no longer means ${previous.title}.` : '';
   return text(`Done: in ${place}, "what's overdue" now means ${plan.title} (${plan.id}).${moved} ${digest}`);
-}
-
-/** The plans the person could bind (those they administer): never a plan they cannot read. */
-async function plansToChooseFrom(storage: Storage, email: string): Promise<string> {
-  const plans = await storage.plans.list();
-  const mine: Plan[] = [];
-  for (const plan of plans) if ((await storage.roles.rolesOf(plan.id, email)).has('admin')) mine.push(plan);
-  return mine.length ? ` Plans: ${mine.map((p) => p.id).join(', ')}.` : '';
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

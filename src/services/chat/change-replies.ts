@@ -34,13 +34,14 @@ function bannerFor(command: ChangeCommand, action: Action): string {
 
 export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
   const names = await storage.people.nameDirectory();
+  const { plan } = found.view;
   const outcome = await changeAction(
     storage,
     found,
     (action, ctx, actor: Actor) => {
       switch (command.kind) {
         case 'setStatus':
-          return guarded(command.status === 'Cancelled' ? canCancel(actor) : canUpdate(actor, action, names), () =>
+          return guarded(command.status === 'Cancelled' ? canCancel(actor, action, plan) : canUpdate(actor, action, names), () =>
             changeStatus(action, command.status, command.comment, ctx),
           );
         case 'evidence':
@@ -48,7 +49,7 @@ export async function simpleChangeReply(storage: Storage, found: FoundAction, co
         case 'note':
           return guarded(canUpdate(actor, action, names), () => addNote(action, command.text, ctx));
         case 'signOff':
-          return guarded(canSignOff(actor), () => signOff(action, command.comment, ctx));
+          return guarded(canSignOff(actor, action, plan), () => signOff(action, command.comment, ctx));
       }
     },
     { via: 'chat', at, comment: command.kind === 'setStatus' || command.kind === 'signOff' ? command.comment : null },
@@ -98,14 +99,17 @@ export async function continueDelay(
   }
   await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
   const { newDate, reason } = draft;
-  const direct = decidesDates(found.view.actor);
+  // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
+  let direct = false;
   const outcome = await changeAction(
     storage,
     found,
-    (action, ctx, actor) =>
-      guarded(canUpdate(actor, action), () =>
+    (action, ctx, actor) => {
+      direct = decidesDates(actor, action, found.view.plan);
+      return guarded(canUpdate(actor, action), () =>
         direct ? reschedule(action, newDate, reason, draft.markDelayed, ctx) : requestNewDate(action, newDate, reason, draft.markDelayed, ctx),
-      ),
+      );
+    },
     { via: 'chat', at: incoming.now.toISOString(), comment: reason },
   );
   if (!outcome.ok) return text(outcome.reason);

@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { authProblems, CheckInput, storageProblems } from './config-checks';
+
+export { describeConfig } from './config-describe';
 
 /**
  * The one configuration module for local and production runs. Every setting
@@ -26,14 +29,21 @@ export type MicrosoftAppType = (typeof MICROSOFT_APP_TYPES)[number];
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
 
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
 /** Node environments in which authentication is off unless `BOT_AUTH=on`. */
-const LOCAL_NODE_ENVS = ['development', 'test'];
+const LOCAL_NODE_ENVS: readonly string[] = ['development', 'test'];
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const guid = z.string().trim().regex(GUID, GUID_MESSAGE).transform((s) => s.toLowerCase());
 
 const EnvSchema = z.object({
-  NODE_ENV: z.string().trim().default('development'),
+  // Read in any case, and nothing else: "Production" or "prod" must not quietly turn production's checks off.
+  NODE_ENV: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')} (in any case)` }))
+    .default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STORAGE_CONNECTION_STRING: z.string().trim().optional(),
   STORAGE_ACCOUNT_URL: z.string().trim().url().optional(),
@@ -84,7 +94,7 @@ const EnvSchema = z.object({
   WEBSITE_SITE_NAME: z.string().optional(),
 });
 
-type Env = z.infer<typeof EnvSchema>;
+export type Env = z.infer<typeof EnvSchema>;
 
 /** Every environment variable the configuration reads (`.env.example` and docs/deploy.md describe each). */
 export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));
@@ -187,51 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = nodeEnv === 'production';
   const authEnabled = e.BOT_AUTH ? e.BOT_AUTH === 'on' : !LOCAL_NODE_ENVS.includes(nodeEnv);
 
-  // Storage.
-  if (has('STORAGE_CONNECTION_STRING') && has('STORAGE_ACCOUNT_URL')) {
-    problems.push('Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.');
-  }
-  if (production && !has('STORAGE_CONNECTION_STRING') && !has('STORAGE_ACCOUNT_URL')) {
-    problems.push(
-      'Production needs Azure Table Storage: set STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING; ' +
-        'the embedded Azurite store is for local runs only.',
-    );
-  }
-  if (production && e.STORAGE_ACCOUNT_URL && !e.STORAGE_ACCOUNT_URL.startsWith('https://')) {
-    problems.push('STORAGE_ACCOUNT_URL must start with https:// in production.');
-  }
-
-  // Authentication.
-  if (production && !authEnabled) {
-    problems.push('BOT_AUTH=off is refused when NODE_ENV=production: the bot would accept messages from anyone.');
-  }
-  if (!authEnabled && has('WEBSITE_SITE_NAME')) {
-    problems.push('Authentication is off but this is running in Azure App Service (WEBSITE_SITE_NAME is set): set NODE_ENV=production and BOT_AUTH=on.');
-  }
-  const appType = e.MicrosoftAppType;
-  if (authEnabled) {
-    const why = production ? 'in production' : 'when BOT_AUTH is on';
-    if (!has('MicrosoftAppId')) {
-      problems.push(`MicrosoftAppId is required ${why}: the bot's app (client) id, or the managed identity's client id for UserAssignedMSI.`);
-    }
-    if (!has('MicrosoftAppType')) {
-      problems.push(`MicrosoftAppType is required ${why}: one of ${MICROSOFT_APP_TYPES.join(', ')}, matching the Azure Bot resource.`);
-    }
-    if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) {
-      problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}.`);
-    }
-    if ((appType === 'SingleTenant' || appType === 'MultiTenant') && !has('MicrosoftAppPassword')) {
-      problems.push(`MicrosoftAppPassword (the client secret) is required when MicrosoftAppType is ${appType}.`);
-    }
-  }
-  if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword')) {
-    problems.push('MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no secret.');
-  }
-  if (production && !has('ALLOWED_TENANTS')) {
-    problems.push('ALLOWED_TENANTS is required in production: a comma-separated list of the Microsoft 365 tenant ids allowed to use the bot.');
-  } else if (production && !invalid.has('ALLOWED_TENANTS') && (e.ALLOWED_TENANTS ?? []).length === 0) {
-    problems.push('ALLOWED_TENANTS must list at least one tenant id in production.');
-  }
+  const checks: CheckInput = { e, has, invalid, production, authEnabled };
+  problems.push(...storageProblems(checks), ...authProblems(checks));
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -281,42 +248,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
     },
   };
-}
-
-/**
- * The configuration with secrets removed, safe to log at start-up.
- */
-export function describeConfig(config: Config): Record<string, unknown> {
-  const storage =
-    config.storage.kind === 'connectionString'
-      ? { kind: 'connectionString', account: accountNameOf(config.storage.connectionString) }
-      : config.storage;
-  return {
-    nodeEnv: config.nodeEnv,
-    production: config.production,
-    logLevel: config.logLevel,
-    storage,
-    tablePrefix: config.tablePrefix,
-    defaultTimeZone: config.defaultTimeZone,
-    bot: {
-      authEnabled: config.bot.authEnabled,
-      appId: config.bot.appId,
-      appType: config.bot.appType,
-      appTenantId: config.bot.appTenantId,
-      allowedTenants: config.bot.allowedTenants,
-      teamsAppId: config.bot.teamsAppId,
-      domain: config.bot.domain,
-      passwordSet: config.bot.auth.MicrosoftAppPassword !== '',
-    },
-    server: {
-      ...config.server,
-      applicationInsightsConnectionString: config.server.applicationInsightsConnectionString ? '(set)' : null,
-    },
-  };
-}
-
-function accountNameOf(connectionString: string): string | null {
-  return /(?:^|;)\s*AccountName=([^;]+)/i.exec(connectionString)?.[1] ?? null;
 }
 
 /** An empty variable means "not set", as in most `.env` tooling. */

@@ -1,0 +1,72 @@
+import type { Env } from './config';
+import { MICROSOFT_APP_TYPES } from './config';
+import { readConnectionString } from './store/connection-string';
+
+/** What the checks need from `loadConfig`: the parsed values, which were set, which failed to parse. */
+export interface CheckInput {
+  e: Partial<Env>;
+  has(key: keyof Env): boolean;
+  invalid: ReadonlySet<string>;
+  production: boolean;
+  authEnabled: boolean;
+}
+
+/** Storage settings that are missing, contradictory, or unsafe for production. */
+export function storageProblems({ e, has, production }: CheckInput): string[] {
+  const problems: string[] = [];
+  if (has('STORAGE_CONNECTION_STRING') && has('STORAGE_ACCOUNT_URL')) {
+    problems.push('Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.');
+  }
+  if (production && !has('STORAGE_CONNECTION_STRING') && !has('STORAGE_ACCOUNT_URL')) {
+    problems.push(
+      'Production needs Azure Table Storage: set STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING; ' +
+        'the embedded Azurite store is for local runs only.',
+    );
+  }
+  if (production && e.STORAGE_ACCOUNT_URL && !e.STORAGE_ACCOUNT_URL.startsWith('https://')) {
+    problems.push('STORAGE_ACCOUNT_URL must start with https:// in production.');
+  }
+  const target = e.STORAGE_CONNECTION_STRING ? readConnectionString(e.STORAGE_CONNECTION_STRING) : null;
+  if (production && target?.emulator) {
+    problems.push('STORAGE_CONNECTION_STRING points at the local storage emulator (devstoreaccount1), which is refused in production: use an Azure Storage account.');
+  } else if (production && target?.protocol === 'http:') {
+    problems.push('STORAGE_CONNECTION_STRING uses http: in production: use DefaultEndpointsProtocol=https (and an https:// TableEndpoint, if set).');
+  }
+  return problems;
+}
+
+/** Authentication settings that are missing, contradictory, or unsafe for production. */
+export function authProblems({ e, has, invalid, production, authEnabled }: CheckInput): string[] {
+  const problems: string[] = [];
+  if (production && !authEnabled) {
+    problems.push('BOT_AUTH=off is refused when NODE_ENV=production: the bot would accept messages from anyone.');
+  }
+  if (!authEnabled && has('WEBSITE_SITE_NAME')) {
+    problems.push('Authentication is off but this is running in Azure App Service (WEBSITE_SITE_NAME is set): set NODE_ENV=production and BOT_AUTH=on.');
+  }
+  const appType = e.MicrosoftAppType;
+  if (authEnabled) {
+    const why = production ? 'in production' : 'when BOT_AUTH is on';
+    if (!has('MicrosoftAppId')) {
+      problems.push(`MicrosoftAppId is required ${why}: the bot's app (client) id, or the managed identity's client id for UserAssignedMSI.`);
+    }
+    if (!has('MicrosoftAppType')) {
+      problems.push(`MicrosoftAppType is required ${why}: one of ${MICROSOFT_APP_TYPES.join(', ')}, matching the Azure Bot resource.`);
+    }
+    if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) {
+      problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}.`);
+    }
+    if ((appType === 'SingleTenant' || appType === 'MultiTenant') && !has('MicrosoftAppPassword')) {
+      problems.push(`MicrosoftAppPassword (the client secret) is required when MicrosoftAppType is ${appType}.`);
+    }
+  }
+  if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword')) {
+    problems.push('MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no secret.');
+  }
+  if (production && !has('ALLOWED_TENANTS')) {
+    problems.push('ALLOWED_TENANTS is required in production: a comma-separated list of the Microsoft 365 tenant ids allowed to use the bot.');
+  } else if (production && !invalid.has('ALLOWED_TENANTS') && (e.ALLOWED_TENANTS ?? []).length === 0) {
+    problems.push('ALLOWED_TENANTS must list at least one tenant id in production.');
+  }
+  return problems;
+}

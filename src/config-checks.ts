@@ -1,6 +1,6 @@
 import type { Env } from './config';
 import { MICROSOFT_APP_TYPES } from './config';
-import { readConnectionString } from './store/connection-string';
+import { isLoopbackHost, readConnectionString } from './store/connection-string';
 
 /** What the checks need from `loadConfig`: the parsed values, which were set, which failed to parse. */
 export interface CheckInput {
@@ -12,7 +12,8 @@ export interface CheckInput {
 }
 
 /** Storage settings that are missing, contradictory, or unsafe for production. */
-export function storageProblems({ e, has, production }: CheckInput): string[] {
+export function storageProblems(input: CheckInput): string[] {
+  const { e, has, production, authEnabled } = input;
   const problems: string[] = [];
   if (has('STORAGE_CONNECTION_STRING') && has('STORAGE_ACCOUNT_URL')) {
     problems.push('Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.');
@@ -32,7 +33,25 @@ export function storageProblems({ e, has, production }: CheckInput): string[] {
   } else if (production && target?.protocol === 'http:') {
     problems.push('STORAGE_CONNECTION_STRING uses http: in production: use DefaultEndpointsProtocol=https (and an https:// TableEndpoint, if set).');
   }
+  // Production refuses authentication off in any case, and two storage settings are already a problem.
+  const azureAccount = production || problems.length > 0 ? null : realAzureAccount(e);
+  if (!authEnabled && azureAccount && e.ALLOW_UNAUTHENTICATED_WITH_AZURE !== 'yes') {
+    problems.push(
+      `Authentication is off but storage is a real Azure account (${azureAccount}): anyone who can reach the bot could change that register. ` +
+        'Turn authentication on (BOT_AUTH=on), or set ALLOW_UNAUTHENTICATED_WITH_AZURE=yes if this is deliberate.',
+    );
+  }
   return problems;
+}
+
+/** The storage account's host when it is a real (non-emulator, non-local) one, else null. */
+function realAzureAccount(e: CheckInput['e']): string | null {
+  if (e.STORAGE_ACCOUNT_URL) {
+    const host = new URL(e.STORAGE_ACCOUNT_URL).hostname;
+    return isLoopbackHost(host) ? null : host;
+  }
+  const target = e.STORAGE_CONNECTION_STRING ? readConnectionString(e.STORAGE_CONNECTION_STRING) : null;
+  return target && !target.emulator && !isLoopbackHost(target.host) ? target.host : null;
 }
 
 /** Authentication settings that are missing, contradictory, or unsafe for production. */

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { authProblems, CheckInput, storageProblems } from './config-checks';
@@ -81,6 +82,19 @@ const EnvSchema = z.object({
     .pipe(z.array(z.string().regex(GUID, `each tenant ${GUID_MESSAGE}`).transform((s) => s.toLowerCase())))
     .optional(),
   PORT: port(3978),
+  /** Where the server listens; unset means 127.0.0.1 with authentication off (only this machine), every interface with it on. */
+  HOST: z
+    .string()
+    .trim()
+    .refine((s) => isIP(s) !== 0 || HOST_NAME.test(s), 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::')
+    .optional(),
+  /** Authentication off over a real Azure storage account must be a decision. */
+  ALLOW_UNAUTHENTICATED_WITH_AZURE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['yes', 'no'], { message: 'must be "yes" or "no"' }))
+    .optional(),
   PLAYGROUND_PORT: port(56150),
   TEAMS_APP_ID: guid.optional(),
   BOT_DOMAIN: z
@@ -136,6 +150,8 @@ export interface BotSettings {
 
 export interface ServerSettings {
   port: number;
+  /** The address to listen on. */
+  host: string;
   /** Where the Microsoft 365 Agents Playground listens in local mode. */
   playgroundPort: number;
   messagesPath: typeof MESSAGES_PATH;
@@ -242,6 +258,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot,
     server: {
       port: e.PORT ?? 3978,
+      // Without authentication anyone who can reach the port can act as anyone: keep it to this machine unless told otherwise.
+      host: e.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
       playgroundPort: e.PLAYGROUND_PORT ?? 56150,
       messagesPath: MESSAGES_PATH,
       healthPath: HEALTH_PATH,

@@ -50,6 +50,7 @@ describe('loadConfig: local defaults', () => {
     expect(config.bot.allowedTenants).toEqual([]);
     expect(config.server).toEqual({
       port: 3978,
+      host: '127.0.0.1',
       playgroundPort: 56150,
       messagesPath: MESSAGES_PATH,
       healthPath: HEALTH_PATH,

@@ -1,4 +1,6 @@
+import { IANAZone } from 'luxon';
 import type { Env } from './config';
+import { checkSchedule } from './domain/schedule';
 import { MICROSOFT_APP_TYPES } from './config';
 import { isLoopbackHost, readConnectionString } from './store/connection-string';
 
@@ -28,6 +30,13 @@ export function storageProblems(input: CheckInput): string[] {
     problems.push('STORAGE_ACCOUNT_URL must start with https:// in production.');
   }
   const target = e.STORAGE_CONNECTION_STRING ? readConnectionString(e.STORAGE_CONNECTION_STRING) : null;
+  if (e.STORAGE_CONNECTION_STRING && !target) {
+    // The value is never repeated: it holds the account key.
+    problems.push(
+      'STORAGE_CONNECTION_STRING is not a storage connection string: expected DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net ' +
+        "(copy it from the storage account's Access keys page), or UseDevelopmentStorage=true for the local emulator.",
+    );
+  }
   if (production && target?.emulator) {
     problems.push('STORAGE_CONNECTION_STRING points at the local storage emulator (devstoreaccount1), which is refused in production: use an Azure Storage account.');
   } else if (production && target?.protocol === 'http:') {
@@ -40,6 +49,23 @@ export function storageProblems(input: CheckInput): string[] {
       `Authentication is off but storage is a real Azure account (${azureAccount}): anyone who can reach the bot could change that register. ` +
         'Turn authentication on (BOT_AUTH=on), or set ALLOW_UNAUTHENTICATED_WITH_AZURE=yes if this is deliberate.',
     );
+  }
+  return problems;
+}
+
+/** Settings that parse but would break the bot later: an unknown time zone, a schedule croner cannot run. */
+export function behaviourProblems({ e }: CheckInput): string[] {
+  const problems: string[] = [];
+  const zone = e.DEFAULT_TIME_ZONE;
+  const zoneValid = zone === undefined || IANAZone.isValidZone(zone);
+  if (!zoneValid) {
+    problems.push(`DEFAULT_TIME_ZONE: "${zone}" is not a time zone I know; use an IANA name such as Europe/London.`);
+  }
+  for (const key of ['REMIND_SCHEDULE', 'DIGEST_SCHEDULE'] as const) {
+    const expression = e[key];
+    if (expression === undefined) continue;
+    const check = checkSchedule(expression, zoneValid && zone ? zone : 'Europe/London');
+    if (!check.ok) problems.push(`${key}: ${check.error}`);
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { authProblems, CheckInput, storageProblems } from './config-checks';
+import { authProblems, behaviourProblems, CheckInput, storageProblems } from './config-checks';
 
 export { describeConfig } from './config-describe';
 
@@ -29,6 +29,7 @@ export type MicrosoftAppType = (typeof MICROSOFT_APP_TYPES)[number];
 /** Paths the server serves; the Bicep template, the manifest and the docs use the same ones. */
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
+export const READY_PATH = '/readyz';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 /** Node environments in which authentication is off unless `BOT_AUTH=on`. */
@@ -155,7 +156,10 @@ export interface ServerSettings {
   /** Where the Microsoft 365 Agents Playground listens in local mode. */
   playgroundPort: number;
   messagesPath: typeof MESSAGES_PATH;
+  /** Liveness: the process answers. Cheap, touches nothing. */
   healthPath: typeof HEALTH_PATH;
+  /** Readiness: storage can be reached (503 with the reason while it cannot). */
+  readyPath: typeof READY_PATH;
   applicationInsightsConnectionString: string | null;
 }
 
@@ -214,7 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const authEnabled = e.BOT_AUTH ? e.BOT_AUTH === 'on' : !LOCAL_NODE_ENVS.includes(nodeEnv);
 
   const checks: CheckInput = { e, has, invalid, production, authEnabled };
-  problems.push(...storageProblems(checks), ...authProblems(checks));
+  problems.push(...behaviourProblems(checks), ...storageProblems(checks), ...authProblems(checks));
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -263,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       playgroundPort: e.PLAYGROUND_PORT ?? 56150,
       messagesPath: MESSAGES_PATH,
       healthPath: HEALTH_PATH,
+      readyPath: READY_PATH,
       applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
     },
   };

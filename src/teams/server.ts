@@ -9,6 +9,7 @@ import { Logger } from '../log';
 import { ChatService } from '../services/chat/chat-service';
 import { isLoopbackHost } from '../store/connection-string';
 import { Storage } from '../store/open-storage';
+import { checkStorageReady } from '../store/readiness';
 import { ActionTrackerBot } from './bot';
 import { CardActions } from '../services/card-actions';
 import { JobNotifier } from '../jobs/job-notifier';
@@ -63,6 +64,10 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   server.get(config.server.healthPath, (_req, res, next) => {
     res.send(200, { status: 'ok' });
     next();
+  });
+  server.get(config.server.readyPath, async (_req, res) => {
+    const readiness = await checkStorageReady(storage.tables);
+    res.send(readiness.ready ? 200 : 503, readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason });
   });
   server.on('restifyError', (req, _res, err, callback) => {
     log.warn({ path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name }, 'refused a request');

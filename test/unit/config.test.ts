@@ -54,6 +54,7 @@ describe('loadConfig: local defaults', () => {
       playgroundPort: 56150,
       messagesPath: MESSAGES_PATH,
       healthPath: HEALTH_PATH,
+      readyPath: '/readyz',
       applicationInsightsConnectionString: null,
     });
     expect(MESSAGES_PATH).toBe('/api/messages');

@@ -55,6 +55,8 @@ const EnvSchema = z.object({
     .default('at'),
   DATA_DIR: z.string().default('.data'),
   AZURITE_PORT: port(10002),
+  /** on: the embedded emulator saves to DATA_DIR after each change, before answering; off: Azurite's own save every 5 s. */
+  EMBEDDED_SAVE_EACH_CHANGE: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
   DEFAULT_TIME_ZONE: z.string().default('Europe/London'),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   JOBS_IN_PROCESS: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
@@ -117,7 +119,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(Env
 export type StorageSettings =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'accountUrl'; accountUrl: string }
-  | { kind: 'embedded'; dataDir: string; port: number };
+  | { kind: 'embedded'; dataDir: string; port: number; saveEachChange: boolean };
 
 /**
  * Exactly the keys botbuilder's `ConfigurationServiceClientCredentialFactory`
@@ -226,7 +228,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }
     : e.STORAGE_ACCOUNT_URL
       ? { kind: 'accountUrl', accountUrl: e.STORAGE_ACCOUNT_URL }
-      : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR ?? '.data'), port: e.AZURITE_PORT ?? 10002 };
+      : {
+          kind: 'embedded',
+          dataDir: path.resolve(e.DATA_DIR ?? '.data'),
+          port: e.AZURITE_PORT ?? 10002,
+          saveEachChange: (e.EMBEDDED_SAVE_EACH_CHANGE ?? 'on') === 'on',
+        };
 
   const bot: BotSettings = {
     authEnabled,

@@ -43,7 +43,8 @@ describe('loadConfig: local defaults', () => {
     const config = loadConfig({});
     expect(config.nodeEnv).toBe('development');
     expect(config.production).toBe(false);
-    expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('.data'), port: 10002 });
+    expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('.data'), port: 10002, saveEachChange: true });
+    expect(loadConfig({ EMBEDDED_SAVE_EACH_CHANGE: 'off' }).storage).toMatchObject({ kind: 'embedded', saveEachChange: false });
     expect(config.tablePrefix).toBe('at');
     expect(config.bot.authEnabled).toBe(false);
     expect(config.bot.auth).toEqual({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });

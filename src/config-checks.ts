@@ -11,11 +11,13 @@ export interface CheckInput {
   invalid: ReadonlySet<string>;
   production: boolean;
   authEnabled: boolean;
+  /** The bot's server, as opposed to the command line. */
+  serving: boolean;
 }
 
 /** Storage settings that are missing, contradictory, or unsafe for production. */
 export function storageProblems(input: CheckInput): string[] {
-  const { e, has, production, authEnabled } = input;
+  const { e, has, production, authEnabled, serving } = input;
   const problems: string[] = [];
   if (has('STORAGE_CONNECTION_STRING') && has('STORAGE_ACCOUNT_URL')) {
     problems.push('Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.');
@@ -43,7 +45,7 @@ export function storageProblems(input: CheckInput): string[] {
     problems.push('STORAGE_CONNECTION_STRING uses http: in production: use DefaultEndpointsProtocol=https (and an https:// TableEndpoint, if set).');
   }
   // Production refuses authentication off in any case, and two storage settings are already a problem.
-  const azureAccount = production || problems.length > 0 ? null : realAzureAccount(e);
+  const azureAccount = production || !serving || problems.length > 0 ? null : realAzureAccount(e);
   if (!authEnabled && azureAccount && e.ALLOW_UNAUTHENTICATED_WITH_AZURE !== 'yes') {
     problems.push(
       `Authentication is off but storage is a real Azure account (${azureAccount}): anyone who can reach the bot could change that register. ` +

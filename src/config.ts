@@ -196,7 +196,12 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * `serving: false` is for the command line, which listens for nothing: an
+ * administrator may run it against the real storage account without the
+ * bot's authentication settings.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = true }: { serving?: boolean } = {}): Config {
   const raw = withoutBlanks(env);
   const problems: string[] = [];
 
@@ -219,7 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = nodeEnv === 'production';
   const authEnabled = e.BOT_AUTH ? e.BOT_AUTH === 'on' : !LOCAL_NODE_ENVS.includes(nodeEnv);
 
-  const checks: CheckInput = { e, has, invalid, production, authEnabled };
+  const checks: CheckInput = { e, has, invalid, production, authEnabled, serving };
   problems.push(...behaviourProblems(checks), ...storageProblems(checks), ...authProblems(checks));
 
   if (problems.length > 0) throw new ConfigError(problems);

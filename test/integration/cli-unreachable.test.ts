@@ -43,3 +43,15 @@ describe('the command line when storage cannot be reached', () => {
     expect(result.code).toBe(3);
   });
 });
+
+test('an Azure account that cannot be reached is exit 3 too: the command line may use real storage with authentication off', async () => {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let text = '';
+  err.on('data', (c: Buffer) => (text += c.toString('utf8')));
+  out.resume();
+  const azure = { STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=c2VjcmV0;EndpointSuffix=core.invalid' };
+  const code = await runCli(['plans'], { out, err, env: azure });
+  expect(text).toBe("I can't reach the action register right now, please try again in a minute.\n");
+  expect(code).toBe(3);
+});

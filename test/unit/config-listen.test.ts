@@ -67,6 +67,10 @@ describe('authentication off over a real Azure storage account', () => {
     expect(problemsOf({ STORAGE_CONNECTION_STRING: connectionString })).toEqual([]);
   });
 
+  test('is not a question for the command line, which listens for nothing', () => {
+    expect(loadConfig({ STORAGE_CONNECTION_STRING: AZURE_CONNECTION_STRING }, { serving: false }).storage.kind).toBe('connectionString');
+  });
+
   test('is not a question with authentication on', () => {
     expect(problemsOf({ ...AUTH_ON, STORAGE_ACCOUNT_URL: AZURE_URL })).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { IANAZone } from 'luxon';
-import type { Env } from './config';
+import { type Env, MICROSOFT_APP_TYPES } from './config';
 import { checkSchedule } from './domain/schedule';
-import { MICROSOFT_APP_TYPES } from './config';
 import { isLoopbackHost, readConnectionString } from './store/connection-string';
 
 /** What the checks need from `loadConfig`: the parsed values, which were set, which failed to parse. */

@@ -84,7 +84,9 @@ export class Introductions {
         log.warn({ status: statusOf(error), page, recorded }, 'reading the members stopped part way');
         return;
       }
-      for (const member of result.members ?? []) if (await this.record(member, context.activity, log)) recorded++;
+      // A page at a time, in parallel: a big team must not hold the turn for minutes.
+      const written = await Promise.all((result.members ?? []).map((member) => this.record(member, context.activity, log)));
+      recorded += written.filter(Boolean).length;
       token = result.continuationToken || undefined;
       if (!token) break;
     }

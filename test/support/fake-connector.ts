@@ -72,7 +72,7 @@ export class FakeConnector {
   private readonly attempts = new Map<string, number>();
 
   constructor(
-    private readonly members: Member[] = [],
+    readonly members: Member[] = [],
     private readonly options: ConnectorOptions = {},
   ) {}
 

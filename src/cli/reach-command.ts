@@ -1,5 +1,5 @@
 import { REACH_WORDS, reachHow } from '../cards/reach-words';
-import { Reach } from '../domain/reach';
+import { PERSON_PROBLEMS, Reach } from '../domain/reach';
 import { textTable } from '../domain/text-table';
 import { peopleDirectory, reachOfPerson } from '../jobs/destination';
 import { ALL_PLANS } from '../store/role-store';
@@ -61,15 +61,17 @@ export async function reachCommand(ctx: CliContext, options: ReachOptions): Prom
     ctx.out.write(`${plan.title} has no owners, chairs or executives yet.\n`);
     return;
   }
-  const table = sorted.map((r) => [
-    r.name ? `${r.name} <${r.email}>` : r.email,
-    [...r.roles].join(', '),
-    reachHow(r.reach),
-    r.reach.how === 'cannot' ? REACH_WORDS[r.reach.why].why : '',
-    r.reach.how === 'cannot' ? REACH_WORDS[r.reach.why].todo : '',
-  ]);
+  const label = (r: Row) => (r.name ? `${r.name} <${r.email}>` : r.email);
+  const table = sorted.map((r) => [label(r), [...r.roles].join(', '), reachHow(r.reach)]);
   ctx.out.write(`How Action Tracker can reach the people of ${plan.title}\n\n`);
-  ctx.out.write(textTable(['Person', 'Role', 'Reach', 'Why not', 'What to do'], table, [40, 22, 16, 60, 60]) + '\n\n');
+  ctx.out.write(textTable(['Person', 'Role', 'Reach'], table, [60, 30, 16]) + '\n');
+  // One paragraph per reason, in full: the words matter more than the layout.
+  for (const problem of PERSON_PROBLEMS) {
+    const who = sorted.filter((r) => r.reach.how === 'cannot' && r.reach.why === problem);
+    if (who.length === 0) continue;
+    ctx.out.write(`\n${who.map(label).join(', ')}:\n  ${REACH_WORDS[problem].why}.\n  What to do: ${REACH_WORDS[problem].todo}\n`);
+  }
+  ctx.out.write('\n');
   const count = (how: Reach['how']) => sorted.filter((r) => r.reach.how === how).length;
   ctx.out.write(
     `${sorted.length} ${sorted.length === 1 ? 'person' : 'people'}: ${count('chat')} by their personal chat, ` +

@@ -1,6 +1,7 @@
-import { directory, PersonProblem, Reach, reachOf } from '../domain/reach';
+import { directory, isPersonProblem, PersonProblem, Reach, reachOf } from '../domain/reach';
+import { Storage } from '../store/open-storage';
 import { Person } from '../store/people-store';
-import { Destination, NewChat } from './sender';
+import { Destination, NewChat, OutgoingCard, Sender, SendResult } from './sender';
 
 /** Finds a plan's owners among the people the bot has met (see `directory`). */
 export const peopleDirectory = (people: readonly Person[]) => directory(people);
@@ -30,4 +31,20 @@ export function destinationOf(person: Person | undefined): Destination | { unrea
   const chat = newChatOf(person);
   if (reach.how === 'chat' && person.personalChat) return { kind: 'conversation', reference: person.personalChat, reopen: chat };
   return chat ? { kind: 'person', ...chat } : { unreachable: 'no-tenant' };
+}
+
+/**
+ * Sends one message to a person outside a job run (a decision, a date
+ * request), by the same rule: their chat, or a new one, which is then kept.
+ */
+export async function sendToPerson(storage: Storage, sender: Sender, person: Person, message: OutgoingCard): Promise<SendResult | null> {
+  const to = destinationOf(person);
+  if ('unreachable' in to) return null;
+  const result = await sender.send(to, message);
+  const at = new Date().toISOString();
+  if (result.ok && result.opened) await storage.people.link({ email: person.email, personalChat: result.opened, unreachable: null, updatedAt: at });
+  if (!result.ok && result.outcome === 'unreachable' && isPersonProblem(result.reason)) {
+    await storage.people.link({ email: person.email, unreachable: result.reason, updatedAt: at });
+  }
+  return result;
 }

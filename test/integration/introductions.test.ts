@@ -192,3 +192,29 @@ describe('added to a team', () => {
     expect(all).not.toMatch(/password|secret/i);
   });
 });
+
+describe('writing to the bot', () => {
+  test('an address Teams confirmed over a week ago is checked again, and a changed one re-linked', async () => {
+    const old = new Date(Date.now() - 8 * 24 * 60 * 60_000).toISOString();
+    const rob = member('rob', { email: 'rob.new@council.gov.uk' });
+    h.connector.members.push(rob);
+    await h.storage.people.link({ email: 'rob.old@council.gov.uk', aadObjectId: 'aad-rob', teamsUserId: '29:rob', updatedAt: old });
+    const said = await h.post({
+      type: 'message',
+      id: `msg-${++counter}`,
+      timestamp: new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl: h.connector.url,
+      from: { id: rob.id, name: rob.name, aadObjectId: rob.aadObjectId },
+      recipient: { id: BOT_ID, name: 'Action Tracker' },
+      conversation: { id: `a:personal-${rob.id}`, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+      text: 'help',
+    });
+    expect(said.status).toBe(200);
+    await h.connector.next((s) => s.conversationId === `a:personal-${rob.id}`);
+    expect(await h.storage.people.emailOf('aad-rob')).toBe('rob.new@council.gov.uk');
+    expect(await h.storage.people.byEmail('rob.new@council.gov.uk')).toMatchObject({ formerEmails: ['rob.old@council.gov.uk'], teamsUserId: '29:rob' });
+    expect(await h.storage.people.byEmail('rob.old@council.gov.uk')).toBeNull();
+  });
+});

@@ -1,4 +1,6 @@
 import { REACH_WORDS } from '../../src/cards/reach-words';
+import { destinationOf } from '../../src/jobs/destination';
+import { Person } from '../../src/store/people-store';
 import { directory, guestMail, PERSON_PROBLEMS, personKey, Reach, ReachFacts, reachOf, SEND_PROBLEMS } from '../../src/domain/reach';
 
 const nobody: ReachFacts = { personalChat: null, teamsUserId: null, tenantId: null, serviceUrl: null, unreachable: null };
@@ -68,4 +70,26 @@ describe("finding a plan's owner among the people the bot has met", () => {
     const reused = { email: 'pat.old@council.gov.uk', userPrincipalName: null, aadObjectId: 'aad-4', formerEmails: [] };
     expect(directory([moved, reused])({ email: 'pat.old@council.gov.uk' })).toBe(reused);
   });
+});
+
+describe('where a message to a stored person goes', () => {
+  const base: Person = {
+    email: 'a@council.gov.uk', name: null, userPrincipalName: null, aadObjectId: null, teamsUserId: null,
+    tenantId: null, serviceUrl: null, personalChat: null, unreachable: null, formerEmails: [], updatedAt: '2026-11-30T00:00:00Z',
+  };
+  const oldChat = { serviceUrl: url, conversation: { id: 'a:1', tenantId: 't1' } };
+
+  test.each<[string, Person | undefined, ReturnType<typeof destinationOf>]>([
+    ['never met', undefined, { unreachable: 'not-met' }],
+    ['known by address only', base, { unreachable: 'not-met' }],
+    ['Teams id but no tenant', { ...base, teamsUserId: '29:a' }, { unreachable: 'no-tenant' }],
+    ['met in a team', { ...base, teamsUserId: '29:a', tenantId: 't1', serviceUrl: url }, { kind: 'person', teamsUserId: '29:a', tenantId: 't1', serviceUrl: url }],
+    [
+      'wrote before tenants were recorded: reopened with the chat\'s own tenant and service',
+      { ...base, teamsUserId: '29:a', personalChat: oldChat },
+      { kind: 'conversation', reference: oldChat, reopen: { teamsUserId: '29:a', tenantId: 't1', serviceUrl: url } },
+    ],
+    ['a chat but no Teams id: sent there, nothing to reopen with', { ...base, personalChat: oldChat }, { kind: 'conversation', reference: oldChat, reopen: null }],
+    ['blocked', { ...base, teamsUserId: '29:a', personalChat: oldChat, unreachable: 'blocked' }, { unreachable: 'blocked' }],
+  ])('%s', (_, person, destination) => expect(destinationOf(person)).toEqual(destination));
 });

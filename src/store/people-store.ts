@@ -149,7 +149,8 @@ export class PeopleStore {
     const table = await this.table();
     const current = await this.byEmail(email);
     const formerEmails = [...new Set([...old.formerEmails, ...(current?.formerEmails ?? []), old.email])].filter((e) => e !== email);
-    const merged: MemberFacts & { formerEmails: string[] } = { ...old, ...current, ...withoutUndefined(member), email, formerEmails };
+    // What Teams just said wins; otherwise whatever either row knew (a row for the new address may know little).
+    const merged: MemberFacts & { formerEmails: string[] } = { ...old, ...known(current ?? {}), ...known(member), email, formerEmails };
     const entity = entityOf(merged);
     assertWithinLimits(entity);
     const actions: TransactionAction[] = [
@@ -169,6 +170,7 @@ export class PeopleStore {
   }
 }
 
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The fields that say something: undefined and null leave what the other row knew. An explicit `unreachable: null` clears. */
+function known<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && (v !== null || k === 'unreachable'))) as Partial<T>;
 }

@@ -177,6 +177,17 @@ describe('added to a team', () => {
     expect(logged('reading the members stopped part way').at(-1)).toMatchObject({ page: 2, recorded: 100, status: 404 });
   });
 
+  test('added to a group chat, it reads that chat\'s members the same way', async () => {
+    const chat = '19:board@thread.v2';
+    h.connector.rosters.set(chat, roster('board', 3));
+    h.connector.members.push(...h.connector.rosters.get(chat)!);
+    const activity = addedToTeam(chat);
+    const groupChat = { ...activity, conversation: { id: chat, conversationType: 'groupChat', tenantId: TENANT, isGroup: true }, channelData: { tenant: { id: TENANT } } };
+    expect((await h.post(groupChat)).status).toBe(200);
+    const recorded = (await h.storage.people.all()).filter((p) => p.email.startsWith('person.board'));
+    expect(recorded.map((p) => p.teamsUserId).sort()).toEqual(['29:board0', '29:board1', '29:board2']);
+  });
+
   test('someone who joins a team the bot is in is looked up and recorded', async () => {
     const team = '19:big-team@thread.tacv2';
     const ann = member('ann');

@@ -3,6 +3,7 @@ import { Digest } from '../domain/digest';
 import { RAG_LABELS } from '../domain/rag';
 import { Action, IsoDate, Rag, Status, STATUSES } from '../domain/types';
 import { FactView, ownerName } from './view-models';
+import { REACH_WORDS } from './reach-words';
 
 /** Each list on the digest shows this many, then "…and N more". */
 export const DIGEST_LIST_CAP = 10;
@@ -94,19 +95,6 @@ const dayOf = (instant: string, timeZone: string) => {
   return date ? formatUkDate(date) : 'an unknown date';
 };
 
-/** Why the bot cannot reach someone, in words: the sender records short codes. */
-export function unreachableReason(reason: string): string {
-  const r = reason.toLowerCase();
-  if (/never|not[ _-]?installed|no[ _-]?conversation|not[ _-]?added|unknown[ _-]?user/.test(r)) {
-    return 'has not added the bot in Teams, so it cannot send them anything';
-  }
-  if (/block|forbidden|\b403\b/.test(r)) return 'has blocked the bot';
-  if (/uninstall|removed/.test(r)) return 'has removed the bot';
-  if (/\bleft\b|not[ _-]?found|\b404\b|disabled|deleted/.test(r)) return 'has left the team or the organisation, or their account is closed';
-  const text = clip(reason, MAX_REASON);
-  return text === '' ? 'no reason was recorded' : text;
-}
-
 function section<T>(heading: string, all: readonly T[], item: (t: T) => DigestItemView): DigestSectionView | null {
   if (all.length === 0) return null;
   const hidden = all.length - DIGEST_LIST_CAP;
@@ -177,7 +165,7 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate, ti
     unreachable: section("Owners I can't reach", digest.unreachable, (o) => ({
       label: clip(o.name || o.email, MAX_NAME),
       text: o.name && o.email && o.name !== o.email ? `(${clip(o.email, 80)})` : '',
-      detail: unreachableReason(o.reason),
+      detail: REACH_WORDS[o.reason].why,
     })),
   };
 

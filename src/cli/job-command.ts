@@ -3,6 +3,7 @@ import { runDigest } from '../jobs/digest';
 import { JobError, JobReport, runReminders } from '../jobs/remind';
 import { createLogger } from '../log';
 import { textTable } from '../domain/text-table';
+import { REACH_WORDS } from '../cards/reach-words';
 import { createSender } from '../teams/sender-factory';
 import { CliContext, UserError } from './context';
 import { progressReporter } from './progress';
@@ -54,7 +55,7 @@ function printReport(ctx: CliContext, job: 'remind' | 'digest', report: JobRepor
     ctx.out.write(`No ${what} to send for ${report.planTitle}: nothing is overdue or due in the next 14 days.\n`);
     return;
   }
-  const rows = report.recipients.map((r) => [r.label, r.actions ? r.actions.join(', ') : '', r.outcome, r.reason ?? '']);
+  const rows = report.recipients.map((r) => [r.label, r.actions ? r.actions.join(', ') : '', r.outcome, r.reason ? REACH_WORDS[r.reason].why : '']);
   ctx.out.write(textTable([who === 'owner' ? 'Owner' : 'Conversation', job === 'remind' ? 'Actions' : '', 'Outcome', 'Why'], rows, [40, 40, 14, 70]) + '\n\n');
   if (options.dryRun) {
     ctx.out.write(`Dry run: nothing was sent. ${count('would send')} ${what}${count('would send') === 1 ? '' : 's'} would go out; ${count('unreachable')} ${who}${count('unreachable') === 1 ? '' : 's'} cannot be reached.\n`);
@@ -69,7 +70,9 @@ function printReport(ctx: CliContext, job: 'remind' | 'digest', report: JobRepor
     return;
   }
   ctx.out.write(
-    `Run ${report.runId}: sent ${count('sent')}, already sent ${count('already sent')}, cannot be reached ${count('unreachable')}, failed ${count('failed')}.\n`,
+    `Run ${report.runId}: sent ${count('sent')}, already sent ${count('already sent')}, cannot be reached ${count('unreachable')}, ` +
+      `refused by Teams ${count('refused')}, failed ${count('failed')}.\n`,
   );
-  if (count('failed')) ctx.out.write('Failed sends are kept in the ledger; running the same command again retries them.\n');
+  if (count('refused')) ctx.out.write('Messages Teams refused are not sent again this week; "npx action-tracker reach" shows who can be reached.\n');
+  if (count('failed')) ctx.out.write('Failed sends are kept in the ledger; the same command, an hour or more from now, tries them again.\n');
 }

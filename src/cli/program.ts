@@ -9,6 +9,7 @@ import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { jobCommand } from './job-command';
 import { listCommand } from './list-command';
+import { reachCommand } from './reach-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
 import { settingsCommand } from './settings-command';
 
@@ -70,6 +71,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       .option('--force', 'send again even if this week\'s run already went out')
       .action((options) => withContext((ctx) => jobCommand(ctx, job, options)));
   }
+
+  program
+  .command('reach')
+  .description('List every owner, chair and executive of a plan with how the bot can reach them, and what to do about anyone it cannot.')
+  .requiredOption('--plan <id>', 'plan id')
+  .option('--json', 'print the list as JSON')
+  .action((options) => withContext((ctx) => reachCommand(ctx, options)));
 
   program
   .command('plans')

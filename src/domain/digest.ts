@@ -1,3 +1,4 @@
+import { PersonProblem } from './reach';
 import { daysBetween, localDateOf } from './calendar';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { compareRefs, refKey } from './ref';
@@ -17,8 +18,8 @@ export type DigestChanges = DigestTotals;
 export interface UnreachableOwner {
   name: string;
   email: string;
-  /** Why the bot cannot reach them, as the sender recorded it (a code such as "blocked", or a sentence). */
-  reason: string;
+  /** Why the bot cannot reach them, by the one reach rule. */
+  reason: PersonProblem;
 }
 
 export interface DigestInput {

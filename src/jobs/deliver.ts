@@ -1,4 +1,7 @@
+import { isPersonProblem, isReachProblem, PersonProblem, ReachProblem } from '../domain/reach';
+import { RETRY_RUN_AFTER_MS } from '../domain/retry';
 import { Logger } from '../log';
+import { StoredReference } from '../store/conversation-store';
 import { Delivery } from '../store/delivery-ledger';
 import { StorageUnavailableError } from '../store/errors';
 import { Storage } from '../store/open-storage';
@@ -9,19 +12,26 @@ import { sleep, Sleep } from './pacer';
 export interface Target {
   key: string;
   label: string;
-  destination: Destination | { unreachable: string };
+  destination: Destination | { unreachable: PersonProblem };
   message: OutgoingCard;
-  /** Called when Teams says the recipient cannot be reached (403/404), or we know no way to them. */
-  onUnreachable?: (reason: string) => Promise<void>;
+  /** Called when Teams says the recipient cannot be reached (403, or 404 after reopening). */
+  onUnreachable?: (reason: PersonProblem) => Promise<void>;
+  /** Called when a new personal chat was opened for the recipient, so later messages go there. */
+  onOpened?: (chat: StoredReference) => Promise<void>;
 }
 
-export type Outcome = 'sent' | 'already sent' | 'unreachable' | 'failed' | 'would send';
+/**
+ * `refused`: Teams will never take this message (400, 401, 413), final for the run;
+ * `failed`: passing failures outlasted the retries, tried again by a later run after an hour.
+ */
+export type Outcome = 'sent' | 'already sent' | 'unreachable' | 'refused' | 'failed' | 'would send';
 
 export interface TargetReport {
   key: string;
   label: string;
   outcome: Outcome;
-  reason: string | null;
+  /** A typed code; the command line and the cards put it into words (src/cards/reach-words.ts). */
+  reason: ReachProblem | null;
   attempts: number;
 }
 
@@ -67,8 +77,8 @@ export async function deliverAll(deps: DeliveryDeps, runId: string, targets: rea
       options.onStep?.('before-claim', target.key);
       const claim = await deps.storage.deliveries.claim(runId, target.key, deps.claimant, now(), options.leaseMs);
       if (!claim.claimed) {
-        if (claim.reason === 'done') {
-          reports.set(target.key, { key: target.key, label: target.label, outcome: 'already sent', reason: null, attempts: claim.delivery.attempts });
+        if (claim.reason !== 'held') {
+          reports.set(target.key, reportOfEarlier(target, claim.delivery));
           options.onProgress?.(++done, targets.length);
         } else {
           held.push(target);
@@ -89,9 +99,19 @@ export async function deliverAll(deps: DeliveryDeps, runId: string, targets: rea
     pending = held;
   }
   const results = targets.map((t) => reports.get(t.key)!);
-  // Failed sends stay open, so that the next run (or the scheduler's next look) retries them.
+  // Only passing failures keep the run open, and a later run tries them again after an hour, not every minute.
+  // Everything else (sent, unreachable, refused) is final for the run.
   if (results.every((r) => r.outcome !== 'failed')) await deps.storage.deliveries.markComplete(runId, now());
+  else await deps.storage.deliveries.deferRun(runId, new Date(now().getTime() + RETRY_RUN_AFTER_MS));
   return results;
+}
+
+/** What an earlier run of this week already settled for a recipient. */
+function reportOfEarlier(target: Target, delivery: Delivery): TargetReport {
+  const base = { key: target.key, label: target.label, attempts: delivery.attempts };
+  if (delivery.state === 'sent') return { ...base, outcome: 'already sent', reason: null };
+  const outcome = delivery.state === 'claimed' ? 'failed' : delivery.state;
+  return { ...base, outcome, reason: isReachProblem(delivery.lastError) ? delivery.lastError : 'gave-up' };
 }
 
 async function deliverOne(
@@ -105,8 +125,8 @@ async function deliverOne(
   const base = { key: target.key, label: target.label };
   if ('unreachable' in target.destination) {
     const reason = target.destination.unreachable;
+    // Worked out from what we know of the person, so there is nothing new to store on them.
     await deps.storage.deliveries.record({ ...delivery, state: 'unreachable', lastError: reason, updatedAt: now().toISOString() }, etag);
-    await target.onUnreachable?.(reason);
     return { ...base, outcome: 'unreachable', reason, attempts: 0 };
   }
   const result = await deps.sender.send(target.destination, target.message);
@@ -126,12 +146,23 @@ async function deliverOne(
       deps.wait ?? sleep,
     );
     options.onStep?.('recorded', target.key);
+    if (result.opened) await afterSend(deps, 'store the new personal chat', () => target.onOpened?.(result.opened!));
     return { ...base, outcome: 'sent', reason: null, attempts };
   }
   await deps.storage.deliveries.record({ ...delivery, state: result.outcome, attempts, lastError: result.reason, updatedAt: now().toISOString() }, etag);
-  if (result.outcome === 'unreachable') await target.onUnreachable?.(result.reason);
-  deps.log.warn({ runId: delivery.runId, outcome: result.outcome, attempts }, 'a job message was not delivered');
+  const problem = result.reason;
+  if (result.outcome === 'unreachable' && isPersonProblem(problem)) await afterSend(deps, 'mark the recipient unreachable', () => target.onUnreachable?.(problem));
+  deps.log.warn({ runId: delivery.runId, outcome: result.outcome, reason: result.reason, attempts }, 'a job message was not delivered');
   return { ...base, outcome: result.outcome, reason: result.reason, attempts };
+}
+
+/** What we learnt about a recipient is worth keeping, but the delivery is already recorded: a failure here is logged. */
+async function afterSend(deps: DeliveryDeps, what: string, work: () => Promise<void> | undefined): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    deps.log.warn({ err: error }, `could not ${what}`);
+  }
 }
 
 /** Retries a ledger write while storage is unreachable, until the deadline. */

@@ -6,7 +6,8 @@ import { isoWeek, runIdFor } from '../domain/reminders';
 import { ownerName } from '../cards/view-models';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { deliverAll, DeliveryDeps, DeliveryOptions, Target } from './deliver';
-import { destinationOf, JobError, JobReport, JobRequest } from './remind';
+import { destinationOf, peopleDirectory } from './destination';
+import { JobError, JobReport, JobRequest } from './remind';
 
 /**
  * The weekly digest for the executive group: posted to every conversation
@@ -28,16 +29,16 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     deps.storage.digestTotals.before(plan.id, week),
   ]);
   const actions = await withOwnerNames(deps.storage, snapshot.map((v) => v.value));
-  const byEmail = new Map(people.map((p) => [p.email, p]));
+  const find = peopleDirectory(people);
   const unreachable: UnreachableOwner[] = [];
   const seen = new Set<string>();
   for (const action of actions) {
     const email = action.owner?.email;
     if (!email || seen.has(email)) continue;
     seen.add(email);
-    const destination = destinationOf(byEmail.get(email), null);
-    const reason = 'unreachable' in destination ? destination.unreachable : byEmail.get(email)?.unreachable;
-    if (reason) unreachable.push({ name: ownerName(action), email, reason });
+    // The reminder run's own rule, so the digest lists exactly the owners the reminders cannot reach.
+    const destination = destinationOf(find(action.owner!));
+    if ('unreachable' in destination) unreachable.push({ name: ownerName(action), email, reason: destination.unreachable });
   }
   const digest = computeDigest({ planTitle: plan.title, actions, history, previous, unreachable, today, weekStart: addDays(today, -7), timeZone: plan.timeZone });
   const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone));

@@ -10,6 +10,7 @@ import { withOwnerNames } from '../services/chat/owner-names';
 import { ChangeNotifier, DateDecided } from '../services/notifier';
 import { Storage } from '../store/open-storage';
 import { Person } from '../store/people-store';
+import { sendToPerson } from './destination';
 import { Sender } from './sender';
 
 /**
@@ -65,9 +66,8 @@ export class JobNotifier implements ChangeNotifier {
     if (card.kind !== 'card') return;
     const message = { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` };
     for (const decider of await decidersOf(this.storage, planId)) {
-      if (!decider.personalChat) continue;
-      const result = await sender.send({ kind: 'conversation', reference: decider.personalChat }, message);
-      if (!result.ok) this.log.warn({ planId, outcome: result.outcome }, 'could not tell a decider about a date request');
+      const result = await sendToPerson(this.storage, sender, decider, message);
+      if (result && !result.ok) this.log.warn({ planId, outcome: result.outcome }, 'could not tell a decider about a date request');
     }
   }
 
@@ -76,12 +76,12 @@ export class JobNotifier implements ChangeNotifier {
     const askedBy = request.by;
     if (!sender || askedBy === by.email) return;
     const [plan, asker] = await Promise.all([this.storage.plans.get(action.planId), this.storage.people.byEmail(askedBy)]);
-    if (!plan || !asker?.personalChat) return;
+    if (!plan || !asker) return;
     const told = ownerToldOfDecision(decision, request, action, by.name ?? by.email, comment);
     const [named] = await withOwnerNames(this.storage, [action]);
     const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
-    const result = await sender.send({ kind: 'conversation', reference: asker.personalChat }, { card, summary: told });
-    if (!result.ok) this.log.warn({ planId: plan.id, outcome: result.outcome }, 'could not tell an owner about a decision on their new date');
+    const result = await sendToPerson(this.storage, sender, asker, { card, summary: told });
+    if (result && !result.ok) this.log.warn({ planId: plan.id, outcome: result.outcome }, 'could not tell an owner about a decision on their new date');
     await this.redrawReminder(sender, plan, asker);
   }
 

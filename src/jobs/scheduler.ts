@@ -64,6 +64,9 @@ export class Scheduler {
     if (!due) return;
     const runId = runIdFor(job, plan.id, todayIn(due, plan.timeZone));
     if (await this.deps.storage.deliveries.isComplete(runId)) return;
+    // Left open by passing failures: looked at again after an hour, not every minute.
+    const retryAt = await this.deps.storage.deliveries.retryAt(runId);
+    if (retryAt && retryAt.getTime() > now.getTime()) return;
     if (job === 'digest' && (await this.deps.storage.conversations.boundTo(plan.id)).length === 0) return;
     this.log.info({ job, planId: plan.id, due: due.toISOString() }, 'running a scheduled job');
     try {

@@ -4,24 +4,28 @@ import { statusCodeOf, translateStorageError } from './errors';
 import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { Tables } from './tables';
+import { RETRY_RUN_AFTER_MS } from '../domain/retry';
 
 /**
  * Which recipients a job run has delivered to. A run claims a recipient with
  * insert-if-absent before sending, so a crash, a restart or a second
  * instance never sends twice and never skips anyone.
  *
- *   claimed → sent | unreachable | failed
+ *   claimed → sent | unreachable | refused | failed
  *
- * Only "sent" is final: a later run of the same week tries unreachable and
- * failed recipients again.
+ * Sent, unreachable and refused are final for the run. A later run of the
+ * same week tries failed recipients (passing failures that outlasted the
+ * retries) again, but no sooner than an hour after the last try.
  *
  * A claim carries a lease: if its holder dies, another run may take it over
  * once the lease has run out.
  */
-export type DeliveryState = 'claimed' | 'sent' | 'unreachable' | 'failed';
+export type DeliveryState = 'claimed' | 'sent' | 'unreachable' | 'refused' | 'failed';
 
 /** A row that is no recipient: written when every recipient of a run has an outcome. */
 const RUN_COMPLETE = '!complete';
+/** A row that is no recipient: when a run left open by passing failures may next be tried. */
+const RUN_RETRY = '!retry';
 
 export interface Delivery {
   runId: string;
@@ -38,7 +42,7 @@ export interface Delivery {
 
 export type ClaimResult =
   | { claimed: true; delivery: Delivery; etag: string }
-  | { claimed: false; reason: 'done' | 'held'; delivery: Delivery };
+  | { claimed: false; reason: 'done' | 'final' | 'later' | 'held'; delivery: Delivery };
 
 function toDelivery(row: Row): Delivery {
   return {
@@ -90,11 +94,14 @@ export class DeliveryLedger {
     if (!existing) return this.claim(runId, recipient, claimant, now, leaseMs); // deleted between our two calls
     const current = toDelivery(existing);
     if (current.state === 'sent') return { claimed: false, reason: 'done', delivery: current };
+    if (current.state === 'unreachable' || current.state === 'refused') return { claimed: false, reason: 'final', delivery: current };
+    if (current.state === 'failed' && now.getTime() - Date.parse(current.updatedAt) < RETRY_RUN_AFTER_MS) {
+      return { claimed: false, reason: 'later', delivery: current };
+    }
     if (current.state === 'claimed' && Date.parse(current.leaseUntil) > now.getTime() && current.claimedBy !== claimant) {
       return { claimed: false, reason: 'held', delivery: current };
     }
-    // A failed or unreachable delivery (they may have installed the app since), or a claim whose
-    // holder has gone: take it over, unless someone else just did.
+    // A failed delivery tried over an hour ago, or a claim whose holder has gone: take it over, unless someone else just did.
     const takeover: Delivery = { ...current, state: 'claimed', claimedBy: claimant, leaseUntil: fresh.leaseUntil, updatedAt: fresh.updatedAt };
     try {
       const updated = await table.updateEntity(entityOf(takeover), 'Replace', { etag: existing.etag });
@@ -113,13 +120,25 @@ export class DeliveryLedger {
 
   async run(runId: string): Promise<Delivery[]> {
     const rows = await queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(runId)}`);
-    return rows.filter((row) => row.rowKey !== RUN_COMPLETE).map(toDelivery);
+    return rows.filter((row) => row.rowKey !== RUN_COMPLETE && row.rowKey !== RUN_RETRY).map(toDelivery);
   }
 
   /** Marks a run as finished for every recipient, so the scheduler need not start it again. */
   async markComplete(runId: string, at: Date): Promise<void> {
     const table = await this.table();
     await storageCall(() => table.upsertEntity({ partitionKey: escapeKey(runId), rowKey: RUN_COMPLETE, completedAt: at.toISOString() }, 'Replace'));
+  }
+
+  /** Notes when a run left open by passing failures may next be tried, so the scheduler does not look every minute. */
+  async deferRun(runId: string, until: Date): Promise<void> {
+    const table = await this.table();
+    await storageCall(() => table.upsertEntity({ partitionKey: escapeKey(runId), rowKey: RUN_RETRY, retryAt: until.toISOString() }, 'Replace'));
+  }
+
+  async retryAt(runId: string): Promise<Date | null> {
+    const row = await getOrNull(await this.table(), escapeKey(runId), RUN_RETRY);
+    const at = row ? Date.parse(str(row, 'retryAt')) : NaN;
+    return Number.isNaN(at) ? null : new Date(at);
   }
 
   async isComplete(runId: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { conversationKind } from './conversation-kind';
 import { conversationScope } from './conversation-scope';
 import { botWasRemoved, forgetRemoved } from './removal';
 import { senderEmail } from './identity';
+import { Introductions } from './introductions';
 import { toActivity } from './replies';
 import { tenantAllowed, tenantOf } from './tenant';
 
@@ -31,10 +32,12 @@ const MAX_TEXT_LENGTH = 4000;
  */
 export class ActionTrackerBot extends TeamsActivityHandler {
   private readonly now: () => Date;
+  private readonly introductions: Introductions;
 
   constructor(private readonly options: BotOptions) {
     super();
     this.now = options.now ?? (() => new Date());
+    this.introductions = new Introductions(options.storage, options.log, this.now);
     this.onMessage(async (context, next) => {
       await this.answer(context);
       await next();
@@ -42,6 +45,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.remember(context);
       if (conversationKind(context.activity) === 'personal') {
+        await this.introductions.personalInstall(context);
         await context.sendActivity('Hello! I keep track of the action plan. Type "help" to see what I can do, or "my actions" to see yours.');
       }
       await next();
@@ -63,8 +67,14 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      const added = context.activity.membersAdded ?? [];
+      const botAdded = added.some((m) => m.id === context.activity.recipient.id);
       if (botAdded) await this.remember(context);
+      // In a personal chat the install event introduces the person; in a team or group chat, read who is there.
+      if (conversationKind(context.activity) !== 'personal') {
+        if (botAdded) await this.introductions.addedToConversation(context);
+        else await this.introductions.membersJoined(context, added);
+      }
       await next();
     });
   }

@@ -2,13 +2,16 @@ import { Activity, CardFactory, CloudAdapter, ConversationParameters, Conversati
 import { ConnectorClient } from 'botframework-connector';
 import { decideRetry, retryAfterMs } from '../domain/retry';
 import { Pacer, Sleep, sleep } from '../jobs/pacer';
-import { Destination, OutgoingCard, Sender, SendResult } from '../jobs/sender';
+import { Destination, NewChat, OutgoingCard, Sender, SendResult } from '../jobs/sender';
 import { Logger } from '../log';
 import { StoredReference } from '../store/conversation-store';
+import { storedReference } from './reference';
 
 interface Delivered {
   activityId: string;
   conversationId: string;
+  /** Set when a new personal chat was opened, so that the next message goes there. */
+  opened?: StoredReference;
 }
 
 /** The HTTP status and Retry-After of a failed connector call, wherever the SDK put them. */
@@ -32,7 +35,9 @@ function toActivity(message: OutgoingCard): Partial<Activity> {
 /**
  * Proactive messages through the Bot Connector, paced to Teams' limits and
  * retried here, paced, with backoff and jitter on 429 (honouring Retry-After),
- * 408, 412, 500, 502, 503 and 504. 403 and 404 mean the person cannot be reached.
+ * 408, 412 and 5xx. A 404 on a stored chat (the person deleted it) opens a new
+ * one before the person is called unreachable; 403 means they cannot be reached;
+ * 400, 401 and 413 are final.
  */
 export class TeamsSender implements Sender {
   constructor(
@@ -44,11 +49,17 @@ export class TeamsSender implements Sender {
     private readonly random: () => number = Math.random,
   ) {}
 
-  send(to: Destination, message: OutgoingCard): Promise<SendResult> {
+  async send(to: Destination, message: OutgoingCard): Promise<SendResult> {
     // Paced as one conversation: Teams counts a channel's limits across all its threads.
     if (to.kind === 'channel') return this.withRetries(to.channelId, () => this.startPost(to, message));
-    const key = to.kind === 'conversation' ? String((to.reference.conversation as { id?: string } | undefined)?.id) : `new:${to.teamsUserId}`;
-    return this.withRetries(key, () => (to.kind === 'conversation' ? this.post(to.reference, message) : this.open(to, message)));
+    if (to.kind === 'person') return this.withRetries(`new:${to.teamsUserId}`, () => this.open(to, message));
+    const key = String((to.reference.conversation as { id?: string } | undefined)?.id);
+    const first = await this.withRetries(key, () => this.post(to.reference, message));
+    if (first.ok || first.reason !== 'chat-gone' || !to.reopen) return first;
+    this.log.info({ attempts: first.attempts }, 'a stored personal chat has gone; opening a new one');
+    const reopen = to.reopen;
+    const second = await this.withRetries(`new:${reopen.teamsUserId}`, () => this.open(reopen, message));
+    return { ...second, attempts: first.attempts + second.attempts };
   }
 
   update(reference: StoredReference, activityId: string, message: OutgoingCard): Promise<SendResult> {
@@ -71,7 +82,7 @@ export class TeamsSender implements Sender {
         const { status, retryAfter } = failureOf(error);
         const decision = decideRetry(status, attempts, retryAfterMs(retryAfter, Date.now()), this.random);
         if (!decision.retry) {
-          this.log.warn({ status, attempts }, 'a proactive message could not be delivered');
+          this.log.warn({ status, attempts, reason: decision.reason }, 'a proactive message could not be delivered');
           return { ok: false, outcome: decision.outcome, reason: decision.reason, attempts };
         }
         await this.wait(decision.delayMs);
@@ -141,13 +152,14 @@ export class TeamsSender implements Sender {
   }
 
   /** Opens a personal chat with someone who has the app but has never written to it. */
-  private open(to: Extract<Destination, { kind: 'person' }>, message: OutgoingCard): Promise<Delivered> {
+  private open(to: NewChat, message: OutgoingCard): Promise<Delivered> {
+    // Teams answers 400 without the tenant, in either place.
     const parameters = {
       isGroup: false,
       bot: { id: this.appId || 'action-tracker', name: 'Action Tracker' },
       members: [{ id: to.teamsUserId, name: '' }],
-      tenantId: to.tenantId ?? undefined,
-      channelData: to.tenantId ? { tenant: { id: to.tenantId } } : undefined,
+      tenantId: to.tenantId,
+      channelData: { tenant: { id: to.tenantId } },
     } as ConversationParameters;
     return new Promise((resolve, reject) => {
       this.adapter
@@ -155,7 +167,8 @@ export class TeamsSender implements Sender {
           try {
             this.withoutClientRetries(context);
             const response = await context.sendActivity(toActivity(message));
-            resolve({ activityId: response?.id ?? '', conversationId: context.activity.conversation.id });
+            const opened = storedReference(context.activity);
+            resolve({ activityId: response?.id ?? '', conversationId: context.activity.conversation.id, opened });
           } catch (error) {
             reject(error);
           }

@@ -4,6 +4,7 @@
  * the card in place, and the digest arrives in the channel bound to the plan.
  */
 import { runDigest } from '../../src/jobs/digest';
+import { reachOfPerson } from '../../src/jobs/destination';
 import { runReminders } from '../../src/jobs/remind';
 import { createLogger } from '../../src/log';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
@@ -29,7 +30,19 @@ describe('reminders and the digest in the Agents Playground', () => {
   test('a reminder arrives; Complete with evidence refreshes the card and lands in history', async () => {
     const ui = session.ui;
     await ui.openPersonalChat();
-    await ui.send('help'); // the bot now knows Alex's personal chat
+    // Opening the app sends the install event: the bot records Alex, chat and all, before Alex types anything.
+    const introduced = async () => {
+      for (let tries = 0; tries < 50; tries++) {
+        const alex = await storage.people.byEmail('alexw@example.com');
+        if (alex?.personalChat) return alex;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return storage.people.byEmail('alexw@example.com');
+    };
+    const alex = await introduced();
+    expect(alex).toMatchObject({ teamsUserId: 'user-id-0', tenantId: expect.any(String), serviceUrl: expect.stringMatching(/^http/) });
+    expect(reachOfPerson(alex!)).toEqual({ how: 'chat' });
+    await ui.send('help');
     await ui.waitForNewReply(/What I can do/);
 
     const report = await runReminders(deps(), { planId: DEMO_PLAN_ID, now: new Date() }, { leaseMs: 60_000 });
@@ -56,6 +69,12 @@ describe('reminders and the digest in the Agents Playground', () => {
     await ui.waitForNewReply(/now means Ofsted/);
     const report = await runDigest(deps(), { planId: DEMO_PLAN_ID, now: new Date() }, { leaseMs: 60_000 });
     expect(report.recipients).toEqual([expect.objectContaining({ outcome: 'sent' })]);
-    expect(await ui.waitForReply(/Weekly digest/)).toMatch(/RAG \(red, amber, green\)/);
+    const digest = await ui.waitForReply(/Weekly digest/);
+    expect(digest).toMatch(/RAG \(red, amber, green\)/);
+    // The person using the app is never listed as someone the bot cannot reach.
+    const dry = await runDigest(deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true }, { leaseMs: 60_000 });
+    const card = JSON.stringify(dry.recipients[0].card);
+    expect(card).toContain('Alex Wilber');
+    expect(card.includes("Owners I can't reach") ? card.slice(card.indexOf("Owners I can't reach")) : '').not.toMatch(/Alex Wilber/);
   });
 });

@@ -1,6 +1,6 @@
 import { projectRoot } from '../../src/project-root';
 import { Config, loadConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
+import { createLogger, Logger } from '../../src/log';
 import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
 import { freePort } from '../../src/store/embedded-azurite';
 import { Storage } from '../../src/store/open-storage';
@@ -32,6 +32,8 @@ export interface HarnessOptions {
   seed?: boolean;
   /** Called with the loaded configuration before the server starts; may change it in place. */
   configure?: (config: Config) => void;
+  /** Where the server logs (default: nowhere). */
+  log?: Logger;
 }
 
 /** A connector stand-in whose conversations have the Playground's demo people as members. */
@@ -53,7 +55,7 @@ export async function startBotHarnessWith(options: HarnessOptions): Promise<BotH
   await connector.start();
   const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off', ...options.env });
   options.configure?.(config);
-  const server = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
+  const server = await startServer(config, storage, options.log ?? createLogger('silent'), '127.0.0.1');
   return {
     config,
     storage,

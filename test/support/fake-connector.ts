@@ -4,10 +4,13 @@ import { PER_APP_LIMITS, PER_CONVERSATION_LIMITS, SlidingWindow } from '../../sr
 
 /**
  * A stand-in for the Bot Connector service, following its documented REST
- * API (v3 conversations): it records what the bot sends, answers member
- * look-ups from a directory, and can be told to refuse sends (for example
- * with 429 and Retry-After) to test retries. Used where the real Teams
- * connector cannot be: robustness tests and benchmarks.
+ * API (v3 conversations) and Teams' behaviour on it: it records what the bot
+ * sends, answers member look-ups (GetConversationMember) and paged member
+ * lists (continuation tokens) from a directory, opens personal chats only
+ * with a tenant (400 without), answers 404 for a chat the person deleted and
+ * 413 for a message over about 40 KB counted as UTF-16, and can be told to
+ * refuse sends (for example with 429 and Retry-After) to test retries. Used
+ * where the real Teams connector cannot be: robustness tests and benchmarks.
  */
 export interface Member {
   id: string;
@@ -15,6 +18,17 @@ export interface Member {
   aadObjectId: string;
   email: string;
   userPrincipalName: string;
+  tenantId?: string;
+}
+
+/** Teams' message size limit, about 40 KB, counted as UTF-16 (two bytes a character). */
+export const MAX_MESSAGE_BYTES = 40 * 1024;
+
+export interface CreatedConversation {
+  conversationId: string;
+  parameters: Record<string, unknown>;
+  /** The path before `/v3` in the service URL the request came through (a region such as `emea`), or ''. */
+  region: string;
 }
 
 export interface SentActivity {
@@ -45,10 +59,22 @@ export class FakeConnector {
   private counter = 0;
   /** Decides, per send, whether to fail it; null lets it through. */
   fault: (request: { conversationId: string; attempt: number }) => Fault = () => null;
+  /** Decides, per member look-up (one member, or one page of members), whether to fail it. */
+  memberFault: (request: { conversationId: string; memberId: string | null; page: number }) => Fault = () => null;
+  /** Every personal chat the bot asked to open, including refused requests. */
+  readonly created: CreatedConversation[] = [];
+  /** Every member look-up and page read, in order: `member:<id>` or `page:<n>`. */
+  readonly lookups: string[] = [];
+  /** People who blocked the bot or removed the app: Teams answers 403 to a new chat with them. */
+  readonly blocked = new Set<string>();
+  /** Conversations the person deleted: Teams answers 404 to anything sent there. */
+  private readonly deleted = new Set<string>();
+  /** Who is in each team or group chat, where it is not everyone in the directory. */
+  readonly rosters = new Map<string, Member[]>();
   private readonly attempts = new Map<string, number>();
 
   constructor(
-    private readonly members: Member[] = [],
+    readonly members: Member[] = [],
     private readonly options: ConnectorOptions = {},
   ) {}
 
@@ -88,6 +114,15 @@ export class FakeConnector {
     });
   }
 
+  /** The person deletes their chat with the bot (or it is otherwise gone): later sends there get 404. */
+  deleteConversation(conversationId: string): void {
+    this.deleted.add(conversationId);
+  }
+
+  private roster(conversationId: string): Member[] {
+    return this.rosters.get(conversationId) ?? this.members;
+  }
+
   private record(sent: SentActivity) {
     this.sent.push(sent);
     this.waiters = this.waiters.filter((w) => (w.predicate(sent) ? (w.resolve(sent), false) : true));
@@ -98,28 +133,65 @@ export class FakeConnector {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
-      const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      // Teams' service URLs carry a region before the API (`https://smba.trafficmanager.net/emea/`).
+      const region = segments.indexOf('v3') > 0 ? segments.slice(0, segments.indexOf('v3')).join('/') : '';
+      const parts = region ? segments.slice(segments.indexOf('v3')) : segments;
       const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(payload));
       };
-      // GET /v3/conversations/{conversationId}/members/{memberId}
+      const injected = (fault: Fault) => {
+        const headers: Record<string, string> = fault?.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+        reply(fault!.status, { error: { code: 'Injected', message: `injected ${fault!.status}` } }, headers);
+      };
+      // GET /v3/conversations/{conversationId}/members/{memberId} (GetConversationMember)
       if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts[4]) {
-        const member = this.members.find((m) => m.id === parts[4] || m.aadObjectId === parts[4]);
-        return member ? reply(200, member) : reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+        this.lookups.push(`member:${parts[4]}`);
+        const fault = this.memberFault({ conversationId: parts[2], memberId: parts[4], page: 0 });
+        if (fault) return injected(fault);
+        const member = this.roster(parts[2]).find((m) => m.id === parts[4] || m.aadObjectId === parts[4]);
+        return member ? reply(200, member) : reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in this conversation.' } });
       }
       // POST /v3/conversations with isGroup and channelData.channel.id: a new post (thread) in a channel
       if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2 && isGroupRequest(body)) {
         return this.createChannelPost(JSON.parse(body) as Record<string, unknown>, reply);
       }
-      // POST /v3/conversations (create a conversation)
+      // GET /v3/conversations/{conversationId}/pagedmembers?pageSize=&continuationToken=
+      if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'pagedmembers') {
+        const size = Math.min(500, Math.max(1, Number(url.searchParams.get('pageSize') ?? 200) || 200));
+        const token = url.searchParams.get('continuationToken');
+        const offset = token === null ? 0 : Number(Buffer.from(token, 'base64url').toString());
+        if (!Number.isInteger(offset) || offset < 0) return reply(400, { error: { code: 'BadArgument', message: 'Invalid continuation token.' } });
+        const page = offset / size + 1;
+        this.lookups.push(`page:${page}`);
+        const fault = this.memberFault({ conversationId: parts[2], memberId: null, page });
+        if (fault) return injected(fault);
+        const all = this.roster(parts[2]);
+        const members = all.slice(offset, offset + size);
+        const next = offset + size < all.length ? Buffer.from(String(offset + size)).toString('base64url') : undefined;
+        return reply(200, next ? { continuationToken: next, members } : { members });
+      }
+      // POST /v3/conversations (CreateConversation): Teams needs the tenant, and answers 403 for someone who blocked the bot.
       if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2) {
-        const request = JSON.parse(body || '{}') as { members?: { id: string }[] };
-        return reply(201, { id: `a:personal-${request.members?.[0]?.id ?? 'unknown'}`, activityId: this.nextId() });
+        const request = JSON.parse(body || '{}') as { members?: { id: string }[]; tenantId?: string; channelData?: { tenant?: { id?: string } } };
+        const userId = request.members?.[0]?.id ?? '';
+        this.created.push({ conversationId: '', parameters: request as Record<string, unknown>, region });
+        if (!request.tenantId || !request.channelData?.tenant?.id) {
+          return reply(400, { error: { code: 'BadArgument', message: 'Tenant ID is required to create a conversation.' } });
+        }
+        if (this.blocked.has(userId)) return reply(403, { error: { code: 'Forbidden', message: 'The bot is blocked or not installed for this user.' } });
+        if (!this.members.some((m) => m.id === userId)) return reply(404, { error: { code: 'NotFound', message: 'Unknown user.' } });
+        let id = `a:personal-${userId}`;
+        for (let n = 2; this.deleted.has(id); n++) id = `a:personal-${userId}-${n}`;
+        this.created[this.created.length - 1].conversationId = id;
+        return reply(201, { id, serviceUrl: this.url });
       }
       // POST /v3/conversations/{id}/activities[/{replyToId}], PUT /v3/conversations/{id}/activities/{activityId}
       if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
         const conversationId = parts[2];
+        if (this.deleted.has(conversationId)) return reply(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+        if (Buffer.byteLength(body, 'utf16le') > MAX_MESSAGE_BYTES) return reply(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } });
         const attempt = (this.attempts.get(conversationId) ?? 0) + 1;
         this.attempts.set(conversationId, attempt);
         if (this.overLimit(conversationId)) {
@@ -127,10 +199,7 @@ export class FakeConnector {
           return reply(429, { error: { code: 'Throttled', message: 'over the Teams limits' } }, { 'retry-after': '1' });
         }
         const fault = this.fault({ conversationId, attempt });
-        if (fault) {
-          const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-          return reply(fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } }, headers);
-        }
+        if (fault) return injected(fault);
         let activity: Record<string, unknown>;
         try {
           activity = JSON.parse(body) as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
 import { Storage } from '../../src/store/open-storage';
 import { TeamsSender } from '../../src/teams/proactive-sender';
 import { createAdapter } from '../../src/teams/sender-factory';
+import { demoConnector } from './bot-harness';
 import { FakeConnector } from './fake-connector';
 import { testStorage } from './storage';
 
@@ -38,7 +39,7 @@ export interface JobHarness {
 export async function startJobHarness(options: { waitMs?: number } = {}): Promise<JobHarness> {
   const storage = testStorage();
   await seedDemo(storage, projectRoot(), new Date());
-  const connector = new FakeConnector();
+  const connector = demoConnector();
   const url = await connector.start();
   for (const person of DEMO_PEOPLE.filter((p) => p.email !== 'lynner@example.com')) {
     await storage.people.link({ email: person.email, personalChat: personalChat(url, person.teamsUserId), updatedAt: new Date().toISOString() });

@@ -326,9 +326,9 @@ describe('slipped two or more times', () => {
 describe('owners the bot cannot reach', () => {
   test('passed through, sorted by name regardless of case', () => {
     const unreachable = [
-      { name: 'megan Bowen', email: 'meganb@example.com', reason: 'blocked' },
-      { name: 'Adele Vance', email: 'adelev@example.com', reason: 'never installed' },
-      { name: 'Alex Wilber', email: 'alexw@example.com', reason: '404' },
+      { name: 'megan Bowen', email: 'meganb@example.com', reason: 'blocked' as const },
+      { name: 'Adele Vance', email: 'adelev@example.com', reason: 'not-met' as const },
+      { name: 'Alex Wilber', email: 'alexw@example.com', reason: 'chat-gone' as const },
     ];
     expect(digest([], [], { unreachable }).unreachable.map((u) => u.name)).toEqual(['Adele Vance', 'Alex Wilber', 'megan Bowen']);
   });
@@ -338,7 +338,7 @@ describe('purity', () => {
   test('the input is not changed and the same input gives the same digest', () => {
     const actions = Object.freeze([act('P-2', { status: 'Complete' }), act('P-1', { originalDueDate: '2026-09-25', revisionCount: 3 })]);
     const history = Object.freeze([entry('P-2', '2026-09-29', [['status', 'On track', 'Complete']]), entry('P-2', '2026-09-01', [['status', null, 'On track']])]);
-    const unreachable = Object.freeze([{ name: 'B', email: 'b@example.com', reason: 'x' }, { name: 'A', email: 'a@example.com', reason: 'y' }]);
+    const unreachable = Object.freeze([{ name: 'B', email: 'b@example.com', reason: 'blocked' as const }, { name: 'A', email: 'a@example.com', reason: 'not-met' as const }]);
     const before = JSON.stringify({ actions, history, unreachable });
     const input = { planTitle: 'T', actions, history, unreachable, previous: null, today: TODAY, weekStart: WEEK_START };
     const first = computeDigest(input);

@@ -57,3 +57,44 @@ describe('the corpus', () => {
     expect(taken).toEqual([]);
   });
 });
+
+/** Phrasings not in the corpus, and near misses that must not be read as these questions. */
+describe('reading a question', () => {
+  test.each<[string, Partial<Question> | null]>([
+    ['What slipped last week?', { kind: 'slipped', period: 'week' }],
+    ['any slippage in October?', { kind: 'slipped', period: 'month' }],
+    ['<at>Action Tracker</at> which ones are awaiting sign off', { kind: 'awaitingSignOff' }],
+    ['what needs signing off', { kind: 'awaitingSignOff' }],
+    ['overview please', { kind: 'summary' }],
+    ['How is the plan going?', { kind: 'summary' }],
+    ['who owns SG-4?', { kind: 'whoOwns', ref: 'sg-4' }],
+    ['who is responsible for rec 4b please', { kind: 'whoOwns', ref: 'rec 4b' }],
+    ['who owns it', null],
+    ["what's due before 14/01/2027?", { kind: 'dueBefore', date: '2027-01-14', inclusive: false }],
+    ['anything due by end of Feb', { kind: 'dueBefore', date: '2027-02-28', inclusive: true }],
+    ['what is due before the board', { kind: 'dueBefore', date: null }],
+    ["what's due next month", { kind: 'dueIn', span: { from: '2026-12-01', to: '2026-12-31', label: 'next month' } }],
+    ['due this week?', { kind: 'dueIn', span: { from: '2026-11-30', to: '2026-12-06', label: 'this week' } }],
+    ['what changed this month', { kind: 'changed', period: 'month' }],
+    ['which plans am I on?', { kind: 'myPlans' }],
+    ['anything for me to approve?', { kind: 'decisions' }],
+    // Not these questions: they name an action, or ask nothing of the register.
+    ['SG-4 slipping to end of March', null],
+    ['3 is slipping', null],
+    ['6a done?', null],
+    ['sign off 6(b)', null],
+    ['due soon', null],
+    ['what is 6b?', null],
+    ['thanks', null],
+    ['', null],
+  ])('%j', (text, expected) => {
+    const q = recogniseQuestion(text, TODAY);
+    if (expected === null) expect(q).toBeNull();
+    else expect(q).toMatchObject(expected);
+  });
+
+  test('a 4,000-character message is read without trouble and is no question', () => {
+    expect(recogniseQuestion('SG-4 '.repeat(800), TODAY)).toBeNull();
+    expect(recogniseQuestion(`what's due before ${'9 '.repeat(2000)}`, TODAY)).toMatchObject({ kind: 'dueBefore' });
+  });
+});

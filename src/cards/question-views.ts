@@ -6,24 +6,33 @@ import { ChangedItem } from '../domain/questions/changed';
 import { SlipItem } from '../domain/questions/slipped';
 import { PlanSummary } from '../domain/questions/summary';
 import { Action, FieldChange, IsoDate, RAGS, STATUSES } from '../domain/types';
-import { ActionListView, ActionSummaryView, FactView, MAX_CARD_ACTIONS, ownerName, summaryView } from './view-models';
+import { ActionListView, ActionSummaryView, FactView, ownerName, summaryView } from './view-models';
+
+/**
+ * However long a plan's titles (up to 2,000 characters each) and however much matches, an answer
+ * stays far below Teams' message limit: at most this many rows, each clipped.
+ */
+export const MAX_ANSWER_ROWS = 25;
+const MAX_TITLE = 200;
+const MAX_LINE = 300;
+const MAX_PLAN_TITLE = 120;
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 const date = (d: IsoDate | null) => (d ? formatUkDate(d) : 'no date');
 
 /** A list card ("action-list") of at most MAX_CARD_ACTIONS rows, each the action and a line saying why it is there. */
 function listView<T>(title: string, subtitle: string, items: readonly T[], row: (item: T) => { action: Action; line: string }, empty: string, today: IsoDate): ActionListView {
-  const actions: ActionSummaryView[] = items.slice(0, MAX_CARD_ACTIONS).map((item) => {
+  const actions: ActionSummaryView[] = items.slice(0, MAX_ANSWER_ROWS).map((item) => {
     const { action, line } = row(item);
-    return { ...summaryView(action, today), line: clip(line, 400) };
+    return { ...summaryView(action, today), title: clip(action.title, MAX_TITLE), line: clip(line, MAX_LINE) };
   });
   return {
-    title,
+    title: clip(title, MAX_PLAN_TITLE + 40),
     subtitle,
     actions,
     empty: items.length ? null : empty,
-    more: items.length > MAX_CARD_ACTIONS ? `…and ${items.length - MAX_CARD_ACTIONS} more.` : null,
+    more: items.length > MAX_ANSWER_ROWS ? `…and ${items.length - MAX_ANSWER_ROWS} more.` : null,
   };
 }
 
@@ -115,7 +124,7 @@ export function summaryCardView(planTitle: string, s: PlanSummary, today: IsoDat
   const change = (n: number | undefined) => (changes && n ? ` (${signed(n)})` : '');
   const finished = totals.byStatus['Complete'] + totals.byStatus['Signed off'];
   return {
-    title: `How we are doing: ${planTitle}`,
+    title: `How we are doing: ${clip(planTitle, MAX_PLAN_TITLE)}`,
     subtitle: `${plural(totals.total, 'action')} · as of ${formatUkDate(today)}`,
     headline:
       `${finished} finished (${totals.byStatus['Signed off']} signed off), ${totals.overdue} overdue${change(changes?.overdue)}, ` +
@@ -127,14 +136,14 @@ export function summaryCardView(planTitle: string, s: PlanSummary, today: IsoDat
       : `No comparison: the plan had no actions on ${formatUkDate(s.weekAgo)}.`,
     risks: s.risks.map((r) => ({
       ref: r.action.ref,
-      title: r.action.title,
-      line: [
+      title: clip(r.action.title, MAX_TITLE),
+      line: clip([
         RAG_LABELS[r.rag],
         r.action.status,
         r.daysOverdue ? `${plural(r.daysOverdue, 'day')} overdue` : null,
         r.action.revisionCount > 1 ? `date moved ${r.action.revisionCount} times` : null,
         ownerName(r.action),
-      ].filter((p): p is string => p !== null).join(' · '),
+      ].filter((p): p is string => p !== null).join(' · '), MAX_LINE),
       ragColour: RAG_COLOURS[r.rag],
     })),
     noRisks: s.risks.length ? null : 'Nothing is red or amber.',

@@ -24,7 +24,7 @@ export function recogniseQuestion(raw: string, today: IsoDate): Question | null 
   const owner = WHO_OWNS.map((re) => re.exec(t)).find((m) => m !== null);
   if (owner) {
     const ref = refAfter(t.slice((owner.index ?? 0) + owner[0].length));
-    return ref ? { kind: 'whoOwns', ref } : null;
+    return ref ? { kind: 'whoOwns', ref: asTyped(ref, raw) } : null;
   }
   if (!namesAnAction(words, true)) {
     const due = dueQuestion(t, today);
@@ -110,6 +110,14 @@ function refAfter(rest: string): string | null {
   const ref = !/\d/.test(first) && /^\p{L}{1,5}$/u.test(first) && next && /^\d/.test(next) ? `${first} ${next}` : first;
   if (!/\d/.test(ref) || ref.length > MAX_REF_LENGTH) return null;
   return validateRef(ref) === null ? ref : null;
+}
+
+/** The ref with the capitals it was typed with ("O-1", not "o-1"), where the text shows it plainly. */
+function asTyped(ref: string, raw: string): string {
+  const cleaned = cleanCommandText(raw).slice(0, MAX_QUESTION_LENGTH);
+  const lower = cleaned.toLowerCase();
+  const at = lower.length === cleaned.length ? lower.indexOf(ref) : -1;
+  return at >= 0 ? cleaned.slice(at, at + ref.length) : ref;
 }
 
 function dueQuestion(t: string, today: IsoDate): Question | null {

@@ -83,7 +83,12 @@ function planAnswer(view: PlanView, actions: Action[], history: HistoryEntry[], 
 }
 
 async function whoOwnsReply(storage: Storage, views: PlanView[], ref: string): Promise<Reply> {
-  const found = await resolveOne(storage, views, await findAction(storage, views, ref), ref);
+  // Looked up only in plans the asker may read, so neither an owner nor a plan's title leaks from another.
+  const readable = (await Promise.all(views.map(async (v) => (mayRead(v, await storage.actions.snapshot(v.plan.id)) ? v : null)))).filter(
+    (v): v is PlanView => v !== null,
+  );
+  if (readable.length === 0) return NOTHING_READABLE;
+  const found = await resolveOne(storage, readable, await findAction(storage, readable, ref), ref);
   if ('kind' in found) return found;
   const [action] = await withOwnerNames(storage, [found.current.value]);
   const o = ownershipOf(action);

@@ -166,3 +166,10 @@ test('a question never changes anything', async () => {
   for (const q of ['what has slipped', 'who owns B-2', 'how are we doing', "what's due next week", 'what changed this week', 'my plans']) await say(q, 'adelev@example.com');
   expect(await storage.actions.planHistory('board-plan')).toHaveLength(before.length);
 });
+
+test('help lists the questions', async () => {
+  const [help] = await say('help', 'adelev@example.com');
+  for (const example of ['how are we doing', 'what has slipped this month', "what's waiting for sign-off", "what's due before 14 Jan", 'what changed this week', 'who owns SG-4', 'my plans']) {
+    expect(help).toContain(example);
+  }
+});

@@ -1,4 +1,4 @@
-import { addYears, formatUkDate, isoFromParts, partsOf } from '../calendar';
+import { addYears, isoFromParts, partsOf } from '../calendar';
 import { cleanCommandText } from '../command-text';
 import { MAX_REF_LENGTH, validateRef } from '../ref';
 import { IsoDate } from '../types';
@@ -127,8 +127,7 @@ function dueQuestion(t: string, today: IsoDate): Question | null {
     if (/\bend of (the |this )?month\b/.test(rest)) return { kind: 'dueIn', span: thisMonth(today) };
     const date = /\b(christmas|xmas)\b/.test(rest) ? christmas(today) : dateIn(rest, today);
     const inclusive = before[2] === 'by';
-    if (date) return { kind: 'dueBefore', date, inclusive, problem: null };
-    return { kind: 'dueBefore', date: null, inclusive, problem: 'I couldn’t find the date in that. Try "what’s due before 14 Jan" or "what’s due by 31/01/2027".' };
+    return { kind: 'dueBefore', date, inclusive };
   }
   if (!/\b(due|deadlines?|coming up|expected|to be done)\b/.test(t)) return null;
   const span = spanIn(t, today);
@@ -153,13 +152,23 @@ function christmas(today: IsoDate): IsoDate {
   return day >= today ? day : addYears(day, 1);
 }
 
-/** The first one-to-three-word stretch of the first dozen words that reads as a UK date: "the board on 14 Jan" → 14 Jan. */
+/** A stretch that could be a date: a day and month in figures, or a word naming a month, a weekday or a relative day. */
+const DATE_HINT = new RegExp(`\\d[./]\\d|\\b(${MONTHS}|end|next|today|tomorrow|weeks?|days?|monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thur|thurs|fri)\\b`);
+
+const FIGURES = /\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?/g;
+
+/**
+ * The first one-to-three-word stretch of the first dozen words that reads as a UK date: "the board on 14 Jan" → 14 Jan.
+ * Only stretches with a hint of a date are read, so a run of numbers costs next to nothing.
+ */
 function dateIn(rest: string, today: IsoDate): IsoDate | null {
   const words = rest.split(' ').filter((w) => w !== '').slice(0, 12);
   for (let i = 0; i < words.length; i++) {
-    if (!/\d|end|next|mon|tue|wed|thu|fri|sat|sun/.test(words[i])) continue;
     for (let n = Math.min(3, words.length - i); n >= 1; n--) {
-      const parsed = parseUkDate(words.slice(i, i + n).join(' '), today);
+      const stretch = words.slice(i, i + n).join(' ');
+      // One date at most: a stretch with two ("31/02 31/02") is no date, and would only cost a full read to say so.
+      if (!DATE_HINT.test(stretch) || (stretch.match(FIGURES) ?? []).length > 1) continue;
+      const parsed = parseUkDate(stretch, today);
       if (parsed.ok) return parsed.date;
     }
   }
@@ -206,9 +215,4 @@ const MONTHLY = new RegExp(`\\b(month|${MONTHS})\\b`);
 
 function lookBack(t: string): LookBack {
   return MONTHLY.test(t) ? 'month' : 'week';
-}
-
-/** For answers: "before 14 Jan 2027" or "by 18 Dec 2026". */
-export function dueBeforeLabel(date: IsoDate, inclusive: boolean): string {
-  return `${inclusive ? 'by' : 'before'} ${formatUkDate(date)}`;
 }

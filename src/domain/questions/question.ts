@@ -17,8 +17,8 @@ export type Question =
   | { kind: 'awaitingSignOff' }
   | { kind: 'summary' }
   | { kind: 'whoOwns'; ref: string }
-  /** `date` null: the question named no date the UK date reader could pin down; `problem` says why. */
-  | { kind: 'dueBefore'; date: IsoDate | null; inclusive: boolean; problem: string | null }
+  /** `date` null: the question named no date the UK date reader could pin down. `inclusive`: "by", not "before". */
+  | { kind: 'dueBefore'; date: IsoDate | null; inclusive: boolean }
   | { kind: 'dueIn'; span: DateSpan }
   | { kind: 'changed'; period: LookBack }
   | { kind: 'myPlans' }

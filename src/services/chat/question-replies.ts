@@ -3,7 +3,6 @@ import { addDays, formatUkDate } from '../../domain/calendar';
 import { awaitingSignOff } from '../../domain/questions/awaiting';
 import { changedSince } from '../../domain/questions/changed';
 import { dueBetween } from '../../domain/questions/due';
-import { dueBeforeLabel } from '../../domain/questions/intents';
 import { myPlans, ownershipOf } from '../../domain/questions/owners-and-plans';
 import { lookBackStart } from '../../domain/questions/periods';
 import { Question } from '../../domain/questions/question';
@@ -20,6 +19,7 @@ type PlanQuestion = Exclude<Question, { kind: 'whoOwns' | 'myPlans' | 'decisions
 
 const NOTHING_READABLE = text('You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.');
 const NO_PLANS = text('There are no plans yet. An administrator can import one with: npx action-tracker import plan.csv --plan my-plan --baseline 2026-01-01');
+const NO_DATE = text('I couldn’t find the date in that. Try "what’s due before 14 Jan" or "what’s due by 31/01/2027".');
 const NEEDS_HISTORY = new Set<Question['kind']>(['slipped', 'awaitingSignOff', 'summary', 'changed']);
 
 /**
@@ -30,7 +30,7 @@ const NEEDS_HISTORY = new Set<Question['kind']>(['slipped', 'awaitingSignOff', '
 export async function questionReplies(storage: Storage, views: PlanView[], question: Exclude<Question, { kind: 'decisions' }>): Promise<Reply[]> {
   if (views.length === 0) return [NO_PLANS];
   if (question.kind === 'whoOwns') return [await whoOwnsReply(storage, views, question.ref)];
-  if (question.kind === 'dueBefore' && question.date === null) return [text(question.problem ?? 'Which date?')];
+  if (question.kind === 'dueBefore' && question.date === null) return [NO_DATE];
   const read = await Promise.all(
     views.map(async (view) => {
       const snapshot = await storage.actions.snapshot(view.plan.id);
@@ -75,7 +75,7 @@ function planAnswer(view: PlanView, actions: Action[], history: HistoryEntry[], 
       const [from, to, what] =
         q.kind === 'dueIn'
           ? [q.span.from, q.span.to, `${q.span.label} (${formatUkDate(q.span.from)} to ${formatUkDate(q.span.to)})`]
-          : [null, q.inclusive ? until : addDays(until, -1), dueBeforeLabel(until, q.inclusive)];
+          : [null, q.inclusive ? until : addDays(until, -1), `${q.inclusive ? 'by' : 'before'} ${formatUkDate(until)}`];
       const due = dueBetween(actions, from, to);
       return card('action-list', dueView(plan.title, what, due, today), `${due.length} due ${what} in ${plan.title}`);
     }

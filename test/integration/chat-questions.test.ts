@@ -135,6 +135,9 @@ test('what is due next week and this month, though the grammar alone reads "due 
   const [month] = await say("what's due this month", 'adelev@example.com');
   expect(month).toMatch(/^Due this month \(1 Nov 2026 to 30 Nov 2026\): Improvement Board plan\n1 action/);
   expect(await say('due soon', 'alexw@example.com')).toEqual([expect.stringMatching(/^Your actions due in the next 14 days/)]);
+  const [mine] = await say('what have I got due before 20 Jan?', 'pattif@example.com', CHANNEL);
+  expect(mine).toMatch(/^Due before 20 Jan 2027: your actions in Improvement Board plan\n3 actions/);
+  expect(mine.match(/\*\*B-\d\*\*/g)).toEqual(['**B-2**', '**B-6**', '**B-4**']);
 });
 
 test('what changed this week: each changed action, most recent first, with what changed, who and how', async () => {

@@ -121,17 +121,18 @@ function asTyped(ref: string, raw: string): string {
 }
 
 function dueQuestion(t: string, today: IsoDate): Question | null {
+  const mine = /\b(i|me|my|mine|ive)\b/.test(t);
   const before = /\b(due|done|finished|completed|deadlines?) (before|by|between now and)\b/.exec(t);
   if (before) {
     const rest = t.slice((before.index ?? 0) + before[0].length);
-    if (/\bend of (the |this )?month\b/.test(rest)) return { kind: 'dueIn', span: thisMonth(today) };
+    if (/\bend of (the |this )?month\b/.test(rest)) return { kind: 'dueIn', span: thisMonth(today), mine };
     const date = /\b(christmas|xmas)\b/.test(rest) ? christmas(today) : dateIn(rest, today);
     const inclusive = before[2] === 'by';
-    return { kind: 'dueBefore', date, inclusive };
+    return { kind: 'dueBefore', date, inclusive, mine };
   }
   if (!/\b(due|deadlines?|coming up|expected|to be done)\b/.test(t)) return null;
   const span = spanIn(t, today);
-  return span ? { kind: 'dueIn', span } : null;
+  return span ? { kind: 'dueIn', span, mine } : null;
 }
 
 function spanIn(t: string, today: IsoDate): DateSpan | null {

@@ -18,8 +18,9 @@ export type Question =
   | { kind: 'summary' }
   | { kind: 'whoOwns'; ref: string }
   /** `date` null: the question named no date the UK date reader could pin down. `inclusive`: "by", not "before". */
-  | { kind: 'dueBefore'; date: IsoDate | null; inclusive: boolean }
-  | { kind: 'dueIn'; span: DateSpan }
+  | { kind: 'dueBefore'; date: IsoDate | null; inclusive: boolean; mine: boolean }
+  /** `mine`: "what have I got due next week", the asker's own actions only. */
+  | { kind: 'dueIn'; span: DateSpan; mine: boolean }
   | { kind: 'changed'; period: LookBack }
   | { kind: 'myPlans' }
   | { kind: 'decisions' };

@@ -8,6 +8,7 @@ import { lookBackStart } from '../../domain/questions/periods';
 import { Question } from '../../domain/questions/question';
 import { slippedSince } from '../../domain/questions/slipped';
 import { summarise } from '../../domain/questions/summary';
+import { ownsAction } from '../../domain/permissions';
 import { Action, HistoryEntry, Role } from '../../domain/types';
 import { Storage } from '../../store/open-storage';
 import { withOwnerNames } from './owner-names';
@@ -76,8 +77,9 @@ function planAnswer(view: PlanView, actions: Action[], history: HistoryEntry[], 
         q.kind === 'dueIn'
           ? [q.span.from, q.span.to, `${q.span.label} (${formatUkDate(q.span.from)} to ${formatUkDate(q.span.to)})`]
           : [null, q.inclusive ? until : addDays(until, -1), `${q.inclusive ? 'by' : 'before'} ${formatUkDate(until)}`];
-      const due = dueBetween(actions, from, to);
-      return card('action-list', dueView(plan.title, what, due, today), `${due.length} due ${what} in ${plan.title}`);
+      const due = dueBetween(q.mine ? actions.filter((a) => ownsAction(view.actor, a)) : actions, from, to);
+      const whose = q.mine ? `your actions in ${plan.title}` : plan.title;
+      return card('action-list', dueView(whose, what, due, today), `${due.length} due ${what} in ${whose}`);
     }
   }
 }

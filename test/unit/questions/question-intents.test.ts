@@ -60,7 +60,7 @@ describe('the corpus', () => {
 
 /** Phrasings not in the corpus, and near misses that must not be read as these questions. */
 describe('reading a question', () => {
-  test.each<[string, Partial<Question> | null]>([
+  test.each<[string, Record<string, unknown> | null]>([
     ['What slipped last week?', { kind: 'slipped', period: 'week' }],
     ['any slippage in October?', { kind: 'slipped', period: 'month' }],
     ['<at>Action Tracker</at> which ones are awaiting sign off', { kind: 'awaitingSignOff' }],
@@ -74,7 +74,9 @@ describe('reading a question', () => {
     ['anything due by end of Feb', { kind: 'dueBefore', date: '2027-02-28', inclusive: true }],
     ['what is due before the board', { kind: 'dueBefore', date: null }],
     ["what's due next month", { kind: 'dueIn', span: { from: '2026-12-01', to: '2026-12-31', label: 'next month' } }],
-    ['due this week?', { kind: 'dueIn', span: { from: '2026-11-30', to: '2026-12-06', label: 'this week' } }],
+    ['due this week?', { kind: 'dueIn', span: { from: '2026-11-30', to: '2026-12-06', label: 'this week' }, mine: false }],
+    ['what have I got due next week', { kind: 'dueIn', span: { from: '2026-12-07', to: '2026-12-13' }, mine: true }],
+    ['anything of mine due before 20 Jan?', { kind: 'dueBefore', date: '2027-01-20', mine: true }],
     ['what changed this month', { kind: 'changed', period: 'month' }],
     ['which plans am I on?', { kind: 'myPlans' }],
     ['anything for me to approve?', { kind: 'decisions' }],

@@ -1,5 +1,6 @@
 import { statusesAt } from './command-status';
-import { wordMatches, type Token } from './command-text';
+import { trimNonWord, wordMatches, type Token } from './command-text';
+import { LEAD_WORDS } from './ref-match';
 import type { Status } from './types';
 
 /**
@@ -7,7 +8,7 @@ import type { Status } from './types';
  *
  *   `history|changes`   one of these words (five letters or more forgive a typo)
  *   `of|for?`           optional word;  `$fill*` any number of words from a named set
- *   `{ref}`             a reference (SG-4, 10.3.1)      `{status}`  a status phrase ("at risk")
+ *   `{ref}`             a reference (SG-4, 10.3.1, "Rec 4b", "action 6(a)")   `{status}`  a status phrase ("at risk")
  *   `{plan}`            a plan id (ofsted-2011)          `{rest}` / `{rest?}`  the remaining words
  *   `{scope}`           optional "for <who>" / "in <theme>" at the end
  */
@@ -77,8 +78,13 @@ function planId(token: Token | undefined): string | null {
 function matchSlot(p: Pattern, at: number, tokens: readonly Token[], t: number, caps: Captures, slot: Slot): Captures | null {
   const token = tokens[t];
   switch (slot) {
-    case 'ref':
-      return token?.ref ? step(p, at + 1, tokens, t + 1, { ...caps, ref: token.ref }) : null;
+    case 'ref': {
+      if (token?.ref) return step(p, at + 1, tokens, t + 1, { ...caps, ref: token.ref });
+      // "Rec 4b", "recommendation 4b", "item 2.1(ii)": the word is kept, as some plans write it into their refs.
+      const next = tokens[t + 1];
+      if (token === undefined || !LEAD_WORDS.has(token.word) || !next?.ref) return null;
+      return step(p, at + 1, tokens, t + 2, { ...caps, ref: `${trimNonWord(token.raw)} ${next.ref}` });
+    }
     case 'plan': {
       const plan = planId(token);
       return plan === null ? null : step(p, at + 1, tokens, t + 1, { ...caps, plan });

@@ -90,13 +90,33 @@ export function trimNonWord(text: string): string {
 
 /** "1st", "30th", "10am": words in dates and times, not references. */
 const ORDINAL_OR_TIME = /^\d+(?:st|nd|rd|th|am|pm)$/i;
-const REF_SHAPE = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
+/** Letters and digits joined by . _ - or followed by a bracketed part: SG-4, 10.3.1, 6(a), 2.1(ii), Ä-1. */
+const REF_SHAPE = /^[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+|\([\p{L}\p{N}]{1,6}\))*$/u;
+const TRAILING = `)"'*?!.,:;`;
+/** A bracketed part typed apart from its number: the "(a)" of "6 (a)", the "(ii)" of "2.1 (ii)". */
+const BRACKETED_PART = /^\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[)"'*?!.,:;]*$/i;
 
-/** "SG-4", "sg4", "10.3.1", "(SG-4)?", "SG-4's": a reference; words without a digit never are. */
+/** Drops trailing punctuation, but not the ")" that closes "6(a)". */
+function trimTrailing(text: string): string {
+  let end = text.length;
+  const opens = [...text].filter((c) => c === '(').length;
+  let closes = [...text].filter((c) => c === ')').length;
+  while (end > 0 && TRAILING.includes(text[end - 1])) {
+    if (text[end - 1] === ')') {
+      if (closes <= opens) break;
+      closes--;
+    }
+    end--;
+  }
+  return text.slice(0, end);
+}
+
+/** "SG-4", "sg4", "10.3.1", "6(a)?", "(SG-4)", "SG-4's", "Ä-1": a reference; words without a digit never are. */
 export function refIn(raw: string): string | null {
   if (raw.length > MAX_REF_LENGTH + 10) return null;
-  const ref = raw.replace(/^[("'*#]+/, '').replace(/'s$/i, '').replace(/[)"'*?!.,:;]+$/, '');
-  if (!REF_SHAPE.test(ref) || !/\d/.test(ref) || ORDINAL_OR_TIME.test(ref)) return null;
+  const ref = trimTrailing(raw.replace(/^[("'*#]+/, '').replace(/'s$/i, ''));
+  // The digit comes before any bracket: "6(a)" is a reference, "alert(1)" is not.
+  if (!REF_SHAPE.test(ref) || !/\d/.test(ref.split('(')[0]) || ORDINAL_OR_TIME.test(ref)) return null;
   return validateRef(ref) === null ? ref : null;
 }
 
@@ -106,7 +126,15 @@ function token(text: string, start: number, end: number): Token {
   return { raw, word, ref: refIn(raw), start, end };
 }
 
-/** Splits cleaned text into tokens, reading "SG 4" (capitals, then a number) as one reference. */
+/** Two neighbouring tokens read as one reference, or null when together they are not one. */
+function joined(text: string, first: Token, second: Token, ref: string | null): Token {
+  return { ...token(text, first.start, second.end), ref };
+}
+
+/**
+ * Splits cleaned text into tokens, reading "SG 4" (capitals, then a number) and "6 (a)" (a
+ * reference, then a bracketed letter or numeral) as one reference each.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(/\S+/g)) {
@@ -117,14 +145,26 @@ export function tokenize(text: string): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const next = tokens[i + 1];
     if (next && /^[A-Z]{2,5}$/.test(tokens[i].raw) && /^\d+(?:\.\d+)*[^A-Za-z0-9]*$/.test(next.raw)) {
-      const joined = token(text, tokens[i].start, next.end);
-      merged.push({ ...joined, ref: refIn(joined.raw.replace(' ', '-')) === null ? null : trimNonWord(joined.raw) });
+      const both = text.slice(tokens[i].start, next.end);
+      merged.push(joined(text, tokens[i], next, refIn(both.replace(' ', '-')) === null ? null : trimNonWord(both)));
       i++;
     } else {
       merged.push(tokens[i]);
     }
   }
-  return merged;
+  const result: Token[] = [];
+  for (let i = 0; i < merged.length; i++) {
+    const current = merged[i];
+    const next = merged[i + 1];
+    // "3 (a)" is always one reference, so it can never be taken for action 3 followed by "(a)".
+    if (next && current.ref !== null && current.raw.endsWith(current.ref) && BRACKETED_PART.test(next.raw)) {
+      result.push(joined(text, current, next, refIn(current.ref.replace(/ /g, '-') + next.raw)));
+      i++;
+    } else {
+      result.push(current);
+    }
+  }
+  return result;
 }
 
 /** One typo: a letter wrong, missing, extra, or two neighbours swapped. */

@@ -67,7 +67,7 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
   const errors: string[] = [];
   const warnings: string[] = [];
   const rows: ImportedRow[] = [];
-  const firstRowOfRef = new Map<string, number>();
+  const firstRowOfRef = new Map<string, { row: number; ref: string }>();
 
   const nonEmpty = table.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) return { rows, errors: ['The file is empty.'], warnings };
@@ -114,8 +114,8 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
     else {
       const key = refKey(ref);
       const earlier = firstRowOfRef.get(key);
-      if (earlier !== undefined) problems.push(`the reference ${ref} is already used on row ${earlier}; each action needs its own`);
-      else firstRowOfRef.set(key, rowNumber);
+      if (earlier !== undefined) problems.push(sameRef(ref, earlier));
+      else firstRowOfRef.set(key, { row: rowNumber, ref });
     }
 
     const title = cell('title');
@@ -168,6 +168,12 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
   const unowned = rows.filter((r) => !r.owner && headers.index.owner !== undefined).map((r) => r.ref);
   if (unowned.length) warnings.push(`${unowned.length} action${unowned.length === 1 ? ' has' : 's have'} no owner yet: ${listSome(unowned)}.`);
   return { rows, errors: capped(errors), warnings };
+}
+
+/** Refs that read the same in chat (and in storage) would be one action, so the second is refused, never merged. */
+function sameRef(ref: string, earlier: { row: number; ref: string }): string {
+  if (ref === earlier.ref) return `the reference ${ref} is already used on row ${earlier.row}; each action needs its own`;
+  return `the reference ${ref} reads the same as ${earlier.ref} on row ${earlier.row} (case, spaces and punctuation do not count), so the two would be one action; give each its own reference`;
 }
 
 /** One line per problem, so a long list reads as a checklist. */

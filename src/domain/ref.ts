@@ -3,10 +3,21 @@ const FORBIDDEN_IN_REF = /[\/\\#?\u0000-\u001f\u007f-\u009f]/;
 export const MAX_REF_LENGTH = 40;
 
 /**
- * The form refs are matched by: case and punctuation do not matter, but the
- * boundaries between numbers do ("10.3.1" ≠ "1.03.1"), and "sg4" = "SG-4".
+ * The form refs are matched and stored by: case and punctuation do not matter, but the
+ * boundaries between numbers do ("10.3.1" ≠ "1.03.1"), and "sg4" = "SG-4" = "Sg 4",
+ * "6(a)" = "6a". Letters beyond ASCII count ("Ä-1" ≠ "Ö-1"); for a ref in plain ASCII
+ * the key is the same as it always was, so rows already stored under it still read.
  */
 export function refKey(ref: string): string {
+  const parts = ref.normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}]+|\p{N}+/gu);
+  return parts ? parts.join('-') : '';
+}
+
+/**
+ * The key earlier versions stored refs under, which dropped every letter beyond ASCII (so
+ * "Ä-1" and "Ö-1" both became "1"). Only the store needs it, to read rows written then.
+ */
+export function legacyRefKey(ref: string): string {
   const parts = ref.toLowerCase().match(/[a-z]+|[0-9]+/g);
   return parts ? parts.join('-') : '';
 }

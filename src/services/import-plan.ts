@@ -3,13 +3,13 @@ import { mergeImportedRow } from '../domain/import-merge';
 import { listSome, validateRows } from '../domain/import-rows';
 import { unexplainedAcronyms, validateGlossary } from '../domain/plain-english';
 import { newPlan, validatePlanId } from '../domain/plan';
-import { refKey } from '../domain/ref';
+import { legacyRefKey, refKey } from '../domain/ref';
 import { isValidIsoDate, isValidTimeZone } from '../domain/calendar';
 import { checkSchedule } from '../domain/schedule';
-import { IsoDate, Plan } from '../domain/types';
+import { Action, IsoDate, Plan } from '../domain/types';
 import { readCsv, RowsResult } from '../files/read-csv';
 import { readXlsx } from '../files/read-xlsx';
-import { ActionWrite, MAX_ACTIONS_PER_WRITE } from '../store/action-store';
+import { ActionWrite, MAX_ACTIONS_PER_WRITE, Versioned } from '../store/action-store';
 import { Storage } from '../store/open-storage';
 
 export interface ImportFile {
@@ -68,6 +68,19 @@ const failure = (errors: string[], warnings: string[] = []): ImportReport => ({
   unchanged: 0,
   notInFile: [],
 });
+
+/**
+ * A row for a new action whose storage key an earlier version gave to a ref with letters beyond
+ * ASCII ("Ä-1" was kept under "1", so a new "1" cannot be stored): refused with the reason, so the
+ * import fails before anything is written rather than part-way through.
+ */
+function blockedByOldRows(rows: readonly { row: number; ref: string }[], stored: readonly Versioned<Action>[], existing: ReadonlyMap<string, unknown>): string[] {
+  const keptUnder = new Map(stored.filter((v) => v.legacyRowKey).map((v) => [legacyRefKey(v.value.ref.normalize('NFKC')), v.value.ref]));
+  return rows.flatMap(({ row, ref }) => {
+    const older = existing.has(refKey(ref)) ? undefined : keptUnder.get(refKey(ref));
+    return older === undefined ? [] : [`Row ${row}: the reference ${ref} cannot be added, because ${older} was stored under the same key by an earlier version of Action Tracker. Give this row another reference.`];
+  });
+}
 
 /**
  * Imports a plan file: every row is checked before anything is written, and
@@ -136,7 +149,10 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     warnings.push(`"${acronym}" (in ${listSome(refs, 5)}) is not explained in the plan's glossary. Spell it out or add it to a glossary file.`);
   }
 
-  const existing = new Map((await storage.actions.list(request.planId)).map((v) => [refKey(v.value.ref), v]));
+  const stored = await storage.actions.list(request.planId);
+  const existing = new Map(stored.map((v) => [refKey(v.value.ref), v]));
+  const blocked = blockedByOldRows(validation.rows, stored, existing);
+  if (blocked.length) return failure(blocked, warnings);
   const at = request.now.toISOString();
   const writes: ActionWrite[] = [];
   const report: ImportReport = { ok: true, errors: [], warnings, created: [], updated: [], unchanged: 0, notInFile: [], encoding: table.encoding };

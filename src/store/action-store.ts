@@ -1,5 +1,5 @@
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
-import { refKey } from '../domain/ref';
+import { legacyRefKey, refKey } from '../domain/ref';
 import { Action, HistoryEntry, Status, Via } from '../domain/types';
 import { compact, json, num, Row, str, strOrNull } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
@@ -26,17 +26,24 @@ export interface Versioned<T> {
   etag: string;
   /** Counts the action's writes; orders its history exactly, whatever the clocks say. */
   revision: number;
+  /** Set only for a row stored under the key earlier versions used (see `legacyRefKey`): writes go back there. */
+  legacyRowKey?: string;
 }
 
 /** One write: a new or changed action with the history entry that explains it. */
 export interface ActionWrite {
   action: Action;
   /** The version it was read as; absent for a new action, which must not exist yet. */
-  current?: { etag: string; revision: number };
+  current?: { etag: string; revision: number; legacyRowKey?: string };
   history: HistoryEntry;
 }
 
 const actionRowKey = (ref: string) => ACTION_PREFIX + escapeKey(refKey(ref));
+/** Where earlier versions stored the ref, when that differs (refs with letters beyond ASCII); else null. */
+const legacyKeyOf = (ref: string): string | null => {
+  const legacy = legacyRefKey(ref.normalize('NFKC'));
+  return legacy === refKey(ref) ? null : escapeKey(legacy);
+};
 
 /**
  * Newest first within an action: row keys sort ascending, so the revision
@@ -105,7 +112,9 @@ export function entityToAction(planId: string, row: Row): Action {
 }
 
 function versioned(planId: string, row: TableEntityResult<Row>): Versioned<Action> {
-  return { value: entityToAction(planId, row), etag: row.etag, revision: num(row, 'revision') };
+  const value = entityToAction(planId, row);
+  const read = { value, etag: row.etag, revision: num(row, 'revision') };
+  return row.rowKey === actionRowKey(value.ref) ? read : { ...read, legacyRowKey: row.rowKey };
 }
 
 function historyToEntity(entry: HistoryEntry, revision: number) {
@@ -150,8 +159,14 @@ export class ActionStore {
   }
 
   async get(planId: string, ref: string): Promise<Versioned<Action> | null> {
-    const row = await getOrNull(await this.table(), escapeKey(planId), actionRowKey(ref));
-    return row && versioned(planId, row);
+    const table = await this.table();
+    const row = await getOrNull(table, escapeKey(planId), actionRowKey(ref));
+    // A row stored under the old key form may sit at this key for another ref ("Ä-1" at "1").
+    if (row && refKey(str(row, 'ref')) === refKey(ref)) return versioned(planId, row);
+    const legacy = legacyKeyOf(ref);
+    const old = legacy === null ? null : await getOrNull(table, escapeKey(planId), ACTION_PREFIX + legacy);
+    // That key was shared by every ref that differed only in letters beyond ASCII: it must be this one.
+    return old && refKey(str(old, 'ref')) === refKey(ref) ? versioned(planId, old) : null;
   }
 
   /** Every action in the plan, in one partition scan. */
@@ -192,7 +207,14 @@ export class ActionStore {
   /** An action's history, newest first. */
   async history(planId: string, ref: string): Promise<HistoryEntry[]> {
     const rows = await this.queryRange(planId, `${HISTORY_PREFIX}${escapeKey(refKey(ref))}|`);
-    return rows.map((row) => entityToHistory(planId, row));
+    const legacy = legacyKeyOf(ref);
+    const older = legacy === null ? [] : await this.queryRange(planId, `${HISTORY_PREFIX}${legacy}|`);
+    const newestFirst = (row: TableEntityResult<Row>) => row.rowKey?.slice(-9) ?? '';
+    // Under the old key form, refs that differed only in letters beyond ASCII shared a prefix: keep this ref's.
+    return [...rows, ...older]
+      .filter((row) => refKey(str(row, 'ref')) === refKey(ref))
+      .sort((a, b) => newestFirst(a).localeCompare(newestFirst(b)))
+      .map((row) => entityToHistory(planId, row));
   }
 
   private async queryRange(planId: string, prefix: string): Promise<TableEntityResult<Row>[]> {
@@ -204,7 +226,7 @@ export class ActionStore {
    * exist yet and a changed one must still have the ETag it was read with.
    * Returns the new versions by ref.
    */
-  async write(planId: string, writes: ActionWrite[]): Promise<Map<string, { etag: string; revision: number }>> {
+  async write(planId: string, writes: ActionWrite[]): Promise<Map<string, { etag: string; revision: number; legacyRowKey?: string }>> {
     if (writes.length > MAX_ACTIONS_PER_WRITE) {
       throw new RangeError(`At most ${MAX_ACTIONS_PER_WRITE} actions can be written together.`);
     }
@@ -215,7 +237,7 @@ export class ActionStore {
       if (w.action.planId !== planId || w.history.planId !== planId) {
         throw new RangeError('Every write in one transaction must belong to the same plan.');
       }
-      const entity = actionToEntity(w.action, revisions[i]);
+      const entity = { ...actionToEntity(w.action, revisions[i]), ...(w.current?.legacyRowKey ? { rowKey: w.current.legacyRowKey } : {}) };
       operations.push(w.current ? ['update', entity, 'Replace', { etag: w.current.etag }] : ['create', entity]);
       // Inserting the history row also fails if that revision was already written: a second guard against lost updates.
       operations.push(['create', historyToEntity(w.history, revisions[i])]);
@@ -224,9 +246,12 @@ export class ActionStore {
     const table = await this.table();
     try {
       const response = await table.submitTransaction(operations);
-      const versions = new Map<string, { etag: string; revision: number }>();
+      const versions = new Map<string, { etag: string; revision: number; legacyRowKey?: string }>();
       response.subResponses.forEach((sub, i) => {
-        if (i % 2 === 0 && i < writes.length * 2) versions.set(writes[i / 2].action.ref, { etag: sub.etag ?? '', revision: revisions[i / 2] });
+        if (i % 2 !== 0 || i >= writes.length * 2) return;
+        const { current } = writes[i / 2];
+        const where = current?.legacyRowKey ? { legacyRowKey: current.legacyRowKey } : {};
+        versions.set(writes[i / 2].action.ref, { etag: sub.etag ?? '', revision: revisions[i / 2], ...where });
       });
       return versions;
     } catch (error) {

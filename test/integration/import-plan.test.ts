@@ -69,7 +69,7 @@ describe('bad files get clear messages and write nothing', () => {
     ['only blank lines', csv('\n\n  \n'), /The file is empty/],
     ['wrong headers', csv('name,description\nSG-1,Something\n'), /Row 1 should be the column headings.*"ref" and "action".*It has: name, description/],
     ['headings but no rows', csv(HEADER), /column headings but no actions/],
-    ['duplicate refs', csv(HEADER + 'SG-1,T,Do a thing,Immediately,,,,,\nsg1,T,Do another,Immediately,,,,,\n'), /Row 3: the reference sg1 is already used on row 2/],
+    ['duplicate refs', csv(HEADER + 'SG-1,T,Do a thing,Immediately,,,,,\nsg1,T,Do another,Immediately,,,,,\n'), /Row 3: the reference sg1 reads the same as SG-1 on row 2/],
     ['a ref with a slash', csv(HEADER + 'SG/1,T,Do a thing,Immediately,,,,,\n'), /Row 2: the reference "SG\/1" contains \/ \\ # \?/],
     ['a ref with a hash', csv(HEADER + 'SG#1,T,Do a thing,Immediately,,,,,\n'), /Row 2: the reference "SG#1" contains/],
     ['31 February', csv(HEADER + 'SG-1,T,Do a thing,,31/02/2026,,,,\n'), /Row 2: the due date "31\/02\/2026" is not a date we can use\..*Try a date like/],

@@ -131,14 +131,36 @@ describe('bad rows: each problem named with its row', () => {
     expect(validate([['Ref', 'Action'], ['x'.repeat(40), 'y'.repeat(2000)]]).errors).toEqual([]);
   });
 
-  test.each([
-    ['SG-4', 'the same'],
-    ['sg4', 'differing only in case and punctuation'],
-    ['SG.4', 'with a dot'],
-  ])('a repeated reference (%s, %s) names the first row that used it', (again) => {
-    expect(validate([['Ref', 'Action'], ['SG-4', 'First'], ['SG-5', 'Other'], [again, 'Again']]).errors).toEqual([
-      `Row 4: the reference ${again} is already used on row 2; each action needs its own.`,
+  test('a repeated reference names the first row that used it', () => {
+    expect(validate([['Ref', 'Action'], ['SG-4', 'First'], ['SG-5', 'Other'], ['SG-4', 'Again']]).errors).toEqual([
+      'Row 4: the reference SG-4 is already used on row 2; each action needs its own.',
     ]);
+  });
+
+  test.each([
+    ['SG-4', 'sg4'],
+    ['SG-4', 'SG.4'],
+    ['6(a)', '6a'],
+    ['6(a)', '6 (a)'],
+    ['2.1(ii)', '2.1.ii'],
+    ['Ä-1', 'ä-1'],
+  ])('%s then %s read the same, so the second is refused, not merged into the first', (first, again) => {
+    expect(validate([['Ref', 'Action'], [first, 'First'], ['SG-5', 'Other'], [again, 'Again']]).errors).toEqual([
+      `Row 4: the reference ${again} reads the same as ${first} on row 2 (case, spaces and punctuation do not count), so the two would be one action; give each its own reference.`,
+    ]);
+  });
+
+  test.each([
+    ['Ä-1', 'Ö-1'],
+    ['Ä-1', 'A-1'],
+    ['3', '3(a)'],
+    ['6(a)', '6(b)'],
+    ['10.3.1', '1.03.1'],
+    ['Rec 4b', '4b'],
+  ])('%s and %s are different actions', (first, second) => {
+    const result = validate([['Ref', 'Action'], [first, 'First'], [second, 'Second']]);
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((r) => r.ref)).toEqual([first, second]);
   });
 
   test('every problem in a row is listed, one line each', () => {

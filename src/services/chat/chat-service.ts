@@ -8,7 +8,8 @@ import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpl
 import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
-import { findAction, plansFor, PlanView } from './plan-scope';
+import { findAction, whichOne } from './find-action';
+import { plansFor, PlanView } from './plan-scope';
 import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
@@ -127,7 +128,9 @@ export class ChatService {
         return decisionsReply(this.storage, await views());
     }
     const scope = await views();
-    const found = await resolveOne(this.storage, scope, await findAction(this.storage, scope, command.ref), command.ref);
+    const located = await findAction(this.storage, scope, command.ref);
+    if (located.unsure.length > 0) return [text(whichOne(command.ref, located.unsure))];
+    const found = await resolveOne(this.storage, scope, located.found, command.ref);
     if ('kind' in found) return [found];
     switch (command.kind) {
       case 'show':
@@ -156,7 +159,7 @@ export class ChatService {
   private async answerPending(asker: Asker, draft: DelayDraft, answer: string): Promise<Reply> {
     const { incoming } = asker;
     const scope = (await this.views(asker)).filter((v) => v.plan.id === draft.planId);
-    const found = await findAction(this.storage, scope, draft.ref);
+    const { found } = await findAction(this.storage, scope, draft.ref);
     if (found.length !== 1) {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return text(`I can no longer find ${draft.ref}, so I’ve stopped.`);

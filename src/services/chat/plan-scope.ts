@@ -43,14 +43,3 @@ export interface FoundAction {
   view: PlanView;
   current: Versioned<Action>;
 }
-
-/** Looks a ref up in every plan in scope. */
-export async function findAction(storage: Storage, views: readonly PlanView[], ref: string): Promise<FoundAction[]> {
-  const found = await Promise.all(
-    views.map(async (view) => {
-      const current = await storage.actions.get(view.plan.id, ref);
-      return current ? { view, current } : null;
-    }),
-  );
-  return found.filter((f): f is FoundAction => f !== null);
-}

@@ -106,8 +106,8 @@ function refAfter(rest: string): string | null {
   const first = words[i]?.replace(/\.+$/, '');
   if (!first) return null;
   const next = words[i + 1]?.replace(/\.+$/, '');
-  // A short prefix written apart from its number: "rec 4b", "sg 4", "ip 2".
-  const ref = !/\d/.test(first) && /^\p{L}{1,5}$/u.test(first) && next && /^\d/.test(next) ? `${first} ${next}` : first;
+  // A word written apart from its number: "rec 4b", "sg 4", "recommendation 4b" (the ref rule reads these).
+  const ref = !/\d/.test(first) && /^\p{L}{1,20}$/u.test(first) && next && /^\d/.test(next) ? `${first} ${next}` : first;
   if (!/\d/.test(ref) || ref.length > MAX_REF_LENGTH) return null;
   return validateRef(ref) === null ? ref : null;
 }

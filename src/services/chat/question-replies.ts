@@ -12,7 +12,8 @@ import { ownsAction } from '../../domain/permissions';
 import { Action, HistoryEntry, Role } from '../../domain/types';
 import { Storage } from '../../store/open-storage';
 import { withOwnerNames } from './owner-names';
-import { findAction, mayRead, PlanView } from './plan-scope';
+import { findAction, whichOne } from './find-action';
+import { mayRead, PlanView } from './plan-scope';
 import { resolveOne } from './read-replies';
 import { card, Reply, text } from './types';
 
@@ -90,7 +91,10 @@ async function whoOwnsReply(storage: Storage, views: PlanView[], ref: string): P
     (v): v is PlanView => v !== null,
   );
   if (readable.length === 0) return NOTHING_READABLE;
-  const found = await resolveOne(storage, readable, await findAction(storage, readable, ref), ref);
+  // The same resolution as "show X": one rule for what a typed ref names, asking when it could be two.
+  const located = await findAction(storage, readable, ref);
+  if (located.unsure.length > 0) return text(whichOne(ref, located.unsure));
+  const found = await resolveOne(storage, readable, located.found, ref);
   if ('kind' in found) return found;
   const [action] = await withOwnerNames(storage, [found.current.value]);
   const o = ownershipOf(action);

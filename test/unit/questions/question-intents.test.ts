@@ -69,6 +69,7 @@ describe('reading a question', () => {
     ['How is the plan going?', { kind: 'summary' }],
     ['who owns SG-4?', { kind: 'whoOwns', ref: 'SG-4' }],
     ['who is responsible for Rec 4b please', { kind: 'whoOwns', ref: 'Rec 4b' }],
+    ['who owns recommendation 4b?', { kind: 'whoOwns', ref: 'recommendation 4b' }],
     ['who owns it', null],
     ["what's due before 14/01/2027?", { kind: 'dueBefore', date: '2027-01-14', inclusive: false }],
     ['anything due by end of Feb', { kind: 'dueBefore', date: '2027-02-28', inclusive: true }],

@@ -37,19 +37,17 @@ export async function measureChat(bot: BotProcess, size: number, iterations: num
   const started = performance.now();
   await writeSyntheticPlan(bot.storage, planId, size, today);
   log(`  wrote ${size.toLocaleString('en-GB')} actions in ${round((performance.now() - started) / 1000)} s`);
-  const channel = { kind: 'channel' as const, mention: true, user: 0 };
   // Each size gets its own channel, bound to its plan by an administrator of that plan.
   const admin = 1;
   await bot.storage.roles.grant(planId, DEMO_PEOPLE[admin].email, 'admin');
-  const conversationId = `19:bench-${size}@thread.tacv2`;
-  const inChannel = <T extends ReturnType<typeof message>>(a: T): T => ({ ...a, conversation: { ...a.conversation, id: conversationId } });
-  await timeOne(bot, inChannel(message(bot.connector.url, `use plan ${planId} here`, { ...channel, user: admin })), /^Done: in this channel/);
+  const channel = { kind: 'channel' as const, mention: true, user: 0, channel: `19:bench-${size}@thread.tacv2` };
+  await timeOne(bot, message(bot.connector.url, `use plan ${planId} here`, { ...channel, user: admin }), /^Done: in this channel/);
 
   const help: number[] = [];
   const overdue: number[] = [];
   for (let i = 0; i < iterations + 5; i++) {
-    const h = await timeOne(bot, inChannel(message(bot.connector.url, 'help', channel)), /What I can do/);
-    const o = await timeOne(bot, inChannel(message(bot.connector.url, "what's overdue", channel)), new RegExp(`Overdue: Benchmark plan of ${size} actions`));
+    const h = await timeOne(bot, message(bot.connector.url, 'help', channel), /What I can do/);
+    const o = await timeOne(bot, message(bot.connector.url, "what's overdue", channel), new RegExp(`Overdue: Benchmark plan of ${size} actions`));
     if (i >= 5) {
       help.push(h);
       overdue.push(o);

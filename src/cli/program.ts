@@ -10,6 +10,7 @@ import { importCommand } from './import-command';
 import { jobCommand } from './job-command';
 import { listCommand } from './list-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
+import { settingsCommand } from './settings-command';
 
 /** Runs one command line and returns the exit code; the streams and environment are the caller's. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -97,6 +98,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       ctx.out.write(textTable(['When (UTC)', 'Who', 'Via', 'What', 'From', 'To'], rows, [16, 30, 6, 20, 30, 30]) + '\n');
     }),
   );
+
+  program
+  .command('settings')
+  .description('Show a plan\'s settings, or change one. Separation of duties (on by default) keeps owners from signing off or deciding dates on their own actions.')
+  .requiredOption('--plan <id>', 'plan id')
+  .option('--separation-of-duties <on|off>', 'off only for a team too small to have anyone else decide')
+  .option('--by <who>', 'who to record as having changed it', defaultActor())
+  .action((options) => withContext((ctx) => settingsCommand(ctx, options)));
 
   const roles = program.command('roles').description('Give people roles: admin, chair, executive (owners come from the plan).');
   roles

@@ -2,7 +2,7 @@ import { approveNewDate, ChangeContext, ChangeResult, declineNewDate, signOff } 
 import { formatUkDate } from './calendar';
 import { DateDecision } from './command';
 import { currentDueDate } from './rag';
-import { Actor, canDecideDateRequest, canSignOff } from './permissions';
+import { Actor, canDecideDateRequest, canSignOff, DutyRules } from './permissions';
 import { Action, DateRequest } from './types';
 
 /**
@@ -10,8 +10,8 @@ import { Action, DateRequest } from './types';
  * owner asked for, the same from a card button and from chat: approving sets
  * the revised date to the one asked for; declining keeps the current date.
  */
-export function decideDateRequest(decision: DateDecision, comment: string | null, action: Action, ctx: ChangeContext, actor: Actor): ChangeResult {
-  const permission = canDecideDateRequest(actor);
+export function decideDateRequest(decision: DateDecision, comment: string | null, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
+  const permission = canDecideDateRequest(actor, action, rules);
   if (!permission.allowed) return { ok: false, reason: permission.reason };
   return decision === 'approve' ? approveNewDate(action, ctx) : declineNewDate(action, comment, ctx);
 }
@@ -21,20 +21,20 @@ export function decideDateRequest(decision: DateDecision, comment: string | null
  * when none is and the action is complete, its sign-off. When both wait, the
  * person is asked to say which, and nothing changes.
  */
-export function approveWhatWaits(comment: string | null, action: Action, ctx: ChangeContext, actor: Actor): ChangeResult {
+export function approveWhatWaits(comment: string | null, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
   if (!action.dateRequest && action.status === 'Complete') {
-    const permission = canSignOff(actor);
+    const permission = canSignOff(actor, action, rules);
     return permission.allowed ? signOff(action, comment, ctx) : { ok: false, reason: permission.reason };
   }
   if (action.dateRequest && action.status === 'Complete') {
-    const permission = canDecideDateRequest(actor);
+    const permission = canDecideDateRequest(actor, action, rules);
     if (!permission.allowed) return { ok: false, reason: permission.reason };
     return {
       ok: false,
       reason: `${action.ref} has a new date and a sign-off waiting. Say which: "approve the new date for ${action.ref}" or "sign off ${action.ref}".`,
     };
   }
-  return decideDateRequest('approve', comment, action, ctx, actor);
+  return decideDateRequest('approve', comment, action, ctx, actor, rules);
 }
 
 /** What the person who decided is told. */

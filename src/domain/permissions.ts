@@ -1,4 +1,5 @@
-import { Action, Role } from './types';
+import { formatUkDate } from './calendar';
+import { Action, Plan, Role } from './types';
 
 /** Who is asking: their email (the key to their actions) and the roles granted to them. */
 export interface Actor {
@@ -9,12 +10,30 @@ export interface Actor {
 
 export type Permission = { allowed: true } | { allowed: false; reason: string };
 
+/** The part of a plan's settings the decision rules read. */
+export type DutyRules = Pick<Plan, 'separationOfDuties'>;
+
 const ALLOWED: Permission = { allowed: true };
 const isOverseer = (actor: Actor) => actor.roles.has('chair') || actor.roles.has('executive') || actor.roles.has('admin');
 
 export function ownsAction(actor: Actor, action: Action): boolean {
   return action.owner?.email === actor.email;
 }
+
+/**
+ * Separation of duties: nobody decides on an action they own (signs it off,
+ * cancels it, moves its date or decides a new date for it), unless the plan
+ * has turned this off for a team too small to have anyone else.
+ */
+function barredAsOwner(actor: Actor, action: Action, rules: DutyRules): boolean {
+  return rules.separationOfDuties.enforced && ownsAction(actor, action);
+}
+
+function notTheirOwn(actor: Actor, action: Action, rules: DutyRules, what: string): Permission {
+  return barredAsOwner(actor, action, rules) ? { allowed: false, reason: `You own ${action.ref}, so another chair, executive or administrator must ${what}.` } : ALLOWED;
+}
+
+const both = (first: Permission, then: () => Permission): Permission => (first.allowed ? then() : first);
 
 /** Anyone with a role in a plan may read all of it; an owner with no role may too, since their own actions are in it. */
 export function canReadPlan(actor: Actor, actions: Iterable<Action>): boolean {
@@ -31,23 +50,67 @@ export function canUpdate(actor: Actor, action: Action, names?: ReadonlyMap<stri
 }
 
 /** Cancelling an action is a decision for the people who oversee the plan. */
-export function canCancel(actor: Actor): Permission {
-  return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can cancel an action.' };
+export function canCancel(actor: Actor, action: Action, rules: DutyRules): Permission {
+  const role: Permission = isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can cancel an action.' };
+  return both(role, () => notTheirOwn(actor, action, rules, 'cancel it'));
 }
 
-/** Chairs, executives and administrators move dates themselves; owners ask them to. */
-export function decidesDates(actor: Actor): boolean {
-  return isOverseer(actor);
+/** Chairs, executives and administrators move dates themselves, except on their own actions; owners ask them to. */
+export function decidesDates(actor: Actor, action: Action, rules: DutyRules): boolean {
+  return isOverseer(actor) && !barredAsOwner(actor, action, rules);
 }
 
-export function canDecideDateRequest(actor: Actor): Permission {
-  return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can approve or decline a new date.' };
+export function canDecideDateRequest(actor: Actor, action: Action, rules: DutyRules): Permission {
+  const role: Permission = isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can approve or decline a new date.' };
+  return both(role, () => notTheirOwn(actor, action, rules, 'decide its new date'));
 }
 
-export function canSignOff(actor: Actor): Permission {
-  return isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can sign off an action.' };
+export function canSignOff(actor: Actor, action: Action, rules: DutyRules): Permission {
+  const role: Permission = isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can sign off an action.' };
+  return both(role, () => notTheirOwn(actor, action, rules, 'sign it off'));
+}
+
+/** True when the change is a decision: a sign-off, a cancellation, a moved date or a new date decided. */
+function isDecision(before: Action, after: Action): boolean {
+  const decidedStatus = after.status !== before.status && (after.status === 'Signed off' || after.status === 'Cancelled');
+  return decidedStatus || after.revisedDueDate !== before.revisedDueDate || (before.dateRequest !== null && after.dateRequest === null);
+}
+
+/**
+ * What the history says when a plan without separation of duties lets an
+ * owner decide on their own action: that they did, and who allowed it.
+ */
+export function ownDecisionNote(actor: Actor, before: Action, after: Action, rules: DutyRules): string | null {
+  if (rules.separationOfDuties.enforced || !ownsAction(actor, before) || !isDecision(before, after)) return null;
+  const { setBy, setAt } = rules.separationOfDuties;
+  const allowed = setBy ? ` (turned off by ${setBy}${setAt ? ` on ${formatUkDate(setAt.slice(0, 10))}` : ''})` : '';
+  return `Decided by its own owner: separation of duties is off for this plan${allowed}.`;
+}
+
+/** A reminder card lists one owner's actions: drawn for that owner, or for someone who oversees the plan. */
+export function canSeeRemindersOf(actor: Actor, ownerEmail: string): Permission {
+  return ownerEmail === actor.email || isOverseer(actor)
+    ? ALLOWED
+    : { allowed: false, reason: 'That card lists someone else’s actions. Type "my actions" to see yours.' };
+}
+
+/** The decisions waiting (new dates and sign-offs) are for the people who decide them. */
+export function canSeeDecisions(actor: Actor): Permission {
+  return isOverseer(actor)
+    ? ALLOWED
+    : { allowed: false, reason: 'Only a chair, an executive or an administrator can decide new dates and sign-offs. Type "my actions" to see yours.' };
 }
 
 export function canBindConversation(actor: Actor): Permission {
   return actor.roles.has('admin') ? ALLOWED : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' };
+}
+
+/**
+ * A conversation already bound to a plan moves to another only if the person also administers
+ * the plan it is bound to now, so one plan's administrator cannot take another plan's channel.
+ */
+export function canMoveConversation(actorInCurrentPlan: Actor): Permission {
+  return actorInCurrentPlan.roles.has('admin')
+    ? ALLOWED
+    : { allowed: false, reason: 'Only an administrator of the plan it uses now can move it to another plan.' };
 }

@@ -15,6 +15,7 @@ export function newPlan(fields: Partial<Plan> & Pick<Plan, 'id' | 'baselineDate'
     timeZone: 'Europe/London',
     remindSchedule: null,
     digestSchedule: null,
+    separationOfDuties: { enforced: true, setBy: null, setAt: null },
     ...fields,
   };
 }

@@ -30,6 +30,18 @@ export interface Plan {
   /** Cron expressions for this plan's weekly jobs; null means the deployment's defaults. */
   remindSchedule: string | null;
   digestSchedule: string | null;
+  separationOfDuties: SeparationOfDuties;
+}
+
+/**
+ * Whether the owner of an action is kept from signing it off or deciding its
+ * dates. On unless a tiny team has turned it off; who last set it, and when.
+ */
+export interface SeparationOfDuties {
+  enforced: boolean;
+  setBy: string | null;
+  /** An ISO instant. */
+  setAt: string | null;
 }
 
 export interface Owner {

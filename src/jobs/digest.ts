@@ -10,7 +10,8 @@ import { destinationOf, JobError, JobReport, JobRequest } from './remind';
 
 /**
  * The weekly digest for the executive group: posted to every conversation
- * bound to the plan. Owners the bot cannot reach are listed, so nobody is
+ * bound to the plan (in a channel, as a new post; a channel counts once however
+ * many of its posts an administrator bound it from). Owners the bot cannot reach are listed, so nobody is
  * silently left out of the reminders.
  */
 export async function runDigest(deps: DeliveryDeps, request: JobRequest, options: DeliveryOptions): Promise<JobReport> {
@@ -44,7 +45,8 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
   const targets: Target[] = bound.map((c) => ({
     key: c.conversationId,
     label: `${c.kind === 'channel' ? 'channel' : c.kind === 'groupChat' ? 'group chat' : 'personal chat'} ${c.conversationId}`,
-    destination: { kind: 'conversation', reference: c.reference },
+    // A channel gets a new post each week; continuing the stored reference would reply in an old thread.
+    destination: c.kind === 'channel' ? { kind: 'channel', channelId: c.conversationId, tenantId: c.tenantId, reference: c.reference } : { kind: 'conversation', reference: c.reference },
     message: { card, summary },
   }));
   if (targets.length === 0) {

@@ -2,13 +2,15 @@ import { AdaptiveCard } from '../cards/render';
 import { StoredReference } from '../store/conversation-store';
 
 /**
- * Where a proactive message goes: an existing conversation, or a person we
+ * Where a proactive message goes: an existing conversation, a person we
  * can open a personal chat with (their Teams user id and the service URL of
- * their tenant).
+ * their tenant), or a channel to start a new post in.
  */
 export type Destination =
   | { kind: 'conversation'; reference: StoredReference }
-  | { kind: 'person'; teamsUserId: string; tenantId: string | null; serviceUrl: string };
+  | { kind: 'person'; teamsUserId: string; tenantId: string | null; serviceUrl: string }
+  /** A new post in a Teams channel (never a reply in an old thread); `reference` is any stored post there, for its service URL, bot and tenant. */
+  | { kind: 'channel'; channelId: string; tenantId?: string | null; reference: StoredReference };
 
 export interface OutgoingCard {
   card: AdaptiveCard;

@@ -5,13 +5,14 @@ import { CardName } from '../cards/render';
 import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
 import { isValidIsoDate, todayIn } from '../domain/calendar';
 import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
-import { Actor, canSignOff, canUpdate, decidesDates, Permission } from '../domain/permissions';
+import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
 import { remindersByOwner } from '../domain/reminders';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { changeAction } from './chat/change-action';
 import { withOwnerNames } from './chat/owner-names';
 import { ChangeNotifier } from './notifier';
+import { mayReadPlan } from './plan-access';
 
 export interface CardActionRequest {
   verb: string;
@@ -45,6 +46,7 @@ const SCHEMAS = {
 } as const;
 type Verb = keyof typeof SCHEMAS;
 
+const NOT_YOURS = 'That card is for a plan you have no actions or role in, or a plan that no longer exists; nothing was shown or changed.';
 const ok = (text: string): Banner => ({ text, style: 'good' });
 const problem = (text: string): Banner => ({ text, style: 'attention' });
 /** Notifiers log their own failures (see ChangeNotifier); this only keeps one that did not from stopping the process. */
@@ -66,17 +68,23 @@ export class CardActions {
   ) {}
 
   async handle(request: CardActionRequest): Promise<CardActionResult> {
-    if (!(request.verb in SCHEMAS)) return { kind: 'message', text: 'That button belongs to an older card. Type "my actions" to see your actions.' };
+    // Own keys only: `toString` or `__proto__` are not buttons.
+    if (!Object.hasOwn(SCHEMAS, request.verb)) return { kind: 'message', text: 'That button belongs to an older card. Type "my actions" to see your actions.' };
     const verb = request.verb as Verb;
     const email = request.user.email?.toLowerCase();
     if (!email) return { kind: 'message', text: 'I can’t tell which account you are using, so nothing was changed.' };
+    // Nothing is drawn until the presser is known to be allowed to see it; a plan they may not read
+    // gets the same answer as one that does not exist, so a forged button learns nothing.
     const plan = await this.storage.plans.get(String((request.data as { planId?: unknown } | null)?.planId ?? ''));
-    if (!plan) return { kind: 'message', text: 'That card is for a plan that no longer exists; nothing was changed.' };
-    const parsed = SCHEMAS[verb].safeParse(request.data);
-    const actor: Actor = { email, name: request.user.name, roles: await this.storage.roles.rolesOf(plan.id, email) };
-    const today = todayIn(request.now, plan.timeZone);
+    const actor: Actor | null = plan && { email, name: request.user.name, roles: await this.storage.roles.rolesOf(plan.id, email) };
+    if (!plan || !actor || !(await mayReadPlan(this.storage, plan.id, actor))) return { kind: 'message', text: NOT_YOURS };
     const isDecision = verb === 'refreshDecisions' || verb === 'approveDate' || verb === 'declineDate' || verb === 'signOff';
-    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(plan, ownerOf(request.data, email), today, banner));
+    const owner = ownerOf(request.data, email);
+    const seeing = maySee(verb, actor, owner);
+    if (!seeing.allowed) return { kind: 'message', text: seeing.reason };
+    const parsed = SCHEMAS[verb].safeParse(request.data);
+    const today = todayIn(request.now, plan.timeZone);
+    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(plan, owner, today, banner));
     if (!parsed.success) return redraw(problem(`Nothing was changed: ${parsed.error.issues.map((i) => i.message).join(' ')}`));
     const data = parsed.data as Record<string, string | undefined>;
     if (verb === 'refreshReminder' || verb === 'refreshDecisions') return redraw(null);
@@ -84,8 +92,11 @@ export class CardActions {
     const ref = (data.ref ?? data.requestRef ?? data.signOffRef)!;
     const current = await this.storage.actions.get(plan.id, ref);
     if (!current) return redraw(problem(`There is no action ${ref} in this plan; nothing was changed.`));
+    // A refused button shows only the refusal (checked again, against what is stored, as the change is written).
+    const permitted = permissionFor(verb, actor, current.value, plan);
+    if (!permitted.allowed) return { kind: 'message', text: `Nothing was changed: ${permitted.reason}` };
     const ctx: ChangeContext = { by: email, at: request.now.toISOString(), today };
-    const change = (action: Action, c: ChangeContext, who: Actor): ChangeResult => this.apply(verb, data, action, c, who);
+    const change = (action: Action, c: ChangeContext, who: Actor): ChangeResult => this.apply(verb, data, action, c, who, plan);
     const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null });
     if (!outcome.ok) return redraw(problem(`Nothing was changed: ${outcome.reason}`));
     const after = outcome.found.current.value;
@@ -100,36 +111,37 @@ export class CardActions {
     return redraw(ok(confirmation(verb, after)));
   }
 
-  private apply(verb: Verb, data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor): ChangeResult {
+  private apply(verb: Verb, data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
+    const permission = permissionFor(verb, actor, action, rules);
     switch (verb) {
       case 'complete':
-        return guarded(canUpdate(actor, action), () => {
+        return guarded(permission, () => {
           const withEvidence = addEvidence(action, data.evidence!, ctx);
           return withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence;
         });
       case 'update':
-        return guarded(canUpdate(actor, action), () => this.update(data, action, ctx, actor));
+        return guarded(permission, () => this.update(data, action, ctx, actor, rules));
       case 'requestDate':
-        return guarded(canUpdate(actor, action), () =>
-          decidesDates(actor) ? reschedule(action, data.requestDate!, data.requestReason!, false, ctx) : requestNewDate(action, data.requestDate!, data.requestReason!, false, ctx),
+        return guarded(permission, () =>
+          decidesDates(actor, action, rules) ? reschedule(action, data.requestDate!, data.requestReason!, false, ctx) : requestNewDate(action, data.requestDate!, data.requestReason!, false, ctx),
         );
       case 'approveDate':
-        return decideDateRequest('approve', null, action, ctx, actor);
+        return decideDateRequest('approve', null, action, ctx, actor, rules);
       case 'declineDate':
-        return decideDateRequest('decline', data.decisionComment ?? null, action, ctx, actor);
+        return decideDateRequest('decline', data.decisionComment ?? null, action, ctx, actor, rules);
       case 'signOff':
-        return guarded(canSignOff(actor), () => signOff(action, null, ctx));
+        return guarded(permission, () => signOff(action, null, ctx));
       default:
         return { ok: false, reason: 'That button does nothing.' };
     }
   }
 
-  private update(data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor): ChangeResult {
+  private update(data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
     const note = data.note || null;
     if (data.status === 'Delayed') {
       if (!data.updateDate || !isValidIsoDate(data.updateDate)) return { ok: false, reason: 'A delay needs the new date.' };
       if (!data.updateReason) return { ok: false, reason: 'A delay needs a reason.' };
-      const moved = decidesDates(actor)
+      const moved = decidesDates(actor, action, rules)
         ? reschedule(action, data.updateDate, data.updateReason, true, ctx)
         : requestNewDate(action, data.updateDate, data.updateReason, true, ctx);
       return moved.ok && note ? addNote(moved.action, note, ctx) : moved;
@@ -154,7 +166,37 @@ export class CardActions {
   }
 }
 
-/** The owner whose reminder this is; a forged owner only changes whose list is drawn, never what may be changed. */
+/** Whether the presser may see the card the button redraws: their own reminders, or, for those who decide, anyone's and the decisions. */
+function maySee(verb: Verb, actor: Actor, owner: string): Permission {
+  switch (verb) {
+    case 'refreshDecisions':
+    case 'approveDate':
+    case 'declineDate':
+    case 'signOff':
+      return canSeeDecisions(actor);
+    default:
+      return canSeeRemindersOf(actor, owner);
+  }
+}
+
+/** Whether the presser may do what the button does to this action; the same rules as chat. */
+function permissionFor(verb: Verb, actor: Actor, action: Action, rules: DutyRules): Permission {
+  switch (verb) {
+    case 'complete':
+    case 'update':
+    case 'requestDate':
+      return canUpdate(actor, action);
+    case 'approveDate':
+    case 'declineDate':
+      return canDecideDateRequest(actor, action, rules);
+    case 'signOff':
+      return canSignOff(actor, action, rules);
+    default:
+      return { allowed: false, reason: 'That button does nothing.' };
+  }
+}
+
+/** The owner whose reminder this is (checked by `canSeeRemindersOf`); it never changes what may be changed. */
 function ownerOf(data: unknown, fallback: string): string {
   const owner = (data as { owner?: unknown } | null)?.owner;
   return typeof owner === 'string' && owner.includes('@') ? owner.toLowerCase() : fallback;

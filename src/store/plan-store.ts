@@ -17,6 +17,8 @@ function toPlan(row: Row): Plan {
     timeZone: str(row, 'timeZone') || 'Europe/London',
     remindSchedule: strOrNull(row, 'remindSchedule'),
     digestSchedule: strOrNull(row, 'digestSchedule'),
+    // Plans stored before the setting existed keep separation of duties on.
+    separationOfDuties: { enforced: row.separationOfDuties !== false, setBy: strOrNull(row, 'separationOfDutiesSetBy'), setAt: strOrNull(row, 'separationOfDutiesSetAt') },
   };
 }
 
@@ -46,6 +48,9 @@ export class PlanStore {
       timeZone: plan.timeZone,
       remindSchedule: plan.remindSchedule,
       digestSchedule: plan.digestSchedule,
+      separationOfDuties: plan.separationOfDuties.enforced,
+      separationOfDutiesSetBy: plan.separationOfDuties.setBy,
+      separationOfDutiesSetAt: plan.separationOfDuties.setAt,
     });
     assertWithinLimits(entity);
     await storageCall(() => table.upsertEntity(entity, 'Replace'));

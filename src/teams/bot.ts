@@ -7,6 +7,8 @@ import { Reply } from '../services/chat/types';
 import { ConflictError, StorageUnavailableError } from '../store/errors';
 import { Storage } from '../store/open-storage';
 import { conversationKind } from './conversation-kind';
+import { conversationScope } from './conversation-scope';
+import { botWasRemoved, forgetRemoved } from './removal';
 import { senderEmail } from './identity';
 import { toActivity } from './replies';
 import { tenantAllowed, tenantOf } from './tenant';
@@ -45,8 +47,19 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await this.options.storage.conversations.remove(context.activity.conversation.id);
-      this.options.log.info({ conversationId: context.activity.conversation.id }, 'app removed from a conversation');
+      await forgetRemoved(context.activity, this.options.storage, this.options.log, 'uninstalled');
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (botWasRemoved(context.activity)) await forgetRemoved(context.activity, this.options.storage, this.options.log, 'bot removed');
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (_team, context, next) => {
+      await forgetRemoved(context.activity, this.options.storage, this.options.log, 'team deleted');
+      await next();
+    });
+    this.onTeamsTeamHardDeletedEvent(async (_team, context, next) => {
+      await forgetRemoved(context.activity, this.options.storage, this.options.log, 'team deleted');
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -93,16 +106,30 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
-  private async remember(context: TurnContext): Promise<void> {
+  /** Stored per channel (not per post) or chat: how to reach it, and the team it belongs to. */
+  private async remember(context: TurnContext, scope = this.scopeOf(context.activity)): Promise<void> {
     const activity = context.activity;
     const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
     await this.options.storage.conversations.saveReference({
-      conversationId: activity.conversation.id,
-      kind: conversationKind(activity),
+      conversationId: scope.bindingId,
+      kind: scope.kind,
       tenantId: tenantOf(activity),
+      teamId: scope.teamId,
       reference,
       updatedAt: this.now().toISOString(),
     });
+  }
+
+  /** Where the activity sits; a channel activity that does not say which channel is logged, and worked out. */
+  private scopeOf(activity: Partial<Activity>) {
+    const scope = conversationScope(activity);
+    if (scope.problem === 'no-channel-id') {
+      this.options.log.warn(
+        { activityId: activity.id, type: activity.type, channelId: scope.bindingId },
+        'channel activity without channelData.channel.id: using its conversation id without the post part',
+      );
+    }
+    return scope;
   }
 
   private async answer(context: TurnContext): Promise<void> {
@@ -120,7 +147,8 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         await context.sendActivity(`That message is too long for me (${words.length.toLocaleString('en-GB')} characters). Commands are short, like "SG-4 done".`);
         return;
       }
-      const [email] = await Promise.all([senderEmail(context, this.options.storage, log), this.remember(context)]);
+      const scope = this.scopeOf(activity);
+      const [email] = await Promise.all([senderEmail(context, this.options.storage, log), this.remember(context, scope)]);
       // Where their reminders go, written alongside the answer rather than before it. It does not decide the
       // reply: if it fails, the answer (and any change it made) still stands, and the next message tries again.
       const linking =
@@ -138,7 +166,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       const [replies] = await Promise.all([
         this.options.chat.handle({
           text: words,
-          conversation: { id: activity.conversation.id, kind },
+          conversation: { id: activity.conversation.id, kind, bindingId: scope.bindingId },
           user: { id: activity.from.id, email, name: activity.from.name ?? null },
           now: this.now(),
         }),

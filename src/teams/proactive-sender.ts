@@ -1,4 +1,5 @@
 import { Activity, CardFactory, CloudAdapter, ConversationParameters, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
+import { ConnectorClient } from 'botframework-connector';
 import { decideRetry, retryAfterMs } from '../domain/retry';
 import { Pacer, Sleep, sleep } from '../jobs/pacer';
 import { Destination, OutgoingCard, Sender, SendResult } from '../jobs/sender';
@@ -44,6 +45,8 @@ export class TeamsSender implements Sender {
   ) {}
 
   send(to: Destination, message: OutgoingCard): Promise<SendResult> {
+    // Paced as one conversation: Teams counts a channel's limits across all its threads.
+    if (to.kind === 'channel') return this.withRetries(to.channelId, () => this.startPost(to, message));
     const key = to.kind === 'conversation' ? String((to.reference.conversation as { id?: string } | undefined)?.id) : `new:${to.teamsUserId}`;
     return this.withRetries(key, () => (to.kind === 'conversation' ? this.post(to.reference, message) : this.open(to, message)));
   }
@@ -108,6 +111,32 @@ export class TeamsSender implements Sender {
     return this.inConversation(reference, async (context) => {
       const response = await context.sendActivity(toActivity(message));
       return { activityId: response?.id ?? '', conversationId: context.activity.conversation.id };
+    });
+  }
+
+  /**
+   * Starts a new post in a channel: the connector's create-conversation call with `isGroup`, the
+   * channel and the tenant, the message going as its first activity. This is what
+   * `TeamsInfo.sendMessageToTeamsChannel` sends, made here on the turn's own connector client so
+   * that the pacer and our retries govern it and the answer's activity id is kept. (Continuing a
+   * stored reference would reply inside that old thread instead.)
+   */
+  private startPost(to: Extract<Destination, { kind: 'channel' }>, message: OutgoingCard): Promise<Delivered> {
+    const stored = to.reference.conversation as { tenantId?: unknown } | undefined;
+    const tenantId = (typeof stored?.tenantId === 'string' && stored.tenantId) || to.tenantId || undefined;
+    const channel = { ...to.reference, conversation: { id: to.channelId, isGroup: true, conversationType: 'channel', tenantId } };
+    return this.inConversation(channel, async (context) => {
+      const connector = context.turnState.get<ConnectorClient | undefined>(this.adapter.ConnectorClientKey);
+      if (!connector) throw new Error('No connector client for the channel post');
+      const parameters = {
+        isGroup: true,
+        bot: (to.reference.bot as ConversationParameters['bot'] | undefined) ?? { id: this.appId || 'action-tracker', name: 'Action Tracker' },
+        tenantId,
+        channelData: { channel: { id: to.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
+        activity: toActivity(message),
+      } as ConversationParameters;
+      const created = await connector.conversations.createConversation(parameters);
+      return { activityId: created.activityId ?? '', conversationId: created.id ?? to.channelId };
     });
   }
 

@@ -224,7 +224,7 @@ describe('(e) an owner cannot update someone else\'s action', () => {
   });
 
   /** Refused for who is asking, not for some other reason. */
-  const REFUSAL = /Only the action’s owner \([^)]+\) or an administrator can change|Only a chair, an executive or an administrator can/;
+  const REFUSAL = /Only the action’s owner \([^)]+\) or an administrator can change|Only a chair, an executive or an administrator can|That card lists someone else’s actions/;
   const future = `30/09/${new Date().getFullYear() + 1}`;
   const futureIso = `${new Date().getFullYear() + 1}-09-30`;
 

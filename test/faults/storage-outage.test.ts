@@ -85,7 +85,7 @@ function countingSender(inner: Sender, counts: Map<string, number>, beforeSend?:
     send: async (to, card) => {
       await beforeSend?.(++n);
       const result = await inner.send(to, card);
-      const key = to.kind === 'conversation' ? String((to.reference.conversation as { id?: string }).id) : `new:${to.teamsUserId}`;
+      const key = to.kind === 'conversation' ? String((to.reference.conversation as { id?: string }).id) : to.kind === 'channel' ? to.channelId : `new:${to.teamsUserId}`;
       if (result.ok) counts.set(key, (counts.get(key) ?? 0) + 1);
       return result;
     },

@@ -65,11 +65,14 @@ describe('the bot over HTTP, as Teams talks to it', () => {
   });
 
   test('installing records the conversation; uninstalling forgets it', async () => {
+    // In a team the install event's conversation is the channel itself, not a post.
     const base = message(bot.connector.url, '', { kind: 'channel' });
-    await bot.post({ ...base, type: 'installationUpdate', action: 'add', text: undefined });
-    expect(await bot.storage.conversations.get(base.conversation.id)).not.toBeNull();
-    await bot.post({ ...base, type: 'installationUpdate', action: 'remove', text: undefined });
-    expect(await bot.storage.conversations.get(base.conversation.id)).toBeNull();
+    const channelId = base.channelData.channel!.id;
+    const install = { ...base, conversation: { ...base.conversation, id: channelId }, text: undefined };
+    await bot.post({ ...install, type: 'installationUpdate', action: 'add' });
+    expect(await bot.storage.conversations.get(channelId)).toMatchObject({ kind: 'channel', teamId: base.channelData.team!.id });
+    await bot.post({ ...install, type: 'installationUpdate', action: 'remove' });
+    expect(await bot.storage.conversations.get(channelId)).toBeNull();
   });
 });
 

@@ -103,7 +103,7 @@ describe('the decisions card for chairs and executives', () => {
   });
 
   test('an owner cannot approve', async () => {
-    expect(seen(await press('approveDate', { requestRef: 'SG-6' }, 'patti'))).toMatch(/Only a chair, an executive or an administrator can approve/);
+    expect(seen(await press('approveDate', { requestRef: 'SG-6' }, 'patti'))).toMatch(/Only a chair, an executive or an administrator can decide new dates/);
     expect(decided).toEqual([]);
   });
 

@@ -28,6 +28,8 @@ const PEOPLE: Record<string, { id: string; name: string }> = {
   'stranger@example.com': { id: 'user-id-9', name: 'A Stranger' },
 };
 
+const ADMIN = 'meganb@example.com';
+
 async function say(text: string, email = 'alexw@example.com', conversation: Incoming['conversation'] = { id: `personal-${email}`, kind: 'personal' }) {
   const replies = await chat.handle({ text, conversation, user: { email, ...PEOPLE[email] }, now: NOW });
   return replies.map(readable);
@@ -104,7 +106,10 @@ describe('reading the plan', () => {
 
   test('someone with no actions and no role is not shown the plan', async () => {
     expect(await say("what's overdue", 'stranger@example.com')).toEqual([expect.stringMatching(/no actions and no role/)]);
-    expect(await say('show SG-4', 'stranger@example.com')).toEqual([expect.stringMatching(/no actions and no role in Ofsted/)]);
+    // Nor is the plan named: the refusal says only that they have no part in any plan here.
+    expect(await say('show SG-4', 'stranger@example.com')).toEqual([
+      'I can’t find an action SG-4 that you can see. You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.',
+    ]);
   });
 });
 
@@ -123,12 +128,14 @@ describe('changing actions', () => {
     expect(reply).toMatch(/Latest update\nwaiting for IT \(alexw@example.com, 21 Nov 2026\)/);
   });
 
+  // Alex chairs, but a chair does not move the dates of their own actions (separation of duties): the
+  // administrator moves them here, as a chair would for anyone else's.
   test('a delay asks for the missing date, then the reason, one question at a time', async () => {
     expect(await say('SG-13 delayed')).toEqual([expect.stringMatching(/I can’t find|Only the action/)]); // not Alex's: see below
-    expect(await say('SG-8 delayed')).toEqual([expect.stringMatching(/^What is the new date for SG-8\?/)]);
-    expect(await say('31/02/2027')).toEqual([expect.stringMatching(/February 2027 has only 28 days.*What is the new date for SG-8\?/)]);
-    expect(await say('30/01/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
-    const [done] = await say('supplier problems');
+    expect(await say('SG-8 delayed', ADMIN)).toEqual([expect.stringMatching(/^What is the new date for SG-8\?/)]);
+    expect(await say('31/02/2027', ADMIN)).toEqual([expect.stringMatching(/February 2027 has only 28 days.*What is the new date for SG-8\?/)]);
+    expect(await say('30/01/2027', ADMIN)).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    const [done] = await say('supplier problems', ADMIN);
     expect(done).toMatch(/SG-8 is now due 30 Jan 2027 and marked delayed/);
     expect(done).toMatch(/New date\n30 Jan 2027\nWhy\nsupplier problems/);
     const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value;
@@ -137,38 +144,38 @@ describe('changing actions', () => {
   });
 
   test('while a question waits, a reason that starts like a command is the answer, and a long one is kept whole', async () => {
-    expect(await say('SG-8 delayed to 27/02/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
-    expect(await say('delays in recruitment')).toEqual([expect.stringMatching(/SG-8 is now due 27 Feb 2027 and marked delayed/)]);
+    expect(await say('SG-8 delayed to 27/02/2027', ADMIN)).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    expect(await say('delays in recruitment', ADMIN)).toEqual([expect.stringMatching(/SG-8 is now due 27 Feb 2027 and marked delayed/)]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value.revisionReason).toBe('delays in recruitment');
 
     const long = `The social work academy intake moved from January to April, ${'and the team has to cover the gap with agency staff '.repeat(5)}until then.`;
     expect(long.length).toBeGreaterThan(300);
-    expect(await say('SG-8 delayed to 31/03/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
-    expect(await say(long)).toEqual([expect.stringMatching(/SG-8 is now due 31 Mar 2027/)]);
+    expect(await say('SG-8 delayed to 31/03/2027', ADMIN)).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    expect(await say(long, ADMIN)).toEqual([expect.stringMatching(/SG-8 is now due 31 Mar 2027/)]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value.revisionReason).toBe(long);
 
-    expect(await say('SG-8 delayed to 30/04/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
-    expect(await say('awaiting approval')).toEqual([expect.stringMatching(/SG-8 is now due 30 Apr 2027/)]);
+    expect(await say('SG-8 delayed to 30/04/2027', ADMIN)).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    expect(await say('awaiting approval', ADMIN)).toEqual([expect.stringMatching(/SG-8 is now due 30 Apr 2027/)]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value.revisionReason).toBe('awaiting approval');
   });
 
   test('while a question waits, a half-finished command naming an action gets its hint, and nothing is written', async () => {
     const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!;
-    expect(await say('SG-8 delayed to 31/05/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
-    expect(await say('note SG-4')).toEqual([expect.not.stringMatching(/SG-8 is now due/)]);
+    expect(await say('SG-8 delayed to 31/05/2027', ADMIN)).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
+    expect(await say('note SG-4', ADMIN)).toEqual([expect.not.stringMatching(/SG-8 is now due/)]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.etag).toBe(before.etag);
   });
 
   test('a delay given in one message needs no questions; cancel drops a half-asked one', async () => {
-    const [done] = await say('SG-1 delayed to 30/09/2027 because supplier problems');
+    const [done] = await say('SG-1 delayed to 30/09/2027 because supplier problems', ADMIN);
     expect(done).toMatch(/SG-1 is now due 30 Sep 2027 and marked delayed/);
-    expect(await say('move SG-1 to end of October')).toEqual([expect.stringMatching(/^Why is the date moving\?/)]);
-    expect(await say('cancel')).toEqual(['OK, I’ve left it as it was.']);
+    expect(await say('move SG-1 to end of October', ADMIN)).toEqual([expect.stringMatching(/^Why is the date moving\?/)]);
+    expect(await say('cancel', ADMIN)).toEqual(['OK, I’ve left it as it was.']);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
   });
 
   test('a date in the past is refused and nothing changes', async () => {
-    expect(await say('SG-1 delayed to 01/01/2026 because reasons')).toEqual([expect.stringMatching(/must be today or later/)]);
+    expect(await say('SG-1 delayed to 01/01/2026 because reasons', ADMIN)).toEqual([expect.stringMatching(/must be today or later/)]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
   });
 

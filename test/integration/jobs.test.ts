@@ -156,12 +156,13 @@ describe('weekly digest', () => {
     await h.storage.conversations.bindPlan('19:exec@thread.tacv2', DEMO_PLAN_ID);
     const report = await runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
     expect(report.recipients).toEqual([expect.objectContaining({ outcome: 'sent' })]);
-    const digest = JSON.stringify(cardsTo('19:exec@thread.tacv2')[0].activity);
+    const posts = () => h.connector.sent.filter((s) => s.newPost?.channelId === '19:exec@thread.tacv2');
+    const digest = JSON.stringify(posts()[0].activity);
     expect(digest).toContain('Weekly digest');
     expect(digest).toContain('Lynne Robbins');
     expect(digest).toMatch(/Adele Vance[\s\S]{0,200}has blocked the bot/);
     const again = await runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
     expect(again.recipients).toEqual([expect.objectContaining({ outcome: 'already sent' })]);
-    expect(cardsTo('19:exec@thread.tacv2')).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
   });
 });

@@ -11,6 +11,9 @@ import { testStorage } from './storage';
 export const TENANT = '00000000-0000-0000-0000-0000000000a1';
 export const OTHER_TENANT = '00000000-0000-0000-0000-0000000000b2';
 export const BOT_ID = '28:action-tracker';
+/** The team the harness's channels belong to; its id is its General channel's. */
+export const TEAM = '19:children-services@thread.tacv2';
+export const EXECUTIVE_CHANNEL = '19:executive@thread.tacv2';
 
 export interface BotHarness {
   config: Config;
@@ -75,22 +78,35 @@ let counter = 0;
 export function message(
   connectorUrl: string,
   text: string,
-  options: { user?: number; kind?: 'personal' | 'channel' | 'groupChat'; mention?: boolean; tenant?: string; value?: unknown } = {},
+  options: {
+    user?: number;
+    kind?: 'personal' | 'channel' | 'groupChat';
+    mention?: boolean;
+    tenant?: string;
+    value?: unknown;
+    /** In a channel: which one (default the executive group's). */
+    channel?: string;
+    /** In a channel: the post replied to; without it the message starts a new post, as Teams gives each post its own conversation. */
+    post?: string;
+  } = {},
 ) {
   const person = DEMO_PEOPLE[options.user ?? 0];
   const kind = options.kind ?? 'personal';
-  const conversationId = kind === 'personal' ? `a:personal-${person.teamsUserId}` : kind === 'channel' ? '19:executive@thread.tacv2' : '19:board@thread.v2';
+  const id = `incoming-${++counter}`;
+  const channel = options.channel ?? EXECUTIVE_CHANNEL;
+  const conversationId =
+    kind === 'personal' ? `a:personal-${person.teamsUserId}` : kind === 'channel' ? `${channel};messageid=${options.post ?? id}` : '19:board@thread.v2';
   const tenant = options.tenant ?? TENANT;
   return {
     type: 'message',
-    id: `incoming-${++counter}`,
+    id,
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: connectorUrl,
     from: { id: person.teamsUserId, name: person.name, aadObjectId: person.aadObjectId },
     recipient: { id: BOT_ID, name: 'Action Tracker' },
     conversation: { id: conversationId, conversationType: kind, tenantId: tenant, isGroup: kind !== 'personal' },
-    channelData: { tenant: { id: tenant } },
+    channelData: kind === 'channel' ? { tenant: { id: tenant }, team: { id: TEAM }, channel: { id: channel } } : { tenant: { id: tenant } },
     text: options.mention ? `<at>Action Tracker</at> ${text}` : text,
     entities: options.mention ? [{ type: 'mention', text: '<at>Action Tracker</at>', mentioned: { id: BOT_ID, name: 'Action Tracker' } }] : [],
     ...(options.value !== undefined ? { value: options.value } : {}),

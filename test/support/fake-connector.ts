@@ -23,6 +23,8 @@ export interface SentActivity {
   method: 'POST' | 'PUT';
   activity: Record<string, unknown>;
   at: number;
+  /** Set for a new channel post (POST /v3/conversations with isGroup): the whole create-conversation request. */
+  newPost?: { channelId: string; request: Record<string, unknown> };
 }
 
 export type Fault = { status: number; retryAfterSeconds?: number } | null;
@@ -106,6 +108,10 @@ export class FakeConnector {
         const member = this.members.find((m) => m.id === parts[4] || m.aadObjectId === parts[4]);
         return member ? reply(200, member) : reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
       }
+      // POST /v3/conversations with isGroup and channelData.channel.id: a new post (thread) in a channel
+      if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2 && isGroupRequest(body)) {
+        return this.createChannelPost(JSON.parse(body) as Record<string, unknown>, reply);
+      }
       // POST /v3/conversations (create a conversation)
       if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2) {
         const request = JSON.parse(body || '{}') as { members?: { id: string }[] };
@@ -139,7 +145,42 @@ export class FakeConnector {
     });
   }
 
+  /**
+   * Teams' "create a channel conversation": the message goes as the request's `activity` and the
+   * answer names the new post's conversation (`<channel>;messageid=<activity id>`) and activity.
+   * Limits and faults count against the channel, as Teams counts a channel as one conversation.
+   */
+  private createChannelPost(request: Record<string, unknown>, reply: (status: number, payload: unknown, headers?: Record<string, string>) => void) {
+    const channelId = (request.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+    const activity = request.activity;
+    if (typeof channelId !== 'string' || !channelId) return reply(400, { error: { code: 'BadArgument', message: 'channelData.channel.id is required' } });
+    if (typeof activity !== 'object' || activity === null) return reply(400, { error: { code: 'BadArgument', message: 'activity is required' } });
+    const attempt = (this.attempts.get(channelId) ?? 0) + 1;
+    this.attempts.set(channelId, attempt);
+    if (this.overLimit(channelId)) {
+      this.throttled++;
+      return reply(429, { error: { code: 'Throttled', message: 'over the Teams limits' } }, { 'retry-after': '1' });
+    }
+    const fault = this.fault({ conversationId: channelId, attempt });
+    if (fault) {
+      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+      return reply(fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } }, headers);
+    }
+    const activityId = this.nextId();
+    const conversationId = `${channelId};messageid=${activityId}`;
+    this.record({ conversationId, replyToId: null, method: 'POST', activity: activity as Record<string, unknown>, at: Date.now(), newPost: { channelId, request } });
+    return reply(201, { id: conversationId, activityId });
+  }
+
   private nextId(): string {
     return `activity-${++this.counter}`;
+  }
+}
+
+function isGroupRequest(body: string): boolean {
+  try {
+    return (JSON.parse(body) as { isGroup?: unknown }).isGroup === true;
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 import { ChangeContext } from '../../src/domain/action-changes';
 import { approveWhatWaits, decideDateRequest, decisionConfirmation, ownerToldOfDecision } from '../../src/domain/date-decisions';
-import { Actor } from '../../src/domain/permissions';
+import { Actor, DutyRules } from '../../src/domain/permissions';
 import { currentDueDate } from '../../src/domain/rag';
 import { Action, DateRequest, Evidence, Role } from '../../src/domain/types';
 import { anAction } from '../support/builders';
@@ -10,6 +10,10 @@ const ctx: ChangeContext = { by: 'chair@example.com', at: '2026-07-02T14:00:00.0
 const request: DateRequest = { date: '2026-10-31', reason: 'supplier late', by: 'alexw@example.com', at: '2026-06-20T12:00:00.000Z' };
 const evidence: Evidence = { url: null, note: 'Board minutes', addedBy: 'alexw@example.com', addedAt: '2026-06-21T08:00:00.000Z' };
 const actor = (...roles: Role[]): Actor => ({ email: 'someone@example.com', name: 'Someone', roles: new Set(roles) });
+const enforced: DutyRules = { separationOfDuties: { enforced: true, setBy: null, setAt: null } };
+const relaxed: DutyRules = { separationOfDuties: { enforced: false, setBy: 'admin@example.com', setAt: '2026-06-01T09:00:00.000Z' } };
+/** The owner of anAction(), who also chairs. */
+const chairWhoOwns: Actor = { email: 'alexw@example.com', name: 'Alex Wilber', roles: new Set<Role>(['chair']) };
 
 type Outcome = 'date approved' | 'signed off' | 'refused';
 const outcomeOf = (before: Action, result: ReturnType<typeof approveWhatWaits>): Outcome | string => {
@@ -36,7 +40,7 @@ describe('approveWhatWaits: "approve SG-4" approves what is waiting on the actio
     ['an owner cannot sign off', waitingSignOff, ['owner'], 'refused', /^Only a chair, an executive or an administrator can sign off an action\.$/],
     ['an owner is refused before being asked which', waitingBoth, [], 'refused', /^Only a chair/],
   ])('%s', (_d, action, roles, expected, reason) => {
-    const result = approveWhatWaits(null, action, ctx, actor(...roles));
+    const result = approveWhatWaits(null, action, ctx, actor(...roles), enforced);
     expect(outcomeOf(action, result)).toBe(expected);
     if (reason) expect(result.ok ? null : result.reason).toMatch(reason);
   });
@@ -51,7 +55,7 @@ describe('decideDateRequest: the same decision from a card button and from chat'
     ['an owner cannot approve', [], 'approve', '2026-09-30', true],
     ['an owner cannot decline', [], 'decline', '2026-09-30', true],
   ])('%s', (_d, roles, decision, due, refused) => {
-    const result = decideDateRequest(decision, 'not justified', waiting, ctx, actor(...roles));
+    const result = decideDateRequest(decision, 'not justified', waiting, ctx, actor(...roles), enforced);
     expect(result.ok).toBe(!refused);
     const after = result.ok ? result.action : waiting;
     expect(currentDueDate(after)).toBe(due);
@@ -59,8 +63,32 @@ describe('decideDateRequest: the same decision from a card button and from chat'
   });
 
   test('a decline keeps its reason in the latest update', () => {
-    const result = decideDateRequest('decline', 'the inspection date is fixed', waiting, ctx, actor('chair'));
+    const result = decideDateRequest('decline', 'the inspection date is fixed', waiting, ctx, actor('chair'), enforced);
     expect(result.ok && result.action.latestUpdate?.text).toBe('New date 31 Oct 2026 declined: the inspection date is fixed. The due date stays 30 Sep 2026.');
+  });
+});
+
+describe('separation of duties: a chair who owns the action does not decide on it, unless the plan allows it', () => {
+  const waitingDate = anAction({ status: 'Delayed', dateRequest: request });
+  const waitingSignOff = anAction({ status: 'Complete', evidence: [evidence] });
+
+  test.each<[description: string, run: (rules: DutyRules) => ReturnType<typeof approveWhatWaits>, before: Action, whenRelaxed: Outcome]>([
+    ['"approve" on their own completed action', (rules) => approveWhatWaits(null, waitingSignOff, ctx, chairWhoOwns, rules), waitingSignOff, 'signed off'],
+    ['"approve" on their own requested date', (rules) => approveWhatWaits(null, waitingDate, ctx, chairWhoOwns, rules), waitingDate, 'date approved'],
+    ['approving their own requested date', (rules) => decideDateRequest('approve', null, waitingDate, ctx, chairWhoOwns, rules), waitingDate, 'date approved'],
+  ])('%s: refused by default, allowed when the plan relaxes it', (_d, run, before, whenRelaxed) => {
+    const refused = run(enforced);
+    expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/^You own SG-1, so another chair, executive or administrator must/) });
+    expect(outcomeOf(before, run(relaxed))).toBe(whenRelaxed);
+  });
+
+  test('declining their own requested date is a decision too', () => {
+    expect(decideDateRequest('decline', null, waitingDate, ctx, chairWhoOwns, enforced).ok).toBe(false);
+    expect(decideDateRequest('decline', null, waitingDate, ctx, chairWhoOwns, relaxed).ok).toBe(true);
+  });
+
+  test('a chair who does not own the action decides as before', () => {
+    expect(outcomeOf(waitingSignOff, approveWhatWaits(null, waitingSignOff, ctx, actor('chair'), enforced))).toBe('signed off');
   });
 });
 

@@ -4,12 +4,17 @@ import {
   canCancel,
   canDecideDateRequest,
   canReadPlan,
+  canSeeDecisions,
+  canSeeRemindersOf,
   canSignOff,
   canUpdate,
   decidesDates,
+  DutyRules,
+  ownDecisionNote,
   ownsAction,
+  Permission,
 } from '../../src/domain/permissions';
-import { Role } from '../../src/domain/types';
+import { Action, Role } from '../../src/domain/types';
 import { anAction } from '../support/builders';
 
 /** The owner of `anAction()` is alexw@example.com; everyone else here owns nothing. */
@@ -127,14 +132,19 @@ describe('canUpdate: the owner or an administrator', () => {
   });
 });
 
+const enforced: DutyRules = { separationOfDuties: { enforced: true, setBy: null, setAt: null } };
+const relaxed: DutyRules = { separationOfDuties: { enforced: false, setBy: 'admin@example.com', setAt: '2026-06-01T09:00:00.000Z' } };
+/** anAction() is owned by alexw@example.com; this one by nobody here. */
+const othersAction = anAction({ owner: { email: 'someone.else@example.com', displayName: null, aadObjectId: null } });
+
 describe('overseers (chair, executive, administrator) decide; owners do not', () => {
   const overseers = new Set<Actor>([chair, executive, admin]);
 
   test.each(everyone)('decidesDates: %s', (_d, actor) => {
-    expect(decidesDates(actor)).toBe(overseers.has(actor));
+    expect(decidesDates(actor, othersAction, enforced)).toBe(overseers.has(actor));
   });
 
-  type Check = [name: string, check: (actor: Actor) => ReturnType<typeof canCancel>, reason: string];
+  type Check = [name: string, check: (actor: Actor, action: Action, rules: DutyRules) => Permission, reason: string];
   const checks: Check[] = [
     ['canCancel', canCancel, 'Only a chair, an executive or an administrator can cancel an action.'],
     ['canDecideDateRequest', canDecideDateRequest, 'Only a chair, an executive or an administrator can approve or decline a new date.'],
@@ -143,16 +153,97 @@ describe('overseers (chair, executive, administrator) decide; owners do not', ()
   const cases = checks.flatMap(([name, check, reason]) => everyone.map(([who, actor]) => [name, who, check, actor, reason] as const));
 
   test.each(cases)('%s: %s', (_name, _who, check, actor, reason) => {
-    expect(check(actor)).toEqual(overseers.has(actor) ? { allowed: true } : { allowed: false, reason });
+    expect(check(actor, othersAction, enforced)).toEqual(overseers.has(actor) ? { allowed: true } : { allowed: false, reason });
   });
 
   test('owning the action is not enough to sign it off or cancel it', () => {
-    expect(canSignOff(owner).allowed).toBe(false);
-    expect(canCancel(owner).allowed).toBe(false);
+    expect(canSignOff(owner, anAction(), relaxed).allowed).toBe(false);
+    expect(canCancel(owner, anAction(), relaxed).allowed).toBe(false);
   });
 
   test('a chair who also has the owner role is still an overseer', () => {
-    expect(canSignOff(person('chair@example.com', 'owner', 'chair'))).toEqual({ allowed: true });
+    expect(canSignOff(person('chair@example.com', 'owner', 'chair'), othersAction, enforced)).toEqual({ allowed: true });
+  });
+});
+
+describe('separation of duties: nobody decides on an action they own, unless the plan relaxes it', () => {
+  /** Each overseer, as the owner of anAction(). */
+  const owning: Who[] = [
+    ['a chair who owns it', person('alexw@example.com', 'chair')],
+    ['an executive who owns it', person('alexw@example.com', 'executive')],
+    ['an administrator who owns it', person('alexw@example.com', 'admin')],
+  ];
+  const decisions: [name: string, check: (actor: Actor, action: Action, rules: DutyRules) => Permission, what: string][] = [
+    ['canSignOff', canSignOff, 'sign it off'],
+    ['canDecideDateRequest', canDecideDateRequest, 'decide its new date'],
+    ['canCancel', canCancel, 'cancel it'],
+  ];
+  const cases = decisions.flatMap(([name, check, what]) => owning.map(([who, actor]) => [name, who, check, actor, what] as const));
+
+  test.each(cases)('%s: %s is refused by default', (_name, _who, check, actor, what) => {
+    expect(check(actor, anAction(), enforced)).toEqual({ allowed: false, reason: `You own SG-1, so another chair, executive or administrator must ${what}.` });
+  });
+
+  test.each(cases)('%s: %s is allowed when the plan relaxes it', (_name, _who, check, actor) => {
+    expect(check(actor, anAction(), relaxed)).toEqual({ allowed: true });
+  });
+
+  test.each(owning)('decidesDates: %s asks for a new date like any owner, unless the plan relaxes it', (_who, actor) => {
+    expect(decidesDates(actor, anAction(), enforced)).toBe(false);
+    expect(decidesDates(actor, anAction(), relaxed)).toBe(true);
+  });
+
+  test('an unassigned action has no owner to keep out', () => {
+    expect(canSignOff(chair, anAction({ owner: null }), enforced)).toEqual({ allowed: true });
+  });
+});
+
+describe('ownDecisionNote: the history says when an owner decided on their own action, and who allowed it', () => {
+  const chairWhoOwns = person('alexw@example.com', 'chair');
+  const complete = anAction({ status: 'Complete' });
+  const request = { date: '2026-10-31', reason: 'supplier', by: 'alexw@example.com', at: '2026-06-20T12:00:00.000Z' };
+  const note = 'Decided by its own owner: separation of duties is off for this plan (turned off by admin@example.com on 1 Jun 2026).';
+
+  test.each<[description: string, actor: Actor, before: Action, after: Action, rules: DutyRules, expected: string | null]>([
+    ['their own sign-off, relaxed', chairWhoOwns, complete, { ...complete, status: 'Signed off' }, relaxed, note],
+    ['their own cancellation, relaxed', chairWhoOwns, anAction(), anAction({ status: 'Cancelled' }), relaxed, note],
+    ['their own date moved, relaxed', chairWhoOwns, anAction(), anAction({ revisedDueDate: '2026-10-31' }), relaxed, note],
+    ['their own request declined, relaxed', chairWhoOwns, anAction({ dateRequest: request }), anAction(), relaxed, note],
+    ['their own request made, relaxed (asking is not deciding)', chairWhoOwns, anAction(), anAction({ dateRequest: request }), relaxed, null],
+    ['their own status update, relaxed', chairWhoOwns, anAction(), anAction({ status: 'At risk' }), relaxed, null],
+    ['someone else’s sign-off, relaxed', chair, { ...complete, owner: othersAction.owner }, { ...complete, owner: othersAction.owner, status: 'Signed off' }, relaxed, null],
+    ['their own sign-off, enforced (cannot happen; no note)', chairWhoOwns, complete, { ...complete, status: 'Signed off' }, enforced, null],
+    [
+      'relaxed with no record of who set it',
+      chairWhoOwns,
+      complete,
+      { ...complete, status: 'Signed off' },
+      { separationOfDuties: { enforced: false, setBy: null, setAt: null } },
+      'Decided by its own owner: separation of duties is off for this plan.',
+    ],
+  ])('%s', (_d, actor, before, after, rules, expected) => {
+    expect(ownDecisionNote(actor, before, after, rules)).toBe(expected);
+  });
+});
+
+describe('card redraws: a reminder card for its owner or an overseer; the decisions card for overseers', () => {
+  const overseers = new Set<Actor>([chair, executive, admin]);
+
+  test.each(everyone)('canSeeRemindersOf(the owner alexw): %s', (_d, actor) => {
+    expect(canSeeRemindersOf(actor, 'alexw@example.com').allowed).toBe(actor === owner || overseers.has(actor));
+  });
+
+  test.each(everyone)('canSeeRemindersOf(themselves): %s', (_d, actor) => {
+    expect(canSeeRemindersOf(actor, actor.email)).toEqual({ allowed: true });
+  });
+
+  test.each(everyone)('canSeeDecisions: %s', (_d, actor) => {
+    expect(canSeeDecisions(actor).allowed).toBe(overseers.has(actor));
+  });
+
+  test('the refusals name nobody', () => {
+    const refusal = canSeeRemindersOf(nobody, 'alexw@example.com');
+    expect(refusal.allowed || refusal.reason).not.toMatch(/alexw|Alex/);
   });
 });
 

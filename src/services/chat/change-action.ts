@@ -1,6 +1,6 @@
 import { ChangeContext, ChangeResult } from '../../domain/action-changes';
 import { diffActions, historyEntry } from '../../domain/history';
-import { Actor } from '../../domain/permissions';
+import { Actor, ownDecisionNote } from '../../domain/permissions';
 import { Action, Via } from '../../domain/types';
 import { ConflictError } from '../../store/errors';
 import { Storage } from '../../store/open-storage';
@@ -30,7 +30,9 @@ export async function changeAction(
     if (!result.ok) return result;
     const changes = diffActions(current.value, result.action);
     if (changes.length === 0) return { ok: false, reason: `That doesn’t change anything on ${current.value.ref}.` };
-    const history = historyEntry(result.action, changes, { by: ctx.by, via: who.via, at: who.at, comment: who.comment });
+    const note = ownDecisionNote(found.view.actor, current.value, result.action, found.view.plan);
+    const comment = [who.comment, note].filter(Boolean).join(' · ') || null;
+    const history = historyEntry(result.action, changes, { by: ctx.by, via: who.via, at: who.at, comment });
     try {
       const versions = await storage.actions.write(result.action.planId, [{ action: result.action, current, history }]);
       const written = versions.get(result.action.ref) ?? { etag: '', revision: current.revision + 1 };

@@ -2,7 +2,7 @@ import { addEvidence, addNote, changeStatus, requestNewDate, reschedule, signOff
 import { currentDueDate } from '../../domain/rag';
 import { formatUkDate } from '../../domain/calendar';
 import { Command } from '../../domain/command';
-import { Actor, canBindConversation, canCancel, canSignOff, canUpdate, decidesDates, Permission } from '../../domain/permissions';
+import { Actor, canCancel, canSignOff, canUpdate, decidesDates, Permission } from '../../domain/permissions';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
 import { Storage } from '../../store/open-storage';
@@ -34,13 +34,14 @@ function bannerFor(command: ChangeCommand, action: Action): string {
 
 export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
   const names = await storage.people.nameDirectory();
+  const { plan } = found.view;
   const outcome = await changeAction(
     storage,
     found,
     (action, ctx, actor: Actor) => {
       switch (command.kind) {
         case 'setStatus':
-          return guarded(command.status === 'Cancelled' ? canCancel(actor) : canUpdate(actor, action, names), () =>
+          return guarded(command.status === 'Cancelled' ? canCancel(actor, action, plan) : canUpdate(actor, action, names), () =>
             changeStatus(action, command.status, command.comment, ctx),
           );
         case 'evidence':
@@ -48,7 +49,7 @@ export async function simpleChangeReply(storage: Storage, found: FoundAction, co
         case 'note':
           return guarded(canUpdate(actor, action, names), () => addNote(action, command.text, ctx));
         case 'signOff':
-          return guarded(canSignOff(actor), () => signOff(action, command.comment, ctx));
+          return guarded(canSignOff(actor, action, plan), () => signOff(action, command.comment, ctx));
       }
     },
     { via: 'chat', at, comment: command.kind === 'setStatus' || command.kind === 'signOff' ? command.comment : null },
@@ -98,14 +99,17 @@ export async function continueDelay(
   }
   await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
   const { newDate, reason } = draft;
-  const direct = decidesDates(found.view.actor);
+  // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
+  let direct = false;
   const outcome = await changeAction(
     storage,
     found,
-    (action, ctx, actor) =>
-      guarded(canUpdate(actor, action), () =>
+    (action, ctx, actor) => {
+      direct = decidesDates(actor, action, found.view.plan);
+      return guarded(canUpdate(actor, action), () =>
         direct ? reschedule(action, newDate, reason, draft.markDelayed, ctx) : requestNewDate(action, newDate, reason, draft.markDelayed, ctx),
-      ),
+      );
+    },
     { via: 'chat', at: incoming.now.toISOString(), comment: reason },
   );
   if (!outcome.ok) return text(outcome.reason);
@@ -130,18 +134,4 @@ export function answerDelay(draft: DelayDraft, answer: string, today: IsoDate): 
     return parsed.ok ? { draft: { ...draft, newDate: parsed.date }, dateError: null } : { draft, dateError: parsed.error };
   }
   return { draft: { ...draft, reason: answer.trim() }, dateError: null };
-}
-
-export async function bindReply(storage: Storage, incoming: Incoming, planId: string, email: string): Promise<Reply> {
-  const plan = await storage.plans.get(planId);
-  if (!plan) {
-    const known = (await storage.plans.list()).map((p) => p.id);
-    return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
-  }
-  const roles = await storage.roles.rolesOf(plan.id, email);
-  const permission = canBindConversation({ email, name: incoming.user.name, roles });
-  if (!permission.allowed) return text(permission.reason);
-  await storage.conversations.bindPlan(incoming.conversation.id, plan.id);
-  const where = incoming.conversation.kind === 'channel' ? 'this channel' : 'this chat';
-  return text(`Done: in ${where}, "what's overdue" now means ${plan.title} (${plan.id}). Its weekly digest will come here too.`);
 }

@@ -4,14 +4,15 @@ import { answersQuestion, parseCommand } from '../../domain/command-grammar';
 import { cleanCommandText } from '../../domain/command-text';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
-import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
+import { bindReply } from './bind-reply';
+import { answerDelay, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
 import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { findAction, whichOne } from './find-action';
 import { plansFor, PlanView } from './plan-scope';
 import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
-import { Incoming, Reply, text } from './types';
+import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
 import { questionReplies } from './question-replies';
 
@@ -57,14 +58,16 @@ export class ChatService {
     // "What's overdue" in a bound channel needs the plan, the asker's roles and the plan's
     // actions: start reading them for the plan this conversation was bound to last time,
     // alongside the binding itself, and use them only if the binding turns out the same.
-    const guess = command.kind === 'overdue' ? this.lastBinding.get(incoming.conversation.id) : undefined;
+    // The binding belongs to the whole channel or chat; a question the bot asked belongs to the thread it asked in.
+    const where = bindingIdOf(incoming);
+    const guess = command.kind === 'overdue' ? this.lastBinding.get(where) : undefined;
     const early = guess ? this.readEarly(incoming, email, guess) : null;
     const [pending, binding] = await Promise.all([
       this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now),
-      this.storage.conversations.get(incoming.conversation.id),
+      this.storage.conversations.binding(where, incoming.conversation.kind),
     ]);
-    const boundPlanId = binding?.planId ?? null;
-    this.remember(incoming.conversation.id, boundPlanId);
+    const boundPlanId = binding.planId;
+    this.remember(where, boundPlanId);
     const asker: Asker = { incoming, email, boundPlanId, early: early?.planId === boundPlanId ? early : null };
 
     if (pending && command.kind === 'cancel') {

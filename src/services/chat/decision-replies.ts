@@ -1,6 +1,6 @@
 import type { DecisionsView } from '../../cards/decisions-view';
 import { Command } from '../../domain/command';
-import { canDecideDateRequest } from '../../domain/permissions';
+import { canSeeDecisions } from '../../domain/permissions';
 import { Storage } from '../../store/open-storage';
 import { CardActions } from '../card-actions';
 import { approveWhatWaits, decideDateRequest, decisionConfirmation } from '../../domain/date-decisions';
@@ -24,8 +24,8 @@ export async function decisionReply(storage: Storage, found: FoundAction, comman
     found,
     (action, ctx, actor) =>
       command.kind === 'approve'
-        ? approveWhatWaits(command.comment, action, ctx, actor)
-        : decideDateRequest(command.decision, command.comment, action, ctx, actor),
+        ? approveWhatWaits(command.comment, action, ctx, actor, found.view.plan)
+        : decideDateRequest(command.decision, command.comment, action, ctx, actor, found.view.plan),
     { via: 'chat', at, comment: command.comment },
   );
   if (!outcome.ok) return text(outcome.reason);
@@ -46,7 +46,7 @@ export async function decisionReply(storage: Storage, found: FoundAction, comman
 /** "decisions": the decisions card of each plan in which the person may decide, as chairs and executives are sent it. */
 export async function decisionsReply(storage: Storage, views: PlanView[]): Promise<Reply[]> {
   if (views.length === 0) return [text('There are no plans yet.')];
-  const deciding = views.filter((v) => canDecideDateRequest(v.actor).allowed);
+  const deciding = views.filter((v) => canSeeDecisions(v.actor).allowed);
   if (deciding.length === 0) {
     return [text('Only a chair, an executive or an administrator decides new dates and sign-offs. Type "my actions" to see your own actions.')];
   }

@@ -13,6 +13,7 @@ import { Action, HistoryEntry, Role } from '../../domain/types';
 import { Storage } from '../../store/open-storage';
 import { withOwnerNames } from './owner-names';
 import { findAction, whichOne } from './find-action';
+import { readableViews } from '../plan-access';
 import { mayRead, PlanView } from './plan-scope';
 import { resolveOne } from './read-replies';
 import { card, Reply, text } from './types';
@@ -87,9 +88,7 @@ function planAnswer(view: PlanView, actions: Action[], history: HistoryEntry[], 
 
 async function whoOwnsReply(storage: Storage, views: PlanView[], ref: string): Promise<Reply> {
   // Looked up only in plans the asker may read, so neither an owner nor a plan's title leaks from another.
-  const readable = (await Promise.all(views.map(async (v) => (mayRead(v, await storage.actions.snapshot(v.plan.id)) ? v : null)))).filter(
-    (v): v is PlanView => v !== null,
-  );
+  const readable = await readableViews(storage, views);
   if (readable.length === 0) return NOTHING_READABLE;
   // The same resolution as "show X": one rule for what a typed ref names, asking when it could be two.
   const located = await findAction(storage, readable, ref);

@@ -8,6 +8,7 @@ import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
 import { HELP_COMMANDS } from './help';
 import { withOwnerNames } from './owner-names';
+import { readableViews } from '../plan-access';
 import { FoundAction, mayRead, PlanView } from './plan-scope';
 import { card, Reply, text } from './types';
 
@@ -15,6 +16,7 @@ export function helpReply(): Reply {
   return card('help', { commands: HELP_COMMANDS }, 'What I can do: my actions, what’s overdue, show SG-4, SG-4 done, and more.');
 }
 
+const NO_PART = 'You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.';
 const NO_PLANS = text('There are no plans yet. An administrator can import one with: npx action-tracker import plan.csv --plan my-plan --baseline 2026-01-01');
 
 export async function myActionsReply(storage: Storage, views: PlanView[], which: 'all' | 'overdue' | 'dueSoon'): Promise<Reply> {
@@ -88,30 +90,35 @@ export async function overdueReply(
     }),
   );
   const replies = perPlan.filter((r): r is Reply => r !== null);
-  return replies.length ? replies : [text('You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.')];
+  return replies.length ? replies : [text(NO_PART)];
 }
 
-/** Resolves a ref to exactly one readable action, or explains why not (with a suggestion). */
+/**
+ * Resolves a ref to exactly one readable action, or explains why not (with a suggestion). An action in a
+ * plan the person may not read is answered as if it did not exist, and no such plan is ever named.
+ */
 export async function resolveOne(storage: Storage, views: PlanView[], found: FoundAction[], ref: string): Promise<FoundAction | Reply> {
   if (views.length === 0) return NO_PLANS;
-  if (found.length === 0) return notFound(storage, views, ref);
-  if (found.length > 1) {
-    return text(`${ref} is in more than one plan (${found.map((f) => f.view.plan.id).join(', ')}). Ask in a chat bound to one plan, or ask an administrator to bind this one.`);
+  const readable = await readableViews(storage, views);
+  const seen = found.filter((f) => readable.includes(f.view));
+  if (seen.length === 0) return notFound(storage, readable, ref);
+  if (seen.length > 1) {
+    return text(`${ref} is in more than one plan (${seen.map((f) => f.view.plan.id).join(', ')}). Ask in a chat bound to one plan, or ask an administrator to bind this one.`);
   }
-  if (!mayRead(found[0].view, await storage.actions.snapshot(found[0].view.plan.id))) {
-    return text(`You have no actions and no role in ${found[0].view.plan.title}, so I can’t show ${found[0].current.value.ref}.`);
-  }
-  return found[0];
+  return seen[0];
 }
 
-/** Refs in scope that look like what was typed, for "Did you mean SG-4?". */
+/** Refs in the plans the person may read that look like what was typed, for "Did you mean SG-4?". */
 export async function suggestRefs(storage: Storage, views: PlanView[], typed: string): Promise<string[]> {
-  const refs = (await Promise.all(views.map((v) => storage.actions.snapshot(v.plan.id)))).flat().map((v) => v.value.ref);
+  const readable = await readableViews(storage, views);
+  const refs = (await Promise.all(readable.map((v) => storage.actions.snapshot(v.plan.id)))).flat().map((v) => v.value.ref);
   return closestRefs(typed, refs);
 }
 
-async function notFound(storage: Storage, views: PlanView[], ref: string): Promise<Reply> {
-  const close = await suggestRefs(storage, views, ref);
+/** `readable` are the plans in scope the person may read. */
+async function notFound(storage: Storage, readable: PlanView[], ref: string): Promise<Reply> {
+  if (readable.length === 0) return text(`I can’t find an action ${ref} that you can see. ${NO_PART}`);
+  const close = await suggestRefs(storage, readable, ref);
   return text(`I can’t find an action ${ref}.${close.length ? ` Did you mean ${close.join(' or ')}?` : ' Type "my actions" to see yours.'}`);
 }
 

@@ -1,0 +1,157 @@
+/**
+ * Separation of duties, through the real bot server (chat and card buttons)
+ * and the real command line: nobody signs off, cancels, or decides a new date
+ * for, an action they own, unless an administrator turns the rule off for
+ * the plan; then the history says who decided, and who allowed it.
+ *
+ * In the demo plan Alex Wilber chairs and owns SG-1, SG-4 and LAC-3 (delayed);
+ * Adele Vance is an executive and owns LAC-1 (complete, with evidence).
+ */
+import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../src/cli/program';
+import { projectRoot } from '../../src/project-root';
+import { DEMO_PLAN_ID, demoPlanFile } from '../../src/services/demo-seed';
+import { BotHarness, message, replyText, startBotHarnessWith } from '../support/bot-harness';
+import { storageOver } from '../support/custom-harness';
+
+jest.setTimeout(60_000);
+
+const ALEX = 0;
+const ADELE = 2;
+const PREFIX = 'sod' + randomBytes(4).toString('hex');
+const env = { STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING, TABLE_PREFIX: PREFIX };
+const nextYear = new Date().getFullYear() + 1;
+
+let bot: BotHarness;
+beforeAll(async () => {
+  bot = await startBotHarnessWith({ storage: storageOver(process.env.TEST_STORAGE_CONNECTION_STRING!, PREFIX), seed: true });
+});
+afterAll(() => bot?.stop());
+
+async function say(user: number, text: string): Promise<string> {
+  const activity = message(bot.connector.url, text, { user });
+  expect((await bot.post(activity)).status).toBeLessThan(300);
+  const reply = await bot.connector.next((s) => s.replyToId === activity.id);
+  return replyText(reply.activity);
+}
+
+async function press(user: number, verb: string, data: Record<string, unknown>): Promise<string> {
+  const response = await bot.post({
+    ...message(bot.connector.url, '', { user }),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data: { planId: DEMO_PLAN_ID, ...data } }, trigger: 'manual' },
+  });
+  expect(response.status).toBe(200);
+  return JSON.stringify(await response.json());
+}
+
+async function cli(...args: string[]) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let text = '';
+  out.on('data', (c: Buffer) => (text += c.toString()));
+  err.on('data', (c: Buffer) => (text += c.toString()));
+  const code = await runCli(args, { out, err, env });
+  return { code, text };
+}
+
+const stored = async (ref: string) => (await bot.storage.actions.get(DEMO_PLAN_ID, ref))!;
+const latestHistory = async (ref: string) => (await bot.storage.actions.history(DEMO_PLAN_ID, ref))[0];
+
+describe('by default nobody decides on an action they own', () => {
+  test('a new plan has separation of duties on', async () => {
+    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toEqual({ enforced: true, setBy: null, setAt: null });
+    const shown = await cli('settings', '--plan', DEMO_PLAN_ID);
+    expect(shown).toEqual({ code: 0, text: expect.stringMatching(/^Plan ofsted-2011: separation of duties is on \(the default\): nobody signs off/) });
+  });
+
+  test.each([
+    ['sign off LAC-1', /You own LAC-1, so another chair, executive or administrator must sign it off\./],
+    ['approve LAC-1', /You own LAC-1, so another chair, executive or administrator must sign it off\./],
+    ['LAC-1 cancelled', /You own LAC-1, so another chair, executive or administrator must cancel it\./],
+  ])('an executive types "%s" about their own action: refused', async (text, refusal) => {
+    const before = await stored('LAC-1');
+    expect(await say(ADELE, text)).toMatch(refusal);
+    expect((await stored('LAC-1')).etag).toBe(before.etag);
+  });
+
+  test('an executive presses Sign off on their own action: refused', async () => {
+    const before = await stored('LAC-1');
+    expect(await press(ADELE, 'signOff', { signOffRef: 'LAC-1' })).toMatch(/Nothing was changed: You own LAC-1, so another chair, executive or administrator must sign it off/);
+    expect((await stored('LAC-1')).etag).toBe(before.etag);
+  });
+
+  test('a chair moving their own action’s date asks for it, like any owner', async () => {
+    const before = (await stored('LAC-3')).value;
+    expect(await say(ALEX, `move LAC-3 to 30/09/${nextYear} because the supplier is late`)).toMatch(/has gone to the chairs and executives for approval/);
+    const after = (await stored('LAC-3')).value;
+    expect(after).toMatchObject({ revisedDueDate: before.revisedDueDate, dateRequest: { date: `${nextYear}-09-30`, by: 'alexw@example.com' } });
+  });
+
+  test('the chair cannot approve or decline their own new date, by chat or card', async () => {
+    const before = await stored('LAC-3');
+    expect(await say(ALEX, 'approve LAC-3')).toMatch(/You own LAC-3, so another chair, executive or administrator must decide its new date\./);
+    expect(await say(ALEX, 'decline LAC-3 because no')).toMatch(/You own LAC-3, so another/);
+    expect(await press(ALEX, 'approveDate', { requestRef: 'LAC-3' })).toMatch(/Nothing was changed: You own LAC-3/);
+    expect(await press(ALEX, 'declineDate', { requestRef: 'LAC-3' })).toMatch(/Nothing was changed: You own LAC-3/);
+    expect((await stored('LAC-3')).etag).toBe(before.etag);
+  });
+
+  test('someone else who decides approves it, and the history says who', async () => {
+    expect(await say(ADELE, 'approve LAC-3')).toMatch(/Approved: LAC-3 is now due 30 Sep/);
+    expect(await latestHistory('LAC-3')).toMatchObject({ by: 'adelev@example.com', via: 'chat', comment: null });
+  });
+
+  test('a chair’s own Request new date button asks rather than moves', async () => {
+    const before = (await stored('SG-1')).value;
+    expect(await press(ALEX, 'requestDate', { owner: 'alexw@example.com', ref: 'SG-1', requestDate: `${nextYear}-03-31`, requestReason: 'staff' })).toMatch(
+      /has gone to the chairs and executives for approval/,
+    );
+    expect((await stored('SG-1')).value).toMatchObject({ revisedDueDate: before.revisedDueDate, dateRequest: { date: `${nextYear}-03-31` } });
+  });
+});
+
+describe('an administrator may turn it off for a tiny team, and the history says who decided', () => {
+  test('a setting that is neither on nor off is refused and changes nothing', async () => {
+    expect(await cli('settings', '--plan', DEMO_PLAN_ID, '--separation-of-duties', 'maybe')).toEqual({
+      code: 2,
+      text: '"maybe" is not a setting for --separation-of-duties. Use on or off.\n',
+    });
+    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties.enforced).toBe(true);
+  });
+
+  test('turned off from the command line, recording who did it', async () => {
+    const result = await cli('settings', '--plan', DEMO_PLAN_ID, '--separation-of-duties', 'off', '--by', 'meganb@example.com');
+    expect(result.code).toBe(0);
+    expect(result.text).toMatch(/^Plan ofsted-2011: separation of duties is off \(set by meganb@example.com, \d{1,2} [A-Z][a-z]{2} \d{4}/);
+    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toMatchObject({ enforced: false, setBy: 'meganb@example.com' });
+  });
+
+  test('the executive now signs off their own action, and the history says so', async () => {
+    expect(await say(ADELE, 'sign off LAC-1')).toMatch(/LAC-1 is signed off/);
+    expect((await stored('LAC-1')).value.status).toBe('Signed off');
+    const entry = await latestHistory('LAC-1');
+    expect(entry.by).toBe('adelev@example.com');
+    expect(entry.comment).toMatch(/^Decided by its own owner: separation of duties is off for this plan \(turned off by meganb@example.com on \d{1,2} [A-Z][a-z]{2} \d{4}\)\.$/);
+  });
+
+  test('the chair’s own card now approves their own request, and the history says so', async () => {
+    expect(await press(ALEX, 'approveDate', { requestRef: 'SG-1' })).toMatch(/Approved: SG-1 is now due 31 Mar/);
+    const entry = await latestHistory('SG-1');
+    expect(entry).toMatchObject({ by: 'alexw@example.com', via: 'card' });
+    expect(entry.comment).toMatch(/Decided by its own owner: separation of duties is off for this plan \(turned off by meganb@example.com/);
+  });
+
+  test('an import of the same plan keeps the setting', async () => {
+    const { code } = await cli('import', demoPlanFile(projectRoot()), '--plan', DEMO_PLAN_ID);
+    expect(code).toBe(0);
+    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toMatchObject({ enforced: false, setBy: 'meganb@example.com' });
+  });
+
+  test('turned back on, owners are kept out again', async () => {
+    expect((await cli('settings', '--plan', DEMO_PLAN_ID, '--separation-of-duties', 'on', '--by', 'meganb@example.com')).code).toBe(0);
+    expect(await say(ALEX, 'SG-4 cancelled')).toMatch(/You own SG-4, so another chair, executive or administrator must cancel it\./);
+  });
+});

@@ -1,5 +1,9 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { authProblems, behaviourProblems, CheckInput, storageProblems } from './config-checks';
+
+export { describeConfig } from './config-describe';
 
 /**
  * The one configuration module for local and production runs. Every setting
@@ -25,15 +29,23 @@ export type MicrosoftAppType = (typeof MICROSOFT_APP_TYPES)[number];
 /** Paths the server serves; the Bicep template, the manifest and the docs use the same ones. */
 export const MESSAGES_PATH = '/api/messages';
 export const HEALTH_PATH = '/healthz';
+export const READY_PATH = '/readyz';
 
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
 /** Node environments in which authentication is off unless `BOT_AUTH=on`. */
-const LOCAL_NODE_ENVS = ['development', 'test'];
+const LOCAL_NODE_ENVS: readonly string[] = ['development', 'test'];
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const guid = z.string().trim().regex(GUID, GUID_MESSAGE).transform((s) => s.toLowerCase());
 
 const EnvSchema = z.object({
-  NODE_ENV: z.string().trim().default('development'),
+  // Read in any case, and nothing else: "Production" or "prod" must not quietly turn production's checks off.
+  NODE_ENV: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')} (in any case)` }))
+    .default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STORAGE_CONNECTION_STRING: z.string().trim().optional(),
   STORAGE_ACCOUNT_URL: z.string().trim().url().optional(),
@@ -43,6 +55,8 @@ const EnvSchema = z.object({
     .default('at'),
   DATA_DIR: z.string().default('.data'),
   AZURITE_PORT: port(10002),
+  /** on: the embedded emulator saves to DATA_DIR after each change, before answering; off: Azurite's own save every 5 s. */
+  EMBEDDED_SAVE_EACH_CHANGE: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
   DEFAULT_TIME_ZONE: z.string().default('Europe/London'),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   JOBS_IN_PROCESS: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
@@ -71,6 +85,19 @@ const EnvSchema = z.object({
     .pipe(z.array(z.string().regex(GUID, `each tenant ${GUID_MESSAGE}`).transform((s) => s.toLowerCase())))
     .optional(),
   PORT: port(3978),
+  /** Where the server listens; unset means 127.0.0.1 with authentication off (only this machine), every interface with it on. */
+  HOST: z
+    .string()
+    .trim()
+    .refine((s) => isIP(s) !== 0 || HOST_NAME.test(s), 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::')
+    .optional(),
+  /** Authentication off over a real Azure storage account must be a decision. */
+  ALLOW_UNAUTHENTICATED_WITH_AZURE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['yes', 'no'], { message: 'must be "yes" or "no"' }))
+    .optional(),
   PLAYGROUND_PORT: port(56150),
   TEAMS_APP_ID: guid.optional(),
   BOT_DOMAIN: z
@@ -84,7 +111,7 @@ const EnvSchema = z.object({
   WEBSITE_SITE_NAME: z.string().optional(),
 });
 
-type Env = z.infer<typeof EnvSchema>;
+export type Env = z.infer<typeof EnvSchema>;
 
 /** Every environment variable the configuration reads (`.env.example` and docs/deploy.md describe each). */
 export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));
@@ -92,7 +119,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(Env
 export type StorageSettings =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'accountUrl'; accountUrl: string }
-  | { kind: 'embedded'; dataDir: string; port: number };
+  | { kind: 'embedded'; dataDir: string; port: number; saveEachChange: boolean };
 
 /**
  * Exactly the keys botbuilder's `ConfigurationServiceClientCredentialFactory`
@@ -126,10 +153,15 @@ export interface BotSettings {
 
 export interface ServerSettings {
   port: number;
+  /** The address to listen on. */
+  host: string;
   /** Where the Microsoft 365 Agents Playground listens in local mode. */
   playgroundPort: number;
   messagesPath: typeof MESSAGES_PATH;
+  /** Liveness: the process answers. Cheap, touches nothing. */
   healthPath: typeof HEALTH_PATH;
+  /** Readiness: storage can be reached (503 with the reason while it cannot). */
+  readyPath: typeof READY_PATH;
   applicationInsightsConnectionString: string | null;
 }
 
@@ -164,7 +196,12 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * `serving: false` is for the command line, which listens for nothing: an
+ * administrator may run it against the real storage account without the
+ * bot's authentication settings.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = true }: { serving?: boolean } = {}): Config {
   const raw = withoutBlanks(env);
   const problems: string[] = [];
 
@@ -187,51 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = nodeEnv === 'production';
   const authEnabled = e.BOT_AUTH ? e.BOT_AUTH === 'on' : !LOCAL_NODE_ENVS.includes(nodeEnv);
 
-  // Storage.
-  if (has('STORAGE_CONNECTION_STRING') && has('STORAGE_ACCOUNT_URL')) {
-    problems.push('Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.');
-  }
-  if (production && !has('STORAGE_CONNECTION_STRING') && !has('STORAGE_ACCOUNT_URL')) {
-    problems.push(
-      'Production needs Azure Table Storage: set STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING; ' +
-        'the embedded Azurite store is for local runs only.',
-    );
-  }
-  if (production && e.STORAGE_ACCOUNT_URL && !e.STORAGE_ACCOUNT_URL.startsWith('https://')) {
-    problems.push('STORAGE_ACCOUNT_URL must start with https:// in production.');
-  }
-
-  // Authentication.
-  if (production && !authEnabled) {
-    problems.push('BOT_AUTH=off is refused when NODE_ENV=production: the bot would accept messages from anyone.');
-  }
-  if (!authEnabled && has('WEBSITE_SITE_NAME')) {
-    problems.push('Authentication is off but this is running in Azure App Service (WEBSITE_SITE_NAME is set): set NODE_ENV=production and BOT_AUTH=on.');
-  }
-  const appType = e.MicrosoftAppType;
-  if (authEnabled) {
-    const why = production ? 'in production' : 'when BOT_AUTH is on';
-    if (!has('MicrosoftAppId')) {
-      problems.push(`MicrosoftAppId is required ${why}: the bot's app (client) id, or the managed identity's client id for UserAssignedMSI.`);
-    }
-    if (!has('MicrosoftAppType')) {
-      problems.push(`MicrosoftAppType is required ${why}: one of ${MICROSOFT_APP_TYPES.join(', ')}, matching the Azure Bot resource.`);
-    }
-    if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) {
-      problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}.`);
-    }
-    if ((appType === 'SingleTenant' || appType === 'MultiTenant') && !has('MicrosoftAppPassword')) {
-      problems.push(`MicrosoftAppPassword (the client secret) is required when MicrosoftAppType is ${appType}.`);
-    }
-  }
-  if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword')) {
-    problems.push('MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no secret.');
-  }
-  if (production && !has('ALLOWED_TENANTS')) {
-    problems.push('ALLOWED_TENANTS is required in production: a comma-separated list of the Microsoft 365 tenant ids allowed to use the bot.');
-  } else if (production && !invalid.has('ALLOWED_TENANTS') && (e.ALLOWED_TENANTS ?? []).length === 0) {
-    problems.push('ALLOWED_TENANTS must list at least one tenant id in production.');
-  }
+  const checks: CheckInput = { e, has, invalid, production, authEnabled, serving };
+  problems.push(...behaviourProblems(checks), ...storageProblems(checks), ...authProblems(checks));
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -239,7 +233,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }
     : e.STORAGE_ACCOUNT_URL
       ? { kind: 'accountUrl', accountUrl: e.STORAGE_ACCOUNT_URL }
-      : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR ?? '.data'), port: e.AZURITE_PORT ?? 10002 };
+      : {
+          kind: 'embedded',
+          dataDir: path.resolve(e.DATA_DIR ?? '.data'),
+          port: e.AZURITE_PORT ?? 10002,
+          saveEachChange: (e.EMBEDDED_SAVE_EACH_CHANGE ?? 'on') === 'on',
+        };
 
   const bot: BotSettings = {
     authEnabled,
@@ -275,48 +274,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot,
     server: {
       port: e.PORT ?? 3978,
+      // Without authentication anyone who can reach the port can act as anyone: keep it to this machine unless told otherwise.
+      host: e.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
       playgroundPort: e.PLAYGROUND_PORT ?? 56150,
       messagesPath: MESSAGES_PATH,
       healthPath: HEALTH_PATH,
+      readyPath: READY_PATH,
       applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
     },
   };
-}
-
-/**
- * The configuration with secrets removed, safe to log at start-up.
- */
-export function describeConfig(config: Config): Record<string, unknown> {
-  const storage =
-    config.storage.kind === 'connectionString'
-      ? { kind: 'connectionString', account: accountNameOf(config.storage.connectionString) }
-      : config.storage;
-  return {
-    nodeEnv: config.nodeEnv,
-    production: config.production,
-    logLevel: config.logLevel,
-    storage,
-    tablePrefix: config.tablePrefix,
-    defaultTimeZone: config.defaultTimeZone,
-    bot: {
-      authEnabled: config.bot.authEnabled,
-      appId: config.bot.appId,
-      appType: config.bot.appType,
-      appTenantId: config.bot.appTenantId,
-      allowedTenants: config.bot.allowedTenants,
-      teamsAppId: config.bot.teamsAppId,
-      domain: config.bot.domain,
-      passwordSet: config.bot.auth.MicrosoftAppPassword !== '',
-    },
-    server: {
-      ...config.server,
-      applicationInsightsConnectionString: config.server.applicationInsightsConnectionString ? '(set)' : null,
-    },
-  };
-}
-
-function accountNameOf(connectionString: string): string | null {
-  return /(?:^|;)\s*AccountName=([^;]+)/i.exec(connectionString)?.[1] ?? null;
 }
 
 /** An empty variable means "not set", as in most `.env` tooling. */

@@ -31,7 +31,7 @@ export const defaultActor = () => `cli:${os.userInfo().username}`;
 /** Opens storage for one command and always closes it, so an embedded emulator never outlives the command. */
 export function withContext(io: CliIo) {
   return async <T>(run: (ctx: CliContext) => Promise<T>): Promise<T> => {
-    const config = loadConfig(io.env);
+    const config = loadConfig(io.env, { serving: false });
     const storage = await openStorage(config.storage, config.tablePrefix);
     try {
       return await run({ config, storage, now: new Date(), out: io.out, err: io.err });

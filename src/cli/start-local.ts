@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const seed = await seedDemo(storage, ROOT, new Date());
   say(seed.seeded ? `Seeded the demo plan with ${seed.actions} actions.` : `Using the demo data already in ${config.storage.kind === 'embedded' ? config.storage.dataDir : 'storage'}.`);
 
-  const server = await startServer(config, storage, log, '127.0.0.1');
+  const server = await startServer(config, storage, log);
   say(`The bot is listening on ${server.url} (local mode: authentication off).`);
 
   const playground = startPlayground(server.url, config.server.playgroundPort);

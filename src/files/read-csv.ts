@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { restoreNeutralisedCell } from '../domain/spreadsheet-safety';
 import { decodeText } from './decode-text';
 
 export type RowsResult = { ok: true; rows: string[][]; encoding: string } | { ok: false; error: string };
@@ -22,7 +23,8 @@ export function readCsv(bytes: Uint8Array): RowsResult {
       skip_empty_lines: false,
       trim: false,
     }) as string[][];
-    return { ok: true, rows, encoding: decoded.encoding };
+    // A file this product exported has its formula-like cells quoted; take the quote off so it imports unchanged.
+    return { ok: true, rows: rows.map((row) => row.map(restoreNeutralisedCell)), encoding: decoded.encoding };
   } catch (error) {
     const where = typeof error === 'object' && error && 'lines' in error ? ` near line ${(error as { lines: number }).lines}` : '';
     const detail = error instanceof Error ? error.message.replace(/^[A-Za-z_]+:\s*/, '') : String(error);

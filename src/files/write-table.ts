@@ -1,16 +1,21 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { cellAsText, EXPORT_COLUMNS, ExportRow } from '../domain/export-rows';
+import { neutraliseCell } from '../domain/spreadsheet-safety';
 
-/** CSV with a byte order mark, so that Excel opens £ signs and accents correctly. */
+/**
+ * CSV with a byte order mark, so that Excel opens £ signs and accents
+ * correctly. Every cell that could start a formula is neutralised.
+ */
 export function exportCsv(rows: readonly ExportRow[]): Buffer {
-  const records = rows.map((row) => EXPORT_COLUMNS.map((c) => cellAsText(row[c])));
+  const records = rows.map((row) => EXPORT_COLUMNS.map((c) => neutraliseCell(cellAsText(row[c]))));
   const text = stringify([[...EXPORT_COLUMNS], ...records], { record_delimiter: '\r\n' });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
 const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = { Action: 60, 'Latest update': 40, Measure: 40, Owner: 30, Theme: 24 };
 
+/** Text goes in as plain string cells, never as formulas, so it needs no quote in front. */
 export async function exportXlsx(rows: readonly ExportRow[], sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'Actions', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { translateStorageError } from './errors';
 
 export const TABLE_NAMES = ['plans', 'actions', 'roles', 'glossary', 'conversations', 'people', 'deliveries'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -22,7 +23,11 @@ export class Tables {
     let client = this.clients.get(name);
     if (!client) {
       const created = this.factory(`${this.prefix}${name}`);
-      client = created.createTable().then(() => created);
+      // Often the first call a command makes, so "cannot reach storage" must be translated here too.
+      client = created.createTable().then(
+        () => created,
+        (error: unknown) => Promise.reject(translateStorageError(error)),
+      );
       client.catch(() => this.clients.delete(name));
       this.clients.set(name, client);
     }

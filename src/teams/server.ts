@@ -7,7 +7,9 @@ import restify from 'restify';
 import { Config } from '../config';
 import { Logger } from '../log';
 import { ChatService } from '../services/chat/chat-service';
+import { isLoopbackHost } from '../store/connection-string';
 import { Storage } from '../store/open-storage';
+import { checkStorageReady } from '../store/readiness';
 import { ActionTrackerBot } from './bot';
 import { CardActions } from '../services/card-actions';
 import { JobNotifier } from '../jobs/job-notifier';
@@ -17,6 +19,8 @@ import { TeamsSender } from './proactive-sender';
 export interface RunningServer {
   url: string;
   port: number;
+  /** The address the server actually bound. */
+  host: string;
   adapter: CloudAdapter;
   sender: TeamsSender;
   close(): Promise<void>;
@@ -25,7 +29,7 @@ export interface RunningServer {
 /** Teams sends small activities; anything near this size is not one. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export async function startServer(config: Config, storage: Storage, log: Logger, host = '0.0.0.0'): Promise<RunningServer> {
+export async function startServer(config: Config, storage: Storage, log: Logger, host = config.server.host): Promise<RunningServer> {
   const claimant = claimantId();
   const adapter = createAdapter(config);
   adapter.onTurnError = async (context, error) => {
@@ -61,6 +65,10 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
     res.send(200, { status: 'ok' });
     next();
   });
+  server.get(config.server.readyPath, async (_req, res) => {
+    const readiness = await checkStorageReady(storage.tables);
+    res.send(readiness.ready ? 200 : 503, readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason });
+  });
   server.on('restifyError', (req, _res, err, callback) => {
     log.warn({ path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name }, 'refused a request');
     callback();
@@ -70,13 +78,15 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
     server.once('error', reject);
     server.listen(config.server.port, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
-  log.info({ port, auth: config.bot.authEnabled }, 'bot listening');
+  const { port, address } = server.address() as AddressInfo;
+  log.info({ port, host: address, auth: config.bot.authEnabled }, 'bot listening');
+  if (!config.bot.authEnabled && !isLoopbackHost(address)) log.warn({ host: address }, 'authentication is off and the bot listens beyond this machine (HOST)');
   const scheduler = config.jobs.inProcess ? new Scheduler({ storage, sender, claimant, log }, config.jobs, log) : null;
   scheduler?.start();
   return {
-    url: `http://127.0.0.1:${port}${config.server.messagesPath}`,
+    url: `http://${urlHost(address)}:${port}${config.server.messagesPath}`,
     port,
+    host: address,
     adapter,
     sender,
     close: async () => {
@@ -84,4 +94,10 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A host for this process's own URL: a wildcard address is reached through loopback. */
+function urlHost(address: string): string {
+  if (address === '0.0.0.0' || address === '::') return '127.0.0.1';
+  return address.includes(':') ? `[${address}]` : address;
 }

@@ -57,7 +57,8 @@ beforeAll(async () => {
       MicrosoftAppId: APP_ID,
       MicrosoftAppType: 'MultiTenant',
       MicrosoftAppPassword: 'not-a-real-secret',
-      STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
+      // Production refuses the emulator; the harness serves the bot from the test run's Azurite whatever this says.
+      STORAGE_ACCOUNT_URL: 'https://unused.table.core.windows.net',
     },
     configure: (config) => {
       expect(config.production).toBe(true);

@@ -23,4 +23,18 @@ describe('the server refuses to start unsafely', () => {
     expect(result.stderr).toMatch(/ALLOWED_TENANTS is required in production/);
     expect(result.stderr).toMatch(/Production needs Azure Table Storage/);
   });
+
+  test('settings that would start a broken bot are all named before it starts', () => {
+    const result = start({
+      NODE_ENV: 'development',
+      DEFAULT_TIME_ZONE: 'Mars/Olympus',
+      REMIND_SCHEDULE: 'every monday',
+      STORAGE_CONNECTION_STRING: 'garbage',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^The configuration has 3 problems:\n/);
+    expect(result.stderr).toMatch(/DEFAULT_TIME_ZONE: "Mars\/Olympus" is not a time zone I know/);
+    expect(result.stderr).toMatch(/REMIND_SCHEDULE: "every monday" is not a schedule I can use/);
+    expect(result.stderr).toMatch(/STORAGE_CONNECTION_STRING is not a storage connection string/);
+  });
 });

@@ -7,6 +7,7 @@ const OTHER_TENANT = '66666666-7777-4888-9999-000000000000';
 const APP_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const ACCOUNT_URL = 'https://actiontracker.table.core.windows.net';
 const FAKE_PASSWORD = 'placeholder-not-a-real-password';
+const HTTPS_CONNECTION_STRING = 'DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
 
 /** A complete, valid production environment for each app type. */
 const PRODUCTION_SINGLE_TENANT = {
@@ -42,16 +43,19 @@ describe('loadConfig: local defaults', () => {
     const config = loadConfig({});
     expect(config.nodeEnv).toBe('development');
     expect(config.production).toBe(false);
-    expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('.data'), port: 10002 });
+    expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('.data'), port: 10002, saveEachChange: true });
+    expect(loadConfig({ EMBEDDED_SAVE_EACH_CHANGE: 'off' }).storage).toMatchObject({ kind: 'embedded', saveEachChange: false });
     expect(config.tablePrefix).toBe('at');
     expect(config.bot.authEnabled).toBe(false);
     expect(config.bot.auth).toEqual({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
     expect(config.bot.allowedTenants).toEqual([]);
     expect(config.server).toEqual({
       port: 3978,
+      host: '127.0.0.1',
       playgroundPort: 56150,
       messagesPath: MESSAGES_PATH,
       healthPath: HEALTH_PATH,
+      readyPath: '/readyz',
       applicationInsightsConnectionString: null,
     });
     expect(MESSAGES_PATH).toBe('/api/messages');
@@ -66,8 +70,8 @@ describe('loadConfig: local defaults', () => {
     ['NODE_ENV unset (development)', {}, false],
     ['NODE_ENV=development', { NODE_ENV: 'development' }, false],
     ['NODE_ENV=test (jest)', { NODE_ENV: 'test' }, false],
-    ['BOT_AUTH=off in a staging environment', { NODE_ENV: 'staging', BOT_AUTH: 'off' }, false],
-    ['BOT_AUTH=OFF in any case', { NODE_ENV: 'staging', BOT_AUTH: 'OFF' }, false],
+    ['BOT_AUTH=off in development', { NODE_ENV: 'development', BOT_AUTH: 'off' }, false],
+    ['BOT_AUTH=OFF in any case', { NODE_ENV: 'Development', BOT_AUTH: 'OFF' }, false],
     [
       'BOT_AUTH=on in development with complete credentials',
       { BOT_AUTH: 'on', MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: FAKE_PASSWORD, MicrosoftAppTenantId: TENANT },
@@ -136,7 +140,7 @@ describe('loadConfig: production', () => {
     const config = loadConfig({
       ...rest,
       MicrosoftAppType: 'MultiTenant',
-      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      STORAGE_CONNECTION_STRING: HTTPS_CONNECTION_STRING,
     });
     expect(config.storage.kind).toBe('connectionString');
     expect(config.bot.appType).toBe('MultiTenant');
@@ -167,7 +171,7 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
     ],
     [
       'both storage settings',
-      { ...PRODUCTION_MSI, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' },
+      { ...PRODUCTION_MSI, STORAGE_CONNECTION_STRING: HTTPS_CONNECTION_STRING },
       ['Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.'],
     ],
     ['both storage settings, even locally', { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', STORAGE_ACCOUNT_URL: ACCOUNT_URL }, ['not both']],
@@ -182,7 +186,7 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
     ['a domain with a scheme', { BOT_DOMAIN: 'https://bot.example.org/api' }, ['BOT_DOMAIN: must be a host name only']],
     [
       'authentication on outside production without credentials',
-      { NODE_ENV: 'staging' },
+      { BOT_AUTH: 'on' },
       ['MicrosoftAppId is required when BOT_AUTH is on', 'MicrosoftAppType is required when BOT_AUTH is on'],
     ],
     ['authentication off on Azure App Service', { BOT_AUTH: 'off', WEBSITE_SITE_NAME: 'action-tracker' }, ['running in Azure App Service']],
@@ -201,7 +205,7 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
         MicrosoftAppType: 'UserAssignedMSI',
         MicrosoftAppPassword: FAKE_PASSWORD,
         MicrosoftAppId: 'not-a-guid',
-        STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+        STORAGE_CONNECTION_STRING: HTTPS_CONNECTION_STRING,
         STORAGE_ACCOUNT_URL: ACCOUNT_URL,
       });
     } catch (err) {

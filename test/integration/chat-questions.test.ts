@@ -19,6 +19,7 @@ const PEOPLE: Record<string, { id: string; name: string }> = {
   'adelev@example.com': { id: 'user-id-2', name: 'Adele Vance' },
   'pattif@example.com': { id: 'user-id-4', name: 'Patti Fernandez' },
   'stranger@example.com': { id: 'user-id-9', name: 'A Stranger' },
+  'meganb@example.com': { id: 'user-id-1', name: 'Megan Bowen' },
 };
 const CHANNEL: Incoming['conversation'] = { id: '19:board@thread.tacv2;messageid=1', kind: 'channel' };
 const personal = (email: string): Incoming['conversation'] => ({ id: `personal-${email}`, kind: 'personal' });
@@ -175,4 +176,17 @@ test('help lists the questions', async () => {
   for (const example of ['how are we doing', 'what has slipped this month', "what's waiting for sign-off", "what's due before 14 Jan", 'what changed this week', 'who owns SG-4', 'my plans']) {
     expect(help).toContain(example);
   }
+});
+
+test('who owns a ref that could be two actions asks which, as "show" does, and names no owner', async () => {
+  const megan = 'Megan Bowen <meganb@example.com>';
+  const report = await importPlan(storage, {
+    by: 'admin@example.com', now: NOW, today: '2026-11-30', baseline: '2026-11-01', planId: 'rec-plan', title: 'Recommendations',
+    file: csv([`Rec 4b,Complaints,Publish the complaints procedure,31/12/2026,${megan},Council,On track,`, `4b,Complaints,Train complaints staff,31/01/2027,${megan},Council,On track,`]),
+  });
+  expect(report.errors).toEqual([]);
+  expect(await say('who owns recommendation 4b?', 'meganb@example.com')).toEqual([
+    'recommendation 4b could be 4b or Rec 4b. Which do you mean? Send it again with the reference exactly as the plan writes it.',
+  ]);
+  expect(await say('who owns Rec 4b?', 'meganb@example.com')).toEqual([expect.stringMatching(/^Rec 4b \(Publish the complaints procedure\) is owned by Megan Bowen/)]);
 });

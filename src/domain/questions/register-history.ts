@@ -1,4 +1,4 @@
-import { localDateOf } from '../calendar';
+import { addDays, localDateOf } from '../calendar';
 import { refKey } from '../ref';
 import { Action, HistoryEntry, IsoDate } from '../types';
 
@@ -28,10 +28,35 @@ export function historyByAction(history: readonly HistoryEntry[]): (action: Acti
   return (action) => map.get(refKey(action.ref)) ?? [];
 }
 
-/** Changes to existing actions made on or after `since` (by the plan's local date). */
-export function changesSince(entries: readonly HistoryEntry[], since: IsoDate, timeZone: string): HistoryEntry[] {
+/**
+ * Whether an instant is surely before the local date `day` began in any time zone (none is more than
+ * a day from UTC): a string comparison that spares working out the local date of most of a plan's history.
+ */
+export const surelyBefore = (at: string, day: IsoDate): boolean => /^\d{4}-\d\d-\d\dT/.test(at) && at < addDays(day, -1);
+
+/**
+ * The plan's local date of an instant, remembered by the minute: working it out is costly (a plan
+ * imported at once has thousands of entries from one minute) and no time zone splits a minute.
+ */
+export function localDays(timeZone: string): (at: string) => IsoDate | null {
+  const held = new Map<string, IsoDate | null>();
+  return (at) => {
+    const minute = /^\d{4}-\d\d-\d\dT\d\d:\d\d/.exec(at)?.[0];
+    if (minute === undefined) return localDateOf(at, timeZone);
+    let day = held.get(minute);
+    if (day === undefined) {
+      day = localDateOf(at, timeZone);
+      held.set(minute, day);
+    }
+    return day;
+  };
+}
+
+/** Changes to existing actions made on or after `since` (by the plan's local date, from `localDay`). */
+export function changesSince(entries: readonly HistoryEntry[], since: IsoDate, localDay: (at: string) => IsoDate | null): HistoryEntry[] {
   return entries.filter((e) => {
-    const date = localDateOf(e.at, timeZone);
-    return date !== null && date >= since && !isCreation(e);
+    if (isCreation(e) || surelyBefore(e.at, since)) return false;
+    const date = localDay(e.at);
+    return date !== null && date >= since;
   });
 }

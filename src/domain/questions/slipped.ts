@@ -1,7 +1,7 @@
 import { currentDueDate, daysOverdue, isOverdue } from '../rag';
 import { compareRefs } from '../ref';
 import { Action, HistoryEntry, IsoDate } from '../types';
-import { changeOf, changesSince, historyByAction } from './register-history';
+import { changeOf, changesSince, historyByAction, localDays } from './register-history';
 
 export type SlipItem =
   /** The due date was moved in the period: from the date before the first move to the date after the last. */
@@ -15,10 +15,11 @@ export type SlipItem =
  */
 export function slippedSince(actions: readonly Action[], history: readonly HistoryEntry[], since: IsoDate, today: IsoDate, timeZone: string): SlipItem[] {
   const historyOf = historyByAction(history);
+  const localDay = localDays(timeZone);
   const moved: SlipItem[] = [];
   const late: SlipItem[] = [];
   for (const action of actions) {
-    const move = movedIn(action, changesSince(historyOf(action), since, timeZone));
+    const move = movedIn(action, changesSince(historyOf(action), since, localDay));
     if (move) {
       moved.push(move);
       continue;

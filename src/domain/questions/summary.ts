@@ -1,9 +1,9 @@
-import { addDays, localDateOf } from '../calendar';
+import { addDays } from '../calendar';
 import { digestChanges, DigestChanges, digestTotals, DigestTotals } from '../digest';
 import { daysOverdue, ragOf } from '../rag';
 import { compareRefs } from '../ref';
 import { Action, HistoryEntry, IsoDate, Rag, Status, STATUSES } from '../types';
-import { historyByAction, isCreation } from './register-history';
+import { historyByAction, isCreation, localDays, surelyBefore } from './register-history';
 
 export interface RiskItem {
   action: Action;
@@ -29,12 +29,14 @@ const isStatus = (s: string | null): s is Status => s !== null && (STATUSES as r
  */
 export function stateAt(actions: readonly Action[], history: readonly HistoryEntry[], date: IsoDate, timeZone: string): Action[] {
   const historyOf = historyByAction(history);
+  const localDay = localDays(timeZone);
   const past: Action[] = [];
   for (const action of actions) {
     const then = { ...action };
     let existed = true;
     for (const entry of [...historyOf(action)].reverse()) {
-      const day = localDateOf(entry.at, timeZone);
+      if (surelyBefore(entry.at, date)) break;
+      const day = localDay(entry.at);
       if (day === null || day <= date) break;
       if (isCreation(entry)) existed = false;
       for (const c of entry.changes) {

@@ -10,6 +10,7 @@ import { slippedSince } from '../../domain/questions/slipped';
 import { summarise } from '../../domain/questions/summary';
 import { ownsAction } from '../../domain/permissions';
 import { Action, HistoryEntry, Role } from '../../domain/types';
+import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
 import { withOwnerNames } from './owner-names';
 import { findAction, whichOne } from './find-action';
@@ -26,6 +27,20 @@ const NO_DATE = text('I couldn’t find the date in that. Try "what’s due befo
 const NEEDS_HISTORY = new Set<Question['kind']>(['slipped', 'awaitingSignOff', 'summary', 'changed']);
 
 /**
+ * A plan's history, read once per snapshot: history is written in the same transaction that moves the
+ * plan's version on, and a new version means a new snapshot, so a held copy is as current as the snapshot.
+ */
+const histories = new WeakMap<readonly Versioned<Action>[], Promise<HistoryEntry[]>>();
+function historyOf(storage: Storage, planId: string, snapshot: readonly Versioned<Action>[]): Promise<HistoryEntry[]> {
+  const held = histories.get(snapshot);
+  if (held) return held;
+  const read = storage.actions.planHistory(planId);
+  histories.set(snapshot, read);
+  read.catch(() => histories.delete(snapshot)); // a failed read is not kept
+  return read;
+}
+
+/**
  * Answers a question about the register, read-only: one reply per plan in scope (only the bound
  * plan in a bound conversation) that the asker may read. Plans they may not read are left out
  * without a word, so not even a plan's title reaches them.
@@ -37,15 +52,15 @@ export async function questionReplies(storage: Storage, views: PlanView[], quest
   const read = await Promise.all(
     views.map(async (view) => {
       const snapshot = await storage.actions.snapshot(view.plan.id);
-      return { view, actions: snapshot.map((v) => v.value), readable: mayRead(view, snapshot) };
+      return { view, snapshot, actions: snapshot.map((v) => v.value), readable: mayRead(view, snapshot) };
     }),
   );
   const readable = read.filter((r) => r.readable);
   if (question.kind === 'myPlans') return [myPlansReply(readable.map(({ view, actions }) => ({ view, actions })))];
   if (readable.length === 0) return [NOTHING_READABLE];
   return Promise.all(
-    readable.map(async ({ view, actions }) => {
-      const history = NEEDS_HISTORY.has(question.kind) ? await storage.actions.planHistory(view.plan.id) : [];
+    readable.map(async ({ view, snapshot, actions }) => {
+      const history = NEEDS_HISTORY.has(question.kind) ? await historyOf(storage, view.plan.id, snapshot) : [];
       return planAnswer(view, await withOwnerNames(storage, actions), history, question);
     }),
   );

@@ -190,3 +190,12 @@ test('who owns a ref that could be two actions asks which, as "show" does, and n
   ]);
   expect(await say('who owns Rec 4b?', 'meganb@example.com')).toEqual([expect.stringMatching(/^Rec 4b \(Publish the complaints procedure\) is owned by Megan Bowen/)]);
 });
+
+test('an answer drawn from history is never stale: a change made after a question shows in the next', async () => {
+  const count = async () => Number(/\n(\d+) actions? changed/.exec((await say('what changed this week', 'adelev@example.com'))[0])?.[1]);
+  const before = await count();
+  await say('B-6 at risk: the lease is not signed', 'pattif@example.com');
+  expect(await count()).toBe(before + 1);
+  const [after] = await say('what changed this week', 'adelev@example.com');
+  expect(after).toMatch(/^Changed since 23 Nov 2026: Improvement Board plan\n\d+ actions changed, most recent first · as of 30 Nov 2026\n\*\*B-6\*\* Open the family hub\nStatus: On track → At risk/);
+});

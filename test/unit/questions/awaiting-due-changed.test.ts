@@ -2,7 +2,10 @@ import { awaitingSignOff } from '../../../src/domain/questions/awaiting';
 import { changedSince } from '../../../src/domain/questions/changed';
 import { dueBetween } from '../../../src/domain/questions/due';
 import { Action, Evidence, HistoryEntry } from '../../../src/domain/types';
+import { localDays } from '../../../src/domain/questions/register-history';
 import { aHistoryEntry, anAction } from '../../support/builders';
+
+const day = localDays('Europe/London');
 
 const TODAY = '2026-11-30';
 const TZ = 'Europe/London';
@@ -70,5 +73,16 @@ describe('changed since', () => {
     const actions = [d1, d2, d3];
     const items = changedSince(actions, history(actions), '2026-11-23', TZ);
     expect(items.map((i) => `${i.action.ref}: ${i.entries.map((e) => e.changes[0].to).join(', ')}`)).toEqual(expected);
+  });
+});
+
+describe('local dates of history entries', () => {
+  test.each<[string, string, string | null]>([
+    ['winter: UK time is UTC', '2026-11-22T23:30:00.000Z', '2026-11-22'],
+    ['summer: an hour ahead, so late evening UTC is the next day', '2026-06-30T23:30:00.000Z', '2026-07-01'],
+    ['the same minute a second time comes from memory, and is the same', '2026-06-30T23:30:59.000Z', '2026-07-01'],
+    ['not an instant', 'yesterday', null],
+  ])('%s', (_, at, expected) => {
+    expect(day(at)).toBe(expected);
   });
 });

@@ -13,6 +13,8 @@ import { findAction, whichOne } from './find-action';
 import { plansFor, PlanView } from './plan-scope';
 import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { bindingIdOf, Incoming, Reply, text } from './types';
+import { recogniseQuestion } from '../../domain/questions/intents';
+import { questionReplies } from './question-replies';
 
 /** Who is asking, where, and the plan bound to that conversation, if any. */
 interface Asker {
@@ -104,6 +106,11 @@ export class ChatService {
   private async run(command: Command, asker: Asker): Promise<Reply[]> {
     const { incoming, email } = asker;
     const views = () => this.views(asker);
+    // Questions the grammar has no command for ("what has slipped this month?"), and "what's due
+    // next week", which it reads as the asker's own due-soon list.
+    const question = command.kind === 'unknown' || (command.kind === 'myActions' && command.which === 'dueSoon')
+      ? recogniseQuestion(incoming.text, todayIn(incoming.now, this.defaultTimeZone)) : null;
+    if (question) return question.kind === 'decisions' ? decisionsReply(this.storage, await views()) : questionReplies(this.storage, await views(), question);
     switch (command.kind) {
       case 'help':
         return [helpReply()];

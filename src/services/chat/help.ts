@@ -15,5 +15,12 @@ export const HELP_COMMANDS: HelpView['commands'] = [
   { example: 'approve SG-4', description: 'Chairs and executives: approve the new date an owner asked for (or, for a completed action, sign it off).' },
   { example: 'decline SG-4 because the inspection date is fixed', description: 'Chairs and executives: decline an owner’s new date; the current date stands.' },
   { example: 'decisions', description: 'Chairs and executives: the new dates and sign-offs waiting for a decision.' },
+  { example: 'how are we doing', description: 'A summary: counts by RAG and status, the change since last week, and the biggest risks.' },
+  { example: 'what has slipped this month', description: 'Due dates moved and actions gone overdue, this week or this month.' },
+  { example: "what's waiting for sign-off", description: 'Completed actions not yet signed off, longest waiting first, with how much evidence each has.' },
+  { example: "what's due before 14 Jan", description: 'What is due before a date. Also: due this week, due next week, due this month.' },
+  { example: 'what changed this week', description: 'Every action updated in the last seven days, most recent first.' },
+  { example: 'who owns SG-4', description: 'The owner and lead agency of an action.' },
+  { example: 'my plans', description: 'The plans you can see, and your role in each.' },
   { example: 'use plan ofsted-2011 here', description: 'Administrators: choose the plan this chat or channel talks about.' },
 ];

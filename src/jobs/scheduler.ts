@@ -1,5 +1,5 @@
 import { todayIn } from '../domain/calendar';
-import { JobName, runIdFor } from '../domain/reminders';
+import { isoWeek, JobName, runIdFor } from '../domain/reminders';
 import { latestDue } from '../domain/schedule';
 import { Plan } from '../domain/types';
 import { JobSettings } from '../config';
@@ -52,9 +52,37 @@ export class Scheduler {
 
   private async runDue(): Promise<void> {
     const now = this.now();
-    for (const plan of await this.deps.storage.plans.list()) {
-      // The digest goes first, as its default time (08:30) is before the reminders'.
-      for (const job of ['digest', 'remind'] as const) await this.runIfDue(plan, job, now);
+    const plans = await this.deps.storage.plans.list();
+    // The digest goes first, as its default time (08:30) is before the reminders'.
+    for (const plan of plans) await this.runIfDue(plan, 'digest', now);
+    await this.remindDue(plans, now);
+  }
+
+  /**
+   * Reminders are one card per person across their plans: the plans whose time has come this week
+   * run together, so a person in several gets their card at the earliest of those plans' times.
+   */
+  private async remindDue(plans: readonly Plan[], now: Date): Promise<void> {
+    const byWeek = new Map<string, { planIds: string[]; due: Date }>();
+    for (const plan of plans) {
+      const due = latestDue(plan.remindSchedule ?? this.settings.remindSchedule, plan.timeZone, now);
+      if (!due || (await this.deps.storage.deliveries.isComplete(runIdFor('remind', plan.id, todayIn(due, plan.timeZone))))) continue;
+      const week = isoWeek(todayIn(due, plan.timeZone));
+      const group = byWeek.get(week) ?? { planIds: [], due };
+      group.planIds.push(plan.id);
+      group.due = group.due < due ? group.due : due;
+      byWeek.set(week, group);
+    }
+    for (const { planIds, due } of byWeek.values()) {
+      this.log.info({ job: 'remind', planIds, due: due.toISOString() }, 'running a scheduled job');
+      try {
+        // The run is dated by when it fell due, so a catch-up belongs to the week it was missed in.
+        const report = await runReminders(this.deps, { planIds, now: due }, { leaseMs: this.settings.leaseMs });
+        this.log.info({ job: 'remind', planIds, recipients: report.recipients.length }, 'scheduled job finished');
+      } catch (error) {
+        if (error instanceof JobError) this.log.warn({ job: 'remind', planIds, problem: error.message }, 'scheduled job could not run');
+        else throw error;
+      }
     }
   }
 

@@ -41,6 +41,18 @@ export function paced(limits: readonly RateLimit[]): RateLimit[] {
 }
 
 /**
+ * How much later than it left a message may reach Teams. A conversation's
+ * sends are not spread evenly (a reply of three messages goes at once), so
+ * a burst that arrives late could share a window with the next one; the
+ * sender counts each window this much longer.
+ */
+export const ARRIVAL_LAG_MS = 500;
+
+export function pacedWithLag(limits: readonly RateLimit[]): RateLimit[] {
+  return paced(limits).map(({ count, windowMs }) => ({ count, windowMs: windowMs + ARRIVAL_LAG_MS }));
+}
+
+/**
  * Sliding windows of past send times. `delayFor` says how long to wait
  * before the next send keeps within every limit; `record` notes a send.
  * Pure: time is passed in, so the rules are tested without waiting.

@@ -1,4 +1,4 @@
-import { conversationKey, paced, PER_APP_LIMITS, PER_CONVERSATION_LIMITS, shareOf, SlidingWindow } from '../domain/pacing';
+import { conversationKey, paced, pacedWithLag, PER_APP_LIMITS, PER_CONVERSATION_LIMITS, shareOf, SlidingWindow } from '../domain/pacing';
 
 export type Sleep = (ms: number) => Promise<void>;
 export const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,7 +21,7 @@ export class Pacer {
     instances = 1,
   ) {
     this.app = new SlidingWindow(paced(shareOf(PER_APP_LIMITS, instances)), { evenly: true });
-    this.perConversation = paced(shareOf(PER_CONVERSATION_LIMITS, instances));
+    this.perConversation = pacedWithLag(shareOf(PER_CONVERSATION_LIMITS, instances));
   }
 
   private slots = 0;

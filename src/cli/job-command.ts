@@ -34,7 +34,7 @@ export async function jobCommand(ctx: CliContext, job: 'remind' | 'digest', opti
   try {
     const request = { now: ctx.now, force: options.force, dryRun: options.dryRun };
     const delivery = { leaseMs: ctx.config.jobs.leaseMs, onProgress: (done: number, total: number) => progress('Sending', done, total) };
-    if (job === 'remind') report = await runReminders(deps, { ...request, planId: options.plan }, delivery);
+    if (job === 'remind') report = await runReminders(deps, { ...request, planId: options.plan, withCards: options.json }, delivery);
     else if (options.plan) report = await runDigest(deps, { ...request, planId: options.plan }, delivery);
     else throw new UserError('Say which plan\'s digest to post, with --plan.', 2);
   } catch (error) {

@@ -10,7 +10,8 @@ export interface Target {
   key: string;
   label: string;
   destination: Destination | { unreachable: string };
-  message: OutgoingCard;
+  /** The message, or how to draw it when it is sent (so a run of thousands does not hold every card at once). */
+  message: OutgoingCard | (() => OutgoingCard);
   /** Called when Teams says the recipient cannot be reached (403/404), or we know no way to them. */
   onUnreachable?: (reason: string) => Promise<void>;
 }
@@ -109,7 +110,7 @@ async function deliverOne(
     await target.onUnreachable?.(reason);
     return { ...base, outcome: 'unreachable', reason, attempts: 0 };
   }
-  const result = await deps.sender.send(target.destination, target.message);
+  const result = await deps.sender.send(target.destination, typeof target.message === 'function' ? target.message() : target.message);
   options.onStep?.('sent', target.key);
   const attempts = delivery.attempts + result.attempts;
   if (result.ok) {

@@ -3,7 +3,7 @@ import { todayIn } from '../domain/calendar';
 import { reminderRunIdFor, remindersAcrossPlans, runIdFor } from '../domain/reminders';
 import { Person } from '../store/people-store';
 import { deliverAll, DeliveryDeps, DeliveryOptions, Target, TargetReport } from './deliver';
-import { Destination } from './sender';
+import { Destination, OutgoingCard } from './sender';
 
 export interface JobRequest {
   planId: string;
@@ -19,7 +19,12 @@ export interface JobReport {
 }
 
 /** Reminders may cover several plans at once, as the scheduler runs them when their times have come; no plan means every plan. */
-export type RemindRequest = Omit<JobRequest, 'planId'> & { planId?: string; planIds?: string[] };
+export type RemindRequest = Omit<JobRequest, 'planId'> & {
+  planId?: string;
+  planIds?: string[];
+  /** A dry run draws each card only when asked to (to show them): planning who gets what needs no cards. */
+  withCards?: boolean;
+};
 
 export class JobError extends Error {}
 
@@ -66,15 +71,19 @@ export async function runReminders(deps: DeliveryDeps, request: RemindRequest, o
     new Set(scope.map((p) => p.id)),
   );
 
-  const targets: (Target & { actions: string[] })[] = [...due.entries()].map(([email, perPlan]) => {
+  const targets: (Target & { actions: string[]; message: () => OutgoingCard })[] = [...due.entries()].map(([email, perPlan]) => {
     const person = byEmail.get(email);
-    const { view, card } = reminderCard({ email, teamsUserId: person?.teamsUserId ?? null }, perPlan.map((p) => ({ ...p, planTitle: titles.get(p.planId) ?? p.planId })));
+    // Drawn when sent (or shown), not all at once: ten thousand cards would be held in memory for the whole run.
+    const message = () => {
+      const { view, card } = reminderCard({ email, teamsUserId: person?.teamsUserId ?? null }, perPlan.map((p) => ({ ...p, planTitle: titles.get(p.planId) ?? p.planId })));
+      return { card, summary: view.title };
+    };
     return {
       key: email,
       label: person?.name ? `${person.name} <${email}>` : email,
       actions: perPlan.flatMap((p) => p.actions.map((a) => (perPlan.length > 1 ? reminderChoice(p.planId, a.ref) : a.ref))),
       destination: destinationOf(person, serviceUrl),
-      message: { card, summary: view.title },
+      message,
       onUnreachable: (reason: string) => deps.storage.people.link({ email, unreachable: reason, updatedAt: request.now.toISOString() }),
     };
   });
@@ -91,7 +100,7 @@ export async function runReminders(deps: DeliveryDeps, request: RemindRequest, o
         reason: 'unreachable' in t.destination ? t.destination.unreachable : null,
         attempts: 0,
         actions: t.actions,
-        card: t.message.card,
+        card: request.withCards ? t.message().card : undefined,
       })),
     };
   }

@@ -26,7 +26,7 @@ const personalOf = (n: number) => `a:personal-user-id-${n}`;
 
 describe('weekly reminders', () => {
   test('a dry run says who would get what and sends nothing', async () => {
-    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true }, LEASE);
+    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true, withCards: true }, LEASE);
     expect(report.recipients.map((r) => r.key)).toEqual(owed);
     expect(report.recipients.find((r) => r.key === 'alexw@example.com')).toMatchObject({ outcome: 'would send', actions: expect.arrayContaining(['SG-1', 'SG-4']) });
     expect(h.connector.sent).toEqual([]);

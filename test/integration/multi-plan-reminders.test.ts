@@ -41,7 +41,7 @@ const schedulerAt = (iso: string) =>
   new Scheduler(h.deps(), { leaseMs: 2000, inProcess: true, remindSchedule: '0 9 * * 1', digestSchedule: '30 8 * * 1' }, createLogger('silent'), () => new Date(iso));
 
 test('a dry run gives a person in two plans one card with a section for each', async () => {
-  const report = await runReminders(h.deps(), { now: new Date('2026-11-30T09:00:00Z'), dryRun: true }, { leaseMs: 2000 });
+  const report = await runReminders(h.deps(), { now: new Date('2026-11-30T09:00:00Z'), dryRun: true, withCards: true }, { leaseMs: 2000 });
   const alex = report.recipients.filter((r) => r.key === 'alexw@example.com');
   expect(alex).toHaveLength(1);
   expect(alex[0].actions).toEqual(expect.arrayContaining([`${AUDIT}/R1`, `${DEMO_PLAN_ID}/SG-1`]));

@@ -1,6 +1,7 @@
 import { startBotProcess } from './bot-process';
 import { measureChat, RoundTrip } from './chat-round-trip';
 import { Fanout, measureFanout } from './fanout';
+import { DryRun, measureDryRun, measureMultiPlan, MultiPlan } from './multi-plan';
 import { measureStart } from './start-time';
 import { round } from './stats';
 import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
@@ -9,6 +10,8 @@ const SIZES = [100, 1000, 10000] as const;
 const FANOUT_OWNERS = 1000;
 /** One send in this many is answered 429 with Retry-After: 1. */
 const INJECT_EVERY = 20;
+const MULTI_PLAN = { owners: 1000, plans: 5, inSeveral: 300 };
+const DRY_RUN = { owners: 10_000, plans: 20 };
 
 /**
  * `npm run bench`: every performance figure in one run on this machine,
@@ -26,6 +29,8 @@ async function main(): Promise<void> {
   let memory = { rssMb: 0, peakRssMb: 0 };
   let fanout: Fanout;
   let storageRequests: number;
+  let multiPlan: MultiPlan;
+  let dryRun: DryRun;
   try {
     for (const size of SIZES) {
       log(`Chat round trip at ${size.toLocaleString('en-GB')} actions (${iterations} of each command)…`);
@@ -34,6 +39,10 @@ async function main(): Promise<void> {
     memory = bot.memory();
     log(`Reminder fan-out to ${FANOUT_OWNERS.toLocaleString('en-GB')} owners, one send in ${INJECT_EVERY} answered 429…`);
     ({ fanout, storageRequests } = await measureFanout(azurite.connectionString, FANOUT_OWNERS, INJECT_EVERY, log));
+    log(`Reminders to ${MULTI_PLAN.owners.toLocaleString('en-GB')} owners in ${MULTI_PLAN.plans} plans (${MULTI_PLAN.inSeveral} in more than one), one send in ${INJECT_EVERY} answered 429…`);
+    multiPlan = await measureMultiPlan(azurite.connectionString, MULTI_PLAN, INJECT_EVERY, log);
+    log(`Planning (dry run) the reminders for ${DRY_RUN.owners.toLocaleString('en-GB')} owners in ${DRY_RUN.plans} plans…`);
+    dryRun = await measureDryRun(azurite.connectionString, DRY_RUN.owners, DRY_RUN.plans, log);
   } finally {
     await bot.stop();
     await azurite.stop();
@@ -51,6 +60,16 @@ async function main(): Promise<void> {
       rss_mb: memory.peakRssMb,
       fanout: { owners: fanout.owners, seconds: fanout.seconds, bound_seconds: fanout.bound_seconds, ratio: fanout.ratio, duplicates: fanout.duplicates, lost: fanout.lost },
       storage_tx_per_run: storageRequests,
+      reminders_multi_plan: {
+        owners: multiPlan.owners,
+        cards: multiPlan.cards,
+        seconds: multiPlan.seconds,
+        bound_seconds: multiPlan.bound_seconds,
+        ratio: multiPlan.ratio,
+        duplicates: multiPlan.duplicates,
+        lost: multiPlan.lost,
+      },
+      reminders_10k_dry_run: { seconds: dryRun.seconds, storage_requests: dryRun.storage_requests },
       start_seconds: startSeconds,
     };
     process.stdout.write(JSON.stringify(summary) + '\n');
@@ -70,6 +89,11 @@ async function main(): Promise<void> {
     `Reminder fan-out to ${fanout.owners.toLocaleString('en-GB')} owners (connector enforcing Teams' limits; ${fanout.injected_429} sends answered 429 on purpose, ${fanout.throttled} over the limits)`,
     `  ${fanout.seconds} s against a bound of ${fanout.bound_seconds} s: ratio ${fanout.ratio} (goal ≤ 1.15); duplicates ${fanout.duplicates}, lost ${fanout.lost} (goal 0 and 0)`,
     `  storage requests in the run: ${storageRequests} (${round(storageRequests / fanout.owners, 2)} per owner; the plan's actions and the people directory are each read once)`,
+    '',
+    `One reminder card per person across plans: ${multiPlan.owners.toLocaleString('en-GB')} owners in ${MULTI_PLAN.plans} plans, ${MULTI_PLAN.inSeveral} in more than one (${multiPlan.injected_429} sends answered 429 on purpose, ${multiPlan.throttled} over the limits)`,
+    `  ${multiPlan.cards} cards for ${multiPlan.due} owners with something due, in ${multiPlan.seconds} s against a bound of ${multiPlan.bound_seconds} s: ratio ${multiPlan.ratio} (goal ≤ 1.15); duplicates ${multiPlan.duplicates}, lost ${multiPlan.lost} (goal 0 and 0)`,
+    `Planning the reminders for ${dryRun.owners.toLocaleString('en-GB')} owners in ${dryRun.plans} plans (dry run): ${dryRun.seconds} s (goal ≤ 5 s), ${dryRun.storage_requests} storage requests`,
+    `  ${Object.entries(dryRun.reads).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
     '',
     `npm start to the Playground answering: ${startSeconds} s (build and seeding included)`,
   ];

@@ -15,6 +15,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     storage,
     tablePrefix: config.tablePrefix,
     defaultTimeZone: config.defaultTimeZone,
+    sendingInstances: config.sendingInstances,
     bot: {
       authEnabled: config.bot.authEnabled,
       appId: config.bot.appId,

@@ -59,6 +59,7 @@ const EnvSchema = z.object({
   EMBEDDED_SAVE_EACH_CHANGE: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
   DEFAULT_TIME_ZONE: z.string().default('Europe/London'),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  SENDING_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
   JOBS_IN_PROCESS: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
   REMIND_SCHEDULE: z.string().trim().default('0 9 * * 1'),
   DIGEST_SCHEDULE: z.string().trim().default('30 8 * * 1'),
@@ -176,6 +177,8 @@ export interface Config {
   bot: BotSettings;
   server: ServerSettings;
   jobs: JobSettings;
+  /** How many processes may send to Teams at once (bot instances, plus a command-line or timer run): each keeps to its share of Teams' limits. */
+  sendingInstances: number;
 }
 
 export interface JobSettings {
@@ -271,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
       remindSchedule: e.REMIND_SCHEDULE ?? '0 9 * * 1',
       digestSchedule: e.DIGEST_SCHEDULE ?? '30 8 * * 1',
     },
+    sendingInstances: e.SENDING_INSTANCES ?? 1,
     bot,
     server: {
       port: e.PORT ?? 3978,

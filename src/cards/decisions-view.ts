@@ -1,7 +1,10 @@
 import { formatUkDate } from '../domain/calendar';
 import { currentDueDate } from '../domain/rag';
 import { compareRefs } from '../domain/ref';
+import { clipText, MAX_LISTED_REASON, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { Action, IsoDate } from '../domain/types';
+import { fitted } from './fit';
+import { AdaptiveCard } from './render';
 import { Banner } from './reminder-view';
 import { ownerName } from './view-models';
 
@@ -20,17 +23,24 @@ export interface DecisionsView {
   banner: Banner | null;
   requests: DecisionItem[];
   signOffs: DecisionItem[];
+  more: string | null;
 }
 
 const MAX_ITEMS = 25;
-const short = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
+const short = (text: string) => clipText(text, MAX_LISTED_TITLE);
 
-/** What the plan's chairs and executives have to decide: new dates asked for, and sign-offs. */
-export function decisionsView(planId: string, planTitle: string, actions: readonly Action[], userIds: string[], today: IsoDate, banner: Banner | null = null): DecisionsView {
+/**
+ * What the plan's chairs and executives have to decide: new dates asked for,
+ * and sign-offs; `shown` of them at most (requests first), then how many more.
+ */
+export function decisionsView(planId: string, planTitle: string, actions: readonly Action[], userIds: string[], today: IsoDate, banner: Banner | null = null, shown = 2 * MAX_ITEMS): DecisionsView {
   const sorted = [...actions].sort((a, b) => compareRefs(a.ref, b.ref));
-  const requests = sorted
-    .filter((a) => a.dateRequest)
-    .slice(0, MAX_ITEMS)
+  const asked = sorted.filter((a) => a.dateRequest);
+  const done = sorted.filter((a) => a.status === 'Complete' && a.evidence.length > 0);
+  const requestCount = Math.min(asked.length, MAX_ITEMS, shown);
+  const signOffCount = Math.min(done.length, MAX_ITEMS, shown - requestCount);
+  const requests = asked
+    .slice(0, requestCount)
     .map((a) => {
       const r = a.dateRequest!;
       const from = currentDueDate(a);
@@ -38,26 +48,31 @@ export function decisionsView(planId: string, planTitle: string, actions: readon
         ref: a.ref,
         title: short(a.title),
         to: formatUkDate(r.date),
-        detail: `${ownerName(a)} asks to move it from ${from ? formatUkDate(from) : 'no date'} to ${formatUkDate(r.date)}: ${r.reason}`,
+        detail: `${clipText(ownerName(a), 80)} asks to move it from ${from ? formatUkDate(from) : 'no date'} to ${formatUkDate(r.date)}: ${clipText(r.reason, MAX_LISTED_REASON)}`,
       };
     });
-  const signOffs = sorted
-    .filter((a) => a.status === 'Complete' && a.evidence.length > 0)
-    .slice(0, MAX_ITEMS)
+  const signOffs = done
+    .slice(0, signOffCount)
     .map((a) => ({
       ref: a.ref,
       title: short(a.title),
       to: '',
-      detail: `${ownerName(a)} · evidence: ${a.evidence.map((e) => e.url ?? e.note).join('; ').slice(0, 200)}`,
+      detail: `${clipText(ownerName(a), 80)} · evidence: ${clipText(a.evidence.map((e) => e.url ?? e.note).join('; '), 200)}`,
     }));
   const nothing = requests.length === 0 && signOffs.length === 0;
   return {
     planId,
     userIds,
     title: nothing ? 'Nothing is waiting for a decision' : 'Waiting for your decision',
-    subtitle: `${planTitle} · as of ${formatUkDate(today)}`,
+    subtitle: `${clipText(planTitle, 150)} · as of ${formatUkDate(today)}`,
     banner,
     requests,
     signOffs,
+    more: moreLine(asked.length + done.length - requests.length - signOffs.length, 'decisions'),
   };
+}
+
+/** The decisions card, cut to fit Teams' size limit. */
+export function decisionsCard(planId: string, planTitle: string, actions: readonly Action[], userIds: string[], today: IsoDate, banner: Banner | null = null): { view: DecisionsView; card: AdaptiveCard } {
+  return fitted('decisions', 2 * MAX_ITEMS, (shown) => decisionsView(planId, planTitle, actions, userIds, today, banner, shown));
 }

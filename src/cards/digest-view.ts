@@ -1,4 +1,5 @@
 import { formatUkDate, localDateOf } from '../domain/calendar';
+import { clipText } from '../domain/card-budget';
 import { Digest } from '../domain/digest';
 import { RAG_LABELS } from '../domain/rag';
 import { Action, IsoDate, Rag, Status, STATUSES } from '../domain/types';
@@ -78,10 +79,8 @@ export interface DigestView {
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
+/** The one clipping rule for every card (never cuts a character in half). */
+const clip = clipText;
 
 /** "+2", "−1", "no change": a change since last week, for people rather than spreadsheets. */
 export function signed(n: number): string {

@@ -1,6 +1,9 @@
 import { formatUkDate } from '../domain/calendar';
-import { isOverdue } from '../domain/rag';
+import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
+import { currentDueDate, isOverdue } from '../domain/rag';
 import { Action, IsoDate } from '../domain/types';
+import { fitted } from './fit';
+import { AdaptiveCard } from './render';
 import { ActionSummaryView, summaryView } from './view-models';
 
 export interface Banner {
@@ -8,7 +11,22 @@ export interface Banner {
   style: 'good' | 'attention';
 }
 
+/** One plan's actions due for an owner this week, as of that plan's today. */
+export interface PlanDue {
+  planId: string;
+  planTitle: string;
+  today: IsoDate;
+  actions: readonly Action[];
+}
+
+export interface ReminderSectionView {
+  planId: string;
+  heading: string;
+  actions: ActionSummaryView[];
+}
+
 export interface ReminderView {
+  /** The first plan on the card: the buttons name it, and each choice names its own plan. */
   planId: string;
   owner: string;
   /** Who sees the live version of the card (Universal Actions refresh). */
@@ -17,34 +35,67 @@ export interface ReminderView {
   title: string;
   subtitle: string;
   banner: Banner | null;
-  actions: (ActionSummaryView & { shortTitle: string })[];
+  sections: ReminderSectionView[];
+  /** The action picker: each value is `planId/ref` (plan ids never contain "/"), so one set of buttons serves every plan. */
+  choices: { title: string; value: string }[];
+  firstChoice: string | null;
+  more: string | null;
 }
 
-/** A reminder can list every action an owner has due; 50 still fits Teams' 28 KB. */
+/** A reminder lists at most this many actions, the most urgent first, and then how many more there are. */
 export const MAX_REMINDER_ACTIONS = 50;
 
-export function reminderView(
-  planId: string,
-  planTitle: string,
-  owner: { email: string; teamsUserId: string | null },
-  due: readonly Action[],
-  today: IsoDate,
-  banner: Banner | null = null,
-): ReminderView {
-  const overdue = due.filter((a) => isOverdue(a, today)).length;
-  const soon = due.length - overdue;
+/** The value a reminder's action picker sends for an action: the plan and the ref. */
+export const reminderChoice = (planId: string, ref: string) => `${planId}/${ref}`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The weekly reminder for one owner: one section per plan, the most urgent
+ * `shown` actions across all of them (earliest due first).
+ */
+export function reminderView(owner: { email: string; teamsUserId: string | null }, plans: readonly PlanDue[], banner: Banner | null = null, shown = MAX_REMINDER_ACTIONS): ReminderView {
+  const sorted = [...plans].sort((a, b) => a.planTitle.localeCompare(b.planTitle) || a.planId.localeCompare(b.planId));
+  const all = sorted.flatMap((p) => p.actions.map((action) => ({ plan: p, action })));
+  const urgent = [...all].sort(
+    (a, b) => (currentDueDate(a.action) ?? '').localeCompare(currentDueDate(b.action) ?? '') || a.plan.planId.localeCompare(b.plan.planId),
+  );
+  const keep = new Set(urgent.slice(0, Math.min(shown, MAX_REMINDER_ACTIONS)).map((x) => x.action));
+  const overdue = all.filter((x) => isOverdue(x.action, x.plan.today)).length;
+  const soon = all.length - overdue;
   const counts = [overdue && `${overdue} overdue`, soon && `${soon} due in the next 14 days`].filter(Boolean).join(', ');
+  const today = sorted.map((p) => p.today).sort()[0] ?? '';
+  const many = sorted.length > 1;
+  const sections = sorted
+    .map((p) => ({ plan: p, actions: p.actions.filter((a) => keep.has(a)) }))
+    .filter((s) => s.actions.length > 0);
+  const choices = sections.flatMap((s) =>
+    s.actions.map((a) => ({
+      title: clipText(`${many ? `${clipText(s.plan.planTitle, 30)} · ` : ''}${a.ref}: ${a.title}`, many ? 100 : 70),
+      value: reminderChoice(s.plan.planId, a.ref),
+    })),
+  );
   return {
-    planId,
+    planId: sorted[0]?.planId ?? '',
     owner: owner.email,
     userIds: owner.teamsUserId ? [owner.teamsUserId] : [],
     today,
-    title: due.length ? `Your actions this week: ${counts}` : 'Nothing needs you this week 🎉',
-    subtitle: `${planTitle} · as of ${formatUkDate(today)}${due.length > MAX_REMINDER_ACTIONS ? ` · the ${MAX_REMINDER_ACTIONS} most urgent are shown` : ''}`,
+    title: all.length ? `Your actions this week: ${counts}` : 'Nothing needs you this week 🎉',
+    subtitle: `${many ? `${sorted.length} plans` : clipText(sorted[0]?.planTitle ?? '', 150)} · as of ${formatUkDate(today)}`,
     banner,
-    actions: due.slice(0, MAX_REMINDER_ACTIONS).map((a) => ({
-      ...summaryView(a, today),
-      shortTitle: a.title.length > 60 ? `${a.title.slice(0, 59)}…` : a.title,
+    sections: sections.map((s) => ({
+      planId: s.plan.planId,
+      heading: many ? `${clipText(s.plan.planTitle, 150)} (${plural(s.plan.actions.length, 'action')})` : '',
+      actions: s.actions.map((a) => ({ ...summaryView(a, s.plan.today), title: clipText(a.title, MAX_LISTED_TITLE) })),
     })),
+    choices,
+    firstChoice: choices[0]?.value ?? null,
+    more: moreLine(all.length - keep.size, 'my actions'),
   };
+}
+
+/** The reminder card, cut to fit Teams' size limit. */
+export function reminderCard(owner: { email: string; teamsUserId: string | null }, plans: readonly PlanDue[], banner: Banner | null = null): { view: ReminderView; card: AdaptiveCard } {
+  const total = plans.reduce((n, p) => n + p.actions.length, 0);
+  return fitted('reminder', Math.min(total, MAX_REMINDER_ACTIONS), (shown) => reminderView(owner, plans, banner, shown));
 }

@@ -1,4 +1,5 @@
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
+import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { FIELD_LABELS } from '../domain/history';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from '../domain/rag';
 import { Action, HistoryEntry, IsoDate, Rag } from '../domain/types';
@@ -39,8 +40,9 @@ export function summaryView(action: Action, today: IsoDate): ActionSummaryView {
   if (late) parts.push(`${plural(late, 'day')} overdue`);
   return {
     ref: action.ref,
-    title: action.title,
-    owner: ownerName(action),
+    // Lists show a long title cut short; "show <ref>" has it in full.
+    title: clipText(action.title, MAX_LISTED_TITLE),
+    owner: clipText(ownerName(action), 80),
     due: due ? formatUkDate(due) : 'No due date',
     status: action.status,
     rag: RAG_LABELS[rag],
@@ -71,7 +73,7 @@ export interface OverdueView {
   more: string | null;
 }
 
-/** A card stays readable (and under Teams' 28 KB) however much is late. */
+/** A card stays readable however much is late (and `fitted` keeps it within Teams' size limit). */
 export const MAX_CARD_ACTIONS = 40;
 
 /** `shown` is the most overdue of `total` actions (see `mostOverdueFirst`), at most MAX_CARD_ACTIONS of them. */
@@ -88,7 +90,7 @@ export function overdueView(title: string, scopeText: string | null, shown: read
     subtitle: `${plural(total, 'action')} overdue${scope}, as of ${formatUkDate(today)}`,
     groups: [...groups.entries()].map(([theme, list]) => ({ theme, actions: list })),
     empty: total ? null : `Nothing is overdue${scope}. 🎉`,
-    more: total > shown.length ? `…and ${total - shown.length} more, shown most overdue first. The export has the full list.` : null,
+    more: moreLine(total - shown.length, scopeText ? 'show <ref>' : "what's overdue for <agency or person>"),
   };
 }
 

@@ -9,7 +9,8 @@ import { CliContext, UserError } from './context';
 import { progressReporter } from './progress';
 
 export interface JobOptions {
-  plan: string;
+  /** Required for the digest; for reminders, none means every plan. */
+  plan?: string;
   now?: boolean;
   dryRun?: boolean;
   json?: boolean;
@@ -30,13 +31,13 @@ export async function jobCommand(ctx: CliContext, job: 'remind' | 'digest', opti
   const log = createLogger(ctx.config.logLevel === 'info' ? 'warn' : ctx.config.logLevel);
   const deps = { storage: ctx.storage, sender: createSender(ctx.config, log), claimant: claimantId(), log };
   const progress = progressReporter(ctx.err, 50);
-  const run = job === 'remind' ? runReminders : runDigest;
   let report: JobReport;
   try {
-    report = await run(deps, { planId: options.plan, now: ctx.now, force: options.force, dryRun: options.dryRun }, {
-      leaseMs: ctx.config.jobs.leaseMs,
-      onProgress: (done, total) => progress('Sending', done, total),
-    });
+    const request = { now: ctx.now, force: options.force, dryRun: options.dryRun };
+    const delivery = { leaseMs: ctx.config.jobs.leaseMs, onProgress: (done: number, total: number) => progress('Sending', done, total) };
+    if (job === 'remind') report = await runReminders(deps, { ...request, planId: options.plan, withCards: options.json }, delivery);
+    else if (options.plan) report = await runDigest(deps, { ...request, planId: options.plan }, delivery);
+    else throw new UserError('Say which plan\'s digest to post, with --plan.', 2);
   } catch (error) {
     if (error instanceof JobError) throw new UserError(error.message);
     throw error;

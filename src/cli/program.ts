@@ -61,10 +61,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       .command(job)
       .description(
         job === 'remind'
-          ? 'Send each owner one card of their overdue and due-soon actions (once a week; a second run that week sends nothing).'
+          ? 'Send each owner one card of their overdue and due-soon actions in all their plans (once a week; a second run that week sends nothing).'
           : 'Post the weekly digest to every channel or chat bound to the plan.',
       )
-      .requiredOption('--plan <id>', 'plan id')
+      [job === 'remind' ? 'option' : 'requiredOption'](
+        '--plan <id>',
+        job === 'remind' ? 'only owners with something due in this plan (their card still shows all their plans); default: every plan' : 'plan id',
+      )
       .option('--now', 'send now')
       .option('--dry-run', 'say who would get what, and send nothing')
       .option('--json', 'print the result (and with --dry-run, the cards) as JSON')

@@ -7,9 +7,35 @@ export interface RateLimit {
 /** Teams' documented limits for a bot (per conversation, and per app across a tenant). */
 export const PER_CONVERSATION_LIMITS: readonly RateLimit[] = [
   { count: 7, windowMs: 1_000 },
+  { count: 8, windowMs: 2_000 },
   { count: 60, windowMs: 30_000 },
+  { count: 1_800, windowMs: 3_600_000 },
 ];
 export const PER_APP_LIMITS: readonly RateLimit[] = [{ count: 50, windowMs: 1_000 }];
+
+/**
+ * What Teams counts as one conversation: a channel is one, whichever post a
+ * message goes to (`19:…@thread.tacv2;messageid=…` is the channel's post).
+ */
+export function conversationKey(conversationId: string): string {
+  const cut = conversationId.indexOf(';');
+  return cut === -1 ? conversationId : conversationId.slice(0, cut);
+}
+
+/**
+ * One instance's share of a budget that `instances` processes spend at
+ * once: each gets an equal part (at least one send per window), so that
+ * together they stay within it without talking to each other. Processes that
+ * do not talk to each other are not in step, and their sends bunch up when
+ * they arrive, so when there are several a tenth of the budget is kept spare.
+ */
+export const SHARED_BUDGET_SPARE = 0.1;
+
+export function shareOf(limits: readonly RateLimit[], instances: number): RateLimit[] {
+  const n = Math.max(1, Math.floor(instances));
+  const usable = n === 1 ? 1 : 1 - SHARED_BUDGET_SPARE;
+  return limits.map(({ count, windowMs }) => ({ count: Math.max(1, Math.floor((count * usable) / n)), windowMs }));
+}
 
 /**
  * What the sender aims for: a little under each limit, because Teams counts
@@ -17,6 +43,18 @@ export const PER_APP_LIMITS: readonly RateLimit[] = [{ count: 50, windowMs: 1_00
  */
 export function paced(limits: readonly RateLimit[]): RateLimit[] {
   return limits.map(({ count, windowMs }) => ({ count: Math.max(1, Math.floor(count * 0.98)), windowMs }));
+}
+
+/**
+ * How much later than it left a message may reach Teams. A conversation's
+ * sends are not spread evenly (a reply of three messages goes at once), so
+ * a burst that arrives late could share a window with the next one; the
+ * sender counts each window this much longer.
+ */
+export const ARRIVAL_LAG_MS = 500;
+
+export function pacedWithLag(limits: readonly RateLimit[]): RateLimit[] {
+  return paced(limits).map(({ count, windowMs }) => ({ count, windowMs: windowMs + ARRIVAL_LAG_MS }));
 }
 
 /**
@@ -64,6 +102,12 @@ export class SlidingWindow {
     // A send on time or a little late (a timer fires late) keeps the schedule; one after a pause starts it afresh.
     const onSchedule = now - this.nextAt <= this.spacingMs / 2;
     this.nextAt = (onSchedule ? this.nextAt : now) + this.spacingMs;
+  }
+
+  /** Whether nothing sent is still in any window and no send is scheduled: the window can be dropped. */
+  isIdle(now: number): boolean {
+    this.forget(now);
+    return this.sent.length === 0 && this.nextAt <= now;
   }
 
   private forget(now: number): void {

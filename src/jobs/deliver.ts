@@ -13,7 +13,8 @@ export interface Target {
   key: string;
   label: string;
   destination: Destination | { unreachable: PersonProblem };
-  message: OutgoingCard;
+  /** The message, or how to draw it when it is sent (so a run of thousands does not hold every card at once). */
+  message: OutgoingCard | (() => OutgoingCard);
   /** Called when Teams says the recipient cannot be reached (403, or 404 after reopening). */
   onUnreachable?: (reason: PersonProblem) => Promise<void>;
   /** Called when a new personal chat was opened for the recipient, so later messages go there. */
@@ -129,7 +130,7 @@ async function deliverOne(
     await deps.storage.deliveries.record({ ...delivery, state: 'unreachable', lastError: reason, updatedAt: now().toISOString() }, etag);
     return { ...base, outcome: 'unreachable', reason, attempts: 0 };
   }
-  const result = await deps.sender.send(target.destination, target.message);
+  const result = await deps.sender.send(target.destination, typeof target.message === 'function' ? target.message() : target.message);
   options.onStep?.('sent', target.key);
   const attempts = delivery.attempts + result.attempts;
   if (result.ok) {

@@ -2,7 +2,7 @@ import { renderCard } from '../cards/render';
 import { detailView } from '../cards/view-models';
 import { todayIn } from '../domain/calendar';
 import { ownerToldOfDecision } from '../domain/date-decisions';
-import { runIdFor } from '../domain/reminders';
+import { reminderRunIdFor } from '../domain/reminders';
 import { Plan } from '../domain/types';
 import { Logger } from '../log';
 import { CardActions, decidersOf } from '../services/card-actions';
@@ -89,9 +89,10 @@ export class JobNotifier implements ChangeNotifier {
   private async redrawReminder(sender: Sender, plan: Plan, owner: Person): Promise<void> {
     if (!owner.personalChat) return;
     const today = todayIn(this.now(), plan.timeZone);
-    const delivery = await this.storage.deliveries.get(runIdFor('remind', plan.id, today), owner.email);
+    // One card a week covers all of a person's plans: it is redrawn whole.
+    const delivery = await this.storage.deliveries.get(reminderRunIdFor(today), owner.email);
     if (!delivery?.activityId) return;
-    const card = await this.cards.reminderCard(plan, owner.email, today, null);
+    const card = await this.cards.reminderCard(owner.email, this.now(), null);
     if (card.kind !== 'card') return;
     const result = await sender.update(owner.personalChat, delivery.activityId, { card: renderCard(card.card, card.data), summary: 'Your actions this week' });
     if (!result.ok) this.log.warn({ planId: plan.id, outcome: result.outcome }, 'could not redraw a reminder card');

@@ -1,11 +1,11 @@
-import { reminderView } from '../cards/reminder-view';
-import { renderCard } from '../cards/render';
+import { reminderCard, reminderChoice } from '../cards/reminder-view';
 import { todayIn } from '../domain/calendar';
-import { remindersByOwner, runIdFor } from '../domain/reminders';
+import { reminderRunIdFor, remindersAcrossPlans, runIdFor } from '../domain/reminders';
 import { PersonProblem } from '../domain/reach';
 import { StoredReference } from '../store/conversation-store';
 import { deliverAll, DeliveryDeps, DeliveryOptions, Target, TargetReport } from './deliver';
 import { destinationOf, peopleDirectory } from './destination';
+import { OutgoingCard } from './sender';
 
 export { destinationOf } from './destination';
 
@@ -22,43 +22,66 @@ export interface JobReport {
   recipients: (TargetReport & { actions?: string[]; card?: object })[];
 }
 
+/** Reminders may cover several plans at once, as the scheduler runs them when their times have come; no plan means every plan. */
+export type RemindRequest = Omit<JobRequest, 'planId'> & {
+  planId?: string;
+  planIds?: string[];
+  /** A dry run draws each card only when asked to (to show them): planning who gets what needs no cards. */
+  withCards?: boolean;
+};
+
 export class JobError extends Error {}
 
 /**
- * The weekly reminder: one card per owner with everything overdue or due in
- * the next 14 days. The plan's actions and the people directory are read
- * once per run, whatever the number of owners.
+ * The weekly reminder: one card per person per week, with a section for
+ * each plan in which they have something overdue or due in the next 14 days.
+ * It goes to everyone with something due in a plan in scope (the plans whose
+ * reminder time has come, or the one asked for), so a person in several
+ * plans gets it at the earliest of those plans' times, and later runs that
+ * week find their claim already sent. Plans, actions and people are each
+ * read once per run, whatever the number of owners.
  */
-export async function runReminders(deps: DeliveryDeps, request: JobRequest, options: DeliveryOptions): Promise<JobReport> {
-  const plan = await deps.storage.plans.get(request.planId);
-  if (!plan) throw new JobError(`There is no plan "${request.planId}".`);
-  const today = todayIn(request.now, plan.timeZone);
-  const runId = runIdFor('remind', plan.id, today, request.force ? request.now : undefined);
-  const [snapshot, people] = await Promise.all([deps.storage.actions.snapshot(plan.id), deps.storage.people.all()]);
+export async function runReminders(deps: DeliveryDeps, request: RemindRequest, options: DeliveryOptions): Promise<JobReport> {
+  const plans = await deps.storage.plans.list();
+  const wanted = request.planIds ?? (request.planId ? [request.planId] : plans.map((p) => p.id));
+  const missing = wanted.find((id) => !plans.some((p) => p.id === id));
+  if (missing) throw new JobError(`There is no plan "${missing}".`);
+  const scope = plans.filter((p) => wanted.includes(p.id));
+  if (scope.length === 0) throw new JobError('There are no plans yet.');
+  const today = todayIn(request.now, scope[0].timeZone);
+  const runId = reminderRunIdFor(today, request.force ? request.now : undefined);
+  const [snapshots, people] = await Promise.all([Promise.all(plans.map((p) => deps.storage.actions.snapshot(p.id))), deps.storage.people.all()]);
   const find = peopleDirectory(people);
-  const due = remindersByOwner(snapshot.map((v) => v.value), today);
+  const titles = new Map(plans.map((p) => [p.id, p.title]));
+  const due = remindersAcrossPlans(
+    plans.map((p, i) => ({ planId: p.id, today: todayIn(request.now, p.timeZone), actions: snapshots[i].map((v) => v.value) })),
+    new Set(scope.map((p) => p.id)),
+  );
 
-  const targets: (Target & { actions: string[] })[] = [...due.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([email, actions]) => {
-      const person = find({ email });
-      const view = reminderView(plan.id, plan.title, { email, teamsUserId: person?.teamsUserId ?? null }, actions, today);
-      return {
-        key: email,
-        label: person?.name ? `${person.name} <${email}>` : email,
-        actions: actions.map((a) => a.ref),
-        destination: destinationOf(person),
-        message: { card: renderCard('reminder', view), summary: view.title },
-        // Filed under the address the bot knows them by, which may not be the one the plan uses.
-        onUnreachable: (reason: PersonProblem) => deps.storage.people.link({ email: person?.email ?? email, unreachable: reason, updatedAt: request.now.toISOString() }),
-        onOpened: (chat: StoredReference) => deps.storage.people.link({ email: person?.email ?? email, personalChat: chat, unreachable: null, updatedAt: request.now.toISOString() }),
-      };
-    });
+  const targets: (Target & { actions: string[]; message: () => OutgoingCard })[] = [...due.entries()].map(([email, perPlan]) => {
+    const person = find({ email });
+    // Drawn when sent (or shown), not all at once: ten thousand cards would be held in memory for the whole run.
+    const message = () => {
+      const { view, card } = reminderCard({ email, teamsUserId: person?.teamsUserId ?? null }, perPlan.map((p) => ({ ...p, planTitle: titles.get(p.planId) ?? p.planId })));
+      return { card, summary: view.title };
+    };
+    return {
+      key: email,
+      label: person?.name ? `${person.name} <${email}>` : email,
+      actions: perPlan.flatMap((p) => p.actions.map((a) => (perPlan.length > 1 ? reminderChoice(p.planId, a.ref) : a.ref))),
+      destination: destinationOf(person),
+      message,
+      // Filed under the address the bot knows them by, which may not be the one the plan uses.
+      onUnreachable: (reason: PersonProblem) => deps.storage.people.link({ email: person?.email ?? email, unreachable: reason, updatedAt: request.now.toISOString() }),
+      onOpened: (chat: StoredReference) => deps.storage.people.link({ email: person?.email ?? email, personalChat: chat, unreachable: null, updatedAt: request.now.toISOString() }),
+    };
+  });
+  const planTitle = scope.map((p) => p.title).join('; ');
 
   if (request.dryRun) {
     return {
       runId,
-      planTitle: plan.title,
+      planTitle,
       recipients: targets.map((t) => ({
         key: t.key,
         label: t.label,
@@ -66,10 +89,14 @@ export async function runReminders(deps: DeliveryDeps, request: JobRequest, opti
         reason: 'unreachable' in t.destination ? t.destination.unreachable : null,
         attempts: 0,
         actions: t.actions,
-        card: t.message.card,
+        card: request.withCards ? t.message().card : undefined,
       })),
     };
   }
   const reports = await deliverAll(deps, runId, targets, options);
-  return { runId, planTitle: plan.title, recipients: reports.map((r, i) => ({ ...r, actions: targets[i].actions })) };
+  // The scheduler looks for each plan's run of the week; every owner in these plans now has an outcome.
+  if (!request.force && reports.every((r) => r.outcome !== 'failed')) {
+    await Promise.all(scope.map((p) => deps.storage.deliveries.markComplete(runIdFor('remind', p.id, todayIn(request.now, p.timeZone)), request.now)));
+  }
+  return { runId, planTitle, recipients: reports.map((r, i) => ({ ...r, actions: targets[i].actions })) };
 }

@@ -1,5 +1,5 @@
 import { todayIn } from '../domain/calendar';
-import { JobName, runIdFor } from '../domain/reminders';
+import { isoWeek, reminderRunIdFor, runIdFor } from '../domain/reminders';
 import { latestDue } from '../domain/schedule';
 import { Plan } from '../domain/types';
 import { JobSettings } from '../config';
@@ -52,30 +52,60 @@ export class Scheduler {
 
   private async runDue(): Promise<void> {
     const now = this.now();
-    for (const plan of await this.deps.storage.plans.list()) {
-      // The digest goes first, as its default time (08:30) is before the reminders'.
-      for (const job of ['digest', 'remind'] as const) await this.runIfDue(plan, job, now);
+    const plans = await this.deps.storage.plans.list();
+    // The digest goes first, as its default time (08:30) is before the reminders'.
+    for (const plan of plans) await this.digestIfDue(plan, now);
+    await this.remindDue(plans, now);
+  }
+
+  /**
+   * Reminders are one card per person across their plans: the plans whose time has come this week
+   * run together, so a person in several gets their card at the earliest of those plans' times.
+   */
+  private async remindDue(plans: readonly Plan[], now: Date): Promise<void> {
+    const byWeek = new Map<string, { planIds: string[]; due: Date; today: string }>();
+    for (const plan of plans) {
+      const due = latestDue(plan.remindSchedule ?? this.settings.remindSchedule, plan.timeZone, now);
+      if (!due || (await this.deps.storage.deliveries.isComplete(runIdFor('remind', plan.id, todayIn(due, plan.timeZone))))) continue;
+      const today = todayIn(due, plan.timeZone);
+      const week = isoWeek(today);
+      const group = byWeek.get(week) ?? { planIds: [], due, today };
+      group.planIds.push(plan.id);
+      group.due = group.due < due ? group.due : due;
+      byWeek.set(week, group);
+    }
+    for (const { planIds, due, today } of byWeek.values()) {
+      // Left open by passing failures: looked at again after an hour, not every minute.
+      const retryAt = await this.deps.storage.deliveries.retryAt(reminderRunIdFor(today));
+      if (retryAt && retryAt.getTime() > now.getTime()) continue;
+      this.log.info({ job: 'remind', planIds, due: due.toISOString() }, 'running a scheduled job');
+      try {
+        // The run is dated by when it fell due, so a catch-up belongs to the week it was missed in.
+        const report = await runReminders(this.deps, { planIds, now: due }, { leaseMs: this.settings.leaseMs });
+        this.log.info({ job: 'remind', planIds, recipients: report.recipients.length }, 'scheduled job finished');
+      } catch (error) {
+        if (error instanceof JobError) this.log.warn({ job: 'remind', planIds, problem: error.message }, 'scheduled job could not run');
+        else throw error;
+      }
     }
   }
 
-  private async runIfDue(plan: Plan, job: JobName, now: Date): Promise<void> {
-    const expression = (job === 'remind' ? plan.remindSchedule : plan.digestSchedule) ?? (job === 'remind' ? this.settings.remindSchedule : this.settings.digestSchedule);
-    const due = latestDue(expression, plan.timeZone, now);
+  private async digestIfDue(plan: Plan, now: Date): Promise<void> {
+    const due = latestDue(plan.digestSchedule ?? this.settings.digestSchedule, plan.timeZone, now);
     if (!due) return;
-    const runId = runIdFor(job, plan.id, todayIn(due, plan.timeZone));
+    const runId = runIdFor('digest', plan.id, todayIn(due, plan.timeZone));
     if (await this.deps.storage.deliveries.isComplete(runId)) return;
     // Left open by passing failures: looked at again after an hour, not every minute.
     const retryAt = await this.deps.storage.deliveries.retryAt(runId);
     if (retryAt && retryAt.getTime() > now.getTime()) return;
-    if (job === 'digest' && (await this.deps.storage.conversations.boundTo(plan.id)).length === 0) return;
-    this.log.info({ job, planId: plan.id, due: due.toISOString() }, 'running a scheduled job');
+    if ((await this.deps.storage.conversations.boundTo(plan.id)).length === 0) return;
+    this.log.info({ job: 'digest', planId: plan.id, due: due.toISOString() }, 'running a scheduled job');
     try {
-      const run = job === 'remind' ? runReminders : runDigest;
       // The run is dated by when it fell due, so a catch-up belongs to the week it was missed in.
-      const report = await run(this.deps, { planId: plan.id, now: due }, { leaseMs: this.settings.leaseMs });
-      this.log.info({ job, planId: plan.id, recipients: report.recipients.length }, 'scheduled job finished');
+      const report = await runDigest(this.deps, { planId: plan.id, now: due }, { leaseMs: this.settings.leaseMs });
+      this.log.info({ job: 'digest', planId: plan.id, recipients: report.recipients.length }, 'scheduled job finished');
     } catch (error) {
-      if (error instanceof JobError) this.log.warn({ job, planId: plan.id, problem: error.message }, 'scheduled job could not run');
+      if (error instanceof JobError) this.log.warn({ job: 'digest', planId: plan.id, problem: error.message }, 'scheduled job could not run');
       else throw error;
     }
   }

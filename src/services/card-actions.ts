@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { decisionsView } from '../cards/decisions-view';
-import { Banner, reminderView } from '../cards/reminder-view';
+import { decisionsCard } from '../cards/decisions-view';
+import { Banner, reminderCard } from '../cards/reminder-view';
 import { CardName } from '../cards/render';
 import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
 import { isValidIsoDate, todayIn } from '../domain/calendar';
 import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
 import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
-import { remindersByOwner } from '../domain/reminders';
+import { remindersAcrossPlans } from '../domain/reminders';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { changeAction } from './chat/change-action';
@@ -73,18 +73,23 @@ export class CardActions {
     const verb = request.verb as Verb;
     const email = request.user.email?.toLowerCase();
     if (!email) return { kind: 'message', text: 'I can’t tell which account you are using, so nothing was changed.' };
+    // A reminder's action picker names the plan with the ref ("plan/ref"), as one card covers all of a person's plans.
+    const chosen = choiceOf(request.data);
+    const chosenPlan = chosen && (await this.storage.plans.get(chosen.planId));
+    const body = chosenPlan && chosen ? { ...(request.data as object), planId: chosen.planId, ref: chosen.ref } : request.data;
+    const plan = chosenPlan || (await this.storage.plans.get(String((body as { planId?: unknown } | null)?.planId ?? '')));
     // Nothing is drawn until the presser is known to be allowed to see it; a plan they may not read
     // gets the same answer as one that does not exist, so a forged button learns nothing.
-    const plan = await this.storage.plans.get(String((request.data as { planId?: unknown } | null)?.planId ?? ''));
     const actor: Actor | null = plan && { email, name: request.user.name, roles: await this.storage.roles.rolesOf(plan.id, email) };
     if (!plan || !actor || !(await mayReadPlan(this.storage, plan.id, actor))) return { kind: 'message', text: NOT_YOURS };
     const isDecision = verb === 'refreshDecisions' || verb === 'approveDate' || verb === 'declineDate' || verb === 'signOff';
     const owner = ownerOf(request.data, email);
     const seeing = maySee(verb, actor, owner);
     if (!seeing.allowed) return { kind: 'message', text: seeing.reason };
-    const parsed = SCHEMAS[verb].safeParse(request.data);
+    const parsed = SCHEMAS[verb].safeParse(body);
     const today = todayIn(request.now, plan.timeZone);
-    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(plan, owner, today, banner));
+    // Someone else's card is drawn for the plan pressed only, never for every plan its owner is in.
+    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan));
     if (!parsed.success) return redraw(problem(`Nothing was changed: ${parsed.error.issues.map((i) => i.message).join(' ')}`));
     const data = parsed.data as Record<string, string | undefined>;
     if (verb === 'refreshReminder' || verb === 'refreshDecisions') return redraw(null);
@@ -151,17 +156,23 @@ export class CardActions {
     return changeStatus(action, data.status as Action['status'], comment, ctx);
   }
 
-  async reminderCard(plan: Plan, ownerEmail: string, today: string, banner: Banner | null): Promise<CardActionResult> {
-    const [actions, person] = await Promise.all([this.storage.actions.snapshot(plan.id), this.storage.people.byEmail(ownerEmail)]);
-    const due = remindersByOwner(actions.map((v) => v.value), today).get(ownerEmail) ?? [];
-    const view = reminderView(plan.id, plan.title, { email: ownerEmail, teamsUserId: person?.teamsUserId ?? null }, due, today, banner);
+  /** The owner's reminder card as it stands: every plan they have something due in (or only `only`). */
+  async reminderCard(ownerEmail: string, now: Date, banner: Banner | null, only: Plan | null = null): Promise<CardActionResult> {
+    const [plans, person] = await Promise.all([only ? [only] : this.storage.plans.list(), this.storage.people.byEmail(ownerEmail)]);
+    const snapshots = await Promise.all(plans.map((p) => this.storage.actions.snapshot(p.id)));
+    const perPlan = plans.map((p, i) => ({ planId: p.id, planTitle: p.title, today: todayIn(now, p.timeZone), actions: snapshots[i].map((v) => v.value) }));
+    const due = remindersAcrossPlans(perPlan, new Set(plans.map((p) => p.id))).get(ownerEmail) ?? [];
+    const titled = due.map((d) => ({ ...d, planTitle: perPlan.find((p) => p.planId === d.planId)!.planTitle }));
+    // With nothing due, the plan pressed still names the card, so its "nothing needs you" line says where.
+    const sections = titled.length ? titled : plans.slice(0, 1).map((p, i) => ({ ...perPlan[i], actions: [] }));
+    const { view } = reminderCard({ email: ownerEmail, teamsUserId: person?.teamsUserId ?? null }, sections, banner);
     return { kind: 'card', card: 'reminder', data: view };
   }
 
   async decisionsCard(plan: Plan, today: string, banner: Banner | null): Promise<CardActionResult> {
     const [actions, deciders] = await Promise.all([this.storage.actions.snapshot(plan.id), decidersOf(this.storage, plan.id)]);
     const named = await withOwnerNames(this.storage, actions.map((v) => v.value).filter((a) => a.dateRequest || a.status === 'Complete'));
-    const view = decisionsView(plan.id, plan.title, named, deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id), today, banner);
+    const { view } = decisionsCard(plan.id, plan.title, named, deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id), today, banner);
     return { kind: 'card', card: 'decisions', data: view };
   }
 }
@@ -196,7 +207,14 @@ function permissionFor(verb: Verb, actor: Actor, action: Action, rules: DutyRule
   }
 }
 
-/** The owner whose reminder this is (checked by `canSeeRemindersOf`); it never changes what may be changed. */
+/** The plan and ref a reminder's action picker sent ("plan/ref"), if it did. */
+function choiceOf(data: unknown): { planId: string; ref: string } | null {
+  const ref = (data as { ref?: unknown } | null)?.ref;
+  const match = typeof ref === 'string' ? /^([a-z0-9][a-z0-9-]{0,62})\/(.+)$/s.exec(ref.trim()) : null;
+  return match ? { planId: match[1], ref: match[2] } : null;
+}
+
+/** The owner whose reminder this is; checked by `canSeeRemindersOf`; it never changes what may be changed. */
 function ownerOf(data: unknown, fallback: string): string {
   const owner = (data as { owner?: unknown } | null)?.owner;
   return typeof owner === 'string' && owner.includes('@') ? owner.toLowerCase() : fallback;

@@ -30,5 +30,5 @@ export function createAdapter(config: Config): CloudAdapter {
 
 /** A sender for a process that is not the bot (the command line), signing in as the bot does. */
 export function createSender(config: Config, log: Logger): TeamsSender {
-  return new TeamsSender(createAdapter(config), config.bot.appId ?? '', new Pacer(), log);
+  return new TeamsSender(createAdapter(config), config.bot.appId ?? '', new Pacer(undefined, undefined, config.sendingInstances), log);
 }

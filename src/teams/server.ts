@@ -14,6 +14,7 @@ import { ActionTrackerBot } from './bot';
 import { CardActions } from '../services/card-actions';
 import { JobNotifier } from '../jobs/job-notifier';
 import { Pacer } from '../jobs/pacer';
+import { pacedReplies } from './paced-replies';
 import { TeamsSender } from './proactive-sender';
 
 export interface RunningServer {
@@ -38,7 +39,8 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
       await context.sendActivity('Sorry, something went wrong on my side and nothing was changed.').catch(() => undefined);
     }
   };
-  const pacer = new Pacer();
+  const pacer = new Pacer(undefined, undefined, config.sendingInstances);
+  adapter.use(pacedReplies(pacer));
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', pacer, log);
   const notifier = new JobNotifier(storage, () => sender, log);
   const bot = new ActionTrackerBot({

@@ -5,7 +5,7 @@ import { runReminders } from '../../src/jobs/remind';
 import { JobNotifier } from '../../src/jobs/job-notifier';
 import { createLogger } from '../../src/log';
 import { ChatService } from '../../src/services/chat/chat-service';
-import { runIdFor } from '../../src/domain/reminders';
+import { reminderRunIdFor } from '../../src/domain/reminders';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { cardProblems } from '../support/card-validation';
 import { JobHarness, personalChat, startJobHarness } from '../support/job-harness';
@@ -26,7 +26,7 @@ const personalOf = (n: number) => `a:personal-user-id-${n}`;
 
 describe('weekly reminders', () => {
   test('a dry run says who would get what and sends nothing', async () => {
-    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true }, LEASE);
+    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true, withCards: true }, LEASE);
     expect(report.recipients.map((r) => r.key)).toEqual(owed);
     expect(report.recipients.find((r) => r.key === 'alexw@example.com')).toMatchObject({ outcome: 'would send', actions: expect.arrayContaining(['SG-1', 'SG-4']) });
     expect(h.connector.sent).toEqual([]);
@@ -109,7 +109,7 @@ describe('weekly reminders', () => {
 test('a change made in chat redraws the owner’s reminder card for the week in place', async () => {
   const notifier = new JobNotifier(h.storage, () => h.deps().sender, createLogger('silent'));
   const chat = new ChatService(h.storage, 'Europe/London', notifier);
-  const ledger = await h.storage.deliveries.get(runIdFor('remind', DEMO_PLAN_ID, todayIn(new Date())), 'alexw@example.com');
+  const ledger = await h.storage.deliveries.get(reminderRunIdFor(todayIn(new Date())), 'alexw@example.com');
   const [reply] = await chat.handle({ text: 'SG-4 on track', conversation: { id: personalOf(0), kind: 'personal' }, user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex' }, now: new Date() });
   expect(reply.kind).toBe('card');
   const update = await h.connector.next((s) => s.method === 'PUT' && s.conversationId === personalOf(0));

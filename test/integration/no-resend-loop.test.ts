@@ -1,4 +1,4 @@
-import { runIdFor } from '../../src/domain/reminders';
+import { reminderRunIdFor, runIdFor } from '../../src/domain/reminders';
 import { Scheduler } from '../../src/jobs/scheduler';
 import { createLogger } from '../../src/log';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
@@ -36,8 +36,9 @@ test.each([
   requests = 0;
   h.connector.fault = ({ conversationId }) => (conversationId === ALEX_CHAT ? (requests++, { status }) : null);
   await at(`${monday}T09:00:30Z`);
+  // One claim per person per week across plans; each plan's run is closed when everyone in it has an outcome.
   const runId = runIdFor('remind', DEMO_PLAN_ID, monday);
-  expect(await h.storage.deliveries.get(runId, 'alexw@example.com')).toMatchObject({ state, lastError: reason, attempts: 1 });
+  expect(await h.storage.deliveries.get(reminderRunIdFor(monday), 'alexw@example.com')).toMatchObject({ state, lastError: reason, attempts: 1 });
   expect(await h.storage.deliveries.isComplete(runId)).toBe(true);
   await at(`${monday}T09:01:30Z`);
   await at(`${monday}T12:00:00Z`);
@@ -50,12 +51,13 @@ test.each([
 test('passing failures that outlast the retries are tried again after an hour, not every minute, until they go through', async () => {
   const monday = '2027-02-01';
   const runId = runIdFor('remind', DEMO_PLAN_ID, monday);
+  const claims = reminderRunIdFor(monday);
   requests = 0;
   h.connector.fault = ({ conversationId }) => (conversationId === ALEX_CHAT ? (requests++, { status: 503 }) : null);
   await at(`${monday}T09:00:30Z`);
   const firstRun = requestsToAlex();
   expect(firstRun).toBe(6);
-  expect(await h.storage.deliveries.get(runId, 'alexw@example.com')).toMatchObject({ state: 'failed', lastError: 'gave-up' });
+  expect(await h.storage.deliveries.get(claims, 'alexw@example.com')).toMatchObject({ state: 'failed', lastError: 'gave-up' });
   expect(await h.storage.deliveries.isComplete(runId)).toBe(false);
   for (const minute of ['09:01:30', '09:02:30', '09:30:00', '09:59:00']) await at(`${monday}T${minute}Z`);
   expect(requestsToAlex()).toBe(firstRun);
@@ -63,8 +65,8 @@ test('passing failures that outlast the retries are tried again after an hour, n
   expect(requestsToAlex()).toBe(firstRun * 2);
   h.connector.fault = () => null;
   await at(`${monday}T10:30:00Z`);
-  expect(await h.storage.deliveries.get(runId, 'alexw@example.com')).toMatchObject({ state: 'failed' });
+  expect(await h.storage.deliveries.get(claims, 'alexw@example.com')).toMatchObject({ state: 'failed' });
   await at(`${monday}T11:02:00Z`);
-  expect(await h.storage.deliveries.get(runId, 'alexw@example.com')).toMatchObject({ state: 'sent' });
+  expect(await h.storage.deliveries.get(claims, 'alexw@example.com')).toMatchObject({ state: 'sent' });
   expect(await h.storage.deliveries.isComplete(runId)).toBe(true);
 });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { PER_APP_LIMITS, PER_CONVERSATION_LIMITS, SlidingWindow } from '../../src/domain/pacing';
+import { conversationKey, PER_APP_LIMITS, PER_CONVERSATION_LIMITS, SlidingWindow } from '../../src/domain/pacing';
 
 /**
  * A stand-in for the Bot Connector service, following its documented REST
@@ -82,8 +82,10 @@ export class FakeConnector {
   private overLimit(conversationId: string): boolean {
     if (!this.options.enforceLimits) return false;
     const now = Date.now();
-    let window = this.perConversation.get(conversationId);
-    if (!window) this.perConversation.set(conversationId, (window = new SlidingWindow(PER_CONVERSATION_LIMITS)));
+    // Teams counts a channel as one conversation, whichever post a message goes to.
+    const key = conversationKey(conversationId);
+    let window = this.perConversation.get(key);
+    if (!window) this.perConversation.set(key, (window = new SlidingWindow(PER_CONVERSATION_LIMITS)));
     if (this.app.delayFor(now) > 0 || window.delayFor(now) > 0) return true;
     this.app.record(now);
     window.record(now);

@@ -86,7 +86,7 @@ describe('retrying sends', () => {
 test('the sender aims a little under each limit', async () => {
   const { paced } = await import('../../src/domain/pacing');
   expect(paced(PER_APP_LIMITS)).toEqual([{ count: 49, windowMs: 1000 }]);
-  expect(paced(PER_CONVERSATION_LIMITS)).toEqual([{ count: 6, windowMs: 1000 }, { count: 58, windowMs: 30_000 }]);
+  expect(paced(PER_CONVERSATION_LIMITS)).toEqual([{ count: 6, windowMs: 1000 }, { count: 7, windowMs: 2000 }, { count: 58, windowMs: 30_000 }, { count: 1764, windowMs: 3_600_000 }]);
 });
 
 test('evenly paced sends are spread one every window ÷ count, not sent in bursts', () => {

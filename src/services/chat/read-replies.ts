@@ -1,4 +1,6 @@
+import { fitted } from '../../cards/fit';
 import { detailView, historyView, MAX_CARD_ACTIONS, overdueView, summaryView } from '../../cards/view-models';
+import { moreLine } from '../../domain/card-budget';
 import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
 import { OverdueScope } from '../../domain/command';
 import { DUE_SOON_DAYS, isDueSoon, isOverdue, daysOverdue, mostOverdueFirst } from '../../domain/rag';
@@ -37,13 +39,14 @@ export async function myActionsReply(storage: Storage, views: PlanView[], which:
     overdue: 'None of your actions is overdue. 🎉',
     dueSoon: `None of your actions is due by ${formatUkDate(addDays(today, DUE_SOON_DAYS))}.`,
   };
-  const data = {
+  const narrower = { all: 'my overdue actions', overdue: 'show <ref>', dueSoon: 'show <ref>' };
+  const { view: data } = fitted('action-list', Math.min(rows.length, MAX_CARD_ACTIONS), (shown) => ({
     title: titles[which],
     subtitle: `${rows.length} action${rows.length === 1 ? '' : 's'} · as of ${formatUkDate(today)}`,
-    actions: rows.slice(0, MAX_CARD_ACTIONS).map((r) => summaryView(r.action, r.view.today)),
+    actions: rows.slice(0, shown).map((r) => summaryView(r.action, r.view.today)),
     empty: rows.length ? null : empty[which],
-    more: rows.length > MAX_CARD_ACTIONS ? `…and ${rows.length - MAX_CARD_ACTIONS} more.` : null,
-  };
+    more: moreLine(rows.length - shown, narrower[which]),
+  }));
   return card('action-list', data, `${data.title}: ${rows.length}`);
 }
 
@@ -85,7 +88,7 @@ export async function overdueReply(
       const overdue = scope ? (await withOwnerNames(storage, late)).filter((a) => matchesScope(a, scope)) : late;
       const shown = await withOwnerNames(storage, overdue.slice(0, MAX_CARD_ACTIONS));
       const scopeText = scope ? `${scope.kind} ${scope.text}` : null;
-      const data = overdueView(`Overdue: ${view.plan.title}`, scopeText, shown, overdue.length, view.today);
+      const { view: data } = fitted('overdue', shown.length, (k) => overdueView(`Overdue: ${view.plan.title}`, scopeText, shown.slice(0, k), overdue.length, view.today));
       return card('overdue', data, `${overdue.length} overdue in ${view.plan.title}${scopeText ? ` ${scopeText}` : ''}`);
     }),
   );

@@ -53,7 +53,15 @@ function normalise(cleaned: string): string {
     .replace(/^(?:due(?: by| on)?|by|on) /, '');
 }
 
+/** "w/c 11 Jan" (the week commencing: its Monday, as typed) and "Friday week" (the Friday of next week). */
+const WEEK_OF = /^(?:w\/c|wc|w\/b|week commencing|week beginning|the week of|week of) (.{1,60})$/;
+const DAY_WEEK = /^([a-z]{3,9}) week$/;
+
 function parseWhole(t: string, today: IsoDate): FormResult {
+  const weekOf = WEEK_OF.exec(t)?.[1];
+  if (weekOf !== undefined) return parseWhole(weekOf, today);
+  const dayWeek = DAY_WEEK.exec(t)?.[1];
+  if (dayWeek !== undefined && dayWeek !== 'next' && dayWeek !== 'this') return parseWeekday(`next ${dayWeek}`, today);
   for (const form of FORMS) {
     const result = form(t, today);
     if (result !== null) return result;

@@ -8,7 +8,10 @@ import { answerDelay, bindReply, continueDelay, DelayDraft, PENDING_DELAY, simpl
 import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
+import { askRedReply, offerReply } from './confirm-replies';
+import { dateOf } from './dates';
 import { findAction, whichOne } from './find-action';
+import { smallTalkReply } from './help';
 import { plansFor, PlanView } from './plan-scope';
 import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -105,7 +108,9 @@ export class ChatService {
       case 'help':
         return [helpReply()];
       case 'cancel':
-        return [text('There’s nothing to cancel.')];
+        return [text('OK, nothing changed.')];
+      case 'smallTalk':
+        return [smallTalkReply(command.thanks)];
       case 'unknown':
         return [await this.unknown(command, asker)];
       case 'myActions':
@@ -126,15 +131,19 @@ export class ChatService {
     const found = await resolveOne(this.storage, scope, located.found, command.ref);
     if ('kind' in found) return [found];
     switch (command.kind) {
-      case 'show':
-        return [await showReply(this.storage, found)];
+      case 'show': {
+        const offer = command.offer ? offerReply(found, command.offer, found.view.actor, await this.storage.people.nameDirectory()) : null;
+        return [await showReply(this.storage, found), ...(offer ? [offer] : [])];
+      }
+      case 'askRed':
+        return [askRedReply(found, command.comment)];
       case 'history':
         return [await historyReply(this.storage, found)];
       case 'delay': {
         const draft: DelayDraft = {
           planId: found.view.plan.id,
           ref: found.current.value.ref,
-          newDate: command.newDate && 'date' in command.newDate ? command.newDate.date : null,
+          newDate: command.newDate ? dateOf(command.newDate, found.current.value, found.view.today) : null,
           reason: command.reason,
           markDelayed: command.statusChange,
         };

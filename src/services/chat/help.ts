@@ -1,4 +1,5 @@
 import { HelpView } from '../../cards/view-models';
+import { Reply, text } from './types';
 
 /** The commands the help card shows; the Teams manifest's command lists come from the same phrasings. */
 export const HELP_COMMANDS: HelpView['commands'] = [
@@ -17,3 +18,8 @@ export const HELP_COMMANDS: HelpView['commands'] = [
   { example: 'decisions', description: 'Chairs and executives: the new dates and sign-offs waiting for a decision.' },
   { example: 'use plan ofsted-2011 here', description: 'Administrators: choose the plan this chat or channel talks about.' },
 ];
+
+/** "thanks", "morning!": answered in kind, with a pointer to what the bot does. */
+export function smallTalkReply(thanks: boolean): Reply {
+  return text(thanks ? 'You’re welcome.' : 'Hello! Type "help" to see what I can do, or "my actions" to see yours.');
+}

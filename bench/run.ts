@@ -1,6 +1,7 @@
 import { startBotProcess } from './bot-process';
 import { measureChat, RoundTrip } from './chat-round-trip';
 import { Fanout, measureFanout } from './fanout';
+import { measureGrammar } from './grammar';
 import { measureStart } from './start-time';
 import { round } from './stats';
 import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   // 200 of each, so that a p95 is the 10th-slowest of 200 rather than the 3rd of 60: steadier from run to run.
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
   const log = (s: string) => process.stderr.write(s + '\n');
+  log('Grammar on hostile messages…');
+  const grammar = measureGrammar();
   const azurite = await startEmbeddedAzurite({ port: await freePort() });
   const bot = await startBotProcess(azurite.connectionString);
   const chat: Record<string, RoundTrip> = {};
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
       fanout: { owners: fanout.owners, seconds: fanout.seconds, bound_seconds: fanout.bound_seconds, ratio: fanout.ratio, duplicates: fanout.duplicates, lost: fanout.lost },
       storage_tx_per_run: storageRequests,
       start_seconds: startSeconds,
+      grammar_worst_ms: grammar.worstMs,
     };
     process.stdout.write(JSON.stringify(summary) + '\n');
     return;
@@ -72,6 +76,8 @@ async function main(): Promise<void> {
     `  storage requests in the run: ${storageRequests} (${round(storageRequests / fanout.owners, 2)} per owner; the plan's actions and the people directory are each read once)`,
     '',
     `npm start to the Playground answering: ${startSeconds} s (build and seeding included)`,
+    '',
+    `Grammar, slowest parse of a hostile message: ${grammar.worstMs} ms (${grammar.worstName}; goal ≤ 20 ms)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -55,14 +55,14 @@ export function scopeText(m: MatchText, from: number): string {
   return (textFrom(m, from) ?? '').replace(/^the\s+/i, '').replace(/[\s?!.,;:]+$/, '');
 }
 
-export function delay(ref: string, m: MatchText, from: number | undefined, statusChange: boolean): Command {
-  const { newDate, reason } = readDateAndReason(textFrom(m, from) ?? '', m.today);
+export function delay(ref: string, m: MatchText, from: number | undefined, statusChange: boolean, explain = true): Command {
+  const { newDate, reason } = readDateAndReason(textFrom(m, from) ?? '', m.today, explain);
   return { kind: 'delay', ref, newDate, reason: tidyComment(reason), statusChange };
 }
 
 /** "5(a) will be the 14th now", "4(a) needs another 2 weeks": a delay only when a date (or a time to add) is there. */
 export function delayIfDated(ref: string, m: MatchText, from: number | undefined): Command | null {
-  const read = delay(ref, m, from, false);
+  const read = delay(ref, m, from, false, false);
   return read.kind === 'delay' && read.newDate && !('error' in read.newDate) ? read : null;
 }
 

@@ -4,7 +4,7 @@ import { monthFromWord, weekdayFromWord } from './month-names';
 import { parseCount } from './number-words';
 import type { IsoDate } from './types';
 import { TRY } from './uk-date-result';
-import { parseUkDate } from './uk-date';
+import { parseUkDate, readsAsDate } from './uk-date';
 
 /** Words before a date that say a date must follow ("to", "until", "back to"). */
 const DATE_FOLLOWS = new Set(['to', 'until', 'till', 'til', 'untill', 'back', 'out', 'forward']);
@@ -85,10 +85,10 @@ function answer(dateText: string, today: IsoDate): DateAnswer {
  * supplier problems", "30 Sept", "because of staff sickness". A date that is
  * there but wrong comes back with the date parser's explanation.
  */
-export function readDateAndReason(text: string, today: IsoDate): { newDate: DateAnswer | null; reason: string | null } {
+export function readDateAndReason(text: string, today: IsoDate, explain = true): { newDate: DateAnswer | null; reason: string | null } {
   const later = readLater(text);
   if (later) return later;
-  const read = readLeading(text, today);
+  const read = readLeading(text, today, explain);
   if (read.newDate && 'date' in read.newDate) return read;
   return readEmbedded(text, today) ?? read;
 }
@@ -120,14 +120,15 @@ const EMBEDDED = /\b(?:new (?:due )?date|revised (?:due )?date|needs? (?:until|t
 function readEmbedded(text: string, today: IsoDate): { newDate: DateAnswer; reason: string | null } | null {
   const m = EMBEDDED.exec(text.slice(0, 1000));
   if (!m) return null;
-  const after = readLeading(`to ${text.slice(m.index + m[0].length)}`, today);
+  const after = readLeading(`to ${text.slice(m.index + m[0].length)}`, today, false);
   if (!after.newDate || !('date' in after.newDate)) return null;
   const before = text.slice(0, m.index).replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '').replace(/^(?:again|now)\b[\s:;,.\-–—]*/i, '').replace(/\b(?:we|i)$/i, '').trim();
   const reason = [before, after.reason ?? ''].filter((r) => r !== '').join('; ');
   return { newDate: after.newDate, reason: reason === '' ? null : reason.replace(/^(?:we need|because|due to)\s+/i, '') };
 }
 
-function readLeading(text: string, today: IsoDate): { newDate: DateAnswer | null; reason: string | null } {
+/** `explain`: whether a date that is there but wrong gets the date parser's explanation (costly; only shown to people). */
+function readLeading(text: string, today: IsoDate, explain: boolean): { newDate: DateAnswer | null; reason: string | null } {
   const tokens = tokenize(text);
   let i = 0;
   let dateExpected = false;
@@ -142,8 +143,8 @@ function readLeading(text: string, today: IsoDate): { newDate: DateAnswer | null
 
   const run = dateRun(tokens, i);
   for (let k = run; k >= 1; k--) {
-    const parsed = parseUkDate(slice(text, tokens, i, i + k), today);
-    if (parsed.ok) return { newDate: { text: slice(text, tokens, i, i + k), date: parsed.date }, reason: reasonFrom(text, tokens, i + k) };
+    const date = readsAsDate(slice(text, tokens, i, i + k), today);
+    if (date) return { newDate: { text: slice(text, tokens, i, i + k), date }, reason: reasonFrom(text, tokens, i + k) };
   }
   if (run === 0 && !dateExpected) return { newDate: null, reason: reasonFrom(text, tokens, i) };
 
@@ -154,5 +155,6 @@ function readLeading(text: string, today: IsoDate): { newDate: DateAnswer | null
   }
   if (end === tokens.length && run > 0) end = i + run;
   const dateText = slice(text, tokens, i, end);
-  return { newDate: dateText === '' ? null : answer(dateText, today), reason: reasonFrom(text, tokens, end) };
+  const newDate = dateText === '' ? null : explain ? answer(dateText, today) : { text: dateText, error: '' };
+  return { newDate, reason: reasonFrom(text, tokens, end) };
 }

@@ -1,4 +1,5 @@
 import { compilePattern, type Pattern } from './command-pattern';
+import { statusesAt } from './command-status';
 import {
   approve, asked, commentFrom, decideDate, delay, delayIfDated, EVIDENCE_NEEDED, need, NOTE_NEEDED, REF_NEEDED, scopeText, textFrom, unknown, withStatus,
   type Build,
@@ -137,7 +138,12 @@ const RULES: Rule[] = [
       // "6a will be done in 2 weeks" is a new date, not done; "going to be complete" without a date is not a change.
       const future = m.tokens.slice(0, c.rest ?? m.tokens.length).some((t) => t.word === 'will' || t.word === 'going');
       if (future && c.status === 'Complete') return delayIfDated(ref, m, c.rest) ?? unknown(m, `When ${ref} is done, tell me: ${ref} done.`);
-      return withStatus(ref, need(c.status), m, c.rest);
+      // "2.1 (ii) started - on track" says one status twice; "SG-4 at risk on track" says two, and is not guessed at.
+      const next = c.rest === undefined ? [] : statusesAt(m.tokens, c.rest);
+      if (next.some((s) => s.status !== c.status)) return unknown(m, `Which status for ${ref}? Send one, for example: ${ref} on track.`);
+      const again = next.find((s) => s.status === c.status);
+      const from = again && c.rest !== undefined ? c.rest + again.length : c.rest;
+      return withStatus(ref, need(c.status), m, from !== undefined && from < m.tokens.length ? from : undefined);
     },
   },
   {

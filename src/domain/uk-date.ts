@@ -89,6 +89,18 @@ function explain(t: string, shown: string, today: IsoDate): UkDateResult {
 }
 
 /**
+ * The date the text names, or null: `parseUkDate` without the explanation of a failure (which asks chrono
+ * and is costly), for callers that try several readings and only want the one that is a date.
+ */
+export function readsAsDate(text: string, today: IsoDate): IsoDate | null {
+  if (!isValidIsoDate(today)) throw new RangeError(`today must be YYYY-MM-DD, not ${JSON.stringify(today)}`);
+  const cleaned = clean(text.slice(0, MAX_LENGTH * 4));
+  if (cleaned === '' || cleaned.length > MAX_LENGTH) return null;
+  const result = parseWhole(normalise(cleaned), today);
+  return result?.ok ? result.date : null;
+}
+
+/**
  * Reads one UK-style date typed in chat or found in an import file. Dates
  * without a year are the next time that day comes round (today included).
  * Never throws on any text; `today` must be a valid IsoDate.

@@ -114,3 +114,19 @@ describe('one message, everything in it', () => {
     expect((await stored('IP-2')).dateRequest).toMatchObject({ date: '2027-01-11', reason: 'laptops stuck at the supplier' });
   });
 });
+
+describe('help that teaches', () => {
+  test('help shows the commands for the person’s role', async () => {
+    const owner = readable((await send('help', 'jo.evans@council.example'))[0]);
+    const chair = readable((await send('help', 'david.price@council.example'))[0]);
+    expect(owner).toContain('SG-4 done');
+    expect(owner).not.toContain('sign off SG-4');
+    expect(chair).toContain('sign off SG-4');
+    expect(chair).not.toContain('use plan ofsted-2011 here');
+  });
+
+  test('a message it cannot read gets the closest commands', async () => {
+    const [reply] = await send('gimme teh proof thingy', 'jo.evans@council.example');
+    expect(readable(reply)).toContain('The closest commands: "evidence SG-4 https://…"');
+  });
+});

@@ -11,9 +11,10 @@ import { Versioned } from '../../store/action-store';
 import { askRedReply, offerReply } from './confirm-replies';
 import { dateOf } from './dates';
 import { findAction, whichOne } from './find-action';
-import { smallTalkReply } from './help';
+import { helpReply, smallTalkReply } from './help';
+import { closestCommandsHint, rolesIn } from './unknown-hints';
 import { plansFor, PlanView } from './plan-scope';
-import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
+import { historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { Incoming, Reply, text } from './types';
 
 /** Who is asking, where, and the plan bound to that conversation, if any. */
@@ -106,7 +107,7 @@ export class ChatService {
     const views = () => this.views(asker);
     switch (command.kind) {
       case 'help':
-        return [helpReply()];
+        return [helpReply(rolesIn(await views()))];
       case 'cancel':
         return [text('OK, nothing changed.')];
       case 'smallTalk':
@@ -175,7 +176,8 @@ export class ChatService {
     const scope = await this.views(asker);
     const typedRef = /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
     const close = typedRef ? await suggestRefs(this.storage, scope, typedRef) : [];
-    if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}? Type "help" to see what I can do.`);
-    return text('I didn’t understand that. Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done", or type "help" to see everything I can do.');
+    const commands = closestCommandsHint(command.text, rolesIn(scope));
+    if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}?${commands} Type "help" to see what I can do.`);
+    return text(`I didn’t understand that.${commands || ' Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done".'} Type "help" to see everything I can do.`);
   }
 }

@@ -3,6 +3,7 @@ import { readDateAndReason } from './command-delay';
 import type { Captures } from './command-pattern';
 import { cleanCommandText, MAX_COMMAND_LENGTH, type Token } from './command-text';
 import { splitEvidence } from './command-evidence';
+import { REQUEST } from './command-guard';
 import type { IsoDate, Status } from './types';
 
 /**
@@ -47,7 +48,7 @@ const TRAILING_FILLER = /(?:[\s,;:.!\-–—\p{Extended_Pictographic}\uFE0F]|\b(
 
 export function tidyComment(text: string | null): string | null {
   if (!text) return null;
-  const tidy = text.replace(LEADING_FILLER, '').replace(/(?:[\s,.!]+(?:many )?thanks,?\s+\p{Lu}\p{L}{1,20})$/u, '').replace(TRAILING_FILLER, '').trim();
+  const tidy = text.replace(LEADING_FILLER, '').replace(/[\s,.;-]*(?:please\s+|pls\s+)?(?:mark|set|put) it (?:as |to )?(?:complete|done|on track|at risk)[.!]*$/i, '').replace(/(?:[\s,.!]+(?:many )?thanks,?\s+\p{Lu}\p{L}{1,20})$/u, '').replace(TRAILING_FILLER, '').trim();
   return tidy === '' ? null : tidy;
 }
 
@@ -108,7 +109,7 @@ function namesItsOwnDate(m: MatchText, from: number | undefined, ref: string): C
 
 /** "SG-4 approved?", "should SG-4 be signed off?": a question about a decision is never taken as one. */
 export function asked(m: MatchText, ref: string, example: string): Command | null {
-  return /\?\s*$/.test(m.text) ? unknown(m, `That reads as a question, so nothing was decided. To decide, say it plainly, for example: ${example.replace('SG-4', ref)}`) : null;
+  return /\?\s*$/.test(m.text) && !REQUEST.test(m.text) ? unknown(m, `That reads as a question, so nothing was decided. To decide, say it plainly, for example: ${example.replace('SG-4', ref)}`) : null;
 }
 
 export function decideDate(c: Captures, m: MatchText, decision: DateDecision): Command {

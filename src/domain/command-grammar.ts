@@ -29,7 +29,8 @@ function parse(raw: string, today: IsoDate): Command {
   if (/^\?+$/.test(text)) return { kind: 'help' };
   const words = tokenize(text).filter((t) => t.word !== '');
   const none = { kind: 'unknown', text: echo(text), problem: null } as const;
-  if (words.length === 0) return none;
+  // "👍", "🙏": a reaction typed as a message.
+  if (words.length === 0) return /\p{Extended_Pictographic}/u.test(text) ? { kind: 'smallTalk', thanks: /[👍🙏🙌]/u.test(text) } : none;
   const options = readings(words);
   const read = firstMatch(COMPILED_RULES, text, options, today) ?? firstMatch(COMPILED_NEAR_MISSES, text, options, today) ?? none;
   return guard(read, text, words, echo(text));

@@ -11,7 +11,7 @@ import type { Status } from './types';
 const CHANGES: ReadonlySet<Command['kind']> = new Set(['setStatus', 'delay', 'evidence', 'note', 'signOff', 'approve', 'decideDate', 'askRed']);
 
 /** "can you mark…", "could we move…", "can I have another 3 weeks?": a request phrased as a question. */
-const REQUEST = /\b(?:can|could|would|will)\s+(?:you|u|we|i)\s+(?:please\s+|pls\s+|just\s+)?(?:mark|put|set|change|move|push|have|say|sign|update|record|add|use|make|cancel|approve|decline|log|note|extend|delay|reschedule|bind|link|connect)\b/i;
+export const REQUEST = /\b(?:can|could|would|will)\s+(?:you|u|we|i)\s+(?:please\s+|pls\s+|just\s+)?(?:mark|put|set|change|move|push|have|say|sign|update|record|add|use|make|cancel|approve|decline|log|note|extend|delay|reschedule|bind|link|connect)\b/i;
 const QUESTION_START = /^(?:is|are|has|have|was|were|did|does|should|shall|how|why|when|who|whose|what|whats|which|where|anyone|any)\b/i;
 /** Questions about an action's past: answered from its history. */
 const HISTORY_QUESTION = /^(?:when|who)\b.{0,80}?\b(?:changed?|marked|moved|updated|set|signed|closed)\b|\bhow many times\b/i;
@@ -21,7 +21,7 @@ const OWNER_QUESTION = /\b(?:who|whose|owner|owns|responsible|lead for|chase)\b/
 const NEGATION = /\b(?:don'?t|do not|does not|doesn'?t|isn'?t|is not|not|no need|hold off|shouldn'?t|should not|never|won'?t|aren'?t|wasn'?t|hasn'?t|haven'?t)\b/i;
 const REPORTED = /\b(?:says|said|told me|tells me|telling me|reckons?|thinks?|think|heard|apparently|according to|claims?|letter says|make sure|cc|i marked|i set|i put|i updated)\b/i;
 const CONDITIONAL = /\b(?:if(?! (?:needed|necessary|required))|once|unless|assuming|suppos(?:e|ing)|hypothetically|in theory|would|might|whether|say i)\b|^should\b/i;
-const COMPLAINT = /\b(?:as if|my foot|ridiculous|unacceptable|honestly|keeps? (?:saying|getting|sending)|story of|lol|for (?:three|two|six|\d+) months)\b/i;
+const COMPLAINT = /\b(?:as if|my foot|ridiculous|unacceptable|honestly|keeps? (?:saying|getting|sending)|story of|lol)\b/i;
 
 /** Where a clause ends after the ref: "1a at risk, 9 schools haven't booked" — only "1a at risk" says what to do. */
 function headOf(text: string, refEnd: number): string {
@@ -49,12 +49,14 @@ export function isChange(command: Command): boolean {
 /** The command to act on: the grammar's reading, unless the message is not plainly asking for that change. */
 export function guard(command: Command, text: string, tokens: readonly Token[], echo: string): Command {
   const refs = tokens.filter((t) => t.ref !== null);
-  const question = (/\?/.test(text) || QUESTION_START.test(text)) && !REQUEST.test(text);
+  // A "?" inside a link ("…/tracker.xlsx?web=1") asks nothing.
+  const question = (/\?/.test(text.replace(/https?:\/\/\S+/gi, '')) || QUESTION_START.test(text)) && !REQUEST.test(text);
   if (!isChange(command)) {
     // "is IP-2 complete", "rec 4b overdue?": a question about one action is answered with the action.
     const one = refs.length === 1 && refs[0].ref;
-    if (command.kind !== 'unknown' || command.problem !== null || !question || !one || OWNER_QUESTION.test(text)) return command;
-    return HISTORY_QUESTION.test(text) ? { kind: 'history', ref: one } : { kind: 'show', ref: one };
+    if (command.kind !== 'unknown' || command.problem !== null || !question || !one) return command;
+    if (HISTORY_QUESTION.test(text)) return { kind: 'history', ref: one };
+    return OWNER_QUESTION.test(text) ? command : { kind: 'show', ref: one };
   }
   const ref = 'ref' in command ? command.ref : '';
   if (question) return HISTORY_QUESTION.test(text) ? { kind: 'history', ref } : { kind: 'show', ref, ...offerOf(command) };

@@ -23,7 +23,7 @@ const RULES: Rule[] = [
   },
   {
     patterns: ['cancel|stop|quit|exit|nevermind|nvm|forget that|this|it?', 'never mind', 'no stop|cancel',
-      '$cancelPre* $cancelVerb $cancelTail*', 'no* dont|do not do that|it|this', 'no* thanks? leave it as it is|was'],
+      '$cancelPre* $cancelVerb $cancelTail*', 'no* dont do that|it|this', 'no* do not do that|it|this', 'no* thanks? leave it as it is|was'],
     build: () => ({ kind: 'cancel' }),
   },
   {
@@ -65,11 +65,13 @@ const RULES: Rule[] = [
   },
   {
     patterns: ['$ask* my open|current|outstanding|own? $things|list|stuff|work', '$ask* mine',
+      'what|whats am i down for', 'what|whats have|do i got|have outstanding', '$ask* $things are|is mine',
+      'anything|any|what due from $me', 'what|whats on my plate|desk|list', 'what do you need from $me',
       'what|which $things? do|have i own|have|got', '$things assigned? for|to $me'],
     build: () => ({ kind: 'myActions', which: 'all' }),
   },
   {
-    patterns: ['$ask|$things* overdue|late $things? {scope}'],
+    patterns: ['$ask|$things* overdue|late $things? {scope}', 'what|whats|which is|are? past its|their|the due date|dates|deadline'],
     build: (c, m) => ({ kind: 'overdue', scope: c.scope ? { kind: c.scope.kind, text: scopeText(m, c.scope.from) } : null }),
   },
   {
@@ -81,6 +83,7 @@ const RULES: Rule[] = [
   {
     // A decision on the new date an owner asked for, named as such: "approve the new date for SG-4", "SG-4's new date approved".
     patterns: ['$approve $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      'happy|ok|okay|content|fine with|to $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}',
       '$approve {ref} $dateAdj* $dateNoun $dateNoun* {rest?}',
       'yes to? $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}',
       '{ref} $dateAdj* $dateNoun $dateNoun* $beFill* $approved {rest?}',
@@ -94,7 +97,8 @@ const RULES: Rule[] = [
       'turn down $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
       'i|we? do|will|can|shall|should? not approve|accept|allow|agree $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
       'i|we? dont|wont|cant|cannot|shouldnt approve|accept|allow|agree $dateAdj* $dateNoun* for|of|on|to|from? {ref} {rest?}',
-      'no to? $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}',
+      'no to? $dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} {rest?}', 'no to {ref} $dateAdj* $dateNoun $dateNoun* {rest?}',
+      'not approving|accepting|agreeing $dateAdj* {ref} $dateAdj* $dateNoun* {rest?}',
       '{ref} $beFill* declined|rejected {rest?}', '{ref} $dateAdj* $dateNoun $dateNoun* $beFill* $declined {rest?}',
       '$dateAdj* $dateNoun $dateNoun* for|of|on|to|from? {ref} $beFill* $declined {rest?}'],
     build: (c, m) => decideDate(c, m, 'decline'),
@@ -113,12 +117,25 @@ const RULES: Rule[] = [
     build: (c, m) => asked(m, need(c.ref), 'sign off SG-4') ?? { kind: 'signOff', ref: need(c.ref), comment: commentFrom(m, c.rest) },
   },
   {
+    // "attach https://… to SG-I-1": the evidence before the ref.
+    patterns: ['add|attach|upload|link {rest}'],
+    build: (c, m) => {
+      const last = m.tokens[m.tokens.length - 1];
+      const joiner = m.tokens[m.tokens.length - 2];
+      const from = c.rest ?? 0;
+      if (!last?.ref || !['to', 'for', 'on', 'against'].includes(joiner?.word ?? '') || m.tokens.length - 2 <= from) return null;
+      const text = m.text.slice(m.tokens[from].start, joiner.start).trim();
+      return /https?:\/\//i.test(text) ? { kind: 'evidence', ref: last.ref, text } : null;
+    },
+  },
+  {
     patterns: ['add|attach|upload|uploading|log|record|save|heres|here|is? this|the|some|new|an? evidence|proof as? to|for|on|against? {ref} {rest}',
       'add|attach|upload this|the|that? as evidence|proof to|for|on|against? {ref} {rest}',
       '{ref} add? evidence|proof of? progress? {rest}'],
     build: (c, m) => {
       const text = textFrom(m, c.rest);
-      return text === null ? unknown(m, EVIDENCE_NEEDED) : { kind: 'evidence', ref: need(c.ref), text };
+      const evidence = text?.replace(/^(?:is|are|was|=)\s+/i, '') ?? null;
+      return evidence === null || evidence === '' ? unknown(m, EVIDENCE_NEEDED) : { kind: 'evidence', ref: need(c.ref), text: evidence };
     },
   },
   {
@@ -132,7 +149,7 @@ const RULES: Rule[] = [
     patterns: ['mark|set|flag|change|make|put|move {ref} status? as|to|is* {status} {rest?}',
       'update|change {ref} status? to|as {status} {rest?}', 'update|change {ref} status {status} {rest?}',
       'update|change|set|mark the? status of|for|on {ref} to|as|is? {status} {rest?}',
-      '{ref} $setFill* {status} {rest?}', '$iDid* {status} {ref} {rest?}'],
+      '{ref} $setFill* {status} {rest?}', '{ref} can|could|would|will you|u please|pls? put|set|mark|change|move it|this back? to|as|at? {status} {rest?}', '$iDid* {status} {ref} {rest?}'],
     build: (c, m) => {
       const ref = need(c.ref);
       // "6a will be done in 2 weeks" is a new date, not done; "going to be complete" without a date is not a change.
@@ -149,7 +166,7 @@ const RULES: Rule[] = [
   {
     patterns: ['add|log|record|write|make|leave? a|the|new? note|notes|comment to|for|on|against? {ref} {rest}',
       '{ref} add? a? note|notes|comment|update|fyi that? {rest}', 'update|progress|news on|for|to? {ref} {rest}',
-      'for the record|info {ref} {rest}', 'quick? update|note for|on {ref} {rest}'],
+      'for the record|info {ref} {rest}', 'quick? update|note for|on? for|on? {ref} {rest}'],
     build: (c, m) => {
       const text = textFrom(m, c.rest);
       return text === null ? unknown(m, NOTE_NEEDED) : { kind: 'note', ref: need(c.ref), text };

@@ -22,7 +22,7 @@ export const COMMAND_EXAMPLES: string[] = [
 
 export const PLEASANTRIES: ReadonlySet<string> = new Set(['thanks', 'thank', 'thx', 'ta', 'cheers', 'ok', 'okay', 'great', 'brilliant',
   'nice', 'lol', 'morning', 'afternoon', 'evening', 'star', 'helpful', 'cool', 'perfect', 'lovely', 'super', 'excellent', 'awesome',
-  'hi', 'hello', 'hey', 'hiya', 'ace', 'fab', 'wonderful', 'appreciated']);
+  'hi', 'hello', 'hey', 'hiya', 'ace', 'fab', 'wonderful', 'appreciated', 'good']);
 
 /** Named word sets the patterns below refer to as `$name`. */
 export const SETS: Record<string, readonly string[]> = {
@@ -42,7 +42,7 @@ export const SETS: Record<string, readonly string[]> = {
   place: ['this', 'the', 'channel', 'chat', 'conversation', 'team', 'group', 'here'],
   approve: ['approve', 'accept', 'agree', 'allow', 'grant', 'confirm', 'authorise', 'authorize'],
   approved: ['approved', 'accepted', 'agreed', 'allowed', 'granted', 'confirmed', 'authorised', 'authorized', 'ok', 'okay'],
-  decline: ['decline', 'reject', 'refuse', 'deny', 'veto', 'disallow', 'disapprove', 'overrule'],
+  decline: ['decline', 'reject', 'refuse', 'deny', 'veto', 'disallow', 'disapprove', 'overrule', 'declining', 'rejecting', 'refusing'],
   declined: ['declined', 'rejected', 'refused', 'denied', 'vetoed', 'disallowed', 'disapproved', 'overruled', 'decline', 'reject'],
   /** Words before the thing decided: "the new", "its requested", "this revised due". */
   dateAdj: ['the', 'a', 'this', 'that', 'its', 'their', 'his', 'her', 'new', 'revised', 'requested', 'proposed', 'updated',

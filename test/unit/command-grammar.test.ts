@@ -374,7 +374,7 @@ describe('parseCommand does not guess', () => {
     ['SG-4 closed', unknown('SG-4 closed')],
     ['', unknown('')],
     ['   \n\t ', unknown('')],
-    ['👍', unknown('👍')],
+    ['👍', { kind: 'smallTalk', thanks: true }], // a reaction, answered in kind; it changes nothing
     ["' or 1 eq 1", unknown("' or 1 eq 1")],
     ['${7*7}', unknown('${7*7}')],
     ['[link](http://x)', unknown('[link](http://x)')],

@@ -17,7 +17,7 @@ const results = corpus.messages.map((msg) => {
 });
 
 /** The understood rate at the last improvement: a regression below it fails. */
-const FLOOR = 91;
+const FLOOR = 96;
 
 test('no message changes something the person did not ask for', () => {
   const unasked = results.filter((r) => r.unasked).map((r) => ({ id: r.msg.id, text: r.msg.text, meaning: r.msg.meaning, command: r.command }));

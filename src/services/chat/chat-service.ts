@@ -77,7 +77,8 @@ export class ChatService {
     if (pending?.kind === PENDING_DELAY && answersQuestion(command, incoming.text)) {
       return [await this.answerPending(asker, pending.data as unknown as DelayDraft, cleanCommandText(incoming.text))];
     }
-    if (pending) await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    // "thanks" or "👍" while a question waits leaves the question waiting.
+    if (pending && command.kind !== 'smallTalk') await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return this.run(command, asker);
   }
 

@@ -4,7 +4,7 @@ import { Status } from '../../src/domain/types';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { Incoming, Reply } from '../../src/services/chat/types';
 import { anAction, aHistoryEntry } from '../support/builders';
-import { cardText } from '../support/card-validation';
+import { cardProblems, cardText } from '../support/card-validation';
 import { loadCorpus } from '../support/corpus';
 import { testStorage } from '../support/storage';
 
@@ -29,6 +29,7 @@ const readable = (reply: Reply): string => (reply.kind === 'text' ? reply.text :
 /** The texts a confirm card's buttons send back (Action.Submit messageBack), by button title. */
 function buttons(reply: Reply): Record<string, string> {
   const card = renderCard(reply.kind === 'card' ? reply.card : 'confirm', reply.kind === 'card' ? reply.data : {});
+  expect(cardProblems(card)).toEqual([]);
   const actions = (card.actions ?? []) as { type: string; title: string; data: { msteams: { type: string; text: string } } }[];
   expect(actions.every((a) => a.type === 'Action.Submit' && a.data.msteams.type === 'messageBack')).toBe(true);
   return Object.fromEntries(actions.map((a) => [a.title, a.data.msteams.text]));

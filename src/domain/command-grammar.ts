@@ -37,11 +37,6 @@ function parse(raw: string, today: IsoDate): Command {
 }
 
 /**
- * Reads a chat message as a command. Pure and total: any text, however long
- * or strange, gives a Command (unknown when it is not one), never an exception.
- * `today` (the plan's today) anchors dates such as "next Friday".
- */
-/**
  * While the bot waits for the answer to a question (a delay's date or reason), whether this message is that
  * answer rather than a new command. Commands take over, but "delays in recruitment" and "awaiting approval"
  * are reasons, though they start like commands (a near miss, and the decisions list). A half-finished command
@@ -57,6 +52,11 @@ function namesAction(text: string): boolean {
   return tokenize(cleanCommandText(text.slice(0, MAX_COMMAND_LENGTH))).some((t) => t.ref !== null);
 }
 
+/**
+ * Reads a chat message as a command. Pure and total: any text, however long
+ * or strange, gives a Command (unknown when it is not one), never an exception.
+ * `today` (the plan's today) anchors dates such as "next Friday".
+ */
 export function parseCommand(text: string, today: IsoDate): Command {
   const raw = typeof text === 'string' ? text : '';
   try {

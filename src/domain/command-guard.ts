@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import type { Token } from './command-text';
+import { monthFromWord } from './month-names';
 import type { Status } from './types';
 
 /**
@@ -34,6 +35,11 @@ function refToken(tokens: readonly Token[], ref: string): Token | undefined {
   return tokens.find((t) => t.ref !== null && ref.endsWith(t.ref)) ?? tokens.find((t) => t.ref !== null);
 }
 
+function inDate(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1]?.word ?? '';
+  return monthFromWord(next) !== null || /^(?:days?|weeks?|months?|years?)$/.test(next) || /^(?:w\/c|wc|last|next|the)$/.test(tokens[i - 1]?.word ?? '');
+}
+
 const nothing = (text: string, problem: string): Command => ({ kind: 'unknown', text, problem });
 
 /** The change a question named, to offer after the answer ("6a done?" → mark complete?). */
@@ -48,7 +54,8 @@ export function isChange(command: Command): boolean {
 
 /** The command to act on: the grammar's reading, unless the message is not plainly asking for that change. */
 export function guard(command: Command, text: string, tokens: readonly Token[], echo: string): Command {
-  const refs = tokens.filter((t) => t.ref !== null);
+  // "14 Jan", "the last 7 days": a number in a date or a span is not a reference to answer about.
+  const refs = tokens.filter((t, i) => t.ref !== null && !(/^\d+$/.test(t.ref) && inDate(tokens, i)));
   // A "?" inside a link ("…/tracker.xlsx?web=1") asks nothing.
   const question = (/\?/.test(text.replace(/https?:\/\/\S+/gi, '')) || QUESTION_START.test(text)) && !REQUEST.test(text);
   if (!isChange(command)) {

@@ -2,6 +2,7 @@ import { startBotProcess } from './bot-process';
 import { measureChat, RoundTrip } from './chat-round-trip';
 import { Fanout, measureFanout } from './fanout';
 import { DryRun, measureDryRun, measureMultiPlan, MultiPlan } from './multi-plan';
+import { measureGrammar } from './grammar';
 import { measureStart } from './start-time';
 import { round } from './stats';
 import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   // 200 of each, so that a p95 is the 10th-slowest of 200 rather than the 3rd of 60: steadier from run to run.
   const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
   const log = (s: string) => process.stderr.write(s + '\n');
+  log('Grammar on hostile messages…');
+  const grammar = measureGrammar();
   const azurite = await startEmbeddedAzurite({ port: await freePort() });
   const bot = await startBotProcess(azurite.connectionString);
   const chat: Record<string, RoundTrip> = {};
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
       },
       reminders_10k_dry_run: { seconds: dryRun.seconds, storage_requests: dryRun.storage_requests },
       start_seconds: startSeconds,
+      grammar_worst_ms: grammar.worstMs,
     };
     process.stdout.write(JSON.stringify(summary) + '\n');
     return;
@@ -96,6 +100,8 @@ async function main(): Promise<void> {
     `  ${Object.entries(dryRun.reads).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
     '',
     `npm start to the Playground answering: ${startSeconds} s (build and seeding included)`,
+    '',
+    `Grammar, slowest parse of a hostile message: ${grammar.worstMs} ms (${grammar.worstName}; goal ≤ 20 ms)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

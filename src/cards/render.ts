@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { projectRoot } from '../project-root';
 
-export const CARD_NAMES = ['help', 'action-list', 'overdue', 'action-detail', 'history', 'digest', 'reminder', 'decisions', 'summary'] as const;
+export const CARD_NAMES = ['help', 'action-list', 'overdue', 'action-detail', 'history', 'digest', 'reminder', 'decisions', 'summary', 'confirm'] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 /** An Adaptive Card 1.5 as plain JSON, ready to be sent as an attachment. */

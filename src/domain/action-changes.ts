@@ -141,3 +141,20 @@ export function declineNewDate(action: Action, comment: string | null, ctx: Chan
   const note = `New date ${formatUkDate(request.date)} declined${comment ? `: ${comment.trim()}` : ''}. ${stays}`;
   return { ok: true, action: withUpdate({ ...action, dateRequest: null }, note, ctx) };
 }
+
+/**
+ * What an owner reports in one message: a status with its reason and any evidence ("6(a) done - evidence:
+ * https://…"). A reason given with the status the action already has ("IP-2 at risk: waiting for the
+ * laptops") is recorded as its latest update rather than refused.
+ */
+export function reportStatus(action: Action, status: Status, comment: string | null, evidence: string | null, ctx: ChangeContext): ChangeResult {
+  const same = action.status === status && status !== 'Signed off';
+  const changed: ChangeResult = !same
+    ? changeStatus(action, status, comment, ctx)
+    : comment
+      ? addNote(action, comment, ctx)
+      : evidence
+        ? { ok: true, action }
+        : changeStatus(action, status, comment, ctx);
+  return changed.ok && evidence ? addEvidence(changed.action, evidence, ctx) : changed;
+}

@@ -4,7 +4,7 @@ import { monthFromWord, weekdayFromWord } from './month-names';
 import { parseCount } from './number-words';
 import type { IsoDate } from './types';
 import { TRY } from './uk-date-result';
-import { parseUkDate } from './uk-date';
+import { parseUkDate, readsAsDate } from './uk-date';
 
 /** Words before a date that say a date must follow ("to", "until", "back to"). */
 const DATE_FOLLOWS = new Set(['to', 'until', 'till', 'til', 'untill', 'back', 'out', 'forward']);
@@ -13,12 +13,12 @@ const MAYBE_DATE = new Set(['for', 'by', 'on', 'now', 'due', 'date', 'deadline']
 /** "new date", "revised due date": only before one of these. */
 const NEW_DATE = new Set(['new', 'revised', 'updated']);
 const REASON_WORDS = new Set(['because', 'since', 'as', 'cos', 'coz', 'cuz', 'bc', 'reason', 'reasons', 'why']);
-const REASON_PAIRS = [['due', 'to'], ['owing', 'to'], ['because', 'of']];
+const REASON_PAIRS = [['due', 'to'], ['owing', 'to'], ['because', 'of'], ['delayed', 'by']];
 const DATE_WORDS = new Set([
   'end', 'of', 'the', 'this', 'next', 'coming', 'following', 'last', 'week', 'weeks', 'weekend', 'month',
   'months', 'year', 'years', 'quarter', 'fortnight', 'fortnights', 'day', 'days', 'working', 'business',
   'today', 'tomorrow', 'yesterday', 'in', 'a', 'an', 'few', 'couple', 'several', 'time', 'soon', 'asap',
-  'tbc', 'tbd', 'later', 'st', 'nd', 'rd', 'th',
+  'tbc', 'tbd', 'later', 'st', 'nd', 'rd', 'th', 'w/c', 'wc', 'w/b', 'commencing', 'beginning',
 ]);
 /** Words that make a run of date words a date attempt ("a bit" is not; "a few weeks" is). */
 const STRONG_DATE_WORDS = new Set([
@@ -85,7 +85,50 @@ function answer(dateText: string, today: IsoDate): DateAnswer {
  * supplier problems", "30 Sept", "because of staff sickness". A date that is
  * there but wrong comes back with the date parser's explanation.
  */
-export function readDateAndReason(text: string, today: IsoDate): { newDate: DateAnswer | null; reason: string | null } {
+export function readDateAndReason(text: string, today: IsoDate, explain = true): { newDate: DateAnswer | null; reason: string | null } {
+  const later = readLater(text);
+  if (later) return later;
+  const read = readLeading(text, today, explain);
+  if (read.newDate && 'date' in read.newDate) return read;
+  return readEmbedded(text, today) ?? read;
+}
+
+const COUNT_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+/** "another 2 weeks", "an extra week", "by a month", "need another week": time added to the current due date. */
+const LATER = /^[\s:;,.\-–—]*(?:(?:we\s+)?(?:needs?|wants?|requires?|have|get|delayed|slipping|slip|moving|move)\s+)?(?:by\s+)?(?:(another|an extra|a further|an additional|extra|further|additional)\s+|by\s+|(?<=by\s+))(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:more\s+)?(days?|weeks?|fortnights?|months?)\b/i;
+
+function readLater(text: string): { newDate: DateAnswer; reason: string | null } | null {
+  const m = LATER.exec(text.slice(0, 200));
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  const count = m[2] === undefined ? 1 : /\d/.test(m[2]) ? Number(m[2]) : COUNT_WORDS[m[2].toLowerCase()];
+  const unitWord = m[3].toLowerCase();
+  const unit = unitWord.startsWith('month') ? 'month' : unitWord.startsWith('day') ? 'day' : 'week';
+  const shown = m[0].replace(/^[\s:;,.\-–—]+/, '').trim();
+  const rest = text.slice(m[0].length);
+  const reasonTokens = tokenize(rest);
+  return {
+    newDate: { text: shown, later: { count: unitWord.startsWith('fortnight') ? count * 2 : count, unit } },
+    reason: reasonFrom(rest, reasonTokens, 0),
+  };
+}
+
+/** "laptops stuck at the supplier, new date w/c 11 Jan", "we need until 31.01.27 - notice periods": a date named mid-sentence. */
+const EMBEDDED = /\b(?:new (?:due )?date|revised (?:due )?date|needs? (?:until|till)|until|till)\b[\s:]*/i;
+
+function readEmbedded(text: string, today: IsoDate): { newDate: DateAnswer; reason: string | null } | null {
+  const m = EMBEDDED.exec(text.slice(0, 1000));
+  if (!m) return null;
+  const after = readLeading(`to ${text.slice(m.index + m[0].length)}`, today, false);
+  if (!after.newDate || !('date' in after.newDate)) return null;
+  const before = text.slice(0, m.index).replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '').replace(/^(?:again|now)\b[\s:;,.\-–—]*/i, '').replace(/\b(?:we|i)$/i, '').trim();
+  const reason = [before, after.reason ?? ''].filter((r) => r !== '').join('; ');
+  return { newDate: after.newDate, reason: reason === '' ? null : reason.replace(/^(?:we need|because|due to)\s+/i, '') };
+}
+
+/** `explain`: whether a date that is there but wrong gets the date parser's explanation (costly; only shown to people). */
+function readLeading(text: string, today: IsoDate, explain: boolean): { newDate: DateAnswer | null; reason: string | null } {
   const tokens = tokenize(text);
   let i = 0;
   let dateExpected = false;
@@ -100,8 +143,8 @@ export function readDateAndReason(text: string, today: IsoDate): { newDate: Date
 
   const run = dateRun(tokens, i);
   for (let k = run; k >= 1; k--) {
-    const parsed = parseUkDate(slice(text, tokens, i, i + k), today);
-    if (parsed.ok) return { newDate: { text: slice(text, tokens, i, i + k), date: parsed.date }, reason: reasonFrom(text, tokens, i + k) };
+    const date = readsAsDate(slice(text, tokens, i, i + k), today);
+    if (date) return { newDate: { text: slice(text, tokens, i, i + k), date }, reason: reasonFrom(text, tokens, i + k) };
   }
   if (run === 0 && !dateExpected) return { newDate: null, reason: reasonFrom(text, tokens, i) };
 
@@ -112,5 +155,6 @@ export function readDateAndReason(text: string, today: IsoDate): { newDate: Date
   }
   if (end === tokens.length && run > 0) end = i + run;
   const dateText = slice(text, tokens, i, end);
-  return { newDate: dateText === '' ? null : answer(dateText, today), reason: reasonFrom(text, tokens, end) };
+  const newDate = dateText === '' ? null : explain ? answer(dateText, today) : { text: dateText, error: '' };
+  return { newDate, reason: reasonFrom(text, tokens, end) };
 }

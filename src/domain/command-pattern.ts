@@ -26,7 +26,7 @@ const SLOTS: readonly Slot[] = ['ref', 'status', 'plan', 'rest', 'rest?', 'scope
 const ENDING_SLOTS: readonly Slot[] = ['rest', 'rest?', 'scope'];
 
 type Element =
-  | { kind: 'words'; exact: ReadonlySet<string>; fuzzy: readonly string[]; optional: boolean; repeat: boolean }
+  | { kind: 'words'; exact: ReadonlySet<string>; fuzzy: readonly string[]; optional: boolean; repeat: boolean; typos: Map<string, boolean> }
   | { kind: 'slot'; slot: Slot };
 
 export type Pattern = readonly Element[];
@@ -50,7 +50,7 @@ function compileElement(piece: string, sets: Readonly<Record<string, readonly st
     if (!set) throw new Error(`Unknown word set ${w}`);
     return set;
   });
-  return { kind: 'words', exact: new Set(words), fuzzy: words.filter((w) => w.length >= 5), optional, repeat };
+  return { kind: 'words', exact: new Set(words), fuzzy: words.filter((w) => w.length >= 5), optional, repeat, typos: new Map() };
 }
 
 /** Compiles a pattern once, at load time; a malformed pattern is a programming error. */
@@ -66,8 +66,17 @@ export function compilePattern(pattern: string, sets: Readonly<Record<string, re
 
 function wordIs(token: Token | undefined, e: Extract<Element, { kind: 'words' }>): boolean {
   if (token === undefined || token.word === '' || token.ref !== null) return false;
-  return e.exact.has(token.word) || e.fuzzy.some((w) => wordMatches(token.word, w));
+  if (e.exact.has(token.word)) return true;
+  // Asked about the same words again and again: the answer is kept (bounded, so hostile text cannot grow it).
+  const known = e.typos.get(token.word);
+  if (known !== undefined) return known;
+  if (e.typos.size >= MAX_TYPOS) e.typos.clear();
+  const answer = e.fuzzy.some((w) => wordMatches(token.word, w));
+  e.typos.set(token.word, answer);
+  return answer;
 }
+
+const MAX_TYPOS = 5_000;
 
 function planId(token: Token | undefined): string | null {
   if (token === undefined) return null;
@@ -75,23 +84,32 @@ function planId(token: Token | undefined): string | null {
   return /^[a-z0-9][a-z0-9._-]{0,62}$/.test(id) && !NOT_PLAN_IDS.has(id) ? id : null;
 }
 
-function matchSlot(p: Pattern, at: number, tokens: readonly Token[], t: number, caps: Captures, slot: Slot): Captures | null {
+/** One match attempt: the pattern, the words, and the (element, word) states already known to fail. */
+interface Run {
+  p: Pattern;
+  tokens: readonly Token[];
+  /** Whether a state can succeed depends only on where it is, never on what was captured before: so a failure is remembered. */
+  failed: Set<number>;
+}
+
+function matchSlot(r: Run, at: number, t: number, caps: Captures, slot: Slot): Captures | null {
+  const { tokens } = r;
   const token = tokens[t];
   switch (slot) {
     case 'ref': {
-      if (token?.ref) return step(p, at + 1, tokens, t + 1, { ...caps, ref: token.ref });
+      if (token?.ref) return step(r, at + 1, t + 1, { ...caps, ref: token.ref });
       // "Rec 4b", "recommendation 4b", "item 2.1(ii)": the word is kept, as some plans write it into their refs.
       const next = tokens[t + 1];
       if (token === undefined || !LEAD_WORDS.has(token.word) || !next?.ref) return null;
-      return step(p, at + 1, tokens, t + 2, { ...caps, ref: `${trimNonWord(token.raw)} ${next.ref}` });
+      return step(r, at + 1, t + 2, { ...caps, ref: `${trimNonWord(token.raw)} ${next.ref}` });
     }
     case 'plan': {
       const plan = planId(token);
-      return plan === null ? null : step(p, at + 1, tokens, t + 1, { ...caps, plan });
+      return plan === null ? null : step(r, at + 1, t + 1, { ...caps, plan });
     }
     case 'status':
       for (const found of statusesAt(tokens, t)) {
-        const result = step(p, at + 1, tokens, t + found.length, { ...caps, status: found.status });
+        const result = step(r, at + 1, t + found.length, { ...caps, status: found.status });
         if (result) return result;
       }
       return null;
@@ -101,34 +119,47 @@ function matchSlot(p: Pattern, at: number, tokens: readonly Token[], t: number, 
       return t < tokens.length ? { ...caps, rest: t } : caps;
     case 'scope': {
       if (t === tokens.length) return caps;
-      if (t === tokens.length - 1 && /^(?:for|in|within)$/.test(token?.word ?? '')) return caps; // "what's overdue for"
-      const kind = token?.word === 'for' ? 'for' : token?.word === 'in' || token?.word === 'within' ? 'in' : null;
+      if (t === tokens.length - 1 && /^(?:for|in|within|from)$/.test(token?.word ?? '')) return caps; // "what's overdue for"
+      const kind = token?.word === 'for' || token?.word === 'from' ? 'for' : token?.word === 'in' || token?.word === 'within' ? 'in' : null;
       return kind !== null && t + 1 < tokens.length ? { ...caps, scope: { kind, from: t + 1 } } : null;
     }
   }
 }
 
-function step(p: Pattern, at: number, tokens: readonly Token[], t: number, caps: Captures): Captures | null {
+/**
+ * Matches element `at` onwards against words `t` onwards. Each (element, word) state is tried at most
+ * once to failure, so a message of n words costs at most (elements × n) states whatever it repeats.
+ */
+function step(r: Run, at: number, t: number, caps: Captures): Captures | null {
+  const key = at * (r.tokens.length + 1) + t;
+  if (r.failed.has(key)) return null;
+  const result = tryStep(r, at, t, caps);
+  if (result === null) r.failed.add(key);
+  return result;
+}
+
+function tryStep(r: Run, at: number, t: number, caps: Captures): Captures | null {
+  const { p, tokens } = r;
   if (at === p.length) return t === tokens.length ? caps : null;
   const e = p[at];
-  if (e.kind === 'slot') return matchSlot(p, at, tokens, t, caps, e.slot);
+  if (e.kind === 'slot') return matchSlot(r, at, t, caps, e.slot);
   if (e.repeat) {
     let end = t;
     while (wordIs(tokens[end], e)) end++;
     for (let k = end; k >= t; k--) {
-      const result = step(p, at + 1, tokens, k, caps);
+      const result = step(r, at + 1, k, caps);
       if (result) return result;
     }
     return null;
   }
   if (wordIs(tokens[t], e)) {
-    const result = step(p, at + 1, tokens, t + 1, caps);
+    const result = step(r, at + 1, t + 1, caps);
     if (result) return result;
   }
-  return e.optional ? step(p, at + 1, tokens, t, caps) : null;
+  return e.optional ? step(r, at + 1, t, caps) : null;
 }
 
 /** What the pattern captured when it matches all of `tokens` (pure punctuation already removed), else null. */
 export function matchPattern(pattern: Pattern, tokens: readonly Token[]): Captures | null {
-  return step(pattern, 0, tokens, 0, {});
+  return step({ p: pattern, tokens, failed: new Set() }, 0, 0, {});
 }

@@ -35,6 +35,13 @@ const SAID: readonly [string, string][] = [
   ['behind schedule', 'delayed'],
   ['signed off', 'signed off'],
   ['sign off', 'signed off'],
+  // RAG colours people use for the status they mean; red is asked about (delayed or at risk?).
+  ['amber', 'at risk'],
+  ['green', 'on track'],
+  ['running late', 'delayed'],
+  ['running behind', 'delayed'],
+  ['slip', 'delayed'],
+  ['delay', 'delayed'],
 ];
 
 interface StatusPhrase {

@@ -179,5 +179,17 @@ export function isOneTypoAway(typed: string, word: string): boolean {
 /** Command words of five letters or more forgive one typo; shorter ones must be exact. */
 export function wordMatches(typed: string, word: string): boolean {
   if (typed === word) return true;
-  return word.length >= 5 && typed.length >= 4 && !/\d/.test(typed) && isOneTypoAway(typed, word);
+  if (word.length < 5 || typed.length < 4 || Math.abs(typed.length - word.length) > 1 || /\d/.test(typed)) return false;
+  // Each pattern element asks about the same few words over and over: the answer is kept (a bounded cache,
+  // so a hostile message of many different words cannot grow it without limit).
+  const key = `${typed}\u0000${word}`;
+  const known = TYPO_CACHE.get(key);
+  if (known !== undefined) return known;
+  if (TYPO_CACHE.size >= MAX_TYPO_CACHE) TYPO_CACHE.clear();
+  const answer = isOneTypoAway(typed, word);
+  TYPO_CACHE.set(key, answer);
+  return answer;
 }
+
+const MAX_TYPO_CACHE = 50_000;
+const TYPO_CACHE = new Map<string, boolean>();

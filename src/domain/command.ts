@@ -6,10 +6,16 @@ export type Command =
   | { kind: 'myActions'; which: 'all' | 'overdue' | 'dueSoon' }
   /** "what's overdue", optionally "for health" / "for Megan Bowen" (agency or owner) or "in safeguarding" (theme). */
   | { kind: 'overdue'; scope: OverdueScope | null }
-  | { kind: 'show'; ref: string }
+  /** `offer`: the change a question named ("6a done?"), offered with Yes and No after the answer. */
+  | { kind: 'show'; ref: string; offer?: Status }
   | { kind: 'history'; ref: string }
-  /** "SG-4 done", "mark SG-4 complete", "SG-4 on track", "SG-4 at risk: waiting for IT". */
-  | { kind: 'setStatus'; ref: string; status: Exclude<Status, 'Delayed' | 'Signed off'>; comment: string | null }
+  /**
+   * "SG-4 done", "mark SG-4 complete", "SG-4 on track", "SG-4 at risk: waiting for IT".
+   * `evidence` is what followed "evidence:" or a link typed with it ("6(a) done - evidence: https://…").
+   */
+  | { kind: 'setStatus'; ref: string; status: Exclude<Status, 'Delayed' | 'Signed off'>; comment: string | null; evidence: string | null }
+  /** "SG-4 red": red is delayed or at risk, so the bot asks which (keeping any reason given). */
+  | { kind: 'askRed'; ref: string; comment: string | null }
   /**
    * "SG-4 delayed to 30/09/2026 because supplier problems", "move SG-4 to end of October".
    * A missing date or reason is asked for afterwards, one question at a time.
@@ -34,11 +40,19 @@ export type Command =
   /** "use plan ofsted-2011 here": binds the current conversation to a plan (admins). */
   | { kind: 'bindPlan'; planId: string }
   | { kind: 'cancel' }
+  /** "thanks", "morning!", "👍": a pleasantry, answered in kind. */
+  | { kind: 'smallTalk'; thanks: boolean }
   | { kind: 'unknown'; text: string; problem: string | null };
 
 export type DateDecision = 'approve' | 'decline';
 
 export type OverdueScope = { kind: 'for'; text: string } | { kind: 'in'; text: string };
 
-/** A date as typed, with what the UK date parser made of it (ok, or why not). */
-export type DateAnswer = { text: string; date: IsoDate } | { text: string; error: string };
+/**
+ * A date as typed, with what the UK date parser made of it (ok, or why not), or a time added to the
+ * action's current due date ("needs another 2 weeks"), which only the register knows.
+ */
+export type DateAnswer =
+  | { text: string; date: IsoDate }
+  | { text: string; error: string }
+  | { text: string; later: { count: number; unit: 'day' | 'week' | 'month' } };

@@ -53,7 +53,15 @@ function normalise(cleaned: string): string {
     .replace(/^(?:due(?: by| on)?|by|on) /, '');
 }
 
+/** "w/c 11 Jan" (the week commencing: its Monday, as typed) and "Friday week" (the Friday of next week). */
+const WEEK_OF = /^(?:w\/c|wc|w\/b|week commencing|week beginning|the week of|week of) (.{1,60})$/;
+const DAY_WEEK = /^([a-z]{3,9}) week$/;
+
 function parseWhole(t: string, today: IsoDate): FormResult {
+  const weekOf = WEEK_OF.exec(t)?.[1];
+  if (weekOf !== undefined) return parseWhole(weekOf, today);
+  const dayWeek = DAY_WEEK.exec(t)?.[1];
+  if (dayWeek !== undefined && dayWeek !== 'next' && dayWeek !== 'this') return parseWeekday(`next ${dayWeek}`, today);
   for (const form of FORMS) {
     const result = form(t, today);
     if (result !== null) return result;
@@ -78,6 +86,18 @@ function explain(t: string, shown: string, today: IsoDate): UkDateResult {
   if (dates > 1) return refuse(`"${shown}" has more than one date in it; send just one.`);
   if (dates === 1) return refuse(`There's more than a date in "${shown}"; send just the date.`);
   return refuse(`I couldn't read "${shown}" as a date.`);
+}
+
+/**
+ * The date the text names, or null: `parseUkDate` without the explanation of a failure (which asks chrono
+ * and is costly), for callers that try several readings and only want the one that is a date.
+ */
+export function readsAsDate(text: string, today: IsoDate): IsoDate | null {
+  if (!isValidIsoDate(today)) throw new RangeError(`today must be YYYY-MM-DD, not ${JSON.stringify(today)}`);
+  const cleaned = clean(text.slice(0, MAX_LENGTH * 4));
+  if (cleaned === '' || cleaned.length > MAX_LENGTH) return null;
+  const result = parseWhole(normalise(cleaned), today);
+  return result?.ok ? result.date : null;
 }
 
 /**

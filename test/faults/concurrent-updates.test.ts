@@ -43,7 +43,7 @@ interface Answer {
   outcome: 'accepted' | 'refused' | 'unclear';
 }
 
-const ACCEPTED = /SG-4 is now (on track|at risk)\.|Note added to SG-4\.|SG-4 is updated: (on track|at risk)\./;
+const ACCEPTED = /SG-4 is now (on track|at risk)\.|SG-4 is still (on track|at risk); your update is recorded\.|Note added to SG-4\.|SG-4 is updated: (on track|at risk)\./;
 const REFUSED = /[Nn]othing was changed|SG-4 is already (on track|at risk)|changed by someone else/;
 
 let bot: BotHarness;

@@ -13,10 +13,10 @@ const overdue = (scope: { kind: 'for' | 'in'; text: string } | null = null): Com
 const show = (ref: string): Command => ({ kind: 'show', ref });
 const history = (ref: string): Command => ({ kind: 'history', ref });
 type Settable = 'Not started' | 'On track' | 'At risk' | 'Complete' | 'Cancelled';
-const status = (ref: string, s: Settable, comment: string | null = null): Command => ({ kind: 'setStatus', ref, status: s, comment });
+const status = (ref: string, s: Settable, comment: string | null = null): Command => ({ kind: 'setStatus', ref, status: s, comment, evidence: null });
 const dated = (text: string, date: string) => ({ text, date });
 const badDate = (text: string) => ({ text, error: (parseUkDate(text, TODAY) as { error: string }).error });
-type Answer = ReturnType<typeof dated> | ReturnType<typeof badDate> | null;
+type Answer = ReturnType<typeof dated> | ReturnType<typeof badDate> | { text: string; later: { count: number; unit: 'day' | 'week' | 'month' } } | null;
 const delayed = (ref: string, newDate: Answer, reason: string | null = null): Command => ({
   kind: 'delay', ref, newDate, reason, statusChange: true,
 });
@@ -229,7 +229,8 @@ describe('parseCommand understands', () => {
     ['reschedule SG-4 for next Friday', moved('SG-4', dated('next Friday', '2026-06-26'))],
     ['extend SG-4 until 1st October', moved('SG-4', dated('1st October', '2026-10-01'))],
     ['SG-4 now due 30/09/2026', moved('SG-4', dated('30/09/2026', '2026-09-30'))],
-    ['SG-4 delayed by 2 weeks', delayed('SG-4', { text: '2 weeks', error: expect.stringMatching(/how long, not when/) })],
+    // "by 2 weeks" counts from the action's current due date, which the chat service knows.
+    ['SG-4 delayed by 2 weeks', delayed('SG-4', { text: 'by 2 weeks', later: { count: 2, unit: 'week' } })],
     ['SG-4 delayed to 31 Feb because x', delayed('SG-4', badDate('31 Feb'), 'x')],
     ['SG-4 delayed because the chair declined the first date', delayed('SG-4', null, 'the chair declined the first date')],
     ['move SG-4 to 30/11/2026 because the approval was declined', moved('SG-4', dated('30/11/2026', '2026-11-30'), 'the approval was declined')],
@@ -373,7 +374,7 @@ describe('parseCommand does not guess', () => {
     ['SG-4 closed', unknown('SG-4 closed')],
     ['', unknown('')],
     ['   \n\t ', unknown('')],
-    ['👍', unknown('👍')],
+    ['👍', { kind: 'smallTalk', thanks: true }], // a reaction, answered in kind; it changes nothing
     ["' or 1 eq 1", unknown("' or 1 eq 1")],
     ['${7*7}', unknown('${7*7}')],
     ['[link](http://x)', unknown('[link](http://x)')],
@@ -483,7 +484,7 @@ describe('COMMAND_EXAMPLES', () => {
 });
 
 const KINDS = ['help', 'myActions', 'overdue', 'show', 'history', 'setStatus', 'delay', 'evidence', 'note', 'signOff', 'approve',
-  'decideDate', 'decisions', 'bindPlan', 'cancel', 'unknown'];
+  'decideDate', 'decisions', 'bindPlan', 'cancel', 'unknown', 'smallTalk', 'askRed'];
 
 describe('parseCommand is total', () => {
   const words = fc.constantFrom(

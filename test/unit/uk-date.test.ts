@@ -207,3 +207,14 @@ describe('weekday words agree with chrono en-GB', () => {
 test('refuses a malformed today: that is a programming error, not user input', () => {
   expect(() => parseUkDate('tomorrow', '2026-02-30')).toThrow(RangeError);
 });
+
+describe('parseUkDate reads weeks as people name them', () => {
+  test.each([
+    ['w/c 11 Jan', '2027-01-11'],
+    ['W/C 18 Jan', '2027-01-18'],
+    ['week commencing 7 Dec', '2026-12-07'],
+    ['friday week', '2026-12-11'],
+  ])('%s on Monday 30 Nov 2026 is %s', (text, date) => {
+    expect(parseUkDate(text, '2026-11-30')).toEqual({ ok: true, date });
+  });
+});

@@ -1,4 +1,4 @@
-import { addEvidence, addNote, changeStatus, requestNewDate, reschedule, signOff } from '../../domain/action-changes';
+import { addEvidence, addNote, changeStatus, reportStatus, requestNewDate, reschedule, signOff } from '../../domain/action-changes';
 import { currentDueDate } from '../../domain/rag';
 import { formatUkDate } from '../../domain/calendar';
 import { Command } from '../../domain/command';
@@ -17,9 +17,11 @@ type ChangeCommand = Extract<Command, { kind: 'setStatus' | 'evidence' | 'note' 
 const guarded = (permission: Permission, apply: () => ReturnType<typeof changeStatus>) =>
   permission.allowed ? apply() : { ok: false as const, reason: permission.reason };
 
-function bannerFor(command: ChangeCommand, action: Action): string {
+function bannerFor(command: ChangeCommand, action: Action, before: Action): string {
   switch (command.kind) {
     case 'setStatus':
+      if (before.status === action.status) return `${action.ref} is still ${action.status.toLowerCase()}; ${command.comment ? 'your update is recorded' : 'the evidence is added'}.`;
+      if (command.evidence) return `${action.ref} is now ${action.status.toLowerCase()}, with your evidence.`;
       return action.status === 'Complete' && action.evidence.length === 0
         ? `${action.ref} is now complete. Add evidence so it can be signed off: evidence ${action.ref} https://…`
         : `${action.ref} is now ${action.status.toLowerCase()}.`;
@@ -42,7 +44,7 @@ export async function simpleChangeReply(storage: Storage, found: FoundAction, co
       switch (command.kind) {
         case 'setStatus':
           return guarded(command.status === 'Cancelled' ? canCancel(actor, action, plan) : canUpdate(actor, action, names), () =>
-            changeStatus(action, command.status, command.comment, ctx),
+            reportStatus(action, command.status, command.comment, command.evidence, ctx),
           );
         case 'evidence':
           return guarded(canUpdate(actor, action, names), () => addEvidence(action, command.text, ctx));
@@ -57,7 +59,7 @@ export async function simpleChangeReply(storage: Storage, found: FoundAction, co
   if (!outcome.ok) return text(outcome.reason);
   const action = outcome.found.current.value;
   await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
-  return showReply(storage, outcome.found, bannerFor(command, action));
+  return showReply(storage, outcome.found, bannerFor(command, action, outcome.before));
 }
 
 /** What we know so far about a new date, kept between questions. */

@@ -9,9 +9,13 @@ import { answerDelay, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeRepl
 import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
+import { askRedReply, offerReply } from './confirm-replies';
+import { dateOf } from './dates';
 import { findAction, whichOne } from './find-action';
+import { helpReply, smallTalkReply } from './help';
+import { closestCommandsHint, rolesIn } from './unknown-hints';
 import { plansFor, PlanView } from './plan-scope';
-import { helpReply, historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
+import { historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
 import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
 import { questionReplies } from './question-replies';
@@ -78,7 +82,8 @@ export class ChatService {
     if (pending?.kind === PENDING_DELAY && answersQuestion(command, incoming.text)) {
       return [await this.answerPending(asker, pending.data as unknown as DelayDraft, cleanCommandText(incoming.text))];
     }
-    if (pending) await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    // "thanks" or "👍" while a question waits leaves the question waiting.
+    if (pending && command.kind !== 'smallTalk') await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return this.run(command, asker);
   }
 
@@ -113,9 +118,11 @@ export class ChatService {
     if (question) return question.kind === 'decisions' ? decisionsReply(this.storage, await views()) : questionReplies(this.storage, await views(), question);
     switch (command.kind) {
       case 'help':
-        return [helpReply()];
+        return [helpReply(rolesIn(await views()))];
       case 'cancel':
-        return [text('There’s nothing to cancel.')];
+        return [text('OK, nothing changed.')];
+      case 'smallTalk':
+        return [smallTalkReply(command.thanks)];
       case 'unknown':
         return [await this.unknown(command, asker)];
       case 'myActions':
@@ -136,15 +143,19 @@ export class ChatService {
     const found = await resolveOne(this.storage, scope, located.found, command.ref);
     if ('kind' in found) return [found];
     switch (command.kind) {
-      case 'show':
-        return [await showReply(this.storage, found)];
+      case 'show': {
+        const offer = command.offer ? offerReply(found, command.offer, found.view.actor, await this.storage.people.nameDirectory()) : null;
+        return [await showReply(this.storage, found), ...(offer ? [offer] : [])];
+      }
+      case 'askRed':
+        return [askRedReply(found, command.comment)];
       case 'history':
         return [await historyReply(this.storage, found)];
       case 'delay': {
         const draft: DelayDraft = {
           planId: found.view.plan.id,
           ref: found.current.value.ref,
-          newDate: command.newDate && 'date' in command.newDate ? command.newDate.date : null,
+          newDate: command.newDate ? dateOf(command.newDate, found.current.value, found.view.today) : null,
           reason: command.reason,
           markDelayed: command.statusChange,
         };
@@ -176,7 +187,8 @@ export class ChatService {
     const scope = await this.views(asker);
     const typedRef = /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
     const close = typedRef ? await suggestRefs(this.storage, scope, typedRef) : [];
-    if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}? Type "help" to see what I can do.`);
-    return text('I didn’t understand that. Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done", or type "help" to see everything I can do.');
+    const commands = closestCommandsHint(command.text, rolesIn(scope));
+    if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}?${commands} Type "help" to see what I can do.`);
+    return text(`I didn’t understand that.${commands || ' Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done".'} Type "help" to see everything I can do.`);
   }
 }

@@ -8,15 +8,10 @@ import { closestRefs, compareRefs } from '../../domain/ref';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
-import { HELP_COMMANDS } from './help';
 import { withOwnerNames } from './owner-names';
 import { readableViews } from '../plan-access';
 import { FoundAction, mayRead, PlanView } from './plan-scope';
 import { card, Reply, text } from './types';
-
-export function helpReply(): Reply {
-  return card('help', { commands: HELP_COMMANDS }, 'What I can do: my actions, what’s overdue, show SG-4, SG-4 done, and more.');
-}
 
 const NO_PART = 'You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.';
 const NO_PLANS = text('There are no plans yet. An administrator can import one with: npx action-tracker import plan.csv --plan my-plan --baseline 2026-01-01');

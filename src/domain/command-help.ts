@@ -1,0 +1,53 @@
+import Fuse from 'fuse.js';
+import { tokenize } from './command-text';
+import type { Role } from './types';
+
+/** Who a command is for: everyone, those who decide (chairs, executives, administrators), or administrators. */
+export type Audience = 'everyone' | 'deciders' | 'admins';
+
+export interface HelpCommand {
+  example: string;
+  description: string;
+  audience: Audience;
+  /** Words people use when they mean this command, for "did you mean…" when a message cannot be read. */
+  words: readonly string[];
+}
+
+/** Whether a person with these roles (in any plan in scope) is one the command is for. */
+export function isFor(audience: Audience, roles: ReadonlySet<Role>): boolean {
+  if (audience === 'everyone') return true;
+  if (audience === 'admins') return roles.has('admin');
+  return roles.has('chair') || roles.has('executive') || roles.has('admin');
+}
+
+const MIN_WORD = 3;
+const MAX_WORDS = 12;
+
+/**
+ * The commands closest to a message the grammar could not read, best first: each word of the message
+ * is looked up, fuzzily (fuse.js, so "evidnce" finds evidence), among the words of the commands the
+ * person may use; a command scores by how many words find it and how closely.
+ */
+export function closestCommands(text: string, commands: readonly HelpCommand[], roles: ReadonlySet<Role>, limit = 2): HelpCommand[] {
+  const offered = commands.filter((c) => isFor(c.audience, roles));
+  const entries = offered.flatMap((command, index) => command.words.map((word) => ({ word, index })));
+  // Matched from the start of the word, allowing about one typo in five letters: "dat" is not "update".
+  const fuse = new Fuse(entries, { keys: ['word'], includeScore: true, threshold: 0.3, location: 0, distance: 10, minMatchCharLength: MIN_WORD });
+  const scores = new Map<number, number>();
+  const words = tokenize(text.slice(0, 500)).filter((t) => t.ref === null && t.word.length >= MIN_WORD).slice(0, MAX_WORDS);
+  for (const { word } of words) {
+    const seen = new Set<number>();
+    for (const hit of fuse.search(word.slice(0, 30), { limit: 8 })) {
+      if (seen.has(hit.item.index) || Math.abs(hit.item.word.length - word.length) > 2) continue;
+      seen.add(hit.item.index);
+      scores.set(hit.item.index, (scores.get(hit.item.index) ?? 0) + 1 - (hit.score ?? 1));
+    }
+  }
+  const best = Math.max(0, ...scores.values());
+  // A runner-up far behind the best is noise ("channel" is a typo away from "changes"), not a suggestion.
+  return [...scores]
+    .filter(([, score]) => score >= best / 2)
+    .sort(([a, x], [b, y]) => y - x || a - b)
+    .slice(0, limit)
+    .map(([index]) => offered[index]);
+}

@@ -1,0 +1,42 @@
+import { closestCommands, isFor } from '../../src/domain/command-help';
+import { Role } from '../../src/domain/types';
+import { COMMANDS, helpReply } from '../../src/services/chat/help';
+
+const OWNER = new Set<Role>();
+const CHAIR = new Set<Role>(['chair']);
+const ADMIN = new Set<Role>(['admin']);
+
+describe('help shows the commands for the person’s role', () => {
+  const examples = (roles: Set<Role>) => {
+    const reply = helpReply(roles);
+    return reply.kind === 'card' ? (reply.data as { commands: { example: string }[] }).commands.map((c) => c.example) : [];
+  };
+  test.each<[string, Set<Role>, string[], string[]]>([
+    ['an owner', OWNER, ['my actions', 'SG-4 done', 'evidence SG-4 https://…'], ['sign off SG-4', 'decisions', 'use plan ofsted-2011 here']],
+    ['a chair', CHAIR, ['my actions', 'sign off SG-4', 'approve SG-4', 'decisions'], ['use plan ofsted-2011 here']],
+    ['an administrator', ADMIN, ['sign off SG-4', 'use plan ofsted-2011 here'], []],
+  ])('%s', (_, roles, shown, hidden) => {
+    const all = examples(roles);
+    for (const e of shown) expect(all).toContain(e);
+    for (const e of hidden) expect(all).not.toContain(e);
+  });
+
+  test('every command is for someone', () => {
+    for (const c of COMMANDS) expect(isFor(c.audience, new Set<Role>(['admin']))).toBe(true);
+  });
+});
+
+describe('a message it cannot read gets the closest commands the person may use', () => {
+  test.each<[string, Set<Role>, string[]]>([
+    ['evidnce for SG-4 blah', OWNER, ['evidence SG-4 https://…']],
+    ['SG-4 histroy plz', OWNER, ['history SG-4']],
+    ['sg4 finsihed', OWNER, ['SG-4 done']],
+    ['give me the proof', OWNER, ['evidence SG-4 https://…']],
+    ['aprove SG-4', CHAIR, ['approve SG-4']],
+    ['aprove SG-4', OWNER, []],
+    ['bind the channel', ADMIN, ['use plan ofsted-2011 here']],
+    ['blah blah', CHAIR, []],
+  ])('%j as %p', (text, roles, expected) => {
+    expect(closestCommands(text, COMMANDS, roles).map((c) => c.example)).toEqual(expected);
+  });
+});

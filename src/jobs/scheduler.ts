@@ -4,6 +4,7 @@ import { latestDue } from '../domain/schedule';
 import { Plan } from '../domain/types';
 import { JobSettings } from '../config';
 import { Logger } from '../log';
+import { recordJobRun } from '../telemetry/record';
 import { DeliveryDeps } from './deliver';
 import { runDigest } from './digest';
 import { JobError, runReminders } from './remind';
@@ -71,6 +72,7 @@ export class Scheduler {
       // The run is dated by when it fell due, so a catch-up belongs to the week it was missed in.
       const report = await run(this.deps, { planId: plan.id, now: due }, { leaseMs: this.settings.leaseMs });
       this.log.info({ job, planId: plan.id, recipients: report.recipients.length }, 'scheduled job finished');
+      recordJobRun(job, report.recipients);
     } catch (error) {
       if (error instanceof JobError) this.log.warn({ job, planId: plan.id, problem: error.message }, 'scheduled job could not run');
       else throw error;

@@ -45,7 +45,7 @@ async function on() {
   const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
   const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 600_000 });
   const { startTelemetry } = require('../../dist/telemetry/telemetry');
-  const telemetry = startTelemetry(`InstrumentationKey=00000000-0000-0000-0000-00000000c0de;IngestionEndpoint=${sink.url}`, {
+  const telemetry = startTelemetry(`InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${sink.url}`, {
     spanProcessors: [new SimpleSpanProcessor(spans)],
     metricReaders: [reader],
     tracesPerSecond: 0,

@@ -3,6 +3,7 @@ import { measureChat, RoundTrip } from './chat-round-trip';
 import { Fanout, measureFanout } from './fanout';
 import { DryRun, measureDryRun, measureMultiPlan, MultiPlan } from './multi-plan';
 import { measureGrammar } from './grammar';
+import { ImportXlsx, measureImportXlsx } from './import-xlsx';
 import { measureStart } from './start-time';
 import { round } from './stats';
 import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
@@ -13,6 +14,7 @@ const FANOUT_OWNERS = 1000;
 const INJECT_EVERY = 20;
 const MULTI_PLAN = { owners: 1000, plans: 5, inSeveral: 300 };
 const DRY_RUN = { owners: 10_000, plans: 20 };
+const IMPORT_ROWS = 20_000;
 
 /**
  * `npm run bench`: every performance figure in one run on this machine,
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   let storageRequests: number;
   let multiPlan: MultiPlan;
   let dryRun: DryRun;
+  let importXlsx: ImportXlsx;
   try {
     for (const size of SIZES) {
       log(`Chat round trip at ${size.toLocaleString('en-GB')} actions (${iterations} of each command)…`);
@@ -46,6 +49,8 @@ async function main(): Promise<void> {
     multiPlan = await measureMultiPlan(azurite.connectionString, MULTI_PLAN, INJECT_EVERY, log);
     log(`Planning (dry run) the reminders for ${DRY_RUN.owners.toLocaleString('en-GB')} owners in ${DRY_RUN.plans} plans…`);
     dryRun = await measureDryRun(azurite.connectionString, DRY_RUN.owners, DRY_RUN.plans, log);
+    log(`Importing a ${IMPORT_ROWS.toLocaleString('en-GB')}-row workbook in a process of its own…`);
+    importXlsx = await measureImportXlsx(azurite.connectionString, IMPORT_ROWS);
   } finally {
     await bot.stop();
     await azurite.stop();
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
       reminders_10k_dry_run: { seconds: dryRun.seconds, storage_requests: dryRun.storage_requests },
       start_seconds: startSeconds,
       grammar_worst_ms: grammar.worstMs,
+      import_20k_xlsx: { seconds: importXlsx.seconds, rss_mb: importXlsx.rss_mb },
     };
     process.stdout.write(JSON.stringify(summary) + '\n');
     return;
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
     `  ${multiPlan.cards} cards for ${multiPlan.due} owners with something due, in ${multiPlan.seconds} s against a bound of ${multiPlan.bound_seconds} s: ratio ${multiPlan.ratio} (goal ≤ 1.15); duplicates ${multiPlan.duplicates}, lost ${multiPlan.lost} (goal 0 and 0)`,
     `Planning the reminders for ${dryRun.owners.toLocaleString('en-GB')} owners in ${dryRun.plans} plans (dry run): ${dryRun.seconds} s (goal ≤ 5 s), ${dryRun.storage_requests} storage requests`,
     `  ${Object.entries(dryRun.reads).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+    `Import of a ${importXlsx.rows.toLocaleString('en-GB')}-row workbook (${round(importXlsx.bytes / 1024 / 1024, 1)} MB), in its own process: ${importXlsx.seconds} s, peak memory ${importXlsx.rss_mb} MB (goal ≤ 400 MB)`,
     '',
     `npm start to the Playground answering: ${startSeconds} s (build and seeding included)`,
     '',

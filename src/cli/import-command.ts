@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isValidTimeZone, todayIn } from '../domain/calendar';
+import { formatUkDate, isValidTimeZone, todayIn } from '../domain/calendar';
 import { importPlan, ImportFile } from '../services/import-plan';
+import { ImportInfo } from '../store/plan-imports';
 import { CliContext, UserError } from './context';
 import { progressReporter } from './progress';
 
@@ -29,7 +30,7 @@ function readFile(file: string): ImportFile {
 
 export async function importCommand(ctx: CliContext, file: string, options: ImportOptions): Promise<void> {
   const progress = progressReporter(ctx.err);
-  const labels = { reading: 'Reading', checking: 'Checking rows', writing: 'Writing actions' } as const;
+  const labels = { reading: 'Reading', checking: 'Checking rows', writing: 'Staging actions', publishing: 'Publishing actions' } as const;
   const report = await importPlan(ctx.storage, {
     planId: options.plan,
     file: readFile(file),
@@ -64,4 +65,13 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
   if (report.notInFile.length) {
     ctx.out.write(`Left as they are (in the register but not in this file): ${report.notInFile.join(', ')}\n`);
   }
+}
+
+/** What `plans` says about imports that started and did not finish (killed, or still running now). */
+export function unfinishedImportLines(imports: ImportInfo[]): string[] {
+  return imports.map(
+    (i) =>
+      `Import not finished: ${i.file} into plan ${i.planId}, started by ${i.by} on ${formatUkDate(i.startedAt.slice(0, 10))} at ${i.startedAt.slice(11, 16)} UTC ` +
+      `was interrupted (or is still running). ${i.state === 'publishing' ? 'It is already shown; run' : 'Nobody sees any of it; run'} the same import again to finish it.`,
+  );
 }

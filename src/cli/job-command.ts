@@ -1,5 +1,6 @@
 import { claimantId } from '../jobs/claimant';
 import { runDigest } from '../jobs/digest';
+import { recordJobRun } from '../telemetry/record';
 import { JobError, JobReport, runReminders } from '../jobs/remind';
 import { createLogger } from '../log';
 import { textTable } from '../domain/text-table';
@@ -42,6 +43,7 @@ export async function jobCommand(ctx: CliContext, job: 'remind' | 'digest', opti
     if (error instanceof JobError) throw new UserError(error.message);
     throw error;
   }
+  if (!options.dryRun) recordJobRun(job, report.recipients);
   if (options.json) {
     ctx.out.write(JSON.stringify(report, null, 2) + '\n');
     return;

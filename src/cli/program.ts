@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config';
 import { formatUkDate } from '../domain/calendar';
+import { unfinishedImportLines } from './import-command';
 import { FIELD_LABELS } from '../domain/history';
 import { textTable } from '../domain/text-table';
 import { StorageUnavailableError } from '../store/errors';
@@ -87,9 +88,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   .description('List the plans in the register.')
   .action(() =>
     withContext(async (ctx) => {
-      const plans = await ctx.storage.plans.list();
-      if (!plans.length) return void ctx.out.write('No plans yet. Import one with "action-tracker import".\n');
-      ctx.out.write(textTable(['Plan', 'Title', 'Baseline', 'Time zone'], plans.map((p) => [p.id, p.title, formatUkDate(p.baselineDate), p.timeZone])) + '\n');
+      const [plans, unfinished] = await Promise.all([ctx.storage.plans.list(), ctx.storage.imports.unfinished()]);
+      if (!plans.length) ctx.out.write('No plans yet. Import one with "action-tracker import".\n');
+      else ctx.out.write(textTable(['Plan', 'Title', 'Baseline', 'Time zone'], plans.map((p) => [p.id, p.title, formatUkDate(p.baselineDate), p.timeZone])) + '\n');
+      for (const line of unfinishedImportLines(unfinished)) ctx.out.write(line + '\n');
     }),
   );
 

@@ -4,6 +4,7 @@ import { latestDue } from '../domain/schedule';
 import { Plan } from '../domain/types';
 import { JobSettings } from '../config';
 import { Logger } from '../log';
+import { recordJobRun } from '../telemetry/record';
 import { DeliveryDeps } from './deliver';
 import { runDigest } from './digest';
 import { JobError, runReminders } from './remind';
@@ -82,6 +83,7 @@ export class Scheduler {
       try {
         // The run is dated by when it fell due, so a catch-up belongs to the week it was missed in.
         const report = await runReminders(this.deps, { planIds, now: due }, { leaseMs: this.settings.leaseMs });
+        recordJobRun('remind', report.recipients);
         this.log.info({ job: 'remind', planIds, recipients: report.recipients.length }, 'scheduled job finished');
       } catch (error) {
         if (error instanceof JobError) this.log.warn({ job: 'remind', planIds, problem: error.message }, 'scheduled job could not run');
@@ -104,6 +106,7 @@ export class Scheduler {
       // The run is dated by when it fell due, so a catch-up belongs to the week it was missed in.
       const report = await runDigest(this.deps, { planId: plan.id, now: due }, { leaseMs: this.settings.leaseMs });
       this.log.info({ job: 'digest', planId: plan.id, recipients: report.recipients.length }, 'scheduled job finished');
+      recordJobRun('digest', report.recipients);
     } catch (error) {
       if (error instanceof JobError) this.log.warn({ job: 'digest', planId: plan.id, problem: error.message }, 'scheduled job could not run');
       else throw error;

@@ -4,13 +4,14 @@ import { listSome, validateRows } from '../domain/import-rows';
 import { unexplainedAcronyms, validateGlossary } from '../domain/plain-english';
 import { newPlan, validatePlanId } from '../domain/plan';
 import { legacyRefKey, refKey } from '../domain/ref';
-import { isValidIsoDate, isValidTimeZone } from '../domain/calendar';
+import { formatUkDate, isValidIsoDate, isValidTimeZone } from '../domain/calendar';
 import { checkSchedule } from '../domain/schedule';
 import { Action, IsoDate, Plan } from '../domain/types';
 import { readCsv, RowsResult } from '../files/read-csv';
 import { readXlsx } from '../files/read-xlsx';
 import { ActionWrite, MAX_ACTIONS_PER_WRITE, Versioned } from '../store/action-store';
 import { Storage } from '../store/open-storage';
+import { ImportInfo } from '../store/plan-imports';
 
 export interface ImportFile {
   name: string;
@@ -33,7 +34,7 @@ export interface ImportRequest {
   now: Date;
   today: IsoDate;
   dryRun?: boolean;
-  onProgress?: (progress: { phase: 'reading' | 'checking' | 'writing'; done: number; total: number }) => void;
+  onProgress?: (progress: { phase: 'reading' | 'checking' | 'writing' | 'publishing'; done: number; total: number }) => void;
 }
 
 export interface ImportReport {
@@ -48,6 +49,10 @@ export interface ImportReport {
   encoding?: string;
 }
 
+
+const describe = (info: ImportInfo) => `An earlier import of ${info.file} into plan ${info.planId} (by ${info.by}, started ${formatUkDate(info.startedAt.slice(0, 10))} at ${info.startedAt.slice(11, 16)} UTC)`;
+const keptNote = (refs: string[]) =>
+  refs.length ? ` ${listSome(refs)} ${refs.length === 1 ? 'was' : 'were'} changed in Teams during the import, so ${refs.length === 1 ? 'it was' : 'they were'} left as changed there; import again to apply the file to ${refs.length === 1 ? 'it' : 'them'}.` : '';
 
 export function readRows(file: ImportFile): Promise<RowsResult> | RowsResult {
   const extension = file.name.toLowerCase().split('.').pop();
@@ -106,6 +111,12 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   if (scheduleProblems.length) return failure(scheduleProblems);
 
   progress({ phase: 'reading', done: 0, total: 1 });
+  const interrupted: string[] = [];
+  if (!request.dryRun) {
+    // An earlier import that was published and then interrupted is finished first; this one builds on it.
+    const finished = await storage.imports.finish(request.planId);
+    if (finished) interrupted.push(`${describe(finished.info)} was interrupted after it was published; it has now been finished.${keptNote(finished.keptFromTeams)}`);
+  }
   const existingPlan = await storage.plans.get(request.planId);
   const baseline = request.baseline ?? existingPlan?.baselineDate;
   if (!baseline) {
@@ -126,7 +137,7 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   if (!table.ok) return failure([table.error]);
   progress({ phase: 'checking', done: 0, total: table.rows.length });
   const validation = validateRows(table.rows, baseline, request.today);
-  const warnings = [...validation.warnings];
+  const warnings = [...interrupted, ...validation.warnings];
   if (table.encoding === 'Windows-1252') warnings.push('The file was read as Windows-1252 text (older Excel "CSV"); check that accented letters and £ signs look right.');
 
   let glossaryEntries = (await storage.glossary.list(request.planId)).map((e) => ({ term: e.term, meaning: e.meaning }));
@@ -175,12 +186,20 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   report.notInFile = [...existing.values()].map((v) => v.value.ref);
   if (request.dryRun) return report;
 
-  await storage.plans.save(plan);
-  if (request.glossary) await storage.glossary.save(request.planId, glossaryEntries);
+  // Staged first, published in one write, then copied over: readers see the plan as it was until the whole import is there.
+  const { staging, discarded } = await storage.imports.begin(request.planId, request.file.name, request.by, at);
+  if (discarded) report.warnings.unshift(`${describe(discarded)} was interrupted before it was complete; none of it was ever shown, and this import replaces it.`);
   for (let i = 0; i < writes.length; i += MAX_ACTIONS_PER_WRITE) {
     progress({ phase: 'writing', done: i, total: writes.length });
-    await storage.actions.write(request.planId, writes.slice(i, i + MAX_ACTIONS_PER_WRITE));
+    await storage.imports.stage(staging, writes.slice(i, i + MAX_ACTIONS_PER_WRITE));
   }
   progress({ phase: 'writing', done: writes.length, total: writes.length });
+  await storage.imports.publish(staging, plan, request.glossary ? glossaryEntries : null, at);
+  const finished = await storage.imports.finish(request.planId, (done, total) => progress({ phase: 'publishing', done, total }));
+  const kept = new Set(finished?.keptFromTeams ?? []);
+  if (kept.size) {
+    report.updated = report.updated.filter((ref) => !kept.has(ref));
+    report.warnings.push(`${keptNote(finished!.keptFromTeams).trim()}`);
+  }
   return report;
 }

@@ -3,19 +3,20 @@ import { legacyRefKey, refKey } from '../domain/ref';
 import { Action, HistoryEntry, Status, Via } from '../domain/types';
 import { compact, json, num, Row, str, strOrNull } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
-import { getOrNull, queryRows } from './table-ops';
+import { queryRows } from './table-ops';
 import { escapeKey, prefixUpperBound } from './keys';
 import { assertWithinLimits } from './limits';
+import { IMPORT_ROW, overlay, publishedImport, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX, stagedWins } from './staged-rows';
 import { Tables } from './tables';
 
 /**
  * A plan's actions and their history share one partition of one table, so
  * that an update and its history entry are written in one transaction.
  */
-const ACTION_PREFIX = 'a|';
+export const ACTION_PREFIX = 'a|';
 const HISTORY_PREFIX = 'h|';
 /** Rewritten by every write to the plan, so its ETag says whether anything changed. */
-const VERSION_ROW = '!version';
+export const VERSION_ROW = '!version';
 export const MAX_TRANSACTION_OPERATIONS = 100;
 /** Each action takes two operations (itself and its history entry); the version row takes one. */
 export const MAX_ACTIONS_PER_WRITE = Math.floor((MAX_TRANSACTION_OPERATIONS - 1) / 2);
@@ -38,7 +39,7 @@ export interface ActionWrite {
   history: HistoryEntry;
 }
 
-const actionRowKey = (ref: string) => ACTION_PREFIX + escapeKey(refKey(ref));
+export const actionRowKey = (ref: string, prefix = ACTION_PREFIX) => prefix + escapeKey(refKey(ref));
 /** Where earlier versions stored the ref, when that differs (refs with letters beyond ASCII); else null. */
 const legacyKeyOf = (ref: string): string | null => {
   const legacy = legacyRefKey(ref.normalize('NFKC'));
@@ -117,7 +118,7 @@ function versioned(planId: string, row: TableEntityResult<Row>): Versioned<Actio
   return row.rowKey === actionRowKey(value.ref) ? read : { ...read, legacyRowKey: row.rowKey };
 }
 
-function historyToEntity(entry: HistoryEntry, revision: number) {
+export function historyToEntity(entry: HistoryEntry, revision: number) {
   const entity = compact({
     partitionKey: escapeKey(entry.planId),
     rowKey: historyRowKey(entry, revision),
@@ -132,7 +133,7 @@ function historyToEntity(entry: HistoryEntry, revision: number) {
   return entity;
 }
 
-function entityToHistory(planId: string, row: Row): HistoryEntry {
+export function entityToHistory(planId: string, row: Row): HistoryEntry {
   return {
     planId,
     ref: str(row, 'ref'),
@@ -158,34 +159,47 @@ export class ActionStore {
     return this.tables.client('actions');
   }
 
+  /** One action, as readers should see it (a published import's version until it is copied over). */
   async get(planId: string, ref: string): Promise<Versioned<Action> | null> {
-    const table = await this.table();
-    const row = await getOrNull(table, escapeKey(planId), actionRowKey(ref));
-    // A row stored under the old key form may sit at this key for another ref ("Ä-1" at "1").
-    if (row && refKey(str(row, 'ref')) === refKey(ref)) return versioned(planId, row);
     const legacy = legacyKeyOf(ref);
-    const old = legacy === null ? null : await getOrNull(table, escapeKey(planId), ACTION_PREFIX + legacy);
-    // That key was shared by every ref that differed only in letters beyond ASCII: it must be this one.
-    return old && refKey(str(old, 'ref')) === refKey(ref) ? versioned(planId, old) : null;
+    const keys = [actionRowKey(ref), ...(legacy === null ? [] : [ACTION_PREFIX + legacy])];
+    const stagedKeys = [actionRowKey(ref, STAGED_ACTION_PREFIX), ...(legacy === null ? [] : [STAGED_ACTION_PREFIX + legacy])];
+    const wanted = [IMPORT_ROW, ...keys, ...stagedKeys].map((key) => odata`RowKey eq ${key}`).join(' or ');
+    const rows = await queryRows(await this.table(), `${odata`PartitionKey eq ${escapeKey(planId)}`} and (${wanted})`);
+    // Under the old key form, refs that differed only in letters beyond ASCII shared a key: keep only this ref's rows.
+    const mine = (key: string) => rows.find((r) => r.rowKey === key && refKey(str(r, 'ref')) === refKey(ref));
+    const importId = publishedImport(rows.find((r) => r.rowKey === IMPORT_ROW));
+    const liveRow = keys.map(mine).find((r) => r !== undefined);
+    const stagedRow = stagedKeys.map(mine).find((r) => r !== undefined);
+    if (importId && stagedRow && stagedWins(liveRow, stagedRow, importId)) {
+      return { value: entityToAction(planId, stagedRow), etag: liveRow?.etag ?? '', revision: num(stagedRow, 'baseRevision'), ...(liveRow && liveRow.rowKey !== keys[0] ? { legacyRowKey: liveRow.rowKey } : {}) };
+    }
+    return liveRow ? versioned(planId, liveRow) : null;
   }
 
-  /** Every action in the plan, in one partition scan. */
+  /** Every action in the plan, in one partition scan (two while an import is being copied over). */
   async list(planId: string): Promise<Versioned<Action>[]> {
-    const rows = await this.queryRange(planId, ACTION_PREFIX);
-    return rows.map((row) => versioned(planId, row));
+    return this.listAsPublished(planId, (await this.heads(planId)).importId);
+  }
+
+  private async listAsPublished(planId: string, importId: string | null): Promise<Versioned<Action>[]> {
+    const live = await this.queryRange(planId, ACTION_PREFIX);
+    if (!importId) return live.map((row) => versioned(planId, row));
+    const staged = await this.queryRange(planId, STAGED_ACTION_PREFIX);
+    return overlay(live, staged, importId, ACTION_PREFIX).map((o) => ({ value: entityToAction(planId, o.row), etag: o.etag, revision: o.revision }));
   }
 
   /**
-   * Every action in the plan, as fresh as storage: one point read of the
-   * plan's version row tells whether the copy held in memory is still
-   * current, whichever instance made the last change.
+   * Every action in the plan, as fresh as storage: one read of the plan's
+   * version row tells whether the copy held in memory is still current,
+   * whichever instance made the last change.
    */
   async snapshot(planId: string): Promise<Versioned<Action>[]> {
-    const version = await this.version(planId);
+    const { version, importId } = await this.heads(planId);
     const held = this.snapshots.get(planId);
     if (held && version !== null && held.version === version) return held.actions;
     // Read after the version: anything written later moves the version on.
-    const actions = await this.list(planId);
+    const actions = await this.listAsPublished(planId, importId);
     if (version !== null) {
       this.snapshots.delete(planId);
       this.snapshots.set(planId, { version, actions });
@@ -194,14 +208,19 @@ export class ActionStore {
     return actions;
   }
 
-  private async version(planId: string): Promise<string | null> {
-    return (await getOrNull(await this.table(), escapeKey(planId), VERSION_ROW))?.etag ?? null;
+  /** The version row's ETag, and the import readers must see, in one read of the rows before the actions. */
+  private async heads(planId: string): Promise<{ version: string | null; importId: string | null }> {
+    const rows = await queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${'!'} and RowKey lt ${'a'}`);
+    return {
+      version: rows.find((r) => r.rowKey === VERSION_ROW)?.etag ?? null,
+      importId: publishedImport(rows.find((r) => r.rowKey === IMPORT_ROW)),
+    };
   }
 
   /** The whole plan's history (the weekly digest reads it once). */
   async planHistory(planId: string): Promise<HistoryEntry[]> {
     const rows = await this.queryRange(planId, HISTORY_PREFIX);
-    return rows.map((row) => entityToHistory(planId, row));
+    return [...rows, ...(await this.publishedHistory(planId))].map((row) => entityToHistory(planId, row));
   }
 
   /** An action's history, newest first. */
@@ -211,10 +230,26 @@ export class ActionStore {
     const older = legacy === null ? [] : await this.queryRange(planId, `${HISTORY_PREFIX}${legacy}|`);
     const newestFirst = (row: TableEntityResult<Row>) => row.rowKey?.slice(-9) ?? '';
     // Under the old key form, refs that differed only in letters beyond ASCII shared a prefix: keep this ref's.
-    return [...rows, ...older]
-      .filter((row) => refKey(str(row, 'ref')) === refKey(ref))
-      .sort((a, b) => newestFirst(a).localeCompare(newestFirst(b)))
-      .map((row) => entityToHistory(planId, row));
+    const stored = [...rows, ...older].filter((row) => refKey(str(row, 'ref')) === refKey(ref)).sort((a, b) => newestFirst(a).localeCompare(newestFirst(b)));
+    return [...(await this.publishedHistory(planId, ref)), ...stored].map((row) => entityToHistory(planId, row));
+  }
+
+  /** The history entries of a published import that are not yet copied over (none almost always). */
+  private async publishedHistory(planId: string, ref?: string): Promise<Row[]> {
+    const { importId } = await this.heads(planId);
+    if (!importId) return [];
+    const suffix = ref === undefined ? '' : escapeKey(refKey(ref));
+    const [live, staged, stagedHistory] = await Promise.all(
+      [ACTION_PREFIX, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX].map((prefix) => this.queryRange(planId, prefix + suffix)),
+    );
+    const refOf = (row: Row, prefix: string) => String(row.rowKey).slice(prefix.length);
+    const wins = new Set(
+      overlay(live, staged, importId, ACTION_PREFIX)
+        .filter((o) => String(o.row.rowKey).startsWith(STAGED_ACTION_PREFIX))
+        .map((o) => refOf(o.row, STAGED_ACTION_PREFIX)),
+    );
+    // A range for one ref also holds refs that start with it ("A1" and "A10").
+    return stagedHistory.filter((h) => wins.has(refOf(h, STAGED_HISTORY_PREFIX)) && (ref === undefined || refOf(h, STAGED_HISTORY_PREFIX) === suffix));
   }
 
   private async queryRange(planId: string, prefix: string): Promise<TableEntityResult<Row>[]> {

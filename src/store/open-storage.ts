@@ -7,6 +7,7 @@ import { DeliveryLedger } from './delivery-ledger';
 import { DigestTotalsStore } from './digest-totals-store';
 import { GlossaryStore } from './glossary-store';
 import { PeopleStore } from './people-store';
+import { PlanImports } from './plan-imports';
 import { PlanStore } from './plan-store';
 import { RoleStore } from './role-store';
 import { TableClientFactory, Tables } from './tables';
@@ -15,6 +16,8 @@ export interface Storage {
   tables: Tables;
   plans: PlanStore;
   actions: ActionStore;
+  /** Imports staged, published and copied over, so nobody sees half of one. */
+  imports: PlanImports;
   roles: RoleStore;
   glossary: GlossaryStore;
   conversations: ConversationStore;
@@ -26,12 +29,15 @@ export interface Storage {
 }
 
 export function storesOver(tables: Tables, close: () => Promise<void> = async () => undefined): Storage {
+  const plans = new PlanStore(tables);
+  const glossary = new GlossaryStore(tables);
   return {
     tables,
-    plans: new PlanStore(tables),
+    plans,
     actions: new ActionStore(tables),
+    imports: new PlanImports(tables, plans, glossary),
     roles: new RoleStore(tables),
-    glossary: new GlossaryStore(tables),
+    glossary,
     conversations: new ConversationStore(tables),
     people: new PeopleStore(tables),
     deliveries: new DeliveryLedger(tables),

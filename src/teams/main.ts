@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, so that telemetry instruments what the imports below load.
+import { telemetry } from '../telemetry/preload';
 import { ConfigError, describeConfig, loadConfig } from '../config';
 import { createLogger } from '../log';
 import { openStorage } from '../store/open-storage';
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     log.info('stopping');
     await server.close();
     await storage.close();
+    await telemetry.stop();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -1,4 +1,5 @@
 import { AddressInfo } from 'node:net';
+import { recordException } from '../telemetry/record';
 import { claimantId } from '../jobs/claimant';
 import { Scheduler } from '../jobs/scheduler';
 import { CloudAdapter } from 'botbuilder';
@@ -35,6 +36,7 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   const adapter = createAdapter(config);
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled error in a turn');
+    recordException(error);
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, something went wrong on my side and nothing was changed.').catch(() => undefined);
     }

@@ -47,10 +47,8 @@ const legacyKeyOf = (ref: string): string | null => {
 };
 
 /**
- * Newest first within an action: row keys sort ascending, so the revision
- * is inverted. Writes to one action are serialised by its ETag, so each
- * revision is written once, and two changes in the same millisecond still
- * keep their order.
+ * Newest first within an action: row keys sort ascending, so the revision is inverted. Writes to one action are
+ * serialised by its ETag, so each revision is written once, and two changes in one millisecond keep their order.
  */
 function historyRowKey(entry: HistoryEntry, revision: number): string {
   return `${HISTORY_PREFIX}${escapeKey(refKey(entry.ref))}|${String(999_999_999 - revision).padStart(9, '0')}`;

@@ -39,14 +39,29 @@ export function changeStatus(action: Action, status: Status, comment: string | n
   return { ok: true, action: withUpdate({ ...action, status }, comment, ctx) };
 }
 
-function checkNewDate(action: Action, newDate: IsoDate, reason: string, ctx: ChangeContext): string | null {
+/** Why this action's date can't move at all, whatever the new date. */
+export function dateCannotMove(action: Action): string | null {
   if (action.status === 'Signed off' || action.status === 'Cancelled') {
     return `${action.ref} is ${action.status.toLowerCase()}, so its date can’t move.`;
   }
-  if (newDate < ctx.today) return `The new date must be today or later; ${formatUkDate(newDate)} has passed.`;
+  return null;
+}
+
+/**
+ * What is wrong with a new date, checked before anyone is asked why it moves. `shown` says how the
+ * date was worked out when it was not typed as a date ("Two weeks after …, is 2 Nov 2026").
+ */
+export function newDateProblem(action: Action, newDate: IsoDate, today: IsoDate, shown: string | null = null): string | null {
+  if (newDate < today) {
+    return shown ? `${shown}, which has passed.` : `The new date must be today or later; ${formatUkDate(newDate)} has passed.`;
+  }
   if (newDate === currentDueDate(action)) return `${action.ref} is already due on ${formatUkDate(newDate)}.`;
-  if (daysBetween(ctx.today, newDate) > 5 * 366) return 'The new date is more than five years away; please check it.';
-  return checkText('reason', reason);
+  if (daysBetween(today, newDate) > 5 * 366) return 'The new date is more than five years away; please check it.';
+  return null;
+}
+
+function checkNewDate(action: Action, newDate: IsoDate, reason: string, ctx: ChangeContext): string | null {
+  return dateCannotMove(action) ?? newDateProblem(action, newDate, ctx.today) ?? checkText('reason', reason);
 }
 
 /** Moves the due date, keeping the original beside it; a new date always needs a reason. */

@@ -179,6 +179,24 @@ describe('changing actions', () => {
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
   });
 
+  test('a date worked out from the due date is checked, and shown, before the reason is asked for', async () => {
+    const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!;
+    expect(await say('SG-6 needs another 2 weeks', 'pattif@example.com')).toEqual([
+      'Two weeks after the current due date, 26 Sep 2026, is 10 Oct 2026, which has passed. What new date would you like for SG-6? (Or type "cancel".)',
+    ]);
+    expect(await say('31/01/2027', 'pattif@example.com')).toEqual([expect.stringMatching(/^Why is the date moving\?/)]);
+    expect(await say('cancel', 'pattif@example.com')).toEqual(['OK, I’ve left it as it was.']);
+    expect(await say('SG-1 delayed to 01/01/2026', ADMIN)).toEqual([
+      'The new date must be today or later; 1 Jan 2026 has passed. What new date would you like for SG-1? (Or type "cancel".)',
+    ]);
+    expect(await say('cancel', ADMIN)).toEqual(['OK, I’ve left it as it was.']);
+    expect(await say('SG-1 needs another week', ADMIN)).toEqual([
+      expect.stringMatching(/^A week after the current due date, 30 Sep 2027, is 7 Oct 2027\. Why is the date moving\?/),
+    ]);
+    expect(await say('cancel', ADMIN)).toEqual(['OK, I’ve left it as it was.']);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.etag).toBe(before.etag);
+  });
+
   test("an owner cannot change someone else's action, and is told why", async () => {
     const before = await storage.actions.history(DEMO_PLAN_ID, 'SG-2');
     expect(await say('SG-2 done')).toEqual([expect.stringMatching(/Only the action’s owner \(Megan Bowen\) or an administrator can change SG-2\./)]);

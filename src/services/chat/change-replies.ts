@@ -1,4 +1,4 @@
-import { addEvidence, addNote, changeStatus, reportStatus, requestNewDate, reschedule, signOff } from '../../domain/action-changes';
+import { addEvidence, addNote, changeStatus, dateCannotMove, newDateProblem, reportStatus, requestNewDate, reschedule, signOff } from '../../domain/action-changes';
 import { currentDueDate } from '../../domain/rag';
 import { formatUkDate } from '../../domain/calendar';
 import { Command } from '../../domain/command';
@@ -69,6 +69,8 @@ export interface DelayDraft {
   newDate: IsoDate | null;
   reason: string | null;
   markDelayed: boolean;
+  /** How a date given as time added ("another 2 weeks") was worked out, to show the person. */
+  worked?: string | null;
 }
 
 export const PENDING_DELAY = 'delay';
@@ -96,8 +98,17 @@ export async function continueDelay(
   }
   if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
   if (!draft.newDate) return ask(storage, incoming, draft, `What is the new date for ${draft.ref}? For example 30/09/2026, 30 Sept or end of October.`);
+  // The date is checked before the reason is asked for, so nobody explains a date that can't be used.
+  const stuck = dateCannotMove(found.current.value);
+  if (stuck) {
+    await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    return text(stuck);
+  }
+  const dateProblem = newDateProblem(found.current.value, draft.newDate, found.view.today, draft.worked ?? null);
+  if (dateProblem) return ask(storage, incoming, { ...draft, newDate: null, worked: null }, `${dateProblem} What new date would you like for ${draft.ref}?`);
   if (!draft.reason) {
-    return ask(storage, incoming, draft, `Why ${draft.markDelayed ? 'is it delayed' : 'is the date moving'}? Say briefly, for example "waiting for the supplier".`);
+    const worked = draft.worked ? `${draft.worked}. ` : '';
+    return ask(storage, incoming, draft, `${worked}Why ${draft.markDelayed ? 'is it delayed' : 'is the date moving'}? Say briefly, for example "waiting for the supplier".`);
   }
   await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
   const { newDate, reason } = draft;

@@ -10,7 +10,7 @@ import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { askRedReply, offerReply } from './confirm-replies';
-import { dateOf } from './dates';
+import { dateOf, workedOut } from './dates';
 import { findAction, whichOne } from './find-action';
 import { helpReply, smallTalkReply } from './help';
 import { closestCommandsHint, rolesIn } from './unknown-hints';
@@ -158,6 +158,7 @@ export class ChatService {
           newDate: command.newDate ? dateOf(command.newDate, found.current.value, found.view.today) : null,
           reason: command.reason,
           markDelayed: command.statusChange,
+          worked: command.newDate ? workedOut(command.newDate, found.current.value, found.view.today) : null,
         };
         const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
         return [await continueDelay(this.storage, incoming, found, draft, dateError, this.notifier)];

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../../domain/calendar';
+import { addDays, addMonths, formatUkDate } from '../../domain/calendar';
 import { DateAnswer } from '../../domain/command';
 import { currentDueDate } from '../../domain/rag';
 import { Action, IsoDate } from '../../domain/types';
@@ -10,4 +10,21 @@ export function dateOf(answer: DateAnswer, action: Action, today: IsoDate): IsoD
   const from = currentDueDate(action) ?? today;
   const { count, unit } = answer.later;
   return unit === 'month' ? addMonths(from, count) : addDays(from, unit === 'week' ? 7 * count : count);
+}
+
+const COUNT_WORDS = ['', 'A', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'];
+
+/**
+ * How a date given as time added was worked out, so the person can check it:
+ * "Two weeks after the current due date, 19 Oct 2026, is 2 Nov 2026". Null for a date typed as a date.
+ */
+export function workedOut(answer: DateAnswer, action: Action, today: IsoDate): string | null {
+  if (!('later' in answer)) return null;
+  const date = dateOf(answer, action, today);
+  if (!date) return null;
+  const { count, unit } = answer.later;
+  const amount = `${COUNT_WORDS[count] ?? String(count)} ${unit}${count === 1 ? '' : 's'}`;
+  const due = currentDueDate(action);
+  const from = due ? `the current due date, ${formatUkDate(due)}` : `today, ${formatUkDate(today)}`;
+  return `${amount} after ${from}, is ${formatUkDate(date)}`;
 }

@@ -32,11 +32,14 @@ export function ownerName(action: Action): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** "On track · Green", but a complete or cancelled action's rating is its status, said once. */
+const statusAndRag = (status: string, rag: string) => (status === rag ? status : `${status} · ${rag}`);
+
 export function summaryView(action: Action, today: IsoDate): ActionSummaryView {
   const due = currentDueDate(action);
   const late = daysOverdue(action, today);
   const rag = ragOf(action, today);
-  const parts = [due ? `Due ${formatUkDate(due)}` : 'No due date', action.status, RAG_LABELS[rag]];
+  const parts = [due ? `Due ${formatUkDate(due)}` : 'No due date', statusAndRag(action.status, RAG_LABELS[rag])];
   if (late) parts.push(`${plural(late, 'day')} overdue`);
   return {
     ref: action.ref,
@@ -117,7 +120,7 @@ export function detailView(action: Action, today: IsoDate, banner: string | null
   const summary = summaryView(action, today);
   fact('Theme', action.theme);
   fact('Owner', action.owner ? `${ownerName(action)}${action.agency ? ` (${action.agency})` : ''}` : 'No owner yet');
-  fact('Status', `${action.status} · ${summary.rag}`);
+  fact('Status', statusAndRag(action.status, summary.rag));
   fact('Due', action.originalDueDate ? formatUkDate(action.originalDueDate) : 'No due date');
   if (action.revisedDueDate) {
     fact('New date', `${formatUkDate(action.revisedDueDate)}${action.revisionCount > 1 ? ` (moved ${action.revisionCount} times)` : ''}`);

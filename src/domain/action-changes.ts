@@ -28,6 +28,20 @@ function withUpdate(action: Action, text: string | null, ctx: ChangeContext): Ac
   return text ? { ...action, latestUpdate: { text: text.trim(), by: ctx.by, at: ctx.at } } : action;
 }
 
+/** Statuses that end the work, so a new date still waiting for approval has nothing left to move. */
+const CLOSING: ReadonlySet<Status> = new Set<Status>(['Complete', 'Signed off', 'Cancelled']);
+
+/** Completing, signing off or cancelling withdraws a new date still waiting, rather than leaving a chair to decide it. */
+function withdrawRequest(action: Action): Action {
+  return action.dateRequest && CLOSING.has(action.status) ? { ...action, dateRequest: null } : action;
+}
+
+/** The plain note history keeps when a change withdrew a new date that was waiting, or null. */
+export function withdrawnNote(before: Action, after: Action): string | null {
+  if (!before.dateRequest || after.dateRequest || before.status === after.status || !CLOSING.has(after.status)) return null;
+  return `The new date asked for, ${formatUkDate(before.dateRequest.date)}, was withdrawn because ${after.ref} is now ${after.status.toLowerCase()}.`;
+}
+
 /** Status changes other than delays and sign-off, which have rules of their own. */
 export function changeStatus(action: Action, status: Status, comment: string | null, ctx: ChangeContext): ChangeResult {
   if (action.status === 'Signed off') return refused(`${action.ref} is already signed off, so its status can’t change. An administrator can reopen it.`);
@@ -36,7 +50,7 @@ export function changeStatus(action: Action, status: Status, comment: string | n
   if (action.status === status) return refused(`${action.ref} is already ${status.toLowerCase()}.`);
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
-  return { ok: true, action: withUpdate({ ...action, status }, comment, ctx) };
+  return { ok: true, action: withUpdate(withdrawRequest({ ...action, status }), comment, ctx) };
 }
 
 /** Why this action's date can't move at all, whatever the new date. */
@@ -123,7 +137,7 @@ export function signOff(action: Action, comment: string | null, ctx: ChangeConte
   }
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
-  return { ok: true, action: withUpdate({ ...action, status: 'Signed off' }, comment ? `Signed off: ${comment}` : null, ctx) };
+  return { ok: true, action: withUpdate(withdrawRequest({ ...action, status: 'Signed off' }), comment ? `Signed off: ${comment}` : null, ctx) };
 }
 
 /**

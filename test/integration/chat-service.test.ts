@@ -117,7 +117,7 @@ describe('changing actions', () => {
   test('an owner marks their action done; the change is confirmed and lands in history via chat', async () => {
     const [confirmation] = await say('SG-4 done');
     expect(confirmation).toMatch(/SG-4 is now complete\. Add evidence so it can be signed off/);
-    expect(confirmation).toMatch(/Status\nComplete · Complete/);
+    expect(confirmation).toMatch(/Status\nComplete\n/);
     const [history] = await say('history SG-4');
     expect(history).toMatch(/History of SG-4\nNewest first\n21 Nov 2026, 10:00 · alexw@example.com · by chat\nStatus: Not started → Complete/);
   });
@@ -337,8 +337,9 @@ describe('owners ask for new dates; chairs and executives decide', () => {
   });
 
   test('when a new date and a sign-off both wait, "approve" asks which and writes nothing', async () => {
-    await say('SG-6 delayed to 30/06/2027 because staff shortage', 'pattif@example.com');
+    // Marking it complete withdraws any date waiting, so this is a completed action asking for a new date.
     await say('SG-6 done', 'pattif@example.com');
+    await say('move SG-6 to 30/06/2027 because staff shortage', 'pattif@example.com');
     const before = await sg6();
     expect(await say('approve SG-6')).toEqual([
       'SG-6 has a new date and a sign-off waiting. Say which: "approve the new date for SG-6" or "sign off SG-6".',
@@ -347,6 +348,18 @@ describe('owners ask for new dates; chairs and executives decide', () => {
     expect(await say('approve the new date for SG-6')).toEqual([expect.stringMatching(/^Approved: SG-6 is now due 30 Jun 2027\./)]);
     expect((await sg6()).value).toMatchObject({ status: 'Complete', revisedDueDate: '2027-06-30', dateRequest: null, revisionCount: 2 });
   });
+});
+
+test('marking an action complete withdraws the new date waiting for approval, and history says so in plain words', async () => {
+  await say('SG-1 delayed to 31/12/2027 because waiting for the new system');
+  expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.dateRequest).toMatchObject({ date: '2027-12-31' });
+  const [reply] = await say('SG-1 done');
+  expect(reply).not.toMatch(/New date asked for|waiting for approval/);
+  expect(reply).toMatch(/Status\nComplete\n/);
+  expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value).toMatchObject({ status: 'Complete', dateRequest: null });
+  const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-1');
+  expect(latest.comment).toBe('The new date asked for, 31 Dec 2027, was withdrawn because SG-1 is now complete.');
+  expect(await say('decisions', 'adelev@example.com')).toEqual([expect.not.stringMatching(/SG-1\b/)]);
 });
 
 test('a channel moved to another plan answers for the new plan at once', async () => {

@@ -9,6 +9,7 @@ import {
   requestNewDate,
   reschedule,
   signOff,
+  withdrawnNote,
 } from '../../src/domain/action-changes';
 import { currentDueDate } from '../../src/domain/rag';
 import { Action, DateRequest, Evidence, IsoDate, Status } from '../../src/domain/types';
@@ -69,6 +70,30 @@ describe('changeStatus', () => {
     ['a comment over 1,000 characters', 'Not started', 'On track', 'x'.repeat(1001), 'The comment is 1,001 characters long; the most is 1,000.'],
   ])('refused: %s', (_d, from, to, comment, reason) => {
     expect(changeStatus(anAction({ status: from }), to, comment, ctx)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('a new date waiting when the work ends', () => {
+  test.each<[from: Status, change: string, request: 'withdrawn' | 'kept']>([
+    ['Delayed', 'Complete', 'withdrawn'],
+    ['On track', 'Cancelled', 'withdrawn'],
+    ['Complete', 'Signed off', 'withdrawn'],
+    ['Delayed', 'On track', 'kept'],
+    ['Not started', 'At risk', 'kept'],
+  ])('%s → %s: the request is %s', (from, to, request) => {
+    const before = anAction({ status: from, dateRequest: aRequest, evidence: [someEvidence] });
+    const after = changed(to === 'Signed off' ? signOff(before, null, chairCtx) : changeStatus(before, to as Status, null, ctx));
+    expect(after.dateRequest).toEqual(request === 'kept' ? aRequest : null);
+    expect(withdrawnNote(before, after)).toBe(
+      request === 'kept' ? null : `The new date asked for, 31 Oct 2026, was withdrawn because SG-1 is now ${to.toLowerCase()}.`,
+    );
+  });
+
+  test('no note when nothing was waiting, or when a decision cleared it', () => {
+    const plain = anAction({ status: 'Delayed' });
+    expect(withdrawnNote(plain, changed(changeStatus(plain, 'Complete', null, ctx)))).toBeNull();
+    const asked = anAction({ status: 'Complete', dateRequest: aRequest });
+    expect(withdrawnNote(asked, changed(approveNewDate(asked, chairCtx)))).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { ChangeContext, ChangeResult } from '../../domain/action-changes';
+import { ChangeContext, ChangeResult, withdrawnNote } from '../../domain/action-changes';
 import { diffActions, historyEntry } from '../../domain/history';
 import { Actor, ownDecisionNote } from '../../domain/permissions';
 import { Action, Via } from '../../domain/types';
@@ -31,7 +31,7 @@ export async function changeAction(
     const changes = diffActions(current.value, result.action);
     if (changes.length === 0) return { ok: false, reason: `That doesn’t change anything on ${current.value.ref}.` };
     const note = ownDecisionNote(found.view.actor, current.value, result.action, found.view.plan);
-    const comment = [who.comment, note].filter(Boolean).join(' · ') || null;
+    const comment = [who.comment, note, withdrawnNote(current.value, result.action)].filter(Boolean).join(' · ') || null;
     const history = historyEntry(result.action, changes, { by: ctx.by, via: who.via, at: who.at, comment });
     try {
       const versions = await storage.actions.write(result.action.planId, [{ action: result.action, current, history }]);

@@ -1,11 +1,11 @@
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
-import { FIELD_LABELS } from '../domain/history';
+import { historyLines, NameOf } from '../domain/history-lines';
 import { RAG_LABELS } from '../domain/rag';
 import { AwaitingItem } from '../domain/questions/awaiting';
 import { ChangedItem } from '../domain/questions/changed';
 import { SlipItem } from '../domain/questions/slipped';
 import { PlanSummary } from '../domain/questions/summary';
-import { Action, FieldChange, IsoDate, RAGS, STATUSES } from '../domain/types';
+import { Action, IsoDate, RAGS, STATUSES } from '../domain/types';
 import { ActionListView, ActionSummaryView, FactView, ownerName, summaryView } from './view-models';
 
 /**
@@ -82,14 +82,7 @@ export function dueView(planTitle: string, what: string, actions: readonly Actio
   );
 }
 
-function value(v: string | null): string {
-  if (v === null) return '(none)';
-  return /^\d{4}-\d\d-\d\d$/.test(v) ? formatUkDate(v) : clip(v.replace(/\s+/g, ' '), 80);
-}
-
-const described = (c: FieldChange) => `${FIELD_LABELS[c.field] ?? c.field}: ${value(c.from)} → ${value(c.to)}`;
-
-export function changedView(planTitle: string, items: readonly ChangedItem[], since: IsoDate, today: IsoDate, timeZone: string): ActionListView {
+export function changedView(planTitle: string, items: readonly ChangedItem[], since: IsoDate, today: IsoDate, timeZone: string, nameOf: NameOf = (email) => email): ActionListView {
   return listView(
     `Changed since ${formatUkDate(since)}: ${planTitle}`,
     `${plural(items.length, 'action')} changed, most recent first · as of ${formatUkDate(today)}`,
@@ -97,8 +90,9 @@ export function changedView(planTitle: string, items: readonly ChangedItem[], si
     ({ action, entries }) => {
       const [latest] = entries;
       const more = entries.length > 1 ? ` (and ${plural(entries.length - 1, 'earlier change')})` : '';
-      const what = latest.changes.slice(0, 3).map(described).join('; ') || 'Updated';
-      return { action, line: `${what} · ${latest.by} by ${latest.via}, ${formatUkDayOf(latest.at, timeZone)}${more}` };
+      const read = historyLines(latest, nameOf);
+      const what = read.lines.slice(0, 3).map((l) => clip(l, 120)).join('; ') || 'Updated';
+      return { action, line: `${what} · ${read.who ? `${read.who} ${read.how}` : read.how}, ${formatUkDayOf(latest.at, timeZone)}${more}` };
     },
     `Nothing has changed since ${formatUkDate(since)}.`,
     today,

@@ -1,6 +1,6 @@
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
-import { FIELD_LABELS } from '../domain/history';
+import { historyByline, historyLines, NameOf } from '../domain/history-lines';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from '../domain/rag';
 import { Action, HistoryEntry, IsoDate, Rag } from '../domain/types';
 
@@ -151,14 +151,13 @@ export interface HistoryView {
   entries: { heading: string; lines: string[]; comment: string | null }[];
 }
 
-export function historyView(action: Action, entries: readonly HistoryEntry[], formatInstant: (iso: string) => string): HistoryView {
+export function historyView(action: Action, entries: readonly HistoryEntry[], formatInstant: (iso: string) => string, nameOf: NameOf = (email) => email): HistoryView {
   return {
     title: `History of ${action.ref}`,
-    entries: entries.map((h) => ({
-      heading: `${formatInstant(h.at)} · ${h.by} · by ${h.via}`,
-      lines: h.changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field}: ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`.slice(0, 300)),
-      comment: h.comment,
-    })),
+    entries: entries.map((h) => {
+      const read = historyLines(h, nameOf);
+      return { heading: `${formatInstant(h.at)} · ${historyByline(read)}`, lines: read.lines.map((l) => l.slice(0, 300)), comment: read.comment };
+    }),
   };
 }
 

@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config';
-import { formatUkDate } from '../domain/calendar';
+import { formatUkDate, formatUkInstant } from '../domain/calendar';
 import { unfinishedImportLines } from './import-command';
-import { FIELD_LABELS } from '../domain/history';
+import { historyLines } from '../domain/history-lines';
+import { nameOf } from '../services/chat/owner-names';
 import { textTable } from '../domain/text-table';
 import { StorageUnavailableError } from '../store/errors';
 import { CliIo, defaultActor, requirePlan, UserError, withContext as withContextOf } from './context';
@@ -105,10 +106,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       const { plan } = await requirePlan(ctx, options.plan);
       const entries = await ctx.storage.actions.history(plan.id, ref);
       if (!entries.length) throw new UserError(`There is no action ${ref} in plan ${plan.id}.`);
-      const rows = entries.flatMap((h) =>
-        h.changes.map((c) => [h.at.slice(0, 16).replace('T', ' '), h.by, h.via, FIELD_LABELS[c.field] ?? c.field, c.from ?? '', c.to ?? '']),
-      );
-      ctx.out.write(textTable(['When (UTC)', 'Who', 'Via', 'What', 'From', 'To'], rows, [16, 30, 6, 20, 30, 30]) + '\n');
+      const current = await ctx.storage.actions.get(plan.id, entries[0].ref);
+      const names = await nameOf(ctx.storage, current ? [current.value] : []);
+      const rows = entries.flatMap((h) => {
+        const read = historyLines(h, names);
+        const when = formatUkInstant(h.at, plan.timeZone).replace(',', '');
+        return [...read.lines, ...(read.comment ? [`Note: ${read.comment}`] : [])].map((line) => [when, read.who ?? '', read.how, line]);
+      });
+      ctx.out.write(textTable(['When', 'Who', 'How', 'What changed'], rows, [17, 24, 12, 80]) + '\n');
     }),
   );
 

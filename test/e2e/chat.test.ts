@@ -45,7 +45,7 @@ describe('chatting with Action Tracker in the Agents Playground', () => {
     // Alex chairs, but SG-8 is his own action, so his new date waits for someone else (separation of duties).
     expect(await ui.waitForNewReply(/SG-8 is marked delayed/)).toContain(`Your new date, ${formatUkDate(newDate)}, has gone to the chairs and executives for approval`);
     await ui.send('history SG-8');
-    expect(await ui.waitForNewReply(/History of SG-8/)).toMatch(/alexw@example.com · by chat/);
+    expect(await ui.waitForNewReply(/History of SG-8/)).toMatch(/Alex Wilber · in chat/);
   });
 
   test("a change to someone else's action is refused with the reason", async () => {

@@ -58,7 +58,7 @@ describe('reminders and the digest in the Agents Playground', () => {
     expect(refreshed).toMatch(/SG-4 Ensure that assessment reports/);
 
     await ui.send('history SG-1');
-    expect(await ui.waitForNewReply(/History of SG-1/)).toMatch(/alexw@example.com · by card\nStatus: On track → Complete/);
+    expect(await ui.waitForNewReply(/History of SG-1/)).toMatch(/Alex Wilber · on a card\nStatus: On track → Complete/);
   });
 
   test('the digest arrives in the channel bound to the plan', async () => {

@@ -119,7 +119,10 @@ describe('changing actions', () => {
     expect(confirmation).toMatch(/SG-4 is now complete\. Add evidence so it can be signed off/);
     expect(confirmation).toMatch(/Status\nComplete\n/);
     const [history] = await say('history SG-4');
-    expect(history).toMatch(/History of SG-4\nNewest first\n21 Nov 2026, 10:00 · alexw@example.com · by chat\nStatus: Not started → Complete/);
+    expect(history).toMatch(/History of SG-4\nNewest first\n21 Nov 2026, 10:00 · Alex Wilber · in chat\nStatus: Not started → Complete\n/);
+    // The import is one line, in words: no ISO dates, no "(none) →" for every field, no internal names.
+    expect(history).toMatch(/\n21 Nov 2026, 09:00 · import\nImported: due 26 Sep 2026, owner Alex Wilber \(Council\), not started\nImported from ofsted-2011-announced-plan.csv$/);
+    expect(history).not.toMatch(/\(none\)|\d{4}-\d\d-\d\d|demo-seed|@/);
   });
 
   test('at risk with a reason records the reason as the latest update', async () => {

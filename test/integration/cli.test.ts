@@ -106,7 +106,11 @@ describe('the action-tracker command line', () => {
   test('history shows each change with who and how', async () => {
     const result = await cli('history', 'sg1', '--plan', 'ofsted-2011');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/import\s+Status\s+On track/);
+    expect(result.err).toBe('');
+    expect(result.out).toMatch(/^When\s+Who\s+How\s+What changed\n/);
+    // The first import is one line; times are UK time; nothing is ISO or "(none)".
+    expect(result.out).toMatch(/\n\d{1,2} [A-Z][a-z]{2} 20\d\d \d\d:\d\d\s+import\s+Imported: due \d{1,2} [A-Z][a-z]{2} 20\d\d, owner alexw@example\.com \(Council\), on track\n/);
+    expect(result.out).not.toMatch(/\d{4}-\d\d-\d\d|\(none\)|demo-seed/);
   });
 
   test('usage mistakes exit 2 with help', async () => {

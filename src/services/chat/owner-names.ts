@@ -13,3 +13,10 @@ export async function withOwnerNames(storage: Storage, actions: Action[]): Promi
     return name && a.owner ? { ...a, owner: { ...a.owner, displayName: name } } : a;
   });
 }
+
+/** Names people by display name where known (the directory, then the actions' owners), else by email. */
+export async function nameOf(storage: Storage, actions: readonly Action[] = []): Promise<(email: string) => string> {
+  const names = await storage.people.nameDirectory();
+  const owners = new Map(actions.flatMap((a) => (a.owner?.displayName ? [[a.owner.email, a.owner.displayName] as const] : [])));
+  return (email) => names.get(email) ?? owners.get(email) ?? email;
+}

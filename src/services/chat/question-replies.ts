@@ -12,7 +12,8 @@ import { ownsAction } from '../../domain/permissions';
 import { Action, HistoryEntry, Role } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
-import { withOwnerNames } from './owner-names';
+import { nameOf, withOwnerNames } from './owner-names';
+import { NameOf } from '../../domain/history-lines';
 import { findAction, whichOne } from './find-action';
 import { readableViews } from '../plan-access';
 import { mayRead, PlanView } from './plan-scope';
@@ -61,12 +62,13 @@ export async function questionReplies(storage: Storage, views: PlanView[], quest
   return Promise.all(
     readable.map(async ({ view, snapshot, actions }) => {
       const history = NEEDS_HISTORY.has(question.kind) ? await historyOf(storage, view.plan.id, snapshot) : [];
-      return planAnswer(view, await withOwnerNames(storage, actions), history, question);
+      const named = await withOwnerNames(storage, actions);
+      return planAnswer(view, named, history, question, await nameOf(storage, named));
     }),
   );
 }
 
-function planAnswer(view: PlanView, actions: Action[], history: HistoryEntry[], q: PlanQuestion): Reply {
+function planAnswer(view: PlanView, actions: Action[], history: HistoryEntry[], q: PlanQuestion, names: NameOf): Reply {
   const { plan, today } = view;
   switch (q.kind) {
     case 'slipped': {
@@ -85,7 +87,7 @@ function planAnswer(view: PlanView, actions: Action[], history: HistoryEntry[], 
     case 'changed': {
       const since = lookBackStart(q.period, today);
       const items = changedSince(actions, history, since, plan.timeZone);
-      return card('action-list', changedView(plan.title, items, since, today, plan.timeZone), `${items.length} changed since ${formatUkDate(since)} in ${plan.title}`);
+      return card('action-list', changedView(plan.title, items, since, today, plan.timeZone, names), `${items.length} changed since ${formatUkDate(since)} in ${plan.title}`);
     }
     case 'dueBefore':
     case 'dueIn': {

@@ -8,7 +8,7 @@ import { closestRefs, compareRefs } from '../../domain/ref';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
-import { withOwnerNames } from './owner-names';
+import { nameOf, withOwnerNames } from './owner-names';
 import { readableViews } from '../plan-access';
 import { FoundAction, mayRead, PlanView } from './plan-scope';
 import { card, Reply, text } from './types';
@@ -128,6 +128,6 @@ export async function showReply(storage: Storage, found: FoundAction, banner: st
 export async function historyReply(storage: Storage, found: FoundAction): Promise<Reply> {
   const action = found.current.value;
   const entries = await storage.actions.history(action.planId, action.ref);
-  const data = historyView(action, entries.slice(0, 30), (iso) => formatUkInstant(iso, found.view.plan.timeZone));
+  const data = historyView(action, entries.slice(0, 30), (iso) => formatUkInstant(iso, found.view.plan.timeZone), await nameOf(storage, [action]));
   return card('history', data, `History of ${action.ref}: ${entries.length} change${entries.length === 1 ? '' : 's'}`);
 }

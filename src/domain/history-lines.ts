@@ -1,0 +1,93 @@
+import { formatUkDate } from './calendar';
+import { FIELD_LABELS } from './history';
+import { FieldChange, HistoryEntry, Via } from './types';
+
+/** A person's display name where it is known, else their email. */
+export type NameOf = (email: string) => string;
+
+export interface HistoryLines {
+  /** The person who made the change by name, or null when it was the import or a job rather than a person. */
+  who: string | null;
+  /** How the change was made, in words: "in chat", "import". */
+  how: string;
+  lines: string[];
+  /** The reason or comment, shown once, under the lines. */
+  comment: string | null;
+}
+
+const HOW: Record<Via, string> = { chat: 'in chat', card: 'on a card', import: 'import', job: 'automatic', cli: 'command line' };
+const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
+const REQUEST = /^(\d{4}-\d\d-\d\d): ([\s\S]*)$/;
+const MAX_VALUE = 200;
+
+const clip = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE - 1).trimEnd()}…` : flat;
+};
+
+const isPerson = (by: string) => by.includes('@');
+
+/** A stored value as people read it: dates as "5 Oct 2026", owners by name, a date request as its date and reason. */
+export function historyValue(field: string, value: string, nameOf: NameOf, comment: string | null = null): string {
+  if (ISO_DATE.test(value)) return formatUkDate(value);
+  if (field === 'owner') return nameOf(value);
+  if (field === 'dateRequest') {
+    const m = REQUEST.exec(value);
+    // The reason is already shown once as the entry's comment.
+    if (m) return m[2].trim() === comment?.trim() ? formatUkDate(m[1]) : `${formatUkDate(m[1])} (${clip(m[2])})`;
+  }
+  return clip(value);
+}
+
+/** One change in words: "Status: Not started → Complete", "Revised due date: 31 Jan 2027", "Theme: removed (was …)". */
+export function changeLine(c: FieldChange, nameOf: NameOf, comment: string | null = null): string {
+  const label = FIELD_LABELS[c.field] ?? c.field;
+  const show = (v: string) => historyValue(c.field, v, nameOf, comment);
+  // The earlier update is in the entry before; only the new one says anything here.
+  if (c.field === 'latestUpdate') return c.to === null ? `${label}: removed` : `${label}: ${show(c.to)}`;
+  if (c.field === 'dateRequest' && c.to === null && c.from !== null) return `${label}: ${show(c.from)}, no longer waiting`;
+  if (c.from === null) return `${label}: ${c.to === null ? 'none' : show(c.to)}`;
+  if (c.to === null) return `${label}: removed (was ${show(c.from)})`;
+  return `${label}: ${show(c.from)} → ${show(c.to)}`;
+}
+
+/** A reason that is also the new latest update or the new date's reason is shown once, as the comment. */
+function repeatsComment(c: FieldChange, comment: string | null): boolean {
+  if (!comment || c.to === null) return false;
+  if (c.field === 'revisionReason') return c.to.trim() === comment.trim();
+  return c.field === 'latestUpdate' && c.to.includes(comment.trim());
+}
+
+/** The first import of an action: one line saying what came in, not every field "from nothing". */
+function importedLine(changes: readonly FieldChange[], nameOf: NameOf): string | null {
+  if (changes.length === 0 || changes.some((c) => c.from !== null)) return null;
+  const to = (field: string) => changes.find((c) => c.field === field)?.to ?? null;
+  const due = to('originalDueDate');
+  const owner = to('owner');
+  const status = to('status');
+  const parts = [
+    due ? `due ${formatUkDate(due)}` : 'no due date',
+    owner ? `owner ${to('ownerName') ?? nameOf(owner)}${to('agency') ? ` (${to('agency')})` : ''}` : 'no owner',
+    status ? status.toLowerCase() : null,
+  ].filter((p): p is string => p !== null);
+  return `Imported: ${parts.join(', ')}`;
+}
+
+/** A history entry as people read it. */
+export function historyLines(entry: HistoryEntry, nameOf: NameOf): HistoryLines {
+  const comment = entry.comment?.trim() || null;
+  const imported = entry.via === 'import' ? importedLine(entry.changes, nameOf) : null;
+  const lines = imported
+    ? [imported]
+    : entry.changes
+        // The owner line already names the owner.
+        .filter((c) => !(c.field === 'ownerName' && entry.changes.some((o) => o.field === 'owner')))
+        .filter((c) => !repeatsComment(c, comment))
+        .map((c) => changeLine(c, nameOf, comment));
+  return { who: isPerson(entry.by) ? nameOf(entry.by) : null, how: HOW[entry.via], lines, comment };
+}
+
+/** "Alex Wilber · in chat", or just "import" when no person made the change. */
+export function historyByline(h: Pick<HistoryLines, 'who' | 'how'>): string {
+  return h.who ? `${h.who} · ${h.how}` : h.how;
+}

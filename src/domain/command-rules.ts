@@ -14,7 +14,7 @@ interface Rule {
 /** The commands, first match wins: specific phrasings before the catch-all "SG-4" → show. */
 const RULES: Rule[] = [
   {
-    patterns: ['help|helo|halp|commands|command|menu|usage|instructions|hi|hello|hey|hiya|howdy|options|start',
+    patterns: ['help|helo|halp|commands|command|menu|usage|instructions|options|start',
       'help me|please|pls', 'show|list|what|whats|are* the|your|all* commands|options',
       'what can|do you|u|i do|say|ask|type', 'how do i use this|you|it', 'how does this|it work', 'get started',
       '$helpLead* how do|can|should i|we {rest}', '$helpLead* what do|can|should i type|say|write {rest?}',

@@ -55,7 +55,7 @@ export const SETS: Record<string, readonly string[]> = {
   smallTalk: ['thanks', 'thank', 'you', 'thx', 'ta', 'cheers', 'ok', 'okay', 'great', 'stuff', 'brilliant', 'nice', 'one', 'lol',
     'morning', 'afternoon', 'evening', 'good', 'have', 'a', 'week', 'day', 'weekend', 'youre', 'star', 'really', 'helpful', 'thats',
     'that', 'very', 'much', 'cool', 'perfect', 'lovely', 'super', 'excellent', 'awesome', 'there', 'all', 'hi', 'hello', 'hey',
-    'hiya', 'so', 'many', 'ace', 'fab', 'wonderful', 'appreciated', 'cheers', 'got', 'it'],
+    'hiya', 'howdy', 'so', 'many', 'ace', 'fab', 'wonderful', 'appreciated', 'cheers', 'got', 'it'],
   cancelPre: ['no', 'oops', 'sorry', 'not', 'that', 'one', 'ok', 'okay', 'actually', 'wait', 'please', 'pls', 'just'],
   cancelVerb: ['cancel', 'scrap', 'ignore', 'forget', 'undo', 'stop', 'nevermind', 'nvm', 'abort', 'drop'],
   cancelTail: ['that', 'this', 'it', 'wrong', 'action', 'one', 'my', 'mistake', 'please', 'pls', 'thanks', 'last', 'the', 'change',

@@ -54,6 +54,10 @@ describe('reading the plan', () => {
     for (const example of ['my actions', "what's overdue", 'show SG-4', 'history SG-4', 'sign off SG-4']) expect(help).toContain(example);
   });
 
+  test('"hi" gets a short greeting with a few commands to try, not the whole help card', async () => {
+    expect(await say('hi')).toEqual(['Hello! Try "my actions", "what’s overdue" or "SG-4 done". Type "help" to see everything I can do.']);
+  });
+
   test('my actions lists the owner’s own actions with due date, status, RAG and days overdue', async () => {
     const [mine] = await say('my actions');
     expect(mine).toMatch(/Your actions\n5 actions · as of 21 Nov 2026/);

@@ -44,10 +44,10 @@ describe('parseCommand understands', () => {
     ['what can you do', help],
     ['What can you do?', help],
     ['commands', help],
-    ['hi', help],
-    ['hello', help],
-    ['Hello!', help],
-    ['hey', help],
+    ['hi', { kind: 'smallTalk', thanks: false }], // a greeting gets a short hello, not the whole help card
+    ['hello', { kind: 'smallTalk', thanks: false }], // a greeting gets a short hello, not the whole help card
+    ['Hello!', { kind: 'smallTalk', thanks: false }], // a greeting gets a short hello, not the whole help card
+    ['hey', { kind: 'smallTalk', thanks: false }], // a greeting gets a short hello, not the whole help card
     ['help me', help],
     ['help please', help],
     ['hlep', unknown('hlep')], // four letters: too short to forgive a typo

@@ -39,5 +39,5 @@ export function helpReply(roles: ReadonlySet<Role>): Reply {
 
 /** "thanks", "morning!": answered in kind, with a pointer to what the bot does. */
 export function smallTalkReply(thanks: boolean): Reply {
-  return text(thanks ? 'You’re welcome.' : 'Hello! Type "help" to see what I can do, or "my actions" to see yours.');
+  return text(thanks ? 'You’re welcome.' : 'Hello! Try "my actions", "what’s overdue" or "SG-4 done". Type "help" to see everything I can do.');
 }

@@ -1,5 +1,6 @@
 import { daysBetween, formatUkDate } from './calendar';
 import { currentDueDate } from './rag';
+import { exampleDate, numericDate } from './uk-date-result';
 import { Action, Evidence, IsoDate, Status } from './types';
 
 export type ChangeResult = { ok: true; action: Action } | { ok: false; reason: string };
@@ -46,7 +47,7 @@ export function withdrawnNote(before: Action, after: Action): string | null {
 export function changeStatus(action: Action, status: Status, comment: string | null, ctx: ChangeContext): ChangeResult {
   if (action.status === 'Signed off') return refused(`${action.ref} is already signed off, so its status can’t change. An administrator can reopen it.`);
   if (status === 'Signed off') return refused(`Use "sign off ${action.ref}" to sign an action off.`);
-  if (status === 'Delayed') return refused(`To delay ${action.ref}, give a new date and a reason, for example: ${action.ref} delayed to 30/09/2026 because of supplier problems.`);
+  if (status === 'Delayed') return refused(`To delay ${action.ref}, give a new date and a reason, for example: ${action.ref} delayed to ${numericDate(exampleDate(ctx.today))} because of supplier problems.`);
   if (action.status === status) return refused(`${action.ref} is already ${status.toLowerCase()}.`);
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);

@@ -3,7 +3,7 @@ import { tokenize, type Token } from './command-text';
 import { monthFromWord, weekdayFromWord } from './month-names';
 import { parseCount } from './number-words';
 import type { IsoDate } from './types';
-import { TRY } from './uk-date-result';
+import { tryLike } from './uk-date-result';
 import { parseUkDate, readsAsDate } from './uk-date';
 
 /** Words before a date that say a date must follow ("to", "until", "back to"). */
@@ -73,7 +73,7 @@ function reasonFrom(text: string, tokens: readonly Token[], from: number): strin
 
 function answer(dateText: string, today: IsoDate): DateAnswer {
   if (DURATION.test(dateText)) {
-    return { text: dateText, error: `"${dateText}" says how long, not when: I need the new due date. ${TRY}` };
+    return { text: dateText, error: `"${dateText}" says how long, not when: I need the new due date. ${tryLike(today)}` };
   }
   const parsed = parseUkDate(dateText, today);
   return parsed.ok ? { text: dateText, date: parsed.date } : { text: dateText, error: parsed.error };

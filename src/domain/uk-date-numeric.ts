@@ -1,4 +1,4 @@
-import { fromDayMonthYear, fullYear, refuse, type FormResult } from './uk-date-result';
+import { exampleDate, fromDayMonthYear, fullYear, numericDate, refuse, type FormResult } from './uk-date-result';
 import type { IsoDate } from './types';
 
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
@@ -26,7 +26,7 @@ export function parseNumericDate(text: string, today: IsoDate): FormResult {
   }
   if (yearText === null) return fromDayMonthYear(text, day, month, null, today);
   const year = fullYear(yearText);
-  if (year === null) return refuse(`"${text}" needs a year of 2 or 4 digits, like 30/09/2026.`);
+  if (year === null) return refuse(`"${text}" needs a year of 2 or 4 digits, like ${numericDate(exampleDate(today))}.`);
   return fromDayMonthYear(text, day, month, year, today);
 }
 

@@ -1,5 +1,5 @@
-import { daysInMonth, isoFromParts } from './calendar';
-import { MONTH_NAMES } from './month-names';
+import { addMonths, daysInMonth, isoFromParts, partsOf } from './calendar';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from './month-names';
 import type { IsoDate } from './types';
 
 export type UkDateResult = { ok: true; date: IsoDate } | { ok: false; error: string };
@@ -7,10 +7,28 @@ export type UkDateResult = { ok: true; date: IsoDate } | { ok: false; error: str
 /** A form's answer: a result, or null when the text is not that form at all. */
 export type FormResult = UkDateResult | null;
 
-export const TRY = 'Try a date like 30/09/2026, 30 Sept or next Friday.';
+/** A date to show in examples: the end of the month after next, so it is always ahead of `today`. */
+export function exampleDate(today: IsoDate): IsoDate {
+  const { year, month } = partsOf(addMonths(today, 2));
+  return isoFromParts(year, month, daysInMonth(year, month)) ?? today;
+}
 
+/** "31/01/2027" */
+export function numericDate(date: IsoDate): string {
+  const { year, month, day } = partsOf(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+/** "Try a date like 31/01/2027, 31 Jan or next Friday.", with a date still to come. */
+export function tryLike(today: IsoDate): string {
+  const example = exampleDate(today);
+  const { month, day } = partsOf(example);
+  return `Try a date like ${numericDate(example)}, ${day} ${MONTH_ABBREVIATIONS[month - 1]} or next Friday.`;
+}
+
+/** A refusal; `parseUkDate` adds the example (`tryLike`), which needs today. */
 export function refuse(reason: string): UkDateResult {
-  return { ok: false, error: `${reason} ${TRY}` };
+  return { ok: false, error: reason };
 }
 
 export function accept(date: IsoDate): UkDateResult {

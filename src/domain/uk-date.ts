@@ -4,7 +4,7 @@ import type { IsoDate } from './types';
 import { parseNamedDate } from './uk-date-named';
 import { parseNumericDate } from './uk-date-numeric';
 import { parseEndOf, parseRelative, parseWeekday } from './uk-date-relative';
-import { refuse, type FormResult, type UkDateResult } from './uk-date-result';
+import { refuse, tryLike, type FormResult, type UkDateResult } from './uk-date-result';
 
 export type { UkDateResult } from './uk-date-result';
 
@@ -107,6 +107,11 @@ export function readsAsDate(text: string, today: IsoDate): IsoDate | null {
  */
 export function parseUkDate(text: string, today: IsoDate): UkDateResult {
   if (!isValidIsoDate(today)) throw new RangeError(`today must be YYYY-MM-DD, not ${JSON.stringify(today)}`);
+  const result = read(text, today);
+  return result.ok ? result : { ok: false, error: `${result.error} ${tryLike(today)}` };
+}
+
+function read(text: string, today: IsoDate): UkDateResult {
   try {
     const raw = typeof text === 'string' ? text : '';
     if (raw.length > MAX_LENGTH * 4) return refuse('That is too long to be a date.');

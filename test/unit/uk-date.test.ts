@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import { addDays, partsOf } from '../../src/domain/calendar';
 import { WEEKDAY_NAMES } from '../../src/domain/month-names';
 import { parseUkDate } from '../../src/domain/uk-date';
+import { exampleDate, numericDate, tryLike } from '../../src/domain/uk-date-result';
 
-const TRY = 'Try a date like 30/09/2026, 30 Sept or next Friday.';
+// The example is always ahead of today: the end of the month after next.
+const TRY = 'Try a date like 31/08/2026, 31 Aug or next Friday.';
 const MON_15_JUN = '2026-06-15';
 
 describe('parseUkDate accepts', () => {
@@ -216,5 +218,29 @@ describe('parseUkDate reads weeks as people name them', () => {
     ['friday week', '2026-12-11'],
   ])('%s on Monday 30 Nov 2026 is %s', (text, date) => {
     expect(parseUkDate(text, '2026-11-30')).toEqual({ ok: true, date });
+  });
+});
+
+describe('the example date in a refusal', () => {
+  test.each([
+    ['2026-11-30', 'Try a date like 31/01/2027, 31 Jan or next Friday.'],
+    ['2026-12-31', 'Try a date like 28/02/2027, 28 Feb or next Friday.'],
+    ['2027-06-01', 'Try a date like 31/08/2027, 31 Aug or next Friday.'],
+  ])('on %s: %s', (today, expected) => {
+    expect(tryLike(today)).toBe(expected);
+    const refused = parseUkDate('next Fryday', today);
+    expect(refused.ok || refused.error.endsWith(expected)).toBe(true);
+  });
+
+  test('is always a date still to come, and reads back as itself', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2150-12-31'), noInvalidDate: true }), (d) => {
+        const today = d.toISOString().slice(0, 10);
+        const example = exampleDate(today);
+        const read = parseUkDate(numericDate(example), today);
+        return example > today && read.ok && read.date === example;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -5,6 +5,7 @@ import { Command } from '../../domain/command';
 import { Actor, canCancel, canSignOff, canUpdate, decidesDates, Permission } from '../../domain/permissions';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
+import { exampleDate, numericDate } from '../../domain/uk-date-result';
 import { Storage } from '../../store/open-storage';
 import { changeAction } from './change-action';
 import { ChangeNotifier } from '../notifier';
@@ -97,7 +98,7 @@ export async function continueDelay(
     return text(permission.reason);
   }
   if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
-  if (!draft.newDate) return ask(storage, incoming, draft, `What is the new date for ${draft.ref}? For example 30/09/2026, 30 Sept or end of October.`);
+  if (!draft.newDate) return ask(storage, incoming, draft, `What is the new date for ${draft.ref}? For example ${numericDate(exampleDate(found.view.today))}, ${formatUkDate(exampleDate(found.view.today)).replace(/ \d{4}$/, '')} or end of next month.`);
   // The date is checked before the reason is asked for, so nobody explains a date that can't be used.
   const stuck = dateCannotMove(found.current.value);
   if (stuck) {

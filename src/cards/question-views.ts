@@ -5,7 +5,7 @@ import { AwaitingItem } from '../domain/questions/awaiting';
 import { ChangedItem } from '../domain/questions/changed';
 import { SlipItem } from '../domain/questions/slipped';
 import { PlanSummary } from '../domain/questions/summary';
-import { Action, IsoDate, RAGS, STATUSES } from '../domain/types';
+import { Action, IsoDate, STATUSES } from '../domain/types';
 import { ActionListView, ActionSummaryView, FactView, ownerName, summaryView } from './view-models';
 
 /**
@@ -61,7 +61,7 @@ export function awaitingView(planTitle: string, items: readonly AwaitingItem[], 
     (a) => ({
       action: a.action,
       line: [
-        a.daysWaiting === null ? 'Complete since before its history began' : `Complete for ${plural(a.daysWaiting, 'day')}`,
+        a.daysWaiting === null ? 'Complete since before its history began' : a.daysWaiting === 0 ? 'Completed today' : `Complete for ${plural(a.daysWaiting, 'day')}`,
         a.evidence ? plural(a.evidence, 'piece of evidence', 'pieces of evidence') : 'No evidence yet, so it cannot be signed off',
         ownerName(a.action),
       ].join(' · '),
@@ -100,6 +100,7 @@ export function changedView(planTitle: string, items: readonly ChangedItem[], si
 }
 
 const RAG_COLOURS = { red: 'Attention', amber: 'Warning' } as const;
+const OPEN_RAGS = ['red', 'amber', 'green'] as const;
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 export interface SummaryView {
@@ -108,7 +109,8 @@ export interface SummaryView {
   headline: string;
   byRag: FactView[];
   byStatus: FactView[];
-  comparison: string;
+  /** Null when there is nothing to compare with (the plan's first week). */
+  comparison: string | null;
   risks: { ref: string; title: string; line: string; ragColour: string }[];
   noRisks: string | null;
 }
@@ -123,11 +125,10 @@ export function summaryCardView(planTitle: string, s: PlanSummary, today: IsoDat
     headline:
       `${finished} finished (${totals.byStatus['Signed off']} signed off), ${totals.overdue} overdue${change(changes?.overdue)}, ` +
       `${totals.total - finished - totals.byStatus['Cancelled']} still in progress.`,
-    byRag: RAGS.filter((r) => totals.byRag[r] > 0 || changes?.byRag[r]).map((r) => ({ title: RAG_LABELS[r], value: `${totals.byRag[r]}${change(changes?.byRag[r])}` })),
+    // Complete and cancelled are statuses, said in the headline and by status, not colours.
+    byRag: OPEN_RAGS.filter((r) => totals.byRag[r] > 0 || changes?.byRag[r]).map((r) => ({ title: RAG_LABELS[r], value: `${totals.byRag[r]}${change(changes?.byRag[r])}` })),
     byStatus: STATUSES.filter((st) => totals.byStatus[st] > 0 || changes?.byStatus[st]).map((st) => ({ title: st, value: `${totals.byStatus[st]}${change(changes?.byStatus[st])}` })),
-    comparison: changes
-      ? `Figures in brackets are the change since ${formatUkDate(s.weekAgo)}.`
-      : `No comparison: the plan had no actions on ${formatUkDate(s.weekAgo)}.`,
+    comparison: changes ? `Figures in brackets are the change since ${formatUkDate(s.weekAgo)}.` : null,
     risks: s.risks.map((r) => ({
       ref: r.action.ref,
       title: clip(r.action.title, MAX_TITLE),

@@ -106,7 +106,7 @@ test('how are we doing, in the bound channel: counts by RAG and status, the chan
   const [summary] = replies;
   expect(summary).toMatch(/^How we are doing: Improvement Board plan\n6 actions · as of 30 Nov 2026\n2 finished \(0 signed off\), 1 overdue \(\+1\), 4 still in progress\./);
   // A week ago B-1 was delayed (waiting for its new date), B-4 at risk, B-5 on track and B-2 not yet late.
-  expect(summary).toMatch(/By RAG\nRed\n1\nAmber\n0 \(-2\)\nGreen\n3 \(\+1\)\nComplete\n2 \(\+1\)\n/);
+  expect(summary).toMatch(/By RAG\nRed\n1\nAmber\n0 \(-2\)\nGreen\n3 \(\+1\)\nBy status\n/); // complete is a status, not a colour
   expect(summary).toMatch(/By status\nNot started\n1\nOn track\n3 \(\+1\)\nAt risk\n0 \(-1\)\nDelayed\n0 \(-1\)\nComplete\n2 \(\+1\)\n/);
   expect(summary).toMatch(/Figures in brackets are the change since 23 Nov 2026\./);
   expect(summary).toMatch(/Biggest risks\n\*\*B-2\*\* Recruit six team managers\nRed · Not started · 5 days overdue · Patti Fernandez/);

@@ -4,6 +4,7 @@ import { awaitingSignOff } from '../../../src/domain/questions/awaiting';
 import { changedSince } from '../../../src/domain/questions/changed';
 import { slippedSince } from '../../../src/domain/questions/slipped';
 import { summarise } from '../../../src/domain/questions/summary';
+import { diffActions } from '../../../src/domain/history';
 import { Action, HistoryEntry } from '../../../src/domain/types';
 import { aHistoryEntry, anAction } from '../../support/builders';
 import { cardBytes, cardProblems, cardText } from '../../support/card-validation';
@@ -57,5 +58,28 @@ describe.each([
     const text = cardText(card);
     if (_ !== 'summary') expect(text).toContain(`…and ${(_ === 'awaiting sign-off' ? N / 3 : N) - MAX_ANSWER_ROWS} more.`);
     else expect(text.match(/\*\*SG-\d+\*\*/g)).toHaveLength(5);
+  });
+});
+
+describe('the words of the answers', () => {
+  const complete = anAction({ ref: 'SG-1', status: 'Complete', originalDueDate: '2026-12-31' });
+  const late = anAction({ ref: 'SG-2', status: 'On track', originalDueDate: '2026-11-01' });
+
+  test('an action completed today is "completed today", not "complete for 0 days"', () => {
+    const items = [0, 1, 5].map((daysWaiting) => ({ action: complete, completedAt: '2026-11-30T09:00:00Z', daysWaiting, evidence: 1 }));
+    const lines = awaitingView('Plan', items, TODAY).actions.map((a) => a.line.split(' · ')[0]);
+    expect(lines).toEqual(['Completed today', 'Complete for 1 day', 'Complete for 5 days']);
+  });
+
+  test('the summary counts colours of open actions only, and says nothing about a comparison in the plan’s first week', () => {
+    // Imported today: the plan had no actions a week ago, so there is nothing to compare with.
+    const imported = [complete, late].map((a) => aHistoryEntry(a, { at: '2026-11-30T08:00:00Z', via: 'import', changes: diffActions(null, a) }));
+    const view = summaryCardView('Plan', summarise([complete, late], imported, TODAY, TZ), TODAY);
+    expect(view.byRag.map((f) => f.title)).toEqual(['Red']);
+    expect(view.byStatus.map((f) => f.title)).toEqual(['On track', 'Complete']);
+    expect(view.comparison).toBeNull();
+    const text = cardText(renderCard('summary', view));
+    expect(text).not.toMatch(/comparison|no actions on/i);
+    expect(text).toMatch(/^1 finished \(0 signed off\)/m);
   });
 });

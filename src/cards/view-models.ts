@@ -112,7 +112,10 @@ export interface ActionDetailView {
   latestUpdate: string | null;
 }
 
-export function detailView(action: Action, today: IsoDate, banner: string | null = null): ActionDetailView {
+/** Without a directory, the owner at least is named. */
+const ownerNameOf = (action: Action): NameOf => (email) => (email === action.owner?.email && action.owner.displayName) || email;
+
+export function detailView(action: Action, today: IsoDate, banner: string | null = null, nameOf: NameOf = ownerNameOf(action)): ActionDetailView {
   const facts: FactView[] = [];
   const fact = (title: string, value: string | null | undefined) => {
     if (value) facts.push({ title, value });
@@ -142,7 +145,7 @@ export function detailView(action: Action, today: IsoDate, banner: string | null
     summary,
     facts,
     evidence: action.evidence.map((e) => ({ text: e.note, url: e.url })),
-    latestUpdate: update ? `${update.text} (${update.by}, ${formatUkDayOf(update.at)})` : null,
+    latestUpdate: update ? `${update.text} (${nameOf(update.by)}, ${formatUkDayOf(update.at)})` : null,
   };
 }
 

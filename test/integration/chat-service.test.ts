@@ -132,7 +132,7 @@ describe('changing actions', () => {
   test('at risk with a reason records the reason as the latest update', async () => {
     const [reply] = await say('SG-8 at risk: waiting for IT');
     expect(reply).toMatch(/SG-8 is now at risk/);
-    expect(reply).toMatch(/Latest update\nwaiting for IT \(alexw@example.com, 21 Nov 2026\)/);
+    expect(reply).toMatch(/Latest update\nwaiting for IT \(Alex Wilber, 21 Nov 2026\)/); // by name, not email
   });
 
   // Alex chairs, but a chair does not move the dates of their own actions (separation of duties): the

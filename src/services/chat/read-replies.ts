@@ -122,7 +122,7 @@ async function notFound(storage: Storage, readable: PlanView[], ref: string): Pr
 
 export async function showReply(storage: Storage, found: FoundAction, banner: string | null = null): Promise<Reply> {
   const [action] = await withOwnerNames(storage, [found.current.value]);
-  return card('action-detail', detailView(action, found.view.today, banner), banner ?? `${action.ref}: ${action.status}`);
+  return card('action-detail', detailView(action, found.view.today, banner, await nameOf(storage, [action])), banner ?? `${action.ref}: ${action.status}`);
 }
 
 export async function historyReply(storage: Storage, found: FoundAction): Promise<Reply> {

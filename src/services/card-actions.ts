@@ -90,7 +90,7 @@ export class CardActions {
     const today = todayIn(request.now, plan.timeZone);
     // Someone else's card is drawn for the plan pressed only, never for every plan its owner is in.
     const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan));
-    if (!parsed.success) return redraw(problem(`Nothing was changed: ${parsed.error.issues.map((i) => i.message).join(' ')}`));
+    if (!parsed.success) return redraw(problem(`Nothing was changed. ${parsed.error.issues.map((i) => i.message).join(' ')}`));
     const data = parsed.data as Record<string, string | undefined>;
     if (verb === 'refreshReminder' || verb === 'refreshDecisions') return redraw(null);
 
@@ -99,11 +99,11 @@ export class CardActions {
     if (!current) return redraw(problem(`There is no action ${ref} in this plan; nothing was changed.`));
     // A refused button shows only the refusal (checked again, against what is stored, as the change is written).
     const permitted = permissionFor(verb, actor, current.value, plan);
-    if (!permitted.allowed) return { kind: 'message', text: `Nothing was changed: ${permitted.reason}` };
+    if (!permitted.allowed) return { kind: 'message', text: `Nothing was changed. ${permitted.reason}` };
     const ctx: ChangeContext = { by: email, at: request.now.toISOString(), today };
     const change = (action: Action, c: ChangeContext, who: Actor): ChangeResult => this.apply(verb, data, action, c, who, plan);
     const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null });
-    if (!outcome.ok) return redraw(problem(`Nothing was changed: ${outcome.reason}`));
+    if (!outcome.ok) return redraw(problem(`Nothing was changed. ${outcome.reason}`));
     const after = outcome.found.current.value;
     // Telling others goes on after the card is answered: Teams gives a card button only a few seconds, and
     // messages to other people are paced.

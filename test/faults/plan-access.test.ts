@@ -163,7 +163,7 @@ describe('card buttons: nothing is drawn before the presser is known to be allow
   test('a refused change shows only the refusal, not the card', async () => {
     const answer = await press(LYNNE, 'update', { planId: 'pa', owner: emailOf(LYNNE), ref: 'PA-4', status: 'At risk', updateReason: 'not mine' });
     expect(answer.type).toBe(MESSAGE);
-    expect(answer.text).toMatch(/Nothing was changed: Only the action’s owner/);
+    expect(answer.text).toMatch(/Nothing was changed\. Only the action’s owner/);
     expect(answer.text).not.toMatch(/PA-1/);
   });
 

@@ -45,7 +45,7 @@ describe('the reminder card', () => {
 
   test('Complete without evidence shows the problem in the card and changes nothing', async () => {
     const card = seen(await press('complete', { owner: 'alexw@example.com', ref: 'SG-4', evidence: ' ' }));
-    expect(card).toMatch(/^Nothing was changed: Evidence is missing\./);
+    expect(card).toMatch(/^Nothing was changed\. Evidence is missing\./);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value.status).toBe('Not started');
   });
 
@@ -84,7 +84,7 @@ describe('the reminder card', () => {
 
   test('a forged submission naming someone else’s action is refused', async () => {
     const card = seen(await press('complete', { owner: 'pattif@example.com', ref: 'SG-1', evidence: 'x' }, 'patti'));
-    expect(card).toMatch(/Nothing was changed: Only the action’s owner/);
+    expect(card).toMatch(/Nothing was changed\. Only the action’s owner/);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.status).toBe('On track');
   });
 

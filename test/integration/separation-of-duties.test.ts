@@ -79,7 +79,7 @@ describe('by default nobody decides on an action they own', () => {
 
   test('an executive presses Sign off on their own action: refused', async () => {
     const before = await stored('LAC-1');
-    expect(await press(ADELE, 'signOff', { signOffRef: 'LAC-1' })).toMatch(/Nothing was changed: You own LAC-1, so another chair, executive or administrator must sign it off/);
+    expect(await press(ADELE, 'signOff', { signOffRef: 'LAC-1' })).toMatch(/Nothing was changed\. You own LAC-1, so another chair, executive or administrator must sign it off/);
     expect((await stored('LAC-1')).etag).toBe(before.etag);
   });
 
@@ -94,8 +94,8 @@ describe('by default nobody decides on an action they own', () => {
     const before = await stored('LAC-3');
     expect(await say(ALEX, 'approve LAC-3')).toMatch(/You own LAC-3, so another chair, executive or administrator must decide its new date\./);
     expect(await say(ALEX, 'decline LAC-3 because no')).toMatch(/You own LAC-3, so another/);
-    expect(await press(ALEX, 'approveDate', { requestRef: 'LAC-3' })).toMatch(/Nothing was changed: You own LAC-3/);
-    expect(await press(ALEX, 'declineDate', { requestRef: 'LAC-3' })).toMatch(/Nothing was changed: You own LAC-3/);
+    expect(await press(ALEX, 'approveDate', { requestRef: 'LAC-3' })).toMatch(/Nothing was changed\. You own LAC-3/);
+    expect(await press(ALEX, 'declineDate', { requestRef: 'LAC-3' })).toMatch(/Nothing was changed\. You own LAC-3/);
     expect((await stored('LAC-3')).etag).toBe(before.etag);
   });
 

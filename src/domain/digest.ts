@@ -33,7 +33,7 @@ export interface DigestInput {
   today: IsoDate;
   /** The first day of the week being reported on (today − 7). */
   weekStart: IsoDate;
-  /** Where the plan is run, which decides the day a change was made on (default Europe/London). */
+  /** Where the plan is run, which decides the day a change was made on (default UK_TIME_ZONE). */
   timeZone?: string;
 }
 

@@ -1,5 +1,7 @@
 import { Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { renderCard } from '../cards/render';
+import { TOO_LONG_REPLY } from '../domain/command-build';
+import { readableText } from '../domain/command-text';
 import { CardActions } from '../services/card-actions';
 import { Logger } from '../log';
 import { ChatService } from '../services/chat/chat-service';
@@ -22,9 +24,6 @@ export interface BotOptions {
   log: Logger;
   now?: () => Date;
 }
-
-/** Long enough for any real command; the grammar only ever reads the start. */
-const MAX_TEXT_LENGTH = 4000;
 
 /**
  * The Teams face of the bot: works out who is talking and where, remembers
@@ -153,8 +152,8 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         return;
       }
       const words = (kind === 'personal' ? activity.text ?? '' : TurnContext.removeRecipientMention(activity) ?? '').trim();
-      if (words.length > MAX_TEXT_LENGTH) {
-        await context.sendActivity(`That message is too long for me (${words.length.toLocaleString('en-GB')} characters). Commands are short, like "SG-4 done".`);
+      if (readableText(words) === null) {
+        await context.sendActivity(TOO_LONG_REPLY);
         return;
       }
       const scope = this.scopeOf(activity);

@@ -127,14 +127,14 @@ export type StorageSettings =
  * Exactly the keys botbuilder's `ConfigurationServiceClientCredentialFactory`
  * and `ConfigurationBotFrameworkAuthentication` read. With authentication off
  * every value is empty, which botbuilder treats as "no authentication" (what
- * the Agents Playground needs).
+ * the Agents Playground needs). A type, not an interface: botbuilder's options take it as it is.
  */
-export interface BotFrameworkAuthOptions {
+export type BotFrameworkAuthOptions = {
   MicrosoftAppId: string;
   MicrosoftAppPassword: string;
   MicrosoftAppType: MicrosoftAppType;
   MicrosoftAppTenantId: string;
-}
+};
 
 export interface BotSettings {
   /** False only in local mode; production refuses to start without it. */

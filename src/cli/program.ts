@@ -3,6 +3,7 @@ import { ConfigError } from '../config';
 import { formatUkDate } from '../domain/calendar';
 import { FIELD_LABELS } from '../domain/history';
 import { textTable } from '../domain/text-table';
+import { storageErrorWords } from '../cards/error-words';
 import { StorageUnavailableError } from '../store/errors';
 import { CliIo, defaultActor, requirePlan, UserError, withContext as withContextOf } from './context';
 import { exportCommand } from './export-command';
@@ -151,6 +152,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 function explain(error: unknown): { message: string; code: number } {
   if (error instanceof UserError) return { message: error.message, code: error.exitCode };
   if (error instanceof ConfigError) return { message: error.message, code: 2 };
-  if (error instanceof StorageUnavailableError) return { message: error.message, code: 3 };
+  const words = storageErrorWords(error);
+  if (words !== null) return { message: words, code: error instanceof StorageUnavailableError ? 3 : 1 };
   return { message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, code: 1 };
 }

@@ -23,7 +23,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<RowsResult> {
   if (sizeProblem) return { ok: false, error: sizeProblem };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    // A copy in a fresh ArrayBuffer, which is what ExcelJS's `Buffer` type describes (JSZip reads it).
+    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch {
     return {
       ok: false,

@@ -4,6 +4,7 @@ import { formatUkDate } from '../domain/calendar';
 import { unfinishedImportLines } from './import-command';
 import { FIELD_LABELS } from '../domain/history';
 import { textTable } from '../domain/text-table';
+import { storageErrorWords } from '../cards/error-words';
 import { StorageUnavailableError } from '../store/errors';
 import { CliIo, defaultActor, requirePlan, UserError, withContext as withContextOf } from './context';
 import { exportCommand } from './export-command';
@@ -153,6 +154,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 function explain(error: unknown): { message: string; code: number } {
   if (error instanceof UserError) return { message: error.message, code: error.exitCode };
   if (error instanceof ConfigError) return { message: error.message, code: 2 };
-  if (error instanceof StorageUnavailableError) return { message: error.message, code: 3 };
+  const words = storageErrorWords(error);
+  if (words !== null) return { message: words, code: error instanceof StorageUnavailableError ? 3 : 1 };
   return { message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, code: 1 };
 }

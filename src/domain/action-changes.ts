@@ -1,5 +1,6 @@
 import { daysBetween, formatUkDate } from './calendar';
 import { currentDueDate } from './rag';
+import { textProblem, type TextKind } from './text-limits';
 import { Action, Evidence, IsoDate, Status } from './types';
 
 export type ChangeResult = { ok: true; action: Action } | { ok: false; reason: string };
@@ -10,12 +11,12 @@ export interface ChangeContext {
   today: IsoDate;
 }
 
-const MAX_TEXT = 1000;
 const refused = (reason: string): ChangeResult => ({ ok: false, reason });
 
-function checkText(label: string, text: string): string | null {
-  if (text.trim() === '') return `The ${label} is empty.`;
-  if (text.length > MAX_TEXT) return `The ${label} is ${text.length.toLocaleString('en-GB')} characters long; the most is ${MAX_TEXT.toLocaleString('en-GB')}.`;
+function checkText(kind: TextKind, text: string): string | null {
+  const problem = textProblem(kind, text);
+  if (problem?.code === 'empty') return `The ${kind} is empty.`;
+  if (problem?.code === 'tooLong') return `The ${kind} is ${problem.length.toLocaleString('en-GB')} characters long; the most is ${problem.max.toLocaleString('en-GB')}.`;
   return null;
 }
 

@@ -7,6 +7,7 @@ import { isValidIsoDate, todayIn } from '../domain/calendar';
 import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
 import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
 import { remindersAcrossPlans } from '../domain/reminders';
+import { TEXT_LIMITS } from '../domain/text-limits';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { changeAction } from './chat/change-action';
@@ -31,17 +32,17 @@ const PlanData = z.object({ planId: text('The plan', 64) });
 const ReminderData = PlanData.extend({ owner: text('The owner', 320).optional(), ref: text('Which action') });
 const SCHEMAS = {
   refreshReminder: PlanData.extend({ owner: text('The owner', 320) }),
-  complete: ReminderData.extend({ evidence: text('Evidence') }),
+  complete: ReminderData.extend({ evidence: text('Evidence', TEXT_LIMITS.evidence) }),
   update: ReminderData.extend({
     status: z.enum(['On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }),
     updateDate: z.string().trim().max(10).optional(),
-    updateReason: z.string().trim().max(1000).optional(),
-    note: z.string().trim().max(1000).optional(),
+    updateReason: z.string().trim().max(TEXT_LIMITS.reason).optional(),
+    note: z.string().trim().max(TEXT_LIMITS.note).optional(),
   }),
-  requestDate: ReminderData.extend({ requestDate: isoDate('The new date'), requestReason: text('The reason') }),
+  requestDate: ReminderData.extend({ requestDate: isoDate('The new date'), requestReason: text('The reason', TEXT_LIMITS.reason) }),
   refreshDecisions: PlanData,
-  approveDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(1000).optional() }),
-  declineDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(1000).optional() }),
+  approveDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(TEXT_LIMITS.comment).optional() }),
+  declineDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(TEXT_LIMITS.comment).optional() }),
   signOff: PlanData.extend({ signOffRef: text('Which action') }),
 } as const;
 type Verb = keyof typeof SCHEMAS;

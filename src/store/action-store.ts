@@ -1,7 +1,7 @@
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { legacyRefKey, refKey } from '../domain/ref';
-import { Action, HistoryEntry, Status, Via } from '../domain/types';
-import { compact, json, num, Row, str, strOrNull } from './entity-codec';
+import { Action, HistoryEntry, STATUSES, VIAS } from '../domain/types';
+import { compact, json, num, oneOf, Row, str, strOrNull } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { queryRows } from './table-ops';
 import { escapeKey, prefixUpperBound } from './keys';
@@ -100,7 +100,8 @@ export function entityToAction(planId: string, row: Row): Action {
       ? { email, displayName: strOrNull(row, 'ownerName'), aadObjectId: strOrNull(row, 'ownerAadObjectId') }
       : null,
     agency: str(row, 'agency'),
-    status: (strOrNull(row, 'status') ?? 'Not started') as Status,
+    // No status stored reads as not started, as it always has.
+    status: oneOf('actions', row, 'status', STATUSES, 'Not started'),
     measure: indicator
       ? { indicator, target: strOrNull(row, 'measureTarget'), latest: strOrNull(row, 'measureLatest') }
       : null,
@@ -137,7 +138,7 @@ export function entityToHistory(planId: string, row: Row): HistoryEntry {
     ref: str(row, 'ref'),
     at: str(row, 'at'),
     by: str(row, 'by'),
-    via: str(row, 'via') as Via,
+    via: oneOf('actions', row, 'via', VIAS),
     changes: json(row, 'changes', []),
     comment: strOrNull(row, 'comment'),
   };
@@ -291,7 +292,7 @@ export class ActionStore {
       const status = statusCodeOf(error);
       if (status === 412 || status === 409) {
         const refs = writes.map((w) => w.action.ref);
-        throw new ConflictError(refs.length === 1 ? `Action ${refs[0]}` : `One of actions ${refs.join(', ')}`);
+        throw new ConflictError({ kind: 'actions', refs });
       }
       throw translateStorageError(error);
     }

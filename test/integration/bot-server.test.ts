@@ -43,7 +43,9 @@ describe('the bot over HTTP, as Teams talks to it', () => {
 
   test.each([
     ['an empty message', '', /I didn’t understand/],
-    ['100 KB of text', 'a'.repeat(100_000), /too long/],
+    // One limit and one reply, whether the bot or the grammar notices: over 2,000 characters, or 20,000 of HTML.
+    ['100 KB of text', 'a'.repeat(100_000), /^That message is too long for me to read: send one short command \(up to 2,000 characters\)/],
+    ['3,000 characters of text', `SG-4 note ${'a'.repeat(2_990)}`, /^That message is too long for me to read/],
   ])('%s gets a clear reply', async (_name, text, expected) => {
     expect(await ask(text)).toMatch(expected);
   });

@@ -1,11 +1,13 @@
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { legacyRefKey, refKey } from '../domain/ref';
+import { Notification } from '../domain/notifications';
 import { Action, HistoryEntry, Status, Via } from '../domain/types';
 import { compact, json, num, Row, str, strOrNull } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { getOrNull, queryRows } from './table-ops';
 import { escapeKey, prefixUpperBound } from './keys';
 import { assertWithinLimits } from './limits';
+import { outboxEntities } from './outbox-store';
 import { Tables } from './tables';
 
 /**
@@ -17,7 +19,7 @@ const HISTORY_PREFIX = 'h|';
 /** Rewritten by every write to the plan, so its ETag says whether anything changed. */
 const VERSION_ROW = '!version';
 export const MAX_TRANSACTION_OPERATIONS = 100;
-/** Each action takes two operations (itself and its history entry); the version row takes one. */
+/** Each action takes two operations (itself and its history entry); the version row takes one; each notification one more. */
 export const MAX_ACTIONS_PER_WRITE = Math.floor((MAX_TRANSACTION_OPERATIONS - 1) / 2);
 const CACHED_PLANS = 20;
 
@@ -36,6 +38,8 @@ export interface ActionWrite {
   /** The version it was read as; absent for a new action, which must not exist yet. */
   current?: { etag: string; revision: number; legacyRowKey?: string };
   history: HistoryEntry;
+  /** What the change tells other people: written to the outbox in the same transaction (src/notifications/ delivers them). */
+  notifications?: readonly Notification[];
 }
 
 const actionRowKey = (ref: string) => ACTION_PREFIX + escapeKey(refKey(ref));
@@ -231,6 +235,10 @@ export class ActionStore {
       throw new RangeError(`At most ${MAX_ACTIONS_PER_WRITE} actions can be written together.`);
     }
     if (writes.length === 0) return new Map();
+    const operationCount = writes.length * 2 + 1 + writes.reduce((n, w) => n + (w.notifications?.length ?? 0), 0);
+    if (operationCount > MAX_TRANSACTION_OPERATIONS) {
+      throw new RangeError(`One transaction takes at most ${MAX_TRANSACTION_OPERATIONS} rows; these changes and their notifications need ${operationCount}.`);
+    }
     const operations: TransactionAction[] = [];
     const revisions = writes.map((w) => (w.current?.revision ?? 0) + 1);
     writes.forEach((w, i) => {
@@ -243,6 +251,10 @@ export class ActionStore {
       operations.push(['create', historyToEntity(w.history, revisions[i])]);
     });
     operations.push(['upsert', { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: writes[0].history.at }, 'Replace']);
+    // After the version row, so the sub-responses of the actions keep their places.
+    writes.forEach((w, i) => {
+      for (const row of outboxEntities(planId, w.history.at, w.action.ref, revisions[i], w.notifications ?? [])) operations.push(['create', row]);
+    });
     const table = await this.table();
     try {
       const response = await table.submitTransaction(operations);

@@ -36,9 +36,3 @@ export const dateDecided = (
   by: { email: string; name: string | null },
   comment: string | null,
 ): Notification => ({ kind: 'date-decided', planId: after.planId, ref: after.ref, request, decision, by, comment });
-
-/** A new date was asked for by this change (a first request, or one that replaces an earlier request). */
-export function newlyRequested(before: Action, after: Action): boolean {
-  const asked = after.dateRequest;
-  return asked !== null && (before.dateRequest === null || before.dateRequest.at !== asked.at || before.dateRequest.date !== asked.date);
-}

@@ -45,7 +45,14 @@ export async function deliverOutbox(deps: DeliveryDeps, options: DeliveryOptions
         reports.push({ ...base, settled: false, retryAt: retryAt.toISOString(), recipients: [] });
         continue;
       }
-      const recipients = await deliverAll(deps, runId, await targets.of(row.notification), options);
+      const to = await targets.of(row.notification);
+      if (to.length === 0) {
+        // Nobody to tell (no reminder card this week to redraw, or the person or plan is gone): no ledger run needed.
+        await deps.storage.outbox.remove(planId, row.id);
+        reports.push({ ...base, settled: true, retryAt: null, recipients: [] });
+        continue;
+      }
+      const recipients = await deliverAll(deps, runId, to, options);
       const settled = recipients.every((r) => r.outcome !== 'failed');
       if (settled) await deps.storage.outbox.remove(planId, row.id);
       else deps.log.warn({ planId, kind: row.notification.kind }, 'a notification could not be delivered yet; it stays in the outbox');

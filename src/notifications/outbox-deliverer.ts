@@ -1,5 +1,5 @@
 import { DeliveryDeps } from '../jobs/deliver';
-import { ChangeNotifier } from '../services/notifier';
+import { ChangeNotifier, DateDecided } from '../services/notifier';
 import { deliverOutbox } from './deliver-outbox';
 
 /**
@@ -10,34 +10,39 @@ import { deliverOutbox } from './deliver-outbox';
  */
 export class OutboxDeliverer implements ChangeNotifier {
   private running: Promise<void> | null = null;
-  private again = false;
+  /** What the next pass covers: every plan, or only the plans changed since the last pass began. */
+  private wanted: Set<string> | 'all' | null = null;
 
   constructor(
     private readonly deps: DeliveryDeps,
     private readonly leaseMs: number,
   ) {}
 
-  dateRequested(): Promise<void> {
-    return this.kick();
+  dateRequested(planId: string): Promise<void> {
+    return this.kick(planId);
   }
 
-  dateDecided(): Promise<void> {
-    return this.kick();
+  dateDecided(decided: DateDecided): Promise<void> {
+    return this.kick(decided.action.planId);
   }
 
-  actionChanged(): Promise<void> {
-    return this.kick();
+  actionChanged(planId: string): Promise<void> {
+    return this.kick(planId);
   }
 
-  /** Starts a pass without waiting for it: the person who made the change is not kept waiting for others' messages. */
-  private kick(): Promise<void> {
-    void this.deliver();
+  /** Starts a pass over the changed plan without waiting for it: the person who made the change is not kept waiting for others' messages. */
+  private kick(planId: string): Promise<void> {
+    void this.deliver(planId);
     return Promise.resolve();
   }
 
-  /** Resolves when the outbox has been delivered, including everything saved before this call. Never rejects. */
-  deliver(): Promise<void> {
-    this.again = true;
+  /**
+   * Resolves when the outbox (of one plan, or of every plan) has been delivered,
+   * including everything saved before this call. Never rejects.
+   */
+  deliver(planId?: string): Promise<void> {
+    const wanted = this.wanted;
+    this.wanted = planId === undefined || wanted === 'all' ? 'all' : new Set([...(wanted ?? []), planId]);
     if (!this.running) this.running = this.passes();
     return this.running;
   }
@@ -48,15 +53,18 @@ export class OutboxDeliverer implements ChangeNotifier {
   }
 
   private async passes(): Promise<void> {
-    while (this.again) {
-      this.again = false;
-      try {
-        await deliverOutbox(this.deps, { leaseMs: this.leaseMs });
-      } catch (error) {
-        this.deps.log.error({ err: error }, 'delivering the outbox failed; it will be tried again in a minute');
+    for (let wanted = this.wanted; wanted !== null; wanted = this.wanted) {
+      this.wanted = null;
+      const plans = wanted === 'all' ? [undefined] : [...wanted];
+      for (const planId of plans) {
+        try {
+          await deliverOutbox(this.deps, { leaseMs: this.leaseMs, planId });
+        } catch (error) {
+          this.deps.log.error({ err: error }, 'delivering the outbox failed; it will be tried again in a minute');
+        }
       }
     }
-    // In the same step as the last look at `again`, so a call in between cannot be left without a pass.
+    // In the same step as the last look at `wanted`, so a call in between cannot be left without a pass.
     this.running = null;
   }
 }

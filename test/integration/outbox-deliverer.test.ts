@@ -1,5 +1,6 @@
 /** The outbox delivered inside the bot: by the scheduler's minute, and by a kick right after a change. */
 import { actionChanged, dateDecided, dateRequested } from '../../src/domain/notifications';
+import { deliverOutbox, outboxRunId } from '../../src/notifications/deliver-outbox';
 import { Scheduler } from '../../src/jobs/scheduler';
 import { createLogger } from '../../src/log';
 import { OutboxDeliverer } from '../../src/notifications/outbox-deliverer';
@@ -37,8 +38,9 @@ test('a kick after a change delivers it promptly; kicks while a pass runs are fo
   await announce(outbox, after, [dateRequested(after)]);
   // Saved while the first pass may already be under way: the next kick must still deliver it.
   await saveNoteWith(h.storage, DEMO_PLAN_ID, 'SG-6', decline('second kick'));
-  await Promise.all([outbox.actionChanged(), outbox.dateDecided(), outbox.dateRequested()]);
-  await outbox.deliver();
+  const second = (await h.storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
+  await Promise.all([announce(outbox, second, decline('second kick')(second)), announce(outbox, second, [actionChanged(second)])]);
+  await outbox.deliver(DEMO_PLAN_ID);
   expect(toldPatti('first kick')).toHaveLength(1);
   expect(toldPatti('second kick')).toHaveLength(1);
   expect((await h.storage.outbox.list(DEMO_PLAN_ID)).rows).toEqual([]);
@@ -54,4 +56,14 @@ test('announce tells the notifier of each notification saved with a change, in o
   };
   await announce(notifier, after, [actionChanged(after), dateRequested(after), ...decline('why')(after)]);
   expect(heard).toEqual([`changed ${DEMO_PLAN_ID}:${after.owner?.email}`, `requested ${DEMO_PLAN_ID}:SG-6`, 'decline SG-6: why']);
+});
+
+test('a notification with nobody to tell (no reminder card this week to redraw) leaves the outbox without a ledger run', async () => {
+  await saveNoteWith(h.storage, DEMO_PLAN_ID, 'SG-4', (after) => [actionChanged(after)]);
+  const [row] = (await h.storage.outbox.list(DEMO_PLAN_ID)).rows;
+  const sent = h.connector.sent.length;
+  expect(await deliverOutbox(h.deps(), { leaseMs: LEASE_MS })).toEqual([expect.objectContaining({ kind: 'action-changed', settled: true, recipients: [] })]);
+  expect(h.connector.sent).toHaveLength(sent);
+  expect((await h.storage.outbox.list(DEMO_PLAN_ID)).rows).toEqual([]);
+  expect(await h.storage.deliveries.isComplete(outboxRunId(row))).toBe(false);
 });

@@ -7,6 +7,7 @@ import { textTable } from '../domain/text-table';
 import { storageErrorWords } from '../cards/error-words';
 import { StorageUnavailableError } from '../store/errors';
 import { CliIo, defaultActor, requirePlan, UserError, withContext as withContextOf } from './context';
+import { deliverCommand } from './deliver-command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { jobCommand } from './job-command';
@@ -76,6 +77,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       .option('--force', 'send again even if this week\'s run already went out')
       .action((options) => withContext((ctx) => jobCommand(ctx, job, options)));
   }
+
+  program
+  .command('deliver')
+  .description('Deliver the notifications waiting in the outbox (new dates asked for, decisions, reminder cards to redraw); the bot does this by itself every minute.')
+  .option('--plan <id>', 'only this plan\'s notifications')
+  .option('--json', 'print the result as JSON')
+  .action((options) => withContext((ctx) => deliverCommand(ctx, options)));
 
   program
   .command('reach')

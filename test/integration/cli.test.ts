@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/program';
 import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
 import { FakeConnector } from '../support/fake-connector';
-import { personalChat } from '../support/job-harness';
+import { personalChat } from '../support/builders';
 import { demoPlanFile } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
 

@@ -10,7 +10,7 @@ import { CardActions } from '../../src/services/card-actions';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { anAction } from '../support/builders';
 import { cardProblems, cardText } from '../support/card-validation';
-import { JobHarness, personalChat, startJobHarness } from '../support/job-harness';
+import { BotHarness, personalChat, startBotHarness } from '../support/bot-harness';
 
 /**
  * A council with two plans: the demo (Ofsted) plan, reminded on Mondays at 09:00, and an audit's
@@ -18,7 +18,7 @@ import { JobHarness, personalChat, startJobHarness } from '../support/job-harnes
  */
 const AUDIT = 'audit-2026';
 const BEA = { email: 'bea@example.com', teamsUserId: 'user-id-bea' };
-let h: JobHarness;
+let h: BotHarness;
 
 async function addAudit(): Promise<void> {
   await h.storage.plans.save({ ...newPlan({ id: AUDIT, title: 'Audit recommendations', baselineDate: '2026-01-01' }), remindSchedule: '0 9 * * 2' });
@@ -30,7 +30,7 @@ async function addAudit(): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
   await addAudit();
 });
 afterAll(() => h.stop());

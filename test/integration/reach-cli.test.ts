@@ -6,7 +6,7 @@ import { demoPlanFile } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
 import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
-import { personalChat, TENANT } from '../support/job-harness';
+import { personalChat, TENANT } from '../support/builders';
 
 const env = {
   STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,

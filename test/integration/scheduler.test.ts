@@ -3,12 +3,12 @@ import { remindersByOwner } from '../../src/domain/reminders';
 import { Scheduler } from '../../src/jobs/scheduler';
 import { createLogger } from '../../src/log';
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { JobHarness, startJobHarness } from '../support/job-harness';
+import { BotHarness, startBotHarness } from '../support/bot-harness';
 
 /** A fresh demo plan and ledger for each test, so no test's runs are another's history. */
-let h: JobHarness;
+let h: BotHarness;
 beforeEach(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
 });
 afterEach(() => h.stop());
 

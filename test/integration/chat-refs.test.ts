@@ -1,9 +1,7 @@
-import { renderCard } from '../../src/cards/render';
 import { newPlan } from '../../src/domain/plan';
 import { ChatService } from '../../src/services/chat/chat-service';
-import { Incoming, Reply } from '../../src/services/chat/types';
 import { anAction, aHistoryEntry } from '../support/builders';
-import { cardText } from '../support/card-validation';
+import { talkTo } from '../support/chat';
 import { testStorage } from '../support/storage';
 
 /** A council's plan numbered the ways real plans are: every command must find each action by its own ref. */
@@ -16,20 +14,7 @@ const chat = new ChatService(storage, 'Europe/London');
 
 const OWNER = 'alexw@example.com';
 const CHAIR = 'adelev@example.com';
-const PEOPLE: Record<string, { id: string; name: string }> = {
-  [OWNER]: { id: 'user-id-0', name: 'Alex Wilber' },
-  [CHAIR]: { id: 'user-id-2', name: 'Adele Vance' },
-  'stranger@example.com': { id: 'user-id-9', name: 'A Stranger' },
-};
-
-async function say(text: string, email = OWNER): Promise<string[]> {
-  const incoming: Incoming = { text, conversation: { id: `personal-${email}`, kind: 'personal' }, user: { email, ...PEOPLE[email] }, now: NOW };
-  return (await chat.handle(incoming)).map(readable);
-}
-
-function readable(reply: Reply): string {
-  return reply.kind === 'text' ? reply.text : cardText(renderCard(reply.card, reply.data));
-}
+const say = (text: string, email = OWNER) => talkTo(chat, NOW)(text, email);
 
 const stored = async (ref: string) => (await storage.actions.get(PLAN, ref))!;
 /** Every action's ETag, to show that nothing but the intended action was written. */

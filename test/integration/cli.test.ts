@@ -1,10 +1,9 @@
 import fs from 'node:fs';
+import { runCliWith } from '../support/cli';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { runCli } from '../../src/cli/program';
 import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
 import { FakeConnector } from '../support/fake-connector';
@@ -19,15 +18,7 @@ const env = {
   TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex'),
 };
 
-async function cli(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (c: Buffer) => chunks.out.push(Buffer.from(c)));
-  err.on('data', (c: Buffer) => chunks.err.push(Buffer.from(c)));
-  const code = await runCli(args, { out, err, env });
-  return { code, out: Buffer.concat(chunks.out).toString('utf8'), err: Buffer.concat(chunks.err).toString('utf8'), bytes: Buffer.concat(chunks.out) };
-}
+const cli = (...args: string[]) => runCliWith(env, args);
 
 describe('the action-tracker command line', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));

@@ -8,8 +8,7 @@
  * Adele Vance is an executive and owns LAC-1 (complete, with evidence).
  */
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/program';
+import { runCliWith } from '../support/cli';
 import { projectRoot } from '../../src/project-root';
 import { DEMO_PLAN_ID, demoPlanFile } from '../../src/services/demo-seed';
 import { ask, BotHarness, press as pressButton, startBotHarness, storageOver } from '../support/bot-harness';
@@ -34,15 +33,11 @@ const say = (user: number, text: string) => ask(bot, text, { user });
 const press = async (user: number, verb: string, data: Record<string, unknown>) =>
   JSON.stringify(await pressButton(bot, verb, { planId: DEMO_PLAN_ID, ...data }, { user }));
 
-async function cli(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let text = '';
-  out.on('data', (c: Buffer) => (text += c.toString()));
-  err.on('data', (c: Buffer) => (text += c.toString()));
-  const code = await runCli(args, { out, err, env });
+/** The command line's exit code and all it wrote, as the administrator reads it. */
+const cli = async (...args: string[]) => {
+  const { code, text } = await runCliWith(env, args);
   return { code, text };
-}
+};
 
 const stored = async (ref: string) => (await bot.storage.actions.get(DEMO_PLAN_ID, ref))!;
 const latestHistory = async (ref: string) => (await bot.storage.actions.history(DEMO_PLAN_ID, ref))[0];

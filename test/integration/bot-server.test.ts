@@ -17,6 +17,7 @@ describe('the bot over HTTP, as Teams talks to it', () => {
   });
 
   test('the first message links the Teams user to their email, so their actions are found', async () => {
+    await ask('my actions');
     expect(await bot.storage.people.emailOf('00000000-0000-0000-0000-0000000000020')).toBe('alexw@example.com');
     const person = await bot.storage.people.byEmail('alexw@example.com');
     expect(person?.personalChat).toMatchObject({ conversation: { id: 'a:personal-user-id-0' } });

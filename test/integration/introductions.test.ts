@@ -181,10 +181,10 @@ describe('added to a team', () => {
   });
 
   test('someone who joins a team the bot is in is looked up and recorded', async () => {
-    const team = '19:big-team@thread.tacv2';
+    const team = '19:joined-team@thread.tacv2';
     const ann = member('ann');
     h.connector.members.push(ann);
-    h.connector.rosters.get(team)!.push(ann);
+    h.connector.rosters.set(team, [...roster('joined', 2), ann]);
     expect((await h.post(addedToTeam(team, [{ id: ann.id }]))).status).toBe(200);
     expect(await h.storage.people.byEmail('person.ann@council.gov.uk')).toMatchObject({ teamsUserId: '29:ann', tenantId: TENANT });
   });

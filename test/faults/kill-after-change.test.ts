@@ -13,7 +13,7 @@ import { dateDecided } from '../../src/domain/notifications';
 import { deliverOutbox } from '../../src/notifications/deliver-outbox';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { JobHarness, startJobHarness } from '../support/job-harness';
+import { BotHarness, startBotHarness } from '../support/bot-harness';
 import { saveNoteWith } from '../support/outbox';
 
 jest.setTimeout(120_000);
@@ -22,9 +22,9 @@ const CHILD = path.join(__dirname, 'outbox-child.js');
 const LEASE_MS = 1200;
 const PATTI = 'a:personal-user-id-4';
 
-let h: JobHarness;
+let h: BotHarness;
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
 });
 afterAll(() => h.stop());
 

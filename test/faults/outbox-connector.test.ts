@@ -6,16 +6,16 @@
 import { dateDecided } from '../../src/domain/notifications';
 import { deliverOutbox, outboxRunId } from '../../src/notifications/deliver-outbox';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { JobHarness, startJobHarness } from '../support/job-harness';
+import { BotHarness, startBotHarness } from '../support/bot-harness';
 import { saveNoteWith } from '../support/outbox';
 
 jest.setTimeout(60_000);
 
 const PATTI = 'a:personal-user-id-4';
 const LEASE = { leaseMs: 2000 };
-let h: JobHarness;
+let h: BotHarness;
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
 });
 afterAll(() => h.stop());
 

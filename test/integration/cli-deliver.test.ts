@@ -8,7 +8,7 @@ import { projectRoot } from '../../src/project-root';
 import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
 import { FakeConnector } from '../support/fake-connector';
-import { personalChat } from '../support/job-harness';
+import { personalChat } from '../support/builders';
 import { saveNoteWith } from '../support/outbox';
 
 const env = { STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING, TABLE_PREFIX: 'dlv' + randomBytes(4).toString('hex') };

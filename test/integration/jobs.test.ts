@@ -7,14 +7,14 @@ import { ChatService } from '../../src/services/chat/chat-service';
 import { reminderRunIdFor } from '../../src/domain/reminders';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { cardProblems } from '../support/card-validation';
-import { JobHarness, personalChat, startJobHarness } from '../support/job-harness';
+import { BotHarness, personalChat, startBotHarness } from '../support/bot-harness';
 
-let h: JobHarness;
+let h: BotHarness;
 let owed: string[];
 const LEASE = { leaseMs: 2000 };
 
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
   const actions = (await h.storage.actions.snapshot(DEMO_PLAN_ID)).map((v) => v.value);
   owed = [...remindersByOwner(actions, todayIn(new Date())).keys()].sort();
 });

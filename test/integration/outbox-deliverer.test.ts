@@ -6,12 +6,12 @@ import { createLogger } from '../../src/log';
 import { OutboxDeliverer } from '../../src/notifications/outbox-deliverer';
 import { announce } from '../../src/services/notifier';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { JobHarness, startJobHarness } from '../support/job-harness';
+import { BotHarness, startBotHarness } from '../support/bot-harness';
 import { saveNoteWith } from '../support/outbox';
 
-let h: JobHarness;
+let h: BotHarness;
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
 });
 afterAll(() => h.stop());
 

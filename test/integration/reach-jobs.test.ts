@@ -6,21 +6,21 @@ import { runReminders } from '../../src/jobs/remind';
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { MAX_MESSAGE_BYTES } from '../support/fake-connector';
 import { saveNoteWith } from '../support/outbox';
-import { JobHarness, personalChat, startJobHarness, TENANT } from '../support/job-harness';
+import { BotHarness, personalChat, startBotHarness, TENANT } from '../support/bot-harness';
 
 /**
  * Reaching owners through the connector stand-in, which answers as Teams
  * does: new chats need the tenant, a deleted chat is 404, a blocked bot 403,
  * a message over 40 KB (UTF-16) 413.
  */
-let h: JobHarness;
+let h: BotHarness;
 let owed: string[];
 const LEASE = { leaseMs: 2000 };
 const card = (text = 'hello') => ({ card: { type: 'AdaptiveCard' as const, version: '1.5', body: [{ type: 'TextBlock', text }] }, summary: 'test' });
 const demo = (email: string) => DEMO_PEOPLE.find((p) => p.email === email)!;
 
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
   const actions = (await h.storage.actions.snapshot(DEMO_PLAN_ID)).map((v) => v.value);
   owed = [...remindersByOwner(actions, todayIn(new Date())).keys()].filter((e) => e !== 'lynner@example.com').sort();
 });

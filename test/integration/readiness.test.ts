@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedAzurite, freePort, startEmbeddedAzurite } from '../../src/store/embedded-azurite';
-import { BotHarness } from '../support/bot-harness';
-import { healthUrl, startCustomBotHarness, storageOver } from '../support/custom-harness';
+import { BotHarness, healthUrl, startBotHarness, storageOver } from '../support/bot-harness';
 
 /**
  * /healthz says the process is alive and touches nothing; /readyz says
@@ -28,7 +27,7 @@ beforeAll(async () => {
   port = await freePort();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'readyz-'));
   azurite = await startEmbeddedAzurite({ port, location: dataDir });
-  bot = await startCustomBotHarness({ storage: storageOver(azurite.connectionString) });
+  bot = await startBotHarness({ storage: storageOver(azurite.connectionString), seed: true });
 });
 afterAll(async () => {
   await bot?.stop();

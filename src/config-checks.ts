@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { type Env, MICROSOFT_APP_TYPES } from './config';
 import { checkSchedule } from './domain/schedule';
 import { isLoopbackHost, readConnectionString } from './store/connection-string';
+import { UK_TIME_ZONE } from './domain/time-zone';
 
 /** What the checks need from `loadConfig`: the parsed values, which were set, which failed to parse. */
 export interface CheckInput {
@@ -60,12 +61,12 @@ export function behaviourProblems({ e }: CheckInput): string[] {
   const zone = e.DEFAULT_TIME_ZONE;
   const zoneValid = zone === undefined || IANAZone.isValidZone(zone);
   if (!zoneValid) {
-    problems.push(`DEFAULT_TIME_ZONE: "${zone}" is not a time zone I know; use an IANA name such as Europe/London.`);
+    problems.push(`DEFAULT_TIME_ZONE: "${zone}" is not a time zone I know; use an IANA name such as ${UK_TIME_ZONE}.`);
   }
   for (const key of ['REMIND_SCHEDULE', 'DIGEST_SCHEDULE'] as const) {
     const expression = e[key];
     if (expression === undefined) continue;
-    const check = checkSchedule(expression, zoneValid && zone ? zone : 'Europe/London');
+    const check = checkSchedule(expression, zoneValid && zone ? zone : UK_TIME_ZONE);
     if (!check.ok) problems.push(`${key}: ${check.error}`);
   }
   return problems;

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { authProblems, behaviourProblems, CheckInput, storageProblems } from './config-checks';
+import { UK_TIME_ZONE } from './domain/time-zone';
 
 export { describeConfig } from './config-describe';
 
@@ -57,7 +58,7 @@ const EnvSchema = z.object({
   AZURITE_PORT: port(10002),
   /** on: the embedded emulator saves to DATA_DIR after each change, before answering; off: Azurite's own save every 5 s. */
   EMBEDDED_SAVE_EACH_CHANGE: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
-  DEFAULT_TIME_ZONE: z.string().default('Europe/London'),
+  DEFAULT_TIME_ZONE: z.string().default(UK_TIME_ZONE),
   JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   SENDING_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
   JOBS_IN_PROCESS: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
@@ -126,14 +127,14 @@ export type StorageSettings =
  * Exactly the keys botbuilder's `ConfigurationServiceClientCredentialFactory`
  * and `ConfigurationBotFrameworkAuthentication` read. With authentication off
  * every value is empty, which botbuilder treats as "no authentication" (what
- * the Agents Playground needs).
+ * the Agents Playground needs). A type, not an interface: botbuilder's options take it as it is.
  */
-export interface BotFrameworkAuthOptions {
+export type BotFrameworkAuthOptions = {
   MicrosoftAppId: string;
   MicrosoftAppPassword: string;
   MicrosoftAppType: MicrosoftAppType;
   MicrosoftAppTenantId: string;
-}
+};
 
 export interface BotSettings {
   /** False only in local mode; production refuses to start without it. */
@@ -223,7 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
   }
   const has = (key: keyof Env) => raw[key] !== undefined;
 
-  const nodeEnv = e.NODE_ENV ?? 'development';
+  // A NODE_ENV that fails to parse is reported; the checks meanwhile take the schema's default.
+  const nodeEnv = e.NODE_ENV ?? EnvSchema.shape.NODE_ENV.parse(undefined);
   const production = nodeEnv === 'production';
   const authEnabled = e.BOT_AUTH ? e.BOT_AUTH === 'on' : !LOCAL_NODE_ENVS.includes(nodeEnv);
 
@@ -231,32 +233,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
   problems.push(...behaviourProblems(checks), ...storageProblems(checks), ...authProblems(checks));
 
   if (problems.length > 0) throw new ConfigError(problems);
+  const v = EnvSchema.parse(raw); // each setting parsed alone above; this fills in the schema's defaults
 
-  const storage: StorageSettings = e.STORAGE_CONNECTION_STRING
-    ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }
-    : e.STORAGE_ACCOUNT_URL
-      ? { kind: 'accountUrl', accountUrl: e.STORAGE_ACCOUNT_URL }
+  const storage: StorageSettings = v.STORAGE_CONNECTION_STRING
+    ? { kind: 'connectionString', connectionString: v.STORAGE_CONNECTION_STRING }
+    : v.STORAGE_ACCOUNT_URL
+      ? { kind: 'accountUrl', accountUrl: v.STORAGE_ACCOUNT_URL }
       : {
           kind: 'embedded',
-          dataDir: path.resolve(e.DATA_DIR ?? '.data'),
-          port: e.AZURITE_PORT ?? 10002,
-          saveEachChange: (e.EMBEDDED_SAVE_EACH_CHANGE ?? 'on') === 'on',
+          dataDir: path.resolve(v.DATA_DIR),
+          port: v.AZURITE_PORT,
+          saveEachChange: v.EMBEDDED_SAVE_EACH_CHANGE === 'on',
         };
 
   const bot: BotSettings = {
     authEnabled,
-    appId: e.MicrosoftAppId ?? null,
-    appType: e.MicrosoftAppType ?? null,
-    appTenantId: e.MicrosoftAppTenantId ?? null,
-    allowedTenants: [...new Set(e.ALLOWED_TENANTS ?? [])],
-    teamsAppId: e.TEAMS_APP_ID ?? null,
-    domain: e.BOT_DOMAIN ?? null,
+    appId: v.MicrosoftAppId ?? null,
+    appType: v.MicrosoftAppType ?? null,
+    appTenantId: v.MicrosoftAppTenantId ?? null,
+    allowedTenants: [...new Set(v.ALLOWED_TENANTS ?? [])],
+    teamsAppId: v.TEAMS_APP_ID ?? null,
+    domain: v.BOT_DOMAIN ?? null,
     auth: authEnabled
       ? {
-          MicrosoftAppId: e.MicrosoftAppId ?? '',
-          MicrosoftAppPassword: e.MicrosoftAppPassword ?? '',
-          MicrosoftAppType: e.MicrosoftAppType ?? 'MultiTenant',
-          MicrosoftAppTenantId: e.MicrosoftAppTenantId ?? '',
+          MicrosoftAppId: v.MicrosoftAppId ?? '',
+          MicrosoftAppPassword: v.MicrosoftAppPassword ?? '',
+          MicrosoftAppType: v.MicrosoftAppType ?? 'MultiTenant',
+          MicrosoftAppTenantId: v.MicrosoftAppTenantId ?? '',
         }
       : { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' },
   };
@@ -264,27 +267,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = tru
   return {
     nodeEnv,
     production,
-    logLevel: e.LOG_LEVEL ?? 'info',
+    logLevel: v.LOG_LEVEL,
     storage,
-    tablePrefix: e.TABLE_PREFIX ?? 'at',
-    defaultTimeZone: e.DEFAULT_TIME_ZONE ?? 'Europe/London',
+    tablePrefix: v.TABLE_PREFIX,
+    defaultTimeZone: v.DEFAULT_TIME_ZONE,
     jobs: {
-      leaseMs: (e.JOB_LEASE_SECONDS ?? 300) * 1000,
-      inProcess: (e.JOBS_IN_PROCESS ?? 'on') === 'on',
-      remindSchedule: e.REMIND_SCHEDULE ?? '0 9 * * 1',
-      digestSchedule: e.DIGEST_SCHEDULE ?? '30 8 * * 1',
+      leaseMs: v.JOB_LEASE_SECONDS * 1000,
+      inProcess: v.JOBS_IN_PROCESS === 'on',
+      remindSchedule: v.REMIND_SCHEDULE,
+      digestSchedule: v.DIGEST_SCHEDULE,
     },
-    sendingInstances: e.SENDING_INSTANCES ?? 1,
+    sendingInstances: v.SENDING_INSTANCES,
     bot,
     server: {
-      port: e.PORT ?? 3978,
+      port: v.PORT,
       // Without authentication anyone who can reach the port can act as anyone: keep it to this machine unless told otherwise.
-      host: e.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
-      playgroundPort: e.PLAYGROUND_PORT ?? 56150,
+      host: v.HOST ?? (authEnabled ? '0.0.0.0' : '127.0.0.1'),
+      playgroundPort: v.PLAYGROUND_PORT,
       messagesPath: MESSAGES_PATH,
       healthPath: HEALTH_PATH,
       readyPath: READY_PATH,
-      applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
+      applicationInsightsConnectionString: v.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
     },
   };
 }

@@ -5,6 +5,7 @@ import { RAG_LABELS } from '../domain/rag';
 import { Action, IsoDate, Rag, Status, STATUSES } from '../domain/types';
 import { FactView, ownerName } from './view-models';
 import { REACH_WORDS } from './reach-words';
+import { UK_TIME_ZONE } from '../domain/time-zone';
 
 /** Each list on the digest shows this many, then "…and N more". */
 export const DIGEST_LIST_CAP = 10;
@@ -114,7 +115,7 @@ function actionItem(action: Action, ...details: string[]): DigestItemView {
 
 const CHART_RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'cancelled'];
 
-export function digestView(digest: Digest, planTitle: string, today: IsoDate, timeZone = 'Europe/London'): DigestView {
+export function digestView(digest: Digest, planTitle: string, today: IsoDate, timeZone = UK_TIME_ZONE): DigestView {
   const { totals, changes } = digest;
 
   // Cancelled appears only when there is some: it is not a rating anyone is aiming for.

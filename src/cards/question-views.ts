@@ -4,8 +4,9 @@ import { RAG_LABELS } from '../domain/rag';
 import { AwaitingItem } from '../domain/questions/awaiting';
 import { ChangedItem } from '../domain/questions/changed';
 import { SlipItem } from '../domain/questions/slipped';
+import { isDone, isFinished } from '../domain/status';
 import { PlanSummary } from '../domain/questions/summary';
-import { Action, IsoDate, STATUSES } from '../domain/types';
+import { Action, IsoDate, Status, STATUSES } from '../domain/types';
 import { ActionListView, ActionSummaryView, FactView, ownerName, summaryView } from './view-models';
 
 /**
@@ -118,13 +119,14 @@ export interface SummaryView {
 export function summaryCardView(planTitle: string, s: PlanSummary, today: IsoDate): SummaryView {
   const { totals, changes } = s;
   const change = (n: number | undefined) => (changes && n ? ` (${signed(n)})` : '');
-  const finished = totals.byStatus['Complete'] + totals.byStatus['Signed off'];
+  const count = (which: (status: Status) => boolean) => STATUSES.filter(which).reduce((n, st) => n + totals.byStatus[st], 0);
+  const done = count(isDone);
   return {
     title: `How we are doing: ${clip(planTitle, MAX_PLAN_TITLE)}`,
     subtitle: `${plural(totals.total, 'action')} · as of ${formatUkDate(today)}`,
     headline:
-      `${finished} finished (${totals.byStatus['Signed off']} signed off), ${totals.overdue} overdue${change(changes?.overdue)}, ` +
-      `${totals.total - finished - totals.byStatus['Cancelled']} still in progress.`,
+      `${done} finished (${totals.byStatus['Signed off']} signed off), ${totals.overdue} overdue${change(changes?.overdue)}, ` +
+      `${count((st) => !isFinished(st))} still in progress.`,
     // Complete and cancelled are statuses, said in the headline and by status, not colours.
     byRag: OPEN_RAGS.filter((r) => totals.byRag[r] > 0 || changes?.byRag[r]).map((r) => ({ title: RAG_LABELS[r], value: `${totals.byRag[r]}${change(changes?.byRag[r])}` })),
     byStatus: STATUSES.filter((st) => totals.byStatus[st] > 0 || changes?.byStatus[st]).map((st) => ({ title: st, value: `${totals.byStatus[st]}${change(changes?.byStatus[st])}` })),

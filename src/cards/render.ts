@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { projectRoot } from '../project-root';
+import { withTextLimits } from './text-inputs';
 
 export const CARD_NAMES = ['help', 'action-list', 'overdue', 'action-detail', 'history', 'digest', 'reminder', 'decisions', 'summary', 'confirm'] as const;
 export type CardName = (typeof CARD_NAMES)[number];
@@ -15,7 +16,8 @@ const templates = new Map<CardName, ACData.Template>();
 function template(name: CardName): ACData.Template {
   let t = templates.get(name);
   if (!t) {
-    t = new ACData.Template(JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
+    // Text boxes take their maxLength from the one table of text limits, not from the JSON.
+    t = new ACData.Template(withTextLimits(JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'))));
     templates.set(name, t);
   }
   return t;

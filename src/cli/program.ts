@@ -5,8 +5,10 @@ import { unfinishedImportLines } from './import-command';
 import { historyLines } from '../domain/history-lines';
 import { nameOf } from '../services/chat/owner-names';
 import { textTable } from '../domain/text-table';
+import { storageErrorWords } from '../cards/error-words';
 import { StorageUnavailableError } from '../store/errors';
 import { CliIo, defaultActor, requirePlan, UserError, withContext as withContextOf } from './context';
+import { deliverCommand } from './deliver-command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { jobCommand } from './job-command';
@@ -76,6 +78,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       .option('--force', 'send again even if this week\'s run already went out')
       .action((options) => withContext((ctx) => jobCommand(ctx, job, options)));
   }
+
+  program
+  .command('deliver')
+  .description('Deliver the notifications waiting in the outbox (new dates asked for, decisions, reminder cards to redraw); the bot does this by itself every minute.')
+  .option('--plan <id>', 'only this plan\'s notifications')
+  .option('--json', 'print the result as JSON')
+  .action((options) => withContext((ctx) => deliverCommand(ctx, options)));
 
   program
   .command('reach')
@@ -158,6 +167,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 function explain(error: unknown): { message: string; code: number } {
   if (error instanceof UserError) return { message: error.message, code: error.exitCode };
   if (error instanceof ConfigError) return { message: error.message, code: 2 };
-  if (error instanceof StorageUnavailableError) return { message: error.message, code: 3 };
+  const words = storageErrorWords(error);
+  if (words !== null) return { message: words, code: error instanceof StorageUnavailableError ? 3 : 1 };
   return { message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, code: 1 };
 }

@@ -1,5 +1,7 @@
 import { daysBetween, formatUkDate } from './calendar';
 import { currentDueDate } from './rag';
+import { isFinished } from './status';
+import { textProblem, type TextKind } from './text-limits';
 import { exampleDate, numericDate } from './uk-date-result';
 import { Action, Evidence, IsoDate, Status } from './types';
 
@@ -11,12 +13,12 @@ export interface ChangeContext {
   today: IsoDate;
 }
 
-const MAX_TEXT = 1000;
 const refused = (reason: string): ChangeResult => ({ ok: false, reason });
 
-function checkText(label: string, text: string): string | null {
-  if (text.trim() === '') return `The ${label} is empty.`;
-  if (text.length > MAX_TEXT) return `The ${label} is ${text.length.toLocaleString('en-GB')} characters long; the most is ${MAX_TEXT.toLocaleString('en-GB')}.`;
+function checkText(kind: TextKind, text: string): string | null {
+  const problem = textProblem(kind, text);
+  if (problem?.code === 'empty') return `The ${kind} is empty.`;
+  if (problem?.code === 'tooLong') return `The ${kind} is ${problem.length.toLocaleString('en-GB')} characters long; the most is ${problem.max.toLocaleString('en-GB')}.`;
   return null;
 }
 
@@ -29,17 +31,14 @@ function withUpdate(action: Action, text: string | null, ctx: ChangeContext): Ac
   return text ? { ...action, latestUpdate: { text: text.trim(), by: ctx.by, at: ctx.at } } : action;
 }
 
-/** Statuses that end the work, so a new date still waiting for approval has nothing left to move. */
-const CLOSING: ReadonlySet<Status> = new Set<Status>(['Complete', 'Signed off', 'Cancelled']);
-
-/** Completing, signing off or cancelling withdraws a new date still waiting, rather than leaving a chair to decide it. */
+/** Completing, signing off or cancelling leaves no date to move, so a new date still waiting is withdrawn rather than left for a chair. */
 function withdrawRequest(action: Action): Action {
-  return action.dateRequest && CLOSING.has(action.status) ? { ...action, dateRequest: null } : action;
+  return action.dateRequest && isFinished(action.status) ? { ...action, dateRequest: null } : action;
 }
 
 /** The plain note history keeps when a change withdrew a new date that was waiting, or null. */
 export function withdrawnNote(before: Action, after: Action): string | null {
-  if (!before.dateRequest || after.dateRequest || before.status === after.status || !CLOSING.has(after.status)) return null;
+  if (!before.dateRequest || after.dateRequest || before.status === after.status || !isFinished(after.status)) return null;
   return `The new date asked for, ${formatUkDate(before.dateRequest.date)}, was withdrawn because ${after.ref} is now ${after.status.toLowerCase()}.`;
 }
 

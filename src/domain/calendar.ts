@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { MONTH_ABBREVIATIONS } from './month-names';
 import type { IsoDate } from './types';
+import { UK_TIME_ZONE } from './time-zone';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -26,7 +27,7 @@ export function isValidIsoDate(s: string): boolean {
 }
 
 /** The calendar date that instant `now` falls on in `timeZone`. */
-export function todayIn(now: Date, timeZone = 'Europe/London'): IsoDate {
+export function todayIn(now: Date, timeZone = UK_TIME_ZONE): IsoDate {
   const local = DateTime.fromJSDate(now, { zone: timeZone });
   const iso = local.isValid ? local.toISODate() : null;
   if (iso === null) throw new RangeError(`Cannot place ${String(now)} in time zone ${JSON.stringify(timeZone)}`);
@@ -104,20 +105,20 @@ export function formatUkDate(date: IsoDate): string {
 }
 
 /** An instant as people in the plan's zone read it: `30 Sep 2026, 14:05`. */
-export function formatUkInstant(iso: string, timeZone = 'Europe/London'): string {
+export function formatUkInstant(iso: string, timeZone = UK_TIME_ZONE): string {
   const local = DateTime.fromISO(iso, { zone: timeZone });
   if (!local.isValid) return iso;
   return `${formatUkDate(local.toISODate()!)}, ${local.toFormat('HH:mm')}`;
 }
 
 /** The calendar date of an instant where the plan is run ("2026-06-30T23:30:00Z" → 2026-07-01 in London); a bare date is itself; null when unreadable. */
-export function localDateOf(instant: string, timeZone = 'Europe/London'): IsoDate | null {
+export function localDateOf(instant: string, timeZone = UK_TIME_ZONE): IsoDate | null {
   const local = DateTime.fromISO(instant, { zone: timeZone });
   return local.isValid ? local.toISODate() : null;
 }
 
 /** The day an instant fell on where the plan is run, as `30 Jun 2026`: an update at 00:30 on 1 July in London is 1 July, not 30 June. */
-export function formatUkDayOf(iso: string, timeZone = 'Europe/London'): string {
+export function formatUkDayOf(iso: string, timeZone = UK_TIME_ZONE): string {
   const date = localDateOf(iso, timeZone);
   return date ? formatUkDate(date) : iso;
 }

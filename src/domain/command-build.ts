@@ -152,10 +152,9 @@ export function echo(text: string): string {
   return chars.length > MAX_ECHO ? chars.slice(0, MAX_ECHO).join('').trim() : text.trim();
 }
 
+/** The one reply to a message over the one limit (see `readableText`), wherever it arrives. */
+export const TOO_LONG_REPLY = `That message is too long for me to read: send one short command (up to ${MAX_COMMAND_LENGTH.toLocaleString('en-GB')} characters), for example "help".`;
+
 export function tooLong(raw: string): Command {
-  return {
-    kind: 'unknown',
-    text: echo(cleanCommandText(raw.slice(0, MAX_COMMAND_LENGTH))),
-    problem: `That message is too long for me to read: send one short command (up to ${MAX_COMMAND_LENGTH.toLocaleString('en-GB')} characters), for example "help".`,
-  };
+  return { kind: 'unknown', text: echo(cleanCommandText(raw.slice(0, MAX_COMMAND_LENGTH))), problem: TOO_LONG_REPLY };
 }

@@ -3,7 +3,7 @@ import { echo, MAX_ECHO, tooLong } from './command-build';
 import { guard } from './command-guard';
 import { matchPattern } from './command-pattern';
 import { COMPILED_NEAR_MISSES, COMPILED_RULES, type CompiledRule } from './command-rules';
-import { cleanCommandText, MAX_COMMAND_LENGTH, MAX_RAW_LENGTH, tokenize, type Token } from './command-text';
+import { cleanCommandText, MAX_COMMAND_LENGTH, readableText, tokenize, type Token } from './command-text';
 import { readings } from './command-vocabulary';
 import type { IsoDate } from './types';
 
@@ -23,9 +23,8 @@ function firstMatch(rules: CompiledRule[], text: string, readingsOf: (readonly T
 }
 
 function parse(raw: string, today: IsoDate): Command {
-  if (raw.length > MAX_RAW_LENGTH) return tooLong(raw);
-  const text = cleanCommandText(raw);
-  if (text.length > MAX_COMMAND_LENGTH) return tooLong(raw);
+  const text = readableText(raw);
+  if (text === null) return tooLong(raw);
   if (/^\?+$/.test(text)) return { kind: 'help' };
   const words = tokenize(text).filter((t) => t.word !== '');
   const none = { kind: 'unknown', text: echo(text), problem: null } as const;

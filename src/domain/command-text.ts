@@ -1,9 +1,16 @@
 import { editDistance, MAX_REF_LENGTH, validateRef } from './ref';
 
-/** Beyond this many characters (HTML included) a message is not read at all. */
+/** Beyond this many characters (HTML included) a message is not even cleaned: a quick guard before the limit below. */
 export const MAX_RAW_LENGTH = 20_000;
-/** The longest command, after cleaning, that the grammar reads (long notes included). */
+/** The one limit on a message: the longest, after cleaning, that the bot reads (long notes included). */
 export const MAX_COMMAND_LENGTH = 2_000;
+
+/** The message as plain text, or null when it is over the one limit and is not read at all. */
+export function readableText(raw: string): string | null {
+  if (raw.length > MAX_RAW_LENGTH) return null;
+  const text = cleanCommandText(raw);
+  return text.length > MAX_COMMAND_LENGTH ? null : text;
+}
 
 /** One whitespace-separated piece of the cleaned text. */
 export interface Token {

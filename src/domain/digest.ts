@@ -2,6 +2,7 @@ import { PersonProblem } from './reach';
 import { daysBetween, localDateOf } from './calendar';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { compareRefs, refKey } from './ref';
+import { isDone, isStatus } from './status';
 import { Action, HistoryEntry, IsoDate, Rag, RAGS, Status, STATUSES } from './types';
 
 /** The figures a digest is built on; stored so next week's digest can say what changed. */
@@ -33,7 +34,7 @@ export interface DigestInput {
   today: IsoDate;
   /** The first day of the week being reported on (today − 7). */
   weekStart: IsoDate;
-  /** Where the plan is run, which decides the day a change was made on (default Europe/London). */
+  /** Where the plan is run, which decides the day a change was made on (default UK_TIME_ZONE). */
   timeZone?: string;
 }
 
@@ -100,8 +101,6 @@ export interface Digest {
   /** Owners the bot cannot reach, by name. */
   unreachable: UnreachableOwner[];
 }
-
-const DONE: ReadonlySet<string> = new Set<Status>(['Complete', 'Signed off']);
 
 function zeroStatuses(): Record<Status, number> {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -173,11 +172,11 @@ function slipOf(action: Action, entries: readonly HistoryEntry[], weekStart: Iso
 }
 
 function completionOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate, timeZone?: string): CompletedItem | null {
-  if (!DONE.has(action.status)) return null;
+  if (!isDone(action.status)) return null;
   let found: CompletedItem | null = null;
   for (const entry of thisWeek(entries, weekStart, timeZone)) {
     const status = change(entry, 'status');
-    if (status && status.to !== null && DONE.has(status.to) && status.from !== status.to) {
+    if (status && isStatus(status.to) && isDone(status.to) && status.from !== status.to) {
       found = { action, status: action.status, at: entry.at, by: entry.by };
     }
   }

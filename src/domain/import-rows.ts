@@ -4,13 +4,14 @@ import { validateRef, refKey } from './ref';
 import { parseStatus } from './status';
 import { dueDateFromTimescale, parseTimescale } from './timescale';
 import { Owner, IsoDate, Status } from './types';
+import { TEXT_LIMITS } from './text-limits';
 import { parseUkDate } from './uk-date';
 
 /** Longest text we accept per column: generous for plans, far inside Table Storage's limits. */
 export const MAX_CELL_LENGTH: Record<Column, number> = {
   ref: 40,
   theme: 200,
-  title: 2000,
+  title: TEXT_LIMITS.title,
   timescale: 100,
   due: 50,
   owner: 200,

@@ -1,4 +1,5 @@
 import { Plan } from './types';
+import { UK_TIME_ZONE } from './time-zone';
 
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -12,7 +13,7 @@ export function newPlan(fields: Partial<Plan> & Pick<Plan, 'id' | 'baselineDate'
   return {
     title: fields.id,
     sourceDocument: null,
-    timeZone: 'Europe/London',
+    timeZone: UK_TIME_ZONE,
     remindSchedule: null,
     digestSchedule: null,
     separationOfDuties: { enforced: true, setBy: null, setAt: null },

@@ -1,5 +1,5 @@
 import { daysBetween } from './calendar';
-import { isFinished } from './status';
+import { isDone, isFinished } from './status';
 import { Action, IsoDate, Rag } from './types';
 
 /** Actions due within this many days and not yet started are amber. */
@@ -36,7 +36,7 @@ export function isDueSoon(action: Tracked, today: IsoDate): boolean {
  * complete first, then red for overdue or delayed, then amber, else green.
  */
 export function ragOf(action: Tracked, today: IsoDate): Rag {
-  if (action.status === 'Complete' || action.status === 'Signed off') return 'complete';
+  if (isDone(action.status)) return 'complete';
   if (action.status === 'Cancelled') return 'cancelled';
   if (isOverdue(action, today) || action.status === 'Delayed') return 'red';
   if (action.status === 'At risk' || (action.status === 'Not started' && isDueSoon(action, today))) return 'amber';

@@ -40,7 +40,17 @@ export function parseStatus(text: string): StatusResult {
   };
 }
 
+/** One of the statuses, as stored or sent: anything else is not a status. */
+export function isStatus(value: unknown): value is Status {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
+}
+
+/** Complete or signed off: the work was done. A cancelled action is finished but was not done. */
+export function isDone(status: Status): boolean {
+  return status === 'Complete' || status === 'Signed off';
+}
+
 /** Complete, signed off and cancelled actions are finished: never overdue, never chased. */
 export function isFinished(status: Status): boolean {
-  return status === 'Complete' || status === 'Signed off' || status === 'Cancelled';
+  return isDone(status) || status === 'Cancelled';
 }

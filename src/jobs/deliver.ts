@@ -17,6 +17,8 @@ export interface Target {
   message: OutgoingCard | (() => OutgoingCard);
   /** Called when Teams says the recipient cannot be reached (403, or 404 after reopening). */
   onUnreachable?: (reason: PersonProblem) => Promise<void>;
+  /** A card sent earlier to this conversation, to be redrawn in place instead of sending a new one. */
+  replaces?: string;
   /** Called when a new personal chat was opened for the recipient, so later messages go there. */
   onOpened?: (chat: StoredReference) => Promise<void>;
 }
@@ -130,7 +132,9 @@ async function deliverOne(
     await deps.storage.deliveries.record({ ...delivery, state: 'unreachable', lastError: reason, updatedAt: now().toISOString() }, etag);
     return { ...base, outcome: 'unreachable', reason, attempts: 0 };
   }
-  const result = await deps.sender.send(target.destination, typeof target.message === 'function' ? target.message() : target.message);
+  const message = typeof target.message === 'function' ? target.message() : target.message;
+  const to = target.destination;
+  const result = target.replaces && to.kind === 'conversation' ? await deps.sender.update(to.reference, target.replaces, message) : await deps.sender.send(to, message);
   options.onStep?.('sent', target.key);
   const attempts = delivery.attempts + result.attempts;
   if (result.ok) {

@@ -12,7 +12,8 @@ import { JobError, runReminders } from './remind';
 const TICK_MS = 60_000;
 
 /**
- * Runs the weekly jobs inside the bot. Every minute it asks, for each plan
+ * Runs the weekly jobs inside the bot, and delivers what is left in the
+ * notification outbox. Every minute it asks, for each plan
  * and job, whether a scheduled time has passed (within the catch-up window)
  * without a finished run for that week; if so it runs it. A process that was
  * down at 09:00 therefore catches up when it comes back, and two instances
@@ -27,6 +28,8 @@ export class Scheduler {
     private readonly settings: JobSettings,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** The notification outbox, delivered first at every tick (src/notifications/). */
+    private readonly outbox?: { deliver(): Promise<void> },
   ) {}
 
   start(): void {
@@ -52,6 +55,7 @@ export class Scheduler {
   }
 
   private async runDue(): Promise<void> {
+    await this.outbox?.deliver();
     const now = this.now();
     const plans = await this.deps.storage.plans.list();
     // The digest goes first, as its default time (08:30) is before the reminders'.

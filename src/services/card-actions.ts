@@ -7,11 +7,13 @@ import { isValidIsoDate, todayIn } from '../domain/calendar';
 import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
 import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
 import { remindersAcrossPlans } from '../domain/reminders';
+import { TEXT_LIMITS } from '../domain/text-limits';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { changeAction } from './chat/change-action';
 import { withOwnerNames } from './chat/owner-names';
-import { ChangeNotifier } from './notifier';
+import { dateDecided, dateRequested, Notification } from '../domain/notifications';
+import { announce, ChangeNotifier } from './notifier';
 import { mayReadPlan } from './plan-access';
 
 export interface CardActionRequest {
@@ -31,17 +33,17 @@ const PlanData = z.object({ planId: text('The plan', 64) });
 const ReminderData = PlanData.extend({ owner: text('The owner', 320).optional(), ref: text('Which action') });
 const SCHEMAS = {
   refreshReminder: PlanData.extend({ owner: text('The owner', 320) }),
-  complete: ReminderData.extend({ evidence: text('Evidence') }),
+  complete: ReminderData.extend({ evidence: text('Evidence', TEXT_LIMITS.evidence) }),
   update: ReminderData.extend({
     status: z.enum(['On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }),
     updateDate: z.string().trim().max(10).optional(),
-    updateReason: z.string().trim().max(1000).optional(),
-    note: z.string().trim().max(1000).optional(),
+    updateReason: z.string().trim().max(TEXT_LIMITS.reason).optional(),
+    note: z.string().trim().max(TEXT_LIMITS.note).optional(),
   }),
-  requestDate: ReminderData.extend({ requestDate: isoDate('The new date'), requestReason: text('The reason') }),
+  requestDate: ReminderData.extend({ requestDate: isoDate('The new date'), requestReason: text('The reason', TEXT_LIMITS.reason) }),
   refreshDecisions: PlanData,
-  approveDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(1000).optional() }),
-  declineDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(1000).optional() }),
+  approveDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(TEXT_LIMITS.comment).optional() }),
+  declineDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(TEXT_LIMITS.comment).optional() }),
   signOff: PlanData.extend({ signOffRef: text('Which action') }),
 } as const;
 type Verb = keyof typeof SCHEMAS;
@@ -102,17 +104,18 @@ export class CardActions {
     if (!permitted.allowed) return { kind: 'message', text: `Nothing was changed. ${permitted.reason}` };
     const ctx: ChangeContext = { by: email, at: request.now.toISOString(), today };
     const change = (action: Action, c: ChangeContext, who: Actor): ChangeResult => this.apply(verb, data, action, c, who, plan);
-    const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null });
+    const decision = verb === 'approveDate' ? 'approve' : verb === 'declineDate' ? 'decline' : null;
+    const notify = (before: Action, after: Action): Notification[] => {
+      if (after.dateRequest && !before.dateRequest) return [dateRequested(after)];
+      if (before.dateRequest && !after.dateRequest && decision) return [dateDecided(after, before.dateRequest, decision, { email, name: actor.name }, data.decisionComment ?? null)];
+      return [];
+    };
+    const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null, notify });
     if (!outcome.ok) return redraw(problem(`Nothing was changed. ${outcome.reason}`));
     const after = outcome.found.current.value;
     // Telling others goes on after the card is answered: Teams gives a card button only a few seconds, and
     // messages to other people are paced.
-    const asked = outcome.before.dateRequest;
-    if (after.dateRequest && !asked) void this.notifier?.dateRequested(plan.id, after.ref).catch(ignored);
-    if (asked && !after.dateRequest && (verb === 'approveDate' || verb === 'declineDate')) {
-      const decision = verb === 'approveDate' ? 'approve' : 'decline';
-      void this.notifier?.dateDecided({ action: after, request: asked, decision, by: { email, name: actor.name }, comment: data.decisionComment ?? null }).catch(ignored);
-    }
+    void announce(this.notifier, after, outcome.notifications).catch(ignored);
     return redraw(ok(confirmation(verb, after)));
   }
 

@@ -12,6 +12,7 @@ import { readXlsx } from '../files/read-xlsx';
 import { ActionWrite, MAX_ACTIONS_PER_WRITE, Versioned } from '../store/action-store';
 import { Storage } from '../store/open-storage';
 import { ImportInfo } from '../store/plan-imports';
+import { UK_TIME_ZONE } from '../domain/time-zone';
 
 export interface ImportFile {
   name: string;
@@ -101,9 +102,9 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   }
 
   if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone)) {
-    return failure([`"${request.timeZone}" is not a time zone I know. Use a name like Europe/London.`]);
+    return failure([`"${request.timeZone}" is not a time zone I know. Use a name like ${UK_TIME_ZONE}.`]);
   }
-  const zone = request.timeZone ?? 'Europe/London';
+  const zone = request.timeZone ?? UK_TIME_ZONE;
   const scheduleProblems = [request.remindSchedule, request.digestSchedule]
     .filter((s): s is string => s !== undefined)
     .map((s) => checkSchedule(s, zone))

@@ -1,12 +1,13 @@
 import { DateDecision } from '../domain/command';
+import { Notification } from '../domain/notifications';
 import { Action, DateRequest } from '../domain/types';
 
 /**
- * What the chat and card handlers tell the rest of the system after a
- * change, so that other people's cards keep up. Implemented where messages
- * can be sent (src/jobs/); absent in tests that do not care. The change is
- * already saved when these are called, so implementations log their own
- * failures and never reject.
+ * Told after a change and the notifications it causes were saved together
+ * (the notifications sit in the outbox, see src/notifications/), so that they
+ * are delivered now rather than at the scheduler's next minute. Nothing is
+ * lost if a call fails or never comes: the outbox is delivered again by the
+ * scheduler and by `action-tracker deliver`. Implementations never reject.
  */
 export interface ChangeNotifier {
   /** An owner asked for a new date: the plan's chairs and executives need to decide. */
@@ -26,4 +27,14 @@ export interface DateDecided {
   /** Who decided, and their reason if they gave one. */
   by: { email: string; name: string | null };
   comment: string | null;
+}
+
+/** Tells the notifier about each notification a saved change wrote to the outbox, in order. */
+export async function announce(notifier: Partial<ChangeNotifier> | undefined, after: Action, notifications: readonly Notification[]): Promise<void> {
+  if (!notifier) return;
+  for (const n of notifications) {
+    if (n.kind === 'date-requested') await notifier.dateRequested?.(n.planId, n.ref);
+    else if (n.kind === 'action-changed') await notifier.actionChanged?.(n.planId, n.ownerEmail);
+    else await notifier.dateDecided?.({ action: after, request: n.request, decision: n.decision, by: n.by, comment: n.comment });
+  }
 }

@@ -1,24 +1,19 @@
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
-import { legacyRefKey, refKey } from '../domain/ref';
-import { Action, HistoryEntry, Status, Via } from '../domain/types';
-import { compact, json, num, Row, str, strOrNull } from './entity-codec';
+import { refKey } from '../domain/ref';
+import { Notification } from '../domain/notifications';
+import { Action, HistoryEntry } from '../domain/types';
+import { ACTION_PREFIX, actionRowKey, actionToEntity, entityToAction, entityToHistory, HISTORY_PREFIX, historyToEntity, legacyKeyOf, VERSION_ROW } from './action-rows';
+import { num, Row, str } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { queryRows } from './table-ops';
 import { escapeKey, prefixUpperBound } from './keys';
-import { assertWithinLimits } from './limits';
+import { outboxEntities } from './outbox-store';
 import { IMPORT_ROW, overlay, publishedImport, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX, stagedWins } from './staged-rows';
 import { Tables } from './tables';
 
-/**
- * A plan's actions and their history share one partition of one table, so
- * that an update and its history entry are written in one transaction.
- */
-export const ACTION_PREFIX = 'a|';
-const HISTORY_PREFIX = 'h|';
-/** Rewritten by every write to the plan, so its ETag says whether anything changed. */
-export const VERSION_ROW = '!version';
+export { ACTION_PREFIX, actionRowKey, actionToEntity, entityToAction, entityToHistory, historyToEntity, VERSION_ROW } from './action-rows';
 export const MAX_TRANSACTION_OPERATIONS = 100;
-/** Each action takes two operations (itself and its history entry); the version row takes one. */
+/** Each action takes two operations (itself and its history entry); the version row takes one; each notification one more. */
 export const MAX_ACTIONS_PER_WRITE = Math.floor((MAX_TRANSACTION_OPERATIONS - 1) / 2);
 const CACHED_PLANS = 20;
 
@@ -37,110 +32,14 @@ export interface ActionWrite {
   /** The version it was read as; absent for a new action, which must not exist yet. */
   current?: { etag: string; revision: number; legacyRowKey?: string };
   history: HistoryEntry;
-}
-
-export const actionRowKey = (ref: string, prefix = ACTION_PREFIX) => prefix + escapeKey(refKey(ref));
-/** Where earlier versions stored the ref, when that differs (refs with letters beyond ASCII); else null. */
-const legacyKeyOf = (ref: string): string | null => {
-  const legacy = legacyRefKey(ref.normalize('NFKC'));
-  return legacy === refKey(ref) ? null : escapeKey(legacy);
-};
-
-/**
- * Newest first within an action: row keys sort ascending, so the revision is inverted. Writes to one action are
- * serialised by its ETag, so each revision is written once, and two changes in one millisecond keep their order.
- */
-function historyRowKey(entry: HistoryEntry, revision: number): string {
-  return `${HISTORY_PREFIX}${escapeKey(refKey(entry.ref))}|${String(999_999_999 - revision).padStart(9, '0')}`;
-}
-
-export function actionToEntity(action: Action, revision: number) {
-  const entity = compact({
-    revision,
-    partitionKey: escapeKey(action.planId),
-    rowKey: actionRowKey(action.ref),
-    ref: action.ref,
-    theme: action.theme,
-    title: action.title,
-    timescale: action.timescale,
-    originalDueDate: action.originalDueDate,
-    revisedDueDate: action.revisedDueDate,
-    revisionReason: action.revisionReason,
-    revisionCount: action.revisionCount,
-    ownerEmail: action.owner?.email,
-    ownerName: action.owner?.displayName,
-    ownerAadObjectId: action.owner?.aadObjectId,
-    agency: action.agency,
-    status: action.status,
-    measureIndicator: action.measure?.indicator,
-    measureTarget: action.measure?.target,
-    measureLatest: action.measure?.latest,
-    evidence: action.evidence.length ? JSON.stringify(action.evidence) : null,
-    latestUpdate: action.latestUpdate ? JSON.stringify(action.latestUpdate) : null,
-    dateRequest: action.dateRequest ? JSON.stringify(action.dateRequest) : null,
-  });
-  assertWithinLimits(entity);
-  return entity;
-}
-
-export function entityToAction(planId: string, row: Row): Action {
-  const email = strOrNull(row, 'ownerEmail');
-  const indicator = strOrNull(row, 'measureIndicator');
-  return {
-    planId,
-    ref: str(row, 'ref'),
-    theme: str(row, 'theme'),
-    title: str(row, 'title'),
-    timescale: str(row, 'timescale'),
-    originalDueDate: strOrNull(row, 'originalDueDate'),
-    revisedDueDate: strOrNull(row, 'revisedDueDate'),
-    revisionReason: strOrNull(row, 'revisionReason'),
-    revisionCount: num(row, 'revisionCount'),
-    owner: email
-      ? { email, displayName: strOrNull(row, 'ownerName'), aadObjectId: strOrNull(row, 'ownerAadObjectId') }
-      : null,
-    agency: str(row, 'agency'),
-    status: (strOrNull(row, 'status') ?? 'Not started') as Status,
-    measure: indicator
-      ? { indicator, target: strOrNull(row, 'measureTarget'), latest: strOrNull(row, 'measureLatest') }
-      : null,
-    evidence: json(row, 'evidence', []),
-    latestUpdate: json(row, 'latestUpdate', null),
-    dateRequest: json(row, 'dateRequest', null),
-  };
+  /** What the change tells other people: written to the outbox in the same transaction (src/notifications/ delivers them). */
+  notifications?: readonly Notification[];
 }
 
 function versioned(planId: string, row: TableEntityResult<Row>): Versioned<Action> {
   const value = entityToAction(planId, row);
   const read = { value, etag: row.etag, revision: num(row, 'revision') };
   return row.rowKey === actionRowKey(value.ref) ? read : { ...read, legacyRowKey: row.rowKey };
-}
-
-export function historyToEntity(entry: HistoryEntry, revision: number) {
-  const entity = compact({
-    partitionKey: escapeKey(entry.planId),
-    rowKey: historyRowKey(entry, revision),
-    ref: entry.ref,
-    at: entry.at,
-    by: entry.by,
-    via: entry.via,
-    changes: JSON.stringify(entry.changes),
-    comment: entry.comment,
-  });
-  assertWithinLimits(entity);
-  return entity;
-}
-
-export function entityToHistory(planId: string, row: Row): HistoryEntry {
-  return {
-    planId,
-    ref: str(row, 'ref'),
-    at: str(row, 'at'),
-    by: str(row, 'by'),
-    via: str(row, 'via') as Via,
-    changes: json(row, 'changes', []),
-    comment: strOrNull(row, 'comment'),
-  };
 }
 
 interface Snapshot {
@@ -264,6 +163,10 @@ export class ActionStore {
       throw new RangeError(`At most ${MAX_ACTIONS_PER_WRITE} actions can be written together.`);
     }
     if (writes.length === 0) return new Map();
+    const operationCount = writes.length * 2 + 1 + writes.reduce((n, w) => n + (w.notifications?.length ?? 0), 0);
+    if (operationCount > MAX_TRANSACTION_OPERATIONS) {
+      throw new RangeError(`One transaction takes at most ${MAX_TRANSACTION_OPERATIONS} rows; these changes and their notifications need ${operationCount}.`);
+    }
     const operations: TransactionAction[] = [];
     const revisions = writes.map((w) => (w.current?.revision ?? 0) + 1);
     writes.forEach((w, i) => {
@@ -276,6 +179,10 @@ export class ActionStore {
       operations.push(['create', historyToEntity(w.history, revisions[i])]);
     });
     operations.push(['upsert', { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: writes[0].history.at }, 'Replace']);
+    // After the version row, so the sub-responses of the actions keep their places.
+    writes.forEach((w, i) => {
+      for (const row of outboxEntities(planId, w.history.at, w.action.ref, revisions[i], w.notifications ?? [])) operations.push(['create', row]);
+    });
     const table = await this.table();
     try {
       const response = await table.submitTransaction(operations);
@@ -291,7 +198,7 @@ export class ActionStore {
       const status = statusCodeOf(error);
       if (status === 412 || status === 409) {
         const refs = writes.map((w) => w.action.ref);
-        throw new ConflictError(refs.length === 1 ? `Action ${refs[0]}` : `One of actions ${refs.join(', ')}`);
+        throw new ConflictError({ kind: 'actions', refs });
       }
       throw translateStorageError(error);
     }

@@ -115,7 +115,7 @@ export class ConversationStore {
         else await table.createEntity(entity);
       } catch (error) {
         const status = statusCodeOf(error);
-        if (status === 409 || status === 412) throw new ConflictError('The plan chosen for this conversation');
+        if (status === 409 || status === 412) throw new ConflictError({ kind: 'binding' });
         throw error;
       }
     });

@@ -1,3 +1,5 @@
+import { UnknownStoredValueError } from './errors';
+
 /** Helpers for reading the loosely typed records the SDK returns. */
 export type Row = Record<string, unknown>;
 
@@ -14,6 +16,18 @@ export function strOrNull(row: Row, name: string): string | null {
 export function num(row: Row, name: string): number {
   const value = row[name];
   return typeof value === 'number' ? value : 0;
+}
+
+/**
+ * A stored word that must be one of `allowed`. An absent one is `absent`, when
+ * the field may be missing; anything else is reported, never guessed.
+ */
+export function oneOf<T extends string>(table: string, row: Row, name: string, allowed: readonly T[], absent?: T): T {
+  const value = strOrNull(row, name);
+  if (value === null && absent !== undefined) return absent;
+  const known = allowed.find((a) => a === value);
+  if (known === undefined) throw new UnknownStoredValueError(table, name, value ?? '');
+  return known;
 }
 
 export function json<T>(row: Row, name: string, fallback: T): T {

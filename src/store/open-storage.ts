@@ -6,6 +6,7 @@ import { ConversationStore } from './conversation-store';
 import { DeliveryLedger } from './delivery-ledger';
 import { DigestTotalsStore } from './digest-totals-store';
 import { GlossaryStore } from './glossary-store';
+import { OutboxStore } from './outbox-store';
 import { PeopleStore } from './people-store';
 import { PlanImports } from './plan-imports';
 import { PlanStore } from './plan-store';
@@ -23,6 +24,8 @@ export interface Storage {
   conversations: ConversationStore;
   people: PeopleStore;
   deliveries: DeliveryLedger;
+  /** Notifications waiting to be delivered (written with the changes that cause them, through `actions`). */
+  outbox: OutboxStore;
   digestTotals: DigestTotalsStore;
   /** Stops the embedded emulator if this process started it. */
   close(): Promise<void>;
@@ -41,6 +44,7 @@ export function storesOver(tables: Tables, close: () => Promise<void> = async ()
     conversations: new ConversationStore(tables),
     people: new PeopleStore(tables),
     deliveries: new DeliveryLedger(tables),
+    outbox: new OutboxStore(tables),
     digestTotals: new DigestTotalsStore(tables),
     close,
   };

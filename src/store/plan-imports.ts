@@ -77,7 +77,7 @@ export class PlanImports {
   async begin(planId: string, file: string, by: string, startedAt: string): Promise<{ staging: Staging; discarded: ImportInfo | null }> {
     const table = await this.table();
     const earlier = await this.marker(planId);
-    if (earlier && str(earlier, 'state') === 'publishing') throw new ConflictError(`Plan ${planId}`);
+    if (earlier && str(earlier, 'state') === 'publishing') throw new ConflictError({ kind: 'import', planId });
     const leftovers = await this.rows(planId, STAGED_PREFIX);
     await this.submitAll(table, leftovers.map((r) => [['delete', { partitionKey: escapeKey(planId), rowKey: String(r.rowKey) }]]));
     const info: ImportInfo = { planId, file, by, startedAt, state: 'staging' };
@@ -115,7 +115,7 @@ export class PlanImports {
   async publish(staging: Staging, plan: Plan, glossary: GlossaryEntry[] | null, at: string): Promise<void> {
     const table = await this.table();
     const current = await this.marker(staging.planId);
-    if (!current || str(current, 'importId') !== staging.importId) throw new ConflictError(`Plan ${staging.planId}`);
+    if (!current || str(current, 'importId') !== staging.importId) throw new ConflictError({ kind: 'import', planId: staging.planId });
     const marker = compact({
       ...toEntity(current),
       state: 'publishing' satisfies ImportState,
@@ -130,7 +130,7 @@ export class PlanImports {
       ]);
     } catch (error) {
       // Another import of the same plan started meanwhile and took over.
-      if (statusCodeOf(error) === 412) throw new ConflictError(`Plan ${staging.planId}`);
+      if (statusCodeOf(error) === 412) throw new ConflictError({ kind: 'import', planId: staging.planId });
       throw translateStorageError(error);
     }
     const plans = await this.tables.client('plans');

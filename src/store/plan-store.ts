@@ -5,6 +5,7 @@ import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
 import { Tables } from './tables';
+import { UK_TIME_ZONE } from '../domain/time-zone';
 
 const PARTITION = 'plan';
 
@@ -14,7 +15,7 @@ function toPlan(row: Row): Plan {
     title: str(row, 'title'),
     sourceDocument: strOrNull(row, 'sourceDocument'),
     baselineDate: str(row, 'baselineDate'),
-    timeZone: str(row, 'timeZone') || 'Europe/London',
+    timeZone: str(row, 'timeZone') || UK_TIME_ZONE,
     remindSchedule: strOrNull(row, 'remindSchedule'),
     digestSchedule: strOrNull(row, 'digestSchedule'),
     // Plans stored before the setting existed keep separation of duties on.

@@ -87,6 +87,6 @@ export class RoleStore {
         if (status !== 412 && status !== 409) throw translateStorageError(error);
       }
     }
-    throw new ConflictError(`The roles of ${email}`);
+    throw new ConflictError({ kind: 'roles', email });
   }
 }

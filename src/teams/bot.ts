@@ -1,10 +1,12 @@
-import { Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { renderCard } from '../cards/render';
+import { Activity, InvokeResponse, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { storageErrorWords } from '../cards/error-words';
+import { AdaptiveCard, renderCard } from '../cards/render';
+import { TOO_LONG_REPLY } from '../domain/command-build';
+import { readableText } from '../domain/command-text';
 import { CardActions } from '../services/card-actions';
 import { Logger } from '../log';
 import { ChatService } from '../services/chat/chat-service';
 import { Reply } from '../services/chat/types';
-import { ConflictError, StorageUnavailableError } from '../store/errors';
 import { Storage } from '../store/open-storage';
 import { conversationKind } from './conversation-kind';
 import { conversationScope } from './conversation-scope';
@@ -22,9 +24,6 @@ export interface BotOptions {
   log: Logger;
   now?: () => Date;
 }
-
-/** Long enough for any real command; the grammar only ever reads the start. */
-const MAX_TEXT_LENGTH = 4000;
 
 /**
  * The Teams face of the bot: works out who is talking and where, remembers
@@ -79,26 +78,35 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     });
   }
 
-  /** A button on a reminder or decisions card (Universal Actions): the answer replaces the card. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const log = this.options.log.child({ activityId: context.activity.id, verb: invokeValue?.action?.verb });
+  /**
+   * A button on a reminder or decisions card (Universal Actions): the answer replaces the card. Any other
+   * invoke, and a press that is not an Action.Execute, gets botbuilder's own answer (a 400 for the latter).
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const press = executeActionOf(context.activity);
+    if (!press) return super.onInvokeActivity(context);
+    const answer = await this.answerCardButton(context, press);
+    return { status: answer.statusCode, body: answer };
+  }
+
+  private async answerCardButton(context: TurnContext, press: ExecuteAction): Promise<CardButtonAnswer> {
+    const log = this.options.log.child({ activityId: context.activity.id, verb: press.verb });
     try {
       const email = await senderEmail(context, this.options.storage, log);
       const result = await this.options.cardActions.handle({
-        verb: String(invokeValue?.action?.verb ?? ''),
-        data: invokeValue?.action?.data ?? {},
+        verb: String(press.verb ?? ''),
+        data: press.data ?? {},
         user: { id: context.activity.from.id, email, name: context.activity.from.name ?? null },
         now: this.now(),
       });
       log.info({ result: result.kind }, 'answered a card button');
       return result.kind === 'card'
         ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard(result.card, result.data) }
-        : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
+        : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text };
     } catch (error) {
       log.error({ err: error }, 'failed to answer a card button');
-      const message =
-        error instanceof StorageUnavailableError || error instanceof ConflictError ? error.message : 'Sorry, something went wrong on my side and nothing was changed.';
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
+      const message = storageErrorWords(error) ?? 'Sorry, something went wrong on my side and nothing was changed.';
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message };
     }
   }
 
@@ -119,7 +127,8 @@ export class ActionTrackerBot extends TeamsActivityHandler {
   /** Stored per channel (not per post) or chat: how to reach it, and the team it belongs to. */
   private async remember(context: TurnContext, scope = this.scopeOf(context.activity)): Promise<void> {
     const activity = context.activity;
-    const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
+    // A plain copy: storage keeps it as JSON.
+    const reference = { ...TurnContext.getConversationReference(activity) };
     await this.options.storage.conversations.saveReference({
       conversationId: scope.bindingId,
       kind: scope.kind,
@@ -153,8 +162,8 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         return;
       }
       const words = (kind === 'personal' ? activity.text ?? '' : TurnContext.removeRecipientMention(activity) ?? '').trim();
-      if (words.length > MAX_TEXT_LENGTH) {
-        await context.sendActivity(`That message is too long for me (${words.length.toLocaleString('en-GB')} characters). Commands are short, like "SG-4 done".`);
+      if (readableText(words) === null) {
+        await context.sendActivity(TOO_LONG_REPLY);
         return;
       }
       const scope = this.scopeOf(activity);
@@ -166,7 +175,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
           ? this.options.storage.people
               .link({
                 email,
-                personalChat: TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+                personalChat: { ...TurnContext.getConversationReference(activity) },
                 unreachable: null,
                 updatedAt: this.now().toISOString(),
               })
@@ -185,9 +194,10 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       await sendAll(context, replies);
       log.info({ replies: replies.map((r) => (r.kind === 'card' ? r.card : 'text')), ms: Date.now() - started }, 'answered a message');
     } catch (error) {
-      if (error instanceof StorageUnavailableError || error instanceof ConflictError) {
-        log.warn({ problem: error.name }, 'could not answer a message');
-        await context.sendActivity(error.message);
+      const words = storageErrorWords(error);
+      if (words !== null) {
+        log.warn({ problem: error instanceof Error ? error.name : 'unknown' }, 'could not answer a message');
+        await context.sendActivity(words);
         return;
       }
       log.error({ err: error }, 'failed to answer a message');
@@ -200,6 +210,25 @@ function mentionsBot(activity: Partial<Activity>): boolean {
   return (activity.entities ?? []).some(
     (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
   );
+}
+
+/** The button pressed, when the invoke is a well-formed Universal Action (botbuilder's own test). */
+interface ExecuteAction {
+  verb: unknown;
+  data: unknown;
+}
+
+/** What a press answers: the card redrawn, or a line of text (Teams takes the text as the value itself). */
+type CardButtonAnswer =
+  | { statusCode: 200; type: 'application/vnd.microsoft.card.adaptive'; value: AdaptiveCard }
+  | { statusCode: 200; type: 'application/vnd.microsoft.activity.message'; value: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function executeActionOf(activity: Activity): ExecuteAction | null {
+  if (activity.name !== 'adaptiveCard/action' || !isRecord(activity.value)) return null;
+  const action: unknown = activity.value.action;
+  return isRecord(action) && action.type === 'Action.Execute' ? { verb: action.verb, data: action.data } : null;
 }
 
 async function sendAll(context: TurnContext, replies: Reply[]): Promise<void> {

@@ -5,6 +5,7 @@ import { ConfigError, describeConfig, loadConfig } from '../config';
 import { createLogger } from '../log';
 import { openStorage } from '../store/open-storage';
 import { startServer } from './server';
+import { storageErrorWords } from '../cards/error-words';
 
 /**
  * The production entry point. Running with authentication off must be a
@@ -33,6 +34,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${storageErrorWords(error) ?? (error instanceof Error ? error.message : String(error))}\n`);
   process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -1,4 +1,4 @@
-import { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { AuthenticateRequestResult, AuthenticationError } from 'botframework-connector';
 import { Config } from '../config';
 import { Pacer } from '../jobs/pacer';
@@ -25,7 +25,7 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
 
 /** The adapter the bot uses, built from the configuration: the server and the command line share it. */
 export function createAdapter(config: Config): CloudAdapter {
-  return new CloudAdapter(new StrictAuthentication(config.bot.auth as unknown as ConfigurationBotFrameworkAuthenticationOptions));
+  return new CloudAdapter(new StrictAuthentication(config.bot.auth));
 }
 
 /** A sender for a process that is not the bot (the command line), signing in as the bot does. */

@@ -13,7 +13,7 @@ import { Storage } from '../store/open-storage';
 import { checkStorageReady } from '../store/readiness';
 import { ActionTrackerBot } from './bot';
 import { CardActions } from '../services/card-actions';
-import { JobNotifier } from '../jobs/job-notifier';
+import { OutboxDeliverer } from '../notifications/outbox-deliverer';
 import { Pacer } from '../jobs/pacer';
 import { pacedReplies } from './paced-replies';
 import { TeamsSender } from './proactive-sender';
@@ -44,7 +44,8 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   const pacer = new Pacer(undefined, undefined, config.sendingInstances);
   adapter.use(pacedReplies(pacer));
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', pacer, log);
-  const notifier = new JobNotifier(storage, () => sender, log);
+  // Changes write what they tell others to the outbox; this delivers it right after, and every minute.
+  const notifier = new OutboxDeliverer({ storage, sender, claimant, log }, config.jobs.leaseMs);
   const bot = new ActionTrackerBot({
     storage,
     chat: new ChatService(storage, config.defaultTimeZone, notifier),
@@ -85,7 +86,7 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   const { port, address } = server.address() as AddressInfo;
   log.info({ port, host: address, auth: config.bot.authEnabled }, 'bot listening');
   if (!config.bot.authEnabled && !isLoopbackHost(address)) log.warn({ host: address }, 'authentication is off and the bot listens beyond this machine (HOST)');
-  const scheduler = config.jobs.inProcess ? new Scheduler({ storage, sender, claimant, log }, config.jobs, log) : null;
+  const scheduler = config.jobs.inProcess ? new Scheduler({ storage, sender, claimant, log }, config.jobs, log, undefined, notifier) : null;
   scheduler?.start();
   return {
     url: `http://${urlHost(address)}:${port}${config.server.messagesPath}`,
@@ -95,6 +96,7 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
     sender,
     close: async () => {
       await scheduler?.stop();
+      await notifier.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

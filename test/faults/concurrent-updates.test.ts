@@ -22,6 +22,7 @@
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { HistoryEntry } from '../../src/domain/types';
 import { BotHarness, message, replyText, startBotHarness } from '../support/bot-harness';
+import { cardPress } from '../support/builders';
 
 jest.setTimeout(120_000);
 
@@ -63,19 +64,8 @@ function build(i: number, connectorUrl: string): Request {
     case 3:
       return chat('chat note', `note ${REF} note ${i}`, `note ${i}`);
     default: {
-      const activity = {
-        ...message(connectorUrl, '', { user: 0 }),
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: {
-          action: {
-            type: 'Action.Execute',
-            verb: 'update',
-            data: { planId: DEMO_PLAN_ID, owner: OWNER.email, ref: REF, status: i % 2 ? 'At risk' : 'On track', updateReason: `card ${i}` },
-          },
-          trigger: 'manual',
-        },
-      };
+      const data = { planId: DEMO_PLAN_ID, owner: OWNER.email, ref: REF, status: i % 2 ? 'At risk' : 'On track', updateReason: `card ${i}` };
+      const activity = cardPress(connectorUrl, 'update', data, { user: 0 });
       return { kind: 'card', tag: `card ${i}`, activity };
     }
   }

@@ -33,8 +33,7 @@
 import fc from 'fast-check';
 import { cleanCommandText } from '../../src/domain/command-text';
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { BOT_ID, BotHarness, message, OTHER_TENANT, replyText, startBotHarness, TENANT } from '../support/bot-harness';
-import { actionsAndHistory, healthUrl } from '../support/custom-harness';
+import { actionsAndHistory, BOT_ID, BotHarness, healthUrl, message, OTHER_TENANT, replyText, startBotHarness, TENANT } from '../support/bot-harness';
 
 jest.setTimeout(180_000);
 

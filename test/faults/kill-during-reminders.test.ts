@@ -12,17 +12,17 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { JobHarness, startJobHarness } from '../support/job-harness';
+import { BotHarness, startBotHarness } from '../support/bot-harness';
 
 jest.setTimeout(180_000);
 
 const CHILD = path.join(__dirname, 'remind-child.js');
 const LEASE_MS = 1200;
 
-let h: JobHarness;
+let h: BotHarness;
 let reachable: number;
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
   // A first run, left alone, shows how many owners can be reached.
   const untouched = await run({ NOW: new Date(Date.now() - 60_000).toISOString(), KILL_AT: '' });
   reachable = untouched.filter(([, outcome]) => outcome === 'sent').length;

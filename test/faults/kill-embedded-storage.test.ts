@@ -10,7 +10,7 @@ import { ChatService } from '../../src/services/chat/chat-service';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
 import { EmbeddedAzurite, freePort, startEmbeddedAzurite } from '../../src/store/embedded-azurite';
-import { storageOver } from '../support/custom-harness';
+import { storageOver } from '../support/bot-harness';
 
 jest.setTimeout(90_000);
 

@@ -11,9 +11,8 @@
 import { newPlan } from '../../src/domain/plan';
 import { Action, Owner } from '../../src/domain/types';
 import { DEMO_PEOPLE } from '../../src/services/demo-seed';
-import { BotHarness, message, replyText, startBotHarnessWith } from '../support/bot-harness';
+import { actionsAndHistory, askAll, BotHarness, press as pressButton, startBotHarness } from '../support/bot-harness';
 import { aHistoryEntry, anAction } from '../support/builders';
-import { actionsAndHistory } from '../support/custom-harness';
 
 jest.setTimeout(60_000);
 
@@ -47,7 +46,7 @@ const BRAVO = /Bravo|PB-\d|pattif|Patti|bravo/;
 let bot: BotHarness;
 
 beforeAll(async () => {
-  bot = await startBotHarnessWith({ seed: false });
+  bot = await startBotHarness({ seed: false });
   const { plans, actions, roles } = bot.storage;
   await plans.save(newPlan({ id: 'pa', title: 'Plan Alpha', baselineDate: '2026-01-01' }));
   await plans.save(newPlan({ id: 'pb', title: 'Plan Bravo', baselineDate: '2026-01-01' }));
@@ -63,28 +62,8 @@ afterAll(async () => {
   await bot?.stop();
 });
 
-/** A button press exactly as Teams sends it (Universal Actions: an `adaptiveCard/action` invoke). */
-function invoke(user: number, verb: string, data: Record<string, unknown>) {
-  return {
-    ...message(bot.connector.url, '', { user }),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-  };
-}
-
-interface InvokeAnswer {
-  statusCode: number;
-  type: string;
-  value: unknown;
-}
-
-async function press(user: number, verb: string, data: Record<string, unknown>): Promise<InvokeAnswer & { text: string }> {
-  const response = await bot.post(invoke(user, verb, data));
-  expect(response.status).toBe(200);
-  const answer = (await response.json()) as InvokeAnswer;
-  return { ...answer, text: JSON.stringify(answer.value) };
-}
+/** A button pressed by one of the demo people. */
+const press = (user: number, verb: string, data: Record<string, unknown>) => pressButton(bot, verb, data, { user });
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -178,18 +157,8 @@ describe('card buttons: nothing is drawn before the presser is known to be allow
   });
 });
 
-/** A chat message through the server; the replies as the person reads them. */
-async function say(user: number, text: string, kind: 'personal' | 'channel' = 'personal'): Promise<string> {
-  const activity = message(bot.connector.url, text, { user, kind, mention: kind !== 'personal' });
-  expect((await bot.post(activity)).status).toBeLessThan(300);
-  const reply = await bot.connector.next((s) => s.replyToId === activity.id);
-  // Every reply to this message, not just the first (what's overdue answers once per plan).
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  return bot.connector.sent
-    .filter((s) => s.replyToId === activity.id)
-    .map((s) => replyText(s.activity))
-    .join('\n') || replyText(reply.activity);
-}
+/** A chat message through the server; every reply to it, as the person reads them. */
+const say = (user: number, text: string, kind: 'personal' | 'channel' = 'personal') => askAll(bot, text, { user, kind, mention: kind !== 'personal' });
 
 /** The reply without the words the person typed themselves: echoing "PB-1" back tells them nothing. */
 const unprompted = (reply: string, typed: string) => typed.split(/\s+/).reduce((left, word) => left.split(word).join(''), reply);

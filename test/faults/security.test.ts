@@ -22,8 +22,8 @@
 import { AuthenticationConstants } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { BotHarness, message, OTHER_TENANT, replyText } from '../support/bot-harness';
-import { actionsAndHistory, startCustomBotHarness } from '../support/custom-harness';
+import { actionsAndHistory, BotHarness, message, OTHER_TENANT, replyText, startBotHarness } from '../support/bot-harness';
+import { cardPress } from '../support/builders';
 import { newSigningKey, OpenIdIssuer, signJwt, unsignedJwt } from '../support/openid-issuer';
 
 jest.setTimeout(60_000);
@@ -50,7 +50,7 @@ beforeAll(async () => {
   consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   issuer = new OpenIdIssuer(ISSUER, [trusted]);
   await issuer.start();
-  bot = await startCustomBotHarness({
+  bot = await startBotHarness({
     env: {
       NODE_ENV: 'production',
       BOT_AUTH: 'on',
@@ -108,14 +108,7 @@ function chat(text: string, options: Parameters<typeof message>[2] = {}) {
   return { ...message(bot.connector.url, text, options), deliveryMode: 'expectReplies' };
 }
 
-function cardInvoke(user: number, verb: string, data: Record<string, unknown>, tenant?: string) {
-  return {
-    ...message(bot.connector.url, '', { user, tenant }),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-  };
-}
+const cardInvoke = (user: number, verb: string, data: Record<string, unknown>, tenant?: string) => cardPress(bot.connector.url, verb, data, { user, tenant });
 
 function repliesOf(text: string): string {
   const body = JSON.parse(text) as { activities?: Record<string, unknown>[] };

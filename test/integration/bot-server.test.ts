@@ -1,4 +1,5 @@
-import { BotHarness, message, OTHER_TENANT, replyText, startBotHarness } from '../support/bot-harness';
+import { ask as askBot, BotHarness, message, OTHER_TENANT, startBotHarness } from '../support/bot-harness';
+import { EXECUTIVE_CHANNEL, installationUpdate, MessageOptions, TEAM } from '../support/builders';
 
 let bot: BotHarness;
 beforeAll(async () => {
@@ -6,13 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => bot.stop());
 
-async function ask(text: string, options: Parameters<typeof message>[2] = {}) {
-  const activity = message(bot.connector.url, text, options);
-  const response = await bot.post(activity);
-  expect(response.status).toBeLessThan(300);
-  const reply = await bot.connector.next((s) => s.replyToId === activity.id);
-  return replyText(reply.activity);
-}
+const ask = (text: string, options: MessageOptions = {}) => askBot(bot, text, options);
 
 describe('the bot over HTTP, as Teams talks to it', () => {
   test('a personal message is answered with a card through the connector', async () => {
@@ -22,6 +17,7 @@ describe('the bot over HTTP, as Teams talks to it', () => {
   });
 
   test('the first message links the Teams user to their email, so their actions are found', async () => {
+    await ask('my actions');
     expect(await bot.storage.people.emailOf('00000000-0000-0000-0000-0000000000020')).toBe('alexw@example.com');
     const person = await bot.storage.people.byEmail('alexw@example.com');
     expect(person?.personalChat).toMatchObject({ conversation: { id: 'a:personal-user-id-0' } });
@@ -43,7 +39,9 @@ describe('the bot over HTTP, as Teams talks to it', () => {
 
   test.each([
     ['an empty message', '', /I didn’t understand/],
-    ['100 KB of text', 'a'.repeat(100_000), /too long/],
+    // One limit and one reply, whether the bot or the grammar notices: over 2,000 characters, or 20,000 of HTML.
+    ['100 KB of text', 'a'.repeat(100_000), /^That message is too long for me to read: send one short command \(up to 2,000 characters\)/],
+    ['3,000 characters of text', `SG-4 note ${'a'.repeat(2_990)}`, /^That message is too long for me to read/],
   ])('%s gets a clear reply', async (_name, text, expected) => {
     expect(await ask(text)).toMatch(expected);
   });
@@ -66,13 +64,11 @@ describe('the bot over HTTP, as Teams talks to it', () => {
 
   test('installing records the conversation; uninstalling forgets it', async () => {
     // In a team the install event's conversation is the channel itself, not a post.
-    const base = message(bot.connector.url, '', { kind: 'channel' });
-    const channelId = base.channelData.channel!.id;
-    const install = { ...base, conversation: { ...base.conversation, id: channelId }, text: undefined };
-    await bot.post({ ...install, type: 'installationUpdate', action: 'add' });
-    expect(await bot.storage.conversations.get(channelId)).toMatchObject({ kind: 'channel', teamId: base.channelData.team!.id });
-    await bot.post({ ...install, type: 'installationUpdate', action: 'remove' });
-    expect(await bot.storage.conversations.get(channelId)).toBeNull();
+    const scope = { kind: 'channel', channel: EXECUTIVE_CHANNEL, team: TEAM } as const;
+    expect((await bot.post(installationUpdate(bot.connector.url, 'add', scope))).status).toBe(200);
+    expect(await bot.storage.conversations.get(EXECUTIVE_CHANNEL)).toMatchObject({ kind: 'channel', teamId: TEAM });
+    expect((await bot.post(installationUpdate(bot.connector.url, 'remove', scope))).status).toBe(200);
+    expect(await bot.storage.conversations.get(EXECUTIVE_CHANNEL)).toBeNull();
   });
 });
 
@@ -80,10 +76,12 @@ describe('production mode', () => {
   let secured: BotHarness;
   beforeAll(async () => {
     secured = await startBotHarness({
-      BOT_AUTH: 'on',
-      MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
-      MicrosoftAppPassword: 'not-a-real-secret',
-      MicrosoftAppType: 'MultiTenant',
+      env: {
+        BOT_AUTH: 'on',
+        MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppType: 'MultiTenant',
+      },
     });
   });
   afterAll(() => secured.stop());

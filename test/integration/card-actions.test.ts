@@ -3,25 +3,40 @@ import { projectRoot } from '../../src/project-root';
 import { CardActionResult, CardActions } from '../../src/services/card-actions';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { cardBytes, cardProblems, cardText } from '../support/card-validation';
+import { Storage } from '../../src/store/open-storage';
 import { testStorage } from '../support/storage';
 
 const SEEDED = new Date('2026-11-21T09:00:00Z');
 const NOW = new Date('2026-11-21T10:00:00Z');
-const storage = testStorage();
-const requested: string[] = [];
-const decided: string[] = [];
-const actions = new CardActions(storage, {
-  dateRequested: async (planId, ref) => void requested.push(`${planId}:${ref}`),
-  dateDecided: async ({ action, request, decision, by }) => void decided.push(`${decision}d ${action.ref} ${request.date} for ${request.by} by ${by.email}`),
-});
 
 const USERS = {
   alex: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' },
   patti: { id: 'user-id-4', email: 'pattif@example.com', name: 'Patti Fernandez' },
 };
 
+/** Each test gets its own tables, freshly seeded with the demo plan, and its own record of who was told: no test sees another's changes. */
+let storage: Storage;
+let actions: CardActions;
+let requested: string[];
+let decided: string[];
+beforeEach(async () => {
+  storage = testStorage();
+  await seedDemo(storage, projectRoot(), SEEDED);
+  requested = [];
+  decided = [];
+  actions = new CardActions(storage, {
+    dateRequested: async (planId, ref) => void requested.push(`${planId}:${ref}`),
+    dateDecided: async ({ action, request, decision, by }) => void decided.push(`${decision}d ${action.ref} ${request.date} for ${request.by} by ${by.email}`),
+  });
+});
+
 async function press(verb: string, data: Record<string, unknown>, user: keyof typeof USERS = 'alex') {
   return actions.handle({ verb, data: { planId: DEMO_PLAN_ID, ...data }, user: USERS[user], now: NOW });
+}
+
+/** Patti asks for SG-6 to move to 31 Mar 2027, as an owner does from her reminder card. */
+async function pattiRequestsSg6() {
+  return press('requestDate', { owner: 'pattif@example.com', ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' }, 'patti');
 }
 
 /** The card as a person sees it, after checking it against the Adaptive Cards renderer. */
@@ -32,8 +47,6 @@ function seen(result: CardActionResult): string {
   expect(cardBytes(card)).toBeLessThan(28 * 1024);
   return cardText(card);
 }
-
-beforeAll(() => seedDemo(storage, projectRoot(), SEEDED));
 
 describe('the reminder card', () => {
   test('lists the owner’s overdue and due-soon actions with the three buttons', async () => {
@@ -76,7 +89,7 @@ describe('the reminder card', () => {
   });
 
   test('an owner’s request waits for the chairs, who are told', async () => {
-    const card = seen(await press('requestDate', { owner: 'pattif@example.com', ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' }, 'patti'));
+    const card = seen(await pattiRequestsSg6());
     expect(card).toMatch(/Your new date for SG-6 has gone to the chairs and executives for approval/);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value).toMatchObject({ revisedDueDate: null, dateRequest: { date: '2027-03-31' } });
     expect(requested).toContain(`${DEMO_PLAN_ID}:SG-6`);
@@ -95,6 +108,8 @@ describe('the reminder card', () => {
 });
 
 describe('the decisions card for chairs and executives', () => {
+  beforeEach(() => pattiRequestsSg6());
+
   test('shows waiting date requests and sign-offs', async () => {
     const card = seen(await press('refreshDecisions', {}));
     expect(card).toMatch(/Waiting for your decision/);

@@ -13,6 +13,7 @@ import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { freePort } from '../../src/store/embedded-azurite';
 import { startServer } from '../../src/teams/server';
 import { BOT_ID, BotHarness, message, replyText, startBotHarness, TEAM, TENANT } from '../support/bot-harness';
+import { installationUpdate } from '../support/builders';
 
 const SECOND = 'second-plan';
 const MEGAN = 1; // administrator of the demo plan (seeded)
@@ -254,15 +255,7 @@ describe('removing the app from a team', () => {
 
   test('installationUpdate remove (team scope) forgets every channel of that team, and only that team', async () => {
     expect(await bound()).toEqual(expect.arrayContaining([general, finance, otherTeamChannel]));
-    const response = await bot.post({
-      ...base,
-      type: 'installationUpdate',
-      action: 'remove',
-      id: 'f:uninstall',
-      serviceUrl: bot.connector.url,
-      conversation: { id: general, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-      channelData: { settings: { selectedChannel: { id: general } }, channel: { id: general }, team: { id: TEAM, name: 'Children’s services' }, tenant: { id: TENANT }, source: { name: 'message' } },
-    });
+    const response = await bot.post(installationUpdate(bot.connector.url, 'remove', { kind: 'channel', channel: general, team: TEAM, teamName: 'Children’s services' }));
     expect(response.status).toBeLessThan(300);
     expect(await bound()).not.toEqual(expect.arrayContaining([general]));
     expect(await bound()).not.toContain(finance);
@@ -305,17 +298,7 @@ test('removing the app from a group chat forgets the chat and its plan', async (
   const chat = '19:board@thread.v2';
   await send(message(bot.connector.url, `use plan ${SECOND} here`, { kind: 'groupChat', mention: true, user: MEGAN }));
   expect((await bot.storage.conversations.get(chat))?.planId).toBe(SECOND);
-  await bot.post({
-    type: 'installationUpdate',
-    action: 'remove',
-    id: 'f:chat-uninstall',
-    channelId: 'msteams',
-    serviceUrl: bot.connector.url,
-    from: { id: 'user-id-1' },
-    recipient: { id: BOT_ID, name: 'Action Tracker' },
-    conversation: { id: chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
-  });
+  expect((await bot.post(installationUpdate(bot.connector.url, 'remove', { kind: 'groupChat', chat }))).status).toBe(200);
   expect(await bot.storage.conversations.get(chat)).toBeNull();
   expect((await bot.storage.conversations.boundTo(SECOND)).map((r) => r.conversationId)).not.toContain(chat);
 });

@@ -1,8 +1,7 @@
-import { renderCard } from '../../src/cards/render';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { importPlan } from '../../src/services/import-plan';
-import { Incoming, Reply } from '../../src/services/chat/types';
-import { cardProblems, cardText } from '../support/card-validation';
+import { Incoming } from '../../src/services/chat/types';
+import { talkTo } from '../support/chat';
 import { testStorage } from '../support/storage';
 
 /**
@@ -14,27 +13,8 @@ const storage = testStorage();
 const chat = new ChatService(storage, 'Europe/London');
 const NOW = new Date('2026-11-30T10:00:00Z'); // a Monday
 
-const PEOPLE: Record<string, { id: string; name: string }> = {
-  'alexw@example.com': { id: 'user-id-0', name: 'Alex Wilber' },
-  'adelev@example.com': { id: 'user-id-2', name: 'Adele Vance' },
-  'pattif@example.com': { id: 'user-id-4', name: 'Patti Fernandez' },
-  'stranger@example.com': { id: 'user-id-9', name: 'A Stranger' },
-  'meganb@example.com': { id: 'user-id-1', name: 'Megan Bowen' },
-};
 const CHANNEL: Incoming['conversation'] = { id: '19:board@thread.tacv2;messageid=1', kind: 'channel' };
-const personal = (email: string): Incoming['conversation'] => ({ id: `personal-${email}`, kind: 'personal' });
-
-async function say(text: string, email: string, conversation = personal(email), now = NOW): Promise<string[]> {
-  const replies = await chat.handle({ text, conversation, user: { email, ...PEOPLE[email] }, now });
-  return replies.map(readable);
-}
-
-function readable(reply: Reply): string {
-  if (reply.kind === 'text') return reply.text;
-  const card = renderCard(reply.card, reply.data);
-  expect(cardProblems(card)).toEqual([]);
-  return cardText(card);
-}
+const say = talkTo(chat, NOW);
 
 const csv = (rows: string[]) => ({ name: 'plan.csv', bytes: new TextEncoder().encode(['ref,theme,title,due,owner,agency,status,evidence', ...rows].join('\n')) });
 const ALEX = 'Alex Wilber <alexw@example.com>';

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import { renderCard } from '../../src/cards/render';
 import { newPlan } from '../../src/domain/plan';
 import { seedDemo, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { ChatService } from '../../src/services/chat/chat-service';
-import { Incoming, Reply } from '../../src/services/chat/types';
-import { cardProblems, cardText } from '../support/card-validation';
+import { talkTo } from '../support/chat';
 import { testStorage } from '../support/storage';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,28 +18,9 @@ const chat = new ChatService(storage, 'Europe/London', {
     void told.push(`${decision}d ${action.planId}:${action.ref} for ${request.by} by ${by.email}${comment ? `: ${comment}` : ''}`),
 });
 
-const PEOPLE: Record<string, { id: string; name: string }> = {
-  'alexw@example.com': { id: 'user-id-0', name: 'Alex Wilber' },
-  'meganb@example.com': { id: 'user-id-1', name: 'Megan Bowen' },
-  'adelev@example.com': { id: 'user-id-2', name: 'Adele Vance' },
-  'pattif@example.com': { id: 'user-id-4', name: 'Patti Fernandez' },
-  'stranger@example.com': { id: 'user-id-9', name: 'A Stranger' },
-};
-
 const ADMIN = 'meganb@example.com';
 
-async function say(text: string, email = 'alexw@example.com', conversation: Incoming['conversation'] = { id: `personal-${email}`, kind: 'personal' }) {
-  const replies = await chat.handle({ text, conversation, user: { email, ...PEOPLE[email] }, now: NOW });
-  return replies.map(readable);
-}
-
-/** A reply as a person sees it; every card must also satisfy the Adaptive Cards renderer. */
-function readable(reply: Reply): string {
-  if (reply.kind === 'text') return reply.text;
-  const card = renderCard(reply.card, reply.data);
-  expect(cardProblems(card)).toEqual([]);
-  return cardText(card);
-}
+const say = talkTo(chat, NOW);
 
 beforeAll(async () => {
   await seedDemo(storage, ROOT, SEEDED);

@@ -1,5 +1,4 @@
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/program';
+import { runCliWith } from '../support/cli';
 import { demoPlanFile } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
 import { azuriteConnectionString, freePort } from '../../src/store/embedded-azurite';
@@ -16,15 +15,7 @@ beforeAll(async () => {
   env = { STORAGE_CONNECTION_STRING: azuriteConnectionString('127.0.0.1', await freePort()), TABLE_PREFIX: 'down' };
 });
 
-async function cli(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let text = '';
-  err.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  out.resume();
-  const code = await runCli(args, { out, err, env });
-  return { code, err: text };
-}
+const cli = (...args: string[]) => runCliWith(env, args);
 
 describe('the command line when storage cannot be reached', () => {
   test.each([
@@ -45,13 +36,8 @@ describe('the command line when storage cannot be reached', () => {
 });
 
 test('an Azure account that cannot be reached is exit 3 too: the command line may use real storage with authentication off', async () => {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let text = '';
-  err.on('data', (c: Buffer) => (text += c.toString('utf8')));
-  out.resume();
   const azure = { STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=c2VjcmV0;EndpointSuffix=core.invalid' };
-  const code = await runCli(['plans'], { out, err, env: azure });
+  const { code, err: text } = await runCliWith(azure, ['plans']);
   expect(text).toBe("I can't reach the action register right now, please try again in a minute.\n");
   expect(code).toBe(3);
 });

@@ -1,39 +1,34 @@
 import fs from 'node:fs';
+import { runCliWith } from '../support/cli';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { runCli } from '../../src/cli/program';
 import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
 import { FakeConnector } from '../support/fake-connector';
-import { personalChat } from '../support/job-harness';
+import { personalChat } from '../support/builders';
 import { demoPlanFile } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
 
 /** The shared Ofsted fixture, or the copy in demo/ when the repository is cloned on its own. */
 const FIXTURE = demoPlanFile(projectRoot());
-const env = {
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex'),
-};
+/** Tables of their own: a test that changes the plan in ways others would notice uses a fresh set. */
+const freshEnv = () => ({ STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING, TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex') });
+const importOfsted = (into: NodeJS.ProcessEnv) =>
+  runCliWith(into, ['import', FIXTURE, '--plan', 'ofsted-2011', '--title', 'Ofsted safeguarding and looked after children 2011', '--baseline', '2011-08-19']);
 
-async function cli(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (c: Buffer) => chunks.out.push(Buffer.from(c)));
-  err.on('data', (c: Buffer) => chunks.err.push(Buffer.from(c)));
-  const code = await runCli(args, { out, err, env });
-  return { code, out: Buffer.concat(chunks.out).toString('utf8'), err: Buffer.concat(chunks.err).toString('utf8'), bytes: Buffer.concat(chunks.out) };
-}
+/** The tables most tests read: the Ofsted plan, imported once. */
+const env = freshEnv();
+beforeAll(() => importOfsted(env));
+
+const cli = (...args: string[]) => runCliWith(env, args);
 
 describe('the action-tracker command line', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
 
   test('imports the Ofsted plan', async () => {
-    const result = await cli('import', FIXTURE, '--plan', 'ofsted-2011', '--title', 'Ofsted safeguarding and looked after children 2011', '--baseline', '2011-08-19');
+    const result = await importOfsted(freshEnv());
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Imported 22 actions into plan ofsted-2011: 22 new, 0 changed, 0 unchanged/);
     expect(result.err).toMatch(/Warning: "CAMHS" \(in SG-9\) is not explained/);
@@ -141,9 +136,13 @@ describe('the weekly jobs from the command line', () => {
   });
 
   test('--now sends; the second run that week sends nothing and says so', async () => {
+    // Its own tables, as it links Alex and records the week's run.
+    const own = freshEnv();
+    expect((await importOfsted(own)).code).toBe(0);
+    const cli = (...args: string[]) => runCliWith(own, args);
     const connector = new FakeConnector();
     const url = await connector.start();
-    const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
+    const storage = storesOver(new Tables(connectionStringFactory(own.STORAGE_CONNECTION_STRING!), own.TABLE_PREFIX));
     await storage.people.link({ email: 'alexw@example.com', name: 'Alex Wilber', personalChat: personalChat(url, 'user-id-0'), updatedAt: new Date().toISOString() });
     try {
       const first = await cli('remind', '--plan', 'ofsted-2011', '--now');

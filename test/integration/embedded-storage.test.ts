@@ -1,8 +1,7 @@
 import fs from 'node:fs';
+import { runCliWith } from '../support/cli';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/program';
 import { freePort, isListening } from '../../src/store/embedded-azurite';
 import { demoPlanFile } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
@@ -10,13 +9,11 @@ import { projectRoot } from '../../src/project-root';
 /** The shared Ofsted fixture, or the copy in demo/ when the repository is cloned on its own. */
 const FIXTURE = demoPlanFile(projectRoot());
 
-async function run(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const out = new PassThrough();
-  let text = '';
-  out.on('data', (c: Buffer) => (text += c.toString()));
-  const code = await runCli(args, { out, err: new PassThrough(), env });
-  return { code, text };
-}
+/** Only what the command writes to standard output. */
+const run = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
+  const { code, out } = await runCliWith(env, args);
+  return { code, text: out };
+};
 
 test('with no storage configured, the CLI starts the emulator itself, keeps data under DATA_DIR and stops it afterwards', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-'));

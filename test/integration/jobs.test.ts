@@ -2,20 +2,19 @@ import { todayIn } from '../../src/domain/calendar';
 import { remindersByOwner } from '../../src/domain/reminders';
 import { runDigest } from '../../src/jobs/digest';
 import { runReminders } from '../../src/jobs/remind';
-import { JobNotifier } from '../../src/jobs/job-notifier';
-import { createLogger } from '../../src/log';
+import { OutboxDeliverer } from '../../src/notifications/outbox-deliverer';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { reminderRunIdFor } from '../../src/domain/reminders';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { cardProblems } from '../support/card-validation';
-import { JobHarness, personalChat, startJobHarness } from '../support/job-harness';
+import { BotHarness, personalChat, startBotHarness } from '../support/bot-harness';
 
-let h: JobHarness;
+let h: BotHarness;
 let owed: string[];
 const LEASE = { leaseMs: 2000 };
 
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
   const actions = (await h.storage.actions.snapshot(DEMO_PLAN_ID)).map((v) => v.value);
   owed = [...remindersByOwner(actions, todayIn(new Date())).keys()].sort();
 });
@@ -107,7 +106,7 @@ describe('weekly reminders', () => {
 });
 
 test('a change made in chat redraws the owner’s reminder card for the week in place', async () => {
-  const notifier = new JobNotifier(h.storage, () => h.deps().sender, createLogger('silent'));
+  const notifier = new OutboxDeliverer(h.deps(), LEASE.leaseMs);
   const chat = new ChatService(h.storage, 'Europe/London', notifier);
   const ledger = await h.storage.deliveries.get(reminderRunIdFor(todayIn(new Date())), 'alexw@example.com');
   const [reply] = await chat.handle({ text: 'SG-4 on track', conversation: { id: personalOf(0), kind: 'personal' }, user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex' }, now: new Date() });
@@ -118,7 +117,7 @@ test('a change made in chat redraws the owner’s reminder card for the week in 
 });
 
 test('a decision on a new date is sent to the owner who asked for it, in their personal chat', async () => {
-  const notifier = new JobNotifier(h.storage, () => h.deps().sender, createLogger('silent'));
+  const notifier = new OutboxDeliverer(h.deps(), LEASE.leaseMs);
   const chat = new ChatService(h.storage, 'Europe/London', notifier);
   const say = (text: string, n: number, email: string, name: string) =>
     chat.handle({ text, conversation: { id: personalOf(n), kind: 'personal' }, user: { id: `user-id-${n}`, email, name }, now: new Date() });
@@ -133,16 +132,20 @@ test('a decision on a new date is sent to the owner who asked for it, in their p
   expect(posts()).toHaveLength(sentBefore + 1);
 });
 
-test('a failure telling others after a change is logged, not passed back to the person who made the change', async () => {
+test('a failure telling others after a change is not passed back to the person who made it; the notification waits in the outbox', async () => {
   const down = async (): Promise<never> => {
     throw new Error('connector down');
   };
-  const notifier = new JobNotifier(h.storage, () => ({ send: down, update: down }), createLogger('silent'));
-  const action = (await h.storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
-  const request = { date: '2027-06-30', reason: 'staff shortage', by: 'pattif@example.com', at: new Date().toISOString() };
-  await expect(notifier.dateDecided({ action, request, decision: 'approve', by: { email: 'alexw@example.com', name: 'Alex Wilber' }, comment: null })).resolves.toBeUndefined();
-  await expect(notifier.dateRequested(DEMO_PLAN_ID, 'SG-6')).resolves.toBeUndefined();
-  await expect(notifier.actionChanged(DEMO_PLAN_ID, 'alexw@example.com')).resolves.toBeUndefined();
+  const notifier = new OutboxDeliverer({ ...h.deps(), sender: { send: down, update: down } }, LEASE.leaseMs);
+  const chat = new ChatService(h.storage, 'Europe/London', notifier);
+  const [reply] = await chat.handle({ text: 'SG-4 at risk', conversation: { id: personalOf(0), kind: 'personal' }, user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex' }, now: new Date() });
+  expect(JSON.stringify(reply)).toContain('SG-4 is now at risk');
+  await notifier.idle();
+  const { rows } = await h.storage.outbox.list(DEMO_PLAN_ID);
+  expect(rows.map((r) => r.notification)).toContainEqual({ kind: 'action-changed', planId: DEMO_PLAN_ID, ownerEmail: 'alexw@example.com' });
+  // Delivered, and taken out of the outbox, once the connector answers again.
+  await new OutboxDeliverer(h.deps(), LEASE.leaseMs).deliver();
+  expect((await h.storage.outbox.list(DEMO_PLAN_ID)).rows).toEqual([]);
 });
 
 describe('weekly digest', () => {

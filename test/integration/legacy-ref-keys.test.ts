@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { newPlan } from '../../src/domain/plan';
 import { importPlan } from '../../src/services/import-plan';
 import { actionToEntity } from '../../src/store/action-store';
-import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
+import { connectionStringFactory, Storage, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
 import { anAction, aHistoryEntry } from '../support/builders';
 
@@ -11,12 +11,15 @@ import { anAction, aHistoryEntry } from '../support/builders';
  * Such rows must still be found, changed in place and keep their history, and no longer
  * swallow refs that differ from them only in those letters.
  */
-const tables = new Tables(connectionStringFactory(process.env.TEST_STORAGE_CONNECTION_STRING ?? ''), 't' + randomBytes(5).toString('hex'));
-const storage = storesOver(tables);
 const PLAN = 'legacy-plan';
 const old = anAction({ planId: PLAN, ref: 'Ä-1', title: 'Stored by an earlier version' });
 
-beforeAll(async () => {
+/** Each test gets its own tables holding only the old row, so none sees another's changes. */
+let tables: Tables;
+let storage: Storage;
+beforeEach(async () => {
+  tables = new Tables(connectionStringFactory(process.env.TEST_STORAGE_CONNECTION_STRING ?? ''), 't' + randomBytes(5).toString('hex'));
+  storage = storesOver(tables);
   const table = await tables.client('actions');
   // Exactly what an earlier version wrote: the action and its history entry under the key "1".
   await table.createEntity({ ...actionToEntity(old, 1), rowKey: 'a|1' });

@@ -2,14 +2,14 @@ import { reminderRunIdFor, runIdFor } from '../../src/domain/reminders';
 import { Scheduler } from '../../src/jobs/scheduler';
 import { createLogger } from '../../src/log';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { JobHarness, startJobHarness } from '../support/job-harness';
+import { BotHarness, startBotHarness } from '../support/bot-harness';
 
 /**
  * A failure Teams will never get over (400, 401, 403, 413) ends the run for
  * that person; passing failures (429, 5xx) that outlast the retries are tried
  * again by the scheduler an hour later, not every minute.
  */
-let h: JobHarness;
+let h: BotHarness;
 let clock = new Date();
 const settings = { leaseMs: 2000, inProcess: true, remindSchedule: '0 9 * * 1', digestSchedule: '30 8 * * 1' };
 const at = async (iso: string) => {
@@ -21,7 +21,7 @@ let requests = 0;
 const requestsToAlex = () => requests;
 
 beforeAll(async () => {
-  h = await startJobHarness({ waitMs: 1 });
+  h = await startBotHarness({ linkPeople: true, waitMs: 1 });
 });
 afterAll(() => h.stop());
 

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/program';
+import { runCliWith } from '../support/cli';
 import { REACH_WORDS } from '../../src/cards/reach-words';
 import { demoPlanFile } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
 import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
 import { Tables } from '../../src/store/tables';
-import { personalChat, TENANT } from '../support/job-harness';
+import { personalChat, TENANT } from '../support/builders';
 
 const env = {
   STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
@@ -14,15 +13,7 @@ const env = {
 };
 const SERVICE = 'https://smba.trafficmanager.net/emea/';
 
-async function cli(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (c: Buffer) => chunks.out.push(Buffer.from(c)));
-  err.on('data', (c: Buffer) => chunks.err.push(Buffer.from(c)));
-  const code = await runCli(args, { out, err, env });
-  return { code, out: Buffer.concat(chunks.out).toString('utf8'), err: Buffer.concat(chunks.err).toString('utf8') };
-}
+const cli = (...args: string[]) => runCliWith(env, args);
 
 interface ReachRow {
   email: string;

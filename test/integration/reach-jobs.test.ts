@@ -1,25 +1,26 @@
 import { todayIn } from '../../src/domain/calendar';
 import { remindersByOwner } from '../../src/domain/reminders';
-import { JobNotifier } from '../../src/jobs/job-notifier';
+import { dateRequested } from '../../src/domain/notifications';
+import { deliverOutbox } from '../../src/notifications/deliver-outbox';
 import { runReminders } from '../../src/jobs/remind';
-import { createLogger } from '../../src/log';
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { MAX_MESSAGE_BYTES } from '../support/fake-connector';
-import { JobHarness, personalChat, startJobHarness, TENANT } from '../support/job-harness';
+import { saveNoteWith } from '../support/outbox';
+import { BotHarness, personalChat, startBotHarness, TENANT } from '../support/bot-harness';
 
 /**
  * Reaching owners through the connector stand-in, which answers as Teams
  * does: new chats need the tenant, a deleted chat is 404, a blocked bot 403,
  * a message over 40 KB (UTF-16) 413.
  */
-let h: JobHarness;
+let h: BotHarness;
 let owed: string[];
 const LEASE = { leaseMs: 2000 };
 const card = (text = 'hello') => ({ card: { type: 'AdaptiveCard' as const, version: '1.5', body: [{ type: 'TextBlock', text }] }, summary: 'test' });
 const demo = (email: string) => DEMO_PEOPLE.find((p) => p.email === email)!;
 
 beforeAll(async () => {
-  h = await startJobHarness();
+  h = await startBotHarness({ linkPeople: true });
   const actions = (await h.storage.actions.snapshot(DEMO_PLAN_ID)).map((v) => v.value);
   owed = [...remindersByOwner(actions, todayIn(new Date())).keys()].filter((e) => e !== 'lynner@example.com').sort();
 });
@@ -99,10 +100,10 @@ test('a message over 40 KB counted as UTF-16 is refused with 413, once, not retr
 });
 
 test('a chair or executive met only in a team is sent the decisions card in a chat opened for them, which is then kept', async () => {
-  const notifier = new JobNotifier(h.storage, () => h.deps().sender, createLogger('silent'));
   await h.storage.people.link({ email: 'adelev@example.com', personalChat: null, unreachable: null, tenantId: TENANT, serviceUrl: h.connector.url, updatedAt: new Date().toISOString() });
   const before = h.connector.created.length;
-  await notifier.dateRequested(DEMO_PLAN_ID, 'SG-4');
+  await saveNoteWith(h.storage, DEMO_PLAN_ID, 'SG-4', (after) => [dateRequested(after)]);
+  await deliverOutbox(h.deps(), { leaseMs: 2000 });
   const opened = h.connector.created.slice(before).filter((c) => JSON.stringify(c.parameters.members).includes('"user-id-2"'));
   expect(opened).toHaveLength(1);
   expect(opened[0].parameters).toMatchObject({ tenantId: TENANT, channelData: { tenant: { id: TENANT } } });

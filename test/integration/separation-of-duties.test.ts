@@ -8,12 +8,10 @@
  * Adele Vance is an executive and owns LAC-1 (complete, with evidence).
  */
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/program';
+import { runCliWith } from '../support/cli';
 import { projectRoot } from '../../src/project-root';
 import { DEMO_PLAN_ID, demoPlanFile } from '../../src/services/demo-seed';
-import { BotHarness, message, replyText, startBotHarnessWith } from '../support/bot-harness';
-import { storageOver } from '../support/custom-harness';
+import { ask, BotHarness, press as pressButton, startBotHarness, storageOver } from '../support/bot-harness';
 
 jest.setTimeout(60_000);
 
@@ -25,37 +23,21 @@ const nextYear = new Date().getFullYear() + 1;
 
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarnessWith({ storage: storageOver(process.env.TEST_STORAGE_CONNECTION_STRING!, PREFIX), seed: true });
+  bot = await startBotHarness({ storage: storageOver(process.env.TEST_STORAGE_CONNECTION_STRING!, PREFIX), seed: true });
 });
 afterAll(() => bot?.stop());
 
-async function say(user: number, text: string): Promise<string> {
-  const activity = message(bot.connector.url, text, { user });
-  expect((await bot.post(activity)).status).toBeLessThan(300);
-  const reply = await bot.connector.next((s) => s.replyToId === activity.id);
-  return replyText(reply.activity);
-}
+const say = (user: number, text: string) => ask(bot, text, { user });
 
-async function press(user: number, verb: string, data: Record<string, unknown>): Promise<string> {
-  const response = await bot.post({
-    ...message(bot.connector.url, '', { user }),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data: { planId: DEMO_PLAN_ID, ...data } }, trigger: 'manual' },
-  });
-  expect(response.status).toBe(200);
-  return JSON.stringify(await response.json());
-}
+/** A button on one of the demo plan's cards; the whole invoke response, as JSON. */
+const press = async (user: number, verb: string, data: Record<string, unknown>) =>
+  JSON.stringify(await pressButton(bot, verb, { planId: DEMO_PLAN_ID, ...data }, { user }));
 
-async function cli(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let text = '';
-  out.on('data', (c: Buffer) => (text += c.toString()));
-  err.on('data', (c: Buffer) => (text += c.toString()));
-  const code = await runCli(args, { out, err, env });
+/** The command line's exit code and all it wrote, as the administrator reads it. */
+const cli = async (...args: string[]) => {
+  const { code, text } = await runCliWith(env, args);
   return { code, text };
-}
+};
 
 const stored = async (ref: string) => (await bot.storage.actions.get(DEMO_PLAN_ID, ref))!;
 const latestHistory = async (ref: string) => (await bot.storage.actions.history(DEMO_PLAN_ID, ref))[0];

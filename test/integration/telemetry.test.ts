@@ -11,7 +11,7 @@ import path from 'node:path';
 import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
 import { demoConnector, message, TENANT } from '../support/bot-harness';
-import { personalChat } from '../support/job-harness';
+import { personalChat } from '../support/builders';
 import { testStorage } from '../support/storage';
 
 jest.setTimeout(120_000);

@@ -1,6 +1,6 @@
 import { addDays, formatUkDate, todayIn } from '../../src/domain/calendar';
 import { storesOver } from '../../src/store/open-storage';
-import { BotHarness, message, replyText, startBotHarness } from '../support/bot-harness';
+import { ask, BotHarness, startBotHarness } from '../support/bot-harness';
 
 /** Two bot processes over one Table Storage, as App Service runs them when scaled out. */
 let a: BotHarness;
@@ -8,18 +8,12 @@ let b: BotHarness;
 beforeAll(async () => {
   a = await startBotHarness();
   // The second instance has its own stores (and so its own caches) over the same tables.
-  b = await startBotHarness({}, storesOver(a.storage.tables));
+  b = await startBotHarness({ storage: storesOver(a.storage.tables) });
 });
 afterAll(async () => {
   await a.stop();
   await b.stop();
 });
-
-async function ask(bot: BotHarness, text: string) {
-  const activity = message(bot.connector.url, text);
-  expect((await bot.post(activity)).status).toBe(200);
-  return replyText((await bot.connector.next((s) => s.replyToId === activity.id)).activity);
-}
 
 test('a question asked by one instance is answered through the other', async () => {
   const newDate = addDays(todayIn(new Date()), 40);

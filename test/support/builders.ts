@@ -1,4 +1,12 @@
 import { Action, HistoryEntry } from '../../src/domain/types';
+import { DEMO_PEOPLE } from '../../src/services/demo-seed';
+
+export const TENANT = '00000000-0000-0000-0000-0000000000a1';
+export const OTHER_TENANT = '00000000-0000-0000-0000-0000000000b2';
+export const BOT_ID = '28:action-tracker';
+/** The team the harness's channels belong to; its id is its General channel's. */
+export const TEAM = '19:children-services@thread.tacv2';
+export const EXECUTIVE_CHANNEL = '19:executive@thread.tacv2';
 
 export function anAction(overrides: Partial<Action> = {}): Action {
   return {
@@ -32,5 +40,106 @@ export function aHistoryEntry(action: Action, overrides: Partial<HistoryEntry> =
     changes: [{ field: 'status', from: null, to: action.status }],
     comment: null,
     ...overrides,
+  };
+}
+
+let counter = 0;
+
+export interface MessageOptions {
+  /** Which of the demo people sends it (index into DEMO_PEOPLE; default Alex Wilber). */
+  user?: number;
+  kind?: 'personal' | 'channel' | 'groupChat';
+  mention?: boolean;
+  tenant?: string;
+  value?: unknown;
+  /** In a channel: which one (default the executive group's). */
+  channel?: string;
+  /** In a channel: the post replied to; without it the message starts a new post, as Teams gives each post its own conversation. */
+  post?: string;
+}
+
+/** A message as Teams would send it; `kind` picks the conversation type. */
+export function message(connectorUrl: string, text: string, options: MessageOptions = {}) {
+  const person = DEMO_PEOPLE[options.user ?? 0];
+  const kind = options.kind ?? 'personal';
+  const id = `incoming-${++counter}`;
+  const channel = options.channel ?? EXECUTIVE_CHANNEL;
+  const conversationId =
+    kind === 'personal' ? `a:personal-${person.teamsUserId}` : kind === 'channel' ? `${channel};messageid=${options.post ?? id}` : '19:board@thread.v2';
+  const tenant = options.tenant ?? TENANT;
+  return {
+    type: 'message',
+    id,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connectorUrl,
+    from: { id: person.teamsUserId, name: person.name, aadObjectId: person.aadObjectId },
+    recipient: { id: BOT_ID, name: 'Action Tracker' },
+    conversation: { id: conversationId, conversationType: kind, tenantId: tenant, isGroup: kind !== 'personal' },
+    channelData: kind === 'channel' ? { tenant: { id: tenant }, team: { id: TEAM }, channel: { id: channel } } : { tenant: { id: tenant } },
+    text: options.mention ? `<at>Action Tracker</at> ${text}` : text,
+    entities: options.mention ? [{ type: 'mention', text: '<at>Action Tracker</at>', mentioned: { id: BOT_ID, name: 'Action Tracker' } }] : [],
+    ...(options.value !== undefined ? { value: options.value } : {}),
+  };
+}
+
+/**
+ * A button press exactly as Teams sends it: Universal Actions' `adaptiveCard/action` invoke, whose
+ * `value.action` is the card's Action.Execute with its verb and data (botframework-schema AdaptiveCardInvokeAction).
+ */
+export function cardPress(connectorUrl: string, verb: string, data: Record<string, unknown>, options: Pick<MessageOptions, 'user' | 'tenant'> = {}) {
+  return {
+    ...message(connectorUrl, '', options),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}
+
+/** Where the app was installed or removed: a person's personal scope, a team (by the channel it was added from), or a group chat. */
+export type InstallScope = { kind: 'personal' } | { kind: 'channel'; channel: string; team: string; teamName?: string } | { kind: 'groupChat'; chat: string };
+
+/**
+ * An `installationUpdate` as Teams sends it (action `add` or `remove`). In a team the conversation is the
+ * channel itself and channelData names the team and the selected channel; `from` is who installed it.
+ */
+export function installationUpdate(
+  connectorUrl: string,
+  action: 'add' | 'remove',
+  scope: InstallScope,
+  from: { id: string; name?: string; aadObjectId?: string } = { id: DEMO_PEOPLE[1].teamsUserId },
+) {
+  const tenant = { id: TENANT };
+  const where =
+    scope.kind === 'personal'
+      ? { conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant } }
+      : scope.kind === 'channel'
+        ? {
+            conversation: { id: scope.channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+            channelData: { settings: { selectedChannel: { id: scope.channel } }, channel: { id: scope.channel }, team: { id: scope.team, ...(scope.teamName ? { name: scope.teamName } : {}) }, tenant },
+          }
+        : { conversation: { id: scope.chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT }, channelData: { tenant } };
+  return {
+    type: 'installationUpdate',
+    action,
+    id: `install-${++counter}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connectorUrl,
+    from,
+    recipient: { id: BOT_ID, name: 'Action Tracker' },
+    ...where,
+  };
+}
+
+/** A personal chat reference as the bot stores it when someone writes to it. */
+export function personalChat(connectorUrl: string, teamsUserId: string) {
+  return {
+    activityId: 'x',
+    user: { id: teamsUserId },
+    bot: { id: BOT_ID, name: 'Action Tracker' },
+    conversation: { id: `a:personal-${teamsUserId}`, conversationType: 'personal', tenantId: TENANT },
+    channelId: 'msteams',
+    serviceUrl: connectorUrl,
   };
 }

@@ -1,22 +1,10 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { ACCOUNT_URL, APP_ID, CONFIG_TENANT as TENANT, HTTPS_CONNECTION_STRING, KEY, problemsOf } from '../support/config-env';
 
 /** Where an unauthenticated server listens, and what storage it may use. */
-const TENANT = '11111111-2222-4333-8444-555555555555';
-const APP_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-const KEY = 'c2VjcmV0';
-const AZURE_CONNECTION_STRING = `DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=${KEY};EndpointSuffix=core.windows.net`;
-const AZURE_URL = 'https://actiontracker.table.core.windows.net';
+const AZURE_CONNECTION_STRING = HTTPS_CONNECTION_STRING;
+const AZURE_URL = ACCOUNT_URL;
 const AUTH_ON = { BOT_AUTH: 'on', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT };
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('the address the server listens on', () => {
   test.each<[string, NodeJS.ProcessEnv, string]>([

@@ -1,28 +1,9 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { KEY, problemsOf, PRODUCTION_MSI } from '../support/config-env';
 
 /** NODE_ENV read in any case (and nothing else), and what production refuses. */
-const TENANT = '11111111-2222-4333-8444-555555555555';
-const APP_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-const KEY = 'c2VjcmV0';
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  STORAGE_ACCOUNT_URL: 'https://actiontracker.table.core.windows.net',
-  MicrosoftAppType: 'UserAssignedMSI',
-  MicrosoftAppId: APP_ID,
-  MicrosoftAppTenantId: TENANT,
-  ALLOWED_TENANTS: TENANT,
-};
+const PRODUCTION = PRODUCTION_MSI;
 const withConnectionString = (connectionString: string) => ({ ...PRODUCTION, STORAGE_ACCOUNT_URL: undefined, STORAGE_CONNECTION_STRING: connectionString });
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('NODE_ENV', () => {
   test.each(['production', 'Production', 'PRODUCTION', ' production '])('%j is production, with all its checks', (value) => {

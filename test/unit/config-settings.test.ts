@@ -1,16 +1,7 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { problemsOf } from '../support/config-env';
 
 /** Settings that parse but would start a broken bot are refused at start, in the one list of problems. */
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
-
 describe('DEFAULT_TIME_ZONE', () => {
   test.each(['Europe/London', 'America/New_York', 'UTC', 'Europe/Dublin'])('%s is accepted', (zone) => {
     expect(loadConfig({ DEFAULT_TIME_ZONE: zone }).defaultTimeZone).toBe(zone);

@@ -1,13 +1,9 @@
 import path from 'node:path';
 import { ConfigError, describeConfig, loadConfig, MESSAGES_PATH, HEALTH_PATH } from '../../src/config';
+import { ACCOUNT_URL, APP_ID, CONFIG_OTHER_TENANT as OTHER_TENANT, CONFIG_TENANT as TENANT, HTTPS_CONNECTION_STRING, problemsOf, PRODUCTION_MSI } from '../support/config-env';
 import { createTableClient } from '../../src/store/azure-credential';
 
-const TENANT = '11111111-2222-4333-8444-555555555555';
-const OTHER_TENANT = '66666666-7777-4888-9999-000000000000';
-const APP_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-const ACCOUNT_URL = 'https://actiontracker.table.core.windows.net';
 const FAKE_PASSWORD = 'placeholder-not-a-real-password';
-const HTTPS_CONNECTION_STRING = 'DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
 
 /** A complete, valid production environment for each app type. */
 const PRODUCTION_SINGLE_TENANT = {
@@ -19,24 +15,6 @@ const PRODUCTION_SINGLE_TENANT = {
   MicrosoftAppTenantId: TENANT,
   ALLOWED_TENANTS: TENANT,
 };
-const PRODUCTION_MSI = {
-  NODE_ENV: 'production',
-  STORAGE_ACCOUNT_URL: ACCOUNT_URL,
-  MicrosoftAppType: 'UserAssignedMSI',
-  MicrosoftAppId: APP_ID,
-  MicrosoftAppTenantId: TENANT,
-  ALLOWED_TENANTS: TENANT,
-};
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 describe('loadConfig: local defaults', () => {
   it('runs locally with nothing set: embedded storage, authentication off, default ports', () => {

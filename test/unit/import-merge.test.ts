@@ -44,24 +44,12 @@ describe('a new action', () => {
 
   test('takes everything the row gives', () => {
     const owner = { email: 'meganb@example.com', displayName: 'Megan Bowen', aadObjectId: null };
-    const row = aRow({
-      theme: 'Safeguarding',
-      timescale: 'Within 3 months',
-      originalDueDate: '2026-10-01',
-      owner,
-      agency: 'Health',
-      status: 'On track',
-      measure: 'Audit score',
-      evidence: ['https://example.com/report', 'Board minutes'],
-    });
+    // Fields the action takes exactly as the row gives them.
+    const asGiven = { theme: 'Safeguarding', timescale: 'Within 3 months', originalDueDate: '2026-10-01', owner, agency: 'Health', status: 'On track' } as const;
+    const row = aRow({ ...asGiven, measure: 'Audit score', evidence: ['https://example.com/report', 'Board minutes'] });
     expect(mergeImportedRow(null, row, 'ofsted-2026', who)).toMatchObject({
       planId: 'ofsted-2026',
-      theme: 'Safeguarding',
-      timescale: 'Within 3 months',
-      originalDueDate: '2026-10-01',
-      owner,
-      agency: 'Health',
-      status: 'On track',
+      ...asGiven,
       measure: { indicator: 'Audit score', target: null, latest: null },
       evidence: [imported('https://example.com/report', 'https://example.com/report'), imported('Board minutes', null)],
     });

@@ -1,5 +1,5 @@
 import { addYears, isoFromParts, partsOf } from '../calendar';
-import { cleanCommandText } from '../command-text';
+import { cleanCommandText, MAX_COMMAND_LENGTH } from '../command-text';
 import { MAX_REF_LENGTH, validateRef } from '../ref';
 import { IsoDate } from '../types';
 import { parseUkDate } from '../uk-date';
@@ -9,7 +9,7 @@ import { DateSpan, LookBack, Question } from './question';
 /**
  * Recognises the questions chairs ask ("what has slipped this month?", "who owns 3(a)?") in text
  * the command grammar did not understand. Plain keyword rules, each a regular expression with no
- * nested repetition, run over at most MAX_QUESTION_LENGTH characters: linear in the message.
+ * nested repetition, run over at most MAX_COMMAND_LENGTH characters: linear in the message.
  * A question never changes anything, so a message that names an action and a status is not one.
  */
 export function recogniseQuestion(raw: string, today: IsoDate): Question | null {
@@ -38,13 +38,10 @@ export function recogniseQuestion(raw: string, today: IsoDate): Question | null 
   return null;
 }
 
-/** Longer than any question; the rest of a long message is not read. */
-export const MAX_QUESTION_LENGTH = 1_000;
-
 /** Lower case, apostrophes gone ("what's" → "whats"), only letters, digits and / . ( ) - kept. */
 function normalise(raw: string): string {
   return cleanCommandText(raw)
-    .slice(0, MAX_QUESTION_LENGTH)
+    .slice(0, MAX_COMMAND_LENGTH)
     .toLowerCase()
     .replace(/['`]/g, '')
     .replace(/[^\p{L}\p{N}/.()\- ]/gu, ' ')
@@ -114,7 +111,7 @@ function refAfter(rest: string): string | null {
 
 /** The ref with the capitals it was typed with ("O-1", not "o-1"), where the text shows it plainly. */
 function asTyped(ref: string, raw: string): string {
-  const cleaned = cleanCommandText(raw).slice(0, MAX_QUESTION_LENGTH);
+  const cleaned = cleanCommandText(raw).slice(0, MAX_COMMAND_LENGTH);
   const lower = cleaned.toLowerCase();
   const at = lower.length === cleaned.length ? lower.indexOf(ref) : -1;
   return at >= 0 ? cleaned.slice(at, at + ref.length) : ref;

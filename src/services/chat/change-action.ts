@@ -1,18 +1,31 @@
 import { ChangeContext, ChangeResult, withdrawnNote } from '../../domain/action-changes';
 import { diffActions, historyEntry } from '../../domain/history';
+import { Notification } from '../../domain/notifications';
 import { Actor, ownDecisionNote } from '../../domain/permissions';
 import { Action, Via } from '../../domain/types';
 import { ConflictError } from '../../store/errors';
 import { Storage } from '../../store/open-storage';
 import { FoundAction } from './plan-scope';
 
-/** On success, `before` is the action as it was when the change was applied (after any retry), `found` as written. */
-export type ChangeOutcome = { ok: true; found: FoundAction; before: Action } | { ok: false; reason: string };
+/**
+ * On success, `before` is the action as it was when the change was applied (after any retry), `found` as written,
+ * and `notifications` what was written to the outbox with it.
+ */
+export type ChangeOutcome = { ok: true; found: FoundAction; before: Action; notifications: Notification[] } | { ok: false; reason: string };
+
+/** Who made the change and how; `notify` says whom the change tells, worked out against the action as written. */
+export interface ChangeBy {
+  via: Via;
+  at: string;
+  comment?: string | null;
+  notify?: (before: Action, after: Action) => Notification[];
+}
 
 const MAX_ATTEMPTS = 3;
 
 /**
- * Applies one change with its history entry, guarded by the ETag. If someone
+ * Applies one change with its history entry and the notifications it causes
+ * (one transaction, so they are all saved or none), guarded by the ETag. If someone
  * else changed the action meanwhile, the change is worked out again against
  * what is now stored (permissions included), so nothing is lost or applied
  * to a state the person never saw being checked.
@@ -21,7 +34,7 @@ export async function changeAction(
   storage: Storage,
   found: FoundAction,
   change: (action: Action, ctx: ChangeContext, actor: Actor) => ChangeResult,
-  who: { via: Via; at: string; comment?: string | null },
+  who: ChangeBy,
 ): Promise<ChangeOutcome> {
   let current = found.current;
   const ctx: ChangeContext = { by: found.view.actor.email, at: who.at, today: found.view.today };
@@ -34,9 +47,10 @@ export async function changeAction(
     const comment = [who.comment, note, withdrawnNote(current.value, result.action)].filter(Boolean).join(' · ') || null;
     const history = historyEntry(result.action, changes, { by: ctx.by, via: who.via, at: who.at, comment });
     try {
-      const versions = await storage.actions.write(result.action.planId, [{ action: result.action, current, history }]);
+      const notifications = who.notify?.(current.value, result.action) ?? [];
+      const versions = await storage.actions.write(result.action.planId, [{ action: result.action, current, history, notifications }]);
       const written = versions.get(result.action.ref) ?? { etag: '', revision: current.revision + 1 };
-      return { ok: true, found: { view: found.view, current: { value: result.action, ...written } }, before: current.value };
+      return { ok: true, found: { view: found.view, current: { value: result.action, ...written } }, before: current.value, notifications };
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt === MAX_ATTEMPTS) throw error;
       const reloaded = await storage.actions.get(current.value.planId, current.value.ref);

@@ -8,7 +8,8 @@ import { parseUkDate } from '../../domain/uk-date';
 import { exampleDate, numericDate } from '../../domain/uk-date-result';
 import { Storage } from '../../store/open-storage';
 import { changeAction } from './change-action';
-import { ChangeNotifier } from '../notifier';
+import { actionChanged, dateRequested } from '../../domain/notifications';
+import { announce, ChangeNotifier } from '../notifier';
 import { FoundAction } from './plan-scope';
 import { showReply } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -55,11 +56,11 @@ export async function simpleChangeReply(storage: Storage, found: FoundAction, co
           return guarded(canSignOff(actor, action, plan), () => signOff(action, command.comment, ctx));
       }
     },
-    { via: 'chat', at, comment: command.kind === 'setStatus' || command.kind === 'signOff' ? command.comment : null },
+    { via: 'chat', at, comment: command.kind === 'setStatus' || command.kind === 'signOff' ? command.comment : null, notify: (_, after) => [actionChanged(after)] },
   );
   if (!outcome.ok) return text(outcome.reason);
   const action = outcome.found.current.value;
-  await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
+  await announce(notifier, action, outcome.notifications);
   return showReply(storage, outcome.found, bannerFor(command, action, outcome.before));
 }
 
@@ -124,13 +125,12 @@ export async function continueDelay(
         direct ? reschedule(action, newDate, reason, draft.markDelayed, ctx) : requestNewDate(action, newDate, reason, draft.markDelayed, ctx),
       );
     },
-    { via: 'chat', at: incoming.now.toISOString(), comment: reason },
+    { via: 'chat', at: incoming.now.toISOString(), comment: reason, notify: (_, after) => (direct ? [actionChanged(after)] : [actionChanged(after), dateRequested(after)]) },
   );
   if (!outcome.ok) return text(outcome.reason);
   const action = outcome.found.current.value;
-  await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
+  await announce(notifier, action, outcome.notifications);
   if (direct) return showReply(storage, outcome.found, `${action.ref} is now due ${formatUkDate(newDate)}${draft.markDelayed ? ' and marked delayed' : ''}.`);
-  await notifier?.dateRequested(action.planId, action.ref);
   const stays = currentDueDate(action);
   return showReply(
     storage,

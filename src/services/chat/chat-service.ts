@@ -19,6 +19,7 @@ import { historyReply, myActionsReply, overdueReply, resolveOne, showReply, sugg
 import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
 import { questionReplies } from './question-replies';
+import { UK_TIME_ZONE } from '../../domain/time-zone';
 
 /** Who is asking, where, and the plan bound to that conversation, if any. */
 interface Asker {
@@ -45,7 +46,7 @@ const REMEMBERED_BINDINGS = 10_000;
 export class ChatService {
   constructor(
     private readonly storage: Storage,
-    private readonly defaultTimeZone = 'Europe/London',
+    private readonly defaultTimeZone = UK_TIME_ZONE,
     private readonly notifier?: ChangeNotifier,
   ) {}
 

@@ -4,7 +4,8 @@ import { canSeeDecisions } from '../../domain/permissions';
 import { Storage } from '../../store/open-storage';
 import { CardActions } from '../card-actions';
 import { approveWhatWaits, decideDateRequest, decisionConfirmation } from '../../domain/date-decisions';
-import { ChangeNotifier } from '../notifier';
+import { actionChanged, dateDecided } from '../../domain/notifications';
+import { announce, ChangeNotifier } from '../notifier';
 import { changeAction } from './change-action';
 import { FoundAction, PlanView } from './plan-scope';
 import { showReply } from './read-replies';
@@ -19,6 +20,8 @@ type DecisionCommand = Extract<Command, { kind: 'approve' | 'decideDate' }>;
  * told what was decided and their reminder card is redrawn.
  */
 export async function decisionReply(storage: Storage, found: FoundAction, command: DecisionCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
+  const { email, name } = found.view.actor;
+  const decision = command.kind === 'decideDate' ? command.decision : 'approve';
   const outcome = await changeAction(
     storage,
     found,
@@ -26,19 +29,19 @@ export async function decisionReply(storage: Storage, found: FoundAction, comman
       command.kind === 'approve'
         ? approveWhatWaits(command.comment, action, ctx, actor, found.view.plan)
         : decideDateRequest(command.decision, command.comment, action, ctx, actor, found.view.plan),
-    { via: 'chat', at, comment: command.comment },
+    {
+      via: 'chat',
+      at,
+      comment: command.comment,
+      notify: (before, after) =>
+        before.dateRequest && !after.dateRequest ? [dateDecided(after, before.dateRequest, decision, { email, name }, command.comment)] : [actionChanged(after)],
+    },
   );
   if (!outcome.ok) return text(outcome.reason);
   const action = outcome.found.current.value;
   const before = outcome.before;
   const signedOff = action.status === 'Signed off' && before.status !== 'Signed off';
-  if (before.dateRequest && !action.dateRequest) {
-    const { email, name } = found.view.actor;
-    const decision = command.kind === 'decideDate' ? command.decision : 'approve';
-    await notifier?.dateDecided({ action, request: before.dateRequest, decision, by: { email, name }, comment: command.comment });
-  } else {
-    await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
-  }
+  await announce(notifier, action, outcome.notifications);
   const banner = signedOff ? `${action.ref} is signed off.` : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action);
   return showReply(storage, outcome.found, banner);
 }

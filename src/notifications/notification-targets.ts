@@ -1,0 +1,95 @@
+import { renderCard } from '../cards/render';
+import { detailView } from '../cards/view-models';
+import { todayIn } from '../domain/calendar';
+import { ownerToldOfDecision } from '../domain/date-decisions';
+import { Notification } from '../domain/notifications';
+import { isPersonProblem } from '../domain/reach';
+import { reminderRunIdFor } from '../domain/reminders';
+import { Plan } from '../domain/types';
+import { Target } from '../jobs/deliver';
+import { destinationOf } from '../jobs/destination';
+import { OutgoingCard } from '../jobs/sender';
+import { CardActions, decidersOf } from '../services/card-actions';
+import { withOwnerNames } from '../services/chat/owner-names';
+import { Storage } from '../store/open-storage';
+import { Person } from '../store/people-store';
+
+/**
+ * Who a notification goes to, and what they are sent, drawn from the register
+ * as it is when the notification is delivered: the plan's chairs and
+ * executives get their decisions card when an owner asks for a new date; the
+ * owner is told what was decided; an owner's reminder card for the week is
+ * redrawn in place (by the activity id the delivery ledger kept), so it never
+ * offers a stale choice.
+ */
+export class NotificationTargets {
+  private readonly cards: CardActions;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.cards = new CardActions(storage);
+  }
+
+  /** None when there is nobody left to tell (the plan, the action or the person is gone). */
+  async of(notification: Notification): Promise<Target[]> {
+    const plan = await this.storage.plans.get(notification.planId);
+    if (!plan) return [];
+    switch (notification.kind) {
+      case 'date-requested':
+        return this.deciders(plan, notification.ref);
+      case 'date-decided':
+        return this.owner(plan, notification);
+      case 'action-changed': {
+        const owner = notification.ownerEmail ? await this.storage.people.byEmail(notification.ownerEmail) : null;
+        return owner ? this.redraw(plan, owner) : [];
+      }
+    }
+  }
+
+  private async deciders(plan: Plan, ref: string): Promise<Target[]> {
+    const card = await this.cards.decisionsCard(plan, todayIn(this.now(), plan.timeZone), { text: `New date asked for ${ref}.`, style: 'good' });
+    if (card.kind !== 'card') return [];
+    const message = { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` };
+    return (await decidersOf(this.storage, plan.id)).map((decider) => this.tell(decider, message));
+  }
+
+  private async owner(plan: Plan, { ref, request, decision, by, comment }: Extract<Notification, { kind: 'date-decided' }>): Promise<Target[]> {
+    // A decider who asked for the date themselves needs no telling.
+    if (request.by === by.email) return [];
+    const [asker, current] = await Promise.all([this.storage.people.byEmail(request.by), this.storage.actions.get(plan.id, ref)]);
+    if (!asker || !current) return [];
+    const told = ownerToldOfDecision(decision, request, current.value, by.name ?? by.email, comment);
+    const [named] = await withOwnerNames(this.storage, [current.value]);
+    const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
+    return [this.tell(asker, { card, summary: told }), ...(await this.redraw(plan, asker))];
+  }
+
+  /** A message to a person, by the one reach rule; what Teams says about them is kept, as the weekly jobs keep it. */
+  private tell(person: Person, message: OutgoingCard): Target {
+    const link = (change: Parameters<Storage['people']['link']>[0]) => this.storage.people.link(change);
+    return {
+      key: `tell:${person.email}`,
+      label: person.name ?? person.email,
+      destination: destinationOf(person),
+      message,
+      onOpened: (chat) => link({ email: person.email, personalChat: chat, unreachable: null, updatedAt: this.now().toISOString() }),
+      onUnreachable: async (reason) => {
+        if (isPersonProblem(reason)) await link({ email: person.email, unreachable: reason, updatedAt: this.now().toISOString() });
+      },
+    };
+  }
+
+  /** This week's reminder card in the owner's chat, redrawn whole (one card covers all their plans), if one was sent. */
+  private async redraw(plan: Plan, owner: Person): Promise<Target[]> {
+    if (!owner.personalChat) return [];
+    const delivery = await this.storage.deliveries.get(reminderRunIdFor(todayIn(this.now(), plan.timeZone)), owner.email);
+    if (!delivery?.activityId) return [];
+    const card = await this.cards.reminderCard(owner.email, this.now(), null);
+    if (card.kind !== 'card') return [];
+    const message = { card: renderCard(card.card, card.data), summary: 'Your actions this week' };
+    // No onUnreachable: a card that cannot be redrawn says nothing about whether the person can be reached.
+    return [{ key: `redraw:${owner.email}`, label: owner.name ?? owner.email, destination: { kind: 'conversation', reference: owner.personalChat }, replaces: delivery.activityId, message }];
+  }
+}

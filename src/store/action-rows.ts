@@ -1,0 +1,114 @@
+import { legacyRefKey, refKey } from '../domain/ref';
+import { Action, HistoryEntry, STATUSES, VIAS } from '../domain/types';
+import { compact, json, num, oneOf, Row, str, strOrNull } from './entity-codec';
+import { escapeKey } from './keys';
+import { assertWithinLimits } from './limits';
+
+/**
+ * A plan's actions and their history share one partition of one table, so
+ * that an update and its history entry are written in one transaction.
+ * These are the rows' keys and how an action and a history entry become rows and back.
+ */
+export const ACTION_PREFIX = 'a|';
+export const HISTORY_PREFIX = 'h|';
+/** Rewritten by every write to the plan, so its ETag says whether anything changed. */
+export const VERSION_ROW = '!version';
+
+export const actionRowKey = (ref: string, prefix = ACTION_PREFIX) => prefix + escapeKey(refKey(ref));
+/** Where earlier versions stored the ref, when that differs (refs with letters beyond ASCII); else null. */
+export const legacyKeyOf = (ref: string): string | null => {
+  const legacy = legacyRefKey(ref.normalize('NFKC'));
+  return legacy === refKey(ref) ? null : escapeKey(legacy);
+};
+
+/**
+ * Newest first within an action: row keys sort ascending, so the revision is inverted. Writes to one action are
+ * serialised by its ETag, so each revision is written once, and two changes in one millisecond keep their order.
+ */
+export function historyRowKey(entry: HistoryEntry, revision: number): string {
+  return `${HISTORY_PREFIX}${escapeKey(refKey(entry.ref))}|${String(999_999_999 - revision).padStart(9, '0')}`;
+}
+
+export function actionToEntity(action: Action, revision: number) {
+  const entity = compact({
+    revision,
+    partitionKey: escapeKey(action.planId),
+    rowKey: actionRowKey(action.ref),
+    ref: action.ref,
+    theme: action.theme,
+    title: action.title,
+    timescale: action.timescale,
+    originalDueDate: action.originalDueDate,
+    revisedDueDate: action.revisedDueDate,
+    revisionReason: action.revisionReason,
+    revisionCount: action.revisionCount,
+    ownerEmail: action.owner?.email,
+    ownerName: action.owner?.displayName,
+    ownerAadObjectId: action.owner?.aadObjectId,
+    agency: action.agency,
+    status: action.status,
+    measureIndicator: action.measure?.indicator,
+    measureTarget: action.measure?.target,
+    measureLatest: action.measure?.latest,
+    evidence: action.evidence.length ? JSON.stringify(action.evidence) : null,
+    latestUpdate: action.latestUpdate ? JSON.stringify(action.latestUpdate) : null,
+    dateRequest: action.dateRequest ? JSON.stringify(action.dateRequest) : null,
+  });
+  assertWithinLimits(entity);
+  return entity;
+}
+
+export function entityToAction(planId: string, row: Row): Action {
+  const email = strOrNull(row, 'ownerEmail');
+  const indicator = strOrNull(row, 'measureIndicator');
+  return {
+    planId,
+    ref: str(row, 'ref'),
+    theme: str(row, 'theme'),
+    title: str(row, 'title'),
+    timescale: str(row, 'timescale'),
+    originalDueDate: strOrNull(row, 'originalDueDate'),
+    revisedDueDate: strOrNull(row, 'revisedDueDate'),
+    revisionReason: strOrNull(row, 'revisionReason'),
+    revisionCount: num(row, 'revisionCount'),
+    owner: email
+      ? { email, displayName: strOrNull(row, 'ownerName'), aadObjectId: strOrNull(row, 'ownerAadObjectId') }
+      : null,
+    agency: str(row, 'agency'),
+    // No status stored reads as not started, as it always has.
+    status: oneOf('actions', row, 'status', STATUSES, 'Not started'),
+    measure: indicator
+      ? { indicator, target: strOrNull(row, 'measureTarget'), latest: strOrNull(row, 'measureLatest') }
+      : null,
+    evidence: json(row, 'evidence', []),
+    latestUpdate: json(row, 'latestUpdate', null),
+    dateRequest: json(row, 'dateRequest', null),
+  };
+}
+
+export function historyToEntity(entry: HistoryEntry, revision: number) {
+  const entity = compact({
+    partitionKey: escapeKey(entry.planId),
+    rowKey: historyRowKey(entry, revision),
+    ref: entry.ref,
+    at: entry.at,
+    by: entry.by,
+    via: entry.via,
+    changes: JSON.stringify(entry.changes),
+    comment: entry.comment,
+  });
+  assertWithinLimits(entity);
+  return entity;
+}
+
+export function entityToHistory(planId: string, row: Row): HistoryEntry {
+  return {
+    planId,
+    ref: str(row, 'ref'),
+    at: str(row, 'at'),
+    by: str(row, 'by'),
+    via: oneOf('actions', row, 'via', VIAS),
+    changes: json(row, 'changes', []),
+    comment: strOrNull(row, 'comment'),
+  };
+}

@@ -1,0 +1,92 @@
+import { odata, TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { refKey } from '../domain/ref';
+import { Notification } from '../domain/notifications';
+import { str } from './entity-codec';
+import { escapeKey, prefixUpperBound } from './keys';
+import { assertWithinLimits } from './limits';
+import { deleteIfPresent, queryRows } from './table-ops';
+import { Tables } from './tables';
+
+/**
+ * The notification outbox: rows in the plan's own partition of the actions
+ * table, beside the actions and their history, so that a change, its history
+ * entry and the notifications it causes are written in one transaction
+ * (see ActionStore.write). A row stays until every recipient of it has an
+ * outcome in the delivery ledger.
+ */
+export const OUTBOX_PREFIX = 'o|';
+
+export interface OutboxRow {
+  planId: string;
+  /** The row key: oldest first, unique because each revision of an action is written once. */
+  id: string;
+  createdAt: string;
+  notification: Notification;
+}
+
+const Request = z.object({ date: z.string(), reason: z.string(), by: z.string(), at: z.string() });
+const Stored: z.ZodType<Notification> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('date-requested'), planId: z.string(), ref: z.string() }),
+  z.object({
+    kind: z.literal('date-decided'),
+    planId: z.string(),
+    ref: z.string(),
+    request: Request,
+    decision: z.enum(['approve', 'decline']),
+    by: z.object({ email: z.string(), name: z.string().nullable() }),
+    comment: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('action-changed'), planId: z.string(), ownerEmail: z.string().nullable() }),
+]);
+
+/** The outbox rows a change writes: keyed by when, which action and which revision, so they sort oldest first. */
+export function outboxEntities(planId: string, at: string, ref: string, revision: number, notifications: readonly Notification[]) {
+  return notifications.map((notification, i) => {
+    if (notification.planId !== planId) throw new RangeError('A notification must belong to the plan of the change that causes it.');
+    const entity = {
+      partitionKey: escapeKey(planId),
+      rowKey: `${OUTBOX_PREFIX}${at}|${escapeKey(refKey(ref))}|${String(revision).padStart(9, '0')}|${i}`,
+      createdAt: at,
+      kind: notification.kind,
+      notification: JSON.stringify(notification),
+    };
+    assertWithinLimits(entity);
+    return entity;
+  });
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export class OutboxStore {
+  constructor(private readonly tables: Tables) {}
+
+  private table(): Promise<TableClient> {
+    return this.tables.client('actions');
+  }
+
+  /** A plan's undelivered notifications, oldest first. A row that no longer reads as a notification is skipped and said so. */
+  async list(planId: string): Promise<{ rows: OutboxRow[]; unreadable: string[] }> {
+    const partition = escapeKey(planId);
+    const found = await queryRows(await this.table(), odata`PartitionKey eq ${partition} and RowKey ge ${OUTBOX_PREFIX} and RowKey lt ${prefixUpperBound(OUTBOX_PREFIX)}`);
+    const rows: OutboxRow[] = [];
+    const unreadable: string[] = [];
+    for (const row of found) {
+      const parsed = Stored.safeParse(parseOrNull(str(row, 'notification')));
+      if (parsed.success) rows.push({ planId, id: row.rowKey ?? '', createdAt: str(row, 'createdAt'), notification: parsed.data });
+      else unreadable.push(row.rowKey ?? '');
+    }
+    return { rows, unreadable };
+  }
+
+  /** Removes a row once every recipient has an outcome. */
+  async remove(planId: string, id: string): Promise<void> {
+    await deleteIfPresent(await this.table(), escapeKey(planId), id);
+  }
+}

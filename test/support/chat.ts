@@ -1,0 +1,40 @@
+import { renderCard } from '../../src/cards/render';
+import { Incoming, Reply } from '../../src/services/chat/types';
+import { DEMO_PEOPLE } from '../../src/services/demo-seed';
+import { cardProblems, cardText } from './card-validation';
+
+/** Anything that answers a chat message as the chat service does. */
+export interface Chat {
+  handle(incoming: Incoming): Promise<Reply[]>;
+}
+
+/** Someone the demo plan does not know. */
+export const STRANGER = { email: 'stranger@example.com', id: 'user-id-9', name: 'A Stranger' };
+
+/** A person's personal chat with the bot. */
+export const personal = (email: string): Incoming['conversation'] => ({ id: `personal-${email}`, kind: 'personal' });
+
+/** A reply as a person sees it; every card must also satisfy the Adaptive Cards renderer. */
+export function readable(reply: Reply): string {
+  if (reply.kind === 'text') return reply.text;
+  const card = renderCard(reply.card, reply.data);
+  expect(cardProblems(card)).toEqual([]);
+  return cardText(card);
+}
+
+/** The user a message comes from: one of the demo people (by email), or the stranger. */
+function userOf(email: string): Incoming['user'] {
+  const person = email === STRANGER.email ? STRANGER : DEMO_PEOPLE.find((p) => p.email === email);
+  if (!person) throw new Error(`${email} is neither one of the demo people nor the stranger`);
+  const id = 'teamsUserId' in person ? person.teamsUserId : person.id;
+  return { id, email, name: person.name };
+}
+
+/**
+ * `say(text, email, conversation, now)`: a message to the chat service from one of the demo people (by email; by
+ * default Alex Wilber, in their personal chat, at `now`), and the replies as they read them.
+ */
+export function talkTo(chat: Chat, now: Date) {
+  return async (text: string, email = 'alexw@example.com', conversation = personal(email), at = now): Promise<string[]> =>
+    (await chat.handle({ text, conversation, user: userOf(email), now: at })).map(readable);
+}

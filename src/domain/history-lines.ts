@@ -19,6 +19,7 @@ const HOW: Record<Via, string> = { chat: 'in chat', card: 'on a card', import: '
 const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 const REQUEST = /^(\d{4}-\d\d-\d\d): ([\s\S]*)$/;
 const MAX_VALUE = 200;
+const EMAIL = /[^\s()<>@,;:]+@[^\s()<>@,;:]+\.[a-z]{2,}/gi;
 
 const clip = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -36,6 +37,8 @@ export function historyValue(field: string, value: string, nameOf: NameOf, comme
     // The reason is already shown once as the entry's comment.
     if (m) return m[2].trim() === comment?.trim() ? formatUkDate(m[1]) : `${formatUkDate(m[1])} (${clip(m[2])})`;
   }
+  // Updates the bot writes name people by email ("asked for by alexw@…"); people read names.
+  if (field === 'latestUpdate') return clip(value.replace(EMAIL, (email) => nameOf(email)));
   return clip(value);
 }
 
@@ -51,11 +54,16 @@ export function changeLine(c: FieldChange, nameOf: NameOf, comment: string | nul
   return `${label}: ${show(c.from)} → ${show(c.to)}`;
 }
 
-/** A reason that is also the new latest update or the new date's reason is shown once, as the comment. */
-function repeatsComment(c: FieldChange, comment: string | null): boolean {
-  if (!comment || c.to === null) return false;
-  if (c.field === 'revisionReason') return c.to.trim() === comment.trim();
-  return c.field === 'latestUpdate' && c.to.includes(comment.trim());
+/**
+ * Whether a line only repeats what another says: a reason that is also the comment or inside the new
+ * latest update, or a request settled by the very date it asked for.
+ */
+function repeats(c: FieldChange, all: readonly FieldChange[], comment: string | null): boolean {
+  const to = (field: string) => all.find((o) => o.field === field)?.to ?? null;
+  if (c.field === 'dateRequest' && c.to === null && c.from !== null) return to('revisedDueDate') === REQUEST.exec(c.from)?.[1];
+  if (c.to === null) return false;
+  if (c.field === 'revisionReason') return c.to.trim() === comment || (to('latestUpdate')?.includes(c.to.trim()) ?? false);
+  return c.field === 'latestUpdate' && comment !== null && c.to.includes(comment);
 }
 
 /** The first import of an action: one line saying what came in, not every field "from nothing". */
@@ -82,7 +90,7 @@ export function historyLines(entry: HistoryEntry, nameOf: NameOf): HistoryLines 
     : entry.changes
         // The owner line already names the owner.
         .filter((c) => !(c.field === 'ownerName' && entry.changes.some((o) => o.field === 'owner')))
-        .filter((c) => !repeatsComment(c, comment))
+        .filter((c) => !repeats(c, entry.changes, comment))
         .map((c) => changeLine(c, nameOf, comment));
   return { who: isPerson(entry.by) ? nameOf(entry.by) : null, how: HOW[entry.via], lines, comment };
 }

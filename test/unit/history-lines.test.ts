@@ -65,3 +65,26 @@ describe('historyLines', () => {
     expect(historyLines(entry(changes), nameOf).lines).toEqual(['Owner: Alex Wilber → Megan Bowen']);
   });
 });
+
+describe('an approved new date', () => {
+  const changes: FieldChange[] = [
+    { field: 'revisedDueDate', from: null, to: '2027-01-31' },
+    { field: 'revisionReason', from: null, to: 'template redesign' },
+    { field: 'latestUpdate', from: 'Asked for a new date', to: 'New date 31 Jan 2027 approved (asked for by alexw@example.com): template redesign' },
+    { field: 'dateRequest', from: '2027-01-31: template redesign', to: null },
+  ];
+
+  test('says the new date and the approval once, naming the person who asked', () => {
+    expect(historyLines(entry(changes, { by: 'meganb@example.com' }), nameOf)).toEqual({
+      who: 'Megan Bowen',
+      how: 'in chat',
+      lines: ['Revised due date: 31 Jan 2027', 'Latest update: New date 31 Jan 2027 approved (asked for by Alex Wilber): template redesign'],
+      comment: null,
+    });
+  });
+
+  test('a declined request still says it is no longer waiting', () => {
+    const declined: FieldChange[] = [{ field: 'dateRequest', from: '2027-01-31: template redesign', to: null }];
+    expect(historyLines(entry(declined), nameOf).lines).toEqual(['New date requested: 31 Jan 2027 (template redesign), no longer waiting']);
+  });
+});

@@ -33,7 +33,8 @@ const SCHEMAS = {
   refreshReminder: PlanData.extend({ owner: text('The owner', 320) }),
   complete: ReminderData.extend({ evidence: text('Evidence') }),
   update: ReminderData.extend({
-    status: z.enum(['On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }),
+    // "Keep the current status" (the default) sends 'unchanged'; a client may send it empty or leave it out.
+    status: z.enum(['unchanged', '', 'On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }).optional(),
     updateDate: z.string().trim().max(10).optional(),
     updateReason: z.string().trim().max(1000).optional(),
     note: z.string().trim().max(1000).optional(),
@@ -152,6 +153,7 @@ export class CardActions {
       return moved.ok && note ? addNote(moved.action, note, ctx) : moved;
     }
     const comment = [data.updateReason, note].filter(Boolean).join(' · ') || null;
+    if (!data.status || data.status === 'unchanged') return comment ? addNote(action, comment, ctx) : { ok: false, reason: 'There was nothing to save: choose a new status or write a note.' };
     if (data.status === action.status) return comment ? addNote(action, comment, ctx) : { ok: false, reason: `${action.ref} is already ${action.status.toLowerCase()}.` };
     return changeStatus(action, data.status as Action['status'], comment, ctx);
   }

@@ -2,6 +2,7 @@ import { renderCard } from '../cards/render';
 import { detailView } from '../cards/view-models';
 import { todayIn } from '../domain/calendar';
 import { ownerToldOfDecision } from '../domain/date-decisions';
+import { offeredDecisionOn } from '../domain/permissions';
 import { reminderRunIdFor } from '../domain/reminders';
 import { Plan } from '../domain/types';
 import { Logger } from '../log';
@@ -62,11 +63,15 @@ export class JobNotifier implements ChangeNotifier {
     const sender = this.sender();
     const plan = await this.storage.plans.get(planId);
     if (!sender || !plan) return;
-    const card = await this.cards.decisionsCard(plan, todayIn(this.now(), plan.timeZone), { text: `New date asked for ${ref}.`, style: 'good' });
-    if (card.kind !== 'card') return;
-    const message = { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` };
+    const action = (await this.storage.actions.get(planId, ref))?.value;
+    const today = todayIn(this.now(), plan.timeZone);
     for (const decider of await decidersOf(this.storage, planId)) {
-      const result = await sendToPerson(this.storage, sender, decider, message);
+      const actor = { email: decider.email, name: decider.name, roles: await this.storage.roles.rolesOf(planId, decider.email) };
+      // Whoever asked, or owns the action (under separation of duties), is not asked to decide it.
+      if (!action || action.dateRequest?.by === decider.email || !offeredDecisionOn(actor, action, plan)) continue;
+      const card = await this.cards.decisionsCard(plan, today, { text: `New date asked for ${ref}.`, style: 'good' }, actor);
+      if (card.kind !== 'card') continue;
+      const result = await sendToPerson(this.storage, sender, decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` });
       if (result && !result.ok) this.log.warn({ planId, outcome: result.outcome }, 'could not tell a decider about a date request');
     }
   }

@@ -5,7 +5,7 @@ import { CardName } from '../cards/render';
 import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
 import { isValidIsoDate, todayIn } from '../domain/calendar';
 import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
-import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
+import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, offeredDecisionOn, Permission } from '../domain/permissions';
 import { remindersAcrossPlans } from '../domain/reminders';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
@@ -90,7 +90,7 @@ export class CardActions {
     const parsed = SCHEMAS[verb].safeParse(body);
     const today = todayIn(request.now, plan.timeZone);
     // Someone else's card is drawn for the plan pressed only, never for every plan its owner is in.
-    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan));
+    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner, actor) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan));
     if (!parsed.success) return redraw(problem(`Nothing was changed: ${parsed.error.issues.map((i) => i.message).join(' ')}`));
     const data = parsed.data as Record<string, string | undefined>;
     if (verb === 'refreshReminder' || verb === 'refreshDecisions') return redraw(null);
@@ -171,9 +171,11 @@ export class CardActions {
     return { kind: 'card', card: 'reminder', data: view };
   }
 
-  async decisionsCard(plan: Plan, today: string, banner: Banner | null): Promise<CardActionResult> {
+  /** What waits for a decision; drawn for `viewer`, it leaves out what they may not decide (their own actions, under separation of duties). */
+  async decisionsCard(plan: Plan, today: string, banner: Banner | null, viewer: Actor | null = null): Promise<CardActionResult> {
     const [actions, deciders] = await Promise.all([this.storage.actions.snapshot(plan.id), decidersOf(this.storage, plan.id)]);
-    const named = await withOwnerNames(this.storage, actions.map((v) => v.value).filter((a) => a.dateRequest || a.status === 'Complete'));
+    const waiting = actions.map((v) => v.value).filter((a) => (a.dateRequest || a.status === 'Complete') && (!viewer || offeredDecisionOn(viewer, a, plan)));
+    const named = await withOwnerNames(this.storage, waiting);
     const { view } = decisionsCard(plan.id, plan.title, named, deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id), today, banner);
     return { kind: 'card', card: 'decisions', data: view };
   }

@@ -8,3 +8,9 @@ export function toActivity(reply: Reply): Partial<Activity> {
   activity.summary = reply.summary;
   return activity;
 }
+
+/** What replaces a card whose button was pressed: the reply's card, or its words in a card of their own (no buttons left). */
+export function replacementCard(reply: Reply | undefined): Record<string, unknown> {
+  if (reply?.kind === 'card') return renderCard(reply.card, reply.data);
+  return renderCard('confirm', { question: reply?.text ?? 'OK, nothing changed.', detail: null, choices: [] });
+}

@@ -74,6 +74,9 @@ describe('the reminder card', () => {
 
   test('Update with only a note keeps the status ("Keep the current status" is the default) and its reason', async () => {
     const adele = { owner: 'adelev@example.com', ref: 'SG-3' };
+    const drawn = await press('refreshReminder', { owner: 'adelev@example.com' }, 'adele');
+    const form = JSON.stringify(drawn.kind === 'card' ? renderCard(drawn.card, drawn.data) : null);
+    expect(form).toMatch(/"id":"status"[^\]]*"value":"unchanged","choices":\[\{"title":"Keep the current status","value":"unchanged"\}/);
     seen(await press('update', { ...adele, status: 'At risk', updateReason: 'two social workers left' }, 'adele'));
     for (const status of ['unchanged', '', undefined]) {
       const note = `audit booked (${String(status)})`;

@@ -3,6 +3,7 @@ import { detailView } from '../cards/view-models';
 import { todayIn } from '../domain/calendar';
 import { ownerToldOfDecision } from '../domain/date-decisions';
 import { Notification } from '../domain/notifications';
+import { offeredDecisionOn } from '../domain/permissions';
 import { isPersonProblem } from '../domain/reach';
 import { reminderRunIdFor } from '../domain/reminders';
 import { Plan } from '../domain/types';
@@ -49,10 +50,19 @@ export class NotificationTargets {
   }
 
   private async deciders(plan: Plan, ref: string): Promise<Target[]> {
-    const card = await this.cards.decisionsCard(plan, todayIn(this.now(), plan.timeZone), { text: `New date asked for ${ref}.`, style: 'good' });
-    if (card.kind !== 'card') return [];
-    const message = { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` };
-    return (await decidersOf(this.storage, plan.id)).map((decider) => this.tell(decider, message));
+    const action = (await this.storage.actions.get(plan.id, ref))?.value;
+    if (!action) return [];
+    const today = todayIn(this.now(), plan.timeZone);
+    const targets: Target[] = [];
+    for (const decider of await decidersOf(this.storage, plan.id)) {
+      const actor = { email: decider.email, name: decider.name, roles: await this.storage.roles.rolesOf(plan.id, decider.email) };
+      // Whoever asked, or owns the action (under separation of duties), is not asked to decide it; each decider's card leaves out their own.
+      if (action.dateRequest?.by === decider.email || !offeredDecisionOn(actor, action, plan)) continue;
+      const card = await this.cards.decisionsCard(plan, today, { text: `New date asked for ${ref}.`, style: 'good' }, actor);
+      if (card.kind !== 'card') continue;
+      targets.push(this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` }));
+    }
+    return targets;
   }
 
   private async owner(plan: Plan, { ref, request, decision, by, comment }: Extract<Notification, { kind: 'date-decided' }>): Promise<Target[]> {

@@ -5,7 +5,7 @@ import { CardName } from '../cards/render';
 import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
 import { isValidIsoDate, todayIn } from '../domain/calendar';
 import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
-import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
+import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, offeredDecisionOn, Permission } from '../domain/permissions';
 import { remindersAcrossPlans } from '../domain/reminders';
 import { TEXT_LIMITS } from '../domain/text-limits';
 import { Action, Plan } from '../domain/types';
@@ -35,7 +35,8 @@ const SCHEMAS = {
   refreshReminder: PlanData.extend({ owner: text('The owner', 320) }),
   complete: ReminderData.extend({ evidence: text('Evidence', TEXT_LIMITS.evidence) }),
   update: ReminderData.extend({
-    status: z.enum(['On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }),
+    // "Keep the current status" (the default) sends 'unchanged'; a client may send it empty or leave it out.
+    status: z.enum(['unchanged', '', 'On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }).optional(),
     updateDate: z.string().trim().max(10).optional(),
     updateReason: z.string().trim().max(TEXT_LIMITS.reason).optional(),
     note: z.string().trim().max(TEXT_LIMITS.note).optional(),
@@ -91,7 +92,7 @@ export class CardActions {
     const parsed = SCHEMAS[verb].safeParse(body);
     const today = todayIn(request.now, plan.timeZone);
     // Someone else's card is drawn for the plan pressed only, never for every plan its owner is in.
-    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan));
+    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner, actor) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan));
     if (!parsed.success) return redraw(problem(`Nothing was changed: ${parsed.error.issues.map((i) => i.message).join(' ')}`));
     const data = parsed.data as Record<string, string | undefined>;
     if (verb === 'refreshReminder' || verb === 'refreshDecisions') return redraw(null);
@@ -155,6 +156,7 @@ export class CardActions {
       return moved.ok && note ? addNote(moved.action, note, ctx) : moved;
     }
     const comment = [data.updateReason, note].filter(Boolean).join(' · ') || null;
+    if (!data.status || data.status === 'unchanged') return comment ? addNote(action, comment, ctx) : { ok: false, reason: 'There was nothing to save: choose a new status or write a note.' };
     if (data.status === action.status) return comment ? addNote(action, comment, ctx) : { ok: false, reason: `${action.ref} is already ${action.status.toLowerCase()}.` };
     return changeStatus(action, data.status as Action['status'], comment, ctx);
   }
@@ -172,9 +174,11 @@ export class CardActions {
     return { kind: 'card', card: 'reminder', data: view };
   }
 
-  async decisionsCard(plan: Plan, today: string, banner: Banner | null): Promise<CardActionResult> {
+  /** What waits for a decision; drawn for `viewer`, it leaves out what they may not decide (their own actions, under separation of duties). */
+  async decisionsCard(plan: Plan, today: string, banner: Banner | null, viewer: Actor | null = null): Promise<CardActionResult> {
     const [actions, deciders] = await Promise.all([this.storage.actions.snapshot(plan.id), decidersOf(this.storage, plan.id)]);
-    const named = await withOwnerNames(this.storage, actions.map((v) => v.value).filter((a) => a.dateRequest || a.status === 'Complete'));
+    const waiting = actions.map((v) => v.value).filter((a) => (a.dateRequest || a.status === 'Complete') && (!viewer || offeredDecisionOn(viewer, a, plan)));
+    const named = await withOwnerNames(this.storage, waiting);
     const { view } = decisionsCard(plan.id, plan.title, named, deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id), today, banner);
     return { kind: 'card', card: 'decisions', data: view };
   }

@@ -71,8 +71,8 @@ export class ChatService {
       this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now),
       this.storage.conversations.binding(where, incoming.conversation.kind),
     ]);
-    const boundPlanId = binding.planId;
-    this.remember(where, boundPlanId);
+    this.remember(where, binding.planId);
+    const boundPlanId = incoming.planId ?? binding.planId;
     const asker: Asker = { incoming, email, boundPlanId, early: early?.planId === boundPlanId ? early : null };
 
     if (pending && command.kind === 'cancel') {

@@ -56,7 +56,7 @@ export async function decisionsReply(storage: Storage, views: PlanView[]): Promi
   const cards = new CardActions(storage);
   const replies: Reply[] = [];
   for (const view of deciding) {
-    const drawn = await cards.decisionsCard(view.plan, view.today, null);
+    const drawn = await cards.decisionsCard(view.plan, view.today, null, view.actor);
     if (drawn.kind !== 'card') continue;
     const data = drawn.data as DecisionsView;
     replies.push(card('decisions', drawn.data, `${view.plan.title}: ${data.requests.length} new date${data.requests.length === 1 ? '' : 's'} and ${data.signOffs.length} sign-off${data.signOffs.length === 1 ? '' : 's'} waiting`));

@@ -5,13 +5,14 @@ import { ownerToldOfDecision } from '../domain/date-decisions';
 import { reminderRunIdFor } from '../domain/reminders';
 import { Plan } from '../domain/types';
 import { Logger } from '../log';
-import { CardActions, decidersOf } from '../services/card-actions';
+import { decidersOf } from '../services/deciders';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { ChangeNotifier, DateDecided } from '../services/notifier';
 import { Storage } from '../store/open-storage';
 import { Person } from '../store/people-store';
 import { sendToPerson } from './destination';
 import { Sender } from './sender';
+import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
 
 /**
  * Keeps other people up to date after a change: the plan's chairs and
@@ -21,16 +22,12 @@ import { Sender } from './sender';
  * update an action in chat, so it never offers a stale choice.
  */
 export class JobNotifier implements ChangeNotifier {
-  private readonly cards: CardActions;
-
   constructor(
     private readonly storage: Storage,
     private readonly sender: () => Sender | null,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.cards = new CardActions(storage);
-  }
+  ) {}
 
   dateRequested(planId: string, ref: string): Promise<void> {
     return this.safely('tell the deciders about a date request', () => this.tellDeciders(planId, ref));
@@ -62,8 +59,7 @@ export class JobNotifier implements ChangeNotifier {
     const sender = this.sender();
     const plan = await this.storage.plans.get(planId);
     if (!sender || !plan) return;
-    const card = await this.cards.decisionsCard(plan, todayIn(this.now(), plan.timeZone), { text: `New date asked for ${ref}.`, style: 'good' });
-    if (card.kind !== 'card') return;
+    const card = await drawDecisionsCard(this.storage, plan, todayIn(this.now(), plan.timeZone), { text: `New date asked for ${ref}.`, style: 'good' });
     const message = { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` };
     for (const decider of await decidersOf(this.storage, planId)) {
       const result = await sendToPerson(this.storage, sender, decider, message);
@@ -92,8 +88,7 @@ export class JobNotifier implements ChangeNotifier {
     // One card a week covers all of a person's plans: it is redrawn whole.
     const delivery = await this.storage.deliveries.get(reminderRunIdFor(today), owner.email);
     if (!delivery?.activityId) return;
-    const card = await this.cards.reminderCard(owner.email, this.now(), null);
-    if (card.kind !== 'card') return;
+    const card = await drawReminderCard(this.storage, owner.email, this.now(), null);
     const result = await sender.update(owner.personalChat, delivery.activityId, { card: renderCard(card.card, card.data), summary: 'Your actions this week' });
     if (!result.ok) this.log.warn({ planId: plan.id, outcome: result.outcome }, 'could not redraw a reminder card');
   }

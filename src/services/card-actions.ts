@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { decisionsCard } from '../cards/decisions-view';
-import { Banner, reminderCard } from '../cards/reminder-view';
+import { Banner } from '../cards/reminder-view';
 import { CardName } from '../cards/render';
 import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
 import { isValidIsoDate, todayIn } from '../domain/calendar';
 import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
 import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
-import { remindersAcrossPlans } from '../domain/reminders';
 import { Action, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { changeAction } from './chat/change-action';
-import { withOwnerNames } from './chat/owner-names';
+import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
 import { ChangeNotifier } from './notifier';
 import { mayReadPlan } from './plan-access';
 
@@ -158,22 +156,11 @@ export class CardActions {
 
   /** The owner's reminder card as it stands: every plan they have something due in (or only `only`). */
   async reminderCard(ownerEmail: string, now: Date, banner: Banner | null, only: Plan | null = null): Promise<CardActionResult> {
-    const [plans, person] = await Promise.all([only ? [only] : this.storage.plans.list(), this.storage.people.byEmail(ownerEmail)]);
-    const snapshots = await Promise.all(plans.map((p) => this.storage.actions.snapshot(p.id)));
-    const perPlan = plans.map((p, i) => ({ planId: p.id, planTitle: p.title, today: todayIn(now, p.timeZone), actions: snapshots[i].map((v) => v.value) }));
-    const due = remindersAcrossPlans(perPlan, new Set(plans.map((p) => p.id))).get(ownerEmail) ?? [];
-    const titled = due.map((d) => ({ ...d, planTitle: perPlan.find((p) => p.planId === d.planId)!.planTitle }));
-    // With nothing due, the plan pressed still names the card, so its "nothing needs you" line says where.
-    const sections = titled.length ? titled : plans.slice(0, 1).map((p, i) => ({ ...perPlan[i], actions: [] }));
-    const { view } = reminderCard({ email: ownerEmail, teamsUserId: person?.teamsUserId ?? null }, sections, banner);
-    return { kind: 'card', card: 'reminder', data: view };
+    return { kind: 'card', ...(await drawReminderCard(this.storage, ownerEmail, now, banner, only)) };
   }
 
   async decisionsCard(plan: Plan, today: string, banner: Banner | null): Promise<CardActionResult> {
-    const [actions, deciders] = await Promise.all([this.storage.actions.snapshot(plan.id), decidersOf(this.storage, plan.id)]);
-    const named = await withOwnerNames(this.storage, actions.map((v) => v.value).filter((a) => a.dateRequest || a.status === 'Complete'));
-    const { view } = decisionsCard(plan.id, plan.title, named, deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id), today, banner);
-    return { kind: 'card', card: 'decisions', data: view };
+    return { kind: 'card', ...(await drawDecisionsCard(this.storage, plan, today, banner)) };
   }
 }
 
@@ -238,11 +225,4 @@ function confirmation(verb: Verb, action: Action): string {
     default:
       return 'Done.';
   }
-}
-
-/** Chairs and executives of the plan (or of every plan) whom the bot can reach. */
-export async function decidersOf(storage: Storage, planId: string) {
-  const people = [...(await storage.roles.list(planId)), ...(await storage.roles.list('*'))].filter((p) => p.roles.some((r) => r === 'chair' || r === 'executive'));
-  const emails = [...new Set(people.map((p) => p.email))];
-  return (await Promise.all(emails.map((e) => storage.people.byEmail(e)))).filter((p): p is NonNullable<typeof p> => p !== null);
 }

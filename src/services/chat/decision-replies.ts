@@ -1,8 +1,7 @@
-import type { DecisionsView } from '../../cards/decisions-view';
 import { Command } from '../../domain/command';
 import { canSeeDecisions } from '../../domain/permissions';
 import { Storage } from '../../store/open-storage';
-import { CardActions } from '../card-actions';
+import { drawDecisionsCard } from '../../views/action-cards';
 import { approveWhatWaits, decideDateRequest, decisionConfirmation } from '../../domain/date-decisions';
 import { ChangeNotifier } from '../notifier';
 import { changeAction } from './change-action';
@@ -50,12 +49,10 @@ export async function decisionsReply(storage: Storage, views: PlanView[]): Promi
   if (deciding.length === 0) {
     return [text('Only a chair, an executive or an administrator decides new dates and sign-offs. Type "my actions" to see your own actions.')];
   }
-  const cards = new CardActions(storage);
   const replies: Reply[] = [];
   for (const view of deciding) {
-    const drawn = await cards.decisionsCard(view.plan, view.today, null);
-    if (drawn.kind !== 'card') continue;
-    const data = drawn.data as DecisionsView;
+    const drawn = await drawDecisionsCard(storage, view.plan, view.today, null);
+    const data = drawn.data;
     replies.push(card('decisions', drawn.data, `${view.plan.title}: ${data.requests.length} new date${data.requests.length === 1 ? '' : 's'} and ${data.signOffs.length} sign-off${data.signOffs.length === 1 ? '' : 's'} waiting`));
   }
   return replies;

@@ -2,9 +2,11 @@ import { Command } from '../../domain/command';
 import { canSeeDecisions } from '../../domain/permissions';
 import { Storage } from '../../store/open-storage';
 import { drawDecisionsCard } from '../../views/action-cards';
-import { approveWhatWaits, decideDateRequest, decisionConfirmation } from '../../domain/date-decisions';
+import { decisionConfirmation } from '../../domain/date-decisions';
 import { ChangeNotifier } from '../notifier';
-import { changeAction } from './change-action';
+import { tell } from '../tell';
+import { decideDate, DateDecisionInput } from '../../use-cases/decide-date';
+import { notDone } from './change-replies';
 import { FoundAction, PlanView } from './plan-scope';
 import { showReply } from './read-replies';
 import { card, Reply, text } from './types';
@@ -18,26 +20,13 @@ type DecisionCommand = Extract<Command, { kind: 'approve' | 'decideDate' }>;
  * told what was decided and their reminder card is redrawn.
  */
 export async function decisionReply(storage: Storage, found: FoundAction, command: DecisionCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
-  const outcome = await changeAction(
-    storage,
-    found,
-    (action, ctx, actor) =>
-      command.kind === 'approve'
-        ? approveWhatWaits(command.comment, action, ctx, actor, found.view.plan)
-        : decideDateRequest(command.decision, command.comment, action, ctx, actor, found.view.plan),
-    { via: 'chat', at, comment: command.comment },
-  );
-  if (!outcome.ok) return text(outcome.reason);
+  const input: DateDecisionInput =
+    command.kind === 'approve' ? { what: 'whatWaits', comment: command.comment } : { what: 'date', decision: command.decision, comment: command.comment };
+  const outcome = await decideDate(storage, found, { via: 'chat', at }, input);
+  if (outcome.kind !== 'done') return notDone(outcome);
+  tell(notifier, outcome.notifications);
   const action = outcome.found.current.value;
-  const before = outcome.before;
-  const signedOff = action.status === 'Signed off' && before.status !== 'Signed off';
-  if (before.dateRequest && !action.dateRequest) {
-    const { email, name } = found.view.actor;
-    const decision = command.kind === 'decideDate' ? command.decision : 'approve';
-    await notifier?.dateDecided({ action, request: before.dateRequest, decision, by: { email, name }, comment: command.comment });
-  } else {
-    await notifier?.actionChanged(action.planId, action.owner?.email ?? null);
-  }
+  const signedOff = action.status === 'Signed off' && outcome.before.status !== 'Signed off';
   const banner = signedOff ? `${action.ref} is signed off.` : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action);
   return showReply(storage, outcome.found, banner);
 }

@@ -1,5 +1,6 @@
+import { z } from 'zod';
+import { formatUkDate, isValidIsoDate } from '../../domain/calendar';
 import { currentDueDate } from '../../domain/rag';
-import { formatUkDate } from '../../domain/calendar';
 import { Command } from '../../domain/command';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
@@ -59,13 +60,20 @@ export async function simpleChangeReply(storage: Storage, found: FoundAction, co
   return showReply(storage, outcome.found, bannerFor(command, outcome.found.current.value, outcome.before));
 }
 
-/** What we know so far about a new date, kept between questions. */
-export interface DelayDraft {
-  planId: string;
-  ref: string;
-  newDate: IsoDate | null;
-  reason: string | null;
-  markDelayed: boolean;
+/** What we know so far about a new date, kept between questions; read back from storage through this schema. */
+const DelayDraftSchema = z.object({
+  planId: z.string(),
+  ref: z.string(),
+  newDate: z.string().refine(isValidIsoDate).nullable(),
+  reason: z.string().nullable(),
+  markDelayed: z.boolean(),
+});
+export type DelayDraft = z.infer<typeof DelayDraftSchema>;
+
+/** The draft a stored question holds, or null if it is not one (an older or damaged row is not acted on). */
+export function readDelayDraft(data: unknown): DelayDraft | null {
+  const parsed = DelayDraftSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
 }
 
 export const PENDING_DELAY = 'delay';

@@ -6,6 +6,7 @@ import { Actor, canSeeDecisions, canSeeRemindersOf } from '../domain/permissions
 import { Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
+import { Notification } from '../use-cases/outcome';
 import { CARD_VERBS, CardVerb } from './card-verbs';
 import { mayReadPlan } from './plan-access';
 import { refusalText, tell, Teller } from './tell';
@@ -77,7 +78,10 @@ export class CardActions {
     // A refusal by permission shows only the refusal; any other redraws the card with it.
     if (outcome.kind === 'refused' && outcome.code === 'notPermitted') return { kind: 'message', text: `Nothing was changed: ${refusalText(outcome)}` };
     if (outcome.kind === 'refused') return redraw(problem(`Nothing was changed: ${refusalText(outcome)}`));
-    tell(this.notifier, outcome.notifications);
+    // The same notifications as from chat, but for the one card this answer already redraws, banner and
+    // all: the presser's own reminder card. Redrawing it again a moment later would wipe the banner.
+    const answered = (n: Notification) => verb.card === 'reminder' && owner === email && n.kind === 'actionChanged' && n.ownerEmail === email;
+    tell(this.notifier, outcome.notifications.filter((n) => !answered(n)));
     return redraw(ok(change.confirm(outcome.found.current.value)));
   }
 

@@ -14,6 +14,7 @@ const SEEDED = new Date('2026-11-21T09:00:00Z');
 const NOW = new Date('2026-11-21T10:00:00Z');
 const PATTI = { id: 'user-id-4', email: 'pattif@example.com', name: 'Patti Fernandez' };
 const ALEX = { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' };
+const MEGAN = { id: 'user-id-1', email: 'meganb@example.com', name: 'Megan Bowen' }; // administrator
 
 /** A notifier that records what it was told, in order. */
 function recorder(told: string[]): ChangeNotifier {
@@ -56,21 +57,31 @@ test('asking for a new date, then declining it: chat and card buttons tell the s
   await settled();
 
   expect(askedByChat).toEqual([`changed ${DEMO_PLAN_ID}:pattif@example.com`, `date requested ${DEMO_PLAN_ID}:SG-6`]);
-  expect(askedByCard).toEqual(askedByChat);
+  // Patti pressed her own reminder card, which the button's answer redraws (with its banner): it is not redrawn twice.
+  expect(askedByCard).toEqual([`date requested ${DEMO_PLAN_ID}:SG-6`]);
   expect(byChat).toEqual([...askedByChat, 'declined SG-6 2027-03-31 for pattif@example.com by alexw@example.com: the inspection date is fixed']);
-  expect(byCard).toEqual(byChat);
+  expect(byCard).toEqual([...askedByCard, byChat[byChat.length - 1]]);
 });
 
-test('a status update through either door redraws the owner’s card', async () => {
+test('an administrator’s status update, through either door, redraws the owner’s card', async () => {
   const byChat: string[] = [];
   const chat = new ChatService(await seeded(), 'Europe/London', recorder(byChat));
-  await chat.handle({ text: 'SG-1 at risk', conversation: { id: 'personal-alex', kind: 'personal' }, user: ALEX, now: NOW });
+  await chat.handle({ text: 'SG-1 at risk', conversation: { id: 'personal-megan', kind: 'personal' }, user: MEGAN, now: NOW });
   const byCard: string[] = [];
   const cards = new CardActions(await seeded(), recorder(byCard));
-  await cards.handle({ verb: 'update', data: { planId: DEMO_PLAN_ID, owner: ALEX.email, ref: 'SG-1', status: 'At risk' }, user: ALEX, now: NOW });
+  await cards.handle({ verb: 'update', data: { planId: DEMO_PLAN_ID, owner: ALEX.email, ref: 'SG-1', status: 'At risk' }, user: MEGAN, now: NOW });
   await settled();
   expect(byChat).toEqual([`changed ${DEMO_PLAN_ID}:alexw@example.com`]);
   expect(byCard).toEqual(byChat);
+});
+
+test('an owner pressing their own reminder card gets it redrawn in the answer, with its banner, and not again', async () => {
+  const byCard: string[] = [];
+  const cards = new CardActions(await seeded(), recorder(byCard));
+  const answer = await cards.handle({ verb: 'update', data: { planId: DEMO_PLAN_ID, owner: ALEX.email, ref: 'SG-1', status: 'At risk' }, user: ALEX, now: NOW });
+  await settled();
+  expect(answer.kind === 'card' && JSON.stringify(answer.data)).toMatch(/SG-1 is updated: at risk/);
+  expect(byCard).toEqual([]);
 });
 
 test('neither door waits for the others to be told before answering', async () => {
@@ -82,14 +93,15 @@ test('neither door waits for the others to be told before answering', async () =
   const cards = new CardActions(storage, slow);
   const chat = new ChatService(storage, 'Europe/London', slow);
 
-  const pressed = await cards.handle({ verb: 'requestDate', data: { planId: DEMO_PLAN_ID, owner: PATTI.email, ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' }, user: PATTI, now: NOW });
-  expect(pressed.kind).toBe('card');
-  const [replied] = await chat.handle({ text: 'SG-1 at risk', conversation: { id: 'personal-alex', kind: 'personal' }, user: ALEX, now: NOW });
-  expect(replied.kind).toBe('card');
+  // An administrator moves Patti's date from her card; Alex asks for a new date in chat.
+  const pressed = await cards.handle({ verb: 'requestDate', data: { planId: DEMO_PLAN_ID, owner: PATTI.email, ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' }, user: MEGAN, now: NOW });
+  expect(pressed.kind === 'card' && JSON.stringify(pressed.data)).toMatch(/SG-6 is updated/);
+  const [replied] = await chat.handle({ text: 'SG-1 new date 26/02/2027 because panel dates', conversation: { id: 'personal-alex', kind: 'personal' }, user: ALEX, now: NOW });
+  expect(replied.kind === 'card' && replied.summary).toBeTruthy();
   // Both answered while their first notification still waits; within one change, what follows waits its turn.
   expect(told).toEqual([]);
   release();
   await settled();
-  expect([...told].sort()).toEqual(['changed', 'changed', `date requested ${DEMO_PLAN_ID}:SG-6`]);
-  expect(told.indexOf(`date requested ${DEMO_PLAN_ID}:SG-6`)).toBeGreaterThan(told.indexOf('changed'));
+  expect([...told].sort()).toEqual(['changed', 'changed', `date requested ${DEMO_PLAN_ID}:SG-1`]);
+  expect(told.indexOf(`date requested ${DEMO_PLAN_ID}:SG-1`)).toBeGreaterThan(0);
 });

@@ -70,6 +70,11 @@ export function canSignOff(actor: Actor, action: Action, rules: DutyRules): Perm
   return both(role, () => notTheirOwn(actor, action, rules, 'sign it off'));
 }
 
+/** Whether a decision on the action is put to this person at all: never one on their own action while the plan keeps duties separate. */
+export function offeredDecisionOn(actor: Actor, action: Action, rules: DutyRules): boolean {
+  return !barredAsOwner(actor, action, rules);
+}
+
 /** True when the change is a decision: a sign-off, a cancellation, a moved date or a new date decided. */
 function isDecision(before: Action, after: Action): boolean {
   const decidedStatus = after.status !== before.status && (after.status === 'Signed off' || after.status === 'Cancelled');

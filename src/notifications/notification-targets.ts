@@ -3,16 +3,18 @@ import { detailView } from '../cards/view-models';
 import { todayIn } from '../domain/calendar';
 import { ownerToldOfDecision } from '../domain/date-decisions';
 import { Notification } from '../domain/notifications';
+import { offeredDecisionOn } from '../domain/permissions';
 import { isPersonProblem } from '../domain/reach';
 import { reminderRunIdFor } from '../domain/reminders';
 import { Plan } from '../domain/types';
 import { Target } from '../jobs/deliver';
 import { destinationOf } from '../jobs/destination';
 import { OutgoingCard } from '../jobs/sender';
-import { CardActions, decidersOf } from '../services/card-actions';
+import { decidersOf } from '../services/deciders';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { Storage } from '../store/open-storage';
 import { Person } from '../store/people-store';
+import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
 
 /**
  * Who a notification goes to, and what they are sent, drawn from the register
@@ -23,14 +25,10 @@ import { Person } from '../store/people-store';
  * offers a stale choice.
  */
 export class NotificationTargets {
-  private readonly cards: CardActions;
-
   constructor(
     private readonly storage: Storage,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.cards = new CardActions(storage);
-  }
+  ) {}
 
   /** None when there is nobody left to tell (the plan, the action or the person is gone). */
   async of(notification: Notification): Promise<Target[]> {
@@ -49,10 +47,18 @@ export class NotificationTargets {
   }
 
   private async deciders(plan: Plan, ref: string): Promise<Target[]> {
-    const card = await this.cards.decisionsCard(plan, todayIn(this.now(), plan.timeZone), { text: `New date asked for ${ref}.`, style: 'good' });
-    if (card.kind !== 'card') return [];
-    const message = { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` };
-    return (await decidersOf(this.storage, plan.id)).map((decider) => this.tell(decider, message));
+    const action = (await this.storage.actions.get(plan.id, ref))?.value;
+    if (!action) return [];
+    const today = todayIn(this.now(), plan.timeZone);
+    const targets: Target[] = [];
+    for (const decider of await decidersOf(this.storage, plan.id)) {
+      const actor = { email: decider.email, name: decider.name, roles: await this.storage.roles.rolesOf(plan.id, decider.email) };
+      // Whoever asked, or owns the action (under separation of duties), is not asked to decide it; each decider's card leaves out their own.
+      if (action.dateRequest?.by === decider.email || !offeredDecisionOn(actor, action, plan)) continue;
+      const card = await drawDecisionsCard(this.storage, plan, today, { text: `New date asked for ${ref}.`, style: 'good' }, actor);
+      targets.push(this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` }));
+    }
+    return targets;
   }
 
   private async owner(plan: Plan, { ref, request, decision, by, comment }: Extract<Notification, { kind: 'date-decided' }>): Promise<Target[]> {
@@ -86,8 +92,7 @@ export class NotificationTargets {
     if (!owner.personalChat) return [];
     const delivery = await this.storage.deliveries.get(reminderRunIdFor(todayIn(this.now(), plan.timeZone)), owner.email);
     if (!delivery?.activityId) return [];
-    const card = await this.cards.reminderCard(owner.email, this.now(), null);
-    if (card.kind !== 'card') return [];
+    const card = await drawReminderCard(this.storage, owner.email, this.now(), null);
     const message = { card: renderCard(card.card, card.data), summary: 'Your actions this week' };
     // No onUnreachable: a card that cannot be redrawn says nothing about whether the person can be reached.
     return [{ key: `redraw:${owner.email}`, label: owner.name ?? owner.email, destination: { kind: 'conversation', reference: owner.personalChat }, replaces: delivery.activityId, message }];

@@ -1,20 +1,15 @@
 import { z } from 'zod';
-import { decisionsCard } from '../cards/decisions-view';
-import { Banner, reminderCard } from '../cards/reminder-view';
+import { Banner } from '../cards/reminder-view';
 import { CardName } from '../cards/render';
-import { addEvidence, addNote, ChangeContext, ChangeResult, changeStatus, requestNewDate, reschedule, signOff } from '../domain/action-changes';
-import { isValidIsoDate, todayIn } from '../domain/calendar';
-import { decideDateRequest, decisionConfirmation } from '../domain/date-decisions';
-import { Actor, canDecideDateRequest, canSeeDecisions, canSeeRemindersOf, canSignOff, canUpdate, decidesDates, DutyRules, Permission } from '../domain/permissions';
-import { remindersAcrossPlans } from '../domain/reminders';
-import { TEXT_LIMITS } from '../domain/text-limits';
-import { Action, Plan } from '../domain/types';
+import { todayIn } from '../domain/calendar';
+import { Actor, canSeeDecisions, canSeeRemindersOf } from '../domain/permissions';
+import { Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
-import { changeAction } from './chat/change-action';
-import { withOwnerNames } from './chat/owner-names';
-import { dateDecided, dateRequested, Notification } from '../domain/notifications';
-import { announce, ChangeNotifier } from './notifier';
+import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
+import { Notification } from '../domain/notifications';
+import { CARD_VERBS, CardVerb } from './card-verbs';
 import { mayReadPlan } from './plan-access';
+import { conflictText, refusalText, tell, Teller } from './tell';
 
 export interface CardActionRequest {
   verb: string;
@@ -26,226 +21,82 @@ export interface CardActionRequest {
 /** The card to show in place of the one whose button was pressed, or a message when there is none. */
 export type CardActionResult = { kind: 'card'; card: CardName; data: object } | { kind: 'message'; text: string };
 
-const text = (field: string, max = 1000) => z.string({ message: `${field} is missing.` }).trim().min(1, `${field} is missing.`).max(max, `${field} is too long (at most ${max} characters).`);
-const isoDate = (field: string) => text(field, 10).refine(isValidIsoDate, `${field} is not a real date.`);
-
-const PlanData = z.object({ planId: text('The plan', 64) });
-const ReminderData = PlanData.extend({ owner: text('The owner', 320).optional(), ref: text('Which action') });
-const SCHEMAS = {
-  refreshReminder: PlanData.extend({ owner: text('The owner', 320) }),
-  complete: ReminderData.extend({ evidence: text('Evidence', TEXT_LIMITS.evidence) }),
-  update: ReminderData.extend({
-    status: z.enum(['On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }),
-    updateDate: z.string().trim().max(10).optional(),
-    updateReason: z.string().trim().max(TEXT_LIMITS.reason).optional(),
-    note: z.string().trim().max(TEXT_LIMITS.note).optional(),
-  }),
-  requestDate: ReminderData.extend({ requestDate: isoDate('The new date'), requestReason: text('The reason', TEXT_LIMITS.reason) }),
-  refreshDecisions: PlanData,
-  approveDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(TEXT_LIMITS.comment).optional() }),
-  declineDate: PlanData.extend({ requestRef: text('Which request'), decisionComment: z.string().trim().max(TEXT_LIMITS.comment).optional() }),
-  signOff: PlanData.extend({ signOffRef: text('Which action') }),
-} as const;
-type Verb = keyof typeof SCHEMAS;
-
 const NOT_YOURS = 'That card is for a plan you have no actions or role in, or a plan that no longer exists; nothing was shown or changed.';
 const ok = (text: string): Banner => ({ text, style: 'good' });
 const problem = (text: string): Banner => ({ text, style: 'attention' });
-/** Notifiers log their own failures (see ChangeNotifier); this only keeps one that did not from stopping the process. */
-const ignored = (): void => undefined;
 
-const guarded = (permission: Permission, apply: () => ChangeResult): ChangeResult =>
-  permission.allowed ? apply() : { ok: false, reason: permission.reason };
+/** The fields every button's data may carry, read without trusting their types. */
+const Envelope = z
+  .object({ planId: z.string().optional().catch(undefined), ref: z.string().optional().catch(undefined), owner: z.string().optional().catch(undefined) })
+  .passthrough();
 
 /**
- * Universal Action buttons on reminder and decision cards. Every press is
- * checked again here, against the person pressing and the action named,
- * whatever the card says; the answer is the card redrawn from the register,
- * so a card never offers a stale choice.
+ * Universal Action buttons on reminder and decision cards: a front door that only translates. The verb
+ * table (card-verbs.ts) parses the button's data and names the use case, which checks permissions
+ * against the person pressing and the action named, whatever the card says; the answer is the card
+ * redrawn from the register, so a card never offers a stale choice.
  */
 export class CardActions {
   constructor(
     private readonly storage: Storage,
-    private readonly notifier?: Pick<ChangeNotifier, 'dateRequested' | 'dateDecided'>,
+    private readonly notifier?: Teller,
   ) {}
 
   async handle(request: CardActionRequest): Promise<CardActionResult> {
     // Own keys only: `toString` or `__proto__` are not buttons.
-    if (!Object.hasOwn(SCHEMAS, request.verb)) return { kind: 'message', text: 'That button belongs to an older card. Type "my actions" to see your actions.' };
-    const verb = request.verb as Verb;
+    const verb: CardVerb | undefined = Object.hasOwn(CARD_VERBS, request.verb) ? CARD_VERBS[request.verb] : undefined;
+    if (!verb) return { kind: 'message', text: 'That button belongs to an older card. Type "my actions" to see your actions.' };
     const email = request.user.email?.toLowerCase();
     if (!email) return { kind: 'message', text: 'I can’t tell which account you are using, so nothing was changed.' };
+    const envelope = Envelope.safeParse(request.data);
+    const fields = envelope.success ? envelope.data : {};
     // A reminder's action picker names the plan with the ref ("plan/ref"), as one card covers all of a person's plans.
-    const chosen = choiceOf(request.data);
+    const chosen = choiceOf(fields.ref);
     const chosenPlan = chosen && (await this.storage.plans.get(chosen.planId));
-    const body = chosenPlan && chosen ? { ...(request.data as object), planId: chosen.planId, ref: chosen.ref } : request.data;
-    const plan = chosenPlan || (await this.storage.plans.get(String((body as { planId?: unknown } | null)?.planId ?? '')));
+    const body = chosenPlan && chosen ? { ...fields, planId: chosen.planId, ref: chosen.ref } : request.data;
+    const plan = chosenPlan || (await this.storage.plans.get(fields.planId ?? ''));
     // Nothing is drawn until the presser is known to be allowed to see it; a plan they may not read
     // gets the same answer as one that does not exist, so a forged button learns nothing.
     const actor: Actor | null = plan && { email, name: request.user.name, roles: await this.storage.roles.rolesOf(plan.id, email) };
     if (!plan || !actor || !(await mayReadPlan(this.storage, plan.id, actor))) return { kind: 'message', text: NOT_YOURS };
-    const isDecision = verb === 'refreshDecisions' || verb === 'approveDate' || verb === 'declineDate' || verb === 'signOff';
-    const owner = ownerOf(request.data, email);
-    const seeing = maySee(verb, actor, owner);
+    const owner = fields.owner?.includes('@') ? fields.owner.toLowerCase() : email;
+    const seeing = verb.card === 'decisions' ? canSeeDecisions(actor) : canSeeRemindersOf(actor, owner);
     if (!seeing.allowed) return { kind: 'message', text: seeing.reason };
-    const parsed = SCHEMAS[verb].safeParse(body);
     const today = todayIn(request.now, plan.timeZone);
     // Someone else's card is drawn for the plan pressed only, never for every plan its owner is in.
-    const redraw = (banner: Banner | null) => (isDecision ? this.decisionsCard(plan, today, banner) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan));
-    if (!parsed.success) return redraw(problem(`Nothing was changed. ${parsed.error.issues.map((i) => i.message).join(' ')}`));
-    const data = parsed.data as Record<string, string | undefined>;
-    if (verb === 'refreshReminder' || verb === 'refreshDecisions') return redraw(null);
+    const redraw = (banner: Banner | null) =>
+      verb.card === 'decisions' ? this.decisionsCard(plan, today, banner, actor) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan);
+    const pressed = verb.read(body);
+    if (!pressed.ok) return redraw(problem(`Nothing was changed. ${pressed.problems}`));
+    if (!pressed.change) return redraw(null);
 
-    const ref = (data.ref ?? data.requestRef ?? data.signOffRef)!;
-    const current = await this.storage.actions.get(plan.id, ref);
-    if (!current) return redraw(problem(`There is no action ${ref} in this plan; nothing was changed.`));
-    // A refused button shows only the refusal (checked again, against what is stored, as the change is written).
-    const permitted = permissionFor(verb, actor, current.value, plan);
-    if (!permitted.allowed) return { kind: 'message', text: `Nothing was changed. ${permitted.reason}` };
-    const ctx: ChangeContext = { by: email, at: request.now.toISOString(), today };
-    const change = (action: Action, c: ChangeContext, who: Actor): ChangeResult => this.apply(verb, data, action, c, who, plan);
-    const decision = verb === 'approveDate' ? 'approve' : verb === 'declineDate' ? 'decline' : null;
-    const notify = (before: Action, after: Action): Notification[] => {
-      if (after.dateRequest && !before.dateRequest) return [dateRequested(after)];
-      if (before.dateRequest && !after.dateRequest && decision) return [dateDecided(after, before.dateRequest, decision, { email, name: actor.name }, data.decisionComment ?? null)];
-      return [];
-    };
-    const outcome = await changeAction(this.storage, { view: { plan, actor, today }, current }, change, { via: 'card', at: ctx.at, comment: data.updateReason ?? data.requestReason ?? data.decisionComment ?? null, notify });
-    if (!outcome.ok) return redraw(problem(`Nothing was changed. ${outcome.reason}`));
-    const after = outcome.found.current.value;
-    // Telling others goes on after the card is answered: Teams gives a card button only a few seconds, and
-    // messages to other people are paced.
-    void announce(this.notifier, after, outcome.notifications).catch(ignored);
-    return redraw(ok(confirmation(verb, after)));
-  }
-
-  private apply(verb: Verb, data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
-    const permission = permissionFor(verb, actor, action, rules);
-    switch (verb) {
-      case 'complete':
-        return guarded(permission, () => {
-          const withEvidence = addEvidence(action, data.evidence!, ctx);
-          return withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence;
-        });
-      case 'update':
-        return guarded(permission, () => this.update(data, action, ctx, actor, rules));
-      case 'requestDate':
-        return guarded(permission, () =>
-          decidesDates(actor, action, rules) ? reschedule(action, data.requestDate!, data.requestReason!, false, ctx) : requestNewDate(action, data.requestDate!, data.requestReason!, false, ctx),
-        );
-      case 'approveDate':
-        return decideDateRequest('approve', null, action, ctx, actor, rules);
-      case 'declineDate':
-        return decideDateRequest('decline', data.decisionComment ?? null, action, ctx, actor, rules);
-      case 'signOff':
-        return guarded(permission, () => signOff(action, null, ctx));
-      default:
-        return { ok: false, reason: 'That button does nothing.' };
-    }
-  }
-
-  private update(data: Record<string, string | undefined>, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
-    const note = data.note || null;
-    if (data.status === 'Delayed') {
-      if (!data.updateDate || !isValidIsoDate(data.updateDate)) return { ok: false, reason: 'A delay needs the new date.' };
-      if (!data.updateReason) return { ok: false, reason: 'A delay needs a reason.' };
-      const moved = decidesDates(actor, action, rules)
-        ? reschedule(action, data.updateDate, data.updateReason, true, ctx)
-        : requestNewDate(action, data.updateDate, data.updateReason, true, ctx);
-      return moved.ok && note ? addNote(moved.action, note, ctx) : moved;
-    }
-    const comment = [data.updateReason, note].filter(Boolean).join(' · ') || null;
-    if (data.status === action.status) return comment ? addNote(action, comment, ctx) : { ok: false, reason: `${action.ref} is already ${action.status.toLowerCase()}.` };
-    return changeStatus(action, data.status as Action['status'], comment, ctx);
+    const { change } = pressed;
+    const current = await this.storage.actions.get(plan.id, change.ref);
+    if (!current) return redraw(problem(`There is no action ${change.ref} in this plan; nothing was changed.`));
+    // The same notifications as from chat, but for the one card this answer already redraws, banner and
+    // all: the presser's own reminder card. Redrawing it again a moment later would wipe the banner.
+    const answered = (n: Notification) => verb.card === 'reminder' && owner === email && n.kind === 'action-changed' && n.ownerEmail === email;
+    const outcome = await change.run(this.storage, { view: { plan, actor, today }, current }, { via: 'card', at: request.now.toISOString(), answered });
+    if (outcome.kind === 'conflict') return { kind: 'message', text: conflictText(outcome) };
+    // A refusal by permission shows only the refusal; any other redraws the card with it.
+    if (outcome.kind === 'refused' && outcome.code === 'notPermitted') return { kind: 'message', text: `Nothing was changed. ${refusalText(outcome)}` };
+    if (outcome.kind === 'refused') return redraw(problem(`Nothing was changed. ${refusalText(outcome)}`));
+    tell(this.notifier, outcome.found.current.value, outcome.notifications);
+    return redraw(ok(change.confirm(outcome.found.current.value)));
   }
 
   /** The owner's reminder card as it stands: every plan they have something due in (or only `only`). */
   async reminderCard(ownerEmail: string, now: Date, banner: Banner | null, only: Plan | null = null): Promise<CardActionResult> {
-    const [plans, person] = await Promise.all([only ? [only] : this.storage.plans.list(), this.storage.people.byEmail(ownerEmail)]);
-    const snapshots = await Promise.all(plans.map((p) => this.storage.actions.snapshot(p.id)));
-    const perPlan = plans.map((p, i) => ({ planId: p.id, planTitle: p.title, today: todayIn(now, p.timeZone), actions: snapshots[i].map((v) => v.value) }));
-    const due = remindersAcrossPlans(perPlan, new Set(plans.map((p) => p.id))).get(ownerEmail) ?? [];
-    const titled = due.map((d) => ({ ...d, planTitle: perPlan.find((p) => p.planId === d.planId)!.planTitle }));
-    // With nothing due, the plan pressed still names the card, so its "nothing needs you" line says where.
-    const sections = titled.length ? titled : plans.slice(0, 1).map((p, i) => ({ ...perPlan[i], actions: [] }));
-    const { view } = reminderCard({ email: ownerEmail, teamsUserId: person?.teamsUserId ?? null }, sections, banner);
-    return { kind: 'card', card: 'reminder', data: view };
+    return { kind: 'card', ...(await drawReminderCard(this.storage, ownerEmail, now, banner, only)) };
   }
 
-  async decisionsCard(plan: Plan, today: string, banner: Banner | null): Promise<CardActionResult> {
-    const [actions, deciders] = await Promise.all([this.storage.actions.snapshot(plan.id), decidersOf(this.storage, plan.id)]);
-    const named = await withOwnerNames(this.storage, actions.map((v) => v.value).filter((a) => a.dateRequest || a.status === 'Complete'));
-    const { view } = decisionsCard(plan.id, plan.title, named, deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id), today, banner);
-    return { kind: 'card', card: 'decisions', data: view };
-  }
-}
-
-/** Whether the presser may see the card the button redraws: their own reminders, or, for those who decide, anyone's and the decisions. */
-function maySee(verb: Verb, actor: Actor, owner: string): Permission {
-  switch (verb) {
-    case 'refreshDecisions':
-    case 'approveDate':
-    case 'declineDate':
-    case 'signOff':
-      return canSeeDecisions(actor);
-    default:
-      return canSeeRemindersOf(actor, owner);
-  }
-}
-
-/** Whether the presser may do what the button does to this action; the same rules as chat. */
-function permissionFor(verb: Verb, actor: Actor, action: Action, rules: DutyRules): Permission {
-  switch (verb) {
-    case 'complete':
-    case 'update':
-    case 'requestDate':
-      return canUpdate(actor, action);
-    case 'approveDate':
-    case 'declineDate':
-      return canDecideDateRequest(actor, action, rules);
-    case 'signOff':
-      return canSignOff(actor, action, rules);
-    default:
-      return { allowed: false, reason: 'That button does nothing.' };
+  async decisionsCard(plan: Plan, today: string, banner: Banner | null, viewer: Actor | null = null): Promise<CardActionResult> {
+    return { kind: 'card', ...(await drawDecisionsCard(this.storage, plan, today, banner, viewer)) };
   }
 }
 
 /** The plan and ref a reminder's action picker sent ("plan/ref"), if it did. */
-function choiceOf(data: unknown): { planId: string; ref: string } | null {
-  const ref = (data as { ref?: unknown } | null)?.ref;
-  const match = typeof ref === 'string' ? /^([a-z0-9][a-z0-9-]{0,62})\/(.+)$/s.exec(ref.trim()) : null;
+function choiceOf(ref: string | undefined): { planId: string; ref: string } | null {
+  const match = ref ? /^([a-z0-9][a-z0-9-]{0,62})\/(.+)$/s.exec(ref.trim()) : null;
   return match ? { planId: match[1], ref: match[2] } : null;
-}
-
-/** The owner whose reminder this is; checked by `canSeeRemindersOf`; it never changes what may be changed. */
-function ownerOf(data: unknown, fallback: string): string {
-  const owner = (data as { owner?: unknown } | null)?.owner;
-  return typeof owner === 'string' && owner.includes('@') ? owner.toLowerCase() : fallback;
-}
-
-function confirmation(verb: Verb, action: Action): string {
-  switch (verb) {
-    case 'complete':
-      return `${action.ref} is complete, with your evidence. A chair or an executive can now sign it off.`;
-    case 'requestDate':
-    case 'update':
-      return action.dateRequest
-        ? `Your new date for ${action.ref} has gone to the chairs and executives for approval; until then the current date stands.`
-        : `${action.ref} is updated: ${action.status.toLowerCase()}.`;
-    case 'approveDate':
-      return decisionConfirmation('approve', action);
-    case 'declineDate':
-      return decisionConfirmation('decline', action);
-    case 'signOff':
-      return `${action.ref} is signed off.`;
-    default:
-      return 'Done.';
-  }
-}
-
-/** Chairs and executives of the plan (or of every plan) whom the bot can reach. */
-export async function decidersOf(storage: Storage, planId: string) {
-  const people = [...(await storage.roles.list(planId)), ...(await storage.roles.list('*'))].filter((p) => p.roles.some((r) => r === 'chair' || r === 'executive'));
-  const emails = [...new Set(people.map((p) => p.email))];
-  return (await Promise.all(emails.map((e) => storage.people.byEmail(e)))).filter((p): p is NonNullable<typeof p> => p !== null);
 }

@@ -6,6 +6,7 @@ import { readableText } from '../domain/command-text';
 import { CardActions } from '../services/card-actions';
 import { Logger } from '../log';
 import { ChatService } from '../services/chat/chat-service';
+import { answerConfirmPress, CONFIRM_VERBS } from '../services/chat/confirm-press';
 import { Reply } from '../services/chat/types';
 import { Storage } from '../store/open-storage';
 import { conversationKind } from './conversation-kind';
@@ -13,7 +14,7 @@ import { conversationScope } from './conversation-scope';
 import { botWasRemoved, forgetRemoved } from './removal';
 import { senderEmail } from './identity';
 import { Introductions } from './introductions';
-import { toActivity } from './replies';
+import { replacementCard, toActivity } from './replies';
 import { tenantAllowed, tenantOf } from './tenant';
 
 export interface BotOptions {
@@ -93,8 +94,10 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     const log = this.options.log.child({ activityId: context.activity.id, verb: press.verb });
     try {
       const email = await senderEmail(context, this.options.storage, log);
+      const verb = String(press.verb ?? '');
+      if (CONFIRM_VERBS.includes(verb)) return await this.confirmPressed(context, verb, press.data ?? {}, email, log);
       const result = await this.options.cardActions.handle({
-        verb: String(press.verb ?? ''),
+        verb,
         data: press.data ?? {},
         user: { id: context.activity.from.id, email, name: context.activity.from.name ?? null },
         now: this.now(),
@@ -108,6 +111,25 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       const message = storageErrorWords(error) ?? 'Sorry, something went wrong on my side and nothing was changed.';
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message };
     }
+  }
+
+  /** Yes or No on a question the bot asked: runs what Yes offered as if typed there, and puts the outcome in the card's place. */
+  private async confirmPressed(context: TurnContext, verb: string, data: unknown, email: string | null, log: Logger): Promise<CardButtonAnswer> {
+    const activity = context.activity;
+    const scope = this.scopeOf(activity);
+    const replies = await answerConfirmPress(this.options.storage, this.options.chat, {
+      verb,
+      data,
+      incoming: {
+        conversation: { id: activity.conversation.id, kind: conversationKind(activity), bindingId: scope.bindingId },
+        user: { id: activity.from.id, email, name: activity.from.name ?? null },
+        now: this.now(),
+      },
+    });
+    const [first, ...rest] = replies;
+    for (const reply of rest) await context.sendActivity(toActivity(reply));
+    log.info({ replies: replies.map((r) => (r.kind === 'card' ? r.card : 'text')) }, 'answered a Yes/No button');
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: replacementCard(first) };
   }
 
   /** Refuses other organisations before anything else happens. */

@@ -252,6 +252,10 @@ describe('(e) an owner cannot update someone else\'s action', () => {
     ['approve a date as an owner', ISAIAH, 'approveDate', { requestRef: 'LAC-3' }],
     ['decline a date as an owner', ISAIAH, 'declineDate', { requestRef: 'LAC-3' }],
     ['chair updating an action not theirs', ALEX, 'update', { ref: 'SG-5', owner: 'isaiah@example.com', status: 'At risk', updateReason: 'forged' }],
+    ['Yes naming another action', ISAIAH, 'confirm', { text: 'mark SG-4 complete' }],
+    ['Yes naming another action, at risk', ISAIAH, 'confirm', { text: 'SG-4 at risk: forged' }],
+    ['Yes signing off as an owner', ISAIAH, 'confirm', { text: 'sign off LAC-1' }],
+    ['Yes cancelling as an owner', ISAIAH, 'confirm', { text: 'mark SG-4 cancelled' }],
   ])('card: %s', async (what, user, verb, data) => {
     const invoke = cardInvoke(user as number, verb as string, { planId: DEMO_PLAN_ID, ...(data as object) });
     const { status, text } = await post(`card by ${DEMO_PEOPLE[user as number].name}: ${what}`, invoke, bearer(goodToken()), 200);
@@ -264,6 +268,16 @@ describe('(e) an owner cannot update someone else\'s action', () => {
     const { status, text } = await post('forged Action.Submit naming SG-4', forged, bearer(goodToken()), 200);
     expect(status).toBe(200);
     expect(repliesOf(text)).toMatch(/older card/);
+  });
+
+  test.each([
+    ['a plan that does not exist', { planId: 'no-such-plan', text: 'mark SG-4 complete' }, /nothing was shown or changed/],
+    ['a command that is not an offered change', { planId: DEMO_PLAN_ID, text: 'use plan ofsted-2011 here' }, /older card/],
+    ['no command', { planId: DEMO_PLAN_ID }, /older card/],
+  ])('card: a forged Yes naming %s is refused', async (what, data, refusal) => {
+    const { status, text } = await post(`forged Yes: ${what}`, cardInvoke(ISAIAH, 'confirm', data), bearer(goodToken()), 200);
+    expect(status).toBe(200);
+    expect(text).toMatch(refusal);
   });
 
   test('storage is unchanged after all of them', async () => {

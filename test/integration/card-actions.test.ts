@@ -12,6 +12,7 @@ const NOW = new Date('2026-11-21T10:00:00Z');
 const USERS = {
   alex: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' },
   patti: { id: 'user-id-4', email: 'pattif@example.com', name: 'Patti Fernandez' },
+  adele: { id: 'user-id-2', email: 'adelev@example.com', name: 'Adele Vance' },
 };
 
 /** Each test gets its own tables, freshly seeded with the demo plan, and its own record of who was told: no test sees another's changes. */
@@ -82,6 +83,30 @@ describe('the reminder card', () => {
     const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!;
     expect(seen(await press('update', { owner: 'alexw@example.com', ref: 'SG-1', ...fields }))).toMatch(message);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.etag).toBe(before.etag);
+  });
+
+  test('Update with only a note keeps the status ("Keep the current status" is the default) and its reason', async () => {
+    const adele = { owner: 'adelev@example.com', ref: 'SG-3' };
+    const drawn = await press('refreshReminder', { owner: 'adelev@example.com' }, 'adele');
+    const form = JSON.stringify(drawn.kind === 'card' ? renderCard(drawn.card, drawn.data) : null);
+    expect(form).toMatch(/"id":"status"[^\]]*"value":"unchanged","choices":\[\{"title":"Keep the current status","value":"unchanged"\}/);
+    seen(await press('update', { ...adele, status: 'At risk', updateReason: 'two social workers left' }, 'adele'));
+    for (const status of ['unchanged', '', undefined]) {
+      const note = `audit booked (${String(status)})`;
+      expect(seen(await press('update', { ...adele, status, note }, 'adele'))).toMatch(/^SG-3 is updated: at risk\./);
+      const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-3'))!.value;
+      expect(stored).toMatchObject({ status: 'At risk', latestUpdate: { text: note } });
+    }
+    // The reason stays on record: the notes were added after it, none replaced the status it explains.
+    const history = await storage.actions.history(DEMO_PLAN_ID, 'SG-3');
+    expect(history.map((h) => h.changes.map((c) => `${c.field}: ${c.to}`).join()).join('\n')).toMatch(/two social workers left/);
+    expect(history.filter((h) => h.via === 'card').flatMap((h) => h.changes).some((c) => c.field === 'status')).toBe(false);
+  });
+
+  test('Update with the status kept and nothing written changes nothing', async () => {
+    const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-3'))!;
+    expect(seen(await press('update', { owner: 'adelev@example.com', ref: 'SG-3', status: 'unchanged', note: ' ' }, 'adele'))).toMatch(/^Nothing was changed: There was nothing to save/);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-3'))!.etag).toBe(before.etag);
   });
 
   test('Request new date: 31 February is refused', async () => {

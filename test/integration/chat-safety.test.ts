@@ -2,6 +2,7 @@ import { renderCard } from '../../src/cards/render';
 import { newPlan } from '../../src/domain/plan';
 import { Status } from '../../src/domain/types';
 import { ChatService } from '../../src/services/chat/chat-service';
+import { answerConfirmPress } from '../../src/services/chat/confirm-press';
 import { Incoming, Reply } from '../../src/services/chat/types';
 import { anAction, aHistoryEntry } from '../support/builders';
 import { cardProblems, cardText } from '../support/card-validation';
@@ -26,13 +27,23 @@ async function send(text: string, email: string, conversationId = `c-${++convers
   return chat.handle(incoming);
 }
 const readable = (reply: Reply): string => (reply.kind === 'text' ? reply.text : cardText(renderCard(reply.card, reply.data)));
-/** The texts a confirm card's buttons send back (Action.Submit messageBack), by button title. */
-function buttons(reply: Reply): Record<string, string> {
+interface Button {
+  verb: string;
+  data: { planId: string; text: string };
+}
+/** A confirm card's buttons (Action.Execute, as the Agents Playground and Teams send them), by title. */
+function buttons(reply: Reply): Record<string, Button> {
   const card = renderCard(reply.kind === 'card' ? reply.card : 'confirm', reply.kind === 'card' ? reply.data : {});
   expect(cardProblems(card)).toEqual([]);
-  const actions = (card.actions ?? []) as { type: string; title: string; data: { msteams: { type: string; text: string } } }[];
-  expect(actions.every((a) => a.type === 'Action.Submit' && a.data.msteams.type === 'messageBack')).toBe(true);
-  return Object.fromEntries(actions.map((a) => [a.title, a.data.msteams.text]));
+  const actions = (card.actions ?? []) as ({ type: string; title: string } & Button)[];
+  expect(actions.every((a) => a.type === 'Action.Execute')).toBe(true);
+  return Object.fromEntries(actions.map((a) => [a.title, { verb: a.verb, data: a.data }]));
+}
+/** Presses a button as `email`, in a conversation of its own unless given. */
+async function press(button: Button, email: string, conversationId = `c-${++conversation}`): Promise<Reply[]> {
+  const person = corpus.people.find((p) => p.email === email);
+  const incoming = { conversation: { id: conversationId, kind: 'personal' as const }, user: { id: `id-${email}`, email, name: person?.name ?? null }, now: NOW };
+  return answerConfirmPress(storage, chat, { verb: button.verb, data: button.data, incoming });
 }
 const etags = async () => new Map((await storage.actions.list(PLAN)).map((v) => [v.value.ref, v.etag]));
 const stored = async (ref: string) => (await storage.actions.get(PLAN, ref))!.value;
@@ -66,10 +77,25 @@ describe('a question is answered, and the change it names is offered', () => {
     expect(readable(replies[1])).toContain('Do you want me to mark 6(a) complete?');
     const { Yes, No } = buttons(replies[1]);
     const before = await etags();
-    expect(readable((await send(No, 'dan.okafor@council.example'))[0])).toBe('OK, nothing changed.');
+    expect(Yes).toEqual({ verb: 'confirm', data: { planId: PLAN, text: 'mark 6(a) complete' } });
+    expect(readable((await press(No, 'dan.okafor@council.example'))[0])).toBe('OK, nothing changed.');
     expect(await etags()).toEqual(before);
-    await send(Yes, 'dan.okafor@council.example');
+    // Someone else pressing Yes (a forwarded or forged card) is refused as if they had typed it.
+    expect(readable((await press(Yes, 'priya.shah@council.example'))[0])).toMatch(/Only the action’s owner/);
+    expect(await etags()).toEqual(before);
+    expect(readable((await press(Yes, 'dan.okafor@council.example'))[0])).toMatch(/6\(a\)/);
     expect((await stored('6(a)')).status).toBe('Complete');
+  });
+
+  test('a forged Yes is checked: only offered changes, only plans the presser may read', async () => {
+    const before = await etags();
+    const forged = (data: object) => press({ verb: 'confirm', data: data as Button['data'] }, 'dan.okafor@council.example');
+    expect(readable((await forged({ planId: PLAN, text: 'use plan other-plan here' }))[0])).toMatch(/older card/);
+    expect(readable((await forged({ planId: PLAN, text: 'my actions' }))[0])).toMatch(/older card/);
+    expect(readable((await forged({ planId: PLAN }))[0])).toMatch(/older card/);
+    expect(readable((await forged({ planId: 'no-such-plan', text: 'mark 6(a) on track' }))[0])).toMatch(/nothing was shown or changed/);
+    expect(readable((await press({ verb: 'confirm', data: { planId: PLAN, text: 'mark 6(a) on track' } }, 'stranger@elsewhere.example'))[0])).toMatch(/nothing was shown or changed/);
+    expect(await etags()).toEqual(before);
   });
 
   test('a chair asking is not offered an owner’s change', async () => {
@@ -81,12 +107,13 @@ describe('a question is answered, and the change it names is offered', () => {
   test('"3 red" asks delayed or at risk, keeping the reason', async () => {
     const replies = await send('3 red - no applicants for the re-advert', 'priya.shah@council.example');
     expect(readable(replies[0])).toContain('Red means delayed or at risk. Which is 3?');
+    const offered = (text: string) => ({ verb: 'confirm', data: { planId: PLAN, text } });
     expect(buttons(replies[0])).toEqual({
-      Delayed: '3 delayed because no applicants for the re-advert',
-      'At risk': '3 at risk: no applicants for the re-advert',
-      Neither: 'no thanks, leave it as it is',
+      Delayed: offered('3 delayed because no applicants for the re-advert'),
+      'At risk': offered('3 at risk: no applicants for the re-advert'),
+      Neither: { verb: 'dismiss', data: { planId: PLAN, text: '' } },
     });
-    await send(buttons(replies[0])['At risk'], 'priya.shah@council.example');
+    await press(buttons(replies[0])['At risk'], 'priya.shah@council.example');
     expect((await stored('3')).latestUpdate?.text).toBe('no applicants for the re-advert');
   });
 });

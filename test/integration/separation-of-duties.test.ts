@@ -95,6 +95,31 @@ describe('by default nobody decides on an action they own', () => {
   });
 });
 
+describe('nobody is offered a decision on their own action', () => {
+  const sentTo = (user: number, what: string) => bot.connector.sent.filter((s) => s.conversationId === `a:personal-user-id-${user}` && JSON.stringify(s.activity).includes(what));
+
+  test('the chair who asked is not sent the decisions card; another decider is, without their own actions', async () => {
+    const told = await bot.connector.next((s) => s.conversationId === `a:personal-user-id-${ADELE}` && JSON.stringify(s.activity).includes('New date asked for SG-1'));
+    expect(JSON.stringify(told.activity)).toMatch(/SG-1\b[\s\S]*asks to move it/);
+    expect(JSON.stringify(told.activity)).not.toMatch(/LAC-1\b/);
+    // Asked for after the card above was sent to Adele, so any card for Alex would have gone by now.
+    expect(await say(ALEX, 'decisions')).toMatch(/LAC-1\b/);
+    expect(sentTo(ALEX, 'A new date was asked for')).toEqual([]);
+  });
+
+  test('the decisions card, typed or refreshed, leaves out the decider’s own actions', async () => {
+    const alex = await say(ALEX, 'decisions');
+    expect(alex).not.toMatch(/SG-1\b/);
+    expect(alex).toMatch(/LAC-1\b/);
+    const refreshed = await press(ALEX, 'refreshDecisions', {});
+    expect(refreshed).not.toMatch(/SG-1\b/);
+    expect(refreshed).toMatch(/LAC-1\b/);
+    const adele = await say(ADELE, 'decisions');
+    expect(adele).toMatch(/SG-1\b/);
+    expect(adele).not.toMatch(/LAC-1\b/);
+  });
+});
+
 describe('an administrator may turn it off for a tiny team, and the history says who decided', () => {
   test('a setting that is neither on nor off is refused and changes nothing', async () => {
     expect(await cli('settings', '--plan', DEMO_PLAN_ID, '--separation-of-duties', 'maybe')).toEqual({

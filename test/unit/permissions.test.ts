@@ -10,6 +10,7 @@ import {
   canUpdate,
   decidesDates,
   DutyRules,
+  offeredDecisionOn,
   ownDecisionNote,
   ownsAction,
   Permission,
@@ -191,6 +192,15 @@ describe('separation of duties: nobody decides on an action they own, unless the
   test.each(owning)('decidesDates: %s asks for a new date like any owner, unless the plan relaxes it', (_who, actor) => {
     expect(decidesDates(actor, anAction(), enforced)).toBe(false);
     expect(decidesDates(actor, anAction(), relaxed)).toBe(true);
+  });
+
+  test.each([
+    ['a chair who owns it, duties separate', person('alexw@example.com', 'chair'), anAction(), enforced, false],
+    ['a chair who owns it, duties relaxed', person('alexw@example.com', 'chair'), anAction(), relaxed, true],
+    ['another chair, duties separate', chair, anAction(), enforced, true],
+    ['a chair, an unassigned action', chair, anAction({ owner: null }), enforced, true],
+  ] as const)('offeredDecisionOn: %s', (_d, actor, action, rules, offered) => {
+    expect(offeredDecisionOn(actor, action, rules)).toBe(offered);
   });
 
   test('an unassigned action has no owner to keep out', () => {

@@ -1,8 +1,7 @@
-import { Actor, canBindConversation, canMoveConversation, canReadPlan } from '../../domain/permissions';
-import { Role } from '../../domain/types';
-import { mayReadPlan, readableViews } from '../plan-access';
+import { readableViews } from '../plan-access';
 import { plansFor } from './plan-scope';
 import { Storage } from '../../store/open-storage';
+import { bindPlan, BindPlanOutcome } from '../../use-cases/bind-plan';
 import { bindingIdOf, Incoming, Reply, text } from './types';
 
 /**
@@ -10,37 +9,44 @@ import { bindingIdOf, Incoming, Reply, text } from './types';
  * chat. Moving a conversation from one plan to another needs an administrator of both.
  */
 export async function bindReply(storage: Storage, incoming: Incoming, planId: string, email: string): Promise<Reply> {
-  const where = bindingIdOf(incoming);
   const kind = incoming.conversation.kind;
-  const actor = (roles: Set<Role>): Actor => ({ email, name: incoming.user.name, roles });
-  const [plan, current] = await Promise.all([storage.plans.get(planId), storage.conversations.binding(where, kind)]);
-  const asker = plan && actor(await storage.roles.rolesOf(plan.id, email));
-  // A plan the person may not read is answered as if it did not exist, and only plans they may read are listed.
-  if (!plan || !asker || !(await mayReadPlan(storage, plan.id, asker))) {
-    const known = (await readableViews(storage, await plansFor(storage, incoming, email, null))).map((v) => v.plan.id);
-    return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
-  }
-  const permission = canBindConversation(asker);
-  if (!permission.allowed) return text(permission.reason);
+  const outcome = await bindPlan(storage, { email, name: incoming.user.name }, { bindingId: bindingIdOf(incoming), kind, planId });
   const place = kind === 'channel' ? 'this channel' : 'this chat';
-  if (current.planId === plan.id) {
-    return text(`In ${place}, "what's overdue" already means ${plan.title} (${plan.id}), and its weekly digest comes here.`);
-  }
-  const previous = current.planId ? await storage.plans.get(current.planId) : null;
-  if (previous) {
-    const rolesThere = await storage.roles.rolesOf(previous.id, email);
-    const move = canMoveConversation(actor(rolesThere));
-    if (!move.allowed) {
-      // Name the plan only to someone who may read it.
-      const readable = canReadPlan(actor(rolesThere), (await storage.actions.snapshot(previous.id)).map((v) => v.value));
-      const named = readable ? `${previous.title} (${previous.id})` : 'another plan';
-      return text(`${capitalised(place)} already uses ${named}. ${move.reason}`);
+  switch (outcome.kind) {
+    case 'refused':
+      return refusedReply(storage, incoming, email, planId, outcome, place);
+    case 'already':
+      return text(`In ${place}, "what's overdue" already means ${outcome.plan.title} (${outcome.plan.id}), and its weekly digest comes here.`);
+    case 'bound': {
+      const { plan, previous } = outcome;
+      const digest = kind === 'channel' ? 'Its weekly digest will come here too, as a new post.' : 'Its weekly digest will come here too.';
+      const moved = previous ? ` It no longer means ${previous.title}.` : '';
+      return text(`Done: in ${place}, "what's overdue" now means ${plan.title} (${plan.id}).${moved} ${digest}`);
     }
   }
-  await storage.conversations.bindPlan(where, plan.id, { etag: current.etag, kind });
-  const digest = kind === 'channel' ? 'Its weekly digest will come here too, as a new post.' : 'Its weekly digest will come here too.';
-  const moved = previous ? ` It no longer means ${previous.title}.` : '';
-  return text(`Done: in ${place}, "what's overdue" now means ${plan.title} (${plan.id}).${moved} ${digest}`);
+}
+
+async function refusedReply(
+  storage: Storage,
+  incoming: Incoming,
+  email: string,
+  planId: string,
+  refused: Extract<BindPlanOutcome, { kind: 'refused' }>,
+  place: string,
+): Promise<Reply> {
+  switch (refused.code) {
+    case 'noSuchPlan': {
+      // Only plans the person may read are listed.
+      const known = (await readableViews(storage, await plansFor(storage, incoming, email, null))).map((v) => v.plan.id);
+      return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
+    }
+    case 'notPermitted':
+      return text(refused.reason);
+    case 'cannotMove': {
+      const named = refused.previous ? `${refused.previous.title} (${refused.previous.id})` : 'another plan';
+      return text(`${capitalised(place)} already uses ${named}. ${refused.reason}`);
+    }
+  }
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

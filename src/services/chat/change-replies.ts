@@ -1,23 +1,25 @@
-import { addEvidence, addNote, changeStatus, dateCannotMove, newDateProblem, reportStatus, requestNewDate, reschedule, signOff } from '../../domain/action-changes';
+import { z } from 'zod';
+import { dateCannotMove, newDateProblem } from '../../domain/action-changes';
+import { formatUkDate, isValidIsoDate } from '../../domain/calendar';
 import { currentDueDate } from '../../domain/rag';
-import { formatUkDate } from '../../domain/calendar';
 import { Command } from '../../domain/command';
-import { Actor, canCancel, canSignOff, canUpdate, decidesDates, Permission } from '../../domain/permissions';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
 import { exampleDate, numericDate } from '../../domain/uk-date-result';
 import { Storage } from '../../store/open-storage';
-import { changeAction } from './change-action';
-import { actionChanged, dateRequested } from '../../domain/notifications';
-import { announce, ChangeNotifier } from '../notifier';
+import { ChangeNotifier } from '../notifier';
+import { conflictText, refusalText, tell } from '../tell';
+import { addEvidence } from '../../use-cases/add-evidence';
+import { addNote } from '../../use-cases/add-note';
+import { dateMoved, mayAskForNewDate, newDate } from '../../use-cases/new-date';
+import { ChangeBy, ChangeOutcome } from '../../use-cases/outcome';
+import { signOff } from '../../use-cases/sign-off';
+import { updateStatus } from '../../use-cases/update-status';
 import { FoundAction } from './plan-scope';
 import { showReply } from './read-replies';
 import { Incoming, Reply, text } from './types';
 
 type ChangeCommand = Extract<Command, { kind: 'setStatus' | 'evidence' | 'note' | 'signOff' }>;
-
-const guarded = (permission: Permission, apply: () => ReturnType<typeof changeStatus>) =>
-  permission.allowed ? apply() : { ok: false as const, reason: permission.reason };
 
 function bannerFor(command: ChangeCommand, action: Action, before: Action): string {
   switch (command.kind) {
@@ -36,43 +38,46 @@ function bannerFor(command: ChangeCommand, action: Action, before: Action): stri
   }
 }
 
-export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
-  const names = await storage.people.nameDirectory();
-  const { plan } = found.view;
-  const outcome = await changeAction(
-    storage,
-    found,
-    (action, ctx, actor: Actor) => {
-      switch (command.kind) {
-        case 'setStatus':
-          return guarded(command.status === 'Cancelled' ? canCancel(actor, action, plan) : canUpdate(actor, action, names), () =>
-            reportStatus(action, command.status, command.comment, command.evidence, ctx),
-          );
-        case 'evidence':
-          return guarded(canUpdate(actor, action, names), () => addEvidence(action, command.text, ctx));
-        case 'note':
-          return guarded(canUpdate(actor, action, names), () => addNote(action, command.text, ctx));
-        case 'signOff':
-          return guarded(canSignOff(actor, action, plan), () => signOff(action, command.comment, ctx));
-      }
-    },
-    { via: 'chat', at, comment: command.kind === 'setStatus' || command.kind === 'signOff' ? command.comment : null, notify: (_, after) => [actionChanged(after)] },
-  );
-  if (!outcome.ok) return text(outcome.reason);
-  const action = outcome.found.current.value;
-  await announce(notifier, action, outcome.notifications);
-  return showReply(storage, outcome.found, bannerFor(command, action, outcome.before));
+/** Runs the use case the command names; permissions are checked there. */
+function run(storage: Storage, found: FoundAction, command: ChangeCommand, by: ChangeBy): Promise<ChangeOutcome> {
+  switch (command.kind) {
+    case 'setStatus':
+      return updateStatus(storage, found, by, { status: command.status, comment: command.comment, evidence: command.evidence });
+    case 'evidence':
+      return addEvidence(storage, found, by, { text: command.text });
+    case 'note':
+      return addNote(storage, found, by, { text: command.text });
+    case 'signOff':
+      return signOff(storage, found, by, { comment: command.comment });
+  }
 }
 
-/** What we know so far about a new date, kept between questions. */
-export interface DelayDraft {
-  planId: string;
-  ref: string;
-  newDate: IsoDate | null;
-  reason: string | null;
-  markDelayed: boolean;
+/** What a change that was not made says in chat. */
+export const notDone = (outcome: Exclude<ChangeOutcome, { kind: 'done' }>): Reply => text(outcome.kind === 'conflict' ? conflictText(outcome) : refusalText(outcome));
+
+export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
+  const outcome = await run(storage, found, command, { via: 'chat', at });
+  if (outcome.kind !== 'done') return notDone(outcome);
+  tell(notifier, outcome.found.current.value, outcome.notifications);
+  return showReply(storage, outcome.found, bannerFor(command, outcome.found.current.value, outcome.before));
+}
+
+/** What we know so far about a new date, kept between questions; read back from storage through this schema. */
+const DelayDraftSchema = z.object({
+  planId: z.string(),
+  ref: z.string(),
+  newDate: z.string().refine(isValidIsoDate).nullable(),
+  reason: z.string().nullable(),
+  markDelayed: z.boolean(),
   /** How a date given as time added ("another 2 weeks") was worked out, to show the person. */
-  worked?: string | null;
+  worked: z.string().nullable().optional(),
+});
+export type DelayDraft = z.infer<typeof DelayDraftSchema>;
+
+/** The draft a stored question holds, or null if it is not one (an older or damaged row is not acted on). */
+export function readDelayDraft(data: unknown): DelayDraft | null {
+  const parsed = DelayDraftSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
 }
 
 export const PENDING_DELAY = 'delay';
@@ -93,10 +98,10 @@ export async function continueDelay(
   dateError: string | null = null,
   notifier?: ChangeNotifier,
 ): Promise<Reply> {
-  const permission = canUpdate(found.view.actor, found.current.value, await storage.people.nameDirectory());
-  if (!permission.allowed) {
+  const refused = await mayAskForNewDate(storage, found);
+  if (refused) {
     await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
-    return text(permission.reason);
+    return text(refusalText(refused));
   }
   if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
   if (!draft.newDate) return ask(storage, incoming, draft, `What is the new date for ${draft.ref}? For example ${numericDate(exampleDate(found.view.today))}, ${formatUkDate(exampleDate(found.view.today)).replace(/ \d{4}$/, '')} or end of next month.`);
@@ -113,33 +118,21 @@ export async function continueDelay(
     return ask(storage, incoming, draft, `${worked}Why ${draft.markDelayed ? 'is it delayed' : 'is the date moving'}? Say briefly, for example "waiting for the supplier".`);
   }
   await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
-  const { newDate, reason } = draft;
-  // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
-  let direct = false;
-  const outcome = await changeAction(
-    storage,
-    found,
-    (action, ctx, actor) => {
-      direct = decidesDates(actor, action, found.view.plan);
-      return guarded(canUpdate(actor, action), () =>
-        direct ? reschedule(action, newDate, reason, draft.markDelayed, ctx) : requestNewDate(action, newDate, reason, draft.markDelayed, ctx),
-      );
-    },
-    { via: 'chat', at: incoming.now.toISOString(), comment: reason, notify: (_, after) => (direct ? [actionChanged(after)] : [actionChanged(after), dateRequested(after)]) },
-  );
-  if (!outcome.ok) return text(outcome.reason);
+  const input = { newDate: draft.newDate, reason: draft.reason, markDelayed: draft.markDelayed, note: null };
+  const outcome = await newDate(storage, found, { via: 'chat', at: incoming.now.toISOString() }, input);
+  if (outcome.kind !== 'done') return notDone(outcome);
+  tell(notifier, outcome.found.current.value, outcome.notifications);
   const action = outcome.found.current.value;
-  await announce(notifier, action, outcome.notifications);
-  if (direct) return showReply(storage, outcome.found, `${action.ref} is now due ${formatUkDate(newDate)}${draft.markDelayed ? ' and marked delayed' : ''}.`);
+  const when = formatUkDate(input.newDate);
+  if (dateMoved(outcome)) return showReply(storage, outcome.found, `${action.ref} is now due ${when}${draft.markDelayed ? ' and marked delayed' : ''}.`);
   const stays = currentDueDate(action);
   return showReply(
     storage,
     outcome.found,
-    `${draft.markDelayed ? `${action.ref} is marked delayed. ` : ''}Your new date, ${formatUkDate(newDate)}, has gone to the chairs and executives for approval` +
+    `${draft.markDelayed ? `${action.ref} is marked delayed. ` : ''}Your new date, ${when}, has gone to the chairs and executives for approval` +
       (stays ? `; until then ${action.ref} stays due ${formatUkDate(stays)}.` : '.'),
   );
 }
-
 
 /** Takes the answer to the question asked last. */
 export function answerDelay(draft: DelayDraft, answer: string, today: IsoDate): { draft: DelayDraft; dateError: string | null } {

@@ -5,7 +5,7 @@ import { cleanCommandText } from '../../domain/command-text';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
 import { bindReply } from './bind-reply';
-import { answerDelay, continueDelay, DelayDraft, PENDING_DELAY, simpleChangeReply } from './change-replies';
+import { answerDelay, continueDelay, DelayDraft, PENDING_DELAY, readDelayDraft, simpleChangeReply } from './change-replies';
 import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
@@ -71,8 +71,8 @@ export class ChatService {
       this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now),
       this.storage.conversations.binding(where, incoming.conversation.kind),
     ]);
-    const boundPlanId = binding.planId;
-    this.remember(where, boundPlanId);
+    this.remember(where, binding.planId);
+    const boundPlanId = incoming.planId ?? binding.planId;
     const asker: Asker = { incoming, email, boundPlanId, early: early?.planId === boundPlanId ? early : null };
 
     if (pending && command.kind === 'cancel') {
@@ -80,8 +80,9 @@ export class ChatService {
       return [text('OK, I’ve left it as it was.')];
     }
     // The answer is the text made plain, not the command's shortened echo of it.
-    if (pending?.kind === PENDING_DELAY && answersQuestion(command, incoming.text)) {
-      return [await this.answerPending(asker, pending.data as unknown as DelayDraft, cleanCommandText(incoming.text))];
+    const draft = pending?.kind === PENDING_DELAY ? readDelayDraft(pending.data) : null;
+    if (draft && answersQuestion(command, incoming.text)) {
+      return [await this.answerPending(asker, draft, cleanCommandText(incoming.text))];
     }
     // "thanks" or "👍" while a question waits leaves the question waiting.
     if (pending && command.kind !== 'smallTalk') await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);

@@ -1,12 +1,12 @@
-import type { DecisionsView } from '../../cards/decisions-view';
 import { Command } from '../../domain/command';
 import { canSeeDecisions } from '../../domain/permissions';
 import { Storage } from '../../store/open-storage';
-import { CardActions } from '../card-actions';
-import { approveWhatWaits, decideDateRequest, decisionConfirmation } from '../../domain/date-decisions';
-import { actionChanged, dateDecided } from '../../domain/notifications';
-import { announce, ChangeNotifier } from '../notifier';
-import { changeAction } from './change-action';
+import { drawDecisionsCard } from '../../views/action-cards';
+import { decisionConfirmation } from '../../domain/date-decisions';
+import { ChangeNotifier } from '../notifier';
+import { tell } from '../tell';
+import { decideDate, DateDecisionInput } from '../../use-cases/decide-date';
+import { notDone } from './change-replies';
 import { FoundAction, PlanView } from './plan-scope';
 import { showReply } from './read-replies';
 import { card, Reply, text } from './types';
@@ -20,28 +20,13 @@ type DecisionCommand = Extract<Command, { kind: 'approve' | 'decideDate' }>;
  * told what was decided and their reminder card is redrawn.
  */
 export async function decisionReply(storage: Storage, found: FoundAction, command: DecisionCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
-  const { email, name } = found.view.actor;
-  const decision = command.kind === 'decideDate' ? command.decision : 'approve';
-  const outcome = await changeAction(
-    storage,
-    found,
-    (action, ctx, actor) =>
-      command.kind === 'approve'
-        ? approveWhatWaits(command.comment, action, ctx, actor, found.view.plan)
-        : decideDateRequest(command.decision, command.comment, action, ctx, actor, found.view.plan),
-    {
-      via: 'chat',
-      at,
-      comment: command.comment,
-      notify: (before, after) =>
-        before.dateRequest && !after.dateRequest ? [dateDecided(after, before.dateRequest, decision, { email, name }, command.comment)] : [actionChanged(after)],
-    },
-  );
-  if (!outcome.ok) return text(outcome.reason);
+  const input: DateDecisionInput =
+    command.kind === 'approve' ? { what: 'whatWaits', comment: command.comment } : { what: 'date', decision: command.decision, comment: command.comment };
+  const outcome = await decideDate(storage, found, { via: 'chat', at }, input);
+  if (outcome.kind !== 'done') return notDone(outcome);
+  tell(notifier, outcome.found.current.value, outcome.notifications);
   const action = outcome.found.current.value;
-  const before = outcome.before;
-  const signedOff = action.status === 'Signed off' && before.status !== 'Signed off';
-  await announce(notifier, action, outcome.notifications);
+  const signedOff = action.status === 'Signed off' && outcome.before.status !== 'Signed off';
   const banner = signedOff ? `${action.ref} is signed off.` : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action);
   return showReply(storage, outcome.found, banner);
 }
@@ -53,12 +38,10 @@ export async function decisionsReply(storage: Storage, views: PlanView[]): Promi
   if (deciding.length === 0) {
     return [text('Only a chair, an executive or an administrator decides new dates and sign-offs. Type "my actions" to see your own actions.')];
   }
-  const cards = new CardActions(storage);
   const replies: Reply[] = [];
   for (const view of deciding) {
-    const drawn = await cards.decisionsCard(view.plan, view.today, null);
-    if (drawn.kind !== 'card') continue;
-    const data = drawn.data as DecisionsView;
+    const drawn = await drawDecisionsCard(storage, view.plan, view.today, null, view.actor);
+    const data = drawn.data;
     replies.push(card('decisions', drawn.data, `${view.plan.title}: ${data.requests.length} new date${data.requests.length === 1 ? '' : 's'} and ${data.signOffs.length} sign-off${data.signOffs.length === 1 ? '' : 's'} waiting`));
   }
   return replies;

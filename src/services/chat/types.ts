@@ -12,6 +12,8 @@ export interface Incoming {
   conversation: { id: string; kind: ConversationKind; bindingId?: string };
   user: { id: string; email: string | null; name: string | null };
   now: Date;
+  /** The plan a pressed Yes button names (checked readable first): it stands in for the conversation's binding. */
+  planId?: string;
 }
 
 /** What the bot says back: a card (with a plain-text summary for notifications) or text. */

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { isValidIsoDate } from '../domain/calendar';
+import { decisionConfirmation } from '../domain/date-decisions';
+import { TEXT_LIMITS, TextKind } from '../domain/text-limits';
+import { Action } from '../domain/types';
+import { Storage } from '../store/open-storage';
+import { decideDate } from '../use-cases/decide-date';
+import { newDate } from '../use-cases/new-date';
+import { addNote } from '../use-cases/add-note';
+import { ChangeBy, ChangeOutcome, refusal } from '../use-cases/outcome';
+import { signOff } from '../use-cases/sign-off';
+import { markComplete, updateStatus } from '../use-cases/update-status';
+import { FoundAction } from './chat/plan-scope';
+
+const text = (field: string, max = 1000) =>
+  z.string({ message: `${field} is missing.` }).trim().min(1, `${field} is missing.`).max(max, `${field} is too long (at most ${max} characters).`);
+const isoDate = (field: string) => text(field, 10).refine(isValidIsoDate, `${field} is not a real date.`);
+const optionalText = (kind: TextKind) => z.string().trim().max(TEXT_LIMITS[kind]).optional();
+
+const PlanData = z.object({ planId: text('The plan', 64) });
+const ReminderData = PlanData.extend({ owner: text('The owner', 320).optional(), ref: text('Which action') });
+const DecisionData = PlanData.extend({ requestRef: text('Which request'), decisionComment: optionalText('comment') });
+const UpdateData = ReminderData.extend({
+  // "Keep the current status" (the default) sends 'unchanged'; a client may send it empty or leave it out.
+  status: z.enum(['unchanged', '', 'On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }).optional(),
+  updateDate: z.string().trim().max(10).optional(),
+  updateReason: optionalText('reason'),
+  note: optionalText('note'),
+}).superRefine((data, ctx) => {
+  // One problem at a time, as a person fixes them.
+  if (data.status !== 'Delayed') return;
+  if (!data.updateDate || !isValidIsoDate(data.updateDate)) ctx.addIssue({ code: 'custom', message: 'A delay needs the new date.' });
+  else if (!data.updateReason) ctx.addIssue({ code: 'custom', message: 'A delay needs a reason.' });
+});
+
+/** A change a button asks for, once its data is known to be well formed. */
+export interface CardChange {
+  ref: string;
+  run(storage: Storage, found: FoundAction, by: ChangeBy): Promise<ChangeOutcome>;
+  /** What the card's banner says once it is done. */
+  confirm(after: Action): string;
+}
+
+/** What a button's data turned out to be: a problem to show, a card to redraw only, or a change. */
+export type Pressed = { ok: false; problems: string } | { ok: true; change: CardChange | null };
+
+export interface CardVerb {
+  /** Which card the button is on, and is redrawn. */
+  card: 'reminder' | 'decisions';
+  read(body: unknown): Pressed;
+}
+
+/** One table row: the verb's schema and what its parsed data does, typed together so nothing is cast. */
+function verb<S extends z.ZodTypeAny>(card: CardVerb['card'], schema: S, change: ((data: z.infer<S>) => CardChange) | null): CardVerb {
+  return {
+    card,
+    read(body) {
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => i.message).join(' ') };
+      return { ok: true, change: change ? change(parsed.data) : null };
+    },
+  };
+}
+
+const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> => refusal('unchanged', 'There was nothing to save: choose a new status or write a note.');
+
+const dateAskedOrStatus = (after: Action) =>
+  after.dateRequest
+    ? `Your new date for ${after.ref} has gone to the chairs and executives for approval; until then the current date stands.`
+    : `${after.ref} is updated: ${after.status.toLowerCase()}.`;
+
+/** Every button on a reminder or decisions card: verb → schema → use case. */
+export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
+  refreshReminder: verb('reminder', PlanData.extend({ owner: text('The owner', 320) }), null),
+  complete: verb('reminder', ReminderData.extend({ evidence: text('Evidence', TEXT_LIMITS.evidence) }), (data) => ({
+    ref: data.ref,
+    run: (storage, found, by) => markComplete(storage, found, by, { evidence: data.evidence }),
+    confirm: (after) => `${after.ref} is complete, with your evidence. A chair or an executive can now sign it off.`,
+  })),
+  update: verb('reminder', UpdateData, (data) => ({
+    ref: data.ref,
+    run: (storage, found, by) => {
+      const note = data.note || null;
+      if (data.status === 'Delayed') {
+        return newDate(storage, found, by, { newDate: data.updateDate ?? '', reason: data.updateReason ?? '', markDelayed: true, note });
+      }
+      const comment = [data.updateReason, note].filter(Boolean).join(' · ') || null;
+      // No status chosen: a note or reason alone is recorded as a note, and the status stays as it is.
+      if (!data.status || data.status === 'unchanged') return comment ? addNote(storage, found, by, { text: comment }) : nothingToSave(found);
+      return updateStatus(storage, found, by, { status: data.status, comment, evidence: null });
+    },
+    confirm: dateAskedOrStatus,
+  })),
+  requestDate: verb('reminder', ReminderData.extend({ requestDate: isoDate('The new date'), requestReason: text('The reason', TEXT_LIMITS.reason) }), (data) => ({
+    ref: data.ref,
+    run: (storage, found, by) => newDate(storage, found, by, { newDate: data.requestDate, reason: data.requestReason, markDelayed: false, note: null }),
+    confirm: dateAskedOrStatus,
+  })),
+  refreshDecisions: verb('decisions', PlanData, null),
+  approveDate: verb('decisions', DecisionData, (data) => ({
+    ref: data.requestRef,
+    run: (storage, found, by) => decideDate(storage, found, by, { what: 'date', decision: 'approve', comment: data.decisionComment ?? null }),
+    confirm: (after) => decisionConfirmation('approve', after),
+  })),
+  declineDate: verb('decisions', DecisionData, (data) => ({
+    ref: data.requestRef,
+    run: (storage, found, by) => decideDate(storage, found, by, { what: 'date', decision: 'decline', comment: data.decisionComment ?? null }),
+    confirm: (after) => decisionConfirmation('decline', after),
+  })),
+  signOff: verb('decisions', PlanData.extend({ signOffRef: text('Which action') }), (data) => ({
+    ref: data.signOffRef,
+    run: (storage, found, by) => signOff(storage, found, by, { comment: null }),
+    confirm: (after) => `${after.ref} is signed off.`,
+  })),
+};

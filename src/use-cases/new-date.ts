@@ -1,0 +1,50 @@
+import { addNote, requestNewDate, reschedule } from '../domain/action-changes';
+import { dateRequested } from '../domain/notifications';
+import { decidesDates } from '../domain/permissions';
+import { IsoDate } from '../domain/types';
+import { FoundAction } from '../services/chat/plan-scope';
+import { Storage } from '../store/open-storage';
+import { updaterRule } from './may-update';
+import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, refusal, Refusal, rule, runChange } from './outcome';
+
+export interface NewDate {
+  newDate: IsoDate;
+  reason: string;
+  /** Also mark the action delayed ("SG-4 delayed to 30/09/2026 …"). */
+  markDelayed: boolean;
+  /** A note recorded with the new date (the reminder card's update form has one). */
+  note: string | null;
+}
+
+/**
+ * Request a new date, or move a date: the one place that says a chair, an executive or an administrator
+ * moves the date themselves, and an owner (or a decider who owns the action) asks them to. Which one
+ * happened is `moved` on the outcome: the action then has no date request waiting.
+ */
+export async function newDate(storage: Storage, found: FoundAction, by: ChangeBy, input: NewDate): Promise<ChangeOutcome> {
+  const mayUpdate = await updaterRule(storage, found);
+  const { plan } = found.view;
+  return runChange(
+    storage,
+    found,
+    { ...by, comment: input.reason },
+    (action, ctx, actor) =>
+      permitted(mayUpdate(actor, action), () => {
+        // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
+        const moved = decidesDates(actor, action, plan)
+          ? reschedule(action, input.newDate, input.reason, input.markDelayed, ctx)
+          : requestNewDate(action, input.newDate, input.reason, input.markDelayed, ctx);
+        return rule(moved.ok && input.note ? addNote(moved.action, input.note, ctx) : moved);
+      }),
+    (_, after) => (after.dateRequest ? [ownerCardRedrawn(after), dateRequested(after)] : [ownerCardRedrawn(after)]),
+  );
+}
+
+/** Whether the date moved outright (true) or was asked for (false). */
+export const dateMoved = (outcome: Extract<ChangeOutcome, { kind: 'done' }>): boolean => outcome.found.current.value.dateRequest === null;
+
+/** Asked before the questions about a new date begin, so nobody is asked for a date they may not change. */
+export async function mayAskForNewDate(storage: Storage, found: FoundAction): Promise<Refusal | null> {
+  const permission = (await updaterRule(storage, found))(found.view.actor, found.current.value);
+  return permission.allowed ? null : refusal('notPermitted', permission.reason);
+}

@@ -1,0 +1,95 @@
+import { ChangeContext, ChangeResult } from '../domain/action-changes';
+import { Actor, Permission } from '../domain/permissions';
+import { Action, Via } from '../domain/types';
+import { actionChanged, Notification } from '../domain/notifications';
+import { changeAction } from '../services/chat/change-action';
+import { FoundAction } from '../services/chat/plan-scope';
+import { ConflictError } from '../store/errors';
+import { Storage } from '../store/open-storage';
+
+/**
+ * Why nothing changed. `notPermitted`: the person may not do this to this action. `notNow`: the rules
+ * refuse it in the action's present state (already signed off, date in the past…). `invalid`: the input
+ * is incomplete. `unchanged`: it would change nothing.
+ */
+export type RefusalCode = 'notPermitted' | 'notNow' | 'invalid' | 'unchanged';
+
+/** `reason` is the rule's own explanation; front doors turn a refusal into words in `refusalText`. */
+export interface Refusal {
+  kind: 'refused';
+  code: RefusalCode;
+  reason: string;
+}
+
+/** Done: the action as written (and as it was just before), and whom to tell. */
+export interface Done {
+  kind: 'done';
+  found: FoundAction;
+  before: Action;
+  notifications: Notification[];
+}
+
+/** Someone else changed the action at the same moment, every time it was tried: the person may retry. */
+export interface Conflict {
+  kind: 'conflict';
+  /** What changed meanwhile, as a code; its words are made at the edge (cards/error-words.ts). */
+  error: ConflictError;
+}
+
+export type ChangeOutcome = Done | Refusal | Conflict;
+
+/** Who is making a change, through which door, and when; the actor and the plan come with the action found. */
+export interface ChangeBy {
+  via: Via;
+  at: string;
+  /** A notification the door's own answer already covers (a card button redraws the card pressed): neither written nor sent. */
+  answered?: (notification: Notification) => boolean;
+}
+
+export const refusal = (code: RefusalCode, reason: string): Refusal => ({ kind: 'refused', code, reason });
+
+/** A change step: refuse with a code, or the action changed. */
+export type Step = { ok: true; action: Action } | { ok: false; code: RefusalCode; reason: string };
+
+/** Lifts a domain rule's result into a step: its refusals are about the action's state. */
+export const rule = (result: ChangeResult): Step => (result.ok ? result : { ok: false, code: 'notNow', reason: result.reason });
+
+/** Runs `apply` only if the permission allows, so the permission is checked again on every retry. */
+export const permitted = (permission: Permission, apply: () => Step): Step =>
+  permission.allowed ? apply() : { ok: false, code: 'notPermitted', reason: permission.reason };
+
+/** The owner's card is redrawn after any change; what else is told depends on the use case. */
+export const ownerCardRedrawn = (action: Action): Notification => actionChanged(action);
+
+/**
+ * Writes one change with its history entry (see `changeAction`: ETag-guarded, worked out again against
+ * what is stored after a conflict), and reports the outcome with a code. `notify` lists the notifications, worked
+ * out against the action as written; they go to the outbox in the change's own transaction (see src/notifications/).
+ */
+export async function runChange(
+  storage: Storage,
+  found: FoundAction,
+  by: ChangeBy & { comment: string | null },
+  step: (action: Action, ctx: ChangeContext, actor: Actor) => Step,
+  notify: (before: Action, after: Action) => Notification[],
+): Promise<ChangeOutcome> {
+  let code: RefusalCode = 'unchanged';
+  try {
+    const outcome = await changeAction(
+      storage,
+      found,
+      (action, ctx, actor) => {
+        const result = step(action, ctx, actor);
+        if (result.ok) return result;
+        code = result.code;
+        return { ok: false, reason: result.reason };
+      },
+      { via: by.via, at: by.at, comment: by.comment, notify: (before, after) => notify(before, after).filter((n) => !by.answered?.(n)) },
+    );
+    if (!outcome.ok) return refusal(code, outcome.reason);
+    return { kind: 'done', found: outcome.found, before: outcome.before, notifications: outcome.notifications };
+  } catch (error) {
+    if (error instanceof ConflictError) return { kind: 'conflict', error };
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+import { addEvidence, changeStatus, reportStatus } from '../domain/action-changes';
+import { canCancel } from '../domain/permissions';
+import { Status } from '../domain/types';
+import { FoundAction } from '../services/chat/plan-scope';
+import { Storage } from '../store/open-storage';
+import { updaterRule } from './may-update';
+import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
+
+/** A status with its reason and any evidence, as an owner reports it ("6(a) done - evidence: https://…"). */
+export interface StatusReport {
+  status: Exclude<Status, 'Delayed' | 'Signed off'>;
+  comment: string | null;
+  evidence: string | null;
+}
+
+/**
+ * Update status: owners (and administrators) report on their actions; cancelling is a decision for
+ * those who oversee the plan. A delay moves a date: see `new-date.ts`.
+ */
+export async function updateStatus(storage: Storage, found: FoundAction, by: ChangeBy, input: StatusReport): Promise<ChangeOutcome> {
+  const mayUpdate = await updaterRule(storage, found);
+  const { plan } = found.view;
+  return runChange(
+    storage,
+    found,
+    { ...by, comment: input.comment },
+    (action, ctx, actor) =>
+      permitted(input.status === 'Cancelled' ? canCancel(actor, action, plan) : mayUpdate(actor, action), () =>
+        rule(reportStatus(action, input.status, input.comment, input.evidence, ctx)),
+      ),
+    (_, after) => [ownerCardRedrawn(after)],
+  );
+}
+
+/** Complete with evidence, as the reminder card's button does it: refused if it is already complete. */
+export async function markComplete(storage: Storage, found: FoundAction, by: ChangeBy, input: { evidence: string }): Promise<ChangeOutcome> {
+  const mayUpdate = await updaterRule(storage, found);
+  return runChange(
+    storage,
+    found,
+    { ...by, comment: null },
+    (action, ctx, actor) =>
+      permitted(mayUpdate(actor, action), () => {
+        const withEvidence = addEvidence(action, input.evidence, ctx);
+        return rule(withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence);
+      }),
+    (_, after) => [ownerCardRedrawn(after)],
+  );
+}

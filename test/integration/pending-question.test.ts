@@ -1,0 +1,34 @@
+import { projectRoot } from '../../src/project-root';
+import { ChatService } from '../../src/services/chat/chat-service';
+import { PENDING_DELAY } from '../../src/services/chat/change-replies';
+import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
+import { Reply } from '../../src/services/chat/types';
+import { testStorage } from '../support/storage';
+
+/** The question the bot asked is read back through its schema: a damaged or older row is never acted on. */
+const NOW = new Date('2026-11-21T10:00:00Z');
+const storage = testStorage();
+const chat = new ChatService(storage, 'Europe/London');
+const ADMIN = { id: 'user-id-1', email: 'meganb@example.com', name: 'Megan Bowen' };
+const conversation = { id: 'personal-megan', kind: 'personal' as const };
+const say = (text: string) => chat.handle({ text, conversation, user: ADMIN, now: NOW });
+const words = (replies: Reply[]) => replies.map((r) => (r.kind === 'text' ? r.text : r.summary)).join('\n');
+const expiresAt = new Date(NOW.getTime() + 10 * 60_000).toISOString();
+
+beforeAll(() => seedDemo(storage, projectRoot(), new Date('2026-11-21T09:00:00Z')));
+
+test('a stored question that is not a delay draft is dropped, and the answer is read as a message of its own', async () => {
+  const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!;
+  // A date that is not a date, and a missing field: what an older release or a damaged row might hold.
+  await storage.conversations.ask(conversation.id, ADMIN.id, { kind: PENDING_DELAY, data: { planId: DEMO_PLAN_ID, ref: 'SG-8', newDate: '2027-02-31', reason: null }, expiresAt });
+  const replies = await say('delays in recruitment');
+  expect(words(replies)).not.toMatch(/SG-8 is now due|new date/);
+  expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.etag).toBe(before.etag);
+  expect(await storage.conversations.pending(conversation.id, ADMIN.id, NOW)).toBeNull();
+});
+
+test('a well-formed stored question is answered as before', async () => {
+  const draft = { planId: DEMO_PLAN_ID, ref: 'SG-8', newDate: '2027-01-30', reason: null, markDelayed: true };
+  await storage.conversations.ask(conversation.id, ADMIN.id, { kind: PENDING_DELAY, data: draft, expiresAt });
+  expect(words(await say('delays in recruitment'))).toMatch(/SG-8 is now due 30 Jan 2027 and marked delayed/);
+});

@@ -105,7 +105,7 @@ describe('the reminder card', () => {
 
   test('Update with the status kept and nothing written changes nothing', async () => {
     const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-3'))!;
-    expect(seen(await press('update', { owner: 'adelev@example.com', ref: 'SG-3', status: 'unchanged', note: ' ' }, 'adele'))).toMatch(/^Nothing was changed: There was nothing to save/);
+    expect(seen(await press('update', { owner: 'adelev@example.com', ref: 'SG-3', status: 'unchanged', note: ' ' }, 'adele'))).toMatch(/^Nothing was changed\. There was nothing to save/);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-3'))!.etag).toBe(before.etag);
   });
 

@@ -7,7 +7,7 @@ import { ownerName } from '../cards/view-models';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { deliverAll, DeliveryDeps, DeliveryOptions, Target } from './deliver';
 import { destinationOf, peopleDirectory } from './destination';
-import { JobError, JobReport, JobRequest } from './remind';
+import { JobError, JobReport, JobRequest, mondayOf } from './remind';
 
 /**
  * The weekly digest for the executive group: posted to every conversation
@@ -21,6 +21,7 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
   const today = todayIn(request.now, plan.timeZone);
   const week = isoWeek(today);
   const runId = runIdFor('digest', plan.id, today, request.force ? request.now : undefined);
+  const when = { weekOf: mondayOf(today), forced: Boolean(request.force) };
   const [snapshot, history, people, bound, previous] = await Promise.all([
     deps.storage.actions.snapshot(plan.id),
     deps.storage.actions.planHistory(plan.id),
@@ -54,9 +55,9 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     throw new JobError(`No channel or chat is bound to plan ${plan.id}, so the digest has nowhere to go. An administrator can type "use plan ${plan.id} here" in the executive group's channel.`);
   }
   if (request.dryRun) {
-    return { runId, planTitle: plan.title, recipients: targets.map((t) => ({ key: t.key, label: t.label, outcome: 'would send', reason: null, attempts: 0, card })) };
+    return { runId, ...when, planTitle: plan.title, recipients: targets.map((t) => ({ key: t.key, label: t.label, outcome: 'would send', reason: null, attempts: 0, card })) };
   }
   const reports = await deliverAll(deps, runId, targets, options);
   if (reports.some((r) => r.outcome === 'sent')) await deps.storage.digestTotals.save(plan.id, week, digest.totals);
-  return { runId, planTitle: plan.title, recipients: reports };
+  return { runId, ...when, planTitle: plan.title, recipients: reports };
 }

@@ -44,9 +44,9 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
   const digest = computeDigest({ planTitle: plan.title, actions, history, previous, unreachable, today, weekStart: addDays(today, -7), timeZone: plan.timeZone });
   const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone));
   const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
-  const targets: Target[] = bound.map((c) => ({
+  const targets: Target[] = bound.map((c, i) => ({
     key: c.conversationId,
-    label: `${c.kind === 'channel' ? 'channel' : c.kind === 'groupChat' ? 'group chat' : 'personal chat'} ${c.conversationId}`,
+    label: conversationLabel(c, bound.length > 1 ? `${i + 1} of ${bound.length}` : null),
     // A channel gets a new post each week; continuing the stored reference would reply in an old thread.
     destination: c.kind === 'channel' ? { kind: 'channel', channelId: c.conversationId, tenantId: c.tenantId, reference: c.reference } : { kind: 'conversation', reference: c.reference },
     message: { card, summary },
@@ -60,4 +60,16 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
   const reports = await deliverAll(deps, runId, targets, options);
   if (reports.some((r) => r.outcome === 'sent')) await deps.storage.digestTotals.save(plan.id, week, digest.totals);
   return { runId, ...when, planTitle: plan.title, recipients: reports };
+}
+
+/**
+ * A bound conversation as a person knows it: by the name Teams gave it, where
+ * the stored reference has one; never by its id, which means nothing to anyone.
+ */
+export function conversationLabel(c: { kind: string; reference: Record<string, unknown> }, nth: string | null): string {
+  const conversation = c.reference.conversation as { name?: unknown } | undefined;
+  const name = typeof conversation?.name === 'string' && conversation.name.trim() ? conversation.name.trim() : null;
+  const kind = c.kind === 'channel' ? 'channel' : c.kind === 'groupChat' ? 'group chat' : 'personal chat';
+  if (name) return `the ${kind} "${name}"`;
+  return `a ${kind} bound to the plan${nth ? ` (${nth})` : ''}`;
 }

@@ -2,6 +2,7 @@ import { formatUkDate } from '../domain/calendar';
 import { currentDueDate, daysOverdue, isDueSoon, isOverdue, RAG_LABELS, ragOf } from '../domain/rag';
 import { compareRefs } from '../domain/ref';
 import { textTable } from '../domain/text-table';
+import { withOwnerNames } from '../services/chat/owner-names';
 import { CliContext, requirePlan } from './context';
 
 export interface ListOptions {
@@ -14,8 +15,8 @@ export interface ListOptions {
 export async function listCommand(ctx: CliContext, options: ListOptions): Promise<void> {
   const { plan, today } = await requirePlan(ctx, options.plan);
   const owner = options.owner?.toLowerCase();
-  const actions = (await ctx.storage.actions.list(plan.id))
-    .map((v) => v.value)
+  // Plans often name owners by email alone; the name the bot has met them by reads better.
+  const actions = (await withOwnerNames(ctx.storage, (await ctx.storage.actions.list(plan.id)).map((v) => v.value)))
     .filter((a) => !options.overdue || isOverdue(a, today))
     .filter((a) => !options.dueSoon || isDueSoon(a, today))
     .filter((a) => !owner || a.owner?.email === owner)

@@ -43,6 +43,10 @@ export async function reachCommand(ctx: CliContext, options: ReachOptions): Prom
   for (const person of [...planRoles, ...everyPlanRoles]) {
     for (const role of person.roles) if (role === 'chair' || role === 'executive') add(person.email, person.displayName, role);
   }
+  // Every role a listed person has: administrators are not sent anything as such, but an owner who administers is both.
+  for (const person of [...planRoles, ...everyPlanRoles]) {
+    if (person.roles.includes('admin')) rows.get(person.email.toLowerCase())?.roles.add('admin');
+  }
   const sorted = [...rows.values()].sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email, 'en-GB', { sensitivity: 'base' }));
   if (options.json) {
     const json = sorted.map((r) => ({

@@ -3,6 +3,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { loadConfig } from '../config';
 import { projectRoot } from '../project-root';
 import { createLogger } from '../log';
+import { claimantId } from '../jobs/claimant';
+import { startJobsOnceSomeoneIsMet } from './local-jobs';
 import { seedDemo } from '../services/demo-seed';
 import { isListening } from '../store/embedded-azurite';
 import { openStorage } from '../store/open-storage';
@@ -46,12 +48,14 @@ async function main(): Promise<void> {
   const seed = await seedDemo(storage, ROOT, new Date());
   say(seed.seeded ? `Seeded the demo plan with ${seed.actions} actions.` : `Using the demo data already in ${config.storage.kind === 'embedded' ? config.storage.dataDir : 'storage'}.`);
 
-  const server = await startServer(config, storage, log);
+  // The weekly jobs start below, once the Playground has introduced someone, not with the server.
+  const server = await startServer({ ...config, jobs: { ...config.jobs, inProcess: false } }, storage, log);
   say(`The bot is listening on ${server.url} (local mode: authentication off).`);
 
   const playground = startPlayground(server.url, config.server.playgroundPort);
   playground.stderr?.on('data', (chunk: Buffer) => log.debug({ playground: chunk.toString().slice(0, 500) }, 'playground'));
   await waitFor(config.server.playgroundPort, playground, 60_000);
+  const jobs = config.jobs.inProcess ? startJobsOnceSomeoneIsMet({ storage, sender: server.sender, claimant: claimantId(), log }, config.jobs, log) : null;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say('');
   say(`Ready in ${seconds} s. Open http://localhost:${config.server.playgroundPort} in your browser.`);
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
     stopping = true;
     say('\nStopping…');
     playground.kill('SIGTERM');
+    await jobs?.stop();
     await server.close();
     await storage.close();
     process.exit(0);

@@ -18,6 +18,15 @@ export function isPersonProblem(value: unknown): value is PersonProblem {
   return (PERSON_PROBLEMS as readonly unknown[]).includes(value);
 }
 
+/**
+ * Worked out before any send, from what the bot had not yet learnt about the
+ * person: unlike a 403 (Teams told us), it lasts only until they can be
+ * reached, so a later run of the same week tries them again.
+ */
+export function isNotYetMet(problem: unknown): boolean {
+  return problem === 'not-met' || problem === 'no-tenant';
+}
+
 export function isReachProblem(value: unknown): value is ReachProblem {
   return isPersonProblem(value) || (SEND_PROBLEMS as readonly unknown[]).includes(value);
 }

@@ -2,7 +2,7 @@ import { isPersonProblem, isReachProblem, PersonProblem, ReachProblem } from '..
 import { RETRY_RUN_AFTER_MS } from '../domain/retry';
 import { Logger } from '../log';
 import { StoredReference } from '../store/conversation-store';
-import { Delivery } from '../store/delivery-ledger';
+import { Delivery, whyNotClaimable } from '../store/delivery-ledger';
 import { StorageUnavailableError } from '../store/errors';
 import { Storage } from '../store/open-storage';
 import { Destination, OutgoingCard, Sender } from './sender';
@@ -78,7 +78,8 @@ export async function deliverAll(deps: DeliveryDeps, runId: string, targets: rea
     let earliestExpiry = Infinity;
     await inParallel(pending, options.concurrency ?? 16, async (target) => {
       options.onStep?.('before-claim', target.key);
-      const claim = await deps.storage.deliveries.claim(runId, target.key, deps.claimant, now(), options.leaseMs);
+      const reachable = !('unreachable' in target.destination);
+      const claim = await deps.storage.deliveries.claim(runId, target.key, deps.claimant, now(), options.leaseMs, reachable);
       if (!claim.claimed) {
         if (claim.reason !== 'held') {
           reports.set(target.key, reportOfEarlier(target, claim.delivery));
@@ -109,12 +110,34 @@ export async function deliverAll(deps: DeliveryDeps, runId: string, targets: rea
   return results;
 }
 
-/** What an earlier run of this week already settled for a recipient. */
+/**
+ * What an earlier run of this week already settled for a recipient. Someone
+ * the bot had not met is reported as they stand now (met since, they are claimed
+ * and sent to instead; see `whyNotClaimable`).
+ */
 function reportOfEarlier(target: Target, delivery: Delivery): TargetReport {
   const base = { key: target.key, label: target.label, attempts: delivery.attempts };
   if (delivery.state === 'sent') return { ...base, outcome: 'already sent', reason: null };
+  if ('unreachable' in target.destination) return { ...base, outcome: 'unreachable', reason: target.destination.unreachable };
   const outcome = delivery.state === 'claimed' ? 'failed' : delivery.state;
   return { ...base, outcome, reason: isReachProblem(delivery.lastError) ? delivery.lastError : 'gave-up' };
+}
+
+/**
+ * What a run would do for each recipient, without sending: by the same rule
+ * as the claim, against what the run's ledger already holds, so a dry run
+ * says what the real run would do.
+ */
+export async function forecast(storage: Storage, runId: string, targets: readonly Target[], now: Date): Promise<TargetReport[]> {
+  const earlier = new Map((await storage.deliveries.run(runId)).map((d) => [d.recipient, d]));
+  return targets.map((target) => {
+    const delivery = earlier.get(target.key);
+    const reachable = !('unreachable' in target.destination);
+    // A claim held by a run sending now counts as sending: this run would wait for it.
+    if (delivery && whyNotClaimable(delivery, '', now, reachable) && delivery.state !== 'claimed') return reportOfEarlier(target, delivery);
+    if ('unreachable' in target.destination) return { key: target.key, label: target.label, outcome: 'unreachable', reason: target.destination.unreachable, attempts: 0 };
+    return { key: target.key, label: target.label, outcome: 'would send', reason: null, attempts: 0 };
+  });
 }
 
 async function deliverOne(

@@ -7,7 +7,7 @@ import { ownerName } from '../cards/view-models';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { deliverAll, DeliveryDeps, DeliveryOptions, Target } from './deliver';
 import { destinationOf, peopleDirectory } from './destination';
-import { JobError, JobReport, JobRequest } from './remind';
+import { JobError, JobReport, JobRequest, mondayOf } from './remind';
 
 /**
  * The weekly digest for the executive group: posted to every conversation
@@ -21,6 +21,7 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
   const today = todayIn(request.now, plan.timeZone);
   const week = isoWeek(today);
   const runId = runIdFor('digest', plan.id, today, request.force ? request.now : undefined);
+  const when = { weekOf: mondayOf(today), forced: Boolean(request.force) };
   const [snapshot, history, people, bound, previous] = await Promise.all([
     deps.storage.actions.snapshot(plan.id),
     deps.storage.actions.planHistory(plan.id),
@@ -43,9 +44,9 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
   const digest = computeDigest({ planTitle: plan.title, actions, history, previous, unreachable, today, weekStart: addDays(today, -7), timeZone: plan.timeZone });
   const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone));
   const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
-  const targets: Target[] = bound.map((c) => ({
+  const targets: Target[] = bound.map((c, i) => ({
     key: c.conversationId,
-    label: `${c.kind === 'channel' ? 'channel' : c.kind === 'groupChat' ? 'group chat' : 'personal chat'} ${c.conversationId}`,
+    label: conversationLabel(c, bound.length > 1 ? `${i + 1} of ${bound.length}` : null),
     // A channel gets a new post each week; continuing the stored reference would reply in an old thread.
     destination: c.kind === 'channel' ? { kind: 'channel', channelId: c.conversationId, tenantId: c.tenantId, reference: c.reference } : { kind: 'conversation', reference: c.reference },
     message: { card, summary },
@@ -54,9 +55,21 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     throw new JobError(`No channel or chat is bound to plan ${plan.id}, so the digest has nowhere to go. An administrator can type "use plan ${plan.id} here" in the executive group's channel.`);
   }
   if (request.dryRun) {
-    return { runId, planTitle: plan.title, recipients: targets.map((t) => ({ key: t.key, label: t.label, outcome: 'would send', reason: null, attempts: 0, card })) };
+    return { runId, ...when, planTitle: plan.title, recipients: targets.map((t) => ({ key: t.key, label: t.label, outcome: 'would send', reason: null, attempts: 0, card })) };
   }
   const reports = await deliverAll(deps, runId, targets, options);
   if (reports.some((r) => r.outcome === 'sent')) await deps.storage.digestTotals.save(plan.id, week, digest.totals);
-  return { runId, planTitle: plan.title, recipients: reports };
+  return { runId, ...when, planTitle: plan.title, recipients: reports };
+}
+
+/**
+ * A bound conversation as a person knows it: by the name Teams gave it, where
+ * the stored reference has one; never by its id, which means nothing to anyone.
+ */
+export function conversationLabel(c: { kind: string; reference: Record<string, unknown> }, nth: string | null): string {
+  const conversation = c.reference.conversation as { name?: unknown } | undefined;
+  const name = typeof conversation?.name === 'string' && conversation.name.trim() ? conversation.name.trim() : null;
+  const kind = c.kind === 'channel' ? 'channel' : c.kind === 'groupChat' ? 'group chat' : 'personal chat';
+  if (name) return `the ${kind} "${name}"`;
+  return `a ${kind} bound to the plan${nth ? ` (${nth})` : ''}`;
 }

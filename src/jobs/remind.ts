@@ -1,9 +1,10 @@
 import { reminderCard, reminderChoice } from '../cards/reminder-view';
-import { todayIn } from '../domain/calendar';
+import { addDays, todayIn, weekdayOf } from '../domain/calendar';
 import { reminderRunIdFor, remindersAcrossPlans, runIdFor } from '../domain/reminders';
 import { PersonProblem } from '../domain/reach';
 import { StoredReference } from '../store/conversation-store';
-import { deliverAll, DeliveryDeps, DeliveryOptions, Target, TargetReport } from './deliver';
+import { IsoDate } from '../domain/types';
+import { deliverAll, DeliveryDeps, DeliveryOptions, forecast, Target, TargetReport } from './deliver';
 import { destinationOf, peopleDirectory } from './destination';
 import { OutgoingCard } from './sender';
 
@@ -18,6 +19,10 @@ export interface JobRequest {
 
 export interface JobReport {
   runId: string;
+  /** The Monday of the week the run belongs to, for people: the run id is for the ledger. */
+  weekOf: IsoDate;
+  /** A fresh run (`--force`), not the week's own. */
+  forced: boolean;
   planTitle: string;
   recipients: (TargetReport & { actions?: string[]; card?: object })[];
 }
@@ -31,6 +36,11 @@ export type RemindRequest = Omit<JobRequest, 'planId'> & {
 };
 
 export class JobError extends Error {}
+
+/** The Monday of the ISO week a date falls in. */
+export function mondayOf(date: IsoDate): IsoDate {
+  return addDays(date, 1 - weekdayOf(date)); // weekdays run 1 (Monday) to 7
+}
 
 /**
  * The weekly reminder: one card per person per week, with a section for
@@ -50,6 +60,7 @@ export async function runReminders(deps: DeliveryDeps, request: RemindRequest, o
   if (scope.length === 0) throw new JobError('There are no plans yet.');
   const today = todayIn(request.now, scope[0].timeZone);
   const runId = reminderRunIdFor(today, request.force ? request.now : undefined);
+  const week = { weekOf: mondayOf(today), forced: Boolean(request.force) };
   const [snapshots, people] = await Promise.all([Promise.all(plans.map((p) => deps.storage.actions.snapshot(p.id))), deps.storage.people.all()]);
   const find = peopleDirectory(people);
   const titles = new Map(plans.map((p) => [p.id, p.title]));
@@ -79,24 +90,24 @@ export async function runReminders(deps: DeliveryDeps, request: RemindRequest, o
   const planTitle = scope.map((p) => p.title).join('; ');
 
   if (request.dryRun) {
+    // Against this week's ledger, so it says what --now would do: already sent, unreachable, or would send.
+    const forecasts = await forecast(deps.storage, runId, targets, request.now);
     return {
       runId,
+      ...week,
       planTitle,
-      recipients: targets.map((t) => ({
-        key: t.key,
-        label: t.label,
-        outcome: 'unreachable' in t.destination ? 'unreachable' : 'would send',
-        reason: 'unreachable' in t.destination ? t.destination.unreachable : null,
-        attempts: 0,
-        actions: t.actions,
-        card: request.withCards ? t.message().card : undefined,
-      })),
+      recipients: forecasts.map((f, i) => ({ ...f, actions: targets[i].actions, card: request.withCards ? targets[i].message().card : undefined })),
     };
   }
   const reports = await deliverAll(deps, runId, targets, options);
+  // A forced run's cards count as this week's: the week's own run must not send them again.
+  if (request.force) {
+    const weekRun = reminderRunIdFor(today);
+    for (const sent of (await deps.storage.deliveries.run(runId)).filter((d) => d.state === 'sent')) await deps.storage.deliveries.adoptSent(weekRun, sent);
+  }
   // The scheduler looks for each plan's run of the week; every owner in these plans now has an outcome.
   if (!request.force && reports.every((r) => r.outcome !== 'failed')) {
     await Promise.all(scope.map((p) => deps.storage.deliveries.markComplete(runIdFor('remind', p.id, todayIn(request.now, p.timeZone)), request.now)));
   }
-  return { runId, planTitle, recipients: reports.map((r, i) => ({ ...r, actions: targets[i].actions })) };
+  return { runId, ...week, planTitle, recipients: reports.map((r, i) => ({ ...r, actions: targets[i].actions })) };
 }

@@ -6,6 +6,7 @@ import { JobSettings } from '../config';
 import { Logger } from '../log';
 import { recordJobRun } from '../telemetry/record';
 import { DeliveryDeps } from './deliver';
+import { peopleDirectory, reachOfPerson } from './destination';
 import { runDigest } from './digest';
 import { JobError, runReminders } from './remind';
 
@@ -22,6 +23,8 @@ const TICK_MS = 60_000;
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** Per week's run, the people met since it that a run has been started for, so someone no longer due is not looked for every minute. */
+  private readonly retriedOnceMet = new Map<string, Set<string>>();
 
   constructor(
     private readonly deps: DeliveryDeps,
@@ -68,21 +71,30 @@ export class Scheduler {
    * run together, so a person in several gets their card at the earliest of those plans' times.
    */
   private async remindDue(plans: readonly Plan[], now: Date): Promise<void> {
-    const byWeek = new Map<string, { planIds: string[]; due: Date; today: string }>();
+    const byWeek = new Map<string, { planIds: string[]; done: string[]; due: Date; today: string }>();
     for (const plan of plans) {
       const due = latestDue(plan.remindSchedule ?? this.settings.remindSchedule, plan.timeZone, now);
-      if (!due || (await this.deps.storage.deliveries.isComplete(runIdFor('remind', plan.id, todayIn(due, plan.timeZone))))) continue;
+      if (!due) continue;
       const today = todayIn(due, plan.timeZone);
       const week = isoWeek(today);
-      const group = byWeek.get(week) ?? { planIds: [], due, today };
-      group.planIds.push(plan.id);
+      const group = byWeek.get(week) ?? { planIds: [], done: [], due, today };
+      const complete = await this.deps.storage.deliveries.isComplete(runIdFor('remind', plan.id, today));
+      (complete ? group.done : group.planIds).push(plan.id);
       group.due = group.due < due ? group.due : due;
       byWeek.set(week, group);
     }
-    for (const { planIds, due, today } of byWeek.values()) {
-      // Left open by passing failures: looked at again after an hour, not every minute.
-      const retryAt = await this.deps.storage.deliveries.retryAt(reminderRunIdFor(today));
-      if (retryAt && retryAt.getTime() > now.getTime()) continue;
+    for (const group of byWeek.values()) {
+      const { due, today } = group;
+      let planIds = group.planIds;
+      if (planIds.length === 0) {
+        // Every plan's run is done; someone it could not reach because the bot had not met them yet may have been met since.
+        if (!(await this.someoneMetSince(reminderRunIdFor(today)))) continue;
+        planIds = group.done;
+      } else {
+        // Left open by passing failures: looked at again after an hour, not every minute.
+        const retryAt = await this.deps.storage.deliveries.retryAt(reminderRunIdFor(today));
+        if (retryAt && retryAt.getTime() > now.getTime()) continue;
+      }
       this.log.info({ job: 'remind', planIds, due: due.toISOString() }, 'running a scheduled job');
       try {
         // The run is dated by when it fell due, so a catch-up belongs to the week it was missed in.
@@ -94,6 +106,22 @@ export class Scheduler {
         else throw error;
       }
     }
+  }
+
+  /**
+   * Whether anyone a finished run could not reach, only because the bot had not met them,
+   * can be reached now (they installed the app or wrote to the bot). The people are read
+   * only while such recipients are waiting.
+   */
+  private async someoneMetSince(runId: string): Promise<boolean> {
+    const retried = this.retriedOnceMet.get(runId) ?? new Set<string>();
+    const waiting = (await this.deps.storage.deliveries.notYetMet(runId)).filter((d) => !retried.has(d.recipient));
+    if (waiting.length === 0) return false;
+    const find = peopleDirectory(await this.deps.storage.people.all());
+    const met = waiting.filter((d) => reachOfPerson(find({ email: d.recipient })).how !== 'cannot');
+    for (const d of met) retried.add(d.recipient);
+    this.retriedOnceMet.set(runId, retried);
+    return met.length > 0;
   }
 
   private async digestIfDue(plan: Plan, now: Date): Promise<void> {

@@ -5,6 +5,7 @@ import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { Tables } from './tables';
 import { RETRY_RUN_AFTER_MS } from '../domain/retry';
+import { isNotYetMet } from '../domain/reach';
 
 /**
  * Which recipients a job run has delivered to. A run claims a recipient with
@@ -13,9 +14,11 @@ import { RETRY_RUN_AFTER_MS } from '../domain/retry';
  *
  *   claimed → sent | unreachable | refused | failed
  *
- * Sent, unreachable and refused are final for the run. A later run of the
- * same week tries failed recipients (passing failures that outlasted the
- * retries) again, but no sooner than an hour after the last try.
+ * Sent, unreachable and refused are final for the run, but for one case: a
+ * recipient found unreachable only because the bot had not met them yet
+ * (worked out before any send) is tried again once they can be reached. A
+ * later run of the same week tries failed recipients (passing failures that
+ * outlasted the retries) again, but no sooner than an hour after the last try.
  *
  * A claim carries a lease: if its holder dies, another run may take it over
  * once the lease has run out.
@@ -40,9 +43,24 @@ export interface Delivery {
   updatedAt: string;
 }
 
+export type NotClaimed = 'done' | 'final' | 'later' | 'held';
+
+/**
+ * Why a recipient's earlier delivery in a run keeps this run from claiming
+ * them, or null if it may. One rule for the claim and for a dry run's forecast.
+ */
+export function whyNotClaimable(current: Delivery, claimant: string, now: Date, reachableNow: boolean): NotClaimed | null {
+  if (current.state === 'sent') return 'done';
+  if (current.state === 'unreachable' && reachableNow && isNotYetMet(current.lastError)) return null;
+  if (current.state === 'unreachable' || current.state === 'refused') return 'final';
+  if (current.state === 'failed' && now.getTime() - Date.parse(current.updatedAt) < RETRY_RUN_AFTER_MS) return 'later';
+  if (current.state === 'claimed' && Date.parse(current.leaseUntil) > now.getTime() && current.claimedBy !== claimant) return 'held';
+  return null;
+}
+
 export type ClaimResult =
   | { claimed: true; delivery: Delivery; etag: string }
-  | { claimed: false; reason: 'done' | 'final' | 'later' | 'held'; delivery: Delivery };
+  | { claimed: false; reason: NotClaimed; delivery: Delivery };
 
 function toDelivery(row: Row): Delivery {
   return {
@@ -69,8 +87,11 @@ export class DeliveryLedger {
     return this.tables.client('deliveries');
   }
 
-  /** Claims a recipient for this run, or says why not: already delivered, or held by a live claim. */
-  async claim(runId: string, recipient: string, claimant: string, now: Date, leaseMs: number): Promise<ClaimResult> {
+  /**
+   * Claims a recipient for this run, or says why not: already delivered, or held by a live claim.
+   * `reachableNow`: the bot can reach them now, so an earlier "not met yet" no longer stands.
+   */
+  async claim(runId: string, recipient: string, claimant: string, now: Date, leaseMs: number, reachableNow = false): Promise<ClaimResult> {
     const table = await this.table();
     const fresh: Delivery = {
       runId,
@@ -91,17 +112,12 @@ export class DeliveryLedger {
       if (statusCodeOf(error) !== 409) throw translateStorageError(error);
     }
     const existing = await getOrNull(table, escapeKey(runId), escapeKey(recipient));
-    if (!existing) return this.claim(runId, recipient, claimant, now, leaseMs); // deleted between our two calls
+    if (!existing) return this.claim(runId, recipient, claimant, now, leaseMs, reachableNow); // deleted between our two calls
     const current = toDelivery(existing);
-    if (current.state === 'sent') return { claimed: false, reason: 'done', delivery: current };
-    if (current.state === 'unreachable' || current.state === 'refused') return { claimed: false, reason: 'final', delivery: current };
-    if (current.state === 'failed' && now.getTime() - Date.parse(current.updatedAt) < RETRY_RUN_AFTER_MS) {
-      return { claimed: false, reason: 'later', delivery: current };
-    }
-    if (current.state === 'claimed' && Date.parse(current.leaseUntil) > now.getTime() && current.claimedBy !== claimant) {
-      return { claimed: false, reason: 'held', delivery: current };
-    }
-    // A failed delivery tried over an hour ago, or a claim whose holder has gone: take it over, unless someone else just did.
+    const why = whyNotClaimable(current, claimant, now, reachableNow);
+    if (why) return { claimed: false, reason: why, delivery: current };
+    // A failed delivery tried over an hour ago, someone met since they were found unreachable,
+    // or a claim whose holder has gone: take it over, unless someone else just did.
     const takeover: Delivery = { ...current, state: 'claimed', claimedBy: claimant, leaseUntil: fresh.leaseUntil, updatedAt: fresh.updatedAt };
     try {
       const updated = await table.updateEntity(entityOf(takeover), 'Replace', { etag: existing.etag });
@@ -143,6 +159,35 @@ export class DeliveryLedger {
 
   async isComplete(runId: string): Promise<boolean> {
     return (await getOrNull(await this.table(), escapeKey(runId), RUN_COMPLETE)) !== null;
+  }
+
+  /** The recipients of a run found unreachable only because the bot had not met them yet. */
+  async notYetMet(runId: string): Promise<Delivery[]> {
+    const rows = await queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(runId)} and state eq ${'unreachable'}`);
+    return rows.map(toDelivery).filter((d) => isNotYetMet(d.lastError));
+  }
+
+  /**
+   * Records in a run a card another run sent the recipient (a forced run), so
+   * that the week's own run does not send it again; a delivery already sent or
+   * claimed there is left alone.
+   */
+  async adoptSent(runId: string, sent: Delivery): Promise<void> {
+    const table = await this.table();
+    const adopted: Delivery = { ...sent, runId, state: 'sent' };
+    try {
+      await table.createEntity(entityOf(adopted));
+      return;
+    } catch (error) {
+      if (statusCodeOf(error) !== 409) throw translateStorageError(error);
+    }
+    const existing = await getOrNull(table, escapeKey(runId), escapeKey(sent.recipient));
+    if (!existing || ['sent', 'claimed'].includes(str(existing, 'state'))) return;
+    try {
+      await table.updateEntity(entityOf(adopted), 'Replace', { etag: existing.etag });
+    } catch (error) {
+      if (statusCodeOf(error) !== 412) throw translateStorageError(error);
+    }
   }
 
   async get(runId: string, recipient: string): Promise<Delivery | null> {

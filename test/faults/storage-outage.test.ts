@@ -242,8 +242,9 @@ test('each reminder run, run again, leaves every reachable owner exactly one car
     expect(ledger).toHaveLength(report.recipients.length);
     expect(await storage.deliveries.isComplete(report.runId)).toBe(true);
   }
-  // What Teams received agrees: two reminder cards (one per run) in each reachable owner's chat.
-  const cards = bot.connector.sent.filter((s) => s.replyToId === null && JSON.stringify(s.activity).includes('application/vnd.microsoft.card.adaptive'));
+  // What Teams received agrees: two reminder cards (one per run) in each reachable owner's chat. A forced card
+  // counts as the week's, so a change in chat redraws it in place (a PUT, not a new card).
+  const cards = bot.connector.sent.filter((s) => s.method === 'POST' && s.replyToId === null && JSON.stringify(s.activity).includes('application/vnd.microsoft.card.adaptive'));
   const perChat = new Map<string, number>();
   for (const c of cards) perChat.set(c.conversationId, (perChat.get(c.conversationId) ?? 0) + 1);
   expect([...perChat.values()].every((n) => n === 2)).toBe(true);

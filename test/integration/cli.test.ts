@@ -108,6 +108,14 @@ describe('the action-tracker command line', () => {
     expect(result.out).not.toMatch(/\d{4}-\d\d-\d\d|\(none\)|demo-seed/);
   });
 
+  test('an unknown option exits 2, on a command and on a subcommand, as the README says', async () => {
+    for (const args of [['list', '--plan', 'ofsted-2011', '--bogus'], ['roles', 'grant', 'a@example.com', 'chair', '--bogus'], ['--bogus'], ['remind', '--nw']]) {
+      const result = await cli(...args);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/unknown option/);
+    }
+  });
+
   test('usage mistakes exit 2 with help', async () => {
     const result = await cli('export', '--format', 'pdf', '--plan', 'x');
     expect(result.code).toBe(2);
@@ -149,11 +157,23 @@ describe('the weekly jobs from the command line', () => {
       expect(first.err).toBe('');
       expect(first.code).toBe(0);
       expect(first.out).toMatch(/Alex Wilber <alexw@example.com>\s+SG-1, SG-4[^\n]*\ssent\n/);
-      expect(first.out).toMatch(/Run remind\|\*\|\d{4}-W\d{2}: sent 1, already sent 0, cannot be reached \d+, refused by Teams 0, failed 0\./);
+      expect(first.out).toMatch(/^This week's reminders \(week of \d{1,2} [A-Z][a-z]{2} \d{4}\): sent 1, already sent 0, cannot be reached \d+, refused by Teams 0, failed 0\./m);
+      expect(first.out).not.toMatch(/remind\|/);
       expect(connector.sent).toHaveLength(1);
       const second = await cli('remind', '--plan', 'ofsted-2011', '--now');
-      expect(second.out).toMatch(/Nothing new sent: 1 owner already had this week's reminder \(run remind\|\*\|[^)]*\), and \d+ still cannot be reached\. Add --force/);
+      expect(second.out).toMatch(/Nothing new sent: 1 owner already had this week's reminders \(week of \d{1,2} [A-Z][a-z]{2} \d{4}\), and \d+ still cannot be reached\. Add --force/);
       expect(connector.sent).toHaveLength(1);
+      // The dry run says what --now would do now: Alex already has it.
+      const dry = await cli('remind', '--plan', 'ofsted-2011', '--dry-run');
+      expect(dry.out).toMatch(/Alex Wilber <alexw@example.com>\s+SG-1, SG-4[^\n]*\salready sent\n/);
+      expect(dry.out).toMatch(/0 reminders would go out; 1 owner already had this week's reminders \(week of [^)]*\); \d+ owners cannot be reached\./);
+      const forced = await cli('remind', '--plan', 'ofsted-2011', '--now', '--force');
+      expect(forced.out).toMatch(/^A fresh send of this week's reminders \(week of [^)]*\): sent 1,/m);
+      expect(forced.out).not.toMatch(/forced-/);
+      // Owners are listed by the name the bot knows them by, where the plan gives only an email.
+      const list = await cli('list', '--plan', 'ofsted-2011', '--owner', 'alexw@example.com');
+      expect(list.out).toMatch(/SG-1 .*Alex Wilber/);
+      expect(list.out).not.toMatch(/SG-1 .*alexw@example.com/);
     } finally {
       await connector.stop();
     }

@@ -85,3 +85,24 @@ test('the reminder run reports the same reasons in the same words', async () => 
   const words = await cli('remind', '--plan', 'ofsted-2011', '--dry-run');
   expect(words.out).toContain('has blocked the bot or removed the app');
 });
+
+test('reach shows every role a person has: an owner who administers is both', async () => {
+  const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
+  await storage.roles.grant('*', 'meganb@example.com', 'admin', 'Megan Bowen');
+  await storage.close();
+  const result = await cli('reach', '--plan', 'ofsted-2011');
+  expect(result.out.split('\n').find((l) => l.includes('meganb@example.com'))).toMatch(/owner, admin\s+can open a chat/);
+  const rows = JSON.parse((await cli('reach', '--plan', 'ofsted-2011', '--json')).out) as ReachRow[];
+  expect(rows.find((r) => r.email === 'meganb@example.com')?.roles).toEqual(['owner', 'admin']);
+});
+
+test('the remind dry run gives each reason and its advice in full, and the digest names a channel without its id', async () => {
+  const words = await cli('remind', '--plan', 'ofsted-2011', '--dry-run');
+  for (const problem of ['blocked', 'no-tenant', 'not-met'] as const) {
+    expect(words.out).toContain(`  ${REACH_WORDS[problem].why}.\n  What to do: ${REACH_WORDS[problem].todo}\n`);
+  }
+  expect(words.out).not.toMatch(/…/);
+  const digest = await cli('digest', '--plan', 'ofsted-2011', '--dry-run');
+  expect(digest.out).toMatch(/a channel bound to the plan\s+would send/);
+  expect(digest.out).not.toContain('19:exec@thread.tacv2');
+});

@@ -1,7 +1,7 @@
 import { REACH_WORDS } from '../../src/cards/reach-words';
 import { destinationOf } from '../../src/jobs/destination';
 import { Person } from '../../src/store/people-store';
-import { directory, guestMail, PERSON_PROBLEMS, personKey, Reach, ReachFacts, reachOf, SEND_PROBLEMS } from '../../src/domain/reach';
+import { directory, guestMail, isNotYetMet, PERSON_PROBLEMS, personKey, Reach, ReachFacts, reachOf, SEND_PROBLEMS } from '../../src/domain/reach';
 
 const nobody: ReachFacts = { personalChat: null, teamsUserId: null, tenantId: null, serviceUrl: null, unreachable: null };
 const chat = { conversation: { id: 'a:1' } };
@@ -92,4 +92,18 @@ describe('where a message to a stored person goes', () => {
     ['a chat but no Teams id: sent there, nothing to reopen with', { ...base, personalChat: oldChat }, { kind: 'conversation', reference: oldChat, reopen: null }],
     ['blocked', { ...base, teamsUserId: '29:a', personalChat: oldChat, unreachable: 'blocked' }, { unreachable: 'blocked' }],
   ])('%s', (_, person, destination) => expect(destinationOf(person)).toEqual(destination));
+});
+
+describe('which reasons a later run of the week looks at again, once the person can be reached', () => {
+  test.each([
+    ['not-met', true],
+    ['no-tenant', true],
+    ['blocked', false],
+    ['chat-gone', false],
+    ['gave-up', false],
+    ['too-large', false],
+    [null, false],
+  ])('%s → %s', (problem, again) => {
+    expect(isNotYetMet(problem)).toBe(again);
+  });
 });

@@ -72,6 +72,20 @@ describe('a question is answered, and the change it names is offered', () => {
     expect((await stored('6(a)')).status).toBe('Complete');
   });
 
+  test.each([
+    ['3(a) complete i think, we sent the audits out last week'],
+    ['3(a) done, not sure though'],
+    ['3(a) complete maybe'],
+    ['3(a) should be done by now'],
+  ])('an unsure %j changes nothing and offers the change', async (message) => {
+    const before = await etags();
+    const replies = await send(message, 'dan.okafor@council.example');
+    expect(await etags()).toEqual(before);
+    expect(readable(replies[0])).toContain('Run monthly case file audits');
+    expect(readable(replies[1])).toContain('Do you want me to mark 3(a) complete?');
+    expect(buttons(replies[1]).Yes).toBe('mark 3(a) complete');
+  });
+
   test('a chair asking is not offered an owner’s change', async () => {
     const replies = await send('is 3(a) on track?', 'margaret.hall@council.example');
     expect(replies).toHaveLength(1);

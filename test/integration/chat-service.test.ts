@@ -174,6 +174,18 @@ describe('changing actions', () => {
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
   });
 
+  test('"cancel" after a change made does not claim nothing changed: it says how to put the action back, and the change stays', async () => {
+    await say('LAC-7 done');
+    for (const message of ['no, cancel that', 'cancel', 'undo that']) {
+      const [reply] = await say(message);
+      expect(reply).toBe('There’s nothing waiting to cancel. A change I’ve already made stays made: I can’t undo it. To put an action back, send the status it should have, for example: SG-4 not started. To see what it was before: history SG-4.');
+    }
+    const after = (await storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!;
+    expect(after.value.status).toBe('Complete');
+    expect(await say('undo that, LAC-7 is not done')).toEqual([expect.stringContaining('for example: LAC-7 not started. To see what it was before: history LAC-7.')]);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!.etag).toBe(after.etag);
+  });
+
   test('a date in the past is refused and nothing changes', async () => {
     expect(await say('SG-1 delayed to 01/01/2026 because reasons', ADMIN)).toEqual([expect.stringMatching(/must be today or later/)]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');

@@ -636,3 +636,21 @@ describe('an unsure change is answered like a question: the action shown and the
     expect(parseCommand(text, TODAY)).toEqual(expected);
   });
 });
+
+describe('"undo" is a cancel, never a change; an action it names is kept for the reply’s example', () => {
+  test.each<[string, Command]>([
+    ['undo that', cancel],
+    ['oops undo that please', cancel],
+    ['revert that', cancel],
+    ['undo that, LAC-7 is not done', { kind: 'cancel', named: 'LAC-7' }],
+    ['undo LAC-7', { kind: 'cancel', named: 'LAC-7' }],
+    ['revert LAC-7 to not started', { kind: 'cancel', named: 'LAC-7' }],
+    ['undo the last change to LAC-7', { kind: 'cancel', named: 'LAC-7' }],
+    ['put it back, LAC-7 should be not started', { kind: 'cancel', named: 'LAC-7' }],
+    // Without an action these may answer a question the bot asked about a date or a reason.
+    ['put it back a week', unknown('put it back a week')],
+    ['reversed by the board', unknown('reversed by the board')],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+});

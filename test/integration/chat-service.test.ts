@@ -4,6 +4,7 @@ import { newPlan } from '../../src/domain/plan';
 import { seedDemo, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { Incoming, Reply } from '../../src/services/chat/types';
+import { anAction, aHistoryEntry } from '../support/builders';
 import { cardProblems, cardText } from '../support/card-validation';
 import { testStorage } from '../support/storage';
 
@@ -88,6 +89,23 @@ describe('reading the plan', () => {
     expect(reply).toMatch(scope);
     for (const p of present) expect(reply).toContain(p);
     for (const a of absent) expect(reply).not.toContain(a);
+  });
+
+  test.each([
+    ["what's overdue for megan bowan", '“what’s overdue for Megan Bowen”'],
+    ['wat is overdue for helth', '“what’s overdue for Health”'],
+    ['overdue in saferguarding', '“what’s overdue in Safeguarding services”'],
+  ])('a filter that names no one gives no false reassurance: %j suggests the closest', async (message, closest) => {
+    const [reply] = await say(message);
+    expect(reply).toMatch(/^No owner, agency or theme in the plans you can see matches “/);
+    expect(reply).toContain(`Did you mean ${closest}`);
+    expect(reply).not.toMatch(/Nothing is overdue/);
+  });
+
+  test('a filter matching nothing at all suggests how to filter', async () => {
+    expect(await say("what's overdue for the flying circus")).toEqual([
+      'No owner, agency or theme in the plans you can see matches “flying circus”. Try “what’s overdue” for the whole plan, “for” an owner or agency, or “in” a theme.',
+    ]);
   });
 
   test('show finds an action however its ref is typed, with its measure', async () => {
@@ -351,4 +369,15 @@ test('a channel moved to another plan answers for the new plan at once', async (
   expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([expect.stringMatching(/^Overdue: Ofsted/)]);
   await storage.conversations.bindPlan('channel-2', 'second-plan'); // as another instance would
   expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([expect.stringMatching(/^Overdue: A second plan\n0 actions overdue/)]);
+});
+
+test('a filter naming no one suggests only names from plans the asker may read', async () => {
+  await storage.plans.save(newPlan({ id: 'private-plan', title: 'A private plan', baselineDate: '2026-01-01' }));
+  const hidden = anAction({ planId: 'private-plan', ref: 'YJ-1', theme: 'Youth justice', agency: 'Probation', owner: { email: 'zaraq@example.com', displayName: 'Zara Quinton', aadObjectId: null } });
+  await storage.actions.write('private-plan', [{ action: hidden, history: aHistoryEntry(hidden) }]);
+  for (const message of ["what's overdue for zara quintin", "what's overdue for probaton", 'overdue in youth justise']) {
+    const [reply] = await say(message);
+    expect(reply).toMatch(/^No owner, agency or theme in the plans you can see matches/);
+    for (const secret of ['Zara Quinton', 'Probation', 'Youth justice', 'private']) expect(reply).not.toContain(secret);
+  }
 });

@@ -144,4 +144,9 @@ describe('help that teaches', () => {
     const [reply] = await send('gimme teh proof thingy', 'jo.evans@council.example');
     expect(readable(reply)).toContain('The closest commands: "evidence SG-4 https://…"');
   });
+
+  test('a rambling question it cannot read is pointed at questions before changes', async () => {
+    const [reply] = await send('so where are we with all the safeguarding stuff, are we behind on the dates or what?', 'jo.evans@council.example');
+    expect(readable(reply)).toContain('The closest commands: "what\'s overdue" or "show SG-4" or "SG-4 delayed to');
+  });
 });

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { echo, MAX_ECHO, tooLong } from './command-build';
-import { guard } from './command-guard';
+import { guard, isChange, unsure } from './command-guard';
+import { canBeUnsure, hasHedge, withoutHedges } from './command-hedge';
 import { matchPattern } from './command-pattern';
 import { COMPILED_NEAR_MISSES, COMPILED_RULES, type CompiledRule } from './command-rules';
 import { cleanCommandText, MAX_COMMAND_LENGTH, readableText, tokenize, type Token } from './command-text';
@@ -22,7 +23,8 @@ function firstMatch(rules: CompiledRule[], text: string, readingsOf: (readonly T
   return null;
 }
 
-function parse(raw: string, today: IsoDate): Command {
+/** `depth` 1 reads a message again without its hedges ("I think SG-4 is done"), to offer the change it names. */
+function parse(raw: string, today: IsoDate, depth = 0): Command {
   const text = readableText(raw);
   if (text === null) return tooLong(raw);
   if (/^\?+$/.test(text)) return { kind: 'help' };
@@ -32,7 +34,10 @@ function parse(raw: string, today: IsoDate): Command {
   if (words.length === 0) return /\p{Extended_Pictographic}/u.test(text) ? { kind: 'smallTalk', thanks: /[👍🙏🙌]/u.test(text) } : none;
   const options = readings(words);
   const read = firstMatch(COMPILED_RULES, text, options, today) ?? firstMatch(COMPILED_NEAR_MISSES, text, options, today) ?? none;
-  return guard(read, text, words, echo(text));
+  const guarded = guard(read, text, words, echo(text));
+  if (depth > 0 || guarded.kind !== 'unknown' || guarded.problem !== null || !hasHedge(text)) return guarded;
+  const plain = parse(withoutHedges(text), today, depth + 1);
+  return isChange(plain) && canBeUnsure(plain) ? unsure(plain, text, echo(text)) : guarded;
 }
 
 /**

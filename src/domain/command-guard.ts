@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { hedgeIn, isUnsure } from './command-hedge';
 import type { Token } from './command-text';
 import { monthFromWord } from './month-names';
 import type { Status } from './types';
@@ -48,6 +49,18 @@ function offerOf(command: Command): { offer: Status } | Record<string, never> {
   return command.kind === 'signOff' ? { offer: 'Signed off' } : {};
 }
 
+/**
+ * An unsure change ("SG-8 complete maybe") is answered like the question it is: the action, with the change
+ * offered; a date or a decision said unsurely is left, and the person told why.
+ */
+export function unsure(command: Command, text: string, echo: string): Command {
+  const ref = 'ref' in command ? command.ref : '';
+  const offer = offerOf(command);
+  if ('offer' in offer) return { kind: 'show', ref, ...offer };
+  const hedge = hedgeIn(text);
+  return nothing(echo, `I’ve left ${ref} as it is: ${hedge ? `“${hedge}” sounds` : 'that sounds'} unsure. When you’re sure, send it again without that.`);
+}
+
 export function isChange(command: Command): boolean {
   return CHANGES.has(command.kind);
 }
@@ -77,5 +90,5 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
   }
   if (CONDITIONAL.test(text)) return nothing(echo, `I’ve left ${ref} as it is: that reads as “if”, not as a change. When it happens, tell me plainly, for example: ${ref} done.`);
   if (COMPLAINT.test(text)) return nothing(echo, `I’ve left ${ref} as it is. To see where it stands: show ${ref}.`);
-  return command;
+  return isUnsure(command, text) ? unsure(command, text, echo) : command;
 }

@@ -1,4 +1,6 @@
 import Fuse from 'fuse.js';
+import { parseCommand } from './command-grammar';
+import { isChange } from './command-guard';
 import { tokenize } from './command-text';
 import type { Role } from './types';
 
@@ -45,9 +47,28 @@ export function closestCommands(text: string, commands: readonly HelpCommand[], 
   }
   const best = Math.max(0, ...scores.values());
   // A runner-up far behind the best is noise ("channel" is a typo away from "changes"), not a suggestion.
-  return [...scores]
+  const ranked = [...scores]
     .filter(([, score]) => score >= best / 2)
     .sort(([a, x], [b, y]) => y - x || a - b)
-    .slice(0, limit)
     .map(([index]) => offered[index]);
+  if (ranked.length === 0 || !looksLikeQuestion(text)) return ranked.slice(0, limit);
+  // A question is pointed at questions first ("how are we doing", "what's overdue"), then at the closest change, if any.
+  const asks = ranked.filter((c) => !changes(c));
+  const more = offered.filter((c) => looksLikeQuestion(c.example) && !asks.includes(c));
+  const change = ranked.find(changes);
+  return [...[...asks, ...more].slice(0, limit), ...(change ? [change] : [])];
+}
+
+const QUESTION_START = /^(?:what|whats|wat|where|wheres|how|hows|when|who|whos|whose|which|why|can|could|are|is|has|have|do|does|did|will|would|should|any|anything)\b/i;
+
+/** "where are we on the safeguarding stuff?", "how many are late": a message that reads as a question. */
+export function looksLikeQuestion(text: string): boolean {
+  const plain = text.trim().replace(/'/g, '');
+  return /\?\s*$/.test(plain) || QUESTION_START.test(plain);
+}
+
+/** Whether a command's own example changes something (or binds a plan), as the grammar reads it. */
+function changes(command: HelpCommand): boolean {
+  const read = parseCommand(command.example, '2026-01-01');
+  return isChange(read) || read.kind === 'bindPlan';
 }

@@ -27,6 +27,17 @@ const RULES: Rule[] = [
     build: () => ({ kind: 'cancel' }),
   },
   {
+    // "undo that, LAC-7 is not done": nothing is undone, but the action named shows how to put it back.
+    // Without an action named, more words may be the answer to a question ("put it back a week", "reversed by the board").
+    patterns: ['$cancelPre* undo|revert|reverse $cancelTail*', '$cancelPre* undo|revert|reverse $cancelTail* {rest}',
+      '$cancelPre* change|put|set|turn it|that|this back {rest}'],
+    build: (c, m) => {
+      if (c.rest === undefined) return { kind: 'cancel' };
+      const named = m.tokens.slice(c.rest).find((t) => t.ref !== null)?.ref;
+      return named ? { kind: 'cancel', named } : null;
+    },
+  },
+  {
     patterns: ['$smallTalk $smallTalk*'],
     // At least one word that is a pleasantry on its own: "a", "one" or "it" alone is not small talk.
     build: (_, m) => (m.tokens.some((t) => PLEASANTRIES.has(t.word))

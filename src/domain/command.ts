@@ -39,7 +39,8 @@ export type Command =
   | { kind: 'decisions' }
   /** "use plan ofsted-2011 here": binds the current conversation to a plan (admins). */
   | { kind: 'bindPlan'; planId: string }
-  | { kind: 'cancel' }
+  /** "cancel", "no, cancel that"; `named`: the action named ("undo that, LAC-7 is not done"), for the reply's example. */
+  | { kind: 'cancel'; named?: string }
   /** "thanks", "morning!", "👍": a pleasantry, answered in kind. */
   | { kind: 'smallTalk'; thanks: boolean }
   | { kind: 'unknown'; text: string; problem: string | null };

@@ -185,8 +185,10 @@ describe('chat replies draw only on plans the asker may read: suggestions, lists
     ['use plan zzz here', /^There is no plan "zzz"\. Plans: pa\.$/],
     ['use plan pb here', /^There is no plan "pb"\. Plans: pa\.$/],
     ["what's overdue", /Overdue: Plan Alpha/],
-    ["what's overdue for patti", /Overdue: Plan Alpha/],
-    ["what's overdue for health", /Overdue: Plan Alpha/],
+    // Patti and Health are only in Plan Bravo: to this asker they are names no plan knows, and none is suggested.
+    ["what's overdue for patti", /^No owner, agency or theme in the plans you can see matches “patti”\. Try “what’s overdue”/],
+    ["what's overdue for health", /^No owner, agency or theme in the plans you can see matches “health”\. Try “what’s overdue”/],
+    ["what's overdue for helth", /^No owner, agency or theme in the plans you can see matches “helth”\. Try “what’s overdue”/],
     ['my actions', /PA-1/],
   ])('someone who may read only Plan Alpha types "%s"', async (text, expected) => {
     const reply = await say(LYNNE, text);
@@ -204,7 +206,7 @@ describe('chat replies draw only on plans the asker may read: suggestions, lists
     ['show PA-1', /I can’t find an action PA-1\. Did you mean PB-1\?/],
     ['history PA-4', /I can’t find an action PA-4\./],
     ['use plan pa here', /^There is no plan "pa"\. Plans: pb\.$/],
-    ["what's overdue for lynne", /Overdue: Plan Bravo/],
+    ["what's overdue for lynne", /^No owner, agency or theme in the plans you can see matches “lynne”\. Try “what’s overdue”/],
   ])('and the other way round: someone who may read only Plan Bravo types "%s"', async (text, expected) => {
     const reply = await say(PATTI, text);
     expect(reply).toMatch(expected);

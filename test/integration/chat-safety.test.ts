@@ -98,6 +98,20 @@ describe('a question is answered, and the change it names is offered', () => {
     expect(await etags()).toEqual(before);
   });
 
+  test.each([
+    ['3(a) complete i think, we sent the audits out last week'],
+    ['3(a) done, not sure though'],
+    ['3(a) complete maybe'],
+    ['3(a) should be done by now'],
+  ])('an unsure %j changes nothing and offers the change', async (message) => {
+    const before = await etags();
+    const replies = await send(message, 'dan.okafor@council.example');
+    expect(await etags()).toEqual(before);
+    expect(readable(replies[0])).toContain('Run monthly case file audits');
+    expect(readable(replies[1])).toContain('Do you want me to mark 3(a) complete?');
+    expect(buttons(replies[1]).Yes).toEqual({ verb: 'confirm', data: expect.objectContaining({ text: 'mark 3(a) complete' }) });
+  });
+
   test('a chair asking is not offered an owner’s change', async () => {
     const replies = await send('is 3(a) on track?', 'margaret.hall@council.example');
     expect(replies).toHaveLength(1);
@@ -156,5 +170,10 @@ describe('help that teaches', () => {
   test('a message it cannot read gets the closest commands', async () => {
     const [reply] = await send('gimme teh proof thingy', 'jo.evans@council.example');
     expect(readable(reply)).toContain('The closest commands: "evidence SG-4 https://…"');
+  });
+
+  test('a rambling question it cannot read is pointed at questions before changes', async () => {
+    const [reply] = await send('so where are we with all the safeguarding stuff, are we behind on the dates or what?', 'jo.evans@council.example');
+    expect(readable(reply)).toContain('The closest commands: "what\'s overdue" or "show SG-4" or "SG-4 delayed to');
   });
 });

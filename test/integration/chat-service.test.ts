@@ -3,6 +3,7 @@ import { newPlan } from '../../src/domain/plan';
 import { seedDemo, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { talkTo } from '../support/chat';
+import { anAction, aHistoryEntry } from '../support/builders';
 import { testStorage } from '../support/storage';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -71,6 +72,23 @@ describe('reading the plan', () => {
     expect(reply).toMatch(scope);
     for (const p of present) expect(reply).toContain(p);
     for (const a of absent) expect(reply).not.toContain(a);
+  });
+
+  test.each([
+    ["what's overdue for megan bowan", '“what’s overdue for Megan Bowen”'],
+    ['wat is overdue for helth', '“what’s overdue for Health”'],
+    ['overdue in saferguarding', '“what’s overdue in Safeguarding services”'],
+  ])('a filter that names no one gives no false reassurance: %j suggests the closest', async (message, closest) => {
+    const [reply] = await say(message);
+    expect(reply).toMatch(/^No owner, agency or theme in the plans you can see matches “/);
+    expect(reply).toContain(`Did you mean ${closest}`);
+    expect(reply).not.toMatch(/Nothing is overdue/);
+  });
+
+  test('a filter matching nothing at all suggests how to filter', async () => {
+    expect(await say("what's overdue for the flying circus")).toEqual([
+      'No owner, agency or theme in the plans you can see matches “flying circus”. Try “what’s overdue” for the whole plan, “for” an owner or agency, or “in” a theme.',
+    ]);
   });
 
   test('show finds an action however its ref is typed, with its measure', async () => {
@@ -161,6 +179,18 @@ describe('changing actions', () => {
     expect(await say('move SG-1 to end of October', ADMIN)).toEqual([expect.stringMatching(/^Why is the date moving\?/)]);
     expect(await say('cancel', ADMIN)).toEqual(['OK, I’ve left it as it was.']);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
+  });
+
+  test('"cancel" after a change made does not claim nothing changed: it says how to put the action back, and the change stays', async () => {
+    await say('LAC-7 done');
+    for (const message of ['no, cancel that', 'cancel', 'undo that']) {
+      const [reply] = await say(message);
+      expect(reply).toBe('There’s nothing waiting to cancel. A change I’ve already made stays made: I can’t undo it. To put an action back, send the status it should have, for example: SG-4 not started. To see what it was before: history SG-4.');
+    }
+    const after = (await storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!;
+    expect(after.value.status).toBe('Complete');
+    expect(await say('undo that, LAC-7 is not done')).toEqual([expect.stringContaining('for example: LAC-7 not started. To see what it was before: history LAC-7.')]);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!.etag).toBe(after.etag);
   });
 
   test('a date in the past is refused and nothing changes', async () => {
@@ -359,4 +389,15 @@ test('a channel moved to another plan answers for the new plan at once', async (
   expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([expect.stringMatching(/^Overdue: Ofsted/)]);
   await storage.conversations.bindPlan('channel-2', 'second-plan'); // as another instance would
   expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([expect.stringMatching(/^Overdue: A second plan\n0 actions overdue/)]);
+});
+
+test('a filter naming no one suggests only names from plans the asker may read', async () => {
+  await storage.plans.save(newPlan({ id: 'private-plan', title: 'A private plan', baselineDate: '2026-01-01' }));
+  const hidden = anAction({ planId: 'private-plan', ref: 'YJ-1', theme: 'Youth justice', agency: 'Probation', owner: { email: 'zaraq@example.com', displayName: 'Zara Quinton', aadObjectId: null } });
+  await storage.actions.write('private-plan', [{ action: hidden, history: aHistoryEntry(hidden) }]);
+  for (const message of ["what's overdue for zara quintin", "what's overdue for probaton", 'overdue in youth justise']) {
+    const [reply] = await say(message);
+    expect(reply).toMatch(/^No owner, agency or theme in the plans you can see matches/);
+    for (const secret of ['Zara Quinton', 'Probation', 'Youth justice', 'private']) expect(reply).not.toContain(secret);
+  }
 });

@@ -12,7 +12,7 @@ import { seedDemo } from '../../src/services/demo-seed';
 import { TeamsSender } from '../../src/teams/proactive-sender';
 import { createAdapter } from '../../src/teams/sender-factory';
 import { demoConnector } from '../support/bot-harness';
-import { personalChat } from '../support/job-harness';
+import { personalChat } from '../support/builders';
 import { testStorage } from '../support/storage';
 
 test('the catch-up run waits until someone can be reached, then sends them their card', async () => {

@@ -17,7 +17,7 @@ import { TeamsSender } from '../../src/teams/proactive-sender';
 import { createAdapter } from '../../src/teams/sender-factory';
 import { demoConnector } from '../support/bot-harness';
 import { FakeConnector } from '../support/fake-connector';
-import { personalChat } from '../support/job-harness';
+import { personalChat } from '../support/builders';
 import { testStorage } from '../support/storage';
 
 const MONDAY_0900 = new Date('2026-11-30T09:00:30Z');

@@ -582,3 +582,75 @@ describe('approving sets the date the owner asked for, so an approval naming a d
     expect(parseCommand(text, TODAY)).toEqual(expected);
   });
 });
+
+describe('an unsure change is answered like a question: the action shown and the change offered, nothing changed', () => {
+  const asked = (ref: string, offer: string): Command => ({ kind: 'show', ref, offer } as Command);
+  test.each<[string, Command]>([
+    ['sg4 complete i think, we sent the reports out last week', asked('sg4', 'Complete')],
+    ['SG-8 complete maybe', asked('SG-8', 'Complete')],
+    ['LAC-7 done, not sure though', asked('LAC-7', 'Complete')],
+    ['SG-4 should be done by now', asked('SG-4', 'Complete')],
+    ['SG-4 probably done', asked('SG-4', 'Complete')],
+    ['SG-4 is done probably', asked('SG-4', 'Complete')],
+    ['SG-4 done I think', asked('SG-4', 'Complete')],
+    ['SG-4 is done i believe', asked('SG-4', 'Complete')],
+    ['SG-4 complete (i think)', asked('SG-4', 'Complete')],
+    ['I think SG-4 is done', asked('SG-4', 'Complete')],
+    ['pretty sure SG-4 is done', asked('SG-4', 'Complete')],
+    ["I'm not sure SG-4 is done", asked('SG-4', 'Complete')],
+    ['SG-4 done, fingers crossed', asked('SG-4', 'Complete')],
+    ['SG-4 hopefully on track', asked('SG-4', 'On track')],
+    ['SG-4 on track hopefully', asked('SG-4', 'On track')],
+    ['SG-4 on track i think, the team is in place', asked('SG-4', 'On track')],
+    ['SG-4 at risk i think', asked('SG-4', 'At risk')],
+    ['SG-4 at risk: probably', asked('SG-4', 'At risk')],
+    ['sign off SG-4 maybe', asked('SG-4', 'Signed off')],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+
+  test.each([
+    ['SG-4 delayed to 30/01/2027 maybe', '“maybe” sounds unsure'],
+    ['approve SG-4 i think', '“i think” sounds unsure'],
+    ['decline SG-4 probably', '“probably” sounds unsure'],
+  ])('a date or a decision said unsurely is left, and why is said: %j', (text, why) => {
+    expect(parseCommand(text, TODAY)).toEqual(unknown(text, `I’ve left SG-4 as it is: ${why}. When you’re sure, send it again without that.`));
+  });
+
+  test.each([
+    ['probably done', unknown('probably done')],
+    ['hopefully on track', unknown('hopefully on track')],
+    ['should be done by now', unknown('should be done by now')],
+    ['I think SG-4 is not done', unknown('I think SG-4 is not done')],
+  ])('with no action named, or a negation, nothing is offered: %j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+
+  test.each<[string, Command]>([
+    ['SG-4 at risk: i think the supplier will be late', status('SG-4', 'At risk', 'i think the supplier will be late')],
+    ["SG-4 delayed to 30/01/2027 because the supplier probably can't deliver",
+      delayed('SG-4', dated('30/01/2027', '2027-01-30'), "the supplier probably can't deliver")],
+    ['note SG-4 supplier probably late', note('SG-4', 'supplier probably late')],
+    ['SG-4 done', status('SG-4', 'Complete')],
+  ])('an unsure reason, a note or a plain status is still what was said: %j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+});
+
+describe('"undo" is a cancel, never a change; an action it names is kept for the reply’s example', () => {
+  test.each<[string, Command]>([
+    ['undo that', cancel],
+    ['oops undo that please', cancel],
+    ['revert that', cancel],
+    ['undo that, LAC-7 is not done', { kind: 'cancel', named: 'LAC-7' }],
+    ['undo LAC-7', { kind: 'cancel', named: 'LAC-7' }],
+    ['revert LAC-7 to not started', { kind: 'cancel', named: 'LAC-7' }],
+    ['undo the last change to LAC-7', { kind: 'cancel', named: 'LAC-7' }],
+    ['put it back, LAC-7 should be not started', { kind: 'cancel', named: 'LAC-7' }],
+    // Without an action these may answer a question the bot asked about a date or a reason.
+    ['put it back a week', unknown('put it back a week')],
+    ['reversed by the board', unknown('reversed by the board')],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+});

@@ -1,4 +1,4 @@
-import { closestCommands, isFor } from '../../src/domain/command-help';
+import { closestCommands, isFor, looksLikeQuestion } from '../../src/domain/command-help';
 import { Role } from '../../src/domain/types';
 import { COMMANDS, helpReply } from '../../src/services/chat/help';
 
@@ -38,5 +38,27 @@ describe('a message it cannot read gets the closest commands the person may use'
     ['blah blah', CHAIR, []],
   ])('%j as %p', (text, roles, expected) => {
     expect(closestCommands(text, COMMANDS, roles).map((c) => c.example)).toEqual(expected);
+  });
+});
+
+describe('a question it cannot read is pointed at questions before changes', () => {
+  const examples = (text: string) => closestCommands(text, COMMANDS, OWNER).map((c) => c.example);
+  test.each<[string, string[]]>([
+    ['so where are we with all the safeguarding stuff, are we behind on the dates or what?', ["what's overdue", 'show SG-4', 'SG-4 delayed to 30/09/2026 because supplier problems']],
+    ['can you delay it?', ["what's overdue", 'how are we doing', 'SG-4 delayed to 30/09/2026 because supplier problems']],
+    ['are we on track overall', ['how are we doing', "what's overdue", 'SG-4 done']],
+  ])('%j', (text, expected) => {
+    expect(examples(text)).toEqual(expected);
+  });
+
+  test('the same words not asked as a question keep the closest change first', () => {
+    expect(examples('you delay it')[0]).toBe('SG-4 delayed to 30/09/2026 because supplier problems');
+  });
+
+  test.each([['so where are we?'], ['How are things'], ["what's up"], ['anything new']])('%j reads as a question', (text) => {
+    expect(looksLikeQuestion(text)).toBe(true);
+  });
+  test.each([['SG-4 done'], ['gimme teh proof thingy'], ['somehow late']])('%j does not', (text) => {
+    expect(looksLikeQuestion(text)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { askRedReply, offerReply } from './confirm-replies';
+import { nothingToCancelReply } from './cancel-replies';
 import { dateOf, workedOut } from './dates';
 import { findAction, whichOne } from './find-action';
 import { helpReply, smallTalkReply } from './help';
@@ -122,7 +123,7 @@ export class ChatService {
       case 'help':
         return [helpReply(rolesIn(await views()))];
       case 'cancel':
-        return [text('OK, nothing changed.')];
+        return [nothingToCancelReply(command.named)];
       case 'smallTalk':
         return [smallTalkReply(command.thanks)];
       case 'unknown':

@@ -3,6 +3,7 @@ import { detailView, historyView, MAX_CARD_ACTIONS, overdueView, summaryView } f
 import { moreLine } from '../../domain/card-budget';
 import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
 import { OverdueScope } from '../../domain/command';
+import { closestScopes, matchesScope, scopeKnown } from '../../domain/overdue-filter';
 import { DUE_SOON_DAYS, isDueSoon, isOverdue, daysOverdue, mostOverdueFirst } from '../../domain/rag';
 import { closestRefs, compareRefs } from '../../domain/ref';
 import { Action } from '../../domain/types';
@@ -45,14 +46,6 @@ export async function myActionsReply(storage: Storage, views: PlanView[], which:
   return card('action-list', data, `${data.title}: ${rows.length}`);
 }
 
-function matchesScope(action: Action, scope: OverdueScope | null): boolean {
-  if (!scope) return true;
-  const wanted = scope.text.toLowerCase();
-  if (scope.kind === 'in') return action.theme.toLowerCase().includes(wanted);
-  const owner = `${action.owner?.displayName ?? ''} ${action.owner?.email ?? ''}`.toLowerCase();
-  return action.agency.toLowerCase() === wanted || owner.includes(wanted);
-}
-
 /**
  * The overdue actions of a snapshot, most overdue first, worked out once per snapshot and day (a snapshot is
  * replaced whenever the plan changes), so that asking again allocates next to nothing however big the plan.
@@ -75,20 +68,38 @@ export async function overdueReply(
 ): Promise<Reply[]> {
   if (views.length === 0) return [NO_PLANS];
   const perPlan = await Promise.all(
-    views.map(async (view): Promise<Reply | null> => {
+    views.map(async (view): Promise<Reply | OverdueScope[] | null> => {
       const actions = await (prefetched?.planId === view.plan.id ? prefetched.actions : storage.actions.snapshot(view.plan.id));
       if (!mayRead(view, actions)) return null;
       const late = overdueIn(actions, view.today);
       // Owners' names are needed for all of them only to match "for Alex"; otherwise just for those shown.
       const overdue = scope ? (await withOwnerNames(storage, late)).filter((a) => matchesScope(a, scope)) : late;
+      if (scope && overdue.length === 0) {
+        // "Nothing is overdue for megan bowan" would reassure wrongly when no one is called that: the closest names instead.
+        const all = await withOwnerNames(storage, actions.map((v) => v.value));
+        if (!scopeKnown(all, scope)) return closestScopes(all, scope);
+      }
       const shown = await withOwnerNames(storage, overdue.slice(0, MAX_CARD_ACTIONS));
       const scopeText = scope ? `${scope.kind} ${scope.text}` : null;
       const { view: data } = fitted('overdue', shown.length, (k) => overdueView(`Overdue: ${view.plan.title}`, scopeText, shown.slice(0, k), overdue.length, view.today));
       return card('overdue', data, `${overdue.length} overdue in ${view.plan.title}${scopeText ? ` ${scopeText}` : ''}`);
     }),
   );
-  const replies = perPlan.filter((r): r is Reply => r !== null);
+  const replies = perPlan.filter((r): r is Reply => r !== null && !Array.isArray(r));
+  const unknownIn = perPlan.filter((r): r is OverdueScope[] => Array.isArray(r));
+  if (scope && replies.length === 0 && unknownIn.length > 0) return [unknownScopeReply(scope, unknownIn.flat())];
   return replies.length ? replies : [text(NO_PART)];
+}
+
+/** A filter that names no owner, agency or theme in the plans the person may read, with the closest that do. */
+function unknownScopeReply(scope: OverdueScope, close: OverdueScope[]): Reply {
+  const seen = new Set<string>();
+  const asks = close
+    .map((s) => `“what’s overdue ${s.kind} ${s.text}”`)
+    .filter((ask) => !seen.has(ask.toLowerCase()) && seen.add(ask.toLowerCase()))
+    .slice(0, 2);
+  const next = asks.length ? `Did you mean ${asks.join(' or ')}?` : 'Try “what’s overdue” for the whole plan, “for” an owner or agency, or “in” a theme.';
+  return text(`No owner, agency or theme in the plans you can see matches “${scope.text.slice(0, 60)}”. ${next}`);
 }
 
 /**

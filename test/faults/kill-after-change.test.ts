@@ -7,7 +7,6 @@
  * Not covered, by design (as for the weekly jobs): the instant between Teams
  * accepting a message and the ledger recording it; a crash there sends it again.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { dateDecided } from '../../src/domain/notifications';
 import { deliverOutbox } from '../../src/notifications/deliver-outbox';
@@ -15,6 +14,7 @@ import { ChatService } from '../../src/services/chat/chat-service';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { BotHarness, startBotHarness } from '../support/bot-harness';
 import { saveNoteWith } from '../support/outbox';
+import { runChild } from '../support/child-run';
 
 jest.setTimeout(120_000);
 
@@ -28,29 +28,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-function run(env: Record<string, string>): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD], {
-      env: {
-        ...process.env,
-        CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING!,
-        TABLE_PREFIX: h.storage.tables.prefix,
-        LEASE_MS: String(LEASE_MS),
-        CLAIMANT: `child-${Math.random()}`,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve([]);
-      else if (code === 0) resolve(JSON.parse(out) as unknown[]);
-      else reject(new Error(`the child failed: ${err}`));
-    });
-  });
+async function run(env: Record<string, string>): Promise<unknown[]> {
+  const settings = { TABLE_PREFIX: h.storage.tables.prefix, LEASE_MS: String(LEASE_MS), CLAIMANT: `child-${Math.random()}`, ...env };
+  const result = await runChild(CHILD, settings, 'the child');
+  return result === 'killed' ? [] : (result as unknown[]);
 }
 
 const toldPatti = (words: string) => h.connector.sent.filter((s) => s.conversationId === PATTI && s.method === 'POST' && JSON.stringify(s.activity).includes(words));

@@ -3,12 +3,12 @@
  * the plan as it was before, or, once the import was published, all of it;
  * never a part. Running the import again finishes it.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImportReport } from '../../src/services/import-plan';
 import { testStorage } from '../support/storage';
+import { runChild } from '../support/child-run';
 
 jest.setTimeout(180_000);
 
@@ -25,30 +25,9 @@ function planFile(name: string, count: number, version: string): string {
   return file;
 }
 
-function run(planId: string, file: string, kill?: { phase: 'writing' | 'publishing'; at: number }): Promise<ImportReport | 'killed'> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD], {
-      env: {
-        ...process.env,
-        CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING!,
-        TABLE_PREFIX: storage.tables.prefix,
-        PLAN_ID: planId,
-        FILE: file,
-        KILL_PHASE: kill?.phase ?? '',
-        KILL_AT: String(kill?.at ?? 0),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0) resolve(JSON.parse(out) as ImportReport);
-      else reject(new Error(`the import failed: ${err}`));
-    });
-  });
+async function run(planId: string, file: string, kill?: { phase: 'writing' | 'publishing'; at: number }): Promise<ImportReport | 'killed'> {
+  const env = { TABLE_PREFIX: storage.tables.prefix, PLAN_ID: planId, FILE: file, KILL_PHASE: kill?.phase ?? '', KILL_AT: String(kill?.at ?? 0) };
+  return (await runChild(CHILD, env, 'the import')) as ImportReport | 'killed';
 }
 
 /** What chat, reminders and the digest read: the plan, its actions (fresh and cached), one action, and its history. */

@@ -9,10 +9,10 @@
  * recipient the card again (never to skip them); no connector API lets a
  * bot ask whether a message already arrived.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { BotHarness, startBotHarness } from '../support/bot-harness';
+import { runChild } from '../support/child-run';
 
 jest.setTimeout(180_000);
 
@@ -30,30 +30,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-function run(env: Record<string, string>): Promise<[string, string][]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD], {
-      env: {
-        ...process.env,
-        CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING!,
-        TABLE_PREFIX: h.storage.tables.prefix,
-        PLAN_ID: DEMO_PLAN_ID,
-        LEASE_MS: String(LEASE_MS),
-        CLAIMANT: `child-${Math.random()}`,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve([]);
-      else if (code === 0) resolve(JSON.parse(out) as [string, string][]);
-      else reject(new Error(`the reminder run failed: ${err}`));
-    });
-  });
+async function run(env: Record<string, string>): Promise<[string, string][]> {
+  const settings = { TABLE_PREFIX: h.storage.tables.prefix, PLAN_ID: DEMO_PLAN_ID, LEASE_MS: String(LEASE_MS), CLAIMANT: `child-${Math.random()}`, ...env };
+  const result = await runChild(CHILD, settings, 'the reminder run');
+  return result === 'killed' ? [] : (result as [string, string][]);
 }
 
 const KILL_POINTS = ['before-claim:1', 'before-claim:3', 'before-claim:5', 'claimed:1', 'claimed:2', 'claimed:4', 'claimed:5', 'recorded:1', 'recorded:2', 'recorded:3', 'recorded:5'];

@@ -47,7 +47,12 @@ export async function startBotProcess(connectionString: string): Promise<BotProc
   return {
     storage,
     connector,
-    post: (body) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    post: (body) =>
+      fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
     memory: () => memoryOf(child.pid!),
     stop: async () => {
       await new Promise<void>((resolve) => {
@@ -63,7 +68,10 @@ async function untilHealthy(child: ChildProcess, url: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The bot stopped while starting (exit code ${child.exitCode}).`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

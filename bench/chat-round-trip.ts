@@ -31,7 +31,12 @@ async function timeOne(bot: BotProcess, activity: ReturnType<typeof message>, ex
  * bound to a plan of `size` actions. Requests alternate so both see the same
  * machine conditions.
  */
-export async function measureChat(bot: BotProcess, size: number, iterations: number, log: (s: string) => void): Promise<RoundTrip> {
+export async function measureChat(
+  bot: BotProcess,
+  size: number,
+  iterations: number,
+  log: (s: string) => void,
+): Promise<RoundTrip> {
   const planId = `bench-${size}`;
   const today = todayIn(new Date());
   const started = performance.now();
@@ -41,13 +46,21 @@ export async function measureChat(bot: BotProcess, size: number, iterations: num
   const admin = 1;
   await bot.storage.roles.grant(planId, DEMO_PEOPLE[admin].email, 'admin');
   const channel = { kind: 'channel' as const, mention: true, user: 0, channel: `19:bench-${size}@thread.tacv2` };
-  await timeOne(bot, message(bot.connector.url, `use plan ${planId} here`, { ...channel, user: admin }), /^Done: in this channel/);
+  await timeOne(
+    bot,
+    message(bot.connector.url, `use plan ${planId} here`, { ...channel, user: admin }),
+    /^Done: in this channel/,
+  );
 
   const help: number[] = [];
   const overdue: number[] = [];
   for (let i = 0; i < iterations + 5; i++) {
     const h = await timeOne(bot, message(bot.connector.url, 'help', channel), /What I can do/);
-    const o = await timeOne(bot, message(bot.connector.url, "what's overdue", channel), new RegExp(`Overdue: Benchmark plan of ${size} actions`));
+    const o = await timeOne(
+      bot,
+      message(bot.connector.url, "what's overdue", channel),
+      new RegExp(`Overdue: Benchmark plan of ${size} actions`),
+    );
     if (i >= 5) {
       help.push(h);
       overdue.push(o);

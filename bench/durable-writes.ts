@@ -26,7 +26,11 @@ function row(partitionKey: string, i: number) {
     status: 'On track',
     originalDueDate: '2026-09-30',
     measure: JSON.stringify({ indicator: 'Share of visits recorded within 24 hours', target: '95%', latest: '88%' }),
-    latestUpdate: JSON.stringify({ text: 'Spoke to the supplier about the laptops', by: 'alexw@example.com', at: new Date().toISOString() }),
+    latestUpdate: JSON.stringify({
+      text: 'Spoke to the supplier about the laptops',
+      by: 'alexw@example.com',
+      at: new Date().toISOString(),
+    }),
   };
 }
 
@@ -40,7 +44,12 @@ async function fill(table: TableClient, partitionKey: string, count: number, fro
   return performance.now() - started;
 }
 
-interface Figures { size: number; p50: number; p95: number; file_mb: number }
+interface Figures {
+  size: number;
+  p50: number;
+  p95: number;
+  file_mb: number;
+}
 
 async function measure(saveEveryWrite: boolean): Promise<{ writes: Figures[]; import_seconds: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-durable-'));
@@ -48,7 +57,9 @@ async function measure(saveEveryWrite: boolean): Promise<{ writes: Figures[]; im
   const writes: Figures[] = [];
   let importMs = 0;
   try {
-    const table = TableClient.fromConnectionString(azurite.connectionString, 'benchactions', { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(azurite.connectionString, 'benchactions', {
+      allowInsecureConnection: true,
+    });
     await table.createTable();
     let filled = 0;
     for (const size of SIZES) {
@@ -60,8 +71,17 @@ async function measure(saveEveryWrite: boolean): Promise<{ writes: Figures[]; im
         await table.updateEntity({ ...row('plan', i % size), status: i % 2 ? 'At risk' : 'On track' }, 'Merge');
         times.push(performance.now() - started);
       }
-      const file = fs.readdirSync(dir).filter((f) => f.includes('table')).map((f) => fs.statSync(path.join(dir, f)).size).reduce((a, b) => a + b, 0);
-      writes.push({ size, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), file_mb: round(file / 1024 / 1024) });
+      const file = fs
+        .readdirSync(dir)
+        .filter((f) => f.includes('table'))
+        .map((f) => fs.statSync(path.join(dir, f)).size)
+        .reduce((a, b) => a + b, 0);
+      writes.push({
+        size,
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        file_mb: round(file / 1024 / 1024),
+      });
     }
     importMs = await fill(table, 'imported', IMPORT_ROWS);
   } finally {
@@ -75,7 +95,9 @@ async function main(): Promise<void> {
   const every5s = await measure(false);
   const everyWrite = await measure(true);
   if (process.argv.includes('--json')) {
-    process.stdout.write(JSON.stringify({ durable_writes: { autosave_5s: every5s, save_every_write: everyWrite } }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ durable_writes: { autosave_5s: every5s, save_every_write: everyWrite } }) + '\n',
+    );
     return;
   }
   const lines = [

@@ -41,7 +41,12 @@ function countingFactory(connectionString: string, counter: { requests: number }
  * connector that enforces Teams' limits and injects a 429 into one send in
  * `injectEvery`. The bound is what the per-app limit allows: owners ÷ 50 per second.
  */
-export async function measureFanout(connectionString: string, owners: number, injectEvery: number, log: (s: string) => void): Promise<{ fanout: Fanout; storageRequests: number }> {
+export async function measureFanout(
+  connectionString: string,
+  owners: number,
+  injectEvery: number,
+  log: (s: string) => void,
+): Promise<{ fanout: Fanout; storageRequests: number }> {
   const counter = { requests: 0 };
   const storage = storesOver(new Tables(countingFactory(connectionString, counter), `fan${Date.now() % 100000}`));
   const connector = new FakeConnector([], { enforceLimits: true });
@@ -54,11 +59,27 @@ export async function measureFanout(connectionString: string, owners: number, in
     const writes = [];
     for (let i = start; i < Math.min(owners, start + MAX_ACTIONS_PER_WRITE); i++) {
       const action: Action = {
-        planId, ref: `F-${i + 1}`, theme: 'Fan-out', title: `Action ${i + 1}`, timescale: '', originalDueDate: addDays(today, -7),
-        revisedDueDate: null, revisionReason: null, revisionCount: 0, owner: { email: `owner${i}@example.com`, displayName: null, aadObjectId: null },
-        agency: 'Council', status: 'Not started', measure: null, evidence: [], latestUpdate: null, dateRequest: null,
+        planId,
+        ref: `F-${i + 1}`,
+        theme: 'Fan-out',
+        title: `Action ${i + 1}`,
+        timescale: '',
+        originalDueDate: addDays(today, -7),
+        revisedDueDate: null,
+        revisionReason: null,
+        revisionCount: 0,
+        owner: { email: `owner${i}@example.com`, displayName: null, aadObjectId: null },
+        agency: 'Council',
+        status: 'Not started',
+        measure: null,
+        evidence: [],
+        latestUpdate: null,
+        dateRequest: null,
       };
-      writes.push({ action, history: historyEntry(action, diffActions(null, action), { by: 'bench', via: 'import', at }) });
+      writes.push({
+        action,
+        history: historyEntry(action, diffActions(null, action), { by: 'bench', via: 'import', at }),
+      });
     }
     await storage.actions.write(planId, writes);
   }
@@ -68,7 +89,13 @@ export async function measureFanout(connectionString: string, owners: number, in
         email: `owner${i}@example.com`,
         name: `Owner ${i}`,
         updatedAt: at,
-        personalChat: { serviceUrl: url, channelId: 'msteams', bot: { id: '28:bot' }, user: { id: `u${i}` }, conversation: { id: `a:owner-${i}` } },
+        personalChat: {
+          serviceUrl: url,
+          channelId: 'msteams',
+          bot: { id: '28:bot' },
+          user: { id: `u${i}` },
+          conversation: { id: `a:owner-${i}` },
+        },
       }),
     ),
   );
@@ -81,18 +108,33 @@ export async function measureFanout(connectionString: string, owners: number, in
   const sender = new TeamsSender(createAdapter(loadConfig({ NODE_ENV: 'test' })), '', new Pacer(), quiet);
   counter.requests = 0;
   const started = performance.now();
-  const report = await runReminders({ storage, sender, claimant: 'bench', log: quiet }, { planId, now: new Date() }, { leaseMs: 300_000, concurrency: 32 });
+  const report = await runReminders(
+    { storage, sender, claimant: 'bench', log: quiet },
+    { planId, now: new Date() },
+    { leaseMs: 300_000, concurrency: 32 },
+  );
   const seconds = (performance.now() - started) / 1000;
   await connector.stop();
 
   const perConversation = new Map<string, number>();
-  for (const s of connector.sent) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
+  for (const s of connector.sent)
+    perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
   const duplicates = [...perConversation.values()].reduce((n, c) => n + (c - 1), 0);
   const lost = owners - perConversation.size;
-  if (report.recipients.length !== owners) throw new Error(`The run reported ${report.recipients.length} owners, not ${owners}.`);
+  if (report.recipients.length !== owners)
+    throw new Error(`The run reported ${report.recipients.length} owners, not ${owners}.`);
   const bound = owners / 50;
   return {
-    fanout: { owners, seconds: round(seconds, 2), bound_seconds: bound, ratio: round(seconds / bound, 3), duplicates, lost, throttled: connector.throttled, injected_429: injected },
+    fanout: {
+      owners,
+      seconds: round(seconds, 2),
+      bound_seconds: bound,
+      ratio: round(seconds / bound, 3),
+      duplicates,
+      lost,
+      throttled: connector.throttled,
+      injected_429: injected,
+    },
     storageRequests: counter.requests,
   };
 }

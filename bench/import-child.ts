@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (!report.ok) throw new Error(report.errors.join('; '));
   // maxRSS is the process's high-water mark, in kilobytes.
-  process.stdout.write(JSON.stringify({ seconds, rssMb: process.resourceUsage().maxRSS / 1024, created: report.created.length }));
+  process.stdout.write(
+    JSON.stringify({ seconds, rssMb: process.resourceUsage().maxRSS / 1024, created: report.created.length }),
+  );
 }
 
 main().catch((error: unknown) => {

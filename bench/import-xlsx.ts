@@ -45,12 +45,16 @@ export async function measureImportXlsx(connectionString: string, rows: number):
   try {
     await writeWorkbook(file, rows);
     const result = await new Promise<{ seconds: number; rssMb: number; created: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, [CHILD, connectionString, 'x' + randomBytes(5).toString('hex'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CHILD, connectionString, 'x' + randomBytes(5).toString('hex'), file], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the import failed: ${err}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the import failed: ${err}`)),
+      );
     });
     if (result.created !== rows) throw new Error(`the import created ${result.created} actions, not ${rows}`);
     return { rows, seconds: round(result.seconds, 1), rss_mb: Math.round(result.rssMb), bytes: fs.statSync(file).size };

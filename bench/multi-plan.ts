@@ -59,18 +59,34 @@ const quiet = createLogger('silent');
  * against a connector enforcing Teams' limits that answers one send in `injectEvery` with 429.
  * Each person should get exactly one card; the bound is what the per-app limit allows: cards ÷ 50 per second.
  */
-export async function measureMultiPlan(connectionString: string, layout: { owners: number; plans: number; inSeveral: number }, injectEvery: number, log: (s: string) => void): Promise<MultiPlan> {
+export async function measureMultiPlan(
+  connectionString: string,
+  layout: { owners: number; plans: number; inSeveral: number },
+  injectEvery: number,
+  log: (s: string) => void,
+): Promise<MultiPlan> {
   const storage = storesOver(new Tables(connectionStringFactory(connectionString), `mp${Date.now() % 100000}`));
   const connector = new FakeConnector([], { enforceLimits: true });
   const url = await connector.start();
-  const { due } = await seedManyOwners(storage, { ...layout, idleEvery: 10, serviceUrl: url, today: todayIn(new Date()) });
-  log(`  ${layout.owners.toLocaleString('en-GB')} owners in ${layout.plans} plans set up (${due.size} with something due); sending…`);
+  const { due } = await seedManyOwners(storage, {
+    ...layout,
+    idleEvery: 10,
+    serviceUrl: url,
+    today: todayIn(new Date()),
+  });
+  log(
+    `  ${layout.owners.toLocaleString('en-GB')} owners in ${layout.plans} plans set up (${due.size} with something due); sending…`,
+  );
   let sends = 0;
   let injected = 0;
   connector.fault = () => (++sends % injectEvery === 0 ? (injected++, { status: 429, retryAfterSeconds: 1 }) : null);
   const sender = new TeamsSender(createAdapter(loadConfig({ NODE_ENV: 'test' })), '', new Pacer(), quiet);
   const started = performance.now();
-  await runReminders({ storage, sender, claimant: 'bench', log: quiet }, { now: new Date() }, { leaseMs: 300_000, concurrency: 32 });
+  await runReminders(
+    { storage, sender, claimant: 'bench', log: quiet },
+    { now: new Date() },
+    { leaseMs: 300_000, concurrency: 32 },
+  );
   const seconds = (performance.now() - started) / 1000;
   await connector.stop();
 
@@ -95,21 +111,43 @@ export async function measureMultiPlan(connectionString: string, layout: { owner
 }
 
 /** Planning (a dry run) of the weekly reminders for `owners` owners across `plans` plans: what it reads, and how long it takes. */
-export async function measureDryRun(connectionString: string, owners: number, plans: number, log: (s: string) => void): Promise<DryRun> {
+export async function measureDryRun(
+  connectionString: string,
+  owners: number,
+  plans: number,
+  log: (s: string) => void,
+): Promise<DryRun> {
   const counts = new Map<string, number>();
   const prefix = `dr${Date.now() % 100000}`;
   const storage = storesOver(new Tables(countingFactory(connectionString, counts), prefix));
-  await seedManyOwners(storage, { owners, plans, inSeveral: Math.floor(owners * 0.3), idleEvery: 10, serviceUrl: 'http://127.0.0.1:9/', today: todayIn(new Date()) });
+  await seedManyOwners(storage, {
+    owners,
+    plans,
+    inSeveral: Math.floor(owners * 0.3),
+    idleEvery: 10,
+    serviceUrl: 'http://127.0.0.1:9/',
+    today: todayIn(new Date()),
+  });
   log(`  ${owners.toLocaleString('en-GB')} owners in ${plans} plans set up; planning…`);
   // A fresh process plans the run: nothing cached from the set-up.
   const fresh = storesOver(new Tables(countingFactory(connectionString, counts), prefix));
   counts.clear();
   const started = performance.now();
-  const report = await runReminders({ storage: fresh, sender: { send: never, update: never }, claimant: 'bench', log: quiet }, { now: new Date(), dryRun: true }, { leaseMs: 300_000 });
+  const report = await runReminders(
+    { storage: fresh, sender: { send: never, update: never }, claimant: 'bench', log: quiet },
+    { now: new Date(), dryRun: true },
+    { leaseMs: 300_000 },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (report.recipients.length === 0) throw new Error('The dry run planned no reminders.');
   const reads = Object.fromEntries([...counts.entries()].map(([k, v]) => [k.replace(prefix, ''), v]));
-  return { owners, plans, seconds: round(seconds, 2), storage_requests: [...counts.values()].reduce((a, b) => a + b, 0), reads };
+  return {
+    owners,
+    plans,
+    seconds: round(seconds, 2),
+    storage_requests: [...counts.values()].reduce((a, b) => a + b, 0),
+    reads,
+  };
 }
 
 function never(): never {

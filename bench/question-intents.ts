@@ -46,7 +46,9 @@ function main(): void {
   const lines = [
     `Question recogniser, ${LENGTH.toLocaleString('en-GB')}-character messages, ${iterations} readings each (ms)`,
     `  ${'message'.padEnd(34)} ${'p50'.padStart(7)} ${'max'.padStart(7)}`,
-    ...Object.entries(typical).map(([name, t]) => `  ${name.padEnd(34)} ${String(t.p50).padStart(7)} ${String(t.max).padStart(7)}`),
+    ...Object.entries(typical).map(
+      ([name, t]) => `  ${name.padEnd(34)} ${String(t.p50).padStart(7)} ${String(t.max).padStart(7)}`,
+    ),
     `  ${'questions_worst_ms (slowest p50)'.padEnd(34)} ${String(overall).padStart(7)}          goal ≤ 20`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -43,11 +43,17 @@ async function main(): Promise<void> {
       chat[size] = await measureChat(bot, size, iterations, log);
     }
     memory = bot.memory();
-    log(`Reminder fan-out to ${FANOUT_OWNERS.toLocaleString('en-GB')} owners, one send in ${INJECT_EVERY} answered 429…`);
+    log(
+      `Reminder fan-out to ${FANOUT_OWNERS.toLocaleString('en-GB')} owners, one send in ${INJECT_EVERY} answered 429…`,
+    );
     ({ fanout, storageRequests } = await measureFanout(azurite.connectionString, FANOUT_OWNERS, INJECT_EVERY, log));
-    log(`Reminders to ${MULTI_PLAN.owners.toLocaleString('en-GB')} owners in ${MULTI_PLAN.plans} plans (${MULTI_PLAN.inSeveral} in more than one), one send in ${INJECT_EVERY} answered 429…`);
+    log(
+      `Reminders to ${MULTI_PLAN.owners.toLocaleString('en-GB')} owners in ${MULTI_PLAN.plans} plans (${MULTI_PLAN.inSeveral} in more than one), one send in ${INJECT_EVERY} answered 429…`,
+    );
     multiPlan = await measureMultiPlan(azurite.connectionString, MULTI_PLAN, INJECT_EVERY, log);
-    log(`Planning (dry run) the reminders for ${DRY_RUN.owners.toLocaleString('en-GB')} owners in ${DRY_RUN.plans} plans…`);
+    log(
+      `Planning (dry run) the reminders for ${DRY_RUN.owners.toLocaleString('en-GB')} owners in ${DRY_RUN.plans} plans…`,
+    );
     dryRun = await measureDryRun(azurite.connectionString, DRY_RUN.owners, DRY_RUN.plans, log);
     log(`Importing a ${IMPORT_ROWS.toLocaleString('en-GB')}-row workbook in a process of its own…`);
     importXlsx = await measureImportXlsx(azurite.connectionString, IMPORT_ROWS);
@@ -64,9 +70,21 @@ async function main(): Promise<void> {
   if (json) {
     // Exactly the documented shape, for tools that read it.
     const summary = {
-      chat: Object.fromEntries(SIZES.map((size) => [String(size), { p50: chat[size].p50, p95: chat[size].p95, ratio_p95: chat[size].ratio_p95 }])),
+      chat: Object.fromEntries(
+        SIZES.map((size) => [
+          String(size),
+          { p50: chat[size].p50, p95: chat[size].p95, ratio_p95: chat[size].ratio_p95 },
+        ]),
+      ),
       rss_mb: memory.peakRssMb,
-      fanout: { owners: fanout.owners, seconds: fanout.seconds, bound_seconds: fanout.bound_seconds, ratio: fanout.ratio, duplicates: fanout.duplicates, lost: fanout.lost },
+      fanout: {
+        owners: fanout.owners,
+        seconds: fanout.seconds,
+        bound_seconds: fanout.bound_seconds,
+        ratio: fanout.ratio,
+        duplicates: fanout.duplicates,
+        lost: fanout.lost,
+      },
       storage_tx_per_run: storageRequests,
       reminders_multi_plan: {
         owners: multiPlan.owners,
@@ -103,7 +121,9 @@ async function main(): Promise<void> {
     `One reminder card per person across plans: ${multiPlan.owners.toLocaleString('en-GB')} owners in ${MULTI_PLAN.plans} plans, ${MULTI_PLAN.inSeveral} in more than one (${multiPlan.injected_429} sends answered 429 on purpose, ${multiPlan.throttled} over the limits)`,
     `  ${multiPlan.cards} cards for ${multiPlan.due} owners with something due, in ${multiPlan.seconds} s against a bound of ${multiPlan.bound_seconds} s: ratio ${multiPlan.ratio} (goal ≤ 1.15); duplicates ${multiPlan.duplicates}, lost ${multiPlan.lost} (goal 0 and 0)`,
     `Planning the reminders for ${dryRun.owners.toLocaleString('en-GB')} owners in ${dryRun.plans} plans (dry run): ${dryRun.seconds} s (goal ≤ 5 s), ${dryRun.storage_requests} storage requests`,
-    `  ${Object.entries(dryRun.reads).map(([k, v]) => `${k}: ${v}`).join(', ')}`,
+    `  ${Object.entries(dryRun.reads)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}`,
     `Import of a ${importXlsx.rows.toLocaleString('en-GB')}-row workbook (${round(importXlsx.bytes / 1024 / 1024, 1)} MB), in its own process: ${importXlsx.seconds} s, peak memory ${importXlsx.rss_mb} MB (goal ≤ 400 MB)`,
     '',
     `npm start to the Playground answering: ${startSeconds} s (build and seeding included)`,

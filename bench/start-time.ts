@@ -32,7 +32,14 @@ export async function measureStart(): Promise<number> {
   const child = spawn('npm', ['start', '--silent'], {
     cwd: projectRoot(),
     detached: true,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PLAYGROUND_PORT: String(playgroundPort), AZURITE_PORT: String(azuritePort), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PLAYGROUND_PORT: String(playgroundPort),
+      AZURITE_PORT: String(azuritePort),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {

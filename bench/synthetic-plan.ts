@@ -14,7 +14,9 @@ const STATUSES = ['Not started', 'On track', 'At risk', 'Delayed', 'Complete'] a
  * eight months ahead (about a third overdue), written as an import would.
  */
 export async function writeSyntheticPlan(storage: Storage, planId: string, size: number, today: string): Promise<void> {
-  await storage.plans.save(newPlan({ id: planId, title: `Benchmark plan of ${size} actions`, baselineDate: addDays(today, -120) }));
+  await storage.plans.save(
+    newPlan({ id: planId, title: `Benchmark plan of ${size} actions`, baselineDate: addDays(today, -120) }),
+  );
   const at = new Date().toISOString();
   for (let start = 0; start < size; start += MAX_ACTIONS_PER_WRITE) {
     const writes = [];
@@ -36,9 +38,12 @@ export async function writeSyntheticPlan(storage: Storage, planId: string, size:
         measure: { indicator: 'Percentage of audited cases rated good', target: '80%', latest: null },
         evidence: [],
         latestUpdate: null,
-    dateRequest: null,
+        dateRequest: null,
       };
-      writes.push({ action, history: historyEntry(action, diffActions(null, action), { by: 'bench', via: 'import', at }) });
+      writes.push({
+        action,
+        history: historyEntry(action, diffActions(null, action), { by: 'bench', via: 'import', at }),
+      });
     }
     await storage.actions.write(planId, writes);
   }

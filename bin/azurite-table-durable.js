@@ -34,7 +34,8 @@ const WRITES = {
 
 for (const [name, batchIdAt] of Object.entries(WRITES)) {
   const original = Store.prototype[name];
-  if (typeof original !== 'function') throw new Error(`This Azurite has no ${name}: update bin/azurite-table-durable.js.`);
+  if (typeof original !== 'function')
+    throw new Error(`This Azurite has no ${name}: update bin/azurite-table-durable.js.`);
   Store.prototype[name] = async function saveAfter(...args) {
     const result = await original.apply(this, args);
     if (batchIdAt < 0 || !args[batchIdAt]) await this.saveDBState();

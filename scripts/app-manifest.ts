@@ -34,7 +34,11 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const ZIP_DATE = new Date(Date.UTC(2025, 0, 1));
 
 export class AppPackageError extends Error {
-  constructor(readonly problems: string[], heading = 'Cannot build the Teams app package', footer?: string) {
+  constructor(
+    readonly problems: string[],
+    heading = 'Cannot build the Teams app package',
+    footer?: string,
+  ) {
     super(`${heading}:\n${numbered(problems)}${footer ? `\n${footer}` : ''}`);
     this.name = 'AppPackageError';
   }
@@ -64,14 +68,18 @@ export function packageValues(env: NodeJS.ProcessEnv, options: { local?: boolean
 
   const teamsAppId = get('TEAMS_APP_ID') ?? (local ? LOCAL_TEAMS_APP_ID : null);
   if (!teamsAppId) {
-    problems.push(`TEAMS_APP_ID is not set: it is the Teams app's own id, a GUID you create once and keep for every version of the app.`);
+    problems.push(
+      `TEAMS_APP_ID is not set: it is the Teams app's own id, a GUID you create once and keep for every version of the app.`,
+    );
   } else if (!GUID.test(teamsAppId)) {
     problems.push(`TEAMS_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${teamsAppId}".`);
   }
 
   const botId = get('MicrosoftAppId') ?? (local ? LOCAL_BOT_ID : null);
   if (!botId) {
-    problems.push(`MicrosoftAppId is not set: it is the bot's id (the Entra app's client id, or the managed identity's client id).`);
+    problems.push(
+      `MicrosoftAppId is not set: it is the bot's id (the Entra app's client id, or the managed identity's client id).`,
+    );
   } else if (!GUID.test(botId)) {
     problems.push(`MicrosoftAppId must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${botId}".`);
   }
@@ -80,12 +88,16 @@ export function packageValues(env: NodeJS.ProcessEnv, options: { local?: boolean
   if (!botDomain && !local) {
     problems.push(`BOT_DOMAIN is not set: it is the bot's host name, such as action-tracker.azurewebsites.net.`);
   } else if (botDomain && !HOST_NAME.test(botDomain)) {
-    problems.push(`BOT_DOMAIN must be a host name only, such as action-tracker.azurewebsites.net (no https://, no path), not "${botDomain}".`);
+    problems.push(
+      `BOT_DOMAIN must be a host name only, such as action-tracker.azurewebsites.net (no https://, no path), not "${botDomain}".`,
+    );
   }
 
   let version = get('APP_VERSION');
   if (!version) {
-    const pkg = JSON.parse(fs.readFileSync(path.join(options.root ?? findRepoRoot(), 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(options.root ?? findRepoRoot(), 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     version = pkg.version ?? '1.0.0';
   }
   if (!SEMVER.test(version)) {
@@ -116,7 +128,9 @@ export function fillManifest(template: string, values: PackageValues): Record<st
     return JSON.stringify(value).slice(1, -1);
   });
   if (unknown.size > 0) {
-    throw new AppPackageError([...unknown].map((n) => `manifest/manifest.json uses \${{${n}}}, which the package builder does not know.`));
+    throw new AppPackageError(
+      [...unknown].map((n) => `manifest/manifest.json uses \${{${n}}}, which the package builder does not know.`),
+    );
   }
   const manifest = JSON.parse(text) as Record<string, unknown>;
   if (Array.isArray(manifest.validDomains)) {
@@ -139,7 +153,9 @@ export function checkIcons(color: Uint8Array, outline: Uint8Array): string[] {
   try {
     const o = decodePng(outline);
     if (o.width !== OUTLINE_ICON_SIZE || o.height !== OUTLINE_ICON_SIZE) {
-      problems.push(`outline.png must be ${OUTLINE_ICON_SIZE}×${OUTLINE_ICON_SIZE} pixels, not ${o.width}×${o.height}.`);
+      problems.push(
+        `outline.png must be ${OUTLINE_ICON_SIZE}×${OUTLINE_ICON_SIZE} pixels, not ${o.width}×${o.height}.`,
+      );
     }
     let coloured = 0;
     let transparent = 0;
@@ -150,7 +166,8 @@ export function checkIcons(color: Uint8Array, outline: Uint8Array): string[] {
       if (a > 0) visible++;
       if (a > 0 && (r !== 255 || g !== 255 || b !== 255)) coloured++;
     }
-    if (coloured > 0) problems.push(`outline.png must be white on transparent: ${coloured} pixels have another colour.`);
+    if (coloured > 0)
+      problems.push(`outline.png must be white on transparent: ${coloured} pixels have another colour.`);
     if (transparent === 0) problems.push('outline.png must have a transparent background.');
     if (visible === 0) problems.push('outline.png is completely transparent.');
   } catch (err) {
@@ -172,7 +189,9 @@ export async function checkManifest(manifest: Record<string, unknown>): Promise<
   // Loaded on first use: it pulls in the whole schema validator.
   const { AppManifestUtils } = await import('@microsoft/app-manifest');
   const problems = (
-    await AppManifestUtils.validateAgainstSchema(manifest as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0])
+    await AppManifestUtils.validateAgainstSchema(
+      manifest as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0],
+    )
   ).map((e) => `schema: ${e.trim()}`);
 
   const icons = (manifest.icons ?? {}) as { color?: string; outline?: string };
@@ -223,7 +242,9 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<Build
 
   const warnings: string[] = [];
   if (!options.local && JSON.stringify(manifest.developer ?? {}).includes('example.gov.uk')) {
-    warnings.push('manifest/manifest.json still has the example developer details: put your organisation\'s name and web pages in "developer".');
+    warnings.push(
+      'manifest/manifest.json still has the example developer details: put your organisation\'s name and web pages in "developer".',
+    );
   }
 
   const outFile = options.outFile ?? path.join(root, 'build', 'appPackage.zip');
@@ -242,5 +263,10 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<Build
 async function zipFiles(files: [string, Buffer][]): Promise<Buffer> {
   const zip = new JSZip();
   for (const [name, data] of files) zip.file(name, data, { binary: true, date: ZIP_DATE, createFolders: false });
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'DOS' });
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+    platform: 'DOS',
+  });
 }

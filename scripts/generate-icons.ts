@@ -10,7 +10,10 @@ import { findRepoRoot } from './manifest-template';
 
 export function generateIcons(root = findRepoRoot()): string[] {
   const written: string[] = [];
-  for (const [name, image] of [['color.png', drawColorIcon()], ['outline.png', drawOutlineIcon()]] as const) {
+  for (const [name, image] of [
+    ['color.png', drawColorIcon()],
+    ['outline.png', drawOutlineIcon()],
+  ] as const) {
     const file = path.join(root, 'manifest', name);
     fs.writeFileSync(file, encodePng(image));
     written.push(file);

@@ -27,7 +27,11 @@ const COLOR_DESIGN: Design = {
   boxHalf: 0.3,
   boxRadius: 0.08,
   boxStroke: 0.05,
-  tick: [[0.355, 0.5], [0.46, 0.605], [0.65, 0.405]],
+  tick: [
+    [0.355, 0.5],
+    [0.46, 0.605],
+    [0.65, 0.405],
+  ],
   tickStroke: 0.07,
 };
 
@@ -36,7 +40,11 @@ const OUTLINE_DESIGN: Design = {
   boxHalf: 0.45,
   boxRadius: 0.2,
   boxStroke: 0.085,
-  tick: [[0.27, 0.5], [0.43, 0.66], [0.73, 0.35]],
+  tick: [
+    [0.27, 0.5],
+    [0.43, 0.66],
+    [0.73, 0.35],
+  ],
   tickStroke: 0.11,
 };
 

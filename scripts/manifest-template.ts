@@ -53,4 +53,3 @@ export function manifestCommands(manifest: unknown): ManifestCommand[] {
 export const MANIFEST_COMMAND_TITLES: readonly string[] = Object.freeze([
   ...new Set(manifestCommands(JSON.parse(readManifestTemplate())).map((c) => c.title)),
 ]);
-

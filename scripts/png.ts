@@ -97,7 +97,9 @@ export function decodePng(file: Uint8Array): Image {
   }
   const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colourType];
   if (depth !== 8 || channels === undefined || interlace !== 0) {
-    throw new Error(`unsupported PNG (bit depth ${depth}, colour type ${colourType}, interlace ${interlace}); save it as 8-bit RGBA`);
+    throw new Error(
+      `unsupported PNG (bit depth ${depth}, colour type ${colourType}, interlace ${interlace}); save it as 8-bit RGBA`,
+    );
   }
   const raw = zlib.inflateSync(Buffer.concat(idat));
   const stride = width * channels;
@@ -113,10 +115,18 @@ export function decodePng(file: Uint8Array): Image {
       const c = i >= channels ? prev[i - channels] : 0;
       let predictor: number;
       switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = a; break;
-        case 2: predictor = b; break;
-        case 3: predictor = (a + b) >> 1; break;
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = a;
+          break;
+        case 2:
+          predictor = b;
+          break;
+        case 3:
+          predictor = (a + b) >> 1;
+          break;
         case 4: {
           const p = a + b - c;
           const pa = Math.abs(p - a);
@@ -125,7 +135,8 @@ export function decodePng(file: Uint8Array): Image {
           predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
-        default: throw new Error(`PNG row ${y} has unknown filter ${filter}`);
+        default:
+          throw new Error(`PNG row ${y} has unknown filter ${filter}`);
       }
       out[i] = (line[i] + predictor) & 0xff;
     }
@@ -133,7 +144,10 @@ export function decodePng(file: Uint8Array): Image {
   const data = new Uint8Array(width * height * 4);
   for (let p = 0; p < width * height; p++) {
     const s = p * channels;
-    let r: number, g: number, b: number, alpha = 255;
+    let r: number,
+      g: number,
+      b: number,
+      alpha = 255;
     if (colourType === 0 || colourType === 4) {
       r = g = b = pixels[s];
       if (colourType === 4) alpha = pixels[s + 1];

@@ -40,9 +40,13 @@ export function storageProblems(input: CheckInput): string[] {
     );
   }
   if (production && target?.emulator) {
-    problems.push('STORAGE_CONNECTION_STRING points at the local storage emulator (devstoreaccount1), which is refused in production: use an Azure Storage account.');
+    problems.push(
+      'STORAGE_CONNECTION_STRING points at the local storage emulator (devstoreaccount1), which is refused in production: use an Azure Storage account.',
+    );
   } else if (production && target?.protocol === 'http:') {
-    problems.push('STORAGE_CONNECTION_STRING uses http: in production: use DefaultEndpointsProtocol=https (and an https:// TableEndpoint, if set).');
+    problems.push(
+      'STORAGE_CONNECTION_STRING uses http: in production: use DefaultEndpointsProtocol=https (and an https:// TableEndpoint, if set).',
+    );
   }
   // Production refuses authentication off in any case, and two storage settings are already a problem.
   const azureAccount = production || !serving || problems.length > 0 ? null : realAzureAccount(e);
@@ -89,16 +93,22 @@ export function authProblems({ e, has, invalid, production, authEnabled }: Check
     problems.push('BOT_AUTH=off is refused when NODE_ENV=production: the bot would accept messages from anyone.');
   }
   if (!authEnabled && has('WEBSITE_SITE_NAME')) {
-    problems.push('Authentication is off but this is running in Azure App Service (WEBSITE_SITE_NAME is set): set NODE_ENV=production and BOT_AUTH=on.');
+    problems.push(
+      'Authentication is off but this is running in Azure App Service (WEBSITE_SITE_NAME is set): set NODE_ENV=production and BOT_AUTH=on.',
+    );
   }
   const appType = e.MicrosoftAppType;
   if (authEnabled) {
     const why = production ? 'in production' : 'when BOT_AUTH is on';
     if (!has('MicrosoftAppId')) {
-      problems.push(`MicrosoftAppId is required ${why}: the bot's app (client) id, or the managed identity's client id for UserAssignedMSI.`);
+      problems.push(
+        `MicrosoftAppId is required ${why}: the bot's app (client) id, or the managed identity's client id for UserAssignedMSI.`,
+      );
     }
     if (!has('MicrosoftAppType')) {
-      problems.push(`MicrosoftAppType is required ${why}: one of ${MICROSOFT_APP_TYPES.join(', ')}, matching the Azure Bot resource.`);
+      problems.push(
+        `MicrosoftAppType is required ${why}: one of ${MICROSOFT_APP_TYPES.join(', ')}, matching the Azure Bot resource.`,
+      );
     }
     if ((appType === 'SingleTenant' || appType === 'UserAssignedMSI') && !has('MicrosoftAppTenantId')) {
       problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}.`);
@@ -108,10 +118,14 @@ export function authProblems({ e, has, invalid, production, authEnabled }: Check
     }
   }
   if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword')) {
-    problems.push('MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no secret.');
+    problems.push(
+      'MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no secret.',
+    );
   }
   if (production && !has('ALLOWED_TENANTS')) {
-    problems.push('ALLOWED_TENANTS is required in production: a comma-separated list of the Microsoft 365 tenant ids allowed to use the bot.');
+    problems.push(
+      'ALLOWED_TENANTS is required in production: a comma-separated list of the Microsoft 365 tenant ids allowed to use the bot.',
+    );
   } else if (production && !invalid.has('ALLOWED_TENANTS') && (e.ALLOWED_TENANTS ?? []).length === 0) {
     problems.push('ALLOWED_TENANTS must list at least one tenant id in production.');
   }

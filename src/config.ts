@@ -37,7 +37,11 @@ export const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOCAL_NODE_ENVS: readonly string[] = ['development', 'test'];
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
-const guid = z.string().trim().regex(GUID, GUID_MESSAGE).transform((s) => s.toLowerCase());
+const guid = z
+  .string()
+  .trim()
+  .regex(GUID, GUID_MESSAGE)
+  .transform((s) => s.toLowerCase());
 
 const EnvSchema = z.object({
   // Read in any case, and nothing else: "Production" or "prod" must not quietly turn production's checks off.
@@ -83,15 +87,30 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: guid.optional(),
   ALLOWED_TENANTS: z
     .string()
-    .transform((s) => s.split(',').map((t) => t.trim()).filter((t) => t !== ''))
-    .pipe(z.array(z.string().regex(GUID, `each tenant ${GUID_MESSAGE}`).transform((s) => s.toLowerCase())))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(GUID, `each tenant ${GUID_MESSAGE}`)
+          .transform((s) => s.toLowerCase()),
+      ),
+    )
     .optional(),
   PORT: port(3978),
   /** Where the server listens; unset means 127.0.0.1 with authentication off (only this machine), every interface with it on. */
   HOST: z
     .string()
     .trim()
-    .refine((s) => isIP(s) !== 0 || HOST_NAME.test(s), 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::')
+    .refine(
+      (s) => isIP(s) !== 0 || HOST_NAME.test(s),
+      'must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::',
+    )
     .optional(),
   /** Authentication off over a real Azure storage account must be a decision. */
   ALLOW_UNAUTHENTICATED_WITH_AZURE: z
@@ -194,8 +213,10 @@ export interface JobSettings {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n` +
-      problems.map((p) => `  - ${p}`).join('\n'));
+    super(
+      `The configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
     this.name = 'ConfigError';
   }
 }
@@ -205,7 +226,10 @@ export class ConfigError extends Error {
  * administrator may run it against the real storage account without the
  * bot's authentication settings.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, { serving = true }: { serving?: boolean } = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  { serving = true }: { serving?: boolean } = {},
+): Config {
   const raw = withoutBlanks(env);
   const problems: string[] = [];
 

@@ -9,7 +9,14 @@ export function createLogger(level: string, name = 'action-tracker'): Logger {
     name,
     level,
     redact: {
-      paths: ['*.password', '*.MicrosoftAppPassword', '*.connectionString', '*.authorization', '*.text', 'req.headers.authorization'],
+      paths: [
+        '*.password',
+        '*.MicrosoftAppPassword',
+        '*.connectionString',
+        '*.authorization',
+        '*.text',
+        'req.headers.authorization',
+      ],
       censor: '[hidden]',
     },
   });

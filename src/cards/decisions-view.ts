@@ -33,32 +33,36 @@ const short = (text: string) => clipText(text, MAX_LISTED_TITLE);
  * What the plan's chairs and executives have to decide: new dates asked for,
  * and sign-offs; `shown` of them at most (requests first), then how many more.
  */
-export function decisionsView(planId: string, planTitle: string, actions: readonly Action[], userIds: string[], today: IsoDate, banner: Banner | null = null, shown = 2 * MAX_ITEMS): DecisionsView {
+export function decisionsView(
+  planId: string,
+  planTitle: string,
+  actions: readonly Action[],
+  userIds: string[],
+  today: IsoDate,
+  banner: Banner | null = null,
+  shown = 2 * MAX_ITEMS,
+): DecisionsView {
   const sorted = [...actions].sort((a, b) => compareRefs(a.ref, b.ref));
   const asked = sorted.filter((a) => a.dateRequest);
   const done = sorted.filter((a) => a.status === 'Complete' && a.evidence.length > 0);
   const requestCount = Math.min(asked.length, MAX_ITEMS, shown);
   const signOffCount = Math.min(done.length, MAX_ITEMS, shown - requestCount);
-  const requests = asked
-    .slice(0, requestCount)
-    .map((a) => {
-      const r = a.dateRequest!;
-      const from = currentDueDate(a);
-      return {
-        ref: a.ref,
-        title: short(a.title),
-        to: formatUkDate(r.date),
-        detail: `${clipText(ownerName(a), 80)} asks to move it from ${from ? formatUkDate(from) : 'no date'} to ${formatUkDate(r.date)}: ${clipText(r.reason, MAX_LISTED_REASON)}`,
-      };
-    });
-  const signOffs = done
-    .slice(0, signOffCount)
-    .map((a) => ({
+  const requests = asked.slice(0, requestCount).map((a) => {
+    const r = a.dateRequest!;
+    const from = currentDueDate(a);
+    return {
       ref: a.ref,
       title: short(a.title),
-      to: '',
-      detail: `${clipText(ownerName(a), 80)} · evidence: ${clipText(a.evidence.map((e) => e.url ?? e.note).join('; '), 200)}`,
-    }));
+      to: formatUkDate(r.date),
+      detail: `${clipText(ownerName(a), 80)} asks to move it from ${from ? formatUkDate(from) : 'no date'} to ${formatUkDate(r.date)}: ${clipText(r.reason, MAX_LISTED_REASON)}`,
+    };
+  });
+  const signOffs = done.slice(0, signOffCount).map((a) => ({
+    ref: a.ref,
+    title: short(a.title),
+    to: '',
+    detail: `${clipText(ownerName(a), 80)} · evidence: ${clipText(a.evidence.map((e) => e.url ?? e.note).join('; '), 200)}`,
+  }));
   const nothing = requests.length === 0 && signOffs.length === 0;
   return {
     planId,
@@ -73,6 +77,15 @@ export function decisionsView(planId: string, planTitle: string, actions: readon
 }
 
 /** The decisions card, cut to fit Teams' size limit. */
-export function decisionsCard(planId: string, planTitle: string, actions: readonly Action[], userIds: string[], today: IsoDate, banner: Banner | null = null): { view: DecisionsView; card: AdaptiveCard } {
-  return fitted('decisions', 2 * MAX_ITEMS, (shown) => decisionsView(planId, planTitle, actions, userIds, today, banner, shown));
+export function decisionsCard(
+  planId: string,
+  planTitle: string,
+  actions: readonly Action[],
+  userIds: string[],
+  today: IsoDate,
+  banner: Banner | null = null,
+): { view: DecisionsView; card: AdaptiveCard } {
+  return fitted('decisions', 2 * MAX_ITEMS, (shown) =>
+    decisionsView(planId, planTitle, actions, userIds, today, banner, shown),
+  );
 }

@@ -126,8 +126,14 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate, ti
     title: STATUS_LABELS[s],
     value: changes ? `${totals.byStatus[s]} (${signed(changes.byStatus[s])})` : String(totals.byStatus[s]),
   }));
-  statusFacts.push({ title: 'Overdue', value: changes ? `${totals.overdue} (${signed(changes.overdue)})` : String(totals.overdue) });
-  statusFacts.push({ title: 'All actions', value: changes ? `${totals.total} (${signed(changes.total)})` : String(totals.total) });
+  statusFacts.push({
+    title: 'Overdue',
+    value: changes ? `${totals.overdue} (${signed(changes.overdue)})` : String(totals.overdue),
+  });
+  statusFacts.push({
+    title: 'All actions',
+    value: changes ? `${totals.total} (${signed(changes.total)})` : String(totals.total),
+  });
 
   const sections = {
     newlyOverdue: section('Newly overdue', digest.newlyOverdue, (i) =>
@@ -142,7 +148,10 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate, ti
       ),
     ),
     completedThisWeek: section('Completed this week', digest.completedThisWeek, (i) =>
-      actionItem(i.action, `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at, timeZone)}`),
+      actionItem(
+        i.action,
+        `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at, timeZone)}`,
+      ),
     ),
     awaitingSignOff: section('Awaiting sign-off, longest wait first', digest.awaitingSignOff, (i) =>
       actionItem(
@@ -175,13 +184,18 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate, ti
     subtitle: `Week to ${formatUkDate(today)}`,
     ragHeading: `RAG (red, amber, green) rating of ${plural(totals.total, 'action')}`,
     chart: totals.total > 0 ? chartItems : null,
-    chartText: totals.total > 0 ? chartItems.map((c) => `${c.legend}: ${c.value}`).join(' · ') : 'There are no actions in this plan yet.',
+    chartText:
+      totals.total > 0
+        ? chartItems.map((c) => `${c.legend}: ${c.value}`).join(' · ')
+        : 'There are no actions in this plan yet.',
     ragChanges: changes
       ? `Since last week: ${rags.map((r) => `${RAG_LABELS[r].toLowerCase()} ${signed(changes.byRag[r])}`).join(', ')}.`
       : null,
     statusHeading: changes ? 'Actions by status (change since last week)' : 'Actions by status',
     statusFacts,
-    comparison: changes ? null : 'This is the first digest for this plan, so there is no change since last week to show yet.',
+    comparison: changes
+      ? null
+      : 'This is the first digest for this plan, so there is no change since last week to show yet.',
     ...sections,
     quiet: anything ? null : 'Nothing became overdue, moved, was completed or is waiting for sign-off this week.',
   };

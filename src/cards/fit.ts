@@ -6,7 +6,11 @@ import { AdaptiveCard, CardName, renderCard } from './render';
  * `shown` of `total` list items (and says how many more there are). The
  * whole list is tried first, so a card that fits is drawn once.
  */
-export function fitted<V extends object>(name: CardName, total: number, build: (shown: number) => V): { view: V; card: AdaptiveCard } {
+export function fitted<V extends object>(
+  name: CardName,
+  total: number,
+  build: (shown: number) => V,
+): { view: V; card: AdaptiveCard } {
   const draw = (shown: number) => {
     const view = build(shown);
     return { view, card: renderCard(name, view) };

@@ -23,7 +23,14 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 const date = (d: IsoDate | null) => (d ? formatUkDate(d) : 'no date');
 
 /** A list card ("action-list") of at most MAX_CARD_ACTIONS rows, each the action and a line saying why it is there. */
-function listView<T>(title: string, subtitle: string, items: readonly T[], row: (item: T) => { action: Action; line: string }, empty: string, today: IsoDate): ActionListView {
+function listView<T>(
+  title: string,
+  subtitle: string,
+  items: readonly T[],
+  row: (item: T) => { action: Action; line: string },
+  empty: string,
+  today: IsoDate,
+): ActionListView {
   const actions: ActionSummaryView[] = items.slice(0, MAX_ANSWER_ROWS).map((item) => {
     const { action, line } = row(item);
     return { ...summaryView(action, today), title: clip(action.title, MAX_TITLE), line: clip(line, MAX_LINE) };
@@ -37,7 +44,12 @@ function listView<T>(title: string, subtitle: string, items: readonly T[], row: 
   };
 }
 
-export function slippedView(planTitle: string, items: readonly SlipItem[], since: IsoDate, today: IsoDate): ActionListView {
+export function slippedView(
+  planTitle: string,
+  items: readonly SlipItem[],
+  since: IsoDate,
+  today: IsoDate,
+): ActionListView {
   return listView(
     `Slipped since ${formatUkDate(since)}: ${planTitle}`,
     `${plural(items.length, 'action')} · due date moved or gone overdue · as of ${formatUkDate(today)}`,
@@ -62,8 +74,14 @@ export function awaitingView(planTitle: string, items: readonly AwaitingItem[], 
     (a) => ({
       action: a.action,
       line: [
-        a.daysWaiting === null ? 'Complete since before its history began' : a.daysWaiting === 0 ? 'Completed today' : `Complete for ${plural(a.daysWaiting, 'day')}`,
-        a.evidence ? plural(a.evidence, 'piece of evidence', 'pieces of evidence') : 'No evidence yet, so it cannot be signed off',
+        a.daysWaiting === null
+          ? 'Complete since before its history began'
+          : a.daysWaiting === 0
+            ? 'Completed today'
+            : `Complete for ${plural(a.daysWaiting, 'day')}`,
+        a.evidence
+          ? plural(a.evidence, 'piece of evidence', 'pieces of evidence')
+          : 'No evidence yet, so it cannot be signed off',
         ownerName(a.action),
       ].join(' · '),
     }),
@@ -83,7 +101,14 @@ export function dueView(planTitle: string, what: string, actions: readonly Actio
   );
 }
 
-export function changedView(planTitle: string, items: readonly ChangedItem[], since: IsoDate, today: IsoDate, timeZone: string, nameOf: NameOf = (email) => email): ActionListView {
+export function changedView(
+  planTitle: string,
+  items: readonly ChangedItem[],
+  since: IsoDate,
+  today: IsoDate,
+  timeZone: string,
+  nameOf: NameOf = (email) => email,
+): ActionListView {
   return listView(
     `Changed since ${formatUkDate(since)}: ${planTitle}`,
     `${plural(items.length, 'action')} changed, most recent first · as of ${formatUkDate(today)}`,
@@ -92,8 +117,15 @@ export function changedView(planTitle: string, items: readonly ChangedItem[], si
       const [latest] = entries;
       const more = entries.length > 1 ? ` (and ${plural(entries.length - 1, 'earlier change')})` : '';
       const read = historyLines(latest, nameOf);
-      const what = read.lines.slice(0, 3).map((l) => clip(l, 120)).join('; ') || 'Updated';
-      return { action, line: `${what} · ${read.who ? `${read.who} ${read.how}` : read.how}, ${formatUkDayOf(latest.at, timeZone)}${more}` };
+      const what =
+        read.lines
+          .slice(0, 3)
+          .map((l) => clip(l, 120))
+          .join('; ') || 'Updated';
+      return {
+        action,
+        line: `${what} · ${read.who ? `${read.who} ${read.how}` : read.how}, ${formatUkDayOf(latest.at, timeZone)}${more}`,
+      };
     },
     `Nothing has changed since ${formatUkDate(since)}.`,
     today,
@@ -119,7 +151,8 @@ export interface SummaryView {
 export function summaryCardView(planTitle: string, s: PlanSummary, today: IsoDate): SummaryView {
   const { totals, changes } = s;
   const change = (n: number | undefined) => (changes && n ? ` (${signed(n)})` : '');
-  const count = (which: (status: Status) => boolean) => STATUSES.filter(which).reduce((n, st) => n + totals.byStatus[st], 0);
+  const count = (which: (status: Status) => boolean) =>
+    STATUSES.filter(which).reduce((n, st) => n + totals.byStatus[st], 0);
   const done = count(isDone);
   return {
     title: `How we are doing: ${clip(planTitle, MAX_PLAN_TITLE)}`,
@@ -128,19 +161,30 @@ export function summaryCardView(planTitle: string, s: PlanSummary, today: IsoDat
       `${done} finished (${totals.byStatus['Signed off']} signed off), ${totals.overdue} overdue${change(changes?.overdue)}, ` +
       `${count((st) => !isFinished(st))} still in progress.`,
     // Complete and cancelled are statuses, said in the headline and by status, not colours.
-    byRag: OPEN_RAGS.filter((r) => totals.byRag[r] > 0 || changes?.byRag[r]).map((r) => ({ title: RAG_LABELS[r], value: `${totals.byRag[r]}${change(changes?.byRag[r])}` })),
-    byStatus: STATUSES.filter((st) => totals.byStatus[st] > 0 || changes?.byStatus[st]).map((st) => ({ title: st, value: `${totals.byStatus[st]}${change(changes?.byStatus[st])}` })),
+    byRag: OPEN_RAGS.filter((r) => totals.byRag[r] > 0 || changes?.byRag[r]).map((r) => ({
+      title: RAG_LABELS[r],
+      value: `${totals.byRag[r]}${change(changes?.byRag[r])}`,
+    })),
+    byStatus: STATUSES.filter((st) => totals.byStatus[st] > 0 || changes?.byStatus[st]).map((st) => ({
+      title: st,
+      value: `${totals.byStatus[st]}${change(changes?.byStatus[st])}`,
+    })),
     comparison: changes ? `Figures in brackets are the change since ${formatUkDate(s.weekAgo)}.` : null,
     risks: s.risks.map((r) => ({
       ref: r.action.ref,
       title: clip(r.action.title, MAX_TITLE),
-      line: clip([
-        RAG_LABELS[r.rag],
-        r.action.status,
-        r.daysOverdue ? `${plural(r.daysOverdue, 'day')} overdue` : null,
-        r.action.revisionCount > 1 ? `date moved ${r.action.revisionCount} times` : null,
-        ownerName(r.action),
-      ].filter((p): p is string => p !== null).join(' · '), MAX_LINE),
+      line: clip(
+        [
+          RAG_LABELS[r.rag],
+          r.action.status,
+          r.daysOverdue ? `${plural(r.daysOverdue, 'day')} overdue` : null,
+          r.action.revisionCount > 1 ? `date moved ${r.action.revisionCount} times` : null,
+          ownerName(r.action),
+        ]
+          .filter((p): p is string => p !== null)
+          .join(' · '),
+        MAX_LINE,
+      ),
       ragColour: RAG_COLOURS[r.rag],
     })),
     noRisks: s.risks.length ? null : 'Nothing is red or amber.',

@@ -11,7 +11,7 @@ export const REACH_WORDS: Record<ReachProblem, { why: string; todo: string }> = 
     todo: 'Install Action Tracker for them (Teams admin centre, app setup policy), or add the bot to a team they are in.',
   },
   'no-tenant': {
-    why: 'is known, but not which organisation\'s Teams they are in, so the bot cannot open a chat with them',
+    why: "is known, but not which organisation's Teams they are in, so the bot cannot open a chat with them",
     todo: 'Ask them to open Action Tracker in Teams once, or add the bot to a team they are in.',
   },
   blocked: {
@@ -27,8 +27,8 @@ export const REACH_WORDS: Record<ReachProblem, { why: string; todo: string }> = 
     todo: 'Tell whoever runs the bot; it is not sent again this week.',
   },
   unauthorised: {
-    why: 'Teams did not accept the bot\'s sign-in (HTTP 401)',
-    todo: 'Check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId in the bot\'s settings.',
+    why: "Teams did not accept the bot's sign-in (HTTP 401)",
+    todo: "Check MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId in the bot's settings.",
   },
   'too-large': {
     why: 'the card was too large for Teams (HTTP 413)',

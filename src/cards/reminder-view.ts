@@ -54,16 +54,25 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * The weekly reminder for one owner: one section per plan, the most urgent
  * `shown` actions across all of them (earliest due first).
  */
-export function reminderView(owner: { email: string; teamsUserId: string | null }, plans: readonly PlanDue[], banner: Banner | null = null, shown = MAX_REMINDER_ACTIONS): ReminderView {
+export function reminderView(
+  owner: { email: string; teamsUserId: string | null },
+  plans: readonly PlanDue[],
+  banner: Banner | null = null,
+  shown = MAX_REMINDER_ACTIONS,
+): ReminderView {
   const sorted = [...plans].sort((a, b) => a.planTitle.localeCompare(b.planTitle) || a.planId.localeCompare(b.planId));
   const all = sorted.flatMap((p) => p.actions.map((action) => ({ plan: p, action })));
   const urgent = [...all].sort(
-    (a, b) => (currentDueDate(a.action) ?? '').localeCompare(currentDueDate(b.action) ?? '') || a.plan.planId.localeCompare(b.plan.planId),
+    (a, b) =>
+      (currentDueDate(a.action) ?? '').localeCompare(currentDueDate(b.action) ?? '') ||
+      a.plan.planId.localeCompare(b.plan.planId),
   );
   const keep = new Set(urgent.slice(0, Math.min(shown, MAX_REMINDER_ACTIONS)).map((x) => x.action));
   const overdue = all.filter((x) => isOverdue(x.action, x.plan.today)).length;
   const soon = all.length - overdue;
-  const counts = [overdue && `${overdue} overdue`, soon && `${soon} due in the next 14 days`].filter(Boolean).join(', ');
+  const counts = [overdue && `${overdue} overdue`, soon && `${soon} due in the next 14 days`]
+    .filter(Boolean)
+    .join(', ');
   const today = sorted.map((p) => p.today).sort()[0] ?? '';
   const many = sorted.length > 1;
   const sections = sorted
@@ -95,7 +104,13 @@ export function reminderView(owner: { email: string; teamsUserId: string | null 
 }
 
 /** The reminder card, cut to fit Teams' size limit. */
-export function reminderCard(owner: { email: string; teamsUserId: string | null }, plans: readonly PlanDue[], banner: Banner | null = null): { view: ReminderView; card: AdaptiveCard } {
+export function reminderCard(
+  owner: { email: string; teamsUserId: string | null },
+  plans: readonly PlanDue[],
+  banner: Banner | null = null,
+): { view: ReminderView; card: AdaptiveCard } {
   const total = plans.reduce((n, p) => n + p.actions.length, 0);
-  return fitted('reminder', Math.min(total, MAX_REMINDER_ACTIONS), (shown) => reminderView(owner, plans, banner, shown));
+  return fitted('reminder', Math.min(total, MAX_REMINDER_ACTIONS), (shown) =>
+    reminderView(owner, plans, banner, shown),
+  );
 }

@@ -4,7 +4,18 @@ import * as ACData from 'adaptivecards-templating';
 import { projectRoot } from '../project-root';
 import { withTextLimits } from './text-inputs';
 
-export const CARD_NAMES = ['help', 'action-list', 'overdue', 'action-detail', 'history', 'digest', 'reminder', 'decisions', 'summary', 'confirm'] as const;
+export const CARD_NAMES = [
+  'help',
+  'action-list',
+  'overdue',
+  'action-detail',
+  'history',
+  'digest',
+  'reminder',
+  'decisions',
+  'summary',
+  'confirm',
+] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 /** An Adaptive Card 1.5 as plain JSON, ready to be sent as an attachment. */
@@ -31,7 +42,8 @@ function template(name: CardName): ACData.Template {
 function inert(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(/\]\(/g, '] (');
   if (Array.isArray(value)) return value.map(inert);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inert(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inert(v)]));
   return value;
 }
 

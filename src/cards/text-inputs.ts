@@ -15,7 +15,8 @@ export const CARD_TEXT_INPUTS = {
 type CardTextInput = keyof typeof CARD_TEXT_INPUTS;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const isCardTextInput = (id: unknown): id is CardTextInput => typeof id === 'string' && Object.hasOwn(CARD_TEXT_INPUTS, id);
+const isCardTextInput = (id: unknown): id is CardTextInput =>
+  typeof id === 'string' && Object.hasOwn(CARD_TEXT_INPUTS, id);
 
 /**
  * A copy of a card template with each `Input.Text`'s `maxLength` set from the

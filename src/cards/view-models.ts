@@ -27,7 +27,7 @@ export interface ActionSummaryView {
 }
 
 export function ownerName(action: Action): string {
-  return action.owner ? action.owner.displayName ?? action.owner.email : 'No owner';
+  return action.owner ? (action.owner.displayName ?? action.owner.email) : 'No owner';
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -80,7 +80,13 @@ export interface OverdueView {
 export const MAX_CARD_ACTIONS = 40;
 
 /** `shown` is the most overdue of `total` actions (see `mostOverdueFirst`), at most MAX_CARD_ACTIONS of them. */
-export function overdueView(title: string, scopeText: string | null, shown: readonly Action[], total: number, today: IsoDate): OverdueView {
+export function overdueView(
+  title: string,
+  scopeText: string | null,
+  shown: readonly Action[],
+  total: number,
+  today: IsoDate,
+): OverdueView {
   const groups = new Map<string, ActionSummaryView[]>();
   for (const action of shown) {
     const theme = action.theme || 'Other actions';
@@ -113,9 +119,17 @@ export interface ActionDetailView {
 }
 
 /** Without a directory, the owner at least is named. */
-const ownerNameOf = (action: Action): NameOf => (email) => (email === action.owner?.email && action.owner.displayName) || email;
+const ownerNameOf =
+  (action: Action): NameOf =>
+  (email) =>
+    (email === action.owner?.email && action.owner.displayName) || email;
 
-export function detailView(action: Action, today: IsoDate, banner: string | null = null, nameOf: NameOf = ownerNameOf(action)): ActionDetailView {
+export function detailView(
+  action: Action,
+  today: IsoDate,
+  banner: string | null = null,
+  nameOf: NameOf = ownerNameOf(action),
+): ActionDetailView {
   const facts: FactView[] = [];
   const fact = (title: string, value: string | null | undefined) => {
     if (value) facts.push({ title, value });
@@ -126,11 +140,17 @@ export function detailView(action: Action, today: IsoDate, banner: string | null
   fact('Status', statusAndRag(action.status, summary.rag));
   fact('Due', action.originalDueDate ? formatUkDate(action.originalDueDate) : 'No due date');
   if (action.revisedDueDate) {
-    fact('New date', `${formatUkDate(action.revisedDueDate)}${action.revisionCount > 1 ? ` (moved ${action.revisionCount} times)` : ''}`);
+    fact(
+      'New date',
+      `${formatUkDate(action.revisedDueDate)}${action.revisionCount > 1 ? ` (moved ${action.revisionCount} times)` : ''}`,
+    );
     fact('Why', action.revisionReason);
   }
   if (action.dateRequest) {
-    fact('New date asked for', `${formatUkDate(action.dateRequest.date)}, waiting for approval (${action.dateRequest.reason})`);
+    fact(
+      'New date asked for',
+      `${formatUkDate(action.dateRequest.date)}, waiting for approval (${action.dateRequest.reason})`,
+    );
   }
   if (summary.daysOverdue) fact('Overdue by', plural(summary.daysOverdue, 'day'));
   fact('Timescale', action.timescale);
@@ -154,12 +174,21 @@ export interface HistoryView {
   entries: { heading: string; lines: string[]; comment: string | null }[];
 }
 
-export function historyView(action: Action, entries: readonly HistoryEntry[], formatInstant: (iso: string) => string, nameOf: NameOf = (email) => email): HistoryView {
+export function historyView(
+  action: Action,
+  entries: readonly HistoryEntry[],
+  formatInstant: (iso: string) => string,
+  nameOf: NameOf = (email) => email,
+): HistoryView {
   return {
     title: `History of ${action.ref}`,
     entries: entries.map((h) => {
       const read = historyLines(h, nameOf);
-      return { heading: `${formatInstant(h.at)} · ${historyByline(read)}`, lines: read.lines.map((l) => l.slice(0, 300)), comment: read.comment };
+      return {
+        heading: `${formatInstant(h.at)} · ${historyByline(read)}`,
+        lines: read.lines.map((l) => l.slice(0, 300)),
+        comment: read.comment,
+      };
     }),
   };
 }

@@ -6,7 +6,10 @@ import { openStorage, Storage } from '../store/open-storage';
 
 /** Raised for problems the user can fix; printed without a stack trace. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'UserError';
   }
@@ -46,7 +49,8 @@ export async function requirePlan(ctx: CliContext, planId: string): Promise<{ pl
   if (!plan) {
     const known = (await ctx.storage.plans.list()).map((p) => p.id);
     throw new UserError(
-      `There is no plan "${planId}".` + (known.length ? ` Plans: ${known.join(', ')}.` : ' Import one first with "action-tracker import".'),
+      `There is no plan "${planId}".` +
+        (known.length ? ` Plans: ${known.join(', ')}.` : ' Import one first with "action-tracker import".'),
     );
   }
   return { plan, today: todayIn(ctx.now, plan.timeZone) };

@@ -26,7 +26,13 @@ const KIND_WORDS: Record<NotificationKind, string> = {
 export async function deliverCommand(ctx: CliContext, options: DeliverOptions): Promise<void> {
   if (options.plan) await requirePlan(ctx, options.plan);
   const log = createLogger(ctx.config.logLevel === 'info' ? 'warn' : ctx.config.logLevel);
-  const deps = { storage: ctx.storage, sender: createSender(ctx.config, log), claimant: claimantId(), log, now: () => ctx.now };
+  const deps = {
+    storage: ctx.storage,
+    sender: createSender(ctx.config, log),
+    claimant: claimantId(),
+    log,
+    now: () => ctx.now,
+  };
   const reports = await deliverOutbox(deps, { leaseMs: ctx.config.jobs.leaseMs, planId: options.plan });
   if (options.json) {
     ctx.out.write(JSON.stringify(reports, null, 2) + '\n');
@@ -36,11 +42,16 @@ export async function deliverCommand(ctx: CliContext, options: DeliverOptions): 
     ctx.out.write('Nothing waits in the outbox: everyone has been told of every change.\n');
     return;
   }
-  ctx.out.write(textTable(['Plan', 'Notification', 'Recipient', 'Outcome', 'Why'], reports.flatMap(rowsOf), [20, 24, 40, 14, 70]) + '\n\n');
+  ctx.out.write(
+    textTable(['Plan', 'Notification', 'Recipient', 'Outcome', 'Why'], reports.flatMap(rowsOf), [20, 24, 40, 14, 70]) +
+      '\n\n',
+  );
   const waiting = reports.filter((r) => !r.settled).length;
   ctx.out.write(
     `${reports.length - waiting} notification${reports.length - waiting === 1 ? '' : 's'} settled; ${waiting} still waiting` +
-      (waiting ? ' (passing failures are tried again an hour after the last try, by the bot or by this command).' : '.') +
+      (waiting
+        ? ' (passing failures are tried again an hour after the last try, by the bot or by this command).'
+        : '.') +
       '\n',
   );
 }
@@ -52,11 +63,22 @@ function rowsOf(report: OutboxReport): string[][] {
     if (report.recipients.length === 0) return [[report.planId, what, '', 'waiting', later]];
   }
   if (report.recipients.length === 0) return [[report.planId, what, '', 'nobody to tell', '']];
-  return report.recipients.map((r) => [report.planId, what, r.label, r.outcome, r.reason ? REACH_WORDS[r.reason].why : '']);
+  return report.recipients.map((r) => [
+    report.planId,
+    what,
+    r.label,
+    r.outcome,
+    r.reason ? REACH_WORDS[r.reason].why : '',
+  ]);
 }
 
 /** "30 Nov 2026 14:05", in UK time. */
 function ukTime(at: Date): string {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
   return `${formatUkDate(todayIn(at))} ${time}`;
 }

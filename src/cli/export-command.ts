@@ -11,7 +11,8 @@ export interface ExportOptions {
 
 export async function exportCommand(ctx: CliContext, options: ExportOptions): Promise<void> {
   const format = options.format.toLowerCase();
-  if (format !== 'csv' && format !== 'xlsx') throw new UserError(`--format must be csv or xlsx, not "${options.format}".`, 2);
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new UserError(`--format must be csv or xlsx, not "${options.format}".`, 2);
   if (format === 'xlsx' && !options.out && (ctx.out as { isTTY?: boolean }).isTTY) {
     throw new UserError('An Excel file cannot be shown in the terminal; add --out plan.xlsx.', 2);
   }

@@ -24,13 +24,20 @@ function readFile(file: string): ImportFile {
     return { name: path.basename(file), bytes: fs.readFileSync(file) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `There is no file at ${file}.` : `The file ${file} could not be read (${code}).`);
+    throw new UserError(
+      code === 'ENOENT' ? `There is no file at ${file}.` : `The file ${file} could not be read (${code}).`,
+    );
   }
 }
 
 export async function importCommand(ctx: CliContext, file: string, options: ImportOptions): Promise<void> {
   const progress = progressReporter(ctx.err);
-  const labels = { reading: 'Reading', checking: 'Checking rows', writing: 'Staging actions', publishing: 'Publishing actions' } as const;
+  const labels = {
+    reading: 'Reading',
+    checking: 'Checking rows',
+    writing: 'Staging actions',
+    publishing: 'Publishing actions',
+  } as const;
   const report = await importPlan(ctx.storage, {
     planId: options.plan,
     file: readFile(file),

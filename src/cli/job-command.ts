@@ -19,7 +19,6 @@ export interface JobOptions {
   force?: boolean;
 }
 
-
 const WORDS = { remind: { what: 'reminder', who: 'owner' }, digest: { what: 'digest', who: 'conversation' } } as const;
 
 export async function jobCommand(ctx: CliContext, job: 'remind' | 'digest', options: JobOptions): Promise<void> {
@@ -36,10 +35,14 @@ export async function jobCommand(ctx: CliContext, job: 'remind' | 'digest', opti
   let report: JobReport;
   try {
     const request = { now: ctx.now, force: options.force, dryRun: options.dryRun };
-    const delivery = { leaseMs: ctx.config.jobs.leaseMs, onProgress: (done: number, total: number) => progress('Sending', done, total) };
-    if (job === 'remind') report = await runReminders(deps, { ...request, planId: options.plan, withCards: options.json }, delivery);
+    const delivery = {
+      leaseMs: ctx.config.jobs.leaseMs,
+      onProgress: (done: number, total: number) => progress('Sending', done, total),
+    };
+    if (job === 'remind')
+      report = await runReminders(deps, { ...request, planId: options.plan, withCards: options.json }, delivery);
     else if (options.plan) report = await runDigest(deps, { ...request, planId: options.plan }, delivery);
-    else throw new UserError('Say which plan\'s digest to post, with --plan.', 2);
+    else throw new UserError("Say which plan's digest to post, with --plan.", 2);
   } catch (error) {
     if (error instanceof JobError) throw new UserError(error.message);
     throw error;
@@ -66,12 +69,20 @@ function printReport(ctx: CliContext, job: 'remind' | 'digest', report: JobRepor
     return;
   }
   const rows = report.recipients.map((r) => [r.label, r.actions ? r.actions.join(', ') : '', r.outcome]);
-  ctx.out.write(textTable([who === 'owner' ? 'Owner' : 'Conversation', job === 'remind' ? 'Actions' : '', 'Outcome'], rows, [60, 40, 14]) + '\n');
+  ctx.out.write(
+    textTable(
+      [who === 'owner' ? 'Owner' : 'Conversation', job === 'remind' ? 'Actions' : '', 'Outcome'],
+      rows,
+      [60, 40, 14],
+    ) + '\n',
+  );
   // Why each one was not sent, and what to do, in full under the table: a column would cut the advice short.
   const problems = [...new Set(report.recipients.flatMap((r) => (r.reason ? [r.reason] : [])))];
   for (const problem of problems) {
     const names = report.recipients.filter((r) => r.reason === problem).map((r) => r.label);
-    ctx.out.write(`\n${names.join(', ')}:\n  ${REACH_WORDS[problem].why}.\n  What to do: ${REACH_WORDS[problem].todo}\n`);
+    ctx.out.write(
+      `\n${names.join(', ')}:\n  ${REACH_WORDS[problem].why}.\n  What to do: ${REACH_WORDS[problem].todo}\n`,
+    );
   }
   ctx.out.write('\n');
   if (options.dryRun) {
@@ -95,6 +106,12 @@ function printReport(ctx: CliContext, job: 'remind' | 'digest', report: JobRepor
     `${runName(job, report)}: sent ${count('sent')}, already sent ${count('already sent')}, cannot be reached ${count('unreachable')}, ` +
       `refused by Teams ${count('refused')}, failed ${count('failed')}.\n`,
   );
-  if (count('refused')) ctx.out.write('Messages Teams refused are not sent again this week; "npx action-tracker reach" shows who can be reached.\n');
-  if (count('failed')) ctx.out.write('Failed sends are kept in the ledger; the same command, an hour or more from now, tries them again.\n');
+  if (count('refused'))
+    ctx.out.write(
+      'Messages Teams refused are not sent again this week; "npx action-tracker reach" shows who can be reached.\n',
+    );
+  if (count('failed'))
+    ctx.out.write(
+      'Failed sends are kept in the ledger; the same command, an hour or more from now, tries them again.\n',
+    );
 }

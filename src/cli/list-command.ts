@@ -16,12 +16,21 @@ export async function listCommand(ctx: CliContext, options: ListOptions): Promis
   const { plan, today } = await requirePlan(ctx, options.plan);
   const owner = options.owner?.toLowerCase();
   // Plans often name owners by email alone; the name the bot has met them by reads better.
-  const actions = (await withOwnerNames(ctx.storage, (await ctx.storage.actions.list(plan.id)).map((v) => v.value)))
+  const actions = (
+    await withOwnerNames(
+      ctx.storage,
+      (await ctx.storage.actions.list(plan.id)).map((v) => v.value),
+    )
+  )
     .filter((a) => !options.overdue || isOverdue(a, today))
     .filter((a) => !options.dueSoon || isDueSoon(a, today))
     .filter((a) => !owner || a.owner?.email === owner)
     .sort((a, b) => daysOverdue(b, today) - daysOverdue(a, today) || compareRefs(a.ref, b.ref));
-  const which = [options.overdue && 'overdue', options.dueSoon && 'due in the next 14 days', owner && `owned by ${owner}`]
+  const which = [
+    options.overdue && 'overdue',
+    options.dueSoon && 'due in the next 14 days',
+    owner && `owned by ${owner}`,
+  ]
     .filter(Boolean)
     .join(', ');
   if (actions.length === 0) {
@@ -31,8 +40,20 @@ export async function listCommand(ctx: CliContext, options: ListOptions): Promis
   const rows = actions.map((a) => {
     const due = currentDueDate(a);
     const late = daysOverdue(a, today);
-    return [a.ref, a.title, a.owner?.displayName ?? a.owner?.email ?? '(no owner)', due ? formatUkDate(due) : '', late ? String(late) : '', a.status, RAG_LABELS[ragOf(a, today)]];
+    return [
+      a.ref,
+      a.title,
+      a.owner?.displayName ?? a.owner?.email ?? '(no owner)',
+      due ? formatUkDate(due) : '',
+      late ? String(late) : '',
+      a.status,
+      RAG_LABELS[ragOf(a, today)],
+    ];
   });
-  ctx.out.write(`${plan.title}: ${actions.length} action${actions.length === 1 ? '' : 's'}${which ? ` ${which}` : ''}, as of ${formatUkDate(today)}\n\n`);
-  ctx.out.write(textTable(['Ref', 'Action', 'Owner', 'Due', 'Days overdue', 'Status', 'RAG'], rows, [10, 50, 24]) + '\n');
+  ctx.out.write(
+    `${plan.title}: ${actions.length} action${actions.length === 1 ? '' : 's'}${which ? ` ${which}` : ''}, as of ${formatUkDate(today)}\n\n`,
+  );
+  ctx.out.write(
+    textTable(['Ref', 'Action', 'Owner', 'Due', 'Days overdue', 'Status', 'RAG'], rows, [10, 50, 24]) + '\n',
+  );
 }

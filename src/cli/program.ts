@@ -21,44 +21,46 @@ import { settingsCommand } from './settings-command';
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const withContext = withContextOf(io);
   const program = new Command()
-  .name('action-tracker')
-  .exitOverride()
-  .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
-  .description('Keeps an action plan honest: import, list, export and manage the action register.')
-  .showHelpAfterError();
+    .name('action-tracker')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .description('Keeps an action plan honest: import, list, export and manage the action register.')
+    .showHelpAfterError();
 
   program
-  .command('import')
-  .description('Import or update a plan from a CSV or Excel (.xlsx) file. Every row is checked first; a bad file changes nothing.')
-  .argument('<file>', 'the plan file (.csv or .xlsx)')
-  .requiredOption('--plan <id>', 'plan id, for example ofsted-2011')
-  .option('--title <title>', 'the plan\'s title')
-  .option('--baseline <date>', 'date the timescales count from, as YYYY-MM-DD (needed for a new plan)')
-  .option('--source <document>', 'the document the plan comes from')
-  .option('--time-zone <zone>', 'the plan\'s time zone', undefined)
-  .option('--glossary <file>', 'a CSV of term,meaning explaining the plan\'s acronyms')
-  .option('--remind-schedule <cron>', 'when this plan\'s reminders go out, e.g. "0 9 * * 1" (Mondays 09:00)')
-  .option('--digest-schedule <cron>', 'when this plan\'s digest goes out, e.g. "30 8 * * 1"')
-  .option('--dry-run', 'check the file and say what would change, without writing')
-  .option('--by <who>', 'who to record in the history', defaultActor())
-  .action((file, options) => withContext((ctx) => importCommand(ctx, file, options)));
+    .command('import')
+    .description(
+      'Import or update a plan from a CSV or Excel (.xlsx) file. Every row is checked first; a bad file changes nothing.',
+    )
+    .argument('<file>', 'the plan file (.csv or .xlsx)')
+    .requiredOption('--plan <id>', 'plan id, for example ofsted-2011')
+    .option('--title <title>', "the plan's title")
+    .option('--baseline <date>', 'date the timescales count from, as YYYY-MM-DD (needed for a new plan)')
+    .option('--source <document>', 'the document the plan comes from')
+    .option('--time-zone <zone>', "the plan's time zone", undefined)
+    .option('--glossary <file>', "a CSV of term,meaning explaining the plan's acronyms")
+    .option('--remind-schedule <cron>', 'when this plan\'s reminders go out, e.g. "0 9 * * 1" (Mondays 09:00)')
+    .option('--digest-schedule <cron>', 'when this plan\'s digest goes out, e.g. "30 8 * * 1"')
+    .option('--dry-run', 'check the file and say what would change, without writing')
+    .option('--by <who>', 'who to record in the history', defaultActor())
+    .action((file, options) => withContext((ctx) => importCommand(ctx, file, options)));
 
   program
-  .command('export')
-  .description('Export a plan for committee papers: one row per action with due dates, status, RAG and days overdue.')
-  .requiredOption('--plan <id>', 'plan id')
-  .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
-  .option('--out <file>', 'write to this file instead of the screen')
-  .action((options) => withContext((ctx) => exportCommand(ctx, options)));
+    .command('export')
+    .description('Export a plan for committee papers: one row per action with due dates, status, RAG and days overdue.')
+    .requiredOption('--plan <id>', 'plan id')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
+    .option('--out <file>', 'write to this file instead of the screen')
+    .action((options) => withContext((ctx) => exportCommand(ctx, options)));
 
   program
-  .command('list')
-  .description('Show a plan\'s actions as a table.')
-  .requiredOption('--plan <id>', 'plan id')
-  .option('--overdue', 'only overdue actions')
-  .option('--due-soon', 'only actions due in the next 14 days')
-  .option('--owner <email>', 'only this owner\'s actions')
-  .action((options) => withContext((ctx) => listCommand(ctx, options)));
+    .command('list')
+    .description("Show a plan's actions as a table.")
+    .requiredOption('--plan <id>', 'plan id')
+    .option('--overdue', 'only overdue actions')
+    .option('--due-soon', 'only actions due in the next 14 days')
+    .option('--owner <email>', "only this owner's actions")
+    .action((options) => withContext((ctx) => listCommand(ctx, options)));
 
   for (const job of ['remind', 'digest'] as const) {
     program
@@ -70,88 +72,109 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       )
       [job === 'remind' ? 'option' : 'requiredOption'](
         '--plan <id>',
-        job === 'remind' ? 'only owners with something due in this plan (their card still shows all their plans); default: every plan' : 'plan id',
+        job === 'remind'
+          ? 'only owners with something due in this plan (their card still shows all their plans); default: every plan'
+          : 'plan id',
       )
       .option('--now', 'send now')
       .option('--dry-run', 'say who would get what, and send nothing')
       .option('--json', 'print the result (and with --dry-run, the cards) as JSON')
-      .option('--force', 'send again even if this week\'s run already went out')
+      .option('--force', "send again even if this week's run already went out")
       .action((options) => withContext((ctx) => jobCommand(ctx, job, options)));
   }
 
   program
-  .command('deliver')
-  .description('Deliver the notifications waiting in the outbox (new dates asked for, decisions, reminder cards to redraw); the bot does this by itself every minute.')
-  .option('--plan <id>', 'only this plan\'s notifications')
-  .option('--json', 'print the result as JSON')
-  .action((options) => withContext((ctx) => deliverCommand(ctx, options)));
+    .command('deliver')
+    .description(
+      'Deliver the notifications waiting in the outbox (new dates asked for, decisions, reminder cards to redraw); the bot does this by itself every minute.',
+    )
+    .option('--plan <id>', "only this plan's notifications")
+    .option('--json', 'print the result as JSON')
+    .action((options) => withContext((ctx) => deliverCommand(ctx, options)));
 
   program
-  .command('reach')
-  .description('List every owner, chair and executive of a plan with how the bot can reach them, and what to do about anyone it cannot.')
-  .requiredOption('--plan <id>', 'plan id')
-  .option('--json', 'print the list as JSON')
-  .action((options) => withContext((ctx) => reachCommand(ctx, options)));
+    .command('reach')
+    .description(
+      'List every owner, chair and executive of a plan with how the bot can reach them, and what to do about anyone it cannot.',
+    )
+    .requiredOption('--plan <id>', 'plan id')
+    .option('--json', 'print the list as JSON')
+    .action((options) => withContext((ctx) => reachCommand(ctx, options)));
 
   program
-  .command('plans')
-  .description('List the plans in the register.')
-  .action(() =>
-    withContext(async (ctx) => {
-      const [plans, unfinished] = await Promise.all([ctx.storage.plans.list(), ctx.storage.imports.unfinished()]);
-      if (!plans.length) ctx.out.write('No plans yet. Import one with "action-tracker import".\n');
-      else ctx.out.write(textTable(['Plan', 'Title', 'Baseline', 'Time zone'], plans.map((p) => [p.id, p.title, formatUkDate(p.baselineDate), p.timeZone])) + '\n');
-      for (const line of unfinishedImportLines(unfinished)) ctx.out.write(line + '\n');
-    }),
-  );
+    .command('plans')
+    .description('List the plans in the register.')
+    .action(() =>
+      withContext(async (ctx) => {
+        const [plans, unfinished] = await Promise.all([ctx.storage.plans.list(), ctx.storage.imports.unfinished()]);
+        if (!plans.length) ctx.out.write('No plans yet. Import one with "action-tracker import".\n');
+        else
+          ctx.out.write(
+            textTable(
+              ['Plan', 'Title', 'Baseline', 'Time zone'],
+              plans.map((p) => [p.id, p.title, formatUkDate(p.baselineDate), p.timeZone]),
+            ) + '\n',
+          );
+        for (const line of unfinishedImportLines(unfinished)) ctx.out.write(line + '\n');
+      }),
+    );
 
   program
-  .command('history')
-  .description('Show every change to one action, newest first.')
-  .argument('<ref>', 'the action\'s reference, for example SG-4')
-  .requiredOption('--plan <id>', 'plan id')
-  .action((ref, options) =>
-    withContext(async (ctx) => {
-      const { plan } = await requirePlan(ctx, options.plan);
-      const entries = await ctx.storage.actions.history(plan.id, ref);
-      if (!entries.length) throw new UserError(`There is no action ${ref} in plan ${plan.id}.`);
-      const current = await ctx.storage.actions.get(plan.id, entries[0].ref);
-      const names = await nameOf(ctx.storage, current ? [current.value] : []);
-      const rows = entries.flatMap((h) => {
-        const read = historyLines(h, names);
-        const when = formatUkInstant(h.at, plan.timeZone).replace(',', '');
-        return [...read.lines, ...(read.comment ? [`Note: ${read.comment}`] : [])].map((line) => [when, read.who ?? '', read.how, line]);
-      });
-      ctx.out.write(textTable(['When', 'Who', 'How', 'What changed'], rows, [17, 24, 12, 80]) + '\n');
-    }),
-  );
+    .command('history')
+    .description('Show every change to one action, newest first.')
+    .argument('<ref>', "the action's reference, for example SG-4")
+    .requiredOption('--plan <id>', 'plan id')
+    .action((ref, options) =>
+      withContext(async (ctx) => {
+        const { plan } = await requirePlan(ctx, options.plan);
+        const entries = await ctx.storage.actions.history(plan.id, ref);
+        if (!entries.length) throw new UserError(`There is no action ${ref} in plan ${plan.id}.`);
+        const current = await ctx.storage.actions.get(plan.id, entries[0].ref);
+        const names = await nameOf(ctx.storage, current ? [current.value] : []);
+        const rows = entries.flatMap((h) => {
+          const read = historyLines(h, names);
+          const when = formatUkInstant(h.at, plan.timeZone).replace(',', '');
+          return [...read.lines, ...(read.comment ? [`Note: ${read.comment}`] : [])].map((line) => [
+            when,
+            read.who ?? '',
+            read.how,
+            line,
+          ]);
+        });
+        ctx.out.write(textTable(['When', 'Who', 'How', 'What changed'], rows, [17, 24, 12, 80]) + '\n');
+      }),
+    );
 
   program
-  .command('settings')
-  .description('Show a plan\'s settings, or change one. Separation of duties (on by default) keeps owners from signing off or deciding dates on their own actions.')
-  .requiredOption('--plan <id>', 'plan id')
-  .option('--separation-of-duties <on|off>', 'off only for a team too small to have anyone else decide')
-  .option('--by <who>', 'who to record as having changed it', defaultActor())
-  .action((options) => withContext((ctx) => settingsCommand(ctx, options)));
+    .command('settings')
+    .description(
+      "Show a plan's settings, or change one. Separation of duties (on by default) keeps owners from signing off or deciding dates on their own actions.",
+    )
+    .requiredOption('--plan <id>', 'plan id')
+    .option('--separation-of-duties <on|off>', 'off only for a team too small to have anyone else decide')
+    .option('--by <who>', 'who to record as having changed it', defaultActor())
+    .action((options) => withContext((ctx) => settingsCommand(ctx, options)));
 
-  const roles = program.command('roles').description('Give people roles: admin, chair, executive (owners come from the plan).');
+  const roles = program
+    .command('roles')
+    .description('Give people roles: admin, chair, executive (owners come from the plan).');
   roles
-  .command('grant')
-  .argument('<email>')
-  .argument('<role>', 'admin, chair, executive or owner')
-  .option('--plan <id>', 'only for this plan (default: every plan)')
-  .option('--name <name>', 'the person\'s name')
-  .action((email, role, options) => withContext((ctx) => grantCommand(ctx, email, role, options)));
+    .command('grant')
+    .argument('<email>')
+    .argument('<role>', 'admin, chair, executive or owner')
+    .option('--plan <id>', 'only for this plan (default: every plan)')
+    .option('--name <name>', "the person's name")
+    .action((email, role, options) => withContext((ctx) => grantCommand(ctx, email, role, options)));
   roles
-  .command('revoke')
-  .argument('<email>')
-  .argument('<role>')
-  .option('--plan <id>', 'only for this plan (default: every plan)')
-  .action((email, role, options) => withContext((ctx) => revokeCommand(ctx, email, role, options)));
+    .command('revoke')
+    .argument('<email>')
+    .argument('<role>')
+    .option('--plan <id>', 'only for this plan (default: every plan)')
+    .action((email, role, options) => withContext((ctx) => revokeCommand(ctx, email, role, options)));
   roles
-  .command('list')
-  .option('--plan <id>', 'also show roles for this plan')
-  .action((options) => withContext((ctx) => listRolesCommand(ctx, options)));
+    .command('list')
+    .option('--plan <id>', 'also show roles for this plan')
+    .action((options) => withContext((ctx) => listRolesCommand(ctx, options)));
 
   try {
     await program.parseAsync([...args], { from: 'user' });

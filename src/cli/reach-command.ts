@@ -34,20 +34,28 @@ export async function reachCommand(ctx: CliContext, options: ReachOptions): Prom
   const rows = new Map<string, Row>();
   const add = (email: string, name: string | null, role: string) => {
     const key = email.toLowerCase();
-    const row = rows.get(key) ?? { email: key, name, roles: new Set<string>(), reach: reachOfPerson(find({ email: key })) };
+    const row = rows.get(key) ?? {
+      email: key,
+      name,
+      roles: new Set<string>(),
+      reach: reachOfPerson(find({ email: key })),
+    };
     row.name ??= name ?? find({ email: key })?.name ?? null;
     row.roles.add(role);
     rows.set(key, row);
   };
   for (const { value } of actions) if (value.owner) add(value.owner.email, value.owner.displayName, 'owner');
   for (const person of [...planRoles, ...everyPlanRoles]) {
-    for (const role of person.roles) if (role === 'chair' || role === 'executive') add(person.email, person.displayName, role);
+    for (const role of person.roles)
+      if (role === 'chair' || role === 'executive') add(person.email, person.displayName, role);
   }
   // Every role a listed person has: administrators are not sent anything as such, but an owner who administers is both.
   for (const person of [...planRoles, ...everyPlanRoles]) {
     if (person.roles.includes('admin')) rows.get(person.email.toLowerCase())?.roles.add('admin');
   }
-  const sorted = [...rows.values()].sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email, 'en-GB', { sensitivity: 'base' }));
+  const sorted = [...rows.values()].sort((a, b) =>
+    (a.name ?? a.email).localeCompare(b.name ?? b.email, 'en-GB', { sensitivity: 'base' }),
+  );
   if (options.json) {
     const json = sorted.map((r) => ({
       email: r.email,
@@ -73,7 +81,9 @@ export async function reachCommand(ctx: CliContext, options: ReachOptions): Prom
   for (const problem of PERSON_PROBLEMS) {
     const who = sorted.filter((r) => r.reach.how === 'cannot' && r.reach.why === problem);
     if (who.length === 0) continue;
-    ctx.out.write(`\n${who.map(label).join(', ')}:\n  ${REACH_WORDS[problem].why}.\n  What to do: ${REACH_WORDS[problem].todo}\n`);
+    ctx.out.write(
+      `\n${who.map(label).join(', ')}:\n  ${REACH_WORDS[problem].why}.\n  What to do: ${REACH_WORDS[problem].todo}\n`,
+    );
   }
   ctx.out.write('\n');
   const count = (how: Reach['how']) => sorted.filter((r) => r.reach.how === how).length;

@@ -6,24 +6,40 @@ import { CliContext, UserError } from './context';
 
 function checkRole(role: string): Role {
   const wanted = role.toLowerCase();
-  if (!(ROLES as readonly string[]).includes(wanted)) throw new UserError(`"${role}" is not a role. Roles: ${ROLES.join(', ')}.`, 2);
+  if (!(ROLES as readonly string[]).includes(wanted))
+    throw new UserError(`"${role}" is not a role. Roles: ${ROLES.join(', ')}.`, 2);
   return wanted as Role;
 }
 
 function checkEmail(email: string): string {
   const parsed = parseOwner(email);
-  if (!parsed.ok || !parsed.owner) throw new UserError(`"${email}" is not an email address or user name like alex.wilber@council.gov.uk.`, 2);
+  if (!parsed.ok || !parsed.owner)
+    throw new UserError(`"${email}" is not an email address or user name like alex.wilber@council.gov.uk.`, 2);
   return parsed.owner.email;
 }
 
-export async function grantCommand(ctx: CliContext, email: string, role: string, options: { plan?: string; name?: string }) {
-  const person = await ctx.storage.roles.grant(options.plan ?? ALL_PLANS, checkEmail(email), checkRole(role), options.name);
-  ctx.out.write(`${person.email} now has: ${person.roles.join(', ')} (${options.plan ? `plan ${options.plan}` : 'every plan'}).\n`);
+export async function grantCommand(
+  ctx: CliContext,
+  email: string,
+  role: string,
+  options: { plan?: string; name?: string },
+) {
+  const person = await ctx.storage.roles.grant(
+    options.plan ?? ALL_PLANS,
+    checkEmail(email),
+    checkRole(role),
+    options.name,
+  );
+  ctx.out.write(
+    `${person.email} now has: ${person.roles.join(', ')} (${options.plan ? `plan ${options.plan}` : 'every plan'}).\n`,
+  );
 }
 
 export async function revokeCommand(ctx: CliContext, email: string, role: string, options: { plan?: string }) {
   const person = await ctx.storage.roles.revoke(options.plan ?? ALL_PLANS, checkEmail(email), checkRole(role));
-  ctx.out.write(`${person.email} now has: ${person.roles.join(', ') || 'no roles'} (${options.plan ? `plan ${options.plan}` : 'every plan'}).\n`);
+  ctx.out.write(
+    `${person.email} now has: ${person.roles.join(', ') || 'no roles'} (${options.plan ? `plan ${options.plan}` : 'every plan'}).\n`,
+  );
 }
 
 export async function listRolesCommand(ctx: CliContext, options: { plan?: string }) {
@@ -35,6 +51,11 @@ export async function listRolesCommand(ctx: CliContext, options: { plan?: string
     ctx.out.write('Nobody has a role yet. Grant one with: action-tracker roles grant someone@council.gov.uk admin\n');
     return;
   }
-  const rows = people.map((p) => [p.email, p.displayName ?? '', p.roles.join(', '), p.planId === ALL_PLANS ? 'every plan' : p.planId]);
+  const rows = people.map((p) => [
+    p.email,
+    p.displayName ?? '',
+    p.roles.join(', '),
+    p.planId === ALL_PLANS ? 'every plan' : p.planId,
+  ]);
   ctx.out.write(textTable(['Email', 'Name', 'Roles', 'Applies to'], rows) + '\n');
 }

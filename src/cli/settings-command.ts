@@ -12,7 +12,9 @@ const SWITCH: Record<string, boolean> = { on: true, off: false };
 
 function describe(plan: Plan): string {
   const { enforced, setBy, setAt } = plan.separationOfDuties;
-  const who = setBy ? ` (set by ${setBy}${setAt ? `, ${formatUkInstant(setAt, plan.timeZone)}` : ''})` : ' (the default)';
+  const who = setBy
+    ? ` (set by ${setBy}${setAt ? `, ${formatUkInstant(setAt, plan.timeZone)}` : ''})`
+    : ' (the default)';
   const meaning = enforced
     ? 'nobody signs off, cancels, or decides a new date for, an action they own'
     : 'a chair, executive or administrator may decide on their own actions; the history marks each time';
@@ -29,7 +31,11 @@ export async function settingsCommand(ctx: CliContext, options: SettingsOptions)
   const { plan } = await requirePlan(ctx, options.plan);
   if (options.separationOfDuties === undefined) return void ctx.out.write(describe(plan));
   const enforced = SWITCH[options.separationOfDuties.trim().toLowerCase()];
-  if (enforced === undefined) throw new UserError(`"${options.separationOfDuties}" is not a setting for --separation-of-duties. Use on or off.`, 2);
+  if (enforced === undefined)
+    throw new UserError(
+      `"${options.separationOfDuties}" is not a setting for --separation-of-duties. Use on or off.`,
+      2,
+    );
   const changed: Plan = { ...plan, separationOfDuties: { enforced, setBy: options.by, setAt: ctx.now.toISOString() } };
   await ctx.storage.plans.save(changed);
   ctx.out.write(describe(changed));

@@ -24,7 +24,8 @@ function startPlayground(botUrl: string, port: number): ChildProcess {
 async function waitFor(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The Agents Playground stopped while starting (exit code ${child.exitCode}).`);
+    if (child.exitCode !== null)
+      throw new Error(`The Agents Playground stopped while starting (exit code ${child.exitCode}).`);
     if (await isListening('127.0.0.1', port)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -39,23 +40,32 @@ async function waitFor(port: number, child: ChildProcess, timeoutMs: number): Pr
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig({ NODE_ENV: 'development', BOT_AUTH: 'off', ...process.env });
-  if (config.bot.authEnabled) throw new Error('npm start runs locally without authentication; unset BOT_AUTH or use the production entry point.');
+  if (config.bot.authEnabled)
+    throw new Error('npm start runs locally without authentication; unset BOT_AUTH or use the production entry point.');
   const log = createLogger(config.logLevel);
   const say = (line: string) => process.stdout.write(line + '\n');
 
   say('Starting the local storage emulator…');
   const storage = await openStorage(config.storage, config.tablePrefix);
   const seed = await seedDemo(storage, ROOT, new Date());
-  say(seed.seeded ? `Seeded the demo plan with ${seed.actions} actions.` : `Using the demo data already in ${config.storage.kind === 'embedded' ? config.storage.dataDir : 'storage'}.`);
+  say(
+    seed.seeded
+      ? `Seeded the demo plan with ${seed.actions} actions.`
+      : `Using the demo data already in ${config.storage.kind === 'embedded' ? config.storage.dataDir : 'storage'}.`,
+  );
 
   // The weekly jobs start below, once the Playground has introduced someone, not with the server.
   const server = await startServer({ ...config, jobs: { ...config.jobs, inProcess: false } }, storage, log);
   say(`The bot is listening on ${server.url} (local mode: authentication off).`);
 
   const playground = startPlayground(server.url, config.server.playgroundPort);
-  playground.stderr?.on('data', (chunk: Buffer) => log.debug({ playground: chunk.toString().slice(0, 500) }, 'playground'));
+  playground.stderr?.on('data', (chunk: Buffer) =>
+    log.debug({ playground: chunk.toString().slice(0, 500) }, 'playground'),
+  );
   await waitFor(config.server.playgroundPort, playground, 60_000);
-  const jobs = config.jobs.inProcess ? startJobsOnceSomeoneIsMet({ storage, sender: server.sender, claimant: claimantId(), log }, config.jobs, log) : null;
+  const jobs = config.jobs.inProcess
+    ? startJobsOnceSomeoneIsMet({ storage, sender: server.sender, claimant: claimantId(), log }, config.jobs, log)
+    : null;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   say('');
   say(`Ready in ${seconds} s. Open http://localhost:${config.server.playgroundPort} in your browser.`);

@@ -18,7 +18,8 @@ const refused = (reason: string): ChangeResult => ({ ok: false, reason });
 function checkText(kind: TextKind, text: string): string | null {
   const problem = textProblem(kind, text);
   if (problem?.code === 'empty') return `The ${kind} is empty.`;
-  if (problem?.code === 'tooLong') return `The ${kind} is ${problem.length.toLocaleString('en-GB')} characters long; the most is ${problem.max.toLocaleString('en-GB')}.`;
+  if (problem?.code === 'tooLong')
+    return `The ${kind} is ${problem.length.toLocaleString('en-GB')} characters long; the most is ${problem.max.toLocaleString('en-GB')}.`;
   return null;
 }
 
@@ -38,15 +39,20 @@ function withdrawRequest(action: Action): Action {
 
 /** The plain note history keeps when a change withdrew a new date that was waiting, or null. */
 export function withdrawnNote(before: Action, after: Action): string | null {
-  if (!before.dateRequest || after.dateRequest || before.status === after.status || !isFinished(after.status)) return null;
+  if (!before.dateRequest || after.dateRequest || before.status === after.status || !isFinished(after.status))
+    return null;
   return `The new date asked for, ${formatUkDate(before.dateRequest.date)}, was withdrawn because ${after.ref} is now ${after.status.toLowerCase()}.`;
 }
 
 /** Status changes other than delays and sign-off, which have rules of their own. */
 export function changeStatus(action: Action, status: Status, comment: string | null, ctx: ChangeContext): ChangeResult {
-  if (action.status === 'Signed off') return refused(`${action.ref} is already signed off, so its status can’t change. An administrator can reopen it.`);
+  if (action.status === 'Signed off')
+    return refused(`${action.ref} is already signed off, so its status can’t change. An administrator can reopen it.`);
   if (status === 'Signed off') return refused(`Use "sign off ${action.ref}" to sign an action off.`);
-  if (status === 'Delayed') return refused(`To delay ${action.ref}, give a new date and a reason, for example: ${action.ref} delayed to ${numericDate(exampleDate(ctx.today))} because of supplier problems.`);
+  if (status === 'Delayed')
+    return refused(
+      `To delay ${action.ref}, give a new date and a reason, for example: ${action.ref} delayed to ${numericDate(exampleDate(ctx.today))} because of supplier problems.`,
+    );
   if (action.status === status) return refused(`${action.ref} is already ${status.toLowerCase()}.`);
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
@@ -65,9 +71,16 @@ export function dateCannotMove(action: Action): string | null {
  * What is wrong with a new date, checked before anyone is asked why it moves. `shown` says how the
  * date was worked out when it was not typed as a date ("Two weeks after …, is 2 Nov 2026").
  */
-export function newDateProblem(action: Action, newDate: IsoDate, today: IsoDate, shown: string | null = null): string | null {
+export function newDateProblem(
+  action: Action,
+  newDate: IsoDate,
+  today: IsoDate,
+  shown: string | null = null,
+): string | null {
   if (newDate < today) {
-    return shown ? `${shown}, which has passed.` : `The new date must be today or later; ${formatUkDate(newDate)} has passed.`;
+    return shown
+      ? `${shown}, which has passed.`
+      : `The new date must be today or later; ${formatUkDate(newDate)} has passed.`;
   }
   if (newDate === currentDueDate(action)) return `${action.ref} is already due on ${formatUkDate(newDate)}.`;
   if (daysBetween(today, newDate) > 5 * 366) return 'The new date is more than five years away; please check it.';
@@ -115,7 +128,8 @@ export function addEvidence(action: Action, text: string, ctx: ChangeContext): C
   const problem = checkText('evidence', text);
   if (problem) return refused(problem);
   const trimmed = text.trim();
-  if (action.evidence.some((e) => (e.url ?? e.note) === trimmed)) return refused(`${action.ref} already has that evidence.`);
+  if (action.evidence.some((e) => (e.url ?? e.note) === trimmed))
+    return refused(`${action.ref} already has that evidence.`);
   const evidence: Evidence = { url: evidenceLink(trimmed), note: trimmed, addedBy: ctx.by, addedAt: ctx.at };
   return { ok: true, action: { ...action, evidence: [...action.evidence, evidence] } };
 }
@@ -133,23 +147,41 @@ export function signOff(action: Action, comment: string | null, ctx: ChangeConte
     return refused(`${action.ref} is ${action.status.toLowerCase()}, not complete. Its owner marks it complete first.`);
   }
   if (action.evidence.length === 0) {
-    return refused(`${action.ref} has no evidence yet. Sign-off needs at least one piece: evidence ${action.ref} https://…`);
+    return refused(
+      `${action.ref} has no evidence yet. Sign-off needs at least one piece: evidence ${action.ref} https://…`,
+    );
   }
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
-  return { ok: true, action: withUpdate(withdrawRequest({ ...action, status: 'Signed off' }), comment ? `Signed off: ${comment}` : null, ctx) };
+  return {
+    ok: true,
+    action: withUpdate(
+      withdrawRequest({ ...action, status: 'Signed off' }),
+      comment ? `Signed off: ${comment}` : null,
+      ctx,
+    ),
+  };
 }
 
 /**
  * An owner asks for a new date. Until a chair or an executive approves it,
  * the current due date stands; the action can be marked delayed meanwhile.
  */
-export function requestNewDate(action: Action, newDate: IsoDate, reason: string, markDelayed: boolean, ctx: ChangeContext): ChangeResult {
+export function requestNewDate(
+  action: Action,
+  newDate: IsoDate,
+  reason: string,
+  markDelayed: boolean,
+  ctx: ChangeContext,
+): ChangeResult {
   const problem = checkNewDate(action, newDate, reason, ctx);
   if (problem) return refused(problem);
   const request = { date: newDate, reason: reason.trim(), by: ctx.by, at: ctx.at };
   const asked = { ...action, dateRequest: request, status: markDelayed ? ('Delayed' as const) : action.status };
-  return { ok: true, action: withUpdate(asked, `Asked for a new date, ${formatUkDate(newDate)}: ${reason.trim()}`, ctx) };
+  return {
+    ok: true,
+    action: withUpdate(asked, `Asked for a new date, ${formatUkDate(newDate)}: ${reason.trim()}`, ctx),
+  };
 }
 
 export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult {
@@ -157,7 +189,14 @@ export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult
   if (!request) return refused(`${action.ref} has no new date waiting for a decision.`);
   const moved = reschedule({ ...action, dateRequest: null }, request.date, request.reason, false, ctx);
   if (!moved.ok) return moved;
-  return { ok: true, action: withUpdate(moved.action, `New date ${formatUkDate(request.date)} approved (asked for by ${request.by}): ${request.reason}`, ctx) };
+  return {
+    ok: true,
+    action: withUpdate(
+      moved.action,
+      `New date ${formatUkDate(request.date)} approved (asked for by ${request.by}): ${request.reason}`,
+      ctx,
+    ),
+  };
 }
 
 export function declineNewDate(action: Action, comment: string | null, ctx: ChangeContext): ChangeResult {
@@ -176,7 +215,13 @@ export function declineNewDate(action: Action, comment: string | null, ctx: Chan
  * https://…"). A reason given with the status the action already has ("IP-2 at risk: waiting for the
  * laptops") is recorded as its latest update rather than refused.
  */
-export function reportStatus(action: Action, status: Status, comment: string | null, evidence: string | null, ctx: ChangeContext): ChangeResult {
+export function reportStatus(
+  action: Action,
+  status: Status,
+  comment: string | null,
+  evidence: string | null,
+  ctx: ChangeContext,
+): ChangeResult {
   const same = action.status === status && status !== 'Signed off';
   const changed: ChangeResult = !same
     ? changeStatus(action, status, comment, ctx)

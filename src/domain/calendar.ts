@@ -46,7 +46,8 @@ function epochDay(date: IsoDate): number {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const utc = new Date(0);
     utc.setUTCFullYear(year, month - 1, day);
-    if (utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day) return utc.getTime() / DAY_MS;
+    if (utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day)
+      return utc.getTime() / DAY_MS;
   }
   throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
 }

@@ -23,7 +23,10 @@ export function clipText(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const points = Array.from(flat);
   if (points.length <= max) return flat;
-  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return `${points
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
 }
 
 /**

@@ -43,12 +43,22 @@ export function commentFrom(m: MatchText, from: number | undefined): string | nu
 }
 
 /** Words that only carry the status on ("back on track now", "at risk again - …"), and pleasantries around a comment. */
-const LEADING_FILLER = /^(?:(?:now|again|yet|still|too|then|pls|plz|please|thanks|thank you|so far|for now|because|since|cos|coz|bc)\b|[\s,;:.!\-–—\p{Extended_Pictographic}\uFE0F])+/iu;
-const TRAILING_FILLER = /(?:[\s,;:.!\-–—\p{Extended_Pictographic}\uFE0F]|\b(?:(?:many )?thanks|thank you|thx|cheers|ta|please|pls|plz)\b)+$/iu;
+const LEADING_FILLER =
+  /^(?:(?:now|again|yet|still|too|then|pls|plz|please|thanks|thank you|so far|for now|because|since|cos|coz|bc)\b|[\s,;:.!\-–—\p{Extended_Pictographic}\uFE0F])+/iu;
+const TRAILING_FILLER =
+  /(?:[\s,;:.!\-–—\p{Extended_Pictographic}\uFE0F]|\b(?:(?:many )?thanks|thank you|thx|cheers|ta|please|pls|plz)\b)+$/iu;
 
 export function tidyComment(text: string | null): string | null {
   if (!text) return null;
-  const tidy = text.replace(LEADING_FILLER, '').replace(/[\s,.;-]*(?:please\s+|pls\s+)?(?:mark|set|put) it (?:as |to )?(?:complete|done|on track|at risk)[.!]*$/i, '').replace(/(?:[\s,.!]+(?:many )?thanks,?\s+\p{Lu}\p{L}{1,20})$/u, '').replace(TRAILING_FILLER, '').trim();
+  const tidy = text
+    .replace(LEADING_FILLER, '')
+    .replace(
+      /[\s,.;-]*(?:please\s+|pls\s+)?(?:mark|set|put) it (?:as |to )?(?:complete|done|on track|at risk)[.!]*$/i,
+      '',
+    )
+    .replace(/(?:[\s,.!]+(?:many )?thanks,?\s+\p{Lu}\p{L}{1,20})$/u, '')
+    .replace(TRAILING_FILLER, '')
+    .trim();
   return tidy === '' ? null : tidy;
 }
 
@@ -56,7 +66,13 @@ export function scopeText(m: MatchText, from: number): string {
   return (textFrom(m, from) ?? '').replace(/^the\s+/i, '').replace(/[\s?!.,;:]+$/, '');
 }
 
-export function delay(ref: string, m: MatchText, from: number | undefined, statusChange: boolean, explain = true): Command {
+export function delay(
+  ref: string,
+  m: MatchText,
+  from: number | undefined,
+  statusChange: boolean,
+  explain = true,
+): Command {
   const { newDate, reason } = readDateAndReason(textFrom(m, from) ?? '', m.today, explain);
   return { kind: 'delay', ref, newDate, reason: tidyComment(reason), statusChange };
 }
@@ -77,12 +93,14 @@ export function withStatus(ref: string, status: Status, m: MatchText, from: numb
 /** A reason after a decision: "because (of)", "as", "due to" and "reason:" dropped; a bare "thanks" is no reason. */
 function reasonFrom(m: MatchText, from: number | undefined): string | null {
   const text = textFrom(m, from)
-    ?.replace(/^(?:because(?:\s+of)?|since|cos|coz|bc|as|due to|owing to|(?:the\s+)?reasons?(?:\s+(?:is|was|being))?|why)\b[\s:,-]*/i, '')
+    ?.replace(
+      /^(?:because(?:\s+of)?|since|cos|coz|bc|as|due to|owing to|(?:the\s+)?reasons?(?:\s+(?:is|was|being))?|why)\b[\s:,-]*/i,
+      '',
+    )
     .trim();
   if (!text || /^(?:thanks|thank you|thx|ta|cheers|please|pls|plz)[\s.!]*$/i.test(text)) return null;
   return text;
 }
-
 
 const ONE_AT_A_TIME = (ref: string, verb: string): string =>
   `One action at a time, please: ${verb} ${ref}, then send the next one.`;
@@ -104,12 +122,20 @@ function namesItsOwnDate(m: MatchText, from: number | undefined, ref: string): C
   const named = rest ? readDateAndReason(rest, m.today).newDate : null;
   if (!named) return null;
   const date = named.text.replace(/^(?:of|for|on|to|until|till|by)\s+/i, '');
-  return unknown(m, `Approving sets the date the owner asked for, so nothing was changed. To approve it: approve ${ref}. To set ${date} instead: move ${ref} to ${date} because …`);
+  return unknown(
+    m,
+    `Approving sets the date the owner asked for, so nothing was changed. To approve it: approve ${ref}. To set ${date} instead: move ${ref} to ${date} because …`,
+  );
 }
 
 /** "SG-4 approved?", "should SG-4 be signed off?": a question about a decision is never taken as one. */
 export function asked(m: MatchText, ref: string, example: string): Command | null {
-  return /\?\s*$/.test(m.text) && !REQUEST.test(m.text) ? unknown(m, `That reads as a question, so nothing was decided. To decide, say it plainly, for example: ${example.replace('SG-4', ref)}`) : null;
+  return /\?\s*$/.test(m.text) && !REQUEST.test(m.text)
+    ? unknown(
+        m,
+        `That reads as a question, so nothing was decided. To decide, say it plainly, for example: ${example.replace('SG-4', ref)}`,
+      )
+    : null;
 }
 
 export function decideDate(c: Captures, m: MatchText, decision: DateDecision): Command {
@@ -122,7 +148,10 @@ export function decideDate(c: Captures, m: MatchText, decision: DateDecision): C
   const comment = reasonFrom(m, c.rest);
   // "don't approve SG-4 yet" puts a decision off; it does not decline.
   if (decision === 'decline' && comment && /^(?:just\s+)?(?:yet|for now)[.!]*$/i.test(comment)) {
-    return unknown(m, `Nothing was decided: the new date for ${ref} still waits. To decline it, say: decline ${ref} because …`);
+    return unknown(
+      m,
+      `Nothing was decided: the new date for ${ref} still waits. To decline it, say: decline ${ref} because …`,
+    );
   }
   return { kind: 'decideDate', ref, decision, comment };
 }

@@ -13,20 +13,85 @@ const MAYBE_DATE = new Set(['for', 'by', 'on', 'now', 'due', 'date', 'deadline']
 /** "new date", "revised due date": only before one of these. */
 const NEW_DATE = new Set(['new', 'revised', 'updated']);
 const REASON_WORDS = new Set(['because', 'since', 'as', 'cos', 'coz', 'cuz', 'bc', 'reason', 'reasons', 'why']);
-const REASON_PAIRS = [['due', 'to'], ['owing', 'to'], ['because', 'of'], ['delayed', 'by']];
+const REASON_PAIRS = [
+  ['due', 'to'],
+  ['owing', 'to'],
+  ['because', 'of'],
+  ['delayed', 'by'],
+];
 const DATE_WORDS = new Set([
-  'end', 'of', 'the', 'this', 'next', 'coming', 'following', 'last', 'week', 'weeks', 'weekend', 'month',
-  'months', 'year', 'years', 'quarter', 'fortnight', 'fortnights', 'day', 'days', 'working', 'business',
-  'today', 'tomorrow', 'yesterday', 'in', 'a', 'an', 'few', 'couple', 'several', 'time', 'soon', 'asap',
-  'tbc', 'tbd', 'later', 'st', 'nd', 'rd', 'th', 'w/c', 'wc', 'w/b', 'commencing', 'beginning',
+  'end',
+  'of',
+  'the',
+  'this',
+  'next',
+  'coming',
+  'following',
+  'last',
+  'week',
+  'weeks',
+  'weekend',
+  'month',
+  'months',
+  'year',
+  'years',
+  'quarter',
+  'fortnight',
+  'fortnights',
+  'day',
+  'days',
+  'working',
+  'business',
+  'today',
+  'tomorrow',
+  'yesterday',
+  'in',
+  'a',
+  'an',
+  'few',
+  'couple',
+  'several',
+  'time',
+  'soon',
+  'asap',
+  'tbc',
+  'tbd',
+  'later',
+  'st',
+  'nd',
+  'rd',
+  'th',
+  'w/c',
+  'wc',
+  'w/b',
+  'commencing',
+  'beginning',
 ]);
 /** Words that make a run of date words a date attempt ("a bit" is not; "a few weeks" is). */
 const STRONG_DATE_WORDS = new Set([
-  'end', 'today', 'tomorrow', 'yesterday', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years',
-  'fortnight', 'fortnights', 'quarter', 'day', 'days', 'asap', 'tbc', 'tbd',
+  'end',
+  'today',
+  'tomorrow',
+  'yesterday',
+  'week',
+  'weeks',
+  'weekend',
+  'month',
+  'months',
+  'year',
+  'years',
+  'fortnight',
+  'fortnights',
+  'quarter',
+  'day',
+  'days',
+  'asap',
+  'tbc',
+  'tbd',
 ]);
 const MAX_DATE_WORDS = 8;
-const DURATION = /^(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of) (?:more )?(?:working |business )?(?:days?|weeks?|fortnights?|months?|years?)$/i;
+const DURATION =
+  /^(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of) (?:more )?(?:working |business )?(?:days?|weeks?|fortnights?|months?|years?)$/i;
 
 function reasonMarkerLength(tokens: readonly Token[], i: number): number {
   const pair = REASON_PAIRS.find(([a, b]) => tokens[i]?.word === a && tokens[i + 1]?.word === b);
@@ -35,7 +100,9 @@ function reasonMarkerLength(tokens: readonly Token[], i: number): number {
 }
 
 function isStrongDateWord(word: string): boolean {
-  return /\d/.test(word) || STRONG_DATE_WORDS.has(word) || monthFromWord(word) !== null || weekdayFromWord(word) !== null;
+  return (
+    /\d/.test(word) || STRONG_DATE_WORDS.has(word) || monthFromWord(word) !== null || weekdayFromWord(word) !== null
+  );
 }
 
 function isDateWord(word: string): boolean {
@@ -50,7 +117,12 @@ function endsPhrase(token: Token): boolean {
 /** How many words from `from` could be part of a date, stopping at punctuation. */
 function dateRun(tokens: readonly Token[], from: number): number {
   let n = 0;
-  while (n < MAX_DATE_WORDS && tokens[from + n] && isDateWord(tokens[from + n].word) && reasonMarkerLength(tokens, from + n) === 0) {
+  while (
+    n < MAX_DATE_WORDS &&
+    tokens[from + n] &&
+    isDateWord(tokens[from + n].word) &&
+    reasonMarkerLength(tokens, from + n) === 0
+  ) {
     n++;
     if (endsPhrase(tokens[from + n - 1])) break;
   }
@@ -59,7 +131,10 @@ function dateRun(tokens: readonly Token[], from: number): number {
 
 function slice(text: string, tokens: readonly Token[], from: number, to: number): string {
   if (from >= to) return '';
-  return text.slice(tokens[from].start, tokens[to - 1].end).replace(/[\s:;,.\-–—]+$/, '').trim();
+  return text
+    .slice(tokens[from].start, tokens[to - 1].end)
+    .replace(/[\s:;,.\-–—]+$/, '')
+    .trim();
 }
 
 function reasonFrom(text: string, tokens: readonly Token[], from: number): string | null {
@@ -67,13 +142,19 @@ function reasonFrom(text: string, tokens: readonly Token[], from: number): strin
   while (tokens[i] && tokens[i].word === '') i++;
   i += reasonMarkerLength(tokens, i);
   if (i >= tokens.length) return null;
-  const reason = text.slice(tokens[i].start).replace(/^[\s:;,.\-–—]+/, '').trim();
+  const reason = text
+    .slice(tokens[i].start)
+    .replace(/^[\s:;,.\-–—]+/, '')
+    .trim();
   return reason === '' ? null : reason;
 }
 
 function answer(dateText: string, today: IsoDate): DateAnswer {
   if (DURATION.test(dateText)) {
-    return { text: dateText, error: `"${dateText}" says how long, not when: I need the new due date. ${tryLike(today)}` };
+    return {
+      text: dateText,
+      error: `"${dateText}" says how long, not when: I need the new due date. ${tryLike(today)}`,
+    };
   }
   const parsed = parseUkDate(dateText, today);
   return parsed.ok ? { text: dateText, date: parsed.date } : { text: dateText, error: parsed.error };
@@ -85,7 +166,11 @@ function answer(dateText: string, today: IsoDate): DateAnswer {
  * supplier problems", "30 Sept", "because of staff sickness". A date that is
  * there but wrong comes back with the date parser's explanation.
  */
-export function readDateAndReason(text: string, today: IsoDate, explain = true): { newDate: DateAnswer | null; reason: string | null } {
+export function readDateAndReason(
+  text: string,
+  today: IsoDate,
+  explain = true,
+): { newDate: DateAnswer | null; reason: string | null } {
   const later = readLater(text);
   if (later) return later;
   const read = readLeading(text, today, explain);
@@ -94,10 +179,24 @@ export function readDateAndReason(text: string, today: IsoDate, explain = true):
 }
 
 const COUNT_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 /** "another 2 weeks", "an extra week", "by a month", "need another week": time added to the current due date. */
-const LATER = /^[\s:;,.\-–—]*(?:(?:we\s+)?(?:needs?|wants?|requires?|have|get|delayed|slipping|slip|moving|move)\s+)?(?:by\s+)?(?:(another|an extra|a further|an additional|extra|further|additional)\s+|by\s+|(?<=by\s+))(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:more\s+)?(days?|weeks?|fortnights?|months?)\b/i;
+const LATER =
+  /^[\s:;,.\-–—]*(?:(?:we\s+)?(?:needs?|wants?|requires?|have|get|delayed|slipping|slip|moving|move)\s+)?(?:by\s+)?(?:(another|an extra|a further|an additional|extra|further|additional)\s+|by\s+|(?<=by\s+))(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:more\s+)?(days?|weeks?|fortnights?|months?)\b/i;
 
 function readLater(text: string): { newDate: DateAnswer; reason: string | null } | null {
   const m = LATER.exec(text.slice(0, 200));
@@ -122,18 +221,33 @@ function readEmbedded(text: string, today: IsoDate): { newDate: DateAnswer; reas
   if (!m) return null;
   const after = readLeading(`to ${text.slice(m.index + m[0].length)}`, today, false);
   if (!after.newDate || !('date' in after.newDate)) return null;
-  const before = text.slice(0, m.index).replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '').replace(/^(?:again|now)\b[\s:;,.\-–—]*/i, '').replace(/\b(?:we|i)$/i, '').trim();
+  const before = text
+    .slice(0, m.index)
+    .replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '')
+    .replace(/^(?:again|now)\b[\s:;,.\-–—]*/i, '')
+    .replace(/\b(?:we|i)$/i, '')
+    .trim();
   const reason = [before, after.reason ?? ''].filter((r) => r !== '').join('; ');
-  return { newDate: after.newDate, reason: reason === '' ? null : reason.replace(/^(?:we need|because|due to)\s+/i, '') };
+  return {
+    newDate: after.newDate,
+    reason: reason === '' ? null : reason.replace(/^(?:we need|because|due to)\s+/i, ''),
+  };
 }
 
 /** `explain`: whether a date that is there but wrong gets the date parser's explanation (costly; only shown to people). */
-function readLeading(text: string, today: IsoDate, explain: boolean): { newDate: DateAnswer | null; reason: string | null } {
+function readLeading(
+  text: string,
+  today: IsoDate,
+  explain: boolean,
+): { newDate: DateAnswer | null; reason: string | null } {
   const tokens = tokenize(text);
   let i = 0;
   let dateExpected = false;
   const connects = (t: Token, next: Token | undefined): boolean =>
-    DATE_FOLLOWS.has(t.word) || MAYBE_DATE.has(t.word) || t.word === '' || (NEW_DATE.has(t.word) && MAYBE_DATE.has(next?.word ?? ''));
+    DATE_FOLLOWS.has(t.word) ||
+    MAYBE_DATE.has(t.word) ||
+    t.word === '' ||
+    (NEW_DATE.has(t.word) && MAYBE_DATE.has(next?.word ?? ''));
   while (tokens[i] && reasonMarkerLength(tokens, i) === 0 && connects(tokens[i], tokens[i + 1])) {
     dateExpected ||= DATE_FOLLOWS.has(tokens[i].word);
     i++;
@@ -144,7 +258,8 @@ function readLeading(text: string, today: IsoDate, explain: boolean): { newDate:
   const run = dateRun(tokens, i);
   for (let k = run; k >= 1; k--) {
     const date = readsAsDate(slice(text, tokens, i, i + k), today);
-    if (date) return { newDate: { text: slice(text, tokens, i, i + k), date }, reason: reasonFrom(text, tokens, i + k) };
+    if (date)
+      return { newDate: { text: slice(text, tokens, i, i + k), date }, reason: reasonFrom(text, tokens, i + k) };
   }
   if (run === 0 && !dateExpected) return { newDate: null, reason: reasonFrom(text, tokens, i) };
 

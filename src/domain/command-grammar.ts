@@ -10,7 +10,12 @@ import type { IsoDate } from './types';
 
 export { COMMAND_EXAMPLES } from './command-vocabulary';
 
-function firstMatch(rules: CompiledRule[], text: string, readingsOf: (readonly Token[])[], today: IsoDate): Command | null {
+function firstMatch(
+  rules: CompiledRule[],
+  text: string,
+  readingsOf: (readonly Token[])[],
+  today: IsoDate,
+): Command | null {
   for (const tokens of readingsOf) {
     for (const rule of rules) {
       for (const pattern of rule.patterns) {
@@ -31,9 +36,11 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
   const words = tokenize(text).filter((t) => t.word !== '');
   const none = { kind: 'unknown', text: echo(text), problem: null } as const;
   // "👍", "🙏": a reaction typed as a message.
-  if (words.length === 0) return /\p{Extended_Pictographic}/u.test(text) ? { kind: 'smallTalk', thanks: /[👍🙏🙌]/u.test(text) } : none;
+  if (words.length === 0)
+    return /\p{Extended_Pictographic}/u.test(text) ? { kind: 'smallTalk', thanks: /[👍🙏🙌]/u.test(text) } : none;
   const options = readings(words);
-  const read = firstMatch(COMPILED_RULES, text, options, today) ?? firstMatch(COMPILED_NEAR_MISSES, text, options, today) ?? none;
+  const read =
+    firstMatch(COMPILED_RULES, text, options, today) ?? firstMatch(COMPILED_NEAR_MISSES, text, options, today) ?? none;
   const guarded = guard(read, text, words, echo(text));
   if (depth > 0 || guarded.kind !== 'unknown' || guarded.problem !== null || !hasHedge(text)) return guarded;
   const plain = parse(withoutHedges(text), today, depth + 1);
@@ -66,7 +73,16 @@ export function parseCommand(text: string, today: IsoDate): Command {
   try {
     return parse(raw, today);
   } catch {
-    const shown = echo(raw.slice(0, MAX_ECHO).replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' '));
-    return { kind: 'unknown', text: shown, problem: "Sorry, I couldn't read that. Try \"help\" to see what I understand." };
+    const shown = echo(
+      raw
+        .slice(0, MAX_ECHO)
+        .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+        .replace(/\s+/g, ' '),
+    );
+    return {
+      kind: 'unknown',
+      text: shown,
+      problem: 'Sorry, I couldn\'t read that. Try "help" to see what I understand.',
+    };
   }
 }

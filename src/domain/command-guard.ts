@@ -10,20 +10,36 @@ import type { Status } from './types';
  * speech, conditionals, hypotheticals and complaints change nothing and say so.
  */
 
-const CHANGES: ReadonlySet<Command['kind']> = new Set(['setStatus', 'delay', 'evidence', 'note', 'signOff', 'approve', 'decideDate', 'askRed']);
+const CHANGES: ReadonlySet<Command['kind']> = new Set([
+  'setStatus',
+  'delay',
+  'evidence',
+  'note',
+  'signOff',
+  'approve',
+  'decideDate',
+  'askRed',
+]);
 
 /** "can you mark…", "could we move…", "can I have another 3 weeks?": a request phrased as a question. */
-export const REQUEST = /\b(?:can|could|would|will)\s+(?:you|u|we|i)\s+(?:please\s+|pls\s+|just\s+)?(?:mark|put|set|change|move|push|have|say|sign|update|record|add|use|make|cancel|approve|decline|log|note|extend|delay|reschedule|bind|link|connect)\b/i;
-const QUESTION_START = /^(?:is|are|has|have|was|were|did|does|should|shall|how|why|when|who|whose|what|whats|which|where|anyone|any)\b/i;
+export const REQUEST =
+  /\b(?:can|could|would|will)\s+(?:you|u|we|i)\s+(?:please\s+|pls\s+|just\s+)?(?:mark|put|set|change|move|push|have|say|sign|update|record|add|use|make|cancel|approve|decline|log|note|extend|delay|reschedule|bind|link|connect)\b/i;
+const QUESTION_START =
+  /^(?:is|are|has|have|was|were|did|does|should|shall|how|why|when|who|whose|what|whats|which|where|anyone|any)\b/i;
 /** Questions about an action's past: answered from its history. */
-const HISTORY_QUESTION = /^(?:when|who)\b.{0,80}?\b(?:changed?|marked|moved|updated|set|signed|closed)\b|\bhow many times\b/i;
+const HISTORY_QUESTION =
+  /^(?:when|who)\b.{0,80}?\b(?:changed?|marked|moved|updated|set|signed|closed)\b|\bhow many times\b/i;
 /** Questions about who owns an action are the questions module's to answer. */
 const OWNER_QUESTION = /\b(?:who|whose|owner|owns|responsible|lead for|chase)\b/i;
 
-const NEGATION = /\b(?:don'?t|do not|does not|doesn'?t|isn'?t|is not|not|no need|hold off|shouldn'?t|should not|never|won'?t|aren'?t|wasn'?t|hasn'?t|haven'?t)\b/i;
-const REPORTED = /\b(?:says|said|told me|tells me|telling me|reckons?|thinks?|think|heard|apparently|according to|claims?|letter says|make sure|cc|i marked|i set|i put|i updated)\b/i;
-const CONDITIONAL = /\b(?:if(?! (?:needed|necessary|required))|once|unless|assuming|suppos(?:e|ing)|hypothetically|in theory|would|might|whether|say i)\b|^should\b/i;
-const COMPLAINT = /\b(?:as if|my foot|ridiculous|unacceptable|honestly|keeps? (?:saying|getting|sending)|story of|lol)\b/i;
+const NEGATION =
+  /\b(?:don'?t|do not|does not|doesn'?t|isn'?t|is not|not|no need|hold off|shouldn'?t|should not|never|won'?t|aren'?t|wasn'?t|hasn'?t|haven'?t)\b/i;
+const REPORTED =
+  /\b(?:says|said|told me|tells me|telling me|reckons?|thinks?|think|heard|apparently|according to|claims?|letter says|make sure|cc|i marked|i set|i put|i updated)\b/i;
+const CONDITIONAL =
+  /\b(?:if(?! (?:needed|necessary|required))|once|unless|assuming|suppos(?:e|ing)|hypothetically|in theory|would|might|whether|say i)\b|^should\b/i;
+const COMPLAINT =
+  /\b(?:as if|my foot|ridiculous|unacceptable|honestly|keeps? (?:saying|getting|sending)|story of|lol)\b/i;
 
 /** Where a clause ends after the ref: "1a at risk, 9 schools haven't booked" — only "1a at risk" says what to do. */
 function headOf(text: string, refEnd: number): string {
@@ -38,7 +54,11 @@ function refToken(tokens: readonly Token[], ref: string): Token | undefined {
 
 function inDate(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1]?.word ?? '';
-  return monthFromWord(next) !== null || /^(?:days?|weeks?|months?|years?)$/.test(next) || /^(?:w\/c|wc|last|next|the)$/.test(tokens[i - 1]?.word ?? '');
+  return (
+    monthFromWord(next) !== null ||
+    /^(?:days?|weeks?|months?|years?)$/.test(next) ||
+    /^(?:w\/c|wc|last|next|the)$/.test(tokens[i - 1]?.word ?? '')
+  );
 }
 
 const nothing = (text: string, problem: string): Command => ({ kind: 'unknown', text, problem });
@@ -58,7 +78,10 @@ export function unsure(command: Command, text: string, echo: string): Command {
   const offer = offerOf(command);
   if ('offer' in offer) return { kind: 'show', ref, ...offer };
   const hedge = hedgeIn(text);
-  return nothing(echo, `I’ve left ${ref} as it is: ${hedge ? `“${hedge}” sounds` : 'that sounds'} unsure. When you’re sure, send it again without that.`);
+  return nothing(
+    echo,
+    `I’ve left ${ref} as it is: ${hedge ? `“${hedge}” sounds` : 'that sounds'} unsure. When you’re sure, send it again without that.`,
+  );
 }
 
 export function isChange(command: Command): boolean {
@@ -70,7 +93,8 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
   // "14 Jan", "the last 7 days": a number in a date or a span is not a reference to answer about.
   const refs = tokens.filter((t, i) => t.ref !== null && !(/^\d+$/.test(t.ref) && inDate(tokens, i)));
   // A "?" inside a link ("…/tracker.xlsx?web=1") asks nothing.
-  const question = (/\?/.test(text.replace(/https?:\/\/\S+/gi, '')) || QUESTION_START.test(text)) && !REQUEST.test(text);
+  const question =
+    (/\?/.test(text.replace(/https?:\/\/\S+/gi, '')) || QUESTION_START.test(text)) && !REQUEST.test(text);
   if (!isChange(command)) {
     // "is IP-2 complete", "rec 4b overdue?": a question about one action is answered with the action.
     const one = refs.length === 1 && refs[0].ref;
@@ -79,16 +103,24 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
     return OWNER_QUESTION.test(text) ? command : { kind: 'show', ref: one };
   }
   const ref = 'ref' in command ? command.ref : '';
-  if (question) return HISTORY_QUESTION.test(text) ? { kind: 'history', ref } : { kind: 'show', ref, ...offerOf(command) };
+  if (question)
+    return HISTORY_QUESTION.test(text) ? { kind: 'history', ref } : { kind: 'show', ref, ...offerOf(command) };
   const at = refToken(tokens, ref);
   const head = headOf(text, at?.end ?? text.length).replace(/\bnot (?:yet )?started\b/gi, '');
   const before = text.slice(0, at?.start ?? 0);
   const declining = command.kind === 'decideDate' && command.decision === 'decline';
   if (!declining && NEGATION.test(head)) return nothing(echo, `OK, I’ve left ${ref} as it is.`);
   if (REPORTED.test(before) || /\b(?:heard|says|said)\b/i.test(head)) {
-    return nothing(echo, `I’ve left ${ref} as it is: that reads as what someone else said. Its owner can update it, for example: ${ref} done.`);
+    return nothing(
+      echo,
+      `I’ve left ${ref} as it is: that reads as what someone else said. Its owner can update it, for example: ${ref} done.`,
+    );
   }
-  if (CONDITIONAL.test(text)) return nothing(echo, `I’ve left ${ref} as it is: that reads as “if”, not as a change. When it happens, tell me plainly, for example: ${ref} done.`);
+  if (CONDITIONAL.test(text))
+    return nothing(
+      echo,
+      `I’ve left ${ref} as it is: that reads as “if”, not as a change. When it happens, tell me plainly, for example: ${ref} done.`,
+    );
   if (COMPLAINT.test(text)) return nothing(echo, `I’ve left ${ref} as it is. To see where it stands: show ${ref}.`);
   return isUnsure(command, text) ? unsure(command, text, echo) : command;
 }

@@ -8,11 +8,27 @@ import type { Command } from './command';
 const HEDGE_WORDS = [
   "(?:i|we|i'?m|im) (?:think|thought|believe|guess|reckon|suppose|hope|assume|expect)",
   '(?:think|believe|hope|guess) so',
-  'maybe', 'perhaps', 'probably', 'prob', 'possibly', 'presumably', 'hopefully', 'likely', 'supposedly', 'allegedly',
-  'not (?:100% |entirely |totally |completely |quite |really |too |that )?(?:sure|certain|convinced)', 'unsure', 'uncertain',
+  'maybe',
+  'perhaps',
+  'probably',
+  'prob',
+  'possibly',
+  'presumably',
+  'hopefully',
+  'likely',
+  'supposedly',
+  'allegedly',
+  'not (?:100% |entirely |totally |completely |quite |really |too |that )?(?:sure|certain|convinced)',
+  'unsure',
+  'uncertain',
   '(?:pretty|fairly|quite|reasonably|almost) (?:sure|certain|confident)',
   '(?:should|ought to|might|may|must|could) (?:already |now |all )?(?:be|have been)',
-  'fingers crossed', 'touch wood', 'afaik', 'as far as i know', 'iirc', 'if i remember rightly',
+  'fingers crossed',
+  'touch wood',
+  'afaik',
+  'as far as i know',
+  'iirc',
+  'if i remember rightly',
 ].join('|');
 
 const HEDGE = new RegExp(`\\b(?:${HEDGE_WORDS})\\b`, 'i');
@@ -20,7 +36,10 @@ const HEDGES = new RegExp(`\\b(?:${HEDGE_WORDS})\\b`, 'gi');
 /** Words that only soften a hedge around it: "not sure though", "maybe tbh". */
 const SOFTENERS = /\b(?:though|tho|tbh|really|anyway|now|yet|lol|but)\b/gi;
 /** A reason that opens with a hedge and then says more is a reason ("at risk: i think the supplier will be late"). */
-const LEADING_HEDGE = new RegExp(`^[\\s,.;:()\\-–—]*(?:${HEDGE_WORDS})\\b\\s*(?:[,.;!()]|\\s[-–—]\\s|\\bbut\\b|$)`, 'i');
+const LEADING_HEDGE = new RegExp(
+  `^[\\s,.;:()\\-–—]*(?:${HEDGE_WORDS})\\b\\s*(?:[,.;!()]|\\s[-–—]\\s|\\bbut\\b|$)`,
+  'i',
+);
 
 /** Kinds whose message may be unsure. Evidence and notes are what people report, doubts included; "red" is asked anyway. */
 const CHANGES: ReadonlySet<Command['kind']> = new Set(['setStatus', 'delay', 'signOff', 'approve', 'decideDate']);
@@ -46,7 +65,12 @@ export function hedgeIn(text: string): string | null {
 
 function onlyHedge(reason: string): boolean {
   if (LEADING_HEDGE.test(reason)) return true;
-  return withoutHedges(reason).replace(SOFTENERS, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length === 0;
+  return (
+    withoutHedges(reason)
+      .replace(SOFTENERS, ' ')
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w)).length === 0
+  );
 }
 
 /**
@@ -56,7 +80,12 @@ function onlyHedge(reason: string): boolean {
  */
 export function isUnsure(command: Command, text: string): boolean {
   if (!canBeUnsure(command) || !HEDGE.test(text)) return false;
-  const reason = command.kind === 'setStatus' && command.status !== 'Complete' ? command.comment : command.kind === 'delay' ? command.reason : null;
+  const reason =
+    command.kind === 'setStatus' && command.status !== 'Complete'
+      ? command.comment
+      : command.kind === 'delay'
+        ? command.reason
+        : null;
   if (reason === null) return true;
   const at = text.lastIndexOf(reason);
   if (at < 0) return true;

@@ -30,13 +30,27 @@ const MAX_WORDS = 12;
  * is looked up, fuzzily (fuse.js, so "evidnce" finds evidence), among the words of the commands the
  * person may use; a command scores by how many words find it and how closely.
  */
-export function closestCommands(text: string, commands: readonly HelpCommand[], roles: ReadonlySet<Role>, limit = 2): HelpCommand[] {
+export function closestCommands(
+  text: string,
+  commands: readonly HelpCommand[],
+  roles: ReadonlySet<Role>,
+  limit = 2,
+): HelpCommand[] {
   const offered = commands.filter((c) => isFor(c.audience, roles));
   const entries = offered.flatMap((command, index) => command.words.map((word) => ({ word, index })));
   // Matched from the start of the word, allowing about one typo in five letters: "dat" is not "update".
-  const fuse = new Fuse(entries, { keys: ['word'], includeScore: true, threshold: 0.3, location: 0, distance: 10, minMatchCharLength: MIN_WORD });
+  const fuse = new Fuse(entries, {
+    keys: ['word'],
+    includeScore: true,
+    threshold: 0.3,
+    location: 0,
+    distance: 10,
+    minMatchCharLength: MIN_WORD,
+  });
   const scores = new Map<number, number>();
-  const words = tokenize(text.slice(0, 500)).filter((t) => t.ref === null && t.word.length >= MIN_WORD).slice(0, MAX_WORDS);
+  const words = tokenize(text.slice(0, 500))
+    .filter((t) => t.ref === null && t.word.length >= MIN_WORD)
+    .slice(0, MAX_WORDS);
   for (const { word } of words) {
     const seen = new Set<number>();
     for (const hit of fuse.search(word.slice(0, 30), { limit: 8 })) {
@@ -59,7 +73,8 @@ export function closestCommands(text: string, commands: readonly HelpCommand[], 
   return [...[...asks, ...more].slice(0, limit), ...(change ? [change] : [])];
 }
 
-const QUESTION_START = /^(?:what|whats|wat|where|wheres|how|hows|when|who|whos|whose|which|why|can|could|are|is|has|have|do|does|did|will|would|should|any|anything)\b/i;
+const QUESTION_START =
+  /^(?:what|whats|wat|where|wheres|how|hows|when|who|whos|whose|which|why|can|could|are|is|has|have|do|does|did|will|would|should|any|anything)\b/i;
 
 /** "where are we on the safeguarding stuff?", "how many are late": a message that reads as a question. */
 export function looksLikeQuestion(text: string): boolean {

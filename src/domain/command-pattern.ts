@@ -26,7 +26,14 @@ const SLOTS: readonly Slot[] = ['ref', 'status', 'plan', 'rest', 'rest?', 'scope
 const ENDING_SLOTS: readonly Slot[] = ['rest', 'rest?', 'scope'];
 
 type Element =
-  | { kind: 'words'; exact: ReadonlySet<string>; fuzzy: readonly string[]; optional: boolean; repeat: boolean; typos: Map<string, boolean> }
+  | {
+      kind: 'words';
+      exact: ReadonlySet<string>;
+      fuzzy: readonly string[];
+      optional: boolean;
+      repeat: boolean;
+      typos: Map<string, boolean>;
+    }
   | { kind: 'slot'; slot: Slot };
 
 export type Pattern = readonly Element[];
@@ -50,7 +57,14 @@ function compileElement(piece: string, sets: Readonly<Record<string, readonly st
     if (!set) throw new Error(`Unknown word set ${w}`);
     return set;
   });
-  return { kind: 'words', exact: new Set(words), fuzzy: words.filter((w) => w.length >= 5), optional, repeat, typos: new Map() };
+  return {
+    kind: 'words',
+    exact: new Set(words),
+    fuzzy: words.filter((w) => w.length >= 5),
+    optional,
+    repeat,
+    typos: new Map(),
+  };
 }
 
 /** Compiles a pattern once, at load time; a malformed pattern is a programming error. */
@@ -120,7 +134,12 @@ function matchSlot(r: Run, at: number, t: number, caps: Captures, slot: Slot): C
     case 'scope': {
       if (t === tokens.length) return caps;
       if (t === tokens.length - 1 && /^(?:for|in|within|from)$/.test(token?.word ?? '')) return caps; // "what's overdue for"
-      const kind = token?.word === 'for' || token?.word === 'from' ? 'for' : token?.word === 'in' || token?.word === 'within' ? 'in' : null;
+      const kind =
+        token?.word === 'for' || token?.word === 'from'
+          ? 'for'
+          : token?.word === 'in' || token?.word === 'within'
+            ? 'in'
+            : null;
       return kind !== null && t + 1 < tokens.length ? { ...caps, scope: { kind, from: t + 1 } } : null;
     }
   }

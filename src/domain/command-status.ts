@@ -56,7 +56,7 @@ const PHRASES: StatusPhrase[] = SAID.flatMap(([said, known]) => {
 
 /** The statuses named by the words at `at`, longest phrase first, with how many words each took. */
 export function statusesAt(tokens: readonly Token[], at: number): { length: number; status: Status }[] {
-  return PHRASES.filter((p) => p.words.every((w, i) => tokens[at + i] !== undefined && wordMatches(tokens[at + i].word, w))).map(
-    (p) => ({ length: p.words.length, status: p.status }),
-  );
+  return PHRASES.filter((p) =>
+    p.words.every((w, i) => tokens[at + i] !== undefined && wordMatches(tokens[at + i].word, w)),
+  ).map((p) => ({ length: p.words.length, status: p.status }));
 }

@@ -25,15 +25,82 @@ export interface Token {
 }
 
 const HTML_TAGS = new Set([
-  'a', 'abbr', 'b', 'blockquote', 'br', 'code', 'div', 'em', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'hr', 'i', 'iframe', 'img', 'li', 'ol', 'p', 'pre', 'q', 's', 'script', 'small', 'span', 'strike',
-  'strong', 'style', 'sub', 'sup', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'u', 'ul',
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'code',
+  'div',
+  'em',
+  'font',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'iframe',
+  'img',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'script',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'style',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'u',
+  'ul',
 ]);
-const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'code', 'em', 'font', 'i', 'q', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'u']);
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'code',
+  'em',
+  'font',
+  'i',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+]);
 
 const ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", lsquo: "'", rsquo: "'",
-  ldquo: '"', rdquo: '"', ndash: '-', mdash: '-', hellip: '...', middot: '·',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  lsquo: "'",
+  rsquo: "'",
+  ldquo: '"',
+  rdquo: '"',
+  ndash: '-',
+  mdash: '-',
+  hellip: '...',
+  middot: '·',
 };
 
 function decodeEntity(entity: string, body: string): string {
@@ -59,8 +126,9 @@ export function cleanCommandText(raw: string): string {
   return raw
     .slice(0, MAX_RAW_LENGTH)
     .replace(/<at\b[^<>]{0,300}>[^<]{0,300}<\/at\s*>/gi, ' ')
-    .replace(/<a\s[^<>]{0,300}?href\s*=\s*["']([^"'<>]{1,2000})["'][^<>]{0,300}>([^<]{0,2000})<\/a\s*>/gi, (_, href: string, label: string) =>
-      linkText(href, label),
+    .replace(
+      /<a\s[^<>]{0,300}?href\s*=\s*["']([^"'<>]{1,2000})["'][^<>]{0,300}>([^<]{0,2000})<\/a\s*>/gi,
+      (_, href: string, label: string) => linkText(href, label),
     )
     .replace(/<\/?([a-z][a-z0-9]{0,15})\b[^<>]{0,500}>/gi, (tag, name: string) => {
       const lower = name.toLowerCase();
@@ -180,7 +248,9 @@ export function isOneTypoAway(typed: string, word: string): boolean {
   if (editDistance(typed, word) <= 1) return true;
   if (typed.length !== word.length) return false;
   const diff = [...typed].flatMap((ch, i) => (ch === word[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0] + 1 && typed[diff[0]] === word[diff[1]] && typed[diff[1]] === word[diff[0]];
+  return (
+    diff.length === 2 && diff[1] === diff[0] + 1 && typed[diff[0]] === word[diff[1]] && typed[diff[1]] === word[diff[0]]
+  );
 }
 
 /** Command words of five letters or more forgive one typo; shorter ones must be exact. */

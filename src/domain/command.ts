@@ -13,7 +13,13 @@ export type Command =
    * "SG-4 done", "mark SG-4 complete", "SG-4 on track", "SG-4 at risk: waiting for IT".
    * `evidence` is what followed "evidence:" or a link typed with it ("6(a) done - evidence: https://…").
    */
-  | { kind: 'setStatus'; ref: string; status: Exclude<Status, 'Delayed' | 'Signed off'>; comment: string | null; evidence: string | null }
+  | {
+      kind: 'setStatus';
+      ref: string;
+      status: Exclude<Status, 'Delayed' | 'Signed off'>;
+      comment: string | null;
+      evidence: string | null;
+    }
   /** "SG-4 red": red is delayed or at risk, so the bot asks which (keeping any reason given). */
   | { kind: 'askRed'; ref: string; comment: string | null }
   /**

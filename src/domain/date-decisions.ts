@@ -10,7 +10,14 @@ import { Action, DateRequest } from './types';
  * owner asked for, the same from a card button and from chat: approving sets
  * the revised date to the one asked for; declining keeps the current date.
  */
-export function decideDateRequest(decision: DateDecision, comment: string | null, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
+export function decideDateRequest(
+  decision: DateDecision,
+  comment: string | null,
+  action: Action,
+  ctx: ChangeContext,
+  actor: Actor,
+  rules: DutyRules,
+): ChangeResult {
   const permission = canDecideDateRequest(actor, action, rules);
   if (!permission.allowed) return { ok: false, reason: permission.reason };
   return decision === 'approve' ? approveNewDate(action, ctx) : declineNewDate(action, comment, ctx);
@@ -21,7 +28,13 @@ export function decideDateRequest(decision: DateDecision, comment: string | null
  * when none is and the action is complete, its sign-off. When both wait, the
  * person is asked to say which, and nothing changes.
  */
-export function approveWhatWaits(comment: string | null, action: Action, ctx: ChangeContext, actor: Actor, rules: DutyRules): ChangeResult {
+export function approveWhatWaits(
+  comment: string | null,
+  action: Action,
+  ctx: ChangeContext,
+  actor: Actor,
+  rules: DutyRules,
+): ChangeResult {
   if (!action.dateRequest && action.status === 'Complete') {
     const permission = canSignOff(actor, action, rules);
     return permission.allowed ? signOff(action, comment, ctx) : { ok: false, reason: permission.reason };
@@ -47,7 +60,13 @@ export function decisionConfirmation(decision: DateDecision, action: Action): st
 }
 
 /** What the owner who asked is told; `deciderName` is who decided. */
-export function ownerToldOfDecision(decision: DateDecision, request: DateRequest, after: Action, deciderName: string, comment: string | null): string {
+export function ownerToldOfDecision(
+  decision: DateDecision,
+  request: DateRequest,
+  after: Action,
+  deciderName: string,
+  comment: string | null,
+): string {
   const asked = `Your new date for ${after.ref}, ${formatUkDate(request.date)},`;
   if (decision === 'approve') return `${asked} was approved by ${deciderName}. It is now due then.`;
   const due = currentDueDate(after);

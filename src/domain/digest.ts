@@ -131,7 +131,12 @@ export function digestChanges(current: DigestTotals, previous: DigestTotals | nu
   for (const s of STATUSES) byStatus[s] = current.byStatus[s] - num(previous.byStatus?.[s]);
   const byRag = zeroRags();
   for (const r of RAGS) byRag[r] = current.byRag[r] - num(previous.byRag?.[r]);
-  return { byStatus, byRag, overdue: current.overdue - num(previous.overdue), total: current.total - num(previous.total) };
+  return {
+    byStatus,
+    byRag,
+    overdue: current.overdue - num(previous.overdue),
+    total: current.total - num(previous.total),
+  };
 }
 
 const byTime = (a: HistoryEntry, b: HistoryEntry) => {
@@ -152,7 +157,12 @@ const thisWeek = (entries: readonly HistoryEntry[], weekStart: IsoDate, timeZone
     return date !== null && date >= weekStart && !isCreation(e);
   });
 
-function slipOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate, timeZone?: string): SlippedItem | null {
+function slipOf(
+  action: Action,
+  entries: readonly HistoryEntry[],
+  weekStart: IsoDate,
+  timeZone?: string,
+): SlippedItem | null {
   let first: { from: IsoDate | null } | null = null;
   let last: { to: IsoDate; reason: string | null; at: string; by: string } | null = null;
   let moves = 0;
@@ -171,7 +181,12 @@ function slipOf(action: Action, entries: readonly HistoryEntry[], weekStart: Iso
   return { action, from: first.from, to: last.to, reason: reason?.trim() || null, moves, at: last.at, by: last.by };
 }
 
-function completionOf(action: Action, entries: readonly HistoryEntry[], weekStart: IsoDate, timeZone?: string): CompletedItem | null {
+function completionOf(
+  action: Action,
+  entries: readonly HistoryEntry[],
+  weekStart: IsoDate,
+  timeZone?: string,
+): CompletedItem | null {
   if (!isDone(action.status)) return null;
   let found: CompletedItem | null = null;
   for (const entry of thisWeek(entries, weekStart, timeZone)) {
@@ -183,7 +198,12 @@ function completionOf(action: Action, entries: readonly HistoryEntry[], weekStar
   return found;
 }
 
-function awaitingOf(action: Action, entries: readonly HistoryEntry[], today: IsoDate, timeZone?: string): AwaitingSignOffItem {
+function awaitingOf(
+  action: Action,
+  entries: readonly HistoryEntry[],
+  today: IsoDate,
+  timeZone?: string,
+): AwaitingSignOffItem {
   let completedAt: string | null = null;
   for (const entry of entries) {
     const status = change(entry, 'status');

@@ -15,7 +15,13 @@ export interface HistoryLines {
   comment: string | null;
 }
 
-const HOW: Record<Via, string> = { chat: 'in chat', card: 'on a card', import: 'import', job: 'automatic', cli: 'command line' };
+const HOW: Record<Via, string> = {
+  chat: 'in chat',
+  card: 'on a card',
+  import: 'import',
+  job: 'automatic',
+  cli: 'command line',
+};
 const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 const REQUEST = /^(\d{4}-\d\d-\d\d): ([\s\S]*)$/;
 const MAX_VALUE = 200;
@@ -48,7 +54,8 @@ export function changeLine(c: FieldChange, nameOf: NameOf, comment: string | nul
   const show = (v: string) => historyValue(c.field, v, nameOf, comment);
   // The earlier update is in the entry before; only the new one says anything here.
   if (c.field === 'latestUpdate') return c.to === null ? `${label}: removed` : `${label}: ${show(c.to)}`;
-  if (c.field === 'dateRequest' && c.to === null && c.from !== null) return `${label}: ${show(c.from)}, no longer waiting`;
+  if (c.field === 'dateRequest' && c.to === null && c.from !== null)
+    return `${label}: ${show(c.from)}, no longer waiting`;
   if (c.from === null) return `${label}: ${c.to === null ? 'none' : show(c.to)}`;
   if (c.to === null) return `${label}: removed (was ${show(c.from)})`;
   return `${label}: ${show(c.from)} → ${show(c.to)}`;
@@ -60,9 +67,11 @@ export function changeLine(c: FieldChange, nameOf: NameOf, comment: string | nul
  */
 function repeats(c: FieldChange, all: readonly FieldChange[], comment: string | null): boolean {
   const to = (field: string) => all.find((o) => o.field === field)?.to ?? null;
-  if (c.field === 'dateRequest' && c.to === null && c.from !== null) return to('revisedDueDate') === REQUEST.exec(c.from)?.[1];
+  if (c.field === 'dateRequest' && c.to === null && c.from !== null)
+    return to('revisedDueDate') === REQUEST.exec(c.from)?.[1];
   if (c.to === null) return false;
-  if (c.field === 'revisionReason') return c.to.trim() === comment || (to('latestUpdate')?.includes(c.to.trim()) ?? false);
+  if (c.field === 'revisionReason')
+    return c.to.trim() === comment || (to('latestUpdate')?.includes(c.to.trim()) ?? false);
   return c.field === 'latestUpdate' && comment !== null && c.to.includes(comment);
 }
 

@@ -19,7 +19,11 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ['measureLatest', 'Latest value', (a) => a.measure?.latest ?? null],
   ['evidence', 'Evidence', (a) => (a.evidence.length ? a.evidence.map((e) => e.url ?? e.note).join('\n') : null)],
   ['latestUpdate', 'Latest update', (a) => a.latestUpdate?.text ?? null],
-  ['dateRequest', 'New date requested', (a) => (a.dateRequest ? `${a.dateRequest.date}: ${a.dateRequest.reason}` : null)],
+  [
+    'dateRequest',
+    'New date requested',
+    (a) => (a.dateRequest ? `${a.dateRequest.date}: ${a.dateRequest.reason}` : null),
+  ],
 ];
 
 export const FIELD_LABELS: Record<string, string> = Object.fromEntries(TRACKED_FIELDS.map(([f, label]) => [f, label]));

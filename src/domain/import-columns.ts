@@ -15,10 +15,16 @@ export const COLUMNS = {
 export type Column = keyof typeof COLUMNS;
 export const REQUIRED_COLUMNS: readonly Column[] = ['ref', 'title'];
 
-const normaliseHeader = (h: string) => h.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normaliseHeader = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 const BY_WORD = new Map<string, Column>(
-  (Object.entries(COLUMNS) as [Column, readonly string[]][]).flatMap(([column, words]) => words.map((w) => [w, column] as const)),
+  (Object.entries(COLUMNS) as [Column, readonly string[]][]).flatMap(([column, words]) =>
+    words.map((w) => [w, column] as const),
+  ),
 );
 
 export interface HeaderMap {
@@ -38,14 +44,21 @@ export function mapHeaders(header: readonly string[]): HeaderMap {
     if (!column) {
       ignored.push(raw.trim());
     } else if (index[column] !== undefined) {
-      errors.push(`Row 1: the columns "${header[index[column]!].trim()}" and "${raw.trim()}" both mean ${column}; keep one.`);
+      errors.push(
+        `Row 1: the columns "${header[index[column]!].trim()}" and "${raw.trim()}" both mean ${column}; keep one.`,
+      );
     } else {
       index[column] = i;
     }
   });
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined);
   if (missing.length) {
-    const seen = header.map((h) => h.trim()).filter(Boolean).slice(0, 12).join(', ') || 'nothing';
+    const seen =
+      header
+        .map((h) => h.trim())
+        .filter(Boolean)
+        .slice(0, 12)
+        .join(', ') || 'nothing';
     errors.push(
       `Row 1 should be the column headings, with at least ${missing.map((c) => `"${c === 'title' ? 'action' : c}"`).join(' and ')}. ` +
         `It has: ${seen}. The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, evidence.`,

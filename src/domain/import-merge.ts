@@ -49,7 +49,10 @@ export function mergeImportedRow(
     owner: row.owner ? mergeOwner(base, row) : base.owner,
     agency: row.agency ?? base.agency,
     status: row.status ?? base.status,
-    measure: row.measure !== undefined ? { target: null, latest: null, ...base.measure, indicator: row.measure } : base.measure,
+    measure:
+      row.measure !== undefined
+        ? { target: null, latest: null, ...base.measure, indicator: row.measure }
+        : base.measure,
     evidence: [...base.evidence, ...added],
   };
 }

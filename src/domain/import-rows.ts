@@ -75,11 +75,20 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
   const headerAt = table.findIndex((r) => r.some((c) => c.trim() !== ''));
   const header = table[headerAt];
   const headers = mapHeaders(header);
-  if (headers.errors.length) return { rows, errors: headers.errors.map((e) => e.replace('Row 1', `Row ${headerAt + 1}`)), warnings };
-  if (headers.ignored.length) warnings.push(`These columns are not used and were ignored: ${headers.ignored.join(', ')}.`);
-  if (nonEmpty.length === 1) return { rows, errors: ['The file has column headings but no actions under them.'], warnings };
+  if (headers.errors.length)
+    return { rows, errors: headers.errors.map((e) => e.replace('Row 1', `Row ${headerAt + 1}`)), warnings };
+  if (headers.ignored.length)
+    warnings.push(`These columns are not used and were ignored: ${headers.ignored.join(', ')}.`);
+  if (nonEmpty.length === 1)
+    return { rows, errors: ['The file has column headings but no actions under them.'], warnings };
   if (nonEmpty.length - 1 > MAX_ACTIONS) {
-    return { rows, errors: [`The file has ${(nonEmpty.length - 1).toLocaleString('en-GB')} actions; a plan may have at most ${MAX_ACTIONS.toLocaleString('en-GB')}.`], warnings };
+    return {
+      rows,
+      errors: [
+        `The file has ${(nonEmpty.length - 1).toLocaleString('en-GB')} actions; a plan may have at most ${MAX_ACTIONS.toLocaleString('en-GB')}.`,
+      ],
+      warnings,
+    };
   }
 
   for (let i = headerAt + 1; i < table.length; i++) {
@@ -93,7 +102,9 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
     };
     const extra = cells.slice(header.length).filter((c) => c.trim() !== '');
     if (extra.length) {
-      problems.push(`it has ${cells.length} cells but there are ${header.length} column headings; a comma inside a cell needs the cell in quotes`);
+      problems.push(
+        `it has ${cells.length} cells but there are ${header.length} column headings; a comma inside a cell needs the cell in quotes`,
+      );
     }
     for (const column of Object.keys(MAX_CELL_LENGTH) as Column[]) {
       const at = headers.index[column];
@@ -167,13 +178,17 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
   }
 
   const unowned = rows.filter((r) => !r.owner && headers.index.owner !== undefined).map((r) => r.ref);
-  if (unowned.length) warnings.push(`${unowned.length} action${unowned.length === 1 ? ' has' : 's have'} no owner yet: ${listSome(unowned)}.`);
+  if (unowned.length)
+    warnings.push(
+      `${unowned.length} action${unowned.length === 1 ? ' has' : 's have'} no owner yet: ${listSome(unowned)}.`,
+    );
   return { rows, errors: capped(errors), warnings };
 }
 
 /** Refs that read the same in chat (and in storage) would be one action, so the second is refused, never merged. */
 function sameRef(ref: string, earlier: { row: number; ref: string }): string {
-  if (ref === earlier.ref) return `the reference ${ref} is already used on row ${earlier.row}; each action needs its own`;
+  if (ref === earlier.ref)
+    return `the reference ${ref} is already used on row ${earlier.row}; each action needs its own`;
   return `the reference ${ref} reads the same as ${earlier.ref} on row ${earlier.row} (case, spaces and punctuation do not count), so the two would be one action; give each its own reference`;
 }
 

@@ -25,9 +25,17 @@ export type Notification =
 
 export type NotificationKind = Notification['kind'];
 
-export const dateRequested = (after: Action): Notification => ({ kind: 'date-requested', planId: after.planId, ref: after.ref });
+export const dateRequested = (after: Action): Notification => ({
+  kind: 'date-requested',
+  planId: after.planId,
+  ref: after.ref,
+});
 
-export const actionChanged = (after: Action): Notification => ({ kind: 'action-changed', planId: after.planId, ownerEmail: after.owner?.email ?? null });
+export const actionChanged = (after: Action): Notification => ({
+  kind: 'action-changed',
+  planId: after.planId,
+  ownerEmail: after.owner?.email ?? null,
+});
 
 export const dateDecided = (
   after: Action,

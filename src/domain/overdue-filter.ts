@@ -25,7 +25,8 @@ export function closestScopes(actions: readonly Action[], scope: OverdueScope, l
   const named = new Map<string, OverdueScope>();
   const add = (kind: OverdueScope['kind'], text: string | null | undefined) => {
     const tidy = text?.trim();
-    if (tidy && !named.has(`${kind} ${tidy.toLowerCase()}`)) named.set(`${kind} ${tidy.toLowerCase()}`, { kind, text: tidy });
+    if (tidy && !named.has(`${kind} ${tidy.toLowerCase()}`))
+      named.set(`${kind} ${tidy.toLowerCase()}`, { kind, text: tidy });
   };
   for (const a of actions) {
     add('for', a.owner?.displayName);
@@ -33,6 +34,11 @@ export function closestScopes(actions: readonly Action[], scope: OverdueScope, l
     add('in', a.theme);
   }
   // About one typo in four letters, anywhere in the name ("bowan" finds Megan Bowen, "helth" finds Health).
-  const fuse = new Fuse([...named.values()], { keys: ['text'], includeScore: true, threshold: 0.35, ignoreLocation: true });
+  const fuse = new Fuse([...named.values()], {
+    keys: ['text'],
+    includeScore: true,
+    threshold: 0.35,
+    ignoreLocation: true,
+  });
   return fuse.search(scope.text.slice(0, 60), { limit }).map((hit) => hit.item);
 }

@@ -14,7 +14,8 @@ export type Permission = { allowed: true } | { allowed: false; reason: string };
 export type DutyRules = Pick<Plan, 'separationOfDuties'>;
 
 const ALLOWED: Permission = { allowed: true };
-const isOverseer = (actor: Actor) => actor.roles.has('chair') || actor.roles.has('executive') || actor.roles.has('admin');
+const isOverseer = (actor: Actor) =>
+  actor.roles.has('chair') || actor.roles.has('executive') || actor.roles.has('admin');
 
 export function ownsAction(actor: Actor, action: Action): boolean {
   return action.owner?.email === actor.email;
@@ -30,7 +31,9 @@ function barredAsOwner(actor: Actor, action: Action, rules: DutyRules): boolean 
 }
 
 function notTheirOwn(actor: Actor, action: Action, rules: DutyRules, what: string): Permission {
-  return barredAsOwner(actor, action, rules) ? { allowed: false, reason: `You own ${action.ref}, so another chair, executive or administrator must ${what}.` } : ALLOWED;
+  return barredAsOwner(actor, action, rules)
+    ? { allowed: false, reason: `You own ${action.ref}, so another chair, executive or administrator must ${what}.` }
+    : ALLOWED;
 }
 
 const both = (first: Permission, then: () => Permission): Permission => (first.allowed ? then() : first);
@@ -45,13 +48,17 @@ export function canReadPlan(actor: Actor, actions: Iterable<Action>): boolean {
 /** Owners update their own actions; administrators update any. `names` puts a name to the owner's email. */
 export function canUpdate(actor: Actor, action: Action, names?: ReadonlyMap<string, string>): Permission {
   if (ownsAction(actor, action) || actor.roles.has('admin')) return ALLOWED;
-  const owner = action.owner ? action.owner.displayName ?? names?.get(action.owner.email) ?? action.owner.email : 'nobody yet';
+  const owner = action.owner
+    ? (action.owner.displayName ?? names?.get(action.owner.email) ?? action.owner.email)
+    : 'nobody yet';
   return { allowed: false, reason: `Only the action’s owner (${owner}) or an administrator can change ${action.ref}.` };
 }
 
 /** Cancelling an action is a decision for the people who oversee the plan. */
 export function canCancel(actor: Actor, action: Action, rules: DutyRules): Permission {
-  const role: Permission = isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can cancel an action.' };
+  const role: Permission = isOverseer(actor)
+    ? ALLOWED
+    : { allowed: false, reason: 'Only a chair, an executive or an administrator can cancel an action.' };
   return both(role, () => notTheirOwn(actor, action, rules, 'cancel it'));
 }
 
@@ -61,12 +68,16 @@ export function decidesDates(actor: Actor, action: Action, rules: DutyRules): bo
 }
 
 export function canDecideDateRequest(actor: Actor, action: Action, rules: DutyRules): Permission {
-  const role: Permission = isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can approve or decline a new date.' };
+  const role: Permission = isOverseer(actor)
+    ? ALLOWED
+    : { allowed: false, reason: 'Only a chair, an executive or an administrator can approve or decline a new date.' };
   return both(role, () => notTheirOwn(actor, action, rules, 'decide its new date'));
 }
 
 export function canSignOff(actor: Actor, action: Action, rules: DutyRules): Permission {
-  const role: Permission = isOverseer(actor) ? ALLOWED : { allowed: false, reason: 'Only a chair, an executive or an administrator can sign off an action.' };
+  const role: Permission = isOverseer(actor)
+    ? ALLOWED
+    : { allowed: false, reason: 'Only a chair, an executive or an administrator can sign off an action.' };
   return both(role, () => notTheirOwn(actor, action, rules, 'sign it off'));
 }
 
@@ -77,8 +88,13 @@ export function offeredDecisionOn(actor: Actor, action: Action, rules: DutyRules
 
 /** True when the change is a decision: a sign-off, a cancellation, a moved date or a new date decided. */
 function isDecision(before: Action, after: Action): boolean {
-  const decidedStatus = after.status !== before.status && (after.status === 'Signed off' || after.status === 'Cancelled');
-  return decidedStatus || after.revisedDueDate !== before.revisedDueDate || (before.dateRequest !== null && after.dateRequest === null);
+  const decidedStatus =
+    after.status !== before.status && (after.status === 'Signed off' || after.status === 'Cancelled');
+  return (
+    decidedStatus ||
+    after.revisedDueDate !== before.revisedDueDate ||
+    (before.dateRequest !== null && after.dateRequest === null)
+  );
 }
 
 /**
@@ -103,11 +119,17 @@ export function canSeeRemindersOf(actor: Actor, ownerEmail: string): Permission 
 export function canSeeDecisions(actor: Actor): Permission {
   return isOverseer(actor)
     ? ALLOWED
-    : { allowed: false, reason: 'Only a chair, an executive or an administrator can decide new dates and sign-offs. Type "my actions" to see yours.' };
+    : {
+        allowed: false,
+        reason:
+          'Only a chair, an executive or an administrator can decide new dates and sign-offs. Type "my actions" to see yours.',
+      };
 }
 
 export function canBindConversation(actor: Actor): Permission {
-  return actor.roles.has('admin') ? ALLOWED : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' };
+  return actor.roles.has('admin')
+    ? ALLOWED
+    : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' };
 }
 
 /**

@@ -57,7 +57,8 @@ export function validateGlossary(table: readonly (readonly string[])[]): { entri
     if (term === '' && meaning === '') return;
     if (i === 0 && /^(term|acronym|abbreviation)$/i.test(term)) return;
     if (term === '' || meaning === '') errors.push(`Glossary row ${i + 1}: needs both a term and its meaning.`);
-    else if (term.length > 40 || meaning.length > 500) errors.push(`Glossary row ${i + 1}: the term may be 40 characters and the meaning 500 at most.`);
+    else if (term.length > 40 || meaning.length > 500)
+      errors.push(`Glossary row ${i + 1}: the term may be 40 characters and the meaning 500 at most.`);
     else entries.push({ term, meaning });
   });
   return { entries, errors };

@@ -51,7 +51,8 @@ export type Reach = { how: 'chat' } | { how: 'open' } | { how: 'cannot'; why: Pe
  */
 export function reachOf(person: ReachFacts | null | undefined): Reach {
   if (!person) return { how: 'cannot', why: 'not-met' };
-  if (person.unreachable === 'blocked' || person.unreachable === 'chat-gone') return { how: 'cannot', why: person.unreachable };
+  if (person.unreachable === 'blocked' || person.unreachable === 'chat-gone')
+    return { how: 'cannot', why: person.unreachable };
   if (person.personalChat) return { how: 'chat' };
   if (person.teamsUserId && person.tenantId && person.serviceUrl) return { how: 'open' };
   return { how: 'cannot', why: person.teamsUserId ? 'no-tenant' : 'not-met' };
@@ -88,7 +89,9 @@ export function personKey(member: { email?: string | null; userPrincipalName?: s
  * (case-insensitively), else by an address they used to have. A guest is
  * matched by their own mail, not by the `#EXT#` name.
  */
-export function directory<P extends PersonKeys>(people: readonly P[]): (owner: { email: string; aadObjectId?: string | null }) => P | undefined {
+export function directory<P extends PersonKeys>(
+  people: readonly P[],
+): (owner: { email: string; aadObjectId?: string | null }) => P | undefined {
   const byAad = new Map<string, P>();
   const byAddress = new Map<string, P>();
   const byFormer = new Map<string, P>();
@@ -120,6 +123,8 @@ export function problemOfStatus(status: number | null): ReachProblem {
     case 413:
       return 'too-large';
     default:
-      return status !== null && status >= 400 && status < 500 && status !== 408 && status !== 412 && status !== 429 ? 'refused' : 'gave-up';
+      return status !== null && status >= 400 && status < 500 && status !== 408 && status !== 412 && status !== 429
+        ? 'refused'
+        : 'gave-up';
   }
 }

@@ -5,7 +5,14 @@ import { compareRefs, refKey } from './ref';
  * "recommendation 4b". Some plans write one into the ref itself ("Rec 4b").
  */
 export const LEAD_WORDS: ReadonlySet<string> = new Set([
-  'action', 'ref', 'reference', 'item', 'recommendation', 'rec', 'para', 'paragraph',
+  'action',
+  'ref',
+  'reference',
+  'item',
+  'recommendation',
+  'rec',
+  'para',
+  'paragraph',
 ]);
 
 /** What a typed reference names in one plan. */

@@ -9,7 +9,10 @@ export const MAX_REF_LENGTH = 40;
  * the key is the same as it always was, so rows already stored under it still read.
  */
 export function refKey(ref: string): string {
-  const parts = ref.normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}]+|\p{N}+/gu);
+  const parts = ref
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{M}]+|\p{N}+/gu);
   return parts ? parts.join('-') : '';
 }
 

@@ -39,7 +39,10 @@ export interface PlanActions {
  * overdue or due soon in a plan whose reminder time has come, `inScope`),
  * and, for each, everything due in any plan, so the one card shows it all.
  */
-export function remindersAcrossPlans(plans: readonly PlanActions[], inScope: ReadonlySet<string>): Map<string, { planId: string; today: IsoDate; actions: Action[] }[]> {
+export function remindersAcrossPlans(
+  plans: readonly PlanActions[],
+  inScope: ReadonlySet<string>,
+): Map<string, { planId: string; today: IsoDate; actions: Action[] }[]> {
   const perPerson = new Map<string, { planId: string; today: IsoDate; actions: Action[] }[]>();
   const wanted = new Set<string>();
   for (const plan of plans) {

@@ -47,5 +47,8 @@ export function decideRetry(
   if (attempt >= MAX_SEND_ATTEMPTS) return { retry: false, outcome: 'failed', reason: 'gave-up' };
   const backoff = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
   const jittered = Math.round(random() * backoff);
-  return { retry: true, delayMs: retryAfter !== null ? Math.min(MAX_DELAY_MS, Math.max(retryAfter, jittered / 4)) : jittered };
+  return {
+    retry: true,
+    delayMs: retryAfter !== null ? Math.min(MAX_DELAY_MS, Math.max(retryAfter, jittered / 4)) : jittered,
+  };
 }

@@ -1,5 +1,9 @@
 /** A plain-text table for terminals: columns padded, long cells cut with an ellipsis. */
-export function textTable(headers: readonly string[], rows: readonly (readonly string[])[], maxWidths: readonly number[] = []): string {
+export function textTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  maxWidths: readonly number[] = [],
+): string {
   const fit = (text: string, i: number) => {
     const max = maxWidths[i] ?? 60;
     const oneLine = text.replace(/\s+/g, ' ');
@@ -7,6 +11,10 @@ export function textTable(headers: readonly string[], rows: readonly (readonly s
   };
   const cells = [headers, ...rows].map((r) => r.map(fit));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }

@@ -6,9 +6,7 @@ import { addWorkingDays } from './working-days';
 export type TimescaleUnit = 'days' | 'working days' | 'weeks' | 'months' | 'years';
 
 export type Timescale =
-  | { kind: 'immediately' }
-  | { kind: 'none' }
-  | { kind: 'within'; amount: number; unit: TimescaleUnit };
+  { kind: 'immediately' } | { kind: 'none' } | { kind: 'within'; amount: number; unit: TimescaleUnit };
 
 export type TimescaleResult = { ok: true; timescale: Timescale } | { ok: false; error: string };
 

@@ -6,10 +6,14 @@ import { fromDayMonthYear, fullYear, refuse, type FormResult } from './uk-date-r
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 const WORD = '([a-z]+\\.?)';
 // "30 Sept", "30th of September 2026", "30-Sep-26" (spreadsheet style), optionally after a weekday.
-const DAY_FIRST = new RegExp(`^(?:(?!the )${WORD} )?(?:the )?${ORDINAL}(?: of)?[ /-]?${WORD}(?:[ /-](\\d{2}|\\d{4}))?$`);
+const DAY_FIRST = new RegExp(
+  `^(?:(?!the )${WORD} )?(?:the )?${ORDINAL}(?: of)?[ /-]?${WORD}(?:[ /-](\\d{2}|\\d{4}))?$`,
+);
 // "Sept 30", "September 30th 2026". Only a 4-digit year here: "Sept 30 26" is anyone's guess.
 const MONTH_FIRST = new RegExp(`^(?:${WORD} )?${WORD} (?:the )?${ORDINAL}(?: (\\d{4}))?$`);
-const MONTH_ALONE = new RegExp(`^(?:early |mid-?|late |the )?(?:(?:beginning|start|middle) of )?${WORD}(?: (\\d{4}))?$`);
+const MONTH_ALONE = new RegExp(
+  `^(?:early |mid-?|late |the )?(?:(?:beginning|start|middle) of )?${WORD}(?: (\\d{4}))?$`,
+);
 
 /** Dates with a month name, day first or month first, with or without a year. */
 export function parseNamedDate(t: string, today: IsoDate): FormResult {

@@ -67,7 +67,13 @@ export function nextOccurrence(month: number, day: number, today: IsoDate): IsoD
 }
 
 /** The dated answer for a typed day/month/year, refusing impossible ones. */
-export function fromDayMonthYear(shown: string, day: number, month: number, year: number | null, today: IsoDate): UkDateResult {
+export function fromDayMonthYear(
+  shown: string,
+  day: number,
+  month: number,
+  year: number | null,
+  today: IsoDate,
+): UkDateResult {
   const problem = checkParts(shown, day, month, year);
   if (problem !== null) return refuse(problem);
   const date = year === null ? nextOccurrence(month, day, today) : isoFromParts(year, month, day);

@@ -45,7 +45,7 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   if (!isValidIsoDate(date)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
   const step = n < 0 ? -1 : 1;
   let result = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     result = addDays(result, step);
     if (isWorkingDay(result)) left -= 1;
   }

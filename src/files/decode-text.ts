@@ -39,9 +39,16 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
       error: `This file is not a CSV text file: it looks like ${binary}. Save it as "CSV UTF-8" from your spreadsheet, or import the .xlsx file itself.`,
     };
   }
-  if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return { ok: true, text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8 with byte order mark' };
-  if (startsWith(bytes, 0xff, 0xfe)) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
-  if (startsWith(bytes, 0xfe, 0xff)) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (startsWith(bytes, 0xef, 0xbb, 0xbf))
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8').decode(bytes.subarray(3)),
+      encoding: 'UTF-8 with byte order mark',
+    };
+  if (startsWith(bytes, 0xff, 0xfe))
+    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' };
+  if (startsWith(bytes, 0xfe, 0xff))
+    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {

@@ -26,7 +26,8 @@ export function readCsv(bytes: Uint8Array): RowsResult {
     // A file this product exported has its formula-like cells quoted; take the quote off so it imports unchanged.
     return { ok: true, rows: rows.map((row) => row.map(restoreNeutralisedCell)), encoding: decoded.encoding };
   } catch (error) {
-    const where = typeof error === 'object' && error && 'lines' in error ? ` near line ${(error as { lines: number }).lines}` : '';
+    const where =
+      typeof error === 'object' && error && 'lines' in error ? ` near line ${(error as { lines: number }).lines}` : '';
     const detail = error instanceof Error ? error.message.replace(/^[A-Za-z_]+:\s*/, '') : String(error);
     return {
       ok: false,

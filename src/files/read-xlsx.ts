@@ -93,7 +93,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<RowsResult> {
   } catch {
     return { ok: false, error: NOT_A_WORKBOOK };
   }
-  if (!result.some((cells) => cells?.some((c) => c.trim() !== ''))) return { ok: false, error: 'The workbook\'s first sheet is empty.' };
+  if (!result.some((cells) => cells?.some((c) => c.trim() !== '')))
+    return { ok: false, error: "The workbook's first sheet is empty." };
   for (let i = 0; i < result.length; i++) result[i] ??= [];
   return { ok: true, rows: result, encoding: 'Excel workbook' };
 }

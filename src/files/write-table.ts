@@ -13,7 +13,13 @@ export function exportCsv(rows: readonly ExportRow[]): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
-const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = { Action: 60, 'Latest update': 40, Measure: 40, Owner: 30, Theme: 24 };
+const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
+  Action: 60,
+  'Latest update': 40,
+  Measure: 40,
+  Owner: 30,
+  Theme: 24,
+};
 
 /** Text goes in as plain string cells, never as formulas, so it needs no quote in front. */
 export async function exportXlsx(rows: readonly ExportRow[], sheetName: string): Promise<Buffer> {

@@ -53,7 +53,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
   return entries;
 }
 
-export const isZip64 = (entry: ZipEntry) => entry.uncompressedSize === ZIP64_MARKER || entry.compressedSize === ZIP64_MARKER;
+export const isZip64 = (entry: ZipEntry) =>
+  entry.uncompressedSize === ZIP64_MARKER || entry.compressedSize === ZIP64_MARKER;
 
 /**
  * An entry's first `limit` compressed bytes, inflated, without inflating

@@ -67,7 +67,12 @@ export type DeliveryStep = 'before-claim' | 'claimed' | 'sent' | 'recorded';
  * accepted a message and before the ledger recorded it; the recipient is
  * then sent the message again by the next run, never left out.
  */
-export async function deliverAll(deps: DeliveryDeps, runId: string, targets: readonly Target[], options: DeliveryOptions): Promise<TargetReport[]> {
+export async function deliverAll(
+  deps: DeliveryDeps,
+  runId: string,
+  targets: readonly Target[],
+  options: DeliveryOptions,
+): Promise<TargetReport[]> {
   const now = deps.now ?? (() => new Date());
   const wait = deps.wait ?? sleep;
   const reports = new Map<string, TargetReport>();
@@ -79,7 +84,14 @@ export async function deliverAll(deps: DeliveryDeps, runId: string, targets: rea
     await inParallel(pending, options.concurrency ?? 16, async (target) => {
       options.onStep?.('before-claim', target.key);
       const reachable = !('unreachable' in target.destination);
-      const claim = await deps.storage.deliveries.claim(runId, target.key, deps.claimant, now(), options.leaseMs, reachable);
+      const claim = await deps.storage.deliveries.claim(
+        runId,
+        target.key,
+        deps.claimant,
+        now(),
+        options.leaseMs,
+        reachable,
+      );
       if (!claim.claimed) {
         if (claim.reason !== 'held') {
           reports.set(target.key, reportOfEarlier(target, claim.delivery));
@@ -118,7 +130,8 @@ export async function deliverAll(deps: DeliveryDeps, runId: string, targets: rea
 function reportOfEarlier(target: Target, delivery: Delivery): TargetReport {
   const base = { key: target.key, label: target.label, attempts: delivery.attempts };
   if (delivery.state === 'sent') return { ...base, outcome: 'already sent', reason: null };
-  if ('unreachable' in target.destination) return { ...base, outcome: 'unreachable', reason: target.destination.unreachable };
+  if ('unreachable' in target.destination)
+    return { ...base, outcome: 'unreachable', reason: target.destination.unreachable };
   const outcome = delivery.state === 'claimed' ? 'failed' : delivery.state;
   return { ...base, outcome, reason: isReachProblem(delivery.lastError) ? delivery.lastError : 'gave-up' };
 }
@@ -128,14 +141,27 @@ function reportOfEarlier(target: Target, delivery: Delivery): TargetReport {
  * as the claim, against what the run's ledger already holds, so a dry run
  * says what the real run would do.
  */
-export async function forecast(storage: Storage, runId: string, targets: readonly Target[], now: Date): Promise<TargetReport[]> {
+export async function forecast(
+  storage: Storage,
+  runId: string,
+  targets: readonly Target[],
+  now: Date,
+): Promise<TargetReport[]> {
   const earlier = new Map((await storage.deliveries.run(runId)).map((d) => [d.recipient, d]));
   return targets.map((target) => {
     const delivery = earlier.get(target.key);
     const reachable = !('unreachable' in target.destination);
     // A claim held by a run sending now counts as sending: this run would wait for it.
-    if (delivery && whyNotClaimable(delivery, '', now, reachable) && delivery.state !== 'claimed') return reportOfEarlier(target, delivery);
-    if ('unreachable' in target.destination) return { key: target.key, label: target.label, outcome: 'unreachable', reason: target.destination.unreachable, attempts: 0 };
+    if (delivery && whyNotClaimable(delivery, '', now, reachable) && delivery.state !== 'claimed')
+      return reportOfEarlier(target, delivery);
+    if ('unreachable' in target.destination)
+      return {
+        key: target.key,
+        label: target.label,
+        outcome: 'unreachable',
+        reason: target.destination.unreachable,
+        attempts: 0,
+      };
     return { key: target.key, label: target.label, outcome: 'would send', reason: null, attempts: 0 };
   });
 }
@@ -152,12 +178,18 @@ async function deliverOne(
   if ('unreachable' in target.destination) {
     const reason = target.destination.unreachable;
     // Worked out from what we know of the person, so there is nothing new to store on them.
-    await deps.storage.deliveries.record({ ...delivery, state: 'unreachable', lastError: reason, updatedAt: now().toISOString() }, etag);
+    await deps.storage.deliveries.record(
+      { ...delivery, state: 'unreachable', lastError: reason, updatedAt: now().toISOString() },
+      etag,
+    );
     return { ...base, outcome: 'unreachable', reason, attempts: 0 };
   }
   const message = typeof target.message === 'function' ? target.message() : target.message;
   const to = target.destination;
-  const result = target.replaces && to.kind === 'conversation' ? await deps.sender.update(to.reference, target.replaces, message) : await deps.sender.send(to, message);
+  const result =
+    target.replaces && to.kind === 'conversation'
+      ? await deps.sender.update(to.reference, target.replaces, message)
+      : await deps.sender.send(to, message);
   options.onStep?.('sent', target.key);
   const attempts = delivery.attempts + result.attempts;
   if (result.ok) {
@@ -166,7 +198,15 @@ async function deliverOne(
     await untilStored(
       () =>
         deps.storage.deliveries.record(
-          { ...delivery, state: 'sent', attempts, activityId: result.activityId, conversationId: result.conversationId, lastError: null, updatedAt: now().toISOString() },
+          {
+            ...delivery,
+            state: 'sent',
+            attempts,
+            activityId: result.activityId,
+            conversationId: result.conversationId,
+            lastError: null,
+            updatedAt: now().toISOString(),
+          },
           etag,
         ),
       Date.parse(delivery.leaseUntil),
@@ -177,10 +217,17 @@ async function deliverOne(
     if (result.opened) await afterSend(deps, 'store the new personal chat', () => target.onOpened?.(result.opened!));
     return { ...base, outcome: 'sent', reason: null, attempts };
   }
-  await deps.storage.deliveries.record({ ...delivery, state: result.outcome, attempts, lastError: result.reason, updatedAt: now().toISOString() }, etag);
+  await deps.storage.deliveries.record(
+    { ...delivery, state: result.outcome, attempts, lastError: result.reason, updatedAt: now().toISOString() },
+    etag,
+  );
   const problem = result.reason;
-  if (result.outcome === 'unreachable' && isPersonProblem(problem)) await afterSend(deps, 'mark the recipient unreachable', () => target.onUnreachable?.(problem));
-  deps.log.warn({ runId: delivery.runId, outcome: result.outcome, reason: result.reason, attempts }, 'a job message was not delivered');
+  if (result.outcome === 'unreachable' && isPersonProblem(problem))
+    await afterSend(deps, 'mark the recipient unreachable', () => target.onUnreachable?.(problem));
+  deps.log.warn(
+    { runId: delivery.runId, outcome: result.outcome, reason: result.reason, attempts },
+    'a job message was not delivered',
+  );
   return { ...base, outcome: result.outcome, reason: result.reason, attempts };
 }
 

@@ -29,7 +29,10 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     deps.storage.conversations.boundTo(plan.id),
     deps.storage.digestTotals.before(plan.id, week),
   ]);
-  const actions = await withOwnerNames(deps.storage, snapshot.map((v) => v.value));
+  const actions = await withOwnerNames(
+    deps.storage,
+    snapshot.map((v) => v.value),
+  );
   const find = peopleDirectory(people);
   const unreachable: UnreachableOwner[] = [];
   const seen = new Set<string>();
@@ -39,23 +42,50 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     seen.add(email);
     // The reminder run's own rule, so the digest lists exactly the owners the reminders cannot reach.
     const destination = destinationOf(find(action.owner!));
-    if ('unreachable' in destination) unreachable.push({ name: ownerName(action), email, reason: destination.unreachable });
+    if ('unreachable' in destination)
+      unreachable.push({ name: ownerName(action), email, reason: destination.unreachable });
   }
-  const digest = computeDigest({ planTitle: plan.title, actions, history, previous, unreachable, today, weekStart: addDays(today, -7), timeZone: plan.timeZone });
+  const digest = computeDigest({
+    planTitle: plan.title,
+    actions,
+    history,
+    previous,
+    unreachable,
+    today,
+    weekStart: addDays(today, -7),
+    timeZone: plan.timeZone,
+  });
   const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone));
   const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
   const targets: Target[] = bound.map((c, i) => ({
     key: c.conversationId,
     label: conversationLabel(c, bound.length > 1 ? `${i + 1} of ${bound.length}` : null),
     // A channel gets a new post each week; continuing the stored reference would reply in an old thread.
-    destination: c.kind === 'channel' ? { kind: 'channel', channelId: c.conversationId, tenantId: c.tenantId, reference: c.reference } : { kind: 'conversation', reference: c.reference },
+    destination:
+      c.kind === 'channel'
+        ? { kind: 'channel', channelId: c.conversationId, tenantId: c.tenantId, reference: c.reference }
+        : { kind: 'conversation', reference: c.reference },
     message: { card, summary },
   }));
   if (targets.length === 0) {
-    throw new JobError(`No channel or chat is bound to plan ${plan.id}, so the digest has nowhere to go. An administrator can type "use plan ${plan.id} here" in the executive group's channel.`);
+    throw new JobError(
+      `No channel or chat is bound to plan ${plan.id}, so the digest has nowhere to go. An administrator can type "use plan ${plan.id} here" in the executive group's channel.`,
+    );
   }
   if (request.dryRun) {
-    return { runId, ...when, planTitle: plan.title, recipients: targets.map((t) => ({ key: t.key, label: t.label, outcome: 'would send', reason: null, attempts: 0, card })) };
+    return {
+      runId,
+      ...when,
+      planTitle: plan.title,
+      recipients: targets.map((t) => ({
+        key: t.key,
+        label: t.label,
+        outcome: 'would send',
+        reason: null,
+        attempts: 0,
+        card,
+      })),
+    };
   }
   const reports = await deliverAll(deps, runId, targets, options);
   if (reports.some((r) => r.outcome === 'sent')) await deps.storage.digestTotals.save(plan.id, week, digest.totals);

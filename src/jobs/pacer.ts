@@ -1,4 +1,12 @@
-import { conversationKey, paced, pacedWithLag, PER_APP_LIMITS, PER_CONVERSATION_LIMITS, shareOf, SlidingWindow } from '../domain/pacing';
+import {
+  conversationKey,
+  paced,
+  pacedWithLag,
+  PER_APP_LIMITS,
+  PER_CONVERSATION_LIMITS,
+  shareOf,
+  SlidingWindow,
+} from '../domain/pacing';
 
 export type Sleep = (ms: number) => Promise<void>;
 export const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -51,7 +51,11 @@ export function mondayOf(date: IsoDate): IsoDate {
  * week find their claim already sent. Plans, actions and people are each
  * read once per run, whatever the number of owners.
  */
-export async function runReminders(deps: DeliveryDeps, request: RemindRequest, options: DeliveryOptions): Promise<JobReport> {
+export async function runReminders(
+  deps: DeliveryDeps,
+  request: RemindRequest,
+  options: DeliveryOptions,
+): Promise<JobReport> {
   const plans = await deps.storage.plans.list();
   const wanted = request.planIds ?? (request.planId ? [request.planId] : plans.map((p) => p.id));
   const missing = wanted.find((id) => !plans.some((p) => p.id === id));
@@ -61,32 +65,57 @@ export async function runReminders(deps: DeliveryDeps, request: RemindRequest, o
   const today = todayIn(request.now, scope[0].timeZone);
   const runId = reminderRunIdFor(today, request.force ? request.now : undefined);
   const week = { weekOf: mondayOf(today), forced: Boolean(request.force) };
-  const [snapshots, people] = await Promise.all([Promise.all(plans.map((p) => deps.storage.actions.snapshot(p.id))), deps.storage.people.all()]);
+  const [snapshots, people] = await Promise.all([
+    Promise.all(plans.map((p) => deps.storage.actions.snapshot(p.id))),
+    deps.storage.people.all(),
+  ]);
   const find = peopleDirectory(people);
   const titles = new Map(plans.map((p) => [p.id, p.title]));
   const due = remindersAcrossPlans(
-    plans.map((p, i) => ({ planId: p.id, today: todayIn(request.now, p.timeZone), actions: snapshots[i].map((v) => v.value) })),
+    plans.map((p, i) => ({
+      planId: p.id,
+      today: todayIn(request.now, p.timeZone),
+      actions: snapshots[i].map((v) => v.value),
+    })),
     new Set(scope.map((p) => p.id)),
   );
 
-  const targets: (Target & { actions: string[]; message: () => OutgoingCard })[] = [...due.entries()].map(([email, perPlan]) => {
-    const person = find({ email });
-    // Drawn when sent (or shown), not all at once: ten thousand cards would be held in memory for the whole run.
-    const message = () => {
-      const { view, card } = reminderCard({ email, teamsUserId: person?.teamsUserId ?? null }, perPlan.map((p) => ({ ...p, planTitle: titles.get(p.planId) ?? p.planId })));
-      return { card, summary: view.title };
-    };
-    return {
-      key: email,
-      label: person?.name ? `${person.name} <${email}>` : email,
-      actions: perPlan.flatMap((p) => p.actions.map((a) => (perPlan.length > 1 ? reminderChoice(p.planId, a.ref) : a.ref))),
-      destination: destinationOf(person),
-      message,
-      // Filed under the address the bot knows them by, which may not be the one the plan uses.
-      onUnreachable: (reason: PersonProblem) => deps.storage.people.link({ email: person?.email ?? email, unreachable: reason, updatedAt: request.now.toISOString() }),
-      onOpened: (chat: StoredReference) => deps.storage.people.link({ email: person?.email ?? email, personalChat: chat, unreachable: null, updatedAt: request.now.toISOString() }),
-    };
-  });
+  const targets: (Target & { actions: string[]; message: () => OutgoingCard })[] = [...due.entries()].map(
+    ([email, perPlan]) => {
+      const person = find({ email });
+      // Drawn when sent (or shown), not all at once: ten thousand cards would be held in memory for the whole run.
+      const message = () => {
+        const { view, card } = reminderCard(
+          { email, teamsUserId: person?.teamsUserId ?? null },
+          perPlan.map((p) => ({ ...p, planTitle: titles.get(p.planId) ?? p.planId })),
+        );
+        return { card, summary: view.title };
+      };
+      return {
+        key: email,
+        label: person?.name ? `${person.name} <${email}>` : email,
+        actions: perPlan.flatMap((p) =>
+          p.actions.map((a) => (perPlan.length > 1 ? reminderChoice(p.planId, a.ref) : a.ref)),
+        ),
+        destination: destinationOf(person),
+        message,
+        // Filed under the address the bot knows them by, which may not be the one the plan uses.
+        onUnreachable: (reason: PersonProblem) =>
+          deps.storage.people.link({
+            email: person?.email ?? email,
+            unreachable: reason,
+            updatedAt: request.now.toISOString(),
+          }),
+        onOpened: (chat: StoredReference) =>
+          deps.storage.people.link({
+            email: person?.email ?? email,
+            personalChat: chat,
+            unreachable: null,
+            updatedAt: request.now.toISOString(),
+          }),
+      };
+    },
+  );
   const planTitle = scope.map((p) => p.title).join('; ');
 
   if (request.dryRun) {
@@ -96,18 +125,27 @@ export async function runReminders(deps: DeliveryDeps, request: RemindRequest, o
       runId,
       ...week,
       planTitle,
-      recipients: forecasts.map((f, i) => ({ ...f, actions: targets[i].actions, card: request.withCards ? targets[i].message().card : undefined })),
+      recipients: forecasts.map((f, i) => ({
+        ...f,
+        actions: targets[i].actions,
+        card: request.withCards ? targets[i].message().card : undefined,
+      })),
     };
   }
   const reports = await deliverAll(deps, runId, targets, options);
   // A forced run's cards count as this week's: the week's own run must not send them again.
   if (request.force) {
     const weekRun = reminderRunIdFor(today);
-    for (const sent of (await deps.storage.deliveries.run(runId)).filter((d) => d.state === 'sent')) await deps.storage.deliveries.adoptSent(weekRun, sent);
+    for (const sent of (await deps.storage.deliveries.run(runId)).filter((d) => d.state === 'sent'))
+      await deps.storage.deliveries.adoptSent(weekRun, sent);
   }
   // The scheduler looks for each plan's run of the week; every owner in these plans now has an outcome.
   if (!request.force && reports.every((r) => r.outcome !== 'failed')) {
-    await Promise.all(scope.map((p) => deps.storage.deliveries.markComplete(runIdFor('remind', p.id, todayIn(request.now, p.timeZone)), request.now)));
+    await Promise.all(
+      scope.map((p) =>
+        deps.storage.deliveries.markComplete(runIdFor('remind', p.id, todayIn(request.now, p.timeZone)), request.now),
+      ),
+    );
   }
   return { runId, ...week, planTitle, recipients: reports.map((r, i) => ({ ...r, actions: targets[i].actions })) };
 }

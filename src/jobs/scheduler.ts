@@ -51,7 +51,9 @@ export class Scheduler {
   tick(): Promise<void> {
     if (!this.running) {
       this.running = this.runDue()
-        .catch((error: unknown) => this.log.error({ err: error }, 'the scheduler failed; it will try again in a minute'))
+        .catch((error: unknown) =>
+          this.log.error({ err: error }, 'the scheduler failed; it will try again in a minute'),
+        )
         .finally(() => (this.running = null));
     }
     return this.running;
@@ -102,7 +104,8 @@ export class Scheduler {
         recordJobRun('remind', report.recipients);
         this.log.info({ job: 'remind', planIds, recipients: report.recipients.length }, 'scheduled job finished');
       } catch (error) {
-        if (error instanceof JobError) this.log.warn({ job: 'remind', planIds, problem: error.message }, 'scheduled job could not run');
+        if (error instanceof JobError)
+          this.log.warn({ job: 'remind', planIds, problem: error.message }, 'scheduled job could not run');
         else throw error;
       }
     }
@@ -140,7 +143,8 @@ export class Scheduler {
       this.log.info({ job: 'digest', planId: plan.id, recipients: report.recipients.length }, 'scheduled job finished');
       recordJobRun('digest', report.recipients);
     } catch (error) {
-      if (error instanceof JobError) this.log.warn({ job: 'digest', planId: plan.id, problem: error.message }, 'scheduled job could not run');
+      if (error instanceof JobError)
+        this.log.warn({ job: 'digest', planId: plan.id, problem: error.message }, 'scheduled job could not run');
       else throw error;
     }
   }

@@ -29,14 +29,18 @@ export const outboxRunId = (row: OutboxRow) => `outbox|${row.planId}|${row.id}`;
  * leave the row for a pass an hour later; a refusal (400, 413) or an
  * unreachable person (403, 404) is final and recorded in the ledger.
  */
-export async function deliverOutbox(deps: DeliveryDeps, options: DeliveryOptions & { planId?: string }): Promise<OutboxReport[]> {
+export async function deliverOutbox(
+  deps: DeliveryDeps,
+  options: DeliveryOptions & { planId?: string },
+): Promise<OutboxReport[]> {
   const now = deps.now ?? (() => new Date());
   const targets = new NotificationTargets(deps.storage, now);
   const planIds = options.planId ? [options.planId] : (await deps.storage.plans.list()).map((p) => p.id);
   const reports: OutboxReport[] = [];
   for (const planId of planIds) {
     const { rows, unreadable } = await deps.storage.outbox.list(planId);
-    if (unreadable.length) deps.log.warn({ planId, rows: unreadable }, 'outbox rows that are not notifications were left alone');
+    if (unreadable.length)
+      deps.log.warn({ planId, rows: unreadable }, 'outbox rows that are not notifications were left alone');
     for (const row of rows) {
       const runId = outboxRunId(row);
       const base = { planId, id: row.id, kind: row.notification.kind };
@@ -55,7 +59,11 @@ export async function deliverOutbox(deps: DeliveryDeps, options: DeliveryOptions
       const recipients = await deliverAll(deps, runId, to, options);
       const settled = recipients.every((r) => r.outcome !== 'failed');
       if (settled) await deps.storage.outbox.remove(planId, row.id);
-      else deps.log.warn({ planId, kind: row.notification.kind }, 'a notification could not be delivered yet; it stays in the outbox');
+      else
+        deps.log.warn(
+          { planId, kind: row.notification.kind },
+          'a notification could not be delivered yet; it stays in the outbox',
+        );
       const next = settled ? null : await deps.storage.deliveries.retryAt(runId);
       reports.push({ ...base, settled, retryAt: next?.toISOString() ?? null, recipients });
     }

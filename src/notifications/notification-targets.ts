@@ -52,19 +52,37 @@ export class NotificationTargets {
     const today = todayIn(this.now(), plan.timeZone);
     const targets: Target[] = [];
     for (const decider of await decidersOf(this.storage, plan.id)) {
-      const actor = { email: decider.email, name: decider.name, roles: await this.storage.roles.rolesOf(plan.id, decider.email) };
+      const actor = {
+        email: decider.email,
+        name: decider.name,
+        roles: await this.storage.roles.rolesOf(plan.id, decider.email),
+      };
       // Whoever asked, or owns the action (under separation of duties), is not asked to decide it; each decider's card leaves out their own.
       if (action.dateRequest?.by === decider.email || !offeredDecisionOn(actor, action, plan)) continue;
-      const card = await drawDecisionsCard(this.storage, plan, today, { text: `New date asked for ${ref}.`, style: 'good' }, actor);
-      targets.push(this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` }));
+      const card = await drawDecisionsCard(
+        this.storage,
+        plan,
+        today,
+        { text: `New date asked for ${ref}.`, style: 'good' },
+        actor,
+      );
+      targets.push(
+        this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` }),
+      );
     }
     return targets;
   }
 
-  private async owner(plan: Plan, { ref, request, decision, by, comment }: Extract<Notification, { kind: 'date-decided' }>): Promise<Target[]> {
+  private async owner(
+    plan: Plan,
+    { ref, request, decision, by, comment }: Extract<Notification, { kind: 'date-decided' }>,
+  ): Promise<Target[]> {
     // A decider who asked for the date themselves needs no telling.
     if (request.by === by.email) return [];
-    const [asker, current] = await Promise.all([this.storage.people.byEmail(request.by), this.storage.actions.get(plan.id, ref)]);
+    const [asker, current] = await Promise.all([
+      this.storage.people.byEmail(request.by),
+      this.storage.actions.get(plan.id, ref),
+    ]);
     if (!asker || !current) return [];
     const told = ownerToldOfDecision(decision, request, current.value, by.name ?? by.email, comment);
     const [named] = await withOwnerNames(this.storage, [current.value]);
@@ -80,9 +98,11 @@ export class NotificationTargets {
       label: person.name ?? person.email,
       destination: destinationOf(person),
       message,
-      onOpened: (chat) => link({ email: person.email, personalChat: chat, unreachable: null, updatedAt: this.now().toISOString() }),
+      onOpened: (chat) =>
+        link({ email: person.email, personalChat: chat, unreachable: null, updatedAt: this.now().toISOString() }),
       onUnreachable: async (reason) => {
-        if (isPersonProblem(reason)) await link({ email: person.email, unreachable: reason, updatedAt: this.now().toISOString() });
+        if (isPersonProblem(reason))
+          await link({ email: person.email, unreachable: reason, updatedAt: this.now().toISOString() });
       },
     };
   }
@@ -90,11 +110,22 @@ export class NotificationTargets {
   /** This week's reminder card in the owner's chat, redrawn whole (one card covers all their plans), if one was sent. */
   private async redraw(plan: Plan, owner: Person): Promise<Target[]> {
     if (!owner.personalChat) return [];
-    const delivery = await this.storage.deliveries.get(reminderRunIdFor(todayIn(this.now(), plan.timeZone)), owner.email);
+    const delivery = await this.storage.deliveries.get(
+      reminderRunIdFor(todayIn(this.now(), plan.timeZone)),
+      owner.email,
+    );
     if (!delivery?.activityId) return [];
     const card = await drawReminderCard(this.storage, owner.email, this.now(), null);
     const message = { card: renderCard(card.card, card.data), summary: 'Your actions this week' };
     // No onUnreachable: a card that cannot be redrawn says nothing about whether the person can be reached.
-    return [{ key: `redraw:${owner.email}`, label: owner.name ?? owner.email, destination: { kind: 'conversation', reference: owner.personalChat }, replaces: delivery.activityId, message }];
+    return [
+      {
+        key: `redraw:${owner.email}`,
+        label: owner.name ?? owner.email,
+        destination: { kind: 'conversation', reference: owner.personalChat },
+        replaces: delivery.activityId,
+        message,
+      },
+    ];
   }
 }

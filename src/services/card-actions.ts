@@ -21,13 +21,18 @@ export interface CardActionRequest {
 /** The card to show in place of the one whose button was pressed, or a message when there is none. */
 export type CardActionResult = { kind: 'card'; card: CardName; data: object } | { kind: 'message'; text: string };
 
-const NOT_YOURS = 'That card is for a plan you have no actions or role in, or a plan that no longer exists; nothing was shown or changed.';
+const NOT_YOURS =
+  'That card is for a plan you have no actions or role in, or a plan that no longer exists; nothing was shown or changed.';
 const ok = (text: string): Banner => ({ text, style: 'good' });
 const problem = (text: string): Banner => ({ text, style: 'attention' });
 
 /** The fields every button's data may carry, read without trusting their types. */
 const Envelope = z
-  .object({ planId: z.string().optional().catch(undefined), ref: z.string().optional().catch(undefined), owner: z.string().optional().catch(undefined) })
+  .object({
+    planId: z.string().optional().catch(undefined),
+    ref: z.string().optional().catch(undefined),
+    owner: z.string().optional().catch(undefined),
+  })
   .passthrough();
 
 /**
@@ -45,7 +50,8 @@ export class CardActions {
   async handle(request: CardActionRequest): Promise<CardActionResult> {
     // Own keys only: `toString` or `__proto__` are not buttons.
     const verb: CardVerb | undefined = Object.hasOwn(CARD_VERBS, request.verb) ? CARD_VERBS[request.verb] : undefined;
-    if (!verb) return { kind: 'message', text: 'That button belongs to an older card. Type "my actions" to see your actions.' };
+    if (!verb)
+      return { kind: 'message', text: 'That button belongs to an older card. Type "my actions" to see your actions.' };
     const email = request.user.email?.toLowerCase();
     if (!email) return { kind: 'message', text: 'I can’t tell which account you are using, so nothing was changed.' };
     const envelope = Envelope.safeParse(request.data);
@@ -57,15 +63,22 @@ export class CardActions {
     const plan = chosenPlan || (await this.storage.plans.get(fields.planId ?? ''));
     // Nothing is drawn until the presser is known to be allowed to see it; a plan they may not read
     // gets the same answer as one that does not exist, so a forged button learns nothing.
-    const actor: Actor | null = plan && { email, name: request.user.name, roles: await this.storage.roles.rolesOf(plan.id, email) };
-    if (!plan || !actor || !(await mayReadPlan(this.storage, plan.id, actor))) return { kind: 'message', text: NOT_YOURS };
+    const actor: Actor | null = plan && {
+      email,
+      name: request.user.name,
+      roles: await this.storage.roles.rolesOf(plan.id, email),
+    };
+    if (!plan || !actor || !(await mayReadPlan(this.storage, plan.id, actor)))
+      return { kind: 'message', text: NOT_YOURS };
     const owner = fields.owner?.includes('@') ? fields.owner.toLowerCase() : email;
     const seeing = verb.card === 'decisions' ? canSeeDecisions(actor) : canSeeRemindersOf(actor, owner);
     if (!seeing.allowed) return { kind: 'message', text: seeing.reason };
     const today = todayIn(request.now, plan.timeZone);
     // Someone else's card is drawn for the plan pressed only, never for every plan its owner is in.
     const redraw = (banner: Banner | null) =>
-      verb.card === 'decisions' ? this.decisionsCard(plan, today, banner, actor) : this.reminderCard(owner, request.now, banner, owner === email ? null : plan);
+      verb.card === 'decisions'
+        ? this.decisionsCard(plan, today, banner, actor)
+        : this.reminderCard(owner, request.now, banner, owner === email ? null : plan);
     const pressed = verb.read(body);
     if (!pressed.ok) return redraw(problem(`Nothing was changed. ${pressed.problems}`));
     if (!pressed.change) return redraw(null);
@@ -75,22 +88,38 @@ export class CardActions {
     if (!current) return redraw(problem(`There is no action ${change.ref} in this plan; nothing was changed.`));
     // The same notifications as from chat, but for the one card this answer already redraws, banner and
     // all: the presser's own reminder card. Redrawing it again a moment later would wipe the banner.
-    const answered = (n: Notification) => verb.card === 'reminder' && owner === email && n.kind === 'action-changed' && n.ownerEmail === email;
-    const outcome = await change.run(this.storage, { view: { plan, actor, today }, current }, { via: 'card', at: request.now.toISOString(), answered });
+    const answered = (n: Notification) =>
+      verb.card === 'reminder' && owner === email && n.kind === 'action-changed' && n.ownerEmail === email;
+    const outcome = await change.run(
+      this.storage,
+      { view: { plan, actor, today }, current },
+      { via: 'card', at: request.now.toISOString(), answered },
+    );
     if (outcome.kind === 'conflict') return { kind: 'message', text: conflictText(outcome) };
     // A refusal by permission shows only the refusal; any other redraws the card with it.
-    if (outcome.kind === 'refused' && outcome.code === 'notPermitted') return { kind: 'message', text: `Nothing was changed. ${refusalText(outcome)}` };
+    if (outcome.kind === 'refused' && outcome.code === 'notPermitted')
+      return { kind: 'message', text: `Nothing was changed. ${refusalText(outcome)}` };
     if (outcome.kind === 'refused') return redraw(problem(`Nothing was changed. ${refusalText(outcome)}`));
     tell(this.notifier, outcome.found.current.value, outcome.notifications);
     return redraw(ok(change.confirm(outcome.found.current.value)));
   }
 
   /** The owner's reminder card as it stands: every plan they have something due in (or only `only`). */
-  async reminderCard(ownerEmail: string, now: Date, banner: Banner | null, only: Plan | null = null): Promise<CardActionResult> {
+  async reminderCard(
+    ownerEmail: string,
+    now: Date,
+    banner: Banner | null,
+    only: Plan | null = null,
+  ): Promise<CardActionResult> {
     return { kind: 'card', ...(await drawReminderCard(this.storage, ownerEmail, now, banner, only)) };
   }
 
-  async decisionsCard(plan: Plan, today: string, banner: Banner | null, viewer: Actor | null = null): Promise<CardActionResult> {
+  async decisionsCard(
+    plan: Plan,
+    today: string,
+    banner: Banner | null,
+    viewer: Actor | null = null,
+  ): Promise<CardActionResult> {
     return { kind: 'card', ...(await drawDecisionsCard(this.storage, plan, today, banner, viewer)) };
   }
 }

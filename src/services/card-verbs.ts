@@ -13,7 +13,11 @@ import { markComplete, updateStatus } from '../use-cases/update-status';
 import { FoundAction } from './chat/plan-scope';
 
 const text = (field: string, max = 1000) =>
-  z.string({ message: `${field} is missing.` }).trim().min(1, `${field} is missing.`).max(max, `${field} is too long (at most ${max} characters).`);
+  z
+    .string({ message: `${field} is missing.` })
+    .trim()
+    .min(1, `${field} is missing.`)
+    .max(max, `${field} is too long (at most ${max} characters).`);
 const isoDate = (field: string) => text(field, 10).refine(isValidIsoDate, `${field} is not a real date.`);
 const optionalText = (kind: TextKind) => z.string().trim().max(TEXT_LIMITS[kind]).optional();
 
@@ -22,14 +26,17 @@ const ReminderData = PlanData.extend({ owner: text('The owner', 320).optional(),
 const DecisionData = PlanData.extend({ requestRef: text('Which request'), decisionComment: optionalText('comment') });
 const UpdateData = ReminderData.extend({
   // "Keep the current status" (the default) sends 'unchanged'; a client may send it empty or leave it out.
-  status: z.enum(['unchanged', '', 'On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' }).optional(),
+  status: z
+    .enum(['unchanged', '', 'On track', 'At risk', 'Delayed', 'Not started'], { message: 'Choose a status.' })
+    .optional(),
   updateDate: z.string().trim().max(10).optional(),
   updateReason: optionalText('reason'),
   note: optionalText('note'),
 }).superRefine((data, ctx) => {
   // One problem at a time, as a person fixes them.
   if (data.status !== 'Delayed') return;
-  if (!data.updateDate || !isValidIsoDate(data.updateDate)) ctx.addIssue({ code: 'custom', message: 'A delay needs the new date.' });
+  if (!data.updateDate || !isValidIsoDate(data.updateDate))
+    ctx.addIssue({ code: 'custom', message: 'A delay needs the new date.' });
   else if (!data.updateReason) ctx.addIssue({ code: 'custom', message: 'A delay needs a reason.' });
 });
 
@@ -51,7 +58,11 @@ export interface CardVerb {
 }
 
 /** One table row: the verb's schema and what its parsed data does, typed together so nothing is cast. */
-function verb<S extends z.ZodTypeAny>(card: CardVerb['card'], schema: S, change: ((data: z.infer<S>) => CardChange) | null): CardVerb {
+function verb<S extends z.ZodTypeAny>(
+  card: CardVerb['card'],
+  schema: S,
+  change: ((data: z.infer<S>) => CardChange) | null,
+): CardVerb {
   return {
     card,
     read(body) {
@@ -62,7 +73,8 @@ function verb<S extends z.ZodTypeAny>(card: CardVerb['card'], schema: S, change:
   };
 }
 
-const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> => refusal('unchanged', 'There was nothing to save: choose a new status or write a note.');
+const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> =>
+  refusal('unchanged', 'There was nothing to save: choose a new status or write a note.');
 
 const dateAskedOrStatus = (after: Action) =>
   after.dateRequest
@@ -82,29 +94,50 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
     run: (storage, found, by) => {
       const note = data.note || null;
       if (data.status === 'Delayed') {
-        return newDate(storage, found, by, { newDate: data.updateDate ?? '', reason: data.updateReason ?? '', markDelayed: true, note });
+        return newDate(storage, found, by, {
+          newDate: data.updateDate ?? '',
+          reason: data.updateReason ?? '',
+          markDelayed: true,
+          note,
+        });
       }
       const comment = [data.updateReason, note].filter(Boolean).join(' · ') || null;
       // No status chosen: a note or reason alone is recorded as a note, and the status stays as it is.
-      if (!data.status || data.status === 'unchanged') return comment ? addNote(storage, found, by, { text: comment }) : nothingToSave(found);
+      if (!data.status || data.status === 'unchanged')
+        return comment ? addNote(storage, found, by, { text: comment }) : nothingToSave(found);
       return updateStatus(storage, found, by, { status: data.status, comment, evidence: null });
     },
     confirm: dateAskedOrStatus,
   })),
-  requestDate: verb('reminder', ReminderData.extend({ requestDate: isoDate('The new date'), requestReason: text('The reason', TEXT_LIMITS.reason) }), (data) => ({
-    ref: data.ref,
-    run: (storage, found, by) => newDate(storage, found, by, { newDate: data.requestDate, reason: data.requestReason, markDelayed: false, note: null }),
-    confirm: dateAskedOrStatus,
-  })),
+  requestDate: verb(
+    'reminder',
+    ReminderData.extend({
+      requestDate: isoDate('The new date'),
+      requestReason: text('The reason', TEXT_LIMITS.reason),
+    }),
+    (data) => ({
+      ref: data.ref,
+      run: (storage, found, by) =>
+        newDate(storage, found, by, {
+          newDate: data.requestDate,
+          reason: data.requestReason,
+          markDelayed: false,
+          note: null,
+        }),
+      confirm: dateAskedOrStatus,
+    }),
+  ),
   refreshDecisions: verb('decisions', PlanData, null),
   approveDate: verb('decisions', DecisionData, (data) => ({
     ref: data.requestRef,
-    run: (storage, found, by) => decideDate(storage, found, by, { what: 'date', decision: 'approve', comment: data.decisionComment ?? null }),
+    run: (storage, found, by) =>
+      decideDate(storage, found, by, { what: 'date', decision: 'approve', comment: data.decisionComment ?? null }),
     confirm: (after) => decisionConfirmation('approve', after),
   })),
   declineDate: verb('decisions', DecisionData, (data) => ({
     ref: data.requestRef,
-    run: (storage, found, by) => decideDate(storage, found, by, { what: 'date', decision: 'decline', comment: data.decisionComment ?? null }),
+    run: (storage, found, by) =>
+      decideDate(storage, found, by, { what: 'date', decision: 'decline', comment: data.decisionComment ?? null }),
     confirm: (after) => decisionConfirmation('decline', after),
   })),
   signOff: verb('decisions', PlanData.extend({ signOffRef: text('Which action') }), (data) => ({

@@ -17,12 +17,42 @@ export function demoPlanFile(root: string): string {
 
 /** The Playground's people (as in `.m365agentsplayground.yml`), who own the demo plan's actions. */
 export const DEMO_PEOPLE: ReadonlyArray<{ email: string; name: string; aadObjectId: string; teamsUserId: string }> = [
-  { email: 'alexw@example.com', name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020', teamsUserId: 'user-id-0' },
-  { email: 'meganb@example.com', name: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021', teamsUserId: 'user-id-1' },
-  { email: 'adelev@example.com', name: 'Adele Vance', aadObjectId: '00000000-0000-0000-0000-0000000000022', teamsUserId: 'user-id-2' },
-  { email: 'isaiah@example.com', name: 'Isaiah Langer', aadObjectId: '00000000-0000-0000-0000-0000000000023', teamsUserId: 'user-id-3' },
-  { email: 'pattif@example.com', name: 'Patti Fernandez', aadObjectId: '00000000-0000-0000-0000-0000000000024', teamsUserId: 'user-id-4' },
-  { email: 'lynner@example.com', name: 'Lynne Robbins', aadObjectId: '00000000-0000-0000-0000-0000000000025', teamsUserId: 'user-id-5' },
+  {
+    email: 'alexw@example.com',
+    name: 'Alex Wilber',
+    aadObjectId: '00000000-0000-0000-0000-0000000000020',
+    teamsUserId: 'user-id-0',
+  },
+  {
+    email: 'meganb@example.com',
+    name: 'Megan Bowen',
+    aadObjectId: '00000000-0000-0000-0000-0000000000021',
+    teamsUserId: 'user-id-1',
+  },
+  {
+    email: 'adelev@example.com',
+    name: 'Adele Vance',
+    aadObjectId: '00000000-0000-0000-0000-0000000000022',
+    teamsUserId: 'user-id-2',
+  },
+  {
+    email: 'isaiah@example.com',
+    name: 'Isaiah Langer',
+    aadObjectId: '00000000-0000-0000-0000-0000000000023',
+    teamsUserId: 'user-id-3',
+  },
+  {
+    email: 'pattif@example.com',
+    name: 'Patti Fernandez',
+    aadObjectId: '00000000-0000-0000-0000-0000000000024',
+    teamsUserId: 'user-id-4',
+  },
+  {
+    email: 'lynner@example.com',
+    name: 'Lynne Robbins',
+    aadObjectId: '00000000-0000-0000-0000-0000000000025',
+    teamsUserId: 'user-id-5',
+  },
 ];
 
 /** The part some of them play in the demo; everyone else is an owner only. */
@@ -43,7 +73,8 @@ export interface SeedResult {
  * for the Playground's people; and a little history to look at.
  */
 export async function seedDemo(storage: Storage, root: string, now: Date): Promise<SeedResult> {
-  if (await storage.plans.get(DEMO_PLAN_ID)) return { seeded: false, actions: (await storage.actions.list(DEMO_PLAN_ID)).length };
+  if (await storage.plans.get(DEMO_PLAN_ID))
+    return { seeded: false, actions: (await storage.actions.list(DEMO_PLAN_ID)).length };
   const today = todayIn(now);
   const file = demoPlanFile(root);
   const report = await importPlan(storage, {
@@ -75,15 +106,37 @@ async function touchUp(storage: Storage, now: Date, today: string): Promise<void
     const { value } = current;
     let after: Action | null = null;
     if (value.status === 'Delayed' && value.originalDueDate) {
-      after = { ...value, revisedDueDate: addDays(value.originalDueDate, 42), revisionReason: 'IT equipment roll-out slipped due to supplier problems', revisionCount: 1 };
+      after = {
+        ...value,
+        revisedDueDate: addDays(value.originalDueDate, 42),
+        revisionReason: 'IT equipment roll-out slipped due to supplier problems',
+        revisionCount: 1,
+      };
     } else if (value.status === 'At risk') {
-      after = { ...value, revisedDueDate: addDays(today, 10), revisionReason: 'Waiting for the audit team to finish the case file review', revisionCount: 1 };
+      after = {
+        ...value,
+        revisedDueDate: addDays(today, 10),
+        revisionReason: 'Waiting for the audit team to finish the case file review',
+        revisionCount: 1,
+      };
     } else if (value.status === 'Complete') {
-      after = { ...value, evidence: [{ url: 'https://example.com/audit/pathway-plans', note: 'https://example.com/audit/pathway-plans', addedBy: value.owner?.email ?? SEED_BY, addedAt: at }] };
+      after = {
+        ...value,
+        evidence: [
+          {
+            url: 'https://example.com/audit/pathway-plans',
+            note: 'https://example.com/audit/pathway-plans',
+            addedBy: value.owner?.email ?? SEED_BY,
+            addedAt: at,
+          },
+        ],
+      };
     }
     if (after) {
       const changes = diffActions(value, after);
-      await storage.actions.write(DEMO_PLAN_ID, [{ action: after, current, history: historyEntry(after, changes, { by: SEED_BY, via: 'cli', at }) }]);
+      await storage.actions.write(DEMO_PLAN_ID, [
+        { action: after, current, history: historyEntry(after, changes, { by: SEED_BY, via: 'cli', at }) },
+      ]);
     }
   }
 }

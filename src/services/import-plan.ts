@@ -35,7 +35,11 @@ export interface ImportRequest {
   now: Date;
   today: IsoDate;
   dryRun?: boolean;
-  onProgress?: (progress: { phase: 'reading' | 'checking' | 'writing' | 'publishing'; done: number; total: number }) => void;
+  onProgress?: (progress: {
+    phase: 'reading' | 'checking' | 'writing' | 'publishing';
+    done: number;
+    total: number;
+  }) => void;
 }
 
 export interface ImportReport {
@@ -50,10 +54,12 @@ export interface ImportReport {
   encoding?: string;
 }
 
-
-const describe = (info: ImportInfo) => `An earlier import of ${info.file} into plan ${info.planId} (by ${info.by}, started ${formatUkDate(info.startedAt.slice(0, 10))} at ${info.startedAt.slice(11, 16)} UTC)`;
+const describe = (info: ImportInfo) =>
+  `An earlier import of ${info.file} into plan ${info.planId} (by ${info.by}, started ${formatUkDate(info.startedAt.slice(0, 10))} at ${info.startedAt.slice(11, 16)} UTC)`;
 const keptNote = (refs: string[]) =>
-  refs.length ? ` ${listSome(refs)} ${refs.length === 1 ? 'was' : 'were'} changed in Teams during the import, so ${refs.length === 1 ? 'it was' : 'they were'} left as changed there; import again to apply the file to ${refs.length === 1 ? 'it' : 'them'}.` : '';
+  refs.length
+    ? ` ${listSome(refs)} ${refs.length === 1 ? 'was' : 'were'} changed in Teams during the import, so ${refs.length === 1 ? 'it was' : 'they were'} left as changed there; import again to apply the file to ${refs.length === 1 ? 'it' : 'them'}.`
+    : '';
 
 export function readRows(file: ImportFile): Promise<RowsResult> | RowsResult {
   const extension = file.name.toLowerCase().split('.').pop();
@@ -80,11 +86,21 @@ const failure = (errors: string[], warnings: string[] = []): ImportReport => ({
  * ASCII ("Ä-1" was kept under "1", so a new "1" cannot be stored): refused with the reason, so the
  * import fails before anything is written rather than part-way through.
  */
-function blockedByOldRows(rows: readonly { row: number; ref: string }[], stored: readonly Versioned<Action>[], existing: ReadonlyMap<string, unknown>): string[] {
-  const keptUnder = new Map(stored.filter((v) => v.legacyRowKey).map((v) => [legacyRefKey(v.value.ref.normalize('NFKC')), v.value.ref]));
+function blockedByOldRows(
+  rows: readonly { row: number; ref: string }[],
+  stored: readonly Versioned<Action>[],
+  existing: ReadonlyMap<string, unknown>,
+): string[] {
+  const keptUnder = new Map(
+    stored.filter((v) => v.legacyRowKey).map((v) => [legacyRefKey(v.value.ref.normalize('NFKC')), v.value.ref]),
+  );
   return rows.flatMap(({ row, ref }) => {
     const older = existing.has(refKey(ref)) ? undefined : keptUnder.get(refKey(ref));
-    return older === undefined ? [] : [`Row ${row}: the reference ${ref} cannot be added, because ${older} was stored under the same key by an earlier version of Action Tracker. Give this row another reference.`];
+    return older === undefined
+      ? []
+      : [
+          `Row ${row}: the reference ${ref} cannot be added, because ${older} was stored under the same key by an earlier version of Action Tracker. Give this row another reference.`,
+        ];
   });
 }
 
@@ -98,7 +114,9 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   const planProblem = validatePlanId(request.planId);
   if (planProblem) return failure([planProblem]);
   if (request.baseline !== undefined && !isValidIsoDate(request.baseline)) {
-    return failure([`The baseline date "${request.baseline}" must be a real date written as YYYY-MM-DD, for example 2011-08-19.`]);
+    return failure([
+      `The baseline date "${request.baseline}" must be a real date written as YYYY-MM-DD, for example 2011-08-19.`,
+    ]);
   }
 
   if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone)) {
@@ -116,12 +134,17 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   if (!request.dryRun) {
     // An earlier import that was published and then interrupted is finished first; this one builds on it.
     const finished = await storage.imports.finish(request.planId);
-    if (finished) interrupted.push(`${describe(finished.info)} was interrupted after it was published; it has now been finished.${keptNote(finished.keptFromTeams)}`);
+    if (finished)
+      interrupted.push(
+        `${describe(finished.info)} was interrupted after it was published; it has now been finished.${keptNote(finished.keptFromTeams)}`,
+      );
   }
   const existingPlan = await storage.plans.get(request.planId);
   const baseline = request.baseline ?? existingPlan?.baselineDate;
   if (!baseline) {
-    return failure([`Plan ${request.planId} is new, so it needs a baseline date (the date timescales count from), for example --baseline 2011-08-19.`]);
+    return failure([
+      `Plan ${request.planId} is new, so it needs a baseline date (the date timescales count from), for example --baseline 2011-08-19.`,
+    ]);
   }
   const plan: Plan = newPlan({
     ...existingPlan,
@@ -139,9 +162,15 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   progress({ phase: 'checking', done: 0, total: table.rows.length });
   const validation = validateRows(table.rows, baseline, request.today);
   const warnings = [...interrupted, ...validation.warnings];
-  if (table.encoding === 'Windows-1252') warnings.push('The file was read as Windows-1252 text (older Excel "CSV"); check that accented letters and £ signs look right.');
+  if (table.encoding === 'Windows-1252')
+    warnings.push(
+      'The file was read as Windows-1252 text (older Excel "CSV"); check that accented letters and £ signs look right.',
+    );
 
-  let glossaryEntries = (await storage.glossary.list(request.planId)).map((e) => ({ term: e.term, meaning: e.meaning }));
+  let glossaryEntries = (await storage.glossary.list(request.planId)).map((e) => ({
+    term: e.term,
+    meaning: e.meaning,
+  }));
   const errors = [...validation.errors];
   if (request.glossary) {
     const glossaryTable = await readRows(request.glossary);
@@ -155,10 +184,15 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   if (errors.length) return failure(errors, warnings);
 
   for (const { acronym, refs } of unexplainedAcronyms(
-    validation.rows.flatMap((r) => [{ ref: r.ref, text: r.title }, { ref: r.ref, text: r.measure ?? '' }]),
+    validation.rows.flatMap((r) => [
+      { ref: r.ref, text: r.title },
+      { ref: r.ref, text: r.measure ?? '' },
+    ]),
     glossaryEntries.map((e) => e.term),
   )) {
-    warnings.push(`"${acronym}" (in ${listSome(refs, 5)}) is not explained in the plan's glossary. Spell it out or add it to a glossary file.`);
+    warnings.push(
+      `"${acronym}" (in ${listSome(refs, 5)}) is not explained in the plan's glossary. Spell it out or add it to a glossary file.`,
+    );
   }
 
   const stored = await storage.actions.list(request.planId);
@@ -167,7 +201,16 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   if (blocked.length) return failure(blocked, warnings);
   const at = request.now.toISOString();
   const writes: ActionWrite[] = [];
-  const report: ImportReport = { ok: true, errors: [], warnings, created: [], updated: [], unchanged: 0, notInFile: [], encoding: table.encoding };
+  const report: ImportReport = {
+    ok: true,
+    errors: [],
+    warnings,
+    created: [],
+    updated: [],
+    unchanged: 0,
+    notInFile: [],
+    encoding: table.encoding,
+  };
   for (const row of validation.rows) {
     const current = existing.get(refKey(row.ref));
     existing.delete(refKey(row.ref));
@@ -181,7 +224,12 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     writes.push({
       action: after,
       current,
-      history: historyEntry(after, changes, { by: request.by, via: 'import', at, comment: `Imported from ${request.file.name}` }),
+      history: historyEntry(after, changes, {
+        by: request.by,
+        via: 'import',
+        at,
+        comment: `Imported from ${request.file.name}`,
+      }),
     });
   }
   report.notInFile = [...existing.values()].map((v) => v.value.ref);
@@ -189,14 +237,19 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
 
   // Staged first, published in one write, then copied over: readers see the plan as it was until the whole import is there.
   const { staging, discarded } = await storage.imports.begin(request.planId, request.file.name, request.by, at);
-  if (discarded) report.warnings.unshift(`${describe(discarded)} was interrupted before it was complete; none of it was ever shown, and this import replaces it.`);
+  if (discarded)
+    report.warnings.unshift(
+      `${describe(discarded)} was interrupted before it was complete; none of it was ever shown, and this import replaces it.`,
+    );
   for (let i = 0; i < writes.length; i += MAX_ACTIONS_PER_WRITE) {
     progress({ phase: 'writing', done: i, total: writes.length });
     await storage.imports.stage(staging, writes.slice(i, i + MAX_ACTIONS_PER_WRITE));
   }
   progress({ phase: 'writing', done: writes.length, total: writes.length });
   await storage.imports.publish(staging, plan, request.glossary ? glossaryEntries : null, at);
-  const finished = await storage.imports.finish(request.planId, (done, total) => progress({ phase: 'publishing', done, total }));
+  const finished = await storage.imports.finish(request.planId, (done, total) =>
+    progress({ phase: 'publishing', done, total }),
+  );
   const kept = new Set(finished?.keptFromTeams ?? []);
   if (kept.size) {
     report.updated = report.updated.filter((ref) => !kept.has(ref));

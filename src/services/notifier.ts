@@ -30,11 +30,22 @@ export interface DateDecided {
 }
 
 /** Tells the notifier about each notification a saved change wrote to the outbox, in order. */
-export async function announce(notifier: Partial<ChangeNotifier> | undefined, after: Action, notifications: readonly Notification[]): Promise<void> {
+export async function announce(
+  notifier: Partial<ChangeNotifier> | undefined,
+  after: Action,
+  notifications: readonly Notification[],
+): Promise<void> {
   if (!notifier) return;
   for (const n of notifications) {
     if (n.kind === 'date-requested') await notifier.dateRequested?.(n.planId, n.ref);
     else if (n.kind === 'action-changed') await notifier.actionChanged?.(n.planId, n.ownerEmail);
-    else await notifier.dateDecided?.({ action: after, request: n.request, decision: n.decision, by: n.by, comment: n.comment });
+    else
+      await notifier.dateDecided?.({
+        action: after,
+        request: n.request,
+        decision: n.decision,
+        by: n.by,
+        comment: n.comment,
+      });
   }
 }

@@ -12,7 +12,10 @@ export async function mayReadPlan(storage: Storage, planId: string, actor: Actor
 }
 
 /** The plans in scope the person may read: the only ones a reply may draw on, even to suggest or to refuse. */
-export async function readableViews<V extends { plan: { id: string }; actor: Actor }>(storage: Storage, views: readonly V[]): Promise<V[]> {
+export async function readableViews<V extends { plan: { id: string }; actor: Actor }>(
+  storage: Storage,
+  views: readonly V[],
+): Promise<V[]> {
   const allowed = await Promise.all(views.map((view) => mayReadPlan(storage, view.plan.id, view.actor)));
   return views.filter((_, i) => allowed[i]);
 }

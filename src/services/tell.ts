@@ -32,5 +32,8 @@ export function refusalText(refused: Refusal): string {
 
 /** The words for a change that met another at the same moment every time it was tried, made where storage errors' are. */
 export function conflictText(conflict: Conflict): string {
-  return storageErrorWords(conflict.error) ?? 'Someone else changed this at the same moment. Nothing was saved; please try again.';
+  return (
+    storageErrorWords(conflict.error) ??
+    'Someone else changed this at the same moment. Nothing was saved; please try again.'
+  );
 }

@@ -2,16 +2,41 @@ import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure
 import { refKey } from '../domain/ref';
 import { Notification } from '../domain/notifications';
 import { Action, HistoryEntry } from '../domain/types';
-import { ACTION_PREFIX, actionRowKey, actionToEntity, entityToAction, entityToHistory, HISTORY_PREFIX, historyToEntity, legacyKeyOf, VERSION_ROW } from './action-rows';
+import {
+  ACTION_PREFIX,
+  actionRowKey,
+  actionToEntity,
+  entityToAction,
+  entityToHistory,
+  HISTORY_PREFIX,
+  historyToEntity,
+  legacyKeyOf,
+  VERSION_ROW,
+} from './action-rows';
 import { num, Row, str } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { queryRows } from './table-ops';
 import { escapeKey, prefixUpperBound } from './keys';
 import { outboxEntities } from './outbox-store';
-import { IMPORT_ROW, overlay, publishedImport, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX, stagedWins } from './staged-rows';
+import {
+  IMPORT_ROW,
+  overlay,
+  publishedImport,
+  STAGED_ACTION_PREFIX,
+  STAGED_HISTORY_PREFIX,
+  stagedWins,
+} from './staged-rows';
 import { Tables } from './tables';
 
-export { ACTION_PREFIX, actionRowKey, actionToEntity, entityToAction, entityToHistory, historyToEntity, VERSION_ROW } from './action-rows';
+export {
+  ACTION_PREFIX,
+  actionRowKey,
+  actionToEntity,
+  entityToAction,
+  entityToHistory,
+  historyToEntity,
+  VERSION_ROW,
+} from './action-rows';
 export const MAX_TRANSACTION_OPERATIONS = 100;
 /** Each action takes two operations (itself and its history entry); the version row takes one; each notification one more. */
 export const MAX_ACTIONS_PER_WRITE = Math.floor((MAX_TRANSACTION_OPERATIONS - 1) / 2);
@@ -60,7 +85,10 @@ export class ActionStore {
   async get(planId: string, ref: string): Promise<Versioned<Action> | null> {
     const legacy = legacyKeyOf(ref);
     const keys = [actionRowKey(ref), ...(legacy === null ? [] : [ACTION_PREFIX + legacy])];
-    const stagedKeys = [actionRowKey(ref, STAGED_ACTION_PREFIX), ...(legacy === null ? [] : [STAGED_ACTION_PREFIX + legacy])];
+    const stagedKeys = [
+      actionRowKey(ref, STAGED_ACTION_PREFIX),
+      ...(legacy === null ? [] : [STAGED_ACTION_PREFIX + legacy]),
+    ];
     const wanted = [IMPORT_ROW, ...keys, ...stagedKeys].map((key) => odata`RowKey eq ${key}`).join(' or ');
     const rows = await queryRows(await this.table(), `${odata`PartitionKey eq ${escapeKey(planId)}`} and (${wanted})`);
     // Under the old key form, refs that differed only in letters beyond ASCII shared a key: keep only this ref's rows.
@@ -69,7 +97,12 @@ export class ActionStore {
     const liveRow = keys.map(mine).find((r) => r !== undefined);
     const stagedRow = stagedKeys.map(mine).find((r) => r !== undefined);
     if (importId && stagedRow && stagedWins(liveRow, stagedRow, importId)) {
-      return { value: entityToAction(planId, stagedRow), etag: liveRow?.etag ?? '', revision: num(stagedRow, 'baseRevision'), ...(liveRow && liveRow.rowKey !== keys[0] ? { legacyRowKey: liveRow.rowKey } : {}) };
+      return {
+        value: entityToAction(planId, stagedRow),
+        etag: liveRow?.etag ?? '',
+        revision: num(stagedRow, 'baseRevision'),
+        ...(liveRow && liveRow.rowKey !== keys[0] ? { legacyRowKey: liveRow.rowKey } : {}),
+      };
     }
     return liveRow ? versioned(planId, liveRow) : null;
   }
@@ -83,7 +116,11 @@ export class ActionStore {
     const live = await this.queryRange(planId, ACTION_PREFIX);
     if (!importId) return live.map((row) => versioned(planId, row));
     const staged = await this.queryRange(planId, STAGED_ACTION_PREFIX);
-    return overlay(live, staged, importId, ACTION_PREFIX).map((o) => ({ value: entityToAction(planId, o.row), etag: o.etag, revision: o.revision }));
+    return overlay(live, staged, importId, ACTION_PREFIX).map((o) => ({
+      value: entityToAction(planId, o.row),
+      etag: o.etag,
+      revision: o.revision,
+    }));
   }
 
   /**
@@ -107,7 +144,10 @@ export class ActionStore {
 
   /** The version row's ETag, and the import readers must see, in one read of the rows before the actions. */
   private async heads(planId: string): Promise<{ version: string | null; importId: string | null }> {
-    const rows = await queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${'!'} and RowKey lt ${'a'}`);
+    const rows = await queryRows(
+      await this.table(),
+      odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${'!'} and RowKey lt ${'a'}`,
+    );
     return {
       version: rows.find((r) => r.rowKey === VERSION_ROW)?.etag ?? null,
       importId: publishedImport(rows.find((r) => r.rowKey === IMPORT_ROW)),
@@ -127,7 +167,9 @@ export class ActionStore {
     const older = legacy === null ? [] : await this.queryRange(planId, `${HISTORY_PREFIX}${legacy}|`);
     const newestFirst = (row: TableEntityResult<Row>) => row.rowKey?.slice(-9) ?? '';
     // Under the old key form, refs that differed only in letters beyond ASCII shared a prefix: keep this ref's.
-    const stored = [...rows, ...older].filter((row) => refKey(str(row, 'ref')) === refKey(ref)).sort((a, b) => newestFirst(a).localeCompare(newestFirst(b)));
+    const stored = [...rows, ...older]
+      .filter((row) => refKey(str(row, 'ref')) === refKey(ref))
+      .sort((a, b) => newestFirst(a).localeCompare(newestFirst(b)));
     return [...(await this.publishedHistory(planId, ref)), ...stored].map((row) => entityToHistory(planId, row));
   }
 
@@ -137,7 +179,9 @@ export class ActionStore {
     if (!importId) return [];
     const suffix = ref === undefined ? '' : escapeKey(refKey(ref));
     const [live, staged, stagedHistory] = await Promise.all(
-      [ACTION_PREFIX, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX].map((prefix) => this.queryRange(planId, prefix + suffix)),
+      [ACTION_PREFIX, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX].map((prefix) =>
+        this.queryRange(planId, prefix + suffix),
+      ),
     );
     const refOf = (row: Row, prefix: string) => String(row.rowKey).slice(prefix.length);
     const wins = new Set(
@@ -146,11 +190,17 @@ export class ActionStore {
         .map((o) => refOf(o.row, STAGED_ACTION_PREFIX)),
     );
     // A range for one ref also holds refs that start with it ("A1" and "A10").
-    return stagedHistory.filter((h) => wins.has(refOf(h, STAGED_HISTORY_PREFIX)) && (ref === undefined || refOf(h, STAGED_HISTORY_PREFIX) === suffix));
+    return stagedHistory.filter(
+      (h) =>
+        wins.has(refOf(h, STAGED_HISTORY_PREFIX)) && (ref === undefined || refOf(h, STAGED_HISTORY_PREFIX) === suffix),
+    );
   }
 
   private async queryRange(planId: string, prefix: string): Promise<TableEntityResult<Row>[]> {
-    return queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`);
+    return queryRows(
+      await this.table(),
+      odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+    );
   }
 
   /**
@@ -158,14 +208,19 @@ export class ActionStore {
    * exist yet and a changed one must still have the ETag it was read with.
    * Returns the new versions by ref.
    */
-  async write(planId: string, writes: ActionWrite[]): Promise<Map<string, { etag: string; revision: number; legacyRowKey?: string }>> {
+  async write(
+    planId: string,
+    writes: ActionWrite[],
+  ): Promise<Map<string, { etag: string; revision: number; legacyRowKey?: string }>> {
     if (writes.length > MAX_ACTIONS_PER_WRITE) {
       throw new RangeError(`At most ${MAX_ACTIONS_PER_WRITE} actions can be written together.`);
     }
     if (writes.length === 0) return new Map();
     const operationCount = writes.length * 2 + 1 + writes.reduce((n, w) => n + (w.notifications?.length ?? 0), 0);
     if (operationCount > MAX_TRANSACTION_OPERATIONS) {
-      throw new RangeError(`One transaction takes at most ${MAX_TRANSACTION_OPERATIONS} rows; these changes and their notifications need ${operationCount}.`);
+      throw new RangeError(
+        `One transaction takes at most ${MAX_TRANSACTION_OPERATIONS} rows; these changes and their notifications need ${operationCount}.`,
+      );
     }
     const operations: TransactionAction[] = [];
     const revisions = writes.map((w) => (w.current?.revision ?? 0) + 1);
@@ -173,15 +228,23 @@ export class ActionStore {
       if (w.action.planId !== planId || w.history.planId !== planId) {
         throw new RangeError('Every write in one transaction must belong to the same plan.');
       }
-      const entity = { ...actionToEntity(w.action, revisions[i]), ...(w.current?.legacyRowKey ? { rowKey: w.current.legacyRowKey } : {}) };
+      const entity = {
+        ...actionToEntity(w.action, revisions[i]),
+        ...(w.current?.legacyRowKey ? { rowKey: w.current.legacyRowKey } : {}),
+      };
       operations.push(w.current ? ['update', entity, 'Replace', { etag: w.current.etag }] : ['create', entity]);
       // Inserting the history row also fails if that revision was already written: a second guard against lost updates.
       operations.push(['create', historyToEntity(w.history, revisions[i])]);
     });
-    operations.push(['upsert', { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: writes[0].history.at }, 'Replace']);
+    operations.push([
+      'upsert',
+      { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: writes[0].history.at },
+      'Replace',
+    ]);
     // After the version row, so the sub-responses of the actions keep their places.
     writes.forEach((w, i) => {
-      for (const row of outboxEntities(planId, w.history.at, w.action.ref, revisions[i], w.notifications ?? [])) operations.push(['create', row]);
+      for (const row of outboxEntities(planId, w.history.at, w.action.ref, revisions[i], w.notifications ?? []))
+        operations.push(['create', row]);
     });
     const table = await this.table();
     try {

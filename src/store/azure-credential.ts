@@ -11,6 +11,9 @@ export function managedIdentityFactory(accountUrl: string): TableClientFactory {
   return (tableName) => new TableClient(accountUrl, tableName, credential);
 }
 
-export function createTableClient(settings: { kind: 'accountUrl'; accountUrl: string }, tableName: string): TableClient {
+export function createTableClient(
+  settings: { kind: 'accountUrl'; accountUrl: string },
+  tableName: string,
+): TableClient {
   return managedIdentityFactory(settings.accountUrl)(tableName);
 }

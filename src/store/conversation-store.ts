@@ -105,9 +105,19 @@ export class ConversationStore {
    * still as it was read: two people rebinding at once cannot both win unseen. A channel's
    * bindings stored per post are cleared, so that the channel's own binding is the only one.
    */
-  async bindPlan(conversationId: string, planId: string, expected?: { etag: string | null; kind: ConversationKind }): Promise<void> {
+  async bindPlan(
+    conversationId: string,
+    planId: string,
+    expected?: { etag: string | null; kind: ConversationKind },
+  ): Promise<void> {
     const table = await this.table();
-    const entity = { partitionKey: CONVERSATION, rowKey: escapeKey(conversationId), conversationId, planId, ...(expected ? { kind: expected.kind } : {}) };
+    const entity = {
+      partitionKey: CONVERSATION,
+      rowKey: escapeKey(conversationId),
+      conversationId,
+      planId,
+      ...(expected ? { kind: expected.kind } : {}),
+    };
     await storageCall(async () => {
       try {
         if (!expected) await table.upsertEntity(entity, 'Merge');
@@ -122,7 +132,13 @@ export class ConversationStore {
     if (expected?.kind === 'channel') {
       for (const post of await this.postsOf(conversationId)) {
         // An empty string, not null: a Merge leaves out null properties rather than clearing them.
-        if (post.planId) await storageCall(() => table.upsertEntity({ partitionKey: CONVERSATION, rowKey: escapeKey(post.conversationId), planId: '' }, 'Merge'));
+        if (post.planId)
+          await storageCall(() =>
+            table.upsertEntity(
+              { partitionKey: CONVERSATION, rowKey: escapeKey(post.conversationId), planId: '' },
+              'Merge',
+            ),
+          );
       }
     }
   }
@@ -132,9 +148,13 @@ export class ConversationStore {
    * under its own id, however many of its posts were bound before channels were bound whole.
    */
   async boundTo(planId: string): Promise<ConversationRecord[]> {
-    const rows = (await queryRows(await this.table(), odata`PartitionKey eq ${CONVERSATION} and planId eq ${planId}`)).map(toRecord);
+    const rows = (
+      await queryRows(await this.table(), odata`PartitionKey eq ${CONVERSATION} and planId eq ${planId}`)
+    ).map(toRecord);
     const whole = rows.filter((r) => threadRootOf(r.conversationId) === r.conversationId);
-    const channelsOfPosts = new Set(rows.map((r) => threadRootOf(r.conversationId)).filter((id) => !whole.some((w) => w.conversationId === id)));
+    const channelsOfPosts = new Set(
+      rows.map((r) => threadRootOf(r.conversationId)).filter((id) => !whole.some((w) => w.conversationId === id)),
+    );
     const fromPosts = await Promise.all(
       [...channelsOfPosts].map(async (channelId): Promise<ConversationRecord | null> => {
         const binding = await this.binding(channelId, 'channel');
@@ -149,7 +169,8 @@ export class ConversationStore {
   /** Forgets a conversation (and, for a channel, everything stored per post). */
   async remove(conversationId: string): Promise<void> {
     const table = await this.table();
-    for (const post of await this.postsOf(conversationId)) await deleteIfPresent(table, CONVERSATION, escapeKey(post.conversationId));
+    for (const post of await this.postsOf(conversationId))
+      await deleteIfPresent(table, CONVERSATION, escapeKey(post.conversationId));
     await deleteIfPresent(table, CONVERSATION, escapeKey(conversationId));
   }
 
@@ -158,7 +179,11 @@ export class ConversationStore {
    * team recorded with them, and by the team's id itself, which is its General channel's id.
    */
   async removeTeam(teamId: string): Promise<number> {
-    const rows = (await queryRows(await this.table(), odata`PartitionKey eq ${CONVERSATION} and teamId eq ${teamId}`, ['conversationId'])).map(toRecord);
+    const rows = (
+      await queryRows(await this.table(), odata`PartitionKey eq ${CONVERSATION} and teamId eq ${teamId}`, [
+        'conversationId',
+      ])
+    ).map(toRecord);
     const channels = new Set([teamId, ...rows.map((r) => threadRootOf(r.conversationId))]);
     for (const channelId of channels) await this.remove(channelId);
     return rows.length;
@@ -167,7 +192,12 @@ export class ConversationStore {
   /** The rows stored under a channel's posts (`<channel>;messageid=…`). */
   private async postsOf(channelId: string): Promise<ConversationRecord[]> {
     const from = escapeKey(postPrefixOf(channelId));
-    return (await queryRows(await this.table(), odata`PartitionKey eq ${CONVERSATION} and RowKey ge ${from} and RowKey lt ${prefixUpperBound(from)}`)).map(toRecord);
+    return (
+      await queryRows(
+        await this.table(),
+        odata`PartitionKey eq ${CONVERSATION} and RowKey ge ${from} and RowKey lt ${prefixUpperBound(from)}`,
+      )
+    ).map(toRecord);
   }
 
   private pendingKey(conversationId: string, userId: string) {
@@ -178,13 +208,22 @@ export class ConversationStore {
     const key = this.pendingKey(conversationId, userId);
     const row = await getOrNull(await this.table(), key.partitionKey, key.rowKey);
     if (!row) return null;
-    const question: PendingQuestion = { kind: str(row, 'kind'), data: json(row, 'data', {}), expiresAt: str(row, 'expiresAt') };
+    const question: PendingQuestion = {
+      kind: str(row, 'kind'),
+      data: json(row, 'data', {}),
+      expiresAt: str(row, 'expiresAt'),
+    };
     return Date.parse(question.expiresAt) > now.getTime() ? question : null;
   }
 
   async ask(conversationId: string, userId: string, question: PendingQuestion): Promise<void> {
     const table = await this.table();
-    const entity = { ...this.pendingKey(conversationId, userId), kind: question.kind, data: JSON.stringify(question.data), expiresAt: question.expiresAt };
+    const entity = {
+      ...this.pendingKey(conversationId, userId),
+      kind: question.kind,
+      data: JSON.stringify(question.data),
+      expiresAt: question.expiresAt,
+    };
     assertWithinLimits(entity);
     await storageCall(() => table.upsertEntity(entity, 'Replace'));
   }

@@ -49,18 +49,23 @@ export type NotClaimed = 'done' | 'final' | 'later' | 'held';
  * Why a recipient's earlier delivery in a run keeps this run from claiming
  * them, or null if it may. One rule for the claim and for a dry run's forecast.
  */
-export function whyNotClaimable(current: Delivery, claimant: string, now: Date, reachableNow: boolean): NotClaimed | null {
+export function whyNotClaimable(
+  current: Delivery,
+  claimant: string,
+  now: Date,
+  reachableNow: boolean,
+): NotClaimed | null {
   if (current.state === 'sent') return 'done';
   if (current.state === 'unreachable' && reachableNow && isNotYetMet(current.lastError)) return null;
   if (current.state === 'unreachable' || current.state === 'refused') return 'final';
   if (current.state === 'failed' && now.getTime() - Date.parse(current.updatedAt) < RETRY_RUN_AFTER_MS) return 'later';
-  if (current.state === 'claimed' && Date.parse(current.leaseUntil) > now.getTime() && current.claimedBy !== claimant) return 'held';
+  if (current.state === 'claimed' && Date.parse(current.leaseUntil) > now.getTime() && current.claimedBy !== claimant)
+    return 'held';
   return null;
 }
 
 export type ClaimResult =
-  | { claimed: true; delivery: Delivery; etag: string }
-  | { claimed: false; reason: NotClaimed; delivery: Delivery };
+  { claimed: true; delivery: Delivery; etag: string } | { claimed: false; reason: NotClaimed; delivery: Delivery };
 
 function toDelivery(row: Row): Delivery {
   return {
@@ -78,7 +83,12 @@ function toDelivery(row: Row): Delivery {
 }
 
 const entityOf = (d: Delivery) =>
-  compact({ partitionKey: escapeKey(d.runId), rowKey: escapeKey(d.recipient), ...d, lastError: d.lastError?.slice(0, 1000) });
+  compact({
+    partitionKey: escapeKey(d.runId),
+    rowKey: escapeKey(d.recipient),
+    ...d,
+    lastError: d.lastError?.slice(0, 1000),
+  });
 
 export class DeliveryLedger {
   constructor(private readonly tables: Tables) {}
@@ -91,7 +101,14 @@ export class DeliveryLedger {
    * Claims a recipient for this run, or says why not: already delivered, or held by a live claim.
    * `reachableNow`: the bot can reach them now, so an earlier "not met yet" no longer stands.
    */
-  async claim(runId: string, recipient: string, claimant: string, now: Date, leaseMs: number, reachableNow = false): Promise<ClaimResult> {
+  async claim(
+    runId: string,
+    recipient: string,
+    claimant: string,
+    now: Date,
+    leaseMs: number,
+    reachableNow = false,
+  ): Promise<ClaimResult> {
     const table = await this.table();
     const fresh: Delivery = {
       runId,
@@ -118,7 +135,13 @@ export class DeliveryLedger {
     if (why) return { claimed: false, reason: why, delivery: current };
     // A failed delivery tried over an hour ago, someone met since they were found unreachable,
     // or a claim whose holder has gone: take it over, unless someone else just did.
-    const takeover: Delivery = { ...current, state: 'claimed', claimedBy: claimant, leaseUntil: fresh.leaseUntil, updatedAt: fresh.updatedAt };
+    const takeover: Delivery = {
+      ...current,
+      state: 'claimed',
+      claimedBy: claimant,
+      leaseUntil: fresh.leaseUntil,
+      updatedAt: fresh.updatedAt,
+    };
     try {
       const updated = await table.updateEntity(entityOf(takeover), 'Replace', { etag: existing.etag });
       return { claimed: true, delivery: takeover, etag: updated.etag ?? '' };
@@ -142,13 +165,23 @@ export class DeliveryLedger {
   /** Marks a run as finished for every recipient, so the scheduler need not start it again. */
   async markComplete(runId: string, at: Date): Promise<void> {
     const table = await this.table();
-    await storageCall(() => table.upsertEntity({ partitionKey: escapeKey(runId), rowKey: RUN_COMPLETE, completedAt: at.toISOString() }, 'Replace'));
+    await storageCall(() =>
+      table.upsertEntity(
+        { partitionKey: escapeKey(runId), rowKey: RUN_COMPLETE, completedAt: at.toISOString() },
+        'Replace',
+      ),
+    );
   }
 
   /** Notes when a run left open by passing failures may next be tried, so the scheduler does not look every minute. */
   async deferRun(runId: string, until: Date): Promise<void> {
     const table = await this.table();
-    await storageCall(() => table.upsertEntity({ partitionKey: escapeKey(runId), rowKey: RUN_RETRY, retryAt: until.toISOString() }, 'Replace'));
+    await storageCall(() =>
+      table.upsertEntity(
+        { partitionKey: escapeKey(runId), rowKey: RUN_RETRY, retryAt: until.toISOString() },
+        'Replace',
+      ),
+    );
   }
 
   async retryAt(runId: string): Promise<Date | null> {
@@ -163,7 +196,10 @@ export class DeliveryLedger {
 
   /** The recipients of a run found unreachable only because the bot had not met them yet. */
   async notYetMet(runId: string): Promise<Delivery[]> {
-    const rows = await queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(runId)} and state eq ${'unreachable'}`);
+    const rows = await queryRows(
+      await this.table(),
+      odata`PartitionKey eq ${escapeKey(runId)} and state eq ${'unreachable'}`,
+    );
     return rows.map(toDelivery).filter((d) => isNotYetMet(d.lastError));
   }
 

@@ -17,14 +17,24 @@ export class DigestTotalsStore {
 
   async save(planId: string, week: string, totals: DigestTotals): Promise<void> {
     const table = await this.table();
-    await storageCall(() => table.upsertEntity({ partitionKey: PARTITION, rowKey: `${escapeKey(planId)}|${week}`, week, totals: JSON.stringify(totals) }, 'Replace'));
+    await storageCall(() =>
+      table.upsertEntity(
+        { partitionKey: PARTITION, rowKey: `${escapeKey(planId)}|${week}`, week, totals: JSON.stringify(totals) },
+        'Replace',
+      ),
+    );
   }
 
   /** The latest totals from a week before `week` (weeks like 2026-W47 sort as text). */
   async before(planId: string, week: string): Promise<DigestTotals | null> {
     const prefix = `${escapeKey(planId)}|`;
-    const rows = await queryRows(await this.table(), odata`PartitionKey eq ${PARTITION} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`);
-    const earlier = rows.filter((row) => str(row, 'week') < week).sort((a, b) => str(b, 'week').localeCompare(str(a, 'week')));
+    const rows = await queryRows(
+      await this.table(),
+      odata`PartitionKey eq ${PARTITION} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+    );
+    const earlier = rows
+      .filter((row) => str(row, 'week') < week)
+      .sort((a, b) => str(b, 'week').localeCompare(str(a, 'week')));
     return earlier.length ? json<DigestTotals | null>(earlier[0], 'totals', null) : null;
   }
 }

@@ -6,8 +6,7 @@ import { projectRoot } from '../project-root';
 
 /** The well-known development account every Azurite instance accepts. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
-export const AZURITE_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export function azuriteConnectionString(host: string, port: number): string {
   return (
@@ -91,8 +90,10 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {})
   }
   const args = [
     azuriteTableEntryPoint(options.location !== undefined && options.saveEveryWrite !== false),
-    '--tableHost', host,
-    '--tablePort', String(port),
+    '--tableHost',
+    host,
+    '--tablePort',
+    String(port),
     '--skipApiVersionCheck',
     '--disableProductStyleUrl',
     '--disableTelemetry',

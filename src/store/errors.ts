@@ -46,7 +46,11 @@ export class UnknownStoredValueError extends Error {
 export type StorageError = ConflictError | StorageUnavailableError | UnknownStoredValueError;
 
 export function isStorageError(error: unknown): error is StorageError {
-  return error instanceof ConflictError || error instanceof StorageUnavailableError || error instanceof UnknownStoredValueError;
+  return (
+    error instanceof ConflictError ||
+    error instanceof StorageUnavailableError ||
+    error instanceof UnknownStoredValueError
+  );
 }
 
 export function statusCodeOf(error: unknown): number | undefined {

@@ -23,7 +23,12 @@ export class GlossaryStore {
   async save(planId: string, entries: GlossaryEntry[]): Promise<void> {
     const table = await this.tables.client('glossary');
     const operations: TransactionAction[] = entries.map((e) => {
-      const entity = { partitionKey: escapeKey(planId), rowKey: escapeKey(e.term.toUpperCase()), term: e.term, meaning: e.meaning };
+      const entity = {
+        partitionKey: escapeKey(planId),
+        rowKey: escapeKey(e.term.toUpperCase()),
+        term: e.term,
+        meaning: e.meaning,
+      };
       assertWithinLimits(entity);
       return ['upsert', entity, 'Replace'];
     });

@@ -65,7 +65,11 @@ export async function openStorage(settings: StorageSettings, tablePrefix: string
       return storesOver(new Tables(managedIdentityFactory(settings.accountUrl), tablePrefix));
     }
     case 'embedded': {
-      const azurite = await startEmbeddedAzurite({ port: settings.port, location: settings.dataDir, saveEveryWrite: settings.saveEachChange });
+      const azurite = await startEmbeddedAzurite({
+        port: settings.port,
+        location: settings.dataDir,
+        saveEveryWrite: settings.saveEachChange,
+      });
       return storesOver(new Tables(connectionStringFactory(azurite.connectionString), tablePrefix), azurite.stop);
     }
   }

@@ -41,9 +41,16 @@ const Stored: z.ZodType<Notification> = z.discriminatedUnion('kind', [
 ]);
 
 /** The outbox rows a change writes: keyed by when, which action and which revision, so they sort oldest first. */
-export function outboxEntities(planId: string, at: string, ref: string, revision: number, notifications: readonly Notification[]) {
+export function outboxEntities(
+  planId: string,
+  at: string,
+  ref: string,
+  revision: number,
+  notifications: readonly Notification[],
+) {
   return notifications.map((notification, i) => {
-    if (notification.planId !== planId) throw new RangeError('A notification must belong to the plan of the change that causes it.');
+    if (notification.planId !== planId)
+      throw new RangeError('A notification must belong to the plan of the change that causes it.');
     const entity = {
       partitionKey: escapeKey(planId),
       rowKey: `${OUTBOX_PREFIX}${at}|${escapeKey(refKey(ref))}|${String(revision).padStart(9, '0')}|${i}`,
@@ -74,12 +81,16 @@ export class OutboxStore {
   /** A plan's undelivered notifications, oldest first. A row that no longer reads as a notification is skipped and said so. */
   async list(planId: string): Promise<{ rows: OutboxRow[]; unreadable: string[] }> {
     const partition = escapeKey(planId);
-    const found = await queryRows(await this.table(), odata`PartitionKey eq ${partition} and RowKey ge ${OUTBOX_PREFIX} and RowKey lt ${prefixUpperBound(OUTBOX_PREFIX)}`);
+    const found = await queryRows(
+      await this.table(),
+      odata`PartitionKey eq ${partition} and RowKey ge ${OUTBOX_PREFIX} and RowKey lt ${prefixUpperBound(OUTBOX_PREFIX)}`,
+    );
     const rows: OutboxRow[] = [];
     const unreadable: string[] = [];
     for (const row of found) {
       const parsed = Stored.safeParse(parseOrNull(str(row, 'notification')));
-      if (parsed.success) rows.push({ planId, id: row.rowKey ?? '', createdAt: str(row, 'createdAt'), notification: parsed.data });
+      if (parsed.success)
+        rows.push({ planId, id: row.rowKey ?? '', createdAt: str(row, 'createdAt'), notification: parsed.data });
       else unreadable.push(row.rowKey ?? '');
     }
     return { rows, unreadable };

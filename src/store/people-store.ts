@@ -148,9 +148,17 @@ export class PeopleStore {
     }
     const table = await this.table();
     const current = await this.byEmail(email);
-    const formerEmails = [...new Set([...old.formerEmails, ...(current?.formerEmails ?? []), old.email])].filter((e) => e !== email);
+    const formerEmails = [...new Set([...old.formerEmails, ...(current?.formerEmails ?? []), old.email])].filter(
+      (e) => e !== email,
+    );
     // What Teams just said wins; otherwise whatever either row knew (a row for the new address may know little).
-    const merged: MemberFacts & { formerEmails: string[] } = { ...old, ...known(current ?? {}), ...known(member), email, formerEmails };
+    const merged: MemberFacts & { formerEmails: string[] } = {
+      ...old,
+      ...known(current ?? {}),
+      ...known(member),
+      email,
+      formerEmails,
+    };
     const entity = entityOf(merged);
     assertWithinLimits(entity);
     const actions: TransactionAction[] = [
@@ -166,11 +174,16 @@ export class PeopleStore {
   }
 
   private async upsertAad(table: TableClient, aadObjectId: string, email: string, checkedAt: string): Promise<void> {
-    await table.upsertEntity({ partitionKey: BY_AAD, rowKey: escapeKey(aadObjectId.toLowerCase()), email, checkedAt }, 'Replace');
+    await table.upsertEntity(
+      { partitionKey: BY_AAD, rowKey: escapeKey(aadObjectId.toLowerCase()), email, checkedAt },
+      'Replace',
+    );
   }
 }
 
 /** The fields that say something: undefined and null leave what the other row knew. An explicit `unreachable: null` clears. */
 function known<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== undefined && (v !== null || k === 'unreachable'))) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([k, v]) => v !== undefined && (v !== null || k === 'unreachable')),
+  ) as Partial<T>;
 }

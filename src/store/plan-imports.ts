@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { Plan } from '../domain/types';
 import {
-  ACTION_PREFIX, actionRowKey, actionToEntity, ActionWrite, entityToAction, entityToHistory, historyToEntity, MAX_TRANSACTION_OPERATIONS, VERSION_ROW,
+  ACTION_PREFIX,
+  actionRowKey,
+  actionToEntity,
+  ActionWrite,
+  entityToAction,
+  entityToHistory,
+  historyToEntity,
+  MAX_TRANSACTION_OPERATIONS,
+  VERSION_ROW,
 } from './action-store';
 import { compact, json, num, Row, str, strOrNull } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
@@ -10,7 +18,15 @@ import { GlossaryEntry, GlossaryStore } from './glossary-store';
 import { escapeKey, prefixUpperBound } from './keys';
 import { assertWithinLimits } from './limits';
 import { PlanStore } from './plan-store';
-import { IMPORT_ROW, ImportState, refPart, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX, STAGED_PREFIX, stagedWins } from './staged-rows';
+import {
+  IMPORT_ROW,
+  ImportState,
+  refPart,
+  STAGED_ACTION_PREFIX,
+  STAGED_HISTORY_PREFIX,
+  STAGED_PREFIX,
+  stagedWins,
+} from './staged-rows';
 import { deleteIfPresent, getOrNull, queryRows, storageCall } from './table-ops';
 import { Tables } from './tables';
 
@@ -60,7 +76,10 @@ export class PlanImports {
   }
 
   private async rows(planId: string, prefix: string): Promise<TableEntityResult<Row>[]> {
-    return queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`);
+    return queryRows(
+      await this.table(),
+      odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+    );
   }
 
   /** Imports started and not finished: interrupted, or still running now. */
@@ -74,19 +93,29 @@ export class PlanImports {
    * is thrown away (it was never shown); that import is returned so the
    * caller can say so.
    */
-  async begin(planId: string, file: string, by: string, startedAt: string): Promise<{ staging: Staging; discarded: ImportInfo | null }> {
+  async begin(
+    planId: string,
+    file: string,
+    by: string,
+    startedAt: string,
+  ): Promise<{ staging: Staging; discarded: ImportInfo | null }> {
     const table = await this.table();
     const earlier = await this.marker(planId);
     if (earlier && str(earlier, 'state') === 'publishing') throw new ConflictError({ kind: 'import', planId });
     const leftovers = await this.rows(planId, STAGED_PREFIX);
-    await this.submitAll(table, leftovers.map((r) => [['delete', { partitionKey: escapeKey(planId), rowKey: String(r.rowKey) }]]));
+    await this.submitAll(
+      table,
+      leftovers.map((r) => [['delete', { partitionKey: escapeKey(planId), rowKey: String(r.rowKey) }]]),
+    );
     const info: ImportInfo = { planId, file, by, startedAt, state: 'staging' };
     const importId = randomUUID();
     const entity = { partitionKey: escapeKey(planId), rowKey: IMPORT_ROW, importId, ...info };
     assertWithinLimits(entity);
     const written = await storageCall(() => table.upsertEntity(entity, 'Replace'));
     const plans = await this.tables.client('plans');
-    await storageCall(() => plans.upsertEntity({ ...entity, partitionKey: INDEX_PARTITION, rowKey: escapeKey(planId) }, 'Replace'));
+    await storageCall(() =>
+      plans.upsertEntity({ ...entity, partitionKey: INDEX_PARTITION, rowKey: escapeKey(planId) }, 'Replace'),
+    );
     return { staging: { planId, importId, etag: written.etag ?? '' }, discarded: earlier ? toInfo(earlier) : null };
   }
 
@@ -97,10 +126,22 @@ export class PlanImports {
       // An action still stored under the key earlier versions used is staged under that key, so it replaces that row.
       const legacy = w.current?.legacyRowKey?.slice(ACTION_PREFIX.length);
       const stagedKey = (prefix: string) => (legacy ? prefix + legacy : actionRowKey(w.action.ref, prefix));
-      const action = { ...actionToEntity(w.action, base + 1), rowKey: stagedKey(STAGED_ACTION_PREFIX), baseRevision: base, importId: staging.importId };
-      const history = { ...historyToEntity(w.history, base + 1), rowKey: stagedKey(STAGED_HISTORY_PREFIX), importId: staging.importId };
+      const action = {
+        ...actionToEntity(w.action, base + 1),
+        rowKey: stagedKey(STAGED_ACTION_PREFIX),
+        baseRevision: base,
+        importId: staging.importId,
+      };
+      const history = {
+        ...historyToEntity(w.history, base + 1),
+        rowKey: stagedKey(STAGED_HISTORY_PREFIX),
+        importId: staging.importId,
+      };
       assertWithinLimits(action);
-      return [['upsert', action, 'Replace'], ['upsert', history, 'Replace']] as TransactionAction[];
+      return [
+        ['upsert', action, 'Replace'],
+        ['upsert', history, 'Replace'],
+      ] as TransactionAction[];
     });
     if (operations.length > MAX_TRANSACTION_OPERATIONS) throw new RangeError('Too many actions staged together.');
     const table = await this.table();
@@ -115,7 +156,8 @@ export class PlanImports {
   async publish(staging: Staging, plan: Plan, glossary: GlossaryEntry[] | null, at: string): Promise<void> {
     const table = await this.table();
     const current = await this.marker(staging.planId);
-    if (!current || str(current, 'importId') !== staging.importId) throw new ConflictError({ kind: 'import', planId: staging.planId });
+    if (!current || str(current, 'importId') !== staging.importId)
+      throw new ConflictError({ kind: 'import', planId: staging.planId });
     const marker = compact({
       ...toEntity(current),
       state: 'publishing' satisfies ImportState,
@@ -134,7 +176,12 @@ export class PlanImports {
       throw translateStorageError(error);
     }
     const plans = await this.tables.client('plans');
-    await storageCall(() => plans.upsertEntity({ partitionKey: INDEX_PARTITION, rowKey: escapeKey(staging.planId), state: 'publishing' }, 'Merge'));
+    await storageCall(() =>
+      plans.upsertEntity(
+        { partitionKey: INDEX_PARTITION, rowKey: escapeKey(staging.planId), state: 'publishing' },
+        'Merge',
+      ),
+    );
   }
 
   /**
@@ -143,7 +190,10 @@ export class PlanImports {
    * run again after being killed at any point: each action is copied in one
    * transaction with its history and the removal of its staged rows.
    */
-  async finish(planId: string, onProgress: (done: number, total: number) => void = () => undefined): Promise<Finished | null> {
+  async finish(
+    planId: string,
+    onProgress: (done: number, total: number) => void = () => undefined,
+  ): Promise<Finished | null> {
     const marker = await this.marker(planId);
     if (!marker || str(marker, 'state') !== 'publishing') return null;
     const importId = str(marker, 'importId');
@@ -157,7 +207,9 @@ export class PlanImports {
     const kept: string[] = [];
     // A change made in Teams while copying makes one transaction fail; the next pass sees it and keeps it.
     for (let pass = 0; pass < 5; pass++) {
-      const [live, staged, stagedHistory] = await Promise.all([ACTION_PREFIX, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX].map((p) => this.rows(planId, p)));
+      const [live, staged, stagedHistory] = await Promise.all(
+        [ACTION_PREFIX, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX].map((p) => this.rows(planId, p)),
+      );
       if (staged.length === 0 && stagedHistory.length === 0) break;
       const liveByRef = new Map(live.map((r) => [refPart(String(r.rowKey), ACTION_PREFIX), r]));
       const historyByRef = new Map(stagedHistory.map((r) => [refPart(String(r.rowKey), STAGED_HISTORY_PREFIX), r]));
@@ -177,7 +229,10 @@ export class PlanImports {
         }
         const revision = num(s, 'baseRevision') + 1;
         // The live row keeps its own key (an older key form, for some refs stored by earlier versions).
-        const action = { ...actionToEntity(entityToAction(planId, s), revision), ...(l ? { rowKey: String(l.rowKey) } : {}) };
+        const action = {
+          ...actionToEntity(entityToAction(planId, s), revision),
+          ...(l ? { rowKey: String(l.rowKey) } : {}),
+        };
         const entry = entityToHistory(planId, h);
         groups.push([
           l ? ['update', action, 'Replace', { etag: l.etag }] : ['create', action],
@@ -213,7 +268,12 @@ export class PlanImports {
    * given, so cached copies are dropped). Returns, per group, whether it was
    * written; a transaction refused for a conflict is left for the next pass.
    */
-  private async submitAll(table: TableClient, groups: TransactionAction[][], planId?: string, onProgress?: (done: number) => void): Promise<boolean[]> {
+  private async submitAll(
+    table: TableClient,
+    groups: TransactionAction[][],
+    planId?: string,
+    onProgress?: (done: number) => void,
+  ): Promise<boolean[]> {
     const results: boolean[] = [];
     const limit = MAX_TRANSACTION_OPERATIONS - (planId ? 1 : 0);
     let i = 0;
@@ -225,7 +285,12 @@ export class PlanImports {
         batch.push(groups[i++]);
       }
       const operations = batch.flat();
-      if (planId) operations.push(['upsert', { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: new Date().toISOString() }, 'Replace']);
+      if (planId)
+        operations.push([
+          'upsert',
+          { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: new Date().toISOString() },
+          'Replace',
+        ]);
       try {
         await table.submitTransaction(operations);
         results.push(...batch.map(() => true));

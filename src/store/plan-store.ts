@@ -19,7 +19,11 @@ function toPlan(row: Row): Plan {
     remindSchedule: strOrNull(row, 'remindSchedule'),
     digestSchedule: strOrNull(row, 'digestSchedule'),
     // Plans stored before the setting existed keep separation of duties on.
-    separationOfDuties: { enforced: row.separationOfDuties !== false, setBy: strOrNull(row, 'separationOfDutiesSetBy'), setAt: strOrNull(row, 'separationOfDutiesSetAt') },
+    separationOfDuties: {
+      enforced: row.separationOfDuties !== false,
+      setBy: strOrNull(row, 'separationOfDutiesSetBy'),
+      setAt: strOrNull(row, 'separationOfDutiesSetAt'),
+    },
   };
 }
 

@@ -27,7 +27,10 @@ export async function checkStorageReady(tables: Tables, timeoutMs = READY_TIMEOU
   })().catch((error: unknown): Readiness => {
     if (isUnreachable(error)) return { ready: false, reason: 'Storage cannot be reached.' };
     const status = statusCodeOf(error);
-    return { ready: false, reason: status ? `Storage refused the request (HTTP ${status}).` : 'Storage could not be queried.' };
+    return {
+      ready: false,
+      reason: status ? `Storage refused the request (HTTP ${status}).` : 'Storage could not be queried.',
+    };
   });
   try {
     return await Promise.race([probe, timeout]);

@@ -77,7 +77,13 @@ export class RoleStore {
         displayName: displayName ?? person.displayName,
         roles: ROLES.filter((r) => roles.has(r)),
       };
-      const entity = compact({ ...key, planId, email: updated.email, displayName: updated.displayName, roles: updated.roles.join(',') });
+      const entity = compact({
+        ...key,
+        planId,
+        email: updated.email,
+        displayName: updated.displayName,
+        roles: updated.roles.join(','),
+      });
       try {
         if (existing) await table.updateEntity(entity, 'Replace', { etag: existing.etag });
         else await table.createEntity(entity);

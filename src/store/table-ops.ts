@@ -13,7 +13,11 @@ export async function storageCall<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** A point read that treats "not found" as an answer, not an error. */
-export async function getOrNull(table: TableClient, partitionKey: string, rowKey: string): Promise<TableEntityResult<Row> | null> {
+export async function getOrNull(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<TableEntityResult<Row> | null> {
   try {
     return await table.getEntity<Row>(partitionKey, rowKey);
   } catch (error) {

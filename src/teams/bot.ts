@@ -46,7 +46,9 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       await this.remember(context);
       if (conversationKind(context.activity) === 'personal') {
         await this.introductions.personalInstall(context);
-        await context.sendActivity('Hello! I keep track of the action plan. Type "help" to see what I can do, or "my actions" to see yours.');
+        await context.sendActivity(
+          'Hello! I keep track of the action plan. Type "help" to see what I can do, or "my actions" to see yours.',
+        );
       }
       await next();
     });
@@ -55,7 +57,8 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if (botWasRemoved(context.activity)) await forgetRemoved(context.activity, this.options.storage, this.options.log, 'bot removed');
+      if (botWasRemoved(context.activity))
+        await forgetRemoved(context.activity, this.options.storage, this.options.log, 'bot removed');
       await next();
     });
     this.onTeamsTeamDeletedEvent(async (_team, context, next) => {
@@ -104,7 +107,11 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       });
       log.info({ result: result.kind }, 'answered a card button');
       return result.kind === 'card'
-        ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard(result.card, result.data) }
+        ? {
+            statusCode: 200,
+            type: 'application/vnd.microsoft.card.adaptive',
+            value: renderCard(result.card, result.data),
+          }
         : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text };
     } catch (error) {
       log.error({ err: error }, 'failed to answer a card button');
@@ -114,7 +121,13 @@ export class ActionTrackerBot extends TeamsActivityHandler {
   }
 
   /** Yes or No on a question the bot asked: runs what Yes offered as if typed there, and puts the outcome in the card's place. */
-  private async confirmPressed(context: TurnContext, verb: string, data: unknown, email: string | null, log: Logger): Promise<CardButtonAnswer> {
+  private async confirmPressed(
+    context: TurnContext,
+    verb: string,
+    data: unknown,
+    email: string | null,
+    log: Logger,
+  ): Promise<CardButtonAnswer> {
     const activity = context.activity;
     const scope = this.scopeOf(activity);
     const replies = await answerConfirmPress(this.options.storage, this.options.chat, {
@@ -135,11 +148,17 @@ export class ActionTrackerBot extends TeamsActivityHandler {
   /** Refuses other organisations before anything else happens. */
   override async run(context: TurnContext): Promise<void> {
     if (!tenantAllowed(context.activity, this.options.allowedTenants)) {
-      this.options.log.warn({ tenantId: tenantOf(context.activity), type: context.activity.type }, 'activity from a tenant that is not allowed');
+      this.options.log.warn(
+        { tenantId: tenantOf(context.activity), type: context.activity.type },
+        'activity from a tenant that is not allowed',
+      );
       if (context.activity.type === 'message') {
         await context.sendActivity('Sorry, Action Tracker is not available to your organisation.');
       } else if (context.activity.type === 'invoke') {
-        await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body: { message: 'Action Tracker is not available to your organisation.' } } });
+        await context.sendActivity({
+          type: 'invokeResponse',
+          value: { status: 403, body: { message: 'Action Tracker is not available to your organisation.' } },
+        });
       }
       return;
     }
@@ -183,13 +202,18 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         await context.sendActivity('That button belongs to an older card. Type "help" to see what I can do.');
         return;
       }
-      const words = (kind === 'personal' ? activity.text ?? '' : TurnContext.removeRecipientMention(activity) ?? '').trim();
+      const words = (
+        kind === 'personal' ? (activity.text ?? '') : (TurnContext.removeRecipientMention(activity) ?? '')
+      ).trim();
       if (readableText(words) === null) {
         await context.sendActivity(TOO_LONG_REPLY);
         return;
       }
       const scope = this.scopeOf(activity);
-      const [email] = await Promise.all([senderEmail(context, this.options.storage, log), this.remember(context, scope)]);
+      const [email] = await Promise.all([
+        senderEmail(context, this.options.storage, log),
+        this.remember(context, scope),
+      ]);
       // Where their reminders go, written alongside the answer rather than before it. It does not decide the
       // reply: if it fails, the answer (and any change it made) still stands, and the next message tries again.
       const linking =
@@ -214,7 +238,10 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         linking,
       ]);
       await sendAll(context, replies);
-      log.info({ replies: replies.map((r) => (r.kind === 'card' ? r.card : 'text')), ms: Date.now() - started }, 'answered a message');
+      log.info(
+        { replies: replies.map((r) => (r.kind === 'card' ? r.card : 'text')), ms: Date.now() - started },
+        'answered a message',
+      );
     } catch (error) {
       const words = storageErrorWords(error);
       if (words !== null) {
@@ -223,7 +250,9 @@ export class ActionTrackerBot extends TeamsActivityHandler {
         return;
       }
       log.error({ err: error }, 'failed to answer a message');
-      await context.sendActivity('Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your administrator.');
+      await context.sendActivity(
+        'Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your administrator.',
+      );
     }
   }
 }

@@ -32,7 +32,7 @@ export async function senderEmail(context: TurnContext, storage: Storage, log: L
       serviceUrl: serviceUrlOf(context.activity, log) ?? undefined,
       updatedAt: new Date().toISOString(),
     });
-    if (how === 'relinked') log.info('the sender\'s address has changed in Teams; re-linked by their Entra object id');
+    if (how === 'relinked') log.info("the sender's address has changed in Teams; re-linked by their Entra object id");
     return email;
   } catch (error) {
     log.warn({ err: error, userId: from.id }, 'could not look up the sender in Teams');

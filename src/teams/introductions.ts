@@ -26,11 +26,17 @@ export function serviceUrlOf(activity: Partial<Activity>, log: Logger): string |
   try {
     url = new URL(activity.serviceUrl ?? '');
   } catch {
-    log.warn({ type: activity.type }, 'an activity came with no usable serviceUrl, so nobody met in it can be sent a new chat');
+    log.warn(
+      { type: activity.type },
+      'an activity came with no usable serviceUrl, so nobody met in it can be sent a new chat',
+    );
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    log.warn({ type: activity.type, protocol: url.protocol }, 'an activity came with a serviceUrl that is not http(s); it is not stored');
+    log.warn(
+      { type: activity.type, protocol: url.protocol },
+      'an activity came with a serviceUrl that is not http(s); it is not stored',
+    );
     return null;
   }
   if (!seenServices.has(url.origin)) {
@@ -59,12 +65,16 @@ export class Introductions {
     const activity = context.activity;
     const log = this.log.child({ activityId: activity.id, event: 'install' });
     if (!activity.from?.id) return void log.warn('an install event named nobody; nothing recorded');
-    if (!activity.from.aadObjectId) log.warn('an install event came without an Entra object id; looking the person up by their Teams id');
+    if (!activity.from.aadObjectId)
+      log.warn('an install event came without an Entra object id; looking the person up by their Teams id');
     let member: Member;
     try {
       member = await TeamsInfo.getMember(context, activity.from.id);
     } catch (error) {
-      log.warn({ status: statusOf(error) }, 'could not look up who installed the app; they will be recorded when they first write');
+      log.warn(
+        { status: statusOf(error) },
+        'could not look up who installed the app; they will be recorded when they first write',
+      );
       return;
     }
     await this.record(member, activity, log, storedReference(activity));
@@ -72,7 +82,11 @@ export class Introductions {
 
   /** The bot was added to a team or a group chat: everyone in it can now be sent a chat. */
   async addedToConversation(context: TurnContext): Promise<void> {
-    const log = this.log.child({ activityId: context.activity.id, event: 'added', conversationType: context.activity.conversation?.conversationType });
+    const log = this.log.child({
+      activityId: context.activity.id,
+      event: 'added',
+      conversationType: context.activity.conversation?.conversationType,
+    });
     let recorded = 0;
     let token: string | undefined;
     for (let page = 1; page <= MAX_PAGES; page++) {
@@ -85,7 +99,9 @@ export class Introductions {
         return;
       }
       // A page at a time, in parallel: a big team must not hold the turn for minutes.
-      const written = await Promise.all((result.members ?? []).map((member) => this.record(member, context.activity, log)));
+      const written = await Promise.all(
+        (result.members ?? []).map((member) => this.record(member, context.activity, log)),
+      );
       recorded += written.filter(Boolean).length;
       token = result.continuationToken || undefined;
       if (!token) break;
@@ -100,16 +116,27 @@ export class Introductions {
       try {
         await this.record(await TeamsInfo.getMember(context, account.id), context.activity, log);
       } catch (error) {
-        log.warn({ status: statusOf(error) }, 'could not look up a new member; they will be recorded when they first write');
+        log.warn(
+          { status: statusOf(error) },
+          'could not look up a new member; they will be recorded when they first write',
+        );
       }
     }
   }
 
   /** Files one member under their address; true if recorded. */
-  private async record(member: Member, activity: Partial<Activity>, log: Logger, personalChat?: StoredReference): Promise<boolean> {
+  private async record(
+    member: Member,
+    activity: Partial<Activity>,
+    log: Logger,
+    personalChat?: StoredReference,
+  ): Promise<boolean> {
     const email = personKey(member);
     if (!email || !member.id) {
-      log.warn({ hasId: Boolean(member.id) }, 'Teams gave a member without an email or user principal name; not recorded');
+      log.warn(
+        { hasId: Boolean(member.id) },
+        'Teams gave a member without an email or user principal name; not recorded',
+      );
       return false;
     }
     const tenantId = (member.tenantId ?? tenantOf(activity))?.toLowerCase() ?? null;
@@ -125,7 +152,7 @@ export class Introductions {
         ...(personalChat ? { personalChat, unreachable: null } : {}),
         updatedAt: this.now().toISOString(),
       });
-      if (how === 'relinked') log.info('a member\'s address has changed in Teams; re-linked by their Entra object id');
+      if (how === 'relinked') log.info("a member's address has changed in Teams; re-linked by their Entra object id");
       return true;
     } catch (error) {
       log.warn({ err: error }, 'could not record a member');

@@ -19,7 +19,8 @@ export function pacedReplies(pacer: Pacer): Middleware {
       if (!(incoming.type === ActivityTypes.Event && PROACTIVE.has(incoming.name ?? ''))) {
         context.onSendActivities(async (turn, activities, send) => {
           for (const activity of activities) {
-            if (!NOT_SENT.has(activity.type ?? '')) await pacer.slot(activity.conversation?.id ?? turn.activity.conversation.id);
+            if (!NOT_SENT.has(activity.type ?? ''))
+              await pacer.slot(activity.conversation?.id ?? turn.activity.conversation.id);
           }
           return send();
         });

@@ -1,4 +1,12 @@
-import { Activity, CardFactory, CloudAdapter, ConversationParameters, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
+import {
+  Activity,
+  CardFactory,
+  CloudAdapter,
+  ConversationParameters,
+  ConversationReference,
+  MessageFactory,
+  TurnContext,
+} from 'botbuilder';
 import { ConnectorClient } from 'botframework-connector';
 import { decideRetry, retryAfterMs } from '../domain/retry';
 import { Pacer, Sleep, sleep } from '../jobs/pacer';
@@ -16,8 +24,16 @@ interface Delivered {
 
 /** The HTTP status and Retry-After of a failed connector call, wherever the SDK put them. */
 function failureOf(error: unknown): { status: number | null; retryAfter: string | null } {
-  const e = error as { statusCode?: unknown; response?: { status?: unknown; headers?: { get?: (name: string) => string | undefined } } };
-  const status = typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.response?.status === 'number' ? e.response.status : null;
+  const e = error as {
+    statusCode?: unknown;
+    response?: { status?: unknown; headers?: { get?: (name: string) => string | undefined } };
+  };
+  const status =
+    typeof e?.statusCode === 'number'
+      ? e.statusCode
+      : typeof e?.response?.status === 'number'
+        ? e.response.status
+        : null;
   const retryAfter = e?.response?.headers?.get?.('retry-after') ?? null;
   return { status, retryAfter };
 }
@@ -91,7 +107,10 @@ export class TeamsSender implements Sender {
   }
 
   /** Runs `logic` in the conversation; errors come back to us rather than to the adapter's error handler. */
-  private inConversation(reference: StoredReference, logic: (context: TurnContext) => Promise<Delivered>): Promise<Delivered> {
+  private inConversation(
+    reference: StoredReference,
+    logic: (context: TurnContext) => Promise<Delivered>,
+  ): Promise<Delivered> {
     return new Promise((resolve, reject) => {
       this.adapter
         .continueConversationAsync(this.appId, reference as Partial<ConversationReference>, async (context) => {
@@ -114,7 +133,8 @@ export class TeamsSender implements Sender {
    * chat, which is rare, still goes through the SDK's retry for that one request.)
    */
   private withoutClientRetries(context: TurnContext): void {
-    const connector = context.turnState.get(this.adapter.ConnectorClientKey) as { client?: { pipeline?: ClientPipeline } } | undefined;
+    const connector = context.turnState.get(this.adapter.ConnectorClientKey) as
+      { client?: { pipeline?: ClientPipeline } } | undefined;
     connector?.client?.pipeline?.removePolicy({ name: CLIENT_RETRY_POLICY });
   }
 
@@ -135,13 +155,19 @@ export class TeamsSender implements Sender {
   private startPost(to: Extract<Destination, { kind: 'channel' }>, message: OutgoingCard): Promise<Delivered> {
     const stored = to.reference.conversation as { tenantId?: unknown } | undefined;
     const tenantId = (typeof stored?.tenantId === 'string' && stored.tenantId) || to.tenantId || undefined;
-    const channel = { ...to.reference, conversation: { id: to.channelId, isGroup: true, conversationType: 'channel', tenantId } };
+    const channel = {
+      ...to.reference,
+      conversation: { id: to.channelId, isGroup: true, conversationType: 'channel', tenantId },
+    };
     return this.inConversation(channel, async (context) => {
       const connector = context.turnState.get<ConnectorClient | undefined>(this.adapter.ConnectorClientKey);
       if (!connector) throw new Error('No connector client for the channel post');
       const parameters = {
         isGroup: true,
-        bot: (to.reference.bot as ConversationParameters['bot'] | undefined) ?? { id: this.appId || 'action-tracker', name: 'Action Tracker' },
+        bot: (to.reference.bot as ConversationParameters['bot'] | undefined) ?? {
+          id: this.appId || 'action-tracker',
+          name: 'Action Tracker',
+        },
         tenantId,
         channelData: { channel: { id: to.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
         activity: toActivity(message),

@@ -10,7 +10,12 @@ import { conversationScope } from './conversation-scope';
  * `remove` (or `remove-upgrade`), a `conversationUpdate` whose `membersRemoved`
  * names the bot, and `conversationUpdate` with `channelData.eventType` `teamDeleted`.
  */
-export async function forgetRemoved(activity: Partial<Activity>, storage: Storage, log: Logger, why: string): Promise<void> {
+export async function forgetRemoved(
+  activity: Partial<Activity>,
+  storage: Storage,
+  log: Logger,
+  why: string,
+): Promise<void> {
   const scope = conversationScope(activity);
   const teamId = scope.teamId;
   if (teamId) {

@@ -17,7 +17,8 @@ class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
-      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError(`Unauthorized: ${error.message}`, 401);
+      if (error instanceof Error && TOKEN_ERRORS.has(error.name))
+        throw new AuthenticationError(`Unauthorized: ${error.message}`, 401);
       throw error;
     }
   }
@@ -30,5 +31,10 @@ export function createAdapter(config: Config): CloudAdapter {
 
 /** A sender for a process that is not the bot (the command line), signing in as the bot does. */
 export function createSender(config: Config, log: Logger): TeamsSender {
-  return new TeamsSender(createAdapter(config), config.bot.appId ?? '', new Pacer(undefined, undefined, config.sendingInstances), log);
+  return new TeamsSender(
+    createAdapter(config),
+    config.bot.appId ?? '',
+    new Pacer(undefined, undefined, config.sendingInstances),
+    log,
+  );
 }

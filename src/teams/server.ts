@@ -31,14 +31,24 @@ export interface RunningServer {
 /** Teams sends small activities; anything near this size is not one. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export async function startServer(config: Config, storage: Storage, log: Logger, host = config.server.host): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  storage: Storage,
+  log: Logger,
+  host = config.server.host,
+): Promise<RunningServer> {
   const claimant = claimantId();
   const adapter = createAdapter(config);
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'unhandled error in a turn');
+    log.error(
+      { err: error, activityId: context.activity.id, type: context.activity.type },
+      'unhandled error in a turn',
+    );
     recordException(error);
     if (context.activity.type === 'message') {
-      await context.sendActivity('Sorry, something went wrong on my side and nothing was changed.').catch(() => undefined);
+      await context
+        .sendActivity('Sorry, something went wrong on my side and nothing was changed.')
+        .catch(() => undefined);
     }
   };
   const pacer = new Pacer(undefined, undefined, config.sendingInstances);
@@ -59,9 +69,18 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   server.post(config.server.messagesPath, async (req, res) => {
     // botbuilder checks these outside its own error handling and would answer 500.
     const body: unknown = req.body;
-    const activity = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
-    if (!activity || !Object.hasOwn(activity, 'type') || typeof activity.type !== 'string' || (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string')) {
-      res.send(400, { code: 'BadRequest', message: 'Not a Bot Framework activity: it needs a "type" (and a "serviceUrl", if any, must be text).' });
+    const activity =
+      body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+    if (
+      !activity ||
+      !Object.hasOwn(activity, 'type') ||
+      typeof activity.type !== 'string' ||
+      (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string')
+    ) {
+      res.send(400, {
+        code: 'BadRequest',
+        message: 'Not a Bot Framework activity: it needs a "type" (and a "serviceUrl", if any, must be text).',
+      });
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));
@@ -72,10 +91,16 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   });
   server.get(config.server.readyPath, async (_req, res) => {
     const readiness = await checkStorageReady(storage.tables);
-    res.send(readiness.ready ? 200 : 503, readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason });
+    res.send(
+      readiness.ready ? 200 : 503,
+      readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason },
+    );
   });
   server.on('restifyError', (req, _res, err, callback) => {
-    log.warn({ path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name }, 'refused a request');
+    log.warn(
+      { path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name },
+      'refused a request',
+    );
     callback();
   });
 
@@ -85,8 +110,11 @@ export async function startServer(config: Config, storage: Storage, log: Logger,
   });
   const { port, address } = server.address() as AddressInfo;
   log.info({ port, host: address, auth: config.bot.authEnabled }, 'bot listening');
-  if (!config.bot.authEnabled && !isLoopbackHost(address)) log.warn({ host: address }, 'authentication is off and the bot listens beyond this machine (HOST)');
-  const scheduler = config.jobs.inProcess ? new Scheduler({ storage, sender, claimant, log }, config.jobs, log, undefined, notifier) : null;
+  if (!config.bot.authEnabled && !isLoopbackHost(address))
+    log.warn({ host: address }, 'authentication is off and the bot listens beyond this machine (HOST)');
+  const scheduler = config.jobs.inProcess
+    ? new Scheduler({ storage, sender, claimant, log }, config.jobs, log, undefined, notifier)
+    : null;
   scheduler?.start();
   return {
     url: `http://${urlHost(address)}:${port}${config.server.messagesPath}`,

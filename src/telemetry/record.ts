@@ -9,7 +9,9 @@ const meter = () => metrics.getMeter('action-tracker');
  */
 export function recordJobRun(job: string, recipients: readonly { outcome: string }[]): void {
   meter().createCounter('action_tracker.job.runs', { description: 'Job runs' }).add(1, { job });
-  const counter = meter().createCounter('action_tracker.job.recipients', { description: 'Recipients of a job run, by outcome' });
+  const counter = meter().createCounter('action_tracker.job.recipients', {
+    description: 'Recipients of a job run, by outcome',
+  });
   const counts = new Map<string, number>();
   for (const r of recipients) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
   for (const [outcome, count] of counts) counter.add(count, { job, outcome });

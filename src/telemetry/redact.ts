@@ -33,7 +33,15 @@ export function redactUrl(value: string): string {
 }
 
 /** Span attributes that hold a URL or a path. */
-export const URL_ATTRIBUTES = ['url.full', 'http.url', 'http.target', 'url.path', 'url.query', 'http.route', 'url.original'];
+export const URL_ATTRIBUTES = [
+  'url.full',
+  'http.url',
+  'http.target',
+  'url.path',
+  'url.query',
+  'http.route',
+  'url.original',
+];
 
 /** Span attributes that identify a person or their device: dropped. */
 export const PERSONAL_ATTRIBUTES = [

@@ -52,7 +52,10 @@ export interface TelemetryExtras {
   tracesPerSecond?: number;
 }
 
-export function telemetryOptions(connectionString: string, extras: TelemetryExtras = {}): AzureMonitorOpenTelemetryOptions {
+export function telemetryOptions(
+  connectionString: string,
+  extras: TelemetryExtras = {},
+): AzureMonitorOpenTelemetryOptions {
   return {
     azureMonitorExporterOptions: { connectionString },
     // Redaction first: the exporters that follow see only what it leaves.

@@ -5,7 +5,12 @@ import { updaterRule } from './may-update';
 import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
 
 /** Add a note (the action's latest update): its owner or an administrator. */
-export async function addNote(storage: Storage, found: FoundAction, by: ChangeBy, input: { text: string }): Promise<ChangeOutcome> {
+export async function addNote(
+  storage: Storage,
+  found: FoundAction,
+  by: ChangeBy,
+  input: { text: string },
+): Promise<ChangeOutcome> {
   const mayUpdate = await updaterRule(storage, found);
   return runChange(
     storage,

@@ -24,9 +24,16 @@ export type BindPlanOutcome =
   | { kind: 'refused'; code: 'cannotMove'; reason: string; previous: Plan | null };
 
 /** Bind a plan to a conversation, so "what's overdue" there means that plan and its digest comes there. */
-export async function bindPlan(storage: Storage, who: { email: string; name: string | null }, input: BindPlanInput): Promise<BindPlanOutcome> {
+export async function bindPlan(
+  storage: Storage,
+  who: { email: string; name: string | null },
+  input: BindPlanInput,
+): Promise<BindPlanOutcome> {
   const actor = (roles: Set<Role>): Actor => ({ email: who.email, name: who.name, roles });
-  const [plan, current] = await Promise.all([storage.plans.get(input.planId), storage.conversations.binding(input.bindingId, input.kind)]);
+  const [plan, current] = await Promise.all([
+    storage.plans.get(input.planId),
+    storage.conversations.binding(input.bindingId, input.kind),
+  ]);
   const asker = plan && actor(await storage.roles.rolesOf(plan.id, who.email));
   if (!plan || !asker || !(await mayReadPlan(storage, plan.id, asker))) return { kind: 'refused', code: 'noSuchPlan' };
   const permission = canBindConversation(asker);
@@ -37,7 +44,10 @@ export async function bindPlan(storage: Storage, who: { email: string; name: str
     const there = actor(await storage.roles.rolesOf(previous.id, who.email));
     const move = canMoveConversation(there);
     if (!move.allowed) {
-      const readable = canReadPlan(there, (await storage.actions.snapshot(previous.id)).map((v) => v.value));
+      const readable = canReadPlan(
+        there,
+        (await storage.actions.snapshot(previous.id)).map((v) => v.value),
+      );
       return { kind: 'refused', code: 'cannotMove', reason: move.reason, previous: readable ? previous : null };
     }
   }

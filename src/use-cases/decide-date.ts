@@ -11,10 +11,16 @@ import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange }
  * `date`: approve or decline the new date an owner asked for. `whatWaits` ("approve SG-4"): the new date
  * waiting, or, when none is and the action is complete, its sign-off (see `approveWhatWaits`).
  */
-export type DateDecisionInput = { what: 'date'; decision: DateDecision; comment: string | null } | { what: 'whatWaits'; comment: string | null };
+export type DateDecisionInput =
+  { what: 'date'; decision: DateDecision; comment: string | null } | { what: 'whatWaits'; comment: string | null };
 
 /** Decide a date: a chair, an executive or an administrator, never on their own action. The owner who asked is told. */
-export function decideDate(storage: Storage, found: FoundAction, by: ChangeBy, input: DateDecisionInput): Promise<ChangeOutcome> {
+export function decideDate(
+  storage: Storage,
+  found: FoundAction,
+  by: ChangeBy,
+  input: DateDecisionInput,
+): Promise<ChangeOutcome> {
   const { plan, actor: decider } = found.view;
   const decision: DateDecision = input.what === 'date' ? input.decision : 'approve';
   return runChange(
@@ -26,12 +32,24 @@ export function decideDate(storage: Storage, found: FoundAction, by: ChangeBy, i
         return permitted(canSignOff(actor, action, plan), () => rule(signOff(action, input.comment, ctx)));
       }
       return permitted(canDecideDateRequest(actor, action, plan), () =>
-        rule(input.what === 'date' ? decideDateRequest(decision, input.comment, action, ctx, actor, plan) : approveWhatWaits(input.comment, action, ctx, actor, plan)),
+        rule(
+          input.what === 'date'
+            ? decideDateRequest(decision, input.comment, action, ctx, actor, plan)
+            : approveWhatWaits(input.comment, action, ctx, actor, plan),
+        ),
       );
     },
     (before, after): Notification[] =>
       before.dateRequest && !after.dateRequest
-        ? [dateDecided(after, before.dateRequest, decision, { email: decider.email, name: decider.name }, input.comment)]
+        ? [
+            dateDecided(
+              after,
+              before.dateRequest,
+              decision,
+              { email: decider.email, name: decider.name },
+              input.comment,
+            ),
+          ]
         : [ownerCardRedrawn(after)],
   );
 }

@@ -21,7 +21,12 @@ export interface NewDate {
  * moves the date themselves, and an owner (or a decider who owns the action) asks them to. Which one
  * happened is `moved` on the outcome: the action then has no date request waiting.
  */
-export async function newDate(storage: Storage, found: FoundAction, by: ChangeBy, input: NewDate): Promise<ChangeOutcome> {
+export async function newDate(
+  storage: Storage,
+  found: FoundAction,
+  by: ChangeBy,
+  input: NewDate,
+): Promise<ChangeOutcome> {
   const mayUpdate = await updaterRule(storage, found);
   const { plan } = found.view;
   return runChange(
@@ -41,7 +46,8 @@ export async function newDate(storage: Storage, found: FoundAction, by: ChangeBy
 }
 
 /** Whether the date moved outright (true) or was asked for (false). */
-export const dateMoved = (outcome: Extract<ChangeOutcome, { kind: 'done' }>): boolean => outcome.found.current.value.dateRequest === null;
+export const dateMoved = (outcome: Extract<ChangeOutcome, { kind: 'done' }>): boolean =>
+  outcome.found.current.value.dateRequest === null;
 
 /** Asked before the questions about a new date begin, so nobody is asked for a date they may not change. */
 export async function mayAskForNewDate(storage: Storage, found: FoundAction): Promise<Refusal | null> {

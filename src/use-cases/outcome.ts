@@ -52,7 +52,8 @@ export const refusal = (code: RefusalCode, reason: string): Refusal => ({ kind: 
 export type Step = { ok: true; action: Action } | { ok: false; code: RefusalCode; reason: string };
 
 /** Lifts a domain rule's result into a step: its refusals are about the action's state. */
-export const rule = (result: ChangeResult): Step => (result.ok ? result : { ok: false, code: 'notNow', reason: result.reason });
+export const rule = (result: ChangeResult): Step =>
+  result.ok ? result : { ok: false, code: 'notNow', reason: result.reason };
 
 /** Runs `apply` only if the permission allows, so the permission is checked again on every retry. */
 export const permitted = (permission: Permission, apply: () => Step): Step =>
@@ -84,7 +85,12 @@ export async function runChange(
         code = result.code;
         return { ok: false, reason: result.reason };
       },
-      { via: by.via, at: by.at, comment: by.comment, notify: (before, after) => notify(before, after).filter((n) => !by.answered?.(n)) },
+      {
+        via: by.via,
+        at: by.at,
+        comment: by.comment,
+        notify: (before, after) => notify(before, after).filter((n) => !by.answered?.(n)),
+      },
     );
     if (!outcome.ok) return refusal(code, outcome.reason);
     return { kind: 'done', found: outcome.found, before: outcome.before, notifications: outcome.notifications };

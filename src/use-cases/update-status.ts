@@ -17,7 +17,12 @@ export interface StatusReport {
  * Update status: owners (and administrators) report on their actions; cancelling is a decision for
  * those who oversee the plan. A delay moves a date: see `new-date.ts`.
  */
-export async function updateStatus(storage: Storage, found: FoundAction, by: ChangeBy, input: StatusReport): Promise<ChangeOutcome> {
+export async function updateStatus(
+  storage: Storage,
+  found: FoundAction,
+  by: ChangeBy,
+  input: StatusReport,
+): Promise<ChangeOutcome> {
   const mayUpdate = await updaterRule(storage, found);
   const { plan } = found.view;
   return runChange(
@@ -33,7 +38,12 @@ export async function updateStatus(storage: Storage, found: FoundAction, by: Cha
 }
 
 /** Complete with evidence, as the reminder card's button does it: refused if it is already complete. */
-export async function markComplete(storage: Storage, found: FoundAction, by: ChangeBy, input: { evidence: string }): Promise<ChangeOutcome> {
+export async function markComplete(
+  storage: Storage,
+  found: FoundAction,
+  by: ChangeBy,
+  input: { evidence: string },
+): Promise<ChangeOutcome> {
   const mayUpdate = await updaterRule(storage, found);
   return runChange(
     storage,

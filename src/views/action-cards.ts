@@ -15,12 +15,26 @@ import { Storage } from '../store/open-storage';
 export type DrawnCard = { card: 'reminder'; data: ReminderView } | { card: 'decisions'; data: DecisionsView };
 
 /** The owner's reminder card as it stands: every plan they have something due in (or only `only`). */
-export async function drawReminderCard(storage: Storage, ownerEmail: string, now: Date, banner: Banner | null, only: Plan | null = null): Promise<DrawnCard & { card: 'reminder' }> {
+export async function drawReminderCard(
+  storage: Storage,
+  ownerEmail: string,
+  now: Date,
+  banner: Banner | null,
+  only: Plan | null = null,
+): Promise<DrawnCard & { card: 'reminder' }> {
   const [plans, person] = await Promise.all([only ? [only] : storage.plans.list(), storage.people.byEmail(ownerEmail)]);
   const snapshots = await Promise.all(plans.map((p) => storage.actions.snapshot(p.id)));
-  const perPlan = plans.map((p, i) => ({ planId: p.id, planTitle: p.title, today: todayIn(now, p.timeZone), actions: snapshots[i].map((v) => v.value) }));
+  const perPlan = plans.map((p, i) => ({
+    planId: p.id,
+    planTitle: p.title,
+    today: todayIn(now, p.timeZone),
+    actions: snapshots[i].map((v) => v.value),
+  }));
   const due = remindersAcrossPlans(perPlan, new Set(plans.map((p) => p.id))).get(ownerEmail) ?? [];
-  const titled = due.map((d) => ({ ...d, planTitle: perPlan.find((p) => p.planId === d.planId)?.planTitle ?? d.planId }));
+  const titled = due.map((d) => ({
+    ...d,
+    planTitle: perPlan.find((p) => p.planId === d.planId)?.planTitle ?? d.planId,
+  }));
   // With nothing due, the plan pressed still names the card, so its "nothing needs you" line says where.
   const sections = titled.length ? titled : plans.slice(0, 1).map((p, i) => ({ ...perPlan[i], actions: [] }));
   const { view } = reminderCard({ email: ownerEmail, teamsUserId: person?.teamsUserId ?? null }, sections, banner);
@@ -29,10 +43,25 @@ export async function drawReminderCard(storage: Storage, ownerEmail: string, now
 
 /** The plan's decisions card: new dates and sign-offs waiting, refreshable by the plan's deciders. */
 /** The decisions waiting in a plan; for a `viewer`, without those they may not be offered (their own, under separation of duties). */
-export async function drawDecisionsCard(storage: Storage, plan: Plan, today: IsoDate, banner: Banner | null, viewer: Actor | null = null): Promise<DrawnCard & { card: 'decisions' }> {
+export async function drawDecisionsCard(
+  storage: Storage,
+  plan: Plan,
+  today: IsoDate,
+  banner: Banner | null,
+  viewer: Actor | null = null,
+): Promise<DrawnCard & { card: 'decisions' }> {
   const [actions, deciders] = await Promise.all([storage.actions.snapshot(plan.id), decidersOf(storage, plan.id)]);
-  const waiting = actions.map((v) => v.value).filter((a) => (a.dateRequest || a.status === 'Complete') && (!viewer || offeredDecisionOn(viewer, a, plan)));
+  const waiting = actions
+    .map((v) => v.value)
+    .filter((a) => (a.dateRequest || a.status === 'Complete') && (!viewer || offeredDecisionOn(viewer, a, plan)));
   const named = await withOwnerNames(storage, waiting);
-  const { view } = decisionsCard(plan.id, plan.title, named, deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id), today, banner);
+  const { view } = decisionsCard(
+    plan.id,
+    plan.title,
+    named,
+    deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id),
+    today,
+    banner,
+  );
   return { card: 'decisions', data: view };
 }

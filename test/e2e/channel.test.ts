@@ -23,9 +23,17 @@ describe('a channel bound to a plan in the Agents Playground', () => {
     app = await startAppInPlayground();
     const { storage } = app;
     // A second plan beside the demo one, so that "what's overdue" shows which plan it answered for.
-    await storage.plans.save(newPlan({ id: PLAN, title: 'Internal audit recommendations', baselineDate: '2026-01-01' }));
+    await storage.plans.save(
+      newPlan({ id: PLAN, title: 'Internal audit recommendations', baselineDate: '2026-01-01' }),
+    );
     await storage.roles.grant(PLAN, 'alexw@example.com', 'admin');
-    const action = anAction({ planId: PLAN, ref: 'IA-1', theme: 'Case records', title: 'Close the case-file audit findings', originalDueDate: addDays(todayIn(new Date()), -10) });
+    const action = anAction({
+      planId: PLAN,
+      ref: 'IA-1',
+      theme: 'Case records',
+      title: 'Close the case-file audit findings',
+      originalDueDate: addDays(todayIn(new Date()), -10),
+    });
     await storage.actions.write(PLAN, [{ action, history: aHistoryEntry(action) }]);
   });
 
@@ -44,7 +52,9 @@ describe('a channel bound to a plan in the Agents Playground', () => {
     const before = await ofstedAnswers();
 
     await ui.sendMention(`use plan ${PLAN} here`);
-    expect(await ui.waitForNewReply(/now means/)).toMatch(/in this channel, "what's overdue" now means Internal audit recommendations \(audit-2026\)/);
+    expect(await ui.waitForNewReply(/now means/)).toMatch(
+      /in this channel, "what's overdue" now means Internal audit recommendations \(audit-2026\)/,
+    );
 
     // A new post: Teams (and the Playground) give it a conversation of its own.
     await ui.sendMention("what's overdue");

@@ -43,7 +43,9 @@ describe('chatting with Action Tracker in the Agents Playground', () => {
     await ui.waitForNewReply(/Why is it delayed\?/);
     await ui.send('supplier problems');
     // Alex chairs, but SG-8 is his own action, so his new date waits for someone else (separation of duties).
-    expect(await ui.waitForNewReply(/SG-8 is marked delayed/)).toContain(`Your new date, ${formatUkDate(newDate)}, has gone to the chairs and executives for approval`);
+    expect(await ui.waitForNewReply(/SG-8 is marked delayed/)).toContain(
+      `Your new date, ${formatUkDate(newDate)}, has gone to the chairs and executives for approval`,
+    );
     await ui.send('history SG-8');
     expect(await ui.waitForNewReply(/History of SG-8/)).toMatch(/Alex Wilber · in chat/);
   });
@@ -51,7 +53,9 @@ describe('chatting with Action Tracker in the Agents Playground', () => {
   test("a change to someone else's action is refused with the reason", async () => {
     await session.ui.openPersonalChat();
     await session.ui.send('SG-2 done');
-    expect(await session.ui.waitForNewReply(/Only the action/)).toMatch(/Only the action’s owner \(Megan Bowen\) or an administrator can change SG-2/);
+    expect(await session.ui.waitForNewReply(/Only the action/)).toMatch(
+      /Only the action’s owner \(Megan Bowen\) or an administrator can change SG-2/,
+    );
   });
 
   test('in a channel the bot answers an @mention', async () => {

@@ -64,6 +64,9 @@ describe('Yes/No questions in the Agents Playground', () => {
     await ui.clickCardButton('At risk');
     await ui.waitForReply(/SG-8 is now at risk/);
     await ui.screenshot(shot('5-sg8-at-risk'));
-    expect((await stored('SG-8')).value).toMatchObject({ status: 'At risk', latestUpdate: { text: 'caseloads too high' } });
+    expect((await stored('SG-8')).value).toMatchObject({
+      status: 'At risk',
+      latestUpdate: { text: 'caseloads too high' },
+    });
   });
 });

@@ -40,7 +40,11 @@ describe('reminders and the digest in the Agents Playground', () => {
       return storage.people.byEmail('alexw@example.com');
     };
     const alex = await introduced();
-    expect(alex).toMatchObject({ teamsUserId: 'user-id-0', tenantId: expect.any(String), serviceUrl: expect.stringMatching(/^http/) });
+    expect(alex).toMatchObject({
+      teamsUserId: 'user-id-0',
+      tenantId: expect.any(String),
+      serviceUrl: expect.stringMatching(/^http/),
+    });
     expect(reachOfPerson(alex!)).toEqual({ how: 'chat' });
     await ui.send('help');
     await ui.waitForNewReply(/What I can do/);
@@ -75,6 +79,8 @@ describe('reminders and the digest in the Agents Playground', () => {
     const dry = await runDigest(deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true }, { leaseMs: 60_000 });
     const card = JSON.stringify(dry.recipients[0].card);
     expect(card).toContain('Alex Wilber');
-    expect(card.includes("Owners I can't reach") ? card.slice(card.indexOf("Owners I can't reach")) : '').not.toMatch(/Alex Wilber/);
+    expect(card.includes("Owners I can't reach") ? card.slice(card.indexOf("Owners I can't reach")) : '').not.toMatch(
+      /Alex Wilber/,
+    );
   });
 });

@@ -44,7 +44,8 @@ interface Answer {
   outcome: 'accepted' | 'refused' | 'unclear';
 }
 
-const ACCEPTED = /SG-4 is now (on track|at risk)\.|SG-4 is still (on track|at risk); your update is recorded\.|Note added to SG-4\.|SG-4 is updated: (on track|at risk)\./;
+const ACCEPTED =
+  /SG-4 is now (on track|at risk)\.|SG-4 is still (on track|at risk); your update is recorded\.|Note added to SG-4\.|SG-4 is updated: (on track|at risk)\./;
 const REFUSED = /[Nn]othing was changed|SG-4 is already (on track|at risk)|changed by someone else/;
 
 let bot: BotHarness;
@@ -53,7 +54,11 @@ let answers: Answer[] = [];
 let elapsedMs = 0;
 
 function build(i: number, connectorUrl: string): Request {
-  const chat = (kind: Kind, text: string, tag: string | null): Request => ({ kind, tag, activity: message(connectorUrl, text, { user: 0 }) });
+  const chat = (kind: Kind, text: string, tag: string | null): Request => ({
+    kind,
+    tag,
+    activity: message(connectorUrl, text, { user: 0 }),
+  });
   switch (i % 5) {
     case 0:
       return chat('chat on track (plain)', `${REF} on track`, null);
@@ -64,7 +69,13 @@ function build(i: number, connectorUrl: string): Request {
     case 3:
       return chat('chat note', `note ${REF} note ${i}`, `note ${i}`);
     default: {
-      const data = { planId: DEMO_PLAN_ID, owner: OWNER.email, ref: REF, status: i % 2 ? 'At risk' : 'On track', updateReason: `card ${i}` };
+      const data = {
+        planId: DEMO_PLAN_ID,
+        owner: OWNER.email,
+        ref: REF,
+        status: i % 2 ? 'At risk' : 'On track',
+        updateReason: `card ${i}`,
+      };
       const activity = cardPress(connectorUrl, 'update', data, { user: 0 });
       return { kind: 'card', tag: `card ${i}`, activity };
     }
@@ -84,13 +95,20 @@ async function send(request: Request): Promise<Answer> {
   }
   const accepted = ACCEPTED.test(text);
   const refused = REFUSED.test(text);
-  return { request, status: response.status, text, outcome: accepted && !refused ? 'accepted' : refused && !accepted ? 'refused' : 'unclear' };
+  return {
+    request,
+    status: response.status,
+    text,
+    outcome: accepted && !refused ? 'accepted' : refused && !accepted ? 'refused' : 'unclear',
+  };
 }
 
 /** The token an entry carries: its comment, the note it added, or null for a plain status change. */
 function tagOf(entry: HistoryEntry): string | null {
   if (entry.comment) return entry.comment;
-  const note = entry.changes.find((c) => c.field === 'latestUpdate' && !entry.changes.some((s) => s.field === 'status'));
+  const note = entry.changes.find(
+    (c) => c.field === 'latestUpdate' && !entry.changes.some((s) => s.field === 'status'),
+  );
   return note?.to ?? null;
 }
 
@@ -115,7 +133,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const count = (kind: Kind, outcome: Answer['outcome']) => answers.filter((a) => a.request.kind === kind && a.outcome === outcome).length;
+  const count = (kind: Kind, outcome: Answer['outcome']) =>
+    answers.filter((a) => a.request.kind === kind && a.outcome === outcome).length;
   const kinds: Kind[] = ['chat on track (plain)', 'chat on track', 'chat at risk', 'chat note', 'card'];
   const reasons = new Map<string, number>();
   for (const a of answers.filter((x) => x.outcome === 'refused')) {
@@ -125,7 +144,12 @@ afterAll(async () => {
   }
   console.log(
     `concurrent-updates: ${answers.length} concurrent updates to ${REF} in ${elapsedMs} ms\n` +
-      kinds.map((k) => `  ${k.padEnd(22)} accepted ${count(k, 'accepted')}, refused ${count(k, 'refused')}, unclear ${count(k, 'unclear')}`).join('\n') +
+      kinds
+        .map(
+          (k) =>
+            `  ${k.padEnd(22)} accepted ${count(k, 'accepted')}, refused ${count(k, 'refused')}, unclear ${count(k, 'unclear')}`,
+        )
+        .join('\n') +
       `\n  refusals by what they said:\n${[...reasons].map(([r, n]) => `    ${n} × "${r}"`).join('\n')}`,
   );
   await bot.stop();
@@ -134,7 +158,9 @@ afterAll(async () => {
 test('every request was answered, and every answer says whether the change was made', () => {
   expect(answers).toHaveLength(REQUESTS);
   expect(answers.filter((a) => a.status !== 200).map((a) => `${a.request.kind}: ${a.status}`)).toEqual([]);
-  expect(answers.filter((a) => a.outcome === 'unclear').map((a) => `${a.request.kind}: ${a.text.slice(0, 300)}`)).toEqual([]);
+  expect(
+    answers.filter((a) => a.outcome === 'unclear').map((a) => `${a.request.kind}: ${a.text.slice(0, 300)}`),
+  ).toEqual([]);
   // Each chat message got exactly one reply.
   for (const a of answers.filter((x) => x.request.kind !== 'card')) {
     expect(bot.connector.sent.filter((s) => s.replyToId === a.request.activity.id)).toHaveLength(1);
@@ -154,14 +180,21 @@ test('every accepted change is in the history exactly once, and nothing else is'
     expect(entry.by).toBe(OWNER.email);
     expect(['chat', 'card']).toContain(entry.via);
   }
-  const tagsInHistory = added.map(tagOf).filter((t): t is string => t !== null).sort();
-  const acceptedTags = accepted.map((a) => a.request.tag).filter((t): t is string => t !== null).sort();
+  const tagsInHistory = added
+    .map(tagOf)
+    .filter((t): t is string => t !== null)
+    .sort();
+  const acceptedTags = accepted
+    .map((a) => a.request.tag)
+    .filter((t): t is string => t !== null)
+    .sort();
   expect(tagsInHistory).toEqual(acceptedTags);
   expect(new Set(tagsInHistory).size).toBe(tagsInHistory.length);
   // Plain "SG-4 on track" carries no tag: count them instead.
   const plainEntries = added.filter((e) => tagOf(e) === null);
   expect(plainEntries).toHaveLength(accepted.filter((a) => a.request.tag === null).length);
-  for (const e of plainEntries) expect(e.changes).toEqual([{ field: 'status', from: expect.any(String), to: 'On track' }]);
+  for (const e of plainEntries)
+    expect(e.changes).toEqual([{ field: 'status', from: expect.any(String), to: 'On track' }]);
   // Refused requests left no trace.
   const refusedTags = new Set(answers.filter((a) => a.outcome === 'refused').map((a) => a.request.tag));
   expect(tagsInHistory.filter((t) => refusedTags.has(t))).toEqual([]);
@@ -176,7 +209,10 @@ test('history is one chain, and the stored action is its last link', async () =>
     expect(entry.changes.length).toBeGreaterThan(0);
     for (const change of entry.changes) {
       expect(['status', 'latestUpdate']).toContain(change.field);
-      if (change.from !== running[change.field]) breaks.push(`entry ${i} (${entry.comment ?? ''}): ${change.field} from ${change.from}, but it was ${running[change.field]}`);
+      if (change.from !== running[change.field])
+        breaks.push(
+          `entry ${i} (${entry.comment ?? ''}): ${change.field} from ${change.from}, but it was ${running[change.field]}`,
+        );
       running[change.field] = change.to;
     }
   });

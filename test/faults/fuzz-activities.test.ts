@@ -33,7 +33,17 @@
 import fc from 'fast-check';
 import { cleanCommandText } from '../../src/domain/command-text';
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { actionsAndHistory, BOT_ID, BotHarness, healthUrl, message, OTHER_TENANT, replyText, startBotHarness, TENANT } from '../support/bot-harness';
+import {
+  actionsAndHistory,
+  BOT_ID,
+  BotHarness,
+  healthUrl,
+  message,
+  OTHER_TENANT,
+  replyText,
+  startBotHarness,
+  TENANT,
+} from '../support/bot-harness';
 
 jest.setTimeout(180_000);
 
@@ -115,17 +125,60 @@ const TEMPLATES = [
   '{a} {b}',
 ];
 
-const KNOWN_VERBS = ['refreshReminder', 'complete', 'update', 'requestDate', 'refreshDecisions', 'approveDate', 'declineDate', 'signOff'];
+const KNOWN_VERBS = [
+  'refreshReminder',
+  'complete',
+  'update',
+  'requestDate',
+  'refreshDecisions',
+  'approveDate',
+  'declineDate',
+  'signOff',
+];
 const TEAMS_INVOKES = [
-  'config/fetch', 'config/submit', 'fileConsent/invoke', 'actionableMessage/executeAction', 'composeExtension/queryLink',
-  'composeExtension/anonymousQueryLink', 'composeExtension/query', 'composeExtension/selectItem', 'composeExtension/submitAction',
-  'composeExtension/fetchTask', 'composeExtension/querySettingUrl', 'composeExtension/setting', 'composeExtension/onCardButtonClicked',
-  'task/fetch', 'task/submit', 'tab/fetch', 'tab/submit', 'application/search', 'signin/verifyState', 'signin/tokenExchange',
-  'healthCheck', 'handoff/action', 'adaptiveCard/action ', 'AdaptiveCard/Action',
+  'config/fetch',
+  'config/submit',
+  'fileConsent/invoke',
+  'actionableMessage/executeAction',
+  'composeExtension/queryLink',
+  'composeExtension/anonymousQueryLink',
+  'composeExtension/query',
+  'composeExtension/selectItem',
+  'composeExtension/submitAction',
+  'composeExtension/fetchTask',
+  'composeExtension/querySettingUrl',
+  'composeExtension/setting',
+  'composeExtension/onCardButtonClicked',
+  'task/fetch',
+  'task/submit',
+  'tab/fetch',
+  'tab/submit',
+  'application/search',
+  'signin/verifyState',
+  'signin/tokenExchange',
+  'healthCheck',
+  'handoff/action',
+  'adaptiveCard/action ',
+  'AdaptiveCard/Action',
 ];
 const OTHER_TYPES = [
-  'conversationUpdate', 'installationUpdate', 'messageReaction', 'event', 'typing', 'endOfConversation', 'messageUpdate',
-  'messageDelete', 'contactRelationUpdate', 'deleteUserData', 'handoff', 'trace', 'suggestion', 'command', 'commandResult', 'Message', 'MESSAGE',
+  'conversationUpdate',
+  'installationUpdate',
+  'messageReaction',
+  'event',
+  'typing',
+  'endOfConversation',
+  'messageUpdate',
+  'messageDelete',
+  'contactRelationUpdate',
+  'deleteUserData',
+  'handoff',
+  'trace',
+  'suggestion',
+  'command',
+  'commandResult',
+  'Message',
+  'MESSAGE',
 ];
 
 /** Could the bot read this text as naming a real action (SG-n, LAC-n), after its own cleaning? */
@@ -183,7 +236,9 @@ afterAll(async () => {
   const slowest = Math.max(0, ...outcomes.map((o) => o.ms));
   console.log(
     `fuzz-activities: ${outcomes.length} activities posted (seed ${SEED}), slowest answer ${slowest} ms\n` +
-      [...byShape].map(([shape, s]) => `  ${shape.padEnd(22)} ${[...s].map(([status, n]) => `${status}×${n}`).join(' ')}`).join('\n') +
+      [...byShape]
+        .map(([shape, s]) => `  ${shape.padEnd(22)} ${[...s].map(([status, n]) => `${status}×${n}`).join(' ')}`)
+        .join('\n') +
       `\n  5xx outside the protocol: ${refusals.length}${refusals.length ? '\n    ' + refusals.slice(0, 10).join('\n    ') : ''}` +
       `\n  survived: ${problems.length} unhandled errors`,
   );
@@ -202,7 +257,12 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
     .tuple(fc.integer({ min: 4_001, max: 200_000 }), fc.constantFrom('x', 'SG ', '🙂', '<b>', '\u0000', "' or 1 eq 1 "))
     .map(([n, unit]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
   const chatText = fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...TEMPLATES), word, word).map(([t, a, b]) => t.replace('{a}', a).replace('{b}', b)) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...TEMPLATES), word, word)
+        .map(([t, a, b]) => t.replace('{a}', a).replace('{b}', b)),
+    },
     { weight: 2, arbitrary: word },
     { weight: 1, arbitrary: huge },
   );
@@ -240,15 +300,39 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
   // Fields set to junk (wrong types) or removed.
   // serviceUrl is only ever made a non-string: a missing or unreachable one makes botbuilder retry
   // the reply for about 20 s (see the top of this file), which says nothing about the bot.
-  const FIELDS = ['text', 'entities', 'conversation', 'from', 'recipient', 'value', 'channelData', 'id', 'timestamp', 'channelId', 'locale', 'replyToId', 'attachments', 'textFormat'];
-  const notAString = fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
+  const FIELDS = [
+    'text',
+    'entities',
+    'conversation',
+    'from',
+    'recipient',
+    'value',
+    'channelData',
+    'id',
+    'timestamp',
+    'channelId',
+    'locale',
+    'replyToId',
+    'attachments',
+    'textFormat',
+  ];
+  const notAString = fc.oneof(
+    fc.integer(),
+    fc.boolean(),
+    fc.array(fc.string(), { maxLength: 2 }),
+    fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+  );
   const mutated = fc
     .tuple(
       baseMessage,
       fc.dictionary(fc.constantFrom(...FIELDS), junk, { maxKeys: 4 }),
       fc.subarray(FIELDS, { maxLength: 3 }),
       // Now and then, no type or one that is not a string; a serviceUrl that is not a string.
-      fc.oneof({ weight: 10, arbitrary: fc.constant<unknown>('keep') }, { weight: 1, arbitrary: fc.constant<unknown>('remove') }, { weight: 1, arbitrary: notAString }),
+      fc.oneof(
+        { weight: 10, arbitrary: fc.constant<unknown>('keep') },
+        { weight: 1, arbitrary: fc.constant<unknown>('remove') },
+        { weight: 1, arbitrary: notAString },
+      ),
       fc.oneof({ weight: 10, arbitrary: fc.constant<unknown>('keep') }, { weight: 1, arbitrary: notAString }),
     )
     .map(([activity, replace, remove, type, serviceUrl]) => {
@@ -272,43 +356,69 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
     .tuple(baseMessage, junk, fc.oneof(fc.constant(''), word))
     .map(([activity, value, text]) => ({ shape: 'message with value', body: { ...activity, text, value } }));
 
-  const malformed = fc.oneof(
-    fc.constantFrom(
-      '{"type":',
-      '{',
-      '[',
-      ']',
-      'null',
-      'true',
-      '42',
-      '""',
-      '{"type":"message","text":"\\u00',
-      '{"type":"message"}garbage',
-      '{"type":"message","text":"x",}',
-      "{'type':'message'}",
-      '{"type":"message","text":"' + 'x'.repeat(300_000) + '"}',
-      '{"__proto__":{"type":"message"}}',
-      '{"type":"message","constructor":{"prototype":{"admin":true}}}',
-      '{"type":"message","text":"a","text":{"b":1}}',
-    ),
-    fc.string({ unit: 'binary', maxLength: 200 }),
-    fc.uint8Array({ maxLength: 300 }),
-  ).map((body) => ({ shape: 'malformed body', body }));
+  const malformed = fc
+    .oneof(
+      fc.constantFrom(
+        '{"type":',
+        '{',
+        '[',
+        ']',
+        'null',
+        'true',
+        '42',
+        '""',
+        '{"type":"message","text":"\\u00',
+        '{"type":"message"}garbage',
+        '{"type":"message","text":"x",}',
+        "{'type':'message'}",
+        '{"type":"message","text":"' + 'x'.repeat(300_000) + '"}',
+        '{"__proto__":{"type":"message"}}',
+        '{"type":"message","constructor":{"prototype":{"admin":true}}}',
+        '{"type":"message","text":"a","text":{"b":1}}',
+      ),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.uint8Array({ maxLength: 300 }),
+    )
+    .map((body) => ({ shape: 'malformed body', body }));
 
   const invokeValue = fc.oneof(fc.constant(undefined), junk);
   const unknownInvoke = fc
-    .tuple(baseMessage, fc.oneof(word, fc.constantFrom(...TEAMS_INVOKES), fc.integer(), fc.constant(undefined)), invokeValue)
-    .map(([activity, name, value]) => ({ shape: 'invoke, other name', body: { ...activity, type: 'invoke', text: undefined, name, value } }));
+    .tuple(
+      baseMessage,
+      fc.oneof(word, fc.constantFrom(...TEAMS_INVOKES), fc.integer(), fc.constant(undefined)),
+      invokeValue,
+    )
+    .map(([activity, name, value]) => ({
+      shape: 'invoke, other name',
+      body: { ...activity, type: 'invoke', text: undefined, name, value },
+    }));
 
   const fieldValue = fc.oneof(
     { weight: 6, arbitrary: word },
     { weight: 2, arbitrary: junk },
-    { weight: 3, arbitrary: fc.constantFrom('alexw@example.com', 'isaiah@example.com', 'On track', 'At risk', 'Delayed', 'Not started', 'Complete', '2030-09-30', '2011-02-31', '30/09/2030') },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        'alexw@example.com',
+        'isaiah@example.com',
+        'On track',
+        'At risk',
+        'Delayed',
+        'Not started',
+        'Complete',
+        '2030-09-30',
+        '2011-02-31',
+        '30/09/2030',
+      ),
+    },
     { weight: 1, arbitrary: fc.integer({ min: 1_001, max: 60_000 }).map((n) => 'x'.repeat(n)) },
   );
   const cardData = fc.record(
     {
-      planId: fc.oneof({ weight: 3, arbitrary: fc.constant<unknown>(DEMO_PLAN_ID) }, { weight: 1, arbitrary: fieldValue }),
+      planId: fc.oneof(
+        { weight: 3, arbitrary: fc.constant<unknown>(DEMO_PLAN_ID) },
+        { weight: 1, arbitrary: fieldValue },
+      ),
       owner: fieldValue,
       ref: fieldValue,
       status: fieldValue,
@@ -327,8 +437,16 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
   );
   const action = fc.record(
     {
-      type: fc.oneof({ weight: 12, arbitrary: fc.constant<unknown>('Action.Execute') }, { weight: 1, arbitrary: fc.constantFrom<unknown>('Action.Submit', 'Action.OpenUrl') }, { weight: 1, arbitrary: junk }),
-      verb: fc.oneof({ weight: 4, arbitrary: fc.constantFrom<unknown>(...KNOWN_VERBS) }, { weight: 2, arbitrary: word }, { weight: 1, arbitrary: junk }),
+      type: fc.oneof(
+        { weight: 12, arbitrary: fc.constant<unknown>('Action.Execute') },
+        { weight: 1, arbitrary: fc.constantFrom<unknown>('Action.Submit', 'Action.OpenUrl') },
+        { weight: 1, arbitrary: junk },
+      ),
+      verb: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom<unknown>(...KNOWN_VERBS) },
+        { weight: 2, arbitrary: word },
+        { weight: 1, arbitrary: junk },
+      ),
       data: fc.oneof({ weight: 4, arbitrary: cardData as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junk }),
       id: word,
       extra: junk,
@@ -339,12 +457,21 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
     .tuple(
       baseMessage,
       fc.oneof(
-        { weight: 8, arbitrary: fc.record({ action, trigger: fc.constantFrom<unknown>('manual', 'automatic', 42), extra: junk }, { requiredKeys: ['action'] }) as fc.Arbitrary<unknown> },
+        {
+          weight: 8,
+          arbitrary: fc.record(
+            { action, trigger: fc.constantFrom<unknown>('manual', 'automatic', 42), extra: junk },
+            { requiredKeys: ['action'] },
+          ) as fc.Arbitrary<unknown>,
+        },
         { weight: 1, arbitrary: fc.constant<unknown>(undefined) },
         { weight: 1, arbitrary: junk },
       ),
     )
-    .map(([activity, value]) => ({ shape: 'invoke, card action', body: { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value } }));
+    .map(([activity, value]) => ({
+      shape: 'invoke, card action',
+      body: { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value },
+    }));
 
   const otherType = fc
     .tuple(
@@ -357,7 +484,21 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
           membersRemoved: fc.oneof(fc.constant<unknown>([{ id: BOT_ID }]), junk),
           reactionsAdded: junk,
           channelData: fc.oneof(
-            fc.record({ eventType: fc.oneof(fc.constantFrom<unknown>('teamRenamed', 'channelCreated', 'teamMemberAdded', 'editMessage', 'softDeleteMessage'), junk), team: junk, channel: junk, tenant: fc.record({ id: tenant }) }),
+            fc.record({
+              eventType: fc.oneof(
+                fc.constantFrom<unknown>(
+                  'teamRenamed',
+                  'channelCreated',
+                  'teamMemberAdded',
+                  'editMessage',
+                  'softDeleteMessage',
+                ),
+                junk,
+              ),
+              team: junk,
+              channel: junk,
+              tenant: fc.record({ id: tenant }),
+            }),
             junk,
           ),
           name: word,
@@ -378,11 +519,20 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
       { weight: 5, arbitrary: cardInvoke },
       { weight: 2, arbitrary: otherType },
     )
-    .filter((c) => typeof c.body === 'string' || c.body instanceof Uint8Array || !namesARealAction({ t: (c.body as Record<string, unknown>).text, v: (c.body as Record<string, unknown>).value }));
+    .filter(
+      (c) =>
+        typeof c.body === 'string' ||
+        c.body instanceof Uint8Array ||
+        !namesARealAction({
+          t: (c.body as Record<string, unknown>).text,
+          v: (c.body as Record<string, unknown>).value,
+        }),
+    );
 }
 
 async function send(c: Case): Promise<{ status: number; text: string }> {
-  const body = typeof c.body === 'string' ? c.body : c.body instanceof Uint8Array ? Buffer.from(c.body) : JSON.stringify(c.body);
+  const body =
+    typeof c.body === 'string' ? c.body : c.body instanceof Uint8Array ? Buffer.from(c.body) : JSON.stringify(c.body);
   const response = await fetch(bot.server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -392,7 +542,8 @@ async function send(c: Case): Promise<{ status: number; text: string }> {
   return { status: response.status, text: await response.text() };
 }
 
-const isInvoke = (c: Case) => typeof c.body === 'object' && c.body !== null && (c.body as { type?: unknown }).type === 'invoke';
+const isInvoke = (c: Case) =>
+  typeof c.body === 'object' && c.body !== null && (c.body as { type?: unknown }).type === 'invoke';
 /** 501 answers an invoke the bot does not handle (see the top of this file); every other 5xx is a fault. */
 const allowedStatus = (c: Case, status: number) => status < 500 || (isInvoke(c) && status === 501);
 const refusals: string[] = [];
@@ -404,14 +555,22 @@ test('every fuzzed activity is answered, without a 5xx the protocol does not cal
       const { status, text } = await send(c);
       outcomes.push({ shape: c.shape, status, ms: Date.now() - started });
       // Collected rather than thrown, so that one cause of 5xx does not hide the rest of the corpus.
-      if (!allowedStatus(c, status)) refusals.push(`${status} ${text.slice(0, 120)} <- ${typeof c.body === 'string' ? c.body : JSON.stringify(c.body)}`.slice(0, 700));
+      if (!allowedStatus(c, status))
+        refusals.push(
+          `${status} ${text.slice(0, 120)} <- ${typeof c.body === 'string' ? c.body : JSON.stringify(c.body)}`.slice(
+            0,
+            700,
+          ),
+        );
       // No stack traces or source paths in what goes back over the wire.
       expect(text).not.toMatch(/\n\s+at |\/src\/|node_modules/);
       if (status === 200 && c.shape === 'invoke, card action') {
         // A Universal Action answer: a card to show, or a message.
         const answer = JSON.parse(text) as { statusCode?: number; type?: string; value?: unknown };
         expect(answer.statusCode).toBe(200);
-        expect(['application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.activity.message']).toContain(answer.type);
+        expect(['application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.activity.message']).toContain(
+          answer.type,
+        );
         if (answer.type === 'application/vnd.microsoft.activity.message') expect(typeof answer.value).toBe('string');
       }
       if (c.expectReplyTo && status === 200) {
@@ -426,8 +585,11 @@ test('every fuzzed activity is answered, without a 5xx the protocol does not cal
       // Counterexamples can hold 200 KB of text: report them shortened.
       reporter: (details) => {
         if (details.failed) {
-          const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-          throw new Error(`${fc.defaultReportMessage(details)?.replace(/(.{2000}).+?(?=\n|$)/g, '$1… (shortened)')}\nCause: ${cause}`);
+          const cause =
+            details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+          throw new Error(
+            `${fc.defaultReportMessage(details)?.replace(/(.{2000}).+?(?=\n|$)/g, '$1… (shortened)')}\nCause: ${cause}`,
+          );
         }
       },
     },

@@ -19,14 +19,27 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A plan file of `count` actions whose titles say which version of the file they came from. */
 function planFile(name: string, count: number, version: string): string {
-  const rows = Array.from({ length: count }, (_, i) => `K-${i + 1},Theme,Action ${i + 1} as in ${version},Within ${1 + (i % 12)} months`);
+  const rows = Array.from(
+    { length: count },
+    (_, i) => `K-${i + 1},Theme,Action ${i + 1} as in ${version},Within ${1 + (i % 12)} months`,
+  );
   const file = path.join(dir, name);
   fs.writeFileSync(file, ['ref,theme,action,timescale', ...rows].join('\n'));
   return file;
 }
 
-async function run(planId: string, file: string, kill?: { phase: 'writing' | 'publishing'; at: number }): Promise<ImportReport | 'killed'> {
-  const env = { TABLE_PREFIX: storage.tables.prefix, PLAN_ID: planId, FILE: file, KILL_PHASE: kill?.phase ?? '', KILL_AT: String(kill?.at ?? 0) };
+async function run(
+  planId: string,
+  file: string,
+  kill?: { phase: 'writing' | 'publishing'; at: number },
+): Promise<ImportReport | 'killed'> {
+  const env = {
+    TABLE_PREFIX: storage.tables.prefix,
+    PLAN_ID: planId,
+    FILE: file,
+    KILL_PHASE: kill?.phase ?? '',
+    KILL_AT: String(kill?.at ?? 0),
+  };
   return (await runChild(CHILD, env, 'the import')) as ImportReport | 'killed';
 }
 
@@ -49,12 +62,37 @@ const unfinished = async (planId: string) => (await storage.imports.unfinished()
 test('a new plan killed while staging is seen by nobody, is reported as unfinished, and importing again finishes it', async () => {
   const file = planFile('new.csv', 300, 'v1');
   expect(await run('new-plan', file, { phase: 'writing', at: 147 })).toBe('killed');
-  expect(await seen('new-plan')).toEqual({ plan: null, listed: false, count: 0, versions: [], sameInList: true, k1: null, k1History: 0 });
-  expect(await unfinished('new-plan')).toEqual([expect.objectContaining({ file: 'new.csv', by: 'admin@example.com', state: 'staging' })]);
+  expect(await seen('new-plan')).toEqual({
+    plan: null,
+    listed: false,
+    count: 0,
+    versions: [],
+    sameInList: true,
+    k1: null,
+    k1History: 0,
+  });
+  expect(await unfinished('new-plan')).toEqual([
+    expect.objectContaining({ file: 'new.csv', by: 'admin@example.com', state: 'staging' }),
+  ]);
 
   const again = await run('new-plan', file);
-  expect(again).toMatchObject({ ok: true, warnings: [expect.stringMatching(/^An earlier import of new\.csv into plan new-plan .* was interrupted before it was complete; none of it was ever shown/)] });
-  expect(await seen('new-plan')).toEqual({ plan: 'Killed import', listed: true, count: 300, versions: ['v1'], sameInList: true, k1: 'Action 1 as in v1', k1History: 1 });
+  expect(again).toMatchObject({
+    ok: true,
+    warnings: [
+      expect.stringMatching(
+        /^An earlier import of new\.csv into plan new-plan .* was interrupted before it was complete; none of it was ever shown/,
+      ),
+    ],
+  });
+  expect(await seen('new-plan')).toEqual({
+    plan: 'Killed import',
+    listed: true,
+    count: 300,
+    versions: ['v1'],
+    sameInList: true,
+    k1: 'Action 1 as in v1',
+    k1History: 1,
+  });
   expect(await unfinished('new-plan')).toEqual([]);
 });
 
@@ -75,13 +113,31 @@ describe('an existing plan', () => {
   test('killed while being copied over after publishing: readers see all of the new file at once, and importing again finishes it', async () => {
     const file = planFile('v3.csv', 450, 'v3');
     expect(await run(planId, file, { phase: 'publishing', at: 48 })).toBe('killed');
-    expect(await seen(planId)).toEqual({ plan: 'Killed import', listed: true, count: 450, versions: ['v3'], sameInList: true, k1: 'Action 1 as in v3', k1History: 2 });
+    expect(await seen(planId)).toEqual({
+      plan: 'Killed import',
+      listed: true,
+      count: 450,
+      versions: ['v3'],
+      sameInList: true,
+      k1: 'Action 1 as in v3',
+      k1History: 2,
+    });
     expect(await unfinished(planId)).toEqual([expect.objectContaining({ file: 'v3.csv', state: 'publishing' })]);
 
     const again = await run(planId, file);
     expect(again).toMatchObject({ ok: true, created: [], updated: [], unchanged: 450 });
-    expect((again as ImportReport).warnings[0]).toMatch(/^An earlier import of v3\.csv into plan old-plan .* was interrupted after it was published; it has now been finished\.$/);
-    expect(await seen(planId)).toEqual({ plan: 'Killed import', listed: true, count: 450, versions: ['v3'], sameInList: true, k1: 'Action 1 as in v3', k1History: 2 });
+    expect((again as ImportReport).warnings[0]).toMatch(
+      /^An earlier import of v3\.csv into plan old-plan .* was interrupted after it was published; it has now been finished\.$/,
+    );
+    expect(await seen(planId)).toEqual({
+      plan: 'Killed import',
+      listed: true,
+      count: 450,
+      versions: ['v3'],
+      sameInList: true,
+      k1: 'Action 1 as in v3',
+      k1History: 2,
+    });
     expect(await unfinished(planId)).toEqual([]);
     const history = await storage.actions.planHistory(planId);
     expect(history.filter((h) => h.ref === 'K-450')).toHaveLength(1);

@@ -31,12 +31,30 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 
 async function run(env: Record<string, string>): Promise<[string, string][]> {
-  const settings = { TABLE_PREFIX: h.storage.tables.prefix, PLAN_ID: DEMO_PLAN_ID, LEASE_MS: String(LEASE_MS), CLAIMANT: `child-${Math.random()}`, ...env };
+  const settings = {
+    TABLE_PREFIX: h.storage.tables.prefix,
+    PLAN_ID: DEMO_PLAN_ID,
+    LEASE_MS: String(LEASE_MS),
+    CLAIMANT: `child-${Math.random()}`,
+    ...env,
+  };
   const result = await runChild(CHILD, settings, 'the reminder run');
   return result === 'killed' ? [] : (result as [string, string][]);
 }
 
-const KILL_POINTS = ['before-claim:1', 'before-claim:3', 'before-claim:5', 'claimed:1', 'claimed:2', 'claimed:4', 'claimed:5', 'recorded:1', 'recorded:2', 'recorded:3', 'recorded:5'];
+const KILL_POINTS = [
+  'before-claim:1',
+  'before-claim:3',
+  'before-claim:5',
+  'claimed:1',
+  'claimed:2',
+  'claimed:4',
+  'claimed:5',
+  'recorded:1',
+  'recorded:2',
+  'recorded:3',
+  'recorded:5',
+];
 
 test.each(KILL_POINTS)('killed at %s, then run again: every owner has exactly one card', async (killAt) => {
   const now = new Date(Date.now() + KILL_POINTS.indexOf(killAt)).toISOString(); // one run id per scenario
@@ -60,6 +78,15 @@ test('two processes running the same job at the same moment send each card once'
   expect(new Set(sent).size).toBe(reachable);
   expect(sent).toHaveLength(reachable);
   // Between them they account for every owner: one sent it, the other found it done.
-  const outcomes = new Map([...first, ...second].map(([key]) => [key, [...first, ...second].filter(([k]) => k === key).map(([, o]) => o).sort()]));
-  for (const [, both] of outcomes) expect(both).toEqual(expect.arrayContaining([expect.stringMatching(/sent|unreachable/)]));
+  const outcomes = new Map(
+    [...first, ...second].map(([key]) => [
+      key,
+      [...first, ...second]
+        .filter(([k]) => k === key)
+        .map(([, o]) => o)
+        .sort(),
+    ]),
+  );
+  for (const [, both] of outcomes)
+    expect(both).toEqual(expect.arrayContaining([expect.stringMatching(/sent|unreachable/)]));
 });

@@ -15,23 +15,38 @@ const { createAdapter } = require('../../dist/teams/sender-factory');
 const die = () => process.kill(process.pid, 'SIGKILL');
 
 async function main() {
-  const { CONNECTION_STRING, TABLE_PREFIX, MODE, TEXT, USER_ID, EMAIL, NAME, KILL_AT, LEASE_MS, CLAIMANT } = process.env;
+  const { CONNECTION_STRING, TABLE_PREFIX, MODE, TEXT, USER_ID, EMAIL, NAME, KILL_AT, LEASE_MS, CLAIMANT } =
+    process.env;
   const storage = storesOver(new Tables(connectionStringFactory(CONNECTION_STRING), TABLE_PREFIX));
   const log = createLogger('silent');
   if (MODE === 'change') {
     const killer = { dateRequested: die, dateDecided: die, actionChanged: die };
     const chat = new ChatService(storage, 'Europe/London', killer);
-    const replies = await chat.handle({ text: TEXT, conversation: { id: `a:personal-${USER_ID}`, kind: 'personal' }, user: { id: USER_ID, email: EMAIL, name: NAME }, now: new Date() });
+    const replies = await chat.handle({
+      text: TEXT,
+      conversation: { id: `a:personal-${USER_ID}`, kind: 'personal' },
+      user: { id: USER_ID, email: EMAIL, name: NAME },
+      now: new Date(),
+    });
     process.stdout.write(JSON.stringify(replies));
     return;
   }
-  const sender = new TeamsSender(createAdapter(loadConfig({ NODE_ENV: 'test' })), '', new Pacer(), log, (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))));
+  const sender = new TeamsSender(
+    createAdapter(loadConfig({ NODE_ENV: 'test' })),
+    '',
+    new Pacer(),
+    log,
+    (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+  );
   const [killStep, killCount] = (KILL_AT || ':').split(':');
   let seen = 0;
   const onStep = (step) => {
     if (step === killStep && ++seen === Number(killCount)) die();
   };
-  const reports = await deliverOutbox({ storage, sender, claimant: CLAIMANT, log }, { leaseMs: Number(LEASE_MS), concurrency: 1, onStep });
+  const reports = await deliverOutbox(
+    { storage, sender, claimant: CLAIMANT, log },
+    { leaseMs: Number(LEASE_MS), concurrency: 1, onStep },
+  );
   process.stdout.write(JSON.stringify(reports.map((r) => [r.kind, r.settled, r.recipients.map((t) => t.outcome)])));
 }
 

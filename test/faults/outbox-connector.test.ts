@@ -21,14 +21,22 @@ afterAll(() => h.stop());
 
 /** An owner's new date decided, saved with its notification, as a decision is saved. */
 async function decided(ref: string, comment: string) {
-  const request = { date: '2027-06-30', reason: 'staff shortage', by: 'pattif@example.com', at: new Date().toISOString() };
-  await saveNoteWith(h.storage, DEMO_PLAN_ID, ref, (after) => [dateDecided(after, request, 'decline', { email: 'alexw@example.com', name: 'Alex Wilber' }, comment)]);
+  const request = {
+    date: '2027-06-30',
+    reason: 'staff shortage',
+    by: 'pattif@example.com',
+    at: new Date().toISOString(),
+  };
+  await saveNoteWith(h.storage, DEMO_PLAN_ID, ref, (after) => [
+    dateDecided(after, request, 'decline', { email: 'alexw@example.com', name: 'Alex Wilber' }, comment),
+  ]);
   const rows = (await h.storage.outbox.list(DEMO_PLAN_ID)).rows;
   expect(rows).toHaveLength(1);
   return rows[0];
 }
 
-const toldPatti = (comment: string) => h.connector.sent.filter((s) => s.conversationId === PATTI && JSON.stringify(s.activity).includes(comment));
+const toldPatti = (comment: string) =>
+  h.connector.sent.filter((s) => s.conversationId === PATTI && JSON.stringify(s.activity).includes(comment));
 const at = (ms: number) => ({ ...h.deps(), now: () => new Date(ms) });
 
 test('the connector down (503) and then back: the owner is told once, when it is back', async () => {
@@ -38,7 +46,11 @@ test('the connector down (503) and then back: the owner is told once, when it is
   h.connector.fault = ({ conversationId }) => (conversationId === PATTI ? (refused++, { status: 503 }) : null);
 
   const [down] = await deliverOutbox(at(start), LEASE);
-  expect(down).toMatchObject({ kind: 'date-decided', settled: false, recipients: [expect.objectContaining({ outcome: 'failed' })] });
+  expect(down).toMatchObject({
+    kind: 'date-decided',
+    settled: false,
+    recipients: [expect.objectContaining({ outcome: 'failed' })],
+  });
   expect(refused).toBeGreaterThan(1); // the sender retried before giving up
   expect((await h.storage.outbox.list(DEMO_PLAN_ID)).rows.map((r) => r.id)).toEqual([row.id]);
 
@@ -50,7 +62,10 @@ test('the connector down (503) and then back: the owner is told once, when it is
 
   h.connector.fault = () => null;
   const [back] = await deliverOutbox(at(start + 61 * 60_000), LEASE);
-  expect(back).toMatchObject({ settled: true, recipients: [expect.objectContaining({ key: 'tell:pattif@example.com', outcome: 'sent' })] });
+  expect(back).toMatchObject({
+    settled: true,
+    recipients: [expect.objectContaining({ key: 'tell:pattif@example.com', outcome: 'sent' })],
+  });
   expect((await h.storage.outbox.list(DEMO_PLAN_ID)).rows).toEqual([]);
   expect(await deliverOutbox(at(start + 62 * 60_000), LEASE)).toEqual([]);
   expect(toldPatti('the inspection is fixed')).toHaveLength(1);
@@ -78,7 +93,10 @@ test('a blocked person (403) is marked unreachable, the row leaves the outbox, a
   h.connector.fault = ({ conversationId }) => (conversationId === PATTI ? (tries++, { status: 403 }) : null);
   const [blocked] = await deliverOutbox(h.deps(), LEASE);
   h.connector.fault = () => null;
-  expect(blocked).toMatchObject({ settled: true, recipients: [expect.objectContaining({ outcome: 'unreachable', reason: 'blocked' })] });
+  expect(blocked).toMatchObject({
+    settled: true,
+    recipients: [expect.objectContaining({ outcome: 'unreachable', reason: 'blocked' })],
+  });
   expect(tries).toBe(1);
   expect((await h.storage.deliveries.get(outboxRunId(row), 'tell:pattif@example.com'))?.state).toBe('unreachable');
   expect((await h.storage.people.byEmail('pattif@example.com'))?.unreachable).toBe('blocked');

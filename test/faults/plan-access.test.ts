@@ -35,10 +35,46 @@ const PLAN_A: Action[] = [
   anAction({ planId: 'pa', ref: 'C-1', title: 'Shared ref in Alpha', owner: person(LYNNE), originalDueDate: LATE }),
 ];
 const PLAN_B: Action[] = [
-  anAction({ planId: 'pb', ref: 'PB-1', title: 'Bravo secret one', owner: person(PATTI), agency: 'Health', originalDueDate: LATE }),
-  anAction({ planId: 'pb', ref: 'PB-2', title: 'Bravo secret two', owner: person(PATTI), agency: 'Health', originalDueDate: LATE, dateRequest: { date: '2027-06-30', reason: 'bravo reason', by: emailOf(PATTI), at: '2026-11-01T09:00:00Z' } }),
-  anAction({ planId: 'pb', ref: 'PB-3', title: 'Bravo secret three', owner: person(PATTI), status: 'Complete', evidence: [{ url: 'https://example.com/b', note: 'bravo evidence', addedBy: emailOf(PATTI), addedAt: '2026-11-01T09:00:00Z' }] }),
-  anAction({ planId: 'pb', ref: 'C-1', title: 'Shared ref in Bravo', owner: person(PATTI), agency: 'Health', originalDueDate: LATE }),
+  anAction({
+    planId: 'pb',
+    ref: 'PB-1',
+    title: 'Bravo secret one',
+    owner: person(PATTI),
+    agency: 'Health',
+    originalDueDate: LATE,
+  }),
+  anAction({
+    planId: 'pb',
+    ref: 'PB-2',
+    title: 'Bravo secret two',
+    owner: person(PATTI),
+    agency: 'Health',
+    originalDueDate: LATE,
+    dateRequest: { date: '2027-06-30', reason: 'bravo reason', by: emailOf(PATTI), at: '2026-11-01T09:00:00Z' },
+  }),
+  anAction({
+    planId: 'pb',
+    ref: 'PB-3',
+    title: 'Bravo secret three',
+    owner: person(PATTI),
+    status: 'Complete',
+    evidence: [
+      {
+        url: 'https://example.com/b',
+        note: 'bravo evidence',
+        addedBy: emailOf(PATTI),
+        addedAt: '2026-11-01T09:00:00Z',
+      },
+    ],
+  }),
+  anAction({
+    planId: 'pb',
+    ref: 'C-1',
+    title: 'Shared ref in Bravo',
+    owner: person(PATTI),
+    agency: 'Health',
+    originalDueDate: LATE,
+  }),
 ];
 /** Words that appear only in Plan Bravo: none may reach someone who cannot read it. */
 const BRAVO = /Bravo|PB-\d|pattif|Patti|bravo/;
@@ -50,8 +86,14 @@ beforeAll(async () => {
   const { plans, actions, roles } = bot.storage;
   await plans.save(newPlan({ id: 'pa', title: 'Plan Alpha', baselineDate: '2026-01-01' }));
   await plans.save(newPlan({ id: 'pb', title: 'Plan Bravo', baselineDate: '2026-01-01' }));
-  for (const [planId, list] of [['pa', PLAN_A], ['pb', PLAN_B]] as const) {
-    await actions.write(planId, list.map((action) => ({ action, history: aHistoryEntry(action) })));
+  for (const [planId, list] of [
+    ['pa', PLAN_A],
+    ['pb', PLAN_B],
+  ] as const) {
+    await actions.write(
+      planId,
+      list.map((action) => ({ action, history: aHistoryEntry(action) })),
+    );
   }
   await roles.grant('pa', emailOf(ALEX), 'chair');
   await roles.grant('pb', emailOf(ADELE), 'executive');
@@ -140,17 +182,26 @@ describe('card buttons: nothing is drawn before the presser is known to be allow
   });
 
   test('a refused change shows only the refusal, not the card', async () => {
-    const answer = await press(LYNNE, 'update', { planId: 'pa', owner: emailOf(LYNNE), ref: 'PA-4', status: 'At risk', updateReason: 'not mine' });
+    const answer = await press(LYNNE, 'update', {
+      planId: 'pa',
+      owner: emailOf(LYNNE),
+      ref: 'PA-4',
+      status: 'At risk',
+      updateReason: 'not mine',
+    });
     expect(answer.type).toBe(MESSAGE);
     expect(answer.text).toMatch(/Nothing was changed\. Only the action’s owner/);
     expect(answer.text).not.toMatch(/PA-1/);
   });
 
-  test.each(['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf'])('the verb %s is not a button', async (verb) => {
-    const answer = await press(LYNNE, verb, { planId: 'pa', owner: emailOf(LYNNE) });
-    expect(answer.type).toBe(MESSAGE);
-    expect(answer.text).toMatch(/older card/);
-  });
+  test.each(['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf'])(
+    'the verb %s is not a button',
+    async (verb) => {
+      const answer = await press(LYNNE, verb, { planId: 'pa', owner: emailOf(LYNNE) });
+      expect(answer.type).toBe(MESSAGE);
+      expect(answer.text).toMatch(/older card/);
+    },
+  );
 
   test('Plan Bravo is unchanged after all of them', async () => {
     expect(await actionsAndHistory(bot.storage, 'pb')).toBe(bravoBefore);
@@ -158,10 +209,12 @@ describe('card buttons: nothing is drawn before the presser is known to be allow
 });
 
 /** A chat message through the server; every reply to it, as the person reads them. */
-const say = (user: number, text: string, kind: 'personal' | 'channel' = 'personal') => askAll(bot, text, { user, kind, mention: kind !== 'personal' });
+const say = (user: number, text: string, kind: 'personal' | 'channel' = 'personal') =>
+  askAll(bot, text, { user, kind, mention: kind !== 'personal' });
 
 /** The reply without the words the person typed themselves: echoing "PB-1" back tells them nothing. */
-const unprompted = (reply: string, typed: string) => typed.split(/\s+/).reduce((left, word) => left.split(word).join(''), reply);
+const unprompted = (reply: string, typed: string) =>
+  typed.split(/\s+/).reduce((left, word) => left.split(word).join(''), reply);
 
 /** Words that appear only in Plan Alpha. */
 const ALPHA = /Alpha|PA-\d|lynner|Lynne/;
@@ -186,9 +239,18 @@ describe('chat replies draw only on plans the asker may read: suggestions, lists
     ['use plan pb here', /^There is no plan "pb"\. Plans: pa\.$/],
     ["what's overdue", /Overdue: Plan Alpha/],
     // Patti and Health are only in Plan Bravo: to this asker they are names no plan knows, and none is suggested.
-    ["what's overdue for patti", /^No owner, agency or theme in the plans you can see matches “patti”\. Try “what’s overdue”/],
-    ["what's overdue for health", /^No owner, agency or theme in the plans you can see matches “health”\. Try “what’s overdue”/],
-    ["what's overdue for helth", /^No owner, agency or theme in the plans you can see matches “helth”\. Try “what’s overdue”/],
+    [
+      "what's overdue for patti",
+      /^No owner, agency or theme in the plans you can see matches “patti”\. Try “what’s overdue”/,
+    ],
+    [
+      "what's overdue for health",
+      /^No owner, agency or theme in the plans you can see matches “health”\. Try “what’s overdue”/,
+    ],
+    [
+      "what's overdue for helth",
+      /^No owner, agency or theme in the plans you can see matches “helth”\. Try “what’s overdue”/,
+    ],
     ['my actions', /PA-1/],
   ])('someone who may read only Plan Alpha types "%s"', async (text, expected) => {
     const reply = await say(LYNNE, text);
@@ -206,7 +268,10 @@ describe('chat replies draw only on plans the asker may read: suggestions, lists
     ['show PA-1', /I can’t find an action PA-1\. Did you mean PB-1\?/],
     ['history PA-4', /I can’t find an action PA-4\./],
     ['use plan pa here', /^There is no plan "pa"\. Plans: pb\.$/],
-    ["what's overdue for lynne", /^No owner, agency or theme in the plans you can see matches “lynne”\. Try “what’s overdue”/],
+    [
+      "what's overdue for lynne",
+      /^No owner, agency or theme in the plans you can see matches “lynne”\. Try “what’s overdue”/,
+    ],
   ])('and the other way round: someone who may read only Plan Bravo types "%s"', async (text, expected) => {
     const reply = await say(PATTI, text);
     expect(reply).toMatch(expected);
@@ -219,7 +284,15 @@ describe('chat replies draw only on plans the asker may read: suggestions, lists
 
   test('in a channel bound to a plan the asker may not read, nothing of it is shown or named', async () => {
     expect(await say(MEGAN, 'use plan pb here', 'channel')).toMatch(/now means Plan Bravo/);
-    for (const text of ["what's overdue", "what's overdue for patti", 'show PB-1', 'history PB-1', 'PB-1 done', 'show PC-1', 'use plan zzz here']) {
+    for (const text of [
+      "what's overdue",
+      "what's overdue for patti",
+      'show PB-1',
+      'history PB-1',
+      'PB-1 done',
+      'show PC-1',
+      'use plan zzz here',
+    ]) {
       const reply = await say(LYNNE, text, 'channel');
       expect(reply).toMatch(/no actions and no role|There is no plan "zzz"|Only an administrator/);
       expect(unprompted(reply, text)).not.toMatch(BRAVO);

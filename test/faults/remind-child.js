@@ -13,7 +13,13 @@ async function main() {
   const { CONNECTION_STRING, TABLE_PREFIX, PLAN_ID, NOW, KILL_AT, LEASE_MS, CLAIMANT } = process.env;
   const storage = storesOver(new Tables(connectionStringFactory(CONNECTION_STRING), TABLE_PREFIX));
   const log = createLogger('silent');
-  const sender = new TeamsSender(createAdapter(loadConfig({ NODE_ENV: 'test' })), '', new Pacer(), log, (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))));
+  const sender = new TeamsSender(
+    createAdapter(loadConfig({ NODE_ENV: 'test' })),
+    '',
+    new Pacer(),
+    log,
+    (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+  );
   const [killStep, killCount] = (KILL_AT || ':').split(':');
   let seen = 0;
   const onStep = (step) => {

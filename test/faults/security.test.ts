@@ -22,7 +22,14 @@
 import { AuthenticationConstants } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { actionsAndHistory, BotHarness, message, OTHER_TENANT, replyText, startBotHarness } from '../support/bot-harness';
+import {
+  actionsAndHistory,
+  BotHarness,
+  message,
+  OTHER_TENANT,
+  replyText,
+  startBotHarness,
+} from '../support/bot-harness';
 import { cardPress } from '../support/builders';
 import { newSigningKey, OpenIdIssuer, signJwt, unsignedJwt } from '../support/openid-issuer';
 
@@ -80,7 +87,9 @@ beforeAll(async () => {
 afterAll(async () => {
   console.log(
     `security: ${tried.length} requests in production mode\n` +
-      tried.map((t) => `  ${t.ok ? 'as expected' : 'WRONG      '}  ${String(t.status).padEnd(4)} ${t.what}`).join('\n') +
+      tried
+        .map((t) => `  ${t.ok ? 'as expected' : 'WRONG      '}  ${String(t.status).padEnd(4)} ${t.what}`)
+        .join('\n') +
       `\n  key set fetched ${issuer.fetches.keys} time(s)`,
   );
   consoleError.mockRestore();
@@ -90,7 +99,15 @@ afterAll(async () => {
 
 function claims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: ISSUER, aud: APP_ID, serviceurl: bot.connector.url, nbf: now - 60, iat: now - 60, exp: now + 3600, ...overrides };
+  return {
+    iss: ISSUER,
+    aud: APP_ID,
+    serviceurl: bot.connector.url,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + 3600,
+    ...overrides,
+  };
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -108,7 +125,8 @@ function chat(text: string, options: Parameters<typeof message>[2] = {}) {
   return { ...message(bot.connector.url, text, options), deliveryMode: 'expectReplies' };
 }
 
-const cardInvoke = (user: number, verb: string, data: Record<string, unknown>, tenant?: string) => cardPress(bot.connector.url, verb, data, { user, tenant });
+const cardInvoke = (user: number, verb: string, data: Record<string, unknown>, tenant?: string) =>
+  cardPress(bot.connector.url, verb, data, { user, tenant });
 
 function repliesOf(text: string): string {
   const body = JSON.parse(text) as { activities?: Record<string, unknown>[] };
@@ -132,18 +150,29 @@ describe('(a, b) unauthenticated and wrongly signed posts get 401 and do nothing
     ['not a JWT', () => 'not-a-token'],
     ['Basic instead of Bearer', () => null],
     ['signed by a key the bot does not trust (its own kid)', () => signJwt(claims(), forgedOwnKid)],
-    ['signed by a key the bot does not trust (the trusted key\'s kid)', () => signJwt(claims(), forgedSameKid)],
-    ['a trusted token with its payload altered (aud, serviceurl kept)', () => {
-      const [h, , s] = goodToken().split('.');
-      return `${h}.${Buffer.from(JSON.stringify(claims({ exp: Math.floor(Date.now() / 1000) + 999_999 }))).toString('base64url')}.${s}`;
-    }],
+    ["signed by a key the bot does not trust (the trusted key's kid)", () => signJwt(claims(), forgedSameKid)],
+    [
+      'a trusted token with its payload altered (aud, serviceurl kept)',
+      () => {
+        const [h, , s] = goodToken().split('.');
+        return `${h}.${Buffer.from(JSON.stringify(claims({ exp: Math.floor(Date.now() / 1000) + 999_999 }))).toString('base64url')}.${s}`;
+      },
+    ],
     ['unsigned (alg none)', () => unsignedJwt(claims(), trusted.kid)],
-    ['expired', () => signJwt(claims({ exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 }), trusted)],
+    [
+      'expired',
+      () =>
+        signJwt(
+          claims({ exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 }),
+          trusted,
+        ),
+    ],
     ['from another issuer', () => signJwt(claims({ iss: 'https://sts.windows.net/evil/' }), trusted)],
     ['for another serviceUrl', () => signJwt(claims({ serviceurl: 'https://smba.evil.example.com/' }), trusted)],
   ])('%s', async (what, token) => {
     const t = token();
-    const headers = t === null ? { authorization: `Basic ${Buffer.from(`${APP_ID}:x`).toString('base64')}` } : bearer(t);
+    const headers =
+      t === null ? { authorization: `Basic ${Buffer.from(`${APP_ID}:x`).toString('base64')}` } : bearer(t);
     const { status } = await post(what, message(bot.connector.url, 'SG-4 done'), headers, 401);
     expect(status).toBe(401);
   });
@@ -167,7 +196,12 @@ describe('(c) a valid token is accepted only for this bot', () => {
   });
 
   test('a token for this app id is accepted: a chat message is answered', async () => {
-    const { status, text } = await post('valid token, this app id (chat)', chat('my actions'), bearer(goodToken()), 200);
+    const { status, text } = await post(
+      'valid token, this app id (chat)',
+      chat('my actions'),
+      bearer(goodToken()),
+      200,
+    );
     expect(status).toBe(200);
     expect(repliesOf(text)).toMatch(/Your actions/);
   });
@@ -177,7 +211,13 @@ describe('(c) a valid token is accepted only for this bot', () => {
     const token = signJwt(claims({ aud: OTHER_APP_ID }), trusted);
     const { status } = await post('valid token, another app id', chat('SG-4 done'), bearer(token), 401);
     expect(status).toBe(401);
-    const invoke = cardInvoke(ALEX, 'update', { planId: DEMO_PLAN_ID, owner: DEMO_PEOPLE[ALEX].email, ref: 'SG-4', status: 'At risk', updateReason: 'x' });
+    const invoke = cardInvoke(ALEX, 'update', {
+      planId: DEMO_PLAN_ID,
+      owner: DEMO_PEOPLE[ALEX].email,
+      ref: 'SG-4',
+      status: 'At risk',
+      updateReason: 'x',
+    });
     expect((await post('valid token, another app id (card)', invoke, bearer(token), 401)).status).toBe(401);
     expect(await actionsAndHistory(bot.storage, DEMO_PLAN_ID)).toBe(before);
   });
@@ -186,19 +226,44 @@ describe('(c) a valid token is accepted only for this bot', () => {
 describe('(d) an activity from a tenant outside the allow-list changes nothing', () => {
   test('chat and card button from another tenant, with a valid token', async () => {
     const before = await actionsAndHistory(bot.storage, DEMO_PLAN_ID);
-    const stranger = { id: 'user-id-outside', name: 'Eve Outsider', aadObjectId: '00000000-0000-0000-0000-0000000000e9' };
+    const stranger = {
+      id: 'user-id-outside',
+      name: 'Eve Outsider',
+      aadObjectId: '00000000-0000-0000-0000-0000000000e9',
+    };
     const fromOutside = (activity: Record<string, unknown>) => ({
       ...activity,
       from: stranger,
       conversation: { id: 'a:personal-outside', conversationType: 'personal', tenantId: OTHER_TENANT, isGroup: false },
     });
-    const reply = await post('another tenant, chat "SG-4 done"', fromOutside(chat('SG-4 done', { tenant: OTHER_TENANT })), bearer(goodToken()), 200);
+    const reply = await post(
+      'another tenant, chat "SG-4 done"',
+      fromOutside(chat('SG-4 done', { tenant: OTHER_TENANT })),
+      bearer(goodToken()),
+      200,
+    );
     expect(reply.status).toBe(200);
     expect(repliesOf(reply.text)).toMatch(/not available to your organisation/);
     // Alex's own identity, but from the other tenant: still nothing.
-    const asAlex = await post('another tenant, chat as Alex', chat('SG-4 done', { tenant: OTHER_TENANT }), bearer(goodToken()), 200);
+    const asAlex = await post(
+      'another tenant, chat as Alex',
+      chat('SG-4 done', { tenant: OTHER_TENANT }),
+      bearer(goodToken()),
+      200,
+    );
     expect(repliesOf(asAlex.text)).toMatch(/not available to your organisation/);
-    const invoke = cardInvoke(ALEX, 'update', { planId: DEMO_PLAN_ID, owner: DEMO_PEOPLE[ALEX].email, ref: 'SG-4', status: 'At risk', updateReason: 'from outside' }, OTHER_TENANT);
+    const invoke = cardInvoke(
+      ALEX,
+      'update',
+      {
+        planId: DEMO_PLAN_ID,
+        owner: DEMO_PEOPLE[ALEX].email,
+        ref: 'SG-4',
+        status: 'At risk',
+        updateReason: 'from outside',
+      },
+      OTHER_TENANT,
+    );
     // The bot refuses the invoke outright; nothing is shown or changed.
     const card = await post('another tenant, card button', invoke, bearer(goodToken()), 403);
     expect(card.status).toBe(403);
@@ -211,14 +276,15 @@ describe('(d) an activity from a tenant outside the allow-list changes nothing',
   });
 });
 
-describe('(e) an owner cannot update someone else\'s action', () => {
+describe("(e) an owner cannot update someone else's action", () => {
   let before: string;
   beforeAll(async () => {
     before = await actionsAndHistory(bot.storage, DEMO_PLAN_ID);
   });
 
   /** Refused for who is asking, not for some other reason. */
-  const REFUSAL = /Only the action’s owner \([^)]+\) or an administrator can change|Only a chair, an executive or an administrator can|That card lists someone else’s actions/;
+  const REFUSAL =
+    /Only the action’s owner \([^)]+\) or an administrator can change|Only a chair, an executive or an administrator can|That card lists someone else’s actions/;
   const future = `30/09/${new Date().getFullYear() + 1}`;
   const futureIso = `${new Date().getFullYear() + 1}-09-30`;
 
@@ -236,46 +302,107 @@ describe('(e) an owner cannot update someone else\'s action', () => {
     [ALEX, 'note SG-5 taken over'],
     [ALEX, `SG-5 delayed to ${future} because I say so`],
   ])('chat: user %i types "%s"', async (user, text) => {
-    const { status, text: body } = await post(`chat by ${DEMO_PEOPLE[user].name}: ${text}`, chat(text, { user }), bearer(goodToken()), 200);
+    const { status, text: body } = await post(
+      `chat by ${DEMO_PEOPLE[user].name}: ${text}`,
+      chat(text, { user }),
+      bearer(goodToken()),
+      200,
+    );
     expect(status).toBe(200);
     expect(repliesOf(body)).toMatch(REFUSAL);
   });
 
   test.each([
-    ['update naming another action', ISAIAH, 'update', { ref: 'SG-4', owner: 'isaiah@example.com', status: 'On track' }],
-    ['update naming another action, owner forged', ISAIAH, 'update', { ref: 'SG-4', owner: 'alexw@example.com', status: 'At risk', updateReason: 'forged' }],
-    ['update, ref written loosely', ISAIAH, 'update', { ref: 'sg 4', owner: 'alexw@example.com', status: 'On track', note: 'forged' }],
-    ['delay naming another action', ISAIAH, 'update', { ref: 'SG-4', owner: 'isaiah@example.com', status: 'Delayed', updateDate: futureIso, updateReason: 'forged' }],
-    ['complete naming another action', ISAIAH, 'complete', { ref: 'SG-4', owner: 'isaiah@example.com', evidence: 'https://evil.example.com/x' }],
-    ['new date naming another action', ISAIAH, 'requestDate', { ref: 'SG-4', owner: 'isaiah@example.com', requestDate: futureIso, requestReason: 'forged' }],
+    [
+      'update naming another action',
+      ISAIAH,
+      'update',
+      { ref: 'SG-4', owner: 'isaiah@example.com', status: 'On track' },
+    ],
+    [
+      'update naming another action, owner forged',
+      ISAIAH,
+      'update',
+      { ref: 'SG-4', owner: 'alexw@example.com', status: 'At risk', updateReason: 'forged' },
+    ],
+    [
+      'update, ref written loosely',
+      ISAIAH,
+      'update',
+      { ref: 'sg 4', owner: 'alexw@example.com', status: 'On track', note: 'forged' },
+    ],
+    [
+      'delay naming another action',
+      ISAIAH,
+      'update',
+      { ref: 'SG-4', owner: 'isaiah@example.com', status: 'Delayed', updateDate: futureIso, updateReason: 'forged' },
+    ],
+    [
+      'complete naming another action',
+      ISAIAH,
+      'complete',
+      { ref: 'SG-4', owner: 'isaiah@example.com', evidence: 'https://evil.example.com/x' },
+    ],
+    [
+      'new date naming another action',
+      ISAIAH,
+      'requestDate',
+      { ref: 'SG-4', owner: 'isaiah@example.com', requestDate: futureIso, requestReason: 'forged' },
+    ],
     ['sign off as an owner', ISAIAH, 'signOff', { signOffRef: 'LAC-1' }],
     ['approve a date as an owner', ISAIAH, 'approveDate', { requestRef: 'LAC-3' }],
     ['decline a date as an owner', ISAIAH, 'declineDate', { requestRef: 'LAC-3' }],
-    ['chair updating an action not theirs', ALEX, 'update', { ref: 'SG-5', owner: 'isaiah@example.com', status: 'At risk', updateReason: 'forged' }],
+    [
+      'chair updating an action not theirs',
+      ALEX,
+      'update',
+      { ref: 'SG-5', owner: 'isaiah@example.com', status: 'At risk', updateReason: 'forged' },
+    ],
     ['Yes naming another action', ISAIAH, 'confirm', { text: 'mark SG-4 complete' }],
     ['Yes naming another action, at risk', ISAIAH, 'confirm', { text: 'SG-4 at risk: forged' }],
     ['Yes signing off as an owner', ISAIAH, 'confirm', { text: 'sign off LAC-1' }],
     ['Yes cancelling as an owner', ISAIAH, 'confirm', { text: 'mark SG-4 cancelled' }],
   ])('card: %s', async (what, user, verb, data) => {
     const invoke = cardInvoke(user as number, verb as string, { planId: DEMO_PLAN_ID, ...(data as object) });
-    const { status, text } = await post(`card by ${DEMO_PEOPLE[user as number].name}: ${what}`, invoke, bearer(goodToken()), 200);
+    const { status, text } = await post(
+      `card by ${DEMO_PEOPLE[user as number].name}: ${what}`,
+      invoke,
+      bearer(goodToken()),
+      200,
+    );
     expect(status).toBe(200);
     expect(text).toMatch(REFUSAL);
   });
 
   test('a forged Action.Submit (a message carrying card data) changes nothing', async () => {
-    const forged = { ...chat('', { user: ISAIAH }), value: { verb: 'update', planId: DEMO_PLAN_ID, ref: 'SG-4', status: 'Complete' } };
+    const forged = {
+      ...chat('', { user: ISAIAH }),
+      value: { verb: 'update', planId: DEMO_PLAN_ID, ref: 'SG-4', status: 'Complete' },
+    };
     const { status, text } = await post('forged Action.Submit naming SG-4', forged, bearer(goodToken()), 200);
     expect(status).toBe(200);
     expect(repliesOf(text)).toMatch(/older card/);
   });
 
   test.each([
-    ['a plan that does not exist', { planId: 'no-such-plan', text: 'mark SG-4 complete' }, /nothing was shown or changed/],
-    ['a command that is not an offered change', { planId: DEMO_PLAN_ID, text: 'use plan ofsted-2011 here' }, /older card/],
+    [
+      'a plan that does not exist',
+      { planId: 'no-such-plan', text: 'mark SG-4 complete' },
+      /nothing was shown or changed/,
+    ],
+    [
+      'a command that is not an offered change',
+      { planId: DEMO_PLAN_ID, text: 'use plan ofsted-2011 here' },
+      /older card/,
+    ],
     ['no command', { planId: DEMO_PLAN_ID }, /older card/],
   ])('card: a forged Yes naming %s is refused', async (what, data, refusal) => {
-    const { status, text } = await post(`forged Yes: ${what}`, cardInvoke(ISAIAH, 'confirm', data), bearer(goodToken()), 200);
+    const { status, text } = await post(
+      `forged Yes: ${what}`,
+      cardInvoke(ISAIAH, 'confirm', data),
+      bearer(goodToken()),
+      200,
+    );
     expect(status).toBe(200);
     expect(text).toMatch(refusal);
   });

@@ -43,7 +43,16 @@ import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { EmbeddedAzurite, freePort, startEmbeddedAzurite } from '../../src/store/embedded-azurite';
 import { DeliveryLedger } from '../../src/store/delivery-ledger';
 import { Storage } from '../../src/store/open-storage';
-import { ask as askBot, BotHarness, healthUrl, jobDeps, linkDemoPeople, press, startBotHarness, storageOver } from '../support/bot-harness';
+import {
+  ask as askBot,
+  BotHarness,
+  healthUrl,
+  jobDeps,
+  linkDemoPeople,
+  press,
+  startBotHarness,
+  storageOver,
+} from '../support/bot-harness';
 import { storageErrorWords } from '../../src/cards/error-words';
 
 jest.setTimeout(180_000);
@@ -85,7 +94,12 @@ function countingSender(inner: Sender, counts: Map<string, number>, beforeSend?:
     send: async (to, card) => {
       await beforeSend?.(++n);
       const result = await inner.send(to, card);
-      const key = to.kind === 'conversation' ? String((to.reference.conversation as { id?: string }).id) : to.kind === 'channel' ? to.channelId : `new:${to.teamsUserId}`;
+      const key =
+        to.kind === 'conversation'
+          ? String((to.reference.conversation as { id?: string }).id)
+          : to.kind === 'channel'
+            ? to.channelId
+            : `new:${to.teamsUserId}`;
       if (result.ok) counts.set(key, (counts.get(key) ?? 0) + 1);
       return result;
     },
@@ -108,7 +122,8 @@ function withClaimHook(s: Storage, beforeClaim: (n: number) => Promise<void>): S
 const ask = (text: string, user = 0) => askBot(bot, text, { user, timeoutMs: 30_000 });
 
 /** The Update button on the demo plan's reminder card; what the person then reads. */
-const pressCard = async (user: number, data: Record<string, unknown>) => (await press(bot, 'update', { planId: DEMO_PLAN_ID, ...data }, { user })).text;
+const pressCard = async (user: number, data: Record<string, unknown>) =>
+  (await press(bot, 'update', { planId: DEMO_PLAN_ID, ...data }, { user })).text;
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
@@ -159,8 +174,16 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
       await outage;
     }),
   };
-  const runA = runReminders(depsA, { planId: DEMO_PLAN_ID, now: runs.A.now, force: true }, { leaseMs: LEASE_MS, concurrency: 1 });
-  const runB = runReminders(depsB, { planId: DEMO_PLAN_ID, now: runs.B.now, force: true }, { leaseMs: LEASE_MS, concurrency: 1 });
+  const runA = runReminders(
+    depsA,
+    { planId: DEMO_PLAN_ID, now: runs.A.now, force: true },
+    { leaseMs: LEASE_MS, concurrency: 1 },
+  );
+  const runB = runReminders(
+    depsB,
+    { planId: DEMO_PLAN_ID, now: runs.B.now, force: true },
+    { leaseMs: LEASE_MS, concurrency: 1 },
+  );
   // Both are awaited after the outage; until then, a rejection must not count as unhandled.
   runA.catch(() => undefined);
   runB.catch(() => undefined);
@@ -179,14 +202,18 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
       ask('my actions', 2),
       ask('note SG-4 written during the outage', 0),
       ask("what's overdue", 3),
-      pressCard(0, { owner: 'alexw@example.com', ref: 'SG-4', status: 'At risk', updateReason: 'pressed during the outage' }),
+      pressCard(0, {
+        owner: 'alexw@example.com',
+        ref: 'SG-4',
+        status: 'At risk',
+        updateReason: 'pressed during the outage',
+      }),
     ]);
     note(`${label}: ${answers.length} requests answered in ${Date.now() - started} ms`);
     for (const answer of answers) expect(answer).toContain(UNREACHABLE);
   };
   await wave('outage +0 s');
   expect((await fetch(healthUrl(bot))).status).toBe(200);
-
 
   await sleep(Math.max(0, outageStartedAt + 12_000 - Date.now()));
   await wave('outage +12 s');
@@ -201,10 +228,15 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
   const [a, b] = await Promise.allSettled([runA, runB]);
   expect(a.status).toBe('rejected');
   expect(b.status).toBe('fulfilled');
-  for (const [name, result] of [['A', a], ['B', b]] as const) {
+  for (const [name, result] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
     // The run stops with the storage error; the command line (or the log) words it as people read it.
     if (result.status === 'rejected') expect(storageErrorWords(result.reason)).toContain(UNREACHABLE);
-    note(`reminder run ${name} after the outage: ${result.status === 'fulfilled' ? 'finished' : 'stopped at a claim made during the outage'}; cards sent: ${[...delivered[name].values()].reduce((x, y) => x + y, 0)}`);
+    note(
+      `reminder run ${name} after the outage: ${result.status === 'fulfilled' ? 'finished' : 'stopped at a claim made during the outage'}; cards sent: ${[...delivered[name].values()].reduce((x, y) => x + y, 0)}`,
+    );
   }
   expect(problems).toEqual([]);
 });
@@ -213,7 +245,10 @@ test('after the outage chat works, what was written before is there and nothing 
   expect(await ask('help')).toMatch(/What I can do/);
   expect(await ask('SG-4 at risk: after the outage')).toMatch(/SG-4 is now at risk/);
   const history = await storage.actions.history(DEMO_PLAN_ID, 'SG-4');
-  const texts = history.flatMap((e) => [e.comment, ...e.changes.map((c) => c.to)]).filter(Boolean).join('\n');
+  const texts = history
+    .flatMap((e) => [e.comment, ...e.changes.map((c) => c.to)])
+    .filter(Boolean)
+    .join('\n');
   expect(texts).toContain('written before the outage');
   expect(texts).toContain('after the outage');
   expect(texts).not.toContain('during the outage');
@@ -222,8 +257,15 @@ test('after the outage chat works, what was written before is there and nothing 
 
 test('each reminder run, run again, leaves every reachable owner exactly one card: none lost, none twice', async () => {
   for (const name of ['A', 'B'] as const) {
-    const deps: DeliveryDeps = { ...jobDeps(storage, CLAIMANT), sender: countingSender(jobDeps(storage, CLAIMANT).sender, delivered[name]) };
-    const report = await runReminders(deps, { planId: DEMO_PLAN_ID, now: runs[name].now, force: true }, { leaseMs: LEASE_MS, concurrency: 1 });
+    const deps: DeliveryDeps = {
+      ...jobDeps(storage, CLAIMANT),
+      sender: countingSender(jobDeps(storage, CLAIMANT).sender, delivered[name]),
+    };
+    const report = await runReminders(
+      deps,
+      { planId: DEMO_PLAN_ID, now: runs[name].now, force: true },
+      { leaseMs: LEASE_MS, concurrency: 1 },
+    );
     runs[name].runId = report.runId;
     const reachable = report.recipients.filter((r) => r.outcome !== 'unreachable');
     const ledger = await storage.deliveries.run(report.runId);
@@ -244,7 +286,12 @@ test('each reminder run, run again, leaves every reachable owner exactly one car
   }
   // What Teams received agrees: two reminder cards (one per run) in each reachable owner's chat. A forced card
   // counts as the week's, so a change in chat redraws it in place (a PUT, not a new card).
-  const cards = bot.connector.sent.filter((s) => s.method === 'POST' && s.replyToId === null && JSON.stringify(s.activity).includes('application/vnd.microsoft.card.adaptive'));
+  const cards = bot.connector.sent.filter(
+    (s) =>
+      s.method === 'POST' &&
+      s.replyToId === null &&
+      JSON.stringify(s.activity).includes('application/vnd.microsoft.card.adaptive'),
+  );
   const perChat = new Map<string, number>();
   for (const c of cards) perChat.set(c.conversationId, (perChat.get(c.conversationId) ?? 0) + 1);
   expect([...perChat.values()].every((n) => n === 2)).toBe(true);

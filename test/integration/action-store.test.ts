@@ -12,7 +12,9 @@ describe('action store on Azurite', () => {
     const action = anAction({
       planId: 'round-trip',
       ref: 'SG-4',
-      evidence: [{ url: 'https://example.com/audit', note: 'Audit', addedBy: 'a@example.com', addedAt: '2026-11-01T09:00:00Z' }],
+      evidence: [
+        { url: 'https://example.com/audit', note: 'Audit', addedBy: 'a@example.com', addedAt: '2026-11-01T09:00:00Z' },
+      ],
       latestUpdate: { text: 'Started', by: 'a@example.com', at: '2026-11-01T09:00:00Z' },
     });
     await actions.write('round-trip', [{ action, history: aHistoryEntry(action) }]);
@@ -27,7 +29,9 @@ describe('action store on Azurite', () => {
     const action = anAction({ planId: 'dupes' });
     await actions.write('dupes', [{ action, history: aHistoryEntry(action) }]);
     const again = anAction({ planId: 'dupes', title: 'Another' });
-    await expect(actions.write('dupes', [{ action: again, history: aHistoryEntry(again) }])).rejects.toBeInstanceOf(ConflictError);
+    await expect(actions.write('dupes', [{ action: again, history: aHistoryEntry(again) }])).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect((await actions.get('dupes', 'SG-1'))?.value.title).toBe(action.title);
     expect(await actions.history('dupes', 'SG-1')).toHaveLength(1);
   });
@@ -35,15 +39,24 @@ describe('action store on Azurite', () => {
   test('two concurrent updates: one wins, the other gets a conflict it can retry, and history tells the truth', async () => {
     const planId = 'race';
     const original = anAction({ planId });
-    await actions.write(planId, [{ action: original, history: aHistoryEntry(original, { at: '2026-11-21T09:00:00Z' }) }]);
+    await actions.write(planId, [
+      { action: original, history: aHistoryEntry(original, { at: '2026-11-21T09:00:00Z' }) },
+    ]);
     const read = (await actions.get(planId, 'SG-1'))!;
 
     const attempt = (status: 'On track' | 'At risk', by: string) => {
       const action = { ...read.value, status };
-      const history = aHistoryEntry(action, { by, at: new Date().toISOString(), changes: [{ field: 'status', from: 'Not started', to: status }] });
+      const history = aHistoryEntry(action, {
+        by,
+        at: new Date().toISOString(),
+        changes: [{ field: 'status', from: 'Not started', to: status }],
+      });
       return actions.write(planId, [{ action, current: read, history }]);
     };
-    const results = await Promise.allSettled([attempt('On track', 'alex@example.com'), attempt('At risk', 'megan@example.com')]);
+    const results = await Promise.allSettled([
+      attempt('On track', 'alex@example.com'),
+      attempt('At risk', 'megan@example.com'),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -54,11 +67,16 @@ describe('action store on Azurite', () => {
     const winnerStatus = (await actions.get(planId, 'SG-1'))!;
     const loserWanted = winnerStatus.value.status === 'On track' ? 'At risk' : 'On track';
     const retried = { ...winnerStatus.value, status: loserWanted } as const;
-    await actions.write(planId, [{
-      action: retried,
-      current: winnerStatus,
-      history: aHistoryEntry(retried, { at: new Date(Date.now() + 1000).toISOString(), changes: [{ field: 'status', from: winnerStatus.value.status, to: loserWanted }] }),
-    }]);
+    await actions.write(planId, [
+      {
+        action: retried,
+        current: winnerStatus,
+        history: aHistoryEntry(retried, {
+          at: new Date(Date.now() + 1000).toISOString(),
+          changes: [{ field: 'status', from: winnerStatus.value.status, to: loserWanted }],
+        }),
+      },
+    ]);
 
     const history = await actions.history(planId, 'SG-1');
     expect(history.map((h) => h.changes[0])).toEqual([
@@ -77,7 +95,9 @@ describe('action store on Azurite', () => {
     const changed = { ...first.value, title: 'Changed once' };
     await actions.write(planId, [{ action: changed, current: first, history: aHistoryEntry(changed) }]);
     await expect(
-      actions.write(planId, [{ action: { ...first.value, title: 'Stale' }, current: first, history: aHistoryEntry(first.value) }]),
+      actions.write(planId, [
+        { action: { ...first.value, title: 'Stale' }, current: first, history: aHistoryEntry(first.value) },
+      ]),
     ).rejects.toBeInstanceOf(ConflictError);
     expect((await actions.get(planId, 'SG-1'))!.value.title).toBe('Changed once');
   });
@@ -87,7 +107,12 @@ describe('action store on Azurite', () => {
     const existing = anAction({ planId, ref: 'B-3' });
     await actions.write(planId, [{ action: existing, history: aHistoryEntry(existing) }]);
     const batch = ['B-1', 'B-2', 'B-3', 'B-4'].map((ref) => anAction({ planId, ref }));
-    await expect(actions.write(planId, batch.map((a) => ({ action: a, history: aHistoryEntry(a) })))).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      actions.write(
+        planId,
+        batch.map((a) => ({ action: a, history: aHistoryEntry(a) })),
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await actions.list(planId)).map((a) => a.value.ref)).toEqual(['B-3']);
   });
 
@@ -100,15 +125,26 @@ describe('action store on Azurite', () => {
       { action: ten, history: aHistoryEntry(ten, { at: '2026-01-02T00:00:00Z' }) },
     ]);
     const updated = (await actions.get(planId, '1'))!;
-    await actions.write(planId, [{ action: updated.value, current: updated, history: aHistoryEntry(one, { at: '2026-02-01T00:00:00Z', comment: 'later' }) }]);
+    await actions.write(planId, [
+      {
+        action: updated.value,
+        current: updated,
+        history: aHistoryEntry(one, { at: '2026-02-01T00:00:00Z', comment: 'later' }),
+      },
+    ]);
     const history = await actions.history(planId, '1');
-    expect(history.map((h) => [h.ref, h.at])).toEqual([['1', '2026-02-01T00:00:00Z'], ['1', '2026-01-01T00:00:00Z']]);
+    expect(history.map((h) => [h.ref, h.at])).toEqual([
+      ['1', '2026-02-01T00:00:00Z'],
+      ['1', '2026-01-01T00:00:00Z'],
+    ]);
   });
 
   test('limits Azurite does not enforce are enforced before anything is sent', async () => {
     const planId = 'limits';
     const huge = anAction({ planId, title: 'x'.repeat(40_000) });
-    await expect(actions.write(planId, [{ action: huge, history: aHistoryEntry(huge) }])).rejects.toThrow(StorageLimitError);
+    await expect(actions.write(planId, [{ action: huge, history: aHistoryEntry(huge) }])).rejects.toThrow(
+      StorageLimitError,
+    );
     expect(await actions.list(planId)).toEqual([]);
   });
 

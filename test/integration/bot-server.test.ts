@@ -40,7 +40,11 @@ describe('the bot over HTTP, as Teams talks to it', () => {
   test.each([
     ['an empty message', '', /I didn’t understand/],
     // One limit and one reply, whether the bot or the grammar notices: over 2,000 characters, or 20,000 of HTML.
-    ['100 KB of text', 'a'.repeat(100_000), /^That message is too long for me to read: send one short command \(up to 2,000 characters\)/],
+    [
+      '100 KB of text',
+      'a'.repeat(100_000),
+      /^That message is too long for me to read: send one short command \(up to 2,000 characters\)/,
+    ],
     ['3,000 characters of text', `SG-4 note ${'a'.repeat(2_990)}`, /^That message is too long for me to read/],
   ])('%s gets a clear reply', async (_name, text, expected) => {
     expect(await ask(text)).toMatch(expected);
@@ -94,8 +98,16 @@ describe('production mode', () => {
 
   test('a token from an issuer the bot does not trust gets 401', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'x', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ aud: '11111111-1111-1111-1111-111111111111', iss: 'https://sts.evil.example.com/', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        aud: '11111111-1111-1111-1111-111111111111',
+        iss: 'https://sts.evil.example.com/',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      }),
+    ).toString('base64url');
     const token = `${header}.${payload}.${Buffer.from('forged').toString('base64url')}`;
-    expect((await secured.post(message(secured.connector.url, 'help'), { authorization: `Bearer ${token}` })).status).toBe(401);
+    expect(
+      (await secured.post(message(secured.connector.url, 'help'), { authorization: `Bearer ${token}` })).status,
+    ).toBe(401);
   });
 });

@@ -22,7 +22,9 @@ function recorder(told: string[]): ChangeNotifier {
     actionChanged: async (planId, ownerEmail) => void told.push(`changed ${planId}:${ownerEmail}`),
     dateRequested: async (planId, ref) => void told.push(`date requested ${planId}:${ref}`),
     dateDecided: async ({ action, request, decision, by, comment }) =>
-      void told.push(`${decision}d ${action.ref} ${request.date} for ${request.by} by ${by.email}${comment ? `: ${comment}` : ''}`),
+      void told.push(
+        `${decision}d ${action.ref} ${request.date} for ${request.by} by ${by.email}${comment ? `: ${comment}` : ''}`,
+      ),
   };
 }
 
@@ -39,7 +41,8 @@ test('asking for a new date, then declining it: chat and card buttons tell the s
   const byChat: string[] = [];
   const chatStorage = await seeded();
   const chat = new ChatService(chatStorage, 'Europe/London', recorder(byChat));
-  const say = (text: string, user: typeof ALEX) => chat.handle({ text, conversation: { id: `personal-${user.email}`, kind: 'personal' }, user, now: NOW });
+  const say = (text: string, user: typeof ALEX) =>
+    chat.handle({ text, conversation: { id: `personal-${user.email}`, kind: 'personal' }, user, now: NOW });
   await say('SG-6 new date 31/03/2027 because training places', PATTI);
   await settled();
   const askedByChat = [...byChat];
@@ -49,8 +52,13 @@ test('asking for a new date, then declining it: chat and card buttons tell the s
   const byCard: string[] = [];
   const cardStorage = await seeded();
   const cards = new CardActions(cardStorage, recorder(byCard));
-  const press = (verb: string, data: Record<string, unknown>, user: typeof ALEX) => cards.handle({ verb, data: { planId: DEMO_PLAN_ID, ...data }, user, now: NOW });
-  await press('requestDate', { owner: PATTI.email, ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' }, PATTI);
+  const press = (verb: string, data: Record<string, unknown>, user: typeof ALEX) =>
+    cards.handle({ verb, data: { planId: DEMO_PLAN_ID, ...data }, user, now: NOW });
+  await press(
+    'requestDate',
+    { owner: PATTI.email, ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' },
+    PATTI,
+  );
   await settled();
   const askedByCard = [...byCard];
   await press('declineDate', { requestRef: 'SG-6', decisionComment: 'the inspection date is fixed' }, ALEX);
@@ -59,17 +67,30 @@ test('asking for a new date, then declining it: chat and card buttons tell the s
   expect(askedByChat).toEqual([`changed ${DEMO_PLAN_ID}:pattif@example.com`, `date requested ${DEMO_PLAN_ID}:SG-6`]);
   // Patti pressed her own reminder card, which the button's answer redraws (with its banner): it is not redrawn twice.
   expect(askedByCard).toEqual([`date requested ${DEMO_PLAN_ID}:SG-6`]);
-  expect(byChat).toEqual([...askedByChat, 'declined SG-6 2027-03-31 for pattif@example.com by alexw@example.com: the inspection date is fixed']);
+  expect(byChat).toEqual([
+    ...askedByChat,
+    'declined SG-6 2027-03-31 for pattif@example.com by alexw@example.com: the inspection date is fixed',
+  ]);
   expect(byCard).toEqual([...askedByCard, byChat[byChat.length - 1]]);
 });
 
 test('an administrator’s status update, through either door, redraws the owner’s card', async () => {
   const byChat: string[] = [];
   const chat = new ChatService(await seeded(), 'Europe/London', recorder(byChat));
-  await chat.handle({ text: 'SG-1 at risk', conversation: { id: 'personal-megan', kind: 'personal' }, user: MEGAN, now: NOW });
+  await chat.handle({
+    text: 'SG-1 at risk',
+    conversation: { id: 'personal-megan', kind: 'personal' },
+    user: MEGAN,
+    now: NOW,
+  });
   const byCard: string[] = [];
   const cards = new CardActions(await seeded(), recorder(byCard));
-  await cards.handle({ verb: 'update', data: { planId: DEMO_PLAN_ID, owner: ALEX.email, ref: 'SG-1', status: 'At risk' }, user: MEGAN, now: NOW });
+  await cards.handle({
+    verb: 'update',
+    data: { planId: DEMO_PLAN_ID, owner: ALEX.email, ref: 'SG-1', status: 'At risk' },
+    user: MEGAN,
+    now: NOW,
+  });
   await settled();
   expect(byChat).toEqual([`changed ${DEMO_PLAN_ID}:alexw@example.com`]);
   expect(byCard).toEqual(byChat);
@@ -78,7 +99,12 @@ test('an administrator’s status update, through either door, redraws the owner
 test('an owner pressing their own reminder card gets it redrawn in the answer, with its banner, and not again', async () => {
   const byCard: string[] = [];
   const cards = new CardActions(await seeded(), recorder(byCard));
-  const answer = await cards.handle({ verb: 'update', data: { planId: DEMO_PLAN_ID, owner: ALEX.email, ref: 'SG-1', status: 'At risk' }, user: ALEX, now: NOW });
+  const answer = await cards.handle({
+    verb: 'update',
+    data: { planId: DEMO_PLAN_ID, owner: ALEX.email, ref: 'SG-1', status: 'At risk' },
+    user: ALEX,
+    now: NOW,
+  });
   await settled();
   expect(answer.kind === 'card' && JSON.stringify(answer.data)).toMatch(/SG-1 is updated: at risk/);
   expect(byCard).toEqual([]);
@@ -94,9 +120,25 @@ test('neither door waits for the others to be told before answering', async () =
   const chat = new ChatService(storage, 'Europe/London', slow);
 
   // An administrator moves Patti's date from her card; Alex asks for a new date in chat.
-  const pressed = await cards.handle({ verb: 'requestDate', data: { planId: DEMO_PLAN_ID, owner: PATTI.email, ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' }, user: MEGAN, now: NOW });
+  const pressed = await cards.handle({
+    verb: 'requestDate',
+    data: {
+      planId: DEMO_PLAN_ID,
+      owner: PATTI.email,
+      ref: 'SG-6',
+      requestDate: '2027-03-31',
+      requestReason: 'training places',
+    },
+    user: MEGAN,
+    now: NOW,
+  });
   expect(pressed.kind === 'card' && JSON.stringify(pressed.data)).toMatch(/SG-6 is updated/);
-  const [replied] = await chat.handle({ text: 'SG-1 new date 26/02/2027 because panel dates', conversation: { id: 'personal-alex', kind: 'personal' }, user: ALEX, now: NOW });
+  const [replied] = await chat.handle({
+    text: 'SG-1 new date 26/02/2027 because panel dates',
+    conversation: { id: 'personal-alex', kind: 'personal' },
+    user: ALEX,
+    now: NOW,
+  });
   expect(replied.kind === 'card' && replied.summary).toBeTruthy();
   // Both answered while their first notification still waits; within one change, what follows waits its turn.
   expect(told).toEqual([]);

@@ -27,7 +27,8 @@ beforeEach(async () => {
   decided = [];
   actions = new CardActions(storage, {
     dateRequested: async (planId, ref) => void requested.push(`${planId}:${ref}`),
-    dateDecided: async ({ action, request, decision, by }) => void decided.push(`${decision}d ${action.ref} ${request.date} for ${request.by} by ${by.email}`),
+    dateDecided: async ({ action, request, decision, by }) =>
+      void decided.push(`${decision}d ${action.ref} ${request.date} for ${request.by} by ${by.email}`),
   });
 });
 
@@ -37,7 +38,11 @@ async function press(verb: string, data: Record<string, unknown>, user: keyof ty
 
 /** Patti asks for SG-6 to move to 31 Mar 2027, as an owner does from her reminder card. */
 async function pattiRequestsSg6() {
-  return press('requestDate', { owner: 'pattif@example.com', ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' }, 'patti');
+  return press(
+    'requestDate',
+    { owner: 'pattif@example.com', ref: 'SG-6', requestDate: '2027-03-31', requestReason: 'training places' },
+    'patti',
+  );
 }
 
 /** The card as a person sees it, after checking it against the Adaptive Cards renderer. */
@@ -64,11 +69,16 @@ describe('the reminder card', () => {
   });
 
   test('Complete with evidence updates the register, redraws the card without it, and records via card', async () => {
-    const card = seen(await press('complete', { owner: 'alexw@example.com', ref: 'SG-4', evidence: 'https://example.com/audit' }));
+    const card = seen(
+      await press('complete', { owner: 'alexw@example.com', ref: 'SG-4', evidence: 'https://example.com/audit' }),
+    );
     expect(card).toMatch(/^SG-4 is complete, with your evidence/);
     expect(card).not.toMatch(/\*\*SG-4\*\*/);
     const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value;
-    expect(stored).toMatchObject({ status: 'Complete', evidence: [expect.objectContaining({ url: 'https://example.com/audit' })] });
+    expect(stored).toMatchObject({
+      status: 'Complete',
+      evidence: [expect.objectContaining({ url: 'https://example.com/audit' })],
+    });
     const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-4');
     expect(latest).toMatchObject({ via: 'card', by: 'alexw@example.com' });
   });
@@ -77,7 +87,11 @@ describe('the reminder card', () => {
     ['a delay with no reason', { status: 'Delayed', updateDate: '2027-01-31' }, /A delay needs a reason/],
     ['a delay with no date', { status: 'Delayed', updateReason: 'supplier' }, /A delay needs the new date/],
     ['a date in the past', { status: 'Delayed', updateDate: '2026-01-01', updateReason: 'supplier' }, /has passed/],
-    ['31 February', { status: 'Delayed', updateDate: '2027-02-31', updateReason: 'supplier' }, /A delay needs the new date/],
+    [
+      '31 February',
+      { status: 'Delayed', updateDate: '2027-02-31', updateReason: 'supplier' },
+      /A delay needs the new date/,
+    ],
     ['an unknown status', { status: 'Finished' }, /Choose a status/],
   ])('Update with %s is refused inside the card', async (_name, fields, message) => {
     const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!;
@@ -89,7 +103,9 @@ describe('the reminder card', () => {
     const adele = { owner: 'adelev@example.com', ref: 'SG-3' };
     const drawn = await press('refreshReminder', { owner: 'adelev@example.com' }, 'adele');
     const form = JSON.stringify(drawn.kind === 'card' ? renderCard(drawn.card, drawn.data) : null);
-    expect(form).toMatch(/"id":"status"[^\]]*"value":"unchanged","choices":\[\{"title":"Keep the current status","value":"unchanged"\}/);
+    expect(form).toMatch(
+      /"id":"status"[^\]]*"value":"unchanged","choices":\[\{"title":"Keep the current status","value":"unchanged"\}/,
+    );
     seen(await press('update', { ...adele, status: 'At risk', updateReason: 'two social workers left' }, 'adele'));
     for (const status of ['unchanged', '', undefined]) {
       const note = `audit booked (${String(status)})`;
@@ -99,24 +115,40 @@ describe('the reminder card', () => {
     }
     // The reason stays on record: the notes were added after it, none replaced the status it explains.
     const history = await storage.actions.history(DEMO_PLAN_ID, 'SG-3');
-    expect(history.map((h) => h.changes.map((c) => `${c.field}: ${c.to}`).join()).join('\n')).toMatch(/two social workers left/);
-    expect(history.filter((h) => h.via === 'card').flatMap((h) => h.changes).some((c) => c.field === 'status')).toBe(false);
+    expect(history.map((h) => h.changes.map((c) => `${c.field}: ${c.to}`).join()).join('\n')).toMatch(
+      /two social workers left/,
+    );
+    expect(
+      history
+        .filter((h) => h.via === 'card')
+        .flatMap((h) => h.changes)
+        .some((c) => c.field === 'status'),
+    ).toBe(false);
   });
 
   test('Update with the status kept and nothing written changes nothing', async () => {
     const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-3'))!;
-    expect(seen(await press('update', { owner: 'adelev@example.com', ref: 'SG-3', status: 'unchanged', note: ' ' }, 'adele'))).toMatch(/^Nothing was changed\. There was nothing to save/);
+    expect(
+      seen(
+        await press('update', { owner: 'adelev@example.com', ref: 'SG-3', status: 'unchanged', note: ' ' }, 'adele'),
+      ),
+    ).toMatch(/^Nothing was changed\. There was nothing to save/);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-3'))!.etag).toBe(before.etag);
   });
 
   test('Request new date: 31 February is refused', async () => {
-    expect(seen(await press('requestDate', { ref: 'SG-6', requestDate: '2027-02-31', requestReason: 'x' }, 'patti'))).toMatch(/The new date is not a real date/);
+    expect(
+      seen(await press('requestDate', { ref: 'SG-6', requestDate: '2027-02-31', requestReason: 'x' }, 'patti')),
+    ).toMatch(/The new date is not a real date/);
   });
 
   test('an owner’s request waits for the chairs, who are told', async () => {
     const card = seen(await pattiRequestsSg6());
     expect(card).toMatch(/Your new date for SG-6 has gone to the chairs and executives for approval/);
-    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value).toMatchObject({ revisedDueDate: null, dateRequest: { date: '2027-03-31' } });
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value).toMatchObject({
+      revisedDueDate: null,
+      dateRequest: { date: '2027-03-31' },
+    });
     expect(requested).toContain(`${DEMO_PLAN_ID}:SG-6`);
   });
 
@@ -128,7 +160,9 @@ describe('the reminder card', () => {
 
   test('an unknown button and a missing plan get a clear message', async () => {
     expect(seen(await press('explode', {}))).toMatch(/older card/);
-    expect(seen(await actions.handle({ verb: 'complete', data: {}, user: USERS.alex, now: NOW }))).toMatch(/plan that no longer exists/);
+    expect(seen(await actions.handle({ verb: 'complete', data: {}, user: USERS.alex, now: NOW }))).toMatch(
+      /plan that no longer exists/,
+    );
   });
 });
 
@@ -143,7 +177,9 @@ describe('the decisions card for chairs and executives', () => {
   });
 
   test('an owner cannot approve', async () => {
-    expect(seen(await press('approveDate', { requestRef: 'SG-6' }, 'patti'))).toMatch(/Only a chair, an executive or an administrator can decide new dates/);
+    expect(seen(await press('approveDate', { requestRef: 'SG-6' }, 'patti'))).toMatch(
+      /Only a chair, an executive or an administrator can decide new dates/,
+    );
     expect(decided).toEqual([]);
   });
 
@@ -152,7 +188,11 @@ describe('the decisions card for chairs and executives', () => {
     expect(card).toMatch(/^Approved: SG-6 is now due 31 Mar 2027\./);
     expect(card).not.toMatch(/asks to move it/);
     const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
-    expect(stored).toMatchObject({ revisedDueDate: '2027-03-31', revisionReason: 'training places', dateRequest: null });
+    expect(stored).toMatchObject({
+      revisedDueDate: '2027-03-31',
+      revisionReason: 'training places',
+      dateRequest: null,
+    });
     const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-6');
     expect(latest).toMatchObject({ by: 'alexw@example.com', via: 'card' });
     expect(decided).toEqual(['approved SG-6 2027-03-31 for pattif@example.com by alexw@example.com']);

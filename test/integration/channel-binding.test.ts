@@ -39,14 +39,17 @@ async function send(activity: { id: string; [key: string]: unknown }): Promise<s
   return replyText((await bot.connector.next((s) => s.replyToId === activity.id)).activity);
 }
 
-const say = (text: string, options: Options) => send(message(bot.connector.url, text, { kind: 'channel', mention: true, ...options }));
+const say = (text: string, options: Options) =>
+  send(message(bot.connector.url, text, { kind: 'channel', mention: true, ...options }));
 const deps = () => ({ storage: bot.storage, sender: bot.server.sender, claimant: 'test', log: createLogger('silent') });
 
 describe('binding a channel', () => {
   const channel = '19:bind-whole@thread.tacv2';
 
   test('"use plan X here" in one post binds the channel: a new post, and a reply in another thread, answer for that plan only', async () => {
-    expect(await say(`use plan ${SECOND} here`, { user: MEGAN, channel })).toMatch(/^Done: in this channel, "what's overdue" now means A second plan \(second-plan\)\. Its weekly digest will come here too, as a new post\./);
+    expect(await say(`use plan ${SECOND} here`, { user: MEGAN, channel })).toMatch(
+      /^Done: in this channel, "what's overdue" now means A second plan \(second-plan\)\. Its weekly digest will come here too, as a new post\./,
+    );
     expect((await bot.storage.conversations.get(channel))?.planId).toBe(SECOND);
 
     // A chair @mentions the bot in a new post: only the bound plan, not every plan they can read.
@@ -73,8 +76,11 @@ describe('binding a channel', () => {
   });
 
   test('a group chat is bound as a whole, and keeps receiving the digest in the chat itself', async () => {
-    const chat = (text: string, user: number) => send(message(bot.connector.url, text, { kind: 'groupChat', mention: true, user }));
-    expect(await chat(`use plan ${SECOND} here`, MEGAN)).toMatch(/^Done: in this chat, .*Its weekly digest will come here too\.$/);
+    const chat = (text: string, user: number) =>
+      send(message(bot.connector.url, text, { kind: 'groupChat', mention: true, user }));
+    expect(await chat(`use plan ${SECOND} here`, MEGAN)).toMatch(
+      /^Done: in this chat, .*Its weekly digest will come here too\.$/,
+    );
     expect(await chat("what's overdue", ALEX)).toMatch(/Overdue: A second plan/);
     const report = await runDigest(deps(), { planId: SECOND, now: new Date() }, LEASE);
     expect(report.recipients.map((r) => [r.key, r.outcome])).toEqual(
@@ -83,7 +89,9 @@ describe('binding a channel', () => {
         [channel, 'sent'],
       ]),
     );
-    const inChat = bot.connector.sent.filter((s) => s.conversationId === '19:board@thread.v2' && /Weekly digest/.test(JSON.stringify(s.activity)));
+    const inChat = bot.connector.sent.filter(
+      (s) => s.conversationId === '19:board@thread.v2' && /Weekly digest/.test(JSON.stringify(s.activity)),
+    );
     expect(inChat).toHaveLength(1);
     expect(inChat[0].newPost).toBeUndefined();
   });
@@ -95,7 +103,12 @@ describe('the weekly digest in a channel', () => {
   test('starts a new post with the create-conversation call, never a reply in an old thread', async () => {
     await bot.storage.conversations.remove('19:board@thread.v2');
     await bot.storage.conversations.remove('19:bind-whole@thread.tacv2');
-    const binding = message(bot.connector.url, `use plan ${DEMO_PLAN_ID} here`, { kind: 'channel', mention: true, user: MEGAN, channel });
+    const binding = message(bot.connector.url, `use plan ${DEMO_PLAN_ID} here`, {
+      kind: 'channel',
+      mention: true,
+      user: MEGAN,
+      channel,
+    });
     await send(binding);
     const before = bot.connector.sent.length;
     const report = await runDigest(deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
@@ -134,7 +147,8 @@ describe('the weekly digest in a channel', () => {
 
   test('a throttled channel post is retried, paced, and sent once', async () => {
     let refused = 0;
-    bot.connector.fault = ({ conversationId }) => (conversationId === '19:twice@thread.tacv2' && refused++ === 0 ? { status: 429, retryAfterSeconds: 0 } : null);
+    bot.connector.fault = ({ conversationId }) =>
+      conversationId === '19:twice@thread.tacv2' && refused++ === 0 ? { status: 429, retryAfterSeconds: 0 } : null;
     try {
       const before = bot.connector.sent.length;
       const report = await runDigest(deps(), { planId: DEMO_PLAN_ID, now: new Date(), force: true }, LEASE);
@@ -150,12 +164,27 @@ test('a channel whose stored post does not carry the tenant still gets it in the
   const planId = 'tenant-plan';
   const channel = '19:tenantless@thread.tacv2';
   await bot.storage.plans.save(newPlan({ id: planId, title: 'Tenant plan', baselineDate: '2026-01-01' }));
-  const reference = { bot: { id: BOT_ID, name: 'Action Tracker' }, conversation: { id: `${channel};messageid=1`, conversationType: 'channel' }, channelId: 'msteams', serviceUrl: bot.connector.url };
-  await bot.storage.conversations.saveReference({ conversationId: channel, kind: 'channel', tenantId: TENANT, reference, updatedAt: new Date().toISOString() });
+  const reference = {
+    bot: { id: BOT_ID, name: 'Action Tracker' },
+    conversation: { id: `${channel};messageid=1`, conversationType: 'channel' },
+    channelId: 'msteams',
+    serviceUrl: bot.connector.url,
+  };
+  await bot.storage.conversations.saveReference({
+    conversationId: channel,
+    kind: 'channel',
+    tenantId: TENANT,
+    reference,
+    updatedAt: new Date().toISOString(),
+  });
   await bot.storage.conversations.bindPlan(channel, planId);
   await runDigest(deps(), { planId, now: new Date() }, LEASE);
   const post = await bot.connector.next((s) => s.newPost?.channelId === channel);
-  expect(post.newPost?.request).toMatchObject({ isGroup: true, tenantId: TENANT, channelData: { channel: { id: channel }, tenant: { id: TENANT } } });
+  expect(post.newPost?.request).toMatchObject({
+    isGroup: true,
+    tenantId: TENANT,
+    channelData: { channel: { id: channel }, tenant: { id: TENANT } },
+  });
 });
 
 describe('bindings stored per post by earlier versions', () => {
@@ -164,8 +193,19 @@ describe('bindings stored per post by earlier versions', () => {
 
   /** What the previous version wrote when "use plan X here" was typed in a post. */
   async function oldBinding(postId: string, planId: string, updatedAt: string) {
-    const reference = { bot: { id: BOT_ID, name: 'Action Tracker' }, conversation: { id: post(postId), conversationType: 'channel', tenantId: TENANT }, channelId: 'msteams', serviceUrl: bot.connector.url };
-    await bot.storage.conversations.saveReference({ conversationId: post(postId), kind: 'channel', tenantId: TENANT, reference, updatedAt });
+    const reference = {
+      bot: { id: BOT_ID, name: 'Action Tracker' },
+      conversation: { id: post(postId), conversationType: 'channel', tenantId: TENANT },
+      channelId: 'msteams',
+      serviceUrl: bot.connector.url,
+    };
+    await bot.storage.conversations.saveReference({
+      conversationId: post(postId),
+      kind: 'channel',
+      tenantId: TENANT,
+      reference,
+      updatedAt,
+    });
     await bot.storage.conversations.bindPlan(post(postId), planId);
   }
 
@@ -190,7 +230,9 @@ describe('bindings stored per post by earlier versions', () => {
   });
 
   test('a later binding typed in any post replaces them; the old plan gets no digest there', async () => {
-    expect(await say(`use plan ${DEMO_PLAN_ID} here`, { user: MEGAN, channel })).toMatch(/now means Ofsted.*It no longer means A second plan\./);
+    expect(await say(`use plan ${DEMO_PLAN_ID} here`, { user: MEGAN, channel })).toMatch(
+      /now means Ofsted.*It no longer means A second plan\./,
+    );
     expect((await bot.storage.conversations.binding(channel, 'channel')).planId).toBe(DEMO_PLAN_ID);
     expect((await bot.storage.conversations.boundTo(SECOND)).map((r) => r.conversationId)).not.toContain(channel);
     expect((await bot.storage.conversations.boundTo(DEMO_PLAN_ID)).map((r) => r.conversationId)).toEqual([channel]);
@@ -210,7 +252,9 @@ describe('moving a channel to another plan', () => {
   test('is refused to an administrator of the new plan only, without naming a plan they cannot read', async () => {
     // Adele administers the second plan but has no part in the third.
     const refusal = await say(`use plan ${SECOND} here`, { user: ADELE, channel });
-    expect(refusal).toBe('This channel already uses another plan. Only an administrator of the plan it uses now can move it to another plan.');
+    expect(refusal).toBe(
+      'This channel already uses another plan. Only an administrator of the plan it uses now can move it to another plan.',
+    );
     expect(refusal).not.toMatch(/third|Confidential/i);
     expect((await bot.storage.conversations.get(channel))?.planId).toBe(third);
   });
@@ -224,12 +268,16 @@ describe('moving a channel to another plan', () => {
   });
 
   test('is done by an administrator of both plans', async () => {
-    expect(await say(`use plan ${SECOND} here`, { user: MEGAN, channel })).toMatch(/now means A second plan \(second-plan\)\. It no longer means Confidential audit\./);
+    expect(await say(`use plan ${SECOND} here`, { user: MEGAN, channel })).toMatch(
+      /now means A second plan \(second-plan\)\. It no longer means Confidential audit\./,
+    );
     expect((await bot.storage.conversations.get(channel))?.planId).toBe(SECOND);
   });
 
   test('a plan that does not exist is refused, listing only plans the person may read', async () => {
-    expect(await say('use plan nope here', { user: ADELE, channel })).toBe('There is no plan "nope". Plans: ofsted-2011, second-plan, third-plan.');
+    expect(await say('use plan nope here', { user: ADELE, channel })).toBe(
+      'There is no plan "nope". Plans: ofsted-2011, second-plan, third-plan.',
+    );
     expect(await say('use plan nope here', { user: ALEX, channel })).toMatch(/^There is no plan "nope"\. Plans: /);
   });
 });
@@ -240,7 +288,12 @@ describe('removing the app from a team', () => {
   const otherTeamChannel = '19:elsewhere@thread.tacv2';
 
   async function bindIn(channel: string, team: string) {
-    const activity = message(bot.connector.url, `use plan ${DEMO_PLAN_ID} here`, { kind: 'channel', mention: true, user: MEGAN, channel });
+    const activity = message(bot.connector.url, `use plan ${DEMO_PLAN_ID} here`, {
+      kind: 'channel',
+      mention: true,
+      user: MEGAN,
+      channel,
+    });
     await send({ ...activity, channelData: { ...activity.channelData, team: { id: team } } });
   }
 
@@ -251,11 +304,23 @@ describe('removing the app from a team', () => {
   });
 
   const bound = async () => (await bot.storage.conversations.boundTo(DEMO_PLAN_ID)).map((r) => r.conversationId).sort();
-  const base = { channelId: 'msteams', from: { id: 'user-id-1' }, recipient: { id: BOT_ID, name: 'Action Tracker' }, timestamp: new Date().toISOString() };
+  const base = {
+    channelId: 'msteams',
+    from: { id: 'user-id-1' },
+    recipient: { id: BOT_ID, name: 'Action Tracker' },
+    timestamp: new Date().toISOString(),
+  };
 
   test('installationUpdate remove (team scope) forgets every channel of that team, and only that team', async () => {
     expect(await bound()).toEqual(expect.arrayContaining([general, finance, otherTeamChannel]));
-    const response = await bot.post(installationUpdate(bot.connector.url, 'remove', { kind: 'channel', channel: general, team: TEAM, teamName: 'Children’s services' }));
+    const response = await bot.post(
+      installationUpdate(bot.connector.url, 'remove', {
+        kind: 'channel',
+        channel: general,
+        team: TEAM,
+        teamName: 'Children’s services',
+      }),
+    );
     expect(response.status).toBeLessThan(300);
     expect(await bound()).not.toEqual(expect.arrayContaining([general]));
     expect(await bound()).not.toContain(finance);
@@ -269,7 +334,11 @@ describe('removing the app from a team', () => {
       id: 'f:deleted',
       serviceUrl: bot.connector.url,
       conversation: { id: TEAM, conversationType: 'channel', isGroup: true },
-      channelData: { team: { id: TEAM, name: 'Children’s services' }, eventType: 'teamDeleted', tenant: { id: TENANT } },
+      channelData: {
+        team: { id: TEAM, name: 'Children’s services' },
+        eventType: 'teamDeleted',
+        tenant: { id: TENANT },
+      },
     });
     expect(await bound()).not.toContain(finance);
     expect(await bound()).not.toContain(general);
@@ -298,7 +367,9 @@ test('removing the app from a group chat forgets the chat and its plan', async (
   const chat = '19:board@thread.v2';
   await send(message(bot.connector.url, `use plan ${SECOND} here`, { kind: 'groupChat', mention: true, user: MEGAN }));
   expect((await bot.storage.conversations.get(chat))?.planId).toBe(SECOND);
-  expect((await bot.post(installationUpdate(bot.connector.url, 'remove', { kind: 'groupChat', chat }))).status).toBe(200);
+  expect((await bot.post(installationUpdate(bot.connector.url, 'remove', { kind: 'groupChat', chat }))).status).toBe(
+    200,
+  );
   expect(await bot.storage.conversations.get(chat)).toBeNull();
   expect((await bot.storage.conversations.boundTo(SECOND)).map((r) => r.conversationId)).not.toContain(chat);
 });
@@ -306,21 +377,33 @@ test('removing the app from a group chat forgets the chat and its plan', async (
 test('a channel message without a channel id is answered, bound by its conversation id without the post part, and logged', async () => {
   const lines: string[] = [];
   const capture = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
-  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(await freePort()),
+    ALLOWED_TENANTS: TENANT,
+    LOG_LEVEL: 'silent',
+    JOBS_IN_PROCESS: 'off',
+  });
   const server = await startServer(config, bot.storage, pino({ level: 'info' }, capture), '127.0.0.1');
   try {
     const channel = '19:no-channel-data@thread.tacv2';
     const post = async (text: string, user: number) => {
       const activity = message(bot.connector.url, text, { kind: 'channel', mention: true, user, channel });
       const bare = { ...activity, channelData: { tenant: { id: TENANT } } };
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bare) });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(bare),
+      });
       expect(response.status).toBeLessThan(300);
       return replyText((await bot.connector.next((s) => s.replyToId === activity.id)).activity);
     };
     expect(await post(`use plan ${SECOND} here`, MEGAN)).toMatch(/^Done: in this channel/);
     expect(await post("what's overdue", ALEX)).toMatch(/Overdue: A second plan/);
     expect((await bot.storage.conversations.get(channel))?.planId).toBe(SECOND);
-    const warnings = lines.map((l) => JSON.parse(l) as { level: number; msg: string; channelId?: string }).filter((l) => /without channelData\.channel\.id/.test(l.msg));
+    const warnings = lines
+      .map((l) => JSON.parse(l) as { level: number; msg: string; channelId?: string })
+      .filter((l) => /without channelData\.channel\.id/.test(l.msg));
     expect(warnings.length).toBeGreaterThanOrEqual(2);
     expect(warnings[0]).toMatchObject({ level: 40, channelId: channel });
   } finally {

@@ -16,12 +16,20 @@ const NOW = new Date('2026-11-30T10:00:00Z'); // a Monday
 const CHANNEL: Incoming['conversation'] = { id: '19:board@thread.tacv2;messageid=1', kind: 'channel' };
 const say = talkTo(chat, NOW);
 
-const csv = (rows: string[]) => ({ name: 'plan.csv', bytes: new TextEncoder().encode(['ref,theme,title,due,owner,agency,status,evidence', ...rows].join('\n')) });
+const csv = (rows: string[]) => ({
+  name: 'plan.csv',
+  bytes: new TextEncoder().encode(['ref,theme,title,due,owner,agency,status,evidence', ...rows].join('\n')),
+});
 const ALEX = 'Alex Wilber <alexw@example.com>';
 const PATTI = 'Patti Fernandez <pattif@example.com>';
 
 beforeAll(async () => {
-  const imported = { by: 'admin@example.com', now: new Date('2026-11-02T09:00:00Z'), today: '2026-11-02', baseline: '2026-11-01' };
+  const imported = {
+    by: 'admin@example.com',
+    now: new Date('2026-11-02T09:00:00Z'),
+    today: '2026-11-02',
+    baseline: '2026-11-01',
+  };
   const board = await importPlan(storage, {
     ...imported,
     planId: 'board-plan',
@@ -46,8 +54,17 @@ beforeAll(async () => {
   await storage.conversations.bindPlan('19:board@thread.tacv2', 'board-plan');
   await storage.conversations.bindPlan(CHANNEL.id, 'board-plan');
   // Last week's changes, made the way people make them.
-  expect(await say('B-1 delayed to 15/01/2027 because the venue is booked out', 'alexw@example.com', undefined, new Date('2026-11-20T10:00:00Z'))).toHaveLength(1);
-  expect(await say('approve the new date for B-1', 'adelev@example.com', undefined, new Date('2026-11-26T10:00:00Z'))).toEqual([expect.stringMatching(/^Approved: B-1 is now due 15 Jan 2027/)]);
+  expect(
+    await say(
+      'B-1 delayed to 15/01/2027 because the venue is booked out',
+      'alexw@example.com',
+      undefined,
+      new Date('2026-11-20T10:00:00Z'),
+    ),
+  ).toHaveLength(1);
+  expect(
+    await say('approve the new date for B-1', 'adelev@example.com', undefined, new Date('2026-11-26T10:00:00Z')),
+  ).toEqual([expect.stringMatching(/^Approved: B-1 is now due 15 Jan 2027/)]);
   await say('B-4 on track', 'pattif@example.com', undefined, new Date('2026-11-27T10:00:00Z'));
   await say('B-5 done', 'alexw@example.com', undefined, new Date('2026-11-28T10:00:00Z'));
 });
@@ -60,14 +77,21 @@ test('what has slipped this week: the date moved, with its reason, and what went
   const replies = await say('what has slipped this week?', 'alexw@example.com');
   expect(replies).toHaveLength(1);
   expect(replies[0]).toMatch(/^Slipped since 23 Nov 2026: Improvement Board plan\n2 actions/);
-  expect(replies[0]).toMatch(/\*\*B-1\*\* Train every team manager\nMoved from 18 Dec 2026 to 15 Jan 2027: the venue is booked out · Alex Wilber/);
-  expect(replies[0]).toMatch(/\*\*B-2\*\* .*\nWent overdue: due 25 Nov 2026, 5 days overdue · Not started · Patti Fernandez/);
+  expect(replies[0]).toMatch(
+    /\*\*B-1\*\* Train every team manager\nMoved from 18 Dec 2026 to 15 Jan 2027: the venue is booked out · Alex Wilber/,
+  );
+  expect(replies[0]).toMatch(
+    /\*\*B-2\*\* .*\nWent overdue: due 25 Nov 2026, 5 days overdue · Not started · Patti Fernandez/,
+  );
   nothingFromTheOtherPlan(replies);
 });
 
 test('someone who may read both plans gets an answer for each in a personal chat, and only the bound plan in its channel', async () => {
   const both = await say('anything slipped since last week', 'pattif@example.com');
-  expect(both.map((r) => r.split('\n')[0]).sort()).toEqual(['Slipped since 23 Nov 2026: Health partnership plan', 'Slipped since 23 Nov 2026: Improvement Board plan']);
+  expect(both.map((r) => r.split('\n')[0]).sort()).toEqual([
+    'Slipped since 23 Nov 2026: Health partnership plan',
+    'Slipped since 23 Nov 2026: Improvement Board plan',
+  ]);
   const bound = await say('<at>Action Tracker</at> what has slipped this month?', 'pattif@example.com', CHANNEL);
   expect(bound).toHaveLength(1);
   expect(bound[0]).toMatch(/^Slipped since 1 Nov 2026: Improvement Board plan/);
@@ -77,19 +101,27 @@ test('someone who may read both plans gets an answer for each in a personal chat
 test('awaiting sign-off: longest waiting first, with how much evidence each has', async () => {
   const [answer] = await say('anything awaiting sign off?', 'adelev@example.com');
   expect(answer).toMatch(/^Awaiting sign-off: Improvement Board plan\n2 actions complete and not yet signed off/);
-  expect(answer).toMatch(/\*\*B-3\*\* .*\nComplete for 28 days · 1 piece of evidence · Alex Wilber[\s\S]*\*\*B-5\*\* .*\nComplete for 2 days · No evidence yet, so it cannot be signed off/);
+  expect(answer).toMatch(
+    /\*\*B-3\*\* .*\nComplete for 28 days · 1 piece of evidence · Alex Wilber[\s\S]*\*\*B-5\*\* .*\nComplete for 2 days · No evidence yet, so it cannot be signed off/,
+  );
 });
 
 test('how are we doing, in the bound channel: counts by RAG and status, the change since last week, the biggest risks', async () => {
   const replies = await say('<at>Action Tracker</at> how are we doing overall', 'adelev@example.com', CHANNEL);
   expect(replies).toHaveLength(1);
   const [summary] = replies;
-  expect(summary).toMatch(/^How we are doing: Improvement Board plan\n6 actions · as of 30 Nov 2026\n2 finished \(0 signed off\), 1 overdue \(\+1\), 4 still in progress\./);
+  expect(summary).toMatch(
+    /^How we are doing: Improvement Board plan\n6 actions · as of 30 Nov 2026\n2 finished \(0 signed off\), 1 overdue \(\+1\), 4 still in progress\./,
+  );
   // A week ago B-1 was delayed (waiting for its new date), B-4 at risk, B-5 on track and B-2 not yet late.
   expect(summary).toMatch(/By RAG\nRed\n1\nAmber\n0 \(-2\)\nGreen\n3 \(\+1\)\nBy status\n/); // complete is a status, not a colour
-  expect(summary).toMatch(/By status\nNot started\n1\nOn track\n3 \(\+1\)\nAt risk\n0 \(-1\)\nDelayed\n0 \(-1\)\nComplete\n2 \(\+1\)\n/);
+  expect(summary).toMatch(
+    /By status\nNot started\n1\nOn track\n3 \(\+1\)\nAt risk\n0 \(-1\)\nDelayed\n0 \(-1\)\nComplete\n2 \(\+1\)\n/,
+  );
   expect(summary).toMatch(/Figures in brackets are the change since 23 Nov 2026\./);
-  expect(summary).toMatch(/Biggest risks\n\*\*B-2\*\* Recruit six team managers\nRed · Not started · 5 days overdue · Patti Fernandez/);
+  expect(summary).toMatch(
+    /Biggest risks\n\*\*B-2\*\* Recruit six team managers\nRed · Not started · 5 days overdue · Patti Fernandez/,
+  );
   nothingFromTheOtherPlan(replies);
 });
 
@@ -99,14 +131,18 @@ test('who owns X: the owner, by name, of an action the asker may read; nothing a
   ]);
   // Suggestions come only from the plan Alex may read; the other plan's action is as if it did not exist.
   expect(await say('who owns O-1', 'alexw@example.com')).toEqual(['I can’t find an action O-1. Did you mean B-1?']);
-  expect(await say('who owns B-4', 'stranger@example.com')).toEqual([expect.stringMatching(/no actions and no role in any plan here/)]);
+  expect(await say('who owns B-4', 'stranger@example.com')).toEqual([
+    expect.stringMatching(/no actions and no role in any plan here/),
+  ]);
 });
 
 test('what is due before a date: unfinished actions, overdue ones included, earliest first', async () => {
   const [answer] = await say("what's due before the board on 14 Jan?", 'alexw@example.com');
   expect(answer).toMatch(/^Due before 14 Jan 2027: Improvement Board plan\n3 actions/);
   expect(answer.match(/\*\*B-\d\*\*/g)).toEqual(['**B-2**', '**B-6**', '**B-4**']);
-  expect(await say('what is due before the board', 'alexw@example.com')).toEqual([expect.stringMatching(/^I couldn’t find the date in that\./)]);
+  expect(await say('what is due before the board', 'alexw@example.com')).toEqual([
+    expect.stringMatching(/^I couldn’t find the date in that\./),
+  ]);
 });
 
 test('what is due next week and this month, though the grammar alone reads "due next week" as the asker’s own list', async () => {
@@ -115,7 +151,9 @@ test('what is due next week and this month, though the grammar alone reads "due 
   expect(next).toMatch(/\*\*B-6\*\* Open the family hub\nDue 8 Dec 2026 · On track · Green · Patti Fernandez/);
   const [month] = await say("what's due this month", 'adelev@example.com');
   expect(month).toMatch(/^Due this month \(1 Nov 2026 to 30 Nov 2026\): Improvement Board plan\n1 action/);
-  expect(await say('due soon', 'alexw@example.com')).toEqual([expect.stringMatching(/^Your actions due in the next 14 days/)]);
+  expect(await say('due soon', 'alexw@example.com')).toEqual([
+    expect.stringMatching(/^Your actions due in the next 14 days/),
+  ]);
   const [mine] = await say('what have I got due before 20 Jan?', 'pattif@example.com', CHANNEL);
   expect(mine).toMatch(/^Due before 20 Jan 2027: your actions in Improvement Board plan\n3 actions/);
   expect(mine.match(/\*\*B-\d\*\*/g)).toEqual(['**B-2**', '**B-6**', '**B-4**']);
@@ -130,30 +168,54 @@ test('what changed this week: each changed action, most recent first, with what 
 });
 
 test('my plans: each plan the person may read, with their roles; in a bound channel, that plan', async () => {
-  expect(await say('my plans', 'alexw@example.com')).toEqual(['Your plans:\n\n- **Improvement Board plan** (board-plan): owner of 3 of its 6 actions']);
+  expect(await say('my plans', 'alexw@example.com')).toEqual([
+    'Your plans:\n\n- **Improvement Board plan** (board-plan): owner of 3 of its 6 actions',
+  ]);
   const [patti] = await say('which plans am i in', 'pattif@example.com');
-  expect(patti).toMatch(/Health partnership plan\*\* \(health-plan\): owner of 1 of its 1 action\n- \*\*Improvement Board plan/);
+  expect(patti).toMatch(
+    /Health partnership plan\*\* \(health-plan\): owner of 1 of its 1 action\n- \*\*Improvement Board plan/,
+  );
   expect(await say('<at>Action Tracker</at> what plans do I have access to', 'adelev@example.com', CHANNEL)).toEqual([
     'Your plans:\n\n- **Improvement Board plan** (board-plan): chair',
   ]);
-  expect(await say('my plans', 'stranger@example.com')).toEqual([expect.stringMatching(/^You have no role and no actions in any plan here/)]);
+  expect(await say('my plans', 'stranger@example.com')).toEqual([
+    expect.stringMatching(/^You have no role and no actions in any plan here/),
+  ]);
 });
 
 test('"what’s waiting for me to approve?" is the decisions list; to an owner, who decides nothing, it says so', async () => {
   const [chair] = await say("what's waiting for me to approve?", 'adelev@example.com');
   expect(chair).toMatch(/B-3/);
-  expect(await say("what's waiting for me to approve?", 'alexw@example.com')).toEqual([expect.stringMatching(/^Only a chair, an executive or an administrator decides/)]);
+  expect(await say("what's waiting for me to approve?", 'alexw@example.com')).toEqual([
+    expect.stringMatching(/^Only a chair, an executive or an administrator decides/),
+  ]);
 });
 
 test('a question never changes anything', async () => {
   const before = await storage.actions.planHistory('board-plan');
-  for (const q of ['what has slipped', 'who owns B-2', 'how are we doing', "what's due next week", 'what changed this week', 'my plans']) await say(q, 'adelev@example.com');
+  for (const q of [
+    'what has slipped',
+    'who owns B-2',
+    'how are we doing',
+    "what's due next week",
+    'what changed this week',
+    'my plans',
+  ])
+    await say(q, 'adelev@example.com');
   expect(await storage.actions.planHistory('board-plan')).toHaveLength(before.length);
 });
 
 test('help lists the questions', async () => {
   const [help] = await say('help', 'adelev@example.com');
-  for (const example of ['how are we doing', 'what has slipped this month', "what's waiting for sign-off", "what's due before 14 Jan", 'what changed this week', 'who owns SG-4', 'my plans']) {
+  for (const example of [
+    'how are we doing',
+    'what has slipped this month',
+    "what's waiting for sign-off",
+    "what's due before 14 Jan",
+    'what changed this week',
+    'who owns SG-4',
+    'my plans',
+  ]) {
     expect(help).toContain(example);
   }
 });
@@ -161,21 +223,34 @@ test('help lists the questions', async () => {
 test('who owns a ref that could be two actions asks which, as "show" does, and names no owner', async () => {
   const megan = 'Megan Bowen <meganb@example.com>';
   const report = await importPlan(storage, {
-    by: 'admin@example.com', now: NOW, today: '2026-11-30', baseline: '2026-11-01', planId: 'rec-plan', title: 'Recommendations',
-    file: csv([`Rec 4b,Complaints,Publish the complaints procedure,31/12/2026,${megan},Council,On track,`, `4b,Complaints,Train complaints staff,31/01/2027,${megan},Council,On track,`]),
+    by: 'admin@example.com',
+    now: NOW,
+    today: '2026-11-30',
+    baseline: '2026-11-01',
+    planId: 'rec-plan',
+    title: 'Recommendations',
+    file: csv([
+      `Rec 4b,Complaints,Publish the complaints procedure,31/12/2026,${megan},Council,On track,`,
+      `4b,Complaints,Train complaints staff,31/01/2027,${megan},Council,On track,`,
+    ]),
   });
   expect(report.errors).toEqual([]);
   expect(await say('who owns recommendation 4b?', 'meganb@example.com')).toEqual([
     'recommendation 4b could be 4b or Rec 4b. Which do you mean? Send it again with the reference exactly as the plan writes it.',
   ]);
-  expect(await say('who owns Rec 4b?', 'meganb@example.com')).toEqual([expect.stringMatching(/^Rec 4b \(Publish the complaints procedure\) is owned by Megan Bowen/)]);
+  expect(await say('who owns Rec 4b?', 'meganb@example.com')).toEqual([
+    expect.stringMatching(/^Rec 4b \(Publish the complaints procedure\) is owned by Megan Bowen/),
+  ]);
 });
 
 test('an answer drawn from history is never stale: a change made after a question shows in the next', async () => {
-  const count = async () => Number(/\n(\d+) actions? changed/.exec((await say('what changed this week', 'adelev@example.com'))[0])?.[1]);
+  const count = async () =>
+    Number(/\n(\d+) actions? changed/.exec((await say('what changed this week', 'adelev@example.com'))[0])?.[1]);
   const before = await count();
   await say('B-6 at risk: the lease is not signed', 'pattif@example.com');
   expect(await count()).toBe(before + 1);
   const [after] = await say('what changed this week', 'adelev@example.com');
-  expect(after).toMatch(/^Changed since 23 Nov 2026: Improvement Board plan\n\d+ actions changed, most recent first · as of 30 Nov 2026\n\*\*B-6\*\* Open the family hub\nStatus: On track → At risk/);
+  expect(after).toMatch(
+    /^Changed since 23 Nov 2026: Improvement Board plan\n\d+ actions changed, most recent first · as of 30 Nov 2026\n\*\*B-6\*\* Open the family hub\nStatus: On track → At risk/,
+  );
 });

@@ -23,7 +23,8 @@ const stored = async (ref: string) => (await storage.actions.get(PLAN, ref))!;
 const etags = async () => new Map((await storage.actions.list(PLAN)).map((v) => [v.value.ref, v.etag]));
 async function onlyChanged(ref: string | null, before: Map<string, string>): Promise<void> {
   const after = await etags();
-  for (const r of REFS) expect({ ref: r, changed: after.get(r) !== before.get(r) }).toEqual({ ref: r, changed: r === ref });
+  for (const r of REFS)
+    expect({ ref: r, changed: after.get(r) !== before.get(r) }).toEqual({ ref: r, changed: r === ref });
 }
 
 beforeEach(async () => {
@@ -31,8 +32,19 @@ beforeEach(async () => {
   chat = new ChatService(storage, 'Europe/London');
   await storage.plans.save(newPlan({ id: PLAN, title: 'Council improvement plan', baselineDate: '2026-09-01' }));
   await storage.roles.grant(PLAN, CHAIR, 'chair');
-  const actions = REFS.map((ref) => anAction({ planId: PLAN, ref, title: titleOf(ref), originalDueDate: '2026-12-31', owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null } }));
-  await storage.actions.write(PLAN, actions.map((action) => ({ action, history: aHistoryEntry(action) })));
+  const actions = REFS.map((ref) =>
+    anAction({
+      planId: PLAN,
+      ref,
+      title: titleOf(ref),
+      originalDueDate: '2026-12-31',
+      owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null },
+    }),
+  );
+  await storage.actions.write(
+    PLAN,
+    actions.map((action) => ({ action, history: aHistoryEntry(action) })),
+  );
 });
 
 describe('every reference shape, typed any way, finds its own action', () => {
@@ -71,7 +83,9 @@ describe('every reference shape, typed any way, finds its own action', () => {
 
   test('"recommendation 4b" could be Rec 4b or 4b: the bot asks, and changes nothing', async () => {
     const before = await etags();
-    expect(await say('recommendation 4b done')).toEqual(['recommendation 4b could be 4b or Rec 4b. Which do you mean? Send it again with the reference exactly as the plan writes it.']);
+    expect(await say('recommendation 4b done')).toEqual([
+      'recommendation 4b could be 4b or Rec 4b. Which do you mean? Send it again with the reference exactly as the plan writes it.',
+    ]);
     await onlyChanged(null, before);
   });
 });
@@ -82,7 +96,9 @@ describe('every command, with the ref shapes councils use', () => {
     expect(await say('6(a) on track')).toEqual([expect.stringMatching(/^6\(a\) is now on track/)]);
     await onlyChanged('6(a)', before);
     before = await etags();
-    expect(await say('mark 2.1 (ii) at risk: waiting for IT')).toEqual([expect.stringMatching(/^2\.1\(ii\) is now at risk/)]);
+    expect(await say('mark 2.1 (ii) at risk: waiting for IT')).toEqual([
+      expect.stringMatching(/^2\.1\(ii\) is now at risk/),
+    ]);
     expect((await stored('2.1(ii)')).value.latestUpdate?.text).toBe('waiting for IT');
     await onlyChanged('2.1(ii)', before);
   });
@@ -97,7 +113,9 @@ describe('every command, with the ref shapes councils use', () => {
 
   test('evidence and notes go to the action named, and refs differing only in Ä, Ö and A stay apart', async () => {
     let before = await etags();
-    expect(await say('evidence Rec 4b https://example.com/rec4b.pdf')).toEqual([expect.stringMatching(/^Evidence added to Rec 4b/)]);
+    expect(await say('evidence Rec 4b https://example.com/rec4b.pdf')).toEqual([
+      expect.stringMatching(/^Evidence added to Rec 4b/),
+    ]);
     expect((await stored('Rec 4b')).value.evidence.map((e) => e.url)).toEqual(['https://example.com/rec4b.pdf']);
     await onlyChanged('Rec 4b', before);
     before = await etags();
@@ -109,7 +127,9 @@ describe('every command, with the ref shapes councils use', () => {
   test('a delay asks its questions and takes the answers for the bracketed ref', async () => {
     expect(await say('6 (a) delayed')).toEqual([expect.stringMatching(/^What is the new date for 6\(a\)\?/)]);
     expect(await say('30/06/2027')).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
-    expect(await say('supplier problems')).toEqual([expect.stringMatching(/6\(a\) is marked delayed\. Your new date, 30 Jun 2027, has gone to the chairs/)]);
+    expect(await say('supplier problems')).toEqual([
+      expect.stringMatching(/6\(a\) is marked delayed\. Your new date, 30 Jun 2027, has gone to the chairs/),
+    ]);
     expect((await stored('6(a)')).value.dateRequest).toMatchObject({ date: '2027-06-30', reason: 'supplier problems' });
   });
 
@@ -117,9 +137,15 @@ describe('every command, with the ref shapes councils use', () => {
     // The owner's request for 6(a), as the delay test above makes it.
     for (const text of ['6 (a) delayed', '30/06/2027', 'supplier problems']) await say(text);
     expect((await stored('6(a)')).value.dateRequest).toMatchObject({ date: '2027-06-30' });
-    expect(await say('move ip2 to 31/05/2027 because training places')).toEqual([expect.stringMatching(/^Your new date, 31 May 2027, has gone to the chairs and executives for approval; until then IP-2 stays due/)]);
+    expect(await say('move ip2 to 31/05/2027 because training places')).toEqual([
+      expect.stringMatching(
+        /^Your new date, 31 May 2027, has gone to the chairs and executives for approval; until then IP-2 stays due/,
+      ),
+    ]);
     expect((await stored('IP-2')).value.dateRequest).toMatchObject({ date: '2027-05-31' });
-    expect(await say('approve 6(a)', CHAIR)).toEqual([expect.stringMatching(/^Approved: 6\(a\) is now due 30 Jun 2027\./)]);
+    expect(await say('approve 6(a)', CHAIR)).toEqual([
+      expect.stringMatching(/^Approved: 6\(a\) is now due 30 Jun 2027\./),
+    ]);
     const [declined] = await say('decline IP 2 because the inspection date is fixed', CHAIR);
     expect(declined).toMatch(/IP-2/);
     expect(declined).toMatch(/declined/i);
@@ -135,7 +161,9 @@ describe('every command, with the ref shapes councils use', () => {
 
   test('sign off works with trailing punctuation after the ref', async () => {
     expect(await say('R1 done')).toEqual([expect.stringMatching(/^R1 is now complete/)]);
-    expect(await say('evidence r1 https://example.com/r1.pdf')).toEqual([expect.stringMatching(/^Evidence added to R1/)]);
+    expect(await say('evidence r1 https://example.com/r1.pdf')).toEqual([
+      expect.stringMatching(/^Evidence added to R1/),
+    ]);
     const before = await etags();
     expect(await say('sign off r1.', CHAIR)).toEqual([expect.stringMatching(/^R1 is signed off/)]);
     expect((await stored('R1')).value.status).toBe('Signed off');
@@ -151,12 +179,20 @@ describe('when unsure, the bot asks, and only about plans the asker may read', (
   });
 
   test('unsure in one plan, sure in another: all are offered, none is changed', async () => {
-    await storage.plans.save(newPlan({ id: 'second-plan', title: 'Audit recommendations', baselineDate: '2026-09-01' }));
-    const action = anAction({ planId: 'second-plan', ref: 'Recommendation 4b', owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null } });
+    await storage.plans.save(
+      newPlan({ id: 'second-plan', title: 'Audit recommendations', baselineDate: '2026-09-01' }),
+    );
+    const action = anAction({
+      planId: 'second-plan',
+      ref: 'Recommendation 4b',
+      owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null },
+    });
     await storage.actions.write('second-plan', [{ action, history: aHistoryEntry(action) }]);
     const before = await etags();
     const [reply] = await say('recommendation 4b done');
-    expect(reply).toBe('recommendation 4b could be Recommendation 4b, 4b or Rec 4b. Which do you mean? Send it again with the reference exactly as the plan writes it.');
+    expect(reply).toBe(
+      'recommendation 4b could be Recommendation 4b, 4b or Rec 4b. Which do you mean? Send it again with the reference exactly as the plan writes it.',
+    );
     await onlyChanged(null, before);
     expect((await storage.actions.get('second-plan', 'Recommendation 4b'))!.value.status).toBe('Not started');
   });

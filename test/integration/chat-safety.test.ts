@@ -23,10 +23,16 @@ let conversation = 0;
 
 async function send(text: string, email: string, conversationId = `c-${++conversation}`): Promise<Reply[]> {
   const person = corpus.people.find((p) => p.email === email);
-  const incoming: Incoming = { text, conversation: { id: conversationId, kind: 'personal' }, user: { id: `id-${email}`, email, name: person?.name ?? null }, now: NOW };
+  const incoming: Incoming = {
+    text,
+    conversation: { id: conversationId, kind: 'personal' },
+    user: { id: `id-${email}`, email, name: person?.name ?? null },
+    now: NOW,
+  };
   return chat.handle(incoming);
 }
-const readable = (reply: Reply): string => (reply.kind === 'text' ? reply.text : cardText(renderCard(reply.card, reply.data)));
+const readable = (reply: Reply): string =>
+  reply.kind === 'text' ? reply.text : cardText(renderCard(reply.card, reply.data));
 interface Button {
   verb: string;
   data: { planId: string; text: string };
@@ -42,7 +48,11 @@ function buttons(reply: Reply): Record<string, Button> {
 /** Presses a button as `email`, in a conversation of its own unless given. */
 async function press(button: Button, email: string, conversationId = `c-${++conversation}`): Promise<Reply[]> {
   const person = corpus.people.find((p) => p.email === email);
-  const incoming = { conversation: { id: conversationId, kind: 'personal' as const }, user: { id: `id-${email}`, email, name: person?.name ?? null }, now: NOW };
+  const incoming = {
+    conversation: { id: conversationId, kind: 'personal' as const },
+    user: { id: `id-${email}`, email, name: person?.name ?? null },
+    now: NOW,
+  };
   return answerConfirmPress(storage, chat, { verb: button.verb, data: button.data, incoming });
 }
 const etags = async () => new Map((await storage.actions.list(PLAN)).map((v) => [v.value.ref, v.etag]));
@@ -53,12 +63,26 @@ beforeAll(async () => {
   for (const p of corpus.people.filter((p) => p.role !== 'owner')) await storage.roles.grant(PLAN, p.email, p.role);
   const actions = corpus.plan.actions.map((a) =>
     anAction({
-      planId: PLAN, ref: a.ref, title: a.title, theme: a.theme, status: a.status as Status, originalDueDate: a.due,
-      owner: { email: a.owner, displayName: corpus.people.find((p) => p.email === a.owner)?.name ?? null, aadObjectId: null },
-      dateRequest: a.requestedDue ? { date: a.requestedDue, reason: 'asked for', by: a.owner, at: '2026-11-20T09:00:00Z' } : null,
+      planId: PLAN,
+      ref: a.ref,
+      title: a.title,
+      theme: a.theme,
+      status: a.status as Status,
+      originalDueDate: a.due,
+      owner: {
+        email: a.owner,
+        displayName: corpus.people.find((p) => p.email === a.owner)?.name ?? null,
+        aadObjectId: null,
+      },
+      dateRequest: a.requestedDue
+        ? { date: a.requestedDue, reason: 'asked for', by: a.owner, at: '2026-11-20T09:00:00Z' }
+        : null,
     }),
   );
-  await storage.actions.write(PLAN, actions.map((action) => ({ action, history: aHistoryEntry(action) })));
+  await storage.actions.write(
+    PLAN,
+    actions.map((action) => ({ action, history: aHistoryEntry(action) })),
+  );
 });
 
 describe('messages that ask for no change change nothing', () => {
@@ -89,12 +113,24 @@ describe('a question is answered, and the change it names is offered', () => {
 
   test('a forged Yes is checked: only offered changes, only plans the presser may read', async () => {
     const before = await etags();
-    const forged = (data: object) => press({ verb: 'confirm', data: data as Button['data'] }, 'dan.okafor@council.example');
+    const forged = (data: object) =>
+      press({ verb: 'confirm', data: data as Button['data'] }, 'dan.okafor@council.example');
     expect(readable((await forged({ planId: PLAN, text: 'use plan other-plan here' }))[0])).toMatch(/older card/);
     expect(readable((await forged({ planId: PLAN, text: 'my actions' }))[0])).toMatch(/older card/);
     expect(readable((await forged({ planId: PLAN }))[0])).toMatch(/older card/);
-    expect(readable((await forged({ planId: 'no-such-plan', text: 'mark 6(a) on track' }))[0])).toMatch(/nothing was shown or changed/);
-    expect(readable((await press({ verb: 'confirm', data: { planId: PLAN, text: 'mark 6(a) on track' } }, 'stranger@elsewhere.example'))[0])).toMatch(/nothing was shown or changed/);
+    expect(readable((await forged({ planId: 'no-such-plan', text: 'mark 6(a) on track' }))[0])).toMatch(
+      /nothing was shown or changed/,
+    );
+    expect(
+      readable(
+        (
+          await press(
+            { verb: 'confirm', data: { planId: PLAN, text: 'mark 6(a) on track' } },
+            'stranger@elsewhere.example',
+          )
+        )[0],
+      ),
+    ).toMatch(/nothing was shown or changed/);
     expect(await etags()).toEqual(before);
   });
 
@@ -109,7 +145,10 @@ describe('a question is answered, and the change it names is offered', () => {
     expect(await etags()).toEqual(before);
     expect(readable(replies[0])).toContain('Run monthly case file audits');
     expect(readable(replies[1])).toContain('Do you want me to mark 3(a) complete?');
-    expect(buttons(replies[1]).Yes).toEqual({ verb: 'confirm', data: expect.objectContaining({ text: 'mark 3(a) complete' }) });
+    expect(buttons(replies[1]).Yes).toEqual({
+      verb: 'confirm',
+      data: expect.objectContaining({ text: 'mark 3(a) complete' }),
+    });
   });
 
   test('a chair asking is not offered an owner’s change', async () => {
@@ -134,10 +173,15 @@ describe('a question is answered, and the change it names is offered', () => {
 
 describe('one message, everything in it', () => {
   test('a status with evidence records both', async () => {
-    await send('AFI-2 complete - evidence: https://council.sharepoint.com/sites/CSC-QA/supervision-audit-Q3.pdf', 'dan.okafor@council.example');
+    await send(
+      'AFI-2 complete - evidence: https://council.sharepoint.com/sites/CSC-QA/supervision-audit-Q3.pdf',
+      'dan.okafor@council.example',
+    );
     const action = await stored('AFI-2');
     expect(action.status).toBe('Complete');
-    expect(action.evidence.map((e) => e.url)).toEqual(['https://council.sharepoint.com/sites/CSC-QA/supervision-audit-Q3.pdf']);
+    expect(action.evidence.map((e) => e.url)).toEqual([
+      'https://council.sharepoint.com/sites/CSC-QA/supervision-audit-Q3.pdf',
+    ]);
   });
 
   test('a reason with the status the action already has is its latest update', async () => {
@@ -153,7 +197,10 @@ describe('one message, everything in it', () => {
 
   test('a delay with a new date mid-sentence and a reason', async () => {
     await send('ip2 delayed - laptops stuck at the supplier, new date w/c 11 Jan', 'lisa.moran@council.example');
-    expect((await stored('IP-2')).dateRequest).toMatchObject({ date: '2027-01-11', reason: 'laptops stuck at the supplier' });
+    expect((await stored('IP-2')).dateRequest).toMatchObject({
+      date: '2027-01-11',
+      reason: 'laptops stuck at the supplier',
+    });
   });
 });
 
@@ -173,7 +220,10 @@ describe('help that teaches', () => {
   });
 
   test('a rambling question it cannot read is pointed at questions before changes', async () => {
-    const [reply] = await send('so where are we with all the safeguarding stuff, are we behind on the dates or what?', 'jo.evans@council.example');
+    const [reply] = await send(
+      'so where are we with all the safeguarding stuff, are we behind on the dates or what?',
+      'jo.evans@council.example',
+    );
     expect(readable(reply)).toContain('The closest commands: "what\'s overdue" or "show SG-4" or "SG-4 delayed to');
   });
 });

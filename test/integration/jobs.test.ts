@@ -25,9 +25,16 @@ const personalOf = (n: number) => `a:personal-user-id-${n}`;
 
 describe('weekly reminders', () => {
   test('a dry run says who would get what and sends nothing', async () => {
-    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true, withCards: true }, LEASE);
+    const report = await runReminders(
+      h.deps(),
+      { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true, withCards: true },
+      LEASE,
+    );
     expect(report.recipients.map((r) => r.key)).toEqual(owed);
-    expect(report.recipients.find((r) => r.key === 'alexw@example.com')).toMatchObject({ outcome: 'would send', actions: expect.arrayContaining(['SG-1', 'SG-4']) });
+    expect(report.recipients.find((r) => r.key === 'alexw@example.com')).toMatchObject({
+      outcome: 'would send',
+      actions: expect.arrayContaining(['SG-1', 'SG-4']),
+    });
     expect(h.connector.sent).toEqual([]);
     for (const r of report.recipients) expect(cardProblems(r.card!)).toEqual([]);
   });
@@ -35,7 +42,12 @@ describe('weekly reminders', () => {
   test('each owner with something due gets one card in their personal chat; unreachable owners are recorded', async () => {
     const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
     const reachable = owed.filter((e) => e !== 'lynner@example.com');
-    expect(report.recipients.filter((r) => r.outcome === 'sent').map((r) => r.key).sort()).toEqual(reachable);
+    expect(
+      report.recipients
+        .filter((r) => r.outcome === 'sent')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(reachable);
     expect(cardsTo(personalOf(0))).toHaveLength(1);
     const card = JSON.stringify(cardsTo(personalOf(0))[0].activity);
     expect(card).toContain('Your actions this week');
@@ -44,7 +56,11 @@ describe('weekly reminders', () => {
       expect(report.recipients.find((r) => r.key === 'lynner@example.com')).toMatchObject({ outcome: 'unreachable' });
     }
     const ledger = await h.storage.deliveries.run(report.runId);
-    expect(ledger.find((d) => d.recipient === 'alexw@example.com')).toMatchObject({ state: 'sent', activityId: expect.stringMatching(/^activity-/), attempts: 1 });
+    expect(ledger.find((d) => d.recipient === 'alexw@example.com')).toMatchObject({
+      state: 'sent',
+      activityId: expect.stringMatching(/^activity-/),
+      attempts: 1,
+    });
   });
 
   test('running it again the same week sends nothing and says so; --force sends again', async () => {
@@ -62,7 +78,10 @@ describe('weekly reminders', () => {
     const start = h.connector.sent.length;
     const request = { planId: DEMO_PLAN_ID, now, force: true };
     // The same forced run id for both: they race for the same recipients.
-    const [a, b] = await Promise.all([runReminders(h.deps('instance-a'), request, LEASE), runReminders(h.deps('instance-b'), request, LEASE)]);
+    const [a, b] = await Promise.all([
+      runReminders(h.deps('instance-a'), request, LEASE),
+      runReminders(h.deps('instance-b'), request, LEASE),
+    ]);
     expect(a.runId).toBe(b.runId);
     const sent = h.connector.sent.slice(start);
     const perConversation = new Map<string, number>();
@@ -74,15 +93,23 @@ describe('weekly reminders', () => {
   test.each([
     ['429 with Retry-After', { status: 429, retryAfterSeconds: 1 }],
     ['503', { status: 503 }],
-  ])('after a %s, each request Teams sees is an attempt the sender paced and counted (the connector client does not retry on its own)', async (_d, fault) => {
-    const alex = await h.storage.people.byEmail('alexw@example.com');
-    let requests = 0;
-    h.connector.fault = () => (++requests === 1 ? fault : null);
-    const result = await h.deps().sender.send({ kind: 'conversation', reference: alex!.personalChat! }, { card: { type: 'AdaptiveCard', version: '1.5', body: [] }, summary: 'retry test' });
-    h.connector.fault = () => null;
-    expect(result).toMatchObject({ ok: true, attempts: 2 });
-    expect(requests).toBe(2);
-  });
+  ])(
+    'after a %s, each request Teams sees is an attempt the sender paced and counted (the connector client does not retry on its own)',
+    async (_d, fault) => {
+      const alex = await h.storage.people.byEmail('alexw@example.com');
+      let requests = 0;
+      h.connector.fault = () => (++requests === 1 ? fault : null);
+      const result = await h
+        .deps()
+        .sender.send(
+          { kind: 'conversation', reference: alex!.personalChat! },
+          { card: { type: 'AdaptiveCard', version: '1.5', body: [] }, summary: 'retry test' },
+        );
+      h.connector.fault = () => null;
+      expect(result).toMatchObject({ ok: true, attempts: 2 });
+      expect(requests).toBe(2);
+    },
+  );
 
   test('a connector that answers 429 to one send in ten loses nothing and sends nothing twice', async () => {
     let calls = 0;
@@ -90,7 +117,10 @@ describe('weekly reminders', () => {
     const start = h.connector.sent.length;
     const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), force: true }, LEASE);
     h.connector.fault = () => null;
-    const sent = h.connector.sent.slice(start).map((s) => s.conversationId).sort();
+    const sent = h.connector.sent
+      .slice(start)
+      .map((s) => s.conversationId)
+      .sort();
     expect(new Set(sent).size).toBe(sent.length);
     expect(report.recipients.filter((r) => r.outcome === 'sent')).toHaveLength(sent.length);
     expect(report.recipients.filter((r) => r.outcome === 'failed')).toEqual([]);
@@ -100,7 +130,10 @@ describe('weekly reminders', () => {
     h.connector.fault = ({ conversationId }) => (conversationId === personalOf(2) ? { status: 403 } : null);
     const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), force: true }, LEASE);
     h.connector.fault = () => null;
-    expect(report.recipients.find((r) => r.key === 'adelev@example.com')).toMatchObject({ outcome: 'unreachable', reason: 'blocked' });
+    expect(report.recipients.find((r) => r.key === 'adelev@example.com')).toMatchObject({
+      outcome: 'unreachable',
+      reason: 'blocked',
+    });
     expect((await h.storage.people.byEmail('adelev@example.com'))?.unreachable).toBe('blocked');
   });
 });
@@ -109,25 +142,47 @@ test('a change made in chat redraws the owner’s reminder card for the week in 
   const notifier = new OutboxDeliverer(h.deps(), LEASE.leaseMs);
   const chat = new ChatService(h.storage, 'Europe/London', notifier);
   const ledger = await h.storage.deliveries.get(reminderRunIdFor(todayIn(new Date())), 'alexw@example.com');
-  const [reply] = await chat.handle({ text: 'SG-4 on track', conversation: { id: personalOf(0), kind: 'personal' }, user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex' }, now: new Date() });
+  const [reply] = await chat.handle({
+    text: 'SG-4 on track',
+    conversation: { id: personalOf(0), kind: 'personal' },
+    user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex' },
+    now: new Date(),
+  });
   expect(reply.kind).toBe('card');
   const update = await h.connector.next((s) => s.method === 'PUT' && s.conversationId === personalOf(0));
   expect(update.activity.id).toBe(ledger!.activityId);
-  expect(JSON.stringify(update.activity)).toMatch(/\*\*SG-4\*\* Ensure[^"]*","wrap":true\},\{"type":"TextBlock","text":"Due [^"]* · On track/);
+  expect(JSON.stringify(update.activity)).toMatch(
+    /\*\*SG-4\*\* Ensure[^"]*","wrap":true\},\{"type":"TextBlock","text":"Due [^"]* · On track/,
+  );
 });
 
 test('a decision on a new date is sent to the owner who asked for it, in their personal chat', async () => {
   const notifier = new OutboxDeliverer(h.deps(), LEASE.leaseMs);
   const chat = new ChatService(h.storage, 'Europe/London', notifier);
   const say = (text: string, n: number, email: string, name: string) =>
-    chat.handle({ text, conversation: { id: personalOf(n), kind: 'personal' }, user: { id: `user-id-${n}`, email, name }, now: new Date() });
-  const [asked] = await say('SG-6 delayed to 30/06/2027 because staff shortage', 4, 'pattif@example.com', 'Patti Fernandez');
+    chat.handle({
+      text,
+      conversation: { id: personalOf(n), kind: 'personal' },
+      user: { id: `user-id-${n}`, email, name },
+      now: new Date(),
+    });
+  const [asked] = await say(
+    'SG-6 delayed to 30/06/2027 because staff shortage',
+    4,
+    'pattif@example.com',
+    'Patti Fernandez',
+  );
   expect(JSON.stringify(asked)).toMatch(/has gone to the chairs and executives/);
   const posts = () => cardsTo(personalOf(4)).filter((s) => s.method === 'POST');
   const sentBefore = posts().length;
   await say('decline SG-6 because the inspection date is fixed', 0, 'alexw@example.com', 'Alex Wilber');
-  const told = await h.connector.next((s) => s.method === 'POST' && s.conversationId === personalOf(4) && JSON.stringify(s.activity).includes('was declined'));
-  expect(JSON.stringify(told.activity)).toContain('Your new date for SG-6, 30 Jun 2027, was declined by Alex Wilber: the inspection date is fixed.');
+  const told = await h.connector.next(
+    (s) =>
+      s.method === 'POST' && s.conversationId === personalOf(4) && JSON.stringify(s.activity).includes('was declined'),
+  );
+  expect(JSON.stringify(told.activity)).toContain(
+    'Your new date for SG-6, 30 Jun 2027, was declined by Alex Wilber: the inspection date is fixed.',
+  );
   expect(cardProblems((told.activity.attachments as { content: Record<string, unknown> }[])[0].content)).toEqual([]);
   expect(posts()).toHaveLength(sentBefore + 1);
 });
@@ -138,11 +193,20 @@ test('a failure telling others after a change is not passed back to the person w
   };
   const notifier = new OutboxDeliverer({ ...h.deps(), sender: { send: down, update: down } }, LEASE.leaseMs);
   const chat = new ChatService(h.storage, 'Europe/London', notifier);
-  const [reply] = await chat.handle({ text: 'SG-4 at risk', conversation: { id: personalOf(0), kind: 'personal' }, user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex' }, now: new Date() });
+  const [reply] = await chat.handle({
+    text: 'SG-4 at risk',
+    conversation: { id: personalOf(0), kind: 'personal' },
+    user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex' },
+    now: new Date(),
+  });
   expect(JSON.stringify(reply)).toContain('SG-4 is now at risk');
   await notifier.idle();
   const { rows } = await h.storage.outbox.list(DEMO_PLAN_ID);
-  expect(rows.map((r) => r.notification)).toContainEqual({ kind: 'action-changed', planId: DEMO_PLAN_ID, ownerEmail: 'alexw@example.com' });
+  expect(rows.map((r) => r.notification)).toContainEqual({
+    kind: 'action-changed',
+    planId: DEMO_PLAN_ID,
+    ownerEmail: 'alexw@example.com',
+  });
   // Delivered, and taken out of the outbox, once the connector answers again.
   await new OutboxDeliverer(h.deps(), LEASE.leaseMs).deliver();
   expect((await h.storage.outbox.list(DEMO_PLAN_ID)).rows).toEqual([]);
@@ -150,12 +214,23 @@ test('a failure telling others after a change is not passed back to the person w
 
 describe('weekly digest', () => {
   test('without a bound conversation it explains how to bind one', async () => {
-    await expect(runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE)).rejects.toThrow(/use plan ofsted-2011 here/);
+    await expect(runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE)).rejects.toThrow(
+      /use plan ofsted-2011 here/,
+    );
   });
 
   test('goes to every bound conversation, once a week, and lists the owners the bot cannot reach', async () => {
-    const channel = { ...personalChat(h.connector.url, 'x'), conversation: { id: '19:exec@thread.tacv2', conversationType: 'channel', tenantId: 'x' } };
-    await h.storage.conversations.saveReference({ conversationId: '19:exec@thread.tacv2', kind: 'channel', tenantId: 'x', reference: channel, updatedAt: new Date().toISOString() });
+    const channel = {
+      ...personalChat(h.connector.url, 'x'),
+      conversation: { id: '19:exec@thread.tacv2', conversationType: 'channel', tenantId: 'x' },
+    };
+    await h.storage.conversations.saveReference({
+      conversationId: '19:exec@thread.tacv2',
+      kind: 'channel',
+      tenantId: 'x',
+      reference: channel,
+      updatedAt: new Date().toISOString(),
+    });
     await h.storage.conversations.bindPlan('19:exec@thread.tacv2', DEMO_PLAN_ID);
     const report = await runDigest(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
     expect(report.recipients).toEqual([expect.objectContaining({ outcome: 'sent' })]);

@@ -24,13 +24,20 @@ test('the catch-up run waits until someone can be reached, then sends them their
   const log = createLogger('silent');
   const sender = new TeamsSender(createAdapter(loadConfig({ NODE_ENV: 'test' })), '', new Pacer(), log);
   const settings = { leaseMs: 2000, inProcess: true, remindSchedule: '0 9 * * 1', digestSchedule: '30 8 * * 1' };
-  const jobs = startJobsOnceSomeoneIsMet({ storage, sender, claimant: 'local', log }, settings, log, { pollMs: 50, now: () => monday });
+  const jobs = startJobsOnceSomeoneIsMet({ storage, sender, claimant: 'local', log }, settings, log, {
+    pollMs: 50,
+    now: () => monday,
+  });
   try {
     await new Promise((r) => setTimeout(r, 500));
     // Nobody met yet: no run, so nobody is recorded unreachable for the week.
     expect(await storage.deliveries.run('remind|*|2026-W49')).toEqual([]);
     // The Playground's page opens: its install event records Alex with his personal chat.
-    await storage.people.link({ email: 'alexw@example.com', personalChat: personalChat(url, 'user-id-0'), updatedAt: monday.toISOString() });
+    await storage.people.link({
+      email: 'alexw@example.com',
+      personalChat: personalChat(url, 'user-id-0'),
+      updatedAt: monday.toISOString(),
+    });
     const card = await connector.next((s) => s.conversationId === 'a:personal-user-id-0', 10_000);
     expect(JSON.stringify(card.activity)).toContain('Your actions this week');
   } finally {

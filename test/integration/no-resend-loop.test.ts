@@ -30,23 +30,35 @@ test.each([
   ['401', 401, 'refused', 'unauthorised'],
   ['413', 413, 'refused', 'too-large'],
   ['403', 403, 'unreachable', 'blocked'],
-])('a %s is final for the run: reported once, the run closed, nothing sent again a minute later', async (_, status, state, reason) => {
-  // A Monday of its own for each status.
-  const monday = { 400: '2027-01-04', 401: '2027-01-11', 413: '2027-01-18', 403: '2027-01-25' }[status]!;
-  requests = 0;
-  h.connector.fault = ({ conversationId }) => (conversationId === ALEX_CHAT ? (requests++, { status }) : null);
-  await at(`${monday}T09:00:30Z`);
-  // One claim per person per week across plans; each plan's run is closed when everyone in it has an outcome.
-  const runId = runIdFor('remind', DEMO_PLAN_ID, monday);
-  expect(await h.storage.deliveries.get(reminderRunIdFor(monday), 'alexw@example.com')).toMatchObject({ state, lastError: reason, attempts: 1 });
-  expect(await h.storage.deliveries.isComplete(runId)).toBe(true);
-  await at(`${monday}T09:01:30Z`);
-  await at(`${monday}T12:00:00Z`);
-  expect(requestsToAlex()).toBe(1);
-  h.connector.fault = () => null;
-  // A block stays with the person; anything else was about one message.
-  if (status === 403) await h.storage.people.link({ email: 'alexw@example.com', unreachable: null, updatedAt: new Date().toISOString() });
-});
+])(
+  'a %s is final for the run: reported once, the run closed, nothing sent again a minute later',
+  async (_, status, state, reason) => {
+    // A Monday of its own for each status.
+    const monday = { 400: '2027-01-04', 401: '2027-01-11', 413: '2027-01-18', 403: '2027-01-25' }[status]!;
+    requests = 0;
+    h.connector.fault = ({ conversationId }) => (conversationId === ALEX_CHAT ? (requests++, { status }) : null);
+    await at(`${monday}T09:00:30Z`);
+    // One claim per person per week across plans; each plan's run is closed when everyone in it has an outcome.
+    const runId = runIdFor('remind', DEMO_PLAN_ID, monday);
+    expect(await h.storage.deliveries.get(reminderRunIdFor(monday), 'alexw@example.com')).toMatchObject({
+      state,
+      lastError: reason,
+      attempts: 1,
+    });
+    expect(await h.storage.deliveries.isComplete(runId)).toBe(true);
+    await at(`${monday}T09:01:30Z`);
+    await at(`${monday}T12:00:00Z`);
+    expect(requestsToAlex()).toBe(1);
+    h.connector.fault = () => null;
+    // A block stays with the person; anything else was about one message.
+    if (status === 403)
+      await h.storage.people.link({
+        email: 'alexw@example.com',
+        unreachable: null,
+        updatedAt: new Date().toISOString(),
+      });
+  },
+);
 
 test('passing failures that outlast the retries are tried again after an hour, not every minute, until they go through', async () => {
   const monday = '2027-02-01';
@@ -57,7 +69,10 @@ test('passing failures that outlast the retries are tried again after an hour, n
   await at(`${monday}T09:00:30Z`);
   const firstRun = requestsToAlex();
   expect(firstRun).toBe(6);
-  expect(await h.storage.deliveries.get(claims, 'alexw@example.com')).toMatchObject({ state: 'failed', lastError: 'gave-up' });
+  expect(await h.storage.deliveries.get(claims, 'alexw@example.com')).toMatchObject({
+    state: 'failed',
+    lastError: 'gave-up',
+  });
   expect(await h.storage.deliveries.isComplete(runId)).toBe(false);
   for (const minute of ['09:01:30', '09:02:30', '09:30:00', '09:59:00']) await at(`${monday}T${minute}Z`);
   expect(requestsToAlex()).toBe(firstRun);

@@ -31,7 +31,10 @@ describe('replies in a turn', () => {
     // 16 questions at once in two posts of one channel: Teams allows 7 a second, 8 in two, for the whole channel.
     const asked = Array.from({ length: 16 }, (_, i) => {
       const activity = message(limited.url, 'help', { kind: 'channel', mention: true });
-      return { ...activity, conversation: { ...activity.conversation, id: `19:executive@thread.tacv2;messageid=${i % 2}` } };
+      return {
+        ...activity,
+        conversation: { ...activity.conversation, id: `19:executive@thread.tacv2;messageid=${i % 2}` },
+      };
     });
     const responses = await Promise.all(asked.map((a) => bot.post(a)));
     expect(responses.map((r) => r.status).every((s) => s < 300)).toBe(true);
@@ -49,10 +52,22 @@ describe('two instances sharing the app-wide budget', () => {
     const storage = testStorage();
     const connector = new FakeConnector([], { enforceLimits: true });
     const url = await connector.start();
-    const { planIds } = await seedManyOwners(storage, { plans: 2, owners, inSeveral: split ? 0 : owners / 5, idleEvery: 0, serviceUrl: url, today: todayIn(new Date()) });
+    const { planIds } = await seedManyOwners(storage, {
+      plans: 2,
+      owners,
+      inSeveral: split ? 0 : owners / 5,
+      idleEvery: 0,
+      serviceUrl: url,
+      today: todayIn(new Date()),
+    });
     const instance = (claimant: string) => ({
       storage: storesOver(storage.tables),
-      sender: new TeamsSender(createAdapter(loadConfig({ NODE_ENV: 'test' })), '', new Pacer(undefined, undefined, instances), log),
+      sender: new TeamsSender(
+        createAdapter(loadConfig({ NODE_ENV: 'test' })),
+        '',
+        new Pacer(undefined, undefined, instances),
+        log,
+      ),
       claimant,
       log,
     });
@@ -73,7 +88,9 @@ describe('two instances sharing the app-wide budget', () => {
     expect(connector.throttled).toBe(0);
     expect(perChat.size).toBe(150);
     expect([...perChat.values()].every((n) => n === 1)).toBe(true);
-    expect(a.recipients.filter((r) => r.outcome === 'sent').length + b.recipients.filter((r) => r.outcome === 'sent').length).toBe(150);
+    expect(
+      a.recipients.filter((r) => r.outcome === 'sent').length + b.recipients.filter((r) => r.outcome === 'sent').length,
+    ).toBe(150);
   });
 
   test('sending at the same time to different people, each keeping to half the budget: within Teams’ limits', async () => {

@@ -20,7 +20,11 @@ beforeAll(() => seedDemo(storage, projectRoot(), new Date('2026-11-21T09:00:00Z'
 test('a stored question that is not a delay draft is dropped, and the answer is read as a message of its own', async () => {
   const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!;
   // A date that is not a date, and a missing field: what an older release or a damaged row might hold.
-  await storage.conversations.ask(conversation.id, ADMIN.id, { kind: PENDING_DELAY, data: { planId: DEMO_PLAN_ID, ref: 'SG-8', newDate: '2027-02-31', reason: null }, expiresAt });
+  await storage.conversations.ask(conversation.id, ADMIN.id, {
+    kind: PENDING_DELAY,
+    data: { planId: DEMO_PLAN_ID, ref: 'SG-8', newDate: '2027-02-31', reason: null },
+    expiresAt,
+  });
   const replies = await say('delays in recruitment');
   expect(words(replies)).not.toMatch(/SG-8 is now due|new date/);
   expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.etag).toBe(before.etag);

@@ -25,18 +25,58 @@ interface ReachRow {
 }
 
 beforeAll(async () => {
-  const imported = await cli('import', demoPlanFile(projectRoot()), '--plan', 'ofsted-2011', '--title', 'Ofsted 2011', '--baseline', '2011-08-19');
+  const imported = await cli(
+    'import',
+    demoPlanFile(projectRoot()),
+    '--plan',
+    'ofsted-2011',
+    '--title',
+    'Ofsted 2011',
+    '--baseline',
+    '2011-08-19',
+  );
   expect(imported.code).toBe(0);
   const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
   const now = new Date().toISOString();
   // Alex wrote to the bot; Megan was met in a team; Adele blocked the bot; Isaiah is known but not where; the rest never met.
-  await storage.people.link({ email: 'alexw@example.com', name: 'Alex Wilber', teamsUserId: 'user-id-0', personalChat: personalChat(SERVICE, 'user-id-0'), updatedAt: now });
-  await storage.people.link({ email: 'meganb@example.com', name: 'Megan Bowen', teamsUserId: 'user-id-1', tenantId: TENANT, serviceUrl: SERVICE, updatedAt: now });
-  await storage.people.link({ email: 'adelev@example.com', name: 'Adele Vance', teamsUserId: 'user-id-2', personalChat: personalChat(SERVICE, 'user-id-2'), unreachable: 'blocked', updatedAt: now });
-  await storage.people.link({ email: 'isaiah@example.com', name: 'Isaiah Langer', teamsUserId: 'user-id-3', updatedAt: now });
+  await storage.people.link({
+    email: 'alexw@example.com',
+    name: 'Alex Wilber',
+    teamsUserId: 'user-id-0',
+    personalChat: personalChat(SERVICE, 'user-id-0'),
+    updatedAt: now,
+  });
+  await storage.people.link({
+    email: 'meganb@example.com',
+    name: 'Megan Bowen',
+    teamsUserId: 'user-id-1',
+    tenantId: TENANT,
+    serviceUrl: SERVICE,
+    updatedAt: now,
+  });
+  await storage.people.link({
+    email: 'adelev@example.com',
+    name: 'Adele Vance',
+    teamsUserId: 'user-id-2',
+    personalChat: personalChat(SERVICE, 'user-id-2'),
+    unreachable: 'blocked',
+    updatedAt: now,
+  });
+  await storage.people.link({
+    email: 'isaiah@example.com',
+    name: 'Isaiah Langer',
+    teamsUserId: 'user-id-3',
+    updatedAt: now,
+  });
   await storage.roles.grant('ofsted-2011', 'chair@example.com', 'chair', 'Chris Chair');
   await storage.roles.grant('*', 'exec@example.com', 'executive');
-  await storage.conversations.saveReference({ conversationId: '19:exec@thread.tacv2', kind: 'channel', tenantId: TENANT, reference: { serviceUrl: SERVICE }, updatedAt: now });
+  await storage.conversations.saveReference({
+    conversationId: '19:exec@thread.tacv2',
+    kind: 'channel',
+    tenantId: TENANT,
+    reference: { serviceUrl: SERVICE },
+    updatedAt: now,
+  });
   await storage.conversations.bindPlan('19:exec@thread.tacv2', 'ofsted-2011');
   await storage.close();
 });
@@ -48,18 +88,26 @@ test('reach lists every owner, chair and executive with how the bot can reach th
   expect(line('alexw@example.com')).toMatch(/owner.*personal chat/);
   expect(line('meganb@example.com')).toMatch(/can open a chat/);
   expect(line('adelev@example.com')).toMatch(/cannot reach/);
-  expect(result.out).toContain('Adele Vance <adelev@example.com>:\n  has blocked the bot or removed the app.\n  What to do: Ask them to unblock Action Tracker');
+  expect(result.out).toContain(
+    'Adele Vance <adelev@example.com>:\n  has blocked the bot or removed the app.\n  What to do: Ask them to unblock Action Tracker',
+  );
   expect(result.out).toMatch(/Isaiah Langer <isaiah@example.com>:\n  is known, but not which organisation's Teams/);
   expect(line('isaiah@example.com')).toMatch(/cannot reach/);
   expect(line('Chris Chair <chair@example.com>  ')).toMatch(/chair\s+cannot reach/);
   expect(line('exec@example.com  ')).toMatch(/executive\s+cannot reach/);
-  expect(result.out).toMatch(/Chris Chair <chair@example.com>, exec@example.com, [^\n]*:\n  has not been met in Teams[^\n]*\n  What to do: Install Action Tracker for them/);
+  expect(result.out).toMatch(
+    /Chris Chair <chair@example.com>, exec@example.com, [^\n]*:\n  has not been met in Teams[^\n]*\n  What to do: Install Action Tracker for them/,
+  );
   expect(result.out).toMatch(/\d+ people: 1 by their personal chat, 1 can be sent a new chat, \d+ cannot be reached\./);
 });
 
 test('the digest lists exactly the owners the reach command says it cannot reach, in the same words', async () => {
   const rows = JSON.parse((await cli('reach', '--plan', 'ofsted-2011', '--json')).out) as ReachRow[];
-  expect(rows.find((r) => r.email === 'isaiah@example.com')).toMatchObject({ how: 'cannot', problem: 'no-tenant', why: REACH_WORDS['no-tenant'].why });
+  expect(rows.find((r) => r.email === 'isaiah@example.com')).toMatchObject({
+    how: 'cannot',
+    problem: 'no-tenant',
+    why: REACH_WORDS['no-tenant'].why,
+  });
   const cannot = rows.filter((r) => r.roles.includes('owner') && r.how === 'cannot');
   expect(cannot.length).toBeGreaterThanOrEqual(2);
   const digest = await cli('digest', '--plan', 'ofsted-2011', '--dry-run', '--json');
@@ -91,7 +139,9 @@ test('reach shows every role a person has: an owner who administers is both', as
   await storage.roles.grant('*', 'meganb@example.com', 'admin', 'Megan Bowen');
   await storage.close();
   const result = await cli('reach', '--plan', 'ofsted-2011');
-  expect(result.out.split('\n').find((l) => l.includes('meganb@example.com'))).toMatch(/owner, admin\s+can open a chat/);
+  expect(result.out.split('\n').find((l) => l.includes('meganb@example.com'))).toMatch(
+    /owner, admin\s+can open a chat/,
+  );
   const rows = JSON.parse((await cli('reach', '--plan', 'ofsted-2011', '--json')).out) as ReachRow[];
   expect(rows.find((r) => r.email === 'meganb@example.com')?.roles).toEqual(['owner', 'admin']);
 });

@@ -37,17 +37,30 @@ beforeAll(async () => {
   connector = demoConnector();
   url = await connector.start();
   const log = createLogger('silent');
-  const sender = new TeamsSender(createAdapter(loadConfig({ NODE_ENV: 'test' })), '', new Pacer(), log, (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))));
+  const sender = new TeamsSender(
+    createAdapter(loadConfig({ NODE_ENV: 'test' })),
+    '',
+    new Pacer(),
+    log,
+    (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+  );
   deps = () => ({ storage, sender, claimant: 'test-instance', log });
 });
 afterAll(() => connector.stop());
 
 const scheduler = (at: Date) => new Scheduler(deps(), settings, createLogger('silent'), () => at);
-const remind = (at: Date, extra: { dryRun?: boolean; force?: boolean } = {}) => runReminders(deps(), { now: at, ...extra }, { leaseMs: 2000 });
-const outcomes = (report: Awaited<ReturnType<typeof remind>>) => Object.fromEntries(report.recipients.map((r) => [r.key, r.outcome]));
+const remind = (at: Date, extra: { dryRun?: boolean; force?: boolean } = {}) =>
+  runReminders(deps(), { now: at, ...extra }, { leaseMs: 2000 });
+const outcomes = (report: Awaited<ReturnType<typeof remind>>) =>
+  Object.fromEntries(report.recipients.map((r) => [r.key, r.outcome]));
 const cardsTo = (teamsUserId: string) => connector.sent.filter((s) => s.conversationId === `a:personal-${teamsUserId}`);
 const meet = (email: string, teamsUserId: string) =>
-  storage.people.link({ email, personalChat: personalChat(url, teamsUserId), unreachable: null, updatedAt: new Date().toISOString() });
+  storage.people.link({
+    email,
+    personalChat: personalChat(url, teamsUserId),
+    unreachable: null,
+    updatedAt: new Date().toISOString(),
+  });
 
 test('a run before anyone was met records them unreachable, and the dry run and the reach rule say the same', async () => {
   const sched = scheduler(MONDAY_0900);
@@ -58,7 +71,10 @@ test('a run before anyone was met records them unreachable, and the dry run and 
   expect(ledger.every((d) => d.state === 'unreachable' && d.lastError === 'no-tenant')).toBe(true);
   const dry = await remind(LATER(1), { dryRun: true });
   expect(new Set(Object.values(outcomes(dry)))).toEqual(new Set(['unreachable']));
-  expect(reachOfPerson((await storage.people.byEmail('alexw@example.com'))!)).toEqual({ how: 'cannot', why: 'no-tenant' });
+  expect(reachOfPerson((await storage.people.byEmail('alexw@example.com'))!)).toEqual({
+    how: 'cannot',
+    why: 'no-tenant',
+  });
 });
 
 test('once an owner is met, the next look of the scheduler sends their card that same week, once', async () => {
@@ -105,11 +121,17 @@ test('a 403 (Teams says the person blocked the bot) stands for the week, unlike 
   connector.fault = ({ conversationId }) => (conversationId === 'a:personal-user-id-4' ? { status: 403 } : null);
   await meet('pattif@example.com', 'user-id-4');
   const first = await remind(LATER(9));
-  expect(first.recipients.find((r) => r.key === 'pattif@example.com')).toMatchObject({ outcome: 'unreachable', reason: 'blocked' });
+  expect(first.recipients.find((r) => r.key === 'pattif@example.com')).toMatchObject({
+    outcome: 'unreachable',
+    reason: 'blocked',
+  });
   // They unblock and write to the bot again: the week's 403 still stands (the next week's run reaches them).
   connector.fault = () => null;
   await meet('pattif@example.com', 'user-id-4');
   const later = await remind(LATER(10));
-  expect(later.recipients.find((r) => r.key === 'pattif@example.com')).toMatchObject({ outcome: 'unreachable', reason: 'blocked' });
+  expect(later.recipients.find((r) => r.key === 'pattif@example.com')).toMatchObject({
+    outcome: 'unreachable',
+    reason: 'blocked',
+  });
   expect(cardsTo('user-id-4')).toHaveLength(0);
 });

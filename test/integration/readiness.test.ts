@@ -43,7 +43,13 @@ test('503 with the reason while storage is down; /healthz stays 200', async () =
   await azurite.stop();
   const ready = await get(readyUrl());
   // On a loaded machine the probe's own time limit can run out before the SDK gives up retrying: either is not ready.
-  expect(ready).toEqual({ status: 503, body: { status: 'unavailable', reason: expect.stringMatching(/^Storage (cannot be reached|did not answer within \d+ s)\.$/) } });
+  expect(ready).toEqual({
+    status: 503,
+    body: {
+      status: 'unavailable',
+      reason: expect.stringMatching(/^Storage (cannot be reached|did not answer within \d+ s)\.$/),
+    },
+  });
   expect(JSON.stringify(ready.body)).not.toMatch(/AccountKey|devstoreaccount1|127\.0\.0\.1/);
   expect(await get(healthUrl(bot))).toEqual({ status: 200, body: { status: 'ok' } });
 });

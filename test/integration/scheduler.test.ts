@@ -31,7 +31,9 @@ async function sentAt(...moments: string[]): Promise<string[]> {
  */
 async function owedOn(due: string): Promise<string[]> {
   const actions = (await h.storage.actions.snapshot(DEMO_PLAN_ID)).map((v) => v.value);
-  const owners = [...remindersByOwner(actions, todayIn(new Date(due))).keys()].filter((email) => email !== 'lynner@example.com');
+  const owners = [...remindersByOwner(actions, todayIn(new Date(due))).keys()].filter(
+    (email) => email !== 'lynner@example.com',
+  );
   return owners.map((email) => `a:personal-${DEMO_PEOPLE.find((p) => p.email === email)!.teamsUserId}`).sort();
 }
 

@@ -23,7 +23,10 @@ const nextYear = new Date().getFullYear() + 1;
 
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarness({ storage: storageOver(process.env.TEST_STORAGE_CONNECTION_STRING!, PREFIX), seed: true });
+  bot = await startBotHarness({
+    storage: storageOver(process.env.TEST_STORAGE_CONNECTION_STRING!, PREFIX),
+    seed: true,
+  });
 });
 afterAll(() => bot?.stop());
 
@@ -44,9 +47,16 @@ const latestHistory = async (ref: string) => (await bot.storage.actions.history(
 
 describe('by default nobody decides on an action they own', () => {
   test('a new plan has separation of duties on', async () => {
-    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toEqual({ enforced: true, setBy: null, setAt: null });
+    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toEqual({
+      enforced: true,
+      setBy: null,
+      setAt: null,
+    });
     const shown = await cli('settings', '--plan', DEMO_PLAN_ID);
-    expect(shown).toEqual({ code: 0, text: expect.stringMatching(/^Plan ofsted-2011: separation of duties is on \(the default\): nobody signs off/) });
+    expect(shown).toEqual({
+      code: 0,
+      text: expect.stringMatching(/^Plan ofsted-2011: separation of duties is on \(the default\): nobody signs off/),
+    });
   });
 
   test.each([
@@ -61,20 +71,29 @@ describe('by default nobody decides on an action they own', () => {
 
   test('an executive presses Sign off on their own action: refused', async () => {
     const before = await stored('LAC-1');
-    expect(await press(ADELE, 'signOff', { signOffRef: 'LAC-1' })).toMatch(/Nothing was changed\. You own LAC-1, so another chair, executive or administrator must sign it off/);
+    expect(await press(ADELE, 'signOff', { signOffRef: 'LAC-1' })).toMatch(
+      /Nothing was changed\. You own LAC-1, so another chair, executive or administrator must sign it off/,
+    );
     expect((await stored('LAC-1')).etag).toBe(before.etag);
   });
 
   test('a chair moving their own action’s date asks for it, like any owner', async () => {
     const before = (await stored('LAC-3')).value;
-    expect(await say(ALEX, `move LAC-3 to 30/09/${nextYear} because the supplier is late`)).toMatch(/has gone to the chairs and executives for approval/);
+    expect(await say(ALEX, `move LAC-3 to 30/09/${nextYear} because the supplier is late`)).toMatch(
+      /has gone to the chairs and executives for approval/,
+    );
     const after = (await stored('LAC-3')).value;
-    expect(after).toMatchObject({ revisedDueDate: before.revisedDueDate, dateRequest: { date: `${nextYear}-09-30`, by: 'alexw@example.com' } });
+    expect(after).toMatchObject({
+      revisedDueDate: before.revisedDueDate,
+      dateRequest: { date: `${nextYear}-09-30`, by: 'alexw@example.com' },
+    });
   });
 
   test('the chair cannot approve or decline their own new date, by chat or card', async () => {
     const before = await stored('LAC-3');
-    expect(await say(ALEX, 'approve LAC-3')).toMatch(/You own LAC-3, so another chair, executive or administrator must decide its new date\./);
+    expect(await say(ALEX, 'approve LAC-3')).toMatch(
+      /You own LAC-3, so another chair, executive or administrator must decide its new date\./,
+    );
     expect(await say(ALEX, 'decline LAC-3 because no')).toMatch(/You own LAC-3, so another/);
     expect(await press(ALEX, 'approveDate', { requestRef: 'LAC-3' })).toMatch(/Nothing was changed\. You own LAC-3/);
     expect(await press(ALEX, 'declineDate', { requestRef: 'LAC-3' })).toMatch(/Nothing was changed\. You own LAC-3/);
@@ -88,18 +107,33 @@ describe('by default nobody decides on an action they own', () => {
 
   test('a chair’s own Request new date button asks rather than moves', async () => {
     const before = (await stored('SG-1')).value;
-    expect(await press(ALEX, 'requestDate', { owner: 'alexw@example.com', ref: 'SG-1', requestDate: `${nextYear}-03-31`, requestReason: 'staff' })).toMatch(
-      /has gone to the chairs and executives for approval/,
-    );
-    expect((await stored('SG-1')).value).toMatchObject({ revisedDueDate: before.revisedDueDate, dateRequest: { date: `${nextYear}-03-31` } });
+    expect(
+      await press(ALEX, 'requestDate', {
+        owner: 'alexw@example.com',
+        ref: 'SG-1',
+        requestDate: `${nextYear}-03-31`,
+        requestReason: 'staff',
+      }),
+    ).toMatch(/has gone to the chairs and executives for approval/);
+    expect((await stored('SG-1')).value).toMatchObject({
+      revisedDueDate: before.revisedDueDate,
+      dateRequest: { date: `${nextYear}-03-31` },
+    });
   });
 });
 
 describe('nobody is offered a decision on their own action', () => {
-  const sentTo = (user: number, what: string) => bot.connector.sent.filter((s) => s.conversationId === `a:personal-user-id-${user}` && JSON.stringify(s.activity).includes(what));
+  const sentTo = (user: number, what: string) =>
+    bot.connector.sent.filter(
+      (s) => s.conversationId === `a:personal-user-id-${user}` && JSON.stringify(s.activity).includes(what),
+    );
 
   test('the chair who asked is not sent the decisions card; another decider is, without their own actions', async () => {
-    const told = await bot.connector.next((s) => s.conversationId === `a:personal-user-id-${ADELE}` && JSON.stringify(s.activity).includes('New date asked for SG-1'));
+    const told = await bot.connector.next(
+      (s) =>
+        s.conversationId === `a:personal-user-id-${ADELE}` &&
+        JSON.stringify(s.activity).includes('New date asked for SG-1'),
+    );
     expect(JSON.stringify(told.activity)).toMatch(/SG-1\b[\s\S]*asks to move it/);
     expect(JSON.stringify(told.activity)).not.toMatch(/LAC-1\b/);
     // Asked for after the card above was sent to Adele, so any card for Alex would have gone by now.
@@ -130,10 +164,23 @@ describe('an administrator may turn it off for a tiny team, and the history says
   });
 
   test('turned off from the command line, recording who did it', async () => {
-    const result = await cli('settings', '--plan', DEMO_PLAN_ID, '--separation-of-duties', 'off', '--by', 'meganb@example.com');
+    const result = await cli(
+      'settings',
+      '--plan',
+      DEMO_PLAN_ID,
+      '--separation-of-duties',
+      'off',
+      '--by',
+      'meganb@example.com',
+    );
     expect(result.code).toBe(0);
-    expect(result.text).toMatch(/^Plan ofsted-2011: separation of duties is off \(set by meganb@example.com, \d{1,2} [A-Z][a-z]{2} \d{4}/);
-    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toMatchObject({ enforced: false, setBy: 'meganb@example.com' });
+    expect(result.text).toMatch(
+      /^Plan ofsted-2011: separation of duties is off \(set by meganb@example.com, \d{1,2} [A-Z][a-z]{2} \d{4}/,
+    );
+    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toMatchObject({
+      enforced: false,
+      setBy: 'meganb@example.com',
+    });
   });
 
   test('the executive now signs off their own action, and the history says so', async () => {
@@ -141,24 +188,36 @@ describe('an administrator may turn it off for a tiny team, and the history says
     expect((await stored('LAC-1')).value.status).toBe('Signed off');
     const entry = await latestHistory('LAC-1');
     expect(entry.by).toBe('adelev@example.com');
-    expect(entry.comment).toMatch(/^Decided by its own owner: separation of duties is off for this plan \(turned off by meganb@example.com on \d{1,2} [A-Z][a-z]{2} \d{4}\)\.$/);
+    expect(entry.comment).toMatch(
+      /^Decided by its own owner: separation of duties is off for this plan \(turned off by meganb@example.com on \d{1,2} [A-Z][a-z]{2} \d{4}\)\.$/,
+    );
   });
 
   test('the chair’s own card now approves their own request, and the history says so', async () => {
     expect(await press(ALEX, 'approveDate', { requestRef: 'SG-1' })).toMatch(/Approved: SG-1 is now due 31 Mar/);
     const entry = await latestHistory('SG-1');
     expect(entry).toMatchObject({ by: 'alexw@example.com', via: 'card' });
-    expect(entry.comment).toMatch(/Decided by its own owner: separation of duties is off for this plan \(turned off by meganb@example.com/);
+    expect(entry.comment).toMatch(
+      /Decided by its own owner: separation of duties is off for this plan \(turned off by meganb@example.com/,
+    );
   });
 
   test('an import of the same plan keeps the setting', async () => {
     const { code } = await cli('import', demoPlanFile(projectRoot()), '--plan', DEMO_PLAN_ID);
     expect(code).toBe(0);
-    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toMatchObject({ enforced: false, setBy: 'meganb@example.com' });
+    expect((await bot.storage.plans.get(DEMO_PLAN_ID))!.separationOfDuties).toMatchObject({
+      enforced: false,
+      setBy: 'meganb@example.com',
+    });
   });
 
   test('turned back on, owners are kept out again', async () => {
-    expect((await cli('settings', '--plan', DEMO_PLAN_ID, '--separation-of-duties', 'on', '--by', 'meganb@example.com')).code).toBe(0);
-    expect(await say(ALEX, 'SG-4 cancelled')).toMatch(/You own SG-4, so another chair, executive or administrator must cancel it\./);
+    expect(
+      (await cli('settings', '--plan', DEMO_PLAN_ID, '--separation-of-duties', 'on', '--by', 'meganb@example.com'))
+        .code,
+    ).toBe(0);
+    expect(await say(ALEX, 'SG-4 cancelled')).toMatch(
+      /You own SG-4, so another chair, executive or administrator must cancel it\./,
+    );
   });
 });

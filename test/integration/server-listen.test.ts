@@ -11,7 +11,13 @@ const storage = testStorage();
 const outside = ['127.0.0.2'];
 
 async function serve(env: NodeJS.ProcessEnv) {
-  const config = loadConfig({ NODE_ENV: 'development', PORT: String(await freePort()), LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    PORT: String(await freePort()),
+    LOG_LEVEL: 'silent',
+    JOBS_IN_PROCESS: 'off',
+    ...env,
+  });
   return startServer(config, storage, createLogger('silent'));
 }
 

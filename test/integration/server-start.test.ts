@@ -5,15 +5,23 @@ import { projectRoot } from '../../src/project-root';
 /** The production entry point, run as App Service runs it (compiled, `npm run build` first). */
 function start(env: Record<string, string>) {
   const main = path.join(projectRoot(), 'dist', 'teams', 'main.js');
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|BOT_AUTH|Microsoft|ALLOWED_TENANTS|STORAGE_)/.test(k)));
-  return spawnSync(process.execPath, ['--no-deprecation', main], { env: { ...clean, ...env }, encoding: 'utf8', timeout: 20_000 });
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|BOT_AUTH|Microsoft|ALLOWED_TENANTS|STORAGE_)/.test(k)),
+  );
+  return spawnSync(process.execPath, ['--no-deprecation', main], {
+    env: { ...clean, ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
 }
 
 describe('the server refuses to start unsafely', () => {
   test('with nothing set it will not guess: local mode must be chosen', () => {
     const result = start({});
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/Set NODE_ENV=production for a real deployment .* or NODE_ENV=development or BOT_AUTH=off for a local run/);
+    expect(result.stderr).toMatch(
+      /Set NODE_ENV=production for a real deployment .* or NODE_ENV=development or BOT_AUTH=off for a local run/,
+    );
   });
 
   test('production with missing settings names every problem in one message', () => {

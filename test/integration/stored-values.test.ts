@@ -16,7 +16,11 @@ describe('values read from storage', () => {
 
     await table.updateEntity({ partitionKey, rowKey, status: 'Finished' }, 'Merge');
     await expect(storage.actions.get(planId, 'SG-4')).rejects.toThrow(UnknownStoredValueError);
-    await expect(storage.actions.get(planId, 'SG-4')).rejects.toMatchObject({ code: 'unknownValue', field: 'status', value: 'Finished' });
+    await expect(storage.actions.get(planId, 'SG-4')).rejects.toMatchObject({
+      code: 'unknownValue',
+      field: 'status',
+      value: 'Finished',
+    });
 
     await table.updateEntity({ partitionKey, rowKey, status: '' }, 'Merge');
     expect((await storage.actions.get(planId, 'SG-4'))?.value.status).toBe('Not started');
@@ -29,8 +33,16 @@ describe('values read from storage', () => {
     expect((await storage.actions.history(planId, 'SG-5'))[0].via).toBeDefined();
     const table = await storage.tables.client('actions');
     for await (const row of table.listEntities({ queryOptions: { filter: `PartitionKey eq '${planId}'` } })) {
-      if (row.via !== undefined) await table.updateEntity({ partitionKey: row.partitionKey!, rowKey: row.rowKey!, via: 'carrier pigeon' }, 'Merge');
+      if (row.via !== undefined)
+        await table.updateEntity(
+          { partitionKey: row.partitionKey!, rowKey: row.rowKey!, via: 'carrier pigeon' },
+          'Merge',
+        );
     }
-    await expect(storage.actions.history(planId, 'SG-5')).rejects.toMatchObject({ code: 'unknownValue', field: 'via', value: 'carrier pigeon' });
+    await expect(storage.actions.history(planId, 'SG-5')).rejects.toMatchObject({
+      code: 'unknownValue',
+      field: 'via',
+      value: 'carrier pigeon',
+    });
   });
 });

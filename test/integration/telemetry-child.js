@@ -26,30 +26,43 @@ function startSink() {
       res.end(JSON.stringify({ itemsReceived: 1, itemsAccepted: 1, errors: [] }));
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `https://127.0.0.1:${server.address().port}/`, bodies, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `https://127.0.0.1:${server.address().port}/`, bodies, server }),
+    ),
+  );
 }
 
 async function off() {
   const { telemetry } = require('../../dist/telemetry/preload');
   require('../../dist/teams/server');
   require('../../dist/cli/program');
-  const loaded = Object.keys(require.cache).filter((k) => /[\\/]@azure[\\/]monitor-opentelemetry|[\\/]@opentelemetry[\\/]sdk-/.test(k));
+  const loaded = Object.keys(require.cache).filter((k) =>
+    /[\\/]@azure[\\/]monitor-opentelemetry|[\\/]@opentelemetry[\\/]sdk-/.test(k),
+  );
   return { enabled: telemetry.enabled, loaded };
 }
 
 async function on() {
   const { InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base');
-  const { InMemoryMetricExporter, AggregationTemporality, PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics');
+  const {
+    InMemoryMetricExporter,
+    AggregationTemporality,
+    PeriodicExportingMetricReader,
+  } = require('@opentelemetry/sdk-metrics');
   const sink = await startSink();
   const spans = new InMemorySpanExporter();
   const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
   const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 600_000 });
   const { startTelemetry } = require('../../dist/telemetry/telemetry');
-  const telemetry = startTelemetry(`InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${sink.url}`, {
-    spanProcessors: [new SimpleSpanProcessor(spans)],
-    metricReaders: [reader],
-    tracesPerSecond: 0,
-  });
+  const telemetry = startTelemetry(
+    `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${sink.url}`,
+    {
+      spanProcessors: [new SimpleSpanProcessor(spans)],
+      metricReaders: [reader],
+      tracesPerSecond: 0,
+    },
+  );
 
   // The app, loaded after telemetry started, as main.ts does.
   const { trace } = require('@opentelemetry/api');
@@ -69,14 +82,34 @@ async function on() {
   const { CONNECTION_STRING, TABLE_PREFIX, TENANT, ACTIVITY } = process.env;
   const storage = storesOver(new Tables(connectionStringFactory(CONNECTION_STRING), TABLE_PREFIX));
   const log = createLogger('silent');
-  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(await freePort()),
+    ALLOWED_TENANTS: TENANT,
+    LOG_LEVEL: 'silent',
+    JOBS_IN_PROCESS: 'off',
+  });
   const server = await startServer(config, storage, log, '127.0.0.1');
   // A person's message, with something identifying in the query string too.
-  const answer = await fetch(`${server.url}?conversation=a%3Apersonal-zqxquery`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ACTIVITY });
+  const answer = await fetch(`${server.url}?conversation=a%3Apersonal-zqxquery`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: ACTIVITY,
+  });
   if (!answer.ok) throw new Error(`the bot answered ${answer.status}`);
 
-  const sender = new TeamsSender(createAdapter(config), '', new Pacer(), log, (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))));
-  const report = await runReminders({ storage, sender, claimant: 'telemetry-test', log }, { planId: DEMO_PLAN_ID, now: new Date(), force: true }, { leaseMs: 5000 });
+  const sender = new TeamsSender(
+    createAdapter(config),
+    '',
+    new Pacer(),
+    log,
+    (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+  );
+  const report = await runReminders(
+    { storage, sender, claimant: 'telemetry-test', log },
+    { planId: DEMO_PLAN_ID, now: new Date(), force: true },
+    { leaseMs: 5000 },
+  );
   recordJobRun('remind', report.recipients);
 
   trace.getTracer('test').startActiveSpan('failing operation', (span) => {
@@ -96,7 +129,10 @@ async function on() {
     .getMetrics()
     .flatMap((m) => m.scopeMetrics)
     .flatMap((s) => s.metrics)
-    .map((m) => ({ name: m.descriptor.name, points: m.dataPoints.map((p) => ({ attributes: p.attributes, value: p.value })) }));
+    .map((m) => ({
+      name: m.descriptor.name,
+      points: m.dataPoints.map((p) => ({ attributes: p.attributes, value: p.value })),
+    }));
   await server.close();
   await telemetry.stop();
   sink.server.close();

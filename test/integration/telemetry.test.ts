@@ -21,7 +21,13 @@ const CHILD = path.join(__dirname, 'telemetry-child.js');
 interface Recorded {
   enabled: boolean;
   loaded?: string[];
-  spans: { name: string; kind: number; status: number; attributes: Record<string, unknown>; events: { name: string; attributes?: Record<string, unknown> }[] }[];
+  spans: {
+    name: string;
+    kind: number;
+    status: number;
+    attributes: Record<string, unknown>;
+    events: { name: string; attributes?: Record<string, unknown> }[];
+  }[];
   metrics: { name: string; points: { attributes: Record<string, unknown>; value: unknown }[] }[];
   envelopes: string[];
   outcomes: string[];
@@ -37,7 +43,18 @@ function run(env: Record<string, string>): Promise<Recorded> {
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
     child.on('exit', () => clearTimeout(timer));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.split('\n').find((line) => line.startsWith('RESULT '))!.slice(7)) as Recorded) : reject(new Error(`the telemetry child failed: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(
+            JSON.parse(
+              out
+                .split('\n')
+                .find((line) => line.startsWith('RESULT '))!
+                .slice(7),
+            ) as Recorded,
+          )
+        : reject(new Error(`the telemetry child failed: ${err}`)),
+    );
   });
 }
 
@@ -55,12 +72,34 @@ describe('with a connection string', () => {
     const connector = demoConnector();
     const url = await connector.start();
     for (const p of DEMO_PEOPLE.filter((d) => d.email !== 'lynner@example.com')) {
-      await storage.people.link({ email: p.email, personalChat: personalChat(url, p.teamsUserId), updatedAt: new Date().toISOString() });
+      await storage.people.link({
+        email: p.email,
+        personalChat: personalChat(url, p.teamsUserId),
+        updatedAt: new Date().toISOString(),
+      });
     }
     // A stand-in for the ingestion endpoint, which the exporter reaches only over https.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'telemetry-'));
     const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     try {
       recorded = await run({
         MODE: 'on',
@@ -80,22 +119,38 @@ describe('with a connection string', () => {
     }
   });
 
-  const urls = () => recorded.spans.map((s) => String(s.attributes['url.full'] ?? s.attributes['http.url'] ?? s.attributes['url.path'] ?? s.attributes['http.target'] ?? ''));
+  const urls = () =>
+    recorded.spans.map((s) =>
+      String(
+        s.attributes['url.full'] ??
+          s.attributes['http.url'] ??
+          s.attributes['url.path'] ??
+          s.attributes['http.target'] ??
+          '',
+      ),
+    );
 
   test('the incoming request is recorded, by its path only', () => {
-    const server = recorded.spans.filter((s) => s.kind === 1 && /\/api\/messages$/.test(urls()[recorded.spans.indexOf(s)]));
+    const server = recorded.spans.filter(
+      (s) => s.kind === 1 && /\/api\/messages$/.test(urls()[recorded.spans.indexOf(s)]),
+    );
     expect(server.length).toBeGreaterThanOrEqual(1);
   });
 
   test('calls to the Bot Connector are recorded with the conversation id taken out of the URL', () => {
     const connector = urls().filter((u) => u.includes('/v3/conversations/'));
     expect(connector.length).toBeGreaterThanOrEqual(2);
-    for (const u of connector) expect(u).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v3\/conversations\/…(\/activities(\/…)?)?$/);
+    for (const u of connector)
+      expect(u).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v3\/conversations\/…(\/activities(\/…)?)?$/);
     expect(connector.some((u) => u.endsWith('/activities/…'))).toBe(true);
   });
 
   test('calls to Table Storage are recorded, as Azure SDK operations and HTTP calls with the keys taken out', () => {
-    expect(recorded.spans.some((s) => /^TableClient\./.test(s.name) || /Tables?/.test(String(s.attributes['az.namespace'] ?? '')))).toBe(true);
+    expect(
+      recorded.spans.some(
+        (s) => /^TableClient\./.test(s.name) || /Tables?/.test(String(s.attributes['az.namespace'] ?? '')),
+      ),
+    ).toBe(true);
     const storage = urls().filter((u) => u.includes('/devstoreaccount1/'));
     expect(storage.length).toBeGreaterThan(5);
     expect(storage.some((u) => /\(…\)$/.test(u))).toBe(true);
@@ -104,7 +159,12 @@ describe('with a connection string', () => {
   test('an exception is recorded with its type and stack but not its message', () => {
     const failing = recorded.spans.find((s) => s.name === 'failing operation')!;
     expect(failing.status).toBe(2);
-    expect(failing.events).toEqual([{ name: 'exception', attributes: expect.objectContaining({ 'exception.type': 'Error', 'exception.message': '(removed)' }) }]);
+    expect(failing.events).toEqual([
+      {
+        name: 'exception',
+        attributes: expect.objectContaining({ 'exception.type': 'Error', 'exception.message': '(removed)' }),
+      },
+    ]);
     expect(String(failing.events[0].attributes!['exception.stacktrace'])).toMatch(/^\s+at /);
   });
 
@@ -113,10 +173,12 @@ describe('with a connection string', () => {
     const count = (outcome: string) => recorded.outcomes.filter((o) => o === outcome).length;
     expect(count('sent')).toBeGreaterThanOrEqual(3);
     const outcomes = [...new Set(recorded.outcomes)].sort();
-    expect(recipients.points.sort((a, b) => String(a.attributes.outcome).localeCompare(String(b.attributes.outcome)))).toEqual(
-      outcomes.map((outcome) => ({ attributes: { job: 'remind', outcome }, value: count(outcome) })),
-    );
-    expect(recorded.metrics.find((m) => m.name === 'action_tracker.job.runs')!.points).toEqual([{ attributes: { job: 'remind' }, value: 1 }]);
+    expect(
+      recipients.points.sort((a, b) => String(a.attributes.outcome).localeCompare(String(b.attributes.outcome))),
+    ).toEqual(outcomes.map((outcome) => ({ attributes: { job: 'remind', outcome }, value: count(outcome) })));
+    expect(recorded.metrics.find((m) => m.name === 'action_tracker.job.runs')!.points).toEqual([
+      { attributes: { job: 'remind' }, value: 1 },
+    ]);
   });
 
   test('what reaches Application Insights includes the requests and dependencies', () => {
@@ -131,11 +193,12 @@ describe('with a connection string', () => {
     ['a query string', 'zqxquery'],
     ['a conversation id', 'personal-'],
     ['an e-mail address', '@example.com'],
-    ['a person\'s name', person.name],
+    ["a person's name", person.name],
     ['a storage key', "RowKey='"],
     ['a storage filter', 'PartitionKey eq'],
   ])('nothing recorded or sent contains %s', (_what, needle) => {
-    const everything = JSON.stringify({ spans: recorded.spans, metrics: recorded.metrics }) + recorded.envelopes.join('\n');
+    const everything =
+      JSON.stringify({ spans: recorded.spans, metrics: recorded.metrics }) + recorded.envelopes.join('\n');
     expect(everything.length).toBeGreaterThan(1000);
     expect(everything).not.toContain(needle);
     expect(everything).not.toContain(encodeURIComponent(needle));

@@ -20,7 +20,9 @@ test('a question asked by one instance is answered through the other', async () 
   expect(await ask(a, 'SG-4 delayed')).toMatch(/What is the new date for SG-4\?/);
   expect(await ask(b, newDate.split('-').reverse().join('/'))).toMatch(/Why is it delayed\?/);
   // SG-4 is Alex's own, so even as a chair his new date waits for someone else (separation of duties).
-  expect(await ask(a, 'waiting for the supplier')).toContain(`Your new date, ${formatUkDate(newDate)}, has gone to the chairs and executives for approval`);
+  expect(await ask(a, 'waiting for the supplier')).toContain(
+    `Your new date, ${formatUkDate(newDate)}, has gone to the chairs and executives for approval`,
+  );
 });
 
 test('a change made through one instance is seen at once through the other, whatever it had cached', async () => {

@@ -24,43 +24,120 @@ beforeAll(() => seedDemo(storage, projectRoot(), new Date('2026-11-21T09:00:00Z'
 async function found(email: string, ref: string): Promise<FoundAction> {
   const plan = (await storage.plans.get(DEMO_PLAN_ID))!;
   const current = (await storage.actions.get(DEMO_PLAN_ID, ref))!;
-  return { view: { plan, today: todayIn(NOW, plan.timeZone), actor: { email, name: null, roles: await storage.roles.rolesOf(DEMO_PLAN_ID, email) } }, current };
+  return {
+    view: {
+      plan,
+      today: todayIn(NOW, plan.timeZone),
+      actor: { email, name: null, roles: await storage.roles.rolesOf(DEMO_PLAN_ID, email) },
+    },
+    current,
+  };
 }
 
 const summary = (outcome: ChangeOutcome) =>
-  outcome.kind === 'done' ? { kind: 'done', told: outcome.notifications.map((n) => n.kind) } : outcome.kind === 'refused' ? { kind: 'refused', code: outcome.code } : { kind: 'conflict' };
+  outcome.kind === 'done'
+    ? { kind: 'done', told: outcome.notifications.map((n) => n.kind) }
+    : outcome.kind === 'refused'
+      ? { kind: 'refused', code: outcome.code }
+      : { kind: 'conflict' };
 
 test.each([
-  ['an owner with no role changes someone else’s action', () => found(PATTI, 'SG-1').then((f) => updateStatus(storage, f, BY, { status: 'At risk', comment: null, evidence: null })), { kind: 'refused', code: 'notPermitted' }],
-  ['an owner cancels their own action', () => found(PATTI, 'SG-6').then((f) => updateStatus(storage, f, BY, { status: 'Cancelled', comment: null, evidence: null })), { kind: 'refused', code: 'notPermitted' }],
-  ['a chair signs off their own action', () => found(ALEX, 'SG-1').then((f) => signOff(storage, f, BY, { comment: null })), { kind: 'refused', code: 'notPermitted' }],
-  ['an owner gives the status it already has, with nothing more', () => found(ALEX, 'SG-1').then((f) => updateStatus(storage, f, BY, { status: 'On track', comment: null, evidence: null })), { kind: 'refused', code: 'notNow' }],
-  ['an administrator signs off an action that is not complete', () => found(MEGAN, 'SG-1').then((f) => signOff(storage, f, BY, { comment: null })), { kind: 'refused', code: 'notNow' }],
-  ['an owner adds a note', () => found(ALEX, 'SG-1').then((f) => addNote(storage, f, BY, { text: 'waiting for the panel' })), { kind: 'done', told: ['action-changed'] }],
+  [
+    'an owner with no role changes someone else’s action',
+    () =>
+      found(PATTI, 'SG-1').then((f) =>
+        updateStatus(storage, f, BY, { status: 'At risk', comment: null, evidence: null }),
+      ),
+    { kind: 'refused', code: 'notPermitted' },
+  ],
+  [
+    'an owner cancels their own action',
+    () =>
+      found(PATTI, 'SG-6').then((f) =>
+        updateStatus(storage, f, BY, { status: 'Cancelled', comment: null, evidence: null }),
+      ),
+    { kind: 'refused', code: 'notPermitted' },
+  ],
+  [
+    'a chair signs off their own action',
+    () => found(ALEX, 'SG-1').then((f) => signOff(storage, f, BY, { comment: null })),
+    { kind: 'refused', code: 'notPermitted' },
+  ],
+  [
+    'an owner gives the status it already has, with nothing more',
+    () =>
+      found(ALEX, 'SG-1').then((f) =>
+        updateStatus(storage, f, BY, { status: 'On track', comment: null, evidence: null }),
+      ),
+    { kind: 'refused', code: 'notNow' },
+  ],
+  [
+    'an administrator signs off an action that is not complete',
+    () => found(MEGAN, 'SG-1').then((f) => signOff(storage, f, BY, { comment: null })),
+    { kind: 'refused', code: 'notNow' },
+  ],
+  [
+    'an owner adds a note',
+    () => found(ALEX, 'SG-1').then((f) => addNote(storage, f, BY, { text: 'waiting for the panel' })),
+    { kind: 'done', told: ['action-changed'] },
+  ],
 ])('%s', async (_, run, expected) => {
   expect(summary(await run())).toEqual(expected);
 });
 
 test('an owner asks for a new date, the deciders are told; an executive declines it, the owner is told', async () => {
-  const asked = await newDate(storage, await found(PATTI, 'SG-6'), BY, { newDate: '2027-03-31', reason: 'training places', markDelayed: false, note: null });
+  const asked = await newDate(storage, await found(PATTI, 'SG-6'), BY, {
+    newDate: '2027-03-31',
+    reason: 'training places',
+    markDelayed: false,
+    note: null,
+  });
   expect(summary(asked)).toEqual({ kind: 'done', told: ['action-changed', 'date-requested'] });
   expect(asked.kind === 'done' && dateMoved(asked)).toBe(false);
-  const decided = await decideDate(storage, await found(ADELE, 'SG-6'), BY, { what: 'date', decision: 'decline', comment: 'fixed' });
+  const decided = await decideDate(storage, await found(ADELE, 'SG-6'), BY, {
+    what: 'date',
+    decision: 'decline',
+    comment: 'fixed',
+  });
   expect(decided.kind === 'done' && decided.notifications).toEqual([
-    expect.objectContaining({ kind: 'date-decided', decision: 'decline', comment: 'fixed', by: { email: ADELE, name: null }, request: expect.objectContaining({ by: PATTI, date: '2027-03-31' }) }),
+    expect.objectContaining({
+      kind: 'date-decided',
+      decision: 'decline',
+      comment: 'fixed',
+      by: { email: ADELE, name: null },
+      request: expect.objectContaining({ by: PATTI, date: '2027-03-31' }),
+    }),
   ]);
   // Nothing waits now: deciding again changes nothing.
-  expect(summary(await decideDate(storage, await found(ADELE, 'SG-6'), BY, { what: 'date', decision: 'approve', comment: null }))).toEqual({ kind: 'refused', code: 'notNow' });
+  expect(
+    summary(
+      await decideDate(storage, await found(ADELE, 'SG-6'), BY, { what: 'date', decision: 'approve', comment: null }),
+    ),
+  ).toEqual({ kind: 'refused', code: 'notNow' });
 });
 
 test('an administrator who does not own the action moves its date outright; nobody is asked', async () => {
-  const moved = await newDate(storage, await found(MEGAN, 'SG-8'), BY, { newDate: '2027-01-30', reason: 'recruitment', markDelayed: true, note: null });
+  const moved = await newDate(storage, await found(MEGAN, 'SG-8'), BY, {
+    newDate: '2027-01-30',
+    reason: 'recruitment',
+    markDelayed: true,
+    note: null,
+  });
   expect(summary(moved)).toEqual({ kind: 'done', told: ['action-changed'] });
   expect(moved.kind === 'done' && dateMoved(moved)).toBe(true);
-  expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value).toMatchObject({ revisedDueDate: '2027-01-30', status: 'Delayed', dateRequest: null });
+  expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value).toMatchObject({
+    revisedDueDate: '2027-01-30',
+    status: 'Delayed',
+    dateRequest: null,
+  });
 });
 
 test('a chair who owns the action asks like any owner', async () => {
-  const asked = await newDate(storage, await found(ALEX, 'SG-1'), BY, { newDate: '2027-02-26', reason: 'panel dates', markDelayed: false, note: null });
+  const asked = await newDate(storage, await found(ALEX, 'SG-1'), BY, {
+    newDate: '2027-02-26',
+    reason: 'panel dates',
+    markDelayed: false,
+    note: null,
+  });
   expect(summary(asked)).toEqual({ kind: 'done', told: ['action-changed', 'date-requested'] });
 });

@@ -48,7 +48,13 @@ export interface HarnessOptions {
 /** A connector stand-in whose conversations have the Playground's demo people as members. */
 export function demoConnector(): FakeConnector {
   return new FakeConnector(
-    DEMO_PEOPLE.map((p) => ({ id: p.teamsUserId, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email })),
+    DEMO_PEOPLE.map((p) => ({
+      id: p.teamsUserId,
+      name: p.name,
+      aadObjectId: p.aadObjectId,
+      email: p.email,
+      userPrincipalName: p.email,
+    })),
   );
 }
 
@@ -59,7 +65,14 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
   const connector = demoConnector();
   await connector.start();
   if (options.linkPeople) await linkDemoPeople(storage, connector.url);
-  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(await freePort()),
+    ALLOWED_TENANTS: TENANT,
+    LOG_LEVEL: 'silent',
+    JOBS_IN_PROCESS: 'off',
+    ...options.env,
+  });
   options.configure?.(config);
   const server = await startServer(config, storage, options.log ?? createLogger('silent'), '127.0.0.1');
   return {
@@ -94,7 +107,11 @@ export function healthUrl(harness: BotHarness): string {
 /** Links every demo person but Lynne Robbins to a personal chat served by `connectorUrl`, so that jobs can reach them. */
 export async function linkDemoPeople(storage: Storage, connectorUrl: string): Promise<void> {
   for (const person of DEMO_PEOPLE.filter((p) => p.email !== 'lynner@example.com')) {
-    await storage.people.link({ email: person.email, personalChat: personalChat(connectorUrl, person.teamsUserId), updatedAt: new Date().toISOString() });
+    await storage.people.link({
+      email: person.email,
+      personalChat: personalChat(connectorUrl, person.teamsUserId),
+      updatedAt: new Date().toISOString(),
+    });
   }
 }
 
@@ -110,7 +127,10 @@ export function jobDeps(storage: Storage, claimant: string, waitMs = 20): Delive
 export async function actionsAndHistory(storage: Storage, planId: string): Promise<string> {
   const actions = await storage.actions.list(planId);
   const history = await storage.actions.planHistory(planId);
-  return JSON.stringify({ actions: actions.map((a) => ({ value: a.value, etag: a.etag, revision: a.revision })), history });
+  return JSON.stringify({
+    actions: actions.map((a) => ({ value: a.value, etag: a.etag, revision: a.revision })),
+    history,
+  });
 }
 
 /** Everything a person would read in a reply: its text and its card's text. */
@@ -120,7 +140,11 @@ export function replyText(activity: Record<string, unknown>): string {
 }
 
 /** A chat message through the server (which must accept it); the first reply to it, as the person reads it. */
-export async function ask(bot: BotHarness, text: string, options: MessageOptions & { timeoutMs?: number } = {}): Promise<string> {
+export async function ask(
+  bot: BotHarness,
+  text: string,
+  options: MessageOptions & { timeoutMs?: number } = {},
+): Promise<string> {
   const activity = message(bot.connector.url, text, options);
   expect((await bot.post(activity)).status).toBe(200);
   return replyText((await bot.connector.next((s) => s.replyToId === activity.id, options.timeoutMs)).activity);
@@ -148,7 +172,12 @@ export interface PressAnswer {
 }
 
 /** A card button pressed through the server (which must answer 200, as Teams requires of an invoke). */
-export async function press(bot: BotHarness, verb: string, data: Record<string, unknown>, options: Pick<MessageOptions, 'user' | 'tenant'> = {}): Promise<PressAnswer> {
+export async function press(
+  bot: BotHarness,
+  verb: string,
+  data: Record<string, unknown>,
+  options: Pick<MessageOptions, 'user' | 'tenant'> = {},
+): Promise<PressAnswer> {
   const response = await bot.post(cardPress(bot.connector.url, verb, data, options));
   expect(response.status).toBe(200);
   const answer = (await response.json()) as Omit<PressAnswer, 'text'>;

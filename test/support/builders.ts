@@ -65,7 +65,11 @@ export function message(connectorUrl: string, text: string, options: MessageOpti
   const id = `incoming-${++counter}`;
   const channel = options.channel ?? EXECUTIVE_CHANNEL;
   const conversationId =
-    kind === 'personal' ? `a:personal-${person.teamsUserId}` : kind === 'channel' ? `${channel};messageid=${options.post ?? id}` : '19:board@thread.v2';
+    kind === 'personal'
+      ? `a:personal-${person.teamsUserId}`
+      : kind === 'channel'
+        ? `${channel};messageid=${options.post ?? id}`
+        : '19:board@thread.v2';
   const tenant = options.tenant ?? TENANT;
   return {
     type: 'message',
@@ -76,9 +80,14 @@ export function message(connectorUrl: string, text: string, options: MessageOpti
     from: { id: person.teamsUserId, name: person.name, aadObjectId: person.aadObjectId },
     recipient: { id: BOT_ID, name: 'Action Tracker' },
     conversation: { id: conversationId, conversationType: kind, tenantId: tenant, isGroup: kind !== 'personal' },
-    channelData: kind === 'channel' ? { tenant: { id: tenant }, team: { id: TEAM }, channel: { id: channel } } : { tenant: { id: tenant } },
+    channelData:
+      kind === 'channel'
+        ? { tenant: { id: tenant }, team: { id: TEAM }, channel: { id: channel } }
+        : { tenant: { id: tenant } },
     text: options.mention ? `<at>Action Tracker</at> ${text}` : text,
-    entities: options.mention ? [{ type: 'mention', text: '<at>Action Tracker</at>', mentioned: { id: BOT_ID, name: 'Action Tracker' } }] : [],
+    entities: options.mention
+      ? [{ type: 'mention', text: '<at>Action Tracker</at>', mentioned: { id: BOT_ID, name: 'Action Tracker' } }]
+      : [],
     ...(options.value !== undefined ? { value: options.value } : {}),
   };
 }
@@ -87,7 +96,12 @@ export function message(connectorUrl: string, text: string, options: MessageOpti
  * A button press exactly as Teams sends it: Universal Actions' `adaptiveCard/action` invoke, whose
  * `value.action` is the card's Action.Execute with its verb and data (botframework-schema AdaptiveCardInvokeAction).
  */
-export function cardPress(connectorUrl: string, verb: string, data: Record<string, unknown>, options: Pick<MessageOptions, 'user' | 'tenant'> = {}) {
+export function cardPress(
+  connectorUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  options: Pick<MessageOptions, 'user' | 'tenant'> = {},
+) {
   return {
     ...message(connectorUrl, '', options),
     type: 'invoke',
@@ -97,7 +111,10 @@ export function cardPress(connectorUrl: string, verb: string, data: Record<strin
 }
 
 /** Where the app was installed or removed: a person's personal scope, a team (by the channel it was added from), or a group chat. */
-export type InstallScope = { kind: 'personal' } | { kind: 'channel'; channel: string; team: string; teamName?: string } | { kind: 'groupChat'; chat: string };
+export type InstallScope =
+  | { kind: 'personal' }
+  | { kind: 'channel'; channel: string; team: string; teamName?: string }
+  | { kind: 'groupChat'; chat: string };
 
 /**
  * An `installationUpdate` as Teams sends it (action `add` or `remove`). In a team the conversation is the
@@ -112,13 +129,24 @@ export function installationUpdate(
   const tenant = { id: TENANT };
   const where =
     scope.kind === 'personal'
-      ? { conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT }, channelData: { tenant } }
+      ? {
+          conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT },
+          channelData: { tenant },
+        }
       : scope.kind === 'channel'
         ? {
             conversation: { id: scope.channel, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-            channelData: { settings: { selectedChannel: { id: scope.channel } }, channel: { id: scope.channel }, team: { id: scope.team, ...(scope.teamName ? { name: scope.teamName } : {}) }, tenant },
+            channelData: {
+              settings: { selectedChannel: { id: scope.channel } },
+              channel: { id: scope.channel },
+              team: { id: scope.team, ...(scope.teamName ? { name: scope.teamName } : {}) },
+              tenant,
+            },
           }
-        : { conversation: { id: scope.chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT }, channelData: { tenant } };
+        : {
+            conversation: { id: scope.chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT },
+            channelData: { tenant },
+          };
   return {
     type: 'installationUpdate',
     action,

@@ -35,6 +35,10 @@ function userOf(email: string): Incoming['user'] {
  * default Alex Wilber, in their personal chat, at `now`), and the replies as they read them.
  */
 export function talkTo(chat: Chat, now: Date) {
-  return async (text: string, email = 'alexw@example.com', conversation = personal(email), at = now): Promise<string[]> =>
-    (await chat.handle({ text, conversation, user: userOf(email), now: at })).map(readable);
+  return async (
+    text: string,
+    email = 'alexw@example.com',
+    conversation = personal(email),
+    at = now,
+  ): Promise<string[]> => (await chat.handle({ text, conversation, user: userOf(email), now: at })).map(readable);
 }

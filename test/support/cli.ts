@@ -20,5 +20,11 @@ export async function runCliWith(env: NodeJS.ProcessEnv, args: readonly string[]
   err.on('data', (c: Buffer) => (chunks.err.push(Buffer.from(c)), chunks.both.push(Buffer.from(c))));
   const code = await runCli(args, { out, err, env });
   const text = (buffers: Buffer[]) => Buffer.concat(buffers).toString('utf8');
-  return { code, out: text(chunks.out), err: text(chunks.err), text: text(chunks.both), bytes: Buffer.concat(chunks.out) };
+  return {
+    code,
+    out: text(chunks.out),
+    err: text(chunks.err),
+    text: text(chunks.both),
+    bytes: Buffer.concat(chunks.out),
+  };
 }

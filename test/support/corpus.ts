@@ -55,7 +55,16 @@ export function loadCorpus(): Corpus {
 }
 
 /** The chairs' read-only questions, answered by their own module when the grammar does not understand. */
-export const QUESTION_INTENTS = new Set(['slipped', 'awaiting-sign-off', 'summary', 'who-owns', 'due-before', 'due-in', 'changed', 'my-plans']);
+export const QUESTION_INTENTS = new Set([
+  'slipped',
+  'awaiting-sign-off',
+  'summary',
+  'who-owns',
+  'due-before',
+  'due-in',
+  'changed',
+  'my-plans',
+]);
 
 /** What the bot would change if it acted on the command at once; null when it changes nothing. */
 export interface Change {
@@ -66,7 +75,11 @@ export interface Change {
 }
 
 const STATUS_WORDS: Record<string, string> = {
-  complete: 'Complete', 'on track': 'On track', 'at risk': 'At risk', 'not started': 'Not started', cancelled: 'Cancelled',
+  complete: 'Complete',
+  'on track': 'On track',
+  'at risk': 'At risk',
+  'not started': 'Not started',
+  cancelled: 'Cancelled',
 };
 
 /** Resolves a typed ref against the plan the way the chat service does; null when it names no single action. */
@@ -75,7 +88,7 @@ export function resolver(actions: readonly CorpusAction[]): (typed: string) => C
   const byRef = new Map(actions.map((a) => [a.ref, a]));
   return (typed) => {
     const match = resolveRef(typed, index);
-    return match.kind === 'one' ? byRef.get(match.ref) ?? null : null;
+    return match.kind === 'one' ? (byRef.get(match.ref) ?? null) : null;
   };
 }
 
@@ -85,7 +98,9 @@ export function dateOf(answer: DateAnswer | null, action: CorpusAction): string 
   if ('error' in answer) return 'error';
   if ('date' in answer) return answer.date;
   const base = action.due;
-  return answer.later.unit === 'month' ? addMonths(base, answer.later.count) : addDays(base, answer.later.count * (answer.later.unit === 'week' ? 7 : 1));
+  return answer.later.unit === 'month'
+    ? addMonths(base, answer.later.count)
+    : addDays(base, answer.later.count * (answer.later.unit === 'week' ? 7 : 1));
 }
 
 /** What acting on the command would change at once (a question the bot asks first changes nothing yet). */
@@ -118,7 +133,7 @@ export function changeOf(command: Command, find: (typed: string) => CorpusAction
 
 /** The change a label asks for, in the same terms; null when the message asks for no change. */
 export function labelledChange(m: Meaning, find: (typed: string) => CorpusAction | null): Change | null {
-  const ref = m.ref ? find(m.ref)?.ref ?? m.ref : '';
+  const ref = m.ref ? (find(m.ref)?.ref ?? m.ref) : '';
   switch (m.intent) {
     case 'set-status':
       return { kind: 'status', ref, status: STATUS_WORDS[m.status ?? ''] };
@@ -149,12 +164,18 @@ export function isUnasked(actual: Change | null, wanted: Change | null): boolean
   if (actual.kind === 'status') return wanted.kind !== 'status' || actual.status !== wanted.status;
   if (actual.kind === 'delay') return wanted.kind !== 'delay' || (actual.date !== null && actual.date !== wanted.date);
   // A note or evidence where the label has the other (or a status with its words) records words the person wrote.
-  if (actual.kind === 'note' || actual.kind === 'evidence') return !['note', 'evidence', 'status', 'delay'].includes(wanted.kind);
+  if (actual.kind === 'note' || actual.kind === 'evidence')
+    return !['note', 'evidence', 'status', 'delay'].includes(wanted.kind);
   return actual.kind !== wanted.kind;
 }
 
 const norm = (s: string | null | undefined): string =>
-  (s ?? '').toLowerCase().replace(/[\s.,;:!?\-–—]+$/g, '').replace(/^[\s.,;:!?\-–—]+/g, '').replace(/\s+/g, ' ').trim();
+  (s ?? '')
+    .toLowerCase()
+    .replace(/[\s.,;:!?\-–—]+$/g, '')
+    .replace(/^[\s.,;:!?\-–—]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Free text as the label has it; a label that paraphrases (its words are not in the message) only needs some text. */
 function sameText(actual: string | null | undefined, wanted: string | null | undefined, message: string): boolean {
@@ -165,7 +186,11 @@ function sameText(actual: string | null | undefined, wanted: string | null | und
 }
 
 /** Whether the command means what the label says. */
-export function understood(command: Command, msg: CorpusMessage, find: (typed: string) => CorpusAction | null): boolean {
+export function understood(
+  command: Command,
+  msg: CorpusMessage,
+  find: (typed: string) => CorpusAction | null,
+): boolean {
   const m = msg.meaning;
   const named = 'ref' in command ? find(command.ref) : null;
   const refOk = m.ref !== undefined && named !== null && named.ref === find(m.ref)?.ref;
@@ -176,7 +201,13 @@ export function understood(command: Command, msg: CorpusMessage, find: (typed: s
       return m.evidence && !m.reason ? true : sameText(command.comment, m.reason, msg.text);
     }
     case 'delay':
-      return command.kind === 'delay' && refOk && named !== null && dateOf(command.newDate, named) === (m.date ?? null) && sameText(command.reason, m.reason, msg.text);
+      return (
+        command.kind === 'delay' &&
+        refOk &&
+        named !== null &&
+        dateOf(command.newDate, named) === (m.date ?? null) &&
+        sameText(command.reason, m.reason, msg.text)
+      );
     case 'evidence':
       return command.kind === 'evidence' && refOk && sameText(command.text, m.evidence, msg.text);
     case 'note':
@@ -184,9 +215,18 @@ export function understood(command: Command, msg: CorpusMessage, find: (typed: s
     case 'sign-off':
       return (command.kind === 'signOff' || (command.kind === 'approve' && !named?.requestedDue)) && refOk;
     case 'approve-date':
-      return ((command.kind === 'approve' && !!named?.requestedDue) || (command.kind === 'decideDate' && command.decision === 'approve')) && refOk;
+      return (
+        ((command.kind === 'approve' && !!named?.requestedDue) ||
+          (command.kind === 'decideDate' && command.decision === 'approve')) &&
+        refOk
+      );
     case 'decline-date':
-      return command.kind === 'decideDate' && command.decision === 'decline' && refOk && sameText(command.comment, m.reason, msg.text);
+      return (
+        command.kind === 'decideDate' &&
+        command.decision === 'decline' &&
+        refOk &&
+        sameText(command.comment, m.reason, msg.text)
+      );
     case 'show':
       return command.kind === 'show' && refOk;
     case 'status-question':

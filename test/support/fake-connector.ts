@@ -111,7 +111,10 @@ export class FakeConnector {
     const already = this.sent.find(predicate);
     if (already) return Promise.resolve(already);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('No matching activity reached the connector in time.')), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error('No matching activity reached the connector in time.')),
+        timeoutMs,
+      );
       this.waiters.push({ predicate, resolve: (s) => (clearTimeout(timer), resolve(s)) });
     });
   }
@@ -144,19 +147,36 @@ export class FakeConnector {
         res.end(JSON.stringify(payload));
       };
       const injected = (fault: Fault) => {
-        const headers: Record<string, string> = fault?.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+        const headers: Record<string, string> =
+          fault?.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
         reply(fault!.status, { error: { code: 'Injected', message: `injected ${fault!.status}` } }, headers);
       };
       // GET /v3/conversations/{conversationId}/members/{memberId} (GetConversationMember)
-      if (req.method === 'GET' && parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'members' && parts[4]) {
+      if (
+        req.method === 'GET' &&
+        parts[0] === 'v3' &&
+        parts[1] === 'conversations' &&
+        parts[3] === 'members' &&
+        parts[4]
+      ) {
         this.lookups.push(`member:${parts[4]}`);
         const fault = this.memberFault({ conversationId: parts[2], memberId: parts[4], page: 0 });
         if (fault) return injected(fault);
         const member = this.roster(parts[2]).find((m) => m.id === parts[4] || m.aadObjectId === parts[4]);
-        return member ? reply(200, member) : reply(404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in this conversation.' } });
+        return member
+          ? reply(200, member)
+          : reply(404, {
+              error: { code: 'MemberNotFoundInConversation', message: 'The member is not in this conversation.' },
+            });
       }
       // POST /v3/conversations with isGroup and channelData.channel.id: a new post (thread) in a channel
-      if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2 && isGroupRequest(body)) {
+      if (
+        req.method === 'POST' &&
+        parts[0] === 'v3' &&
+        parts[1] === 'conversations' &&
+        parts.length === 2 &&
+        isGroupRequest(body)
+      ) {
         return this.createChannelPost(JSON.parse(body) as Record<string, unknown>, reply);
       }
       // GET /v3/conversations/{conversationId}/pagedmembers?pageSize=&continuationToken=
@@ -164,7 +184,8 @@ export class FakeConnector {
         const size = Math.min(500, Math.max(1, Number(url.searchParams.get('pageSize') ?? 200) || 200));
         const token = url.searchParams.get('continuationToken');
         const offset = token === null ? 0 : Number(Buffer.from(token, 'base64url').toString());
-        if (!Number.isInteger(offset) || offset < 0) return reply(400, { error: { code: 'BadArgument', message: 'Invalid continuation token.' } });
+        if (!Number.isInteger(offset) || offset < 0)
+          return reply(400, { error: { code: 'BadArgument', message: 'Invalid continuation token.' } });
         const page = offset / size + 1;
         this.lookups.push(`page:${page}`);
         const fault = this.memberFault({ conversationId: parts[2], memberId: null, page });
@@ -176,24 +197,41 @@ export class FakeConnector {
       }
       // POST /v3/conversations (CreateConversation): Teams needs the tenant, and answers 403 for someone who blocked the bot.
       if (req.method === 'POST' && parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2) {
-        const request = JSON.parse(body || '{}') as { members?: { id: string }[]; tenantId?: string; channelData?: { tenant?: { id?: string } } };
+        const request = JSON.parse(body || '{}') as {
+          members?: { id: string }[];
+          tenantId?: string;
+          channelData?: { tenant?: { id?: string } };
+        };
         const userId = request.members?.[0]?.id ?? '';
         this.created.push({ conversationId: '', parameters: request as Record<string, unknown>, region });
         if (!request.tenantId || !request.channelData?.tenant?.id) {
-          return reply(400, { error: { code: 'BadArgument', message: 'Tenant ID is required to create a conversation.' } });
+          return reply(400, {
+            error: { code: 'BadArgument', message: 'Tenant ID is required to create a conversation.' },
+          });
         }
-        if (this.blocked.has(userId)) return reply(403, { error: { code: 'Forbidden', message: 'The bot is blocked or not installed for this user.' } });
-        if (!this.members.some((m) => m.id === userId)) return reply(404, { error: { code: 'NotFound', message: 'Unknown user.' } });
+        if (this.blocked.has(userId))
+          return reply(403, {
+            error: { code: 'Forbidden', message: 'The bot is blocked or not installed for this user.' },
+          });
+        if (!this.members.some((m) => m.id === userId))
+          return reply(404, { error: { code: 'NotFound', message: 'Unknown user.' } });
         let id = `a:personal-${userId}`;
         for (let n = 2; this.deleted.has(id); n++) id = `a:personal-${userId}-${n}`;
         this.created[this.created.length - 1].conversationId = id;
         return reply(201, { id, serviceUrl: this.url });
       }
       // POST /v3/conversations/{id}/activities[/{replyToId}], PUT /v3/conversations/{id}/activities/{activityId}
-      if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
+      if (
+        parts[0] === 'v3' &&
+        parts[1] === 'conversations' &&
+        parts[3] === 'activities' &&
+        (req.method === 'POST' || req.method === 'PUT')
+      ) {
         const conversationId = parts[2];
-        if (this.deleted.has(conversationId)) return reply(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
-        if (Buffer.byteLength(body, 'utf16le') > MAX_MESSAGE_BYTES) return reply(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } });
+        if (this.deleted.has(conversationId))
+          return reply(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+        if (Buffer.byteLength(body, 'utf16le') > MAX_MESSAGE_BYTES)
+          return reply(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } });
         const attempt = (this.attempts.get(conversationId) ?? 0) + 1;
         this.attempts.set(conversationId, attempt);
         if (this.overLimit(conversationId)) {
@@ -209,7 +247,13 @@ export class FakeConnector {
           return reply(400, { error: { code: 'BadSyntax', message: 'not JSON' } });
         }
         const id = req.method === 'PUT' ? parts[4] : this.nextId();
-        this.record({ conversationId, replyToId: req.method === 'POST' ? parts[4] ?? null : null, method: req.method, activity, at: Date.now() });
+        this.record({
+          conversationId,
+          replyToId: req.method === 'POST' ? (parts[4] ?? null) : null,
+          method: req.method,
+          activity,
+          at: Date.now(),
+        });
         return reply(200, { id });
       }
       reply(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
@@ -221,11 +265,16 @@ export class FakeConnector {
    * answer names the new post's conversation (`<channel>;messageid=<activity id>`) and activity.
    * Limits and faults count against the channel, as Teams counts a channel as one conversation.
    */
-  private createChannelPost(request: Record<string, unknown>, reply: (status: number, payload: unknown, headers?: Record<string, string>) => void) {
+  private createChannelPost(
+    request: Record<string, unknown>,
+    reply: (status: number, payload: unknown, headers?: Record<string, string>) => void,
+  ) {
     const channelId = (request.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
     const activity = request.activity;
-    if (typeof channelId !== 'string' || !channelId) return reply(400, { error: { code: 'BadArgument', message: 'channelData.channel.id is required' } });
-    if (typeof activity !== 'object' || activity === null) return reply(400, { error: { code: 'BadArgument', message: 'activity is required' } });
+    if (typeof channelId !== 'string' || !channelId)
+      return reply(400, { error: { code: 'BadArgument', message: 'channelData.channel.id is required' } });
+    if (typeof activity !== 'object' || activity === null)
+      return reply(400, { error: { code: 'BadArgument', message: 'activity is required' } });
     const attempt = (this.attempts.get(channelId) ?? 0) + 1;
     this.attempts.set(channelId, attempt);
     if (this.overLimit(channelId)) {
@@ -234,12 +283,20 @@ export class FakeConnector {
     }
     const fault = this.fault({ conversationId: channelId, attempt });
     if (fault) {
-      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
       return reply(fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } }, headers);
     }
     const activityId = this.nextId();
     const conversationId = `${channelId};messageid=${activityId}`;
-    this.record({ conversationId, replyToId: null, method: 'POST', activity: activity as Record<string, unknown>, at: Date.now(), newPost: { channelId, request } });
+    this.record({
+      conversationId,
+      replyToId: null,
+      method: 'POST',
+      activity: activity as Record<string, unknown>,
+      at: Date.now(),
+      newPost: { channelId, request },
+    });
     return reply(201, { id: conversationId, activityId });
   }
 

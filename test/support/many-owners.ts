@@ -25,18 +25,36 @@ export const ownerChat = (i: number) => `a:owner-${i}`;
  * action is in plan i mod plans; the first `inSeveral` also have one due
  * soon in the next plan. Returns the plan ids and the owners with something due.
  */
-export async function seedManyOwners(storage: Storage, layout: OwnersLayout): Promise<{ planIds: string[]; due: Set<string> }> {
+export async function seedManyOwners(
+  storage: Storage,
+  layout: OwnersLayout,
+): Promise<{ planIds: string[]; due: Set<string> }> {
   const planIds = Array.from({ length: layout.plans }, (_, p) => `plan-${p + 1}`);
   const perPlan = new Map<string, Action[]>(planIds.map((id) => [id, []]));
   const due = new Set<string>();
   const action = (planId: string, i: number, dueDate: IsoDate): Action => ({
-    planId, ref: `A-${i + 1}`, theme: 'Benchmark', title: `Action ${i + 1} for owner ${i}`, timescale: '', originalDueDate: dueDate,
-    revisedDueDate: null, revisionReason: null, revisionCount: 0, owner: { email: ownerEmail(i), displayName: null, aadObjectId: null },
-    agency: 'Council', status: 'Not started', measure: null, evidence: [], latestUpdate: null, dateRequest: null,
+    planId,
+    ref: `A-${i + 1}`,
+    theme: 'Benchmark',
+    title: `Action ${i + 1} for owner ${i}`,
+    timescale: '',
+    originalDueDate: dueDate,
+    revisedDueDate: null,
+    revisionReason: null,
+    revisionCount: 0,
+    owner: { email: ownerEmail(i), displayName: null, aadObjectId: null },
+    agency: 'Council',
+    status: 'Not started',
+    measure: null,
+    evidence: [],
+    latestUpdate: null,
+    dateRequest: null,
   });
   for (let i = 0; i < layout.owners; i++) {
     const idle = layout.idleEvery > 0 && i % layout.idleEvery === layout.idleEvery - 1;
-    perPlan.get(planIds[i % layout.plans])!.push(action(planIds[i % layout.plans], i, addDays(layout.today, idle ? 60 : -7)));
+    perPlan
+      .get(planIds[i % layout.plans])!
+      .push(action(planIds[i % layout.plans], i, addDays(layout.today, idle ? 60 : -7)));
     if (i < layout.inSeveral) {
       const second = planIds[(i + 1) % layout.plans];
       perPlan.get(second)!.push(action(second, i, addDays(layout.today, 3)));
@@ -45,11 +63,19 @@ export async function seedManyOwners(storage: Storage, layout: OwnersLayout): Pr
   }
   const at = new Date().toISOString();
   for (const planId of planIds) {
-    await storage.plans.save(newPlan({ id: planId, title: `Plan ${planId}`, baselineDate: addDays(layout.today, -30) }));
+    await storage.plans.save(
+      newPlan({ id: planId, title: `Plan ${planId}`, baselineDate: addDays(layout.today, -30) }),
+    );
     const actions = perPlan.get(planId)!;
     for (let start = 0; start < actions.length; start += MAX_ACTIONS_PER_WRITE) {
       const batch = actions.slice(start, start + MAX_ACTIONS_PER_WRITE);
-      await storage.actions.write(planId, batch.map((a) => ({ action: a, history: historyEntry(a, diffActions(null, a), { by: 'seed', via: 'import', at }) })));
+      await storage.actions.write(
+        planId,
+        batch.map((a) => ({
+          action: a,
+          history: historyEntry(a, diffActions(null, a), { by: 'seed', via: 'import', at }),
+        })),
+      );
     }
   }
   for (let start = 0; start < layout.owners; start += 200) {
@@ -60,7 +86,13 @@ export async function seedManyOwners(storage: Storage, layout: OwnersLayout): Pr
           email: ownerEmail(i),
           name: `Owner ${i}`,
           updatedAt: at,
-          personalChat: { serviceUrl: layout.serviceUrl, channelId: 'msteams', bot: { id: '28:bot' }, user: { id: `u${i}` }, conversation: { id: ownerChat(i) } },
+          personalChat: {
+            serviceUrl: layout.serviceUrl,
+            channelId: 'msteams',
+            bot: { id: '28:bot' },
+            user: { id: `u${i}` },
+            conversation: { id: ownerChat(i) },
+          },
         });
       }),
     );

@@ -23,10 +23,15 @@ export function newSigningKey(kid: string): SigningKey {
   return { kid, privateKey, publicKey };
 }
 
-const b64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64url = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** A compact JWS: RS256 (or RS384/RS512) over header.payload with the key's private half. */
-export function signJwt(payload: Record<string, unknown>, key: SigningKey, header: Record<string, unknown> = {}): string {
+export function signJwt(
+  payload: Record<string, unknown>,
+  key: SigningKey,
+  header: Record<string, unknown> = {},
+): string {
   const fullHeader = { alg: 'RS256', typ: 'JWT', kid: key.kid, ...header };
   const digest = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' }[fullHeader.alg as string] ?? 'sha256';
   const input = `${b64url(fullHeader)}.${b64url(payload)}`;

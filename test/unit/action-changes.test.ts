@@ -21,8 +21,18 @@ const ctx: ChangeContext = { by: 'alexw@example.com', at: '2026-07-01T09:30:00.0
 const chairCtx: ChangeContext = { by: 'chair@example.com', at: '2026-07-02T14:00:00.000Z', today: '2026-07-02' };
 
 const anUpdate = { text: 'Earlier update', by: 'someone@example.com', at: '2026-06-01T08:00:00.000Z' };
-const someEvidence: Evidence = { url: 'https://example.com/minutes.pdf', note: 'https://example.com/minutes.pdf', addedBy: 'alexw@example.com', addedAt: '2026-06-01T08:00:00.000Z' };
-const aRequest: DateRequest = { date: '2026-10-31', reason: 'supplier late', by: 'alexw@example.com', at: '2026-06-20T12:00:00.000Z' };
+const someEvidence: Evidence = {
+  url: 'https://example.com/minutes.pdf',
+  note: 'https://example.com/minutes.pdf',
+  addedBy: 'alexw@example.com',
+  addedAt: '2026-06-01T08:00:00.000Z',
+};
+const aRequest: DateRequest = {
+  date: '2026-10-31',
+  reason: 'supplier late',
+  by: 'alexw@example.com',
+  at: '2026-06-20T12:00:00.000Z',
+};
 
 function changed(result: ChangeResult): Action {
   if (!result.ok) throw new Error(`Expected the change to be allowed, but: ${result.reason}`);
@@ -46,7 +56,11 @@ describe('changeStatus', () => {
   test('a comment becomes the latest update, trimmed, with who and when', () => {
     const after = changed(changeStatus(anAction(), 'At risk', '  waiting on the new system  ', ctx));
     expect(after.status).toBe('At risk');
-    expect(after.latestUpdate).toEqual({ text: 'waiting on the new system', by: 'alexw@example.com', at: '2026-07-01T09:30:00.000Z' });
+    expect(after.latestUpdate).toEqual({
+      text: 'waiting on the new system',
+      by: 'alexw@example.com',
+      at: '2026-07-01T09:30:00.000Z',
+    });
   });
 
   test('a comment of exactly 1,000 characters is accepted', () => {
@@ -61,13 +75,31 @@ describe('changeStatus', () => {
   });
 
   test.each<[description: string, from: Status, to: Status, comment: string | null, reason: string]>([
-    ['a signed-off action is closed', 'Signed off', 'On track', null, 'SG-1 is already signed off, so its status can’t change. An administrator can reopen it.'],
+    [
+      'a signed-off action is closed',
+      'Signed off',
+      'On track',
+      null,
+      'SG-1 is already signed off, so its status can’t change. An administrator can reopen it.',
+    ],
     ['signing off has its own command', 'Complete', 'Signed off', null, 'Use "sign off SG-1" to sign an action off.'],
-    ['a delay needs a date and a reason', 'On track', 'Delayed', null, 'To delay SG-1, give a new date and a reason, for example: SG-1 delayed to 30/09/2026 because of supplier problems.'],
+    [
+      'a delay needs a date and a reason',
+      'On track',
+      'Delayed',
+      null,
+      'To delay SG-1, give a new date and a reason, for example: SG-1 delayed to 30/09/2026 because of supplier problems.',
+    ],
     ['the same status again', 'On track', 'On track', null, 'SG-1 is already on track.'],
     ['the same status in lower case', 'At risk', 'At risk', 'still', 'SG-1 is already at risk.'],
     ['a blank comment', 'Not started', 'On track', '   ', 'The comment is empty.'],
-    ['a comment over 1,000 characters', 'Not started', 'On track', 'x'.repeat(1001), 'The comment is 1,001 characters long; the most is 1,000.'],
+    [
+      'a comment over 1,000 characters',
+      'Not started',
+      'On track',
+      'x'.repeat(1001),
+      'The comment is 1,001 characters long; the most is 1,000.',
+    ],
   ])('refused: %s', (_d, from, to, comment, reason) => {
     expect(changeStatus(anAction({ status: from }), to, comment, ctx)).toEqual({ ok: false, reason });
   });
@@ -82,10 +114,14 @@ describe('a new date waiting when the work ends', () => {
     ['Not started', 'At risk', 'kept'],
   ])('%s → %s: the request is %s', (from, to, request) => {
     const before = anAction({ status: from, dateRequest: aRequest, evidence: [someEvidence] });
-    const after = changed(to === 'Signed off' ? signOff(before, null, chairCtx) : changeStatus(before, to as Status, null, ctx));
+    const after = changed(
+      to === 'Signed off' ? signOff(before, null, chairCtx) : changeStatus(before, to as Status, null, ctx),
+    );
     expect(after.dateRequest).toEqual(request === 'kept' ? aRequest : null);
     expect(withdrawnNote(before, after)).toBe(
-      request === 'kept' ? null : `The new date asked for, 31 Oct 2026, was withdrawn because SG-1 is now ${to.toLowerCase()}.`,
+      request === 'kept'
+        ? null
+        : `The new date asked for, 31 Oct 2026, was withdrawn because SG-1 is now ${to.toLowerCase()}.`,
     );
   });
 
@@ -109,13 +145,39 @@ const dateRefusals: DateRefusal[] = [
   ['cancelled', { status: 'Cancelled' }, '2026-10-31', 'late', 'SG-1 is cancelled, so its date can’t move.'],
   ['a date in the past', {}, '2026-06-30', 'late', 'The new date must be today or later; 30 Jun 2026 has passed.'],
   ['the current original date', {}, '2026-09-30', 'late', 'SG-1 is already due on 30 Sep 2026.'],
-  ['the current revised date', { revisedDueDate: '2026-12-01' }, '2026-12-01', 'late', 'SG-1 is already due on 1 Dec 2026.'],
-  ['more than five years away', {}, '2031-07-06', 'late', 'The new date is more than five years away; please check it.'],
+  [
+    'the current revised date',
+    { revisedDueDate: '2026-12-01' },
+    '2026-12-01',
+    'late',
+    'SG-1 is already due on 1 Dec 2026.',
+  ],
+  [
+    'more than five years away',
+    {},
+    '2031-07-06',
+    'late',
+    'The new date is more than five years away; please check it.',
+  ],
   ['a blank reason', {}, '2026-10-31', '  ', 'The reason is empty.'],
-  ['a reason over 1,000 characters', {}, '2026-10-31', 'r'.repeat(1234), 'The reason is 1,234 characters long; the most is 1,000.'],
-  ['a past date with a blank reason: the date is the first problem', {}, '2026-01-01', '', 'The new date must be today or later; 1 Jan 2026 has passed.'],
+  [
+    'a reason over 1,000 characters',
+    {},
+    '2026-10-31',
+    'r'.repeat(1234),
+    'The reason is 1,234 characters long; the most is 1,000.',
+  ],
+  [
+    'a past date with a blank reason: the date is the first problem',
+    {},
+    '2026-01-01',
+    '',
+    'The new date must be today or later; 1 Jan 2026 has passed.',
+  ],
 ];
-const dateRefusalCases = dateMovers.flatMap(([name, move]) => dateRefusals.map(([d, o, date, reason, text]) => [name, d, move, o, date, reason, text] as const));
+const dateRefusalCases = dateMovers.flatMap(([name, move]) =>
+  dateRefusals.map(([d, o, date, reason, text]) => [name, d, move, o, date, reason, text] as const),
+);
 
 describe('checks on a new date (reschedule and requestNewDate)', () => {
   test.each(dateRefusalCases)('%s refuses %s', (_name, _d, move, overrides, date, reason, text) => {
@@ -128,7 +190,9 @@ describe('checks on a new date (reschedule and requestNewDate)', () => {
     ['the old original date once the action has a revised one', { revisedDueDate: '2026-12-01' }, '2026-09-30'],
     ['any date for an action with no due date', { originalDueDate: null, timescale: 'Ongoing' }, '2026-10-31'],
   ];
-  const allowedCases = dateMovers.flatMap(([name, move]) => allowed.map(([d, o, date]) => [name, d, move, o, date] as const));
+  const allowedCases = dateMovers.flatMap(([name, move]) =>
+    allowed.map(([d, o, date]) => [name, d, move, o, date] as const),
+  );
   test.each(allowedCases)('%s allows %s', (_name, _d, move, overrides, date) => {
     expect(move(anAction(overrides), date, 'a reason').ok).toBe(true);
   });
@@ -136,7 +200,9 @@ describe('checks on a new date (reschedule and requestNewDate)', () => {
 
 describe('reschedule', () => {
   test('moves the due date, keeping the original beside it, and records why', () => {
-    const after = changed(reschedule(anAction({ latestUpdate: anUpdate }), '2026-10-31', '  supplier late  ', false, chairCtx));
+    const after = changed(
+      reschedule(anAction({ latestUpdate: anUpdate }), '2026-10-31', '  supplier late  ', false, chairCtx),
+    );
     expect(after).toEqual(
       anAction({
         originalDueDate: '2026-09-30',
@@ -152,7 +218,12 @@ describe('reschedule', () => {
   test('a second move counts again and replaces the revised date and reason', () => {
     const once = changed(reschedule(anAction(), '2026-10-31', 'first', false, ctx));
     const twice = changed(reschedule(once, '2026-11-30', 'second', false, ctx));
-    expect(twice).toMatchObject({ originalDueDate: '2026-09-30', revisedDueDate: '2026-11-30', revisionReason: 'second', revisionCount: 2 });
+    expect(twice).toMatchObject({
+      originalDueDate: '2026-09-30',
+      revisedDueDate: '2026-11-30',
+      revisionReason: 'second',
+      revisionCount: 2,
+    });
   });
 
   test.each<[from: Status, markDelayed: boolean, to: Status]>([
@@ -168,7 +239,10 @@ describe('reschedule', () => {
   });
 
   test('moving the date settles any pending request for one', () => {
-    expect(changed(reschedule(anAction({ dateRequest: aRequest }), '2026-11-15', 'chair’s own date', false, chairCtx)).dateRequest).toBeNull();
+    expect(
+      changed(reschedule(anAction({ dateRequest: aRequest }), '2026-11-15', 'chair’s own date', false, chairCtx))
+        .dateRequest,
+    ).toBeNull();
   });
 });
 
@@ -178,8 +252,17 @@ describe('requestNewDate', () => {
     const after = changed(requestNewDate(before, '2026-10-31', '  supplier late  ', false, ctx));
     expect(after).toEqual({
       ...before,
-      dateRequest: { date: '2026-10-31', reason: 'supplier late', by: 'alexw@example.com', at: '2026-07-01T09:30:00.000Z' },
-      latestUpdate: { text: 'Asked for a new date, 31 Oct 2026: supplier late', by: 'alexw@example.com', at: '2026-07-01T09:30:00.000Z' },
+      dateRequest: {
+        date: '2026-10-31',
+        reason: 'supplier late',
+        by: 'alexw@example.com',
+        at: '2026-07-01T09:30:00.000Z',
+      },
+      latestUpdate: {
+        text: 'Asked for a new date, 31 Oct 2026: supplier late',
+        by: 'alexw@example.com',
+        at: '2026-07-01T09:30:00.000Z',
+      },
     });
     expect(currentDueDate(after)).toBe('2026-09-30');
     expect(after.revisionCount).toBe(0);
@@ -196,7 +279,12 @@ describe('requestNewDate', () => {
 
   test('a new request replaces one still waiting', () => {
     const after = changed(requestNewDate(anAction({ dateRequest: aRequest }), '2026-12-15', 'later still', false, ctx));
-    expect(after.dateRequest).toEqual({ date: '2026-12-15', reason: 'later still', by: 'alexw@example.com', at: '2026-07-01T09:30:00.000Z' });
+    expect(after.dateRequest).toEqual({
+      date: '2026-12-15',
+      reason: 'later still',
+      by: 'alexw@example.com',
+      at: '2026-07-01T09:30:00.000Z',
+    });
   });
 });
 
@@ -229,8 +317,18 @@ describe('approveNewDate', () => {
 
   test.each<[description: string, overrides: Partial<Action>, today: IsoDate, reason: string]>([
     ['there is no request', { dateRequest: null }, '2026-07-02', 'SG-1 has no new date waiting for a decision.'],
-    ['the date asked for has passed by the time it is approved', { dateRequest: aRequest }, '2026-11-01', 'The new date must be today or later; 31 Oct 2026 has passed.'],
-    ['the action was signed off meanwhile', { status: 'Signed off', dateRequest: aRequest }, '2026-07-02', 'SG-1 is signed off, so its date can’t move.'],
+    [
+      'the date asked for has passed by the time it is approved',
+      { dateRequest: aRequest },
+      '2026-11-01',
+      'The new date must be today or later; 31 Oct 2026 has passed.',
+    ],
+    [
+      'the action was signed off meanwhile',
+      { status: 'Signed off', dateRequest: aRequest },
+      '2026-07-02',
+      'SG-1 is signed off, so its date can’t move.',
+    ],
     [
       'the action was already moved to that date',
       { revisedDueDate: '2026-10-31', dateRequest: aRequest },
@@ -245,8 +343,18 @@ describe('approveNewDate', () => {
 describe('declineNewDate', () => {
   test.each<[description: string, overrides: Partial<Action>, comment: string | null, note: string]>([
     ['without a comment', {}, null, 'New date 31 Oct 2026 declined. The due date stays 30 Sep 2026.'],
-    ['with a comment, trimmed', {}, '  please finish on time  ', 'New date 31 Oct 2026 declined: please finish on time. The due date stays 30 Sep 2026.'],
-    ['after an earlier move, naming the revised date', { revisedDueDate: '2026-10-15' }, null, 'New date 31 Oct 2026 declined. The due date stays 15 Oct 2026.'],
+    [
+      'with a comment, trimmed',
+      {},
+      '  please finish on time  ',
+      'New date 31 Oct 2026 declined: please finish on time. The due date stays 30 Sep 2026.',
+    ],
+    [
+      'after an earlier move, naming the revised date',
+      { revisedDueDate: '2026-10-15' },
+      null,
+      'New date 31 Oct 2026 declined. The due date stays 15 Oct 2026.',
+    ],
   ])('%s', (_d, overrides, comment, note) => {
     const before = anAction({ status: 'Delayed', dateRequest: aRequest, ...overrides });
     expect(changed(declineNewDate(before, comment, chairCtx))).toEqual({
@@ -257,7 +365,10 @@ describe('declineNewDate', () => {
   });
 
   test('refused when there is no request', () => {
-    expect(declineNewDate(anAction(), 'no', chairCtx)).toEqual({ ok: false, reason: 'SG-1 has no new date waiting for a decision.' });
+    expect(declineNewDate(anAction(), 'no', chairCtx)).toEqual({
+      ok: false,
+      reason: 'SG-1 has no new date waiting for a decision.',
+    });
   });
 
   // Suspected bug (src/domain/action-changes.ts, declineNewDate): with no due date the note falls back to the
@@ -272,25 +383,51 @@ describe('declineNewDate', () => {
 
 describe('addEvidence', () => {
   test.each<[description: string, text: string, url: string | null, note: string]>([
-    ['a web link is kept as a link', 'https://example.com/audit.pdf', 'https://example.com/audit.pdf', 'https://example.com/audit.pdf'],
+    [
+      'a web link is kept as a link',
+      'https://example.com/audit.pdf',
+      'https://example.com/audit.pdf',
+      'https://example.com/audit.pdf',
+    ],
     ['http and upper case count as links', 'HTTP://EXAMPLE.COM/A', 'HTTP://EXAMPLE.COM/A', 'HTTP://EXAMPLE.COM/A'],
     ['a link is trimmed', '  https://example.com/a  ', 'https://example.com/a', 'https://example.com/a'],
     ['plain words are a note', 'Minutes of the June board', null, 'Minutes of the June board'],
-    ['a link with words after it is a note', 'https://example.com/a see page 4', null, 'https://example.com/a see page 4'],
+    [
+      'a link with words after it is a note',
+      'https://example.com/a see page 4',
+      null,
+      'https://example.com/a see page 4',
+    ],
   ])('%s', (_d, text, url, note) => {
     const after = changed(addEvidence(anAction({ evidence: [someEvidence] }), text, ctx));
-    expect(after.evidence).toEqual([someEvidence, { url, note, addedBy: 'alexw@example.com', addedAt: '2026-07-01T09:30:00.000Z' }]);
+    expect(after.evidence).toEqual([
+      someEvidence,
+      { url, note, addedBy: 'alexw@example.com', addedAt: '2026-07-01T09:30:00.000Z' },
+    ]);
   });
 
   test('evidence changes neither the status nor the latest update', () => {
     const before = anAction({ status: 'On track', latestUpdate: anUpdate });
-    expect(changed(addEvidence(before, 'https://example.com/b', ctx))).toEqual({ ...before, evidence: [expect.objectContaining({ url: 'https://example.com/b' })] });
+    expect(changed(addEvidence(before, 'https://example.com/b', ctx))).toEqual({
+      ...before,
+      evidence: [expect.objectContaining({ url: 'https://example.com/b' })],
+    });
   });
 
   test.each<[description: string, existing: Evidence[], text: string, reason: string]>([
     ['the same link again', [someEvidence], 'https://example.com/minutes.pdf', 'SG-1 already has that evidence.'],
-    ['the same link with spaces around it', [someEvidence], ' https://example.com/minutes.pdf ', 'SG-1 already has that evidence.'],
-    ['the same note again', [{ ...someEvidence, url: null, note: 'Board minutes' }], 'Board minutes', 'SG-1 already has that evidence.'],
+    [
+      'the same link with spaces around it',
+      [someEvidence],
+      ' https://example.com/minutes.pdf ',
+      'SG-1 already has that evidence.',
+    ],
+    [
+      'the same note again',
+      [{ ...someEvidence, url: null, note: 'Board minutes' }],
+      'Board minutes',
+      'SG-1 already has that evidence.',
+    ],
     ['blank', [], '  ', 'The evidence is empty.'],
     ['over 1,000 characters', [], 'e'.repeat(2500), 'The evidence is 2,500 characters long; the most is 1,000.'],
   ])('refused: %s', (_d, evidence, text, reason) => {
@@ -323,8 +460,14 @@ describe('signOff', () => {
   });
 
   test('a comment is recorded as the latest update', () => {
-    const after = changed(signOff(anAction({ status: 'Complete', evidence: [someEvidence] }), 'well evidenced', chairCtx));
-    expect(after.latestUpdate).toEqual({ text: 'Signed off: well evidenced', by: 'chair@example.com', at: '2026-07-02T14:00:00.000Z' });
+    const after = changed(
+      signOff(anAction({ status: 'Complete', evidence: [someEvidence] }), 'well evidenced', chairCtx),
+    );
+    expect(after.latestUpdate).toEqual({
+      text: 'Signed off: well evidenced',
+      by: 'chair@example.com',
+      at: '2026-07-02T14:00:00.000Z',
+    });
   });
 
   test.each<[status: Status, evidence: Evidence[], reason: string]>([

@@ -13,22 +13,50 @@ const overdue = (scope: { kind: 'for' | 'in'; text: string } | null = null): Com
 const show = (ref: string): Command => ({ kind: 'show', ref });
 const history = (ref: string): Command => ({ kind: 'history', ref });
 type Settable = 'Not started' | 'On track' | 'At risk' | 'Complete' | 'Cancelled';
-const status = (ref: string, s: Settable, comment: string | null = null): Command => ({ kind: 'setStatus', ref, status: s, comment, evidence: null });
+const status = (ref: string, s: Settable, comment: string | null = null): Command => ({
+  kind: 'setStatus',
+  ref,
+  status: s,
+  comment,
+  evidence: null,
+});
 const dated = (text: string, date: string) => ({ text, date });
 const badDate = (text: string) => ({ text, error: (parseUkDate(text, TODAY) as { error: string }).error });
-type Answer = ReturnType<typeof dated> | ReturnType<typeof badDate> | { text: string; later: { count: number; unit: 'day' | 'week' | 'month' } } | null;
+type Answer =
+  | ReturnType<typeof dated>
+  | ReturnType<typeof badDate>
+  | { text: string; later: { count: number; unit: 'day' | 'week' | 'month' } }
+  | null;
 const delayed = (ref: string, newDate: Answer, reason: string | null = null): Command => ({
-  kind: 'delay', ref, newDate, reason, statusChange: true,
+  kind: 'delay',
+  ref,
+  newDate,
+  reason,
+  statusChange: true,
 });
 const moved = (ref: string, newDate: Answer, reason: string | null = null): Command => ({
-  kind: 'delay', ref, newDate, reason, statusChange: false,
+  kind: 'delay',
+  ref,
+  newDate,
+  reason,
+  statusChange: false,
 });
 const evidence = (ref: string, text: string): Command => ({ kind: 'evidence', ref, text });
 const note = (ref: string, text: string): Command => ({ kind: 'note', ref, text });
 const signOff = (ref: string, comment: string | null = null): Command => ({ kind: 'signOff', ref, comment });
 const approve = (ref: string, comment: string | null = null): Command => ({ kind: 'approve', ref, comment });
-const approveDate = (ref: string, comment: string | null = null): Command => ({ kind: 'decideDate', ref, decision: 'approve', comment });
-const declineDate = (ref: string, comment: string | null = null): Command => ({ kind: 'decideDate', ref, decision: 'decline', comment });
+const approveDate = (ref: string, comment: string | null = null): Command => ({
+  kind: 'decideDate',
+  ref,
+  decision: 'approve',
+  comment,
+});
+const declineDate = (ref: string, comment: string | null = null): Command => ({
+  kind: 'decideDate',
+  ref,
+  decision: 'decline',
+  comment,
+});
 const decisions: Command = { kind: 'decisions' };
 const bind = (planId: string): Command => ({ kind: 'bindPlan', planId });
 const unknown = (text: string, problem: string | null = null): Command => ({ kind: 'unknown', text, problem });
@@ -194,15 +222,27 @@ describe('parseCommand understands', () => {
     ['<at>Action Tracker</at> SG-4 done', status('SG-4', 'Complete')],
     ['SG-4 done\nall evidence uploaded', status('SG-4', 'Complete', 'all evidence uploaded')],
     // delay
-    ['SG-4 delayed to 30/09/2026 because supplier problems', delayed('SG-4', dated('30/09/2026', '2026-09-30'), 'supplier problems')],
-    ['SG-4 delayed until end of October: supplier problems', delayed('SG-4', dated('end of October', '2026-10-31'), 'supplier problems')],
-    ['SG-4 delayed 30/09/2026 supplier problems', delayed('SG-4', dated('30/09/2026', '2026-09-30'), 'supplier problems')],
+    [
+      'SG-4 delayed to 30/09/2026 because supplier problems',
+      delayed('SG-4', dated('30/09/2026', '2026-09-30'), 'supplier problems'),
+    ],
+    [
+      'SG-4 delayed until end of October: supplier problems',
+      delayed('SG-4', dated('end of October', '2026-10-31'), 'supplier problems'),
+    ],
+    [
+      'SG-4 delayed 30/09/2026 supplier problems',
+      delayed('SG-4', dated('30/09/2026', '2026-09-30'), 'supplier problems'),
+    ],
     ['SG-4 delayed', delayed('SG-4', null)],
     ['SG-4 is delayed', delayed('SG-4', null)],
     ['SG-4 delayed because supplier problems', delayed('SG-4', null, 'supplier problems')],
     ['SG-4 delayed due to staff sickness', delayed('SG-4', null, 'staff sickness')],
     ['SG-4 delayed, supplier problems', delayed('SG-4', null, 'supplier problems')],
-    ['SG-4 delayed to 30 Sept, supplier problems', delayed('SG-4', dated('30 Sept', '2026-09-30'), 'supplier problems')],
+    [
+      'SG-4 delayed to 30 Sept, supplier problems',
+      delayed('SG-4', dated('30 Sept', '2026-09-30'), 'supplier problems'),
+    ],
     ['SG-4 delyaed to 30/09/2026', delayed('SG-4', dated('30/09/2026', '2026-09-30'))],
     ['mark SG-4 as delayed', delayed('SG-4', null)],
     ['SG-4 late', delayed('SG-4', null)],
@@ -212,7 +252,10 @@ describe('parseCommand understands', () => {
     ['SG-4 delayed to next week because IT', delayed('SG-4', badDate('next week'), 'IT')],
     ['SG-4 delayed until whenever', delayed('SG-4', badDate('whenever'))],
     ['move SG-4 to end of October', moved('SG-4', dated('end of October', '2026-10-31'))],
-    ['move SG-4 to 31/12/2026 because waiting for funding', moved('SG-4', dated('31/12/2026', '2026-12-31'), 'waiting for funding')],
+    [
+      'move SG-4 to 31/12/2026 because waiting for funding',
+      moved('SG-4', dated('31/12/2026', '2026-12-31'), 'waiting for funding'),
+    ],
     ['reschedule SG-4 to next Friday', moved('SG-4', dated('next Friday', '2026-06-26'))],
     ['reschedlue SG-4 to next Friday', moved('SG-4', dated('next Friday', '2026-06-26'))],
     ['SG-4 new date 30/09/2026', moved('SG-4', dated('30/09/2026', '2026-09-30'))],
@@ -232,11 +275,20 @@ describe('parseCommand understands', () => {
     // "by 2 weeks" counts from the action's current due date, which the chat service knows.
     ['SG-4 delayed by 2 weeks', delayed('SG-4', { text: 'by 2 weeks', later: { count: 2, unit: 'week' } })],
     ['SG-4 delayed to 31 Feb because x', delayed('SG-4', badDate('31 Feb'), 'x')],
-    ['SG-4 delayed because the chair declined the first date', delayed('SG-4', null, 'the chair declined the first date')],
-    ['move SG-4 to 30/11/2026 because the approval was declined', moved('SG-4', dated('30/11/2026', '2026-11-30'), 'the approval was declined')],
+    [
+      'SG-4 delayed because the chair declined the first date',
+      delayed('SG-4', null, 'the chair declined the first date'),
+    ],
+    [
+      'move SG-4 to 30/11/2026 because the approval was declined',
+      moved('SG-4', dated('30/11/2026', '2026-11-30'), 'the approval was declined'),
+    ],
     ['SG-4 new date 30/11/2026', moved('SG-4', dated('30/11/2026', '2026-11-30'))],
     ['SG-4 at risk: date request declined', status('SG-4', 'At risk', 'date request declined')],
-    ['note SG-4 the chair will approve the new date next week', note('SG-4', 'the chair will approve the new date next week')],
+    [
+      'note SG-4 the chair will approve the new date next week',
+      note('SG-4', 'the chair will approve the new date next week'),
+    ],
     ['evidence SG-4 approval letter from the board', evidence('SG-4', 'approval letter from the board')],
     ['sign off SG-4 approved at the board', signOff('SG-4', 'approved at the board')],
     // evidence
@@ -248,7 +300,10 @@ describe('parseCommand understands', () => {
       'evidence SG-4 <a href="https://example.com/r.pdf">https://example.com/r.pdf</a>',
       evidence('SG-4', 'https://example.com/r.pdf'),
     ],
-    ['evidence SG-4 <a href="https://example.com/r.pdf">audit report</a>', evidence('SG-4', 'audit report https://example.com/r.pdf')],
+    [
+      'evidence SG-4 <a href="https://example.com/r.pdf">audit report</a>',
+      evidence('SG-4', 'audit report https://example.com/r.pdf'),
+    ],
     ['evidence SG-4 Q&amp;A log', evidence('SG-4', 'Q&A log')],
     // note
     ['note SG-4 spoke to supplier', note('SG-4', 'spoke to supplier')],
@@ -477,20 +532,93 @@ describe('COMMAND_EXAMPLES', () => {
     expect(kinds).not.toContain('unknown');
     expect(new Set(kinds).size).toBe(kinds.length);
     expect([...kinds].sort()).toEqual(
-      ['bindPlan', 'cancel', 'delay', 'evidence', 'help', 'history', 'myActions', 'note', 'overdue', 'setStatus', 'show', 'signOff',
-        'approve', 'decideDate', 'decisions'].sort(),
+      [
+        'bindPlan',
+        'cancel',
+        'delay',
+        'evidence',
+        'help',
+        'history',
+        'myActions',
+        'note',
+        'overdue',
+        'setStatus',
+        'show',
+        'signOff',
+        'approve',
+        'decideDate',
+        'decisions',
+      ].sort(),
     );
   });
 });
 
-const KINDS = ['help', 'myActions', 'overdue', 'show', 'history', 'setStatus', 'delay', 'evidence', 'note', 'signOff', 'approve',
-  'decideDate', 'decisions', 'bindPlan', 'cancel', 'unknown', 'smallTalk', 'askRed'];
+const KINDS = [
+  'help',
+  'myActions',
+  'overdue',
+  'show',
+  'history',
+  'setStatus',
+  'delay',
+  'evidence',
+  'note',
+  'signOff',
+  'approve',
+  'decideDate',
+  'decisions',
+  'bindPlan',
+  'cancel',
+  'unknown',
+  'smallTalk',
+  'askRed',
+];
 
 describe('parseCommand is total', () => {
   const words = fc.constantFrom(
-    'SG-4', 'sg4', '10.3.1', 'done', 'delayed', 'to', 'because', 'at', 'risk', 'history', 'show', 'note', 'evidence',
-    'sign', 'off', 'approve', 'decline', 'new', 'date', 'decisions', 'overdue', 'for', 'in', 'my', 'plan', 'use', '30/09/2026', 'end', 'of', 'October', ':', '-', '?',
-    '<at>', '</at>', '&nbsp;', '&#39;', '\u2019', '\u200b', 'https://x.y/z', '31/02/2026', 'next', 'Friday',
+    'SG-4',
+    'sg4',
+    '10.3.1',
+    'done',
+    'delayed',
+    'to',
+    'because',
+    'at',
+    'risk',
+    'history',
+    'show',
+    'note',
+    'evidence',
+    'sign',
+    'off',
+    'approve',
+    'decline',
+    'new',
+    'date',
+    'decisions',
+    'overdue',
+    'for',
+    'in',
+    'my',
+    'plan',
+    'use',
+    '30/09/2026',
+    'end',
+    'of',
+    'October',
+    ':',
+    '-',
+    '?',
+    '<at>',
+    '</at>',
+    '&nbsp;',
+    '&#39;',
+    '\u2019',
+    '\u200b',
+    'https://x.y/z',
+    '31/02/2026',
+    'next',
+    'Friday',
   );
   const phrase = fc.array(words, { maxLength: 12 }).map((w) => w.join(' '));
   const anyText = fc.oneof(
@@ -499,7 +627,11 @@ describe('parseCommand is total', () => {
     fc.string({ unit: 'grapheme', maxLength: 300 }),
     phrase,
     fc.tuple(phrase, fc.string({ unit: 'binary' })).map(([a, b]) => a + b),
-    fc.string({ unit: fc.constantFrom('<', '>', '&', ';', '#', 'a', ' ', '/', '-', '1'), minLength: 1000, maxLength: 30_000 }),
+    fc.string({
+      unit: fc.constantFrom('<', '>', '&', ';', '#', 'a', ' ', '/', '-', '1'),
+      minLength: 1000,
+      maxLength: 30_000,
+    }),
   );
 
   test('never throws, always answers with a known kind', () => {
@@ -576,15 +708,21 @@ describe('approving sets the date the owner asked for, so an approval naming a d
   });
 
   test.each([
-    ['approve SG-4 because the panel agreed it on 30/11/2026', { kind: 'approve', ref: 'SG-4', comment: 'the panel agreed it on 30/11/2026' }],
-    ['decline SG-4 because the inspection is on 30/11/2026', { kind: 'decideDate', ref: 'SG-4', decision: 'decline', comment: 'the inspection is on 30/11/2026' }],
+    [
+      'approve SG-4 because the panel agreed it on 30/11/2026',
+      { kind: 'approve', ref: 'SG-4', comment: 'the panel agreed it on 30/11/2026' },
+    ],
+    [
+      'decline SG-4 because the inspection is on 30/11/2026',
+      { kind: 'decideDate', ref: 'SG-4', decision: 'decline', comment: 'the inspection is on 30/11/2026' },
+    ],
   ])('a date in a reason is only a reason: %j', (text, expected) => {
     expect(parseCommand(text, TODAY)).toEqual(expected);
   });
 });
 
 describe('an unsure change is answered like a question: the action shown and the change offered, nothing changed', () => {
-  const asked = (ref: string, offer: string): Command => ({ kind: 'show', ref, offer } as Command);
+  const asked = (ref: string, offer: string): Command => ({ kind: 'show', ref, offer }) as Command;
   test.each<[string, Command]>([
     ['sg4 complete i think, we sent the reports out last week', asked('sg4', 'Complete')],
     ['SG-8 complete maybe', asked('SG-8', 'Complete')],
@@ -614,7 +752,9 @@ describe('an unsure change is answered like a question: the action shown and the
     ['approve SG-4 i think', '“i think” sounds unsure'],
     ['decline SG-4 probably', '“probably” sounds unsure'],
   ])('a date or a decision said unsurely is left, and why is said: %j', (text, why) => {
-    expect(parseCommand(text, TODAY)).toEqual(unknown(text, `I’ve left SG-4 as it is: ${why}. When you’re sure, send it again without that.`));
+    expect(parseCommand(text, TODAY)).toEqual(
+      unknown(text, `I’ve left SG-4 as it is: ${why}. When you’re sure, send it again without that.`),
+    );
   });
 
   test.each([
@@ -628,8 +768,10 @@ describe('an unsure change is answered like a question: the action shown and the
 
   test.each<[string, Command]>([
     ['SG-4 at risk: i think the supplier will be late', status('SG-4', 'At risk', 'i think the supplier will be late')],
-    ["SG-4 delayed to 30/01/2027 because the supplier probably can't deliver",
-      delayed('SG-4', dated('30/01/2027', '2027-01-30'), "the supplier probably can't deliver")],
+    [
+      "SG-4 delayed to 30/01/2027 because the supplier probably can't deliver",
+      delayed('SG-4', dated('30/01/2027', '2027-01-30'), "the supplier probably can't deliver"),
+    ],
     ['note SG-4 supplier probably late', note('SG-4', 'supplier probably late')],
     ['SG-4 done', status('SG-4', 'Complete')],
   ])('an unsure reason, a note or a plain status is still what was said: %j', (text, expected) => {

@@ -9,10 +9,17 @@ const ADMIN = new Set<Role>(['admin']);
 describe('help shows the commands for the person’s role', () => {
   const examples = (roles: Set<Role>) => {
     const reply = helpReply(roles);
-    return reply.kind === 'card' ? (reply.data as { commands: { example: string }[] }).commands.map((c) => c.example) : [];
+    return reply.kind === 'card'
+      ? (reply.data as { commands: { example: string }[] }).commands.map((c) => c.example)
+      : [];
   };
   test.each<[string, Set<Role>, string[], string[]]>([
-    ['an owner', OWNER, ['my actions', 'SG-4 done', 'evidence SG-4 https://…'], ['sign off SG-4', 'decisions', 'use plan ofsted-2011 here']],
+    [
+      'an owner',
+      OWNER,
+      ['my actions', 'SG-4 done', 'evidence SG-4 https://…'],
+      ['sign off SG-4', 'decisions', 'use plan ofsted-2011 here'],
+    ],
     ['a chair', CHAIR, ['my actions', 'sign off SG-4', 'approve SG-4', 'decisions'], ['use plan ofsted-2011 here']],
     ['an administrator', ADMIN, ['sign off SG-4', 'use plan ofsted-2011 here'], []],
   ])('%s', (_, roles, shown, hidden) => {
@@ -44,8 +51,14 @@ describe('a message it cannot read gets the closest commands the person may use'
 describe('a question it cannot read is pointed at questions before changes', () => {
   const examples = (text: string) => closestCommands(text, COMMANDS, OWNER).map((c) => c.example);
   test.each<[string, string[]]>([
-    ['so where are we with all the safeguarding stuff, are we behind on the dates or what?', ["what's overdue", 'show SG-4', 'SG-4 delayed to 30/09/2026 because supplier problems']],
-    ['can you delay it?', ["what's overdue", 'how are we doing', 'SG-4 delayed to 30/09/2026 because supplier problems']],
+    [
+      'so where are we with all the safeguarding stuff, are we behind on the dates or what?',
+      ["what's overdue", 'show SG-4', 'SG-4 delayed to 30/09/2026 because supplier problems'],
+    ],
+    [
+      'can you delay it?',
+      ["what's overdue", 'how are we doing', 'SG-4 delayed to 30/09/2026 because supplier problems'],
+    ],
     ['are we on track overall', ['how are we doing', "what's overdue", 'SG-4 done']],
   ])('%j', (text, expected) => {
     expect(examples(text)).toEqual(expected);
@@ -55,9 +68,12 @@ describe('a question it cannot read is pointed at questions before changes', () 
     expect(examples('you delay it')[0]).toBe('SG-4 delayed to 30/09/2026 because supplier problems');
   });
 
-  test.each([['so where are we?'], ['How are things'], ["what's up"], ['anything new']])('%j reads as a question', (text) => {
-    expect(looksLikeQuestion(text)).toBe(true);
-  });
+  test.each([['so where are we?'], ['How are things'], ["what's up"], ['anything new']])(
+    '%j reads as a question',
+    (text) => {
+      expect(looksLikeQuestion(text)).toBe(true);
+    },
+  );
   test.each([['SG-4 done'], ['gimme teh proof thingy'], ['somehow late']])('%j does not', (text) => {
     expect(looksLikeQuestion(text)).toBe(false);
   });

@@ -51,7 +51,10 @@ function bicepParams(bicep: string): ParamDeclaration[] {
         secure: decorators.includes('@secure()'),
       });
       decorators = '';
-    } else if (trimmed.startsWith('@') || (decorators && !/^(resource|var|output|targetScope|\/\/)/.test(trimmed) && trimmed !== '')) {
+    } else if (
+      trimmed.startsWith('@') ||
+      (decorators && !/^(resource|var|output|targetScope|\/\/)/.test(trimmed) && trimmed !== '')
+    ) {
       decorators += trimmed + '\n';
     } else if (!trimmed.startsWith('//') && trimmed !== '') {
       decorators = '';
@@ -97,7 +100,11 @@ function appSettingNames(bicep: string): string[] {
 describe('infra/main.bicep', () => {
   it('is balanced: every bracket, brace and parenthesis is closed', () => {
     const stripped = code(BICEP);
-    for (const [open, close] of [['{', '}'], ['[', ']'], ['(', ')']]) {
+    for (const [open, close] of [
+      ['{', '}'],
+      ['[', ']'],
+      ['(', ')'],
+    ]) {
       expect(stripped.split(open).length).toBe(stripped.split(close).length);
     }
   });
@@ -109,7 +116,7 @@ describe('infra/main.bicep', () => {
     ['allowSharedKeyAccess: false', 'no account keys: managed identity only'],
     ['httpsOnly: true', 'the web app is HTTPS only'],
     ['alwaysOn: true', 'the web app is always on, so schedules run'],
-    [`healthCheckPath: '${HEALTH_PATH}'`, 'App Service health check on the server\'s health path'],
+    [`healthCheckPath: '${HEALTH_PATH}'`, "App Service health check on the server's health path"],
     ["linuxFxVersion: 'NODE|22-lts'", 'Node 22 LTS on Linux'],
     ["minTlsVersion: '1.2'", 'the web app accepts TLS 1.2 or later only'],
     ["ftpsState: 'Disabled'", 'no FTP'],
@@ -135,7 +142,9 @@ describe('infra/main.bicep', () => {
     'Microsoft.Insights/components',
     'Microsoft.OperationalInsights/workspaces',
   ])('declares a %s resource with a dated API version', (type) => {
-    expect(BICEP).toMatch(new RegExp(`^resource \\w+ '${type.replace(/\//g, '\\/')}@\\d{4}-\\d{2}-\\d{2}(-preview)?' = \\{`, 'm'));
+    expect(BICEP).toMatch(
+      new RegExp(`^resource \\w+ '${type.replace(/\//g, '\\/')}@\\d{4}-\\d{2}-\\d{2}(-preview)?' = \\{`, 'm'),
+    );
   });
 
   it('limits the bot app type to the kinds the configuration accepts', () => {
@@ -191,7 +200,11 @@ describe('infra/main.bicep', () => {
       WEBSITE_SITE_NAME: 'actiontracker-ab12cd',
     };
     const env = Object.fromEntries(names.filter((n) => n in sample).map((n) => [n, sample[n]]));
-    expect(Object.keys(env).sort()).toEqual(Object.keys(sample).filter((k) => k !== 'WEBSITE_SITE_NAME').sort());
+    expect(Object.keys(env).sort()).toEqual(
+      Object.keys(sample)
+        .filter((k) => k !== 'WEBSITE_SITE_NAME')
+        .sort(),
+    );
     expect(loadConfig({ ...env, WEBSITE_SITE_NAME: sample.WEBSITE_SITE_NAME }).bot.authEnabled).toBe(true);
   });
 });
@@ -275,9 +288,12 @@ describe('documentation of settings', () => {
     for (const name of appSettingNames(BICEP)) expect(DEPLOY_DOC).toContain(`| \`${name}\` |`);
   });
 
-  it.each(CONFIG_VARIABLES.filter((v) => v !== 'WEBSITE_SITE_NAME').map((v) => [v]))('.env.example lists %s', (name) => {
-    expect(ENV_EXAMPLE).toMatch(new RegExp(`^#?\\s*${name}=`, 'm'));
-  });
+  it.each(CONFIG_VARIABLES.filter((v) => v !== 'WEBSITE_SITE_NAME').map((v) => [v]))(
+    '.env.example lists %s',
+    (name) => {
+      expect(ENV_EXAMPLE).toMatch(new RegExp(`^#?\\s*${name}=`, 'm'));
+    },
+  );
 
   it('.env.example leaves every secret blank', () => {
     expect(ENV_EXAMPLE).toMatch(/^MicrosoftAppPassword=$/m);
@@ -297,7 +313,10 @@ const BINARY = /\.(png|jpe?g|gif|ico|zip|xlsx|pdf|woff2?)$/i;
 /** Files git tracks or would track (untracked but not ignored), else a walk of the tree. */
 function repositoryFiles(): string[] {
   try {
-    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     return out.split('\0').filter((f) => f !== '' && fs.existsSync(path.join(ROOT, f)));
   } catch {
     const files: string[] = [];
@@ -317,7 +336,10 @@ function repositoryFiles(): string[] {
 const SECRET_PATTERNS: [string, RegExp][] = [
   ['a storage account key', /AccountKey=([A-Za-z0-9+/]{40,}={0,2})/g],
   ['a private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/g],
-  ['a Microsoft Entra client secret', /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g],
+  [
+    'a Microsoft Entra client secret',
+    /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g,
+  ],
   ['a GitHub token', /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g],
   ['a shared access signature', /[?&]sig=[A-Za-z0-9%+/]{30,}/g],
   ['an Application Insights key', /InstrumentationKey=(?!0{8}-0{4}-0{4}-0{4}-0{12})[0-9a-f]{8}-[0-9a-f-]{27}/gi],
@@ -345,7 +367,14 @@ describe('no secrets in the repository', () => {
   );
 
   it('finds the files to check', () => {
-    expect(files).toEqual(expect.arrayContaining(['infra/main.bicep', 'infra/main.bicepparam', '.github/workflows/ci.yml', 'manifest/manifest.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'infra/main.bicep',
+        'infra/main.bicepparam',
+        '.github/workflows/ci.yml',
+        'manifest/manifest.json',
+      ]),
+    );
   });
 
   it('has nothing that looks like a key, token or password', () => {
@@ -368,7 +397,8 @@ describe('no secrets in the repository', () => {
       ['infra/x.bicepparam', `param botAppPassword = 'hunter2hunter2'`],
       ['.env.production', 'MicrosoftAppPassword=hunter2hunter2'],
     ];
-    for (const [file, text] of samples) expect({ file, text, found: findSecrets(file, text).length }).toEqual({ file, text, found: 1 });
+    for (const [file, text] of samples)
+      expect({ file, text, found: findSecrets(file, text).length }).toEqual({ file, text, found: 1 });
     expect(findSecrets('src/store/embedded-azurite.ts', `AccountKey=${AZURITE_KEY};`)).toEqual([]);
     expect(findSecrets('.env.example', 'MicrosoftAppPassword=')).toEqual([]);
   });

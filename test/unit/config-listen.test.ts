@@ -1,10 +1,22 @@
 import { loadConfig } from '../../src/config';
-import { ACCOUNT_URL, APP_ID, CONFIG_TENANT as TENANT, HTTPS_CONNECTION_STRING, KEY, problemsOf } from '../support/config-env';
+import {
+  ACCOUNT_URL,
+  APP_ID,
+  CONFIG_TENANT as TENANT,
+  HTTPS_CONNECTION_STRING,
+  KEY,
+  problemsOf,
+} from '../support/config-env';
 
 /** Where an unauthenticated server listens, and what storage it may use. */
 const AZURE_CONNECTION_STRING = HTTPS_CONNECTION_STRING;
 const AZURE_URL = ACCOUNT_URL;
-const AUTH_ON = { BOT_AUTH: 'on', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: APP_ID, MicrosoftAppTenantId: TENANT };
+const AUTH_ON = {
+  BOT_AUTH: 'on',
+  MicrosoftAppType: 'UserAssignedMSI',
+  MicrosoftAppId: APP_ID,
+  MicrosoftAppTenantId: TENANT,
+};
 
 describe('the address the server listens on', () => {
   test.each<[string, NodeJS.ProcessEnv, string]>([
@@ -20,7 +32,9 @@ describe('the address the server listens on', () => {
   });
 
   test('a HOST that is not an address is refused', () => {
-    expect(problemsOf({ HOST: 'http://0.0.0.0:3978' })).toEqual(['HOST: must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::']);
+    expect(problemsOf({ HOST: 'http://0.0.0.0:3978' })).toEqual([
+      'HOST: must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::',
+    ]);
   });
 });
 
@@ -28,12 +42,17 @@ describe('authentication off over a real Azure storage account', () => {
   test.each<[string, NodeJS.ProcessEnv]>([
     ['by connection string', { STORAGE_CONNECTION_STRING: AZURE_CONNECTION_STRING }],
     ['by account URL', { STORAGE_ACCOUNT_URL: AZURE_URL }],
-    ['with ALLOW_UNAUTHENTICATED_WITH_AZURE=no', { STORAGE_ACCOUNT_URL: AZURE_URL, ALLOW_UNAUTHENTICATED_WITH_AZURE: 'no' }],
+    [
+      'with ALLOW_UNAUTHENTICATED_WITH_AZURE=no',
+      { STORAGE_ACCOUNT_URL: AZURE_URL, ALLOW_UNAUTHENTICATED_WITH_AZURE: 'no' },
+    ],
     ['with BOT_AUTH=off', { STORAGE_CONNECTION_STRING: AZURE_CONNECTION_STRING, BOT_AUTH: 'off' }],
   ])('is refused %s', (_, env) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^Authentication is off but storage is a real Azure account \(actiontracker\.table\.core\.windows\.net\).*ALLOW_UNAUTHENTICATED_WITH_AZURE=yes/);
+    expect(problems[0]).toMatch(
+      /^Authentication is off but storage is a real Azure account \(actiontracker\.table\.core\.windows\.net\).*ALLOW_UNAUTHENTICATED_WITH_AZURE=yes/,
+    );
     expect(problems[0]).not.toContain(KEY);
   });
 
@@ -44,19 +63,29 @@ describe('authentication off over a real Azure storage account', () => {
   });
 
   test('a value other than yes or no is refused', () => {
-    expect(problemsOf({ ALLOW_UNAUTHENTICATED_WITH_AZURE: 'true' })).toEqual(['ALLOW_UNAUTHENTICATED_WITH_AZURE: must be "yes" or "no"']);
+    expect(problemsOf({ ALLOW_UNAUTHENTICATED_WITH_AZURE: 'true' })).toEqual([
+      'ALLOW_UNAUTHENTICATED_WITH_AZURE: must be "yes" or "no"',
+    ]);
   });
 
   test.each<[string, string]>([
     ['the emulator', 'UseDevelopmentStorage=true'],
-    ['an Azurite of its own', `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${KEY};TableEndpoint=http://azurite:10002/devstoreaccount1;`],
-    ['a local account', `DefaultEndpointsProtocol=http;AccountName=local;AccountKey=${KEY};TableEndpoint=http://127.0.0.1:10002/local;`],
+    [
+      'an Azurite of its own',
+      `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${KEY};TableEndpoint=http://azurite:10002/devstoreaccount1;`,
+    ],
+    [
+      'a local account',
+      `DefaultEndpointsProtocol=http;AccountName=local;AccountKey=${KEY};TableEndpoint=http://127.0.0.1:10002/local;`,
+    ],
   ])('is fine over %s', (_, connectionString) => {
     expect(problemsOf({ STORAGE_CONNECTION_STRING: connectionString })).toEqual([]);
   });
 
   test('is not a question for the command line, which listens for nothing', () => {
-    expect(loadConfig({ STORAGE_CONNECTION_STRING: AZURE_CONNECTION_STRING }, { serving: false }).storage.kind).toBe('connectionString');
+    expect(loadConfig({ STORAGE_CONNECTION_STRING: AZURE_CONNECTION_STRING }, { serving: false }).storage.kind).toBe(
+      'connectionString',
+    );
   });
 
   test('is not a question with authentication on', () => {

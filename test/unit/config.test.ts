@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { ConfigError, describeConfig, loadConfig, MESSAGES_PATH, HEALTH_PATH } from '../../src/config';
-import { ACCOUNT_URL, APP_ID, CONFIG_OTHER_TENANT as OTHER_TENANT, CONFIG_TENANT as TENANT, HTTPS_CONNECTION_STRING, problemsOf, PRODUCTION_MSI } from '../support/config-env';
+import {
+  ACCOUNT_URL,
+  APP_ID,
+  CONFIG_OTHER_TENANT as OTHER_TENANT,
+  CONFIG_TENANT as TENANT,
+  HTTPS_CONNECTION_STRING,
+  problemsOf,
+  PRODUCTION_MSI,
+} from '../support/config-env';
 import { createTableClient } from '../../src/store/azure-credential';
 
 const FAKE_PASSWORD = 'placeholder-not-a-real-password';
@@ -21,11 +29,24 @@ describe('loadConfig: local defaults', () => {
     const config = loadConfig({});
     expect(config.nodeEnv).toBe('development');
     expect(config.production).toBe(false);
-    expect(config.storage).toEqual({ kind: 'embedded', dataDir: path.resolve('.data'), port: 10002, saveEachChange: true });
-    expect(loadConfig({ EMBEDDED_SAVE_EACH_CHANGE: 'off' }).storage).toMatchObject({ kind: 'embedded', saveEachChange: false });
+    expect(config.storage).toEqual({
+      kind: 'embedded',
+      dataDir: path.resolve('.data'),
+      port: 10002,
+      saveEachChange: true,
+    });
+    expect(loadConfig({ EMBEDDED_SAVE_EACH_CHANGE: 'off' }).storage).toMatchObject({
+      kind: 'embedded',
+      saveEachChange: false,
+    });
     expect(config.tablePrefix).toBe('at');
     expect(config.bot.authEnabled).toBe(false);
-    expect(config.bot.auth).toEqual({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
+    expect(config.bot.auth).toEqual({
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      MicrosoftAppType: 'MultiTenant',
+      MicrosoftAppTenantId: '',
+    });
     expect(config.bot.allowedTenants).toEqual([]);
     expect(config.server).toEqual({
       port: 3978,
@@ -52,7 +73,13 @@ describe('loadConfig: local defaults', () => {
     ['BOT_AUTH=OFF in any case', { NODE_ENV: 'Development', BOT_AUTH: 'OFF' }, false],
     [
       'BOT_AUTH=on in development with complete credentials',
-      { BOT_AUTH: 'on', MicrosoftAppType: 'SingleTenant', MicrosoftAppId: APP_ID, MicrosoftAppPassword: FAKE_PASSWORD, MicrosoftAppTenantId: TENANT },
+      {
+        BOT_AUTH: 'on',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: FAKE_PASSWORD,
+        MicrosoftAppTenantId: TENANT,
+      },
       true,
     ],
     ['production', PRODUCTION_SINGLE_TENANT, true],
@@ -109,9 +136,12 @@ describe('loadConfig: production', () => {
     });
   });
 
-  it.each([['userassignedmsi'], ['UserAssignedMsi'], ['USERASSIGNEDMSI']])('accepts MicrosoftAppType=%s', (spelling) => {
-    expect(loadConfig({ ...PRODUCTION_MSI, MicrosoftAppType: spelling }).bot.appType).toBe('UserAssignedMSI');
-  });
+  it.each([['userassignedmsi'], ['UserAssignedMsi'], ['USERASSIGNEDMSI']])(
+    'accepts MicrosoftAppType=%s',
+    (spelling) => {
+      expect(loadConfig({ ...PRODUCTION_MSI, MicrosoftAppType: spelling }).bot.appType).toBe('UserAssignedMSI');
+    },
+  );
 
   it('accepts a multi-tenant bot with a connection string', () => {
     const { STORAGE_ACCOUNT_URL: _, MicrosoftAppTenantId: __, ...rest } = PRODUCTION_SINGLE_TENANT;
@@ -130,18 +160,43 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
     [
       'production with nothing else set',
       { NODE_ENV: 'production' },
-      ['Production needs Azure Table Storage', 'MicrosoftAppId is required in production', 'MicrosoftAppType is required in production', 'ALLOWED_TENANTS is required in production'],
+      [
+        'Production needs Azure Table Storage',
+        'MicrosoftAppId is required in production',
+        'MicrosoftAppType is required in production',
+        'ALLOWED_TENANTS is required in production',
+      ],
     ],
-    ['production with authentication off', { ...PRODUCTION_SINGLE_TENANT, BOT_AUTH: 'off' }, ['BOT_AUTH=off is refused when NODE_ENV=production']],
-    ['SingleTenant without a tenant id', { ...PRODUCTION_SINGLE_TENANT, MicrosoftAppTenantId: undefined }, ['MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant']],
-    ['UserAssignedMSI without a tenant id', { ...PRODUCTION_MSI, MicrosoftAppTenantId: '' }, ['MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI']],
-    ['UserAssignedMSI with a password', { ...PRODUCTION_MSI, MicrosoftAppPassword: FAKE_PASSWORD }, ['MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI']],
+    [
+      'production with authentication off',
+      { ...PRODUCTION_SINGLE_TENANT, BOT_AUTH: 'off' },
+      ['BOT_AUTH=off is refused when NODE_ENV=production'],
+    ],
+    [
+      'SingleTenant without a tenant id',
+      { ...PRODUCTION_SINGLE_TENANT, MicrosoftAppTenantId: undefined },
+      ['MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant'],
+    ],
+    [
+      'UserAssignedMSI without a tenant id',
+      { ...PRODUCTION_MSI, MicrosoftAppTenantId: '' },
+      ['MicrosoftAppTenantId is required when MicrosoftAppType is UserAssignedMSI'],
+    ],
+    [
+      'UserAssignedMSI with a password',
+      { ...PRODUCTION_MSI, MicrosoftAppPassword: FAKE_PASSWORD },
+      ['MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI'],
+    ],
     [
       'UserAssignedMSI with a password, even locally',
       { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: FAKE_PASSWORD },
       ['MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI'],
     ],
-    ['SingleTenant without a password', { ...PRODUCTION_SINGLE_TENANT, MicrosoftAppPassword: undefined }, ['MicrosoftAppPassword (the client secret) is required when MicrosoftAppType is SingleTenant']],
+    [
+      'SingleTenant without a password',
+      { ...PRODUCTION_SINGLE_TENANT, MicrosoftAppPassword: undefined },
+      ['MicrosoftAppPassword (the client secret) is required when MicrosoftAppType is SingleTenant'],
+    ],
     [
       'MultiTenant without a password',
       { ...PRODUCTION_SINGLE_TENANT, MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: undefined },
@@ -152,13 +207,41 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
       { ...PRODUCTION_MSI, STORAGE_CONNECTION_STRING: HTTPS_CONNECTION_STRING },
       ['Set STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both.'],
     ],
-    ['both storage settings, even locally', { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', STORAGE_ACCOUNT_URL: ACCOUNT_URL }, ['not both']],
-    ['embedded storage in production', { ...PRODUCTION_MSI, STORAGE_ACCOUNT_URL: undefined }, ['the embedded Azurite store is for local runs only']],
-    ['plain http storage in production', { ...PRODUCTION_MSI, STORAGE_ACCOUNT_URL: 'http://actiontracker.table.core.windows.net' }, ['STORAGE_ACCOUNT_URL must start with https://']],
-    ['an empty tenant allow-list in production', { ...PRODUCTION_MSI, ALLOWED_TENANTS: ' , ' }, ['ALLOWED_TENANTS must list at least one tenant id']],
-    ['a tenant that is not a GUID', { ...PRODUCTION_MSI, ALLOWED_TENANTS: `${TENANT},contoso.onmicrosoft.com` }, ['ALLOWED_TENANTS: each tenant must be a GUID']],
-    ['an app id that is not a GUID', { ...PRODUCTION_MSI, MicrosoftAppId: 'action-tracker' }, ['MicrosoftAppId: must be a GUID']],
-    ['an unknown app type', { ...PRODUCTION_MSI, MicrosoftAppType: 'ManagedIdentity' }, ['MicrosoftAppType: must be one of MultiTenant, SingleTenant, UserAssignedMSI']],
+    [
+      'both storage settings, even locally',
+      { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', STORAGE_ACCOUNT_URL: ACCOUNT_URL },
+      ['not both'],
+    ],
+    [
+      'embedded storage in production',
+      { ...PRODUCTION_MSI, STORAGE_ACCOUNT_URL: undefined },
+      ['the embedded Azurite store is for local runs only'],
+    ],
+    [
+      'plain http storage in production',
+      { ...PRODUCTION_MSI, STORAGE_ACCOUNT_URL: 'http://actiontracker.table.core.windows.net' },
+      ['STORAGE_ACCOUNT_URL must start with https://'],
+    ],
+    [
+      'an empty tenant allow-list in production',
+      { ...PRODUCTION_MSI, ALLOWED_TENANTS: ' , ' },
+      ['ALLOWED_TENANTS must list at least one tenant id'],
+    ],
+    [
+      'a tenant that is not a GUID',
+      { ...PRODUCTION_MSI, ALLOWED_TENANTS: `${TENANT},contoso.onmicrosoft.com` },
+      ['ALLOWED_TENANTS: each tenant must be a GUID'],
+    ],
+    [
+      'an app id that is not a GUID',
+      { ...PRODUCTION_MSI, MicrosoftAppId: 'action-tracker' },
+      ['MicrosoftAppId: must be a GUID'],
+    ],
+    [
+      'an unknown app type',
+      { ...PRODUCTION_MSI, MicrosoftAppType: 'ManagedIdentity' },
+      ['MicrosoftAppType: must be one of MultiTenant, SingleTenant, UserAssignedMSI'],
+    ],
     ['BOT_AUTH other than on/off', { BOT_AUTH: 'maybe' }, ['BOT_AUTH: must be "on" or "off"']],
     ['a port that is not a number', { PORT: 'eighty' }, ['PORT:']],
     ['a domain with a scheme', { BOT_DOMAIN: 'https://bot.example.org/api' }, ['BOT_DOMAIN: must be a host name only']],
@@ -167,7 +250,11 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
       { BOT_AUTH: 'on' },
       ['MicrosoftAppId is required when BOT_AUTH is on', 'MicrosoftAppType is required when BOT_AUTH is on'],
     ],
-    ['authentication off on Azure App Service', { BOT_AUTH: 'off', WEBSITE_SITE_NAME: 'action-tracker' }, ['running in Azure App Service']],
+    [
+      'authentication off on Azure App Service',
+      { BOT_AUTH: 'off', WEBSITE_SITE_NAME: 'action-tracker' },
+      ['running in Azure App Service'],
+    ],
   ])('%s', (_, env, expected) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(expected.length);
@@ -206,7 +293,8 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
 
 describe('describeConfig', () => {
   it('leaves out the password and the storage key', () => {
-    const withKey = 'DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
+    const withKey =
+      'DefaultEndpointsProtocol=https;AccountName=actiontracker;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
     const { STORAGE_ACCOUNT_URL: _, ...rest } = PRODUCTION_SINGLE_TENANT;
     const text = JSON.stringify(describeConfig(loadConfig({ ...rest, STORAGE_CONNECTION_STRING: withKey })));
     expect(text).not.toContain(FAKE_PASSWORD);

@@ -1,5 +1,13 @@
 import { parseCommand } from '../../src/domain/command-grammar';
-import { changeOf, isUnasked, labelledChange, loadCorpus, QUESTION_INTENTS, resolver, understood } from '../support/corpus';
+import {
+  changeOf,
+  isUnasked,
+  labelledChange,
+  loadCorpus,
+  QUESTION_INTENTS,
+  resolver,
+  understood,
+} from '../support/corpus';
 
 /**
  * The corpus of how people write (test/fixtures/conversation-corpus.json), read by the grammar as each
@@ -20,7 +28,9 @@ const results = corpus.messages.map((msg) => {
 const FLOOR = 96;
 
 test('no message changes something the person did not ask for', () => {
-  const unasked = results.filter((r) => r.unasked).map((r) => ({ id: r.msg.id, text: r.msg.text, meaning: r.msg.meaning, command: r.command }));
+  const unasked = results
+    .filter((r) => r.unasked)
+    .map((r) => ({ id: r.msg.id, text: r.msg.text, meaning: r.msg.meaning, command: r.command }));
   expect(unasked).toEqual([]);
 });
 
@@ -37,11 +47,19 @@ test('the understood rate, per intent and overall, stays at or above its floor',
   const rate = (100 * ok) / counted.length;
   const questions = results.filter((r) => QUESTION_INTENTS.has(r.msg.meaning.intent));
   const left = questions.filter((r) => r.command.kind === 'unknown').length;
-  const lines = [...byIntent].sort(([a], [b]) => a.localeCompare(b)).map(([intent, e]) => `  ${intent.padEnd(16)} ${e.ok}/${e.all}`);
+  const lines = [...byIntent]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([intent, e]) => `  ${intent.padEnd(16)} ${e.ok}/${e.all}`);
   console.log(
-    [`Corpus: ${ok} of ${counted.length} understood (${rate.toFixed(1)}%)`, ...lines,
+    [
+      `Corpus: ${ok} of ${counted.length} understood (${rate.toFixed(1)}%)`,
+      ...lines,
       `Chairs' questions (${questions.length}), left for the questions module: ${left}`,
-      ...(process.env.CORPUS_MISSES ? counted.filter((r) => !r.ok).map((r) => `  miss ${r.msg.id} ${r.msg.meaning.intent}: ${r.msg.text} → ${JSON.stringify(r.command)}`) : []),
+      ...(process.env.CORPUS_MISSES
+        ? counted
+            .filter((r) => !r.ok)
+            .map((r) => `  miss ${r.msg.id} ${r.msg.meaning.intent}: ${r.msg.text} → ${JSON.stringify(r.command)}`)
+        : []),
     ].join('\n'),
   );
   expect(rate).toBeGreaterThanOrEqual(FLOOR);

@@ -17,10 +17,18 @@ const channelPost = (conversationId: string, channelData: unknown): Partial<Acti
   channelData,
 });
 
-test.each<[string, Partial<Activity>, { kind: string; bindingId: string; teamId: string | null; problem: string | null }]>([
+test.each<
+  [string, Partial<Activity>, { kind: string; bindingId: string; teamId: string | null; problem: string | null }]
+>([
   [
     'a new post in a channel (Teams)',
-    channelPost(`${CHANNEL};messageid=1575667808184`, { teamsChannelId: CHANNEL, teamsTeamId: TEAM, channel: { id: CHANNEL }, team: { id: TEAM }, tenant: TENANT }),
+    channelPost(`${CHANNEL};messageid=1575667808184`, {
+      teamsChannelId: CHANNEL,
+      teamsTeamId: TEAM,
+      channel: { id: CHANNEL },
+      team: { id: TEAM },
+      tenant: TENANT,
+    }),
     { kind: 'channel', bindingId: CHANNEL, teamId: TEAM, problem: null },
   ],
   [
@@ -40,12 +48,28 @@ test.each<[string, Partial<Activity>, { kind: string; bindingId: string; teamId:
   ],
   [
     'installationUpdate in a team: the conversation is the channel itself',
-    { type: 'installationUpdate', action: 'add', conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, name: 'x' }, channelData: { settings: { selectedChannel: { id: CHANNEL } }, channel: { id: CHANNEL }, team: { id: TEAM, name: 'TestTeam2022' }, tenant: TENANT } },
+    {
+      type: 'installationUpdate',
+      action: 'add',
+      conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, name: 'x' },
+      channelData: {
+        settings: { selectedChannel: { id: CHANNEL } },
+        channel: { id: CHANNEL },
+        team: { id: TEAM, name: 'TestTeam2022' },
+        tenant: TENANT,
+      },
+    },
     { kind: 'channel', bindingId: CHANNEL, teamId: TEAM, problem: null },
   ],
   [
     'the Playground: channel id and post ids of its own making',
-    channelPost('channel-executive-id;messageid=8d5c', { teamsChannelId: 'channel-executive-id', teamsTeamId: 'team-id', tenant: TENANT, team: { id: 'team-id' }, channel: { id: 'channel-executive-id' } }),
+    channelPost('channel-executive-id;messageid=8d5c', {
+      teamsChannelId: 'channel-executive-id',
+      teamsTeamId: 'team-id',
+      tenant: TENANT,
+      team: { id: 'team-id' },
+      channel: { id: 'channel-executive-id' },
+    }),
     { kind: 'channel', bindingId: 'channel-executive-id', teamId: 'team-id', problem: null },
   ],
   [
@@ -58,10 +82,26 @@ test.each<[string, Partial<Activity>, { kind: string; bindingId: string; teamId:
     channelPost(`${CHANNEL};messageid=7`, { tenant: TENANT }),
     { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' },
   ],
-  ['no channelData at all', channelPost(`${CHANNEL};messageid=7`, undefined), { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' }],
-  ['channelData that is not an object', channelPost(`${CHANNEL};messageid=7`, 'nonsense'), { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' }],
-  ['a channel id that is not text', channelPost(`${CHANNEL};messageid=7`, { channel: { id: 12 }, team: { id: null } }), { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' }],
-  ['a blank channel id', channelPost(`${CHANNEL};messageid=7`, { channel: { id: '  ' } }), { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' }],
+  [
+    'no channelData at all',
+    channelPost(`${CHANNEL};messageid=7`, undefined),
+    { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' },
+  ],
+  [
+    'channelData that is not an object',
+    channelPost(`${CHANNEL};messageid=7`, 'nonsense'),
+    { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' },
+  ],
+  [
+    'a channel id that is not text',
+    channelPost(`${CHANNEL};messageid=7`, { channel: { id: 12 }, team: { id: null } }),
+    { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' },
+  ],
+  [
+    'a blank channel id',
+    channelPost(`${CHANNEL};messageid=7`, { channel: { id: '  ' } }),
+    { kind: 'channel', bindingId: CHANNEL, teamId: null, problem: 'no-channel-id' },
+  ],
   [
     'a channel id that itself names a post',
     channelPost(`${CHANNEL};messageid=7`, { channel: { id: `${CHANNEL};messageid=7` } }),
@@ -69,18 +109,49 @@ test.each<[string, Partial<Activity>, { kind: string; bindingId: string; teamId:
   ],
   [
     'a group chat is bound as a whole',
-    { type: 'message', conversation: { id: '19:9a8f7e6d@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' }, channelData: { tenant: TENANT } },
+    {
+      type: 'message',
+      conversation: { id: '19:9a8f7e6d@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
+      channelData: { tenant: TENANT },
+    },
     { kind: 'groupChat', bindingId: '19:9a8f7e6d@thread.v2', teamId: null, problem: null },
   ],
   [
     'a personal chat',
-    { type: 'message', conversation: { id: 'a:1qhNLqpUtmuI6U35gzjsJn7uRnCkW8NiZ', conversationType: 'personal', isGroup: false, name: '' }, channelData: { tenant: TENANT } },
+    {
+      type: 'message',
+      conversation: {
+        id: 'a:1qhNLqpUtmuI6U35gzjsJn7uRnCkW8NiZ',
+        conversationType: 'personal',
+        isGroup: false,
+        name: '',
+      },
+      channelData: { tenant: TENANT },
+    },
     { kind: 'personal', bindingId: 'a:1qhNLqpUtmuI6U35gzjsJn7uRnCkW8NiZ', teamId: null, problem: null },
   ],
   [
     'teamDeleted (a conversationUpdate): the team is known',
-    { type: 'conversationUpdate', conversation: { id: '19:efa9296d959346209fea44151c742e73@thread.skype', conversationType: 'channel', isGroup: true, name: '' }, channelData: { team: { id: '19:efa9296d959346209fea44151c742e73@thread.skype', name: 'Team Name' }, eventType: 'teamDeleted', tenant: TENANT } },
-    { kind: 'channel', bindingId: '19:efa9296d959346209fea44151c742e73@thread.skype', teamId: '19:efa9296d959346209fea44151c742e73@thread.skype', problem: 'no-channel-id' },
+    {
+      type: 'conversationUpdate',
+      conversation: {
+        id: '19:efa9296d959346209fea44151c742e73@thread.skype',
+        conversationType: 'channel',
+        isGroup: true,
+        name: '',
+      },
+      channelData: {
+        team: { id: '19:efa9296d959346209fea44151c742e73@thread.skype', name: 'Team Name' },
+        eventType: 'teamDeleted',
+        tenant: TENANT,
+      },
+    },
+    {
+      kind: 'channel',
+      bindingId: '19:efa9296d959346209fea44151c742e73@thread.skype',
+      teamId: '19:efa9296d959346209fea44151c742e73@thread.skype',
+      problem: 'no-channel-id',
+    },
   ],
   ['no conversation at all', { type: 'message' }, { kind: 'personal', bindingId: '', teamId: null, problem: null }],
 ])('%s', (_name, activity, expected) => {

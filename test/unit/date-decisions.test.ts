@@ -1,5 +1,10 @@
 import { ChangeContext } from '../../src/domain/action-changes';
-import { approveWhatWaits, decideDateRequest, decisionConfirmation, ownerToldOfDecision } from '../../src/domain/date-decisions';
+import {
+  approveWhatWaits,
+  decideDateRequest,
+  decisionConfirmation,
+  ownerToldOfDecision,
+} from '../../src/domain/date-decisions';
 import { Actor, DutyRules } from '../../src/domain/permissions';
 import { currentDueDate } from '../../src/domain/rag';
 import { Action, DateRequest, Evidence, Role } from '../../src/domain/types';
@@ -7,11 +12,23 @@ import { anAction } from '../support/builders';
 
 // anAction() is due on 30 Sep 2026 and owned by alexw@example.com.
 const ctx: ChangeContext = { by: 'chair@example.com', at: '2026-07-02T14:00:00.000Z', today: '2026-07-02' };
-const request: DateRequest = { date: '2026-10-31', reason: 'supplier late', by: 'alexw@example.com', at: '2026-06-20T12:00:00.000Z' };
-const evidence: Evidence = { url: null, note: 'Board minutes', addedBy: 'alexw@example.com', addedAt: '2026-06-21T08:00:00.000Z' };
+const request: DateRequest = {
+  date: '2026-10-31',
+  reason: 'supplier late',
+  by: 'alexw@example.com',
+  at: '2026-06-20T12:00:00.000Z',
+};
+const evidence: Evidence = {
+  url: null,
+  note: 'Board minutes',
+  addedBy: 'alexw@example.com',
+  addedAt: '2026-06-21T08:00:00.000Z',
+};
 const actor = (...roles: Role[]): Actor => ({ email: 'someone@example.com', name: 'Someone', roles: new Set(roles) });
 const enforced: DutyRules = { separationOfDuties: { enforced: true, setBy: null, setAt: null } };
-const relaxed: DutyRules = { separationOfDuties: { enforced: false, setBy: 'admin@example.com', setAt: '2026-06-01T09:00:00.000Z' } };
+const relaxed: DutyRules = {
+  separationOfDuties: { enforced: false, setBy: 'admin@example.com', setAt: '2026-06-01T09:00:00.000Z' },
+};
 /** The owner of anAction(), who also chairs. */
 const chairWhoOwns: Actor = { email: 'alexw@example.com', name: 'Alex Wilber', roles: new Set<Role>(['chair']) };
 
@@ -34,10 +51,34 @@ describe('approveWhatWaits: "approve SG-4" approves what is waiting on the actio
     ['an executive approves a requested date', waitingDate, ['executive'], 'date approved', null],
     ['an administrator approves a requested date', waitingDate, ['admin'], 'date approved', null],
     ['a chair signs off a completed action with nothing else waiting', waitingSignOff, ['chair'], 'signed off', null],
-    ['a chair is asked which, when a date and a sign-off both wait', waitingBoth, ['chair'], 'refused', /has a new date and a sign-off waiting\. Say which/],
-    ['a chair is told when nothing waits', waitingNothing, ['chair'], 'refused', /has no new date waiting for a decision/],
-    ['an owner cannot approve a date', waitingDate, ['owner'], 'refused', /^Only a chair, an executive or an administrator can approve or decline a new date\.$/],
-    ['an owner cannot sign off', waitingSignOff, ['owner'], 'refused', /^Only a chair, an executive or an administrator can sign off an action\.$/],
+    [
+      'a chair is asked which, when a date and a sign-off both wait',
+      waitingBoth,
+      ['chair'],
+      'refused',
+      /has a new date and a sign-off waiting\. Say which/,
+    ],
+    [
+      'a chair is told when nothing waits',
+      waitingNothing,
+      ['chair'],
+      'refused',
+      /has no new date waiting for a decision/,
+    ],
+    [
+      'an owner cannot approve a date',
+      waitingDate,
+      ['owner'],
+      'refused',
+      /^Only a chair, an executive or an administrator can approve or decline a new date\.$/,
+    ],
+    [
+      'an owner cannot sign off',
+      waitingSignOff,
+      ['owner'],
+      'refused',
+      /^Only a chair, an executive or an administrator can sign off an action\.$/,
+    ],
     ['an owner is refused before being asked which', waitingBoth, [], 'refused', /^Only a chair/],
   ])('%s', (_d, action, roles, expected, reason) => {
     const result = approveWhatWaits(null, action, ctx, actor(...roles), enforced);
@@ -64,7 +105,9 @@ describe('decideDateRequest: the same decision from a card button and from chat'
 
   test('a decline keeps its reason in the latest update', () => {
     const result = decideDateRequest('decline', 'the inspection date is fixed', waiting, ctx, actor('chair'), enforced);
-    expect(result.ok && result.action.latestUpdate?.text).toBe('New date 31 Oct 2026 declined: the inspection date is fixed. The due date stays 30 Sep 2026.');
+    expect(result.ok && result.action.latestUpdate?.text).toBe(
+      'New date 31 Oct 2026 declined: the inspection date is fixed. The due date stays 30 Sep 2026.',
+    );
   });
 });
 
@@ -72,13 +115,38 @@ describe('separation of duties: a chair who owns the action does not decide on i
   const waitingDate = anAction({ status: 'Delayed', dateRequest: request });
   const waitingSignOff = anAction({ status: 'Complete', evidence: [evidence] });
 
-  test.each<[description: string, run: (rules: DutyRules) => ReturnType<typeof approveWhatWaits>, before: Action, whenRelaxed: Outcome]>([
-    ['"approve" on their own completed action', (rules) => approveWhatWaits(null, waitingSignOff, ctx, chairWhoOwns, rules), waitingSignOff, 'signed off'],
-    ['"approve" on their own requested date', (rules) => approveWhatWaits(null, waitingDate, ctx, chairWhoOwns, rules), waitingDate, 'date approved'],
-    ['approving their own requested date', (rules) => decideDateRequest('approve', null, waitingDate, ctx, chairWhoOwns, rules), waitingDate, 'date approved'],
+  test.each<
+    [
+      description: string,
+      run: (rules: DutyRules) => ReturnType<typeof approveWhatWaits>,
+      before: Action,
+      whenRelaxed: Outcome,
+    ]
+  >([
+    [
+      '"approve" on their own completed action',
+      (rules) => approveWhatWaits(null, waitingSignOff, ctx, chairWhoOwns, rules),
+      waitingSignOff,
+      'signed off',
+    ],
+    [
+      '"approve" on their own requested date',
+      (rules) => approveWhatWaits(null, waitingDate, ctx, chairWhoOwns, rules),
+      waitingDate,
+      'date approved',
+    ],
+    [
+      'approving their own requested date',
+      (rules) => decideDateRequest('approve', null, waitingDate, ctx, chairWhoOwns, rules),
+      waitingDate,
+      'date approved',
+    ],
   ])('%s: refused by default, allowed when the plan relaxes it', (_d, run, before, whenRelaxed) => {
     const refused = run(enforced);
-    expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/^You own SG-1, so another chair, executive or administrator must/) });
+    expect(refused).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^You own SG-1, so another chair, executive or administrator must/),
+    });
     expect(outcomeOf(before, run(relaxed))).toBe(whenRelaxed);
   });
 
@@ -88,7 +156,9 @@ describe('separation of duties: a chair who owns the action does not decide on i
   });
 
   test('a chair who does not own the action decides as before', () => {
-    expect(outcomeOf(waitingSignOff, approveWhatWaits(null, waitingSignOff, ctx, actor('chair'), enforced))).toBe('signed off');
+    expect(outcomeOf(waitingSignOff, approveWhatWaits(null, waitingSignOff, ctx, actor('chair'), enforced))).toBe(
+      'signed off',
+    );
   });
 });
 
@@ -103,11 +173,37 @@ describe('decisionConfirmation', () => {
 });
 
 describe('ownerToldOfDecision: what the owner who asked hears', () => {
-  test.each<[description: string, decision: 'approve' | 'decline', after: Action, comment: string | null, expected: string]>([
-    ['approved', 'approve', anAction({ revisedDueDate: '2026-10-31' }), null, 'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. It is now due then.'],
-    ['declined with a reason', 'decline', anAction(), ' the inspection date is fixed ', 'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber: the inspection date is fixed. It stays due 30 Sep 2026.'],
-    ['declined without a reason', 'decline', anAction(), null, 'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. It stays due 30 Sep 2026.'],
-    ['declined, with no due date', 'decline', anAction({ originalDueDate: null }), null, 'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. It still has no due date.'],
+  test.each<
+    [description: string, decision: 'approve' | 'decline', after: Action, comment: string | null, expected: string]
+  >([
+    [
+      'approved',
+      'approve',
+      anAction({ revisedDueDate: '2026-10-31' }),
+      null,
+      'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. It is now due then.',
+    ],
+    [
+      'declined with a reason',
+      'decline',
+      anAction(),
+      ' the inspection date is fixed ',
+      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber: the inspection date is fixed. It stays due 30 Sep 2026.',
+    ],
+    [
+      'declined without a reason',
+      'decline',
+      anAction(),
+      null,
+      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. It stays due 30 Sep 2026.',
+    ],
+    [
+      'declined, with no due date',
+      'decline',
+      anAction({ originalDueDate: null }),
+      null,
+      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. It still has no due date.',
+    ],
   ])('%s', (_d, decision, after, comment, expected) => {
     expect(ownerToldOfDecision(decision, request, after, 'Alex Wilber', comment)).toBe(expected);
   });

@@ -5,9 +5,24 @@ const update = (by: string) => ({ text: 'waiting for IT', by, at: '2026-11-21T10
 
 describe('the action card', () => {
   test.each([
-    ['the owner, named on the action', anAction({ latestUpdate: update('alexw@example.com') }), undefined, 'waiting for IT (Alex Wilber, 21 Nov 2026)'],
-    ['someone the directory knows', anAction({ latestUpdate: update('meganb@example.com') }), (e: string) => (e === 'meganb@example.com' ? 'Megan Bowen' : e), 'waiting for IT (Megan Bowen, 21 Nov 2026)'],
-    ['someone nobody has named yet, by email', anAction({ latestUpdate: update('new@example.com') }), undefined, 'waiting for IT (new@example.com, 21 Nov 2026)'],
+    [
+      'the owner, named on the action',
+      anAction({ latestUpdate: update('alexw@example.com') }),
+      undefined,
+      'waiting for IT (Alex Wilber, 21 Nov 2026)',
+    ],
+    [
+      'someone the directory knows',
+      anAction({ latestUpdate: update('meganb@example.com') }),
+      (e: string) => (e === 'meganb@example.com' ? 'Megan Bowen' : e),
+      'waiting for IT (Megan Bowen, 21 Nov 2026)',
+    ],
+    [
+      'someone nobody has named yet, by email',
+      anAction({ latestUpdate: update('new@example.com') }),
+      undefined,
+      'waiting for IT (new@example.com, 21 Nov 2026)',
+    ],
   ])('the latest update names %s', (_d, action, nameOf, line) => {
     expect(detailView(action, '2026-11-21', null, nameOf).latestUpdate).toBe(line);
   });

@@ -29,7 +29,12 @@ function act(ref: string, overrides: Partial<Action> = {}): Action {
   });
 }
 
-function entry(ref: string, date: string, changes: Array<[string, string | null, string | null]>, comment: string | null = null): HistoryEntry {
+function entry(
+  ref: string,
+  date: string,
+  changes: Array<[string, string | null, string | null]>,
+  comment: string | null = null,
+): HistoryEntry {
   return {
     planId: 'p',
     ref,
@@ -42,7 +47,16 @@ function entry(ref: string, date: string, changes: Array<[string, string | null,
 }
 
 function digestOf(input: Partial<DigestInput>): Digest {
-  return computeDigest({ planTitle: PLAN, actions: [], history: [], previous: null, unreachable: [], today: TODAY, weekStart: WEEK_START, ...input });
+  return computeDigest({
+    planTitle: PLAN,
+    actions: [],
+    history: [],
+    previous: null,
+    unreachable: [],
+    today: TODAY,
+    weekStart: WEEK_START,
+    ...input,
+  });
 }
 
 function render(digest: Digest): AdaptiveCard {
@@ -80,7 +94,10 @@ function busyWeek(): Digest {
     act('SG-8', { status: 'Cancelled' }),
   ];
   const history = [
-    entry('SG-2', '2026-09-25', [['revisedDueDate', null, '2027-01-31'], ['revisionReason', null, 'Supplier problems']]),
+    entry('SG-2', '2026-09-25', [
+      ['revisedDueDate', null, '2027-01-31'],
+      ['revisionReason', null, 'Supplier problems'],
+    ]),
     entry('SG-3', '2026-09-18', [['status', 'On track', 'Complete']]),
     entry('SG-4', '2026-09-29', [['status', 'Complete', 'Signed off']]),
     entry('SG-5', '2026-09-29', [['status', 'On track', 'Complete']]),
@@ -199,7 +216,14 @@ describe('a first digest and a quiet week', () => {
     const card = render(digestOf({ actions: [act('A-1')] }));
     expectValid(card);
     const text = cardText(card);
-    for (const heading of ['Newly overdue', 'Slipped this week', 'Completed this week', 'Awaiting sign-off', 'Slipped two or more times', "Owners I can't reach"]) {
+    for (const heading of [
+      'Newly overdue',
+      'Slipped this week',
+      'Completed this week',
+      'Awaiting sign-off',
+      'Slipped two or more times',
+      "Owners I can't reach",
+    ]) {
       expect(text).not.toContain(heading);
     }
     expect(text).toContain('Nothing became overdue, moved, was completed or is waiting for sign-off this week.');
@@ -233,12 +257,21 @@ describe('a very bad week: long lists', () => {
       revisedDueDate: '2026-09-25',
       revisionReason: 'x'.repeat(400),
       revisionCount: 4,
-      owner: { email: `someone.with.a.long.name.${i}@partner-agency.example.com`, displayName: `Someone With A Rather Long Name ${i}`, aadObjectId: null },
+      owner: {
+        email: `someone.with.a.long.name.${i}@partner-agency.example.com`,
+        displayName: `Someone With A Rather Long Name ${i}`,
+        aadObjectId: null,
+      },
     }),
   );
   const done = Array.from({ length: N }, (_, i) => act(`EH-${pad(i)}`, { title: LONG_TITLE, status: 'Complete' }));
   const history = [
-    ...late.map((a) => entry(a.ref, '2026-09-24', [['revisedDueDate', '2026-08-31', '2026-09-25'], ['revisionReason', 'y', 'Waiting for the partner agency to agree the new arrangements, '.repeat(5)]])),
+    ...late.map((a) =>
+      entry(a.ref, '2026-09-24', [
+        ['revisedDueDate', '2026-08-31', '2026-09-25'],
+        ['revisionReason', 'y', 'Waiting for the partner agency to agree the new arrangements, '.repeat(5)],
+      ]),
+    ),
     ...done.map((a, i) => entry(a.ref, i % 2 ? '2026-09-24' : '2026-09-29', [['status', 'On track', 'Complete']])),
   ];
   const unreachable = Array.from({ length: N }, (_, i) => ({
@@ -251,7 +284,14 @@ describe('a very bad week: long lists', () => {
   const text = cardText(card);
 
   test('every list has more than 50 entries', () => {
-    for (const list of [digest.newlyOverdue, digest.slippedThisWeek, digest.completedThisWeek, digest.awaitingSignOff, digest.slippedRepeatedly, digest.unreachable]) {
+    for (const list of [
+      digest.newlyOverdue,
+      digest.slippedThisWeek,
+      digest.completedThisWeek,
+      digest.awaitingSignOff,
+      digest.slippedRepeatedly,
+      digest.unreachable,
+    ]) {
       expect(list.length).toBeGreaterThanOrEqual(50);
     }
   });

@@ -29,7 +29,12 @@ function act(ref: string, overrides: Partial<Action> = {}): Action {
 }
 
 /** A history entry: `at` is a UTC instant, or a date meaning noon UTC that day. */
-function entry(ref: string, at: string, changes: Array<[field: string, from: string | null, to: string | null]>, comment: string | null = null): HistoryEntry {
+function entry(
+  ref: string,
+  at: string,
+  changes: Array<[field: string, from: string | null, to: string | null]>,
+  comment: string | null = null,
+): HistoryEntry {
   return {
     planId: 'p',
     ref,
@@ -69,7 +74,15 @@ describe('totals and change since last week', () => {
   test('counts every action by status, by RAG and overdue', () => {
     const { totals } = digest(actions);
     expect(totals).toEqual({
-      byStatus: { 'Not started': 1, 'On track': 2, 'At risk': 1, Delayed: 1, Complete: 1, 'Signed off': 1, Cancelled: 1 },
+      byStatus: {
+        'Not started': 1,
+        'On track': 2,
+        'At risk': 1,
+        Delayed: 1,
+        Complete: 1,
+        'Signed off': 1,
+        Cancelled: 1,
+      },
       byRag: { red: 2, amber: 2, green: 1, complete: 2, cancelled: 1 },
       overdue: 1,
       total: 8,
@@ -89,14 +102,30 @@ describe('totals and change since last week', () => {
 
   test('changes are this week minus last week', () => {
     const previous: DigestTotals = {
-      byStatus: { 'Not started': 3, 'On track': 2, 'At risk': 0, Delayed: 1, Complete: 0, 'Signed off': 1, Cancelled: 1 },
+      byStatus: {
+        'Not started': 3,
+        'On track': 2,
+        'At risk': 0,
+        Delayed: 1,
+        Complete: 0,
+        'Signed off': 1,
+        Cancelled: 1,
+      },
       byRag: { red: 1, amber: 3, green: 3, complete: 1, cancelled: 1 },
       overdue: 0,
       total: 8,
     };
     const { changes } = digest(actions, [], { previous });
     expect(changes).toEqual({
-      byStatus: { 'Not started': -2, 'On track': 0, 'At risk': 1, Delayed: 0, Complete: 1, 'Signed off': 0, Cancelled: 0 },
+      byStatus: {
+        'Not started': -2,
+        'On track': 0,
+        'At risk': 1,
+        Delayed: 0,
+        Complete: 1,
+        'Signed off': 0,
+        Cancelled: 0,
+      },
       byRag: { red: 1, amber: -1, green: -2, complete: 1, cancelled: 0 },
       overdue: 1,
       total: 0,
@@ -115,7 +144,13 @@ describe('totals and change since last week', () => {
 });
 
 describe('newly overdue: overdue today and due in [weekStart, today)', () => {
-  type Case = [description: string, status: Status, original: IsoDate | null, revised: IsoDate | null, expectedDays: number | null];
+  type Case = [
+    description: string,
+    status: Status,
+    original: IsoDate | null,
+    revised: IsoDate | null,
+    expectedDays: number | null,
+  ];
   const cases: Case[] = [
     ['due yesterday', 'On track', '2026-09-29', null, 1],
     ['due on the first day of the week', 'Not started', '2026-09-23', null, 7],
@@ -133,7 +168,10 @@ describe('newly overdue: overdue today and due in [weekStart, today)', () => {
   test.each(cases)('%s', (_d, status, originalDueDate, revisedDueDate, expectedDays) => {
     const result = digest([act('X1', { status, originalDueDate, revisedDueDate })]).newlyOverdue;
     if (expectedDays === null) expect(result).toEqual([]);
-    else expect(result.map((i) => [i.action.ref, i.daysOverdue, i.dueDate])).toEqual([['X1', expectedDays, revisedDueDate ?? originalDueDate]]);
+    else
+      expect(result.map((i) => [i.action.ref, i.daysOverdue, i.dueDate])).toEqual([
+        ['X1', expectedDays, revisedDueDate ?? originalDueDate],
+      ]);
   });
 
   test('most overdue first, then by reference', () => {
@@ -154,8 +192,18 @@ describe('slipped this week: revised due date set or changed on or after weekSta
   const cases: Case[] = [
     [
       'first new date: from the original date, reason from the same entry',
-      { originalDueDate: '2026-09-30', revisedDueDate: '2026-12-31', revisionReason: 'supplier problems', revisionCount: 1 },
-      [entry(S, '2026-09-25', [['revisedDueDate', null, '2026-12-31'], ['revisionReason', null, 'Supplier problems']])],
+      {
+        originalDueDate: '2026-09-30',
+        revisedDueDate: '2026-12-31',
+        revisionReason: 'supplier problems',
+        revisionCount: 1,
+      },
+      [
+        entry(S, '2026-09-25', [
+          ['revisedDueDate', null, '2026-12-31'],
+          ['revisionReason', null, 'Supplier problems'],
+        ]),
+      ],
       { from: '2026-09-30', to: '2026-12-31', reason: 'Supplier problems', moves: 1 },
     ],
     [
@@ -212,7 +260,12 @@ describe('slipped this week: revised due date set or changed on or after weekSta
     [
       'an action created this week with a new date already set is not a slip',
       { revisedDueDate: '2026-11-30', revisionCount: 1 },
-      [entry(S, '2026-09-25', [['status', null, 'On track'], ['revisedDueDate', null, '2026-11-30']])],
+      [
+        entry(S, '2026-09-25', [
+          ['status', null, 'On track'],
+          ['revisedDueDate', null, '2026-11-30'],
+        ]),
+      ],
       null,
     ],
     [
@@ -246,22 +299,52 @@ describe('completed this week: status changed to Complete or Signed off on or af
   type Case = [description: string, status: Status, history: HistoryEntry[], expected: Status | null];
   const C = 'C-1';
   const cases: Case[] = [
-    ['marked complete this week', 'Complete', [entry(C, '2026-09-29', [['status', 'On track', 'Complete']])], 'Complete'],
-    ['signed off this week (completed earlier)', 'Signed off', [
-      entry(C, '2026-09-01', [['status', 'On track', 'Complete']]),
-      entry(C, '2026-09-24', [['status', 'Complete', 'Signed off']]),
-    ], 'Signed off'],
+    [
+      'marked complete this week',
+      'Complete',
+      [entry(C, '2026-09-29', [['status', 'On track', 'Complete']])],
+      'Complete',
+    ],
+    [
+      'signed off this week (completed earlier)',
+      'Signed off',
+      [
+        entry(C, '2026-09-01', [['status', 'On track', 'Complete']]),
+        entry(C, '2026-09-24', [['status', 'Complete', 'Signed off']]),
+      ],
+      'Signed off',
+    ],
     ['completed last week', 'Complete', [entry(C, '2026-09-22', [['status', 'On track', 'Complete']])], null],
-    ['completed this week then reopened', 'On track', [
-      entry(C, '2026-09-24', [['status', 'On track', 'Complete']]),
-      entry(C, '2026-09-25', [['status', 'Complete', 'On track']]),
-    ], null],
+    [
+      'completed this week then reopened',
+      'On track',
+      [
+        entry(C, '2026-09-24', [['status', 'On track', 'Complete']]),
+        entry(C, '2026-09-25', [['status', 'Complete', 'On track']]),
+      ],
+      null,
+    ],
     ['imported this week already complete', 'Complete', [entry(C, '2026-09-24', [['status', null, 'Complete']])], null],
     ['complete with no history at all', 'Complete', [], null],
-    ['cancelled this week is not completed', 'Cancelled', [entry(C, '2026-09-24', [['status', 'On track', 'Cancelled']])], null],
+    [
+      'cancelled this week is not completed',
+      'Cancelled',
+      [entry(C, '2026-09-24', [['status', 'On track', 'Cancelled']])],
+      null,
+    ],
     // 23:30 UTC on 22 Sep is 00:30 on 23 Sep in London (summer time): this week, though its UTC date is last week.
-    ['completed just after midnight, London time, on the first day of the week', 'Complete', [entry(C, '2026-09-22T23:30:00.000Z', [['status', 'On track', 'Complete']])], 'Complete'],
-    ['completed just before midnight, London time, the day before', 'Complete', [entry(C, '2026-09-22T22:30:00.000Z', [['status', 'On track', 'Complete']])], null],
+    [
+      'completed just after midnight, London time, on the first day of the week',
+      'Complete',
+      [entry(C, '2026-09-22T23:30:00.000Z', [['status', 'On track', 'Complete']])],
+      'Complete',
+    ],
+    [
+      'completed just before midnight, London time, the day before',
+      'Complete',
+      [entry(C, '2026-09-22T22:30:00.000Z', [['status', 'On track', 'Complete']])],
+      null,
+    ],
   ];
 
   test.each(cases)('%s', (_d, status, history, expected) => {
@@ -273,7 +356,12 @@ describe('completed this week: status changed to Complete or Signed off on or af
 describe('awaiting sign-off: status Complete, longest wait first', () => {
   test('days waiting count from the latest entry that set Complete', () => {
     const result = digest(
-      [act('W-1', { status: 'Complete' }), act('W-2', { status: 'Complete' }), act('W-3', { status: 'Complete' }), act('W-4', { status: 'Signed off' })],
+      [
+        act('W-1', { status: 'Complete' }),
+        act('W-2', { status: 'Complete' }),
+        act('W-3', { status: 'Complete' }),
+        act('W-4', { status: 'Signed off' }),
+      ],
       [
         entry('W-1', '2026-09-18', [['status', 'On track', 'Complete']]),
         entry('W-2', '2026-08-01', [['status', 'On track', 'Complete']]),
@@ -294,7 +382,10 @@ describe('awaiting sign-off: status Complete, longest wait first', () => {
   });
 
   test('an action imported as complete waits from its import', () => {
-    const [item] = digest([act('W-1', { status: 'Complete' })], [entry('W-1', '2026-09-10', [['status', null, 'Complete']])]).awaitingSignOff;
+    const [item] = digest(
+      [act('W-1', { status: 'Complete' })],
+      [entry('W-1', '2026-09-10', [['status', null, 'Complete']])],
+    ).awaitingSignOff;
     expect(item.daysWaiting).toBe(20);
   });
 });
@@ -330,17 +421,38 @@ describe('owners the bot cannot reach', () => {
       { name: 'Adele Vance', email: 'adelev@example.com', reason: 'not-met' as const },
       { name: 'Alex Wilber', email: 'alexw@example.com', reason: 'chat-gone' as const },
     ];
-    expect(digest([], [], { unreachable }).unreachable.map((u) => u.name)).toEqual(['Adele Vance', 'Alex Wilber', 'megan Bowen']);
+    expect(digest([], [], { unreachable }).unreachable.map((u) => u.name)).toEqual([
+      'Adele Vance',
+      'Alex Wilber',
+      'megan Bowen',
+    ]);
   });
 });
 
 describe('purity', () => {
   test('the input is not changed and the same input gives the same digest', () => {
-    const actions = Object.freeze([act('P-2', { status: 'Complete' }), act('P-1', { originalDueDate: '2026-09-25', revisionCount: 3 })]);
-    const history = Object.freeze([entry('P-2', '2026-09-29', [['status', 'On track', 'Complete']]), entry('P-2', '2026-09-01', [['status', null, 'On track']])]);
-    const unreachable = Object.freeze([{ name: 'B', email: 'b@example.com', reason: 'blocked' as const }, { name: 'A', email: 'a@example.com', reason: 'not-met' as const }]);
+    const actions = Object.freeze([
+      act('P-2', { status: 'Complete' }),
+      act('P-1', { originalDueDate: '2026-09-25', revisionCount: 3 }),
+    ]);
+    const history = Object.freeze([
+      entry('P-2', '2026-09-29', [['status', 'On track', 'Complete']]),
+      entry('P-2', '2026-09-01', [['status', null, 'On track']]),
+    ]);
+    const unreachable = Object.freeze([
+      { name: 'B', email: 'b@example.com', reason: 'blocked' as const },
+      { name: 'A', email: 'a@example.com', reason: 'not-met' as const },
+    ]);
     const before = JSON.stringify({ actions, history, unreachable });
-    const input = { planTitle: 'T', actions, history, unreachable, previous: null, today: TODAY, weekStart: WEEK_START };
+    const input = {
+      planTitle: 'T',
+      actions,
+      history,
+      unreachable,
+      previous: null,
+      today: TODAY,
+      weekStart: WEEK_START,
+    };
     const first = computeDigest(input);
     expect(JSON.stringify({ actions, history, unreachable })).toBe(before);
     expect(computeDigest(input)).toEqual(first);

@@ -36,7 +36,15 @@ describe('exportRows', () => {
 
   test('blank values export as empty cells, not empty strings', () => {
     expect(
-      exportOne({ theme: '', timescale: '', owner: null, agency: '', originalDueDate: null, measure: null, latestUpdate: null }),
+      exportOne({
+        theme: '',
+        timescale: '',
+        owner: null,
+        agency: '',
+        originalDueDate: null,
+        measure: null,
+        latestUpdate: null,
+      }),
     ).toMatchObject({
       Theme: null,
       Timescale: null,
@@ -59,10 +67,21 @@ describe('exportRows', () => {
   });
 
   test('an owner with no name is their email', () => {
-    expect(exportOne({ owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null } }).Owner).toBe('meganb@example.com');
+    expect(exportOne({ owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null } }).Owner).toBe(
+      'meganb@example.com',
+    );
   });
 
-  test.each<[description: string, status: Status, originalDue: string | null, revisedDue: string | null, rag: string, daysOverdue: number | null]>([
+  test.each<
+    [
+      description: string,
+      status: Status,
+      originalDue: string | null,
+      revisedDue: string | null,
+      rag: string,
+      daysOverdue: number | null,
+    ]
+  >([
     ['one day overdue', 'On track', '2026-11-20', null, 'Red', 1],
     ['a month overdue', 'Not started', '2026-10-21', null, 'Red', 31],
     ['due today', 'On track', '2026-11-21', null, 'Green', null],
@@ -79,7 +98,9 @@ describe('exportRows', () => {
     const row = exportOne({ status, originalDueDate, revisedDueDate });
     expect(row.RAG).toBe(rag);
     expect(row['Days overdue']).toBe(daysOverdue);
-    expect(row['Current due date']).toEqual((revisedDueDate ?? originalDueDate) === null ? null : { date: revisedDueDate ?? originalDueDate });
+    expect(row['Current due date']).toEqual(
+      (revisedDueDate ?? originalDueDate) === null ? null : { date: revisedDueDate ?? originalDueDate },
+    );
   });
 
   test('rows come in natural ref order, and the list given is left alone', () => {
@@ -114,15 +135,38 @@ describe('an exported plan imports again', () => {
         revisedDueDate: '2026-12-31',
         revisionReason: 'supplier late',
         revisionCount: 1,
-        evidence: [{ url: 'https://example.com/a', note: 'https://example.com/a', addedBy: 'alexw@example.com', addedAt: '2026-06-01T08:00:00.000Z' }],
+        evidence: [
+          {
+            url: 'https://example.com/a',
+            note: 'https://example.com/a',
+            addedBy: 'alexw@example.com',
+            addedAt: '2026-06-01T08:00:00.000Z',
+          },
+        ],
         latestUpdate: { text: 'Spoke to the supplier', by: 'alexw@example.com', at: '2026-11-20T16:45:00.000Z' },
       }),
-      anAction({ ref: 'SG-2', owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null }, status: 'Signed off', measure: null, agency: '' }),
+      anAction({
+        ref: 'SG-2',
+        owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null },
+        status: 'Signed off',
+        measure: null,
+        agency: '',
+      }),
     ];
-    const table = [[...EXPORT_COLUMNS], ...exportRows(actions, TODAY).map((row) => EXPORT_COLUMNS.map((c) => cellAsText(row[c])))];
+    const table = [
+      [...EXPORT_COLUMNS],
+      ...exportRows(actions, TODAY).map((row) => EXPORT_COLUMNS.map((c) => cellAsText(row[c]))),
+    ];
     const validation = validateRows(table, '2026-06-30', TODAY);
     expect(validation.errors).toEqual([]);
-    const merged = validation.rows.map((row) => mergeImportedRow(actions.find((a) => a.ref === row.ref)!, row, 'test-plan', { by: 'importer', at: '2026-11-21T10:00:00.000Z' }));
+    const merged = validation.rows.map((row) =>
+      mergeImportedRow(
+        actions.find((a) => a.ref === row.ref)!,
+        row,
+        'test-plan',
+        { by: 'importer', at: '2026-11-21T10:00:00.000Z' },
+      ),
+    );
     expect(merged).toEqual(actions);
   });
 });

@@ -7,19 +7,46 @@ const NAMES: Record<string, string> = { 'alexw@example.com': 'Alex Wilber', 'meg
 const nameOf = (email: string) => NAMES[email] ?? email;
 
 const entry = (changes: FieldChange[], more: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  planId: 'p', ref: 'SG-4', at: '2026-11-30T09:15:00.000Z', by: 'alexw@example.com', via: 'chat', changes, comment: null, ...more,
+  planId: 'p',
+  ref: 'SG-4',
+  at: '2026-11-30T09:15:00.000Z',
+  by: 'alexw@example.com',
+  via: 'chat',
+  changes,
+  comment: null,
+  ...more,
 });
 
 describe('changeLine', () => {
   test.each<[description: string, change: FieldChange, line: string]>([
     ['a date set', { field: 'revisedDueDate', from: null, to: '2027-01-31' }, 'Revised due date: 31 Jan 2027'],
-    ['a date moved', { field: 'revisedDueDate', from: '2026-10-05', to: '2027-01-31' }, 'Revised due date: 5 Oct 2026 → 31 Jan 2027'],
+    [
+      'a date moved',
+      { field: 'revisedDueDate', from: '2026-10-05', to: '2027-01-31' },
+      'Revised due date: 5 Oct 2026 → 31 Jan 2027',
+    ],
     ['a status', { field: 'status', from: 'Not started', to: 'Complete' }, 'Status: Not started → Complete'],
-    ['an owner by name, or email when unknown', { field: 'owner', from: 'alexw@example.com', to: 'someone@example.com' }, 'Owner: Alex Wilber → someone@example.com'],
+    [
+      'an owner by name, or email when unknown',
+      { field: 'owner', from: 'alexw@example.com', to: 'someone@example.com' },
+      'Owner: Alex Wilber → someone@example.com',
+    ],
     ['a value removed', { field: 'theme', from: 'Safeguarding', to: null }, 'Theme: removed (was Safeguarding)'],
-    ['a date request, its date read as a date', { field: 'dateRequest', from: null, to: '2027-01-31: supplier late' }, 'New date requested: 31 Jan 2027 (supplier late)'],
-    ['a date request settled', { field: 'dateRequest', from: '2027-01-31: supplier late', to: null }, 'New date requested: 31 Jan 2027 (supplier late), no longer waiting'],
-    ['only the new latest update', { field: 'latestUpdate', from: 'old words', to: 'new words' }, 'Latest update: new words'],
+    [
+      'a date request, its date read as a date',
+      { field: 'dateRequest', from: null, to: '2027-01-31: supplier late' },
+      'New date requested: 31 Jan 2027 (supplier late)',
+    ],
+    [
+      'a date request settled',
+      { field: 'dateRequest', from: '2027-01-31: supplier late', to: null },
+      'New date requested: 31 Jan 2027 (supplier late), no longer waiting',
+    ],
+    [
+      'only the new latest update',
+      { field: 'latestUpdate', from: 'old words', to: 'new words' },
+      'Latest update: new words',
+    ],
   ])('%s', (_d, change, line) => {
     expect(changeLine(change, nameOf)).toBe(line);
   });
@@ -33,7 +60,10 @@ describe('historyLines', () => {
   });
 
   test('the first import is one line, and the import is not a person', () => {
-    const read = historyLines(entry(diffActions(null, anAction()), { by: 'demo-seed', via: 'import', comment: 'Imported from plan.csv' }), nameOf);
+    const read = historyLines(
+      entry(diffActions(null, anAction()), { by: 'demo-seed', via: 'import', comment: 'Imported from plan.csv' }),
+      nameOf,
+    );
     expect(read.lines).toEqual(['Imported: due 30 Sep 2026, owner Alex Wilber (Council), not started']);
     expect(historyByline(read)).toBe('import');
     expect(read.comment).toBe('Imported from plan.csv');
@@ -42,7 +72,9 @@ describe('historyLines', () => {
   test('a later import lists what it changed', () => {
     const changes: FieldChange[] = [{ field: 'originalDueDate', from: '2026-09-30', to: '2026-10-31' }];
     expect(historyLines(entry(changes, { by: 'meganb@example.com', via: 'import' }), nameOf)).toMatchObject({
-      who: 'Megan Bowen', how: 'import', lines: ['Original due date: 30 Sep 2026 → 31 Oct 2026'],
+      who: 'Megan Bowen',
+      how: 'import',
+      lines: ['Original due date: 30 Sep 2026 → 31 Oct 2026'],
     });
   });
 
@@ -70,7 +102,11 @@ describe('an approved new date', () => {
   const changes: FieldChange[] = [
     { field: 'revisedDueDate', from: null, to: '2027-01-31' },
     { field: 'revisionReason', from: null, to: 'template redesign' },
-    { field: 'latestUpdate', from: 'Asked for a new date', to: 'New date 31 Jan 2027 approved (asked for by alexw@example.com): template redesign' },
+    {
+      field: 'latestUpdate',
+      from: 'Asked for a new date',
+      to: 'New date 31 Jan 2027 approved (asked for by alexw@example.com): template redesign',
+    },
     { field: 'dateRequest', from: '2027-01-31: template redesign', to: null },
   ];
 
@@ -78,13 +114,18 @@ describe('an approved new date', () => {
     expect(historyLines(entry(changes, { by: 'meganb@example.com' }), nameOf)).toEqual({
       who: 'Megan Bowen',
       how: 'in chat',
-      lines: ['Revised due date: 31 Jan 2027', 'Latest update: New date 31 Jan 2027 approved (asked for by Alex Wilber): template redesign'],
+      lines: [
+        'Revised due date: 31 Jan 2027',
+        'Latest update: New date 31 Jan 2027 approved (asked for by Alex Wilber): template redesign',
+      ],
       comment: null,
     });
   });
 
   test('a declined request still says it is no longer waiting', () => {
     const declined: FieldChange[] = [{ field: 'dateRequest', from: '2027-01-31: template redesign', to: null }];
-    expect(historyLines(entry(declined), nameOf).lines).toEqual(['New date requested: 31 Jan 2027 (template redesign), no longer waiting']);
+    expect(historyLines(entry(declined), nameOf).lines).toEqual([
+      'New date requested: 31 Jan 2027 (template redesign), no longer waiting',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { EXPORT_COLUMNS } from '../../src/domain/export-rows';
 import { Column, mapHeaders } from '../../src/domain/import-columns';
 
-const READ = 'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, evidence.';
+const READ =
+  'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, evidence.';
 
 describe('header words people use', () => {
   test.each<[header: string, column: Column]>([
@@ -30,7 +31,9 @@ describe('header words people use', () => {
     ['How measured?', 'measure'],
     ['  Evidence of completion  ', 'evidence'],
   ])('%j is the %s column', (header, column) => {
-    const others = [column === 'ref' ? null : 'ref', column === 'title' ? null : 'action'].filter((h): h is string => h !== null);
+    const others = [column === 'ref' ? null : 'ref', column === 'title' ? null : 'action'].filter(
+      (h): h is string => h !== null,
+    );
     const mapped = mapHeaders([header, ...others]);
     expect(mapped.errors).toEqual([]);
     expect(mapped.ignored).toEqual([]);
@@ -40,7 +43,11 @@ describe('header words people use', () => {
 
 describe('mapHeaders', () => {
   test('records where each column is, skipping blank headings', () => {
-    expect(mapHeaders(['', 'Ref', 'Action', '', 'Owner'])).toEqual({ index: { ref: 1, title: 2, owner: 4 }, ignored: [], errors: [] });
+    expect(mapHeaders(['', 'Ref', 'Action', '', 'Owner'])).toEqual({
+      index: { ref: 1, title: 2, owner: 4 },
+      ignored: [],
+      errors: [],
+    });
   });
 
   test('headings it does not know are ignored, named as written', () => {
@@ -49,13 +56,19 @@ describe('mapHeaders', () => {
 
   test.each([
     [['Ref', 'ID', 'Action'], 'Row 1: the columns "Ref" and "ID" both mean ref; keep one.'],
-    [['Ref', 'Due date', 'Action', 'Deadline'], 'Row 1: the columns "Due date" and "Deadline" both mean due; keep one.'],
+    [
+      ['Ref', 'Due date', 'Action', 'Deadline'],
+      'Row 1: the columns "Due date" and "Deadline" both mean due; keep one.',
+    ],
   ])('two headings for one column: %j', (header, error) => {
     expect(mapHeaders(header).errors).toEqual([error]);
   });
 
   test.each([
-    [['Theme', 'Owner'], `Row 1 should be the column headings, with at least "ref" and "action". It has: Theme, Owner. ${READ}`],
+    [
+      ['Theme', 'Owner'],
+      `Row 1 should be the column headings, with at least "ref" and "action". It has: Theme, Owner. ${READ}`,
+    ],
     [['Ref', 'Status'], `Row 1 should be the column headings, with at least "action". It has: Ref, Status. ${READ}`],
     [['Action', ''], `Row 1 should be the column headings, with at least "ref". It has: Action. ${READ}`],
     [['', ' '], `Row 1 should be the column headings, with at least "ref" and "action". It has: nothing. ${READ}`],
@@ -69,13 +82,24 @@ describe('mapHeaders', () => {
 
   test('a long header row is shown only up to 12 headings', () => {
     const header = Array.from({ length: 15 }, (_, i) => `H${i + 1}`);
-    expect(mapHeaders(header).errors[0]).toContain('It has: H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, H11, H12. The columns');
+    expect(mapHeaders(header).errors[0]).toContain(
+      'It has: H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, H11, H12. The columns',
+    );
   });
 
   test('the export’s own headings read back, and the derived columns are ignored', () => {
     const mapped = mapHeaders(EXPORT_COLUMNS);
     expect(mapped.errors).toEqual([]);
-    expect(mapped.index).toEqual({ ref: 0, theme: 1, title: 2, timescale: 3, owner: 4, agency: 5, status: 8, measure: 12 });
+    expect(mapped.index).toEqual({
+      ref: 0,
+      theme: 1,
+      title: 2,
+      timescale: 3,
+      owner: 4,
+      agency: 5,
+      status: 8,
+      measure: 12,
+    });
     expect(mapped.ignored).toEqual(['Original due date', 'Current due date', 'RAG', 'Days overdue', 'Latest update']);
   });
 });

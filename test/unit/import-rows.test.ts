@@ -6,8 +6,23 @@ const validate = (table: string[][]) => validateRows(table, BASELINE, TODAY);
 
 const HEADER = ['Ref', 'Theme', 'Action', 'Timescale', 'Due', 'Owner', 'Agency', 'Status', 'Measure', 'Evidence'];
 /** A row under HEADER: the ref and action, and whichever other cells are given. */
-function row(ref: string, title: string, cells: Partial<Record<'theme' | 'timescale' | 'due' | 'owner' | 'agency' | 'status' | 'measure' | 'evidence', string>> = {}): string[] {
-  const { theme = '', timescale = '', due = '', owner = '', agency = '', status = '', measure = '', evidence = '' } = cells;
+function row(
+  ref: string,
+  title: string,
+  cells: Partial<
+    Record<'theme' | 'timescale' | 'due' | 'owner' | 'agency' | 'status' | 'measure' | 'evidence', string>
+  > = {},
+): string[] {
+  const {
+    theme = '',
+    timescale = '',
+    due = '',
+    owner = '',
+    agency = '',
+    status = '',
+    measure = '',
+    evidence = '',
+  } = cells;
   return [ref, theme, title, timescale, due, owner, agency, status, measure, evidence];
 }
 
@@ -52,61 +67,145 @@ describe('good rows', () => {
     expect(result.errors).toEqual([]);
   });
 
-  test.each<[description: string, timescale: string, due: string, expected: { timescale?: string; originalDueDate?: string | null }]>([
-    ['a timescale counts from the baseline', 'Within 3 months', '', { timescale: 'Within 3 months', originalDueDate: '2026-10-01' }],
+  test.each<
+    [
+      description: string,
+      timescale: string,
+      due: string,
+      expected: { timescale?: string; originalDueDate?: string | null },
+    ]
+  >([
+    [
+      'a timescale counts from the baseline',
+      'Within 3 months',
+      '',
+      { timescale: 'Within 3 months', originalDueDate: '2026-10-01' },
+    ],
     ['weeks', 'Within six weeks', '', { timescale: 'Within six weeks', originalDueDate: '2026-08-12' }],
-    ['immediately is the baseline itself', 'Immediately', '', { timescale: 'Immediately', originalDueDate: '2026-07-01' }],
+    [
+      'immediately is the baseline itself',
+      'Immediately',
+      '',
+      { timescale: 'Immediately', originalDueDate: '2026-07-01' },
+    ],
     ['"None" means no due date', 'None', '', { timescale: 'None', originalDueDate: null }],
     ['a due date on its own', '', '30/09/2026', { originalDueDate: '2026-09-30' }],
-    ['a due date wins over the timescale, which is kept as written', 'Within 3 months', '30 Sept 2026', { timescale: 'Within 3 months', originalDueDate: '2026-09-30' }],
+    [
+      'a due date wins over the timescale, which is kept as written',
+      'Within 3 months',
+      '30 Sept 2026',
+      { timescale: 'Within 3 months', originalDueDate: '2026-09-30' },
+    ],
   ])('%s', (_d, timescale, due, expected) => {
     const [imported] = validate([HEADER, row('SG-1', 'Act', { timescale, due })]).rows;
-    expect({ timescale: imported.timescale, originalDueDate: imported.originalDueDate }).toStrictEqual({ timescale: undefined, originalDueDate: undefined, ...expected });
+    expect({ timescale: imported.timescale, originalDueDate: imported.originalDueDate }).toStrictEqual({
+      timescale: undefined,
+      originalDueDate: undefined,
+      ...expected,
+    });
   });
 
   test.each([
     ['one link', 'https://example.com/a', ['https://example.com/a']],
-    ['split on semicolons', 'https://example.com/a; Board minutes ;https://example.com/b', ['https://example.com/a', 'Board minutes', 'https://example.com/b']],
-    ['split on new lines', 'Board minutes\r\nAudit report\nhttps://example.com/c', ['Board minutes', 'Audit report', 'https://example.com/c']],
+    [
+      'split on semicolons',
+      'https://example.com/a; Board minutes ;https://example.com/b',
+      ['https://example.com/a', 'Board minutes', 'https://example.com/b'],
+    ],
+    [
+      'split on new lines',
+      'Board minutes\r\nAudit report\nhttps://example.com/c',
+      ['Board minutes', 'Audit report', 'https://example.com/c'],
+    ],
     ['empty pieces dropped', 'a;;b;', ['a', 'b']],
   ])('evidence: %s', (_d, evidence, expected) => {
     expect(validate([HEADER, row('SG-1', 'Act', { evidence })]).rows[0].evidence).toEqual(expected);
   });
 
   test('cells are trimmed and control characters removed', () => {
-    const [imported] = validate([['Ref', 'Action', 'Theme'], [' SG-1\u0007 ', '\tEnsure\u0000 visits  ', '  Safe\u001fguarding ']]).rows;
+    const [imported] = validate([
+      ['Ref', 'Action', 'Theme'],
+      [' SG-1\u0007 ', '\tEnsure\u0000 visits  ', '  Safe\u001fguarding '],
+    ]).rows;
     expect(imported).toMatchObject({ ref: 'SG-1', title: 'Ensure visits', theme: 'Safeguarding' });
   });
 
   test('blank lines are skipped and rows keep their spreadsheet numbers', () => {
     const result = validate([[], ['', ''], ['Ref', 'Action'], ['SG-1', 'First'], ['', '  '], ['SG-2', 'Second']]);
     expect(result.errors).toEqual([]);
-    expect(result.rows.map((r) => [r.row, r.ref])).toEqual([[4, 'SG-1'], [6, 'SG-2']]);
-  });
-
-  test('only the columns the file has are read; the rest are left out', () => {
-    expect(validate([['Action', 'Ref'], ['Ensure visits are recorded', '10.3.1']]).rows).toStrictEqual([
-      { row: 2, ref: '10.3.1', title: 'Ensure visits are recorded', evidence: [] },
+    expect(result.rows.map((r) => [r.row, r.ref])).toEqual([
+      [4, 'SG-1'],
+      [6, 'SG-2'],
     ]);
   });
 
+  test('only the columns the file has are read; the rest are left out', () => {
+    expect(
+      validate([
+        ['Action', 'Ref'],
+        ['Ensure visits are recorded', '10.3.1'],
+      ]).rows,
+    ).toStrictEqual([{ row: 2, ref: '10.3.1', title: 'Ensure visits are recorded', evidence: [] }]);
+  });
+
   test('blank extra cells past the headings are fine', () => {
-    expect(validate([['Ref', 'Action'], ['SG-1', 'Act', '', ' ']]).errors).toEqual([]);
+    expect(
+      validate([
+        ['Ref', 'Action'],
+        ['SG-1', 'Act', '', ' '],
+      ]).errors,
+    ).toEqual([]);
   });
 });
 
 describe('bad rows: each problem named with its row', () => {
   test.each<[description: string, cells: string[], error: string | RegExp]>([
-    ['no reference', row('', 'Act'), 'Row 2: the reference is empty; every action needs one (for example SG-4 or 10.3.1).'],
-    ['a reference with a slash', row('SG/4', 'Act'), /^Row 2: the reference "SG\/4" contains \/ \\ # \? or a control character, which references cannot contain\./],
-    ['a reference with no letters or numbers', row('--', 'Act'), 'Row 2: the reference "--" has no letters or numbers in it.'],
+    [
+      'no reference',
+      row('', 'Act'),
+      'Row 2: the reference is empty; every action needs one (for example SG-4 or 10.3.1).',
+    ],
+    [
+      'a reference with a slash',
+      row('SG/4', 'Act'),
+      /^Row 2: the reference "SG\/4" contains \/ \\ # \? or a control character, which references cannot contain\./,
+    ],
+    [
+      'a reference with no letters or numbers',
+      row('--', 'Act'),
+      'Row 2: the reference "--" has no letters or numbers in it.',
+    ],
     ['no action text', row('SG-1', ''), 'Row 2: the action text is empty.'],
-    ['a timescale we cannot read', row('SG-1', 'Act', { timescale: 'soonish' }), /^Row 2: I couldn't read "soonish" as a timescale\. Try "Immediately"/],
-    ['an impossible due date', row('SG-1', 'Act', { due: '31/02/2026' }), /^Row 2: the due date "31\/02\/2026" is not a date we can use\. "31\/02\/2026" isn't a real date: February 2026 has only 28 days\./],
-    ['a due date that is not a date', row('SG-1', 'Act', { due: 'TBC' }), /^Row 2: the due date "TBC" is not a date we can use\./],
-    ['an owner who is not an email address', row('SG-1', 'Act', { owner: 'Alex Wilber' }), 'Row 2: the owner "Alex Wilber" is not an email address or user name like alex.wilber@council.gov.uk.'],
-    ['a status we do not know', row('SG-1', 'Act', { status: 'Nearly' }), 'Row 2: the status "Nearly" is not a status we know. Use one of: Not started, On track, At risk, Delayed, Complete, Signed off, Cancelled.'],
-    ['too many cells', ['SG-1', 'Act', 'more', 'stuff'], 'Row 2: it has 4 cells but there are 2 column headings; a comma inside a cell needs the cell in quotes.'],
+    [
+      'a timescale we cannot read',
+      row('SG-1', 'Act', { timescale: 'soonish' }),
+      /^Row 2: I couldn't read "soonish" as a timescale\. Try "Immediately"/,
+    ],
+    [
+      'an impossible due date',
+      row('SG-1', 'Act', { due: '31/02/2026' }),
+      /^Row 2: the due date "31\/02\/2026" is not a date we can use\. "31\/02\/2026" isn't a real date: February 2026 has only 28 days\./,
+    ],
+    [
+      'a due date that is not a date',
+      row('SG-1', 'Act', { due: 'TBC' }),
+      /^Row 2: the due date "TBC" is not a date we can use\./,
+    ],
+    [
+      'an owner who is not an email address',
+      row('SG-1', 'Act', { owner: 'Alex Wilber' }),
+      'Row 2: the owner "Alex Wilber" is not an email address or user name like alex.wilber@council.gov.uk.',
+    ],
+    [
+      'a status we do not know',
+      row('SG-1', 'Act', { status: 'Nearly' }),
+      'Row 2: the status "Nearly" is not a status we know. Use one of: Not started, On track, At risk, Delayed, Complete, Signed off, Cancelled.',
+    ],
+    [
+      'too many cells',
+      ['SG-1', 'Act', 'more', 'stuff'],
+      'Row 2: it has 4 cells but there are 2 column headings; a comma inside a cell needs the cell in quotes.',
+    ],
   ])('%s', (_d, cells, error) => {
     const header = cells.length === HEADER.length ? HEADER : ['Ref', 'Action'];
     const result = validate([header, cells]);
@@ -128,13 +227,23 @@ describe('bad rows: each problem named with its row', () => {
   });
 
   test('cells at the limit are accepted', () => {
-    expect(validate([['Ref', 'Action'], ['x'.repeat(40), 'y'.repeat(2000)]]).errors).toEqual([]);
+    expect(
+      validate([
+        ['Ref', 'Action'],
+        ['x'.repeat(40), 'y'.repeat(2000)],
+      ]).errors,
+    ).toEqual([]);
   });
 
   test('a repeated reference names the first row that used it', () => {
-    expect(validate([['Ref', 'Action'], ['SG-4', 'First'], ['SG-5', 'Other'], ['SG-4', 'Again']]).errors).toEqual([
-      'Row 4: the reference SG-4 is already used on row 2; each action needs its own.',
-    ]);
+    expect(
+      validate([
+        ['Ref', 'Action'],
+        ['SG-4', 'First'],
+        ['SG-5', 'Other'],
+        ['SG-4', 'Again'],
+      ]).errors,
+    ).toEqual(['Row 4: the reference SG-4 is already used on row 2; each action needs its own.']);
   });
 
   test.each([
@@ -145,7 +254,14 @@ describe('bad rows: each problem named with its row', () => {
     ['2.1(ii)', '2.1.ii'],
     ['Ä-1', 'ä-1'],
   ])('%s then %s read the same, so the second is refused, not merged into the first', (first, again) => {
-    expect(validate([['Ref', 'Action'], [first, 'First'], ['SG-5', 'Other'], [again, 'Again']]).errors).toEqual([
+    expect(
+      validate([
+        ['Ref', 'Action'],
+        [first, 'First'],
+        ['SG-5', 'Other'],
+        [again, 'Again'],
+      ]).errors,
+    ).toEqual([
       `Row 4: the reference ${again} reads the same as ${first} on row 2 (case, spaces and punctuation do not count), so the two would be one action; give each its own reference.`,
     ]);
   });
@@ -158,7 +274,11 @@ describe('bad rows: each problem named with its row', () => {
     ['10.3.1', '1.03.1'],
     ['Rec 4b', '4b'],
   ])('%s and %s are different actions', (first, second) => {
-    const result = validate([['Ref', 'Action'], [first, 'First'], [second, 'Second']]);
+    const result = validate([
+      ['Ref', 'Action'],
+      [first, 'First'],
+      [second, 'Second'],
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.rows.map((r) => r.ref)).toEqual([first, second]);
   });
@@ -173,7 +293,12 @@ describe('bad rows: each problem named with its row', () => {
   });
 
   test('good rows around a bad one are still read, and the bad one is not', () => {
-    const result = validate([['Ref', 'Action'], ['SG-1', 'First'], ['SG-2', ''], ['SG-3', 'Third']]);
+    const result = validate([
+      ['Ref', 'Action'],
+      ['SG-1', 'First'],
+      ['SG-2', ''],
+      ['SG-3', 'Third'],
+    ]);
     expect(result.rows.map((r) => r.ref)).toEqual(['SG-1', 'SG-3']);
     expect(result.errors).toEqual(['Row 3: the action text is empty.']);
   });
@@ -206,30 +331,48 @@ describe('whole-file problems', () => {
   });
 
   test('headings with nothing under them', () => {
-    expect(validate([['Ref', 'Action'], ['', '']])).toEqual({ rows: [], errors: ['The file has column headings but no actions under them.'], warnings: [] });
+    expect(
+      validate([
+        ['Ref', 'Action'],
+        ['', ''],
+      ]),
+    ).toEqual({ rows: [], errors: ['The file has column headings but no actions under them.'], warnings: [] });
   });
 
   test('a heading problem names the row the headings are on', () => {
     const result = validate([[''], ['Plan title'], ['Ref', 'Action']]);
-    expect(result.errors).toEqual([expect.stringMatching(/^Row 2 should be the column headings, with at least "ref" and "action"\. It has: Plan title\./)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^Row 2 should be the column headings, with at least "ref" and "action"\. It has: Plan title\./,
+      ),
+    ]);
     expect(result.rows).toEqual([]);
   });
 
   test('two headings for one column stop the import', () => {
-    expect(validate([[], ['Ref', 'ID', 'Action'], ['SG-1', '1', 'Act']]).errors).toEqual(['Row 2: the columns "Ref" and "ID" both mean ref; keep one.']);
+    expect(validate([[], ['Ref', 'ID', 'Action'], ['SG-1', '1', 'Act']]).errors).toEqual([
+      'Row 2: the columns "Ref" and "ID" both mean ref; keep one.',
+    ]);
   });
 
   test(`more than ${MAX_ACTIONS.toLocaleString('en-GB')} actions is refused`, () => {
     const table = [['Ref', 'Action'], ...Array.from({ length: MAX_ACTIONS + 1 }, (_, i) => [`A-${i}`, 'Act'])];
-    expect(validate(table)).toEqual({ rows: [], errors: ['The file has 20,001 actions; a plan may have at most 20,000.'], warnings: [] });
+    expect(validate(table)).toEqual({
+      rows: [],
+      errors: ['The file has 20,001 actions; a plan may have at most 20,000.'],
+      warnings: [],
+    });
   });
 });
 
 describe('warnings', () => {
   test('columns we do not use are named', () => {
-    expect(validate([['Ref', 'RAG', 'Action', 'Notes'], ['SG-1', 'Red', 'Act', 'x']]).warnings).toEqual([
-      'These columns are not used and were ignored: RAG, Notes.',
-    ]);
+    expect(
+      validate([
+        ['Ref', 'RAG', 'Action', 'Notes'],
+        ['SG-1', 'Red', 'Act', 'x'],
+      ]).warnings,
+    ).toEqual(['These columns are not used and were ignored: RAG, Notes.']);
   });
 
   test.each([
@@ -237,16 +380,31 @@ describe('warnings', () => {
     [2, '2 actions have no owner yet: A-1, A-2.'],
     [12, '12 actions have no owner yet: A-1, A-2, A-3, A-4, A-5, A-6, A-7, A-8, A-9, A-10 and 2 more.'],
   ])('%i unowned actions', (count, warning) => {
-    const table = [['Ref', 'Action', 'Owner'], ['OWNED', 'Act', 'alexw@example.com'], ...Array.from({ length: count }, (_, i) => [`A-${i + 1}`, 'Act', ''])];
+    const table = [
+      ['Ref', 'Action', 'Owner'],
+      ['OWNED', 'Act', 'alexw@example.com'],
+      ...Array.from({ length: count }, (_, i) => [`A-${i + 1}`, 'Act', '']),
+    ];
     expect(validate(table).warnings).toEqual([warning]);
   });
 
   test('no owner warning when the file has no owner column', () => {
-    expect(validate([['Ref', 'Action'], ['SG-1', 'Act']]).warnings).toEqual([]);
+    expect(
+      validate([
+        ['Ref', 'Action'],
+        ['SG-1', 'Act'],
+      ]).warnings,
+    ).toEqual([]);
   });
 
   test('rows with errors are not counted as unowned', () => {
-    expect(validate([['Ref', 'Action', 'Owner'], ['SG-1', '', ''], ['SG-2', 'Act', 'alexw@example.com']]).warnings).toEqual([]);
+    expect(
+      validate([
+        ['Ref', 'Action', 'Owner'],
+        ['SG-1', '', ''],
+        ['SG-2', 'Act', 'alexw@example.com'],
+      ]).warnings,
+    ).toEqual([]);
   });
 });
 

@@ -26,9 +26,13 @@ describe('the Teams command menu offers only what the bot understands', () => {
     expect(parseCommand(title, '2026-11-21').kind).toBe(EXPECTED_KIND[title]);
   });
 
-  test.each(HELP_COMMANDS.map((c) => [c.example.replace('https://…', 'https://example.com/report')]))('help example %j is understood', (example) => {
-    // Questions about the register are read by their own recogniser once the grammar has not understood them.
-    const understood = parseCommand(example, '2026-11-21').kind !== 'unknown' || recogniseQuestion(example, '2026-11-21') !== null;
-    expect(understood).toBe(true);
-  });
+  test.each(HELP_COMMANDS.map((c) => [c.example.replace('https://…', 'https://example.com/report')]))(
+    'help example %j is understood',
+    (example) => {
+      // Questions about the register are read by their own recogniser once the grammar has not understood them.
+      const understood =
+        parseCommand(example, '2026-11-21').kind !== 'unknown' || recogniseQuestion(example, '2026-11-21') !== null;
+      expect(understood).toBe(true);
+    },
+  );
 });

@@ -48,14 +48,20 @@ describe('manifest/manifest.json', () => {
   const filled = fillManifest(template, packageValues(ENV, { root: ROOT }));
 
   it('validates offline against the official schema it names, and against Teams rules', async () => {
-    expect(filled.$schema).toMatch(/^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v1\.\d+\/MicrosoftTeams\.schema\.json$/);
+    expect(filled.$schema).toMatch(
+      /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v1\.\d+\/MicrosoftTeams\.schema\.json$/,
+    );
     expect(String(filled.$schema)).toContain(`/v${String(filled.manifestVersion)}/`);
     expect(Number(String(filled.manifestVersion).split('.')[1])).toBeGreaterThanOrEqual(19);
     expect(await checkManifest(filled)).toEqual([]);
   });
 
   it('reports schema errors as readable, numbered problems', async () => {
-    const broken = { ...filled, name: { short: 'Action Tracker, the improvement plan bot for councils' }, accentColor: 'blue' };
+    const broken = {
+      ...filled,
+      name: { short: 'Action Tracker, the improvement plan bot for councils' },
+      accentColor: 'blue',
+    };
     const problems = await checkManifest(broken);
     expect(problems.some((p) => p.includes('/name/short') && p.includes('30'))).toBe(true);
     expect(problems.some((p) => p.includes('/accentColor'))).toBe(true);
@@ -85,8 +91,23 @@ describe('manifest/manifest.json', () => {
 
   it('offers the same commands in personal chat and in teams and group chats', () => {
     const commands = manifestCommands(filled);
-    const titlesFor = (scope: string) => commands.filter((c) => c.scopes.includes(scope)).map((c) => c.title).sort();
-    const expected = ['help', 'my actions', 'my overdue', 'due soon', "what's overdue", 'show SG-4', 'history SG-4', 'sign off SG-4', 'approve SG-4', 'decline SG-4'].sort();
+    const titlesFor = (scope: string) =>
+      commands
+        .filter((c) => c.scopes.includes(scope))
+        .map((c) => c.title)
+        .sort();
+    const expected = [
+      'help',
+      'my actions',
+      'my overdue',
+      'due soon',
+      "what's overdue",
+      'show SG-4',
+      'history SG-4',
+      'sign off SG-4',
+      'approve SG-4',
+      'decline SG-4',
+    ].sort();
     expect(titlesFor('personal')).toEqual(expected);
     expect(titlesFor('team')).toEqual(expected);
     expect(titlesFor('groupChat')).toEqual(expected);
@@ -132,7 +153,10 @@ describe('icons', () => {
 
   it('matches what scripts/generate-icons.ts draws (run `npm run icons` after changing the design)', () => {
     // Compare pixels, not bytes: the compressed bytes may differ between zlib versions.
-    for (const [name, drawn] of [['color.png', drawColorIcon()], ['outline.png', drawOutlineIcon()]] as const) {
+    for (const [name, drawn] of [
+      ['color.png', drawColorIcon()],
+      ['outline.png', drawOutlineIcon()],
+    ] as const) {
       const committed = decodePng(readIcon(name));
       expect([committed.width, committed.height]).toEqual([drawn.width, drawn.height]);
       expect(Buffer.compare(Buffer.from(committed.data), Buffer.from(drawn.data))).toBe(0);
@@ -148,8 +172,12 @@ describe('icons', () => {
       'outline.png must be white on transparent: 1 pixels have another colour.',
     ]);
     const opaque = { width: 32, height: 32, data: new Uint8Array(32 * 32 * 4).fill(255) };
-    expect(checkIcons(readIcon('color.png'), encodePng(opaque))).toEqual(['outline.png must have a transparent background.']);
-    expect(checkIcons(Buffer.from('not a png'), readIcon('outline.png'))).toEqual(['color.png cannot be read: not a PNG file.']);
+    expect(checkIcons(readIcon('color.png'), encodePng(opaque))).toEqual([
+      'outline.png must have a transparent background.',
+    ]);
+    expect(checkIcons(Buffer.from('not a png'), readIcon('outline.png'))).toEqual([
+      'color.png cannot be read: not a PNG file.',
+    ]);
   });
 });
 
@@ -159,7 +187,9 @@ describe('npm run package', () => {
     const result = await buildAppPackage({ env: ENV, root: ROOT, outFile });
     expect(result.outFile).toBe(outFile);
     const zip = await JSZip.loadAsync(fs.readFileSync(outFile));
-    const names = Object.values(zip.files).map((f) => f.name).sort();
+    const names = Object.values(zip.files)
+      .map((f) => f.name)
+      .sort();
     expect(names).toEqual([...PACKAGE_FILES].sort());
     expect(Object.values(zip.files).every((f) => !f.dir)).toBe(true);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));

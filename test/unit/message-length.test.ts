@@ -18,5 +18,7 @@ test.each<[string, string, string | null]>([
 });
 
 test('the reply names the limit', () => {
-  expect(TOO_LONG_REPLY).toBe('That message is too long for me to read: send one short command (up to 2,000 characters), for example "help".');
+  expect(TOO_LONG_REPLY).toBe(
+    'That message is too long for me to read: send one short command (up to 2,000 characters), for example "help".',
+  );
 });

@@ -3,8 +3,18 @@ import { anAction } from '../support/builders';
 
 const owner = (displayName: string | null, email: string) => ({ email, displayName, aadObjectId: null });
 const ACTIONS = [
-  anAction({ ref: 'SG-1', theme: 'Safeguarding services', agency: 'Council', owner: owner('Alex Wilber', 'alexw@example.com') }),
-  anAction({ ref: 'SG-2', theme: 'Safeguarding services', agency: 'Council', owner: owner('Megan Bowen', 'meganb@example.com') }),
+  anAction({
+    ref: 'SG-1',
+    theme: 'Safeguarding services',
+    agency: 'Council',
+    owner: owner('Alex Wilber', 'alexw@example.com'),
+  }),
+  anAction({
+    ref: 'SG-2',
+    theme: 'Safeguarding services',
+    agency: 'Council',
+    owner: owner('Megan Bowen', 'meganb@example.com'),
+  }),
   anAction({ ref: 'SG-6', theme: 'Looked after children', agency: 'Health', owner: owner(null, 'pattif@example.com') }),
 ];
 

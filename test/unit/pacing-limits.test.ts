@@ -1,4 +1,11 @@
-import { conversationKey, paced, PER_APP_LIMITS, PER_CONVERSATION_LIMITS, shareOf, SlidingWindow } from '../../src/domain/pacing';
+import {
+  conversationKey,
+  paced,
+  PER_APP_LIMITS,
+  PER_CONVERSATION_LIMITS,
+  shareOf,
+  SlidingWindow,
+} from '../../src/domain/pacing';
 import { Pacer } from '../../src/jobs/pacer';
 
 /** Sends as fast as the window allows, returning when each went. */
@@ -70,7 +77,9 @@ describe('Teams’ documented limits', () => {
   test('instances’ shares add up to no more than the whole', () => {
     for (const instances of [1, 2, 3, 4, 7]) {
       for (const limits of [PER_APP_LIMITS, PER_CONVERSATION_LIMITS]) {
-        shareOf(limits, instances).forEach((l, i) => expect(l.count * instances).toBeLessThanOrEqual(Math.max(limits[i].count, instances)));
+        shareOf(limits, instances).forEach((l, i) =>
+          expect(l.count * instances).toBeLessThanOrEqual(Math.max(limits[i].count, instances)),
+        );
       }
     }
     expect(paced(shareOf(PER_APP_LIMITS, 2))).toEqual([{ count: 21, windowMs: 1_000 }]);
@@ -81,7 +90,11 @@ describe('the pacer', () => {
   /** A clock that only moves when the pacer waits. */
   function clocked(instances = 1) {
     let now = 0;
-    const pacer = new Pacer(() => now, async (ms) => void (now += ms), instances);
+    const pacer = new Pacer(
+      () => now,
+      async (ms) => void (now += ms),
+      instances,
+    );
     return { pacer, now: () => now };
   }
 

@@ -65,7 +65,11 @@ describe('retrying sends', () => {
   });
 
   test('retries stop after the last attempt, and say so', () => {
-    expect(decideRetry(429, MAX_SEND_ATTEMPTS, null, midway)).toEqual({ retry: false, outcome: 'failed', reason: 'gave-up' });
+    expect(decideRetry(429, MAX_SEND_ATTEMPTS, null, midway)).toEqual({
+      retry: false,
+      outcome: 'failed',
+      reason: 'gave-up',
+    });
   });
 
   test('backoff never exceeds 30 seconds', () => {
@@ -86,7 +90,12 @@ describe('retrying sends', () => {
 test('the sender aims a little under each limit', async () => {
   const { paced } = await import('../../src/domain/pacing');
   expect(paced(PER_APP_LIMITS)).toEqual([{ count: 49, windowMs: 1000 }]);
-  expect(paced(PER_CONVERSATION_LIMITS)).toEqual([{ count: 6, windowMs: 1000 }, { count: 7, windowMs: 2000 }, { count: 58, windowMs: 30_000 }, { count: 1764, windowMs: 3_600_000 }]);
+  expect(paced(PER_CONVERSATION_LIMITS)).toEqual([
+    { count: 6, windowMs: 1000 },
+    { count: 7, windowMs: 2000 },
+    { count: 58, windowMs: 30_000 },
+    { count: 1764, windowMs: 3_600_000 },
+  ]);
 });
 
 test('evenly paced sends are spread one every window ÷ count, not sent in bursts', () => {

@@ -70,7 +70,9 @@ describe('canReadPlan: any role, or owning an action in the plan', () => {
   });
 
   test('an owner with no role may not read a plan where they own nothing', () => {
-    expect(canReadPlan(owner, [anAction({ owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null } })])).toBe(false);
+    expect(
+      canReadPlan(owner, [anAction({ owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null } })]),
+    ).toBe(false);
   });
 
   test('someone with no role may not read an empty plan', () => {
@@ -106,11 +108,21 @@ describe('canUpdate: the owner or an administrator', () => {
     expect(canUpdate(admin, anAction({ owner: null }))).toEqual({ allowed: true });
   });
 
-  type ReasonCase = [description: string, ownerOfAction: Parameters<typeof anAction>[0], names: ReadonlyMap<string, string> | undefined, reason: string];
+  type ReasonCase = [
+    description: string,
+    ownerOfAction: Parameters<typeof anAction>[0],
+    names: ReadonlyMap<string, string> | undefined,
+    reason: string,
+  ];
   const alex = { email: 'alexw@example.com', displayName: 'Alex Wilber', aadObjectId: null };
   const unnamed = { email: 'alexw@example.com', displayName: null, aadObjectId: null };
   const reasons: ReasonCase[] = [
-    ['names the owner by their display name', { owner: alex }, undefined, 'Only the action’s owner (Alex Wilber) or an administrator can change SG-1.'],
+    [
+      'names the owner by their display name',
+      { owner: alex },
+      undefined,
+      'Only the action’s owner (Alex Wilber) or an administrator can change SG-1.',
+    ],
     [
       'prefers the action’s display name to the names map',
       { owner: alex },
@@ -123,9 +135,24 @@ describe('canUpdate: the owner or an administrator', () => {
       new Map([['alexw@example.com', 'Alex from the directory']]),
       'Only the action’s owner (Alex from the directory) or an administrator can change SG-1.',
     ],
-    ['falls back to the owner’s email', { owner: unnamed }, new Map([['other@example.com', 'Other']]), 'Only the action’s owner (alexw@example.com) or an administrator can change SG-1.'],
-    ['says "nobody yet" when unassigned', { owner: null }, undefined, 'Only the action’s owner (nobody yet) or an administrator can change SG-1.'],
-    ['names the action’s own ref', { ref: 'LAC-10' }, undefined, 'Only the action’s owner (Alex Wilber) or an administrator can change LAC-10.'],
+    [
+      'falls back to the owner’s email',
+      { owner: unnamed },
+      new Map([['other@example.com', 'Other']]),
+      'Only the action’s owner (alexw@example.com) or an administrator can change SG-1.',
+    ],
+    [
+      'says "nobody yet" when unassigned',
+      { owner: null },
+      undefined,
+      'Only the action’s owner (nobody yet) or an administrator can change SG-1.',
+    ],
+    [
+      'names the action’s own ref',
+      { ref: 'LAC-10' },
+      undefined,
+      'Only the action’s owner (Alex Wilber) or an administrator can change LAC-10.',
+    ],
   ];
 
   test.each(reasons)('the refusal %s', (_d, overrides, names, reason) => {
@@ -134,7 +161,9 @@ describe('canUpdate: the owner or an administrator', () => {
 });
 
 const enforced: DutyRules = { separationOfDuties: { enforced: true, setBy: null, setAt: null } };
-const relaxed: DutyRules = { separationOfDuties: { enforced: false, setBy: 'admin@example.com', setAt: '2026-06-01T09:00:00.000Z' } };
+const relaxed: DutyRules = {
+  separationOfDuties: { enforced: false, setBy: 'admin@example.com', setAt: '2026-06-01T09:00:00.000Z' },
+};
 /** anAction() is owned by alexw@example.com; this one by nobody here. */
 const othersAction = anAction({ owner: { email: 'someone.else@example.com', displayName: null, aadObjectId: null } });
 
@@ -148,13 +177,21 @@ describe('overseers (chair, executive, administrator) decide; owners do not', ()
   type Check = [name: string, check: (actor: Actor, action: Action, rules: DutyRules) => Permission, reason: string];
   const checks: Check[] = [
     ['canCancel', canCancel, 'Only a chair, an executive or an administrator can cancel an action.'],
-    ['canDecideDateRequest', canDecideDateRequest, 'Only a chair, an executive or an administrator can approve or decline a new date.'],
+    [
+      'canDecideDateRequest',
+      canDecideDateRequest,
+      'Only a chair, an executive or an administrator can approve or decline a new date.',
+    ],
     ['canSignOff', canSignOff, 'Only a chair, an executive or an administrator can sign off an action.'],
   ];
-  const cases = checks.flatMap(([name, check, reason]) => everyone.map(([who, actor]) => [name, who, check, actor, reason] as const));
+  const cases = checks.flatMap(([name, check, reason]) =>
+    everyone.map(([who, actor]) => [name, who, check, actor, reason] as const),
+  );
 
   test.each(cases)('%s: %s', (_name, _who, check, actor, reason) => {
-    expect(check(actor, othersAction, enforced)).toEqual(overseers.has(actor) ? { allowed: true } : { allowed: false, reason });
+    expect(check(actor, othersAction, enforced)).toEqual(
+      overseers.has(actor) ? { allowed: true } : { allowed: false, reason },
+    );
   });
 
   test('owning the action is not enough to sign it off or cancel it', () => {
@@ -163,7 +200,9 @@ describe('overseers (chair, executive, administrator) decide; owners do not', ()
   });
 
   test('a chair who also has the owner role is still an overseer', () => {
-    expect(canSignOff(person('chair@example.com', 'owner', 'chair'), othersAction, enforced)).toEqual({ allowed: true });
+    expect(canSignOff(person('chair@example.com', 'owner', 'chair'), othersAction, enforced)).toEqual({
+      allowed: true,
+    });
   });
 });
 
@@ -174,25 +213,37 @@ describe('separation of duties: nobody decides on an action they own, unless the
     ['an executive who owns it', person('alexw@example.com', 'executive')],
     ['an administrator who owns it', person('alexw@example.com', 'admin')],
   ];
-  const decisions: [name: string, check: (actor: Actor, action: Action, rules: DutyRules) => Permission, what: string][] = [
+  const decisions: [
+    name: string,
+    check: (actor: Actor, action: Action, rules: DutyRules) => Permission,
+    what: string,
+  ][] = [
     ['canSignOff', canSignOff, 'sign it off'],
     ['canDecideDateRequest', canDecideDateRequest, 'decide its new date'],
     ['canCancel', canCancel, 'cancel it'],
   ];
-  const cases = decisions.flatMap(([name, check, what]) => owning.map(([who, actor]) => [name, who, check, actor, what] as const));
+  const cases = decisions.flatMap(([name, check, what]) =>
+    owning.map(([who, actor]) => [name, who, check, actor, what] as const),
+  );
 
   test.each(cases)('%s: %s is refused by default', (_name, _who, check, actor, what) => {
-    expect(check(actor, anAction(), enforced)).toEqual({ allowed: false, reason: `You own SG-1, so another chair, executive or administrator must ${what}.` });
+    expect(check(actor, anAction(), enforced)).toEqual({
+      allowed: false,
+      reason: `You own SG-1, so another chair, executive or administrator must ${what}.`,
+    });
   });
 
   test.each(cases)('%s: %s is allowed when the plan relaxes it', (_name, _who, check, actor) => {
     expect(check(actor, anAction(), relaxed)).toEqual({ allowed: true });
   });
 
-  test.each(owning)('decidesDates: %s asks for a new date like any owner, unless the plan relaxes it', (_who, actor) => {
-    expect(decidesDates(actor, anAction(), enforced)).toBe(false);
-    expect(decidesDates(actor, anAction(), relaxed)).toBe(true);
-  });
+  test.each(owning)(
+    'decidesDates: %s asks for a new date like any owner, unless the plan relaxes it',
+    (_who, actor) => {
+      expect(decidesDates(actor, anAction(), enforced)).toBe(false);
+      expect(decidesDates(actor, anAction(), relaxed)).toBe(true);
+    },
+  );
 
   test.each([
     ['a chair who owns it, duties separate', person('alexw@example.com', 'chair'), anAction(), enforced, false],
@@ -212,17 +263,55 @@ describe('ownDecisionNote: the history says when an owner decided on their own a
   const chairWhoOwns = person('alexw@example.com', 'chair');
   const complete = anAction({ status: 'Complete' });
   const request = { date: '2026-10-31', reason: 'supplier', by: 'alexw@example.com', at: '2026-06-20T12:00:00.000Z' };
-  const note = 'Decided by its own owner: separation of duties is off for this plan (turned off by admin@example.com on 1 Jun 2026).';
+  const note =
+    'Decided by its own owner: separation of duties is off for this plan (turned off by admin@example.com on 1 Jun 2026).';
 
-  test.each<[description: string, actor: Actor, before: Action, after: Action, rules: DutyRules, expected: string | null]>([
+  test.each<
+    [description: string, actor: Actor, before: Action, after: Action, rules: DutyRules, expected: string | null]
+  >([
     ['their own sign-off, relaxed', chairWhoOwns, complete, { ...complete, status: 'Signed off' }, relaxed, note],
     ['their own cancellation, relaxed', chairWhoOwns, anAction(), anAction({ status: 'Cancelled' }), relaxed, note],
-    ['their own date moved, relaxed', chairWhoOwns, anAction(), anAction({ revisedDueDate: '2026-10-31' }), relaxed, note],
-    ['their own request declined, relaxed', chairWhoOwns, anAction({ dateRequest: request }), anAction(), relaxed, note],
-    ['their own request made, relaxed (asking is not deciding)', chairWhoOwns, anAction(), anAction({ dateRequest: request }), relaxed, null],
+    [
+      'their own date moved, relaxed',
+      chairWhoOwns,
+      anAction(),
+      anAction({ revisedDueDate: '2026-10-31' }),
+      relaxed,
+      note,
+    ],
+    [
+      'their own request declined, relaxed',
+      chairWhoOwns,
+      anAction({ dateRequest: request }),
+      anAction(),
+      relaxed,
+      note,
+    ],
+    [
+      'their own request made, relaxed (asking is not deciding)',
+      chairWhoOwns,
+      anAction(),
+      anAction({ dateRequest: request }),
+      relaxed,
+      null,
+    ],
     ['their own status update, relaxed', chairWhoOwns, anAction(), anAction({ status: 'At risk' }), relaxed, null],
-    ['someone else’s sign-off, relaxed', chair, { ...complete, owner: othersAction.owner }, { ...complete, owner: othersAction.owner, status: 'Signed off' }, relaxed, null],
-    ['their own sign-off, enforced (cannot happen; no note)', chairWhoOwns, complete, { ...complete, status: 'Signed off' }, enforced, null],
+    [
+      'someone else’s sign-off, relaxed',
+      chair,
+      { ...complete, owner: othersAction.owner },
+      { ...complete, owner: othersAction.owner, status: 'Signed off' },
+      relaxed,
+      null,
+    ],
+    [
+      'their own sign-off, enforced (cannot happen; no note)',
+      chairWhoOwns,
+      complete,
+      { ...complete, status: 'Signed off' },
+      enforced,
+      null,
+    ],
     [
       'relaxed with no record of who set it',
       chairWhoOwns,
@@ -260,7 +349,9 @@ describe('card redraws: a reminder card for its owner or an overseer; the decisi
 describe('canBindConversation: administrators only', () => {
   test.each(everyone)('%s', (_d, actor) => {
     expect(canBindConversation(actor)).toEqual(
-      actor === admin ? { allowed: true } : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' },
+      actor === admin
+        ? { allowed: true }
+        : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' },
     );
   });
 });

@@ -28,7 +28,13 @@ describe('finding acronyms the committee would have to look up', () => {
 
 describe('glossary files', () => {
   test('a heading row is optional and blank rows are skipped', () => {
-    expect(validateGlossary([['Term', 'Meaning'], ['CAMHS', 'Child and adolescent mental health services'], ['', '']])).toEqual({
+    expect(
+      validateGlossary([
+        ['Term', 'Meaning'],
+        ['CAMHS', 'Child and adolescent mental health services'],
+        ['', ''],
+      ]),
+    ).toEqual({
       entries: [{ term: 'CAMHS', meaning: 'Child and adolescent mental health services' }],
       errors: [],
     });

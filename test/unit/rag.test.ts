@@ -3,7 +3,14 @@ import { Rag, Status } from '../../src/domain/types';
 
 const TODAY = '2026-11-21';
 
-type Case = [description: string, status: Status, originalDue: string | null, revisedDue: string | null, rag: Rag, overdue: boolean];
+type Case = [
+  description: string,
+  status: Status,
+  originalDue: string | null,
+  revisedDue: string | null,
+  rag: Rag,
+  overdue: boolean,
+];
 
 describe('RAG and overdue, exactly as the design defines them', () => {
   const cases: Case[] = [
@@ -14,7 +21,14 @@ describe('RAG and overdue, exactly as the design defines them', () => {
     ['past due and not started is red', 'Not started', '2026-01-01', null, 'red', true],
     ['due today is not overdue', 'On track', '2026-11-21', null, 'green', false],
     ['delayed is red even before its date', 'Delayed', '2027-06-01', null, 'red', false],
-    ['a later revised date makes a past original date not overdue', 'On track', '2026-01-01', '2027-01-31', 'green', false],
+    [
+      'a later revised date makes a past original date not overdue',
+      'On track',
+      '2026-01-01',
+      '2027-01-31',
+      'green',
+      false,
+    ],
     ['a past revised date is overdue', 'On track', '2026-12-31', '2026-11-01', 'red', true],
     ['at risk is amber', 'At risk', '2027-06-01', null, 'amber', false],
     ['at risk and past due is red', 'At risk', '2026-11-01', null, 'red', true],
@@ -60,12 +74,24 @@ describe('days overdue and due soon', () => {
 });
 
 describe('mostOverdueFirst', () => {
-  const at = (ref: string, originalDueDate: string | null, revisedDueDate: string | null = null) => ({ ref, originalDueDate, revisedDueDate });
+  const at = (ref: string, originalDueDate: string | null, revisedDueDate: string | null = null) => ({
+    ref,
+    originalDueDate,
+    revisedDueDate,
+  });
   test.each([
     ['earliest due first', [at('A', '2026-09-30'), at('B', '2026-06-30'), at('C', '2026-08-31')], ['B', 'C', 'A']],
-    ['a revised date counts, not the original', [at('A', '2026-01-31', '2026-10-31'), at('B', '2026-09-30')], ['B', 'A']],
+    [
+      'a revised date counts, not the original',
+      [at('A', '2026-01-31', '2026-10-31'), at('B', '2026-09-30')],
+      ['B', 'A'],
+    ],
     ['equal dates keep their order', [at('B', '2026-09-30'), at('A', '2026-09-30')], ['B', 'A']],
-    ['no due date comes first (it cannot be overdue, so it never reaches a card)', [at('A', '2026-09-30'), at('B', null)], ['B', 'A']],
+    [
+      'no due date comes first (it cannot be overdue, so it never reaches a card)',
+      [at('A', '2026-09-30'), at('B', null)],
+      ['B', 'A'],
+    ],
   ])('%s', (_d, actions, refs) => {
     const before = JSON.stringify(actions);
     expect(mostOverdueFirst(actions).map((a) => a.ref)).toEqual(refs);

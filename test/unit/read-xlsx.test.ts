@@ -23,7 +23,8 @@ async function editSheet(bytes: Uint8Array, edit: (xml: string) => string): Prom
  */
 async function zipBomb(megabytes: number): Promise<Uint8Array> {
   const row = '<row><c t="inlineStr"><is><t>padding padding padding padding</t></is></c></row>';
-  const head = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const head =
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   const deflate = zlib.createDeflateRaw();
   const chunks: Buffer[] = [];
   deflate.on('data', (c: Buffer) => chunks.push(c));
@@ -70,7 +71,10 @@ test('a small workbook that unzips to more than 100 MB is refused before any of 
   expect(bytes.byteLength).toBeLessThan(1024 * 1024);
   const before = process.memoryUsage().rss;
   const result = await readXlsx(bytes);
-  expect(result).toEqual({ ok: false, error: expect.stringMatching(/^The workbook unzips to 12\d MB; the most we read is 100 MB\. .*save it as CSV\.$/) });
+  expect(result).toEqual({
+    ok: false,
+    error: expect.stringMatching(/^The workbook unzips to 12\d MB; the most we read is 100 MB\. .*save it as CSV\.$/),
+  });
   expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
 });
 
@@ -84,7 +88,9 @@ test('a sheet that declares a million rows is refused from its dimension, before
   );
   expect(await readXlsx(bytes)).toEqual({
     ok: false,
-    error: expect.stringMatching(/^The workbook's first sheet has 1,000,000 rows; a plan may have at most 20,000 actions\. Delete the unused rows/),
+    error: expect.stringMatching(
+      /^The workbook's first sheet has 1,000,000 rows; a plan may have at most 20,000 actions\. Delete the unused rows/,
+    ),
   });
 });
 
@@ -115,5 +121,8 @@ test('rows are read as text, with dates as ISO dates, rich text joined and gaps 
 });
 
 test('a workbook with nothing in its first sheet is refused as empty', async () => {
-  expect(await readXlsx(await workbook(() => undefined))).toEqual({ ok: false, error: "The workbook's first sheet is empty." });
+  expect(await readXlsx(await workbook(() => undefined))).toEqual({
+    ok: false,
+    error: "The workbook's first sheet is empty.",
+  });
 });

@@ -20,16 +20,38 @@ const cased = (typed: string) => [typed, typed.toLowerCase(), typed.toUpperCase(
 
 const SHAPES: fc.Arbitrary<Shape>[] = [
   n.map((a) => ({ ref: `${a}`, typings: [`${a}`, `action ${a}`, `ref ${a}`] })),
-  fc.tuple(n, letter).map(([a, l]) => ({ ref: `${a}(${l})`, typings: [`${a}(${l})`, `${a} (${l})`, `${a}${l}`, `${a}(${l.toUpperCase()})`, `item ${a}(${l})`] })),
-  fc.tuple(n, letter).map(([a, l]) => ({ ref: `${a}${l}`, typings: [`${a}${l}`, `${a}(${l})`, `${a}${l.toUpperCase()}`] })),
+  fc
+    .tuple(n, letter)
+    .map(([a, l]) => ({
+      ref: `${a}(${l})`,
+      typings: [`${a}(${l})`, `${a} (${l})`, `${a}${l}`, `${a}(${l.toUpperCase()})`, `item ${a}(${l})`],
+    })),
+  fc
+    .tuple(n, letter)
+    .map(([a, l]) => ({ ref: `${a}${l}`, typings: [`${a}${l}`, `${a}(${l})`, `${a}${l.toUpperCase()}`] })),
   fc.tuple(n, n, n).map(([a, b, c]) => ({ ref: `${a}.${b}.${c}`, typings: [`${a}.${b}.${c}`, `ref ${a}.${b}.${c}`] })),
-  fc.tuple(n, n, roman).map(([a, b, r]) => ({ ref: `${a}.${b}(${r})`, typings: [`${a}.${b}(${r})`, `${a}.${b} (${r})`, `recommendation ${a}.${b}(${r})`] })),
+  fc
+    .tuple(n, n, roman)
+    .map(([a, b, r]) => ({
+      ref: `${a}.${b}(${r})`,
+      typings: [`${a}.${b}(${r})`, `${a}.${b} (${r})`, `recommendation ${a}.${b}(${r})`],
+    })),
   fc.tuple(prefix, n).map(([p, a]) => ({
     ref: `${p}-${a}`,
-    typings: [...cased(`${p}-${a}`), `${p.toLowerCase()}${a}`, ...(/^[A-Z]{2,5}$/.test(p) ? [`${p} ${a}`] : []), `action ${p}-${a}`],
+    typings: [
+      ...cased(`${p}-${a}`),
+      `${p.toLowerCase()}${a}`,
+      ...(/^[A-Z]{2,5}$/.test(p) ? [`${p} ${a}`] : []),
+      `action ${p}-${a}`,
+    ],
   })),
   fc.tuple(prefix, n).map(([p, a]) => ({ ref: `${p}${a}`, typings: cased(`${p}${a}`) })),
-  fc.tuple(n, letter).map(([a, l]) => ({ ref: `Rec ${a}${l}`, typings: [`Rec ${a}${l}`, `rec ${a}${l}`, `REC ${a}${l}`, `Rec${a}${l}`] })),
+  fc
+    .tuple(n, letter)
+    .map(([a, l]) => ({
+      ref: `Rec ${a}${l}`,
+      typings: [`Rec ${a}${l}`, `rec ${a}${l}`, `REC ${a}${l}`, `Rec${a}${l}`],
+    })),
   n.map((a) => ({ ref: `SG-I-${a}`, typings: [`SG-I-${a}`, `sg-i-${a}`] })),
 ];
 const shape = fc.oneof(...SHAPES);
@@ -100,13 +122,22 @@ describe('every reference shape in every command', () => {
   test('typed any way, in any command, it names exactly its own action', () => {
     fc.assert(
       fc.property(
-        shape.chain((wanted) => fc.record({ wanted: fc.constant(wanted), typed: fc.constantFrom(...wanted.typings), plan: planAround(wanted) })),
+        shape.chain((wanted) =>
+          fc.record({
+            wanted: fc.constant(wanted),
+            typed: fc.constantFrom(...wanted.typings),
+            plan: planAround(wanted),
+          }),
+        ),
         template,
         ({ wanted, typed, plan }, [text, kind]) => {
           const message = text.replace('{r}', typed);
           const parsed = parsedRef(message);
           expect({ message, kind: parsed.kind }).toEqual({ message, kind });
-          expect({ message, match: resolveRef(parsed.ref ?? '', plan) }).toEqual({ message, match: { kind: 'one', ref: wanted.ref } });
+          expect({ message, match: resolveRef(parsed.ref ?? '', plan) }).toEqual({
+            message,
+            match: { kind: 'one', ref: wanted.ref },
+          });
         },
       ),
       { numRuns: 1500 },
@@ -116,12 +147,20 @@ describe('every reference shape in every command', () => {
   test('a ref that is not in the plan never names one that is', () => {
     fc.assert(
       fc.property(
-        shape.chain((missing) => fc.record({ missing: fc.constant(missing), typed: fc.constantFrom(...missing.typings), plan: fc.array(shape, { maxLength: 12 }) })),
+        shape.chain((missing) =>
+          fc.record({
+            missing: fc.constant(missing),
+            typed: fc.constantFrom(...missing.typings),
+            plan: fc.array(shape, { maxLength: 12 }),
+          }),
+        ),
         template,
         ({ missing, typed, plan }, [text]) => {
           // The plan holds the missing ref's near neighbours ("3" for "3(a)", "A-1" for "Ä-1"), but not it
           // nor anything that reads the same, with or without its leading word.
-          const refs = [...plan.map((s) => s.ref), ...neighbours(missing.ref)].filter((r) => refKey(r) !== refKey(missing.ref) && bareRefKey(r) !== bareRefKey(missing.ref));
+          const refs = [...plan.map((s) => s.ref), ...neighbours(missing.ref)].filter(
+            (r) => refKey(r) !== refKey(missing.ref) && bareRefKey(r) !== bareRefKey(missing.ref),
+          );
           const parsed = parsedRef(text.replace('{r}', typed));
           expect(resolveRef(parsed.ref ?? '', refs).kind).not.toBe('one');
         },

@@ -36,7 +36,23 @@ describe('refKey keeps every letter, in any alphabet', () => {
 });
 
 describe('resolveRef: which action a typed reference names', () => {
-  const PLAN = ['3', '3(a)', '3(b)', '6(a)', '10.3.1', '1.03.1', '2.1(ii)', 'IP-2', 'R1', 'Rec 4b', 'AFI-3', 'SG-I-1', 'Ä-1', 'Ö-1', 'A-1'];
+  const PLAN = [
+    '3',
+    '3(a)',
+    '3(b)',
+    '6(a)',
+    '10.3.1',
+    '1.03.1',
+    '2.1(ii)',
+    'IP-2',
+    'R1',
+    'Rec 4b',
+    'AFI-3',
+    'SG-I-1',
+    'Ä-1',
+    'Ö-1',
+    'A-1',
+  ];
   test.each<[string, readonly string[], RefMatch]>([
     ['6(a)', PLAN, one('6(a)')],
     ['6 (a)', PLAN, one('6(a)')],

@@ -1,4 +1,10 @@
-import { isoWeek, reminderRunIdFor, remindersAcrossPlans, remindersByOwner, runIdFor } from '../../src/domain/reminders';
+import {
+  isoWeek,
+  reminderRunIdFor,
+  remindersAcrossPlans,
+  remindersByOwner,
+  runIdFor,
+} from '../../src/domain/reminders';
 import { anAction } from '../support/builders';
 
 const owner = (email: string) => ({ email, displayName: null, aadObjectId: null });
@@ -9,7 +15,13 @@ describe('who gets a reminder', () => {
     anAction({ ref: 'A-2', owner: owner('a@x.org'), originalDueDate: '2026-12-01', status: 'Not started' }), // due soon
     anAction({ ref: 'A-3', owner: owner('a@x.org'), originalDueDate: '2027-06-01', status: 'Not started' }), // later
     anAction({ ref: 'B-1', owner: owner('b@x.org'), originalDueDate: '2026-10-01', status: 'Complete' }), // finished
-    anAction({ ref: 'C-1', owner: owner('c@x.org'), originalDueDate: '2026-11-20', revisedDueDate: '2027-01-31', status: 'Delayed' }), // moved later
+    anAction({
+      ref: 'C-1',
+      owner: owner('c@x.org'),
+      originalDueDate: '2026-11-20',
+      revisedDueDate: '2027-01-31',
+      status: 'Delayed',
+    }), // moved later
     anAction({ ref: 'D-1', owner: null, originalDueDate: '2026-01-01' }), // nobody to remind
     anAction({ ref: 'E-2', owner: owner('e@x.org'), originalDueDate: '2026-11-21' }),
     anAction({ ref: 'E-10', owner: owner('e@x.org'), originalDueDate: '2026-11-21' }),
@@ -39,30 +51,57 @@ describe('weekly run ids', () => {
 
   test('a run id names the job, the plan and the week; forcing makes a new one', () => {
     expect(runIdFor('remind', 'ofsted-2011', '2026-11-21')).toBe('remind|ofsted-2011|2026-W47');
-    expect(runIdFor('digest', 'ofsted-2011', '2026-11-21', new Date('2026-11-21T10:00:00Z'))).toBe('digest|ofsted-2011|2026-W47|forced-2026-11-21T10:00:00.000Z');
+    expect(runIdFor('digest', 'ofsted-2011', '2026-11-21', new Date('2026-11-21T10:00:00Z'))).toBe(
+      'digest|ofsted-2011|2026-W47|forced-2026-11-21T10:00:00.000Z',
+    );
   });
 });
 
 describe('one reminder per person across plans', () => {
-  const due = (ref: string, email: string, date: string) => anAction({ ref, owner: owner(email), originalDueDate: date, status: 'Not started' });
+  const due = (ref: string, email: string, date: string) =>
+    anAction({ ref, owner: owner(email), originalDueDate: date, status: 'Not started' });
   const plans = [
-    { planId: 'ofsted', today: '2026-11-21', actions: [due('S-1', 'a@x.org', '2026-11-01'), due('S-2', 'b@x.org', '2027-06-01')] },
-    { planId: 'audit', today: '2026-11-21', actions: [due('R-1', 'a@x.org', '2026-11-25'), due('R-2', 'b@x.org', '2026-11-22'), due('R-3', 'c@x.org', '2026-11-01')] },
+    {
+      planId: 'ofsted',
+      today: '2026-11-21',
+      actions: [due('S-1', 'a@x.org', '2026-11-01'), due('S-2', 'b@x.org', '2027-06-01')],
+    },
+    {
+      planId: 'audit',
+      today: '2026-11-21',
+      actions: [
+        due('R-1', 'a@x.org', '2026-11-25'),
+        due('R-2', 'b@x.org', '2026-11-22'),
+        due('R-3', 'c@x.org', '2026-11-01'),
+      ],
+    },
   ];
 
   test.each([
-    [['ofsted', 'audit'], { 'a@x.org': ['ofsted:S-1', 'audit:R-1'], 'b@x.org': ['audit:R-2'], 'c@x.org': ['audit:R-3'] }],
+    [
+      ['ofsted', 'audit'],
+      { 'a@x.org': ['ofsted:S-1', 'audit:R-1'], 'b@x.org': ['audit:R-2'], 'c@x.org': ['audit:R-3'] },
+    ],
     // Only the Ofsted plan's time has come: a is due there, so gets both plans now; b and c wait for the audit's time.
     [['ofsted'], { 'a@x.org': ['ofsted:S-1', 'audit:R-1'] }],
     [['audit'], { 'a@x.org': ['ofsted:S-1', 'audit:R-1'], 'b@x.org': ['audit:R-2'], 'c@x.org': ['audit:R-3'] }],
     [[], {}],
   ])('plans in scope %j: %j', (scope, expected) => {
     const got = remindersAcrossPlans(plans, new Set(scope));
-    expect(Object.fromEntries([...got].map(([email, perPlan]) => [email, perPlan.flatMap((p) => p.actions.map((a) => `${p.planId}:${a.ref}`))]))).toEqual(expected);
+    expect(
+      Object.fromEntries(
+        [...got].map(([email, perPlan]) => [
+          email,
+          perPlan.flatMap((p) => p.actions.map((a) => `${p.planId}:${a.ref}`)),
+        ]),
+      ),
+    ).toEqual(expected);
   });
 
   test('the week’s run is one for everyone, whatever the plan', () => {
     expect(reminderRunIdFor('2026-11-21')).toBe('remind|*|2026-W47');
-    expect(reminderRunIdFor('2026-11-21', new Date('2026-11-21T10:00:00Z'))).toBe('remind|*|2026-W47|forced-2026-11-21T10:00:00.000Z');
+    expect(reminderRunIdFor('2026-11-21', new Date('2026-11-21T10:00:00Z'))).toBe(
+      'remind|*|2026-W47|forced-2026-11-21T10:00:00.000Z',
+    );
   });
 });

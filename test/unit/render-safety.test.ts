@@ -7,7 +7,14 @@ test('text people typed never becomes a link or a template expression; evidence 
   const action = anAction({
     title: 'Fix ${7*7} and [click here](https://evil.example.com)',
     latestUpdate: { text: 'see [the report](javascript:alert(1))', by: 'a@x.org', at: '2026-11-21T10:00:00Z' },
-    evidence: [{ url: 'https://council.example.com/audit', note: 'https://council.example.com/audit', addedBy: 'a', addedAt: 'b' }],
+    evidence: [
+      {
+        url: 'https://council.example.com/audit',
+        note: 'https://council.example.com/audit',
+        addedBy: 'a',
+        addedAt: 'b',
+      },
+    ],
   });
   const text = cardText(renderCard('action-detail', detailView(action, '2026-11-21')));
   expect(text).toContain('Fix ${7*7} and [click here] (https://evil.example.com)');

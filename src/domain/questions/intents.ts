@@ -50,7 +50,8 @@ function normalise(raw: string): string {
     .trim();
 }
 
-const MONTHS = 'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
+const MONTHS =
+  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december';
 const UNIT = /^(days?|weeks?|months?|working|hours?|mins?)$/;
 const YEAR = /^(19|20)\d\d\.?$/;
 const MONTH_WORD = new RegExp(`^(${MONTHS})$`);
@@ -62,7 +63,8 @@ const DATE_LIKE = /^\d{1,2}[./]\d{1,2}([./]\d{2,4})?\.?$/;
  */
 function namesAnAction(words: readonly string[], lenient: boolean): boolean {
   return words.some((w, i) => {
-    if (!/\d/.test(w) || YEAR.test(w) || DATE_LIKE.test(w) || w.includes('/') || /^\d+(st|nd|rd|th)$/.test(w)) return false;
+    if (!/\d/.test(w) || YEAR.test(w) || DATE_LIKE.test(w) || w.includes('/') || /^\d+(st|nd|rd|th)$/.test(w))
+      return false;
     if (/^\d+$/.test(w)) return !lenient && !UNIT.test(words[i + 1] ?? '') && !MONTH_WORD.test(words[i + 1] ?? '');
     return true;
   });
@@ -104,7 +106,8 @@ function refAfter(rest: string): string | null {
   if (!first) return null;
   const next = words[i + 1]?.replace(/\.+$/, '');
   // A word written apart from its number: "rec 4b", "sg 4", "recommendation 4b" (the ref rule reads these).
-  const ref = !/\d/.test(first) && /^\p{L}{1,20}$/u.test(first) && next && /^\d/.test(next) ? `${first} ${next}` : first;
+  const ref =
+    !/\d/.test(first) && /^\p{L}{1,20}$/u.test(first) && next && /^\d/.test(next) ? `${first} ${next}` : first;
   if (!/\d/.test(ref) || ref.length > MAX_REF_LENGTH) return null;
   return validateRef(ref) === null ? ref : null;
 }
@@ -151,7 +154,9 @@ function christmas(today: IsoDate): IsoDate {
 }
 
 /** A stretch that could be a date: a day and month in figures, or a word naming a month, a weekday or a relative day. */
-const DATE_HINT = new RegExp(`\\d[./]\\d|\\b(${MONTHS}|end|next|today|tomorrow|weeks?|days?|monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thur|thurs|fri)\\b`);
+const DATE_HINT = new RegExp(
+  `\\d[./]\\d|\\b(${MONTHS}|end|next|today|tomorrow|weeks?|days?|monday|tuesday|wednesday|thursday|friday|mon|tue|tues|wed|thu|thur|thurs|fri)\\b`,
+);
 
 const FIGURES = /\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?/g;
 
@@ -160,7 +165,10 @@ const FIGURES = /\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?/g;
  * Only stretches with a hint of a date are read, so a run of numbers costs next to nothing.
  */
 function dateIn(rest: string, today: IsoDate): IsoDate | null {
-  const words = rest.split(' ').filter((w) => w !== '').slice(0, 12);
+  const words = rest
+    .split(' ')
+    .filter((w) => w !== '')
+    .slice(0, 12);
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(3, words.length - i); n >= 1; n--) {
       const stretch = words.slice(i, i + n).join(' ');
@@ -203,11 +211,7 @@ const SUMMARY = [
   /\bhow many of the actions\b/,
 ];
 
-const MY_PLANS = [
-  /\bmy plans\b/,
-  /\bplans (am i|i am|im|can i|do i|i have|i can)\b/,
-  /\b(which|what) plans\b/,
-];
+const MY_PLANS = [/\bmy plans\b/, /\bplans (am i|i am|im|can i|do i|i have|i can)\b/, /\b(which|what) plans\b/];
 
 const MONTHLY = new RegExp(`\\b(month|${MONTHS})\\b`);
 

@@ -25,7 +25,11 @@ export function weekCommencing(date: IsoDate): DateSpan {
 
 function monthSpan(date: IsoDate, label: string): DateSpan {
   const { year, month } = partsOf(date);
-  return { from: isoFromParts(year, month, 1) as IsoDate, to: isoFromParts(year, month, daysInMonth(year, month)) as IsoDate, label };
+  return {
+    from: isoFromParts(year, month, 1) as IsoDate,
+    to: isoFromParts(year, month, daysInMonth(year, month)) as IsoDate,
+    label,
+  };
 }
 
 export const thisMonth = (today: IsoDate): DateSpan => monthSpan(today, 'this month');

@@ -3,7 +3,8 @@ import { refKey } from '../ref';
 import { Action, HistoryEntry, IsoDate } from '../types';
 
 /** The entry that created an action: only creation sets a status from nothing. */
-export const isCreation = (entry: HistoryEntry): boolean => entry.changes.some((c) => c.field === 'status' && c.from === null);
+export const isCreation = (entry: HistoryEntry): boolean =>
+  entry.changes.some((c) => c.field === 'status' && c.from === null);
 
 export const changeOf = (entry: HistoryEntry, field: string) => entry.changes.find((c) => c.field === field);
 
@@ -32,7 +33,8 @@ export function historyByAction(history: readonly HistoryEntry[]): (action: Acti
  * Whether an instant is surely before the local date `day` began in any time zone (none is more than
  * a day from UTC): a string comparison that spares working out the local date of most of a plan's history.
  */
-export const surelyBefore = (at: string, day: IsoDate): boolean => /^\d{4}-\d\d-\d\dT/.test(at) && at < addDays(day, -1);
+export const surelyBefore = (at: string, day: IsoDate): boolean =>
+  /^\d{4}-\d\d-\d\dT/.test(at) && at < addDays(day, -1);
 
 /**
  * The plan's local date of an instant, remembered by the minute: working it out is costly (a plan
@@ -53,7 +55,11 @@ export function localDays(timeZone: string): (at: string) => IsoDate | null {
 }
 
 /** Changes to existing actions made on or after `since` (by the plan's local date, from `localDay`). */
-export function changesSince(entries: readonly HistoryEntry[], since: IsoDate, localDay: (at: string) => IsoDate | null): HistoryEntry[] {
+export function changesSince(
+  entries: readonly HistoryEntry[],
+  since: IsoDate,
+  localDay: (at: string) => IsoDate | null,
+): HistoryEntry[] {
   return entries.filter((e) => {
     if (isCreation(e) || surelyBefore(e.at, since)) return false;
     const date = localDay(e.at);

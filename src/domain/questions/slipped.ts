@@ -5,7 +5,16 @@ import { changeOf, changesSince, historyByAction, localDays } from './register-h
 
 export type SlipItem =
   /** The due date was moved in the period: from the date before the first move to the date after the last. */
-  | { kind: 'moved'; action: Action; from: IsoDate | null; to: IsoDate; reason: string | null; moves: number; at: string; by: string }
+  | {
+      kind: 'moved';
+      action: Action;
+      from: IsoDate | null;
+      to: IsoDate;
+      reason: string | null;
+      moves: number;
+      at: string;
+      by: string;
+    }
   /** Fell due in the period and is not finished: newly overdue. */
   | { kind: 'overdue'; action: Action; due: IsoDate; daysOverdue: number };
 
@@ -13,7 +22,13 @@ export type SlipItem =
  * What has slipped since `since`: due dates moved (most recently moved first), then actions that
  * went overdue (most overdue first). An action both moved and overdue is listed once, as moved.
  */
-export function slippedSince(actions: readonly Action[], history: readonly HistoryEntry[], since: IsoDate, today: IsoDate, timeZone: string): SlipItem[] {
+export function slippedSince(
+  actions: readonly Action[],
+  history: readonly HistoryEntry[],
+  since: IsoDate,
+  today: IsoDate,
+  timeZone: string,
+): SlipItem[] {
   const historyOf = historyByAction(history);
   const localDay = localDays(timeZone);
   const moved: SlipItem[] = [];
@@ -25,7 +40,8 @@ export function slippedSince(actions: readonly Action[], history: readonly Histo
       continue;
     }
     const due = currentDueDate(action);
-    if (due !== null && due >= since && isOverdue(action, today)) late.push({ kind: 'overdue', action, due, daysOverdue: daysOverdue(action, today) });
+    if (due !== null && due >= since && isOverdue(action, today))
+      late.push({ kind: 'overdue', action, due, daysOverdue: daysOverdue(action, today) });
   }
   const at = (s: SlipItem) => (s.kind === 'moved' ? s.at : '');
   const days = (s: SlipItem) => (s.kind === 'overdue' ? s.daysOverdue : 0);
@@ -44,8 +60,22 @@ function movedIn(action: Action, entries: readonly HistoryEntry[]): SlipItem | n
     moves += 1;
     // A first revision moves the date away from the original due date.
     if (from === undefined) from = revised.from ?? changeOf(entry, 'originalDueDate')?.from ?? action.originalDueDate;
-    last = { to: revised.to, reason: changeOf(entry, 'revisionReason')?.to ?? entry.comment, at: entry.at, by: entry.by };
+    last = {
+      to: revised.to,
+      reason: changeOf(entry, 'revisionReason')?.to ?? entry.comment,
+      at: entry.at,
+      by: entry.by,
+    };
   }
   if (!last || from === undefined) return null;
-  return { kind: 'moved', action, from, to: last.to, reason: last.reason?.trim() || null, moves, at: last.at, by: last.by };
+  return {
+    kind: 'moved',
+    action,
+    from,
+    to: last.to,
+    reason: last.reason?.trim() || null,
+    moves,
+    at: last.at,
+    by: last.by,
+  };
 }

@@ -27,7 +27,12 @@ const isStatus = (s: string | null): s is Status => s !== null && (STATUSES as r
  * The plan as it stood at the end of `date`, worked back from today's actions by undoing, newest
  * first, every later change to the fields RAG depends on. Actions created later are left out.
  */
-export function stateAt(actions: readonly Action[], history: readonly HistoryEntry[], date: IsoDate, timeZone: string): Action[] {
+export function stateAt(
+  actions: readonly Action[],
+  history: readonly HistoryEntry[],
+  date: IsoDate,
+  timeZone: string,
+): Action[] {
   const historyOf = historyByAction(history);
   const localDay = localDays(timeZone);
   const past: Action[] = [];
@@ -51,7 +56,13 @@ export function stateAt(actions: readonly Action[], history: readonly HistoryEnt
 }
 
 /** "How are we doing": counts by RAG and status, the change since a week ago, and the biggest risks. */
-export function summarise(actions: readonly Action[], history: readonly HistoryEntry[], today: IsoDate, timeZone: string, maxRisks = 5): PlanSummary {
+export function summarise(
+  actions: readonly Action[],
+  history: readonly HistoryEntry[],
+  today: IsoDate,
+  timeZone: string,
+  maxRisks = 5,
+): PlanSummary {
   const totals = digestTotals(actions, today);
   const weekAgo = addDays(today, -7);
   const then = stateAt(actions, history, weekAgo, timeZone);
@@ -67,5 +78,10 @@ export function summarise(actions: readonly Action[], history: readonly HistoryE
       b.action.revisionCount - a.action.revisionCount ||
       compareRefs(a.action.ref, b.action.ref),
   );
-  return { totals, weekAgo, changes: then.length ? digestChanges(totals, digestTotals(then, weekAgo)) : null, risks: risks.slice(0, maxRisks) };
+  return {
+    totals,
+    weekAgo,
+    changes: then.length ? digestChanges(totals, digestTotals(then, weekAgo)) : null,
+    risks: risks.slice(0, maxRisks),
+  };
 }

@@ -10,16 +10,25 @@ import { bindingIdOf, Incoming, Reply, text } from './types';
  */
 export async function bindReply(storage: Storage, incoming: Incoming, planId: string, email: string): Promise<Reply> {
   const kind = incoming.conversation.kind;
-  const outcome = await bindPlan(storage, { email, name: incoming.user.name }, { bindingId: bindingIdOf(incoming), kind, planId });
+  const outcome = await bindPlan(
+    storage,
+    { email, name: incoming.user.name },
+    { bindingId: bindingIdOf(incoming), kind, planId },
+  );
   const place = kind === 'channel' ? 'this channel' : 'this chat';
   switch (outcome.kind) {
     case 'refused':
       return refusedReply(storage, incoming, email, planId, outcome, place);
     case 'already':
-      return text(`In ${place}, "what's overdue" already means ${outcome.plan.title} (${outcome.plan.id}), and its weekly digest comes here.`);
+      return text(
+        `In ${place}, "what's overdue" already means ${outcome.plan.title} (${outcome.plan.id}), and its weekly digest comes here.`,
+      );
     case 'bound': {
       const { plan, previous } = outcome;
-      const digest = kind === 'channel' ? 'Its weekly digest will come here too, as a new post.' : 'Its weekly digest will come here too.';
+      const digest =
+        kind === 'channel'
+          ? 'Its weekly digest will come here too, as a new post.'
+          : 'Its weekly digest will come here too.';
       const moved = previous ? ` It no longer means ${previous.title}.` : '';
       return text(`Done: in ${place}, "what's overdue" now means ${plan.title} (${plan.id}).${moved} ${digest}`);
     }
@@ -37,7 +46,9 @@ async function refusedReply(
   switch (refused.code) {
     case 'noSuchPlan': {
       // Only plans the person may read are listed.
-      const known = (await readableViews(storage, await plansFor(storage, incoming, email, null))).map((v) => v.plan.id);
+      const known = (await readableViews(storage, await plansFor(storage, incoming, email, null))).map(
+        (v) => v.plan.id,
+      );
       return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
     }
     case 'notPermitted':

@@ -11,7 +11,8 @@ import { FoundAction } from './plan-scope';
  * On success, `before` is the action as it was when the change was applied (after any retry), `found` as written,
  * and `notifications` what was written to the outbox with it.
  */
-export type ChangeOutcome = { ok: true; found: FoundAction; before: Action; notifications: Notification[] } | { ok: false; reason: string };
+export type ChangeOutcome =
+  { ok: true; found: FoundAction; before: Action; notifications: Notification[] } | { ok: false; reason: string };
 
 /** Who made the change and how; `notify` says whom the change tells, worked out against the action as written. */
 export interface ChangeBy {
@@ -44,13 +45,21 @@ export async function changeAction(
     const changes = diffActions(current.value, result.action);
     if (changes.length === 0) return { ok: false, reason: `That doesn’t change anything on ${current.value.ref}.` };
     const note = ownDecisionNote(found.view.actor, current.value, result.action, found.view.plan);
-    const comment = [who.comment, note, withdrawnNote(current.value, result.action)].filter(Boolean).join(' · ') || null;
+    const comment =
+      [who.comment, note, withdrawnNote(current.value, result.action)].filter(Boolean).join(' · ') || null;
     const history = historyEntry(result.action, changes, { by: ctx.by, via: who.via, at: who.at, comment });
     try {
       const notifications = who.notify?.(current.value, result.action) ?? [];
-      const versions = await storage.actions.write(result.action.planId, [{ action: result.action, current, history, notifications }]);
+      const versions = await storage.actions.write(result.action.planId, [
+        { action: result.action, current, history, notifications },
+      ]);
       const written = versions.get(result.action.ref) ?? { etag: '', revision: current.revision + 1 };
-      return { ok: true, found: { view: found.view, current: { value: result.action, ...written } }, before: current.value, notifications };
+      return {
+        ok: true,
+        found: { view: found.view, current: { value: result.action, ...written } },
+        before: current.value,
+        notifications,
+      };
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt === MAX_ATTEMPTS) throw error;
       const reloaded = await storage.actions.get(current.value.planId, current.value.ref);

@@ -24,7 +24,8 @@ type ChangeCommand = Extract<Command, { kind: 'setStatus' | 'evidence' | 'note' 
 function bannerFor(command: ChangeCommand, action: Action, before: Action): string {
   switch (command.kind) {
     case 'setStatus':
-      if (before.status === action.status) return `${action.ref} is still ${action.status.toLowerCase()}; ${command.comment ? 'your update is recorded' : 'the evidence is added'}.`;
+      if (before.status === action.status)
+        return `${action.ref} is still ${action.status.toLowerCase()}; ${command.comment ? 'your update is recorded' : 'the evidence is added'}.`;
       if (command.evidence) return `${action.ref} is now ${action.status.toLowerCase()}, with your evidence.`;
       return action.status === 'Complete' && action.evidence.length === 0
         ? `${action.ref} is now complete. Add evidence so it can be signed off: evidence ${action.ref} https://…`
@@ -42,7 +43,11 @@ function bannerFor(command: ChangeCommand, action: Action, before: Action): stri
 function run(storage: Storage, found: FoundAction, command: ChangeCommand, by: ChangeBy): Promise<ChangeOutcome> {
   switch (command.kind) {
     case 'setStatus':
-      return updateStatus(storage, found, by, { status: command.status, comment: command.comment, evidence: command.evidence });
+      return updateStatus(storage, found, by, {
+        status: command.status,
+        comment: command.comment,
+        evidence: command.evidence,
+      });
     case 'evidence':
       return addEvidence(storage, found, by, { text: command.text });
     case 'note':
@@ -53,9 +58,16 @@ function run(storage: Storage, found: FoundAction, command: ChangeCommand, by: C
 }
 
 /** What a change that was not made says in chat. */
-export const notDone = (outcome: Exclude<ChangeOutcome, { kind: 'done' }>): Reply => text(outcome.kind === 'conflict' ? conflictText(outcome) : refusalText(outcome));
+export const notDone = (outcome: Exclude<ChangeOutcome, { kind: 'done' }>): Reply =>
+  text(outcome.kind === 'conflict' ? conflictText(outcome) : refusalText(outcome));
 
-export async function simpleChangeReply(storage: Storage, found: FoundAction, command: ChangeCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
+export async function simpleChangeReply(
+  storage: Storage,
+  found: FoundAction,
+  command: ChangeCommand,
+  at: string,
+  notifier?: ChangeNotifier,
+): Promise<Reply> {
   const outcome = await run(storage, found, command, { via: 'chat', at });
   if (outcome.kind !== 'done') return notDone(outcome);
   tell(notifier, outcome.found.current.value, outcome.notifications);
@@ -85,7 +97,11 @@ const QUESTION_MINUTES = 30;
 
 async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, question: string): Promise<Reply> {
   const expiresAt = new Date(incoming.now.getTime() + QUESTION_MINUTES * 60_000).toISOString();
-  await storage.conversations.ask(incoming.conversation.id, incoming.user.id, { kind: PENDING_DELAY, data: { ...draft }, expiresAt });
+  await storage.conversations.ask(incoming.conversation.id, incoming.user.id, {
+    kind: PENDING_DELAY,
+    data: { ...draft },
+    expiresAt,
+  });
   return text(`${question} (Or type "cancel".)`);
 }
 
@@ -104,7 +120,13 @@ export async function continueDelay(
     return text(refusalText(refused));
   }
   if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
-  if (!draft.newDate) return ask(storage, incoming, draft, `What is the new date for ${draft.ref}? For example ${numericDate(exampleDate(found.view.today))}, ${formatUkDate(exampleDate(found.view.today)).replace(/ \d{4}$/, '')} or end of next month.`);
+  if (!draft.newDate)
+    return ask(
+      storage,
+      incoming,
+      draft,
+      `What is the new date for ${draft.ref}? For example ${numericDate(exampleDate(found.view.today))}, ${formatUkDate(exampleDate(found.view.today)).replace(/ \d{4}$/, '')} or end of next month.`,
+    );
   // The date is checked before the reason is asked for, so nobody explains a date that can't be used.
   const stuck = dateCannotMove(found.current.value);
   if (stuck) {
@@ -112,10 +134,21 @@ export async function continueDelay(
     return text(stuck);
   }
   const dateProblem = newDateProblem(found.current.value, draft.newDate, found.view.today, draft.worked ?? null);
-  if (dateProblem) return ask(storage, incoming, { ...draft, newDate: null, worked: null }, `${dateProblem} What new date would you like for ${draft.ref}?`);
+  if (dateProblem)
+    return ask(
+      storage,
+      incoming,
+      { ...draft, newDate: null, worked: null },
+      `${dateProblem} What new date would you like for ${draft.ref}?`,
+    );
   if (!draft.reason) {
     const worked = draft.worked ? `${draft.worked}. ` : '';
-    return ask(storage, incoming, draft, `${worked}Why ${draft.markDelayed ? 'is it delayed' : 'is the date moving'}? Say briefly, for example "waiting for the supplier".`);
+    return ask(
+      storage,
+      incoming,
+      draft,
+      `${worked}Why ${draft.markDelayed ? 'is it delayed' : 'is the date moving'}? Say briefly, for example "waiting for the supplier".`,
+    );
   }
   await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
   const input = { newDate: draft.newDate, reason: draft.reason, markDelayed: draft.markDelayed, note: null };
@@ -124,7 +157,12 @@ export async function continueDelay(
   tell(notifier, outcome.found.current.value, outcome.notifications);
   const action = outcome.found.current.value;
   const when = formatUkDate(input.newDate);
-  if (dateMoved(outcome)) return showReply(storage, outcome.found, `${action.ref} is now due ${when}${draft.markDelayed ? ' and marked delayed' : ''}.`);
+  if (dateMoved(outcome))
+    return showReply(
+      storage,
+      outcome.found,
+      `${action.ref} is now due ${when}${draft.markDelayed ? ' and marked delayed' : ''}.`,
+    );
   const stays = currentDueDate(action);
   return showReply(
     storage,
@@ -135,10 +173,16 @@ export async function continueDelay(
 }
 
 /** Takes the answer to the question asked last. */
-export function answerDelay(draft: DelayDraft, answer: string, today: IsoDate): { draft: DelayDraft; dateError: string | null } {
+export function answerDelay(
+  draft: DelayDraft,
+  answer: string,
+  today: IsoDate,
+): { draft: DelayDraft; dateError: string | null } {
   if (!draft.newDate) {
     const parsed = parseUkDate(answer, today);
-    return parsed.ok ? { draft: { ...draft, newDate: parsed.date }, dateError: null } : { draft, dateError: parsed.error };
+    return parsed.ok
+      ? { draft: { ...draft, newDate: parsed.date }, dateError: null }
+      : { draft, dateError: parsed.error };
   }
   return { draft: { ...draft, reason: answer.trim() }, dateError: null };
 }

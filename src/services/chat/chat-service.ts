@@ -5,7 +5,14 @@ import { cleanCommandText } from '../../domain/command-text';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
 import { bindReply } from './bind-reply';
-import { answerDelay, continueDelay, DelayDraft, PENDING_DELAY, readDelayDraft, simpleChangeReply } from './change-replies';
+import {
+  answerDelay,
+  continueDelay,
+  DelayDraft,
+  PENDING_DELAY,
+  readDelayDraft,
+  simpleChangeReply,
+} from './change-replies';
 import { decisionReply, decisionsReply } from './decision-replies';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
@@ -57,7 +64,11 @@ export class ChatService {
   async handle(incoming: Incoming): Promise<Reply[]> {
     const email = incoming.user.email?.toLowerCase();
     if (!email) {
-      return [text('I can’t tell which account you are using, so I can’t match you to any actions. Please ask your Teams administrator to check the app is installed for you.')];
+      return [
+        text(
+          'I can’t tell which account you are using, so I can’t match you to any actions. Please ask your Teams administrator to check the app is installed for you.',
+        ),
+      ];
     }
     const today = todayIn(incoming.now, this.defaultTimeZone);
     const command = parseCommand(incoming.text, today);
@@ -86,12 +97,17 @@ export class ChatService {
       return [await this.answerPending(asker, draft, cleanCommandText(incoming.text))];
     }
     // "thanks" or "👍" while a question waits leaves the question waiting.
-    if (pending && command.kind !== 'smallTalk') await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    if (pending && command.kind !== 'smallTalk')
+      await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return this.run(command, asker);
   }
 
   private readEarly(incoming: Incoming, email: string, planId: string): EarlyReads {
-    const early = { planId, views: plansFor(this.storage, incoming, email, planId), actions: this.storage.actions.snapshot(planId) };
+    const early = {
+      planId,
+      views: plansFor(this.storage, incoming, email, planId),
+      actions: this.storage.actions.snapshot(planId),
+    };
     // Awaited only if used; this stops a failure of an unused guess going unhandled.
     early.views.catch(() => undefined);
     early.actions.catch(() => undefined);
@@ -116,9 +132,14 @@ export class ChatService {
     const views = () => this.views(asker);
     // Questions the grammar has no command for ("what has slipped this month?"), and "what's due
     // next week", which it reads as the asker's own due-soon list.
-    const question = command.kind === 'unknown' || (command.kind === 'myActions' && command.which === 'dueSoon')
-      ? recogniseQuestion(incoming.text, todayIn(incoming.now, this.defaultTimeZone)) : null;
-    if (question) return question.kind === 'decisions' ? decisionsReply(this.storage, await views()) : questionReplies(this.storage, await views(), question);
+    const question =
+      command.kind === 'unknown' || (command.kind === 'myActions' && command.which === 'dueSoon')
+        ? recogniseQuestion(incoming.text, todayIn(incoming.now, this.defaultTimeZone))
+        : null;
+    if (question)
+      return question.kind === 'decisions'
+        ? decisionsReply(this.storage, await views())
+        : questionReplies(this.storage, await views(), question);
     switch (command.kind) {
       case 'help':
         return [helpReply(rolesIn(await views()))];
@@ -147,7 +168,9 @@ export class ChatService {
     if ('kind' in found) return [found];
     switch (command.kind) {
       case 'show': {
-        const offer = command.offer ? offerReply(found, command.offer, found.view.actor, await this.storage.people.nameDirectory()) : null;
+        const offer = command.offer
+          ? offerReply(found, command.offer, found.view.actor, await this.storage.people.nameDirectory())
+          : null;
         return [await showReply(this.storage, found), ...(offer ? [offer] : [])];
       }
       case 'askRed':
@@ -192,7 +215,12 @@ export class ChatService {
     const typedRef = /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
     const close = typedRef ? await suggestRefs(this.storage, scope, typedRef) : [];
     const commands = closestCommandsHint(command.text, rolesIn(scope));
-    if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}?${commands} Type "help" to see what I can do.`);
-    return text(`I didn’t understand that.${commands || ' Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done".'} Type "help" to see everything I can do.`);
+    if (close.length)
+      return text(
+        `I didn’t understand that. Did you mean ${close.join(' or ')}?${commands} Type "help" to see what I can do.`,
+      );
+    return text(
+      `I didn’t understand that.${commands || ' Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done".'} Type "help" to see everything I can do.`,
+    );
   }
 }

@@ -18,7 +18,8 @@ const ConfirmData = z.object({
 });
 
 const OLDER_CARD = 'That button belongs to an older card. Type "my actions" to see your actions.';
-const NOT_YOURS = 'That card is for a plan you have no actions or role in, or a plan that no longer exists; nothing was shown or changed.';
+const NOT_YOURS =
+  'That card is for a plan you have no actions or role in, or a plan that no longer exists; nothing was shown or changed.';
 
 /** A Yes/No button pressed: everything about the message a typed command would carry, but its words. */
 export interface ConfirmPress {

@@ -12,7 +12,21 @@ export function dateOf(answer: DateAnswer, action: Action, today: IsoDate): IsoD
   return unit === 'month' ? addMonths(from, count) : addDays(from, unit === 'week' ? 7 * count : count);
 }
 
-const COUNT_WORDS = ['', 'A', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'];
+const COUNT_WORDS = [
+  '',
+  'A',
+  'Two',
+  'Three',
+  'Four',
+  'Five',
+  'Six',
+  'Seven',
+  'Eight',
+  'Nine',
+  'Ten',
+  'Eleven',
+  'Twelve',
+];
 
 /**
  * How a date given as time added was worked out, so the person can check it:

@@ -19,15 +19,25 @@ type DecisionCommand = Extract<Command, { kind: 'approve' | 'decideDate' }>;
  * with its history entry in one ETag-guarded transaction; then the owner is
  * told what was decided and their reminder card is redrawn.
  */
-export async function decisionReply(storage: Storage, found: FoundAction, command: DecisionCommand, at: string, notifier?: ChangeNotifier): Promise<Reply> {
+export async function decisionReply(
+  storage: Storage,
+  found: FoundAction,
+  command: DecisionCommand,
+  at: string,
+  notifier?: ChangeNotifier,
+): Promise<Reply> {
   const input: DateDecisionInput =
-    command.kind === 'approve' ? { what: 'whatWaits', comment: command.comment } : { what: 'date', decision: command.decision, comment: command.comment };
+    command.kind === 'approve'
+      ? { what: 'whatWaits', comment: command.comment }
+      : { what: 'date', decision: command.decision, comment: command.comment };
   const outcome = await decideDate(storage, found, { via: 'chat', at }, input);
   if (outcome.kind !== 'done') return notDone(outcome);
   tell(notifier, outcome.found.current.value, outcome.notifications);
   const action = outcome.found.current.value;
   const signedOff = action.status === 'Signed off' && outcome.before.status !== 'Signed off';
-  const banner = signedOff ? `${action.ref} is signed off.` : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action);
+  const banner = signedOff
+    ? `${action.ref} is signed off.`
+    : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action);
   return showReply(storage, outcome.found, banner);
 }
 
@@ -36,13 +46,23 @@ export async function decisionsReply(storage: Storage, views: PlanView[]): Promi
   if (views.length === 0) return [text('There are no plans yet.')];
   const deciding = views.filter((v) => canSeeDecisions(v.actor).allowed);
   if (deciding.length === 0) {
-    return [text('Only a chair, an executive or an administrator decides new dates and sign-offs. Type "my actions" to see your own actions.')];
+    return [
+      text(
+        'Only a chair, an executive or an administrator decides new dates and sign-offs. Type "my actions" to see your own actions.',
+      ),
+    ];
   }
   const replies: Reply[] = [];
   for (const view of deciding) {
     const drawn = await drawDecisionsCard(storage, view.plan, view.today, null, view.actor);
     const data = drawn.data;
-    replies.push(card('decisions', drawn.data, `${view.plan.title}: ${data.requests.length} new date${data.requests.length === 1 ? '' : 's'} and ${data.signOffs.length} sign-off${data.signOffs.length === 1 ? '' : 's'} waiting`));
+    replies.push(
+      card(
+        'decisions',
+        drawn.data,
+        `${view.plan.title}: ${data.requests.length} new date${data.requests.length === 1 ? '' : 's'} and ${data.signOffs.length} sign-off${data.signOffs.length === 1 ? '' : 's'} waiting`,
+      ),
+    );
   }
   return replies;
 }

@@ -22,7 +22,10 @@ const indexes = new WeakMap<readonly Versioned<Action>[], PlanRefs>();
 function refsOf(actions: readonly Versioned<Action>[]): PlanRefs {
   const held = indexes.get(actions);
   if (held) return held;
-  const built = { index: indexRefs(actions.map((a) => a.value.ref)), byRef: new Map(actions.map((a) => [a.value.ref, a])) };
+  const built = {
+    index: indexRefs(actions.map((a) => a.value.ref)),
+    byRef: new Map(actions.map((a) => [a.value.ref, a])),
+  };
   indexes.set(actions, built);
   return built;
 }
@@ -30,7 +33,9 @@ function refsOf(actions: readonly Versioned<Action>[]): PlanRefs {
 /** Looks a typed reference up in every plan in scope, by the one rule in `resolveRef`. */
 export async function findAction(storage: Storage, views: readonly PlanView[], typed: string): Promise<Located> {
   const located: Located = { found: [], unsure: [] };
-  const perPlan = await Promise.all(views.map(async (view) => ({ view, actions: await storage.actions.snapshot(view.plan.id) })));
+  const perPlan = await Promise.all(
+    views.map(async (view) => ({ view, actions: await storage.actions.snapshot(view.plan.id) })),
+  );
   // Which refs a plan holds is shown only to those who may read it.
   const readable = (view: PlanView) => perPlan.some((p) => p.view === view && mayRead(view, p.actions));
   for (const { view, actions } of perPlan) {
@@ -42,13 +47,16 @@ export async function findAction(storage: Storage, views: readonly PlanView[], t
   }
   if (located.unsure.length === 0) return located;
   // Unsure in one plan makes a match in another a guess too: all of them are offered instead.
-  const offered = located.found.filter((f) => readable(f.view)).map((f) => ({ view: f.view, refs: [f.current.value.ref] }));
+  const offered = located.found
+    .filter((f) => readable(f.view))
+    .map((f) => ({ view: f.view, refs: [f.current.value.ref] }));
   return { found: [], unsure: [...offered, ...located.unsure] };
 }
 
 /** "Which do you mean?" when a reference could name more than one action. */
 export function whichOne(typed: string, unsure: Located['unsure']): string {
   const refs = unsure.flatMap((u) => u.refs);
-  const listed = refs.length === 2 ? `${refs[0]} or ${refs[1]}` : `${refs.slice(0, -1).join(', ')} or ${refs[refs.length - 1]}`;
+  const listed =
+    refs.length === 2 ? `${refs[0]} or ${refs[1]}` : `${refs.slice(0, -1).join(', ')} or ${refs[refs.length - 1]}`;
   return `${typed} could be ${listed}. Which do you mean? Send it again with the reference exactly as the plan writes it.`;
 }

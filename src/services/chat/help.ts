@@ -5,39 +5,169 @@ import { card, Reply, text } from './types';
 
 /** The commands the help card shows, for whom, and the words people use for each; the Teams manifest's lists come from the same phrasings. */
 export const COMMANDS: readonly HelpCommand[] = [
-  { example: 'my actions', description: 'Your actions, with due dates and status. Also: my overdue, due soon.', audience: 'everyone', words: ['my', 'mine', 'actions', 'tasks', 'list'] },
-  { example: "what's overdue", description: 'Everything overdue in the plan, by theme. Add "for health", "for Megan Bowen" or "in safeguarding".', audience: 'everyone', words: ['overdue', 'late', 'behind'] },
-  { example: 'show SG-4', description: 'One action in full: owner, dates, measure, latest update and evidence. Just "SG-4" works too.', audience: 'everyone', words: ['show', 'details', 'view', 'status', 'latest'] },
-  { example: 'history SG-4', description: 'Every change to an action, newest first.', audience: 'everyone', words: ['history', 'changes', 'audit', 'trail', 'log', 'timeline'] },
-  { example: 'SG-4 done', description: 'Update your action: done, on track (green), at risk (amber): reason. You can add evidence in the same message.', audience: 'everyone', words: ['done', 'complete', 'completed', 'finished', 'track', 'risk', 'amber', 'green', 'mark', 'status', 'update'] },
-  { example: 'SG-4 delayed to 30/09/2026 because supplier problems', description: 'Give a new date and the reason. "SG-4 needs another 2 weeks" works too. I will ask for whatever is missing.', audience: 'everyone', words: ['delay', 'delayed', 'late', 'slip', 'slipping', 'postpone', 'date', 'deadline', 'extend', 'extension', 'another'] },
-  { example: 'move SG-4 to end of October', description: 'Change the due date without marking it delayed.', audience: 'everyone', words: ['move', 'push', 'reschedule', 'date', 'deadline'] },
-  { example: 'evidence SG-4 https://…', description: 'Add a link or a note as evidence. Sign-off needs at least one.', audience: 'everyone', words: ['evidence', 'proof', 'link', 'attach', 'upload', 'document'] },
-  { example: 'note SG-4 spoke to the supplier', description: 'Add a progress note.', audience: 'everyone', words: ['note', 'notes', 'comment', 'progress', 'fyi'] },
-  { example: 'sign off SG-4', description: 'Chairs and executives: sign off a completed action that has evidence.', audience: 'deciders', words: ['sign', 'signoff', 'close', 'closed', 'completion'] },
-  { example: 'approve SG-4', description: 'Chairs and executives: approve the new date an owner asked for (or, for a completed action, sign it off).', audience: 'deciders', words: ['approve', 'accept', 'agree', 'approval'] },
-  { example: 'decline SG-4 because the inspection date is fixed', description: 'Chairs and executives: decline an owner’s new date; the current date stands.', audience: 'deciders', words: ['decline', 'reject', 'refuse'] },
-  { example: 'decisions', description: 'Chairs and executives: the new dates and sign-offs waiting for a decision.', audience: 'deciders', words: ['decisions', 'decide', 'pending', 'waiting', 'requests'] },
-  { example: 'how are we doing', description: 'A summary: counts by RAG and status, the change since last week, and the biggest risks.', audience: 'everyone', words: ['how', 'doing', 'summary', 'overall', 'overview', 'position'] },
-  { example: 'what has slipped this month', description: 'Due dates moved and actions gone overdue, this week or this month.', audience: 'everyone', words: ['slipped', 'slippage', 'moved', 'gone'] },
-  { example: "what's waiting for sign-off", description: 'Completed actions not yet signed off, longest waiting first, with how much evidence each has.', audience: 'everyone', words: ['awaiting', 'waiting', 'sign', 'signoff', 'limbo'] },
-  { example: "what's due before 14 Jan", description: 'What is due before a date. Also: due this week, due next week, due this month.', audience: 'everyone', words: ['due', 'before', 'upcoming', 'coming', 'next'] },
-  { example: 'what changed this week', description: 'Every action updated in the last seven days, most recent first.', audience: 'everyone', words: ['changed', 'changes', 'updated', 'updates', 'new'] },
-  { example: 'who owns SG-4', description: 'The owner and lead agency of an action.', audience: 'everyone', words: ['who', 'owns', 'owner', 'responsible', 'lead'] },
-  { example: 'my plans', description: 'The plans you can see, and your role in each.', audience: 'everyone', words: ['plans', 'role', 'roles'] },
-  { example: 'use plan ofsted-2011 here', description: 'Administrators: choose the plan this chat or channel talks about.', audience: 'admins', words: ['plan', 'channel', 'bind', 'link', 'connect', 'use'] },
+  {
+    example: 'my actions',
+    description: 'Your actions, with due dates and status. Also: my overdue, due soon.',
+    audience: 'everyone',
+    words: ['my', 'mine', 'actions', 'tasks', 'list'],
+  },
+  {
+    example: "what's overdue",
+    description: 'Everything overdue in the plan, by theme. Add "for health", "for Megan Bowen" or "in safeguarding".',
+    audience: 'everyone',
+    words: ['overdue', 'late', 'behind'],
+  },
+  {
+    example: 'show SG-4',
+    description: 'One action in full: owner, dates, measure, latest update and evidence. Just "SG-4" works too.',
+    audience: 'everyone',
+    words: ['show', 'details', 'view', 'status', 'latest'],
+  },
+  {
+    example: 'history SG-4',
+    description: 'Every change to an action, newest first.',
+    audience: 'everyone',
+    words: ['history', 'changes', 'audit', 'trail', 'log', 'timeline'],
+  },
+  {
+    example: 'SG-4 done',
+    description:
+      'Update your action: done, on track (green), at risk (amber): reason. You can add evidence in the same message.',
+    audience: 'everyone',
+    words: ['done', 'complete', 'completed', 'finished', 'track', 'risk', 'amber', 'green', 'mark', 'status', 'update'],
+  },
+  {
+    example: 'SG-4 delayed to 30/09/2026 because supplier problems',
+    description:
+      'Give a new date and the reason. "SG-4 needs another 2 weeks" works too. I will ask for whatever is missing.',
+    audience: 'everyone',
+    words: [
+      'delay',
+      'delayed',
+      'late',
+      'slip',
+      'slipping',
+      'postpone',
+      'date',
+      'deadline',
+      'extend',
+      'extension',
+      'another',
+    ],
+  },
+  {
+    example: 'move SG-4 to end of October',
+    description: 'Change the due date without marking it delayed.',
+    audience: 'everyone',
+    words: ['move', 'push', 'reschedule', 'date', 'deadline'],
+  },
+  {
+    example: 'evidence SG-4 https://…',
+    description: 'Add a link or a note as evidence. Sign-off needs at least one.',
+    audience: 'everyone',
+    words: ['evidence', 'proof', 'link', 'attach', 'upload', 'document'],
+  },
+  {
+    example: 'note SG-4 spoke to the supplier',
+    description: 'Add a progress note.',
+    audience: 'everyone',
+    words: ['note', 'notes', 'comment', 'progress', 'fyi'],
+  },
+  {
+    example: 'sign off SG-4',
+    description: 'Chairs and executives: sign off a completed action that has evidence.',
+    audience: 'deciders',
+    words: ['sign', 'signoff', 'close', 'closed', 'completion'],
+  },
+  {
+    example: 'approve SG-4',
+    description:
+      'Chairs and executives: approve the new date an owner asked for (or, for a completed action, sign it off).',
+    audience: 'deciders',
+    words: ['approve', 'accept', 'agree', 'approval'],
+  },
+  {
+    example: 'decline SG-4 because the inspection date is fixed',
+    description: 'Chairs and executives: decline an owner’s new date; the current date stands.',
+    audience: 'deciders',
+    words: ['decline', 'reject', 'refuse'],
+  },
+  {
+    example: 'decisions',
+    description: 'Chairs and executives: the new dates and sign-offs waiting for a decision.',
+    audience: 'deciders',
+    words: ['decisions', 'decide', 'pending', 'waiting', 'requests'],
+  },
+  {
+    example: 'how are we doing',
+    description: 'A summary: counts by RAG and status, the change since last week, and the biggest risks.',
+    audience: 'everyone',
+    words: ['how', 'doing', 'summary', 'overall', 'overview', 'position'],
+  },
+  {
+    example: 'what has slipped this month',
+    description: 'Due dates moved and actions gone overdue, this week or this month.',
+    audience: 'everyone',
+    words: ['slipped', 'slippage', 'moved', 'gone'],
+  },
+  {
+    example: "what's waiting for sign-off",
+    description: 'Completed actions not yet signed off, longest waiting first, with how much evidence each has.',
+    audience: 'everyone',
+    words: ['awaiting', 'waiting', 'sign', 'signoff', 'limbo'],
+  },
+  {
+    example: "what's due before 14 Jan",
+    description: 'What is due before a date. Also: due this week, due next week, due this month.',
+    audience: 'everyone',
+    words: ['due', 'before', 'upcoming', 'coming', 'next'],
+  },
+  {
+    example: 'what changed this week',
+    description: 'Every action updated in the last seven days, most recent first.',
+    audience: 'everyone',
+    words: ['changed', 'changes', 'updated', 'updates', 'new'],
+  },
+  {
+    example: 'who owns SG-4',
+    description: 'The owner and lead agency of an action.',
+    audience: 'everyone',
+    words: ['who', 'owns', 'owner', 'responsible', 'lead'],
+  },
+  {
+    example: 'my plans',
+    description: 'The plans you can see, and your role in each.',
+    audience: 'everyone',
+    words: ['plans', 'role', 'roles'],
+  },
+  {
+    example: 'use plan ofsted-2011 here',
+    description: 'Administrators: choose the plan this chat or channel talks about.',
+    audience: 'admins',
+    words: ['plan', 'channel', 'bind', 'link', 'connect', 'use'],
+  },
 ];
 
 /** Every command, as the Teams manifest lists them. */
-export const HELP_COMMANDS: HelpView['commands'] = COMMANDS.map(({ example, description }) => ({ example, description }));
+export const HELP_COMMANDS: HelpView['commands'] = COMMANDS.map(({ example, description }) => ({
+  example,
+  description,
+}));
 
 /** The help card with the commands for the person's roles (in any plan in scope). */
 export function helpReply(roles: ReadonlySet<Role>): Reply {
-  const commands = COMMANDS.filter((c) => isFor(c.audience, roles)).map(({ example, description }) => ({ example, description }));
+  const commands = COMMANDS.filter((c) => isFor(c.audience, roles)).map(({ example, description }) => ({
+    example,
+    description,
+  }));
   return card('help', { commands }, 'What I can do: my actions, what’s overdue, show SG-4, SG-4 done, and more.');
 }
 
 /** "thanks", "morning!": answered in kind, with a pointer to what the bot does. */
 export function smallTalkReply(thanks: boolean): Reply {
-  return text(thanks ? 'You’re welcome.' : 'Hello! Try "my actions", "what’s overdue" or "SG-4 done". Type "help" to see everything I can do.');
+  return text(
+    thanks
+      ? 'You’re welcome.'
+      : 'Hello! Try "my actions", "what’s overdue" or "SG-4 done". Type "help" to see everything I can do.',
+  );
 }

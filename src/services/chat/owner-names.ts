@@ -17,6 +17,8 @@ export async function withOwnerNames(storage: Storage, actions: Action[]): Promi
 /** Names people by display name where known (the directory, then the actions' owners), else by email. */
 export async function nameOf(storage: Storage, actions: readonly Action[] = []): Promise<(email: string) => string> {
   const names = await storage.people.nameDirectory();
-  const owners = new Map(actions.flatMap((a) => (a.owner?.displayName ? [[a.owner.email, a.owner.displayName] as const] : [])));
+  const owners = new Map(
+    actions.flatMap((a) => (a.owner?.displayName ? [[a.owner.email, a.owner.displayName] as const] : [])),
+  );
   return (email) => names.get(email) ?? owners.get(email) ?? email;
 }

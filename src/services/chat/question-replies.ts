@@ -22,8 +22,12 @@ import { card, Reply, text } from './types';
 
 type PlanQuestion = Exclude<Question, { kind: 'whoOwns' | 'myPlans' | 'decisions' }>;
 
-const NOTHING_READABLE = text('You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.');
-const NO_PLANS = text('There are no plans yet. An administrator can import one with: npx action-tracker import plan.csv --plan my-plan --baseline 2026-01-01');
+const NOTHING_READABLE = text(
+  'You have no actions and no role in any plan here, so there is nothing I can show you. An administrator can give you a role.',
+);
+const NO_PLANS = text(
+  'There are no plans yet. An administrator can import one with: npx action-tracker import plan.csv --plan my-plan --baseline 2026-01-01',
+);
 const NO_DATE = text('I couldn’t find the date in that. Try "what’s due before 14 Jan" or "what’s due by 31/01/2027".');
 const NEEDS_HISTORY = new Set<Question['kind']>(['slipped', 'awaitingSignOff', 'summary', 'changed']);
 
@@ -46,7 +50,11 @@ function historyOf(storage: Storage, planId: string, snapshot: readonly Versione
  * plan in a bound conversation) that the asker may read. Plans they may not read are left out
  * without a word, so not even a plan's title reaches them.
  */
-export async function questionReplies(storage: Storage, views: PlanView[], question: Exclude<Question, { kind: 'decisions' }>): Promise<Reply[]> {
+export async function questionReplies(
+  storage: Storage,
+  views: PlanView[],
+  question: Exclude<Question, { kind: 'decisions' }>,
+): Promise<Reply[]> {
   if (views.length === 0) return [NO_PLANS];
   if (question.kind === 'whoOwns') return [await whoOwnsReply(storage, views, question.ref)];
   if (question.kind === 'dueBefore' && question.date === null) return [NO_DATE];
@@ -74,24 +82,40 @@ function planAnswer(view: PlanView, actions: Action[], history: HistoryEntry[], 
     case 'slipped': {
       const since = lookBackStart(q.period, today);
       const items = slippedSince(actions, history, since, today, plan.timeZone);
-      return card('action-list', slippedView(plan.title, items, since, today), `${items.length} slipped since ${formatUkDate(since)} in ${plan.title}`);
+      return card(
+        'action-list',
+        slippedView(plan.title, items, since, today),
+        `${items.length} slipped since ${formatUkDate(since)} in ${plan.title}`,
+      );
     }
     case 'awaitingSignOff': {
       const items = awaitingSignOff(actions, history, today, plan.timeZone);
-      return card('action-list', awaitingView(plan.title, items, today), `${items.length} awaiting sign-off in ${plan.title}`);
+      return card(
+        'action-list',
+        awaitingView(plan.title, items, today),
+        `${items.length} awaiting sign-off in ${plan.title}`,
+      );
     }
     case 'summary': {
       const s = summarise(actions, history, today, plan.timeZone);
-      return card('summary', summaryCardView(plan.title, s, today), `${plan.title}: ${s.totals.overdue} overdue of ${s.totals.total}`);
+      return card(
+        'summary',
+        summaryCardView(plan.title, s, today),
+        `${plan.title}: ${s.totals.overdue} overdue of ${s.totals.total}`,
+      );
     }
     case 'changed': {
       const since = lookBackStart(q.period, today);
       const items = changedSince(actions, history, since, plan.timeZone);
-      return card('action-list', changedView(plan.title, items, since, today, plan.timeZone, names), `${items.length} changed since ${formatUkDate(since)} in ${plan.title}`);
+      return card(
+        'action-list',
+        changedView(plan.title, items, since, today, plan.timeZone, names),
+        `${items.length} changed since ${formatUkDate(since)} in ${plan.title}`,
+      );
     }
     case 'dueBefore':
     case 'dueIn': {
-      const until = q.kind === 'dueBefore' ? q.date ?? today : today;
+      const until = q.kind === 'dueBefore' ? (q.date ?? today) : today;
       const [from, to, what] =
         q.kind === 'dueIn'
           ? [q.span.from, q.span.to, `${q.span.label} (${formatUkDate(q.span.from)} to ${formatUkDate(q.span.to)})`]
@@ -120,11 +144,19 @@ async function whoOwnsReply(storage: Storage, views: PlanView[], ref: string): P
   return text(`${o.ref} (${o.title}) is owned by ${owner}${agency}. It is ${o.status.toLowerCase()}${due}.`);
 }
 
-const ROLE_NAMES: Record<Role, string> = { admin: 'administrator', chair: 'chair', executive: 'executive', owner: 'owner' };
+const ROLE_NAMES: Record<Role, string> = {
+  admin: 'administrator',
+  chair: 'chair',
+  executive: 'executive',
+  owner: 'owner',
+};
 
 function myPlansReply(seen: { view: PlanView; actions: Action[] }[]): Reply {
-  const plans = myPlans(seen.map(({ view, actions }) => ({ plan: view.plan, roles: view.actor.roles, actions, email: view.actor.email })));
-  if (plans.length === 0) return text('You have no role and no actions in any plan here. An administrator can give you a role.');
+  const plans = myPlans(
+    seen.map(({ view, actions }) => ({ plan: view.plan, roles: view.actor.roles, actions, email: view.actor.email })),
+  );
+  if (plans.length === 0)
+    return text('You have no role and no actions in any plan here. An administrator can give you a role.');
   const lines = plans.map((p) => {
     const what = [
       ...p.roles.map((r) => ROLE_NAMES[r]),

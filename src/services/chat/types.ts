@@ -20,7 +20,13 @@ export interface Incoming {
 export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: CardName; data: object; summary: string };
 
 export const text = (value: string): Reply => ({ kind: 'text', text: value });
-export const card = (name: CardName, data: object, summary: string): Reply => ({ kind: 'card', card: name, data, summary });
+export const card = (name: CardName, data: object, summary: string): Reply => ({
+  kind: 'card',
+  card: name,
+  data,
+  summary,
+});
 
 /** Where a plan bound to the message's conversation is kept: the whole channel or chat, never one post. */
-export const bindingIdOf = (incoming: Incoming): string => incoming.conversation.bindingId ?? threadRootOf(incoming.conversation.id);
+export const bindingIdOf = (incoming: Incoming): string =>
+  incoming.conversation.bindingId ?? threadRootOf(incoming.conversation.id);

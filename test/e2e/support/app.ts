@@ -19,9 +19,17 @@ export interface AppInPlayground {
 export async function startAppInPlayground(): Promise<AppInPlayground> {
   const storage = testStorage();
   await seedDemo(storage, projectRoot(), new Date());
-  const config = loadConfig({ NODE_ENV: 'test', PORT: String(await freePort()), LOG_LEVEL: 'silent', JOBS_IN_PROCESS: 'off' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(await freePort()),
+    LOG_LEVEL: 'silent',
+    JOBS_IN_PROCESS: 'off',
+  });
   const bot = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
-  const session = await startPlaygroundSession({ botEndpoint: bot.url, configPath: path.join(projectRoot(), '.m365agentsplayground.yml') });
+  const session = await startPlaygroundSession({
+    botEndpoint: bot.url,
+    configPath: path.join(projectRoot(), '.m365agentsplayground.yml'),
+  });
   return {
     storage,
     bot,

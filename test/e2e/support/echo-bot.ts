@@ -50,9 +50,7 @@ export function counterCard(count: number): Record<string, unknown> {
       { type: 'TextBlock', text: `Count: ${count}`, wrap: true },
       { type: 'Input.Text', id: 'note', label: 'Note', placeholder: 'Type a note' },
     ],
-    actions: [
-      { type: 'Action.Execute', title: 'Increment', verb: 'increment', data: { count } },
-    ],
+    actions: [{ type: 'Action.Execute', title: 'Increment', verb: 'increment', data: { count } }],
   };
 }
 

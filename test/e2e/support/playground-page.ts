@@ -114,7 +114,9 @@ export class PlaygroundPage {
     }
     const shot = await this.failureScreenshot('waitForReply');
     const texts = seen.map((m) => `  [${m.seq}] ${JSON.stringify(m.text)}`).join('\n') || '  (none)';
-    throw new Error(`No bot message matched ${String(matcher)} within ${timeoutMs} ms. Bot messages:\n${texts}\nScreenshot: ${shot}`);
+    throw new Error(
+      `No bot message matched ${String(matcher)} within ${timeoutMs} ms. Bot messages:\n${texts}\nScreenshot: ${shot}`,
+    );
   }
 
   /** Clicks an Adaptive Card action button (by title) on the newest bot card that has it. */
@@ -129,7 +131,10 @@ export class PlaygroundPage {
    */
   async fillCardInput(label: string, value: string, timeoutMs = 15_000): Promise<void> {
     const card = await this.newestCard('newestCardWithInput', label, timeoutMs);
-    const input = card.getByLabel(label, { exact: true }).or(card.getByPlaceholder(label, { exact: true })).first();
+    const input = card
+      .getByLabel(label, { exact: true })
+      .or(card.getByPlaceholder(label, { exact: true }))
+      .first();
     if ((await input.and(this.page.locator('select')).count()) > 0) await input.selectOption(value);
     else await input.fill(value);
   }
@@ -170,7 +175,10 @@ export class PlaygroundPage {
     timeoutMs: number,
   ): Promise<Locator> {
     const handle = await this.page
-      .waitForFunction(`window.__e2e.${finder}(${JSON.stringify(name)})`, undefined, { timeout: timeoutMs, polling: 100 })
+      .waitForFunction(`window.__e2e.${finder}(${JSON.stringify(name)})`, undefined, {
+        timeout: timeoutMs,
+        polling: 100,
+      })
       .catch(async () => {
         const shot = await this.failureScreenshot('card');
         const what = finder === 'newestCardWithButton' ? 'a button titled' : 'an input labelled';

@@ -9,8 +9,15 @@ const day = localDays('Europe/London');
 
 const TODAY = '2026-11-30';
 const TZ = 'Europe/London';
-const proof = (n: number): Evidence[] => Array.from({ length: n }, (_, i) => ({ url: `https://example.com/${i}`, note: 'report', addedBy: 'x@example.com', addedAt: '2026-11-01T00:00:00Z' }));
-const completed = (a: Action, at: string): HistoryEntry => aHistoryEntry(a, { at, changes: [{ field: 'status', from: 'On track', to: 'Complete' }] });
+const proof = (n: number): Evidence[] =>
+  Array.from({ length: n }, (_, i) => ({
+    url: `https://example.com/${i}`,
+    note: 'report',
+    addedBy: 'x@example.com',
+    addedAt: '2026-11-01T00:00:00Z',
+  }));
+const completed = (a: Action, at: string): HistoryEntry =>
+  aHistoryEntry(a, { at, changes: [{ field: 'status', from: 'On track', to: 'Complete' }] });
 
 describe('awaiting sign-off', () => {
   const b1 = anAction({ ref: 'B-1', status: 'Complete', evidence: proof(2) });
@@ -20,14 +27,37 @@ describe('awaiting sign-off', () => {
   const open = anAction({ ref: 'B-5', status: 'On track' });
 
   test.each<[string, Action[], (a: Action[]) => HistoryEntry[], string[]]>([
-    ['complete actions only, not signed off or open ones', [b1, signed, open], ([a]) => [completed(a, '2026-11-20T10:00:00Z')], ['B-1 10d 2ev']],
-    ['longest waiting first', [b1, b3], ([a, b]) => [completed(a, '2026-11-28T10:00:00Z'), completed(b, '2026-11-02T10:00:00Z')], ['B-3 28d 1ev', 'B-1 2d 2ev']],
-    ['a completion history does not date waits longest of all', [b1, b2], ([a]) => [completed(a, '2026-10-01T10:00:00Z')], ['B-2 ?d 0ev', 'B-1 60d 2ev']],
-    ['the last time it became complete counts (reopened and completed again)', [b1], ([a]) => [
-      completed(a, '2026-11-01T10:00:00Z'),
-      aHistoryEntry(a, { at: '2026-11-05T10:00:00Z', changes: [{ field: 'status', from: 'Complete', to: 'On track' }] }),
-      completed(a, '2026-11-29T10:00:00Z'),
-    ], ['B-1 1d 2ev']],
+    [
+      'complete actions only, not signed off or open ones',
+      [b1, signed, open],
+      ([a]) => [completed(a, '2026-11-20T10:00:00Z')],
+      ['B-1 10d 2ev'],
+    ],
+    [
+      'longest waiting first',
+      [b1, b3],
+      ([a, b]) => [completed(a, '2026-11-28T10:00:00Z'), completed(b, '2026-11-02T10:00:00Z')],
+      ['B-3 28d 1ev', 'B-1 2d 2ev'],
+    ],
+    [
+      'a completion history does not date waits longest of all',
+      [b1, b2],
+      ([a]) => [completed(a, '2026-10-01T10:00:00Z')],
+      ['B-2 ?d 0ev', 'B-1 60d 2ev'],
+    ],
+    [
+      'the last time it became complete counts (reopened and completed again)',
+      [b1],
+      ([a]) => [
+        completed(a, '2026-11-01T10:00:00Z'),
+        aHistoryEntry(a, {
+          at: '2026-11-05T10:00:00Z',
+          changes: [{ field: 'status', from: 'Complete', to: 'On track' }],
+        }),
+        completed(a, '2026-11-29T10:00:00Z'),
+      ],
+      ['B-1 1d 2ev'],
+    ],
   ])('%s', (_, actions, history, expected) => {
     const items = awaitingSignOff(actions, history(actions), TODAY, TZ);
     expect(items.map((i) => `${i.action.ref} ${i.daysWaiting ?? '?'}d ${i.evidence}ev`)).toEqual(expected);
@@ -58,15 +88,20 @@ describe('changed since', () => {
   const d1 = anAction({ ref: 'D-1' });
   const d2 = anAction({ ref: 'D-2' });
   const d3 = anAction({ ref: 'D-3' });
-  const status = (a: Action, at: string, to: string): HistoryEntry => aHistoryEntry(a, { at, changes: [{ field: 'status', from: 'Not started', to }] });
+  const status = (a: Action, at: string, to: string): HistoryEntry =>
+    aHistoryEntry(a, { at, changes: [{ field: 'status', from: 'Not started', to }] });
   const created = (a: Action, at: string): HistoryEntry => aHistoryEntry(a, { at });
 
   test.each<[string, (a: Action[]) => HistoryEntry[], string[]]>([
-    ['changes in the period, most recently changed action first, its changes newest first', ([a, b]) => [
-      status(a, '2026-11-24T10:00:00Z', 'On track'),
-      status(b, '2026-11-25T10:00:00Z', 'At risk'),
-      status(a, '2026-11-27T10:00:00Z', 'Complete'),
-    ], ['D-1: Complete, On track', 'D-2: At risk']],
+    [
+      'changes in the period, most recently changed action first, its changes newest first',
+      ([a, b]) => [
+        status(a, '2026-11-24T10:00:00Z', 'On track'),
+        status(b, '2026-11-25T10:00:00Z', 'At risk'),
+        status(a, '2026-11-27T10:00:00Z', 'Complete'),
+      ],
+      ['D-1: Complete, On track', 'D-2: At risk'],
+    ],
     ['changes before the period are left out', ([a]) => [status(a, '2026-11-20T10:00:00Z', 'On track')], []],
     ['being created is not a change', ([, , c]) => [created(c, '2026-11-26T10:00:00Z')], []],
   ])('%s', (_, history, expected) => {

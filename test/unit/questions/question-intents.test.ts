@@ -31,10 +31,15 @@ const CHANGES = ['set-status', 'delay', 'evidence', 'note', 'sign-off', 'approve
 /** Whether the recogniser's reading agrees with the label, details (ref, date, period) included. */
 function agrees(q: Question | null, m: CorpusMessage): boolean {
   if (!q || q.kind !== KIND_OF[m.meaning.intent]) return false;
-  if (q.kind === 'whoOwns') return q.ref.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') === (m.meaning.ref ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (q.kind === 'whoOwns')
+    return (
+      q.ref.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') ===
+      (m.meaning.ref ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+    );
   if (q.kind === 'dueBefore') return q.date === m.meaning.date;
   if ((q.kind === 'slipped' || q.kind === 'changed') && m.meaning.period) return q.period === m.meaning.period;
-  if (q.kind === 'dueIn' && m.meaning.period) return m.meaning.period === 'next week' ? q.span.from > TODAY : q.span.label === m.meaning.period;
+  if (q.kind === 'dueIn' && m.meaning.period)
+    return m.meaning.period === 'next week' ? q.span.from > TODAY : q.span.label === m.meaning.period;
   return true;
 }
 
@@ -45,8 +50,12 @@ describe('the corpus', () => {
   test('at least 80% of the questions are recognised, with the right ref, date or period', () => {
     const missed = questions.filter((m) => !agrees(recogniseQuestion(m.text, TODAY), m));
     const share = (questions.length - missed.length) / questions.length;
-    console.log(`Questions recognised: ${questions.length - missed.length} of ${questions.length} (${(share * 100).toFixed(1)}%)` +
-      (missed.length ? `\nMissed:\n${missed.map((m) => `  ${m.id} [${m.meaning.intent}] ${m.text} → ${JSON.stringify(recogniseQuestion(m.text, TODAY))}`).join('\n')}` : ''));
+    console.log(
+      `Questions recognised: ${questions.length - missed.length} of ${questions.length} (${(share * 100).toFixed(1)}%)` +
+        (missed.length
+          ? `\nMissed:\n${missed.map((m) => `  ${m.id} [${m.meaning.intent}] ${m.text} → ${JSON.stringify(recogniseQuestion(m.text, TODAY))}`).join('\n')}`
+          : ''),
+    );
     expect(questions.length).toBeGreaterThanOrEqual(80);
     expect(share).toBeGreaterThanOrEqual(0.8);
   });
@@ -75,7 +84,10 @@ describe('reading a question', () => {
     ['anything due by end of Feb', { kind: 'dueBefore', date: '2027-02-28', inclusive: true }],
     ['what is due before the board', { kind: 'dueBefore', date: null }],
     ["what's due next month", { kind: 'dueIn', span: { from: '2026-12-01', to: '2026-12-31', label: 'next month' } }],
-    ['due this week?', { kind: 'dueIn', span: { from: '2026-11-30', to: '2026-12-06', label: 'this week' }, mine: false }],
+    [
+      'due this week?',
+      { kind: 'dueIn', span: { from: '2026-11-30', to: '2026-12-06', label: 'this week' }, mine: false },
+    ],
     ['what have I got due next week', { kind: 'dueIn', span: { from: '2026-12-07', to: '2026-12-13' }, mine: true }],
     ['anything of mine due before 20 Jan?', { kind: 'dueBefore', date: '2027-01-20', mine: true }],
     ['what changed this month', { kind: 'changed', period: 'month' }],

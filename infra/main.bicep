@@ -47,6 +47,10 @@ param allowedTenants string = ''
 @description('The Teams app id (the manifest "id"), if already chosen. Optional; used for logging only.')
 param teamsAppId string = ''
 
+@description('Signs the committee report links (REPORT_LINK_SECRET). A new GUID each deployment unless given, which only ends links already sent.')
+@secure()
+param reportLinkSecret string = newGuid()
+
 @description('Web app name; must be unique across Azure. Empty builds one from the name and a hash of the resource group.')
 param webAppName string = ''
 
@@ -255,6 +259,10 @@ var baseAppSettings = [
   {
     name: 'TEAMS_APP_ID'
     value: teamsAppId
+  }
+  {
+    name: 'REPORT_LINK_SECRET'
+    value: reportLinkSecret
   }
   {
     // The deployment zip is built by CI with its node_modules; do not rebuild on the server.

@@ -2,7 +2,7 @@ import { localDateOf, todayIn } from '../domain/calendar';
 import { Actor, canMakeCommitteeReport } from '../domain/permissions';
 import { committeeReport } from '../domain/report/committee-report';
 import { PeriodProblem, reportPeriod } from '../domain/report/period';
-import { CommitteeReport, MeasureRow } from '../domain/report/types';
+import { CommitteeReport, MeasureRow, ReportPeriod } from '../domain/report/types';
 import { IsoDate, Plan } from '../domain/types';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { mayReadPlan } from '../services/plan-access';
@@ -46,6 +46,15 @@ export async function mayMakeReport(
   const permission = canMakeCommitteeReport(actor);
   if (!permission.allowed) return { kind: 'refused', code: 'notPermitted', reason: permission.reason };
   return { ok: true, plan };
+}
+
+/** The period a report made now would cover by default (see `reportPeriod`). */
+export async function defaultPeriod(storage: Storage, plan: Plan, now: Date): Promise<ReportPeriod> {
+  const earlier = await new ReportLog(storage.tables).list(plan.id);
+  const today = todayIn(now, plan.timeZone);
+  const period = reportPeriod({ today, baselineDate: plan.baselineDate, earlierReports: earlier.map((r) => r.madeOn) });
+  // With no dates given the only possible problem is none: the default always ends today.
+  return period.ok ? period.period : { from: today, to: today };
 }
 
 /** The committee's highlight report for a plan, for a chair, an executive or an administrator who may read it. */

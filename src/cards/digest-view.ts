@@ -1,6 +1,7 @@
 import { formatUkDate, localDateOf } from '../domain/calendar';
 import { clipText } from '../domain/card-budget';
 import { Digest } from '../domain/digest';
+import { DEFAULT_LIMBO_WEEKS } from '../domain/limbo';
 import { RAG_LABELS } from '../domain/rag';
 import { Action, IsoDate, Rag, Status, STATUSES } from '../domain/types';
 import { FactView, ownerName } from './view-models';
@@ -73,6 +74,9 @@ export interface DigestView {
   slippedThisWeek: DigestSectionView | null;
   completedThisWeek: DigestSectionView | null;
   awaitingSignOff: DigestSectionView | null;
+  /** Complete but not signed off for longer than the plan allows ("perpetual limbo"). */
+  limbo: DigestSectionView | null;
+  evidenceOverdue: DigestSectionView | null;
   slippedRepeatedly: DigestSectionView | null;
   unreachable: DigestSectionView | null;
   quiet: string | null;
@@ -115,7 +119,18 @@ function actionItem(action: Action, ...details: string[]): DigestItemView {
 
 const CHART_RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'cancelled'];
 
-export function digestView(digest: Digest, planTitle: string, today: IsoDate, timeZone = UK_TIME_ZONE): DigestView {
+function stillMissing(item: { missing: readonly string[]; noEvidence: boolean }): string {
+  if (item.missing.length) return `still missing: ${clip(item.missing.join(', '), MAX_REASON)}`;
+  return item.noEvidence ? 'no evidence yet' : 'evidence all given, waiting for a decision';
+}
+
+export function digestView(
+  digest: Digest,
+  planTitle: string,
+  today: IsoDate,
+  timeZone = UK_TIME_ZONE,
+  limboWeeks = DEFAULT_LIMBO_WEEKS,
+): DigestView {
   const { totals, changes } = digest;
 
   // Cancelled appears only when there is some: it is not a rating anyone is aiming for.
@@ -161,6 +176,22 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate, ti
           : i.daysWaiting === 0
             ? 'completed today'
             : `waiting ${plural(i.daysWaiting, 'day')}`,
+      ),
+    ),
+    limbo: section(`In limbo: complete, not signed off for over ${plural(limboWeeks, 'week')}`, digest.limbo, (i) =>
+      actionItem(
+        i.action,
+        i.daysComplete === null
+          ? 'complete since before the bot kept records'
+          : `complete for ${plural(i.daysComplete, 'day')}`,
+        stillMissing(i),
+      ),
+    ),
+    evidenceOverdue: section('Evidence overdue', digest.evidenceOverdue, (i) =>
+      actionItem(
+        i.action,
+        `evidence was due ${formatUkDate(i.evidenceDue)} (${plural(i.daysOverdue, 'day')} ago)`,
+        stillMissing(i),
       ),
     ),
     slippedRepeatedly: section('Slipped two or more times', digest.slippedRepeatedly, (i) =>

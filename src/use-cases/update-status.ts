@@ -42,7 +42,7 @@ export async function markComplete(
   storage: Storage,
   found: FoundAction,
   by: ChangeBy,
-  input: { evidence: string },
+  input: { evidence: string; item?: string | null },
 ): Promise<ChangeOutcome> {
   const mayUpdate = await updaterRule(storage, found);
   return runChange(
@@ -51,7 +51,7 @@ export async function markComplete(
     { ...by, comment: null },
     (action, ctx, actor) =>
       permitted(mayUpdate(actor, action), () => {
-        const withEvidence = addEvidence(action, input.evidence, ctx);
+        const withEvidence = addEvidence(action, input.evidence, ctx, { item: input.item });
         return rule(withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence);
       }),
     (_, after) => [ownerCardRedrawn(after)],

@@ -15,6 +15,7 @@ import { dateMoved, mayAskForNewDate, newDate } from '../../use-cases/new-date';
 import { ChangeBy, ChangeOutcome } from '../../use-cases/outcome';
 import { signOff } from '../../use-cases/sign-off';
 import { updateStatus } from '../../use-cases/update-status';
+import { evidenceBanner, evidenceInput, evidenceQuestion, signOffBanner } from './evidence-replies';
 import { FoundAction } from './plan-scope';
 import { showReply } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -31,11 +32,11 @@ function bannerFor(command: ChangeCommand, action: Action, before: Action): stri
         ? `${action.ref} is now complete. Add evidence so it can be signed off: evidence ${action.ref} https://…`
         : `${action.ref} is now ${action.status.toLowerCase()}.`;
     case 'evidence':
-      return `Evidence added to ${action.ref}.`;
+      return evidenceBanner(action, command.text);
     case 'note':
       return `Note added to ${action.ref}.`;
     case 'signOff':
-      return `${action.ref} is signed off.`;
+      return signOffBanner(action, before, command);
   }
 }
 
@@ -49,11 +50,11 @@ function run(storage: Storage, found: FoundAction, command: ChangeCommand, by: C
         evidence: command.evidence,
       });
     case 'evidence':
-      return addEvidence(storage, found, by, { text: command.text });
+      return addEvidence(storage, found, by, evidenceInput(found.current.value, command.text));
     case 'note':
       return addNote(storage, found, by, { text: command.text });
     case 'signOff':
-      return signOff(storage, found, by, { comment: command.comment });
+      return signOff(storage, found, by, { comment: command.comment, override: command.override?.reason ?? null });
   }
 }
 
@@ -68,6 +69,8 @@ export async function simpleChangeReply(
   at: string,
   notifier?: ChangeNotifier,
 ): Promise<Reply> {
+  const question = command.kind === 'evidence' || command.kind === 'signOff' ? evidenceQuestion(found, command) : null;
+  if (question) return question;
   const outcome = await run(storage, found, command, { via: 'chat', at });
   if (outcome.kind !== 'done') return notDone(outcome);
   tell(notifier, outcome.found.current.value, outcome.notifications);

@@ -263,6 +263,7 @@ export function reportStatus(
   comment: string | null,
   evidence: string | null,
   ctx: ChangeContext,
+  evidenceItem: string | null = null,
 ): ChangeResult {
   const same = action.status === status && status !== 'Signed off';
   const changed: ChangeResult = !same
@@ -272,5 +273,5 @@ export function reportStatus(
       : evidence
         ? { ok: true, action }
         : changeStatus(action, status, comment, ctx);
-  return changed.ok && evidence ? addEvidence(changed.action, evidence, ctx) : changed;
+  return changed.ok && evidence ? addEvidence(changed.action, evidence, ctx, { item: evidenceItem }) : changed;
 }

@@ -118,6 +118,19 @@ describe('in chat', () => {
     });
   });
 
+  test('evidence typed with a status is linked to the item it names', async () => {
+    // LAC-8 requires the three items and has evidence for the audit report (see storage, above).
+    const reply = await say(PATTI, 'LAC-8 done - evidence: https://example.com/lac8-training.pdf for training records');
+    expect(reply).toContain('LAC-8 is now complete, with your evidence. Still needed for sign-off: Annual audit plan.');
+    expect(await stored('LAC-8')).toMatchObject({
+      status: 'Complete',
+      evidence: [
+        expect.objectContaining({ item: 'Audit report' }),
+        expect.objectContaining({ url: 'https://example.com/lac8-training.pdf', item: 'Training records' }),
+      ],
+    });
+  });
+
   test('show lists each item required, ticked or missing', async () => {
     const reply = await say(ALEX, 'show SG-11');
     expect(reply).toContain('Evidence required for sign-off');

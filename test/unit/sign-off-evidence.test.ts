@@ -8,6 +8,7 @@ import { evidenceOverdue, inLimbo, limboWeeksOf } from '../../src/domain/limbo';
 import { Actor, canSignOffWithoutEvidence } from '../../src/domain/permissions';
 import { Action, Evidence, Role } from '../../src/domain/types';
 import { digestView } from '../../src/cards/digest-view';
+import { awaitingView } from '../../src/cards/question-views';
 import { renderCard } from '../../src/cards/render';
 import { computeDigest } from '../../src/domain/digest';
 import { aHistoryEntry, anAction } from '../support/builders';
@@ -327,5 +328,17 @@ describe('the weekly digest escalates limbo and overdue evidence', () => {
     );
     const card = renderCard('digest', view);
     expect(JSON.stringify(card)).toContain('still missing: Training records');
+  });
+});
+
+describe('"what\'s waiting for sign-off" names the evidence still missing', () => {
+  test.each([
+    [{ evidenceRequired: REQUIRED, evidence: [link('Audit report')] }, 1, 'Still needs evidence for: Training records'],
+    [{ evidence: [link(null)] }, 1, '1 piece of evidence'],
+    [{}, 0, 'No evidence yet, so it cannot be signed off'],
+  ])('%j', (overrides, evidence, line) => {
+    const action = complete(overrides);
+    const view = awaitingView('Plan', [{ action, completedAt: null, daysWaiting: 3, evidence }], '2026-11-30');
+    expect(JSON.stringify(view)).toContain(line);
   });
 });

@@ -15,7 +15,14 @@ import { dateMoved, mayAskForNewDate, newDate } from '../../use-cases/new-date';
 import { ChangeBy, ChangeOutcome } from '../../use-cases/outcome';
 import { signOff } from '../../use-cases/sign-off';
 import { updateStatus } from '../../use-cases/update-status';
-import { evidenceBanner, evidenceInput, evidenceQuestion, signOffBanner } from './evidence-replies';
+import {
+  evidenceBanner,
+  evidenceInput,
+  evidenceQuestion,
+  signOffBanner,
+  statusReport,
+  stillNeeded,
+} from './evidence-replies';
 import { FoundAction } from './plan-scope';
 import { showReply } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -27,7 +34,8 @@ function bannerFor(command: ChangeCommand, action: Action, before: Action): stri
     case 'setStatus':
       if (before.status === action.status)
         return `${action.ref} is still ${action.status.toLowerCase()}; ${command.comment ? 'your update is recorded' : 'the evidence is added'}.`;
-      if (command.evidence) return `${action.ref} is now ${action.status.toLowerCase()}, with your evidence.`;
+      if (command.evidence)
+        return `${action.ref} is now ${action.status.toLowerCase()}, with your evidence.${stillNeeded(action)}`;
       return action.status === 'Complete' && action.evidence.length === 0
         ? `${action.ref} is now complete. Add evidence so it can be signed off: evidence ${action.ref} https://…`
         : `${action.ref} is now ${action.status.toLowerCase()}.`;
@@ -44,11 +52,7 @@ function bannerFor(command: ChangeCommand, action: Action, before: Action): stri
 function run(storage: Storage, found: FoundAction, command: ChangeCommand, by: ChangeBy): Promise<ChangeOutcome> {
   switch (command.kind) {
     case 'setStatus':
-      return updateStatus(storage, found, by, {
-        status: command.status,
-        comment: command.comment,
-        evidence: command.evidence,
-      });
+      return updateStatus(storage, found, by, statusReport(found.current.value, command));
     case 'evidence':
       return addEvidence(storage, found, by, evidenceInput(found.current.value, command.text));
     case 'note':

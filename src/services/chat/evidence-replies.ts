@@ -1,12 +1,14 @@
 import { Command } from '../../domain/command';
 import { missingEvidence, requiredItems, resolveEvidence } from '../../domain/evidence-items';
 import { Action } from '../../domain/types';
+import { StatusReport } from '../../use-cases/update-status';
 import { confirmReply } from './confirm-replies';
 import { FoundAction } from './plan-scope';
 import { Reply, text } from './types';
 
 type EvidenceCommand = Extract<Command, { kind: 'evidence' }>;
 type SignOffCommand = Extract<Command, { kind: 'signOff' }>;
+type StatusCommand = Extract<Command, { kind: 'setStatus' }>;
 
 /**
  * Evidence said to be for an item that could be more than one of the action's required items is not guessed:
@@ -47,11 +49,29 @@ export function evidenceInput(
   }
 }
 
+/**
+ * A status with evidence typed with it ("6(a) done - evidence: https://… for the audit report"): the evidence is
+ * linked to the item it names when that is plain; when it could be more than one, it is linked to none.
+ */
+export function statusReport(action: Action, command: StatusCommand): StatusReport {
+  const report = { status: command.status, comment: command.comment, evidence: command.evidence };
+  if (!command.evidence) return report;
+  const { text: evidence, item, url } = evidenceInput(action, command.evidence);
+  // A link with words about an item it does not match stays as typed, the link kept.
+  return url ? report : { ...report, evidence, evidenceItem: item };
+}
+
+/** " Still needed for sign-off: …" when required items lack evidence, else nothing. */
+export function stillNeeded(action: Action): string {
+  const missing = missingEvidence(action);
+  return missing.length ? ` Still needed for sign-off: ${missing.join(', ')}.` : '';
+}
+
 /** What the bot says once evidence is added: which item it is for, and what is still missing. */
 export function evidenceBanner(after: Action, typed: string): string {
   const added = after.evidence[after.evidence.length - 1];
   const missing = missingEvidence(after);
-  const still = missing.length ? ` Still needed for sign-off: ${missing.join(', ')}.` : '';
+  const still = stillNeeded(after);
   if (added?.item) return `Evidence for ${added.item} added to ${after.ref}.${still}`;
   if (requiredItems(after).length === 0) return `Evidence added to ${after.ref}.`;
   const { named } = evidenceInput({ ...after, evidence: [] }, typed);

@@ -76,6 +76,13 @@ describe('storage', () => {
   });
 });
 
+test('the demo plan shows the evidence one action needs, for "npm start"', async () => {
+  const reply = await say(ALEX, 'show LAC-7');
+  expect(reply).toContain('⬜ Case file audit report: missing');
+  expect(reply).toContain('⬜ Training attendance records: missing');
+  expect(reply).toContain('"title":"Evidence due"');
+});
+
 describe('in chat', () => {
   beforeAll(() => given('SG-11', { status: 'Complete', evidenceRequired: REQUIRED, evidence: [] }));
 

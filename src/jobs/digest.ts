@@ -1,5 +1,4 @@
-import { digestView } from '../cards/digest-view';
-import { renderCard } from '../cards/render';
+import { digestCard } from '../cards/digest-view';
 import { addDays, todayIn } from '../domain/calendar';
 import { computeDigest, UnreachableOwner } from '../domain/digest';
 import { limboWeeksOf } from '../domain/limbo';
@@ -57,7 +56,7 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     timeZone: plan.timeZone,
     limboWeeks: limboWeeksOf(plan),
   });
-  const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone, limboWeeksOf(plan)));
+  const card = digestCard(digest, plan.title, today, plan.timeZone, limboWeeksOf(plan));
   const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
   const targets: Target[] = bound.map((c, i) => ({
     key: c.conversationId,

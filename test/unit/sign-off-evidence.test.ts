@@ -7,7 +7,8 @@ import { validateRows } from '../../src/domain/import-rows';
 import { evidenceOverdue, inLimbo, limboWeeksOf } from '../../src/domain/limbo';
 import { Actor, canSignOffWithoutEvidence } from '../../src/domain/permissions';
 import { Action, Evidence, Role } from '../../src/domain/types';
-import { digestView } from '../../src/cards/digest-view';
+import { digestCard, digestView } from '../../src/cards/digest-view';
+import { CARD_BUDGET_BYTES, utf16Bytes } from '../../src/domain/card-budget';
 import { awaitingView } from '../../src/cards/question-views';
 import { renderCard } from '../../src/cards/render';
 import { computeDigest } from '../../src/domain/digest';
@@ -340,5 +341,54 @@ describe('"what\'s waiting for sign-off" names the evidence still missing', () =
     const action = complete(overrides);
     const view = awaitingView('Plan', [{ action, completedAt: null, daysWaiting: 3, evidence }], '2026-11-30');
     expect(JSON.stringify(view)).toContain(line);
+  });
+});
+
+describe('a very bad week still fits in one card', () => {
+  const long = (i: number) => `${'Ö'.repeat(300)} ${i}`;
+  const owner = { email: 'o@example.com', displayName: 'Ü'.repeat(1000), aadObjectId: null };
+  const late = Array.from({ length: 60 }, (_, i) =>
+    anAction({
+      ref: `L-${i}`,
+      title: long(i),
+      owner,
+      originalDueDate: '2026-11-20',
+      revisedDueDate: '2026-11-25',
+      revisionReason: 'x'.repeat(1000),
+      revisionCount: 3,
+    }),
+  );
+  const limbo = Array.from({ length: 60 }, (_, i) =>
+    anAction({
+      ref: `C-${i}`,
+      title: long(i),
+      owner,
+      status: 'Complete',
+      evidenceRequired: Array.from({ length: 20 }, (_, n) => `${'É'.repeat(190)} ${n}`),
+      evidenceDue: '2026-10-01',
+    }),
+  );
+  const digest = computeDigest({
+    planTitle: 'Plan',
+    actions: [...late, ...limbo],
+    history: [],
+    previous: null,
+    unreachable: Array.from({ length: 60 }, (_, i) => ({
+      name: long(i),
+      email: `p${i}@example.com`,
+      reason: 'not-met' as const,
+    })),
+    today: '2026-11-30',
+    weekStart: '2026-11-23',
+  });
+
+  test('within Teams’ limit, the escalations cut short and counted rather than dropped', () => {
+    expect([digest.limbo.length, digest.evidenceOverdue.length, digest.awaitingSignOff.length]).toEqual([60, 60, 60]);
+    const card = digestCard(digest, 'P'.repeat(1000), '2026-11-30');
+    expect(utf16Bytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
+    const text = JSON.stringify(card);
+    expect(text).toContain('In limbo: complete, not signed off for over 4 weeks (60)');
+    expect(text).toContain('Evidence overdue (60)');
+    expect(text).toMatch(/…and (5\d|60) more\./);
   });
 });

@@ -138,6 +138,11 @@ describe('in chat', () => {
     });
   });
 
+  test('"approve" on a completed action is a sign-off, refused the same way', async () => {
+    expect(await say(ADELE, 'approve LAC-8')).toContain('Sign-off needs evidence for: Annual audit plan.');
+    expect((await stored('LAC-8')).status).toBe('Complete');
+  });
+
   test('show lists each item required, ticked or missing', async () => {
     const reply = await say(ALEX, 'show SG-11');
     expect(reply).toContain('Evidence required for sign-off');

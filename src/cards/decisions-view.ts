@@ -2,6 +2,7 @@ import { formatUkDate } from '../domain/calendar';
 import { currentDueDate } from '../domain/rag';
 import { compareRefs } from '../domain/ref';
 import { clipText, MAX_LISTED_REASON, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
+import { missingEvidence, requiredItems } from '../domain/evidence-items';
 import { Action, IsoDate } from '../domain/types';
 import { fitted } from './fit';
 import { AdaptiveCard } from './render';
@@ -23,6 +24,8 @@ export interface DecisionsView {
   banner: Banner | null;
   requests: DecisionItem[];
   signOffs: DecisionItem[];
+  /** Whether any sign-off listed still lacks required evidence: the card then offers a chair's override, with a reason. */
+  anyMissing: boolean;
   more: string | null;
 }
 
@@ -44,7 +47,8 @@ export function decisionsView(
 ): DecisionsView {
   const sorted = [...actions].sort((a, b) => compareRefs(a.ref, b.ref));
   const asked = sorted.filter((a) => a.dateRequest);
-  const done = sorted.filter((a) => a.status === 'Complete' && a.evidence.length > 0);
+  // An action naming the evidence it needs is listed even before it has any, so a chair can see what is missing.
+  const done = sorted.filter((a) => a.status === 'Complete' && (a.evidence.length > 0 || requiredItems(a).length > 0));
   const requestCount = Math.min(asked.length, MAX_ITEMS, shown);
   const signOffCount = Math.min(done.length, MAX_ITEMS, shown - requestCount);
   const requests = asked.slice(0, requestCount).map((a) => {
@@ -61,7 +65,7 @@ export function decisionsView(
     ref: a.ref,
     title: short(a.title),
     to: '',
-    detail: `${clipText(ownerName(a), 80)} · evidence: ${clipText(a.evidence.map((e) => e.url ?? e.note).join('; '), 200)}`,
+    detail: `${clipText(ownerName(a), 80)} · evidence: ${clipText(a.evidence.map((e) => e.url ?? e.note).join('; ') || 'none yet', 200)}${missingLine(a)}`,
   }));
   const nothing = requests.length === 0 && signOffs.length === 0;
   return {
@@ -72,8 +76,14 @@ export function decisionsView(
     banner,
     requests,
     signOffs,
+    anyMissing: done.slice(0, signOffCount).some((a) => missingEvidence(a).length > 0),
     more: moreLine(asked.length + done.length - requests.length - signOffs.length, 'decisions'),
   };
+}
+
+function missingLine(action: Action): string {
+  const missing = missingEvidence(action);
+  return missing.length ? ` · still needed: ${clipText(missing.join(', '), 200)}` : '';
 }
 
 /** The decisions card, cut to fit Teams' size limit. */

@@ -1,9 +1,11 @@
 import { formatUkDate, localDateOf } from '../domain/calendar';
-import { clipText } from '../domain/card-budget';
+import { CARD_BUDGET_BYTES, clipText, utf16Bytes } from '../domain/card-budget';
 import { Digest } from '../domain/digest';
+import { DEFAULT_LIMBO_WEEKS } from '../domain/limbo';
 import { RAG_LABELS } from '../domain/rag';
 import { Action, IsoDate, Rag, Status, STATUSES } from '../domain/types';
 import { FactView, ownerName } from './view-models';
+import { AdaptiveCard, renderCard } from './render';
 import { REACH_WORDS } from './reach-words';
 import { UK_TIME_ZONE } from '../domain/time-zone';
 
@@ -73,6 +75,9 @@ export interface DigestView {
   slippedThisWeek: DigestSectionView | null;
   completedThisWeek: DigestSectionView | null;
   awaitingSignOff: DigestSectionView | null;
+  /** Complete but not signed off for longer than the plan allows ("perpetual limbo"). */
+  limbo: DigestSectionView | null;
+  evidenceOverdue: DigestSectionView | null;
   slippedRepeatedly: DigestSectionView | null;
   unreachable: DigestSectionView | null;
   quiet: string | null;
@@ -95,12 +100,17 @@ const dayOf = (instant: string, timeZone: string) => {
   return date ? formatUkDate(date) : 'an unknown date';
 };
 
-function section<T>(heading: string, all: readonly T[], item: (t: T) => DigestItemView): DigestSectionView | null {
+function section<T>(
+  heading: string,
+  all: readonly T[],
+  item: (t: T) => DigestItemView,
+  cap = DIGEST_LIST_CAP,
+): DigestSectionView | null {
   if (all.length === 0) return null;
-  const hidden = all.length - DIGEST_LIST_CAP;
+  const hidden = all.length - cap;
   return {
     heading: `${heading} (${all.length})`,
-    items: all.slice(0, DIGEST_LIST_CAP).map(item),
+    items: all.slice(0, cap).map(item),
     more: hidden > 0 ? `…and ${hidden} more.` : null,
   };
 }
@@ -115,7 +125,20 @@ function actionItem(action: Action, ...details: string[]): DigestItemView {
 
 const CHART_RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'cancelled'];
 
-export function digestView(digest: Digest, planTitle: string, today: IsoDate, timeZone = UK_TIME_ZONE): DigestView {
+function stillMissing(item: { missing: readonly string[]; noEvidence: boolean }): string {
+  if (item.missing.length) return `still missing: ${clip(item.missing.join(', '), MAX_REASON)}`;
+  return item.noEvidence ? 'no evidence yet' : 'evidence all given, waiting for a decision';
+}
+
+export function digestView(
+  digest: Digest,
+  planTitle: string,
+  today: IsoDate,
+  timeZone = UK_TIME_ZONE,
+  limboWeeks = DEFAULT_LIMBO_WEEKS,
+  escalations = DIGEST_LIST_CAP,
+  awaiting = DIGEST_LIST_CAP,
+): DigestView {
   const { totals, changes } = digest;
 
   // Cancelled appears only when there is some: it is not a rating anyone is aiming for.
@@ -153,15 +176,43 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate, ti
         `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at, timeZone)}`,
       ),
     ),
-    awaitingSignOff: section('Awaiting sign-off, longest wait first', digest.awaitingSignOff, (i) =>
-      actionItem(
-        i.action,
-        i.daysWaiting === null
-          ? 'waiting since before the bot kept records'
-          : i.daysWaiting === 0
-            ? 'completed today'
-            : `waiting ${plural(i.daysWaiting, 'day')}`,
-      ),
+    awaitingSignOff: section(
+      'Awaiting sign-off, longest wait first',
+      digest.awaitingSignOff,
+      (i) =>
+        actionItem(
+          i.action,
+          i.daysWaiting === null
+            ? 'waiting since before the bot kept records'
+            : i.daysWaiting === 0
+              ? 'completed today'
+              : `waiting ${plural(i.daysWaiting, 'day')}`,
+        ),
+      awaiting,
+    ),
+    limbo: section(
+      `In limbo: complete, not signed off for over ${plural(limboWeeks, 'week')}`,
+      digest.limbo,
+      (i) =>
+        actionItem(
+          i.action,
+          i.daysComplete === null
+            ? 'complete since before the bot kept records'
+            : `complete for ${plural(i.daysComplete, 'day')}`,
+          stillMissing(i),
+        ),
+      escalations,
+    ),
+    evidenceOverdue: section(
+      'Evidence overdue',
+      digest.evidenceOverdue,
+      (i) =>
+        actionItem(
+          i.action,
+          `evidence was due ${formatUkDate(i.evidenceDue)} (${plural(i.daysOverdue, 'day')} ago)`,
+          stillMissing(i),
+        ),
+      escalations,
     ),
     slippedRepeatedly: section('Slipped two or more times', digest.slippedRepeatedly, (i) =>
       actionItem(
@@ -199,4 +250,25 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate, ti
     ...sections,
     quiet: anything ? null : 'Nothing became overdue, moved, was completed or is waiting for sign-off this week.',
   };
+}
+
+/**
+ * The digest card within Teams' size limit. The limbo and overdue-evidence lists came after the others, which
+ * were sized to fit on their own, so in a very bad week those two show fewer (down to their headings and counts),
+ * and then so does the list awaiting sign-off, which holds the same actions as limbo.
+ */
+export function digestCard(
+  digest: Digest,
+  planTitle: string,
+  today: IsoDate,
+  timeZone = UK_TIME_ZONE,
+  limboWeeks = DEFAULT_LIMBO_WEEKS,
+): AdaptiveCard {
+  const draw = (escalations: number, awaiting: number) =>
+    renderCard('digest', digestView(digest, planTitle, today, timeZone, limboWeeks, escalations, awaiting));
+  const fits = (card: AdaptiveCard) => utf16Bytes(card) <= CARD_BUDGET_BYTES;
+  let card = draw(DIGEST_LIST_CAP, DIGEST_LIST_CAP);
+  for (let shown = DIGEST_LIST_CAP - 1; shown >= 0 && !fits(card); shown--) card = draw(shown, DIGEST_LIST_CAP);
+  for (let shown = DIGEST_LIST_CAP - 1; shown >= 0 && !fits(card); shown--) card = draw(0, shown);
+  return card;
 }

@@ -1,3 +1,4 @@
+import { missingEvidence } from '../domain/evidence-items';
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { historyLines, NameOf } from '../domain/history-lines';
 import { RAG_LABELS } from '../domain/rag';
@@ -79,9 +80,11 @@ export function awaitingView(planTitle: string, items: readonly AwaitingItem[], 
           : a.daysWaiting === 0
             ? 'Completed today'
             : `Complete for ${plural(a.daysWaiting, 'day')}`,
-        a.evidence
-          ? plural(a.evidence, 'piece of evidence', 'pieces of evidence')
-          : 'No evidence yet, so it cannot be signed off',
+        missingEvidence(a.action).length
+          ? `Still needs evidence for: ${clip(missingEvidence(a.action).join(', '), 200)}`
+          : a.evidence
+            ? plural(a.evidence, 'piece of evidence', 'pieces of evidence')
+            : 'No evidence yet, so it cannot be signed off',
         ownerName(a.action),
       ].join(' · '),
     }),

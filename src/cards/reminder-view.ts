@@ -1,3 +1,4 @@
+import { requiredItems } from '../domain/evidence-items';
 import { formatUkDate } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { currentDueDate, isOverdue } from '../domain/rag';
@@ -39,6 +40,8 @@ export interface ReminderView {
   /** The action picker: each value is `planId/ref` (plan ids never contain "/"), so one set of buttons serves every plan. */
   choices: { title: string; value: string }[];
   firstChoice: string | null;
+  /** The Complete form's choice of the required item the evidence is for: the item's name, labelled with its action. */
+  evidenceItems: { title: string; value: string }[];
   more: string | null;
 }
 
@@ -99,6 +102,11 @@ export function reminderView(
     })),
     choices,
     firstChoice: choices[0]?.value ?? null,
+    evidenceItems: sections.flatMap((s) =>
+      s.actions.flatMap((a) =>
+        requiredItems(a).map((item) => ({ title: clipText(`${a.ref}: ${item}`, 100), value: item })),
+      ),
+    ),
     more: moreLine(all.length - keep.size, 'my actions'),
   };
 }

@@ -10,6 +10,7 @@ export const CARD_TEXT_INPUTS = {
   note: 'note',
   requestReason: 'reason',
   decisionComment: 'comment',
+  overrideReason: 'reason',
 } as const satisfies Record<string, TextKind>;
 
 type CardTextInput = keyof typeof CARD_TEXT_INPUTS;

@@ -1,3 +1,4 @@
+import { evidenceChecklist } from '../domain/evidence-items';
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { historyByline, historyLines, NameOf } from '../domain/history-lines';
@@ -115,6 +116,8 @@ export interface ActionDetailView {
   summary: ActionSummaryView;
   facts: FactView[];
   evidence: { text: string; url: string | null }[];
+  /** The items of evidence required for sign-off, each ticked or marked missing; empty when none are named. */
+  evidenceRequired: { text: string }[];
   latestUpdate: string | null;
 }
 
@@ -157,6 +160,7 @@ export function detailView(
   fact('Measure', action.measure?.indicator);
   fact('Target', action.measure?.target);
   fact('Latest value', action.measure?.latest);
+  fact('Evidence due', action.evidenceDue ? formatUkDate(action.evidenceDue) : null);
   const update = action.latestUpdate;
   return {
     banner,
@@ -164,7 +168,10 @@ export function detailView(
     title: action.title,
     summary,
     facts,
-    evidence: action.evidence.map((e) => ({ text: e.note, url: e.url })),
+    evidence: action.evidence.map((e) => ({ text: e.item ? `${e.note} (for ${e.item})` : e.note, url: e.url })),
+    evidenceRequired: evidenceChecklist(action).map((c) => ({
+      text: `${c.given ? '✅' : '⬜'} ${c.item}: ${c.given ? 'given' : 'missing'}`,
+    })),
     latestUpdate: update ? `${update.text} (${nameOf(update.by)}, ${formatUkDayOf(update.at)})` : null,
   };
 }

@@ -166,6 +166,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     )
     .requiredOption('--plan <id>', 'plan id')
     .option('--separation-of-duties <on|off>', 'off only for a team too small to have anyone else decide')
+    .option(
+      '--limbo-weeks <n>',
+      'weeks an action may be complete but not signed off before the digest escalates it (default 4)',
+    )
     .option('--by <who>', 'who to record as having changed it', defaultActor())
     .action((options) => withContext((ctx) => settingsCommand(ctx, options)));
 

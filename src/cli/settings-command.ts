@@ -1,10 +1,12 @@
 import { formatUkInstant } from '../domain/calendar';
+import { limboWeeksOf, MAX_LIMBO_WEEKS } from '../domain/limbo';
 import { Plan } from '../domain/types';
 import { CliContext, requirePlan, UserError } from './context';
 
 export interface SettingsOptions {
   plan: string;
   separationOfDuties?: string;
+  limboWeeks?: string;
   by: string;
 }
 
@@ -18,7 +20,22 @@ function describe(plan: Plan): string {
   const meaning = enforced
     ? 'nobody signs off, cancels, or decides a new date for, an action they own'
     : 'a chair, executive or administrator may decide on their own actions; the history marks each time';
-  return `Plan ${plan.id}: separation of duties is ${enforced ? 'on' : 'off'}${who}: ${meaning}.\n`;
+  const limbo = limboWeeksOf(plan);
+  return (
+    `Plan ${plan.id}: separation of duties is ${enforced ? 'on' : 'off'}${who}: ${meaning}.\n` +
+    `Perpetual limbo: an action complete but not signed off for more than ${limbo} week${limbo === 1 ? '' : 's'}` +
+    `${plan.limboWeeks === undefined ? ' (the default)' : ''} is escalated in the weekly digest.\n`
+  );
+}
+
+function limboWeeks(text: string): number {
+  const weeks = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || weeks < 1 || weeks > MAX_LIMBO_WEEKS)
+    throw new UserError(
+      `"${text}" is not a setting for --limbo-weeks. Give a whole number of weeks from 1 to ${MAX_LIMBO_WEEKS}, for example 4.`,
+      2,
+    );
+  return weeks;
 }
 
 /**
@@ -29,14 +46,26 @@ function describe(plan: Plan): string {
  */
 export async function settingsCommand(ctx: CliContext, options: SettingsOptions): Promise<void> {
   const { plan } = await requirePlan(ctx, options.plan);
-  if (options.separationOfDuties === undefined) return void ctx.out.write(describe(plan));
+  if (options.separationOfDuties === undefined && options.limboWeeks === undefined)
+    return void ctx.out.write(describe(plan));
+  // Both are checked before either is saved, so a mistake in one changes nothing.
+  const limbo = options.limboWeeks === undefined ? plan.limboWeeks : limboWeeks(options.limboWeeks);
+  if (options.separationOfDuties === undefined) {
+    const changed: Plan = { ...plan, ...(limbo === undefined ? {} : { limboWeeks: limbo }) };
+    await ctx.storage.plans.save(changed);
+    return void ctx.out.write(describe(changed));
+  }
   const enforced = SWITCH[options.separationOfDuties.trim().toLowerCase()];
   if (enforced === undefined)
     throw new UserError(
       `"${options.separationOfDuties}" is not a setting for --separation-of-duties. Use on or off.`,
       2,
     );
-  const changed: Plan = { ...plan, separationOfDuties: { enforced, setBy: options.by, setAt: ctx.now.toISOString() } };
+  const changed: Plan = {
+    ...plan,
+    ...(limbo === undefined ? {} : { limboWeeks: limbo }),
+    separationOfDuties: { enforced, setBy: options.by, setAt: ctx.now.toISOString() },
+  };
   await ctx.storage.plans.save(changed);
   ctx.out.write(describe(changed));
 }

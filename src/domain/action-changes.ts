@@ -3,9 +3,11 @@ import { currentDueDate } from './rag';
 import { isFinished } from './status';
 import { textProblem, type TextKind } from './text-limits';
 import { exampleDate, numericDate } from './uk-date-result';
+import { missingEvidence, requiredItems } from './evidence-items';
 import { Action, Evidence, IsoDate, Status } from './types';
 
-export type ChangeResult = { ok: true; action: Action } | { ok: false; reason: string };
+/** `missing`: a sign-off refused for want of evidence names the required items with none linked (words made at the edge). */
+export type ChangeResult = { ok: true; action: Action } | { ok: false; reason: string; missing?: readonly string[] };
 
 export interface ChangeContext {
   by: string;
@@ -124,13 +126,30 @@ export function evidenceLink(text: string): string | null {
   return /^https?:\/\/\S+$/i.test(text) ? text : null;
 }
 
-export function addEvidence(action: Action, text: string, ctx: ChangeContext): ChangeResult {
+/**
+ * Adds evidence, linked to one of the action's required items when `link.item` names one (as the plan spells
+ * it). `link.url` is the link in evidence that has words with it ("https://… for the minutes").
+ */
+export function addEvidence(
+  action: Action,
+  text: string,
+  ctx: ChangeContext,
+  link: { item?: string | null; url?: string | null } = {},
+): ChangeResult {
   const problem = checkText('evidence', text);
   if (problem) return refused(problem);
   const trimmed = text.trim();
-  if (action.evidence.some((e) => (e.url ?? e.note) === trimmed))
-    return refused(`${action.ref} already has that evidence.`);
-  const evidence: Evidence = { url: evidenceLink(trimmed), note: trimmed, addedBy: ctx.by, addedAt: ctx.at };
+  const item = link.item ? requiredItems(action).find((i) => i === link.item) : null;
+  if (link.item && !item) return refused(`${action.ref} does not require "${link.item}" as evidence.`);
+  if (action.evidence.some((e) => (e.url ?? e.note) === trimmed && (e.item ?? null) === (item ?? null)))
+    return refused(`${action.ref} already has that evidence${item ? ` for ${item}` : ''}.`);
+  const evidence: Evidence = {
+    url: evidenceLink(trimmed) ?? link.url ?? null,
+    note: trimmed,
+    addedBy: ctx.by,
+    addedAt: ctx.at,
+    ...(item ? { item } : {}),
+  };
   return { ok: true, action: { ...action, evidence: [...action.evidence, evidence] } };
 }
 
@@ -140,24 +159,47 @@ export function addNote(action: Action, text: string, ctx: ChangeContext): Chang
   return { ok: true, action: withUpdate(action, text, ctx) };
 }
 
-/** Sign-off closes the loop: the action must be complete and have evidence. */
-export function signOff(action: Action, comment: string | null, ctx: ChangeContext): ChangeResult {
+/** What a sign-off would go without: the required items with no evidence, or (none being named) any evidence at all. */
+export function evidenceShortfall(action: Action): { missing: string[]; none: boolean } {
+  return { missing: missingEvidence(action), none: action.evidence.length === 0 };
+}
+
+export const lacksEvidence = (action: Action): boolean => {
+  const { missing, none } = evidenceShortfall(action);
+  return missing.length > 0 || none;
+};
+
+/**
+ * Sign-off closes the loop: the action must be complete and have evidence for every item required (or, with
+ * none named, at least one piece). `override` is a chair's reason for signing off without it, kept in the history.
+ */
+export function signOff(
+  action: Action,
+  comment: string | null,
+  ctx: ChangeContext,
+  override: string | null = null,
+): ChangeResult {
   if (action.status === 'Signed off') return refused(`${action.ref} is already signed off.`);
   if (action.status !== 'Complete') {
     return refused(`${action.ref} is ${action.status.toLowerCase()}, not complete. Its owner marks it complete first.`);
   }
-  if (action.evidence.length === 0) {
+  const { missing, none } = evidenceShortfall(action);
+  if (override === null && missing.length > 0)
+    return { ok: false, reason: `Sign-off needs evidence for: ${missing.join(', ')}.`, missing };
+  if (override === null && none) {
     return refused(
       `${action.ref} has no evidence yet. Sign-off needs at least one piece: evidence ${action.ref} https://…`,
     );
   }
-  const commentProblem = checkComment(comment);
+  const commentProblem = override !== null ? checkText('reason', override) : checkComment(comment);
   if (commentProblem) return refused(commentProblem);
+  const without = missing.length ? ` without evidence for ${missing.join(', ')}` : none ? ' without evidence' : '';
+  const said = override?.trim() ?? comment;
   return {
     ok: true,
     action: withUpdate(
       withdrawRequest({ ...action, status: 'Signed off' }),
-      comment ? `Signed off: ${comment}` : null,
+      said ? `Signed off${without}: ${said}` : null,
       ctx,
     ),
   };
@@ -221,6 +263,7 @@ export function reportStatus(
   comment: string | null,
   evidence: string | null,
   ctx: ChangeContext,
+  evidenceItem: string | null = null,
 ): ChangeResult {
   const same = action.status === status && status !== 'Signed off';
   const changed: ChangeResult = !same
@@ -230,5 +273,5 @@ export function reportStatus(
       : evidence
         ? { ok: true, action }
         : changeStatus(action, status, comment, ctx);
-  return changed.ok && evidence ? addEvidence(changed.action, evidence, ctx) : changed;
+  return changed.ok && evidence ? addEvidence(changed.action, evidence, ctx, { item: evidenceItem }) : changed;
 }

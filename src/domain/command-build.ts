@@ -2,7 +2,7 @@ import type { Command, DateDecision } from './command';
 import { readDateAndReason } from './command-delay';
 import type { Captures } from './command-pattern';
 import { cleanCommandText, MAX_COMMAND_LENGTH, type Token } from './command-text';
-import { splitEvidence } from './command-evidence';
+import { splitEvidence, splitSignOffOverride } from './command-evidence';
 import { REQUEST } from './command-guard';
 import type { IsoDate, Status } from './types';
 
@@ -83,9 +83,15 @@ export function delayIfDated(ref: string, m: MatchText, from: number | undefined
   return read.kind === 'delay' && read.newDate && !('error' in read.newDate) ? read : null;
 }
 
+/** A sign-off, or a chair's override when the words after the ref say what it is without ("without the audit report because …"). */
+export function signOffCommand(ref: string, comment: string | null): Command {
+  const { override } = splitSignOffOverride(comment);
+  return override ? { kind: 'signOff', ref, comment: null, override } : { kind: 'signOff', ref, comment };
+}
+
 export function withStatus(ref: string, status: Status, m: MatchText, from: number | undefined): Command {
   if (status === 'Delayed') return delay(ref, m, from, true);
-  if (status === 'Signed off') return { kind: 'signOff', ref, comment: commentFrom(m, from) };
+  if (status === 'Signed off') return signOffCommand(ref, commentFrom(m, from));
   const { comment, evidence } = splitEvidence(commentFrom(m, from));
   return { kind: 'setStatus', ref, status, comment: tidyComment(comment), evidence };
 }

@@ -21,3 +21,32 @@ function tidy(text: string): string | null {
   const t = text.replace(/^[\s,;.:–—-]+|[\s,;.:–—-]+$/g, '');
   return t === '' ? null : t;
 }
+
+/** A chair signing off without evidence still missing: what they said it is without, and why. */
+export interface SignOffOverride {
+  /** "the audit report", "evidence"; null when they said only "anyway". */
+  without: string | null;
+  /** Null when no reason was given: the bot asks for one and changes nothing. */
+  reason: string | null;
+}
+
+const OVERRIDE =
+  /^(?:but\s+)?(?:without|w\/o|despite(?:\s+(?:missing|no|the\s+missing))?|even\s+though|anyway|regardless|overrid(?:e|ing|den))\b(.*)$/is;
+const REASON = /\s*(?:,\s|\b(?:because(?:\s+of)?|since|as|due\s+to|reason(?:\s+is)?)\b|[:–—]|\s-\s)\s*:?/i;
+
+/**
+ * "sign off 6(a) without the audit report because the auditor has left", "sign off 6(a) anyway: board agreed",
+ * "sign off 6(a) override because …": an override, with what it is without and the reason. Anything else is a comment.
+ */
+export function splitSignOffOverride(comment: string | null): {
+  comment: string | null;
+  override: SignOffOverride | null;
+} {
+  const said = comment ? OVERRIDE.exec(comment.trim()) : null;
+  if (!said) return { comment, override: null };
+  const rest = said[1];
+  const at = REASON.exec(rest);
+  const without = tidy(at ? rest.slice(0, at.index) : rest)?.replace(/^(?:the\s+)?(?:missing\s+)?/i, '') || null;
+  const reason = at ? tidy(rest.slice(at.index + at[0].length)) : null;
+  return { comment: null, override: { without, reason } };
+}

@@ -12,6 +12,7 @@ import {
   NOTE_NEEDED,
   REF_NEEDED,
   scopeText,
+  signOffCommand,
   textFrom,
   unknown,
   withStatus,
@@ -203,8 +204,7 @@ const RULES: Rule[] = [
       '{ref} is|has|been|can|be|ready|to|for* sign|signed off|of {rest?}',
       '{ref} is|has|been|can|be* signoff|sign-off|signedoff {rest?}',
     ],
-    build: (c, m) =>
-      asked(m, need(c.ref), 'sign off SG-4') ?? { kind: 'signOff', ref: need(c.ref), comment: commentFrom(m, c.rest) },
+    build: (c, m) => asked(m, need(c.ref), 'sign off SG-4') ?? signOffCommand(need(c.ref), commentFrom(m, c.rest)),
   },
   {
     // "attach https://… to SG-I-1": the evidence before the ref.

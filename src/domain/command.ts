@@ -1,3 +1,4 @@
+import { SignOffOverride } from './command-evidence';
 import { IsoDate, Status } from './types';
 
 /** What a person asked for in chat, after the grammar has read it. */
@@ -29,7 +30,8 @@ export type Command =
   | { kind: 'delay'; ref: string; newDate: DateAnswer | null; reason: string | null; statusChange: boolean }
   | { kind: 'evidence'; ref: string; text: string }
   | { kind: 'note'; ref: string; text: string }
-  | { kind: 'signOff'; ref: string; comment: string | null }
+  /** `override`: "sign off 6(a) without the audit report because …", a chair signing off without evidence still missing. */
+  | { kind: 'signOff'; ref: string; comment: string | null; override?: SignOffOverride }
   /**
    * "approve SG-4": approves whatever is waiting on the action for a chair's
    * decision, which only the register knows: the new date its owner asked

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMBO_WEEKS, evidenceOverdue, EvidenceOverdueItem, inLimbo, LimboItem } from './limbo';
 import { PersonProblem } from './reach';
 import { daysBetween, localDateOf } from './calendar';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
@@ -36,6 +37,8 @@ export interface DigestInput {
   weekStart: IsoDate;
   /** Where the plan is run, which decides the day a change was made on (default UK_TIME_ZONE). */
   timeZone?: string;
+  /** The plan's limbo setting: weeks complete without sign-off before escalation (default 4). */
+  limboWeeks?: number;
 }
 
 export interface NewlyOverdueItem {
@@ -100,6 +103,10 @@ export interface Digest {
   slippedRepeatedly: SlippedRepeatedlyItem[];
   /** Owners the bot cannot reach, by name. */
   unreachable: UnreachableOwner[];
+  /** Complete but not signed off for longer than the plan's limbo weeks, with the evidence still missing. */
+  limbo: LimboItem[];
+  /** Evidence due before today and not all given. */
+  evidenceOverdue: EvidenceOverdueItem[];
 }
 
 function zeroStatuses(): Record<Status, number> {
@@ -278,5 +285,7 @@ export function computeDigest(input: DigestInput): Digest {
     awaitingSignOff,
     slippedRepeatedly,
     unreachable,
+    limbo: inLimbo(awaitingSignOff, input.limboWeeks ?? DEFAULT_LIMBO_WEEKS),
+    evidenceOverdue: evidenceOverdue(actions, today),
   };
 }

@@ -18,6 +18,8 @@ export const EXPORT_COLUMNS = [
   'Days overdue',
   'Latest update',
   'Measure',
+  'Evidence required',
+  'Evidence due',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -53,6 +55,8 @@ export function exportRows(actions: readonly Action[], today: IsoDate): ExportRo
       'Days overdue': daysOverdue(a, today) || null,
       'Latest update': latestUpdateText(a),
       Measure: a.measure?.indicator ?? null,
+      'Evidence required': a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null,
+      'Evidence due': date(a.evidenceDue ?? null),
     }));
 }
 

@@ -17,7 +17,16 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ['measure', 'Measure', (a) => a.measure?.indicator ?? null],
   ['measureTarget', 'Target', (a) => a.measure?.target ?? null],
   ['measureLatest', 'Latest value', (a) => a.measure?.latest ?? null],
-  ['evidence', 'Evidence', (a) => (a.evidence.length ? a.evidence.map((e) => e.url ?? e.note).join('\n') : null)],
+  [
+    'evidence',
+    'Evidence',
+    (a) =>
+      a.evidence.length
+        ? a.evidence.map((e) => `${e.url ?? e.note}${e.item ? ` (for ${e.item})` : ''}`).join('\n')
+        : null,
+  ],
+  ['evidenceRequired', 'Evidence required', (a) => (a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null)],
+  ['evidenceDue', 'Evidence due', (a) => a.evidenceDue ?? null],
   ['latestUpdate', 'Latest update', (a) => a.latestUpdate?.text ?? null],
   [
     'dateRequest',

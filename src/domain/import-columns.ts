@@ -10,6 +10,8 @@ export const COLUMNS = {
   status: ['status', 'progress'],
   measure: ['measure', 'measure of success', 'success measure', 'how measured'],
   evidence: ['evidence', 'evidence of completion'],
+  evidenceRequired: ['evidence required', 'required evidence', 'evidence needed', 'evidence to support sign off'],
+  evidenceDue: ['evidence due', 'evidence due date', 'evidence date', 'date evidence presented', 'evidence presented'],
 } as const;
 
 export type Column = keyof typeof COLUMNS;

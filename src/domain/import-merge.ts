@@ -54,6 +54,8 @@ export function mergeImportedRow(
         ? { target: null, latest: null, ...base.measure, indicator: row.measure }
         : base.measure,
     evidence: [...base.evidence, ...added],
+    ...(row.evidenceRequired !== undefined ? { evidenceRequired: row.evidenceRequired } : {}),
+    ...(row.evidenceDue !== undefined ? { evidenceDue: row.evidenceDue } : {}),
   };
 }
 

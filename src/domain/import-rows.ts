@@ -1,3 +1,4 @@
+import { evidenceItemsProblem, parseEvidenceItems } from './evidence-items';
 import { Column, mapHeaders } from './import-columns';
 import { parseOwner } from './owner';
 import { validateRef, refKey } from './ref';
@@ -19,6 +20,8 @@ export const MAX_CELL_LENGTH: Record<Column, number> = {
   status: 50,
   measure: 2000,
   evidence: 4000,
+  evidenceRequired: 4000,
+  evidenceDue: 50,
 };
 export const MAX_ACTIONS = 20_000;
 const MAX_ERRORS_LISTED = 100;
@@ -40,6 +43,10 @@ export interface ImportedRow {
   status?: Status;
   measure?: string;
   evidence: string[];
+  /** The items of evidence the board expects (`evidence_required`, separated by `;`). */
+  evidenceRequired?: string[];
+  /** When the evidence will be presented (`evidence_due`). */
+  evidenceDue?: IsoDate;
 }
 
 export interface RowsValidation {
@@ -59,6 +66,8 @@ const LABELS: Record<Column, string> = {
   status: 'status',
   measure: 'measure',
   evidence: 'evidence',
+  evidenceRequired: 'evidence required',
+  evidenceDue: 'evidence due date',
 };
 
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
@@ -172,6 +181,20 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
 
     const evidenceText = cell('evidence');
     if (evidenceText !== '') imported.evidence = evidenceText.split(/\s*(?:\r?\n|;)\s*/).filter(Boolean);
+
+    const requiredText = cell('evidenceRequired');
+    if (requiredText !== '') {
+      const items = parseEvidenceItems(requiredText);
+      const itemsProblem = evidenceItemsProblem(items);
+      if (itemsProblem) problems.push(itemsProblem);
+      else if (items.length) imported.evidenceRequired = items;
+    }
+    const evidenceDueText = cell('evidenceDue');
+    if (evidenceDueText !== '') {
+      const due = parseUkDate(evidenceDueText, today);
+      if (!due.ok) problems.push(`the evidence due date "${evidenceDueText}" is not a date we can use. ${due.error}`);
+      else imported.evidenceDue = due.date;
+    }
 
     if (problems.length) errors.push(...asRowErrors(rowNumber, problems));
     else rows.push(imported);

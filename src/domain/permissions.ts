@@ -81,6 +81,17 @@ export function canSignOff(actor: Actor, action: Action, rules: DutyRules): Perm
   return both(role, () => notTheirOwn(actor, action, rules, 'sign it off'));
 }
 
+/**
+ * Signing off without the evidence the board asked for is the chair's call alone: executives and administrators
+ * sign off only what has its evidence. Separation of duties still applies.
+ */
+export function canSignOffWithoutEvidence(actor: Actor, action: Action, rules: DutyRules): Permission {
+  const role: Permission = actor.roles.has('chair')
+    ? ALLOWED
+    : { allowed: false, reason: 'Only a chair can sign off an action without the evidence it needs.' };
+  return both(role, () => notTheirOwn(actor, action, rules, 'sign it off'));
+}
+
 /** Whether a decision on the action is put to this person at all: never one on their own action while the plan keeps duties separate. */
 export function offeredDecisionOn(actor: Actor, action: Action, rules: DutyRules): boolean {
   return !barredAsOwner(actor, action, rules);

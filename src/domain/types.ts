@@ -31,6 +31,8 @@ export interface Plan {
   remindSchedule: string | null;
   digestSchedule: string | null;
   separationOfDuties: SeparationOfDuties;
+  /** Weeks an action may sit complete but not signed off before the digest escalates it; absent means the default (4). */
+  limboWeeks?: number;
 }
 
 /**
@@ -63,6 +65,8 @@ export interface Evidence {
   note: string;
   addedBy: string;
   addedAt: string;
+  /** The required item of evidence (as the plan names it) this supports; absent or null for evidence linked to none. */
+  item?: string | null;
 }
 
 export interface Update {
@@ -98,6 +102,10 @@ export interface Action {
   latestUpdate: Update | null;
   /** Until approved, the current due date stands. */
   dateRequest: DateRequest | null;
+  /** The items of evidence the board expects before sign-off ("Audit report"); absent or empty when none are named. */
+  evidenceRequired?: string[];
+  /** When the evidence will be presented; absent or null when not set. */
+  evidenceDue?: IsoDate | null;
 }
 
 export interface FieldChange {

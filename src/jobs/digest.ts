@@ -1,7 +1,7 @@
-import { digestView } from '../cards/digest-view';
-import { renderCard } from '../cards/render';
+import { digestCard } from '../cards/digest-view';
 import { addDays, todayIn } from '../domain/calendar';
 import { computeDigest, UnreachableOwner } from '../domain/digest';
+import { limboWeeksOf } from '../domain/limbo';
 import { isoWeek, runIdFor } from '../domain/reminders';
 import { ownerName } from '../cards/view-models';
 import { withOwnerNames } from '../services/chat/owner-names';
@@ -54,8 +54,9 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     today,
     weekStart: addDays(today, -7),
     timeZone: plan.timeZone,
+    limboWeeks: limboWeeksOf(plan),
   });
-  const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone));
+  const card = digestCard(digest, plan.title, today, plan.timeZone, limboWeeksOf(plan));
   const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
   const targets: Target[] = bound.map((c, i) => ({
     key: c.conversationId,

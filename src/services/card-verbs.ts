@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../domain/calendar';
 import { decisionConfirmation } from '../domain/date-decisions';
+import { MAX_EVIDENCE_ITEM_LENGTH, missingEvidence } from '../domain/evidence-items';
 import { TEXT_LIMITS, TextKind } from '../domain/text-limits';
 import { Action } from '../domain/types';
 import { Storage } from '../store/open-storage';
@@ -76,6 +77,13 @@ function verb<S extends z.ZodTypeAny>(
 const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> =>
   refusal('unchanged', 'There was nothing to save: choose a new status or write a note.');
 
+const completedWithEvidence = (after: Action) => {
+  const missing = missingEvidence(after);
+  return missing.length
+    ? `${after.ref} is complete, with your evidence. Sign-off still needs evidence for: ${missing.join(', ')}.`
+    : `${after.ref} is complete, with your evidence. A chair or an executive can now sign it off.`;
+};
+
 const dateAskedOrStatus = (after: Action) =>
   after.dateRequest
     ? `Your new date for ${after.ref} has gone to the chairs and executives for approval; until then the current date stands.`
@@ -84,11 +92,20 @@ const dateAskedOrStatus = (after: Action) =>
 /** Every button on a reminder or decisions card: verb → schema → use case. */
 export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
   refreshReminder: verb('reminder', PlanData.extend({ owner: text('The owner', 320) }), null),
-  complete: verb('reminder', ReminderData.extend({ evidence: text('Evidence', TEXT_LIMITS.evidence) }), (data) => ({
-    ref: data.ref,
-    run: (storage, found, by) => markComplete(storage, found, by, { evidence: data.evidence }),
-    confirm: (after) => `${after.ref} is complete, with your evidence. A chair or an executive can now sign it off.`,
-  })),
+  complete: verb(
+    'reminder',
+    ReminderData.extend({
+      evidence: text('Evidence', TEXT_LIMITS.evidence),
+      // The required item chosen, by name; "None of these" sends it empty or leaves it out.
+      evidenceItem: z.string().trim().max(MAX_EVIDENCE_ITEM_LENGTH).optional(),
+    }),
+    (data) => ({
+      ref: data.ref,
+      run: (storage, found, by) =>
+        markComplete(storage, found, by, { evidence: data.evidence, item: data.evidenceItem || null }),
+      confirm: completedWithEvidence,
+    }),
+  ),
   update: verb('reminder', UpdateData, (data) => ({
     ref: data.ref,
     run: (storage, found, by) => {
@@ -145,4 +162,14 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
     run: (storage, found, by) => signOff(storage, found, by, { comment: null }),
     confirm: (after) => `${after.ref} is signed off.`,
   })),
+  // A chair signs off without evidence still missing: the reason is required and goes into the history.
+  signOffWithout: verb(
+    'decisions',
+    PlanData.extend({ signOffRef: text('Which action'), overrideReason: text('The reason', TEXT_LIMITS.reason) }),
+    (data) => ({
+      ref: data.signOffRef,
+      run: (storage, found, by) => signOff(storage, found, by, { comment: null, override: data.overrideReason }),
+      confirm: (after) => `${after.ref} is signed off without all its evidence. Your reason is in its history.`,
+    }),
+  ),
 };

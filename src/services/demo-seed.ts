@@ -94,10 +94,14 @@ export async function seedDemo(storage: Storage, root: string, now: Date): Promi
   return { seeded: true, actions: report.created.length };
 }
 
+/** The demo action that names the evidence the board expects before sign-off. */
+export const DEMO_EVIDENCE_REF = 'LAC-7';
+export const DEMO_EVIDENCE_REQUIRED = ['Case file audit report', 'Training attendance records'];
+
 /**
  * A little history to look at: the delayed action has slipped six weeks, an
  * overdue one has a new date in ten days (so something is due soon), and the
- * completed one has evidence, waiting for sign-off.
+ * completed one has evidence, waiting for sign-off; LAC-7 names the evidence the board expects.
  */
 async function touchUp(storage: Storage, now: Date, today: string): Promise<void> {
   const at = now.toISOString();
@@ -131,6 +135,10 @@ async function touchUp(storage: Storage, now: Date, today: string): Promise<void
           },
         ],
       };
+    }
+    if (value.ref === DEMO_EVIDENCE_REF) {
+      // The board's evidence matrix for one of Alex Wilber's actions, so "show LAC-7" and his reminder card show it.
+      after = { ...(after ?? value), evidenceRequired: DEMO_EVIDENCE_REQUIRED, evidenceDue: addDays(today, 21) };
     }
     if (after) {
       const changes = diffActions(value, after);

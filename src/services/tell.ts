@@ -27,6 +27,8 @@ export function refusalText(refused: Refusal): string {
     case 'invalid':
     case 'unchanged':
       return refused.reason;
+    case 'evidenceMissing':
+      return refused.missing?.length ? `Sign-off needs evidence for: ${refused.missing.join(', ')}.` : refused.reason;
   }
 }
 

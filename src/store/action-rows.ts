@@ -53,6 +53,8 @@ export function actionToEntity(action: Action, revision: number) {
     evidence: action.evidence.length ? JSON.stringify(action.evidence) : null,
     latestUpdate: action.latestUpdate ? JSON.stringify(action.latestUpdate) : null,
     dateRequest: action.dateRequest ? JSON.stringify(action.dateRequest) : null,
+    evidenceRequired: action.evidenceRequired?.length ? JSON.stringify(action.evidenceRequired) : null,
+    evidenceDue: action.evidenceDue ?? null,
   });
   assertWithinLimits(entity);
   return entity;
@@ -83,7 +85,15 @@ export function entityToAction(planId: string, row: Row): Action {
     evidence: json(row, 'evidence', []),
     latestUpdate: json(row, 'latestUpdate', null),
     dateRequest: json(row, 'dateRequest', null),
+    // Rows stored before evidence could be required read as requiring none.
+    ...optionalEvidenceFields(row),
   };
+}
+
+function optionalEvidenceFields(row: Row): Pick<Action, 'evidenceRequired' | 'evidenceDue'> {
+  const required = json<string[]>(row, 'evidenceRequired', []);
+  const due = strOrNull(row, 'evidenceDue');
+  return { ...(required.length ? { evidenceRequired: required } : {}), ...(due ? { evidenceDue: due } : {}) };
 }
 
 export function historyToEntity(entry: HistoryEntry, revision: number) {

@@ -24,6 +24,8 @@ function toPlan(row: Row): Plan {
       setBy: strOrNull(row, 'separationOfDutiesSetBy'),
       setAt: strOrNull(row, 'separationOfDutiesSetAt'),
     },
+    // Plans stored before the setting existed use the default.
+    ...(typeof row.limboWeeks === 'number' ? { limboWeeks: row.limboWeeks } : {}),
   };
 }
 
@@ -56,6 +58,7 @@ export class PlanStore {
       separationOfDuties: plan.separationOfDuties.enforced,
       separationOfDutiesSetBy: plan.separationOfDuties.setBy,
       separationOfDutiesSetAt: plan.separationOfDuties.setAt,
+      limboWeeks: plan.limboWeeks,
     });
     assertWithinLimits(entity);
     await storageCall(() => table.upsertEntity(entity, 'Replace'));

@@ -10,15 +10,18 @@ import { Storage } from '../store/open-storage';
 /**
  * Why nothing changed. `notPermitted`: the person may not do this to this action. `notNow`: the rules
  * refuse it in the action's present state (already signed off, date in the past…). `invalid`: the input
- * is incomplete. `unchanged`: it would change nothing.
+ * is incomplete. `unchanged`: it would change nothing. `evidenceMissing`: a sign-off without evidence for the
+ * required items named in `missing`.
  */
-export type RefusalCode = 'notPermitted' | 'notNow' | 'invalid' | 'unchanged';
+export type RefusalCode = 'notPermitted' | 'notNow' | 'invalid' | 'unchanged' | 'evidenceMissing';
 
 /** `reason` is the rule's own explanation; front doors turn a refusal into words in `refusalText`. */
 export interface Refusal {
   kind: 'refused';
   code: RefusalCode;
   reason: string;
+  /** For `evidenceMissing`: the required items with no evidence, as the plan names them. */
+  missing?: readonly string[];
 }
 
 /** Done: the action as written (and as it was just before), and whom to tell. */
@@ -46,14 +49,20 @@ export interface ChangeBy {
   answered?: (notification: Notification) => boolean;
 }
 
-export const refusal = (code: RefusalCode, reason: string): Refusal => ({ kind: 'refused', code, reason });
+export const refusal = (code: RefusalCode, reason: string, missing?: readonly string[]): Refusal =>
+  missing ? { kind: 'refused', code, reason, missing } : { kind: 'refused', code, reason };
 
 /** A change step: refuse with a code, or the action changed. */
-export type Step = { ok: true; action: Action } | { ok: false; code: RefusalCode; reason: string };
+export type Step =
+  { ok: true; action: Action } | { ok: false; code: RefusalCode; reason: string; missing?: readonly string[] };
 
-/** Lifts a domain rule's result into a step: its refusals are about the action's state. */
+/** Lifts a domain rule's result into a step: its refusals are about the action's state (or the evidence it lacks). */
 export const rule = (result: ChangeResult): Step =>
-  result.ok ? result : { ok: false, code: 'notNow', reason: result.reason };
+  result.ok
+    ? result
+    : result.missing
+      ? { ok: false, code: 'evidenceMissing', reason: result.reason, missing: result.missing }
+      : { ok: false, code: 'notNow', reason: result.reason };
 
 /** Runs `apply` only if the permission allows, so the permission is checked again on every retry. */
 export const permitted = (permission: Permission, apply: () => Step): Step =>
@@ -75,6 +84,7 @@ export async function runChange(
   notify: (before: Action, after: Action) => Notification[],
 ): Promise<ChangeOutcome> {
   let code: RefusalCode = 'unchanged';
+  let missing: readonly string[] | undefined;
   try {
     const outcome = await changeAction(
       storage,
@@ -83,6 +93,7 @@ export async function runChange(
         const result = step(action, ctx, actor);
         if (result.ok) return result;
         code = result.code;
+        missing = result.missing;
         return { ok: false, reason: result.reason };
       },
       {
@@ -92,7 +103,7 @@ export async function runChange(
         notify: (before, after) => notify(before, after).filter((n) => !by.answered?.(n)),
       },
     );
-    if (!outcome.ok) return refusal(code, outcome.reason);
+    if (!outcome.ok) return refusal(code, outcome.reason, missing);
     return { kind: 'done', found: outcome.found, before: outcome.before, notifications: outcome.notifications };
   } catch (error) {
     if (error instanceof ConflictError) return { kind: 'conflict', error };

@@ -1,23 +1,33 @@
-import { signOff as signedOff } from '../domain/action-changes';
-import { canSignOff } from '../domain/permissions';
+import { lacksEvidence, signOff as signedOff } from '../domain/action-changes';
+import { canSignOff, canSignOffWithoutEvidence } from '../domain/permissions';
 import { FoundAction } from '../services/chat/plan-scope';
 import { Storage } from '../store/open-storage';
 import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
 
-/** Sign off a complete action that has evidence: a chair, an executive or an administrator, never on their own. */
+/**
+ * Sign off a complete action that has its evidence: a chair, an executive or an administrator, never on their
+ * own. `override` is a chair's reason for signing off without evidence still missing; it goes into the history.
+ */
 export function signOff(
   storage: Storage,
   found: FoundAction,
   by: ChangeBy,
-  input: { comment: string | null },
+  input: { comment: string | null; override?: string | null },
 ): Promise<ChangeOutcome> {
   const { plan } = found.view;
+  const override = input.override ?? null;
   return runChange(
     storage,
     found,
-    { ...by, comment: input.comment },
-    (action, ctx, actor) =>
-      permitted(canSignOff(actor, action, plan), () => rule(signedOff(action, input.comment, ctx))),
+    { ...by, comment: override ?? input.comment },
+    (action, ctx, actor) => {
+      // The override is checked against the action as stored now: evidence added meanwhile makes it a plain sign-off.
+      const permission =
+        override !== null && lacksEvidence(action)
+          ? canSignOffWithoutEvidence(actor, action, plan)
+          : canSignOff(actor, action, plan);
+      return permitted(permission, () => rule(signedOff(action, input.comment, ctx, override)));
+    },
     (_, after) => [ownerCardRedrawn(after)],
   );
 }

@@ -11,6 +11,8 @@ export interface StatusReport {
   status: Exclude<Status, 'Delayed' | 'Signed off'>;
   comment: string | null;
   evidence: string | null;
+  /** The required item the evidence is for, by the name the plan gives it; absent or null for none. */
+  evidenceItem?: string | null;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function updateStatus(
     { ...by, comment: input.comment },
     (action, ctx, actor) =>
       permitted(input.status === 'Cancelled' ? canCancel(actor, action, plan) : mayUpdate(actor, action), () =>
-        rule(reportStatus(action, input.status, input.comment, input.evidence, ctx)),
+        rule(reportStatus(action, input.status, input.comment, input.evidence, ctx, input.evidenceItem ?? null)),
       ),
     (_, after) => [ownerCardRedrawn(after)],
   );
@@ -42,7 +44,7 @@ export async function markComplete(
   storage: Storage,
   found: FoundAction,
   by: ChangeBy,
-  input: { evidence: string },
+  input: { evidence: string; item?: string | null },
 ): Promise<ChangeOutcome> {
   const mayUpdate = await updaterRule(storage, found);
   return runChange(
@@ -51,7 +53,7 @@ export async function markComplete(
     { ...by, comment: null },
     (action, ctx, actor) =>
       permitted(mayUpdate(actor, action), () => {
-        const withEvidence = addEvidence(action, input.evidence, ctx);
+        const withEvidence = addEvidence(action, input.evidence, ctx, { item: input.item });
         return rule(withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence);
       }),
     (_, after) => [ownerCardRedrawn(after)],

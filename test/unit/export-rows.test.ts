@@ -30,6 +30,8 @@ describe('exportRows', () => {
         'Days overdue': null,
         'Latest update': 'Spoke to the supplier (20 Nov 2026, alexw@example.com)',
         Measure: '% of visits recorded',
+        'Evidence required': null,
+        'Evidence due': null,
       },
     ]);
   });
@@ -55,6 +57,12 @@ describe('exportRows', () => {
       'Latest update': null,
       Measure: null,
     });
+  });
+
+  test('the evidence required is listed with ";" as imported, and its due date is a date', () => {
+    const row = exportOne({ evidenceRequired: ['Audit report', 'Training records'], evidenceDue: '2027-01-31' });
+    expect(row['Evidence required']).toBe('Audit report; Training records');
+    expect(row['Evidence due']).toEqual({ date: '2027-01-31' });
   });
 
   test.each([

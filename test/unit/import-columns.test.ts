@@ -99,6 +99,8 @@ describe('mapHeaders', () => {
       agency: 5,
       status: 8,
       measure: 12,
+      evidenceRequired: EXPORT_COLUMNS.indexOf('Evidence required'),
+      evidenceDue: EXPORT_COLUMNS.indexOf('Evidence due'),
     });
     expect(mapped.ignored).toEqual(['Original due date', 'Current due date', 'RAG', 'Days overdue', 'Latest update']);
   });

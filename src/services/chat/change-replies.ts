@@ -15,6 +15,14 @@ import { dateMoved, mayAskForNewDate, newDate } from '../../use-cases/new-date';
 import { ChangeBy, ChangeOutcome } from '../../use-cases/outcome';
 import { signOff } from '../../use-cases/sign-off';
 import { updateStatus } from '../../use-cases/update-status';
+import {
+  evidenceBanner,
+  evidenceInput,
+  evidenceQuestion,
+  signOffBanner,
+  statusReport,
+  stillNeeded,
+} from './evidence-replies';
 import { FoundAction } from './plan-scope';
 import { showReply } from './read-replies';
 import { Incoming, Reply, text } from './types';
@@ -26,16 +34,17 @@ function bannerFor(command: ChangeCommand, action: Action, before: Action): stri
     case 'setStatus':
       if (before.status === action.status)
         return `${action.ref} is still ${action.status.toLowerCase()}; ${command.comment ? 'your update is recorded' : 'the evidence is added'}.`;
-      if (command.evidence) return `${action.ref} is now ${action.status.toLowerCase()}, with your evidence.`;
+      if (command.evidence)
+        return `${action.ref} is now ${action.status.toLowerCase()}, with your evidence.${stillNeeded(action)}`;
       return action.status === 'Complete' && action.evidence.length === 0
         ? `${action.ref} is now complete. Add evidence so it can be signed off: evidence ${action.ref} https://…`
         : `${action.ref} is now ${action.status.toLowerCase()}.`;
     case 'evidence':
-      return `Evidence added to ${action.ref}.`;
+      return evidenceBanner(action, command.text);
     case 'note':
       return `Note added to ${action.ref}.`;
     case 'signOff':
-      return `${action.ref} is signed off.`;
+      return signOffBanner(action, before, command);
   }
 }
 
@@ -43,17 +52,13 @@ function bannerFor(command: ChangeCommand, action: Action, before: Action): stri
 function run(storage: Storage, found: FoundAction, command: ChangeCommand, by: ChangeBy): Promise<ChangeOutcome> {
   switch (command.kind) {
     case 'setStatus':
-      return updateStatus(storage, found, by, {
-        status: command.status,
-        comment: command.comment,
-        evidence: command.evidence,
-      });
+      return updateStatus(storage, found, by, statusReport(found.current.value, command));
     case 'evidence':
-      return addEvidence(storage, found, by, { text: command.text });
+      return addEvidence(storage, found, by, evidenceInput(found.current.value, command.text));
     case 'note':
       return addNote(storage, found, by, { text: command.text });
     case 'signOff':
-      return signOff(storage, found, by, { comment: command.comment });
+      return signOff(storage, found, by, { comment: command.comment, override: command.override?.reason ?? null });
   }
 }
 
@@ -68,6 +73,8 @@ export async function simpleChangeReply(
   at: string,
   notifier?: ChangeNotifier,
 ): Promise<Reply> {
+  const question = command.kind === 'evidence' || command.kind === 'signOff' ? evidenceQuestion(found, command) : null;
+  if (question) return question;
   const outcome = await run(storage, found, command, { via: 'chat', at });
   if (outcome.kind !== 'done') return notDone(outcome);
   tell(notifier, outcome.found.current.value, outcome.notifications);

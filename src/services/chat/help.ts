@@ -63,7 +63,8 @@ export const COMMANDS: readonly HelpCommand[] = [
   },
   {
     example: 'evidence SG-4 https://…',
-    description: 'Add a link or a note as evidence. Sign-off needs at least one.',
+    description:
+      'Add a link or a note as evidence; add "for the audit report" to link it to an item the action needs (see "show SG-4"). Sign-off needs evidence for each item, or at least one piece.',
     audience: 'everyone',
     words: ['evidence', 'proof', 'link', 'attach', 'upload', 'document'],
   },
@@ -75,7 +76,8 @@ export const COMMANDS: readonly HelpCommand[] = [
   },
   {
     example: 'sign off SG-4',
-    description: 'Chairs and executives: sign off a completed action that has evidence.',
+    description:
+      'Chairs and executives: sign off a completed action that has its evidence. A chair can sign off without it, giving the reason: "sign off SG-4 without the audit report because …".',
     audience: 'deciders',
     words: ['sign', 'signoff', 'close', 'closed', 'completion'],
   },

@@ -5,6 +5,7 @@ import { DryRun, measureDryRun, measureMultiPlan, MultiPlan } from './multi-plan
 import { measureGrammar } from './grammar';
 import { ImportXlsx, measureImportXlsx } from './import-xlsx';
 import { measureStart } from './start-time';
+import { measureTabApi, TabApi } from './tab-api';
 import { round } from './stats';
 import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
 
@@ -37,11 +38,14 @@ async function main(): Promise<void> {
   let multiPlan: MultiPlan;
   let dryRun: DryRun;
   let importXlsx: ImportXlsx;
+  let tab: TabApi;
   try {
     for (const size of SIZES) {
       log(`Chat round trip at ${size.toLocaleString('en-GB')} actions (${iterations} of each command)…`);
       chat[size] = await measureChat(bot, size, iterations, log);
     }
+    log(`The tab's plan page at 1,000 actions against /healthz (${iterations} of each)…`);
+    tab = await measureTabApi(bot, iterations, log);
     memory = bot.memory();
     log(
       `Reminder fan-out to ${FANOUT_OWNERS.toLocaleString('en-GB')} owners, one send in ${INJECT_EVERY} answered 429…`,
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
       start_seconds: startSeconds,
       grammar_worst_ms: grammar.worstMs,
       import_20k_xlsx: { seconds: importXlsx.seconds, rss_mb: importXlsx.rss_mb },
+      tab: { api_p95_ms: tab.api_p95_ms, ratio: tab.ratio },
     };
     process.stdout.write(JSON.stringify(summary) + '\n');
     return;
@@ -129,6 +134,8 @@ async function main(): Promise<void> {
     `npm start to the Playground answering: ${startSeconds} s (build and seeding included)`,
     '',
     `Grammar, slowest parse of a hostile message: ${grammar.worstMs} ms (${grammar.worstName}; goal ≤ 20 ms)`,
+    '',
+    `The tab's plan page, GET /api/tab/plans/:id at ${tab.actions.toLocaleString('en-GB')} actions (${tab.body_kb} KB): p50 ${tab.api_p50_ms} ms, p95 ${tab.api_p95_ms} ms against /healthz p95 ${tab.healthz_p95_ms} ms: ratio ${tab.ratio} (goal ≤ 3); first request ${tab.first_ms} ms`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

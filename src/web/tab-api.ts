@@ -6,7 +6,15 @@ import { showActionDetail } from '../use-cases/action-detail';
 import { showPlanPage } from '../use-cases/plan-page';
 import { plansForPerson } from '../use-cases/plans-for-person';
 import { TabPerson } from '../use-cases/readable-plan';
-import { ACTION_NOT_FOUND, BAD_REFERENCE, INTERNAL, PLAN_NOT_FOUND, signInError, TabError } from './tab-errors';
+import {
+  ACTION_NOT_FOUND,
+  BAD_REFERENCE,
+  INTERNAL,
+  NO_SUCH_PAGE,
+  PLAN_NOT_FOUND,
+  signInError,
+  TabError,
+} from './tab-errors';
 import { SignIn, SignInRequest } from './tab-sign-in';
 
 export const TAB_API = '/api/tab';
@@ -22,7 +30,16 @@ export interface TabApiDeps {
 /** Plan ids and refs are short; anything longer, or with control characters, is not one the tab sent. */
 const MAX_PARAM = 200;
 const usable = (value: unknown): value is string =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_PARAM && !/[\u0000-\u001f\u007f]/.test(value);
+  typeof value === 'string' &&
+  value.trim() !== '' &&
+  value.length <= MAX_PARAM &&
+  ![...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/** A path parameter as restify decoded it; unknown until checked with `usable`. */
+function pathParam(req: Request, name: string): unknown {
+  const params: unknown = req.params;
+  return typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[name] : undefined;
+}
 
 /** What a route answers: the body to send, or one of the contract's errors. */
 type Answer = { body: object } | { error: TabError };
@@ -117,7 +134,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
   server.get(
     `${TAB_API}/plans/:planId`,
     route(async (person, req) => {
-      const planId: unknown = req.params?.planId;
+      const planId = pathParam(req, 'planId');
       if (!usable(planId)) return { error: BAD_REFERENCE };
       const outcome = await showPlanPage(deps.storage, person, planId, now());
       return outcome.kind === 'found' ? { body: outcome.page } : { error: PLAN_NOT_FOUND };
@@ -127,11 +144,14 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
   server.get(
     `${TAB_API}/plans/:planId/actions/:ref`,
     route(async (person, req) => {
-      const planId: unknown = req.params?.planId;
-      const ref: unknown = req.params?.ref;
+      const planId = pathParam(req, 'planId');
+      const ref = pathParam(req, 'ref');
       if (!usable(planId) || !usable(ref)) return { error: BAD_REFERENCE };
       const outcome = await showActionDetail(deps.storage, person, planId, ref, now());
       return outcome.kind === 'found' ? { body: outcome.detail } : { error: ACTION_NOT_FOUND };
     }),
   );
+
+  // Anything else under the API answers in the contract's shape, not restify's.
+  server.get(`${TAB_API}/*`, async (_req: Request, res: Response) => sendError(res, NO_SUCH_PAGE));
 }

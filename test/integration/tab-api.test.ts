@@ -238,3 +238,11 @@ test('a large page goes gzipped to a browser that accepts it, and as plain JSON 
   expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
   expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
 });
+
+test('an address under the API that is not one of its own gets the same error shape', async () => {
+  for (const address of ['/api/tab/nothing', `/api/tab/plans/${DEMO_PLAN_ID}/actions/SG-1/more`]) {
+    const { status, body } = await get(address, ALEX);
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('not-found');
+  }
+});

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
 import pino from 'pino';
 import restify from 'restify';
 import { mountTabPages } from '../../src/web/tab-static';
@@ -14,9 +13,11 @@ const servers: restify.Server[] = [];
 async function serve(folder: string): Promise<string> {
   const server = restify.createServer();
   mountTabPages(server, folder, log);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
   servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${server.address().port}`;
 }
 
 beforeAll(() => {
@@ -34,7 +35,14 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside assets');
 });
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.close(() => resolve());
+        }),
+    ),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -20,6 +20,12 @@ export function mountTab(server: Server, config: Config, storage: Storage, log: 
     allowedTenants: config.bot.allowedTenants,
     keysUrl: config.bot.tabSignInKeysUrl,
   });
+  if (config.bot.authEnabled && !config.bot.tabAppId)
+    log.warn('the tab cannot sign anyone in: set TAB_APP_ID (or MicrosoftAppId) to its app registration');
+  else if (config.bot.authEnabled && !config.bot.domain)
+    log.warn(
+      "the tab accepts only v2 tokens: set BOT_DOMAIN so that Teams' v1 tokens for api://<BOT_DOMAIN>/<app id> are accepted",
+    );
   mountTabApi(server, { storage, signIn, authEnabled: config.bot.authEnabled, log });
   mountTabPages(server, dir, log);
 }

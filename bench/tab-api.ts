@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { todayIn } from '../src/domain/calendar';
 import { DEMO_PEOPLE } from '../src/services/demo-seed';
 import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
@@ -15,6 +16,8 @@ export interface TabApi {
   /** The first request after the plan was written: nothing kept yet (its history read and the page drawn). */
   first_ms: number;
   body_kb: number;
+  /** The same body as sent to a browser that accepts gzip. */
+  gzip_kb: number;
 }
 
 const SIZE = 1000;
@@ -27,6 +30,19 @@ async function timeGet(url: string): Promise<{ ms: number; bytes: number }> {
   const ms = performance.now() - started;
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
   return { ms, bytes: body.byteLength };
+}
+
+/** The bytes on the wire for a GET that accepts gzip (fetch would unzip them before counting). */
+function gzippedBytes(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () => resolve(bytes));
+      })
+      .on('error', reject);
+  });
 }
 
 /**
@@ -60,6 +76,7 @@ export async function measureTabApi(bot: BotProcess, iterations: number, log: (s
     ratio: round(p95 / healthP95, 2),
     first_ms: round(first.ms),
     body_kb: round(first.bytes / 1024),
+    gzip_kb: round((await gzippedBytes(page)) / 1024),
   };
 }
 

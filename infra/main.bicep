@@ -50,6 +50,10 @@ param teamsAppId string = ''
 @description('The Entra app registration the Teams tab signs people in with (Expose an API, scope access_as_user). Empty: the bot\'s app id, which works only for a SingleTenant bot; a managed identity cannot expose an API.')
 param tabAppId string = ''
 
+@description('Signs the committee report links (REPORT_LINK_SECRET). A new GUID each deployment unless given, which only ends links already sent.')
+@secure()
+param reportLinkSecret string = newGuid()
+
 @description('Web app name; must be unique across Azure. Empty builds one from the name and a hash of the resource group.')
 param webAppName string = ''
 
@@ -262,6 +266,10 @@ var baseAppSettings = [
   {
     name: 'TAB_APP_ID'
     value: tabAppId
+  }
+  {
+    name: 'REPORT_LINK_SECRET'
+    value: reportLinkSecret
   }
   {
     // The deployment zip is built by CI with its node_modules; do not rebuild on the server.

@@ -87,7 +87,7 @@ function realAzureAccount(e: CheckInput['e']): string | null {
 }
 
 /** Authentication settings that are missing, contradictory, or unsafe for production. */
-export function authProblems({ e, has, invalid, production, authEnabled }: CheckInput): string[] {
+export function authProblems({ e, has, invalid, production, authEnabled, serving }: CheckInput): string[] {
   const problems: string[] = [];
   if (production && !authEnabled) {
     problems.push('BOT_AUTH=off is refused when NODE_ENV=production: the bot would accept messages from anyone.');
@@ -120,6 +120,11 @@ export function authProblems({ e, has, invalid, production, authEnabled }: Check
   if (appType === 'UserAssignedMSI' && has('MicrosoftAppPassword')) {
     problems.push(
       'MicrosoftAppPassword must not be set when MicrosoftAppType is UserAssignedMSI: the managed identity needs no secret.',
+    );
+  }
+  if (production && serving && !has('REPORT_LINK_SECRET')) {
+    problems.push(
+      'REPORT_LINK_SECRET is required in production: a random secret of at least 32 characters that signs the committee report links (for example from `openssl rand -base64 48`).',
     );
   }
   if (production && !has('ALLOWED_TENANTS')) {

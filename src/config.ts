@@ -132,6 +132,12 @@ const EnvSchema = z.object({
   /** Where Entra publishes the keys that sign Teams single sign-on tokens (a test points it at a local key set). */
   TAB_SIGNIN_KEYS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().trim().optional(),
+  /** Signs the short-lived committee report links; local runs make a random one at start. */
+  REPORT_LINK_SECRET: z
+    .string()
+    .trim()
+    .min(32, 'must be at least 32 characters (for example from `openssl rand -base64 48`)')
+    .optional(),
   /** Set by Azure App Service; used only to refuse running there with authentication off. */
   WEBSITE_SITE_NAME: z.string().optional(),
 });
@@ -207,6 +213,8 @@ export interface Config {
   jobs: JobSettings;
   /** How many processes may send to Teams at once (bot instances, plus a command-line or timer run): each keeps to its share of Teams' limits. */
   sendingInstances: number;
+  /** The key that signs committee report links (a secret: never logged); null in local mode, where the server makes a random one at start. */
+  reportLinkSecret: string | null;
 }
 
 export interface JobSettings {
@@ -312,6 +320,7 @@ export function loadConfig(
       digestSchedule: v.DIGEST_SCHEDULE,
     },
     sendingInstances: v.SENDING_INSTANCES,
+    reportLinkSecret: v.REPORT_LINK_SECRET ?? null,
     bot,
     server: {
       port: v.PORT,

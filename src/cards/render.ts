@@ -15,6 +15,7 @@ export const CARD_NAMES = [
   'decisions',
   'summary',
   'confirm',
+  'report-link',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

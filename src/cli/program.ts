@@ -14,6 +14,7 @@ import { importCommand } from './import-command';
 import { jobCommand } from './job-command';
 import { listCommand } from './list-command';
 import { reachCommand } from './reach-command';
+import { reportCommand } from './report-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
 import { settingsCommand } from './settings-command';
 
@@ -52,6 +53,19 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
     .option('--out <file>', 'write to this file instead of the screen')
     .action((options) => withContext((ctx) => exportCommand(ctx, options)));
+
+  program
+    .command('report')
+    .description(
+      "Write the committee's highlight report (Word or a print-ready HTML page): summary, highlights, risks, slippage, plan on a page, sign-offs, glossary.",
+    )
+    .requiredOption('--plan <id>', 'plan id')
+    .addOption(new Option('--format <format>', 'file format').choices(['docx', 'html']).default('docx'))
+    .requiredOption('--out <file>', 'the file to write, for example report.docx')
+    .option('--from <date>', 'first day covered, as YYYY-MM-DD (default: the last report, or the plan baseline)')
+    .option('--to <date>', 'last day covered, as YYYY-MM-DD (default: today)')
+    .option('--by <who>', 'who to record as having made it', defaultActor())
+    .action((options) => withContext((ctx) => reportCommand(ctx, options)));
 
   program
     .command('list')

@@ -141,3 +141,10 @@ export function canMoveConversation(actorInCurrentPlan: Actor): Permission {
     ? ALLOWED
     : { allowed: false, reason: 'Only an administrator of the plan it uses now can move it to another plan.' };
 }
+
+/** The committee report covers the whole plan's standing: for the people who oversee it. */
+export function canMakeCommitteeReport(actor: Actor): Permission {
+  return isOverseer(actor)
+    ? ALLOWED
+    : { allowed: false, reason: 'Only a chair, an executive or an administrator can make the committee report.' };
+}

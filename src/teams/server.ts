@@ -18,6 +18,8 @@ import { Pacer } from '../jobs/pacer';
 import { pacedReplies } from './paced-replies';
 import { TeamsSender } from './proactive-sender';
 import { mountTab } from '../web/mount-tab';
+import { REPORT_LINK_MINUTES, ReportLinks } from '../web/report-link';
+import { mountReportRoute } from '../web/report-route';
 
 export interface RunningServer {
   url: string;
@@ -57,9 +59,17 @@ export async function startServer(
   const sender = new TeamsSender(adapter, config.bot.appId ?? '', pacer, log);
   // Changes write what they tell others to the outbox; this delivers it right after, and every minute.
   const notifier = new OutboxDeliverer({ storage, sender, claimant, log }, config.jobs.leaseMs);
+  // Report links name the public host in Azure, else this server as it listens (local runs).
+  let ownUrl = '';
+  const reportLinks = new ReportLinks(config.reportLinkSecret, () =>
+    config.bot.domain ? `https://${config.bot.domain}` : ownUrl,
+  );
   const bot = new ActionTrackerBot({
     storage,
-    chat: new ChatService(storage, config.defaultTimeZone, notifier),
+    chat: new ChatService(storage, config.defaultTimeZone, notifier, {
+      links: reportLinks,
+      minutes: REPORT_LINK_MINUTES,
+    }),
     cardActions: new CardActions(storage, notifier),
     allowedTenants: config.bot.allowedTenants,
     log,
@@ -98,6 +108,7 @@ export async function startServer(
     );
   });
   mountTab(server, config, storage, log);
+  mountReportRoute(server, { storage, links: reportLinks, log });
   server.on('restifyError', (req, _res, err, callback) => {
     log.warn(
       { path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name },
@@ -111,6 +122,7 @@ export async function startServer(
     server.listen(config.server.port, host, () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
+  ownUrl = `http://${urlHost(address)}:${port}`;
   log.info({ port, host: address, auth: config.bot.authEnabled }, 'bot listening');
   if (!config.bot.authEnabled && !isLoopbackHost(address))
     log.warn({ host: address }, 'authentication is off and the bot listens beyond this machine (HOST)');

@@ -64,6 +64,7 @@ beforeAll(async () => {
       MicrosoftAppId: APP_ID,
       MicrosoftAppType: 'MultiTenant',
       MicrosoftAppPassword: 'not-a-real-secret',
+      REPORT_LINK_SECRET: 'not-a-real-secret-but-32-characters-long',
       // Production refuses the emulator; the harness serves the bot from the test run's Azurite whatever this says.
       STORAGE_ACCOUNT_URL: 'https://unused.table.core.windows.net',
     },

@@ -17,6 +17,7 @@ export const PRODUCTION_MSI = {
   MicrosoftAppId: APP_ID,
   MicrosoftAppTenantId: CONFIG_TENANT,
   ALLOWED_TENANTS: CONFIG_TENANT,
+  REPORT_LINK_SECRET: 'a-made-up-report-link-secret-of-40-chars!',
 };
 
 /** The problems loadConfig names for an environment, or none. */

@@ -197,6 +197,7 @@ describe('infra/main.bicep', () => {
       AZURE_CLIENT_ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
       APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
       BOT_DOMAIN: 'actiontracker-ab12cd.azurewebsites.net',
+      REPORT_LINK_SECRET: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
       WEBSITE_SITE_NAME: 'actiontracker-ab12cd',
     };
     const env = Object.fromEntries(names.filter((n) => n in sample).map((n) => [n, sample[n]]));

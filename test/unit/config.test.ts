@@ -22,6 +22,7 @@ const PRODUCTION_SINGLE_TENANT = {
   MicrosoftAppPassword: FAKE_PASSWORD,
   MicrosoftAppTenantId: TENANT,
   ALLOWED_TENANTS: TENANT,
+  REPORT_LINK_SECRET: 'a-made-up-report-link-secret-of-40-chars!',
 };
 
 describe('loadConfig: local defaults', () => {
@@ -164,6 +165,7 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
         'Production needs Azure Table Storage',
         'MicrosoftAppId is required in production',
         'MicrosoftAppType is required in production',
+        'REPORT_LINK_SECRET is required in production',
         'ALLOWED_TENANTS is required in production',
       ],
     ],
@@ -283,9 +285,10 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
       expect.stringContaining('not both'),
       expect.stringContaining('BOT_AUTH=off is refused'),
       expect.stringContaining('MicrosoftAppPassword must not be set'),
+      expect.stringContaining('REPORT_LINK_SECRET is required'),
       expect.stringContaining('ALLOWED_TENANTS is required'),
     ]);
-    expect(message).toMatch(/^The configuration has 5 problems:\n/);
+    expect(message).toMatch(/^The configuration has 6 problems:\n/);
     for (const p of problems) expect(message).toContain(`  - ${p}`);
     expect(message).not.toContain(FAKE_PASSWORD);
   });

@@ -2,6 +2,7 @@ import { manifestCommands, readManifestTemplate } from '../../scripts/manifest-t
 import { parseCommand } from '../../src/domain/command-grammar';
 import { HELP_COMMANDS } from '../../src/services/chat/help';
 import { recogniseQuestion } from '../../src/domain/questions/intents';
+import { reportRequest } from '../../src/domain/report/report-request';
 
 const commands = manifestCommands(JSON.parse(readManifestTemplate()));
 
@@ -29,9 +30,11 @@ describe('the Teams command menu offers only what the bot understands', () => {
   test.each(HELP_COMMANDS.map((c) => [c.example.replace('https://…', 'https://example.com/report')]))(
     'help example %j is understood',
     (example) => {
-      // Questions about the register are read by their own recogniser once the grammar has not understood them.
+      // Questions about the register, and asking for the report, are read by their own recognisers once the grammar has not understood them.
       const understood =
-        parseCommand(example, '2026-11-21').kind !== 'unknown' || recogniseQuestion(example, '2026-11-21') !== null;
+        parseCommand(example, '2026-11-21').kind !== 'unknown' ||
+        recogniseQuestion(example, '2026-11-21') !== null ||
+        reportRequest(example) !== null;
       expect(understood).toBe(true);
     },
   );

@@ -28,6 +28,8 @@ import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
 import { questionReplies } from './question-replies';
 import { UK_TIME_ZONE } from '../../domain/time-zone';
+import { reportRequest } from '../../domain/report/report-request';
+import { ReportLinkMaker, reportReply } from './report-reply';
 
 /** Who is asking, where, and the plan bound to that conversation, if any. */
 interface Asker {
@@ -56,6 +58,8 @@ export class ChatService {
     private readonly storage: Storage,
     private readonly defaultTimeZone = UK_TIME_ZONE,
     private readonly notifier?: ChangeNotifier,
+    /** Signed links to the committee report on the bot's own server; without them "report" is not offered. */
+    private readonly reports?: { links: ReportLinkMaker; minutes: number },
   ) {}
 
   /** The plan each conversation was last seen bound to: a guess, always checked against storage. */
@@ -130,6 +134,18 @@ export class ChatService {
   private async run(command: Command, asker: Asker): Promise<Reply[]> {
     const { incoming, email } = asker;
     const views = () => this.views(asker);
+    const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
+    if (report && this.reports)
+      return [
+        await reportReply(
+          this.storage,
+          await views(),
+          report.planId,
+          this.reports.links,
+          incoming.now,
+          this.reports.minutes,
+        ),
+      ];
     // Questions the grammar has no command for ("what has slipped this month?"), and "what's due
     // next week", which it reads as the asker's own due-soon list.
     const question =

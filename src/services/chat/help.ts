@@ -99,6 +99,13 @@ export const COMMANDS: readonly HelpCommand[] = [
     words: ['decisions', 'decide', 'pending', 'waiting', 'requests'],
   },
   {
+    example: 'report',
+    description:
+      'Chairs and executives: the committee report, as a Word download or a web page. The links work for 15 minutes, and only for you.',
+    audience: 'deciders',
+    words: ['report', 'committee', 'highlight', 'papers'],
+  },
+  {
     example: 'how are we doing',
     description: 'A summary: counts by RAG and status, the change since last week, and the biggest risks.',
     audience: 'everyone',

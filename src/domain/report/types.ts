@@ -1,0 +1,123 @@
+import { AcronymWarning } from '../plain-english';
+import { DigestChanges, DigestTotals } from '../digest';
+import { Action, Evidence, IsoDate, Rag, Status } from '../types';
+
+/** The days a report covers, both included, in the plan's time zone. */
+export interface ReportPeriod {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/**
+ * A measure as the measures use case lists it (src/use-cases/list-measures.ts on the measures
+ * branch): taken as given, since the report only shows it.
+ */
+export interface MeasureRow {
+  ref: string;
+  indicator: string;
+  unit: string | null;
+  target: number | string | null;
+  targetDate: IsoDate | null;
+  direction: string | null;
+  frequency: string | null;
+  latest: { value: number | string; period: string } | null;
+  status: string | null;
+  trend: string | null;
+  values?: readonly unknown[];
+}
+
+export interface ReportSummary {
+  total: number;
+  /** The plan at the end of the period. */
+  now: DigestTotals;
+  /** The plan as the period began (the day before `from`), worked back from the history; null when it had no actions then. */
+  atStart: DigestTotals | null;
+  /** `now` minus `atStart`. */
+  change: DigestChanges | null;
+}
+
+export interface Highlight {
+  action: Action;
+  /** What the action reached in the period: the latest of Complete and Signed off. */
+  reached: Extract<Status, 'Complete' | 'Signed off'>;
+  at: string;
+  by: string;
+  evidence: readonly Evidence[];
+}
+
+export type ChallengeKind = 'overdue' | 'delayed' | 'atRisk';
+
+export interface Challenge {
+  action: Action;
+  kind: ChallengeKind;
+  due: IsoDate | null;
+  daysOverdue: number;
+}
+
+/** One move of a due date made in the period. */
+export interface Slip {
+  action: Action;
+  /** The date first set for the action. */
+  original: IsoDate | null;
+  /** The due date just before this move. */
+  from: IsoDate | null;
+  to: IsoDate;
+  reason: string | null;
+  at: string;
+  by: string;
+}
+
+export interface PlanRow {
+  action: Action;
+  due: IsoDate | null;
+  rag: Rag;
+  daysOverdue: number;
+}
+
+export interface ThemeGroup {
+  theme: string;
+  rows: PlanRow[];
+}
+
+export interface AwaitingRow {
+  action: Action;
+  completedAt: string | null;
+  daysWaiting: number | null;
+  evidence: readonly Evidence[];
+}
+
+/** Measures not recorded yet (the input was absent), or the rows given. */
+export type Performance = { recorded: false } | { recorded: true; rows: readonly MeasureRow[] };
+
+export interface GlossaryLine {
+  term: string;
+  meaning: string;
+}
+
+export interface ReportGlossary {
+  /** Every acronym the report uses that the plan's glossary (or the report's own) explains. */
+  entries: GlossaryLine[];
+  /** Acronyms the report uses with no meaning anywhere: warned about when the report is made. */
+  warnings: AcronymWarning[];
+}
+
+export interface CommitteeReport {
+  plan: { id: string; title: string; sourceDocument: string | null; baselineDate: IsoDate; timeZone: string };
+  period: ReportPeriod;
+  /** When the report was made (ISO instant). */
+  madeAt: string;
+  /** Whether `from` is the date of the last report (else the baseline, or a date given). */
+  since: 'lastReport' | 'baseline' | 'given';
+  summary: ReportSummary;
+  highlights: Highlight[];
+  challenges: Challenge[];
+  slippage: Slip[];
+  planOnAPage: ThemeGroup[];
+  performance: Performance;
+  awaiting: AwaitingRow[];
+  glossary: ReportGlossary;
+  /** Every action, by reference. */
+  appendix: PlanRow[];
+  /** Names of the people the report mentions, by email, where known. */
+  names: Readonly<Record<string, string>>;
+}

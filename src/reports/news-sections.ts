@@ -1,0 +1,110 @@
+import { RAGS, STATUSES } from '../domain/types';
+import { CommitteeReport, Slip } from '../domain/report/types';
+import { Block, bullets, heading, paragraph, table, tableOr } from './document';
+import { signed, Words } from './words';
+
+const SINCE: Record<CommitteeReport['since'], string> = {
+  lastReport: 'It runs from the day of the last report.',
+  baseline: "It runs from the plan's baseline date, since no earlier report was made.",
+  given: '',
+};
+
+export function summarySection(report: CommitteeReport, w: Words): Block[] {
+  const { summary, period, plan } = report;
+  const intro =
+    `This report covers ${w.date(period.from)} to ${w.date(period.to)}. ${SINCE[report.since]}`.trim() +
+    ` At the end of the period the plan had ${summary.total} ${summary.total === 1 ? 'action' : 'actions'}, ` +
+    `${summary.now.overdue} of them overdue.`;
+  const blocks: Block[] = [heading(1, 'Summary'), paragraph(intro)];
+  if (plan.sourceDocument) blocks.push(paragraph(`The plan comes from ${plan.sourceDocument}.`));
+  const { atStart, change } = summary;
+  if (!atStart || !change) {
+    blocks.push(paragraph('The plan had no actions when the period began, so there is nothing to compare with.'));
+  }
+  const row = (label: string, now: number, then: number | undefined, diff: number | undefined) => [
+    label,
+    String(now),
+    ...(atStart && change ? [String(then ?? 0), signed(diff ?? 0)] : []),
+  ];
+  const headers = (first: string) => [first, 'At the end', ...(atStart ? ['At the start', 'Change'] : [])];
+  blocks.push(
+    heading(2, 'By status'),
+    table(
+      headers('Status'),
+      STATUSES.map((s) => row(s, summary.now.byStatus[s], atStart?.byStatus[s], change?.byStatus[s])),
+    ),
+    heading(2, 'By RAG rating'),
+    table(
+      headers('RAG'),
+      RAGS.map((r) => row(w.rag(r), summary.now.byRag[r], atStart?.byRag[r], change?.byRag[r])),
+      0,
+    ),
+    paragraph(
+      `Overdue: ${summary.now.overdue}` +
+        (atStart && change ? ` (${atStart.overdue} at the start, ${signed(change.overdue)}).` : '.'),
+    ),
+  );
+  return blocks;
+}
+
+export function highlightsSection(report: CommitteeReport, w: Words): Block[] {
+  return [
+    heading(1, 'Key highlights'),
+    tableOr(
+      'No action was completed or signed off in this period.',
+      ['Ref', 'Action', 'Owner', 'What happened', 'Evidence'],
+      report.highlights.map((h) => [
+        h.action.ref,
+        h.action.title,
+        w.owner(h.action),
+        `${h.reached === 'Signed off' ? 'Signed off' : 'Completed'} on ${w.day(h.at)} (${w.person(h.by)})`,
+        w.evidence(h.evidence),
+      ]),
+    ),
+  ];
+}
+
+export function challengesSection(report: CommitteeReport, w: Words): Block[] {
+  const of = (kind: string) => report.challenges.filter((c) => c.kind === kind);
+  const rows = (kind: string) =>
+    of(kind).map((c) => [
+      c.action.ref,
+      c.action.title,
+      w.owner(c.action),
+      w.date(c.due),
+      kind === 'overdue' ? w.days(c.daysOverdue) : (c.action.latestUpdate?.text ?? 'No update recorded'),
+    ]);
+  return [
+    heading(1, 'Key challenges and risks'),
+    heading(2, 'Overdue'),
+    tableOr('Nothing is overdue.', ['Ref', 'Action', 'Owner', 'Due', 'Days overdue'], rows('overdue')),
+    heading(2, 'Delayed'),
+    tableOr('No action is delayed.', ['Ref', 'Action', 'Owner', 'Due', 'Latest update'], rows('delayed')),
+    heading(2, 'At risk'),
+    tableOr('No action is at risk.', ['Ref', 'Action', 'Owner', 'Due', 'Latest update'], rows('atRisk')),
+  ];
+}
+
+/** "SG-4, Roll out laptops (Alex Wilber): moved from 30 Jun 2026 to 30 Sep 2026 on 12 Aug 2026 because of supplier problems." */
+export function slipSentence(slip: Slip, w: Words): string {
+  const reason = slip.reason?.replace(/[.\s]+$/, '');
+  const why = !reason
+    ? ' No reason was recorded.'
+    : /^(because|due to|as |since |owing to)/i.test(reason)
+      ? ` ${reason[0].toUpperCase()}${reason.slice(1)}.`
+      : ` Reason: ${reason}.`;
+  const first = slip.original && slip.original !== slip.from ? ` It was first due ${w.date(slip.original)}.` : '';
+  return (
+    `${slip.action.ref}, ${slip.action.title} (${w.owner(slip.action)}): the due date moved from ` +
+    `${w.date(slip.from)} to ${w.date(slip.to)} on ${w.day(slip.at)}.${why}${first}`
+  );
+}
+
+export function slippageSection(report: CommitteeReport, w: Words): Block[] {
+  return [
+    heading(1, 'Slippage'),
+    report.slippage.length
+      ? bullets(report.slippage.map((s) => slipSentence(s, w)))
+      : paragraph('No due date was moved in this period.'),
+  ];
+}

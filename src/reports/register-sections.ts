@@ -1,0 +1,109 @@
+import { CommitteeReport, MeasureRow } from '../domain/report/types';
+import { Block, heading, paragraph, table, tableOr } from './document';
+import { Words } from './words';
+
+const NO_ACTIONS = 'The plan has no actions yet.';
+
+export function planOnAPageSection(report: CommitteeReport, w: Words): Block[] {
+  const blocks: Block[] = [heading(1, 'Plan on a page')];
+  if (!report.planOnAPage.length) return [...blocks, paragraph(NO_ACTIONS)];
+  for (const group of report.planOnAPage) {
+    blocks.push(
+      heading(2, group.theme || 'No theme'),
+      table(
+        ['Ref', 'Action', 'Owner', 'Due date', 'RAG'],
+        group.rows.map((r) => [r.action.ref, r.action.title, w.owner(r.action), w.date(r.due), w.rag(r.rag)]),
+        4,
+      ),
+    );
+  }
+  return blocks;
+}
+
+const text = (value: number | string | null | undefined, unit: string | null = null) =>
+  value === null || value === undefined || value === '' ? '—' : `${value}${unit ? ` ${unit}` : ''}`;
+
+function measureRow(m: MeasureRow, w: Words): string[] {
+  const target = `${text(m.target, m.unit)}${m.targetDate ? ` by ${w.date(m.targetDate)}` : ''}`;
+  const latest = m.latest ? `${text(m.latest.value, m.unit)} (${m.latest.period})` : 'No value yet';
+  return [m.ref, m.indicator, target, latest, text(m.trend), text(m.status)];
+}
+
+export function performanceSection(report: CommitteeReport, w: Words): Block[] {
+  const { performance } = report;
+  return [
+    heading(1, 'Performance book'),
+    !performance.recorded
+      ? paragraph(
+          'Measures are not recorded in Action Tracker yet, so this report has no performance book. Each action’s measure, where the plan gives one, is in the appendix.',
+        )
+      : tableOr(
+          'No measures are recorded for this plan yet.',
+          ['Ref', 'Measure', 'Target', 'Latest value', 'Trend', 'Status'],
+          performance.rows.map((m) => measureRow(m, w)),
+        ),
+  ];
+}
+
+export function awaitingSection(report: CommitteeReport, w: Words): Block[] {
+  return [
+    heading(1, 'Awaiting sign-off'),
+    tableOr(
+      'Nothing is waiting for sign-off.',
+      ['Ref', 'Action', 'Owner', 'Waiting', 'Evidence'],
+      report.awaiting.map((a) => [
+        a.action.ref,
+        a.action.title,
+        w.owner(a.action),
+        a.daysWaiting === null || a.completedAt === null
+          ? 'Since before its history began'
+          : `${w.days(a.daysWaiting)} (completed ${w.day(a.completedAt)})`,
+        a.evidence.length ? w.evidence(a.evidence) : 'Missing: no evidence yet, and sign-off needs at least one piece',
+      ]),
+    ),
+  ];
+}
+
+export function glossarySection(report: CommitteeReport): Block[] {
+  const { entries, warnings } = report.glossary;
+  const blocks: Block[] = [
+    heading(1, 'Glossary'),
+    tableOr(
+      'The report uses no acronyms.',
+      ['Term', 'Meaning'],
+      entries.map((e) => [e.term, e.meaning]),
+    ),
+  ];
+  if (warnings.length)
+    blocks.push(
+      paragraph(
+        `Not explained in the plan’s glossary: ${warnings.map((x) => `${x.acronym} (${x.refs.slice(0, 5).join(', ')}${x.refs.length > 5 ? ' and others' : ''})`).join('; ')}.`,
+      ),
+    );
+  return blocks;
+}
+
+export function appendixSection(report: CommitteeReport, w: Words): Block[] {
+  return [
+    heading(1, 'Appendix: every action'),
+    tableOr(
+      NO_ACTIONS,
+      ['Ref', 'Theme', 'Action', 'Owner', 'Lead agency', 'Status', 'Due date', 'RAG', 'Days overdue', 'Measure'],
+      report.appendix.map((r) => [
+        r.action.ref,
+        r.action.theme,
+        r.action.title,
+        w.owner(r.action),
+        r.action.agency,
+        r.action.status,
+        w.date(r.due) + (r.action.revisedDueDate ? ` (first ${w.date(r.action.originalDueDate)})` : ''),
+        w.rag(r.rag),
+        r.daysOverdue ? String(r.daysOverdue) : '',
+        r.action.measure
+          ? `${r.action.measure.indicator}${r.action.measure.target ? `; target ${r.action.measure.target}` : ''}${r.action.measure.latest ? `; latest ${r.action.measure.latest}` : ''}`
+          : '',
+      ]),
+      7,
+    ),
+  ];
+}

@@ -1,0 +1,36 @@
+import { formatUkDate, formatUkDayOf } from '../domain/calendar';
+import { RAG_LABELS } from '../domain/rag';
+import { CommitteeReport } from '../domain/report/types';
+import { Action, Evidence, IsoDate, Rag } from '../domain/types';
+
+/** The small phrases every section shares. */
+export interface Words {
+  date(date: IsoDate | null): string;
+  day(instant: string): string;
+  person(email: string): string;
+  owner(action: Action): string;
+  rag(rag: Rag): string;
+  days(n: number): string;
+  evidence(evidence: readonly Evidence[]): string;
+}
+
+export function wordsFor(report: CommitteeReport): Words {
+  const person = (email: string) => report.names[email] ?? email;
+  return {
+    date: (date) => (date ? formatUkDate(date) : 'no date'),
+    day: (instant) => formatUkDayOf(instant, report.plan.timeZone),
+    person,
+    owner: (action) => (action.owner ? (action.owner.displayName ?? person(action.owner.email)) : 'No owner'),
+    rag: (rag) => RAG_LABELS[rag],
+    days: (n) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'day' : 'days'}`,
+    evidence: (evidence) =>
+      evidence.length
+        ? evidence.map((e) => [e.note.trim(), e.url ?? ''].filter((s) => s !== '').join(': ')).join('; ')
+        : 'None recorded',
+  };
+}
+
+/** "+2", "−1" or "no change". */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : 'no change';
+}

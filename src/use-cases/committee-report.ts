@@ -1,0 +1,111 @@
+import { localDateOf, todayIn } from '../domain/calendar';
+import { Actor, canMakeCommitteeReport } from '../domain/permissions';
+import { committeeReport } from '../domain/report/committee-report';
+import { PeriodProblem, reportPeriod } from '../domain/report/period';
+import { CommitteeReport, MeasureRow, ReportPeriod } from '../domain/report/types';
+import { IsoDate, Plan } from '../domain/types';
+import { withOwnerNames } from '../services/chat/owner-names';
+import { mayReadPlan } from '../services/plan-access';
+import { Storage } from '../store/open-storage';
+import { ReportLog } from '../store/report-log';
+
+export interface ReportRequest {
+  planId: string;
+  from?: IsoDate;
+  to?: IsoDate;
+  now: Date;
+  /** The plan's measures (the measures use case's rows), where they are recorded. */
+  measures?: readonly MeasureRow[];
+  /** Remember that the report was made, so the next one runs from today (false for a preview). */
+  record: boolean;
+}
+
+/**
+ * Why no report: `noPlan` is also the answer for a plan the person may not read, so a refusal
+ * never tells them it exists; `notPermitted`: they may read it but do not oversee it; `badPeriod`: the dates.
+ */
+export type ReportOutcome =
+  | { kind: 'done'; report: CommitteeReport }
+  | { kind: 'refused'; code: 'noPlan' }
+  | { kind: 'refused'; code: 'notPermitted'; reason: string }
+  | { kind: 'refused'; code: 'badPeriod'; problem: PeriodProblem };
+
+/** The person as they stand in one plan: their roles in it. */
+export async function actorIn(storage: Storage, planId: string, email: string, name: string | null): Promise<Actor> {
+  return { email: email.toLowerCase(), name, roles: await storage.roles.rolesOf(planId, email.toLowerCase()) };
+}
+
+/** Whether the person may make the plan's report now (the one check every door uses). */
+export async function mayMakeReport(
+  storage: Storage,
+  actor: Actor,
+  planId: string,
+): Promise<{ ok: true; plan: Plan } | Extract<ReportOutcome, { kind: 'refused' }>> {
+  const plan = await storage.plans.get(planId);
+  if (!plan || !(await mayReadPlan(storage, plan.id, actor))) return { kind: 'refused', code: 'noPlan' };
+  const permission = canMakeCommitteeReport(actor);
+  if (!permission.allowed) return { kind: 'refused', code: 'notPermitted', reason: permission.reason };
+  return { ok: true, plan };
+}
+
+/** The period a report made now would cover by default (see `reportPeriod`). */
+export async function defaultPeriod(storage: Storage, plan: Plan, now: Date): Promise<ReportPeriod> {
+  const earlier = await new ReportLog(storage.tables).list(plan.id);
+  const today = todayIn(now, plan.timeZone);
+  const period = reportPeriod({ today, baselineDate: plan.baselineDate, earlierReports: earlier.map((r) => r.madeOn) });
+  // With no dates given the only possible problem is none: the default always ends today.
+  return period.ok ? period.period : { from: today, to: today };
+}
+
+/** The committee's highlight report for a plan, for a chair, an executive or an administrator who may read it. */
+export async function makeCommitteeReport(
+  storage: Storage,
+  actor: Actor,
+  request: ReportRequest,
+): Promise<ReportOutcome> {
+  const allowed = await mayMakeReport(storage, actor, request.planId);
+  if (!('ok' in allowed)) return allowed;
+  const { plan } = allowed;
+  const log = new ReportLog(storage.tables);
+  const today = todayIn(request.now, plan.timeZone);
+  const [snapshot, history, glossary, names, earlier] = await Promise.all([
+    storage.actions.snapshot(plan.id),
+    storage.actions.planHistory(plan.id),
+    storage.glossary.list(plan.id),
+    storage.people.nameDirectory(),
+    log.list(plan.id),
+  ]);
+  const period = reportPeriod({
+    from: request.from,
+    to: request.to,
+    today,
+    baselineDate: plan.baselineDate,
+    earlierReports: earlier.map((r) => r.madeOn),
+  });
+  if (!period.ok) return { kind: 'refused', code: 'badPeriod', problem: period.problem };
+  const madeAt = request.now.toISOString();
+  const report = committeeReport({
+    plan,
+    actions: await withOwnerNames(
+      storage,
+      snapshot.map((v) => v.value),
+    ),
+    history,
+    glossary,
+    period: period.period,
+    since: period.since,
+    today,
+    madeAt,
+    names: Object.fromEntries(names),
+    ...(request.measures ? { measures: request.measures } : {}),
+  });
+  if (request.record)
+    await log.record({
+      planId: plan.id,
+      madeAt,
+      madeOn: localDateOf(madeAt, plan.timeZone) ?? today,
+      ...period.period,
+      by: actor.email,
+    });
+  return { kind: 'done', report };
+}

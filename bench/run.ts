@@ -5,6 +5,7 @@ import { DryRun, measureDryRun, measureMultiPlan, MultiPlan } from './multi-plan
 import { measureGrammar } from './grammar';
 import { ImportXlsx, measureImportXlsx } from './import-xlsx';
 import { measureStart } from './start-time';
+import { measureTabApi, TabApi } from './tab-api';
 import { measureReport, ReportTiming } from './report';
 import { round } from './stats';
 import { startEmbeddedAzurite, freePort } from '../src/store/embedded-azurite';
@@ -38,12 +39,15 @@ async function main(): Promise<void> {
   let multiPlan: MultiPlan;
   let dryRun: DryRun;
   let importXlsx: ImportXlsx;
+  let tab: TabApi;
   let report: ReportTiming;
   try {
     for (const size of SIZES) {
       log(`Chat round trip at ${size.toLocaleString('en-GB')} actions (${iterations} of each command)…`);
       chat[size] = await measureChat(bot, size, iterations, log);
     }
+    log(`The tab's plan page at 1,000 actions against /healthz (${iterations} of each)…`);
+    tab = await measureTabApi(bot, iterations, log);
     memory = bot.memory();
     log(
       `Reminder fan-out to ${FANOUT_OWNERS.toLocaleString('en-GB')} owners, one send in ${INJECT_EVERY} answered 429…`,
@@ -103,6 +107,7 @@ async function main(): Promise<void> {
       start_seconds: startSeconds,
       grammar_worst_ms: grammar.worstMs,
       import_20k_xlsx: { seconds: importXlsx.seconds, rss_mb: importXlsx.rss_mb },
+      tab: { api_p95_ms: tab.api_p95_ms, ratio: tab.ratio },
       report_1000_seconds: report.seconds,
     };
     process.stdout.write(JSON.stringify(summary) + '\n');
@@ -136,6 +141,8 @@ async function main(): Promise<void> {
     `Committee report of a ${report.actions.toLocaleString('en-GB')}-action plan, storage to finished file (median of ${report.runs}): Word ${report.seconds} s (goal ≤ 3 s), HTML ${report.html_seconds} s`,
     '',
     `Grammar, slowest parse of a hostile message: ${grammar.worstMs} ms (${grammar.worstName}; goal ≤ 20 ms)`,
+    '',
+    `The tab's plan page, GET /api/tab/plans/:id at ${tab.actions.toLocaleString('en-GB')} actions (${tab.body_kb} KB): p50 ${tab.api_p50_ms} ms, p95 ${tab.api_p95_ms} ms against /healthz p95 ${tab.healthz_p95_ms} ms: ratio ${tab.ratio} (goal ≤ 3); first request ${tab.first_ms} ms`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -47,6 +47,9 @@ param allowedTenants string = ''
 @description('The Teams app id (the manifest "id"), if already chosen. Optional; used for logging only.')
 param teamsAppId string = ''
 
+@description('The Entra app registration the Teams tab signs people in with (Expose an API, scope access_as_user). Empty: the bot\'s app id, which works only for a SingleTenant bot; a managed identity cannot expose an API.')
+param tabAppId string = ''
+
 @description('Signs the committee report links (REPORT_LINK_SECRET). A new GUID each deployment unless given, which only ends links already sent.')
 @secure()
 param reportLinkSecret string = newGuid()
@@ -259,6 +262,10 @@ var baseAppSettings = [
   {
     name: 'TEAMS_APP_ID'
     value: teamsAppId
+  }
+  {
+    name: 'TAB_APP_ID'
+    value: tabAppId
   }
   {
     name: 'REPORT_LINK_SECRET'

@@ -17,6 +17,7 @@ import { OutboxDeliverer } from '../notifications/outbox-deliverer';
 import { Pacer } from '../jobs/pacer';
 import { pacedReplies } from './paced-replies';
 import { TeamsSender } from './proactive-sender';
+import { mountTab } from '../web/mount-tab';
 import { REPORT_LINK_MINUTES, ReportLinks } from '../web/report-link';
 import { mountReportRoute } from '../web/report-route';
 
@@ -106,6 +107,7 @@ export async function startServer(
       readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason },
     );
   });
+  mountTab(server, config, storage, log);
   mountReportRoute(server, { storage, links: reportLinks, log });
   server.on('restifyError', (req, _res, err, callback) => {
     log.warn(

@@ -2,7 +2,10 @@
  * Everything the tab asks of Teams, behind a small surface: whether it is in Teams,
  * the theme (and its changes), a single sign-on token, and saving a configurable tab.
  */
-import { app, authentication, pages } from '@microsoft/teams-js';
+// teams-js is loaded only when the page may be in Teams: importing it fetches Teams' list of
+// domains from its CDN at once, which a plain browser (local mode) neither needs nor can always reach.
+type TeamsJs = typeof import('@microsoft/teams-js');
+const loadTeamsJs = (): Promise<TeamsJs> => import('@microsoft/teams-js');
 
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
@@ -47,13 +50,17 @@ const OUTSIDE: TeamsHost = {
 };
 
 /**
- * Starts teams-js. Outside Teams the handshake would never be answered, so it is given a
- * short time when the page is top level and a longer one in a frame, then the tab carries on without Teams.
+ * Starts teams-js. A frame that is not Teams never answers the handshake, so it gets five
+ * seconds; after that the tab carries on without Teams (and the API says who may read what).
  */
 export async function connectToTeams(): Promise<TeamsHost> {
-  const hosted = mayBeHosted();
+  // A top-level page is never in Teams; asking would only fetch Teams' list of domains from its CDN for nothing.
+  if (!mayBeHosted()) return OUTSIDE;
+  let app: TeamsJs['app'];
+  let authentication: TeamsJs['authentication'];
   try {
-    await withTimeout(app.initialize(), hosted ? 5000 : 300);
+    ({ app, authentication } = await loadTeamsJs());
+    await withTimeout(app.initialize(), 5000);
   } catch {
     return OUTSIDE;
   }
@@ -82,7 +89,8 @@ export async function connectToTeams(): Promise<TeamsHost> {
  * The configurable tab's save: Teams stores the plan's page address (`/tab?plan=<id>`) and shows it
  * in the channel, group chat or meeting. `ready` tells Teams the Save button may be pressed.
  */
-export function offerTabConfig(plan: { id: string; title: string } | null): void {
+export async function offerTabConfig(plan: { id: string; title: string } | null): Promise<void> {
+  const { pages } = await loadTeamsJs();
   pages.config.setValidityState(plan !== null);
   if (!plan) return;
   pages.config.registerOnSaveHandler((save) => {

@@ -1,6 +1,6 @@
 /** The tab's pure view logic: dates for people, filters in the address, counts, and the chart's layout. */
-import type { ActionTile, RagWeek } from '../../tab/src/api-types';
-import { dueLine, formatDate, formatInstant } from '../../tab/src/view/dates';
+import type { ActionTile, MeasureRow, RagWeek } from '../../tab/src/api-types';
+import { dueDates, dueLine, formatDate, formatInstant } from '../../tab/src/view/dates';
 import {
   countShown,
   filtersFromQuery,
@@ -12,6 +12,7 @@ import {
   withParam,
 } from '../../tab/src/view/filters';
 import { chartGeometry, chartSummary, sparkline } from '../../tab/src/view/rag-chart';
+import { latestWords, targetWords } from '../../tab/src/view/words';
 
 function tile(ref: string, change: Partial<ActionTile> = {}): ActionTile {
   return {
@@ -70,6 +71,13 @@ describe('dates for people', () => {
     [{ dueDate: '2026-09-30', originalDueDate: '2026-09-30', slipped: false }, 'Due 30 Sep 2026'],
     [{ dueDate: null, originalDueDate: null, slipped: false }, 'No due date'],
   ])('due line %o → %s', (dates, words) => expect(dueLine(dates)).toBe(words));
+
+  test('the panel gives the dates without the word "Due" (its label says it)', () => {
+    expect(dueDates({ dueDate: '2026-11-30', originalDueDate: '2026-09-30', slipped: true })).toBe(
+      '30 Nov 2026 (was 30 Sep 2026)',
+    );
+    expect(dueDates({ dueDate: null, originalDueDate: null, slipped: false })).toBe('None');
+  });
 });
 
 describe('filters in the query string', () => {
@@ -181,5 +189,35 @@ describe('the RAG chart', () => {
   test('a measure sparkline spans the box and skips values that are not numbers', () => {
     expect(sparkline([{ value: 10 }, { value: 'n/a' }, { value: '20' }], 100, 10)).toBe('0.0,10.0 100.0,0.0');
     expect(sparkline([{ value: 5 }], 100, 10)).toBe('');
+  });
+});
+
+describe('measures in words', () => {
+  const measure = (change: Partial<MeasureRow>): MeasureRow => ({
+    ref: 'SG-1',
+    indicator: 'Referrals told the outcome in 3 days',
+    unit: '%',
+    target: 95,
+    targetDate: '2027-03-31',
+    direction: 'up',
+    frequency: 'monthly',
+    latest: { value: 82, period: 'Oct 2026' },
+    status: 'off-target',
+    trend: 'improving',
+    values: [],
+    ...change,
+  });
+
+  test.each([
+    [measure({}), '95% by 31 Mar 2027', '82% (Oct 2026)'],
+    [
+      measure({ unit: 'cases', target: 20, targetDate: null, latest: { value: 23, period: 'Q3' } }),
+      '20 cases',
+      '23 cases (Q3)',
+    ],
+    [measure({ unit: null, target: null, latest: null }), 'No target set', 'No figures yet'],
+  ])('target and latest (%#)', (m, target, latest) => {
+    expect(targetWords(m, formatDate)).toBe(target);
+    expect(latestWords(m)).toBe(latest);
   });
 });

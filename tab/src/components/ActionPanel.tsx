@@ -1,7 +1,7 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, Link, OverlayDrawer } from '@fluentui/react-components';
 import type { ApiClient } from '../api';
 import type { ActionDetail } from '../api-types';
-import { dueLine, formatDate, formatInstant } from '../view/dates';
+import { dueDates, formatDate, formatInstant } from '../view/dates';
 import { overdueWords, RAG_WORDS } from '../view/words';
 import { MeasuresTable } from './PerformanceBook';
 import { Loading, Problem } from './Problem';
@@ -23,7 +23,7 @@ function Detail({ action }: { action: ActionDetail }) {
     ['Agency', action.agency ?? 'None recorded'],
     ['Theme', action.theme],
     ['Timescale', action.timescale ?? 'None'],
-    ['Due', dueLine(action)],
+    ['Due', dueDates(action)],
   ];
   if (action.revisionCount > 0) {
     rows.push(['Date moved', `${action.revisionCount} ${action.revisionCount === 1 ? 'time' : 'times'}`]);

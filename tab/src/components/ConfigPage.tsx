@@ -22,7 +22,7 @@ export function ConfigPage(props: { client: ApiClient; inTeams: boolean; host: P
 
   useEffect(() => {
     void props.host.then((host) => {
-      if (host.inTeams) offerTabConfig(plan ? { id: plan.id, title: plan.title } : null);
+      if (host.inTeams) return offerTabConfig(plan ? { id: plan.id, title: plan.title } : null);
     });
   }, [props.host, plan]);
 

@@ -44,9 +44,16 @@ export function formatInstant(instant: string): string {
   return `${Number(part('day'))} ${month} ${part('year')}, ${part('hour')}:${part('minute')}`;
 }
 
-/** "Due 30 Nov 2026 (was 30 Sep 2026)" when the date has moved; "No due date" when there is none. */
-export function dueLine(tile: { dueDate: string | null; originalDueDate: string | null; slipped: boolean }): string {
-  if (!tile.dueDate) return 'No due date';
+type Dated = { dueDate: string | null; originalDueDate: string | null; slipped: boolean };
+
+/** "30 Nov 2026 (was 30 Sep 2026)" when the date has moved; "None" when there is none. */
+export function dueDates(tile: Dated): string {
+  if (!tile.dueDate) return 'None';
   const was = tile.slipped && tile.originalDueDate ? ` (was ${formatDate(tile.originalDueDate)})` : '';
-  return `Due ${formatDate(tile.dueDate)}${was}`;
+  return `${formatDate(tile.dueDate)}${was}`;
+}
+
+/** "Due 30 Nov 2026 (was 30 Sep 2026)", or "No due date". */
+export function dueLine(tile: Dated): string {
+  return tile.dueDate ? `Due ${dueDates(tile)}` : 'No due date';
 }

@@ -32,16 +32,20 @@ export const TREND_WORDS: Record<NonNullable<MeasureRow['trend']>, string> = {
   flat: 'No change',
 };
 
-/** "12 (Mar 2026)" or "No figures yet". */
+/** "82%" but "23 cases": a per cent sign sits on the number, a word after a space. */
+function withUnit(value: number | string, unit: string | null): string {
+  if (!unit) return String(value);
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
+/** "82% (Oct 2026)" or "No figures yet". */
 export function latestWords(measure: MeasureRow): string {
   if (!measure.latest) return 'No figures yet';
-  const unit = measure.unit ? ` ${measure.unit}` : '';
-  return `${measure.latest.value}${unit} (${measure.latest.period})`;
+  return `${withUnit(measure.latest.value, measure.unit)} (${measure.latest.period})`;
 }
 
 export function targetWords(measure: MeasureRow, formatDate: (iso: string | null) => string): string {
   if (measure.target === null || measure.target === '') return 'No target set';
-  const unit = measure.unit ? ` ${measure.unit}` : '';
   const by = measure.targetDate ? ` by ${formatDate(measure.targetDate)}` : '';
-  return `${measure.target}${unit}${by}`;
+  return `${withUnit(measure.target, measure.unit)}${by}`;
 }

@@ -14,6 +14,8 @@ import { FakeConnector } from '../test/support/fake-connector';
 export interface BotProcess {
   storage: Storage;
   connector: FakeConnector;
+  /** The server's origin, `http://127.0.0.1:<port>`. */
+  url: string;
   post(body: unknown): Promise<Response>;
   /** Resident memory now, and the most it has reached, in MB (from /proc). */
   memory(): { rssMb: number; peakRssMb: number };
@@ -47,6 +49,7 @@ export async function startBotProcess(connectionString: string): Promise<BotProc
   return {
     storage,
     connector,
+    url,
     post: (body) =>
       fetch(`${url}/api/messages`, {
         method: 'POST',

@@ -55,7 +55,7 @@ export function ThemeRows({
           <h3 id={`theme-${i}`}>
             {theme.name} <span className="muted">({plural(theme.actions.length, 'action')})</span>
           </h3>
-          <ul className="tiles">
+          <ul className="tiles tile-row-lazy">
             {theme.actions.map((tile) => (
               <li key={tile.ref}>
                 <Tile tile={tile} onOpen={onOpen} />

@@ -23,6 +23,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
       appTenantId: config.bot.appTenantId,
       allowedTenants: config.bot.allowedTenants,
       teamsAppId: config.bot.teamsAppId,
+      tabAppId: config.bot.tabAppId,
+      tabSignInKeysUrl: config.bot.tabSignInKeysUrl,
       domain: config.bot.domain,
       passwordSet: config.bot.auth.MicrosoftAppPassword !== '',
     },

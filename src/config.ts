@@ -127,6 +127,10 @@ const EnvSchema = z.object({
     .regex(HOST_NAME, 'must be a host name only, such as action-tracker.azurewebsites.net (no https://, no path)')
     .transform((s) => s.toLowerCase())
     .optional(),
+  /** The Entra app registration the tab signs people in with (Expose an API); unset means MicrosoftAppId. */
+  TAB_APP_ID: guid.optional(),
+  /** Where Entra publishes the keys that sign Teams single sign-on tokens (a test points it at a local key set). */
+  TAB_SIGNIN_KEYS_URL: z.string().trim().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().trim().optional(),
   /** Set by Azure App Service; used only to refuse running there with authentication off. */
   WEBSITE_SITE_NAME: z.string().optional(),
@@ -166,6 +170,10 @@ export interface BotSettings {
   allowedTenants: string[];
   /** The Teams app id (the manifest's `id`), when known. */
   teamsAppId: string | null;
+  /** The app registration the tab's single sign-on tokens are issued for (TAB_APP_ID, else the bot's app id). */
+  tabAppId: string | null;
+  /** Entra's published signing keys (a JSON Web Key Set), for the tab's tokens. */
+  tabSignInKeysUrl: string;
   /** Public host name of the bot, such as `action-tracker.azurewebsites.net`, when known. */
   domain: string | null;
   /** Pass to `new ConfigurationBotFrameworkAuthentication(auth)` for the CloudAdapter. Holds the password. */
@@ -277,6 +285,8 @@ export function loadConfig(
     appTenantId: v.MicrosoftAppTenantId ?? null,
     allowedTenants: [...new Set(v.ALLOWED_TENANTS ?? [])],
     teamsAppId: v.TEAMS_APP_ID ?? null,
+    tabAppId: v.TAB_APP_ID ?? v.MicrosoftAppId ?? null,
+    tabSignInKeysUrl: v.TAB_SIGNIN_KEYS_URL,
     domain: v.BOT_DOMAIN ?? null,
     auth: authEnabled
       ? {

@@ -17,6 +17,7 @@ import { OutboxDeliverer } from '../notifications/outbox-deliverer';
 import { Pacer } from '../jobs/pacer';
 import { pacedReplies } from './paced-replies';
 import { TeamsSender } from './proactive-sender';
+import { mountTab } from '../web/mount-tab';
 
 export interface RunningServer {
   url: string;
@@ -96,6 +97,7 @@ export async function startServer(
       readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason },
     );
   });
+  mountTab(server, config, storage, log);
   server.on('restifyError', (req, _res, err, callback) => {
     log.warn(
       { path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name },

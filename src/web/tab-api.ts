@@ -1,0 +1,120 @@
+import type { Request, Response, Server } from 'restify';
+import { Logger } from '../log';
+import { Storage } from '../store/open-storage';
+import { showActionDetail } from '../use-cases/action-detail';
+import { showPlanPage } from '../use-cases/plan-page';
+import { plansForPerson } from '../use-cases/plans-for-person';
+import { TabPerson } from '../use-cases/readable-plan';
+import { ACTION_NOT_FOUND, BAD_REFERENCE, INTERNAL, PLAN_NOT_FOUND, signInError, TabError } from './tab-errors';
+import { SignIn, SignInRequest } from './tab-sign-in';
+
+export const TAB_API = '/api/tab';
+
+export interface TabApiDeps {
+  storage: Storage;
+  signIn: (request: SignInRequest) => Promise<SignIn>;
+  authEnabled: boolean;
+  log: Logger;
+  now?: () => Date;
+}
+
+/** Plan ids and refs are short; anything longer, or with control characters, is not one the tab sent. */
+const MAX_PARAM = 200;
+const usable = (value: unknown): value is string =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= MAX_PARAM && !/[\u0000-\u001f\u007f]/.test(value);
+
+/** What a route answers: the body to send, or one of the contract's errors. */
+type Answer = { body: object } | { error: TabError };
+
+/** A page is the same for every reader until the plan changes, so its JSON is kept with it. */
+const bodies = new WeakMap<object, string>();
+
+function sendJson(res: Response, status: number, body: string): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    // Personal data, read fresh each time: never kept by a browser or a proxy.
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+const sendError = (res: Response, e: TabError) =>
+  sendJson(res, e.status, JSON.stringify({ error: { code: e.code, message: e.message } }));
+
+function jsonOf(value: object): string {
+  let body = bodies.get(value);
+  if (body === undefined) {
+    body = JSON.stringify(value);
+    bodies.set(value, body);
+  }
+  return body;
+}
+
+/** The query parameter `name`, once; undefined when absent. */
+function queryParam(req: Request, name: string): string | undefined {
+  const value = new URL(req.url ?? '/', 'http://localhost').searchParams.get(name);
+  return value === null ? undefined : value;
+}
+
+/** The tab's JSON API, on the bot's own server: GET only, one sign-in check, then a read use case. */
+export function mountTabApi(server: Server, deps: TabApiDeps): void {
+  const now = deps.now ?? (() => new Date());
+
+  /** Signs the person in, runs `answer`, and turns every failure into the contract's error shape. */
+  const route =
+    (answer: (person: TabPerson, req: Request) => Promise<Answer>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        const signIn = await deps.signIn({ authorization: req.headers.authorization, as: queryParam(req, 'as') });
+        if (!signIn.ok) {
+          deps.log.info({ path: req.path(), reason: signIn.code, why: signIn.why }, 'tab sign-in refused');
+          return sendError(res, signInError(signIn.code, deps.authEnabled));
+        }
+        const { email, oid, name } = signIn.person;
+        // Chat knows people by the address Teams gave for their object id: use the same key when it is known.
+        const known = oid ? await deps.storage.people.emailOf(oid) : null;
+        const key = known ?? email;
+        if (!key) return sendError(res, signInError('notSignedIn', deps.authEnabled));
+        const result = await answer({ email: key, name }, req);
+        if ('error' in result) return sendError(res, result.error);
+        sendJson(res, 200, jsonOf(result.body));
+      } catch (error) {
+        deps.log.error({ err: error, path: req.path() }, 'the tab API failed');
+        sendError(res, INTERNAL);
+      }
+    };
+
+  server.get(
+    `${TAB_API}/me`,
+    route(async (person) => {
+      const [plans, names] = await Promise.all([
+        plansForPerson(deps.storage, person),
+        deps.storage.people.nameDirectory(),
+      ]);
+      const displayName = person.name ?? names.get(person.email) ?? person.email;
+      return { body: { person: { email: person.email, displayName }, plans } };
+    }),
+  );
+
+  server.get(
+    `${TAB_API}/plans/:planId`,
+    route(async (person, req) => {
+      const planId: unknown = req.params?.planId;
+      if (!usable(planId)) return { error: BAD_REFERENCE };
+      const outcome = await showPlanPage(deps.storage, person, planId, now());
+      return outcome.kind === 'found' ? { body: outcome.page } : { error: PLAN_NOT_FOUND };
+    }),
+  );
+
+  server.get(
+    `${TAB_API}/plans/:planId/actions/:ref`,
+    route(async (person, req) => {
+      const planId: unknown = req.params?.planId;
+      const ref: unknown = req.params?.ref;
+      if (!usable(planId) || !usable(ref)) return { error: BAD_REFERENCE };
+      const outcome = await showActionDetail(deps.storage, person, planId, ref, now());
+      return outcome.kind === 'found' ? { body: outcome.detail } : { error: ACTION_NOT_FOUND };
+    }),
+  );
+}

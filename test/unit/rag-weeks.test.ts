@@ -1,0 +1,211 @@
+import { mondayOf, ragByWeek, RagWeek } from '../../src/domain/rag-weeks';
+import { Action, FieldChange, HistoryEntry } from '../../src/domain/types';
+import { anAction } from '../support/builders';
+
+/** A Wednesday; its week began on Monday 23 Nov 2026. */
+const TODAY = '2026-11-25';
+
+type Change = [at: string, changes: FieldChange[]];
+interface Spec {
+  now: Partial<Action>;
+  /** Oldest first; the first entry that sets a status from nothing created the action. */
+  changes: Change[];
+}
+
+const created = (status: string, due: string): FieldChange[] => [
+  { field: 'status', from: null, to: status },
+  { field: 'originalDueDate', from: null, to: due },
+];
+const status = (from: string, to: string): FieldChange[] => [{ field: 'status', from, to }];
+/** [weekStarting, red, amber, green, complete, cancelled] */
+type Week = [string, number, number, number, number, number];
+
+function build(specs: Spec[]): { actions: Action[]; history: HistoryEntry[] } {
+  const actions = specs.map((s, i) => anAction({ ref: `A-${i + 1}`, ...s.now }));
+  const history = specs.flatMap((s, i) =>
+    s.changes.map(([at, changes]) => ({
+      planId: 'test-plan',
+      ref: `A-${i + 1}`,
+      at,
+      by: 'test@example.com',
+      via: 'chat' as const,
+      changes,
+      comment: null,
+    })),
+  );
+  return { actions, history };
+}
+
+const asWeeks = (weeks: RagWeek[]): Week[] =>
+  weeks.map((w) => [w.weekStarting, w.red, w.amber, w.green, w.complete, w.cancelled]);
+
+describe('RAG counts week by week, worked back from the history', () => {
+  const cases: [string, Spec[], Week[], string?, number?][] = [
+    [
+      'no history: only this week, from the actions as they are',
+      [{ now: { status: 'Delayed', originalDueDate: '2027-01-31' }, changes: [] }],
+      [['2026-11-23', 1, 0, 0, 0, 0]],
+    ],
+    [
+      'an action that never changed is the same colour every week since it was created',
+      [
+        {
+          now: { status: 'On track', originalDueDate: '2026-12-31' },
+          changes: [['2026-11-10T10:00:00Z', created('On track', '2026-12-31')]],
+        },
+      ],
+      [
+        ['2026-11-09', 0, 0, 1, 0, 0],
+        ['2026-11-16', 0, 0, 1, 0, 0],
+        ['2026-11-23', 0, 0, 1, 0, 0],
+      ],
+    ],
+    [
+      'a date passing turns it red at the end of that week; completing it counts from the week it was done',
+      [
+        {
+          now: { status: 'Complete', originalDueDate: '2026-11-18' },
+          changes: [
+            ['2026-11-10T10:00:00Z', created('On track', '2026-11-18')],
+            ['2026-11-24T09:00:00Z', status('On track', 'Complete')],
+          ],
+        },
+      ],
+      [
+        ['2026-11-09', 0, 0, 1, 0, 0],
+        ['2026-11-16', 1, 0, 0, 0, 0],
+        ['2026-11-23', 0, 0, 0, 1, 0],
+      ],
+    ],
+    [
+      'a new date takes it out of red from the week it was approved',
+      [
+        {
+          now: { status: 'On track', originalDueDate: '2026-11-12', revisedDueDate: '2026-12-31' },
+          changes: [
+            ['2026-11-03T10:00:00Z', created('On track', '2026-11-12')],
+            ['2026-11-20T15:00:00Z', [{ field: 'revisedDueDate', from: null, to: '2026-12-31' }]],
+          ],
+        },
+      ],
+      [
+        ['2026-11-02', 0, 0, 1, 0, 0],
+        ['2026-11-09', 1, 0, 0, 0, 0],
+        ['2026-11-16', 0, 0, 1, 0, 0],
+        ['2026-11-23', 0, 0, 1, 0, 0],
+      ],
+    ],
+    [
+      'an action created later is left out of the weeks before it existed',
+      [
+        {
+          now: { status: 'At risk', originalDueDate: '2027-03-01' },
+          changes: [['2026-11-03T10:00:00Z', created('At risk', '2027-03-01')]],
+        },
+        {
+          now: { status: 'Cancelled', originalDueDate: '2027-03-01' },
+          changes: [
+            ['2026-11-24T10:00:00Z', created('Not started', '2027-03-01')],
+            ['2026-11-25T10:00:00Z', status('Not started', 'Cancelled')],
+          ],
+        },
+      ],
+      [
+        ['2026-11-02', 0, 1, 0, 0, 0],
+        ['2026-11-09', 0, 1, 0, 0, 0],
+        ['2026-11-16', 0, 1, 0, 0, 0],
+        ['2026-11-23', 0, 1, 0, 0, 1],
+      ],
+    ],
+    [
+      'not started and due within 14 days of the end of a week is amber that week',
+      [
+        {
+          now: { status: 'Not started', originalDueDate: '2026-12-01' },
+          changes: [['2026-11-10T10:00:00Z', created('Not started', '2026-12-01')]],
+        },
+      ],
+      [
+        ['2026-11-09', 0, 0, 1, 0, 0],
+        ['2026-11-16', 0, 1, 0, 0, 0],
+        ['2026-11-23', 0, 1, 0, 0, 0],
+      ],
+    ],
+    [
+      "a change is dated in the plan's time zone: late on Sunday in London is Monday in Auckland",
+      [
+        {
+          now: { status: 'Complete', originalDueDate: '2027-01-31' },
+          changes: [
+            ['2026-11-10T10:00:00Z', created('On track', '2027-01-31')],
+            ['2026-11-22T12:00:00Z', status('On track', 'Complete')],
+          ],
+        },
+      ],
+      [
+        ['2026-11-09', 0, 0, 1, 0, 0],
+        ['2026-11-16', 0, 0, 1, 0, 0],
+        ['2026-11-23', 0, 0, 0, 1, 0],
+      ],
+      'Pacific/Auckland',
+    ],
+    [
+      '... and the same change in London counts in the week before',
+      [
+        {
+          now: { status: 'Complete', originalDueDate: '2027-01-31' },
+          changes: [
+            ['2026-11-10T10:00:00Z', created('On track', '2027-01-31')],
+            ['2026-11-22T12:00:00Z', status('On track', 'Complete')],
+          ],
+        },
+      ],
+      [
+        ['2026-11-09', 0, 0, 1, 0, 0],
+        ['2026-11-16', 0, 0, 0, 1, 0],
+        ['2026-11-23', 0, 0, 0, 1, 0],
+      ],
+    ],
+    [
+      'at most the last `maxWeeks` weeks',
+      [
+        {
+          now: { status: 'On track', originalDueDate: '2027-06-30' },
+          changes: [['2025-01-06T10:00:00Z', created('On track', '2027-06-30')]],
+        },
+      ],
+      [
+        ['2026-11-09', 0, 0, 1, 0, 0],
+        ['2026-11-16', 0, 0, 1, 0, 0],
+        ['2026-11-23', 0, 0, 1, 0, 0],
+      ],
+      'Europe/London',
+      3,
+    ],
+  ];
+
+  test.each(cases)('%s', (_d, specs, expected, timeZone = 'Europe/London', maxWeeks = 52) => {
+    const { actions, history } = build(specs);
+    expect(asWeeks(ragByWeek(actions, history, TODAY, timeZone, maxWeeks))).toEqual(expected);
+  });
+
+  test('a year of history gives 52 weeks by default, each counting every action that existed', () => {
+    const { actions, history } = build([
+      {
+        now: { status: 'On track', originalDueDate: '2027-06-30' },
+        changes: [['2024-01-01T10:00:00Z', created('On track', '2027-06-30')]],
+      },
+    ]);
+    const weeks = ragByWeek(actions, history, TODAY, 'Europe/London');
+    expect(weeks).toHaveLength(52);
+    expect(weeks[51].weekStarting).toBe('2026-11-23');
+    expect(weeks.every((w) => w.green === 1)).toBe(true);
+  });
+
+  test.each([
+    ['2026-11-23', '2026-11-23'],
+    ['2026-11-29', '2026-11-23'],
+    ['2026-11-30', '2026-11-30'],
+    ['2027-01-01', '2026-12-28'],
+  ])('the week of %s starts on Monday %s', (date, monday) => expect(mondayOf(date)).toBe(monday));
+});

@@ -169,6 +169,12 @@ describe('the RAG chart', () => {
     expect(second?.segments[2]?.y).toBe(0); // the tallest bar reaches the top
   });
 
+  test('one week is a bar an eighth of the width at most, not a wall', () => {
+    const [only] = chartGeometry([week('2026-11-30', 1, 1, 1, 1)], 640, 100).bars;
+    expect(only?.width).toBe(56);
+    expect(only?.x).toBe(12);
+  });
+
   test('only the newest weeks are drawn; the rest are counted as left off', () => {
     const weeks = Array.from({ length: 30 }, (_, i) => week(`2026-01-${String(i + 1).padStart(2, '0')}`, i, 0, 0, 0));
     const chart = chartGeometry(weeks, 260, 100, 26);

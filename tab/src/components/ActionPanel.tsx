@@ -83,7 +83,7 @@ function History({ action }: { action: ActionDetail }) {
       {action.history.map((entry, i) => (
         <li key={i}>
           <p className="muted">
-            {formatInstant(entry.at)} · {entry.by} · {VIA_WORDS[entry.via] ?? entry.via}
+            {[formatInstant(entry.at), entry.by, VIA_WORDS[entry.via] ?? entry.via].filter(Boolean).join(' · ')}
           </p>
           {entry.lines.map((line, j) => (
             <p key={j}>{line}</p>
@@ -138,7 +138,10 @@ export function ActionPanel(props: {
       open={actionRef !== null}
       onOpenChange={(_, data) => !data.open && props.onClose()}
       position="end"
-      size="medium"
+      // The meeting side panel is about 320 px wide: there the panel takes the whole of it.
+      size={window.innerWidth < 640 ? 'full' : 'medium'}
+      // Fluent sizes the panel in vw, which counts the scroll bar; 100% of the window does not.
+      style={{ maxWidth: '100%' }}
       aria-label={actionRef ? `Action ${actionRef}` : 'Action'}
     >
       <DrawerHeader>

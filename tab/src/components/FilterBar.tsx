@@ -19,7 +19,7 @@ export function FilterBar({
     <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <Field label="Agency">
         <Select value={filters.agency ?? ''} onChange={(_, d) => set({ agency: d.value || null })}>
-          <option value="">Every agency</option>
+          <option value="">Any agency</option>
           {page.filters.agencies.map((agency) => (
             <option key={agency} value={agency}>
               {agency}
@@ -29,7 +29,7 @@ export function FilterBar({
       </Field>
       <Field label="Owner">
         <Select value={filters.owner ?? ''} onChange={(_, d) => set({ owner: d.value || null })}>
-          <option value="">Every owner</option>
+          <option value="">Any owner</option>
           {page.filters.owners.map((owner) => (
             <option key={owner.email} value={owner.email.toLowerCase()}>
               {owner.displayName}
@@ -39,7 +39,7 @@ export function FilterBar({
       </Field>
       <Field label="Status">
         <Select value={filters.status ?? ''} onChange={(_, d) => set({ status: isStatus(d.value) ? d.value : null })}>
-          <option value="">Every status</option>
+          <option value="">Any status</option>
           {STATUSES.map((status) => (
             <option key={status} value={status}>
               {status}
@@ -49,7 +49,7 @@ export function FilterBar({
       </Field>
       <Field label="RAG (red, amber, green)">
         <Select value={filters.rag ?? ''} onChange={(_, d) => set({ rag: isRag(d.value) ? d.value : null })}>
-          <option value="">Every RAG</option>
+          <option value="">Any RAG</option>
           {RAGS.map((rag) => (
             <option key={rag} value={rag}>
               {RAG_WORDS[rag]}

@@ -3,6 +3,8 @@ import type { Rag, RagWeek } from '../api-types';
 /** Bottom to top: what is done sits at the base, what is in trouble on top where the eye lands. */
 export const STACK_ORDER: readonly Rag[] = ['complete', 'green', 'amber', 'red', 'cancelled'];
 
+const MIN_SLOTS = 8;
+
 export interface Segment {
   rag: Rag;
   count: number;
@@ -32,7 +34,8 @@ export function chartGeometry(weeks: readonly RagWeek[], width: number, height: 
   const shown = weeks.slice(-maxWeeks);
   const totals = shown.map((week) => STACK_ORDER.reduce((sum, rag) => sum + week[rag], 0));
   const maxTotal = Math.max(1, ...totals);
-  const slot = shown.length ? width / shown.length : width;
+  // At least eight slots, so that a new plan's one or two weeks are bars, not walls.
+  const slot = width / Math.max(shown.length, MIN_SLOTS);
   const barWidth = Math.max(2, slot * 0.7);
   const bars = shown.map((week, i) => {
     let top = height;

@@ -207,4 +207,11 @@ describe('the plan on a page', () => {
     await openTab(page, origin, `?as=stranger%40example.com&plan=no-such-plan`);
     await expect(page.getByRole('alert').innerText()).resolves.toBe(missing);
   });
+
+  test('opened in a plain browser with no one to ask as, the tab says how to open it in Teams', async () => {
+    await openTab(page, origin, `?plan=${DEMO_PLAN_ID}`);
+    await page.getByText('Open this page in Microsoft Teams').waitFor();
+    await expect(page.locator('main, .app').first().innerText()).resolves.toMatch(/choose Apps, find Action Tracker/);
+    await expect(page.locator('button.tile').count()).resolves.toBe(0);
+  });
 });

@@ -48,14 +48,17 @@ export function App({ host }: { host: Promise<TeamsHost> }) {
   const client = useMemo(() => apiClient({ as, token: () => host.then((h) => h.token()) }), [as, host]);
 
   return (
-    <FluentProvider theme={THEMES[theme]} className="app">
-      {view === 'config' ? (
-        <ConfigPage client={client} inTeams={inTeams} host={host} />
-      ) : planId ? (
-        <PlanView client={client} planId={planId} search={search} setSearch={setSearch} />
-      ) : (
-        <PlanPicker client={client} search={search} setSearch={setSearch} />
-      )}
+    // The class goes on a div inside: Fluent copies the provider's own classes to the panel's portal.
+    <FluentProvider theme={THEMES[theme]}>
+      <div className="app">
+        {view === 'config' ? (
+          <ConfigPage client={client} inTeams={inTeams} host={host} />
+        ) : planId ? (
+          <PlanView client={client} planId={planId} search={search} setSearch={setSearch} />
+        ) : (
+          <PlanPicker client={client} search={search} setSearch={setSearch} />
+        )}
+      </div>
     </FluentProvider>
   );
 }

@@ -214,4 +214,18 @@ describe('the plan on a page', () => {
     await expect(page.locator('main, .app').first().innerText()).resolves.toMatch(/choose Apps, find Action Tracker/);
     await expect(page.locator('button.tile').count()).resolves.toBe(0);
   });
+
+  test("the configurable tab's settings page offers the plans the person may read", async () => {
+    await openTab(page, origin, `?${ALEX}&view=config`);
+    await page.getByRole('heading', { name: 'Choose the plan for this tab' }).waitFor();
+    const plan = page.getByLabel('Plan');
+    await expect(plan.inputValue()).resolves.toBe(DEMO_PLAN_ID); // the only plan, chosen already
+    await expect(plan.locator('option').allInnerTexts()).resolves.toEqual([
+      'Choose a plan…',
+      expect.stringMatching(/^Ofsted/),
+    ]);
+    await expect(page.getByText(/^Choose Save to add “Ofsted/).count()).resolves.toBe(1);
+    await openTab(page, origin, `?as=stranger%40example.com&view=config`);
+    await page.getByText('There are no plans you can read yet').waitFor();
+  });
 });

@@ -17,7 +17,7 @@ export interface TeamsHost {
   token(): Promise<string | null>;
 }
 
-function asTheme(theme: string | undefined): TeamsTheme {
+export function asTheme(theme: string | null | undefined): TeamsTheme {
   return theme === 'dark' || theme === 'contrast' ? theme : 'default';
 }
 

@@ -228,4 +228,22 @@ describe('the plan on a page', () => {
     await openTab(page, origin, `?as=stranger%40example.com&view=config`);
     await page.getByText('There are no plans you can read yet').waitFor();
   });
+
+  test.each(['dark', 'contrast'])(
+    'in the %s theme the page and the panel pass axe-core (screenshot saved)',
+    async (theme) => {
+      await openTab(page, origin, `${PLAN}&theme=${theme}`);
+      await tileRefs(page);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      const background = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.app')?.parentElement ?? document.body).backgroundColor,
+      );
+      expect(background).not.toBe('rgb(255, 255, 255)');
+      await screenshot(page, `plan-${theme}`, false);
+      await page.locator('button.tile[data-ref="LAC-1"]').click();
+      await page.getByRole('dialog').getByRole('heading', { name: 'History' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, `panel-${theme}`, false);
+    },
+  );
 });

@@ -8,7 +8,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { apiClient } from '../api';
 import { useSearch } from '../location';
-import type { TeamsHost, TeamsTheme } from '../teams';
+import { asTheme, type TeamsHost, type TeamsTheme } from '../teams';
 import { ConfigPage } from './ConfigPage';
 import { PlanPicker } from './PlanPicker';
 import { PlanView } from './PlanView';
@@ -29,7 +29,8 @@ export function App({ host }: { host: Promise<TeamsHost> }) {
   const as = params.get('as');
   const planId = params.get('plan');
   const view = params.get('view');
-  const [theme, setTheme] = useState<TeamsTheme>('default');
+  // Outside Teams, `theme=dark` or `theme=contrast` previews Teams' other themes; in Teams, Teams decides.
+  const [theme, setTheme] = useState<TeamsTheme>(() => asTheme(params.get('theme')));
   const [inTeams, setInTeams] = useState(false);
 
   useEffect(() => {
@@ -37,6 +38,7 @@ export function App({ host }: { host: Promise<TeamsHost> }) {
     void host.then((connected) => {
       if (!live) return;
       setInTeams(connected.inTeams);
+      if (!connected.inTeams) return;
       setTheme(connected.theme);
       connected.onThemeChange((next) => live && setTheme(next));
     });

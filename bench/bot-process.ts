@@ -14,7 +14,7 @@ import { FakeConnector } from '../test/support/fake-connector';
 export interface BotProcess {
   storage: Storage;
   connector: FakeConnector;
-  /** The server's origin, `http://127.0.0.1:<port>`. */
+  /** The bot's own address, such as http://127.0.0.1:40123. */
   url: string;
   post(body: unknown): Promise<Response>;
   /** Resident memory now, and the most it has reached, in MB (from /proc). */

@@ -47,6 +47,9 @@ param allowedTenants string = ''
 @description('The Teams app id (the manifest "id"), if already chosen. Optional; used for logging only.')
 param teamsAppId string = ''
 
+@description('The Entra app registration the Teams tab signs people in with (Expose an API, scope access_as_user). Empty: the bot\'s app id, which works only for a SingleTenant bot; a managed identity cannot expose an API.')
+param tabAppId string = ''
+
 @description('Web app name; must be unique across Azure. Empty builds one from the name and a hash of the resource group.')
 param webAppName string = ''
 
@@ -255,6 +258,10 @@ var baseAppSettings = [
   {
     name: 'TEAMS_APP_ID'
     value: teamsAppId
+  }
+  {
+    name: 'TAB_APP_ID'
+    value: tabAppId
   }
   {
     // The deployment zip is built by CI with its node_modules; do not rebuild on the server.

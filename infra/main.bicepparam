@@ -33,6 +33,10 @@ param allowedTenants = readEnvironmentVariable('ALLOWED_TENANTS', '')
 // The Teams app id, the "id" in the app package (from the environment; optional).
 param teamsAppId = readEnvironmentVariable('TEAMS_APP_ID', '')
 
+// The app registration the Teams tab signs people in with (from the environment). Needed with
+// UserAssignedMSI, whose identity cannot expose an API; see docs/deploy.md, "Sign-in for the tab".
+param tabAppId = readEnvironmentVariable('TAB_APP_ID', '')
+
 // App Service plan size. B1 is enough for one council; Always On needs B1 or above.
 param appServicePlanSku = 'B1'
 

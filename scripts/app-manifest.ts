@@ -53,8 +53,13 @@ export interface PackageValues {
   BOT_ID: string;
   /** Null only for a local package: then `validDomains` is left empty. */
   BOT_DOMAIN: string | null;
+  /** The Entra app registration the tab signs people in with (`webApplicationInfo.id`). */
+  TAB_APP_ID: string;
   APP_VERSION: string;
 }
+
+/** What the tab needs from the manifest; left out of a package with no domain to serve it from. */
+const TAB_KEYS = ['staticTabs', 'configurableTabs', 'webApplicationInfo', 'authorization'] as const;
 
 /**
  * The values for the template's `${{...}}` placeholders, from the environment.
@@ -82,6 +87,16 @@ export function packageValues(env: NodeJS.ProcessEnv, options: { local?: boolean
     );
   } else if (!GUID.test(botId)) {
     problems.push(`MicrosoftAppId must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${botId}".`);
+  }
+
+  // A managed identity cannot expose an API, so the tab's sign-in then needs an app registration of its own.
+  const tabAppId = get('TAB_APP_ID') ?? botId;
+  if (!get('TAB_APP_ID') && !local && get('MicrosoftAppType')?.toLowerCase() === 'userassignedmsi') {
+    problems.push(
+      'TAB_APP_ID is not set: with MicrosoftAppType=UserAssignedMSI the tab signs people in with an app registration of its own (docs/deploy.md, "Sign-in for the tab").',
+    );
+  } else if (tabAppId && !GUID.test(tabAppId)) {
+    problems.push(`TAB_APP_ID must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${tabAppId}".`);
   }
 
   const botDomain = get('BOT_DOMAIN');
@@ -112,6 +127,7 @@ export function packageValues(env: NodeJS.ProcessEnv, options: { local?: boolean
     TEAMS_APP_ID: teamsAppId!.toLowerCase(),
     BOT_ID: botId!.toLowerCase(),
     BOT_DOMAIN: botDomain ? botDomain.toLowerCase() : null,
+    TAB_APP_ID: (tabAppId ?? '').toLowerCase(),
     APP_VERSION: version,
   };
 }
@@ -136,6 +152,8 @@ export function fillManifest(template: string, values: PackageValues): Record<st
   if (Array.isArray(manifest.validDomains)) {
     manifest.validDomains = (manifest.validDomains as string[]).filter((d) => d !== '');
   }
+  // Without a domain (a local package) there is nowhere to load the tab from: the bot alone.
+  if (values.BOT_DOMAIN === null) for (const key of TAB_KEYS) delete manifest[key];
   return manifest;
 }
 

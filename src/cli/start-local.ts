@@ -5,7 +5,7 @@ import { projectRoot } from '../project-root';
 import { createLogger } from '../log';
 import { claimantId } from '../jobs/claimant';
 import { startJobsOnceSomeoneIsMet } from './local-jobs';
-import { seedDemo } from '../services/demo-seed';
+import { DEMO_PEOPLE, seedDemo } from '../services/demo-seed';
 import { isListening } from '../store/embedded-azurite';
 import { openStorage } from '../store/open-storage';
 import { startServer } from '../teams/server';
@@ -70,6 +70,8 @@ async function main(): Promise<void> {
   say('');
   say(`Ready in ${seconds} s. Open http://localhost:${config.server.playgroundPort} in your browser.`);
   say('You are Alex Wilber. Try "help", "my actions" or "what\'s overdue". Press Ctrl+C to stop.');
+  // Teams' tabs do not show in the Playground: the tab opens in a plain browser, as any demo person.
+  say(`The plan on a page (the Teams tab): http://localhost:${server.port}/tab?as=${DEMO_PEOPLE[0].email}`);
 
   let stopping = false;
   const stop = async () => {

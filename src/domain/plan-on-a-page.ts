@@ -37,14 +37,14 @@ export interface MeasureRow {
   ref: string;
   indicator: string;
   unit: string | null;
-  target: string | null;
+  target: number | string | null;
   targetDate: IsoDate | null;
   direction: string | null;
   frequency: string | null;
-  latest: { value: string; period: string } | null;
+  latest: { value: number | string; period: string } | null;
   status: 'on-target' | 'off-target' | 'no-data' | 'overdue';
   trend: 'improving' | 'worsening' | 'flat' | null;
-  values: { period: string; value: string }[];
+  values: { period: string; value: number | string }[];
 }
 
 export interface PlanPage {

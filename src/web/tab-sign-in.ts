@@ -101,12 +101,13 @@ function localSignIn(request: SignInRequest): SignIn {
 }
 
 function refusalOf(error: unknown): SignIn {
+  // Anything but jose's own verdict on the token (a refused connection, a timeout, a key set that is
+  // not one) means the keys could not be read: the token was never judged.
   if (
+    !(error instanceof errors.JOSEError) ||
     error instanceof errors.JWKSTimeout ||
-    error instanceof errors.JWKSInvalid ||
-    (error instanceof Error && !(error instanceof errors.JOSEError))
+    error instanceof errors.JWKSInvalid
   )
-    return refuse('keysUnavailable', `signing keys unavailable: ${error.name}`);
-  const code = error instanceof errors.JOSEError ? error.code : 'unknown';
-  return refuse('notSignedIn', `token refused: ${code}`);
+    return refuse('keysUnavailable', `signing keys unavailable: ${error instanceof Error ? error.name : 'unknown'}`);
+  return refuse('notSignedIn', `token refused: ${error.code}`);
 }

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { loadConfig } from '../../src/config';
 import { diffActions, historyEntry } from '../../src/domain/history';
@@ -214,4 +216,33 @@ describe('one action: /api/tab/plans/:planId/actions/:ref', () => {
     const later = await get<PlanPage>(`/api/tab/plans/${OTHER_PLAN}`, ZOE);
     expect(later.body.counts.byStatus['On track']).toBe(1);
   });
+});
+
+test('a large page goes gzipped to a browser that accepts it, and as plain JSON to one that does not', async () => {
+  const raw = (encoding: string | null) =>
+    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const headers = encoding ? { 'accept-encoding': encoding } : {};
+      http
+        .get(`${base}/api/tab/plans/${DEMO_PLAN_ID}?as=${encodeURIComponent(ALEX)}`, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
+    });
+  const zipped = await raw('gzip, deflate, br');
+  const plain = await raw(null);
+  expect(zipped.headers['content-encoding']).toBe('gzip');
+  expect(zipped.headers.vary).toBe('Accept-Encoding');
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(zipped.body.length).toBeLessThan(plain.body.length / 3);
+  expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
+});
+
+test('an address under the API that is not one of its own gets the same error shape', async () => {
+  for (const address of ['/api/tab/nothing', `/api/tab/plans/${DEMO_PLAN_ID}/actions/SG-1/more`]) {
+    const { status, body } = await get(address, ALEX);
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('not-found');
+  }
 });

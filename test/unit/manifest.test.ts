@@ -120,6 +120,61 @@ describe('manifest/manifest.json', () => {
   });
 });
 
+describe('the tab in the manifest', () => {
+  const filled = fillManifest(readManifestTemplate(ROOT), packageValues(ENV, { root: ROOT }));
+  const TAB_APP_ID = '0f1e2d3c-4b5a-4697-8877-665544332211';
+
+  it('is a personal tab called Plan, after the bot chat, served from the bot domain', () => {
+    expect(filled.staticTabs).toEqual([
+      { entityId: 'conversations', scopes: ['personal'] },
+      {
+        entityId: 'plan',
+        name: 'Plan',
+        contentUrl: `https://${BOT_DOMAIN}/tab`,
+        scopes: ['personal'],
+        context: ['personalTab'],
+      },
+    ]);
+  });
+
+  it('is one configurable tab for channels, group chats and meetings, side panel and stage, with its configuration page', () => {
+    const tabs = filled.configurableTabs as { configurationUrl: string; scopes: string[]; context: string[] }[];
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0].configurationUrl).toBe(`https://${BOT_DOMAIN}/tab?view=config`);
+    expect(tabs[0].scopes).toEqual(['team', 'groupChat']);
+    expect(tabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingStage']));
+  });
+
+  it('asks for the permission sharing to the meeting stage needs, and nothing else', () => {
+    expect(filled.authorization).toEqual({
+      permissions: { resourceSpecific: [{ name: 'MeetingStage.Write.Chat', type: 'Delegated' }] },
+    });
+  });
+
+  it("names the app registration for single sign-on: the bot's own unless TAB_APP_ID is set", () => {
+    expect(filled.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://${BOT_DOMAIN}/${BOT_ID}` });
+    const own = fillManifest(readManifestTemplate(ROOT), packageValues({ ...ENV, TAB_APP_ID }, { root: ROOT }));
+    expect(own.webApplicationInfo).toEqual({ id: TAB_APP_ID, resource: `api://${BOT_DOMAIN}/${TAB_APP_ID}` });
+    expect(own.validDomains).toEqual([BOT_DOMAIN]);
+  });
+
+  it('refuses a managed-identity bot without TAB_APP_ID: an identity cannot expose an API', () => {
+    expect(() => packageValues({ ...ENV, MicrosoftAppType: 'UserAssignedMSI' }, { root: ROOT })).toThrow(
+      /TAB_APP_ID is not set: with MicrosoftAppType=UserAssignedMSI/,
+    );
+    expect(() =>
+      packageValues({ ...ENV, MicrosoftAppType: 'UserAssignedMSI', TAB_APP_ID }, { root: ROOT }),
+    ).not.toThrow();
+    expect(() => packageValues({ ...ENV, TAB_APP_ID: 'tab' }, { root: ROOT })).toThrow('TAB_APP_ID must be a GUID');
+  });
+
+  it('is left out of a local package, which has no domain to load it from', () => {
+    const local = fillManifest(readManifestTemplate(ROOT), packageValues({}, { local: true, root: ROOT }));
+    for (const key of ['staticTabs', 'configurableTabs', 'webApplicationInfo', 'authorization'])
+      expect(local).not.toHaveProperty(key);
+  });
+});
+
 describe('icons', () => {
   it('has a 192×192 colour icon', () => {
     const color = decodePng(readIcon('color.png'));

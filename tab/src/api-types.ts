@@ -1,0 +1,88 @@
+/** The tab's JSON API, as /work/brief/TAB-API.md (v1) describes it. Dates are ISO `YYYY-MM-DD`; `at` values are ISO instants. */
+
+export const STATUSES = [
+  'Not started',
+  'On track',
+  'At risk',
+  'Delayed',
+  'Complete',
+  'Signed off',
+  'Cancelled',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const RAGS = ['red', 'amber', 'green', 'complete', 'cancelled'] as const;
+export type Rag = (typeof RAGS)[number];
+
+export type Role = 'admin' | 'chair' | 'executive' | 'owner';
+
+export interface Person {
+  email: string;
+  displayName: string;
+}
+
+export interface Me {
+  person: Person;
+  plans: { id: string; title: string; roles: Role[] }[];
+}
+
+export interface ActionTile {
+  ref: string;
+  title: string;
+  theme: string;
+  agency: string | null;
+  owner: Person | null;
+  status: Status;
+  rag: Rag;
+  dueDate: string | null;
+  originalDueDate: string | null;
+  slipped: boolean;
+  overdue: boolean;
+  daysOverdue: number;
+  awaitingSignOff: boolean;
+}
+
+export type RagCounts = Record<Rag, number>;
+
+export interface RagWeek extends RagCounts {
+  weekStarting: string;
+}
+
+export interface MeasureRow {
+  ref: string;
+  indicator: string;
+  unit: string | null;
+  target: number | string | null;
+  targetDate: string | null;
+  direction: string | null;
+  frequency: string | null;
+  latest: { value: number | string; period: string } | null;
+  status: 'on-target' | 'off-target' | 'no-data' | 'overdue';
+  trend: 'improving' | 'worsening' | 'flat' | null;
+  values: { period: string; value: number | string }[];
+}
+
+export interface PlanPage {
+  plan: { id: string; title: string; baselineDate: string };
+  today: string;
+  counts: { byRag: RagCounts; byStatus: Partial<Record<Status, number>> };
+  themes: { name: string; actions: ActionTile[] }[];
+  filters: { agencies: string[]; owners: Person[] };
+  ragByWeek: RagWeek[];
+  measures: MeasureRow[] | null;
+}
+
+export interface ActionDetail extends ActionTile {
+  timescale: string | null;
+  revisionReason: string | null;
+  revisionCount: number;
+  dateRequest: { date: string; reason: string; by: string; at: string } | null;
+  latestUpdate: { text: string; by: string; at: string } | null;
+  evidence: { url: string | null; note: string | null; addedBy: string; addedAt: string }[];
+  history: { at: string; by: string; via: string; lines: string[] }[];
+  measures: MeasureRow[] | null;
+}
+
+export interface ApiError {
+  error: { code: string; message: string };
+}

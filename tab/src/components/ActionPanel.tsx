@@ -1,0 +1,161 @@
+import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, Link, OverlayDrawer } from '@fluentui/react-components';
+import type { ApiClient } from '../api';
+import type { ActionDetail } from '../api-types';
+import { dueDates, formatDate, formatInstant } from '../view/dates';
+import { overdueWords, RAG_WORDS } from '../view/words';
+import { MeasuresTable } from './PerformanceBook';
+import { Loading, Problem } from './Problem';
+import { useLoad } from './useLoad';
+
+const VIA_WORDS: Record<string, string> = {
+  chat: 'in chat',
+  card: 'on a card',
+  import: 'by import',
+  job: 'by a scheduled job',
+  cli: 'from the command line',
+};
+
+function Detail({ action }: { action: ActionDetail }) {
+  const rows: [string, string][] = [
+    ['RAG', `${RAG_WORDS[action.rag]}${action.overdue ? `, ${overdueWords(action.daysOverdue)}` : ''}`],
+    ['Status', action.awaitingSignOff ? `${action.status}, awaiting sign-off` : action.status],
+    ['Owner', action.owner ? `${action.owner.displayName} (${action.owner.email})` : 'No owner'],
+    ['Agency', action.agency ?? 'None recorded'],
+    ['Theme', action.theme],
+    ['Timescale', action.timescale ?? 'None'],
+    ['Due', dueDates(action)],
+  ];
+  if (action.revisionCount > 0) {
+    rows.push(['Date moved', `${action.revisionCount} ${action.revisionCount === 1 ? 'time' : 'times'}`]);
+  }
+  if (action.revisionReason) rows.push(['Why it moved', action.revisionReason]);
+  if (action.dateRequest) {
+    rows.push([
+      'New date asked for',
+      `${formatDate(action.dateRequest.date)} by ${action.dateRequest.by} on ${formatInstant(action.dateRequest.at)}: ${action.dateRequest.reason}`,
+    ]);
+  }
+  if (action.latestUpdate) {
+    rows.push([
+      'Latest update',
+      `${action.latestUpdate.text} (${action.latestUpdate.by}, ${formatInstant(action.latestUpdate.at)})`,
+    ]);
+  }
+  return (
+    <dl className="details">
+      {rows.map(([term, value]) => (
+        <div key={term} style={{ display: 'contents' }}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Evidence({ action }: { action: ActionDetail }) {
+  if (action.evidence.length === 0) return <p>No evidence yet. Sign-off needs at least one link or note.</p>;
+  return (
+    <ul>
+      {action.evidence.map((item, i) => (
+        <li key={i}>
+          {item.url && (
+            <Link href={item.url} target="_blank" rel="noreferrer">
+              {item.url}
+            </Link>
+          )}
+          {item.url && item.note ? ': ' : ''}
+          {item.note}
+          <span className="muted">
+            {' '}
+            ({item.addedBy}, {formatInstant(item.addedAt)})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function History({ action }: { action: ActionDetail }) {
+  if (action.history.length === 0) return <p>No changes recorded yet.</p>;
+  return (
+    <ol className="history" aria-label="History, newest first">
+      {action.history.map((entry, i) => (
+        <li key={i}>
+          <p className="muted">
+            {[formatInstant(entry.at), entry.by, VIA_WORDS[entry.via] ?? entry.via].filter(Boolean).join(' · ')}
+          </p>
+          {entry.lines.map((line, j) => (
+            <p key={j}>{line}</p>
+          ))}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Body({ client, planId, actionRef }: { client: ApiClient; planId: string; actionRef: string }) {
+  const detail = useLoad(`${planId}/${actionRef}`, () => client.action(planId, actionRef));
+  if (detail.state === 'loading') return <Loading what={`action ${actionRef}`} />;
+  if (detail.state === 'failed') return <Problem error={detail.error} />;
+  const action = detail.value;
+  return (
+    <>
+      <p style={{ marginTop: 0 }}>{action.title}</p>
+      <Detail action={action} />
+      <section className="panel-section" aria-labelledby="panel-evidence">
+        <h3 id="panel-evidence">Evidence</h3>
+        <Evidence action={action} />
+      </section>
+      {action.measures !== null && (
+        <section className="panel-section" aria-labelledby="panel-measures">
+          <h3 id="panel-measures">Measures</h3>
+          {action.measures.length === 0 ? (
+            <p>No measures set for this action.</p>
+          ) : (
+            <MeasuresTable measures={action.measures} caption={`Measures for ${action.ref}`} />
+          )}
+        </section>
+      )}
+      <section className="panel-section" aria-labelledby="panel-history">
+        <h3 id="panel-history">History</h3>
+        <History action={action} />
+      </section>
+    </>
+  );
+}
+
+/** The panel a tile opens: detail, evidence, measures and history. Escape or Close shuts it. */
+export function ActionPanel(props: {
+  client: ApiClient;
+  planId: string;
+  actionRef: string | null;
+  onClose: () => void;
+}) {
+  const { actionRef } = props;
+  return (
+    <OverlayDrawer
+      open={actionRef !== null}
+      onOpenChange={(_, data) => !data.open && props.onClose()}
+      position="end"
+      // The meeting side panel is about 320 px wide: there the panel takes the whole of it.
+      size={window.innerWidth < 640 ? 'full' : 'medium'}
+      // Fluent sizes the panel in vw, which counts the scroll bar; 100% of the window does not.
+      style={{ maxWidth: '100%' }}
+      aria-label={actionRef ? `Action ${actionRef}` : 'Action'}
+    >
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" onClick={props.onClose}>
+              Close
+            </Button>
+          }
+        >
+          Action {actionRef}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>{actionRef && <Body client={props.client} planId={props.planId} actionRef={actionRef} />}</DrawerBody>
+    </OverlayDrawer>
+  );
+}

@@ -1,0 +1,97 @@
+import type { RagWeek } from '../api-types';
+import { formatDate, formatDayMonth } from '../view/dates';
+import { chartGeometry, chartSummary, STACK_ORDER } from '../view/rag-chart';
+import { RAG_WORDS } from '../view/words';
+
+const WIDTH = 640;
+const HEIGHT = 160;
+const AXIS = 28;
+
+/** RAG counts week by week from the history: a stacked bar per week, with the same figures as a table. */
+export function RagChart({ weeks }: { weeks: RagWeek[] }) {
+  const chart = chartGeometry(weeks, WIDTH, HEIGHT);
+  const labelEvery = Math.max(1, Math.ceil(chart.bars.length / 8));
+  return (
+    <section className="chart-wrap" aria-labelledby="chart-heading">
+      <h2 id="chart-heading">RAG week by week</h2>
+      {weeks.length === 0 ? (
+        <p>There is no history to chart yet.</p>
+      ) : (
+        <>
+          <div className="chart">
+            <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} role="img" aria-label={chartSummary(weeks)}>
+              <line x1={0} x2={WIDTH} y1={HEIGHT} y2={HEIGHT} stroke="var(--colorNeutralStroke1)" />
+              {chart.bars.map((bar, i) => (
+                <g key={bar.weekStarting}>
+                  <title>{`Week starting ${formatDate(bar.weekStarting)}: ${bar.segments
+                    .map((s) => `${s.count} ${RAG_WORDS[s.rag].toLowerCase()}`)
+                    .join(', ')}`}</title>
+                  {bar.segments.map((s) => (
+                    <rect
+                      key={s.rag}
+                      className={`rag-${s.rag}`}
+                      x={bar.x}
+                      y={s.y}
+                      width={bar.width}
+                      height={s.height}
+                      fill="var(--rag)"
+                      stroke="var(--colorNeutralBackground1)"
+                      strokeWidth={0.5}
+                    />
+                  ))}
+                  {i % labelEvery === 0 && (
+                    <text
+                      x={bar.x + bar.width / 2}
+                      y={HEIGHT + 18}
+                      textAnchor="middle"
+                      fontSize={12}
+                      fill="var(--colorNeutralForeground2)"
+                    >
+                      {formatDayMonth(bar.weekStarting)}
+                    </text>
+                  )}
+                </g>
+              ))}
+            </svg>
+          </div>
+          <ul className="chart-legend" aria-hidden="true">
+            {[...STACK_ORDER].reverse().map((rag) => (
+              <li key={rag} className={`rag-${rag}`}>
+                {RAG_WORDS[rag]}
+              </li>
+            ))}
+          </ul>
+          {chart.omitted > 0 && <p className="muted">The chart shows the latest {chart.bars.length} weeks.</p>}
+          <details className="no-print">
+            <summary>Show the figures as a table</summary>
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption className="visually-hidden">Actions by RAG, week by week</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Week starting</th>
+                    {STACK_ORDER.map((rag) => (
+                      <th key={rag} scope="col">
+                        {RAG_WORDS[rag]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {weeks.map((week) => (
+                    <tr key={week.weekStarting}>
+                      <th scope="row">{formatDate(week.weekStarting)}</th>
+                      {STACK_ORDER.map((rag) => (
+                        <td key={rag}>{week[rag]}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,249 @@
+/**
+ * The plan on a page in headless Chromium against the real server and Azurite, over the demo plan,
+ * in local mode (`as=`): filters in the address, the action panel, keyboard only, axe-core,
+ * screenshots at three widths, and the print layout.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { projectRoot } from '../../src/project-root';
+import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
+import { RunningServer, startServer } from '../../src/teams/server';
+import { testStorage } from '../support/storage';
+import { launchChromium } from './support/browser';
+import { freePort } from './support/ports';
+import { openTab, queryOf, screenshot, seriousAxeViolations, tileRefs } from './support/tab-page';
+
+jest.setTimeout(120_000);
+
+const ALEX = 'as=alexw%40example.com';
+const PLAN = `?${ALEX}&plan=${DEMO_PLAN_ID}`;
+
+describe('the plan on a page', () => {
+  let bot: RunningServer;
+  let browser: Browser;
+  let origin: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    const storage = testStorage();
+    await seedDemo(storage, projectRoot(), new Date());
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'silent',
+      JOBS_IN_PROCESS: 'off',
+    });
+    bot = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
+    origin = new URL(bot.url).origin;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await bot?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  });
+
+  afterEach(() => page.close());
+
+  test('the personal tab lists the plans Alex may read, and one opens the plan by theme', async () => {
+    await openTab(page, origin, `?${ALEX}`);
+    await page.getByRole('heading', { name: 'Your plans' }).waitFor();
+    const plan = page.getByRole('list', { name: 'Plans you can read' }).getByRole('button');
+    await expect(plan.allInnerTexts()).resolves.toEqual([expect.stringMatching(/Ofsted[\s\S]*You are chair/)]);
+    await plan.click();
+    const refs = await tileRefs(page);
+    expect(queryOf(page)).toMatchObject({ plan: DEMO_PLAN_ID, as: 'alexw@example.com' });
+    expect(refs).toHaveLength(22);
+    const themes = await page.locator('.theme-row h3').allInnerTexts();
+    expect(themes.sort()).toEqual(['Looked after children (9 actions)', 'Safeguarding services (13 actions)']);
+    // Each theme's actions in ref order.
+    const safeguarding = page.locator('.theme-row', { hasText: 'Safeguarding services' }).locator('button.tile');
+    const sg = await safeguarding.evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-ref')));
+    expect(sg.slice(0, 3)).toEqual(['SG-1', 'SG-2', 'SG-3']);
+    expect(sg.at(-1)).toBe('SG-13');
+  });
+
+  test('a tile shows its RAG as a word, owner, and a slipped date beside the original', async () => {
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    const delayed = await page.locator('button.tile[data-ref="LAC-3"]').innerText();
+    expect(delayed).toMatch(/^LAC-3\s+Red\b/);
+    expect(delayed).toMatch(/Alex Wilber · Council/);
+    expect(delayed).toMatch(/Due \d{1,2} [A-Z][a-z]{2} \d{4} \(was \d{1,2} [A-Z][a-z]{2} \d{4}\)/);
+    const complete = await page.locator('button.tile[data-ref="LAC-1"]').innerText();
+    expect(complete).toMatch(/Complete[\s\S]*awaiting sign-off/);
+    await expect(page.getByRole('list', { name: 'Actions by RAG' }).innerText()).resolves.toMatch(/Complete: 1/);
+    await expect(page.getByText('RAG (red, amber, green) is worked out').count()).resolves.toBe(1);
+  });
+
+  test('filters change the tiles and the address, and survive a reload', async () => {
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    await page.getByLabel('Agency').selectOption('Health');
+    await page.waitForFunction(() => document.querySelectorAll('button.tile').length === 4);
+    expect(queryOf(page)).toMatchObject({ agency: 'Health', plan: DEMO_PLAN_ID, as: 'alexw@example.com' });
+    const health = await tileRefs(page);
+
+    await page.reload();
+    expect(await tileRefs(page)).toEqual(health);
+    await expect(page.getByLabel('Agency').inputValue()).resolves.toBe('Health');
+    await expect(page.getByRole('status').innerText()).resolves.toMatch(/Showing 4 of 22 actions: agency Health/);
+
+    await page.getByLabel('Agency').selectOption('');
+    await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('overdue') === 'yes');
+    expect(queryOf(page)).not.toHaveProperty('agency');
+    const overdue = await page.locator('button.tile').allInnerTexts();
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(22);
+    for (const text of overdue) expect(text).toMatch(/overdue/);
+
+    await page.getByRole('checkbox', { name: 'Overdue only' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Awaiting sign-off only' }).check();
+    await page.waitForFunction(() => document.querySelectorAll('button.tile').length === 1);
+    expect(await tileRefs(page)).toEqual(['LAC-1']);
+    expect(queryOf(page)).toMatchObject({ signoff: 'yes' });
+  });
+
+  test('a shared link with owner, status and RAG filters opens filtered', async () => {
+    await openTab(page, origin, `${PLAN}&owner=alexw%40example.com&rag=red`);
+    const refs = await tileRefs(page);
+    expect(refs).toContain('LAC-3');
+    for (const text of await page.locator('button.tile').allInnerTexts()) expect(text).toMatch(/Red[\s\S]*Alex Wilber/);
+    await expect(page.getByLabel('Owner').inputValue()).resolves.toBe('alexw@example.com');
+    await expect(page.getByLabel('RAG (red, amber, green)').inputValue()).resolves.toBe('red');
+    await openTab(page, origin, `${PLAN}&status=Complete`);
+    expect(await tileRefs(page)).toEqual(['LAC-1']);
+  });
+
+  test('the action panel shows detail, evidence and history', async () => {
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    await page.locator('button.tile[data-ref="LAC-1"]').click();
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('heading', { name: 'History' }).waitFor();
+    const text = await panel.innerText();
+    expect(text).toMatch(/Action LAC-1/);
+    expect(text).toMatch(/Status\s+Complete, awaiting sign-off/);
+    expect(text).toMatch(/Adele Vance/);
+    await expect(panel.getByRole('link', { name: 'https://example.com/audit/pathway-plans' }).count()).resolves.toBe(1);
+    expect(text).toMatch(/History[\s\S]*\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await panel.waitFor({ state: 'detached' });
+
+    await page.locator('button.tile[data-ref="LAC-3"]').click();
+    await page.getByRole('dialog').getByText('Why it moved').waitFor();
+    await expect(page.getByRole('dialog').innerText()).resolves.toMatch(/supplier problems/);
+  });
+
+  test('keyboard only: Tab to a tile, Enter opens the panel, Escape closes it and focus returns', async () => {
+    await openTab(page, origin, PLAN);
+    const [first] = await tileRefs(page);
+    let focused: string | null = null;
+    for (let presses = 0; presses < 40 && !focused; presses++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.getAttribute('data-ref') ?? null);
+    }
+    expect(focused).toBe(first);
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('heading', { name: 'History' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction((ref) => document.activeElement?.getAttribute('data-ref') === ref, first);
+  });
+
+  test('axe-core finds no serious or critical problems, on the page or with the panel open', async () => {
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator('button.tile[data-ref="LAC-1"]').click();
+    await page.getByRole('dialog').getByRole('heading', { name: 'History' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  test.each([320, 1024, 1600])('at %i px wide nothing runs off the side (screenshot saved)', async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    await screenshot(page, `plan-${width}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('button.tile[data-ref="LAC-3"]').click();
+    await page.getByRole('dialog').getByRole('heading', { name: 'History' }).waitFor();
+    await page.waitForFunction('document.getAnimations().every((a) => a.playState !== "running")');
+    await screenshot(page, `panel-${width}`, false);
+    const panel = await page.getByRole('dialog').boundingBox();
+    expect(panel).not.toBeNull();
+    expect(panel?.x).toBeGreaterThanOrEqual(0);
+    expect((panel?.x ?? 0) + (panel?.width ?? 0)).toBeLessThanOrEqual(width);
+  });
+
+  test('print media gives the A4 landscape layout without the filters', async () => {
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('form.filters').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
+    const columns = await page
+      .locator('ul.tiles')
+      .first()
+      .evaluate((list) => getComputedStyle(list).gridTemplateColumns.split(' ').length);
+    expect(columns).toBe(5);
+    await page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi
+    await screenshot(page, 'print');
+  });
+
+  test('a plan the person may not read looks like one that does not exist', async () => {
+    await openTab(page, origin, `?as=stranger%40example.com&plan=${DEMO_PLAN_ID}`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(page.locator('button.tile').count()).resolves.toBe(0);
+    const missing = await alert.innerText();
+    await openTab(page, origin, `?as=stranger%40example.com&plan=no-such-plan`);
+    await expect(page.getByRole('alert').innerText()).resolves.toBe(missing);
+  });
+
+  test('opened in a plain browser with no one to ask as, the tab says how to open it in Teams', async () => {
+    await openTab(page, origin, `?plan=${DEMO_PLAN_ID}`);
+    await page.getByText('Open this page in Microsoft Teams').waitFor();
+    await expect(page.locator('main, .app').first().innerText()).resolves.toMatch(/choose Apps, find Action Tracker/);
+    await expect(page.locator('button.tile').count()).resolves.toBe(0);
+  });
+
+  test("the configurable tab's settings page offers the plans the person may read", async () => {
+    await openTab(page, origin, `?${ALEX}&view=config`);
+    await page.getByRole('heading', { name: 'Choose the plan for this tab' }).waitFor();
+    const plan = page.getByLabel('Plan');
+    await expect(plan.inputValue()).resolves.toBe(DEMO_PLAN_ID); // the only plan, chosen already
+    await expect(plan.locator('option').allInnerTexts()).resolves.toEqual([
+      'Choose a plan…',
+      expect.stringMatching(/^Ofsted/),
+    ]);
+    await expect(page.getByText(/^Choose Save to add “Ofsted/).count()).resolves.toBe(1);
+    await openTab(page, origin, `?as=stranger%40example.com&view=config`);
+    await page.getByText('There are no plans you can read yet').waitFor();
+  });
+
+  test.each(['dark', 'contrast'])(
+    'in the %s theme the page and the panel pass axe-core (screenshot saved)',
+    async (theme) => {
+      await openTab(page, origin, `${PLAN}&theme=${theme}`);
+      await tileRefs(page);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      const background = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.app')?.parentElement ?? document.body).backgroundColor,
+      );
+      expect(background).not.toBe('rgb(255, 255, 255)');
+      await screenshot(page, `plan-${theme}`, false);
+      await page.locator('button.tile[data-ref="LAC-1"]').click();
+      await page.getByRole('dialog').getByRole('heading', { name: 'History' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, `panel-${theme}`, false);
+    },
+  );
+});

@@ -54,7 +54,7 @@ beforeAll(async () => {
 test('the CSV export neutralises formula-like text from imports and from chat', async () => {
   const result = await cli('export', '--plan', 'inj', '--format', 'csv');
   expect(result.code).toBe(0);
-  const [header, inj1, inj2] = parse(result.out.slice(1)) as string[][];
+  const [header, inj1, inj2]: string[][] = parse(result.out.slice(1));
   const cell = (row: string[], name: string) => row[header.indexOf(name)];
   expect(cell(inj1, 'Action')).toBe(`'${HYPERLINK}`);
   expect(cell(inj1, 'Theme')).toBe("'@SUM(1+1)");

@@ -91,12 +91,12 @@ test('reach lists every owner, chair and executive with how the bot can reach th
   expect(result.out).toContain(
     'Adele Vance <adelev@example.com>:\n  has blocked the bot or removed the app.\n  What to do: Ask them to unblock Action Tracker',
   );
-  expect(result.out).toMatch(/Isaiah Langer <isaiah@example.com>:\n  is known, but not which organisation's Teams/);
+  expect(result.out).toMatch(/Isaiah Langer <isaiah@example.com>:\n {2}is known, but not which organisation's Teams/);
   expect(line('isaiah@example.com')).toMatch(/cannot reach/);
   expect(line('Chris Chair <chair@example.com>  ')).toMatch(/chair\s+cannot reach/);
   expect(line('exec@example.com  ')).toMatch(/executive\s+cannot reach/);
   expect(result.out).toMatch(
-    /Chris Chair <chair@example.com>, exec@example.com, [^\n]*:\n  has not been met in Teams[^\n]*\n  What to do: Install Action Tracker for them/,
+    /Chris Chair <chair@example.com>, exec@example.com, [^\n]*:\n {2}has not been met in Teams[^\n]*\n {2}What to do: Install Action Tracker for them/,
   );
   expect(result.out).toMatch(/\d+ people: 1 by their personal chat, 1 can be sent a new chat, \d+ cannot be reached\./);
 });

@@ -33,7 +33,8 @@ const relaxed: DutyRules = {
 const chairWhoOwns: Actor = { email: 'alexw@example.com', name: 'Alex Wilber', roles: new Set<Role>(['chair']) };
 
 type Outcome = 'date approved' | 'signed off' | 'refused';
-const outcomeOf = (before: Action, result: ReturnType<typeof approveWhatWaits>): Outcome | string => {
+/** The outcome, or a description of anything unexpected (which no row expects). */
+const outcomeOf = (before: Action, result: ReturnType<typeof approveWhatWaits>): string => {
   if (!result.ok) return 'refused';
   if (result.action.status === 'Signed off' && before.status !== 'Signed off') return 'signed off';
   if (currentDueDate(result.action) === request.date && result.action.dateRequest === null) return 'date approved';

@@ -6,8 +6,8 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 /**
- * The folders of src/ (and tab/) as boundaries elements. The first pattern that matches a file wins, so the two
- * pure store files that other layers may read come before the store folder.
+ * The folders of src/ (and tab/) as boundaries elements: a file belongs to the nearest folder named here, and the
+ * files at the top of src/ to `root`.
  */
 const elements = [
   ...['domain', 'files', 'store', 'cards', 'views', 'use-cases', 'services', 'notifications', 'jobs'].map((type) => ({

@@ -55,7 +55,7 @@ async function measure(saveEveryWrite: boolean): Promise<{ writes: Figures[]; im
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-durable-'));
   const azurite = await startEmbeddedAzurite({ port: await freePort(), location: dir, saveEveryWrite });
   const writes: Figures[] = [];
-  let importMs = 0;
+  let importMs: number;
   try {
     const table = TableClient.fromConnectionString(azurite.connectionString, 'benchactions', {
       allowInsecureConnection: true,

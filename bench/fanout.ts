@@ -1,19 +1,17 @@
 import { TableClient } from '@azure/data-tables';
 import { addDays, todayIn } from '../src/domain/calendar';
-import { historyEntry, diffActions } from '../src/domain/history';
 import { newPlan } from '../src/domain/plan';
-import { Action } from '../src/domain/types';
 import { runReminders } from '../src/jobs/remind';
 import { Pacer } from '../src/jobs/pacer';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
-import { MAX_ACTIONS_PER_WRITE } from '../src/store/action-store';
 import { connectionStringFactory, storesOver } from '../src/store/open-storage';
 import { Tables } from '../src/store/tables';
 import { TeamsSender } from '../src/teams/proactive-sender';
 import { createAdapter } from '../src/teams/sender-factory';
 import { FakeConnector } from '../test/support/fake-connector';
 import { round } from './stats';
+import { benchAction, writeImported } from './synthetic-plan';
 
 export interface Fanout {
   owners: number;
@@ -54,41 +52,22 @@ export async function measureFanout(
   const today = todayIn(new Date());
   const planId = 'fanout';
   await storage.plans.save(newPlan({ id: planId, title: 'Fan-out benchmark', baselineDate: addDays(today, -30) }));
-  const at = new Date().toISOString();
-  for (let start = 0; start < owners; start += MAX_ACTIONS_PER_WRITE) {
-    const writes = [];
-    for (let i = start; i < Math.min(owners, start + MAX_ACTIONS_PER_WRITE); i++) {
-      const action: Action = {
-        planId,
-        ref: `F-${i + 1}`,
-        theme: 'Fan-out',
-        title: `Action ${i + 1}`,
-        timescale: '',
-        originalDueDate: addDays(today, -7),
-        revisedDueDate: null,
-        revisionReason: null,
-        revisionCount: 0,
-        owner: { email: `owner${i}@example.com`, displayName: null, aadObjectId: null },
-        agency: 'Council',
-        status: 'Not started',
-        measure: null,
-        evidence: [],
-        latestUpdate: null,
-        dateRequest: null,
-      };
-      writes.push({
-        action,
-        history: historyEntry(action, diffActions(null, action), { by: 'bench', via: 'import', at }),
-      });
-    }
-    await storage.actions.write(planId, writes);
-  }
+  await writeImported(storage, planId, owners, (i) =>
+    benchAction({
+      planId,
+      ref: `F-${i + 1}`,
+      theme: 'Fan-out',
+      title: `Action ${i + 1}`,
+      originalDueDate: addDays(today, -7),
+      owner: { email: `owner${i}@example.com`, displayName: null, aadObjectId: null },
+    }),
+  );
   await Promise.all(
     Array.from({ length: owners }, (_, i) =>
       storage.people.link({
         email: `owner${i}@example.com`,
         name: `Owner ${i}`,
-        updatedAt: at,
+        updatedAt: new Date().toISOString(),
         personalChat: {
           serviceUrl: url,
           channelId: 'msteams',

@@ -53,7 +53,9 @@ export async function measureImportXlsx(connectionString: string, rows: number):
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (err += c.toString()));
       child.on('exit', (code) =>
-        code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the import failed: ${err}`)),
+        code === 0
+          ? resolve(JSON.parse(out) as { seconds: number; rssMb: number; created: number })
+          : reject(new Error(`the import failed: ${err}`)),
       );
     });
     if (result.created !== rows) throw new Error(`the import created ${result.created} actions, not ${rows}`);

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const azurite = await startEmbeddedAzurite({ port: await freePort() });
   const bot = await startBotProcess(azurite.connectionString);
   const chat: Record<string, RoundTrip> = {};
-  let memory = { rssMb: 0, peakRssMb: 0 };
+  let memory: { rssMb: number; peakRssMb: number };
   let fanout: Fanout;
   let storageRequests: number;
   let multiPlan: MultiPlan;

@@ -200,7 +200,7 @@ export function checkIcons(color: Uint8Array, outline: Uint8Array): string[] {
  * rules Teams applies on upload that the schema does not express.
  */
 export async function checkManifest(manifest: Record<string, unknown>): Promise<string[]> {
-  const schemaUrl = String(manifest.$schema ?? '');
+  const schemaUrl = typeof manifest.$schema === 'string' ? manifest.$schema : '';
   if (!schemaUrl.startsWith('https://developer.microsoft.com/json-schemas/teams/')) {
     return [`$schema must be a Teams manifest schema URL, not "${schemaUrl}".`];
   }

@@ -34,7 +34,7 @@ export interface ManifestCommand {
 
 /** Every command in every command list of every bot in a manifest (template or filled). */
 export function manifestCommands(manifest: unknown): ManifestCommand[] {
-  const bots = ((manifest as { bots?: BotEntry[] }).bots ?? []) as BotEntry[];
+  const bots = (manifest as { bots?: BotEntry[] }).bots ?? [];
   return bots.flatMap((bot) =>
     (bot.commandLists ?? []).flatMap((list) =>
       (list.commands ?? []).map((c) => ({

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { type Env, MICROSOFT_APP_TYPES } from './config';
+import { type Env, MICROSOFT_APP_TYPES } from './config-schema';
 import { checkSchedule } from './domain/schedule';
 import { isLoopbackHost, readConnectionString } from './store/connection-string';
 import { UK_TIME_ZONE } from './domain/time-zone';
@@ -7,7 +7,7 @@ import { UK_TIME_ZONE } from './domain/time-zone';
 /** What the checks need from `loadConfig`: the parsed values, which were set, which failed to parse. */
 export interface CheckInput {
   e: Partial<Env>;
-  has(key: keyof Env): boolean;
+  has: (key: keyof Env) => boolean;
   invalid: ReadonlySet<string>;
   production: boolean;
   authEnabled: boolean;

@@ -9,7 +9,11 @@ import path from 'node:path';
 export function projectRoot(from = __dirname): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'action-tracker') return dir;
+    if (
+      fs.existsSync(manifest) &&
+      (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'action-tracker'
+    )
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`Could not find the action-tracker project folder above ${from}.`);
   }
 }

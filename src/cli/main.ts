@@ -3,7 +3,9 @@
 import { telemetry } from '../telemetry/preload';
 import { runCli } from './program';
 
-runCli(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env }).then(async (code) => {
-  await telemetry.stop();
-  process.exitCode = code;
-});
+void runCli(process.argv.slice(2), { out: process.stdout, err: process.stderr, env: process.env }).then(
+  async (code) => {
+    await telemetry.stop();
+    process.exitCode = code;
+  },
+);

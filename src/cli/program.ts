@@ -1,22 +1,21 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config';
 import { formatUkDate, formatUkInstant } from '../domain/calendar';
-import { unfinishedImportLines } from './import-command';
 import { historyLines } from '../domain/history-lines';
 import { nameOf } from '../services/chat/owner-names';
 import { textTable } from '../domain/text-table';
 import { storageErrorWords } from '../cards/error-words';
 import { StorageUnavailableError } from '../store/errors';
 import { CliIo, defaultActor, requirePlan, UserError, withContext as withContextOf } from './context';
-import { deliverCommand } from './deliver-command';
-import { exportCommand } from './export-command';
-import { importCommand } from './import-command';
-import { jobCommand } from './job-command';
-import { listCommand } from './list-command';
-import { reachCommand } from './reach-command';
+import { deliverCommand, DeliverOptions } from './deliver-command';
+import { exportCommand, ExportOptions } from './export-command';
+import { importCommand, ImportOptions, unfinishedImportLines } from './import-command';
+import { jobCommand, JobOptions } from './job-command';
+import { listCommand, ListOptions } from './list-command';
+import { reachCommand, ReachOptions } from './reach-command';
 import { reportCommand } from './report-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
-import { settingsCommand } from './settings-command';
+import { settingsCommand, SettingsOptions } from './settings-command';
 
 /** Runs one command line and returns the exit code; the streams and environment are the caller's. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -44,7 +43,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('--digest-schedule <cron>', 'when this plan\'s digest goes out, e.g. "30 8 * * 1"')
     .option('--dry-run', 'check the file and say what would change, without writing')
     .option('--by <who>', 'who to record in the history', defaultActor())
-    .action((file, options) => withContext((ctx) => importCommand(ctx, file, options)));
+    .action((file: string, options: ImportOptions) => withContext((ctx) => importCommand(ctx, file, options)));
 
   program
     .command('export')
@@ -52,7 +51,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .requiredOption('--plan <id>', 'plan id')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
     .option('--out <file>', 'write to this file instead of the screen')
-    .action((options) => withContext((ctx) => exportCommand(ctx, options)));
+    .action((options: ExportOptions) => withContext((ctx) => exportCommand(ctx, options)));
 
   program
     .command('report')
@@ -74,7 +73,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('--overdue', 'only overdue actions')
     .option('--due-soon', 'only actions due in the next 14 days')
     .option('--owner <email>', "only this owner's actions")
-    .action((options) => withContext((ctx) => listCommand(ctx, options)));
+    .action((options: ListOptions) => withContext((ctx) => listCommand(ctx, options)));
 
   for (const job of ['remind', 'digest'] as const) {
     program
@@ -94,7 +93,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       .option('--dry-run', 'say who would get what, and send nothing')
       .option('--json', 'print the result (and with --dry-run, the cards) as JSON')
       .option('--force', "send again even if this week's run already went out")
-      .action((options) => withContext((ctx) => jobCommand(ctx, job, options)));
+      .action((options: JobOptions) => withContext((ctx) => jobCommand(ctx, job, options)));
   }
 
   program
@@ -104,7 +103,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     )
     .option('--plan <id>', "only this plan's notifications")
     .option('--json', 'print the result as JSON')
-    .action((options) => withContext((ctx) => deliverCommand(ctx, options)));
+    .action((options: DeliverOptions) => withContext((ctx) => deliverCommand(ctx, options)));
 
   program
     .command('reach')
@@ -113,7 +112,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     )
     .requiredOption('--plan <id>', 'plan id')
     .option('--json', 'print the list as JSON')
-    .action((options) => withContext((ctx) => reachCommand(ctx, options)));
+    .action((options: ReachOptions) => withContext((ctx) => reachCommand(ctx, options)));
 
   program
     .command('plans')
@@ -138,7 +137,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .description('Show every change to one action, newest first.')
     .argument('<ref>', "the action's reference, for example SG-4")
     .requiredOption('--plan <id>', 'plan id')
-    .action((ref, options) =>
+    .action((ref: string, options: { plan: string }) =>
       withContext(async (ctx) => {
         const { plan } = await requirePlan(ctx, options.plan);
         const entries = await ctx.storage.actions.history(plan.id, ref);
@@ -171,7 +170,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       'weeks an action may be complete but not signed off before the digest escalates it (default 4)',
     )
     .option('--by <who>', 'who to record as having changed it', defaultActor())
-    .action((options) => withContext((ctx) => settingsCommand(ctx, options)));
+    .action((options: SettingsOptions) => withContext((ctx) => settingsCommand(ctx, options)));
 
   const roles = program
     .command('roles')
@@ -182,17 +181,21 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .argument('<role>', 'admin, chair, executive or owner')
     .option('--plan <id>', 'only for this plan (default: every plan)')
     .option('--name <name>', "the person's name")
-    .action((email, role, options) => withContext((ctx) => grantCommand(ctx, email, role, options)));
+    .action((email: string, role: string, options: { plan?: string; name?: string }) =>
+      withContext((ctx) => grantCommand(ctx, email, role, options)),
+    );
   roles
     .command('revoke')
     .argument('<email>')
     .argument('<role>')
     .option('--plan <id>', 'only for this plan (default: every plan)')
-    .action((email, role, options) => withContext((ctx) => revokeCommand(ctx, email, role, options)));
+    .action((email: string, role: string, options: { plan?: string }) =>
+      withContext((ctx) => revokeCommand(ctx, email, role, options)),
+    );
   roles
     .command('list')
     .option('--plan <id>', 'also show roles for this plan')
-    .action((options) => withContext((ctx) => listRolesCommand(ctx, options)));
+    .action((options: { plan?: string }) => withContext((ctx) => listRolesCommand(ctx, options)));
 
   try {
     await program.parseAsync([...args], { from: 'user' });

@@ -84,8 +84,8 @@ async function main(): Promise<void> {
     await storage.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   playground.once('exit', (code) => {
     if (!stopping) {
       log.error({ code }, 'the Agents Playground stopped');

@@ -109,7 +109,7 @@ export function formatUkDate(date: IsoDate): string {
 export function formatUkInstant(iso: string, timeZone = UK_TIME_ZONE): string {
   const local = DateTime.fromISO(iso, { zone: timeZone });
   if (!local.isValid) return iso;
-  return `${formatUkDate(local.toISODate()!)}, ${local.toFormat('HH:mm')}`;
+  return `${formatUkDate(local.toISODate())}, ${local.toFormat('HH:mm')}`;
 }
 
 /** The calendar date of an instant where the plan is run ("2026-06-30T23:30:00Z" → 2026-07-01 in London); a bare date is itself; null when unreadable. */

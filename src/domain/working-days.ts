@@ -10,6 +10,7 @@ const bankHolidaysByYear = new Map<number, ReadonlySet<IsoDate>>();
 /** Loaded on first use: the package holds every country's rules (about 5 MB), and most messages never need them. */
 function calendarOfEnglandAndWales(): Holidays {
   if (!englandAndWales) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start (about 5 MB)
     const HolidaysClass = require('date-holidays') as typeof Holidays;
     englandAndWales = new HolidaysClass('GB', 'ENG');
   }

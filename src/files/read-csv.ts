@@ -17,12 +17,12 @@ export function readCsv(bytes: Uint8Array): RowsResult {
   if (!decoded.ok) return decoded;
   if (decoded.text.trim() === '') return { ok: false, error: 'The file is empty.' };
   try {
-    const rows = parse(decoded.text, {
+    const rows: string[][] = parse(decoded.text, {
       delimiter: detectDelimiter(decoded.text),
       relax_column_count: true,
       skip_empty_lines: false,
       trim: false,
-    }) as string[][];
+    });
     // A file this product exported has its formula-like cells quoted; take the quote off so it imports unchanged.
     return { ok: true, rows: rows.map((row) => row.map(restoreNeutralisedCell)), encoding: decoded.encoding };
   } catch (error) {

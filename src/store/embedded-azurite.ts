@@ -22,7 +22,7 @@ export interface EmbeddedAzurite {
   readonly startedHere: boolean;
   /** The emulator's process id when we started it. */
   readonly pid: number | null;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export interface EmbeddedAzuriteOptions {

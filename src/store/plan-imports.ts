@@ -6,53 +6,24 @@ import {
   actionRowKey,
   actionToEntity,
   ActionWrite,
-  entityToAction,
-  entityToHistory,
   historyToEntity,
   MAX_TRANSACTION_OPERATIONS,
   VERSION_ROW,
 } from './action-store';
-import { compact, json, num, Row, str, strOrNull } from './entity-codec';
+import { compact, json, Row, str, strOrNull } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { GlossaryEntry, GlossaryStore } from './glossary-store';
+import { Finished, ImportInfo, INDEX_PARTITION, Staging, toEntity, toInfo } from './import-info';
 import { escapeKey, prefixUpperBound } from './keys';
 import { assertWithinLimits } from './limits';
 import { PlanStore } from './plan-store';
-import {
-  IMPORT_ROW,
-  ImportState,
-  refPart,
-  STAGED_ACTION_PREFIX,
-  STAGED_HISTORY_PREFIX,
-  STAGED_PREFIX,
-  stagedWins,
-} from './staged-rows';
+import { stagedCopyGroups } from './staged-copy';
+import { IMPORT_ROW, ImportState, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX, STAGED_PREFIX } from './staged-rows';
+import { submitGroups } from './submit-groups';
 import { deleteIfPresent, getOrNull, queryRows, storageCall } from './table-ops';
 import { Tables } from './tables';
 
-/** Rows in the plans table that list imports not yet finished, so `plans` can name them even for a plan nobody sees yet. */
-const INDEX_PARTITION = 'import';
-
-export interface ImportInfo {
-  planId: string;
-  file: string;
-  by: string;
-  startedAt: string;
-  state: ImportState;
-}
-
-export interface Staging {
-  planId: string;
-  importId: string;
-  etag: string;
-}
-
-/** Applying the import: the actions it changed, and those it left because they changed in Teams meanwhile. */
-export interface Finished {
-  info: ImportInfo;
-  applied: number;
-  keptFromTeams: string[];
-}
+export type { Finished, ImportInfo, Staging } from './import-info';
 
 /**
  * Stages an import beside the plan, publishes it with one write, then
@@ -103,7 +74,7 @@ export class PlanImports {
     const earlier = await this.marker(planId);
     if (earlier && str(earlier, 'state') === 'publishing') throw new ConflictError({ kind: 'import', planId });
     const leftovers = await this.rows(planId, STAGED_PREFIX);
-    await this.submitAll(
+    await submitGroups(
       table,
       leftovers.map((r) => [['delete', { partitionKey: escapeKey(planId), rowKey: String(r.rowKey) }]]),
     );
@@ -211,45 +182,13 @@ export class PlanImports {
         [ACTION_PREFIX, STAGED_ACTION_PREFIX, STAGED_HISTORY_PREFIX].map((p) => this.rows(planId, p)),
       );
       if (staged.length === 0 && stagedHistory.length === 0) break;
-      const liveByRef = new Map(live.map((r) => [refPart(String(r.rowKey), ACTION_PREFIX), r]));
-      const historyByRef = new Map(stagedHistory.map((r) => [refPart(String(r.rowKey), STAGED_HISTORY_PREFIX), r]));
-      const groups: TransactionAction[][] = [];
-      const outcomes: ('applied' | string)[] = [];
-      for (const s of staged) {
-        const ref = refPart(String(s.rowKey), STAGED_ACTION_PREFIX);
-        const l = liveByRef.get(ref);
-        const h = historyByRef.get(ref);
-        historyByRef.delete(ref);
-        const remove: TransactionAction[] = [['delete', { partitionKey: pk, rowKey: String(s.rowKey) }]];
-        if (h) remove.push(['delete', { partitionKey: pk, rowKey: String(h.rowKey) }]);
-        if (!stagedWins(l, s, importId) || !h) {
-          groups.push(remove);
-          outcomes.push(str(s, 'importId') === importId && l ? str(l, 'ref') : '');
-          continue;
-        }
-        const revision = num(s, 'baseRevision') + 1;
-        // The live row keeps its own key (an older key form, for some refs stored by earlier versions).
-        const action = {
-          ...actionToEntity(entityToAction(planId, s), revision),
-          ...(l ? { rowKey: String(l.rowKey) } : {}),
-        };
-        const entry = entityToHistory(planId, h);
-        groups.push([
-          l ? ['update', action, 'Replace', { etag: l.etag }] : ['create', action],
-          ['create', historyToEntity(entry, revision)],
-          ...remove,
-        ]);
-        outcomes.push('applied');
-      }
-      for (const h of historyByRef.values()) {
-        groups.push([['delete', { partitionKey: pk, rowKey: String(h.rowKey) }]]);
-        outcomes.push('');
-      }
-      const results = await this.submitAll(table, groups, planId, (done) => onProgress(applied + done, staged.length));
+      const { groups, outcomes } = stagedCopyGroups(planId, importId, { live, staged, stagedHistory });
+      const results = await submitGroups(table, groups, planId, (done) => onProgress(applied + done, staged.length));
       results.forEach((ok, i) => {
+        const outcome = outcomes[i];
         if (!ok) return;
-        if (outcomes[i] === 'applied') applied++;
-        else if (outcomes[i]) kept.push(outcomes[i]);
+        if (outcome.kind === 'applied') applied++;
+        else if (outcome.kind === 'keptFromTeams') kept.push(outcome.ref);
       });
     }
     await storageCall(() =>
@@ -261,61 +200,4 @@ export class PlanImports {
     await deleteIfPresent(await this.tables.client('plans'), INDEX_PARTITION, pk);
     return { info: toInfo(marker), applied, keptFromTeams: kept };
   }
-
-  /**
-   * Submits groups of operations that must stay together, packed into
-   * transactions (each also moving the plan's version on when `planId` is
-   * given, so cached copies are dropped). Returns, per group, whether it was
-   * written; a transaction refused for a conflict is left for the next pass.
-   */
-  private async submitAll(
-    table: TableClient,
-    groups: TransactionAction[][],
-    planId?: string,
-    onProgress?: (done: number) => void,
-  ): Promise<boolean[]> {
-    const results: boolean[] = [];
-    const limit = MAX_TRANSACTION_OPERATIONS - (planId ? 1 : 0);
-    let i = 0;
-    while (i < groups.length) {
-      const batch: TransactionAction[][] = [];
-      let size = 0;
-      while (i < groups.length && size + groups[i].length <= limit) {
-        size += groups[i].length;
-        batch.push(groups[i++]);
-      }
-      const operations = batch.flat();
-      if (planId)
-        operations.push([
-          'upsert',
-          { partitionKey: escapeKey(planId), rowKey: VERSION_ROW, changedAt: new Date().toISOString() },
-          'Replace',
-        ]);
-      try {
-        await table.submitTransaction(operations);
-        results.push(...batch.map(() => true));
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status !== 409 && status !== 412 && status !== 404) throw translateStorageError(error);
-        results.push(...batch.map(() => false));
-      }
-      onProgress?.(results.filter(Boolean).length);
-    }
-    return results;
-  }
-}
-
-function toInfo(row: Row): ImportInfo {
-  return {
-    planId: str(row, 'planId'),
-    file: str(row, 'file'),
-    by: str(row, 'by'),
-    startedAt: str(row, 'startedAt'),
-    state: (str(row, 'state') || 'staging') as ImportState,
-  };
-}
-
-function toEntity(row: TableEntityResult<Row>): Row & { partitionKey: string; rowKey: string } {
-  const { etag: _etag, timestamp: _timestamp, ...rest } = row;
-  return { ...rest, partitionKey: String(row.partitionKey), rowKey: String(row.rowKey) };
 }

@@ -97,7 +97,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     const log = this.options.log.child({ activityId: context.activity.id, verb: press.verb });
     try {
       const email = await senderEmail(context, this.options.storage, log);
-      const verb = String(press.verb ?? '');
+      const verb = typeof press.verb === 'string' ? press.verb : '';
       if (CONFIRM_VERBS.includes(verb)) return await this.confirmPressed(context, verb, press.data ?? {}, email, log);
       const result = await this.options.cardActions.handle({
         verb,

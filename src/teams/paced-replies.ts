@@ -16,7 +16,7 @@ export function pacedReplies(pacer: Pacer): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const incoming = context.activity;
-      if (!(incoming.type === ActivityTypes.Event && PROACTIVE.has(incoming.name ?? ''))) {
+      if (!(incoming.type === (ActivityTypes.Event as string) && PROACTIVE.has(incoming.name ?? ''))) {
         context.onSendActivities(async (turn, activities, send) => {
           for (const activity of activities) {
             if (!NOT_SENT.has(activity.type ?? ''))

@@ -133,8 +133,9 @@ export class TeamsSender implements Sender {
    * chat, which is rare, still goes through the SDK's retry for that one request.)
    */
   private withoutClientRetries(context: TurnContext): void {
-    const connector = context.turnState.get(this.adapter.ConnectorClientKey) as
-      { client?: { pipeline?: ClientPipeline } } | undefined;
+    const connector = context.turnState.get<{ client?: { pipeline?: ClientPipeline } } | undefined>(
+      this.adapter.ConnectorClientKey,
+    );
     connector?.client?.pipeline?.removePolicy({ name: CLIENT_RETRY_POLICY });
   }
 

@@ -280,8 +280,8 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
     { weight: 1, arbitrary: fc.constantFrom(OTHER_TENANT, '', "' or 1 eq 1", '../../') },
   );
   const sender = fc.oneof(
-    fc.integer({ min: 0, max: DEMO_PEOPLE.length - 1 }).map((i) => ({ user: i, from: undefined as unknown })),
-    fc.record({ id: word, name: word, aadObjectId: word }).map((from) => ({ user: 0, from: from as unknown })),
+    fc.integer({ min: 0, max: DEMO_PEOPLE.length - 1 }).map((i) => ({ user: i, from: undefined })),
+    fc.record({ id: word, name: word, aadObjectId: word }).map((from) => ({ user: 0, from: from })),
   );
   const baseMessage = fc
     .record({
@@ -447,7 +447,7 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
         { weight: 2, arbitrary: word },
         { weight: 1, arbitrary: junk },
       ),
-      data: fc.oneof({ weight: 4, arbitrary: cardData as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junk }),
+      data: fc.oneof({ weight: 4, arbitrary: cardData }, { weight: 1, arbitrary: junk }),
       id: word,
       extra: junk,
     },
@@ -462,7 +462,7 @@ function arbitraries(connectorUrl: string): fc.Arbitrary<Case> {
           arbitrary: fc.record(
             { action, trigger: fc.constantFrom<unknown>('manual', 'automatic', 42), extra: junk },
             { requiredKeys: ['action'] },
-          ) as fc.Arbitrary<unknown>,
+          ),
         },
         { weight: 1, arbitrary: fc.constant<unknown>(undefined) },
         { weight: 1, arbitrary: junk },

@@ -47,11 +47,7 @@ test('a change confirmed in chat survives kill -9 of the emulator straight after
   const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value.status;
   expect(before).not.toBe('At risk');
 
-  const chat = new ChatService(storage, 'Europe/London', {
-    dateRequested: async () => undefined,
-    actionChanged: async () => undefined,
-    dateDecided: async () => undefined,
-  });
+  const chat = new ChatService(storage, 'Europe/London');
   const replies = await chat.handle({
     text: 'SG-4 at risk: waiting for IT',
     conversation: { id: 'personal-alexw', kind: 'personal' },

@@ -2,23 +2,13 @@
 // (SIGKILL, no clean-up) at a chosen point. Uses the compiled app in dist/.
 //   MODE=change: makes a change in chat, and dies as soon as the change is saved, before anything is sent.
 //   MODE=deliver: delivers the outbox, dying at KILL_AT (step:count) if given.
-const { loadConfig } = require('../../dist/config');
 const { deliverOutbox } = require('../../dist/notifications/deliver-outbox');
-const { Pacer } = require('../../dist/jobs/pacer');
-const { createLogger } = require('../../dist/log');
 const { ChatService } = require('../../dist/services/chat/chat-service');
-const { connectionStringFactory, storesOver } = require('../../dist/store/open-storage');
-const { Tables } = require('../../dist/store/tables');
-const { TeamsSender } = require('../../dist/teams/proactive-sender');
-const { createAdapter } = require('../../dist/teams/sender-factory');
+const { childDeps, die, killAt, runJobChild } = require('../support/job-child');
 
-const die = () => process.kill(process.pid, 'SIGKILL');
-
-async function main() {
-  const { CONNECTION_STRING, TABLE_PREFIX, MODE, TEXT, USER_ID, EMAIL, NAME, KILL_AT, LEASE_MS, CLAIMANT } =
-    process.env;
-  const storage = storesOver(new Tables(connectionStringFactory(CONNECTION_STRING), TABLE_PREFIX));
-  const log = createLogger('silent');
+runJobChild(async () => {
+  const { MODE, TEXT, USER_ID, EMAIL, NAME, KILL_AT, LEASE_MS, CLAIMANT } = process.env;
+  const { storage, sender, log } = childDeps();
   if (MODE === 'change') {
     const killer = { dateRequested: die, dateDecided: die, actionChanged: die };
     const chat = new ChatService(storage, 'Europe/London', killer);
@@ -31,26 +21,9 @@ async function main() {
     process.stdout.write(JSON.stringify(replies));
     return;
   }
-  const sender = new TeamsSender(
-    createAdapter(loadConfig({ NODE_ENV: 'test' })),
-    '',
-    new Pacer(),
-    log,
-    (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
-  );
-  const [killStep, killCount] = (KILL_AT || ':').split(':');
-  let seen = 0;
-  const onStep = (step) => {
-    if (step === killStep && ++seen === Number(killCount)) die();
-  };
   const reports = await deliverOutbox(
     { storage, sender, claimant: CLAIMANT, log },
-    { leaseMs: Number(LEASE_MS), concurrency: 1, onStep },
+    { leaseMs: Number(LEASE_MS), concurrency: 1, onStep: killAt(KILL_AT) },
   );
   process.stdout.write(JSON.stringify(reports.map((r) => [r.kind, r.settled, r.recipients.map((t) => t.outcome)])));
-}
-
-main().catch((error) => {
-  process.stderr.write(String(error && error.stack));
-  process.exit(1);
 });

@@ -364,13 +364,8 @@ describe("(e) an owner cannot update someone else's action", () => {
     ['Yes signing off as an owner', ISAIAH, 'confirm', { text: 'sign off LAC-1' }],
     ['Yes cancelling as an owner', ISAIAH, 'confirm', { text: 'mark SG-4 cancelled' }],
   ])('card: %s', async (what, user, verb, data) => {
-    const invoke = cardInvoke(user as number, verb as string, { planId: DEMO_PLAN_ID, ...(data as object) });
-    const { status, text } = await post(
-      `card by ${DEMO_PEOPLE[user as number].name}: ${what}`,
-      invoke,
-      bearer(goodToken()),
-      200,
-    );
+    const invoke = cardInvoke(user, verb, { planId: DEMO_PLAN_ID, ...(data as object) });
+    const { status, text } = await post(`card by ${DEMO_PEOPLE[user].name}: ${what}`, invoke, bearer(goodToken()), 200);
     expect(status).toBe(200);
     expect(text).toMatch(REFUSAL);
   });

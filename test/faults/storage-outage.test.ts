@@ -152,7 +152,6 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
   // The outage starts once run A is about to claim its third recipient and run B's third card is on
   // its way. Each run waits at its point until storage has gone, so that neither is half way through
   // something else (A recording its second card, say) when it goes.
-  let outageStartedAt = 0;
   const [aAtGate, aReady] = signal();
   const [bAtGate, bReady] = signal();
   const [outageBegun, outage] = signal();
@@ -190,7 +189,7 @@ test('Azurite stopped for 30 s during chat and two reminder runs: people are tol
 
   await Promise.all([aReady, bReady]);
   await azurite.stop();
-  outageStartedAt = Date.now();
+  const outageStartedAt = Date.now();
   outageBegun();
   note(`Azurite stopped (port ${port}, data in ${dataDir})`);
 

@@ -5,13 +5,10 @@
  */
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { loadConfig } from '../../src/config';
 import { newPlan } from '../../src/domain/plan';
 import { runDigest } from '../../src/jobs/digest';
 import { createLogger } from '../../src/log';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { freePort } from '../../src/store/embedded-azurite';
-import { startServer } from '../../src/teams/server';
 import { BOT_ID, BotHarness, message, replyText, startBotHarness, TEAM, TENANT } from '../support/bot-harness';
 import { installationUpdate } from '../support/builders';
 
@@ -377,26 +374,15 @@ test('removing the app from a group chat forgets the chat and its plan', async (
 test('a channel message without a channel id is answered, bound by its conversation id without the post part, and logged', async () => {
   const lines: string[] = [];
   const capture = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(await freePort()),
-    ALLOWED_TENANTS: TENANT,
-    LOG_LEVEL: 'silent',
-    JOBS_IN_PROCESS: 'off',
-  });
-  const server = await startServer(config, bot.storage, pino({ level: 'info' }, capture), '127.0.0.1');
+  // A server of its own over the same storage, logging where the test can read it.
+  const logged = await startBotHarness({ storage: bot.storage, seed: false, log: pino({ level: 'info' }, capture) });
   try {
     const channel = '19:no-channel-data@thread.tacv2';
     const post = async (text: string, user: number) => {
-      const activity = message(bot.connector.url, text, { kind: 'channel', mention: true, user, channel });
-      const bare = { ...activity, channelData: { tenant: { id: TENANT } } };
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(bare),
-      });
+      const activity = message(logged.connector.url, text, { kind: 'channel', mention: true, user, channel });
+      const response = await logged.post({ ...activity, channelData: { tenant: { id: TENANT } } });
       expect(response.status).toBeLessThan(300);
-      return replyText((await bot.connector.next((s) => s.replyToId === activity.id)).activity);
+      return replyText((await logged.connector.next((s) => s.replyToId === activity.id)).activity);
     };
     expect(await post(`use plan ${SECOND} here`, MEGAN)).toMatch(/^Done: in this channel/);
     expect(await post("what's overdue", ALEX)).toMatch(/Overdue: A second plan/);
@@ -407,6 +393,6 @@ test('a channel message without a channel id is answered, bound by its conversat
     expect(warnings.length).toBeGreaterThanOrEqual(2);
     expect(warnings[0]).toMatchObject({ level: 40, channelId: channel });
   } finally {
-    await server.close();
+    await logged.stop();
   }
 });

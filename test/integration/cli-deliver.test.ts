@@ -1,49 +1,16 @@
 /** `action-tracker deliver`: the outbox delivered from the command line, once. */
-import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/program';
 import { dateDecided } from '../../src/domain/notifications';
-import { demoPlanFile } from '../../src/services/demo-seed';
-import { projectRoot } from '../../src/project-root';
-import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
-import { Tables } from '../../src/store/tables';
 import { FakeConnector } from '../support/fake-connector';
 import { personalChat } from '../support/builders';
 import { saveNoteWith } from '../support/outbox';
+import { cliOverTestStorage, importDemoPlan } from '../support/cli';
 
-const env = {
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'dlv' + randomBytes(4).toString('hex'),
-};
-const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
+const { storage, cli } = cliOverTestStorage('dlv');
 const connector = new FakeConnector();
-
-async function cli(...args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-  out.on('data', (c: Buffer) => chunks.out.push(Buffer.from(c)));
-  err.on('data', (c: Buffer) => chunks.err.push(Buffer.from(c)));
-  const code = await runCli(args, { out, err, env });
-  return { code, out: Buffer.concat(chunks.out).toString('utf8'), err: Buffer.concat(chunks.err).toString('utf8') };
-}
 
 beforeAll(async () => {
   const url = await connector.start();
-  expect(
-    (
-      await cli(
-        'import',
-        demoPlanFile(projectRoot()),
-        '--plan',
-        'ofsted-2011',
-        '--title',
-        'Ofsted 2011',
-        '--baseline',
-        '2011-08-19',
-      )
-    ).code,
-  ).toBe(0);
+  expect((await importDemoPlan(cli)).code).toBe(0);
   await storage.people.link({
     email: 'pattif@example.com',
     name: 'Patti Fernandez',

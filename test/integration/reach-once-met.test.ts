@@ -5,17 +5,14 @@
  * `remind --now` and the reach rule agree about them throughout.
  */
 import { createLogger } from '../../src/log';
-import { loadConfig } from '../../src/config';
 import { reachOfPerson } from '../../src/jobs/destination';
-import { Pacer } from '../../src/jobs/pacer';
 import { runReminders } from '../../src/jobs/remind';
 import { Scheduler } from '../../src/jobs/scheduler';
 import { projectRoot } from '../../src/project-root';
 import { seedDemo } from '../../src/services/demo-seed';
 import { Storage } from '../../src/store/open-storage';
-import { TeamsSender } from '../../src/teams/proactive-sender';
-import { createAdapter } from '../../src/teams/sender-factory';
-import { demoConnector } from '../support/bot-harness';
+import { DeliveryDeps } from '../../src/jobs/deliver';
+import { demoConnector, jobDeps } from '../support/bot-harness';
 import { FakeConnector } from '../support/fake-connector';
 import { personalChat } from '../support/builders';
 import { testStorage } from '../support/storage';
@@ -28,7 +25,7 @@ const WEEK_RUN = 'remind|*|2026-W49';
 let storage: Storage;
 let connector: FakeConnector;
 let url: string;
-let deps: () => { storage: Storage; sender: TeamsSender; claimant: string; log: ReturnType<typeof createLogger> };
+let deps: () => DeliveryDeps;
 
 beforeAll(async () => {
   storage = testStorage();
@@ -36,15 +33,8 @@ beforeAll(async () => {
   await seedDemo(storage, projectRoot(), MONDAY_0900);
   connector = demoConnector();
   url = await connector.start();
-  const log = createLogger('silent');
-  const sender = new TeamsSender(
-    createAdapter(loadConfig({ NODE_ENV: 'test' })),
-    '',
-    new Pacer(),
-    log,
-    (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))),
-  );
-  deps = () => ({ storage, sender, claimant: 'test-instance', log });
+  const jobs = jobDeps(storage, 'test-instance');
+  deps = () => jobs;
 });
 afterAll(() => connector.stop());
 

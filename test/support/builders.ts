@@ -1,4 +1,4 @@
-import { Action, HistoryEntry } from '../../src/domain/types';
+import { Action, DateRequest, HistoryEntry } from '../../src/domain/types';
 import { DEMO_PEOPLE } from '../../src/services/demo-seed';
 
 export const TENANT = '00000000-0000-0000-0000-0000000000a1';
@@ -26,6 +26,17 @@ export function anAction(overrides: Partial<Action> = {}): Action {
     evidence: [],
     latestUpdate: null,
     dateRequest: null,
+    ...overrides,
+  };
+}
+
+/** A new date the owner of anAction() asked for: 31 Oct 2026, because the supplier is late. */
+export function aDateRequest(overrides: Partial<DateRequest> = {}): DateRequest {
+  return {
+    date: '2026-10-31',
+    reason: 'supplier late',
+    by: 'alexw@example.com',
+    at: '2026-06-20T12:00:00.000Z',
     ...overrides,
   };
 }

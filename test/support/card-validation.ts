@@ -17,9 +17,7 @@ export function cardText(node: unknown): string {
   if (Array.isArray(node)) return node.map(cardText).filter(Boolean).join('\n');
   if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
-    const own = ['text', 'title', 'value']
-      .map((k) => (typeof record[k] === 'string' ? (record[k] as string) : ''))
-      .filter(Boolean);
+    const own = ['text', 'title', 'value'].map((k) => (typeof record[k] === 'string' ? record[k] : '')).filter(Boolean);
     const children = Object.entries(record)
       .filter(([k]) => !['text', 'title', 'value'].includes(k))
       .map(([, v]) => cardText(v))

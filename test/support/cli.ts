@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/program';
+import { projectRoot } from '../../src/project-root';
+import { demoPlanFile } from '../../src/services/demo-seed';
+import { connectionStringFactory, Storage, storesOver } from '../../src/store/open-storage';
+import { Tables } from '../../src/store/tables';
 
 export interface CliRun {
   code: number;
@@ -27,4 +32,26 @@ export async function runCliWith(env: NodeJS.ProcessEnv, args: readonly string[]
     text: text(chunks.both),
     bytes: Buffer.concat(chunks.out),
   };
+}
+
+/** A command-line test's own tables over the run's Azurite: the environment the command line reads, the same stores for the test to look at, and the command line itself. */
+export function cliOverTestStorage(prefix: string): {
+  env: { STORAGE_CONNECTION_STRING: string; TABLE_PREFIX: string };
+  storage: Storage;
+  cli: (...args: string[]) => Promise<CliRun>;
+} {
+  const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
+  if (!connectionString) throw new Error('The jest global setup did not start Azurite.');
+  const env = { STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: prefix + randomBytes(4).toString('hex') };
+  return {
+    env,
+    storage: storesOver(new Tables(connectionStringFactory(connectionString), env.TABLE_PREFIX)),
+    cli: (...args) => runCliWith(env, args),
+  };
+}
+
+/** The demo plan (Ofsted 2011) imported from the command line, as an administrator would. */
+export function importDemoPlan(cli: (...args: string[]) => Promise<CliRun>): Promise<CliRun> {
+  const args = ['--plan', 'ofsted-2011', '--title', 'Ofsted 2011', '--baseline', '2011-08-19'];
+  return cli('import', demoPlanFile(projectRoot()), ...args);
 }

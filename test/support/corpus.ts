@@ -92,8 +92,8 @@ export function resolver(actions: readonly CorpusAction[]): (typed: string) => C
   };
 }
 
-/** The date a delay would set, worked out against the action's current due date when it is relative to it. */
-export function dateOf(answer: DateAnswer | null, action: CorpusAction): string | null | 'error' {
+/** The date a delay would set, worked out against the action's current due date when it is relative to it; 'error' when it cannot be. */
+export function dateOf(answer: DateAnswer | null, action: CorpusAction): string | null {
   if (!answer) return null;
   if ('error' in answer) return 'error';
   if ('date' in answer) return answer.date;

@@ -203,7 +203,7 @@ export class FakeConnector {
           channelData?: { tenant?: { id?: string } };
         };
         const userId = request.members?.[0]?.id ?? '';
-        this.created.push({ conversationId: '', parameters: request as Record<string, unknown>, region });
+        this.created.push({ conversationId: '', parameters: request, region });
         if (!request.tenantId || !request.channelData?.tenant?.id) {
           return reply(400, {
             error: { code: 'BadArgument', message: 'Tenant ID is required to create a conversation.' },

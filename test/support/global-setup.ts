@@ -1,7 +1,6 @@
 import { freePort, startEmbeddedAzurite, EmbeddedAzurite } from '../../src/store/embedded-azurite';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __AZURITE__: EmbeddedAzurite | undefined;
 }
 

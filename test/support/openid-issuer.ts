@@ -33,7 +33,7 @@ export function signJwt(
   header: Record<string, unknown> = {},
 ): string {
   const fullHeader = { alg: 'RS256', typ: 'JWT', kid: key.kid, ...header };
-  const digest = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' }[fullHeader.alg as string] ?? 'sha256';
+  const digest = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' }[fullHeader.alg] ?? 'sha256';
   const input = `${b64url(fullHeader)}.${b64url(payload)}`;
   return `${input}.${sign(digest, Buffer.from(input), key.privateKey).toString('base64url')}`;
 }

@@ -12,8 +12,8 @@ import {
   withdrawnNote,
 } from '../../src/domain/action-changes';
 import { currentDueDate } from '../../src/domain/rag';
-import { Action, DateRequest, Evidence, IsoDate, Status } from '../../src/domain/types';
-import { anAction } from '../support/builders';
+import { Action, Evidence, IsoDate, Status } from '../../src/domain/types';
+import { aDateRequest, anAction } from '../support/builders';
 
 // anAction() is due on 30 Sep 2026, not started, owned by alexw@example.com.
 const TODAY = '2026-07-01';
@@ -27,12 +27,7 @@ const someEvidence: Evidence = {
   addedBy: 'alexw@example.com',
   addedAt: '2026-06-01T08:00:00.000Z',
 };
-const aRequest: DateRequest = {
-  date: '2026-10-31',
-  reason: 'supplier late',
-  by: 'alexw@example.com',
-  at: '2026-06-20T12:00:00.000Z',
-};
+const aRequest = aDateRequest();
 
 function changed(result: ChangeResult): Action {
   if (!result.ok) throw new Error(`Expected the change to be allowed, but: ${result.reason}`);

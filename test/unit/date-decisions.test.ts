@@ -7,17 +7,12 @@ import {
 } from '../../src/domain/date-decisions';
 import { Actor, DutyRules } from '../../src/domain/permissions';
 import { currentDueDate } from '../../src/domain/rag';
-import { Action, DateRequest, Evidence, Role } from '../../src/domain/types';
-import { anAction } from '../support/builders';
+import { Action, Evidence, Role } from '../../src/domain/types';
+import { aDateRequest, anAction } from '../support/builders';
 
 // anAction() is due on 30 Sep 2026 and owned by alexw@example.com.
 const ctx: ChangeContext = { by: 'chair@example.com', at: '2026-07-02T14:00:00.000Z', today: '2026-07-02' };
-const request: DateRequest = {
-  date: '2026-10-31',
-  reason: 'supplier late',
-  by: 'alexw@example.com',
-  at: '2026-06-20T12:00:00.000Z',
-};
+const request = aDateRequest();
 const evidence: Evidence = {
   url: null,
   note: 'Board minutes',
@@ -33,7 +28,8 @@ const relaxed: DutyRules = {
 const chairWhoOwns: Actor = { email: 'alexw@example.com', name: 'Alex Wilber', roles: new Set<Role>(['chair']) };
 
 type Outcome = 'date approved' | 'signed off' | 'refused';
-const outcomeOf = (before: Action, result: ReturnType<typeof approveWhatWaits>): Outcome | string => {
+/** The outcome, or a description of anything unexpected (which no row expects). */
+const outcomeOf = (before: Action, result: ReturnType<typeof approveWhatWaits>): string => {
   if (!result.ok) return 'refused';
   if (result.action.status === 'Signed off' && before.status !== 'Signed off') return 'signed off';
   if (currentDueDate(result.action) === request.date && result.action.dateRequest === null) return 'date approved';

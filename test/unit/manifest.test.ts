@@ -73,7 +73,8 @@ describe('manifest/manifest.json', () => {
   it('fills the app id, bot id, domain and version', () => {
     expect(filled.id).toBe(TEAMS_APP_ID);
     expect(filled.validDomains).toEqual([BOT_DOMAIN]);
-    expect(filled.version).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(filled.version).toBe(pkg.version);
     const bots = filled.bots as { botId: string; scopes: string[] }[];
     expect(bots).toHaveLength(1);
     expect(bots[0].botId).toBe(BOT_ID);
@@ -247,7 +248,11 @@ describe('npm run package', () => {
       .sort();
     expect(names).toEqual([...PACKAGE_FILES].sort());
     expect(Object.values(zip.files).every((f) => !f.dir)).toBe(true);
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, unknown> & {
+      id: string;
+      bots: { botId: string }[];
+      validDomains: string[];
+    };
     expect(manifest.id).toBe(TEAMS_APP_ID);
     expect(manifest.bots[0].botId).toBe(BOT_ID);
     expect(manifest.validDomains).toEqual([BOT_DOMAIN]);

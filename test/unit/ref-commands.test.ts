@@ -20,22 +20,18 @@ const cased = (typed: string) => [typed, typed.toLowerCase(), typed.toUpperCase(
 
 const SHAPES: fc.Arbitrary<Shape>[] = [
   n.map((a) => ({ ref: `${a}`, typings: [`${a}`, `action ${a}`, `ref ${a}`] })),
-  fc
-    .tuple(n, letter)
-    .map(([a, l]) => ({
-      ref: `${a}(${l})`,
-      typings: [`${a}(${l})`, `${a} (${l})`, `${a}${l}`, `${a}(${l.toUpperCase()})`, `item ${a}(${l})`],
-    })),
+  fc.tuple(n, letter).map(([a, l]) => ({
+    ref: `${a}(${l})`,
+    typings: [`${a}(${l})`, `${a} (${l})`, `${a}${l}`, `${a}(${l.toUpperCase()})`, `item ${a}(${l})`],
+  })),
   fc
     .tuple(n, letter)
     .map(([a, l]) => ({ ref: `${a}${l}`, typings: [`${a}${l}`, `${a}(${l})`, `${a}${l.toUpperCase()}`] })),
   fc.tuple(n, n, n).map(([a, b, c]) => ({ ref: `${a}.${b}.${c}`, typings: [`${a}.${b}.${c}`, `ref ${a}.${b}.${c}`] })),
-  fc
-    .tuple(n, n, roman)
-    .map(([a, b, r]) => ({
-      ref: `${a}.${b}(${r})`,
-      typings: [`${a}.${b}(${r})`, `${a}.${b} (${r})`, `recommendation ${a}.${b}(${r})`],
-    })),
+  fc.tuple(n, n, roman).map(([a, b, r]) => ({
+    ref: `${a}.${b}(${r})`,
+    typings: [`${a}.${b}(${r})`, `${a}.${b} (${r})`, `recommendation ${a}.${b}(${r})`],
+  })),
   fc.tuple(prefix, n).map(([p, a]) => ({
     ref: `${p}-${a}`,
     typings: [
@@ -46,12 +42,10 @@ const SHAPES: fc.Arbitrary<Shape>[] = [
     ],
   })),
   fc.tuple(prefix, n).map(([p, a]) => ({ ref: `${p}${a}`, typings: cased(`${p}${a}`) })),
-  fc
-    .tuple(n, letter)
-    .map(([a, l]) => ({
-      ref: `Rec ${a}${l}`,
-      typings: [`Rec ${a}${l}`, `rec ${a}${l}`, `REC ${a}${l}`, `Rec${a}${l}`],
-    })),
+  fc.tuple(n, letter).map(([a, l]) => ({
+    ref: `Rec ${a}${l}`,
+    typings: [`Rec ${a}${l}`, `rec ${a}${l}`, `REC ${a}${l}`, `Rec${a}${l}`],
+  })),
   n.map((a) => ({ ref: `SG-I-${a}`, typings: [`SG-I-${a}`, `sg-i-${a}`] })),
 ];
 const shape = fc.oneof(...SHAPES);

@@ -59,7 +59,7 @@ const actions = INJECTIONS.map((text, i) =>
 
 describe('the CSV export', () => {
   const rows = exportRows(actions, TODAY);
-  const records = parse(exportCsv(rows).toString('utf8').slice(1), { relax_column_count: false }) as string[][];
+  const records: string[][] = parse(exportCsv(rows).toString('utf8').slice(1), { relax_column_count: false });
 
   test('no cell starts a formula', () => {
     expect(records).toHaveLength(INJECTIONS.length + 1);

@@ -4,7 +4,6 @@
  * in channels and group chats only when @mentioned, and can send proactive
  * messages. Authentication is off (no app id), as in local development.
  */
-import { AddressInfo } from 'node:net';
 import restify from 'restify';
 import {
   ActivityTypes,
@@ -108,8 +107,8 @@ export async function startEchoBot(options: EchoBotOptions = {}): Promise<EchoBo
     if (context.activity.conversation.conversationType === 'personal') {
       lastPersonal = context.activity.conversation.id;
     }
-    if (context.activity.type === ActivityTypes.Message) await onMessage(context);
-    else if (context.activity.type === ActivityTypes.Invoke) await onInvoke(context);
+    if (context.activity.type === (ActivityTypes.Message as string)) await onMessage(context);
+    else if (context.activity.type === (ActivityTypes.Invoke as string)) await onInvoke(context);
   };
 
   const server = restify.createServer({ name: 'echo-bot' });
@@ -118,20 +117,22 @@ export async function startEchoBot(options: EchoBotOptions = {}): Promise<EchoBo
     await adapter.process(req, res, logic);
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => {
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const port = server.address().port;
 
   /** Runs proactive logic; errors are rethrown (the adapter would hand them to onTurnError). */
   const proactive = async (run: (send: (context: TurnContext) => Promise<void>) => Promise<void>, text: string) => {
-    let failure: unknown;
+    const failures: unknown[] = [];
     await run(async (context) => {
       try {
         await context.sendActivity(text);
       } catch (error) {
-        failure = error;
+        failures.push(error);
       }
     });
-    if (failure) throw failure;
+    if (failures.length) throw failures[0];
   };
 
   return {

@@ -85,7 +85,7 @@ export class PlaygroundPage {
 
   /** All bot messages in the open conversation, oldest first, as displayed text (cards included). */
   async botMessages(): Promise<BotMessage[]> {
-    return (await this.page.evaluate('window.__e2e.botMessages()')) as BotMessage[];
+    return await this.page.evaluate<BotMessage[]>('window.__e2e.botMessages()');
   }
 
   /**

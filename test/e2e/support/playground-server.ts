@@ -83,7 +83,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   } catch (error) {
     const log = readLog();
     await stop();
-    throw new Error(`Agents Playground did not start: ${(error as Error).message}\n${log}`);
+    throw new Error(`Agents Playground did not start: ${(error as Error).message}\n${log}`, { cause: error });
   }
 }
 

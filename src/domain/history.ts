@@ -1,4 +1,18 @@
-import { Action, FieldChange, HistoryEntry, Via } from './types';
+import { formatUkDate } from './calendar';
+import { formatMeasureValue } from './measure-values';
+import { Action, FieldChange, HistoryEntry, MeasureDefinition, Via } from './types';
+
+/** A measure's definition in one line, so a change to it reads in the history: "%, from 60% (1 Apr 2026) to 90% by 31 Mar 2027, higher is better, monthly". */
+export function definitionText(d: MeasureDefinition): string {
+  const value = (v: number | string) => formatMeasureValue(d.unit, v);
+  const from = d.baseline
+    ? `from ${value(d.baseline.value)}${d.baseline.date ? ` (${formatUkDate(d.baseline.date)})` : ''}`
+    : null;
+  const to = d.target
+    ? `to ${value(d.target.value)}${d.target.by ? ` by ${formatUkDate(d.target.by)}` : ''}`
+    : 'no target';
+  return [d.unit, [from, to].filter(Boolean).join(' '), `${d.direction} is better`, d.frequency].join(', ');
+}
 
 type Getter = (a: Action) => string | null;
 
@@ -17,6 +31,11 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ['measure', 'Measure', (a) => a.measure?.indicator ?? null],
   ['measureTarget', 'Target', (a) => a.measure?.target ?? null],
   ['measureLatest', 'Latest value', (a) => a.measure?.latest ?? null],
+  [
+    'measureDefinition',
+    'How it is measured',
+    (a) => (a.measure?.definition ? definitionText(a.measure.definition) : null),
+  ],
   ['evidence', 'Evidence', (a) => (a.evidence.length ? a.evidence.map((e) => e.url ?? e.note).join('\n') : null)],
   ['latestUpdate', 'Latest update', (a) => a.latestUpdate?.text ?? null],
   [

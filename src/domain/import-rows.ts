@@ -1,9 +1,11 @@
 import { Column, mapHeaders } from './import-columns';
+import { notQuantifiableWarning, readMeasureCells } from './import-measure';
+import { NotQuantifiable } from './measures';
 import { parseOwner } from './owner';
 import { validateRef, refKey } from './ref';
 import { parseStatus } from './status';
 import { dueDateFromTimescale, parseTimescale } from './timescale';
-import { Owner, IsoDate, Status } from './types';
+import { Owner, IsoDate, MeasureDefinition, Status } from './types';
 import { TEXT_LIMITS } from './text-limits';
 import { parseUkDate } from './uk-date';
 
@@ -19,6 +21,13 @@ export const MAX_CELL_LENGTH: Record<Column, number> = {
   status: 50,
   measure: 2000,
   evidence: 4000,
+  measureUnit: 30,
+  baseline: 100,
+  baselineDate: 50,
+  target: 100,
+  targetDate: 50,
+  direction: 50,
+  frequency: 50,
 };
 export const MAX_ACTIONS = 20_000;
 const MAX_ERRORS_LISTED = 100;
@@ -39,6 +48,9 @@ export interface ImportedRow {
   agency?: string;
   status?: Status;
   measure?: string;
+  /** The measure's unit, baseline, target, direction and frequency, when the file gives a unit. */
+  measureDefinition?: MeasureDefinition;
+  measureTarget?: string;
   evidence: string[];
 }
 
@@ -59,6 +71,13 @@ const LABELS: Record<Column, string> = {
   status: 'status',
   measure: 'measure',
   evidence: 'evidence',
+  measureUnit: 'measure unit',
+  baseline: 'baseline',
+  baselineDate: 'baseline date',
+  target: 'target',
+  targetDate: 'target date',
+  direction: 'direction',
+  frequency: 'frequency',
 };
 
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
@@ -69,6 +88,7 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
   const warnings: string[] = [];
   const rows: ImportedRow[] = [];
   const firstRowOfRef = new Map<string, { row: number; ref: string }>();
+  const unquantified: { ref: string; notQuantifiable: NotQuantifiable[] }[] = [];
 
   const nonEmpty = table.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) return { rows, errors: ['The file is empty.'], warnings };
@@ -170,6 +190,24 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
       else imported.status = status.status;
     }
 
+    const measure = readMeasureCells(
+      {
+        measure: cell('measure'),
+        measureUnit: cell('measureUnit'),
+        baseline: cell('baseline'),
+        baselineDate: cell('baselineDate'),
+        target: cell('target'),
+        targetDate: cell('targetDate'),
+        direction: cell('direction'),
+        frequency: cell('frequency'),
+      },
+      today,
+    );
+    problems.push(...measure.problems);
+    if (measure.definition) imported.measureDefinition = measure.definition;
+    if (measure.targetText !== undefined) imported.measureTarget = measure.targetText;
+    if (measure.notQuantifiable.length) unquantified.push({ ref, notQuantifiable: measure.notQuantifiable });
+
     const evidenceText = cell('evidence');
     if (evidenceText !== '') imported.evidence = evidenceText.split(/\s*(?:\r?\n|;)\s*/).filter(Boolean);
 
@@ -182,6 +220,8 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
     warnings.push(
       `${unowned.length} action${unowned.length === 1 ? ' has' : 's have'} no owner yet: ${listSome(unowned)}.`,
     );
+  const notQuantifiable = notQuantifiableWarning(unquantified);
+  if (notQuantifiable) warnings.push(notQuantifiable);
   return { rows, errors: capped(errors), warnings };
 }
 

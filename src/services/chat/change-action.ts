@@ -2,7 +2,7 @@ import { ChangeContext, ChangeResult, withdrawnNote } from '../../domain/action-
 import { diffActions, historyEntry } from '../../domain/history';
 import { Notification } from '../../domain/notifications';
 import { Actor, ownDecisionNote } from '../../domain/permissions';
-import { Action, Via } from '../../domain/types';
+import { Action, RecordedValue, Via } from '../../domain/types';
 import { ConflictError } from '../../store/errors';
 import { Storage } from '../../store/open-storage';
 import { FoundAction } from './plan-scope';
@@ -20,6 +20,8 @@ export interface ChangeBy {
   at: string;
   comment?: string | null;
   notify?: (before: Action, after: Action) => Notification[];
+  /** Values of the action's measure the change records: written in its transaction. */
+  values?: readonly RecordedValue[];
 }
 
 const MAX_ATTEMPTS = 3;
@@ -51,7 +53,7 @@ export async function changeAction(
     try {
       const notifications = who.notify?.(current.value, result.action) ?? [];
       const versions = await storage.actions.write(result.action.planId, [
-        { action: result.action, current, history, notifications },
+        { action: result.action, current, history, notifications, values: who.values },
       ]);
       const written = versions.get(result.action.ref) ?? { etag: '', revision: current.revision + 1 };
       return {

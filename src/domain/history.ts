@@ -45,7 +45,11 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ],
 ];
 
-export const FIELD_LABELS: Record<string, string> = Object.fromEntries(TRACKED_FIELDS.map(([f, label]) => [f, label]));
+export const FIELD_LABELS: Record<string, string> = {
+  ...Object.fromEntries(TRACKED_FIELDS.map(([f, label]) => [f, label])),
+  // A value for an earlier period leaves the latest value as it was: the history still says what was given.
+  measureValue: 'Value',
+};
 
 /** What changed between two versions of an action; `before` is null for a new action. */
 export function diffActions(before: Action | null, after: Action): FieldChange[] {

@@ -3,7 +3,7 @@ import { formatMeasureValue, parseMeasureValue, ValueRefusal } from '../domain/m
 import { measureRow, MeasureRow } from '../domain/measure-view';
 import { series } from '../domain/measures';
 import { canRecordMeasureValue } from '../domain/permissions';
-import { Action, MeasureDefinition, RecordedValue } from '../domain/types';
+import { Action, FieldChange, MeasureDefinition, RecordedValue } from '../domain/types';
 import { FoundAction } from '../services/chat/plan-scope';
 import { Storage } from '../store/open-storage';
 import { ChangeBy, ChangeOutcome, Done, ownerCardRedrawn, permitted, refusal, runChange } from './outcome';
@@ -80,7 +80,13 @@ export async function recordMeasureValue(
   const outcome = await runChange(
     storage,
     found,
-    { ...by, comment: input.note, values: [recorded] },
+    {
+      ...by,
+      comment: input.note,
+      values: [recorded],
+      alsoChanged: (was, now) =>
+        was.measure?.latest === now.measure?.latest ? valueChange(definition, before, recorded) : [],
+    },
     (current, _ctx, who) =>
       permitted(canRecordMeasureValue(who, current), () => {
         const d = current.measure?.definition;
@@ -94,6 +100,15 @@ export async function recordMeasureValue(
   const values = [...before.filter((v) => v.period !== recorded.period), recorded];
   const row = measureRow(outcome.found.current.value, values, today);
   return row ? { ...outcome, recorded, row } : refusal('notNow', `${action.ref} no longer has a measure.`);
+}
+
+/** "Value: 68% (Sep 2026) → 70% (Sep 2026)", for a value that is not the newest. */
+function valueChange(d: MeasureDefinition, before: readonly RecordedValue[], recorded: RecordedValue): FieldChange[] {
+  const previous = before.find((v) => v.period === recorded.period);
+  const to = latestText(d, recorded);
+  const from = previous ? latestText(d, previous) : null;
+  // The same value again changes nothing, and is refused as such.
+  return from === to ? [] : [{ field: 'measureValue', from, to }];
 }
 
 function withLatest(action: Action, latest: string): Action {

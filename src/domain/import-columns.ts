@@ -13,7 +13,8 @@ export const COLUMNS = {
   measureUnit: ['measure unit', 'unit', 'units'],
   baseline: ['baseline', 'baseline value', 'measure baseline'],
   baselineDate: ['baseline date', 'measure baseline date'],
-  target: ['target', 'target value', 'measure target'],
+  // Not "measure target": the export's column of that name is derived, and ignored when it is imported again.
+  target: ['target', 'target value'],
   /** "target date" is the due date, as earlier versions read it, unless the file also has a target column (see mapHeaders). */
   targetDate: ['target date', 'measure target date', 'target by'],
   direction: ['direction', 'polarity', 'better is'],

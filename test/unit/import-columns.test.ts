@@ -100,6 +100,17 @@ describe('mapHeaders', () => {
       status: 8,
       measure: 12,
     });
-    expect(mapped.ignored).toEqual(['Original due date', 'Current due date', 'RAG', 'Days overdue', 'Latest update']);
+    expect(mapped.ignored).toEqual([
+      'Original due date',
+      'Current due date',
+      'RAG',
+      'Days overdue',
+      'Latest update',
+      'Latest value',
+      'Value period',
+      'Measure target',
+      'Measure status',
+      'Measure trend',
+    ]);
   });
 });

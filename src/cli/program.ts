@@ -13,6 +13,7 @@ import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { jobCommand } from './job-command';
 import { listCommand } from './list-command';
+import { measuresImportCommand } from './measures-command';
 import { reachCommand } from './reach-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
 import { settingsCommand } from './settings-command';
@@ -44,6 +45,19 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('--dry-run', 'check the file and say what would change, without writing')
     .option('--by <who>', 'who to record in the history', defaultActor())
     .action((file, options) => withContext((ctx) => importCommand(ctx, file, options)));
+
+  program
+    .command('measures')
+    .description("A plan's measures: import a performance book of values.")
+    .command('import')
+    .description(
+      'Import measure values from a CSV or Excel (.xlsx) file with the columns ref, period, value and note. Every row is checked first; a bad file changes nothing.',
+    )
+    .argument('<file>', 'the performance book (.csv or .xlsx)')
+    .requiredOption('--plan <id>', 'plan id')
+    .option('--dry-run', 'check the file and say what would change, without writing')
+    .option('--by <who>', 'who to record in the history', defaultActor())
+    .action((file, options) => withContext((ctx) => measuresImportCommand(ctx, file, options)));
 
   program
     .command('export')

@@ -1,3 +1,5 @@
+import { MeasureRow } from '../domain/measure-view';
+import { latestWords, targetWords, trendWords } from './measure-words';
 import { formatUkDate, localDateOf } from '../domain/calendar';
 import { clipText } from '../domain/card-budget';
 import { Digest } from '../domain/digest';
@@ -75,6 +77,9 @@ export interface DigestView {
   awaitingSignOff: DigestSectionView | null;
   slippedRepeatedly: DigestSectionView | null;
   unreachable: DigestSectionView | null;
+  /** Measures off target, and measures whose value is overdue by their frequency (see `measureStatus`). */
+  measuresOffTarget: DigestSectionView | null;
+  measuresOverdue: DigestSectionView | null;
   quiet: string | null;
 }
 
@@ -115,7 +120,21 @@ function actionItem(action: Action, ...details: string[]): DigestItemView {
 
 const CHART_RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'cancelled'];
 
-export function digestView(digest: Digest, planTitle: string, today: IsoDate, timeZone = UK_TIME_ZONE): DigestView {
+function measureItem(row: MeasureRow): DigestItemView {
+  return {
+    label: row.ref,
+    text: clip(row.indicator, MAX_TITLE),
+    detail: clip([latestWords(row), `target ${targetWords(row)}`, trendWords(row.trend)].join(' · '), MAX_DETAIL),
+  };
+}
+
+export function digestView(
+  digest: Digest,
+  planTitle: string,
+  today: IsoDate,
+  timeZone = UK_TIME_ZONE,
+  measures: readonly MeasureRow[] = [],
+): DigestView {
   const { totals, changes } = digest;
 
   // Cancelled appears only when there is some: it is not a rating anyone is aiming for.
@@ -170,6 +189,16 @@ export function digestView(digest: Digest, planTitle: string, today: IsoDate, ti
         i.dueDate ? `now due ${formatUkDate(i.dueDate)}` : 'no due date',
         i.action.status,
       ),
+    ),
+    measuresOffTarget: section(
+      'Measures off target',
+      measures.filter((m) => m.status === 'off-target'),
+      measureItem,
+    ),
+    measuresOverdue: section(
+      'Measure values overdue',
+      measures.filter((m) => m.status === 'overdue'),
+      measureItem,
     ),
     unreachable: section("Owners I can't reach", digest.unreachable, (o) => ({
       label: clip(o.name || o.email, MAX_NAME),

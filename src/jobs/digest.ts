@@ -5,6 +5,7 @@ import { computeDigest, UnreachableOwner } from '../domain/digest';
 import { isoWeek, runIdFor } from '../domain/reminders';
 import { ownerName } from '../cards/view-models';
 import { withOwnerNames } from '../services/chat/owner-names';
+import { planMeasureRows } from '../use-cases/list-measures';
 import { deliverAll, DeliveryDeps, DeliveryOptions, Target } from './deliver';
 import { destinationOf, peopleDirectory } from './destination';
 import { JobError, JobReport, JobRequest, mondayOf } from './remind';
@@ -55,7 +56,8 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     weekStart: addDays(today, -7),
     timeZone: plan.timeZone,
   });
-  const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone));
+  const measures = await planMeasureRows(deps.storage, plan.id, today);
+  const card = renderCard('digest', digestView(digest, plan.title, today, plan.timeZone, measures));
   const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
   const targets: Target[] = bound.map((c, i) => ({
     key: c.conversationId,

@@ -1,7 +1,15 @@
 import { formatUkDate } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { currentDueDate, isOverdue } from '../domain/rag';
-import { Action, IsoDate } from '../domain/types';
+import { duePeriodWords, ValueDue } from '../domain/measure-view';
+import { Action, IsoDate, MeasureUnit } from '../domain/types';
+
+const UNIT_HINT: Record<MeasureUnit, string> = {
+  '%': 'a percentage, like 76%',
+  number: 'a number, like 42',
+  'yes/no': 'yes or no',
+  date: 'a date, like 14/10/2026',
+};
 import { fitted } from './fit';
 import { AdaptiveCard } from './render';
 import { ActionSummaryView, summaryView } from './view-models';
@@ -17,6 +25,8 @@ export interface PlanDue {
   planTitle: string;
   today: IsoDate;
   actions: readonly Action[];
+  /** Measures of these actions whose value is due (see `valuesDue`): the card asks for them. */
+  valuesDue?: readonly ValueDue[];
 }
 
 export interface ReminderSectionView {
@@ -40,6 +50,8 @@ export interface ReminderView {
   choices: { title: string; value: string }[];
   firstChoice: string | null;
   more: string | null;
+  /** Values due for actions on the card, one line each, above the "Latest value" input; empty hides the button. */
+  valuesDue: string[];
 }
 
 /** A reminder lists at most this many actions, the most urgent first, and then how many more there are. */
@@ -100,6 +112,11 @@ export function reminderView(
     choices,
     firstChoice: choices[0]?.value ?? null,
     more: moreLine(all.length - keep.size, 'my actions'),
+    valuesDue: sections.flatMap((s) =>
+      (s.plan.valuesDue ?? [])
+        .filter((d) => s.actions.some((a) => a.ref === d.ref))
+        .map((d) => clipText(`${d.ref}: ${d.indicator}, ${duePeriodWords(d)} (${UNIT_HINT[d.unit]})`, 200)),
+    ),
   };
 }
 

@@ -10,6 +10,8 @@ export const CARD_TEXT_INPUTS = {
   note: 'note',
   requestReason: 'reason',
   decisionComment: 'comment',
+  measureValue: 'value',
+  measureNote: 'note',
 } as const satisfies Record<string, TextKind>;
 
 type CardTextInput = keyof typeof CARD_TEXT_INPUTS;

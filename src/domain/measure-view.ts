@@ -1,4 +1,5 @@
-import { measureStatus, measureTrend, MeasureStatus, Trend, worstFirst } from './measures';
+import { formatPeriod, periodBefore, periodOf } from './measure-periods';
+import { measureStatus, measureTrend, MeasureStatus, Trend, valueDue, worstFirst } from './measures';
 import { Action, Direction, Frequency, IsoDate, MeasureUnit, MeasureValue, RecordedValue } from './types';
 
 /**
@@ -54,3 +55,29 @@ export function measureRows(
     .filter((r): r is MeasureRow => r !== null);
   return worstFirst(rows);
 }
+
+/** An action whose measure has no value for the last period that has ended: the reminder card asks for it. */
+export interface ValueDue {
+  ref: string;
+  indicator: string;
+  unit: MeasureUnit;
+  /** The period the value is for: the last one that has ended. */
+  period: string;
+}
+
+export function valuesDue(
+  actions: readonly Action[],
+  valuesByRef: ReadonlyMap<string, readonly RecordedValue[]>,
+  today: IsoDate,
+): ValueDue[] {
+  return actions.flatMap((a) => {
+    const d = a.measure?.definition;
+    if (!a.measure || !d || !valueDue(d, valuesByRef.get(a.ref) ?? [], today)) return [];
+    return [
+      { ref: a.ref, indicator: a.measure.indicator, unit: d.unit, period: periodBefore(periodOf(today, d.frequency)) },
+    ];
+  });
+}
+
+/** "for Oct 2026": the period a value due is for, in words. */
+export const duePeriodWords = (due: ValueDue) => `for ${formatPeriod(due.period)}`;

@@ -182,7 +182,7 @@ export async function showReply(storage: Storage, found: FoundAction, banner: st
     'action-detail',
     {
       ...detailView(action, found.view.today, banner, await nameOf(storage, [action])),
-      measure: measure ? measureDetailView(measure) : null,
+      measure: measure?.unit ? measureDetailView(measure) : null,
     },
     banner ?? `${action.ref}: ${action.status}`,
   );

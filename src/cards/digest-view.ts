@@ -1,3 +1,5 @@
+import { MeasureRow } from '../domain/measure-view';
+import { latestWords, targetWords, trendWords } from './measure-words';
 import { formatUkDate, localDateOf } from '../domain/calendar';
 import { CARD_BUDGET_BYTES, clipText, utf16Bytes } from '../domain/card-budget';
 import { Digest } from '../domain/digest';
@@ -80,6 +82,9 @@ export interface DigestView {
   evidenceOverdue: DigestSectionView | null;
   slippedRepeatedly: DigestSectionView | null;
   unreachable: DigestSectionView | null;
+  /** Measures off target, and measures whose value is overdue by their frequency (see `measureStatus`). */
+  measuresOffTarget: DigestSectionView | null;
+  measuresOverdue: DigestSectionView | null;
   quiet: string | null;
 }
 
@@ -130,14 +135,32 @@ function stillMissing(item: { missing: readonly string[]; noEvidence: boolean })
   return item.noEvidence ? 'no evidence yet' : 'evidence all given, waiting for a decision';
 }
 
+function measureItem(row: MeasureRow): DigestItemView {
+  return {
+    label: row.ref,
+    text: clip(row.indicator, MAX_TITLE),
+    detail: clip([latestWords(row), `target ${targetWords(row)}`, trendWords(row.trend)].join(' · '), MAX_DETAIL),
+  };
+}
+
+/** What a plan adds to its digest besides the week's figures. */
+export interface DigestOptions {
+  timeZone?: string;
+  limboWeeks?: number;
+  measures?: readonly MeasureRow[];
+}
+
 export function digestView(
   digest: Digest,
   planTitle: string,
   today: IsoDate,
-  timeZone = UK_TIME_ZONE,
-  limboWeeks = DEFAULT_LIMBO_WEEKS,
-  escalations = DIGEST_LIST_CAP,
-  awaiting = DIGEST_LIST_CAP,
+  {
+    timeZone = UK_TIME_ZONE,
+    limboWeeks = DEFAULT_LIMBO_WEEKS,
+    escalations = DIGEST_LIST_CAP,
+    awaiting = DIGEST_LIST_CAP,
+    measures = [],
+  }: DigestOptions & { escalations?: number; awaiting?: number } = {},
 ): DigestView {
   const { totals, changes } = digest;
 
@@ -222,6 +245,16 @@ export function digestView(
         i.action.status,
       ),
     ),
+    measuresOffTarget: section(
+      'Measures off target',
+      measures.filter((m) => m.status === 'off-target'),
+      measureItem,
+    ),
+    measuresOverdue: section(
+      'Measure values overdue',
+      measures.filter((m) => m.status === 'overdue'),
+      measureItem,
+    ),
     unreachable: section("Owners I can't reach", digest.unreachable, (o) => ({
       label: clip(o.name || o.email, MAX_NAME),
       text: o.name && o.email && o.name !== o.email ? `(${clip(o.email, 80)})` : '',
@@ -257,15 +290,9 @@ export function digestView(
  * were sized to fit on their own, so in a very bad week those two show fewer (down to their headings and counts),
  * and then so does the list awaiting sign-off, which holds the same actions as limbo.
  */
-export function digestCard(
-  digest: Digest,
-  planTitle: string,
-  today: IsoDate,
-  timeZone = UK_TIME_ZONE,
-  limboWeeks = DEFAULT_LIMBO_WEEKS,
-): AdaptiveCard {
+export function digestCard(digest: Digest, planTitle: string, today: IsoDate, options: DigestOptions = {}): AdaptiveCard {
   const draw = (escalations: number, awaiting: number) =>
-    renderCard('digest', digestView(digest, planTitle, today, timeZone, limboWeeks, escalations, awaiting));
+    renderCard('digest', digestView(digest, planTitle, today, { ...options, escalations, awaiting }));
   const fits = (card: AdaptiveCard) => utf16Bytes(card) <= CARD_BUDGET_BYTES;
   let card = draw(DIGEST_LIST_CAP, DIGEST_LIST_CAP);
   for (let shown = DIGEST_LIST_CAP - 1; shown >= 0 && !fits(card); shown--) card = draw(shown, DIGEST_LIST_CAP);

@@ -2,7 +2,15 @@ import { requiredItems } from '../domain/evidence-items';
 import { formatUkDate } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { currentDueDate, isOverdue } from '../domain/rag';
-import { Action, IsoDate } from '../domain/types';
+import { duePeriodWords, ValueDue } from '../domain/measure-view';
+import { Action, IsoDate, MeasureUnit } from '../domain/types';
+
+const UNIT_HINT: Record<MeasureUnit, string> = {
+  '%': 'a percentage, like 76%',
+  number: 'a number, like 42',
+  'yes/no': 'yes or no',
+  date: 'a date, like 14/10/2026',
+};
 import { fitted } from './fit';
 import { AdaptiveCard } from './render';
 import { ActionSummaryView, summaryView } from './view-models';
@@ -18,6 +26,8 @@ export interface PlanDue {
   planTitle: string;
   today: IsoDate;
   actions: readonly Action[];
+  /** Measures of these actions whose value is due (see `valuesDue`): the card asks for them. */
+  valuesDue?: readonly ValueDue[];
 }
 
 export interface ReminderSectionView {
@@ -43,6 +53,8 @@ export interface ReminderView {
   /** The Complete form's choice of the required item the evidence is for: the item's name, labelled with its action. */
   evidenceItems: { title: string; value: string }[];
   more: string | null;
+  /** Values due for actions on the card, one line each, above the "Latest value" input; empty hides the button. */
+  valuesDue: string[];
 }
 
 /** A reminder lists at most this many actions, the most urgent first, and then how many more there are. */
@@ -108,6 +120,11 @@ export function reminderView(
       ),
     ),
     more: moreLine(all.length - keep.size, 'my actions'),
+    valuesDue: sections.flatMap((s) =>
+      (s.plan.valuesDue ?? [])
+        .filter((d) => s.actions.some((a) => a.ref === d.ref))
+        .map((d) => clipText(`${d.ref}: ${d.indicator}, ${duePeriodWords(d)} (${UNIT_HINT[d.unit]})`, 200)),
+    ),
   };
 }
 

@@ -11,6 +11,8 @@ export const CARD_TEXT_INPUTS = {
   requestReason: 'reason',
   decisionComment: 'comment',
   overrideReason: 'reason',
+  measureValue: 'value',
+  measureNote: 'note',
 } as const satisfies Record<string, TextKind>;
 
 type CardTextInput = keyof typeof CARD_TEXT_INPUTS;

@@ -157,9 +157,12 @@ export function detailView(
   }
   if (summary.daysOverdue) fact('Overdue by', plural(summary.daysOverdue, 'day'));
   fact('Timescale', action.timescale);
-  fact('Measure', action.measure?.indicator);
-  fact('Target', action.measure?.target);
-  fact('Latest value', action.measure?.latest);
+  // A quantified measure has a section of its own on the card (target, latest, status, trend and a chart).
+  if (!action.measure?.definition) {
+    fact('Measure', action.measure?.indicator);
+    fact('Target', action.measure?.target);
+    fact('Latest value', action.measure?.latest);
+  }
   fact('Evidence due', action.evidenceDue ? formatUkDate(action.evidenceDue) : null);
   const update = action.latestUpdate;
   return {

@@ -12,6 +12,7 @@ import { exportCommand, ExportOptions } from './export-command';
 import { importCommand, ImportOptions, unfinishedImportLines } from './import-command';
 import { jobCommand, JobOptions } from './job-command';
 import { listCommand, ListOptions } from './list-command';
+import { measuresImportCommand } from './measures-command';
 import { reachCommand, ReachOptions } from './reach-command';
 import { reportCommand } from './report-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
@@ -44,6 +45,19 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('--dry-run', 'check the file and say what would change, without writing')
     .option('--by <who>', 'who to record in the history', defaultActor())
     .action((file: string, options: ImportOptions) => withContext((ctx) => importCommand(ctx, file, options)));
+
+  program
+    .command('measures')
+    .description("A plan's measures: import a performance book of values.")
+    .command('import')
+    .description(
+      'Import measure values from a CSV or Excel (.xlsx) file with the columns ref, period, value and note. Every row is checked first; a bad file changes nothing.',
+    )
+    .argument('<file>', 'the performance book (.csv or .xlsx)')
+    .requiredOption('--plan <id>', 'plan id')
+    .option('--dry-run', 'check the file and say what would change, without writing')
+    .option('--by <who>', 'who to record in the history', defaultActor())
+    .action((file, options) => withContext((ctx) => measuresImportCommand(ctx, file, options)));
 
   program
     .command('export')

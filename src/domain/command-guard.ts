@@ -19,6 +19,7 @@ const CHANGES: ReadonlySet<Command['kind']> = new Set([
   'approve',
   'decideDate',
   'askRed',
+  'measureValue',
 ]);
 
 /** "can you mark…", "could we move…", "can I have another 3 weeks?": a request phrased as a question. */

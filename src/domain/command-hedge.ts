@@ -42,7 +42,14 @@ const LEADING_HEDGE = new RegExp(
 );
 
 /** Kinds whose message may be unsure. Evidence and notes are what people report, doubts included; "red" is asked anyway. */
-const CHANGES: ReadonlySet<Command['kind']> = new Set(['setStatus', 'delay', 'signOff', 'approve', 'decideDate']);
+const CHANGES: ReadonlySet<Command['kind']> = new Set([
+  'setStatus',
+  'delay',
+  'signOff',
+  'approve',
+  'decideDate',
+  'measureValue',
+]);
 
 export function hasHedge(text: string): boolean {
   return HEDGE.test(text);

@@ -19,6 +19,7 @@ import {
   type Build,
 } from './command-build';
 import { PLEASANTRIES, SETS } from './command-vocabulary';
+import { measureValue } from './command-measure';
 
 interface Rule {
   patterns: string[];
@@ -280,6 +281,24 @@ const RULES: Rule[] = [
       const text = textFrom(m, c.rest);
       return text === null ? unknown(m, NOTE_NEEDED) : { kind: 'note', ref: need(c.ref), text };
     },
+  },
+  {
+    // A value of the action's measure: "6(a) measure 42", "measure 6(a) 76%", "6(a) is at 18 audits this month".
+    patterns: [
+      'measure|value|kpi|figure|score|indicator for|of? {ref} is|=|at|now* {rest}',
+      'record|log|enter|add|update the|a|new? measure|value|kpi|figure|score for|of|on? {ref} as|to|at|is* {rest}',
+      '{ref} measure|value|kpi|figure|score|figures|performance is|=|at|now* {rest}',
+      '{ref} is|s|now|currently* at|on {rest}',
+    ],
+    build: (c, m) => measureValue(need(c.ref), m, c.rest),
+  },
+  {
+    patterns: [
+      '$ask* the|our|my|plans|plan* measures|kpis|indicators|performance $showTail*',
+      '$ask* the|our|my|plans|plan* performance book|measures $showTail*',
+      'how are|is the|our* measures|kpis|indicators|performance doing|looking|going?',
+    ],
+    build: () => ({ kind: 'measures' }),
   },
   {
     patterns: ['delay|postpone|defer {ref} {rest?}'],

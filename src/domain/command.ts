@@ -29,6 +29,13 @@ export type Command =
    */
   | { kind: 'delay'; ref: string; newDate: DateAnswer | null; reason: string | null; statusChange: boolean }
   | { kind: 'evidence'; ref: string; text: string }
+  /**
+   * "6(a) measure 42", "measure 6(a) 76%", "6(a) is at 18 audits this month": a value of the action's measure.
+   * `value` and `period` are as typed (null: the current period); the use case reads them against the measure's unit.
+   */
+  | { kind: 'measureValue'; ref: string; value: string; period: string | null; note: string | null }
+  /** "measures", "performance book": the plan's measures, worst first. */
+  | { kind: 'measures' }
   | { kind: 'note'; ref: string; text: string }
   /** `override`: "sign off 6(a) without the audit report because …", a chair signing off without evidence still missing. */
   | { kind: 'signOff'; ref: string; comment: string | null; override?: SignOffOverride }

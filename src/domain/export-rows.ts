@@ -1,7 +1,42 @@
 import { formatUkDate, formatUkDayOf } from './calendar';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from './rag';
 import { compareRefs } from './ref';
+import { formatPeriod } from './measure-periods';
+import { formatMeasureValue } from './measure-values';
+import { MeasureRow } from './measure-view';
 import { Action, IsoDate } from './types';
+
+const STATUS_LABELS: Record<MeasureRow['status'], string> = {
+  'on-target': 'On target',
+  'off-target': 'Off target',
+  'no-data': 'No data',
+  overdue: 'Value overdue',
+};
+const TREND_LABELS: Record<NonNullable<MeasureRow['trend']>, string> = {
+  improving: 'Improving',
+  worsening: 'Worsening',
+  flat: 'Flat',
+};
+
+/** The measure's columns: its latest value and period, its target, and its status and trend by the one rule. */
+function measureCells(row: MeasureRow | undefined) {
+  const unit = row?.unit;
+  if (!row || !unit)
+    return {
+      'Latest value': null,
+      'Value period': null,
+      'Measure target': null,
+      'Measure status': null,
+      'Measure trend': null,
+    };
+  return {
+    'Latest value': row.latest ? formatMeasureValue(unit, row.latest.value) : null,
+    'Value period': row.latest ? formatPeriod(row.latest.period) : null,
+    'Measure target': row.target === null ? null : formatMeasureValue(unit, row.target),
+    'Measure status': STATUS_LABELS[row.status],
+    'Measure trend': row.trend ? TREND_LABELS[row.trend] : null,
+  };
+}
 
 /** The columns of the committee export, in order. Headings re-import, so an edited export can go back in. */
 export const EXPORT_COLUMNS = [
@@ -20,6 +55,11 @@ export const EXPORT_COLUMNS = [
   'Measure',
   'Evidence required',
   'Evidence due',
+  'Latest value',
+  'Value period',
+  'Measure target',
+  'Measure status',
+  'Measure trend',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -38,7 +78,12 @@ function latestUpdateText(action: Action): string | null {
   return update ? `${update.text} (${formatUkDayOf(update.at)}, ${update.by})` : null;
 }
 
-export function exportRows(actions: readonly Action[], today: IsoDate): ExportRow[] {
+/** `measures` by ref (see list-measures); an action without one there has its measure columns blank. */
+export function exportRows(
+  actions: readonly Action[],
+  today: IsoDate,
+  measures: ReadonlyMap<string, MeasureRow> = new Map(),
+): ExportRow[] {
   return [...actions]
     .sort((a, b) => compareRefs(a.ref, b.ref))
     .map((a) => ({
@@ -57,6 +102,7 @@ export function exportRows(actions: readonly Action[], today: IsoDate): ExportRo
       Measure: a.measure?.indicator ?? null,
       'Evidence required': a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null,
       'Evidence due': date(a.evidenceDue ?? null),
+      ...measureCells(measures.get(a.ref)),
     }));
 }
 

@@ -1,4 +1,18 @@
-import { Action, FieldChange, HistoryEntry, Via } from './types';
+import { formatUkDate } from './calendar';
+import { formatMeasureValue } from './measure-values';
+import { Action, FieldChange, HistoryEntry, MeasureDefinition, Via } from './types';
+
+/** A measure's definition in one line, so a change to it reads in the history: "%, from 60% (1 Apr 2026) to 90% by 31 Mar 2027, higher is better, monthly". */
+export function definitionText(d: MeasureDefinition): string {
+  const value = (v: number | string) => formatMeasureValue(d.unit, v);
+  const from = d.baseline
+    ? `from ${value(d.baseline.value)}${d.baseline.date ? ` (${formatUkDate(d.baseline.date)})` : ''}`
+    : null;
+  const to = d.target
+    ? `to ${value(d.target.value)}${d.target.by ? ` by ${formatUkDate(d.target.by)}` : ''}`
+    : 'no target';
+  return [d.unit, [from, to].filter(Boolean).join(' '), `${d.direction} is better`, d.frequency].join(', ');
+}
 
 type Getter = (a: Action) => string | null;
 
@@ -18,6 +32,11 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ['measureTarget', 'Target', (a) => a.measure?.target ?? null],
   ['measureLatest', 'Latest value', (a) => a.measure?.latest ?? null],
   [
+    'measureDefinition',
+    'How it is measured',
+    (a) => (a.measure?.definition ? definitionText(a.measure.definition) : null),
+  ],
+  [
     'evidence',
     'Evidence',
     (a) =>
@@ -35,7 +54,11 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ],
 ];
 
-export const FIELD_LABELS: Record<string, string> = Object.fromEntries(TRACKED_FIELDS.map(([f, label]) => [f, label]));
+export const FIELD_LABELS: Record<string, string> = {
+  ...Object.fromEntries(TRACKED_FIELDS.map(([f, label]) => [f, label])),
+  // A value for an earlier period leaves the latest value as it was: the history still says what was given.
+  measureValue: 'Value',
+};
 
 /** What changed between two versions of an action; `before` is null for a new action. */
 export function diffActions(before: Action | null, after: Action): FieldChange[] {

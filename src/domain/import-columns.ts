@@ -4,7 +4,7 @@ export const COLUMNS = {
   theme: ['theme', 'section', 'area', 'area for improvement'],
   title: ['action', 'title', 'action text', 'recommendation'],
   timescale: ['timescale', 'timescales', 'timeframe'],
-  due: ['due', 'due date', 'deadline', 'target date'],
+  due: ['due', 'due date', 'deadline'],
   owner: ['owner', 'owner email', 'lead', 'lead officer', 'responsible officer'],
   agency: ['agency', 'lead agency', 'organisation'],
   status: ['status', 'progress'],
@@ -12,6 +12,15 @@ export const COLUMNS = {
   evidence: ['evidence', 'evidence of completion'],
   evidenceRequired: ['evidence required', 'required evidence', 'evidence needed', 'evidence to support sign off'],
   evidenceDue: ['evidence due', 'evidence due date', 'evidence date', 'date evidence presented', 'evidence presented'],
+  measureUnit: ['measure unit', 'unit', 'units'],
+  baseline: ['baseline', 'baseline value', 'measure baseline'],
+  baselineDate: ['baseline date', 'measure baseline date'],
+  // Not "measure target": the export's column of that name is derived, and ignored when it is imported again.
+  target: ['target', 'target value'],
+  /** "target date" is the due date, as earlier versions read it, unless the file also has a target column (see mapHeaders). */
+  targetDate: ['target date', 'measure target date', 'target by'],
+  direction: ['direction', 'polarity', 'better is'],
+  frequency: ['frequency', 'reporting frequency', 'measure frequency'],
 } as const;
 
 export type Column = keyof typeof COLUMNS;
@@ -53,6 +62,11 @@ export function mapHeaders(header: readonly string[]): HeaderMap {
       index[column] = i;
     }
   });
+  // Plans long called their due date "Target date": it stays the due date unless the file measures against a target.
+  if (index.targetDate !== undefined && index.target === undefined && index.due === undefined) {
+    index.due = index.targetDate;
+    delete index.targetDate;
+  }
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined);
   if (missing.length) {
     const seen =
@@ -63,7 +77,7 @@ export function mapHeaders(header: readonly string[]): HeaderMap {
         .join(', ') || 'nothing';
     errors.push(
       `Row 1 should be the column headings, with at least ${missing.map((c) => `"${c === 'title' ? 'action' : c}"`).join(' and ')}. ` +
-        `It has: ${seen}. The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, evidence.`,
+        `It has: ${seen}. The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence.`,
     );
   }
   return { index, ignored, errors };

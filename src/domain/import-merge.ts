@@ -49,10 +49,7 @@ export function mergeImportedRow(
     owner: row.owner ? mergeOwner(base, row) : base.owner,
     agency: row.agency ?? base.agency,
     status: row.status ?? base.status,
-    measure:
-      row.measure !== undefined
-        ? { target: null, latest: null, ...base.measure, indicator: row.measure }
-        : base.measure,
+    measure: row.measure !== undefined ? mergeMeasure(base, row) : base.measure,
     evidence: [...base.evidence, ...added],
     ...(row.evidenceRequired !== undefined ? { evidenceRequired: row.evidenceRequired } : {}),
     ...(row.evidenceDue !== undefined ? { evidenceDue: row.evidenceDue } : {}),
@@ -64,4 +61,20 @@ function mergeOwner(base: Action, row: ImportedRow): Action['owner'] {
   const incoming = row.owner!;
   if (base.owner?.email !== incoming.email) return incoming;
   return { ...base.owner, displayName: incoming.displayName ?? base.owner.displayName };
+}
+
+/**
+ * The file's measure: its indicator, and its definition and target when the file gives them. A blank
+ * unit or target keeps what the register has; the latest value is the register's (values come from chat,
+ * cards and the performance book).
+ */
+function mergeMeasure(base: Action, row: ImportedRow): Action['measure'] {
+  const current = base.measure;
+  const definition = row.measureDefinition ?? current?.definition ?? null;
+  return {
+    target: row.measureTarget ?? current?.target ?? null,
+    latest: current?.latest ?? null,
+    indicator: row.measure ?? current?.indicator ?? '',
+    ...(definition ? { definition } : {}),
+  };
 }

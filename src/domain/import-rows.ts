@@ -1,10 +1,12 @@
 import { evidenceItemsProblem, parseEvidenceItems } from './evidence-items';
 import { Column, mapHeaders } from './import-columns';
+import { notQuantifiableWarning, readMeasureCells } from './import-measure';
+import { NotQuantifiable } from './measures';
 import { parseOwner } from './owner';
 import { validateRef, refKey } from './ref';
 import { parseStatus } from './status';
 import { dueDateFromTimescale, parseTimescale } from './timescale';
-import { Owner, IsoDate, Status } from './types';
+import { Owner, IsoDate, MeasureDefinition, Status } from './types';
 import { TEXT_LIMITS } from './text-limits';
 import { parseUkDate } from './uk-date';
 
@@ -22,6 +24,13 @@ export const MAX_CELL_LENGTH: Record<Column, number> = {
   evidence: 4000,
   evidenceRequired: 4000,
   evidenceDue: 50,
+  measureUnit: 30,
+  baseline: 100,
+  baselineDate: 50,
+  target: 100,
+  targetDate: 50,
+  direction: 50,
+  frequency: 50,
 };
 export const MAX_ACTIONS = 20_000;
 const MAX_ERRORS_LISTED = 100;
@@ -42,6 +51,9 @@ export interface ImportedRow {
   agency?: string;
   status?: Status;
   measure?: string;
+  /** The measure's unit, baseline, target, direction and frequency, when the file gives a unit. */
+  measureDefinition?: MeasureDefinition;
+  measureTarget?: string;
   evidence: string[];
   /** The items of evidence the board expects (`evidence_required`, separated by `;`). */
   evidenceRequired?: string[];
@@ -68,6 +80,13 @@ const LABELS: Record<Column, string> = {
   evidence: 'evidence',
   evidenceRequired: 'evidence required',
   evidenceDue: 'evidence due date',
+  measureUnit: 'measure unit',
+  baseline: 'baseline',
+  baselineDate: 'baseline date',
+  target: 'target',
+  targetDate: 'target date',
+  direction: 'direction',
+  frequency: 'frequency',
 };
 
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
@@ -78,6 +97,7 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
   const warnings: string[] = [];
   const rows: ImportedRow[] = [];
   const firstRowOfRef = new Map<string, { row: number; ref: string }>();
+  const unquantified: { ref: string; notQuantifiable: NotQuantifiable[] }[] = [];
 
   const nonEmpty = table.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) return { rows, errors: ['The file is empty.'], warnings };
@@ -179,6 +199,24 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
       else imported.status = status.status;
     }
 
+    const measure = readMeasureCells(
+      {
+        measure: cell('measure'),
+        measureUnit: cell('measureUnit'),
+        baseline: cell('baseline'),
+        baselineDate: cell('baselineDate'),
+        target: cell('target'),
+        targetDate: cell('targetDate'),
+        direction: cell('direction'),
+        frequency: cell('frequency'),
+      },
+      today,
+    );
+    problems.push(...measure.problems);
+    if (measure.definition) imported.measureDefinition = measure.definition;
+    if (measure.targetText !== undefined) imported.measureTarget = measure.targetText;
+    if (measure.notQuantifiable.length) unquantified.push({ ref, notQuantifiable: measure.notQuantifiable });
+
     const evidenceText = cell('evidence');
     if (evidenceText !== '') imported.evidence = evidenceText.split(/\s*(?:\r?\n|;)\s*/).filter(Boolean);
 
@@ -205,6 +243,8 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
     warnings.push(
       `${unowned.length} action${unowned.length === 1 ? ' has' : 's have'} no owner yet: ${listSome(unowned)}.`,
     );
+  const notQuantifiable = notQuantifiableWarning(unquantified);
+  if (notQuantifiable) warnings.push(notQuantifiable);
   return { rows, errors: capped(errors), warnings };
 }
 

@@ -159,3 +159,17 @@ export function canMakeCommitteeReport(actor: Actor): Permission {
     ? ALLOWED
     : { allowed: false, reason: 'Only a chair, an executive or an administrator can make the committee report.' };
 }
+
+/**
+ * A measure's values are reported by the action's owner, or by the people who oversee the plan (a chair,
+ * an executive or an administrator, who often hold the performance figures). Giving a figure decides
+ * nothing, so separation of duties does not bar an owner who is also a chair.
+ */
+export function canRecordMeasureValue(actor: Actor, action: Action): Permission {
+  return ownsAction(actor, action) || isOverseer(actor)
+    ? ALLOWED
+    : {
+        allowed: false,
+        reason: `Only the owner of ${action.ref}, a chair, an executive or an administrator can give its measure’s values.`,
+      };
+}

@@ -14,6 +14,8 @@ export const TEXT_LIMITS = {
   evidence: 1000,
   /** What a decider adds to a decision, a sign-off or a status change. */
   comment: 1000,
+  /** A measure's value as typed ("76%", "1,200", "yes"). */
+  value: 100,
 } as const;
 
 export type TextKind = keyof typeof TEXT_LIMITS;

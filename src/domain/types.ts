@@ -54,10 +54,47 @@ export interface Owner {
   aadObjectId: string | null;
 }
 
+export const MEASURE_UNITS = ['%', 'number', 'yes/no', 'date'] as const;
+export type MeasureUnit = (typeof MEASURE_UNITS)[number];
+export const DIRECTIONS = ['higher', 'lower'] as const;
+/** Whether a higher or a lower value is better. */
+export type Direction = (typeof DIRECTIONS)[number];
+export const FREQUENCIES = ['monthly', 'quarterly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** A number for %, number and yes/no (1 is yes, 0 is no); an ISO date for a date measure. */
+export type MeasureValue = number | IsoDate;
+
+/** What makes a measure quantifiable: its unit, where it started, where it should get to and by when. */
+export interface MeasureDefinition {
+  unit: MeasureUnit;
+  baseline: { value: MeasureValue; date: IsoDate | null } | null;
+  target: { value: MeasureValue; by: IsoDate | null } | null;
+  direction: Direction;
+  frequency: Frequency;
+}
+
+/**
+ * How success is measured. `target` and `latest` are text as earlier versions kept them (free text that
+ * nobody could update); `latest` now also shows the newest value recorded. `definition` is null for such
+ * a free-text measure; the series of values is stored as rows of its own (src/store/measure-rows.ts).
+ */
 export interface Measure {
   indicator: string;
   target: string | null;
   latest: string | null;
+  definition?: MeasureDefinition | null;
+}
+
+/** One value of a measure: for one period (`2026-10`, or a quarter `2026-Q3`), who gave it, how and why. */
+export interface RecordedValue {
+  period: string;
+  value: MeasureValue;
+  by: string;
+  via: Via;
+  /** An ISO instant. */
+  at: string;
+  note: string | null;
 }
 
 export interface Evidence {

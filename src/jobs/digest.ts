@@ -5,6 +5,7 @@ import { limboWeeksOf } from '../domain/limbo';
 import { isoWeek, runIdFor } from '../domain/reminders';
 import { ownerName } from '../cards/view-models';
 import { withOwnerNames } from '../services/chat/owner-names';
+import { planMeasureRows } from '../use-cases/list-measures';
 import { deliverAll, DeliveryDeps, DeliveryOptions, Target } from './deliver';
 import { destinationOf, peopleDirectory } from './destination';
 import { JobError, JobReport, JobRequest, mondayOf } from './remind';
@@ -56,7 +57,12 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     timeZone: plan.timeZone,
     limboWeeks: limboWeeksOf(plan),
   });
-  const card = digestCard(digest, plan.title, today, plan.timeZone, limboWeeksOf(plan));
+  const measures = await planMeasureRows(deps.storage, plan.id, today);
+  const card = digestCard(digest, plan.title, today, {
+    timeZone: plan.timeZone,
+    limboWeeks: limboWeeksOf(plan),
+    measures,
+  });
   const summary = `Weekly digest: ${digest.totals.overdue} overdue of ${digest.totals.total}`;
   const targets: Target[] = bound.map((c, i) => ({
     key: c.conversationId,

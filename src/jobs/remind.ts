@@ -1,4 +1,5 @@
 import { reminderCard, reminderChoice } from '../cards/reminder-view';
+import { valuesDue } from '../domain/measure-view';
 import { addDays, todayIn, weekdayOf } from '../domain/calendar';
 import { reminderRunIdFor, remindersAcrossPlans, runIdFor } from '../domain/reminders';
 import { PersonProblem } from '../domain/reach';
@@ -70,6 +71,21 @@ export async function runReminders(
     deps.storage.people.all(),
   ]);
   const find = peopleDirectory(people);
+  // One range read per plan: which measures on the cards have a value due.
+  const valuesByPlan = new Map(
+    await Promise.all(
+      plans.map(
+        async (p, i) =>
+          [
+            p.id,
+            await deps.storage.measures.planValues(
+              p.id,
+              snapshots[i].map((v) => v.value),
+            ),
+          ] as const,
+      ),
+    ),
+  );
   const titles = new Map(plans.map((p) => [p.id, p.title]));
   const due = remindersAcrossPlans(
     plans.map((p, i) => ({
@@ -87,7 +103,11 @@ export async function runReminders(
       const message = () => {
         const { view, card } = reminderCard(
           { email, teamsUserId: person?.teamsUserId ?? null },
-          perPlan.map((p) => ({ ...p, planTitle: titles.get(p.planId) ?? p.planId })),
+          perPlan.map((p) => ({
+            ...p,
+            planTitle: titles.get(p.planId) ?? p.planId,
+            valuesDue: valuesDue(p.actions, valuesByPlan.get(p.planId) ?? new Map(), p.today),
+          })),
         );
         return { card, summary: view.title };
       };

@@ -10,6 +10,8 @@ import { newDate } from '../use-cases/new-date';
 import { addNote } from '../use-cases/add-note';
 import { ChangeBy, ChangeOutcome, refusal } from '../use-cases/outcome';
 import { signOff } from '../use-cases/sign-off';
+import { recordMeasureValue } from '../use-cases/record-measure-value';
+import { badValueWords } from '../cards/measure-words';
 import { markComplete, updateStatus } from '../use-cases/update-status';
 import { FoundAction } from './chat/plan-scope';
 
@@ -142,6 +144,26 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
           note: null,
         }),
       confirm: dateAskedOrStatus,
+    }),
+  ),
+  // The value due is for the last period that has ended, as the card says.
+  recordValue: verb(
+    'reminder',
+    ReminderData.extend({ measureValue: text('The value', TEXT_LIMITS.value), measureNote: optionalText('note') }),
+    (data) => ({
+      ref: data.ref,
+      run: async (storage, found, by) => {
+        const frequency = found.current.value.measure?.definition?.frequency;
+        const outcome = await recordMeasureValue(storage, found, by, {
+          value: data.measureValue,
+          period: frequency === 'quarterly' ? 'last quarter' : 'last month',
+          note: data.measureNote || null,
+        });
+        if (outcome.kind !== 'badValue') return outcome;
+        const words = badValueWords(found.current.value.ref, outcome.code, outcome.typed, outcome.definition);
+        return refusal('invalid', words.replace(/^Nothing was changed\. /, ''));
+      },
+      confirm: (after) => `Recorded for ${after.ref}: its latest value is now ${after.measure?.latest ?? 'recorded'}.`,
     }),
   ),
   refreshDecisions: verb('decisions', PlanData, null),

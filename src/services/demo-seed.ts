@@ -4,6 +4,7 @@ import { addDays, todayIn } from '../domain/calendar';
 import { diffActions, historyEntry } from '../domain/history';
 import { Action, Role } from '../domain/types';
 import { Storage } from '../store/open-storage';
+import { seedDemoMeasures } from './demo-measures';
 import { importPlan } from './import-plan';
 
 export const DEMO_PLAN_ID = 'ofsted-2011';
@@ -91,6 +92,7 @@ export async function seedDemo(storage: Storage, root: string, now: Date): Promi
   for (const [email, role, name] of DEMO_ROLES) await storage.roles.grant(DEMO_PLAN_ID, email, role, name);
   for (const person of DEMO_PEOPLE) await storage.people.link({ ...person, updatedAt: now.toISOString() });
   await touchUp(storage, now, today);
+  await seedDemoMeasures(storage, DEMO_PLAN_ID, SEED_BY, now, today);
   return { seeded: true, actions: report.created.length };
 }
 

@@ -1,5 +1,15 @@
 import { legacyRefKey, refKey } from '../domain/ref';
-import { Action, HistoryEntry, STATUSES, VIAS } from '../domain/types';
+import { readStoredValue, storedValue } from '../domain/measure-values';
+import {
+  Action,
+  DIRECTIONS,
+  FREQUENCIES,
+  HistoryEntry,
+  MEASURE_UNITS,
+  MeasureDefinition,
+  STATUSES,
+  VIAS,
+} from '../domain/types';
 import { compact, json, num, oneOf, Row, str, strOrNull } from './entity-codec';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
@@ -50,6 +60,7 @@ export function actionToEntity(action: Action, revision: number) {
     measureIndicator: action.measure?.indicator,
     measureTarget: action.measure?.target,
     measureLatest: action.measure?.latest,
+    ...definitionProperties(action.measure?.definition ?? null),
     evidence: action.evidence.length ? JSON.stringify(action.evidence) : null,
     latestUpdate: action.latestUpdate ? JSON.stringify(action.latestUpdate) : null,
     dateRequest: action.dateRequest ? JSON.stringify(action.dateRequest) : null,
@@ -80,7 +91,13 @@ export function entityToAction(planId: string, row: Row): Action {
     // No status stored reads as not started, as it always has.
     status: oneOf('actions', row, 'status', STATUSES, 'Not started'),
     measure: indicator
-      ? { indicator, target: strOrNull(row, 'measureTarget'), latest: strOrNull(row, 'measureLatest') }
+      ? {
+          indicator,
+          target: strOrNull(row, 'measureTarget'),
+          latest: strOrNull(row, 'measureLatest'),
+          // A free-text measure reads back exactly as earlier versions wrote it.
+          ...definitionOf(row),
+        }
       : null,
     evidence: json(row, 'evidence', []),
     latestUpdate: json(row, 'latestUpdate', null),
@@ -120,5 +137,39 @@ export function entityToHistory(planId: string, row: Row): HistoryEntry {
     via: oneOf('actions', row, 'via', VIAS),
     changes: json(row, 'changes', []),
     comment: strOrNull(row, 'comment'),
+  };
+}
+
+/** A measure's definition: a handful of properties of a fixed size on the action (its values are rows: measure-rows.ts). */
+function definitionProperties(d: MeasureDefinition | null) {
+  if (!d) return {};
+  return {
+    measureUnit: d.unit,
+    measureBaseline: d.baseline ? storedValue(d.baseline.value) : null,
+    measureBaselineDate: d.baseline?.date ?? null,
+    measureTargetValue: d.target ? storedValue(d.target.value) : null,
+    measureTargetDate: d.target?.by ?? null,
+    measureDirection: d.direction,
+    measureFrequency: d.frequency,
+  };
+}
+
+function definitionOf(row: Row): { definition?: MeasureDefinition } {
+  const definition = readDefinition(row);
+  return definition ? { definition } : {};
+}
+
+/** Free-text measures from earlier versions have no unit: they read back with no definition. */
+function readDefinition(row: Row): MeasureDefinition | null {
+  if (strOrNull(row, 'measureUnit') === null) return null;
+  const unit = oneOf('actions', row, 'measureUnit', MEASURE_UNITS);
+  const baseline = readStoredValue(unit, str(row, 'measureBaseline'));
+  const target = readStoredValue(unit, str(row, 'measureTargetValue'));
+  return {
+    unit,
+    baseline: baseline === null ? null : { value: baseline, date: strOrNull(row, 'measureBaselineDate') },
+    target: target === null ? null : { value: target, by: strOrNull(row, 'measureTargetDate') },
+    direction: oneOf('actions', row, 'measureDirection', DIRECTIONS, 'higher'),
+    frequency: oneOf('actions', row, 'measureFrequency', FREQUENCIES, 'monthly'),
   };
 }

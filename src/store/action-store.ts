@@ -1,7 +1,8 @@
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { refKey } from '../domain/ref';
 import { Notification } from '../domain/notifications';
-import { Action, HistoryEntry } from '../domain/types';
+import { Action, HistoryEntry, RecordedValue } from '../domain/types';
+import { valueToEntity } from './measure-rows';
 import {
   ACTION_PREFIX,
   actionRowKey,
@@ -59,6 +60,8 @@ export interface ActionWrite {
   history: HistoryEntry;
   /** What the change tells other people: written to the outbox in the same transaction (src/notifications/ delivers them). */
   notifications?: readonly Notification[];
+  /** Values of the action's measure recorded by this change: one row each, in the same transaction. */
+  values?: readonly RecordedValue[];
 }
 
 function versioned(planId: string, row: TableEntityResult<Row>): Versioned<Action> {
@@ -216,7 +219,8 @@ export class ActionStore {
       throw new RangeError(`At most ${MAX_ACTIONS_PER_WRITE} actions can be written together.`);
     }
     if (writes.length === 0) return new Map();
-    const operationCount = writes.length * 2 + 1 + writes.reduce((n, w) => n + (w.notifications?.length ?? 0), 0);
+    const operationCount =
+      writes.length * 2 + 1 + writes.reduce((n, w) => n + (w.notifications?.length ?? 0) + (w.values?.length ?? 0), 0);
     if (operationCount > MAX_TRANSACTION_OPERATIONS) {
       throw new RangeError(
         `One transaction takes at most ${MAX_TRANSACTION_OPERATIONS} rows; these changes and their notifications need ${operationCount}.`,
@@ -245,6 +249,9 @@ export class ActionStore {
     writes.forEach((w, i) => {
       for (const row of outboxEntities(planId, w.history.at, w.action.ref, revisions[i], w.notifications ?? []))
         operations.push(['create', row]);
+      // A value for a period already given replaces it; the history entry keeps what it was.
+      for (const value of w.values ?? [])
+        operations.push(['upsert', valueToEntity(planId, w.action.ref, value), 'Replace']);
     });
     const table = await this.table();
     try {

@@ -6,6 +6,7 @@ import { ConversationStore } from './conversation-store';
 import { DeliveryLedger } from './delivery-ledger';
 import { DigestTotalsStore } from './digest-totals-store';
 import { GlossaryStore } from './glossary-store';
+import { MeasureStore } from './measure-store';
 import { OutboxStore } from './outbox-store';
 import { PeopleStore } from './people-store';
 import { PlanImports } from './plan-imports';
@@ -17,6 +18,8 @@ export interface Storage {
   tables: Tables;
   plans: PlanStore;
   actions: ActionStore;
+  /** The values of the plan's measures (written with their actions, through `actions`). */
+  measures: MeasureStore;
   /** Imports staged, published and copied over, so nobody sees half of one. */
   imports: PlanImports;
   roles: RoleStore;
@@ -38,6 +41,7 @@ export function storesOver(tables: Tables, close: () => Promise<void> = async ()
     tables,
     plans,
     actions: new ActionStore(tables),
+    measures: new MeasureStore(tables),
     imports: new PlanImports(tables, plans, glossary),
     roles: new RoleStore(tables),
     glossary,

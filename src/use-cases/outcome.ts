@@ -1,6 +1,6 @@
 import { ChangeContext, ChangeResult } from '../domain/action-changes';
 import { Actor, Permission } from '../domain/permissions';
-import { Action, Via } from '../domain/types';
+import { Action, FieldChange, RecordedValue, Via } from '../domain/types';
 import { actionChanged, Notification } from '../domain/notifications';
 import { changeAction } from '../services/chat/change-action';
 import { FoundAction } from '../services/chat/plan-scope';
@@ -79,7 +79,11 @@ export const ownerCardRedrawn = (action: Action): Notification => actionChanged(
 export async function runChange(
   storage: Storage,
   found: FoundAction,
-  by: ChangeBy & { comment: string | null },
+  by: ChangeBy & {
+    comment: string | null;
+    values?: readonly RecordedValue[];
+    alsoChanged?: (before: Action, after: Action) => FieldChange[];
+  },
   step: (action: Action, ctx: ChangeContext, actor: Actor) => Step,
   notify: (before: Action, after: Action) => Notification[],
 ): Promise<ChangeOutcome> {
@@ -100,6 +104,8 @@ export async function runChange(
         via: by.via,
         at: by.at,
         comment: by.comment,
+        values: by.values,
+        alsoChanged: by.alsoChanged,
         notify: (before, after) => notify(before, after).filter((n) => !by.answered?.(n)),
       },
     );

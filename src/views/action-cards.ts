@@ -4,6 +4,7 @@ import { todayIn } from '../domain/calendar';
 import { remindersAcrossPlans } from '../domain/reminders';
 import { Actor, offeredDecisionOn } from '../domain/permissions';
 import { IsoDate, Plan } from '../domain/types';
+import { valuesDue } from '../domain/measure-view';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { decidersOf } from '../services/deciders';
 import { Storage } from '../store/open-storage';
@@ -24,6 +25,14 @@ export async function drawReminderCard(
 ): Promise<DrawnCard & { card: 'reminder' }> {
   const [plans, person] = await Promise.all([only ? [only] : storage.plans.list(), storage.people.byEmail(ownerEmail)]);
   const snapshots = await Promise.all(plans.map((p) => storage.actions.snapshot(p.id)));
+  const values = await Promise.all(
+    plans.map((p, i) =>
+      storage.measures.planValues(
+        p.id,
+        snapshots[i].map((v) => v.value),
+      ),
+    ),
+  );
   const perPlan = plans.map((p, i) => ({
     planId: p.id,
     planTitle: p.title,
@@ -31,10 +40,14 @@ export async function drawReminderCard(
     actions: snapshots[i].map((v) => v.value),
   }));
   const due = remindersAcrossPlans(perPlan, new Set(plans.map((p) => p.id))).get(ownerEmail) ?? [];
-  const titled = due.map((d) => ({
-    ...d,
-    planTitle: perPlan.find((p) => p.planId === d.planId)?.planTitle ?? d.planId,
-  }));
+  const titled = due.map((d) => {
+    const at = perPlan.findIndex((p) => p.planId === d.planId);
+    return {
+      ...d,
+      planTitle: perPlan[at]?.planTitle ?? d.planId,
+      valuesDue: at < 0 ? [] : valuesDue(d.actions, values[at], d.today),
+    };
+  });
   // With nothing due, the plan pressed still names the card, so its "nothing needs you" line says where.
   const sections = titled.length ? titled : plans.slice(0, 1).map((p, i) => ({ ...perPlan[i], actions: [] }));
   const { view } = reminderCard({ email: ownerEmail, teamsUserId: person?.teamsUserId ?? null }, sections, banner);

@@ -18,7 +18,10 @@ export const personal = (email: string): Incoming['conversation'] => ({ id: `per
 export function readable(reply: Reply): string {
   if (reply.kind === 'text') return reply.text;
   const card = renderCard(reply.card, reply.data);
-  expect(cardProblems(card)).toEqual([]);
+  // Teams draws charts; the reference renderer does not, and uses each chart's text fallback instead.
+  expect(
+    cardProblems(card).filter((p) => !/^Unknown element type "Chart\.\w+"\. Fallback will be used/.test(p)),
+  ).toEqual([]);
   return cardText(card);
 }
 

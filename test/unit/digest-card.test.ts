@@ -341,3 +341,49 @@ describe('why an owner cannot be reached, in words', () => {
     expect(cardText(card)).toMatch(words);
   });
 });
+
+describe('measures in the digest', () => {
+  const row = (ref: string, status: 'off-target' | 'overdue' | 'on-target', trend: 'worsening' | null) => ({
+    ref,
+    indicator: `Indicator ${ref}`,
+    unit: '%' as const,
+    target: 95,
+    targetDate: '2027-03-31',
+    direction: 'higher' as const,
+    frequency: 'monthly' as const,
+    latest: { value: 74, period: '2026-10' },
+    status,
+    trend,
+    values: [],
+  });
+
+  test('measures off target and values overdue each get a section; those on target do not', () => {
+    const digest = computeDigest({
+      planTitle: PLAN,
+      actions: [],
+      history: [],
+      previous: null,
+      unreachable: [],
+      today: TODAY,
+      weekStart: TODAY,
+      timeZone: 'Europe/London',
+    });
+    const view = digestView(digest, PLAN, TODAY, {
+      measures: [row('SG-1', 'off-target', 'worsening'), row('LAC-9', 'overdue', null), row('SG-2', 'on-target', null)],
+    });
+    expect(view.measuresOffTarget).toEqual({
+      heading: 'Measures off target (1)',
+      items: [
+        {
+          label: 'SG-1',
+          text: 'Indicator SG-1',
+          detail: '74% for Oct 2026 · target 95% by 31 Mar 2027 (higher is better) · worsening',
+        },
+      ],
+      more: null,
+    });
+    expect(view.measuresOverdue?.items.map((i) => i.label)).toEqual(['LAC-9']);
+    const card = renderCard('digest', view);
+    expect(cardText(card)).toMatch(/Measure values overdue \(1\)\n\*\*LAC-9\*\* Indicator LAC-9/);
+  });
+});

@@ -32,8 +32,37 @@ describe('exportRows', () => {
         Measure: '% of visits recorded',
         'Evidence required': null,
         'Evidence due': null,
+        'Latest value': null,
+        'Value period': null,
+        'Measure target': null,
+        'Measure status': null,
+        'Measure trend': null,
       },
     ]);
+  });
+
+  test('a quantified measure exports its latest value, period, target, status and trend', () => {
+    const action = anAction({ ref: 'SG-1' });
+    const row = {
+      ref: 'SG-1',
+      indicator: '% of visits recorded',
+      unit: '%' as const,
+      target: 95,
+      targetDate: '2027-03-31',
+      direction: 'higher' as const,
+      frequency: 'monthly' as const,
+      latest: { value: 81, period: '2026-11' },
+      status: 'off-target' as const,
+      trend: 'improving' as const,
+      values: [],
+    };
+    expect(exportRows([action], TODAY, new Map([['SG-1', row]]))[0]).toMatchObject({
+      'Latest value': '81%',
+      'Value period': 'Nov 2026',
+      'Measure target': '95%',
+      'Measure status': 'Off target',
+      'Measure trend': 'Improving',
+    });
   });
 
   test('blank values export as empty cells, not empty strings', () => {

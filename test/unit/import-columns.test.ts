@@ -2,7 +2,7 @@ import { EXPORT_COLUMNS } from '../../src/domain/export-rows';
 import { Column, mapHeaders } from '../../src/domain/import-columns';
 
 const READ =
-  'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, evidence.';
+  'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence.';
 
 describe('header words people use', () => {
   test.each<[header: string, column: Column]>([
@@ -102,6 +102,17 @@ describe('mapHeaders', () => {
       evidenceRequired: EXPORT_COLUMNS.indexOf('Evidence required'),
       evidenceDue: EXPORT_COLUMNS.indexOf('Evidence due'),
     });
-    expect(mapped.ignored).toEqual(['Original due date', 'Current due date', 'RAG', 'Days overdue', 'Latest update']);
+    expect(mapped.ignored).toEqual([
+      'Original due date',
+      'Current due date',
+      'RAG',
+      'Days overdue',
+      'Latest update',
+      'Latest value',
+      'Value period',
+      'Measure target',
+      'Measure status',
+      'Measure trend',
+    ]);
   });
 });

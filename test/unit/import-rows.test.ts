@@ -57,7 +57,9 @@ describe('good rows', () => {
         },
       ],
       errors: [],
-      warnings: [],
+      warnings: [
+        'Not quantifiable: 1 measure has no number, unit or target to judge progress by: SG-1 (no unit, no target). Add the measure_unit and target columns.',
+      ],
     });
   });
 

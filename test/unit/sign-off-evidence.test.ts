@@ -321,7 +321,7 @@ describe('the weekly digest escalates limbo and overdue evidence', () => {
   });
 
   test('the card says how long, and what is still missing', () => {
-    const view = digestView(digestOf(undefined), 'Plan', '2026-11-30', 'Europe/London', 4);
+    const view = digestView(digestOf(undefined), 'Plan', '2026-11-30', { limboWeeks: 4 });
     expect(view.limbo?.heading).toBe('In limbo: complete, not signed off for over 4 weeks (1)');
     expect(view.limbo?.items[0].detail).toContain('complete for 41 days · still missing: Training records');
     expect(view.evidenceOverdue?.items[0].detail).toContain(

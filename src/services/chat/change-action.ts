@@ -2,7 +2,7 @@ import { ChangeContext, ChangeResult, withdrawnNote } from '../../domain/action-
 import { diffActions, historyEntry } from '../../domain/history';
 import { Notification } from '../../domain/notifications';
 import { Actor, ownDecisionNote } from '../../domain/permissions';
-import { Action, Via } from '../../domain/types';
+import { Action, FieldChange, RecordedValue, Via } from '../../domain/types';
 import { ConflictError } from '../../store/errors';
 import { Storage } from '../../store/open-storage';
 import { FoundAction } from './plan-scope';
@@ -20,6 +20,10 @@ export interface ChangeBy {
   at: string;
   comment?: string | null;
   notify?: (before: Action, after: Action) => Notification[];
+  /** Values of the action's measure the change records: written in its transaction. */
+  values?: readonly RecordedValue[];
+  /** What the history must say beyond the action's own fields (a value for an earlier period), worked out against the action. */
+  alsoChanged?: (before: Action, after: Action) => FieldChange[];
 }
 
 const MAX_ATTEMPTS = 3;
@@ -42,7 +46,10 @@ export async function changeAction(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const result = change(current.value, ctx, found.view.actor);
     if (!result.ok) return result;
-    const changes = diffActions(current.value, result.action);
+    const changes = [
+      ...diffActions(current.value, result.action),
+      ...(who.alsoChanged?.(current.value, result.action) ?? []),
+    ];
     if (changes.length === 0) return { ok: false, reason: `That doesn’t change anything on ${current.value.ref}.` };
     const note = ownDecisionNote(found.view.actor, current.value, result.action, found.view.plan);
     const comment =
@@ -51,7 +58,7 @@ export async function changeAction(
     try {
       const notifications = who.notify?.(current.value, result.action) ?? [];
       const versions = await storage.actions.write(result.action.planId, [
-        { action: result.action, current, history, notifications },
+        { action: result.action, current, history, notifications, values: who.values },
       ]);
       const written = versions.get(result.action.ref) ?? { etag: '', revision: current.revision + 1 };
       return {

@@ -27,6 +27,7 @@ import { historyReply, myActionsReply, overdueReply, resolveOne, showReply, sugg
 import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
 import { questionReplies } from './question-replies';
+import { measuresReply, measureValueReply } from './measure-replies';
 import { UK_TIME_ZONE } from '../../domain/time-zone';
 import { reportRequest } from '../../domain/report/report-request';
 import { ReportLinkMaker, reportReply } from './report-reply';
@@ -176,6 +177,8 @@ export class ChatService {
         return [await bindReply(this.storage, incoming, command.planId, email)];
       case 'decisions':
         return decisionsReply(this.storage, await views());
+      case 'measures':
+        return measuresReply(this.storage, await views());
     }
     const scope = await views();
     const located = await findAction(this.storage, scope, command.ref);
@@ -205,6 +208,8 @@ export class ChatService {
         const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
         return [await continueDelay(this.storage, incoming, found, draft, dateError, this.notifier)];
       }
+      case 'measureValue':
+        return [await measureValueReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];
       case 'approve':
       case 'decideDate':
         return [await decisionReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];

@@ -37,6 +37,19 @@ export const COMMANDS: readonly HelpCommand[] = [
     words: ['done', 'complete', 'completed', 'finished', 'track', 'risk', 'amber', 'green', 'mark', 'status', 'update'],
   },
   {
+    example: 'SG-4 measure 76%',
+    description:
+      'Give the latest value of an action’s measure (this month’s, or say "for October"). "SG-4 is at 18 audits this month" works too.',
+    audience: 'everyone',
+    words: ['measure', 'value', 'figure', 'kpi', 'score', 'indicator', 'performance'],
+  },
+  {
+    example: 'measures',
+    description: 'The performance book: every measure in the plan against its target, worst first.',
+    audience: 'everyone',
+    words: ['measures', 'performance', 'book', 'kpis', 'indicators', 'targets'],
+  },
+  {
     example: 'SG-4 delayed to 30/09/2026 because supplier problems',
     description:
       'Give a new date and the reason. "SG-4 needs another 2 weeks" works too. I will ask for whatever is missing.',

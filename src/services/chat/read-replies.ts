@@ -1,4 +1,6 @@
 import { fitted } from '../../cards/fit';
+import { measureDetailView } from '../../cards/measure-card';
+import { measureRow } from '../../domain/measure-view';
 import { detailView, historyView, MAX_CARD_ACTIONS, overdueView, summaryView } from '../../cards/view-models';
 import { moreLine } from '../../domain/card-budget';
 import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
@@ -175,9 +177,13 @@ async function notFound(storage: Storage, readable: PlanView[], ref: string): Pr
 
 export async function showReply(storage: Storage, found: FoundAction, banner: string | null = null): Promise<Reply> {
   const [action] = await withOwnerNames(storage, [found.current.value]);
+  const measure = measureRow(action, await storage.measures.values(action), found.view.today);
   return card(
     'action-detail',
-    detailView(action, found.view.today, banner, await nameOf(storage, [action])),
+    {
+      ...detailView(action, found.view.today, banner, await nameOf(storage, [action])),
+      measure: measure?.unit ? measureDetailView(measure) : null,
+    },
     banner ?? `${action.ref}: ${action.status}`,
   );
 }

@@ -1,0 +1,88 @@
+import { formatUkDate } from '../domain/calendar';
+import { formatPeriod } from '../domain/measure-periods';
+import { formatMeasureValue } from '../domain/measure-values';
+import { MeasureRow } from '../domain/measure-view';
+import { MeasureStatus, Trend } from '../domain/measures';
+import { Frequency, MeasureDefinition, MeasureUnit } from '../domain/types';
+import { MeasureRefusalCode } from '../use-cases/record-measure-value';
+
+/** The words for measures, made in one place for chat, cards, the digest and the export. */
+export const STATUS_WORDS: Record<MeasureStatus, string> = {
+  'on-target': 'on target',
+  'off-target': 'off target',
+  'no-data': 'no data',
+  overdue: 'value overdue',
+};
+
+export const TREND_WORDS: Record<Trend, string> = { improving: 'improving', worsening: 'worsening', flat: 'flat' };
+export const trendWords = (t: Trend | null) => (t ? TREND_WORDS[t] : 'not enough values for a trend');
+
+export const STATUS_COLOUR: Record<MeasureStatus, string> = {
+  'on-target': 'Good',
+  'off-target': 'Attention',
+  'no-data': 'Default',
+  overdue: 'Warning',
+};
+
+const show = (unit: MeasureUnit | null, value: number | string) =>
+  unit ? formatMeasureValue(unit, value) : String(value);
+
+export function targetWords(row: Pick<MeasureRow, 'unit' | 'target' | 'targetDate' | 'direction'>): string {
+  if (row.target === null) return 'no target';
+  const by = row.targetDate ? ` by ${formatUkDate(row.targetDate)}` : '';
+  const way = row.unit === 'yes/no' ? '' : row.direction === 'lower' ? ' (lower is better)' : ' (higher is better)';
+  return `${show(row.unit, row.target)}${by}${way}`;
+}
+
+export const latestWords = (row: Pick<MeasureRow, 'unit' | 'latest'>) =>
+  row.latest ? `${show(row.unit, row.latest.value)} for ${formatPeriod(row.latest.period)}` : 'no value yet';
+
+/** "SG-2 · Visits seen alone: 88% for Oct 2026, target 95% by 31 Mar 2027 — off target, improving". */
+export function measureLine(row: MeasureRow): string {
+  if (row.unit === null) return `${row.indicator}: a measure in words only, with no unit or target to judge it by`;
+  return `${row.indicator}: ${latestWords(row)}, target ${targetWords(row)}. ${capital(STATUS_WORDS[row.status])}, ${trendWords(row.trend)}.`;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const EXAMPLE: Record<MeasureUnit, string> = { '%': '76%', number: '42', 'yes/no': 'yes', date: '14/10/2026' };
+const PERIOD_EXAMPLE: Record<Frequency, string> = { monthly: 'for Oct 2026', quarterly: 'for Q3 2026' };
+
+/** Why a value was not recorded, with what would work. Nothing was changed. */
+export function badValueWords(
+  ref: string,
+  code: MeasureRefusalCode,
+  typed: string,
+  d: MeasureDefinition | null,
+): string {
+  const example = d ? `For example: ${ref} measure ${EXAMPLE[d.unit]}` : '';
+  const why = ((): string => {
+    switch (code) {
+      case 'noMeasure':
+        return `${ref} has no measure, so there is nothing to give a value for.`;
+      case 'notQuantified':
+        return `${ref}’s measure is in words only, with no unit or target, so it can’t take values. An administrator can add them by importing the plan with the measure_unit and target columns.`;
+      case 'empty':
+        return 'What is the value?';
+      case 'notANumber':
+        return `“${typed}” is not a number, and ${ref}’s measure is ${d?.unit === '%' ? 'a percentage' : 'a number'}.`;
+      case 'notYesNo':
+        return `${ref}’s measure is answered yes or no, so “${typed}” can’t be its value.`;
+      case 'percentOutOfRange':
+        return `${typed} is not a percentage: it must be from 0% to 100%.`;
+      case 'percentForNumber':
+        return `${ref}’s measure is a number, not a percentage: give the number without %.`;
+      case 'notADate':
+        return `${ref}’s measure is a date, and “${typed}” is not one I can read.`;
+      case 'dateInFuture':
+        return `${typed} hasn’t happened yet: a measure’s value is what has happened.`;
+      case 'tooLarge':
+        return `${typed} is too large to be right; please check it.`;
+      case 'periodUnreadable':
+        return `I can’t tell which ${d?.frequency === 'quarterly' ? 'quarter' : 'month'} that value is for. Say, for example, ${d ? PERIOD_EXAMPLE[d.frequency] : 'for Oct 2026'}, or leave it out for this ${d?.frequency === 'quarterly' ? 'quarter' : 'month'}.`;
+      case 'periodInFuture':
+        return 'That period hasn’t started yet, so it can’t have a value.';
+    }
+  })();
+  return `Nothing was changed. ${why}${example && code !== 'noMeasure' && code !== 'notQuantified' ? ` ${example}` : ''}`;
+}

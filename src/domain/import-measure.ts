@@ -1,0 +1,108 @@
+import { formatMeasureValue, parseDirection, parseFrequency, parseMeasureValue, parseUnit } from './measure-values';
+import { NotQuantifiable, quantifiableProblems } from './measures';
+import { IsoDate, MeasureDefinition, MeasureValue } from './types';
+import { parseUkDate } from './uk-date';
+
+/** The measure columns of one row, as typed ('' when blank or absent). */
+export interface MeasureCells {
+  measure: string;
+  measureUnit: string;
+  baseline: string;
+  baselineDate: string;
+  target: string;
+  targetDate: string;
+  direction: string;
+  frequency: string;
+}
+
+export interface ImportedMeasure {
+  /** Set when the row gives a unit: the measure is then quantified (its target may still be missing). */
+  definition?: MeasureDefinition;
+  /** The target as typed, kept as the measure's target text. */
+  targetText?: string;
+  problems: string[];
+  /** Why the measure cannot be judged by numbers, for the "not quantifiable" warning; empty when it can. */
+  notQuantifiable: NotQuantifiable[];
+}
+
+/** Any date a target or baseline may name: the future is fine for them. */
+const NO_LIMIT: IsoDate = '9999-12-31';
+
+/**
+ * Reads a row's measure: a unit, a baseline and its date, a target and the date it is for, a direction
+ * (higher is better unless said, or, for a date, earlier) and a frequency (monthly unless said). A number
+ * that cannot be read for the unit is a problem with the row; a measure with no unit, no target or a
+ * target that is not a number is imported as it is, and listed as not quantifiable.
+ */
+export function readMeasureCells(c: MeasureCells, today: IsoDate): ImportedMeasure {
+  const problems: string[] = [];
+  const result: ImportedMeasure = { problems, notQuantifiable: [] };
+  const given = (['measureUnit', 'baseline', 'target'] as const).filter((k) => c[k] !== '');
+  if (c.measure === '') {
+    if (given.length) problems.push(`a measure ${given.map(label).join(' and ')} is given, but no measure`);
+    return result;
+  }
+  const unit = c.measureUnit === '' ? null : parseUnit(c.measureUnit);
+  if (c.measureUnit !== '' && unit === null)
+    problems.push(`the measure unit "${c.measureUnit}" is not one we know: use %, number, yes/no or date`);
+  const date = (text: string, what: string): IsoDate | null => {
+    if (text === '') return null;
+    const read = parseUkDate(text, today);
+    if (!read.ok) problems.push(`the ${what} "${text}" is not a date we can use. ${read.error}`);
+    return read.ok ? read.date : null;
+  };
+  const baselineDate = date(c.baselineDate, 'baseline date');
+  const targetDate = date(c.targetDate, 'target date');
+  const direction = c.direction === '' ? null : parseDirection(c.direction);
+  if (c.direction !== '' && direction === null)
+    problems.push(`the direction "${c.direction}" should be "higher is better" or "lower is better"`);
+  const frequency = c.frequency === '' ? null : parseFrequency(c.frequency);
+  if (c.frequency !== '' && frequency === null)
+    problems.push(`the frequency "${c.frequency}" should be monthly or quarterly`);
+  let target: MeasureValue | null = null;
+  if (unit) {
+    const baseline = c.baseline === '' ? null : parseMeasureValue(c.baseline, unit, NO_LIMIT);
+    if (baseline && !baseline.ok) problems.push(`the baseline "${c.baseline}" is not a ${unitWords(unit)}`);
+    const read = c.target === '' ? null : parseMeasureValue(c.target, unit, NO_LIMIT);
+    target = read?.ok ? read.value : null;
+    result.definition = {
+      unit,
+      baseline: baseline?.ok ? { value: baseline.value, date: baselineDate } : null,
+      target: target === null ? null : { value: target, by: targetDate },
+      direction: unit === 'yes/no' ? 'higher' : (direction ?? (unit === 'date' ? 'lower' : 'higher')),
+      frequency: frequency ?? 'monthly',
+    };
+    if (target !== null) result.targetText = formatMeasureValue(unit, target);
+  }
+  if (result.targetText === undefined && c.target !== '') result.targetText = c.target;
+  result.notQuantifiable = quantifiableProblems({
+    unit: unit ?? undefined,
+    target: c.target || undefined,
+    targetReadable: target !== null,
+  });
+  return result;
+}
+
+const label = (k: 'measureUnit' | 'baseline' | 'target') => (k === 'measureUnit' ? 'unit' : k);
+
+function unitWords(unit: MeasureDefinition['unit']): string {
+  return unit === '%' ? 'percentage from 0 to 100' : unit === 'yes/no' ? 'yes or no' : unit;
+}
+
+const WHY: Record<NotQuantifiable, string> = {
+  noUnit: 'no unit',
+  noTarget: 'no target',
+  targetNotANumber: 'the target is not a number',
+};
+
+/** The warning beside the acronym check: which measures nobody could judge by numbers, and why. */
+export function notQuantifiableWarning(
+  rows: readonly { ref: string; notQuantifiable: NotQuantifiable[] }[],
+): string | null {
+  const listed = rows.filter((r) => r.notQuantifiable.length > 0);
+  if (listed.length === 0) return null;
+  const shown = listed.slice(0, 10).map((r) => `${r.ref} (${r.notQuantifiable.map((p) => WHY[p]).join(', ')})`);
+  const more = listed.length > 10 ? ` and ${listed.length - 10} more` : '';
+  const n = listed.length;
+  return `Not quantifiable: ${n} measure${n === 1 ? ' has' : 's have'} no number, unit or target to judge progress by: ${shown.join(', ')}${more}. Add the measure_unit and target columns.`;
+}

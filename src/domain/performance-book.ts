@@ -1,0 +1,150 @@
+import { listSome } from './import-rows';
+import { formatPeriod, parsePeriod } from './measure-periods';
+import { parseMeasureValue } from './measure-values';
+import { refKey } from './ref';
+import { Action, IsoDate, MeasureValue } from './types';
+
+/** The columns of a performance book, any order and any case, and the words people use for them. */
+const BOOK_COLUMNS = {
+  ref: ['ref', 'reference', 'action', 'id'],
+  period: ['period', 'month', 'quarter', 'for'],
+  value: ['value', 'figure', 'actual', 'result'],
+  note: ['note', 'notes', 'comment', 'comments'],
+} as const;
+type BookColumn = keyof typeof BOOK_COLUMNS;
+
+export interface BookRow {
+  row: number;
+  ref: string;
+  period: string;
+  value: MeasureValue;
+  note: string | null;
+}
+
+export interface BookValidation {
+  rows: BookRow[];
+  errors: string[];
+  warnings: string[];
+}
+
+const MAX_ROWS = 50_000;
+const MAX_NOTE = 2000;
+const MAX_ERRORS = 100;
+const normalise = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * Checks every row of a performance book against the plan before anything is written: the action exists
+ * and has a quantified measure; the period reads for its frequency and has started; the value reads for
+ * its unit; no action has two values for one period. Errors name the spreadsheet row.
+ */
+export function validateBook(
+  table: readonly (readonly string[])[],
+  actions: readonly Action[],
+  today: IsoDate,
+): BookValidation {
+  const errors: string[] = [];
+  const rows: BookRow[] = [];
+  const headerAt = table.findIndex((r) => r.some((c) => c.trim() !== ''));
+  if (headerAt < 0) return { rows, errors: ['The file is empty.'], warnings: [] };
+  const index: Partial<Record<BookColumn, number>> = {};
+  const ignored: string[] = [];
+  table[headerAt].forEach((raw, i) => {
+    const name = normalise(raw);
+    const column = (Object.keys(BOOK_COLUMNS) as BookColumn[]).find((c) =>
+      (BOOK_COLUMNS[c] as readonly string[]).includes(name),
+    );
+    if (column && index[column] === undefined) index[column] = i;
+    else if (name !== '') ignored.push(raw.trim());
+  });
+  const missing = (['ref', 'period', 'value'] as const).filter((c) => index[c] === undefined);
+  if (missing.length)
+    return {
+      rows,
+      errors: [
+        `Row ${headerAt + 1} should be the column headings ref, period, value and (if you like) note; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+      ],
+      warnings: [],
+    };
+  const body = table.slice(headerAt + 1).filter((r) => r.some((c) => c.trim() !== ''));
+  if (body.length === 0)
+    return { rows, errors: ['The file has column headings but no values under them.'], warnings: [] };
+  if (body.length > MAX_ROWS)
+    return {
+      rows,
+      errors: [`The file has ${body.length} values; one import takes at most ${MAX_ROWS}.`],
+      warnings: [],
+    };
+
+  const byKey = new Map(actions.map((a) => [refKey(a.ref), a]));
+  const seen = new Map<string, number>();
+  for (let i = headerAt + 1; i < table.length; i++) {
+    const cells = table[i];
+    if (!cells.some((c) => c.trim() !== '')) continue;
+    const rowNumber = i + 1;
+    const cell = (c: BookColumn) => {
+      const at = index[c];
+      return at === undefined ? '' : (cells[at] ?? '').trim();
+    };
+    const problem = rowProblem(cell, byKey, today);
+    if (typeof problem === 'string') {
+      errors.push(`Row ${rowNumber}: ${problem}.`);
+      continue;
+    }
+    const key = `${refKey(problem.ref)}|${problem.period}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      errors.push(
+        `Row ${rowNumber}: ${problem.ref} already has a value for ${formatPeriod(problem.period)} on row ${earlier}; keep one.`,
+      );
+      continue;
+    }
+    seen.set(key, rowNumber);
+    rows.push({ row: rowNumber, ...problem });
+  }
+  const warnings = ignored.length ? [`These columns are not used and were ignored: ${listSome(ignored)}.`] : [];
+  return {
+    rows,
+    errors:
+      errors.length > MAX_ERRORS
+        ? [...errors.slice(0, MAX_ERRORS), `…and ${errors.length - MAX_ERRORS} more problems.`]
+        : errors,
+    warnings,
+  };
+}
+
+function rowProblem(
+  cell: (c: BookColumn) => string,
+  actions: ReadonlyMap<string, Action>,
+  today: IsoDate,
+): string | Omit<BookRow, 'row'> {
+  const typedRef = cell('ref');
+  if (typedRef === '') return 'the reference is empty';
+  const action = actions.get(refKey(typedRef));
+  if (!action) return `there is no action ${typedRef} in this plan`;
+  const d = action.measure?.definition;
+  if (!action.measure) return `${action.ref} has no measure`;
+  if (!d)
+    return `${action.ref}'s measure is in words only, with no unit or target, so it can't take values; import the plan with the measure_unit and target columns first`;
+  const period = parsePeriod(cell('period'), d.frequency, today);
+  if (!period.ok)
+    return period.code === 'periodInFuture'
+      ? `the period "${cell('period')}" has not started yet`
+      : `the period "${cell('period')}" is not a ${d.frequency === 'monthly' ? 'month, such as 2026-10 or Oct 2026' : 'quarter, such as 2026-Q3 or Q3 2026'}`;
+  const value = parseMeasureValue(cell('value'), d.unit, today);
+  if (!value.ok)
+    return `the value "${cell('value')}" is not ${UNIT_WORDS[d.unit]} (${action.ref}'s measure is ${d.unit})`;
+  const note = cell('note');
+  if (note.length > MAX_NOTE) return `the note is ${note.length} characters long; the most is ${MAX_NOTE}`;
+  return { ref: action.ref, period: period.period, value: value.value, note: note || null };
+}
+
+const UNIT_WORDS = {
+  '%': 'a percentage from 0 to 100',
+  number: 'a number',
+  'yes/no': 'yes or no',
+  date: 'a date that has passed',
+} as const;

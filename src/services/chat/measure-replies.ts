@@ -1,0 +1,91 @@
+import {
+  badValueWords,
+  measureLine,
+  STATUS_COLOUR,
+  STATUS_WORDS,
+  targetWords,
+  trendWords,
+} from '../../cards/measure-words';
+import { formatPeriod } from '../../domain/measure-periods';
+import { formatMeasureValue } from '../../domain/measure-values';
+import { MeasureRow } from '../../domain/measure-view';
+import { Command } from '../../domain/command';
+import { Storage } from '../../store/open-storage';
+import { listMeasures } from '../../use-cases/list-measures';
+import { recordMeasureValue } from '../../use-cases/record-measure-value';
+import { ChangeNotifier } from '../notifier';
+import { conflictText, refusalText, tell } from '../tell';
+import { FoundAction, PlanView } from './plan-scope';
+import { showReply } from './read-replies';
+import { card, Reply, text } from './types';
+
+/** Enough rows for a committee's performance book on one card, well inside Teams' size limit. */
+const MAX_LISTED = 40;
+
+/** "measures", "performance book": each readable plan's measures, worst first. */
+export async function measuresReply(storage: Storage, views: readonly PlanView[]): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (const view of views) {
+    const listed = await listMeasures(storage, view.actor, { planId: view.plan.id, today: view.today });
+    if (listed.kind !== 'ok') continue;
+    replies.push(bookCard(view, listed.rows));
+  }
+  return replies.length ? replies : [text('You have no plans with measures that you can read.')];
+}
+
+function bookCard(view: PlanView, rows: readonly MeasureRow[]): Reply {
+  const counts = (['off-target', 'overdue', 'no-data', 'on-target'] as const)
+    .map((s) => [s, rows.filter((r) => r.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${STATUS_WORDS[s]}`);
+  const shown = rows.slice(0, MAX_LISTED);
+  return card(
+    'action-list',
+    {
+      title: `Performance book: ${view.plan.title}`,
+      subtitle: rows.length ? `${rows.length} measures, worst first: ${counts.join(', ')}.` : '',
+      empty: rows.length ? null : 'This plan has no measures yet.',
+      actions: shown.map((r) => ({ ref: r.ref, title: '', line: measureLine(r), ragColour: STATUS_COLOUR[r.status] })),
+      more: rows.length > shown.length ? `and ${rows.length - shown.length} more: see the plan's export` : null,
+    },
+    `Performance book: ${rows.length} measures`,
+  );
+}
+
+/** "6(a) measure 42": records the value, then shows the action with the value against its target and the trend. */
+export async function measureValueReply(
+  storage: Storage,
+  found: FoundAction,
+  command: Extract<Command, { kind: 'measureValue' }>,
+  at: string,
+  notifier?: ChangeNotifier,
+): Promise<Reply> {
+  const outcome = await recordMeasureValue(
+    storage,
+    found,
+    { via: 'chat', at },
+    { value: command.value, period: command.period, note: command.note },
+  );
+  switch (outcome.kind) {
+    case 'badValue':
+      return text(badValueWords(found.current.value.ref, outcome.code, outcome.typed, outcome.definition));
+    case 'refused':
+      return text(refusalText(outcome));
+    case 'conflict':
+      return text(conflictText(outcome));
+    case 'done': {
+      tell(notifier, outcome.found.current.value, outcome.notifications);
+      return showReply(
+        storage,
+        outcome.found,
+        recordedBanner(outcome.row, outcome.recorded.period, outcome.recorded.value),
+      );
+    }
+  }
+}
+
+/** "Recorded 18 for Nov 2026 on 6(a). Target 30 by 31 Mar 2027: off target, improving." */
+export function recordedBanner(row: MeasureRow, period: string, value: number | string): string {
+  const shown = row.unit ? formatMeasureValue(row.unit, value) : String(value);
+  return `Recorded ${shown} for ${formatPeriod(period)} on ${row.ref}. Target ${targetWords(row)}: ${STATUS_WORDS[row.status]}, ${trendWords(row.trend)}.`;
+}

@@ -1,0 +1,100 @@
+import { addDays } from '../domain/calendar';
+import { diffActions, historyEntry } from '../domain/history';
+import { periodBefore, periodOf } from '../domain/measure-periods';
+import { Action, IsoDate, MeasureDefinition, RecordedValue } from '../domain/types';
+import { formatMeasureValue } from '../domain/measure-values';
+import { latestText } from '../use-cases/record-measure-value';
+import { Storage } from '../store/open-storage';
+
+interface DemoMeasure {
+  ref: string;
+  definition: (today: IsoDate) => MeasureDefinition;
+  /** Values by how many periods before the current one they are for. */
+  values: [periodsAgo: number, value: number][];
+}
+
+const monthly =
+  (unit: MeasureDefinition['unit'], target: number, direction: 'higher' | 'lower', baseline: number) =>
+  (today: IsoDate): MeasureDefinition => ({
+    unit,
+    baseline: { value: baseline, date: addDays(today, -120) },
+    target: { value: target, by: addDays(today, 120) },
+    direction,
+    frequency: 'monthly',
+  });
+
+/**
+ * A few of the demo plan's measures made quantified, with values, so `npm start` shows each status:
+ * SG-1 off target and improving, SG-2 on target but worsening, LAC-9 overdue, SG-12 with no data yet,
+ * SG-8 reported quarterly, SG-7 a yes/no. The other measures stay in words, as the file has them.
+ */
+const DEMO_MEASURES: DemoMeasure[] = [
+  {
+    ref: 'SG-1',
+    definition: monthly('%', 95, 'higher', 60),
+    values: [
+      [3, 62],
+      [2, 68],
+      [1, 74],
+    ],
+  },
+  {
+    ref: 'SG-2',
+    definition: monthly('%', 90, 'higher', 70),
+    values: [
+      [2, 94],
+      [1, 91],
+    ],
+  },
+  {
+    ref: 'LAC-9',
+    definition: monthly('%', 10, 'lower', 16),
+    values: [
+      [5, 15],
+      [4, 14],
+    ],
+  },
+  { ref: 'SG-7', definition: (t) => ({ ...monthly('yes/no', 1, 'higher', 0)(t), baseline: null }), values: [[1, 0]] },
+  {
+    ref: 'SG-8',
+    definition: (t) => ({ ...monthly('number', 4, 'lower', 9)(t), frequency: 'quarterly' }),
+    values: [
+      [2, 8],
+      [1, 6],
+    ],
+  },
+  {
+    ref: 'SG-12',
+    definition: (t) => ({ ...monthly('number', 4, 'higher', 1)(t), frequency: 'quarterly' }),
+    values: [],
+  },
+];
+
+export async function seedDemoMeasures(storage: Storage, planId: string, by: string, now: Date, today: IsoDate) {
+  const at = now.toISOString();
+  for (const demo of DEMO_MEASURES) {
+    const current = await storage.actions.get(planId, demo.ref);
+    if (!current?.value.measure) continue;
+    const definition = demo.definition(today);
+    const values: RecordedValue[] = demo.values.map(([ago, value]) => ({
+      period: periodBefore(periodOf(today, definition.frequency), ago),
+      value,
+      by,
+      via: 'import',
+      at,
+      note: null,
+    }));
+    const newest = values[values.length - 1];
+    const after: Action = {
+      ...current.value,
+      measure: {
+        ...current.value.measure,
+        target: definition.target ? formatMeasureValue(definition.unit, definition.target.value) : null,
+        latest: newest ? latestText(definition, newest) : null,
+        definition,
+      },
+    };
+    const history = historyEntry(after, diffActions(current.value, after), { by, via: 'cli', at });
+    await storage.actions.write(planId, [{ action: after, current, history, values }]);
+  }
+}

@@ -1,0 +1,26 @@
+import { measureRows, MeasureRow } from '../domain/measure-view';
+import { Actor } from '../domain/permissions';
+import { IsoDate } from '../domain/types';
+import { mayReadPlan } from '../services/plan-access';
+import { Storage } from '../store/open-storage';
+
+export type ListMeasuresOutcome = { kind: 'ok'; rows: MeasureRow[] } | { kind: 'refused'; code: 'notPermitted' };
+
+/**
+ * The plan's measures, worst first, each with its status, trend and values (the performance book), for
+ * anyone who may read the plan. One read of the plan's actions and one of its values.
+ */
+export async function listMeasures(
+  storage: Storage,
+  actor: Actor,
+  input: { planId: string; today: IsoDate },
+): Promise<ListMeasuresOutcome> {
+  if (!(await mayReadPlan(storage, input.planId, actor))) return { kind: 'refused', code: 'notPermitted' };
+  return { kind: 'ok', rows: await planMeasureRows(storage, input.planId, input.today) };
+}
+
+/** Every measure of a plan, worst first: for readers that have already checked who may see it (the digest, the export). */
+export async function planMeasureRows(storage: Storage, planId: string, today: IsoDate): Promise<MeasureRow[]> {
+  const actions = (await storage.actions.snapshot(planId)).map((v) => v.value);
+  return measureRows(actions, await storage.measures.planValues(planId, actions), today);
+}

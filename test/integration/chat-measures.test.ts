@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { renderCard } from '../../src/cards/render';
+import { ChatService } from '../../src/services/chat/chat-service';
+import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
+import { personal, talkTo } from '../support/chat';
+import { testStorage } from '../support/storage';
+
+const ROOT = path.resolve(__dirname, '../..');
+const NOW = new Date('2026-11-30T10:00:00Z');
+const storage = testStorage();
+const chat = new ChatService(storage, 'Europe/London');
+const say = talkTo(chat, NOW);
+
+beforeAll(() => seedDemo(storage, ROOT, new Date('2026-11-30T09:00:00Z')));
+
+const valuesOf = async (ref: string) => {
+  const action = (await storage.actions.get(DEMO_PLAN_ID, ref))!.value;
+  return (await storage.measures.values(action)).map((v) => [v.period, v.value]);
+};
+
+test('typing a value records it, and the reply shows it against the target, with the trend', async () => {
+  const [reply] = await say('SG-1 measure 81%');
+  expect(reply).toMatch(
+    /^Recorded 81% for Nov 2026 on SG-1\. Target 95% by 30 Mar 2027 \(higher is better\): off target, improving\./,
+  );
+  expect(reply).toMatch(/Latest\n81% for Nov 2026/);
+  expect(reply).toMatch(/Aug 2026: 62% · Sep 2026: 68% · Oct 2026: 74% · Nov 2026: 81%/);
+  expect(await valuesOf('SG-1')).toEqual([
+    ['2026-08', 62],
+    ['2026-09', 68],
+    ['2026-10', 74],
+    ['2026-11', 81],
+  ]);
+  const [history] = await say('history SG-1');
+  expect(history).toMatch(/Latest value: 74% \(Oct 2026\) → 81% \(Nov 2026\)/);
+});
+
+test('"6(a) is at … this month" and a value for an earlier month with a note', async () => {
+  const [reply] = await say('SG-8 is at 5 indicators this quarter');
+  expect(reply).toMatch(/^Recorded 5 for Oct–Dec 2026 on SG-8\. Target 4 .*: off target, improving\./);
+  await say('SG-1 value 70% for September - audit corrected');
+  expect(await valuesOf('SG-1')).toContainEqual(['2026-09', 70]);
+  const [history] = await say('history SG-1');
+  expect(history).toMatch(/Value: 68% \(Sep 2026\) → 70% \(Sep 2026\)\naudit corrected/);
+  expect(await say('SG-1 value 70% for September')).toEqual(['That doesn’t change anything on SG-1.']);
+});
+
+test('the detail card draws the values as a line chart with the target, and says the same in text', async () => {
+  const replies = await chat.handle({
+    text: 'show SG-1',
+    conversation: personal('alexw@example.com'),
+    user: { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' },
+    now: NOW,
+  });
+  const reply = replies[0];
+  if (reply.kind !== 'card') throw new Error('expected a card');
+  const card = JSON.stringify(renderCard(reply.card, reply.data));
+  const chart = JSON.parse(card)
+    .body.flatMap((b: { items?: unknown[] }) => b.items ?? [])
+    .find((i: { type?: string }) => i.type === 'Chart.Line');
+  expect(chart.data[0].legend).toBe('Value');
+  expect(chart.data[0].values.slice(-2)).toEqual([
+    { x: 'Oct 2026', y: 74 },
+    { x: 'Nov 2026', y: 81 },
+  ]);
+  expect(chart.data[1].values[0]).toEqual({ x: 'Aug 2026', y: 95 });
+  expect(chart.fallback.text).toMatch(/Nov 2026: 81%/);
+});
+
+test.each([
+  ['SG-7 measure 76', /SG-7’s measure is answered yes or no, so “76” can’t be its value/],
+  ['SG-2 measure 120%', /120% is not a percentage: it must be from 0% to 100%/],
+  ['SG-8 measure 6%', /SG-8’s measure is a number, not a percentage/],
+  ['SG-2 value 88% for Dec 2026', /That period hasn’t started yet/],
+  ['SG-2 measure lots', /^I didn’t understand that/],
+  ['SG-4 measure 50%', /SG-4’s measure is in words only/],
+])('%j is refused and changes nothing', async (message, answer) => {
+  const ref = message.split(' ')[0];
+  const before = await valuesOf(ref);
+  const history = await storage.actions.history(DEMO_PLAN_ID, ref);
+  const [reply] = await say(message, 'meganb@example.com');
+  expect(reply).toMatch(answer);
+  expect(await valuesOf(ref)).toEqual(before);
+  expect(await storage.actions.history(DEMO_PLAN_ID, ref)).toHaveLength(history.length);
+});
+
+test('an owner cannot give values for someone else’s measure', async () => {
+  const [reply] = await say('SG-2 measure 50%', 'pattif@example.com');
+  expect(reply).toMatch(/Only the owner of SG-2, a chair, an executive or an administrator/);
+});
+
+test('"measures" lists the plan’s measures, worst first', async () => {
+  const [book] = await say('performance book', 'adelev@example.com');
+  expect(book).toMatch(/^Performance book: Ofsted safeguarding and looked after children/);
+  const order = [...book.matchAll(/^\*\*([A-Z]+-\d+)\*\*/gm)].map((m) => m[1]);
+  expect(order.slice(0, 4)).toEqual(['SG-7', 'SG-1', 'SG-8', 'LAC-9']);
+  expect(book).toMatch(
+    /\*\*SG-12\*\*\s*\nNumber of multi-agency case audits reported to the board each quarter: no value yet, target 4/,
+  );
+  expect(book).toMatch(/22 measures, worst first: 3 off target, 1 value overdue, 17 no data, 1 on target\./);
+});

@@ -1,0 +1,46 @@
+import { parseCommand } from '../../src/domain/command-grammar';
+
+const TODAY = '2026-11-30';
+const value = (ref: string, v: string, period: string | null = null, note: string | null = null) => ({
+  kind: 'measureValue',
+  ref,
+  value: v,
+  period,
+  note,
+});
+
+test.each([
+  ['6(a) measure 42', value('6(a)', '42')],
+  ['measure 6(a) 76%', value('6(a)', '76%')],
+  ['6(a) is at 18 audits this month', value('6(a)', '18', 'this month')],
+  ['6(a) is at 76 percent last month', value('6(a)', '76%', 'last month')],
+  ['SG-2 value 88% for October - two teams late', value('SG-2', '88%', 'October', 'two teams late')],
+  ['6(a) measure 42 for Q3 2026', value('6(a)', '42', 'Q3 2026')],
+  ['measure 6(a) yes', value('6(a)', 'yes')],
+  ['record the measure for 6(a) as 1,200', value('6(a)', '1,200')],
+  ['6(a) measure 120%', value('6(a)', '120%')],
+  ['6(a) measure good', { kind: 'unknown' }],
+  ['measures', { kind: 'measures' }],
+  ['performance book', { kind: 'measures' }],
+  ['show the performance book', { kind: 'measures' }],
+  ['how are our measures doing', { kind: 'measures' }],
+])('%j', (text, expected) => {
+  expect(parseCommand(text, TODAY)).toMatchObject(expected);
+});
+
+test.each([
+  // Not clearly a value: nothing changes.
+  'is 6(a) at 18?',
+  "don't record 6(a) measure 42",
+  'I think 6(a) is at 18',
+  'if 6(a) is at 18, tell me',
+  'the supplier says 6(a) is at 18',
+  '6(a) is at 3 weeks late',
+  '6(a) measure',
+])('%j changes nothing', (text) => {
+  expect(parseCommand(text, TODAY).kind).not.toBe('measureValue');
+});
+
+test('a status said with "at" stays a status', () => {
+  expect(parseCommand('6(a) is at risk', TODAY)).toMatchObject({ kind: 'setStatus', status: 'At risk' });
+});

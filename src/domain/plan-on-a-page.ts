@@ -1,3 +1,4 @@
+import type { MeasureRow } from './measure-view';
 import { historyLines, NameOf } from './history-lines';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { ragByWeek, RagWeek } from './rag-weeks';
@@ -33,19 +34,7 @@ export interface ActionTile {
 }
 
 /** A measure on the performance book; filled once the measures issue lands (see use-cases/tab-measures.ts). */
-export interface MeasureRow {
-  ref: string;
-  indicator: string;
-  unit: string | null;
-  target: number | string | null;
-  targetDate: IsoDate | null;
-  direction: string | null;
-  frequency: string | null;
-  latest: { value: number | string; period: string } | null;
-  status: 'on-target' | 'off-target' | 'no-data' | 'overdue';
-  trend: 'improving' | 'worsening' | 'flat' | null;
-  values: { period: string; value: number | string }[];
-}
+export type { MeasureRow };
 
 export interface PlanPage {
   plan: { id: string; title: string; baselineDate: IsoDate };

@@ -26,7 +26,7 @@ export async function showActionDetail(
   const [history, names, measures] = await Promise.all([
     storage.actions.history(planId, action.ref),
     storage.people.nameDirectory(),
-    tabMeasures(storage, readable.plan, action.ref),
+    tabMeasures(storage, readable.plan, readable.today, action.ref),
   ]);
   const nameOf: NameOf = (email) =>
     names.get(email) ?? (action.owner?.email === email ? action.owner.displayName : null) ?? email;

@@ -2,20 +2,19 @@ import { localDateOf, todayIn } from '../domain/calendar';
 import { Actor, canMakeCommitteeReport } from '../domain/permissions';
 import { committeeReport } from '../domain/report/committee-report';
 import { PeriodProblem, reportPeriod } from '../domain/report/period';
-import { CommitteeReport, MeasureRow, ReportPeriod } from '../domain/report/types';
+import { CommitteeReport, ReportPeriod } from '../domain/report/types';
 import { IsoDate, Plan } from '../domain/types';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { mayReadPlan } from '../services/plan-access';
 import { Storage } from '../store/open-storage';
 import { ReportLog } from '../store/report-log';
+import { planMeasureRows } from './list-measures';
 
 export interface ReportRequest {
   planId: string;
   from?: IsoDate;
   to?: IsoDate;
   now: Date;
-  /** The plan's measures (the measures use case's rows), where they are recorded. */
-  measures?: readonly MeasureRow[];
   /** Remember that the report was made, so the next one runs from today (false for a preview). */
   record: boolean;
 }
@@ -68,12 +67,13 @@ export async function makeCommitteeReport(
   const { plan } = allowed;
   const log = new ReportLog(storage.tables);
   const today = todayIn(request.now, plan.timeZone);
-  const [snapshot, history, glossary, names, earlier] = await Promise.all([
+  const [snapshot, history, glossary, names, earlier, measures] = await Promise.all([
     storage.actions.snapshot(plan.id),
     storage.actions.planHistory(plan.id),
     storage.glossary.list(plan.id),
     storage.people.nameDirectory(),
     log.list(plan.id),
+    planMeasureRows(storage, plan.id, today),
   ]);
   const period = reportPeriod({
     from: request.from,
@@ -97,7 +97,8 @@ export async function makeCommitteeReport(
     today,
     madeAt,
     names: Object.fromEntries(names),
-    ...(request.measures ? { measures: request.measures } : {}),
+    // No measure at all reads as "not recorded yet" in the report, not as an empty table.
+    ...(measures.length > 0 ? { measures } : {}),
   });
   if (request.record)
     await log.record({

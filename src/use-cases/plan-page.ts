@@ -35,7 +35,10 @@ export async function showPlanPage(
   const held = kept.get(actions);
   if (held && held.key === key && held.names === names) return { kind: 'found', page: held.page };
 
-  const [history, measures] = await Promise.all([storage.actions.planHistory(plan.id), tabMeasures(storage, plan)]);
+  const [history, measures] = await Promise.all([
+    storage.actions.planHistory(plan.id),
+    tabMeasures(storage, plan, today),
+  ]);
   const owners = new Map(actions.flatMap((a) => (a.owner?.displayName ? [[a.owner.email, a.owner.displayName]] : [])));
   const nameOf: NameOf = (email) => names.get(email) ?? owners.get(email) ?? email;
   const page = planPage(plan, actions, history, today, nameOf, measures);

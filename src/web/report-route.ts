@@ -1,7 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { storageErrorWords } from '../cards/error-words';
 import { Logger } from '../log';
-import { MeasureRow } from '../domain/report/types';
 import { reportRefusalText } from '../reports/refusal-words';
 import { CONTENT_TYPES, isReportFormat, renderReport, reportFileName } from '../reports/render';
 import { Storage } from '../store/open-storage';
@@ -13,8 +12,6 @@ export interface ReportRouteDeps {
   links: ReportLinks;
   log: Logger;
   now?: () => Date;
-  /** The plan's measures, once they are recorded; absent until then. */
-  measures?: (planId: string) => Promise<readonly MeasureRow[] | undefined>;
 }
 
 const PLAIN = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' };
@@ -47,12 +44,10 @@ export function mountReportRoute(server: Server, deps: ReportRouteDeps): void {
     }
     const { planId, email } = check.claims;
     try {
-      const measures = await deps.measures?.(planId);
       const outcome = await makeCommitteeReport(deps.storage, await actorIn(deps.storage, planId, email, null), {
         planId,
         now: now(),
         record: true,
-        ...(measures ? { measures } : {}),
       });
       if (outcome.kind === 'refused') {
         res.sendRaw(outcome.code === 'noPlan' ? 404 : 403, reportRefusalText(outcome, planId), PLAIN);

@@ -207,7 +207,7 @@ describe('measures in words', () => {
     targetDate: '2027-03-31',
     direction: 'up',
     frequency: 'monthly',
-    latest: { value: 82, period: 'Oct 2026' },
+    latest: { value: 82, period: '2026-10' },
     status: 'off-target',
     trend: 'improving',
     values: [],
@@ -217,9 +217,24 @@ describe('measures in words', () => {
   test.each([
     [measure({}), '95% by 31 Mar 2027', '82% (Oct 2026)'],
     [
-      measure({ unit: 'cases', target: 20, targetDate: null, latest: { value: 23, period: 'Q3' } }),
-      '20 cases',
-      '23 cases (Q3)',
+      measure({ unit: 'number', target: 20, targetDate: null, latest: { value: 23, period: '2026-Q3' } }),
+      '20',
+      '23 (Jul–Sep 2026)',
+    ],
+    [
+      measure({ unit: 'yes/no', target: 1, targetDate: null, latest: { value: 0, period: '2026-10' } }),
+      'yes',
+      'no (Oct 2026)',
+    ],
+    [
+      measure({
+        unit: 'date',
+        target: '2027-01-31',
+        targetDate: null,
+        latest: { value: '2026-12-15', period: '2026-10' },
+      }),
+      '31 Jan 2027',
+      '15 Dec 2026 (Oct 2026)',
     ],
     [measure({ unit: null, target: null, latest: null }), 'No target set', 'No figures yet'],
   ])('target and latest (%#)', (m, target, latest) => {

@@ -1,3 +1,4 @@
+import type { MeasureRow } from '../measure-view';
 import { AcronymWarning } from '../plain-english';
 import { DigestChanges, DigestTotals } from '../digest';
 import { Action, Evidence, IsoDate, Rag, Status } from '../types';
@@ -12,19 +13,7 @@ export interface ReportPeriod {
  * A measure as the measures use case lists it (src/use-cases/list-measures.ts on the measures
  * branch): taken as given, since the report only shows it.
  */
-export interface MeasureRow {
-  ref: string;
-  indicator: string;
-  unit: string | null;
-  target: number | string | null;
-  targetDate: IsoDate | null;
-  direction: string | null;
-  frequency: string | null;
-  latest: { value: number | string; period: string } | null;
-  status: string | null;
-  trend: string | null;
-  values?: readonly unknown[];
-}
+export type { MeasureRow };
 
 export interface ReportSummary {
   total: number;

@@ -1,4 +1,6 @@
 import type { MeasureRow, Rag } from '../api-types';
+import { formatPeriod } from '../../../src/domain/measure-periods';
+import { formatDate } from './dates';
 
 /** RAG is shown as a word as well as a colour, so nobody has to tell red from green. */
 export const RAG_WORDS: Record<Rag, string> = {
@@ -32,20 +34,25 @@ export const TREND_WORDS: Record<NonNullable<MeasureRow['trend']>, string> = {
   flat: 'No change',
 };
 
-/** "82%" but "23 cases": a per cent sign sits on the number, a word after a space. */
-function withUnit(value: number | string, unit: string | null): string {
-  if (!unit) return String(value);
-  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+/** A value as people read it: "82%", "23", "yes", "14 Oct 2026" (the units the measures use: %, number, yes/no, date). */
+export function valueWords(value: number | string, unit: string | null): string {
+  if (typeof value === 'string') return unit === 'date' ? formatDate(value) : value;
+  if (unit === 'yes/no') return value >= 1 ? 'yes' : 'no';
+  const shown = String(Math.round(value * 100) / 100);
+  return unit === '%' ? `${shown}%` : shown;
 }
+
+/** "2026-10" is "Oct 2026"; "2026-Q3" is "Jul–Sep 2026", as chat and the report say them. */
+export const periodWords = (period: string): string => formatPeriod(period);
 
 /** "82% (Oct 2026)" or "No figures yet". */
 export function latestWords(measure: MeasureRow): string {
   if (!measure.latest) return 'No figures yet';
-  return `${withUnit(measure.latest.value, measure.unit)} (${measure.latest.period})`;
+  return `${valueWords(measure.latest.value, measure.unit)} (${periodWords(measure.latest.period)})`;
 }
 
 export function targetWords(measure: MeasureRow, formatDate: (iso: string | null) => string): string {
   if (measure.target === null || measure.target === '') return 'No target set';
   const by = measure.targetDate ? ` by ${formatDate(measure.targetDate)}` : '';
-  return `${withUnit(measure.target, measure.unit)}${by}`;
+  return `${valueWords(measure.target, measure.unit)}${by}`;
 }

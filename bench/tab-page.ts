@@ -68,11 +68,11 @@ export async function measureTabPage(bot: BotProcess, log: (s: string) => void):
       await page.waitForFunction('window.__tilesPainted !== undefined', undefined, { timeout: 30_000 });
       const tiles = await page.locator('button.tile').count();
       if (tiles !== SIZE) throw new Error(`The tab showed ${tiles} tiles, not ${SIZE}`);
-      const ms = (await page.evaluate('window.__tilesPainted')) as number;
+      const ms = await page.evaluate<number>('window.__tilesPainted');
       // When the plan's JSON had arrived, to tell the server's share from the browser's.
-      const apiMs = (await page.evaluate(
+      const apiMs = await page.evaluate<number>(
         `performance.getEntriesByType('resource').find((e) => e.name.includes('/api/tab/plans/'))?.responseEnd ?? 0`,
-      )) as number;
+      );
       await context.close();
       if (run > 0) {
         // the first run warms the server and Chromium

@@ -1,10 +1,9 @@
 import { formatUkDate } from '../domain/calendar';
 import { formatPeriod } from '../domain/measure-periods';
-import { formatMeasureValue } from '../domain/measure-values';
+import { formatMeasureValue, MeasureRefusalCode } from '../domain/measure-values';
 import { MeasureRow } from '../domain/measure-view';
 import { MeasureStatus, Trend } from '../domain/measures';
 import { Frequency, MeasureDefinition, MeasureUnit } from '../domain/types';
-import { MeasureRefusalCode } from '../use-cases/record-measure-value';
 
 /** The words for measures, made in one place for chat, cards, the digest and the export. */
 export const STATUS_WORDS: Record<MeasureStatus, string> = {

@@ -12,9 +12,9 @@ import { exportCommand, ExportOptions } from './export-command';
 import { importCommand, ImportOptions, unfinishedImportLines } from './import-command';
 import { jobCommand, JobOptions } from './job-command';
 import { listCommand, ListOptions } from './list-command';
-import { measuresImportCommand } from './measures-command';
+import { measuresImportCommand, MeasuresImportOptions } from './measures-command';
 import { reachCommand, ReachOptions } from './reach-command';
-import { reportCommand } from './report-command';
+import { reportCommand, ReportOptions } from './report-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
 import { settingsCommand, SettingsOptions } from './settings-command';
 
@@ -57,7 +57,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .requiredOption('--plan <id>', 'plan id')
     .option('--dry-run', 'check the file and say what would change, without writing')
     .option('--by <who>', 'who to record in the history', defaultActor())
-    .action((file, options) => withContext((ctx) => measuresImportCommand(ctx, file, options)));
+    .action((file: string, options: MeasuresImportOptions) =>
+      withContext((ctx) => measuresImportCommand(ctx, file, options)),
+    );
 
   program
     .command('export')
@@ -78,7 +80,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('--from <date>', 'first day covered, as YYYY-MM-DD (default: the last report, or the plan baseline)')
     .option('--to <date>', 'last day covered, as YYYY-MM-DD (default: today)')
     .option('--by <who>', 'who to record as having made it', defaultActor())
-    .action((options) => withContext((ctx) => reportCommand(ctx, options)));
+    .action((options: ReportOptions) => withContext((ctx) => reportCommand(ctx, options)));
 
   program
     .command('list')

@@ -22,6 +22,9 @@ export type ValueRefusal =
   | 'dateInFuture'
   | 'tooLarge';
 
+/** Why a value was not recorded: the value itself, its period, or the measure. */
+export type MeasureRefusalCode = ValueRefusal | 'periodUnreadable' | 'periodInFuture' | 'noMeasure' | 'notQuantified';
+
 export type ValueResult = { ok: true; value: MeasureValue } | { ok: false; code: ValueRefusal };
 
 const MAX_NUMBER = 1e12;

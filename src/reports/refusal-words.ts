@@ -1,9 +1,9 @@
 import { formatUkDate } from '../domain/calendar';
 import { AcronymWarning } from '../domain/plain-english';
-import { ReportOutcome } from '../use-cases/committee-report';
+import { ReportRefusal } from '../domain/report/types';
 
 /** Why no report was made, in plain English; a plan the person may not read is named as if it did not exist. */
-export function reportRefusalText(outcome: Extract<ReportOutcome, { kind: 'refused' }>, planId: string): string {
+export function reportRefusalText(outcome: ReportRefusal, planId: string): string {
   switch (outcome.code) {
     case 'noPlan':
       return `There is no plan "${planId}" that you can read.`;

@@ -1,8 +1,8 @@
 import { localDateOf, todayIn } from '../domain/calendar';
 import { Actor, canMakeCommitteeReport } from '../domain/permissions';
 import { committeeReport } from '../domain/report/committee-report';
-import { PeriodProblem, reportPeriod } from '../domain/report/period';
-import { CommitteeReport, ReportPeriod } from '../domain/report/types';
+import { reportPeriod } from '../domain/report/period';
+import { CommitteeReport, ReportPeriod, ReportRefusal } from '../domain/report/types';
 import { IsoDate, Plan } from '../domain/types';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { mayReadPlan } from '../services/plan-access';
@@ -19,15 +19,7 @@ export interface ReportRequest {
   record: boolean;
 }
 
-/**
- * Why no report: `noPlan` is also the answer for a plan the person may not read, so a refusal
- * never tells them it exists; `notPermitted`: they may read it but do not oversee it; `badPeriod`: the dates.
- */
-export type ReportOutcome =
-  | { kind: 'done'; report: CommitteeReport }
-  | { kind: 'refused'; code: 'noPlan' }
-  | { kind: 'refused'; code: 'notPermitted'; reason: string }
-  | { kind: 'refused'; code: 'badPeriod'; problem: PeriodProblem };
+export type ReportOutcome = { kind: 'done'; report: CommitteeReport } | ReportRefusal;
 
 /** The person as they stand in one plan: their roles in it. */
 export async function actorIn(storage: Storage, planId: string, email: string, name: string | null): Promise<Actor> {

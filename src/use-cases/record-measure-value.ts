@@ -1,5 +1,7 @@
 import { formatPeriod, parsePeriod, periodOf } from '../domain/measure-periods';
-import { formatMeasureValue, parseMeasureValue, ValueRefusal } from '../domain/measure-values';
+import { formatMeasureValue, MeasureRefusalCode, parseMeasureValue } from '../domain/measure-values';
+
+export type { MeasureRefusalCode };
 import { measureRow, MeasureRow } from '../domain/measure-view';
 import { series } from '../domain/measures';
 import { canRecordMeasureValue } from '../domain/permissions';
@@ -9,7 +11,6 @@ import { Storage } from '../store/open-storage';
 import { ChangeBy, ChangeOutcome, Done, ownerCardRedrawn, permitted, refusal, runChange } from './outcome';
 
 /** Why a value was not recorded, beyond the usual refusals: the words are made at the edge (src/cards/measure-words.ts). */
-export type MeasureRefusalCode = ValueRefusal | 'periodUnreadable' | 'periodInFuture' | 'noMeasure' | 'notQuantified';
 
 export interface BadValue {
   kind: 'badValue';

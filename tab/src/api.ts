@@ -19,7 +19,7 @@ export interface ApiClient {
 
 function isApiError(body: unknown): body is ApiError {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const error = (body as { error: unknown }).error;
+  const error: unknown = body.error;
   return typeof error === 'object' && error !== null && 'message' in error && 'code' in error;
 }
 

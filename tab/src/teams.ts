@@ -70,7 +70,7 @@ export async function connectToTeams(): Promise<TeamsHost> {
   } catch {
     // Without a context the default theme is still readable.
   }
-  app.notifySuccess();
+  void app.notifySuccess();
   return {
     inTeams: true,
     theme,

@@ -54,10 +54,16 @@ test('the detail card draws the values as a line chart with the target, and says
   });
   const reply = replies[0];
   if (reply.kind !== 'card') throw new Error('expected a card');
-  const card = JSON.stringify(renderCard(reply.card, reply.data));
-  const chart = JSON.parse(card)
-    .body.flatMap((b: { items?: unknown[] }) => b.items ?? [])
-    .find((i: { type?: string }) => i.type === 'Chart.Line');
+  interface ChartLine {
+    type: 'Chart.Line';
+    data: { legend: string; values: { x: string; y: number }[] }[];
+    fallback: { text: string };
+  }
+  const card = JSON.parse(JSON.stringify(renderCard(reply.card, reply.data))) as {
+    body: { items?: { type?: string }[] }[];
+  };
+  const chart = card.body.flatMap((b) => b.items ?? []).find((i): i is ChartLine => i.type === 'Chart.Line');
+  if (!chart) throw new Error('no Chart.Line on the card');
   expect(chart.data[0].legend).toBe('Value');
   expect(chart.data[0].values.slice(-2)).toEqual([
     { x: 'Oct 2026', y: 74 },

@@ -1,4 +1,5 @@
 import type { MeasureRow } from '../measure-view';
+import type { PeriodProblem } from './period';
 import { AcronymWarning } from '../plain-english';
 import { DigestChanges, DigestTotals } from '../digest';
 import { Action, Evidence, IsoDate, Rag, Status } from '../types';
@@ -14,6 +15,15 @@ export interface ReportPeriod {
  * branch): taken as given, since the report only shows it.
  */
 export type { MeasureRow };
+
+/**
+ * Why no report: `noPlan` is also the answer for a plan the person may not read, so a refusal never tells
+ * them it exists; `notPermitted`: they may read it but do not oversee it; `badPeriod`: the dates.
+ */
+export type ReportRefusal =
+  | { kind: 'refused'; code: 'noPlan' }
+  | { kind: 'refused'; code: 'notPermitted'; reason: string }
+  | { kind: 'refused'; code: 'badPeriod'; problem: PeriodProblem };
 
 export interface ReportSummary {
   total: number;

@@ -40,10 +40,10 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   await page.waitForFunction('document.getAnimations().every((a) => a.playState !== "running")');
   const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
-  const violations = (await page.evaluate(
+  const violations = await page.evaluate<AxeViolation[]>(
     `axe.run({ exclude: [['[data-tabster-dummy]']] }).then((r) =>
       r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`,
-  )) as AxeViolation[];
+  );
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

@@ -3,7 +3,7 @@ import { DateDecision } from '../domain/command';
 import { approveWhatWaits, decideDateRequest } from '../domain/date-decisions';
 import { dateDecided, Notification } from '../domain/notifications';
 import { canDecideDateRequest, canSignOff } from '../domain/permissions';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
 

@@ -2,7 +2,7 @@ import { addNote, requestNewDate, reschedule } from '../domain/action-changes';
 import { dateRequested } from '../domain/notifications';
 import { decidesDates } from '../domain/permissions';
 import { IsoDate } from '../domain/types';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { updaterRule } from './may-update';
 import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, refusal, Refusal, rule, runChange } from './outcome';

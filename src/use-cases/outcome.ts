@@ -3,7 +3,7 @@ import { Actor, Permission } from '../domain/permissions';
 import { Action, Via } from '../domain/types';
 import { actionChanged, Notification } from '../domain/notifications';
 import { changeAction } from '../services/chat/change-action';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { ConflictError } from '../store/errors';
 import { Storage } from '../store/open-storage';
 

@@ -74,7 +74,7 @@ function verb<S extends z.ZodTypeAny>(
 }
 
 const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> =>
-  refusal('unchanged', 'There was nothing to save: choose a new status or write a note.');
+  refusal('unchanged', { code: 'nothingToSave' });
 
 const dateAskedOrStatus = (after: Action) =>
   after.dateRequest

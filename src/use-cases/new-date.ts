@@ -52,5 +52,5 @@ export const dateMoved = (outcome: Extract<ChangeOutcome, { kind: 'done' }>): bo
 /** Asked before the questions about a new date begin, so nobody is asked for a date they may not change. */
 export async function mayAskForNewDate(storage: Storage, found: FoundAction): Promise<Refusal | null> {
   const permission = (await updaterRule(storage, found))(found.view.actor, found.current.value);
-  return permission.allowed ? null : refusal('notPermitted', permission.reason);
+  return permission.allowed ? null : refusal('notPermitted', { code: 'denied', denial: permission.denial });
 }

@@ -1,4 +1,4 @@
-import { ChangeContext, ChangeResult } from '../domain/action-changes';
+import { ChangeContext, ChangeProblem, ChangeResult } from '../domain/action-changes';
 import { Actor, Permission } from '../domain/permissions';
 import { Action, Via } from '../domain/types';
 import { actionChanged, Notification } from '../domain/notifications';
@@ -14,11 +14,11 @@ import { Storage } from '../store/open-storage';
  */
 export type RefusalCode = 'notPermitted' | 'notNow' | 'invalid' | 'unchanged';
 
-/** `reason` is the rule's own explanation; front doors turn a refusal into words in `refusalText`. */
+/** `why` is the rule's own reason, as a code; front doors turn a refusal into words in `refusalText`. */
 export interface Refusal {
   kind: 'refused';
   code: RefusalCode;
-  reason: string;
+  why: ChangeProblem;
 }
 
 /** Done: the action as written (and as it was just before), and whom to tell. */
@@ -46,18 +46,22 @@ export interface ChangeBy {
   answered?: (notification: Notification) => boolean;
 }
 
-export const refusal = (code: RefusalCode, reason: string): Refusal => ({ kind: 'refused', code, reason });
+export const refusal = (code: RefusalCode, why: ChangeProblem): Refusal => ({ kind: 'refused', code, why });
 
 /** A change step: refuse with a code, or the action changed. */
-export type Step = { ok: true; action: Action } | { ok: false; code: RefusalCode; reason: string };
+export type Step = { ok: true; action: Action } | { ok: false; code: RefusalCode; why: ChangeProblem };
 
-/** Lifts a domain rule's result into a step: its refusals are about the action's state. */
+/** Lifts a domain rule's result into a step: its refusals are about the action's state, unless a permission denied it. */
 export const rule = (result: ChangeResult): Step =>
-  result.ok ? result : { ok: false, code: 'notNow', reason: result.reason };
+  result.ok
+    ? result
+    : { ok: false, code: result.problem.code === 'denied' ? 'notPermitted' : 'notNow', why: result.problem };
 
 /** Runs `apply` only if the permission allows, so the permission is checked again on every retry. */
 export const permitted = (permission: Permission, apply: () => Step): Step =>
-  permission.allowed ? apply() : { ok: false, code: 'notPermitted', reason: permission.reason };
+  permission.allowed
+    ? apply()
+    : { ok: false, code: 'notPermitted', why: { code: 'denied', denial: permission.denial } };
 
 /** The owner's card is redrawn after any change; what else is told depends on the use case. */
 export const ownerCardRedrawn = (action: Action): Notification => actionChanged(action);
@@ -83,7 +87,7 @@ export async function runChange(
         const result = step(action, ctx, actor);
         if (result.ok) return result;
         code = result.code;
-        return { ok: false, reason: result.reason };
+        return { ok: false, problem: result.why };
       },
       {
         via: by.via,
@@ -92,7 +96,7 @@ export async function runChange(
         notify: (before, after) => notify(before, after).filter((n) => !by.answered?.(n)),
       },
     );
-    if (!outcome.ok) return refusal(code, outcome.reason);
+    if (!outcome.ok) return refusal(code, outcome.problem);
     return { kind: 'done', found: outcome.found, before: outcome.before, notifications: outcome.notifications };
   } catch (error) {
     if (error instanceof ConflictError) return { kind: 'conflict', error };

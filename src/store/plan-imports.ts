@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { Plan } from '../domain/types';
@@ -12,8 +13,8 @@ import {
   MAX_TRANSACTION_OPERATIONS,
   VERSION_ROW,
 } from './action-store';
-import { compact, json, num, Row, str, strOrNull } from './entity-codec';
-import { ConflictError, statusCodeOf, translateStorageError } from './errors';
+import { compact, json, num, oneOf, Row, str, strOrNull } from './entity-codec';
+import { ConflictError, statusCodeOf, translateStorageError, UnknownStoredValueError } from './errors';
 import { GlossaryEntry, GlossaryStore } from './glossary-store';
 import { escapeKey, prefixUpperBound } from './keys';
 import { assertWithinLimits } from './limits';
@@ -21,6 +22,7 @@ import { PlanStore } from './plan-store';
 import {
   IMPORT_ROW,
   ImportState,
+  IMPORT_STATES,
   refPart,
   STAGED_ACTION_PREFIX,
   STAGED_HISTORY_PREFIX,
@@ -198,7 +200,7 @@ export class PlanImports {
     if (!marker || str(marker, 'state') !== 'publishing') return null;
     const importId = str(marker, 'importId');
     const planJson = strOrNull(marker, 'plan');
-    if (planJson) await this.plans.save(JSON.parse(planJson) as Plan);
+    if (planJson) await this.plans.save(storedPlan(planJson));
     const glossary = json<GlossaryEntry[] | null>(marker, 'glossary', null);
     if (glossary) await this.glossary.save(planId, glossary);
     const table = await this.table();
@@ -305,13 +307,37 @@ export class PlanImports {
   }
 }
 
+/** A plan's details as `publish` wrote them into the import row, checked: an unknown shape is reported, never guessed. */
+const PLAN_JSON = z.object({
+  id: z.string(),
+  title: z.string(),
+  sourceDocument: z.string().nullable(),
+  baselineDate: z.string(),
+  timeZone: z.string(),
+  remindSchedule: z.string().nullable(),
+  digestSchedule: z.string().nullable(),
+  separationOfDuties: z.object({ enforced: z.boolean(), setBy: z.string().nullable(), setAt: z.string().nullable() }),
+});
+
+function storedPlan(text: string): Plan {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UnknownStoredValueError('imports', 'plan', text);
+  }
+  const parsed = PLAN_JSON.safeParse(value);
+  if (!parsed.success) throw new UnknownStoredValueError('imports', 'plan', text);
+  return parsed.data;
+}
+
 function toInfo(row: Row): ImportInfo {
   return {
     planId: str(row, 'planId'),
     file: str(row, 'file'),
     by: str(row, 'by'),
     startedAt: str(row, 'startedAt'),
-    state: (str(row, 'state') || 'staging') as ImportState,
+    state: oneOf('imports', row, 'state', IMPORT_STATES, 'staging'),
   };
 }
 

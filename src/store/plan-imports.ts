@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
 import { Plan } from '../domain/types';
@@ -14,7 +13,8 @@ import {
   VERSION_ROW,
 } from './action-store';
 import { compact, json, num, oneOf, Row, str, strOrNull } from './entity-codec';
-import { ConflictError, statusCodeOf, translateStorageError, UnknownStoredValueError } from './errors';
+import { ConflictError, statusCodeOf, translateStorageError } from './errors';
+import { storedPlan } from './stored-plan';
 import { GlossaryEntry, GlossaryStore } from './glossary-store';
 import { escapeKey, prefixUpperBound } from './keys';
 import { assertWithinLimits } from './limits';
@@ -305,30 +305,6 @@ export class PlanImports {
     }
     return results;
   }
-}
-
-/** A plan's details as `publish` wrote them into the import row, checked: an unknown shape is reported, never guessed. */
-const PLAN_JSON = z.object({
-  id: z.string(),
-  title: z.string(),
-  sourceDocument: z.string().nullable(),
-  baselineDate: z.string(),
-  timeZone: z.string(),
-  remindSchedule: z.string().nullable(),
-  digestSchedule: z.string().nullable(),
-  separationOfDuties: z.object({ enforced: z.boolean(), setBy: z.string().nullable(), setAt: z.string().nullable() }),
-});
-
-function storedPlan(text: string): Plan {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new UnknownStoredValueError('imports', 'plan', text);
-  }
-  const parsed = PLAN_JSON.safeParse(value);
-  if (!parsed.success) throw new UnknownStoredValueError('imports', 'plan', text);
-  return parsed.data;
 }
 
 function toInfo(row: Row): ImportInfo {

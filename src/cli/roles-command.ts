@@ -5,10 +5,9 @@ import { ALL_PLANS } from '../store/role-store';
 import { CliContext, UserError } from './context';
 
 function checkRole(role: string): Role {
-  const wanted = role.toLowerCase();
-  if (!(ROLES as readonly string[]).includes(wanted))
-    throw new UserError(`"${role}" is not a role. Roles: ${ROLES.join(', ')}.`, 2);
-  return wanted as Role;
+  const wanted = ROLES.find((r) => r === role.toLowerCase());
+  if (!wanted) throw new UserError(`"${role}" is not a role. Roles: ${ROLES.join(', ')}.`, 2);
+  return wanted;
 }
 
 function checkEmail(email: string): string {

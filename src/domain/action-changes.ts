@@ -1,13 +1,57 @@
 import { daysBetween, formatUkDate } from './calendar';
 import { currentDueDate } from './rag';
 import { isFinished } from './status';
-import { textProblem, type TextKind } from './text-limits';
-import { exampleDate, numericDate } from './uk-date-result';
+import type { Denial } from './permissions';
+import { textProblem, type TextKind, type TextProblem } from './text-limits';
+import { exampleDate } from './uk-date-result';
 import { missingEvidence, requiredItems } from './evidence-items';
-import { Action, Evidence, IsoDate, Status } from './types';
+import type { MeasureRefusalCode } from './measure-values';
+import { Action, Evidence, IsoDate, MeasureDefinition, Status } from './types';
 
-/** `missing`: a sign-off refused for want of evidence names the required items with none linked (words made at the edge). */
-export type ChangeResult = { ok: true; action: Action } | { ok: false; reason: string; missing?: readonly string[] };
+/**
+ * Why a change was not made, as a code with what its words need; the words are made at the edge (see
+ * src/cards/refusal-words.ts). `denied`: the person may not (see permissions.ts). `text`: a note, reason,
+ * comment or piece of evidence is empty or too long. `datePassed.shown` says how a date that was not typed
+ * as one was worked out ("Two weeks after …, is 2 Nov 2026").
+ */
+export type ChangeProblem =
+  | { code: 'denied'; denial: Denial }
+  | { code: 'text'; kind: TextKind; problem: TextProblem }
+  | { code: 'signedOffIsFinal'; ref: string }
+  | { code: 'useSignOff'; ref: string }
+  | { code: 'delayNeedsDate'; ref: string; example: IsoDate }
+  | { code: 'alreadyStatus'; ref: string; status: Status }
+  | { code: 'dateCannotMove'; ref: string; status: Status }
+  | { code: 'datePassed'; date: IsoDate; shown: string | null }
+  | { code: 'alreadyDue'; ref: string; date: IsoDate }
+  | { code: 'tooFar' }
+  | { code: 'duplicateEvidence'; ref: string; item: string | null }
+  | { code: 'evidenceNotRequired'; ref: string; item: string }
+  /** Sign-off refused for want of evidence: the required items with none linked. */
+  | { code: 'evidenceMissing'; ref: string; missing: readonly string[] }
+  | { code: 'alreadySignedOff'; ref: string }
+  | { code: 'notComplete'; ref: string; status: Status }
+  | { code: 'noEvidence'; ref: string }
+  | { code: 'noDateRequest'; ref: string }
+  | { code: 'bothWaiting'; ref: string }
+  /** The change would leave the action as it is. */
+  | { code: 'nothingChanges'; ref: string }
+  /** A card form was sent with nothing on it to save. */
+  | { code: 'nothingToSave' }
+  /** A measure's value that does not fit the measure (see measure-values.ts). */
+  | {
+      code: 'badMeasureValue';
+      ref: string;
+      refusal: MeasureRefusalCode;
+      typed: string;
+      definition: MeasureDefinition | null;
+    }
+  /** The measure was removed while a value was being given. */
+  | { code: 'noMeasure'; ref: string }
+  /** The action was removed while the change was being made. */
+  | { code: 'gone'; ref: string };
+
+export type ChangeResult = { ok: true; action: Action } | { ok: false; problem: ChangeProblem };
 
 export interface ChangeContext {
   by: string;
@@ -15,18 +59,15 @@ export interface ChangeContext {
   today: IsoDate;
 }
 
-const refused = (reason: string): ChangeResult => ({ ok: false, reason });
+const refused = (problem: ChangeProblem): ChangeResult => ({ ok: false, problem });
 
-function checkText(kind: TextKind, text: string): string | null {
+function checkText(kind: TextKind, text: string): ChangeProblem | null {
   const problem = textProblem(kind, text);
-  if (problem?.code === 'empty') return `The ${kind} is empty.`;
-  if (problem?.code === 'tooLong')
-    return `The ${kind} is ${problem.length.toLocaleString('en-GB')} characters long; the most is ${problem.max.toLocaleString('en-GB')}.`;
-  return null;
+  return problem ? { code: 'text', kind, problem } : null;
 }
 
 /** A comment is optional, but one given must be within limits. */
-function checkComment(comment: string | null): string | null {
+function checkComment(comment: string | null): ChangeProblem | null {
   return comment ? checkText('comment', comment) : null;
 }
 
@@ -48,23 +89,20 @@ export function withdrawnNote(before: Action, after: Action): string | null {
 
 /** Status changes other than delays and sign-off, which have rules of their own. */
 export function changeStatus(action: Action, status: Status, comment: string | null, ctx: ChangeContext): ChangeResult {
-  if (action.status === 'Signed off')
-    return refused(`${action.ref} is already signed off, so its status can’t change. An administrator can reopen it.`);
-  if (status === 'Signed off') return refused(`Use "sign off ${action.ref}" to sign an action off.`);
+  if (action.status === 'Signed off') return refused({ code: 'signedOffIsFinal', ref: action.ref });
+  if (status === 'Signed off') return refused({ code: 'useSignOff', ref: action.ref });
   if (status === 'Delayed')
-    return refused(
-      `To delay ${action.ref}, give a new date and a reason, for example: ${action.ref} delayed to ${numericDate(exampleDate(ctx.today))} because of supplier problems.`,
-    );
-  if (action.status === status) return refused(`${action.ref} is already ${status.toLowerCase()}.`);
+    return refused({ code: 'delayNeedsDate', ref: action.ref, example: exampleDate(ctx.today) });
+  if (action.status === status) return refused({ code: 'alreadyStatus', ref: action.ref, status });
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
   return { ok: true, action: withUpdate(withdrawRequest({ ...action, status }), comment, ctx) };
 }
 
 /** Why this action's date can't move at all, whatever the new date. */
-export function dateCannotMove(action: Action): string | null {
+export function dateCannotMove(action: Action): ChangeProblem | null {
   if (action.status === 'Signed off' || action.status === 'Cancelled') {
-    return `${action.ref} is ${action.status.toLowerCase()}, so its date can’t move.`;
+    return { code: 'dateCannotMove', ref: action.ref, status: action.status };
   }
   return null;
 }
@@ -78,18 +116,14 @@ export function newDateProblem(
   newDate: IsoDate,
   today: IsoDate,
   shown: string | null = null,
-): string | null {
-  if (newDate < today) {
-    return shown
-      ? `${shown}, which has passed.`
-      : `The new date must be today or later; ${formatUkDate(newDate)} has passed.`;
-  }
-  if (newDate === currentDueDate(action)) return `${action.ref} is already due on ${formatUkDate(newDate)}.`;
-  if (daysBetween(today, newDate) > 5 * 366) return 'The new date is more than five years away; please check it.';
+): ChangeProblem | null {
+  if (newDate < today) return { code: 'datePassed', date: newDate, shown };
+  if (newDate === currentDueDate(action)) return { code: 'alreadyDue', ref: action.ref, date: newDate };
+  if (daysBetween(today, newDate) > 5 * 366) return { code: 'tooFar' };
   return null;
 }
 
-function checkNewDate(action: Action, newDate: IsoDate, reason: string, ctx: ChangeContext): string | null {
+function checkNewDate(action: Action, newDate: IsoDate, reason: string, ctx: ChangeContext): ChangeProblem | null {
   return dateCannotMove(action) ?? newDateProblem(action, newDate, ctx.today) ?? checkText('reason', reason);
 }
 
@@ -140,9 +174,9 @@ export function addEvidence(
   if (problem) return refused(problem);
   const trimmed = text.trim();
   const item = link.item ? requiredItems(action).find((i) => i === link.item) : null;
-  if (link.item && !item) return refused(`${action.ref} does not require "${link.item}" as evidence.`);
+  if (link.item && !item) return refused({ code: 'evidenceNotRequired', ref: action.ref, item: link.item });
   if (action.evidence.some((e) => (e.url ?? e.note) === trimmed && (e.item ?? null) === (item ?? null)))
-    return refused(`${action.ref} already has that evidence${item ? ` for ${item}` : ''}.`);
+    return refused({ code: 'duplicateEvidence', ref: action.ref, item: item ?? null });
   const evidence: Evidence = {
     url: evidenceLink(trimmed) ?? link.url ?? null,
     note: trimmed,
@@ -179,18 +213,11 @@ export function signOff(
   ctx: ChangeContext,
   override: string | null = null,
 ): ChangeResult {
-  if (action.status === 'Signed off') return refused(`${action.ref} is already signed off.`);
-  if (action.status !== 'Complete') {
-    return refused(`${action.ref} is ${action.status.toLowerCase()}, not complete. Its owner marks it complete first.`);
-  }
+  if (action.status === 'Signed off') return refused({ code: 'alreadySignedOff', ref: action.ref });
+  if (action.status !== 'Complete') return refused({ code: 'notComplete', ref: action.ref, status: action.status });
   const { missing, none } = evidenceShortfall(action);
-  if (override === null && missing.length > 0)
-    return { ok: false, reason: `Sign-off needs evidence for: ${missing.join(', ')}.`, missing };
-  if (override === null && none) {
-    return refused(
-      `${action.ref} has no evidence yet. Sign-off needs at least one piece: evidence ${action.ref} https://…`,
-    );
-  }
+  if (override === null && missing.length > 0) return refused({ code: 'evidenceMissing', ref: action.ref, missing });
+  if (override === null && none) return refused({ code: 'noEvidence', ref: action.ref });
   const commentProblem = override !== null ? checkText('reason', override) : checkComment(comment);
   if (commentProblem) return refused(commentProblem);
   const without = missing.length ? ` without evidence for ${missing.join(', ')}` : none ? ' without evidence' : '';
@@ -228,7 +255,7 @@ export function requestNewDate(
 
 export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult {
   const request = action.dateRequest;
-  if (!request) return refused(`${action.ref} has no new date waiting for a decision.`);
+  if (!request) return refused({ code: 'noDateRequest', ref: action.ref });
   const moved = reschedule({ ...action, dateRequest: null }, request.date, request.reason, false, ctx);
   if (!moved.ok) return moved;
   return {
@@ -243,7 +270,7 @@ export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult
 
 export function declineNewDate(action: Action, comment: string | null, ctx: ChangeContext): ChangeResult {
   const request = action.dateRequest;
-  if (!request) return refused(`${action.ref} has no new date waiting for a decision.`);
+  if (!request) return refused({ code: 'noDateRequest', ref: action.ref });
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
   const due = currentDueDate(action);

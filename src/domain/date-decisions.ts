@@ -5,49 +5,50 @@ import { currentDueDate } from './rag';
 import { Actor, canDecideDateRequest, canSignOff, DutyRules } from './permissions';
 import { Action, DateRequest } from './types';
 
+/** What a decider decides: the new date asked for (approve or decline), or "approve SG-4", whatever waits. */
+export type DecisionAsked = { what: 'date'; decision: DateDecision } | { what: 'whatWaits' };
+
 /**
- * A chair's, an executive's or an administrator's decision on the new date an
- * owner asked for, the same from a card button and from chat: approving sets
- * the revised date to the one asked for; declining keeps the current date.
+ * A chair's, an executive's or an administrator's decision on an action, the same from a card button and
+ * from chat. The permission is checked once, and which one depends on what is decided: "approve SG-4" on a
+ * completed action with no new date waiting is its sign-off (`canSignOff`); anything else is a decision on a
+ * new date (`canDecideDateRequest`), so someone who may not decide is refused before being asked which.
  */
-export function decideDateRequest(
+export function decideOn(
+  asked: DecisionAsked,
+  comment: string | null,
+  action: Action,
+  ctx: ChangeContext,
+  actor: Actor,
+  rules: DutyRules,
+): ChangeResult {
+  const signsOff = asked.what === 'whatWaits' && !action.dateRequest && action.status === 'Complete';
+  const permission = signsOff ? canSignOff(actor, action, rules) : canDecideDateRequest(actor, action, rules);
+  if (!permission.allowed) return { ok: false, problem: { code: 'denied', denial: permission.denial } };
+  return asked.what === 'date'
+    ? decideDateRequest(asked.decision, comment, action, ctx)
+    : approveWhatWaits(comment, action, ctx);
+}
+
+/** Approving sets the revised date to the one asked for; declining keeps the current date. */
+function decideDateRequest(
   decision: DateDecision,
   comment: string | null,
   action: Action,
   ctx: ChangeContext,
-  actor: Actor,
-  rules: DutyRules,
 ): ChangeResult {
-  const permission = canDecideDateRequest(actor, action, rules);
-  if (!permission.allowed) return { ok: false, reason: permission.reason };
   return decision === 'approve' ? approveNewDate(action, ctx) : declineNewDate(action, comment, ctx);
 }
 
 /**
- * "approve SG-4" with nothing more: the new date waiting on the action, or,
- * when none is and the action is complete, its sign-off. When both wait, the
- * person is asked to say which, and nothing changes.
+ * "approve SG-4" with nothing more: the new date waiting on the action, or, when none is and the action is
+ * complete, its sign-off. When both wait, the person is asked to say which, and nothing changes.
  */
-export function approveWhatWaits(
-  comment: string | null,
-  action: Action,
-  ctx: ChangeContext,
-  actor: Actor,
-  rules: DutyRules,
-): ChangeResult {
-  if (!action.dateRequest && action.status === 'Complete') {
-    const permission = canSignOff(actor, action, rules);
-    return permission.allowed ? signOff(action, comment, ctx) : { ok: false, reason: permission.reason };
-  }
-  if (action.dateRequest && action.status === 'Complete') {
-    const permission = canDecideDateRequest(actor, action, rules);
-    if (!permission.allowed) return { ok: false, reason: permission.reason };
-    return {
-      ok: false,
-      reason: `${action.ref} has a new date and a sign-off waiting. Say which: "approve the new date for ${action.ref}" or "sign off ${action.ref}".`,
-    };
-  }
-  return decideDateRequest('approve', comment, action, ctx, actor, rules);
+function approveWhatWaits(comment: string | null, action: Action, ctx: ChangeContext): ChangeResult {
+  if (!action.dateRequest && action.status === 'Complete') return signOff(action, comment, ctx);
+  if (action.dateRequest && action.status === 'Complete')
+    return { ok: false, problem: { code: 'bothWaiting', ref: action.ref } };
+  return decideDateRequest('approve', comment, action, ctx);
 }
 
 /** What the person who decided is told. */

@@ -8,7 +8,28 @@ export interface Actor {
   roles: ReadonlySet<Role>;
 }
 
-export type Permission = { allowed: true } | { allowed: false; reason: string };
+/** A decision only those who oversee the plan make. */
+export type Decision = 'cancel' | 'decideDate' | 'signOff';
+
+/**
+ * Why someone may not do something, as a code with what its words need (made at the edge, in each door's
+ * words module). `owner` is the action's owner as the refusal may name them, or null when it has none.
+ */
+export type Denial =
+  | { code: 'notOwner'; ref: string; owner: string | null }
+  | { code: 'notOverseer'; decision: Decision }
+  | { code: 'ownAction'; ref: string; decision: Decision }
+  | { code: 'othersReminders' }
+  | { code: 'notDecider' }
+  | { code: 'notAdmin' }
+  | { code: 'notAdminOfCurrent' }
+  | { code: 'notChairForOverride' }
+  | { code: 'notReportMaker' }
+  | { code: 'notMeasureGiver'; ref: string };
+
+export type Permission = { allowed: true } | { allowed: false; denial: Denial };
+
+const denied = (denial: Denial): Permission => ({ allowed: false, denial });
 
 /** The part of a plan's settings the decision rules read. */
 export type DutyRules = Pick<Plan, 'separationOfDuties'>;
@@ -30,13 +51,14 @@ function barredAsOwner(actor: Actor, action: Action, rules: DutyRules): boolean 
   return rules.separationOfDuties.enforced && ownsAction(actor, action);
 }
 
-function notTheirOwn(actor: Actor, action: Action, rules: DutyRules, what: string): Permission {
-  return barredAsOwner(actor, action, rules)
-    ? { allowed: false, reason: `You own ${action.ref}, so another chair, executive or administrator must ${what}.` }
-    : ALLOWED;
+function notTheirOwn(actor: Actor, action: Action, rules: DutyRules, decision: Decision): Permission {
+  return barredAsOwner(actor, action, rules) ? denied({ code: 'ownAction', ref: action.ref, decision }) : ALLOWED;
 }
 
-const both = (first: Permission, then: () => Permission): Permission => (first.allowed ? then() : first);
+/** Only those who oversee the plan decide, and never on their own action. */
+function decides(actor: Actor, action: Action, rules: DutyRules, decision: Decision): Permission {
+  return isOverseer(actor) ? notTheirOwn(actor, action, rules, decision) : denied({ code: 'notOverseer', decision });
+}
 
 /** Anyone with a role in a plan may read all of it; an owner with no role may too, since their own actions are in it. */
 export function canReadPlan(actor: Actor, actions: Iterable<Action>): boolean {
@@ -50,16 +72,13 @@ export function canUpdate(actor: Actor, action: Action, names?: ReadonlyMap<stri
   if (ownsAction(actor, action) || actor.roles.has('admin')) return ALLOWED;
   const owner = action.owner
     ? (action.owner.displayName ?? names?.get(action.owner.email) ?? action.owner.email)
-    : 'nobody yet';
-  return { allowed: false, reason: `Only the action’s owner (${owner}) or an administrator can change ${action.ref}.` };
+    : null;
+  return denied({ code: 'notOwner', ref: action.ref, owner });
 }
 
 /** Cancelling an action is a decision for the people who oversee the plan. */
 export function canCancel(actor: Actor, action: Action, rules: DutyRules): Permission {
-  const role: Permission = isOverseer(actor)
-    ? ALLOWED
-    : { allowed: false, reason: 'Only a chair, an executive or an administrator can cancel an action.' };
-  return both(role, () => notTheirOwn(actor, action, rules, 'cancel it'));
+  return decides(actor, action, rules, 'cancel');
 }
 
 /** Chairs, executives and administrators move dates themselves, except on their own actions; owners ask them to. */
@@ -68,17 +87,11 @@ export function decidesDates(actor: Actor, action: Action, rules: DutyRules): bo
 }
 
 export function canDecideDateRequest(actor: Actor, action: Action, rules: DutyRules): Permission {
-  const role: Permission = isOverseer(actor)
-    ? ALLOWED
-    : { allowed: false, reason: 'Only a chair, an executive or an administrator can approve or decline a new date.' };
-  return both(role, () => notTheirOwn(actor, action, rules, 'decide its new date'));
+  return decides(actor, action, rules, 'decideDate');
 }
 
 export function canSignOff(actor: Actor, action: Action, rules: DutyRules): Permission {
-  const role: Permission = isOverseer(actor)
-    ? ALLOWED
-    : { allowed: false, reason: 'Only a chair, an executive or an administrator can sign off an action.' };
-  return both(role, () => notTheirOwn(actor, action, rules, 'sign it off'));
+  return decides(actor, action, rules, 'signOff');
 }
 
 /**
@@ -86,10 +99,8 @@ export function canSignOff(actor: Actor, action: Action, rules: DutyRules): Perm
  * sign off only what has its evidence. Separation of duties still applies.
  */
 export function canSignOffWithoutEvidence(actor: Actor, action: Action, rules: DutyRules): Permission {
-  const role: Permission = actor.roles.has('chair')
-    ? ALLOWED
-    : { allowed: false, reason: 'Only a chair can sign off an action without the evidence it needs.' };
-  return both(role, () => notTheirOwn(actor, action, rules, 'sign it off'));
+  if (!actor.roles.has('chair')) return denied({ code: 'notChairForOverride' });
+  return notTheirOwn(actor, action, rules, 'signOff');
 }
 
 /** Whether a decision on the action is put to this person at all: never one on their own action while the plan keeps duties separate. */
@@ -121,26 +132,16 @@ export function ownDecisionNote(actor: Actor, before: Action, after: Action, rul
 
 /** A reminder card lists one owner's actions: drawn for that owner, or for someone who oversees the plan. */
 export function canSeeRemindersOf(actor: Actor, ownerEmail: string): Permission {
-  return ownerEmail === actor.email || isOverseer(actor)
-    ? ALLOWED
-    : { allowed: false, reason: 'That card lists someone else’s actions. Type "my actions" to see yours.' };
+  return ownerEmail === actor.email || isOverseer(actor) ? ALLOWED : denied({ code: 'othersReminders' });
 }
 
 /** The decisions waiting (new dates and sign-offs) are for the people who decide them. */
 export function canSeeDecisions(actor: Actor): Permission {
-  return isOverseer(actor)
-    ? ALLOWED
-    : {
-        allowed: false,
-        reason:
-          'Only a chair, an executive or an administrator can decide new dates and sign-offs. Type "my actions" to see yours.',
-      };
+  return isOverseer(actor) ? ALLOWED : denied({ code: 'notDecider' });
 }
 
 export function canBindConversation(actor: Actor): Permission {
-  return actor.roles.has('admin')
-    ? ALLOWED
-    : { allowed: false, reason: 'Only an administrator can choose the plan for a conversation.' };
+  return actor.roles.has('admin') ? ALLOWED : denied({ code: 'notAdmin' });
 }
 
 /**
@@ -148,16 +149,12 @@ export function canBindConversation(actor: Actor): Permission {
  * the plan it is bound to now, so one plan's administrator cannot take another plan's channel.
  */
 export function canMoveConversation(actorInCurrentPlan: Actor): Permission {
-  return actorInCurrentPlan.roles.has('admin')
-    ? ALLOWED
-    : { allowed: false, reason: 'Only an administrator of the plan it uses now can move it to another plan.' };
+  return actorInCurrentPlan.roles.has('admin') ? ALLOWED : denied({ code: 'notAdminOfCurrent' });
 }
 
 /** The committee report covers the whole plan's standing: for the people who oversee it. */
 export function canMakeCommitteeReport(actor: Actor): Permission {
-  return isOverseer(actor)
-    ? ALLOWED
-    : { allowed: false, reason: 'Only a chair, an executive or an administrator can make the committee report.' };
+  return isOverseer(actor) ? ALLOWED : denied({ code: 'notReportMaker' });
 }
 
 /**
@@ -168,8 +165,5 @@ export function canMakeCommitteeReport(actor: Actor): Permission {
 export function canRecordMeasureValue(actor: Actor, action: Action): Permission {
   return ownsAction(actor, action) || isOverseer(actor)
     ? ALLOWED
-    : {
-        allowed: false,
-        reason: `Only the owner of ${action.ref}, a chair, an executive or an administrator can give its measure’s values.`,
-      };
+    : denied({ code: 'notMeasureGiver', ref: action.ref });
 }

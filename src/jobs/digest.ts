@@ -103,7 +103,10 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
  * A bound conversation as a person knows it: by the name Teams gave it, where
  * the stored reference has one; never by its id, which means nothing to anyone.
  */
-export function conversationLabel(c: { kind: string; reference: Record<string, unknown> }, nth: string | null): string {
+export function conversationLabel(
+  c: { kind: string | null; reference: Record<string, unknown> },
+  nth: string | null,
+): string {
   const conversation = c.reference.conversation as { name?: unknown } | undefined;
   const name = typeof conversation?.name === 'string' && conversation.name.trim() ? conversation.name.trim() : null;
   const kind = c.kind === 'channel' ? 'channel' : c.kind === 'groupChat' ? 'group chat' : 'personal chat';

@@ -8,7 +8,7 @@ export function reportRefusalText(outcome: ReportRefusal, planId: string): strin
     case 'noPlan':
       return `There is no plan "${planId}" that you can read.`;
     case 'notPermitted':
-      return outcome.reason;
+      return 'Only a chair, an executive or an administrator can make the committee report.';
     case 'badPeriod': {
       const p = outcome.problem;
       if (p.code === 'badDate')

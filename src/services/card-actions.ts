@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Banner } from '../cards/reminder-view';
 import { CardName } from '../cards/render';
+import { denialWords } from '../cards/refusal-words';
 import { todayIn } from '../domain/calendar';
 import { Actor, canSeeDecisions, canSeeRemindersOf } from '../domain/permissions';
 import { Plan } from '../domain/types';
@@ -72,7 +73,7 @@ export class CardActions {
       return { kind: 'message', text: NOT_YOURS };
     const owner = fields.owner?.includes('@') ? fields.owner.toLowerCase() : email;
     const seeing = verb.card === 'decisions' ? canSeeDecisions(actor) : canSeeRemindersOf(actor, owner);
-    if (!seeing.allowed) return { kind: 'message', text: seeing.reason };
+    if (!seeing.allowed) return { kind: 'message', text: denialWords(seeing.denial) };
     const today = todayIn(request.now, plan.timeZone);
     // Someone else's card is drawn for the plan pressed only, never for every plan its owner is in.
     const redraw = (banner: Banner | null) =>

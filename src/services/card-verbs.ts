@@ -11,7 +11,6 @@ import { addNote } from '../use-cases/add-note';
 import { ChangeBy, ChangeOutcome, refusal } from '../use-cases/outcome';
 import { signOff } from '../use-cases/sign-off';
 import { recordMeasureValue } from '../use-cases/record-measure-value';
-import { badValueWords } from '../cards/measure-words';
 import { markComplete, updateStatus } from '../use-cases/update-status';
 import { FoundAction } from './chat/plan-scope';
 
@@ -77,7 +76,7 @@ function verb<S extends z.ZodTypeAny>(
 }
 
 const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> =>
-  refusal('unchanged', 'There was nothing to save: choose a new status or write a note.');
+  refusal('unchanged', { code: 'nothingToSave' });
 
 const completedWithEvidence = (after: Action) => {
   const missing = missingEvidence(after);
@@ -160,8 +159,13 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
           note: data.measureNote || null,
         });
         if (outcome.kind !== 'badValue') return outcome;
-        const words = badValueWords(found.current.value.ref, outcome.code, outcome.typed, outcome.definition);
-        return refusal('invalid', words.replace(/^Nothing was changed\. /, ''));
+        return refusal('invalid', {
+          code: 'badMeasureValue',
+          ref: found.current.value.ref,
+          refusal: outcome.code,
+          typed: outcome.typed,
+          definition: outcome.definition,
+        });
       },
       confirm: (after) => `Recorded for ${after.ref}: its latest value is now ${after.measure?.latest ?? 'recorded'}.`,
     }),

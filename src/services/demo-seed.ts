@@ -71,15 +71,20 @@ export interface SeedResult {
 /**
  * Seeds the demo once: the Ofsted plan with its baseline eight weeks before
  * today, so some actions are overdue, some due soon and some later; roles
- * for the Playground's people; and a little history to look at.
+ * for the Playground's people; and a little history to look at. Tests seed it
+ * under plan ids of their own (`planId`), so none meets another's changes.
  */
-export async function seedDemo(storage: Storage, root: string, now: Date): Promise<SeedResult> {
-  if (await storage.plans.get(DEMO_PLAN_ID))
-    return { seeded: false, actions: (await storage.actions.list(DEMO_PLAN_ID)).length };
+export async function seedDemo(
+  storage: Storage,
+  root: string,
+  now: Date,
+  planId: string = DEMO_PLAN_ID,
+): Promise<SeedResult> {
+  if (await storage.plans.get(planId)) return { seeded: false, actions: (await storage.actions.list(planId)).length };
   const today = todayIn(now);
   const file = demoPlanFile(root);
   const report = await importPlan(storage, {
-    planId: DEMO_PLAN_ID,
+    planId,
     file: { name: path.basename(file), bytes: fs.readFileSync(file) },
     title: 'Ofsted safeguarding and looked after children',
     sourceDocument: 'Ofsted announced inspection of safeguarding and looked after children services, 2011',
@@ -89,10 +94,10 @@ export async function seedDemo(storage: Storage, root: string, now: Date): Promi
     today,
   });
   if (!report.ok) throw new Error(`The demo plan did not import: ${report.errors.join(' ')}`);
-  for (const [email, role, name] of DEMO_ROLES) await storage.roles.grant(DEMO_PLAN_ID, email, role, name);
+  for (const [email, role, name] of DEMO_ROLES) await storage.roles.grant(planId, email, role, name);
   for (const person of DEMO_PEOPLE) await storage.people.link({ ...person, updatedAt: now.toISOString() });
-  await touchUp(storage, now, today);
-  await seedDemoMeasures(storage, DEMO_PLAN_ID, SEED_BY, now, today);
+  await touchUp(storage, planId, now, today);
+  await seedDemoMeasures(storage, planId, SEED_BY, now, today);
   return { seeded: true, actions: report.created.length };
 }
 
@@ -105,9 +110,9 @@ export const DEMO_EVIDENCE_REQUIRED = ['Case file audit report', 'Training atten
  * overdue one has a new date in ten days (so something is due soon), and the
  * completed one has evidence, waiting for sign-off; LAC-7 names the evidence the board expects.
  */
-async function touchUp(storage: Storage, now: Date, today: string): Promise<void> {
+async function touchUp(storage: Storage, planId: string, now: Date, today: string): Promise<void> {
   const at = now.toISOString();
-  const all = await storage.actions.list(DEMO_PLAN_ID);
+  const all = await storage.actions.list(planId);
   for (const current of all) {
     const { value } = current;
     let after: Action | null = null;
@@ -144,7 +149,7 @@ async function touchUp(storage: Storage, now: Date, today: string): Promise<void
     }
     if (after) {
       const changes = diffActions(value, after);
-      await storage.actions.write(DEMO_PLAN_ID, [
+      await storage.actions.write(planId, [
         { action: after, current, history: historyEntry(after, changes, { by: SEED_BY, via: 'cli', at }) },
       ]);
     }

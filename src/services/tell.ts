@@ -1,6 +1,7 @@
 import { Notification } from '../domain/notifications';
 import { Action } from '../domain/types';
 import { storageErrorWords } from '../cards/error-words';
+import { problemWords } from '../cards/refusal-words';
 import { Conflict, Refusal } from '../use-cases/outcome';
 import { announce, ChangeNotifier } from './notifier';
 
@@ -21,15 +22,7 @@ export function tell(notifier: Teller | undefined, after: Action, notifications:
 
 /** The words for a refusal, in one place for every door. */
 export function refusalText(refused: Refusal): string {
-  switch (refused.code) {
-    case 'notPermitted':
-    case 'notNow':
-    case 'invalid':
-    case 'unchanged':
-      return refused.reason;
-    case 'evidenceMissing':
-      return refused.missing?.length ? `Sign-off needs evidence for: ${refused.missing.join(', ')}.` : refused.reason;
-  }
+  return problemWords(refused.why);
 }
 
 /** The words for a change that met another at the same moment every time it was tried, made where storage errors' are. */

@@ -1,6 +1,6 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { postPrefixOf, threadRootOf } from '../domain/conversation-id';
-import { compact, json, Row, str, strOrNull } from './entity-codec';
+import { compact, json, oneOf, Row, str, strOrNull } from './entity-codec';
 import { deleteIfPresent, getOrNull, queryRows, storageCall } from './table-ops';
 import { ConflictError, statusCodeOf } from './errors';
 import { escapeKey, prefixUpperBound } from './keys';
@@ -9,11 +9,13 @@ import { Tables } from './tables';
 
 /** The SDK's conversation reference, kept as the JSON the Teams layer gave us. */
 export type StoredReference = Record<string, unknown>;
-export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+export const CONVERSATION_KINDS = ['personal', 'groupChat', 'channel'] as const;
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
 export interface ConversationRecord {
   conversationId: string;
-  kind: ConversationKind;
+  /** Null when not recorded: a binding made without it (from the command line, or by earlier versions). */
+  kind: ConversationKind | null;
   tenantId: string | null;
   reference: StoredReference;
   /** The plan "what's overdue" means here, once an administrator has chosen one. */
@@ -42,7 +44,7 @@ const PENDING = 'pending';
 function toRecord(row: Row): ConversationRecord {
   return {
     conversationId: str(row, 'conversationId'),
-    kind: str(row, 'kind') as ConversationKind,
+    kind: strOrNull(row, 'kind') === null ? null : oneOf('conversations', row, 'kind', CONVERSATION_KINDS),
     tenantId: strOrNull(row, 'tenantId'),
     reference: json<StoredReference>(row, 'reference', {}),
     planId: strOrNull(row, 'planId'),

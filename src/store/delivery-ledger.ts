@@ -1,5 +1,5 @@
 import { odata, TableClient } from '@azure/data-tables';
-import { compact, num, Row, str, strOrNull } from './entity-codec';
+import { compact, num, oneOf, Row, str, strOrNull } from './entity-codec';
 import { statusCodeOf, translateStorageError } from './errors';
 import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
@@ -23,7 +23,8 @@ import { isNotYetMet } from '../domain/reach';
  * A claim carries a lease: if its holder dies, another run may take it over
  * once the lease has run out.
  */
-export type DeliveryState = 'claimed' | 'sent' | 'unreachable' | 'refused' | 'failed';
+export const DELIVERY_STATES = ['claimed', 'sent', 'unreachable', 'refused', 'failed'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** A row that is no recipient: written when every recipient of a run has an outcome. */
 const RUN_COMPLETE = '!complete';
@@ -71,7 +72,7 @@ function toDelivery(row: Row): Delivery {
   return {
     runId: str(row, 'runId'),
     recipient: str(row, 'recipient'),
-    state: str(row, 'state') as DeliveryState,
+    state: oneOf('deliveries', row, 'state', DELIVERY_STATES),
     claimedBy: str(row, 'claimedBy'),
     leaseUntil: str(row, 'leaseUntil'),
     attempts: num(row, 'attempts'),

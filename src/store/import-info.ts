@@ -1,6 +1,6 @@
 import { TableEntityResult } from '@azure/data-tables';
-import { Row, str } from './entity-codec';
-import { ImportState } from './staged-rows';
+import { oneOf, Row, str } from './entity-codec';
+import { ImportState, IMPORT_STATES } from './staged-rows';
 
 /** Rows in the plans table that list imports not yet finished, so `plans` can name them even for a plan nobody sees yet. */
 export const INDEX_PARTITION = 'import';
@@ -34,7 +34,7 @@ export function toInfo(row: Row): ImportInfo {
     file: str(row, 'file'),
     by: str(row, 'by'),
     startedAt: str(row, 'startedAt'),
-    state: (str(row, 'state') || 'staging') as ImportState,
+    state: oneOf('imports', row, 'state', IMPORT_STATES, 'staging'),
   };
 }
 

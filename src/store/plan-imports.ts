@@ -11,6 +11,7 @@ import {
   VERSION_ROW,
 } from './action-store';
 import { compact, json, Row, str, strOrNull } from './entity-codec';
+import { storedPlan } from './stored-plan';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { GlossaryEntry, GlossaryStore } from './glossary-store';
 import { Finished, ImportInfo, INDEX_PARTITION, Staging, toEntity, toInfo } from './import-info';
@@ -169,7 +170,7 @@ export class PlanImports {
     if (!marker || str(marker, 'state') !== 'publishing') return null;
     const importId = str(marker, 'importId');
     const planJson = strOrNull(marker, 'plan');
-    if (planJson) await this.plans.save(JSON.parse(planJson) as Plan);
+    if (planJson) await this.plans.save(storedPlan(planJson));
     const glossary = json<GlossaryEntry[] | null>(marker, 'glossary', null);
     if (glossary) await this.glossary.save(planId, glossary);
     const table = await this.table();

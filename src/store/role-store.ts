@@ -67,9 +67,9 @@ export class RoleStore {
     const key = { partitionKey: escapeKey(planId), rowKey: escapeKey(normaliseEmail(email)) };
     for (let attempt = 0; attempt < 5; attempt++) {
       const existing = await getOrNull(table, key.partitionKey, key.rowKey);
-      const person = existing
+      const person: PersonRoles = existing
         ? toPerson(existing)
-        : { planId, email: normaliseEmail(email), displayName: null, roles: [] as Role[] };
+        : { planId, email: normaliseEmail(email), displayName: null, roles: [] };
       const roles = new Set(person.roles);
       edit(roles);
       const updated: PersonRoles = {

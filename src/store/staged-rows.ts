@@ -15,7 +15,8 @@ export const STAGED_HISTORY_PREFIX = 's|h|';
 /** Every staged row. */
 export const STAGED_PREFIX = 's|';
 
-export type ImportState = 'staging' | 'publishing';
+export const IMPORT_STATES = ['staging', 'publishing'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
 
 /** The id of the import readers must see, when one is published but not yet copied over. */
 export function publishedImport(importRow: Row | null | undefined): string | null {

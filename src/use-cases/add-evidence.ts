@@ -1,5 +1,5 @@
 import { addEvidence as withEvidence } from '../domain/action-changes';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { updaterRule } from './may-update';
 import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';

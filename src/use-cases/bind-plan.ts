@@ -1,4 +1,4 @@
-import { Actor, canBindConversation, canMoveConversation, canReadPlan } from '../domain/permissions';
+import { Actor, canBindConversation, canMoveConversation, canReadPlan, Denial } from '../domain/permissions';
 import { Plan, Role } from '../domain/types';
 import { mayReadPlan } from '../services/plan-access';
 import { ConversationKind } from '../store/conversation-store';
@@ -20,8 +20,8 @@ export type BindPlanOutcome =
   | { kind: 'bound'; plan: Plan; previous: Plan | null }
   | { kind: 'already'; plan: Plan }
   | { kind: 'refused'; code: 'noSuchPlan' }
-  | { kind: 'refused'; code: 'notPermitted'; reason: string }
-  | { kind: 'refused'; code: 'cannotMove'; reason: string; previous: Plan | null };
+  | { kind: 'refused'; code: 'notPermitted'; denial: Denial }
+  | { kind: 'refused'; code: 'cannotMove'; denial: Denial; previous: Plan | null };
 
 /** Bind a plan to a conversation, so "what's overdue" there means that plan and its digest comes there. */
 export async function bindPlan(
@@ -37,7 +37,7 @@ export async function bindPlan(
   const asker = plan && actor(await storage.roles.rolesOf(plan.id, who.email));
   if (!plan || !asker || !(await mayReadPlan(storage, plan.id, asker))) return { kind: 'refused', code: 'noSuchPlan' };
   const permission = canBindConversation(asker);
-  if (!permission.allowed) return { kind: 'refused', code: 'notPermitted', reason: permission.reason };
+  if (!permission.allowed) return { kind: 'refused', code: 'notPermitted', denial: permission.denial };
   if (current.planId === plan.id) return { kind: 'already', plan };
   const previous = current.planId ? await storage.plans.get(current.planId) : null;
   if (previous) {
@@ -48,7 +48,7 @@ export async function bindPlan(
         there,
         (await storage.actions.snapshot(previous.id)).map((v) => v.value),
       );
-      return { kind: 'refused', code: 'cannotMove', reason: move.reason, previous: readable ? previous : null };
+      return { kind: 'refused', code: 'cannotMove', denial: move.denial, previous: readable ? previous : null };
     }
   }
   await storage.conversations.bindPlan(input.bindingId, plan.id, { etag: current.etag, kind: input.kind });

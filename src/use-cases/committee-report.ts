@@ -35,7 +35,7 @@ export async function mayMakeReport(
   const plan = await storage.plans.get(planId);
   if (!plan || !(await mayReadPlan(storage, plan.id, actor))) return { kind: 'refused', code: 'noPlan' };
   const permission = canMakeCommitteeReport(actor);
-  if (!permission.allowed) return { kind: 'refused', code: 'notPermitted', reason: permission.reason };
+  if (!permission.allowed) return { kind: 'refused', code: 'notPermitted' };
   return { ok: true, plan };
 }
 

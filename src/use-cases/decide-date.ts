@@ -1,11 +1,9 @@
-import { signOff } from '../domain/action-changes';
 import { DateDecision } from '../domain/command';
-import { approveWhatWaits, decideDateRequest } from '../domain/date-decisions';
+import { decideOn } from '../domain/date-decisions';
 import { dateDecided, Notification } from '../domain/notifications';
-import { canDecideDateRequest, canSignOff } from '../domain/permissions';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
-import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
+import { ChangeBy, ChangeOutcome, ownerCardRedrawn, rule, runChange } from './outcome';
 
 /**
  * `date`: approve or decline the new date an owner asked for. `whatWaits` ("approve SG-4"): the new date
@@ -27,18 +25,18 @@ export function decideDate(
     storage,
     found,
     { ...by, comment: input.comment },
-    (action, ctx, actor) => {
-      if (input.what === 'whatWaits' && !action.dateRequest && action.status === 'Complete') {
-        return permitted(canSignOff(actor, action, plan), () => rule(signOff(action, input.comment, ctx)));
-      }
-      return permitted(canDecideDateRequest(actor, action, plan), () =>
-        rule(
-          input.what === 'date'
-            ? decideDateRequest(decision, input.comment, action, ctx, actor, plan)
-            : approveWhatWaits(input.comment, action, ctx, actor, plan),
+    // `decideOn` checks the one permission that applies, against the action as it stands on each try.
+    (action, ctx, actor) =>
+      rule(
+        decideOn(
+          input.what === 'date' ? { what: 'date', decision } : { what: 'whatWaits' },
+          input.comment,
+          action,
+          ctx,
+          actor,
+          plan,
         ),
-      );
-    },
+      ),
     (before, after): Notification[] =>
       before.dateRequest && !after.dateRequest
         ? [

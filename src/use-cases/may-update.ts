@@ -1,6 +1,6 @@
 import { Actor, canUpdate, Permission } from '../domain/permissions';
 import { Action } from '../domain/types';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 
 /**

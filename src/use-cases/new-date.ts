@@ -2,7 +2,7 @@ import { addNote, requestNewDate, reschedule } from '../domain/action-changes';
 import { dateRequested } from '../domain/notifications';
 import { decidesDates } from '../domain/permissions';
 import { IsoDate } from '../domain/types';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { updaterRule } from './may-update';
 import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, refusal, Refusal, rule, runChange } from './outcome';
@@ -52,5 +52,5 @@ export const dateMoved = (outcome: Extract<ChangeOutcome, { kind: 'done' }>): bo
 /** Asked before the questions about a new date begin, so nobody is asked for a date they may not change. */
 export async function mayAskForNewDate(storage: Storage, found: FoundAction): Promise<Refusal | null> {
   const permission = (await updaterRule(storage, found))(found.view.actor, found.current.value);
-  return permission.allowed ? null : refusal('notPermitted', permission.reason);
+  return permission.allowed ? null : refusal('notPermitted', { code: 'denied', denial: permission.denial });
 }

@@ -1,9 +1,9 @@
-import { ChangeContext, ChangeResult } from '../domain/action-changes';
+import { ChangeContext, ChangeProblem, ChangeResult } from '../domain/action-changes';
 import { Actor, Permission } from '../domain/permissions';
 import { Action, FieldChange, RecordedValue, Via } from '../domain/types';
 import { actionChanged, Notification } from '../domain/notifications';
 import { changeAction } from '../services/chat/change-action';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { ConflictError } from '../store/errors';
 import { Storage } from '../store/open-storage';
 
@@ -11,17 +11,15 @@ import { Storage } from '../store/open-storage';
  * Why nothing changed. `notPermitted`: the person may not do this to this action. `notNow`: the rules
  * refuse it in the action's present state (already signed off, date in the past…). `invalid`: the input
  * is incomplete. `unchanged`: it would change nothing. `evidenceMissing`: a sign-off without evidence for the
- * required items named in `missing`.
+ * required items its `why` names.
  */
 export type RefusalCode = 'notPermitted' | 'notNow' | 'invalid' | 'unchanged' | 'evidenceMissing';
 
-/** `reason` is the rule's own explanation; front doors turn a refusal into words in `refusalText`. */
+/** `why` is the rule's own reason, as a code; front doors turn a refusal into words in `refusalText`. */
 export interface Refusal {
   kind: 'refused';
   code: RefusalCode;
-  reason: string;
-  /** For `evidenceMissing`: the required items with no evidence, as the plan names them. */
-  missing?: readonly string[];
+  why: ChangeProblem;
 }
 
 /** Done: the action as written (and as it was just before), and whom to tell. */
@@ -49,24 +47,23 @@ export interface ChangeBy {
   answered?: (notification: Notification) => boolean;
 }
 
-export const refusal = (code: RefusalCode, reason: string, missing?: readonly string[]): Refusal =>
-  missing ? { kind: 'refused', code, reason, missing } : { kind: 'refused', code, reason };
+export const refusal = (code: RefusalCode, why: ChangeProblem): Refusal => ({ kind: 'refused', code, why });
 
 /** A change step: refuse with a code, or the action changed. */
-export type Step =
-  { ok: true; action: Action } | { ok: false; code: RefusalCode; reason: string; missing?: readonly string[] };
+export type Step = { ok: true; action: Action } | { ok: false; code: RefusalCode; why: ChangeProblem };
 
-/** Lifts a domain rule's result into a step: its refusals are about the action's state (or the evidence it lacks). */
+/** Lifts a domain rule's result into a step: its refusals are about the action's state, unless a permission denied it. */
 export const rule = (result: ChangeResult): Step =>
-  result.ok
-    ? result
-    : result.missing
-      ? { ok: false, code: 'evidenceMissing', reason: result.reason, missing: result.missing }
-      : { ok: false, code: 'notNow', reason: result.reason };
+  result.ok ? result : { ok: false, code: ruleCode(result.problem), why: result.problem };
+
+const ruleCode = (problem: ChangeProblem): RefusalCode =>
+  problem.code === 'denied' ? 'notPermitted' : problem.code === 'evidenceMissing' ? 'evidenceMissing' : 'notNow';
 
 /** Runs `apply` only if the permission allows, so the permission is checked again on every retry. */
 export const permitted = (permission: Permission, apply: () => Step): Step =>
-  permission.allowed ? apply() : { ok: false, code: 'notPermitted', reason: permission.reason };
+  permission.allowed
+    ? apply()
+    : { ok: false, code: 'notPermitted', why: { code: 'denied', denial: permission.denial } };
 
 /** The owner's card is redrawn after any change; what else is told depends on the use case. */
 export const ownerCardRedrawn = (action: Action): Notification => actionChanged(action);
@@ -88,7 +85,6 @@ export async function runChange(
   notify: (before: Action, after: Action) => Notification[],
 ): Promise<ChangeOutcome> {
   let code: RefusalCode = 'unchanged';
-  let missing: readonly string[] | undefined;
   try {
     const outcome = await changeAction(
       storage,
@@ -97,8 +93,7 @@ export async function runChange(
         const result = step(action, ctx, actor);
         if (result.ok) return result;
         code = result.code;
-        missing = result.missing;
-        return { ok: false, reason: result.reason };
+        return { ok: false, problem: result.why };
       },
       {
         via: by.via,
@@ -109,7 +104,7 @@ export async function runChange(
         notify: (before, after) => notify(before, after).filter((n) => !by.answered?.(n)),
       },
     );
-    if (!outcome.ok) return refusal(code, outcome.reason, missing);
+    if (!outcome.ok) return refusal(code, outcome.problem);
     return { kind: 'done', found: outcome.found, before: outcome.before, notifications: outcome.notifications };
   } catch (error) {
     if (error instanceof ConflictError) return { kind: 'conflict', error };

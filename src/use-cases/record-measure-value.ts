@@ -49,7 +49,7 @@ export async function recordMeasureValue(
   const { actor, today } = found.view;
   const action = found.current.value;
   const allowed = canRecordMeasureValue(actor, action);
-  if (!allowed.allowed) return refusal('notPermitted', allowed.reason);
+  if (!allowed.allowed) return refusal('notPermitted', { code: 'denied', denial: allowed.denial });
   const bad = (code: MeasureRefusalCode): BadValue => ({
     kind: 'badValue',
     code,
@@ -91,8 +91,7 @@ export async function recordMeasureValue(
     (current, _ctx, who) =>
       permitted(canRecordMeasureValue(who, current), () => {
         const d = current.measure?.definition;
-        if (!current.measure || !d)
-          return { ok: false, code: 'notNow', reason: `${current.ref} no longer has a measure.` };
+        if (!current.measure || !d) return { ok: false, code: 'notNow', why: { code: 'noMeasure', ref: current.ref } };
         return { ok: true, action: withLatest(current, latestText(d, newest)) };
       }),
     (_, written) => [ownerCardRedrawn(written)],
@@ -100,7 +99,7 @@ export async function recordMeasureValue(
   if (outcome.kind !== 'done') return outcome;
   const values = [...before.filter((v) => v.period !== recorded.period), recorded];
   const row = measureRow(outcome.found.current.value, values, today);
-  return row ? { ...outcome, recorded, row } : refusal('notNow', `${action.ref} no longer has a measure.`);
+  return row ? { ...outcome, recorded, row } : refusal('notNow', { code: 'noMeasure', ref: action.ref });
 }
 
 /** "Value: 68% (Sep 2026) → 70% (Sep 2026)", for a value that is not the newest. */

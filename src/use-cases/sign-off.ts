@@ -1,6 +1,6 @@
 import { lacksEvidence, signOff as signedOff } from '../domain/action-changes';
 import { canSignOff, canSignOffWithoutEvidence } from '../domain/permissions';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
 

@@ -1,7 +1,7 @@
 import { addEvidence, changeStatus, reportStatus } from '../domain/action-changes';
 import { canCancel } from '../domain/permissions';
 import { Status } from '../domain/types';
-import { FoundAction } from '../services/chat/plan-scope';
+import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { updaterRule } from './may-update';
 import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';

@@ -2,12 +2,12 @@ import { DecisionsView, decisionsCard } from '../cards/decisions-view';
 import { Banner, reminderCard, ReminderView } from '../cards/reminder-view';
 import { todayIn } from '../domain/calendar';
 import { remindersAcrossPlans } from '../domain/reminders';
-import { Actor, offeredDecisionOn } from '../domain/permissions';
-import { IsoDate, Plan } from '../domain/types';
+import { Actor } from '../domain/permissions';
+import { Action, IsoDate, Plan } from '../domain/types';
 import { valuesDue } from '../domain/measure-view';
-import { withOwnerNames } from '../services/chat/owner-names';
 import { decidersOf } from '../services/deciders';
 import { Storage } from '../store/open-storage';
+import { waitingDecisions } from '../use-cases/decisions';
 
 /**
  * Cards drawn from the register as it stands, for whoever needs them: a button's answer, a chat reply,
@@ -54,8 +54,10 @@ export async function drawReminderCard(
   return { card: 'reminder', data: view };
 }
 
-/** The plan's decisions card: new dates and sign-offs waiting, refreshable by the plan's deciders. */
-/** The decisions waiting in a plan; for a `viewer`, without those they may not be offered (their own, under separation of duties). */
+/**
+ * The plan's decisions card: new dates and sign-offs waiting, refreshable by the plan's deciders; for a
+ * `viewer`, without those they may not be offered (their own, under separation of duties).
+ */
 export async function drawDecisionsCard(
   storage: Storage,
   plan: Plan,
@@ -63,15 +65,22 @@ export async function drawDecisionsCard(
   banner: Banner | null,
   viewer: Actor | null = null,
 ): Promise<DrawnCard & { card: 'decisions' }> {
-  const [actions, deciders] = await Promise.all([storage.actions.snapshot(plan.id), decidersOf(storage, plan.id)]);
-  const waiting = actions
-    .map((v) => v.value)
-    .filter((a) => (a.dateRequest || a.status === 'Complete') && (!viewer || offeredDecisionOn(viewer, a, plan)));
-  const named = await withOwnerNames(storage, waiting);
+  return decisionsCardOf(storage, plan, today, banner, await waitingDecisions(storage, plan, viewer));
+}
+
+/** The decisions card for decisions already read (see `waitingDecisions`). */
+export async function decisionsCardOf(
+  storage: Storage,
+  plan: Plan,
+  today: IsoDate,
+  banner: Banner | null,
+  waiting: Action[],
+): Promise<DrawnCard & { card: 'decisions' }> {
+  const deciders = await decidersOf(storage, plan.id);
   const { view } = decisionsCard(
     plan.id,
     plan.title,
-    named,
+    waiting,
     deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id),
     today,
     banner,

@@ -18,15 +18,19 @@ const ALEX = 0; // chair of the demo plan
 const ADELE = 2; // executive of the demo plan
 const LEASE = { leaseMs: 60_000 };
 
+/**
+ * Each test has a harness of its own (storage with the demo plan and a second plan, and a connector): a
+ * digest goes to every conversation bound to a plan, so tests sharing storage would meet each other's bindings.
+ */
 let bot: BotHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   bot = await startBotHarness();
   await bot.storage.plans.save(newPlan({ id: SECOND, title: 'A second plan', baselineDate: '2026-01-01' }));
   await bot.storage.roles.grant(SECOND, 'meganb@example.com', 'admin');
   await bot.storage.roles.grant(SECOND, 'adelev@example.com', 'admin');
   await bot.storage.roles.grant(SECOND, 'alexw@example.com', 'chair');
 });
-afterAll(() => bot.stop());
+afterEach(() => bot.stop());
 
 type Options = Parameters<typeof message>[2];
 
@@ -69,12 +73,14 @@ describe('binding a channel', () => {
   });
 
   test('binding the same plan again says so and changes nothing', async () => {
+    expect(await say(`use plan ${SECOND} here`, { user: MEGAN, channel })).toMatch(/^Done/);
     expect(await say(`use plan ${SECOND} here`, { user: MEGAN, channel })).toMatch(/already means A second plan/);
   });
 
   test('a group chat is bound as a whole, and keeps receiving the digest in the chat itself', async () => {
     const chat = (text: string, user: number) =>
       send(message(bot.connector.url, text, { kind: 'groupChat', mention: true, user }));
+    expect(await say(`use plan ${SECOND} here`, { user: MEGAN, channel })).toMatch(/^Done/);
     expect(await chat(`use plan ${SECOND} here`, MEGAN)).toMatch(
       /^Done: in this chat, .*Its weekly digest will come here too\.$/,
     );
@@ -143,6 +149,7 @@ describe('the weekly digest in a channel', () => {
   });
 
   test('a throttled channel post is retried, paced, and sent once', async () => {
+    await say(`use plan ${DEMO_PLAN_ID} here`, { user: MEGAN, channel: '19:twice@thread.tacv2' });
     let refused = 0;
     bot.connector.fault = ({ conversationId }) =>
       conversationId === '19:twice@thread.tacv2' && refused++ === 0 ? { status: 429, retryAfterSeconds: 0 } : null;
@@ -206,8 +213,7 @@ describe('bindings stored per post by earlier versions', () => {
     await bot.storage.conversations.bindPlan(post(postId), planId);
   }
 
-  beforeAll(async () => {
-    await bot.storage.conversations.remove('19:twice@thread.tacv2');
+  beforeEach(async () => {
     await oldBinding('100', SECOND, '2026-10-01T09:00:00.000Z');
     await oldBinding('200', SECOND, '2026-10-08T09:00:00.000Z');
   });
@@ -240,7 +246,7 @@ describe('moving a channel to another plan', () => {
   const channel = '19:guarded@thread.tacv2';
   const third = 'third-plan';
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     await bot.storage.plans.save(newPlan({ id: third, title: 'Confidential audit', baselineDate: '2026-01-01' }));
     await bot.storage.roles.grant(third, 'meganb@example.com', 'admin');
     expect(await say(`use plan ${third} here`, { user: MEGAN, channel })).toMatch(/^Done/);
@@ -272,6 +278,11 @@ describe('moving a channel to another plan', () => {
   });
 
   test('a plan that does not exist is refused, listing only plans the person may read', async () => {
+    // Adele has no part in the third plan yet: it is not listed to her.
+    expect(await say('use plan nope here', { user: ADELE, channel })).toBe(
+      'There is no plan "nope". Plans: ofsted-2011, second-plan.',
+    );
+    await bot.storage.roles.grant(third, 'adelev@example.com', 'executive');
     expect(await say('use plan nope here', { user: ADELE, channel })).toBe(
       'There is no plan "nope". Plans: ofsted-2011, second-plan, third-plan.',
     );

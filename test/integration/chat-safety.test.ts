@@ -8,6 +8,7 @@ import { anAction, aHistoryEntry } from '../support/builders';
 import { cardProblems, cardText } from '../support/card-validation';
 import { loadCorpus } from '../support/corpus';
 import { testStorage } from '../support/storage';
+import { Storage } from '../../src/store/open-storage';
 
 /**
  * The corpus plan and people in real storage, driven through the chat service: messages that ask for
@@ -17,8 +18,9 @@ import { testStorage } from '../support/storage';
 const corpus = loadCorpus();
 const PLAN = 'corpus-safety';
 const NOW = new Date('2026-11-30T10:00:00Z');
-const storage = testStorage();
-const chat = new ChatService(storage, 'Europe/London');
+/** Each test has storage of its own with the corpus plan freshly written, so no test meets another's changes. */
+let storage: Storage;
+let chat: ChatService;
 let conversation = 0;
 
 async function send(text: string, email: string, conversationId = `c-${++conversation}`): Promise<Reply[]> {
@@ -58,7 +60,9 @@ async function press(button: Button, email: string, conversationId = `c-${++conv
 const etags = async () => new Map((await storage.actions.list(PLAN)).map((v) => [v.value.ref, v.etag]));
 const stored = async (ref: string) => (await storage.actions.get(PLAN, ref))!.value;
 
-beforeAll(async () => {
+beforeEach(async () => {
+  storage = testStorage();
+  chat = new ChatService(storage, 'Europe/London');
   await storage.plans.save(newPlan({ id: PLAN, title: corpus.plan.title, baselineDate: '2026-06-01' }));
   for (const p of corpus.people.filter((p) => p.role !== 'owner')) await storage.roles.grant(PLAN, p.email, p.role);
   const actions = corpus.plan.actions.map((a) =>

@@ -5,29 +5,50 @@ import { ChatService } from '../../src/services/chat/chat-service';
 import { talkTo } from '../support/chat';
 import { anAction, aHistoryEntry } from '../support/builders';
 import { testStorage } from '../support/storage';
+import { ChangeNotifier } from '../../src/services/notifier';
+import { Storage } from '../../src/store/open-storage';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SEEDED = new Date('2026-11-21T09:00:00Z'); // the demo baseline is eight weeks earlier: 26 Sep 2026
 const NOW = new Date('2026-11-21T10:00:00Z');
-const storage = testStorage();
 /** What the chat service told the rest of the system after each change (the owner's reminder card is redrawn). */
 const told: string[] = [];
-const chat = new ChatService(storage, 'Europe/London', {
+const notifier: ChangeNotifier = {
   dateRequested: async (planId, ref) => void told.push(`date requested ${planId}:${ref}`),
   actionChanged: async (planId, ownerEmail) => void told.push(`changed ${planId}:${ownerEmail}`),
   dateDecided: async ({ action, request, decision, by, comment }) =>
     void told.push(
       `${decision}d ${action.planId}:${action.ref} for ${request.by} by ${by.email}${comment ? `: ${comment}` : ''}`,
     ),
-});
+};
 
 const ADMIN = 'meganb@example.com';
 
-const say = talkTo(chat, NOW);
+/**
+ * Each test has storage of its own, with the demo plan freshly seeded, and its own chat service over it, so
+ * no test meets another's changes and they pass in any order.
+ */
+let storage: Storage;
+let talk: ReturnType<typeof talkTo>;
+const say: ReturnType<typeof talkTo> = (...args) => talk(...args);
 
-beforeAll(async () => {
+beforeEach(async () => {
+  storage = testStorage();
+  talk = talkTo(new ChatService(storage, 'Europe/London', notifier), NOW);
+  told.length = 0;
   await seedDemo(storage, ROOT, SEEDED);
 });
+
+/** The administrator moves SG-1 (Alex's) to 30 Sep 2027, as a decider moves a date. */
+const sg1Moved = async () =>
+  expect(await say('SG-1 delayed to 30/09/2027 because supplier problems', ADMIN)).toEqual([
+    expect.stringMatching(/SG-1 is now due 30 Sep 2027/),
+  ]);
+/** Patti, who owns SG-6, asks for 31 Mar 2027: the new date waits for a chair or an executive. */
+const sg6Asked = async () =>
+  expect(await say('SG-6 delayed to 31/03/2027 because waiting for training places', 'pattif@example.com')).toEqual([
+    expect.stringMatching(/Your new date, 31 Mar 2027, has gone to the chairs and executives for approval/),
+  ]);
 
 describe('reading the plan', () => {
   test('help lists what the bot can do, with examples', async () => {
@@ -230,6 +251,7 @@ describe('changing actions', () => {
   });
 
   test('a date in the past is refused and nothing changes', async () => {
+    await sg1Moved();
     expect(await say('SG-1 delayed to 01/01/2026 because reasons', ADMIN)).toEqual([
       expect.stringMatching(/must be today or later/),
     ]);
@@ -237,6 +259,7 @@ describe('changing actions', () => {
   });
 
   test('a date worked out from the due date is checked, and shown, before the reason is asked for', async () => {
+    await sg1Moved();
     const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!;
     expect(await say('SG-6 needs another 2 weeks', 'pattif@example.com')).toEqual([
       'Two weeks after the current due date, 26 Sep 2026, is 10 Oct 2026, which has passed. What new date would you like for SG-6? (Or type "cancel".)',
@@ -284,6 +307,7 @@ describe('changing actions', () => {
   });
 
   test('the owner of a signed-off action cannot reopen it', async () => {
+    expect(await say('sign off LAC-1')).toEqual([expect.stringMatching(/LAC-1 is signed off/)]);
     expect(await say('LAC-1 on track', 'adelev@example.com')).toEqual([
       expect.stringMatching(/LAC-1 is already signed off, so its status can’t change/),
     ]);
@@ -323,6 +347,7 @@ describe('owners ask for new dates; chairs and executives decide', () => {
   const sg6History = () => storage.actions.history(DEMO_PLAN_ID, 'SG-6');
 
   test('an owner cannot approve or decline a new date in chat, and nothing is written', async () => {
+    await sg6Asked();
     const before = await sg6();
     const history = await sg6History();
     told.length = 0;
@@ -338,6 +363,7 @@ describe('owners ask for new dates; chairs and executives decide', () => {
   });
 
   test('"decisions" shows a chair what waits for them; an owner is told it is not theirs to decide', async () => {
+    await sg6Asked();
     const [decisions] = await say('dates to decide');
     expect(decisions).toMatch(
       /^Waiting for your decision\nOfsted safeguarding and looked after children · as of 21 Nov 2026/,
@@ -362,6 +388,7 @@ describe('owners ask for new dates; chairs and executives decide', () => {
   });
 
   test('a chair approves in chat: the revised date is the one asked for, the request is cleared, history says who, the owner is told', async () => {
+    await sg6Asked();
     const history = await sg6History();
     told.length = 0;
     const [reply] = await say("approve SG-6's new date");
@@ -406,6 +433,10 @@ describe('owners ask for new dates; chairs and executives decide', () => {
   });
 
   test('an executive declines with a reason: the request is cleared, the date stands, history keeps the reason', async () => {
+    await sg6Asked();
+    expect(await say("approve SG-6's new date")).toEqual([
+      expect.stringMatching(/^Approved: SG-6 is now due 31 Mar 2027/),
+    ]);
     expect(await say('SG-6 delayed to 30/06/2027 because staff shortage', 'pattif@example.com')).toEqual([
       expect.stringMatching(
         /Your new date, 30 Jun 2027, has gone to the chairs and executives for approval; until then SG-6 stays due 31 Mar 2027\./,
@@ -438,6 +469,8 @@ describe('owners ask for new dates; chairs and executives decide', () => {
   });
 
   test('"approve" alone still signs off a completed action with nothing else waiting', async () => {
+    await say('SG-4 done');
+    await say('evidence SG-4 https://example.com/report.pdf');
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value).toMatchObject({
       status: 'Complete',
       dateRequest: null,
@@ -454,6 +487,10 @@ describe('owners ask for new dates; chairs and executives decide', () => {
 
   test('when a new date and a sign-off both wait, "approve" asks which and writes nothing', async () => {
     // Marking it complete withdraws any date waiting, so this is a completed action asking for a new date.
+    await sg6Asked();
+    expect(await say("approve SG-6's new date")).toEqual([
+      expect.stringMatching(/^Approved: SG-6 is now due 31 Mar 2027/),
+    ]);
     await say('SG-6 done', 'pattif@example.com');
     await say('move SG-6 to 30/06/2027 because staff shortage', 'pattif@example.com');
     const before = await sg6();

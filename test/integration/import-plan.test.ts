@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { importPlan, ImportRequest } from '../../src/services/import-plan';
+import { aPlanId } from '../support/builders';
 import { testStorage } from '../support/storage';
 import { demoPlanFile } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
@@ -9,11 +10,10 @@ import { projectRoot } from '../../src/project-root';
 const FIXTURE = demoPlanFile(projectRoot());
 const storage = testStorage();
 const NOW = new Date('2026-11-21T10:00:00Z');
-let planCounter = 0;
 
 function request(file: { name: string; bytes: Uint8Array }, overrides: Partial<ImportRequest> = {}): ImportRequest {
   return {
-    planId: `plan-${++planCounter}`,
+    planId: aPlanId(),
     file,
     baseline: '2011-08-19',
     by: 'admin@example.com',
@@ -33,15 +33,27 @@ async function expectNothingWritten(planId: string) {
 describe('importing the real Ofsted plan', () => {
   const fixture = { name: 'ofsted-2011-announced-plan.csv', bytes: fs.readFileSync(FIXTURE) };
 
+  /** The fixture imported into a plan of the test's own. */
+  async function imported(): Promise<string> {
+    const planId = aPlanId('ofsted-2011');
+    const report = await importPlan(
+      storage,
+      request(fixture, { planId, title: 'Ofsted safeguarding and looked after children 2011' }),
+    );
+    expect(report.errors).toEqual([]);
+    return planId;
+  }
+
   test('loads 22 actions with due dates from the timescales and the baseline', async () => {
+    const planId = aPlanId('ofsted-2011');
     const req = request(fixture, {
-      planId: 'ofsted-2011',
+      planId,
       title: 'Ofsted safeguarding and looked after children 2011',
     });
     const report = await importPlan(storage, req);
     expect(report.errors).toEqual([]);
     expect(report.created).toHaveLength(22);
-    const actions = (await storage.actions.list('ofsted-2011')).map((v) => v.value);
+    const actions = (await storage.actions.list(planId)).map((v) => v.value);
     expect(actions).toHaveLength(22);
     const sg1 = actions.find((a) => a.ref === 'SG-1')!;
     expect(sg1).toMatchObject({
@@ -51,27 +63,26 @@ describe('importing the real Ofsted plan', () => {
       owner: { email: 'alexw@example.com' },
     });
     expect(actions.find((a) => a.ref === 'SG-7')!.originalDueDate).toBe('2011-11-19');
-    expect((await storage.plans.get('ofsted-2011'))?.title).toBe('Ofsted safeguarding and looked after children 2011');
-    expect(await storage.actions.history('ofsted-2011', 'SG-1')).toHaveLength(1);
+    expect((await storage.plans.get(planId))?.title).toBe('Ofsted safeguarding and looked after children 2011');
+    expect(await storage.actions.history(planId, 'SG-1')).toHaveLength(1);
     expect(report.warnings.some((w) => w.includes('"CAMHS"'))).toBe(true);
   });
 
   test('re-importing the same file changes nothing and adds no history', async () => {
-    const report = await importPlan(storage, request(fixture, { planId: 'ofsted-2011' }));
+    const planId = await imported();
+    const report = await importPlan(storage, request(fixture, { planId }));
     expect(report).toMatchObject({ ok: true, created: [], updated: [], unchanged: 22 });
-    expect(await storage.actions.history('ofsted-2011', 'SG-1')).toHaveLength(1);
+    expect(await storage.actions.history(planId, 'SG-1')).toHaveLength(1);
   });
 
   test('re-importing an edited file updates just the changed action and records it with via import', async () => {
+    const planId = await imported();
     const edited = fs
       .readFileSync(FIXTURE, 'utf8')
       .replace('SG-2,Safeguarding services,Ensure that visits', 'SG-2,Safeguarding services,Make sure that visits');
-    const report = await importPlan(
-      storage,
-      request(csv(edited), { planId: 'ofsted-2011', now: new Date('2026-11-22T10:00:00Z') }),
-    );
+    const report = await importPlan(storage, request(csv(edited), { planId, now: new Date('2026-11-22T10:00:00Z') }));
     expect(report.updated).toEqual(['SG-2']);
-    const history = await storage.actions.history('ofsted-2011', 'SG-2');
+    const history = await storage.actions.history(planId, 'SG-2');
     expect(history).toHaveLength(2);
     expect(history[0]).toMatchObject({ via: 'import', by: 'admin@example.com' });
     expect(history[0].changes).toEqual([

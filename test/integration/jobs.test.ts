@@ -13,12 +13,26 @@ let h: BotHarness;
 let owed: string[];
 const LEASE = { leaseMs: 2000 };
 
-beforeAll(async () => {
+/**
+ * Each test has a harness of its own (its own storage, freshly seeded, and its own connector): what a week's
+ * runs have sent is kept per week, not per plan, so tests sharing storage would meet each other's runs.
+ */
+beforeEach(async () => {
   h = await startBotHarness({ linkPeople: true });
   const actions = (await h.storage.actions.snapshot(DEMO_PLAN_ID)).map((v) => v.value);
   owed = [...remindersByOwner(actions, todayIn(new Date())).keys()].sort();
 });
-afterAll(() => h.stop());
+afterEach(() => h.stop());
+
+/** This week's reminders, sent. */
+const remindersSent = () => runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
+/** Adele's personal chat answers 403 to a forced reminder run: she is recorded as having blocked the bot. */
+async function adeleBlocks(): Promise<Awaited<ReturnType<typeof runReminders>>> {
+  h.connector.fault = ({ conversationId }) => (conversationId === personalOf(2) ? { status: 403 } : null);
+  const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), force: true }, LEASE);
+  h.connector.fault = () => null;
+  return report;
+}
 
 const cardsTo = (conversationId: string) => h.connector.sent.filter((s) => s.conversationId === conversationId);
 const personalOf = (n: number) => `a:personal-user-id-${n}`;
@@ -64,6 +78,7 @@ describe('weekly reminders', () => {
   });
 
   test('running it again the same week sends nothing and says so; --force sends again', async () => {
+    await remindersSent();
     const before = h.connector.sent.length;
     const again = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date() }, LEASE);
     expect(again.recipients.every((r) => r.outcome === 'already sent' || r.outcome === 'unreachable')).toBe(true);
@@ -127,9 +142,7 @@ describe('weekly reminders', () => {
   });
 
   test('a 403 marks the owner unreachable, with the reason kept for the digest', async () => {
-    h.connector.fault = ({ conversationId }) => (conversationId === personalOf(2) ? { status: 403 } : null);
-    const report = await runReminders(h.deps(), { planId: DEMO_PLAN_ID, now: new Date(), force: true }, LEASE);
-    h.connector.fault = () => null;
+    const report = await adeleBlocks();
     expect(report.recipients.find((r) => r.key === 'adelev@example.com')).toMatchObject({
       outcome: 'unreachable',
       reason: 'blocked',
@@ -139,6 +152,7 @@ describe('weekly reminders', () => {
 });
 
 test('a change made in chat redraws the owner’s reminder card for the week in place', async () => {
+  await remindersSent();
   const notifier = new OutboxDeliverer(h.deps(), LEASE.leaseMs);
   const chat = new ChatService(h.storage, 'Europe/London', notifier);
   const ledger = await h.storage.deliveries.get(reminderRunIdFor(todayIn(new Date())), 'alexw@example.com');
@@ -188,6 +202,7 @@ test('a decision on a new date is sent to the owner who asked for it, in their p
 });
 
 test('a failure telling others after a change is not passed back to the person who made it; the notification waits in the outbox', async () => {
+  await remindersSent(); // so there is a card this week to redraw
   const down = async (): Promise<never> => {
     throw new Error('connector down');
   };
@@ -220,6 +235,7 @@ describe('weekly digest', () => {
   });
 
   test('goes to every bound conversation, once a week, and lists the owners the bot cannot reach', async () => {
+    await adeleBlocks();
     const channel = {
       ...personalChat(h.connector.url, 'x'),
       conversation: { id: '19:exec@thread.tacv2', conversationType: 'channel', tenantId: 'x' },

@@ -2,6 +2,7 @@ import { anAction, aHistoryEntry } from '../support/builders';
 import { testStorage } from '../support/storage';
 import { actionToEntity } from '../../src/store/action-store';
 import { UnknownStoredValueError } from '../../src/store/errors';
+import { escapeKey } from '../../src/store/keys';
 
 const storage = testStorage();
 
@@ -43,6 +44,45 @@ describe('values read from storage', () => {
       code: 'unknownValue',
       field: 'via',
       value: 'carrier pigeon',
+    });
+  });
+
+  test('a conversation of an unknown kind is refused by name', async () => {
+    const conversationId = 'a:hand-edited-chat';
+    await storage.conversations.saveReference({
+      conversationId,
+      kind: 'personal',
+      tenantId: null,
+      teamId: null,
+      reference: {},
+      updatedAt: '2026-11-21T10:00:00.000Z',
+    });
+    expect((await storage.conversations.get(conversationId))?.kind).toBe('personal');
+    const table = await storage.tables.client('conversations');
+    await table.updateEntity(
+      { partitionKey: 'conversation', rowKey: escapeKey(conversationId), kind: 'meeting' },
+      'Merge',
+    );
+    await expect(storage.conversations.get(conversationId)).rejects.toMatchObject({
+      code: 'unknownValue',
+      field: 'kind',
+      value: 'meeting',
+    });
+  });
+
+  test('a delivery in an unknown state is refused by name, not taken for any state', async () => {
+    const runId = 'remind:hand-edited';
+    const claimed = await storage.deliveries.claim(runId, 'alexw@example.com', 'me', new Date(), 60_000);
+    expect(claimed.claimed).toBe(true);
+    const table = await storage.tables.client('deliveries');
+    await table.updateEntity(
+      { partitionKey: escapeKey(runId), rowKey: escapeKey('alexw@example.com'), state: 'posted' },
+      'Merge',
+    );
+    await expect(storage.deliveries.get(runId, 'alexw@example.com')).rejects.toMatchObject({
+      code: 'unknownValue',
+      field: 'state',
+      value: 'posted',
     });
   });
 });

@@ -8,6 +8,13 @@ export const BOT_ID = '28:action-tracker';
 export const TEAM = '19:children-services@thread.tacv2';
 export const EXECUTIVE_CHANNEL = '19:executive@thread.tacv2';
 
+let plans = 0;
+
+/** A plan id no other test in the run uses, so a test that writes to its plan never meets another's changes. */
+export function aPlanId(name = 'plan'): string {
+  return `${name}-${++plans}-${process.pid}`;
+}
+
 export function anAction(overrides: Partial<Action> = {}): Action {
   return {
     planId: 'test-plan',

@@ -18,7 +18,7 @@ export async function saveNoteWith(
   const current = await storage.actions.get(planId, ref);
   if (!current) throw new Error(`no action ${ref} in ${planId}`);
   const changed = addNote(current.value, `note at ${at}`, { by: 'meganb@example.com', at, today: at.slice(0, 10) });
-  if (!changed.ok) throw new Error(changed.reason);
+  if (!changed.ok) throw new Error(changed.problem.code);
   const history = historyEntry(changed.action, diffActions(current.value, changed.action), {
     by: 'meganb@example.com',
     via: 'chat',

@@ -1,3 +1,4 @@
+import { problemWords } from '../../src/cards/refusal-words';
 import {
   addEvidence,
   addNote,
@@ -15,6 +16,9 @@ import { currentDueDate } from '../../src/domain/rag';
 import { Action, Evidence, IsoDate, Status } from '../../src/domain/types';
 import { aDateRequest, anAction } from '../support/builders';
 
+/** A refusal as people read it (the rules give codes; the words are made at the edge). */
+const said = (r: ChangeResult) => (r.ok ? r : { ok: false, reason: problemWords(r.problem) });
+
 // anAction() is due on 30 Sep 2026, not started, owned by alexw@example.com.
 const TODAY = '2026-07-01';
 const ctx: ChangeContext = { by: 'alexw@example.com', at: '2026-07-01T09:30:00.000Z', today: TODAY };
@@ -30,7 +34,7 @@ const someEvidence: Evidence = {
 const aRequest = aDateRequest();
 
 function changed(result: ChangeResult): Action {
-  if (!result.ok) throw new Error(`Expected the change to be allowed, but: ${result.reason}`);
+  if (!result.ok) throw new Error(`Expected the change to be allowed, but: ${problemWords(result.problem)}`);
   return result.action;
 }
 
@@ -96,7 +100,7 @@ describe('changeStatus', () => {
       'The comment is 1,001 characters long; the most is 1,000.',
     ],
   ])('refused: %s', (_d, from, to, comment, reason) => {
-    expect(changeStatus(anAction({ status: from }), to, comment, ctx)).toEqual({ ok: false, reason });
+    expect(said(changeStatus(anAction({ status: from }), to, comment, ctx))).toEqual({ ok: false, reason });
   });
 });
 
@@ -176,7 +180,7 @@ const dateRefusalCases = dateMovers.flatMap(([name, move]) =>
 
 describe('checks on a new date (reschedule and requestNewDate)', () => {
   test.each(dateRefusalCases)('%s refuses %s', (_name, _d, move, overrides, date, reason, text) => {
-    expect(move(anAction(overrides), date, reason)).toEqual({ ok: false, reason: text });
+    expect(said(move(anAction(overrides), date, reason))).toEqual({ ok: false, reason: text });
   });
 
   const allowed: [description: string, overrides: Partial<Action>, date: IsoDate][] = [
@@ -331,7 +335,7 @@ describe('approveNewDate', () => {
       'SG-1 is already due on 31 Oct 2026.',
     ],
   ])('refused when %s', (_d, overrides, today, reason) => {
-    expect(approveNewDate(anAction(overrides), { ...chairCtx, today })).toEqual({ ok: false, reason });
+    expect(said(approveNewDate(anAction(overrides), { ...chairCtx, today }))).toEqual({ ok: false, reason });
   });
 });
 
@@ -360,7 +364,7 @@ describe('declineNewDate', () => {
   });
 
   test('refused when there is no request', () => {
-    expect(declineNewDate(anAction(), 'no', chairCtx)).toEqual({
+    expect(said(declineNewDate(anAction(), 'no', chairCtx))).toEqual({
       ok: false,
       reason: 'SG-1 has no new date waiting for a decision.',
     });
@@ -426,7 +430,7 @@ describe('addEvidence', () => {
     ['blank', [], '  ', 'The evidence is empty.'],
     ['over 1,000 characters', [], 'e'.repeat(2500), 'The evidence is 2,500 characters long; the most is 1,000.'],
   ])('refused: %s', (_d, evidence, text, reason) => {
-    expect(addEvidence(anAction({ evidence }), text, ctx)).toEqual({ ok: false, reason });
+    expect(said(addEvidence(anAction({ evidence }), text, ctx))).toEqual({ ok: false, reason });
   });
 });
 
@@ -444,7 +448,7 @@ describe('addNote', () => {
     [' \n\t ', 'The note is empty.'],
     ['n'.repeat(1001), 'The note is 1,001 characters long; the most is 1,000.'],
   ])('refused: %j', (text, reason) => {
-    expect(addNote(anAction(), text, ctx)).toEqual({ ok: false, reason });
+    expect(said(addNote(anAction(), text, ctx))).toEqual({ ok: false, reason });
   });
 });
 
@@ -474,6 +478,6 @@ describe('signOff', () => {
     ['Cancelled', [someEvidence], 'SG-1 is cancelled, not complete. Its owner marks it complete first.'],
     ['Complete', [], 'SG-1 has no evidence yet. Sign-off needs at least one piece: evidence SG-1 https://…'],
   ])('refused when %s with %j', (status, evidence, reason) => {
-    expect(signOff(anAction({ status, evidence }), null, chairCtx)).toEqual({ ok: false, reason });
+    expect(said(signOff(anAction({ status, evidence }), null, chairCtx))).toEqual({ ok: false, reason });
   });
 });

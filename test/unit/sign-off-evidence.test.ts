@@ -1,4 +1,5 @@
-import { addEvidence, ChangeContext, signOff } from '../../src/domain/action-changes';
+import { addEvidence, ChangeContext, ChangeResult, signOff } from '../../src/domain/action-changes';
+import { problemWords } from '../../src/cards/refusal-words';
 import { splitSignOffOverride } from '../../src/domain/command-evidence';
 import { parseCommand } from '../../src/domain/command-grammar';
 import { diffActions } from '../../src/domain/history';
@@ -24,6 +25,9 @@ const link = (item: string | null, url = 'https://example.com/a.pdf'): Evidence 
 });
 const REQUIRED = ['Audit report', 'Training records'];
 const complete = (overrides: Partial<Action> = {}) => anAction({ status: 'Complete', ...overrides });
+
+/** A refusal as people read it: the rules give codes, the words are made at the edge. */
+const why = (result: ChangeResult): string | null => (result.ok ? null : problemWords(result.problem));
 
 describe('sign-off needs evidence for every required item', () => {
   test.each([
@@ -53,11 +57,11 @@ describe('sign-off needs evidence for every required item', () => {
     if (outcome === 'signed') {
       expect(result.ok && result.action.status).toBe('Signed off');
     } else if (missing) {
-      expect(result).toEqual({ ok: false, reason: `Sign-off needs evidence for: ${missing.join(', ')}.`, missing });
+      expect(result).toEqual({ ok: false, problem: { code: 'evidenceMissing', ref: action.ref, missing } });
+      expect(why(result)).toBe(`Sign-off needs evidence for: ${missing.join(', ')}.`);
     } else {
       expect(result.ok).toBe(false);
-      expect(!result.ok && result.reason).toContain(outcome);
-      expect(!result.ok && result.missing).toBeUndefined();
+      expect(why(result)).toContain(outcome);
     }
   });
 
@@ -83,7 +87,7 @@ describe('sign-off needs evidence for every required item', () => {
       ? anAction({ evidenceRequired: REQUIRED })
       : complete({ evidenceRequired: REQUIRED });
     const result = signOff(action, null, ctx, reason);
-    expect(!result.ok && result.reason).toContain(refusal);
+    expect(why(result)).toContain(refusal);
   });
 });
 
@@ -97,14 +101,14 @@ describe('evidence linked to a required item', () => {
     const result = addEvidence(action, 'https://example.com/a.pdf', ctx, { item });
     expect(result.ok).toBe(expected.ok);
     if (result.ok) expect(result.action.evidence[0].item).toBe(expected.item);
-    else expect(result.reason).toContain(expected.item);
+    else expect(why(result)).toContain(expected.item);
   });
 
   test('the same link may support two items, but not the same item twice', () => {
     const once = complete({ evidenceRequired: REQUIRED, evidence: [link('Audit report')] });
     expect(addEvidence(once, 'https://example.com/a.pdf', ctx, { item: 'Training records' }).ok).toBe(true);
     const again = addEvidence(once, 'https://example.com/a.pdf', ctx, { item: 'Audit report' });
-    expect(!again.ok && again.reason).toBe('SG-1 already has that evidence for Audit report.');
+    expect(why(again)).toBe('SG-1 already has that evidence for Audit report.');
   });
 
   test('a link typed with words keeps the link', () => {

@@ -22,7 +22,7 @@ export type { MeasureRow };
  */
 export type ReportRefusal =
   | { kind: 'refused'; code: 'noPlan' }
-  | { kind: 'refused'; code: 'notPermitted'; reason: string }
+  | { kind: 'refused'; code: 'notPermitted' }
   | { kind: 'refused'; code: 'badPeriod'; problem: PeriodProblem };
 
 export interface ReportSummary {

@@ -1,3 +1,4 @@
+import { denialWords } from '../../cards/refusal-words';
 import { readableViews } from '../plan-access';
 import { plansFor } from './plan-scope';
 import { Storage } from '../../store/open-storage';
@@ -52,10 +53,10 @@ async function refusedReply(
       return text(`There is no plan "${planId}".${known.length ? ` Plans: ${known.join(', ')}.` : ''}`);
     }
     case 'notPermitted':
-      return text(refused.reason);
+      return text(denialWords(refused.denial));
     case 'cannotMove': {
       const named = refused.previous ? `${refused.previous.title} (${refused.previous.id})` : 'another plan';
-      return text(`${capitalised(place)} already uses ${named}. ${refused.reason}`);
+      return text(`${capitalised(place)} already uses ${named}. ${denialWords(refused.denial)}`);
     }
   }
 }

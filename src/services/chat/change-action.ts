@@ -1,4 +1,4 @@
-import { ChangeContext, ChangeResult, withdrawnNote } from '../../domain/action-changes';
+import { ChangeContext, ChangeProblem, ChangeResult, withdrawnNote } from '../../domain/action-changes';
 import { diffActions, historyEntry } from '../../domain/history';
 import { Notification } from '../../domain/notifications';
 import { Actor, ownDecisionNote } from '../../domain/permissions';
@@ -12,7 +12,8 @@ import { FoundAction } from './plan-scope';
  * and `notifications` what was written to the outbox with it.
  */
 export type ChangeOutcome =
-  { ok: true; found: FoundAction; before: Action; notifications: Notification[] } | { ok: false; reason: string };
+  | { ok: true; found: FoundAction; before: Action; notifications: Notification[] }
+  | { ok: false; problem: ChangeProblem };
 
 /** Who made the change and how; `notify` says whom the change tells, worked out against the action as written. */
 export interface ChangeBy {
@@ -50,7 +51,7 @@ export async function changeAction(
       ...diffActions(current.value, result.action),
       ...(who.alsoChanged?.(current.value, result.action) ?? []),
     ];
-    if (changes.length === 0) return { ok: false, reason: `That doesn’t change anything on ${current.value.ref}.` };
+    if (changes.length === 0) return { ok: false, problem: { code: 'nothingChanges', ref: current.value.ref } };
     const note = ownDecisionNote(found.view.actor, current.value, result.action, found.view.plan);
     const comment =
       [who.comment, note, withdrawnNote(current.value, result.action)].filter(Boolean).join(' · ') || null;
@@ -70,7 +71,7 @@ export async function changeAction(
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt === MAX_ATTEMPTS) throw error;
       const reloaded = await storage.actions.get(current.value.planId, current.value.ref);
-      if (!reloaded) return { ok: false, reason: `${current.value.ref} no longer exists.` };
+      if (!reloaded) return { ok: false, problem: { code: 'gone', ref: current.value.ref } };
       current = reloaded;
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problemWords } from '../../cards/refusal-words';
 import { dateCannotMove, newDateProblem } from '../../domain/action-changes';
 import { formatUkDate, isValidIsoDate } from '../../domain/calendar';
 import { currentDueDate } from '../../domain/rag';
@@ -138,7 +139,7 @@ export async function continueDelay(
   const stuck = dateCannotMove(found.current.value);
   if (stuck) {
     await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
-    return text(stuck);
+    return text(problemWords(stuck));
   }
   const dateProblem = newDateProblem(found.current.value, draft.newDate, found.view.today, draft.worked ?? null);
   if (dateProblem)
@@ -146,7 +147,7 @@ export async function continueDelay(
       storage,
       incoming,
       { ...draft, newDate: null, worked: null },
-      `${dateProblem} What new date would you like for ${draft.ref}?`,
+      `${problemWords(dateProblem)} What new date would you like for ${draft.ref}?`,
     );
   if (!draft.reason) {
     const worked = draft.worked ? `${draft.worked}. ` : '';

@@ -19,11 +19,13 @@ import { Versioned } from '../../store/action-store';
 import { askRedReply, offerReply } from './confirm-replies';
 import { nothingToCancelReply } from './cancel-replies';
 import { dateOf, workedOut } from './dates';
-import { findAction, whichOne } from './find-action';
+import { findAction } from './find-action';
 import { helpReply, smallTalkReply } from './help';
 import { closestCommandsHint, rolesIn } from './unknown-hints';
 import { plansFor, PlanView } from './plan-scope';
-import { historyReply, myActionsReply, overdueReply, resolveOne, showReply, suggestRefs } from './read-replies';
+import { detailReply, historyReply, myActionsReply, notOneReply, overdueReply, resolveOne } from './read-replies';
+import { similarRefs } from '../../use-cases/find-one';
+import { showAction } from '../../use-cases/show-action';
 import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
 import { questionReplies } from './question-replies';
@@ -181,21 +183,20 @@ export class ChatService {
         return measuresReply(this.storage, await views());
     }
     const scope = await views();
-    const located = await findAction(this.storage, scope, command.ref);
-    if (located.unsure.length > 0) return [text(whichOne(command.ref, located.unsure))];
-    const found = await resolveOne(this.storage, scope, located.found, command.ref);
+    if (command.kind === 'show') {
+      const shown = await showAction(this.storage, scope, { ref: command.ref });
+      if (shown.kind !== 'action') return [notOneReply(shown)];
+      const offer = command.offer
+        ? offerReply(shown.found, command.offer, shown.found.view.actor, await this.storage.people.nameDirectory())
+        : null;
+      return [detailReply(shown, null), ...(offer ? [offer] : [])];
+    }
+    if (command.kind === 'history') return [await historyReply(this.storage, scope, command.ref)];
+    const found = await resolveOne(this.storage, scope, command.ref);
     if ('kind' in found) return [found];
     switch (command.kind) {
-      case 'show': {
-        const offer = command.offer
-          ? offerReply(found, command.offer, found.view.actor, await this.storage.people.nameDirectory())
-          : null;
-        return [await showReply(this.storage, found), ...(offer ? [offer] : [])];
-      }
       case 'askRed':
         return [askRedReply(found, command.comment)];
-      case 'history':
-        return [await historyReply(this.storage, found)];
       case 'delay': {
         const draft: DelayDraft = {
           planId: found.view.plan.id,
@@ -234,7 +235,7 @@ export class ChatService {
     if (command.problem) return text(command.problem);
     const scope = await this.views(asker);
     const typedRef = /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
-    const close = typedRef ? await suggestRefs(this.storage, scope, typedRef) : [];
+    const close = typedRef ? await similarRefs(this.storage, scope, typedRef) : [];
     const commands = closestCommandsHint(command.text, rolesIn(scope));
     if (close.length)
       return text(

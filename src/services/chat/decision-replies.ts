@@ -1,7 +1,7 @@
 import { Command } from '../../domain/command';
-import { canSeeDecisions } from '../../domain/permissions';
 import { Storage } from '../../store/open-storage';
-import { drawDecisionsCard } from '../../views/action-cards';
+import { decisionsCardOf } from '../../views/action-cards';
+import { decisions } from '../../use-cases/decisions';
 import { decisionConfirmation } from '../../domain/date-decisions';
 import { ChangeNotifier } from '../notifier';
 import { tell } from '../tell';
@@ -43,9 +43,9 @@ export async function decisionReply(
 
 /** "decisions": the decisions card of each plan in which the person may decide, as chairs and executives are sent it. */
 export async function decisionsReply(storage: Storage, views: PlanView[]): Promise<Reply[]> {
-  if (views.length === 0) return [text('There are no plans yet.')];
-  const deciding = views.filter((v) => canSeeDecisions(v.actor).allowed);
-  if (deciding.length === 0) {
+  const waiting = await decisions(storage, views);
+  if (waiting.kind === 'noPlans') return [text('There are no plans yet.')];
+  if (waiting.kind === 'refused') {
     return [
       text(
         'Only a chair, an executive or an administrator decides new dates and sign-offs. Type "my actions" to see your own actions.',
@@ -53,13 +53,12 @@ export async function decisionsReply(storage: Storage, views: PlanView[]): Promi
     ];
   }
   const replies: Reply[] = [];
-  for (const view of deciding) {
-    const drawn = await drawDecisionsCard(storage, view.plan, view.today, null, view.actor);
-    const data = drawn.data;
+  for (const { view, waiting: actions } of waiting.plans) {
+    const { data } = await decisionsCardOf(storage, view.plan, view.today, null, actions);
     replies.push(
       card(
         'decisions',
-        drawn.data,
+        data,
         `${view.plan.title}: ${data.requests.length} new date${data.requests.length === 1 ? '' : 's'} and ${data.signOffs.length} sign-off${data.signOffs.length === 1 ? '' : 's'} waiting`,
       ),
     );

@@ -1,16 +1,8 @@
 import { todayIn } from '../../domain/calendar';
-import { Actor, canReadPlan } from '../../domain/permissions';
-import { Action, IsoDate, Plan, Role } from '../../domain/types';
-import { Versioned } from '../../store/action-store';
+import { Plan, Role } from '../../domain/types';
 import { Storage } from '../../store/open-storage';
+import { PlanView } from '../../use-cases/plan-view';
 import { Incoming } from './types';
-
-/** A plan as seen by one person at one moment: their roles in it, and its "today". */
-export interface PlanView {
-  plan: Plan;
-  actor: Actor;
-  today: IsoDate;
-}
 
 /**
  * The plans a message is about: the one bound to the conversation, or else
@@ -41,16 +33,5 @@ export async function plansFor(
   );
 }
 
-/** Whether the person may read the plan at all (see `canReadPlan`). */
-export function mayRead(view: PlanView, actions: readonly Versioned<Action>[]): boolean {
-  return canReadPlan(view.actor, valuesOf(actions));
-}
-
-function* valuesOf(actions: readonly Versioned<Action>[]): Iterable<Action> {
-  for (const { value } of actions) yield value;
-}
-
-export interface FoundAction {
-  view: PlanView;
-  current: Versioned<Action>;
-}
+export type { FoundAction, PlanView } from '../../use-cases/plan-view';
+export { mayRead } from '../../use-cases/plan-view';

@@ -1,0 +1,107 @@
+import { ChangeProblem } from '../domain/action-changes';
+import { formatUkDate } from '../domain/calendar';
+import { Decision, Denial } from '../domain/permissions';
+import { numericDate } from '../domain/uk-date-result';
+import { badValueWords } from './measure-words';
+
+/**
+ * The words for why something was refused, for chat and card buttons: the one place they are made. The
+ * rules (src/domain/permissions.ts, action-changes.ts) give only codes.
+ */
+
+const ONLY_OVERSEERS: Record<Decision, string> = {
+  cancel: 'Only a chair, an executive or an administrator can cancel an action.',
+  decideDate: 'Only a chair, an executive or an administrator can approve or decline a new date.',
+  signOff: 'Only a chair, an executive or an administrator can sign off an action.',
+};
+
+const SOMEONE_ELSE_MUST: Record<Decision, string> = {
+  cancel: 'cancel it',
+  decideDate: 'decide its new date',
+  signOff: 'sign it off',
+};
+
+export function denialWords(denial: Denial): string {
+  switch (denial.code) {
+    case 'notOwner':
+      return `Only the action’s owner (${denial.owner ?? 'nobody yet'}) or an administrator can change ${denial.ref}.`;
+    case 'notOverseer':
+      return ONLY_OVERSEERS[denial.decision];
+    case 'ownAction':
+      return `You own ${denial.ref}, so another chair, executive or administrator must ${SOMEONE_ELSE_MUST[denial.decision]}.`;
+    case 'othersReminders':
+      return 'That card lists someone else’s actions. Type "my actions" to see yours.';
+    case 'notDecider':
+      return 'Only a chair, an executive or an administrator can decide new dates and sign-offs. Type "my actions" to see yours.';
+    case 'notAdmin':
+      return 'Only an administrator can choose the plan for a conversation.';
+    case 'notAdminOfCurrent':
+      return 'Only an administrator of the plan it uses now can move it to another plan.';
+    case 'notChairForOverride':
+      return 'Only a chair can sign off an action without the evidence it needs.';
+    case 'notReportMaker':
+      return 'Only a chair, an executive or an administrator can make the committee report.';
+    case 'notMeasureGiver':
+      return `Only the owner of ${denial.ref}, a chair, an executive or an administrator can give its measure’s values.`;
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+export function problemWords(problem: ChangeProblem): string {
+  switch (problem.code) {
+    case 'denied':
+      return denialWords(problem.denial);
+    case 'text':
+      return problem.problem.code === 'empty'
+        ? `The ${problem.kind} is empty.`
+        : `The ${problem.kind} is ${count(problem.problem.length)} characters long; the most is ${count(problem.problem.max)}.`;
+    case 'signedOffIsFinal':
+      return `${problem.ref} is already signed off, so its status can’t change. An administrator can reopen it.`;
+    case 'useSignOff':
+      return `Use "sign off ${problem.ref}" to sign an action off.`;
+    case 'delayNeedsDate':
+      return `To delay ${problem.ref}, give a new date and a reason, for example: ${problem.ref} delayed to ${numericDate(problem.example)} because of supplier problems.`;
+    case 'alreadyStatus':
+      return `${problem.ref} is already ${problem.status.toLowerCase()}.`;
+    case 'dateCannotMove':
+      return `${problem.ref} is ${problem.status.toLowerCase()}, so its date can’t move.`;
+    case 'datePassed':
+      return problem.shown
+        ? `${problem.shown}, which has passed.`
+        : `The new date must be today or later; ${formatUkDate(problem.date)} has passed.`;
+    case 'alreadyDue':
+      return `${problem.ref} is already due on ${formatUkDate(problem.date)}.`;
+    case 'tooFar':
+      return 'The new date is more than five years away; please check it.';
+    case 'duplicateEvidence':
+      return `${problem.ref} already has that evidence${problem.item ? ` for ${problem.item}` : ''}.`;
+    case 'evidenceNotRequired':
+      return `${problem.ref} does not require "${problem.item}" as evidence.`;
+    case 'evidenceMissing':
+      return `Sign-off needs evidence for: ${problem.missing.join(', ')}.`;
+    case 'alreadySignedOff':
+      return `${problem.ref} is already signed off.`;
+    case 'notComplete':
+      return `${problem.ref} is ${problem.status.toLowerCase()}, not complete. Its owner marks it complete first.`;
+    case 'noEvidence':
+      return `${problem.ref} has no evidence yet. Sign-off needs at least one piece: evidence ${problem.ref} https://…`;
+    case 'noDateRequest':
+      return `${problem.ref} has no new date waiting for a decision.`;
+    case 'bothWaiting':
+      return `${problem.ref} has a new date and a sign-off waiting. Say which: "approve the new date for ${problem.ref}" or "sign off ${problem.ref}".`;
+    case 'nothingChanges':
+      return `That doesn’t change anything on ${problem.ref}.`;
+    case 'nothingToSave':
+      return 'There was nothing to save: choose a new status or write a note.';
+    case 'badMeasureValue':
+      return badValueWords(problem.ref, problem.refusal, problem.typed, problem.definition).replace(
+        /^Nothing was changed\. /,
+        '',
+      );
+    case 'noMeasure':
+      return `${problem.ref} no longer has a measure.`;
+    case 'gone':
+      return `${problem.ref} no longer exists.`;
+  }
+}

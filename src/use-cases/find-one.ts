@@ -1,0 +1,42 @@
+import { closestRefs } from '../domain/ref';
+import { Storage } from '../store/open-storage';
+import { findAction, Located } from '../services/chat/find-action';
+import { readableViews } from '../services/plan-access';
+import { FoundAction, PlanView } from './plan-view';
+import { NO_PLANS, NothingToRead } from './read-outcome';
+
+/**
+ * What a typed reference names among the plans the person may read. Anything in a plan they may not read is
+ * answered as if it did not exist, and no such plan is ever named, not even in a suggestion.
+ */
+export type OneAction =
+  | NothingToRead
+  | { kind: 'found'; found: FoundAction }
+  /** It could be more than one action (in one plan, or across plans): the person is asked which. */
+  | { kind: 'unsure'; ref: string; unsure: Located['unsure'] }
+  /** The same ref names one action in each of several readable plans. */
+  | { kind: 'inSeveralPlans'; ref: string; planIds: string[] }
+  /** No such action; `suggestions` are refs that look like it, from readable plans only. */
+  | { kind: 'notFound'; ref: string; suggestions: string[]; nothingReadable: boolean };
+
+/** Finds exactly one action the person may read, by the one rule for what a typed ref names (`findAction`). */
+export async function findOne(storage: Storage, views: readonly PlanView[], ref: string): Promise<OneAction> {
+  if (views.length === 0) return NO_PLANS;
+  const located = await findAction(storage, views, ref);
+  if (located.unsure.length > 0) return { kind: 'unsure', ref, unsure: located.unsure };
+  const readable = await readableViews(storage, views);
+  const seen = located.found.filter((f) => readable.includes(f.view));
+  if (seen.length === 1) return { kind: 'found', found: seen[0] };
+  if (seen.length > 1) return { kind: 'inSeveralPlans', ref, planIds: seen.map((f) => f.view.plan.id) };
+  if (readable.length === 0) return { kind: 'notFound', ref, suggestions: [], nothingReadable: true };
+  return { kind: 'notFound', ref, suggestions: await similarRefs(storage, readable, ref), nothingReadable: false };
+}
+
+/** Refs in the plans the person may read that look like what was typed, for "Did you mean SG-4?". */
+export async function similarRefs(storage: Storage, views: readonly PlanView[], typed: string): Promise<string[]> {
+  const readable = await readableViews(storage, views);
+  const refs = (await Promise.all(readable.map((v) => storage.actions.snapshot(v.plan.id))))
+    .flat()
+    .map((v) => v.value.ref);
+  return closestRefs(typed, refs);
+}

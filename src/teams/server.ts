@@ -107,7 +107,7 @@ export async function startServer(
       readiness.ready ? { status: 'ready' } : { status: 'unavailable', reason: readiness.reason },
     );
   });
-  mountTab(server, config, storage, log);
+  mountTab(server, config, storage, log, reportLinks);
   mountReportRoute(server, { storage, links: reportLinks, log });
   server.on('restifyError', (req, _res, err, callback) => {
     log.warn(

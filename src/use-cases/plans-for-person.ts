@@ -1,4 +1,4 @@
-import { canReadPlan, ownsAction } from '../domain/permissions';
+import { canMakeCommitteeReport, canReadPlan, ownsAction } from '../domain/permissions';
 import { Role, ROLES } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { TabPerson } from './readable-plan';
@@ -8,6 +8,8 @@ export interface PersonPlan {
   title: string;
   /** Granted roles, and 'owner' when they own an action in it. */
   roles: Role[];
+  /** Whether they may make the plan's committee report (the same rule the report itself checks). */
+  mayMakeReport: boolean;
 }
 
 /** The plans the person may read (the same rule as chat's "my plans"), by title. */
@@ -24,7 +26,12 @@ export async function plansForPerson(storage: Storage, person: TabPerson): Promi
       if (!canReadPlan(actor, actions)) return null;
       const roles = new Set(granted);
       if (actions.some((a) => ownsAction(actor, a))) roles.add('owner');
-      return { id: plan.id, title: plan.title, roles: ROLES.filter((r) => roles.has(r)) };
+      return {
+        id: plan.id,
+        title: plan.title,
+        roles: ROLES.filter((r) => roles.has(r)),
+        mayMakeReport: canMakeCommitteeReport(actor).allowed,
+      };
     }),
   );
   return found

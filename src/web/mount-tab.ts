@@ -4,6 +4,7 @@ import { Config } from '../config';
 import { Logger } from '../log';
 import { projectRoot } from '../project-root';
 import { Storage } from '../store/open-storage';
+import { ReportLinks } from './report-link';
 import { mountTabApi } from './tab-api';
 import { tabSignIn } from './tab-sign-in';
 import { mountTabPages } from './tab-static';
@@ -12,7 +13,14 @@ import { mountTabPages } from './tab-static';
 export const TAB_DIR = path.join(projectRoot(), 'dist', 'tab');
 
 /** The Teams tab on the bot's own server: its pages and its JSON API (one server, one domain). */
-export function mountTab(server: Server, config: Config, storage: Storage, log: Logger, dir = TAB_DIR): void {
+export function mountTab(
+  server: Server,
+  config: Config,
+  storage: Storage,
+  log: Logger,
+  links: ReportLinks,
+  dir = TAB_DIR,
+): void {
   const signIn = tabSignIn({
     authEnabled: config.bot.authEnabled,
     appId: config.bot.tabAppId,
@@ -26,6 +34,6 @@ export function mountTab(server: Server, config: Config, storage: Storage, log: 
     log.warn(
       "the tab accepts only v2 tokens: set BOT_DOMAIN so that Teams' v1 tokens for api://<BOT_DOMAIN>/<app id> are accepted",
     );
-  mountTabApi(server, { storage, signIn, authEnabled: config.bot.authEnabled, log });
+  mountTabApi(server, { storage, signIn, authEnabled: config.bot.authEnabled, links, log });
   mountTabPages(server, dir, log);
 }

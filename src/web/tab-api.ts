@@ -6,9 +6,13 @@ import { showActionDetail } from '../use-cases/action-detail';
 import { showPlanPage } from '../use-cases/plan-page';
 import { plansForPerson } from '../use-cases/plans-for-person';
 import { TabPerson } from '../use-cases/readable-plan';
+import { ReportFormat } from '../reports/render';
+import { ReportLinks } from './report-link';
+import { fileHeaders, reportFile, reportFormat, reportLink, TabFile } from './tab-report';
 import {
   ACTION_NOT_FOUND,
   BAD_REFERENCE,
+  BAD_REPORT_FORMAT,
   INTERNAL,
   NO_SUCH_PAGE,
   PLAN_NOT_FOUND,
@@ -23,6 +27,8 @@ export interface TabApiDeps {
   storage: Storage;
   signIn: (request: SignInRequest) => Promise<SignIn>;
   authEnabled: boolean;
+  /** Signs the committee report's short-lived links (the same ones chat's "report" card carries). */
+  links: ReportLinks;
   log: Logger;
   now?: () => Date;
 }
@@ -41,8 +47,8 @@ function pathParam(req: Request, name: string): unknown {
   return typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[name] : undefined;
 }
 
-/** What a route answers: the body to send, or one of the contract's errors. */
-type Answer = { body: object } | { error: TabError };
+/** What a route answers: the body to send, a file to download, or one of the contract's errors. */
+type Answer = { body: object } | { file: TabFile } | { error: TabError };
 
 /** A page is the same for every reader until the plan changes, so its JSON (and that gzipped) is kept with it. */
 const bodies = new WeakMap<object, Body>();
@@ -111,6 +117,11 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
         if (!key) return sendError(res, signInError('notSignedIn', deps.authEnabled));
         const result = await answer({ email: key, name }, req);
         if ('error' in result) return sendError(res, result.error);
+        if ('file' in result) {
+          res.writeHead(200, fileHeaders(result.file));
+          res.end(result.file.bytes);
+          return;
+        }
         const body = bodyOf(result.body);
         sendJson(res, 200, body.json, acceptsGzip(req) ? body.gzip : null);
       } catch (error) {
@@ -150,6 +161,28 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
       const outcome = await showActionDetail(deps.storage, person, planId, ref, now());
       return outcome.kind === 'found' ? { body: outcome.detail } : { error: ACTION_NOT_FOUND };
     }),
+  );
+
+  /** The committee report's routes: the plan id and the format checked, then the use case decides. */
+  const report =
+    (answer: (person: TabPerson, planId: string, format: ReportFormat, at: Date) => Promise<Answer>) =>
+    (person: TabPerson, req: Request): Promise<Answer> => {
+      const planId = pathParam(req, 'planId');
+      if (!usable(planId)) return Promise.resolve({ error: BAD_REFERENCE });
+      const format = reportFormat(queryParam(req, 'format'));
+      if (!format) return Promise.resolve({ error: BAD_REPORT_FORMAT });
+      return answer(person, planId, format, now());
+    };
+
+  // The report itself, for a plain link (local mode) or any caller that can send the token.
+  server.get(
+    `${TAB_API}/plans/:planId/report`,
+    route(report((person, planId, format, at) => reportFile(deps.storage, person, planId, format, at))),
+  );
+  // In Teams: a signed link the tab opens in the browser, where the token cannot go.
+  server.get(
+    `${TAB_API}/plans/:planId/report-link`,
+    route(report((person, planId, format, at) => reportLink(deps.storage, deps.links, person, planId, format, at))),
   );
 
   // Anything else under the API answers in the contract's shape, not restify's.

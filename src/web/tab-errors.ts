@@ -2,7 +2,7 @@ import { SignInRefusal } from './tab-sign-in';
 
 /** The error codes of the tab's JSON contract, with the status each is sent with. */
 export type TabErrorCode =
-  'not-signed-in' | 'tenant-not-allowed' | 'not-found' | 'bad-request' | 'unavailable' | 'internal';
+  'not-signed-in' | 'tenant-not-allowed' | 'not-permitted' | 'not-found' | 'bad-request' | 'unavailable' | 'internal';
 
 export interface TabError {
   status: number;
@@ -58,5 +58,16 @@ export const BAD_REFERENCE = error(
   400,
   'bad-request',
   'That address is not one the tab uses: check the plan id and reference.',
+);
+export const BAD_REPORT_FORMAT = error(
+  400,
+  'bad-request',
+  'The report comes as docx (a Word document) or html (a web page): format must be one of those.',
+);
+/** Someone who may read the plan but does not oversee it. */
+export const REPORT_NOT_PERMITTED = error(
+  403,
+  'not-permitted',
+  'Only a chair, an executive or an administrator of this plan can make its committee report.',
 );
 export const INTERNAL = error(500, 'internal', 'Something went wrong on our side. Nothing was changed; try again.');

@@ -23,7 +23,16 @@ export interface Person {
 
 export interface Me {
   person: Person;
-  plans: { id: string; title: string; roles: Role[] }[];
+  /** `mayMakeReport`: whether the person may make the plan's committee report (chairs, executives, administrators). */
+  plans: { id: string; title: string; roles: Role[]; mayMakeReport: boolean }[];
+}
+
+export type ReportFormat = 'docx' | 'html';
+
+/** A short-lived link to the committee report, signed for the person: it works without the tab's sign-in. */
+export interface ReportLink {
+  url: string;
+  minutes: number;
 }
 
 export interface ActionTile {

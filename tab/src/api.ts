@@ -1,4 +1,4 @@
-import type { ActionDetail, ApiError, Me, PlanPage } from './api-types';
+import type { ActionDetail, ApiError, Me, PlanPage, ReportFormat, ReportLink } from './api-types';
 
 /** A refusal from the API, with the server's plain-English message and its code (`not-signed-in`, `not-found`, …). */
 export class ApiRefusal extends Error {
@@ -15,6 +15,10 @@ export interface ApiClient {
   me(): Promise<Me>;
   plan(planId: string): Promise<PlanPage>;
   action(planId: string, ref: string): Promise<ActionDetail>;
+  /** The report's own address, for a plain link: local mode only (`as=`), where the link can say who is asking. */
+  reportFile(planId: string, format: ReportFormat): string | null;
+  /** A signed link to the report, for Teams: a download cannot carry the sign-in token. */
+  reportLink(planId: string, format: ReportFormat): Promise<ReportLink>;
 }
 
 function isApiError(body: unknown): body is ApiError {
@@ -28,6 +32,8 @@ function isApiError(body: unknown): body is ApiError {
  * in local mode (`as=` in the page's address) the same `as` goes on each call instead.
  */
 export function apiClient(options: { as: string | null; token: () => Promise<string | null> }): ApiClient {
+  const report = (planId: string, route: string, format: ReportFormat) =>
+    `/api/tab/plans/${encodeURIComponent(planId)}/${route}?format=${format}`;
   async function get<T>(path: string): Promise<T> {
     const url = new URL(path, window.location.origin);
     if (options.as) url.searchParams.set('as', options.as);
@@ -52,5 +58,12 @@ export function apiClient(options: { as: string | null; token: () => Promise<str
     plan: (planId) => get<PlanPage>(`/api/tab/plans/${encodeURIComponent(planId)}`),
     action: (planId, ref) =>
       get<ActionDetail>(`/api/tab/plans/${encodeURIComponent(planId)}/actions/${encodeURIComponent(ref)}`),
+    reportFile: (planId, format) => {
+      if (!options.as) return null;
+      const url = new URL(report(planId, 'report', format), window.location.origin);
+      url.searchParams.set('as', options.as);
+      return url.pathname + url.search;
+    },
+    reportLink: (planId, format) => get<ReportLink>(report(planId, 'report-link', format)),
   };
 }

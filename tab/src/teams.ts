@@ -15,6 +15,8 @@ export interface TeamsHost {
   onThemeChange(handler: (theme: TeamsTheme) => void): void;
   /** A Teams SSO token for the tab's API; null outside Teams. */
   token(): Promise<string | null>;
+  /** Opens an address outside the tab: in Teams, Teams opens it (in the browser); elsewhere a new window. */
+  openLink(url: string): Promise<void>;
 }
 
 export function asTheme(theme: string | null | undefined): TeamsTheme {
@@ -42,11 +44,20 @@ function mayBeHosted(): boolean {
   return window.parent !== window || 'nativeInterface' in window || window.opener !== null;
 }
 
+/** A new window, without a hold on this page; a blocked one is a failure the caller can tell the person about. */
+function openWindow(url: string): Promise<void> {
+  const opened = window.open(url, '_blank');
+  if (!opened) return Promise.reject(new Error('the window was blocked'));
+  opened.opener = null;
+  return Promise.resolve();
+}
+
 const OUTSIDE: TeamsHost = {
   inTeams: false,
   theme: 'default',
   onThemeChange: () => undefined,
   token: () => Promise.resolve(null),
+  openLink: openWindow,
 };
 
 /**
@@ -82,6 +93,9 @@ export async function connectToTeams(): Promise<TeamsHost> {
         return null;
       }
     },
+    // A frame's own download or new window is unreliable in Teams (the new client blocks blob downloads
+    // after the first); Teams opens a link in the browser, and the signed link needs no sign-in there.
+    openLink: (url) => app.openLink(url).catch(() => openWindow(url)),
   };
 }
 

@@ -3,12 +3,15 @@
  * in local mode (`as=`): filters in the address, the action panel, keyboard only, axe-core,
  * screenshots at three widths, and the print layout.
  */
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { projectRoot } from '../../src/project-root';
+import { SECTION_HEADINGS } from '../../src/reports/report-document';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { RunningServer, startServer } from '../../src/teams/server';
+import { readDocx } from '../support/docx-text';
 import { testStorage } from '../support/storage';
 import { launchChromium } from './support/browser';
 import { freePort } from './support/ports';
@@ -246,4 +249,44 @@ describe('the plan on a page', () => {
       await screenshot(page, `panel-${theme}`, false);
     },
   );
+
+  test('a chair downloads the committee report from the tab, as Word and as a web page', async () => {
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    const button = page.getByRole('button', { name: 'Download committee report' });
+    await button.click();
+    const menu = page.getByRole('menu', { name: 'Download committee report' });
+    await menu.waitFor();
+    await expect(menu.getByRole('menuitem').allInnerTexts()).resolves.toEqual(['Word document', 'Web page']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const [word] = await Promise.all([
+      page.waitForEvent('download'),
+      menu.getByRole('menuitem', { name: 'Word document' }).click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(new RegExp(`^${DEMO_PLAN_ID}-report-\\d{4}-\\d\\d-\\d\\d\\.docx$`));
+    const doc = await readDocx(fs.readFileSync(await word.path()));
+    expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([...SECTION_HEADINGS]);
+    expect(doc.paragraphs[0].text).toMatch(/^Ofsted.*: highlight report$/);
+
+    await button.click();
+    const [web] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'Web page' }).click(),
+    ]);
+    expect(web.suggestedFilename()).toMatch(/\.html$/);
+    expect(fs.readFileSync(await web.path(), 'utf8')).toContain('<h1>Key challenges and risks</h1>');
+    // Still on the plan: the download did not navigate the tab away.
+    await expect(page.locator('button.tile').count()).resolves.toBe(22);
+  });
+
+  test('an action owner with no role is not offered the committee report', async () => {
+    const me = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/tab/me');
+    await openTab(page, origin, `?as=pattif%40example.com&plan=${DEMO_PLAN_ID}`);
+    await tileRefs(page);
+    expect((await me).status()).toBe(200);
+    await expect(page.getByRole('button', { name: 'All plans' }).count()).resolves.toBe(1);
+    // The button would follow /me within milliseconds: give it a second to (wrongly) appear.
+    await expect(page.getByRole('button', { name: /committee report/i }).waitFor({ timeout: 1000 })).rejects.toThrow();
+  });
 });

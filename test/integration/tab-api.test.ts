@@ -57,7 +57,7 @@ interface ErrorBody {
 }
 interface Me {
   person: { email: string; displayName: string };
-  plans: { id: string; title: string; roles: string[] }[];
+  plans: { id: string; title: string; roles: string[]; mayMakeReport: boolean }[];
 }
 
 /** GET as someone; `T` is the body the test expects (an error body where it expects a refusal). */
@@ -74,15 +74,17 @@ describe('who is asking: /api/tab/me', () => {
     expect(status).toBe(200);
     expect(headers.get('cache-control')).toBe('no-store');
     expect(body.person).toEqual({ email: ALEX, displayName: 'Alex Wilber' });
-    expect(body.plans).toEqual([{ id: DEMO_PLAN_ID, title: expect.any(String), roles: ['chair', 'owner'] }]);
+    expect(body.plans).toEqual([
+      { id: DEMO_PLAN_ID, title: expect.any(String), roles: ['chair', 'owner'], mayMakeReport: true },
+    ]);
   });
 
   test('an owner with no role sees only the plan their actions are in', async () => {
     expect((await get<Me>('/api/tab/me', PATTI)).body.plans).toEqual([
-      { id: DEMO_PLAN_ID, title: expect.any(String), roles: ['owner'] },
+      { id: DEMO_PLAN_ID, title: expect.any(String), roles: ['owner'], mayMakeReport: false },
     ]);
     expect((await get<Me>('/api/tab/me', ZOE)).body.plans).toEqual([
-      { id: OTHER_PLAN, title: 'Health partnership plan', roles: ['owner'] },
+      { id: OTHER_PLAN, title: 'Health partnership plan', roles: ['owner'], mayMakeReport: false },
     ]);
   });
 

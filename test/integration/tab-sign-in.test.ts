@@ -4,7 +4,10 @@ import { projectRoot } from '../../src/project-root';
 import { DEMO_PEOPLE, DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { freePort } from '../../src/store/embedded-azurite';
 import { RunningServer, startServer } from '../../src/teams/server';
+import { SECTION_HEADINGS } from '../../src/reports/report-document';
+import { REPORT_PATH } from '../../src/web/report-link';
 import { tabSignIn } from '../../src/web/tab-sign-in';
+import { readDocx } from '../support/docx-text';
 import { newSigningKey, OpenIdIssuer, signJwt, unsignedJwt } from '../support/openid-issuer';
 import { testStorage } from '../support/storage';
 
@@ -170,6 +173,47 @@ describe('a Teams single sign-on token', () => {
     // And the plan itself is not reachable that way.
     const plan = await fetch(`${base}/api/tab/plans/${DEMO_PLAN_ID}?as=meganb%40example.com`);
     expect(plan.status).toBe(400);
+  });
+});
+
+describe('the committee report with authentication on', () => {
+  const report = (route: string, token: string | null, query = '?format=docx') =>
+    fetch(`${base}/api/tab/plans/${DEMO_PLAN_ID}/${route}${query}`, {
+      headers: token === null ? {} : { authorization: `Bearer ${token}` },
+    });
+
+  test("a chair's Teams token downloads the report, and gets a link signed for them on the public host", async () => {
+    const file = await report('report', signJwt(v1Claims(), trusted));
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.docx"$/);
+    const doc = await readDocx(Buffer.from(await file.arrayBuffer()));
+    expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([...SECTION_HEADINGS]);
+
+    const link = await report('report-link', signJwt(v1Claims(), trusted));
+    const { url } = (await link.json()) as { url: string };
+    expect(url).toMatch(new RegExp(`^https://${DOMAIN.replace(/\./g, '\\.')}${REPORT_PATH}\\?format=docx&token=`));
+    // The same address on this server (BOT_DOMAIN is the public name of this one) gives the file.
+    const opened = await fetch(`${base}${REPORT_PATH}${new URL(url).search}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toMatch(/wordprocessingml/);
+  });
+
+  test('no token, or ?as= beside a good one, gets no report and no link', async () => {
+    for (const route of ['report', 'report-link']) {
+      expect((await report(route, null)).status).toBe(401);
+      for (const token of [null, signJwt(v1Claims(), trusted)]) {
+        const refused = await report(route, token, `?format=docx&as=${encodeURIComponent(ALEX.email)}`);
+        expect(refused.status).toBe(400);
+        expect(((await refused.json()) as Answer['body']).error?.message).toMatch(/only in local mode/);
+      }
+    }
+  });
+
+  test("an owner's token is refused the report", async () => {
+    const owner = signJwt(v1Claims({ upn: 'pattif@example.com', oid: undefined }), trusted);
+    const refused = await report('report', owner);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as Answer['body']).error?.code).toBe('not-permitted');
   });
 });
 

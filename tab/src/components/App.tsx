@@ -5,7 +5,7 @@ import {
   teamsLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { apiClient } from '../api';
 import { useSearch } from '../location';
 import { asTheme, type TeamsHost, type TeamsTheme } from '../teams';
@@ -48,6 +48,7 @@ export function App({ host }: { host: Promise<TeamsHost> }) {
   }, [host]);
 
   const client = useMemo(() => apiClient({ as, token: () => host.then((h) => h.token()) }), [as, host]);
+  const openLink = useCallback((url: string) => host.then((h) => h.openLink(url)), [host]);
 
   return (
     // The class goes on a div inside: Fluent copies the provider's own classes to the panel's portal.
@@ -56,7 +57,7 @@ export function App({ host }: { host: Promise<TeamsHost> }) {
         {view === 'config' ? (
           <ConfigPage client={client} inTeams={inTeams} host={host} />
         ) : planId ? (
-          <PlanView client={client} planId={planId} search={search} setSearch={setSearch} />
+          <PlanView client={client} planId={planId} search={search} setSearch={setSearch} openLink={openLink} />
         ) : (
           <PlanPicker client={client} search={search} setSearch={setSearch} />
         )}

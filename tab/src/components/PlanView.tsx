@@ -21,6 +21,7 @@ import { FilterBar } from './FilterBar';
 import { PerformanceBook } from './PerformanceBook';
 import { Loading, Problem } from './Problem';
 import { RagChart } from './RagChart';
+import { ReportMenu } from './ReportMenu';
 import { ThemeRows } from './ThemeRows';
 import { useLoad } from './useLoad';
 
@@ -29,6 +30,8 @@ interface Props {
   planId: string;
   search: string;
   setSearch: (search: string, mode?: 'push' | 'replace') => void;
+  /** Opens an address outside the tab (the committee report): Teams' way in Teams, a new window elsewhere. */
+  openLink: (url: string) => Promise<void>;
 }
 
 export function PlanView(props: Props) {
@@ -38,7 +41,7 @@ export function PlanView(props: Props) {
   return <PlanOnAPage {...props} page={page.value} />;
 }
 
-function PlanOnAPage({ client, page, search, setSearch }: Props & { page: PlanPage }) {
+function PlanOnAPage({ client, page, search, setSearch, openLink }: Props & { page: PlanPage }) {
   const filters = useMemo(() => filtersFromQuery(search), [search]);
   const themes = useMemo(() => visibleThemes(page.themes, filters), [page.themes, filters]);
   const shown = useMemo(() => countShown(themes), [themes]);
@@ -75,6 +78,7 @@ function PlanOnAPage({ client, page, search, setSearch }: Props & { page: PlanPa
           <Button appearance="primary" onClick={() => window.print()}>
             Print
           </Button>
+          <ReportMenu client={client} planId={page.plan.id} openLink={openLink} />
         </div>
       </div>
 

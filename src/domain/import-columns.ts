@@ -56,7 +56,7 @@ export function mapHeaders(header: readonly string[]): HeaderMap {
       ignored.push(raw.trim());
     } else if (index[column] !== undefined) {
       errors.push(
-        `Row 1: the columns "${header[index[column]!].trim()}" and "${raw.trim()}" both mean ${column}; keep one.`,
+        `Row 1: the columns "${header[index[column]].trim()}" and "${raw.trim()}" both mean ${column}; keep one.`,
       );
     } else {
       index[column] = i;

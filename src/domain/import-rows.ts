@@ -89,6 +89,7 @@ const LABELS: Record<Column, string> = {
   frequency: 'frequency',
 };
 
+// eslint-disable-next-line no-control-regex -- control characters are what a spreadsheet cell must not carry in
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 
 /** Validates every row before anything is written; errors name the spreadsheet row. */

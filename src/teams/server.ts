@@ -1,4 +1,3 @@
-import { AddressInfo } from 'node:net';
 import { recordException } from '../telemetry/record';
 import { claimantId } from '../jobs/claimant';
 import { Scheduler } from '../jobs/scheduler';
@@ -109,19 +108,19 @@ export async function startServer(
   });
   mountTab(server, config, storage, log, reportLinks);
   mountReportRoute(server, { storage, links: reportLinks, log });
-  server.on('restifyError', (req, _res, err, callback) => {
-    log.warn(
-      { path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name },
-      'refused a request',
-    );
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
+      log.warn({ path: req.path(), status: err.statusCode, code: err.name }, 'refused a request');
+      callback();
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.server.port, host, () => resolve());
   });
-  const { port, address } = server.address() as AddressInfo;
+  const { port, address } = server.address();
   ownUrl = `http://${urlHost(address)}:${port}`;
   log.info({ port, host: address, auth: config.bot.authEnabled }, 'bot listening');
   if (!config.bot.authEnabled && !isLoopbackHost(address))
@@ -139,7 +138,9 @@ export async function startServer(
     close: async () => {
       await scheduler?.stop();
       await notifier.idle();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
     },
   };
 }

@@ -44,7 +44,7 @@ const decideDateRequest = (
 /** A refusal as people read it (the rules give codes; the words are made at the edge). */
 const said = (r: ChangeResult) => (r.ok ? r : { ok: false, reason: problemWords(r.problem) });
 
-const outcomeOf = (before: Action, result: ChangeResult): Outcome | string => {
+const outcomeOf = (before: Action, result: ChangeResult): string => {
   if (!result.ok) return 'refused';
   if (result.action.status === 'Signed off' && before.status !== 'Signed off') return 'signed off';
   if (currentDueDate(result.action) === request.date && result.action.dateRequest === null) return 'date approved';

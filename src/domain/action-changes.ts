@@ -4,7 +4,7 @@ import { isFinished } from './status';
 import type { Denial } from './permissions';
 import { textProblem, type TextKind, type TextProblem } from './text-limits';
 import { exampleDate } from './uk-date-result';
-import { missingEvidence, requiredItems } from './evidence-items';
+import { evidenceShortfall, requiredItems } from './evidence-items';
 import type { MeasureRefusalCode } from './measure-values';
 import { Action, Evidence, IsoDate, MeasureDefinition, Status } from './types';
 
@@ -192,16 +192,6 @@ export function addNote(action: Action, text: string, ctx: ChangeContext): Chang
   if (problem) return refused(problem);
   return { ok: true, action: withUpdate(action, text, ctx) };
 }
-
-/** What a sign-off would go without: the required items with no evidence, or (none being named) any evidence at all. */
-export function evidenceShortfall(action: Action): { missing: string[]; none: boolean } {
-  return { missing: missingEvidence(action), none: action.evidence.length === 0 };
-}
-
-export const lacksEvidence = (action: Action): boolean => {
-  const { missing, none } = evidenceShortfall(action);
-  return missing.length > 0 || none;
-};
 
 /**
  * Sign-off closes the loop: the action must be complete and have evidence for every item required (or, with

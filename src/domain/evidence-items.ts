@@ -166,3 +166,13 @@ export function resolveEvidence(action: Action, typed: string): EvidenceResoluti
   }
   return { kind: 'add', text: trimmed, item: null };
 }
+
+/** What a sign-off would go without: the required items with no evidence, or (none being named) any evidence at all. */
+export function evidenceShortfall(action: Action): { missing: string[]; none: boolean } {
+  return { missing: missingEvidence(action), none: action.evidence.length === 0 };
+}
+
+export const lacksEvidence = (action: Action): boolean => {
+  const { missing, none } = evidenceShortfall(action);
+  return missing.length > 0 || none;
+};

@@ -1,4 +1,4 @@
-import { lacksEvidence } from './action-changes';
+import { lacksEvidence } from './evidence-items';
 import { daysBetween } from './calendar';
 import { missingEvidence } from './evidence-items';
 import { compareRefs } from './ref';

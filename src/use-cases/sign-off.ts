@@ -1,4 +1,5 @@
-import { lacksEvidence, signOff as signedOff } from '../domain/action-changes';
+import { signOff as signedOff } from '../domain/action-changes';
+import { lacksEvidence } from '../domain/evidence-items';
 import { canSignOff, canSignOffWithoutEvidence } from '../domain/permissions';
 import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';

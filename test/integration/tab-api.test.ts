@@ -135,7 +135,11 @@ describe('the plan on a page: /api/tab/plans/:planId', () => {
     expect(body.filters.owners).toContainEqual({ email: PATTI, displayName: 'Patti Fernandez' });
     // The demo was seeded today, so its history holds this week only; it counts every action.
     expect(body.ragByWeek).toEqual([{ weekStarting: mondayOf(body.today), ...body.counts.byRag }]);
-    expect(body.measures).toBeNull();
+    // The performance book, worst first: the demo's quantified measures, then those in words only.
+    const sg1 = body.measures?.find((m) => m.ref === 'SG-1');
+    expect(sg1).toMatchObject({ unit: '%', target: 95, status: 'off-target', trend: 'improving' });
+    expect(sg1?.values).toHaveLength(3);
+    expect(body.measures?.filter((m) => m.unit === null).every((m) => m.status === 'no-data')).toBe(true);
   });
 
   test('a slipped date shows beside the original; a completed action waits for sign-off', async () => {
@@ -167,7 +171,9 @@ describe('one action: /api/tab/plans/:planId/actions/:ref', () => {
   test('the detail has its history, newest first, in plain English, and its evidence', async () => {
     const { status, body } = await get<ActionDetail>(`/api/tab/plans/${DEMO_PLAN_ID}/actions/LAC-1`, PATTI);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ ref: 'LAC-1', status: 'Complete', awaitingSignOff: true, measures: null });
+    expect(body).toMatchObject({ ref: 'LAC-1', status: 'Complete', awaitingSignOff: true });
+    // Its own measure only, in words with nothing to judge it by.
+    expect(body.measures).toEqual([expect.objectContaining({ ref: 'LAC-1', unit: null, status: 'no-data' })]);
     expect(body.evidence).toEqual([
       expect.objectContaining({ url: 'https://example.com/audit/pathway-plans', addedAt: expect.any(String) }),
     ]);

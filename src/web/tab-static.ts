@@ -34,8 +34,21 @@ const NOT_BUILT = `<!doctype html>
 </body></html>
 `;
 
+/**
+ * Only Teams and the other Microsoft 365 hosts may frame the tab (Teams' tab requirements list these
+ * frame-ancestors, *.cloud.microsoft included), so no other site can show it inside its own page.
+ */
+export const TAB_FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://*.cloud.microsoft https://teams.microsoft.com https://*.teams.microsoft.com " +
+  'https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com';
+
 function send(res: Response, status: number, type: string, body: string | Buffer, cache: string): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': cache, 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': cache,
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': TAB_FRAME_ANCESTORS,
+  });
   res.end(body);
 }
 

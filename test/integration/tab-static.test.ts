@@ -59,6 +59,10 @@ test('/tab, with any query and the configuration view, is index.html, never kept
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('no-cache');
+    // Framed only by Teams and the Microsoft 365 hosts.
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /^frame-ancestors 'self' https:\/\/\*\.cloud\.microsoft https:\/\/teams\.microsoft\.com /,
+    );
     expect(await response.text()).toContain('<title>Plan</title>');
   }
 });

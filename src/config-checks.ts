@@ -127,6 +127,11 @@ export function authProblems({ e, has, invalid, production, authEnabled, serving
       'REPORT_LINK_SECRET is required in production: a random secret of at least 32 characters that signs the committee report links (for example from `openssl rand -base64 48`).',
     );
   }
+  if (production && serving && !has('BOT_DOMAIN')) {
+    problems.push(
+      'BOT_DOMAIN is required in production: the host name people reach the bot at, such as actiontracker-ab12cd.azurewebsites.net. The tab signs people in for api://<BOT_DOMAIN>/<app id>, and the committee report links point there.',
+    );
+  }
   if (production && !has('ALLOWED_TENANTS')) {
     problems.push(
       'ALLOWED_TENANTS is required in production: a comma-separated list of the Microsoft 365 tenant ids allowed to use the bot.',

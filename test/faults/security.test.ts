@@ -65,6 +65,7 @@ beforeAll(async () => {
       MicrosoftAppType: 'MultiTenant',
       MicrosoftAppPassword: 'not-a-real-secret',
       REPORT_LINK_SECRET: 'not-a-real-secret-but-32-characters-long',
+      BOT_DOMAIN: 'actiontracker.example.net',
       // Production refuses the emulator; the harness serves the bot from the test run's Azurite whatever this says.
       STORAGE_ACCOUNT_URL: 'https://unused.table.core.windows.net',
     },

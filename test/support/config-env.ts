@@ -18,6 +18,7 @@ export const PRODUCTION_MSI = {
   MicrosoftAppTenantId: CONFIG_TENANT,
   ALLOWED_TENANTS: CONFIG_TENANT,
   REPORT_LINK_SECRET: 'a-made-up-report-link-secret-of-40-chars!',
+  BOT_DOMAIN: 'actiontracker.example.net',
 };
 
 /** The problems loadConfig names for an environment, or none. */

@@ -22,6 +22,7 @@ describe('NODE_ENV', () => {
         expect.stringContaining('Production needs Azure Table Storage'),
         expect.stringContaining('BOT_AUTH=off is refused when NODE_ENV=production'),
         expect.stringContaining('REPORT_LINK_SECRET is required in production'),
+        expect.stringContaining('BOT_DOMAIN is required in production'),
         expect.stringContaining('ALLOWED_TENANTS is required in production'),
       ]);
     },

@@ -23,6 +23,7 @@ const PRODUCTION_SINGLE_TENANT = {
   MicrosoftAppTenantId: TENANT,
   ALLOWED_TENANTS: TENANT,
   REPORT_LINK_SECRET: 'a-made-up-report-link-secret-of-40-chars!',
+  BOT_DOMAIN: 'actiontracker.example.net',
 };
 
 describe('loadConfig: local defaults', () => {
@@ -166,6 +167,7 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
         'MicrosoftAppId is required in production',
         'MicrosoftAppType is required in production',
         'REPORT_LINK_SECRET is required in production',
+        'BOT_DOMAIN is required in production',
         'ALLOWED_TENANTS is required in production',
       ],
     ],
@@ -286,9 +288,10 @@ describe('loadConfig: refusing missing or contradictory settings', () => {
       expect.stringContaining('BOT_AUTH=off is refused'),
       expect.stringContaining('MicrosoftAppPassword must not be set'),
       expect.stringContaining('REPORT_LINK_SECRET is required'),
+      expect.stringContaining('BOT_DOMAIN is required'),
       expect.stringContaining('ALLOWED_TENANTS is required'),
     ]);
-    expect(message).toMatch(/^The configuration has 6 problems:\n/);
+    expect(message).toMatch(/^The configuration has 7 problems:\n/);
     for (const p of problems) expect(message).toContain(`  - ${p}`);
     expect(message).not.toContain(FAKE_PASSWORD);
   });

@@ -69,6 +69,8 @@ export function badValueWords(
         return `${ref}’s measure is answered yes or no, so “${typed}” can’t be its value.`;
       case 'percentOutOfRange':
         return `${typed} is not a percentage: it must be from 0% to 100%.`;
+      case 'negative':
+        return `${typed} is below zero, and ${ref}’s measure counts something, so it can’t be.`;
       case 'percentForNumber':
         return `${ref}’s measure is a number, not a percentage: give the number without %.`;
       case 'notADate':

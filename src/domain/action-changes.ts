@@ -4,7 +4,7 @@ import { isFinished } from './status';
 import type { Denial } from './permissions';
 import { textProblem, type TextKind, type TextProblem } from './text-limits';
 import { exampleDate } from './uk-date-result';
-import { evidenceShortfall, requiredItems } from './evidence-items';
+import { evidenceShortfall, requiredItems, signOffNote } from './evidence-items';
 import type { MeasureRefusalCode } from './measure-values';
 import { Action, Evidence, IsoDate, MeasureDefinition, Status } from './types';
 
@@ -210,13 +210,11 @@ export function signOff(
   if (override === null && none) return refused({ code: 'noEvidence', ref: action.ref });
   const commentProblem = override !== null ? checkText('reason', override) : checkComment(comment);
   if (commentProblem) return refused(commentProblem);
-  const without = missing.length ? ` without evidence for ${missing.join(', ')}` : none ? ' without evidence' : '';
-  const said = override?.trim() ?? comment;
   return {
     ok: true,
     action: withUpdate(
       withdrawRequest({ ...action, status: 'Signed off' }),
-      said ? `Signed off${without}: ${said}` : null,
+      signOffNote(action, override?.trim() ?? comment),
       ctx,
     ),
   };

@@ -21,9 +21,20 @@ const PERIOD = new RegExp(
 const NOT_A_UNIT = /\b(?:days?|weeks?|months?|years?|late|behind|overdue|ahead|risk|o'?clock|am|pm)\b/i;
 const NOTE = /\s+[-–—]\s+|\s*;\s*|\s+(?:because|as|since|note:?)\s+|:\s+/i;
 
+/**
+ * `textFrom` drops a leading dash, which usually separates words; written straight onto a figure ("-3",
+ * "−5%") it is a minus sign, and dropping it would record the wrong value.
+ */
+function minusOnFigure(m: MatchText, from: number): boolean {
+  const start = m.tokens[from].start;
+  const before = m.text.slice(Math.max(0, start - 2), start);
+  return /^[-−]\d/.test(m.text.slice(start)) || /(?:^|[\s:=])[-−]$/.test(before) || before === '-' || before === '−';
+}
+
 export function measureValue(ref: string, m: MatchText, from: number | undefined): Command | null {
-  const rest = textFrom(m, from);
-  if (rest === null) return null;
+  const text = textFrom(m, from);
+  if (text === null || from === undefined) return null;
+  const rest = minusOnFigure(m, from) && /^\d/.test(text) ? `-${text}` : text;
   const split = NOTE.exec(rest);
   const head = (split ? rest.slice(0, split.index) : rest).trim().replace(/[.!]+$/, '');
   const note = split ? rest.slice(split.index + split[0].length).trim() || null : null;

@@ -129,6 +129,13 @@ export const CHANGING_RULES: Rule[] = [
     },
   },
   {
+    // "update SG-2 measure to 92%": a measure named straight after the ref takes a value; it is not a note about it.
+    patterns: [
+      'update|record|log|set|enter|change|put {ref} measure|value|kpi|figure|score|figures to|as|at|is|=|now* {rest}',
+    ],
+    build: (c, m) => measureValue(need(c.ref), m, c.rest),
+  },
+  {
     patterns: [
       'add|log|record|write|make|leave? a|the|new? note|notes|comment to|for|on|against? {ref} {rest}',
       '{ref} add? a? note|notes|comment|update|fyi that? {rest}',

@@ -176,3 +176,13 @@ export const lacksEvidence = (action: Action): boolean => {
   const { missing, none } = evidenceShortfall(action);
   return missing.length > 0 || none;
 };
+
+/**
+ * "Signed off without evidence for Audit report: the board saw it on 3 Nov": what a sign-off went without
+ * and why, for the action's latest update and its history (the committee must be able to see it later).
+ */
+export function signOffNote(action: Action, said: string | null): string | null {
+  const { missing, none } = evidenceShortfall(action);
+  const without = missing.length ? ` without evidence for ${missing.join(', ')}` : none ? ' without evidence' : '';
+  return said ? `Signed off${without}: ${said}` : null;
+}

@@ -18,6 +18,7 @@ export type ValueRefusal =
   | 'notYesNo'
   | 'percentOutOfRange'
   | 'percentForNumber'
+  | 'negative'
   | 'notADate'
   | 'dateInFuture'
   | 'tooLarge';
@@ -53,7 +54,11 @@ export function parseMeasureValue(text: string, unit: MeasureUnit, today: IsoDat
   if (!m) return { ok: false, code: 'notANumber' };
   const n = Number(m[1].replace(/,/g, ''));
   if (!Number.isFinite(n) || Math.abs(n) > MAX_NUMBER) return { ok: false, code: 'tooLarge' };
-  if (unit === 'number') return m[2] ? { ok: false, code: 'percentForNumber' } : { ok: true, value: n };
+  if (unit === 'number') {
+    if (m[2]) return { ok: false, code: 'percentForNumber' };
+    // The measures count things (cases, visits, indicators): below zero is a slip, never a figure.
+    return n < 0 ? { ok: false, code: 'negative' } : { ok: true, value: n };
+  }
   return n < 0 || n > 100 ? { ok: false, code: 'percentOutOfRange' } : { ok: true, value: n };
 }
 

@@ -57,7 +57,7 @@ export function highlightsSection(report: CommitteeReport, w: Words): Block[] {
         h.action.ref,
         h.action.title,
         w.owner(h.action),
-        `${h.reached === 'Signed off' ? 'Signed off' : 'Completed'} on ${w.day(h.at)} (${w.person(h.by)})`,
+        `${h.reached === 'Signed off' ? 'Signed off' : 'Completed'} on ${w.day(h.at)} (${w.person(h.by)})${h.comment ? `. ${h.comment}` : ''}`,
         w.evidence(h.evidence),
       ]),
     ),

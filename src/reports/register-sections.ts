@@ -1,6 +1,7 @@
 import { CommitteeReport, MeasureRow } from '../domain/report/types';
 import { Block, heading, paragraph, table, tableOr } from './document';
 import { Words } from './words';
+import { latestWords, STATUS_WORDS, targetWords, trendWords } from '../cards/measure-words';
 
 const NO_ACTIONS = 'The plan has no actions yet.';
 
@@ -20,16 +21,16 @@ export function planOnAPageSection(report: CommitteeReport, w: Words): Block[] {
   return blocks;
 }
 
-const text = (value: number | string | null | undefined, unit: string | null = null) =>
-  value === null || value === undefined || value === '' ? '—' : `${value}${unit ? ` ${unit}` : ''}`;
-
-function measureRow(m: MeasureRow, w: Words): string[] {
-  const target = `${text(m.target, m.unit)}${m.targetDate ? ` by ${w.date(m.targetDate)}` : ''}`;
-  const latest = m.latest ? `${text(m.latest.value, m.unit)} (${m.latest.period})` : 'No value yet';
-  return [m.ref, m.indicator, target, latest, text(m.trend), text(m.status)];
+/** In the words chat and the cards use ("74% for Oct 2026", "on target"), never the stored codes. */
+function measureRow(m: MeasureRow): string[] {
+  if (m.unit === null) return [m.ref, m.indicator, 'None set', 'In words only', '—', 'Nothing to judge it by'];
+  const status = STATUS_WORDS[m.status];
+  return [m.ref, m.indicator, targetWords(m), latestWords(m), trendWords(m.trend), capital(status)];
 }
 
-export function performanceSection(report: CommitteeReport, w: Words): Block[] {
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function performanceSection(report: CommitteeReport, _w: Words): Block[] {
   const { performance } = report;
   return [
     heading(1, 'Performance book'),
@@ -40,7 +41,7 @@ export function performanceSection(report: CommitteeReport, w: Words): Block[] {
       : tableOr(
           'No measures are recorded for this plan yet.',
           ['Ref', 'Measure', 'Target', 'Latest value', 'Trend', 'Status'],
-          performance.rows.map((m) => measureRow(m, w)),
+          performance.rows.map(measureRow),
         ),
   ];
 }

@@ -59,13 +59,12 @@ export async function makeCommitteeReport(
   const { plan } = allowed;
   const log = new ReportLog(storage.tables);
   const today = todayIn(request.now, plan.timeZone);
-  const [snapshot, history, glossary, names, earlier, measures] = await Promise.all([
+  const [snapshot, history, glossary, names, earlier] = await Promise.all([
     storage.actions.snapshot(plan.id),
     storage.actions.planHistory(plan.id),
     storage.glossary.list(plan.id),
     storage.people.nameDirectory(),
     log.list(plan.id),
-    planMeasureRows(storage, plan.id, today),
   ]);
   const period = reportPeriod({
     from: request.from,
@@ -75,6 +74,7 @@ export async function makeCommitteeReport(
     earlierReports: earlier.map((r) => r.madeOn),
   });
   if (!period.ok) return { kind: 'refused', code: 'badPeriod', problem: period.problem };
+  const measures = await planMeasureRows(storage, plan.id, period.period.to);
   const madeAt = request.now.toISOString();
   const report = committeeReport({
     plan,

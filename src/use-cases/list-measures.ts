@@ -1,3 +1,4 @@
+import { periodOf } from '../domain/measure-periods';
 import { measureRows, MeasureRow } from '../domain/measure-view';
 import { Actor } from '../domain/permissions';
 import { IsoDate } from '../domain/types';
@@ -22,5 +23,14 @@ export async function listMeasures(
 /** Every measure of a plan, worst first: for readers that have already checked who may see it (the digest, the export). */
 export async function planMeasureRows(storage: Storage, planId: string, today: IsoDate): Promise<MeasureRow[]> {
   const actions = (await storage.actions.snapshot(planId)).map((v) => v.value);
-  return measureRows(actions, await storage.measures.planValues(planId, actions), today);
+  const values = await storage.measures.planValues(planId, actions);
+  // As things stood on `today`: a report for a past period leaves out the values for later periods.
+  const frequencyOf = new Map(actions.map((a) => [a.ref, a.measure?.definition?.frequency] as const));
+  const asOf = new Map(
+    [...values].map(([ref, list]) => {
+      const frequency = frequencyOf.get(ref);
+      return [ref, frequency ? list.filter((v) => v.period <= periodOf(today, frequency)) : list] as const;
+    }),
+  );
+  return measureRows(actions, asOf, today);
 }

@@ -1,5 +1,5 @@
 import { signOff as signedOff } from '../domain/action-changes';
-import { lacksEvidence } from '../domain/evidence-items';
+import { lacksEvidence, signOffNote } from '../domain/evidence-items';
 import { canSignOff, canSignOffWithoutEvidence } from '../domain/permissions';
 import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
@@ -20,7 +20,8 @@ export function signOff(
   return runChange(
     storage,
     found,
-    { ...by, comment: override ?? input.comment },
+    // An override's history entry says what the sign-off went without, as well as why.
+    { ...by, comment: override !== null ? signOffNote(found.current.value, override.trim()) : input.comment },
     (action, ctx, actor) => {
       // The override is checked against the action as stored now: evidence added meanwhile makes it a plain sign-off.
       const permission =

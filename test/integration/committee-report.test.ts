@@ -1,6 +1,9 @@
 import { REPORT_NOW, REPORT_PERIOD, PEOPLE, seedCalmPlan, seedReportPlan } from '../support/report-plan';
 import { readDocx } from '../support/docx-text';
 import { testStorage } from '../support/storage';
+import { ownDemoPlan } from '../support/own-plan';
+import { addDays, todayIn } from '../../src/domain/calendar';
+import { periodOf } from '../../src/domain/measure-periods';
 import { actorIn, makeCommitteeReport } from '../../src/use-cases/committee-report';
 import { renderReport } from '../../src/reports/render';
 import { SECTION_HEADINGS } from '../../src/reports/report-document';
@@ -134,6 +137,44 @@ describe('the committee report as a Word document', () => {
     const doc = await readDocx(await renderReport(await reportOf('rp'), 'docx'));
     const at = doc.paragraphs.findIndex((p) => p.text === 'Performance book');
     expect(doc.paragraphs[at + 1].text).toMatch(/^Measures are not recorded in Action Tracker yet/);
+  });
+
+  test('words the performance book as chat does: values with units and periods, plain status, never stored codes', async () => {
+    const planId = await ownDemoPlan(storage, [], 'report-measures');
+    const outcome = await makeCommitteeReport(storage, await actorIn(storage, planId, 'alexw@example.com', 'Alex'), {
+      planId,
+      now: new Date(),
+      record: false,
+    });
+    if (outcome.kind !== 'done') throw new Error(`refused: ${outcome.code}`);
+    const rows = tableAfter(await readDocx(await renderReport(outcome.report, 'docx')), 'Performance book');
+    expect(rows[0]).toEqual(['Ref', 'Measure', 'Target', 'Latest value', 'Trend', 'Status']);
+    const sg1 = rows.find((r) => r[0] === 'SG-1');
+    expect(sg1?.[2]).toMatch(/^95% by \d{1,2} [A-Z][a-z]{2} \d{4} \(higher is better\)$/);
+    expect(sg1?.[3]).toMatch(/^\d+% for [A-Z][a-z]{2} \d{4}$/);
+    expect(sg1?.[5]).toBe('Off target');
+    expect(rows.find((r) => r[0] === 'LAC-1')).toEqual(
+      expect.arrayContaining(['In words only', 'Nothing to judge it by']),
+    );
+    const cells = rows.slice(1).flat().join(' | ');
+    expect(cells).not.toMatch(/off-target|on-target|no-data|\d %|\d{4}-(?:\d{2}|Q\d)\b|yes\/no/);
+
+    // A period that ended two months ago shows the values as they stood then, not the later ones.
+    const to = addDays(todayIn(new Date()), -62);
+    const then = await makeCommitteeReport(storage, await actorIn(storage, planId, 'alexw@example.com', 'Alex'), {
+      planId,
+      now: new Date(),
+      record: false,
+      from: addDays(to, -30),
+      to,
+    });
+    if (then.kind !== 'done' || !then.report.performance.recorded) throw new Error('no performance book');
+    const earlier = then.report.performance.rows.find((r) => r.ref === 'SG-1');
+    const latestNow = outcome.report.performance.recorded
+      ? outcome.report.performance.rows.find((r) => r.ref === 'SG-1')?.latest?.period
+      : undefined;
+    expect(earlier?.values.every((v) => v.period <= periodOf(to, 'monthly'))).toBe(true);
+    expect(earlier?.latest?.period).not.toBe(latestNow);
   });
 
   test('a plan with nothing overdue, moved or waiting says so under each heading', async () => {

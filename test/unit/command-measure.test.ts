@@ -20,6 +20,16 @@ test.each([
   ['record the measure for 6(a) as 1,200', value('6(a)', '1,200')],
   ['6(a) measure 120%', value('6(a)', '120%')],
   ['6(a) measure good', { kind: 'unknown' }],
+  // A minus sign on the figure is kept, so the value is refused rather than recorded without it.
+  ['SG-8 measure -3', value('SG-8', '-3')],
+  ['SG-2 measure -5%', value('SG-2', '-5%')],
+  ['SG-2 value: -5', value('SG-2', '-5')],
+  // A dash with spaces after the figure is still a note.
+  ['SG-2 measure 5 - two teams late', value('SG-2', '5', null, 'two teams late')],
+  // "update SG-2 measure to 92%" gives a value; it is not a note saying "measure to 92%".
+  ['update SG-2 measure to 92%', value('SG-2', '92%')],
+  ['record SG-2 value as 92% for October', value('SG-2', '92%', 'October')],
+  ['update SG-2 measure discussed at the board', { kind: 'note', ref: 'SG-2' }],
   ['measures', { kind: 'measures' }],
   ['performance book', { kind: 'measures' }],
   ['show the performance book', { kind: 'measures' }],

@@ -17,7 +17,14 @@ export function highlights(actions: readonly Action[], changesOf: ChangesOf): Hi
     for (const entry of changesOf(action)) {
       const status = change(entry, 'status');
       if (status && (status.to === 'Complete' || status.to === 'Signed off') && status.from !== status.to)
-        latest = { action, reached: status.to, at: entry.at, by: entry.by, evidence: action.evidence };
+        latest = {
+          action,
+          reached: status.to,
+          at: entry.at,
+          by: entry.by,
+          evidence: action.evidence,
+          comment: entry.comment,
+        };
     }
     if (latest) found.push(latest);
   }

@@ -42,6 +42,8 @@ export interface Highlight {
   at: string;
   by: string;
   evidence: readonly Evidence[];
+  /** What was said with it: for a sign-off without evidence, what it went without and why. */
+  comment: string | null;
 }
 
 export type ChallengeKind = 'overdue' | 'delayed' | 'atRisk';

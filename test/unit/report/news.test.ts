@@ -126,4 +126,14 @@ describe('highlights in the period', () => {
     const found = highlights([action], changesInPeriod(history, period, 'Europe/London'));
     expect(found.map((h) => h.reached)).toEqual(reached ? [reached] : []);
   });
+
+  test('a sign-off without evidence keeps what it went without and why, for the committee to read', () => {
+    const action = anAction({ status: 'Signed off' });
+    const note = 'Signed off without evidence for Training records: the board saw them on 3 Nov';
+    const history = [
+      changed(action, '2026-11-12T10:00:00Z', [{ field: 'status', from: 'Complete', to: 'Signed off' }], note),
+    ];
+    const [found] = highlights([action], changesInPeriod(history, period, 'Europe/London'));
+    expect(found).toMatchObject({ reached: 'Signed off', comment: note });
+  });
 });

@@ -5,6 +5,7 @@ import {
   countShown,
   filtersFromQuery,
   filterSummary,
+  knownTo,
   isFiltered,
   NO_FILTERS,
   queryWithFilters,
@@ -91,6 +92,16 @@ describe('filters in the query string', () => {
     ['?overdue=yes&signoff=yes', { ...NO_FILTERS, overdue: true, awaitingSignOff: true }],
     ['?overdue=no', NO_FILTERS],
   ])('%s reads as %o', (search, filters) => expect(filtersFromQuery(search)).toEqual(filters));
+
+  test.each([
+    [{ agency: 'Nowhere' }, { agency: null }],
+    [{ agency: 'health' }, { agency: 'Health' }],
+    [{ owner: 'nobody@example.com' }, { owner: null }],
+    [{ owner: 'alexw@example.com' }, { owner: 'alexw@example.com' }],
+  ])('an address filter %o the plan does not know is dropped: %o', (given, kept) => {
+    const known = { agencies: ['Health', 'Police'], owners: [{ email: 'alexw@example.com', displayName: 'Alex' }] };
+    expect(knownTo({ ...NO_FILTERS, ...given }, known)).toEqual({ ...NO_FILTERS, ...kept });
+  });
 
   test('writing filters keeps the plan and local-mode person, and reads back the same', () => {
     const filters = { ...NO_FILTERS, agency: 'Health', status: 'At risk' as const, overdue: true };

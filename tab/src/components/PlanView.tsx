@@ -6,6 +6,7 @@ import { formatDate } from '../view/dates';
 import {
   countShown,
   filtersFromQuery,
+  knownTo,
   filterSummary,
   isFiltered,
   NO_FILTERS,
@@ -42,7 +43,7 @@ export function PlanView(props: Props) {
 }
 
 function PlanOnAPage({ client, page, search, setSearch, openLink }: Props & { page: PlanPage }) {
-  const filters = useMemo(() => filtersFromQuery(search), [search]);
+  const filters = useMemo(() => knownTo(filtersFromQuery(search), page.filters), [search, page.filters]);
   const themes = useMemo(() => visibleThemes(page.themes, filters), [page.themes, filters]);
   const shown = useMemo(() => countShown(themes), [themes]);
   const total = useMemo(() => page.themes.reduce((n, t) => n + t.actions.length, 0), [page.themes]);

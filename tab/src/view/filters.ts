@@ -47,6 +47,20 @@ export function filtersFromQuery(search: string): Filters {
   };
 }
 
+/**
+ * Filters from an address kept only where the plan knows what they name: "agency=Nowhere" in a shared
+ * link would otherwise hide every action while the agency box still said "Any agency". Agencies match in
+ * any case and take the plan's own spelling.
+ */
+export function knownTo(filters: Filters, known: PlanPage['filters']): Filters {
+  const agency = filters.agency
+    ? (known.agencies.find((a) => a.toLowerCase() === filters.agency?.toLowerCase()) ?? null)
+    : null;
+  const owner =
+    filters.owner && known.owners.some((o) => o.email.toLowerCase() === filters.owner) ? filters.owner : null;
+  return { ...filters, agency, owner };
+}
+
 /** Writes filters into a query string, keeping everything else in it (plan, as, view) as it was. */
 export function queryWithFilters(search: string, filters: Filters): string {
   const params = new URLSearchParams(search);

@@ -1,3 +1,4 @@
+import { evidenceChecklist } from './evidence-items';
 import type { MeasureRow } from './measure-view';
 import { historyLines, NameOf } from './history-lines';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
@@ -60,7 +61,11 @@ export interface ActionDetail extends ActionTile {
   revisionCount: number;
   dateRequest: { date: IsoDate; reason: string; by: string; at: string } | null;
   latestUpdate: { text: string; by: string; at: string } | null;
-  evidence: { url: string | null; note: string; addedBy: string; addedAt: string }[];
+  evidence: { url: string | null; note: string; addedBy: string; addedAt: string; item: string | null }[];
+  /** The items of evidence the board expects before sign-off, each with whether it has been given. */
+  evidenceRequired: { item: string; given: boolean }[];
+  /** When the required evidence is to be presented. */
+  evidenceDue: IsoDate | null;
   /** Newest first. */
   history: HistoryItem[];
   measures: MeasureRow[] | null;
@@ -145,7 +150,9 @@ export function actionDetail(
     revisionCount: action.revisionCount,
     dateRequest: dateRequest && { ...dateRequest, by: nameOf(dateRequest.by) },
     latestUpdate: latestUpdate && { ...latestUpdate, by: nameOf(latestUpdate.by) },
-    evidence: action.evidence.map((e) => ({ ...e, addedBy: nameOf(e.addedBy) })),
+    evidence: action.evidence.map((e) => ({ ...e, addedBy: nameOf(e.addedBy), item: e.item ?? null })),
+    evidenceRequired: evidenceChecklist(action),
+    evidenceDue: action.evidenceDue ?? null,
     history: history.map((entry) => {
       const words = historyLines(entry, nameOf);
       return {

@@ -87,7 +87,10 @@ export interface ActionDetail extends ActionTile {
   revisionCount: number;
   dateRequest: { date: string; reason: string; by: string; at: string } | null;
   latestUpdate: { text: string; by: string; at: string } | null;
-  evidence: { url: string | null; note: string | null; addedBy: string; addedAt: string }[];
+  evidence: { url: string | null; note: string | null; addedBy: string; addedAt: string; item: string | null }[];
+  /** The items of evidence the board expects before sign-off, each with whether it has been given. */
+  evidenceRequired: { item: string; given: boolean }[];
+  evidenceDue: string | null;
   history: { at: string; by: string; via: string; lines: string[] }[];
   measures: MeasureRow[] | null;
 }

@@ -129,3 +129,30 @@ test('the detail names people, keeps the history newest first, and puts its comm
   expect(detail.latestUpdate?.by).toBe('Patti Fernandez');
   expect(detail).toMatchObject({ rag: 'red', timescale: action.timescale, revisionCount: 0, dateRequest: null });
 });
+
+test.each([
+  ['no items named', undefined, [], []],
+  [
+    'one of two items given',
+    ['Audit report', 'Training records'],
+    [
+      {
+        url: 'https://example.com/audit.pdf',
+        note: 'audit',
+        addedBy: 'pattif@example.com',
+        addedAt: '2026-11-20T10:00:00Z',
+        item: 'Audit report',
+      },
+    ],
+    [
+      { item: 'Audit report', given: true },
+      { item: 'Training records', given: false },
+    ],
+  ],
+])('the detail shows the evidence the board expects: %s', (_label, required, evidence, checklist) => {
+  const action = anAction({ evidenceRequired: required, evidenceDue: required ? '2026-12-15' : undefined, evidence });
+  const detail = actionDetail(action, [], TODAY, nameOf, null);
+  expect(detail.evidenceRequired).toEqual(checklist);
+  expect(detail.evidenceDue).toBe(required ? '2026-12-15' : null);
+  expect(detail.evidence.map((e) => [e.item, e.addedBy])).toEqual(evidence.map((e) => [e.item, 'Patti Fernandez']));
+});

@@ -53,26 +53,57 @@ function Detail({ action }: { action: ActionDetail }) {
   );
 }
 
-function Evidence({ action }: { action: ActionDetail }) {
-  if (action.evidence.length === 0) return <p>No evidence yet. Sign-off needs at least one link or note.</p>;
+/** The board's checklist for sign-off: each required item, given or still missing (in words, not only a mark). */
+function RequiredEvidence({ action }: { action: ActionDetail }) {
+  if (action.evidenceRequired.length === 0) return null;
   return (
-    <ul>
-      {action.evidence.map((item, i) => (
-        <li key={i}>
-          {item.url && (
-            <Link href={item.url} target="_blank" rel="noreferrer">
-              {item.url}
-            </Link>
-          )}
-          {item.url && item.note ? ': ' : ''}
-          {item.note}
-          <span className="muted">
-            {' '}
-            ({item.addedBy}, {formatInstant(item.addedAt)})
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <p>
+        Needed for sign-off
+        {action.evidenceDue ? `, to be presented by ${formatDate(action.evidenceDue)}` : ''}:
+      </p>
+      <ul>
+        {action.evidenceRequired.map((r) => (
+          <li key={r.item}>
+            {r.given ? '✅ ' : '⬜ '}
+            {r.item}: {r.given ? 'given' : 'missing'}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Evidence({ action }: { action: ActionDetail }) {
+  if (action.evidence.length === 0)
+    return (
+      <>
+        <RequiredEvidence action={action} />
+        <p>No evidence yet. Sign-off needs at least one link or note.</p>
+      </>
+    );
+  return (
+    <>
+      <RequiredEvidence action={action} />
+      <ul>
+        {action.evidence.map((item, i) => (
+          <li key={i}>
+            {item.item ? `For ${item.item}: ` : ''}
+            {item.url && (
+              <Link href={item.url} target="_blank" rel="noreferrer">
+                {item.url}
+              </Link>
+            )}
+            {item.url && item.note ? ': ' : ''}
+            {item.note}
+            <span className="muted">
+              {' '}
+              ({item.addedBy}, {formatInstant(item.addedAt)})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

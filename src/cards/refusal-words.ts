@@ -79,7 +79,7 @@ export function problemWords(problem: ChangeProblem): string {
     case 'evidenceNotRequired':
       return `${problem.ref} does not require "${problem.item}" as evidence.`;
     case 'evidenceMissing':
-      return `Sign-off needs evidence for: ${problem.missing.join(', ')}.`;
+      return `Sign-off needs evidence for: ${problem.missing.join(', ')}. A chair can still sign it off, giving the reason: sign off ${problem.ref} anyway because …`;
     case 'alreadySignedOff':
       return `${problem.ref} is already signed off.`;
     case 'notComplete':

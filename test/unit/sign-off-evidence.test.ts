@@ -58,7 +58,9 @@ describe('sign-off needs evidence for every required item', () => {
       expect(result.ok && result.action.status).toBe('Signed off');
     } else if (missing) {
       expect(result).toEqual({ ok: false, problem: { code: 'evidenceMissing', ref: action.ref, missing } });
-      expect(why(result)).toBe(`Sign-off needs evidence for: ${missing.join(', ')}.`);
+      expect(why(result)).toBe(
+        `Sign-off needs evidence for: ${missing.join(', ')}. A chair can still sign it off, giving the reason: sign off ${action.ref} anyway because …`,
+      );
     } else {
       expect(result.ok).toBe(false);
       expect(why(result)).toContain(outcome);
@@ -174,6 +176,8 @@ describe('the words of an override', () => {
     ['sign off 6(a) without the audit report because the auditor has left', 'the auditor has left'],
     ['6(a) signed off without the audit report because agreed by the board', 'agreed by the board'],
     ['sign 6(a) off anyway: the board agreed', 'the board agreed'],
+    // The phrasing the refusal suggests.
+    ['sign off 6(a) anyway because the board saw it on 3 Nov', 'the board saw it on 3 Nov'],
   ])('the grammar reads %j as an override', (typed, reason) => {
     const command = parseCommand(typed, '2026-11-30');
     expect(command).toMatchObject({ kind: 'signOff', ref: '6(a)', comment: null, override: { reason } });

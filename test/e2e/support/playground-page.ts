@@ -38,6 +38,9 @@ export async function openPlayground(
   return new PlaygroundPage(context, page, botName, options);
 }
 
+/** How long a reply may take to show: a passing wait returns at once; a loaded machine's Playground can be slow to draw a reply in a channel post. */
+const REPLY_WAIT_MS = 30_000;
+
 export class PlaygroundPage {
   /** Highest bot message stamp when the last message was sent; see waitForNewReply. */
   private sentAfter = 0;
@@ -93,12 +96,12 @@ export class PlaygroundPage {
    * Adaptive Card text included) and returns the newest such message's text. Cards updated in
    * place count, so this is the wait to use after clickCardButton.
    */
-  async waitForReply(matcher: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  async waitForReply(matcher: string | RegExp, timeoutMs = REPLY_WAIT_MS): Promise<string> {
     return this.waitForBotMessage(matcher, timeoutMs, 0);
   }
 
   /** Like waitForReply, but only messages that arrived after the last send() or sendMention(). */
-  async waitForNewReply(matcher: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  async waitForNewReply(matcher: string | RegExp, timeoutMs = REPLY_WAIT_MS): Promise<string> {
     return this.waitForBotMessage(matcher, timeoutMs, this.sentAfter);
   }
 

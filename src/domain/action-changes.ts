@@ -127,33 +127,36 @@ function checkNewDate(action: Action, newDate: IsoDate, reason: string, ctx: Cha
   return dateCannotMove(action) ?? newDateProblem(action, newDate, ctx.today) ?? checkText('reason', reason);
 }
 
-/** Moves the due date, keeping the original beside it; a new date always needs a reason. */
-export function reschedule(
-  action: Action,
-  newDate: IsoDate,
-  reason: string,
-  markDelayed: boolean,
-  ctx: ChangeContext,
-): ChangeResult {
-  const problem = checkNewDate(action, newDate, reason, ctx);
-  if (problem) return refused(problem);
-  return {
-    ok: true,
-    action: withUpdate(
-      {
-        ...action,
-        revisedDueDate: newDate,
-        revisionReason: reason.trim(),
-        revisionCount: action.revisionCount + 1,
-        // A new date without "delayed" accounts for the delay, so the action is back on track.
-        status: markDelayed ? 'Delayed' : action.status === 'Delayed' ? 'On track' : action.status,
-        dateRequest: null,
-      },
-      `New date: ${reason.trim()}`,
-      ctx,
-    ),
+/**
+ * A change of due date, checked the same way whether the date moves or is asked for; `apply` gets the reason
+ * trimmed, and only once the new date and the reason pass.
+ */
+function newDateChange(
+  apply: (action: Action, newDate: IsoDate, reason: string, markDelayed: boolean, ctx: ChangeContext) => Action,
+): (action: Action, newDate: IsoDate, reason: string, markDelayed: boolean, ctx: ChangeContext) => ChangeResult {
+  return (action, newDate, reason, markDelayed, ctx) => {
+    const problem = checkNewDate(action, newDate, reason, ctx);
+    if (problem) return refused(problem);
+    return { ok: true, action: apply(action, newDate, reason.trim(), markDelayed, ctx) };
   };
 }
+
+/** Moves the due date, keeping the original beside it; a new date always needs a reason. */
+export const reschedule = newDateChange((action, newDate, reason, markDelayed, ctx) =>
+  withUpdate(
+    {
+      ...action,
+      revisedDueDate: newDate,
+      revisionReason: reason,
+      revisionCount: action.revisionCount + 1,
+      // A new date without "delayed" accounts for the delay, so the action is back on track.
+      status: markDelayed ? 'Delayed' : action.status === 'Delayed' ? 'On track' : action.status,
+      dateRequest: null,
+    },
+    `New date: ${reason}`,
+    ctx,
+  ),
+);
 
 /** Evidence that is a bare web address is a link; anything else (a link with words after it, say) is a note. */
 export function evidenceLink(text: string): string | null {
@@ -224,22 +227,11 @@ export function signOff(
  * An owner asks for a new date. Until a chair or an executive approves it,
  * the current due date stands; the action can be marked delayed meanwhile.
  */
-export function requestNewDate(
-  action: Action,
-  newDate: IsoDate,
-  reason: string,
-  markDelayed: boolean,
-  ctx: ChangeContext,
-): ChangeResult {
-  const problem = checkNewDate(action, newDate, reason, ctx);
-  if (problem) return refused(problem);
-  const request = { date: newDate, reason: reason.trim(), by: ctx.by, at: ctx.at };
+export const requestNewDate = newDateChange((action, newDate, reason, markDelayed, ctx) => {
+  const request = { date: newDate, reason, by: ctx.by, at: ctx.at };
   const asked = { ...action, dateRequest: request, status: markDelayed ? ('Delayed' as const) : action.status };
-  return {
-    ok: true,
-    action: withUpdate(asked, `Asked for a new date, ${formatUkDate(newDate)}: ${reason.trim()}`, ctx),
-  };
-}
+  return withUpdate(asked, `Asked for a new date, ${formatUkDate(newDate)}: ${reason}`, ctx);
+});
 
 export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult {
   const request = action.dateRequest;

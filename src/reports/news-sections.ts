@@ -1,7 +1,7 @@
 import { RAGS, STATUSES } from '../domain/types';
 import { CommitteeReport, Slip } from '../domain/report/types';
 import { Block, bullets, heading, paragraph, table, tableOr } from './document';
-import { signed, Words } from './words';
+import { named, NAMED_COLUMNS, signed, Words } from './words';
 
 const SINCE: Record<CommitteeReport['since'], string> = {
   lastReport: 'It runs from the day of the last report.',
@@ -52,11 +52,9 @@ export function highlightsSection(report: CommitteeReport, w: Words): Block[] {
     heading(1, 'Key highlights'),
     tableOr(
       'No action was completed or signed off in this period.',
-      ['Ref', 'Action', 'Owner', 'What happened', 'Evidence'],
+      [...NAMED_COLUMNS, 'What happened', 'Evidence'],
       report.highlights.map((h) => [
-        h.action.ref,
-        h.action.title,
-        w.owner(h.action),
+        ...named(w, h.action),
         `${h.reached === 'Signed off' ? 'Signed off' : 'Completed'} on ${w.day(h.at)} (${w.person(h.by)})${h.comment ? `. ${h.comment}` : ''}`,
         w.evidence(h.evidence),
       ]),
@@ -68,20 +66,18 @@ export function challengesSection(report: CommitteeReport, w: Words): Block[] {
   const of = (kind: string) => report.challenges.filter((c) => c.kind === kind);
   const rows = (kind: string) =>
     of(kind).map((c) => [
-      c.action.ref,
-      c.action.title,
-      w.owner(c.action),
+      ...named(w, c.action),
       w.date(c.due),
       kind === 'overdue' ? w.days(c.daysOverdue) : (c.action.latestUpdate?.text ?? 'No update recorded'),
     ]);
   return [
     heading(1, 'Key challenges and risks'),
     heading(2, 'Overdue'),
-    tableOr('Nothing is overdue.', ['Ref', 'Action', 'Owner', 'Due', 'Days overdue'], rows('overdue')),
+    tableOr('Nothing is overdue.', [...NAMED_COLUMNS, 'Due', 'Days overdue'], rows('overdue')),
     heading(2, 'Delayed'),
-    tableOr('No action is delayed.', ['Ref', 'Action', 'Owner', 'Due', 'Latest update'], rows('delayed')),
+    tableOr('No action is delayed.', [...NAMED_COLUMNS, 'Due', 'Latest update'], rows('delayed')),
     heading(2, 'At risk'),
-    tableOr('No action is at risk.', ['Ref', 'Action', 'Owner', 'Due', 'Latest update'], rows('atRisk')),
+    tableOr('No action is at risk.', [...NAMED_COLUMNS, 'Due', 'Latest update'], rows('atRisk')),
   ];
 }
 

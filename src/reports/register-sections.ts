@@ -1,6 +1,6 @@
 import { CommitteeReport, MeasureRow } from '../domain/report/types';
 import { Block, heading, paragraph, table, tableOr } from './document';
-import { Words } from './words';
+import { named, NAMED_COLUMNS, Words } from './words';
 import { latestWords, STATUS_WORDS, targetWords, trendWords } from '../cards/measure-words';
 
 const NO_ACTIONS = 'The plan has no actions yet.';
@@ -12,8 +12,8 @@ export function planOnAPageSection(report: CommitteeReport, w: Words): Block[] {
     blocks.push(
       heading(2, group.theme || 'No theme'),
       table(
-        ['Ref', 'Action', 'Owner', 'Due date', 'RAG'],
-        group.rows.map((r) => [r.action.ref, r.action.title, w.owner(r.action), w.date(r.due), w.rag(r.rag)]),
+        [...NAMED_COLUMNS, 'Due date', 'RAG'],
+        group.rows.map((r) => [...named(w, r.action), w.date(r.due), w.rag(r.rag)]),
         4,
       ),
     );
@@ -51,11 +51,9 @@ export function awaitingSection(report: CommitteeReport, w: Words): Block[] {
     heading(1, 'Awaiting sign-off'),
     tableOr(
       'Nothing is waiting for sign-off.',
-      ['Ref', 'Action', 'Owner', 'Waiting', 'Evidence'],
+      [...NAMED_COLUMNS, 'Waiting', 'Evidence'],
       report.awaiting.map((a) => [
-        a.action.ref,
-        a.action.title,
-        w.owner(a.action),
+        ...named(w, a.action),
         a.daysWaiting === null || a.completedAt === null
           ? 'Since before its history began'
           : `${w.days(a.daysWaiting)} (completed ${w.day(a.completedAt)})`,

@@ -14,6 +14,12 @@ export interface Words {
   evidence(evidence: readonly Evidence[]): string;
 }
 
+/** The columns that name an action, first in each table of actions; `named` fills them. */
+export const NAMED_COLUMNS: readonly string[] = ['Ref', 'Action', 'Owner'];
+
+/** The cells under `NAMED_COLUMNS`: the action's ref, its title and its owner. */
+export const named = (w: Words, action: Action): string[] => [action.ref, action.title, w.owner(action)];
+
 export function wordsFor(report: CommitteeReport): Words {
   const person = (email: string) => report.names[email] ?? email;
   return {

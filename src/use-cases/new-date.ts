@@ -5,7 +5,8 @@ import { IsoDate } from '../domain/types';
 import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { updaterRule } from './may-update';
-import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, refusal, Refusal, rule, runChange } from './outcome';
+import { ChangeBy, ChangeOutcome, refusal, Refusal } from './outcome';
+import { updaterChange } from './updater-change';
 
 export interface NewDate {
   newDate: IsoDate;
@@ -27,21 +28,19 @@ export async function newDate(
   by: ChangeBy,
   input: NewDate,
 ): Promise<ChangeOutcome> {
-  const mayUpdate = await updaterRule(storage, found);
   const { plan } = found.view;
-  return runChange(
+  return updaterChange(
     storage,
     found,
     { ...by, comment: input.reason },
-    (action, ctx, actor) =>
-      permitted(mayUpdate(actor, action), () => {
-        // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
-        const moved = decidesDates(actor, action, plan)
-          ? reschedule(action, input.newDate, input.reason, input.markDelayed, ctx)
-          : requestNewDate(action, input.newDate, input.reason, input.markDelayed, ctx);
-        return rule(moved.ok && input.note ? addNote(moved.action, input.note, ctx) : moved);
-      }),
-    (_, after) => (after.dateRequest ? [ownerCardRedrawn(after), dateRequested(after)] : [ownerCardRedrawn(after)]),
+    (action, ctx, actor) => {
+      // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
+      const moved = decidesDates(actor, action, plan)
+        ? reschedule(action, input.newDate, input.reason, input.markDelayed, ctx)
+        : requestNewDate(action, input.newDate, input.reason, input.markDelayed, ctx);
+      return moved.ok && input.note ? addNote(moved.action, input.note, ctx) : moved;
+    },
+    { alsoTell: (after) => (after.dateRequest ? [dateRequested(after)] : []) },
   );
 }
 

@@ -3,8 +3,8 @@ import { canCancel } from '../domain/permissions';
 import { Status } from '../domain/types';
 import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
-import { updaterRule } from './may-update';
-import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
+import { ChangeBy, ChangeOutcome } from './outcome';
+import { updaterChange } from './updater-change';
 
 /** A status with its reason and any evidence, as an owner reports it ("6(a) done - evidence: https://…"). */
 export interface StatusReport {
@@ -25,17 +25,13 @@ export async function updateStatus(
   by: ChangeBy,
   input: StatusReport,
 ): Promise<ChangeOutcome> {
-  const mayUpdate = await updaterRule(storage, found);
   const { plan } = found.view;
-  return runChange(
+  return updaterChange(
     storage,
     found,
     { ...by, comment: input.comment },
-    (action, ctx, actor) =>
-      permitted(input.status === 'Cancelled' ? canCancel(actor, action, plan) : mayUpdate(actor, action), () =>
-        rule(reportStatus(action, input.status, input.comment, input.evidence, ctx, input.evidenceItem ?? null)),
-      ),
-    (_, after) => [ownerCardRedrawn(after)],
+    (action, ctx) => reportStatus(action, input.status, input.comment, input.evidence, ctx, input.evidenceItem ?? null),
+    { permission: input.status === 'Cancelled' ? (actor, action) => canCancel(actor, action, plan) : undefined },
   );
 }
 
@@ -46,16 +42,8 @@ export async function markComplete(
   by: ChangeBy,
   input: { evidence: string; item?: string | null },
 ): Promise<ChangeOutcome> {
-  const mayUpdate = await updaterRule(storage, found);
-  return runChange(
-    storage,
-    found,
-    { ...by, comment: null },
-    (action, ctx, actor) =>
-      permitted(mayUpdate(actor, action), () => {
-        const withEvidence = addEvidence(action, input.evidence, ctx, { item: input.item });
-        return rule(withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence);
-      }),
-    (_, after) => [ownerCardRedrawn(after)],
-  );
+  return updaterChange(storage, found, { ...by, comment: null }, (action, ctx) => {
+    const withEvidence = addEvidence(action, input.evidence, ctx, { item: input.item });
+    return withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence;
+  });
 }

@@ -43,16 +43,10 @@ export function signInError(code: SignInRefusal, authEnabled: boolean): TabError
 }
 
 /** A plan or action that does not exist and one the person may not read get the same answer. */
-export const PLAN_NOT_FOUND = error(
-  404,
-  'not-found',
-  'That plan was not found. It may not exist, or you may not have access to it.',
-);
-export const ACTION_NOT_FOUND = error(
-  404,
-  'not-found',
-  'That action was not found. It may not exist, or you may not have access to it.',
-);
+const notFound = (what: 'plan' | 'action') =>
+  error(404, 'not-found', `That ${what} was not found. It may not exist, or you may not have access to it.`);
+export const PLAN_NOT_FOUND = notFound('plan');
+export const ACTION_NOT_FOUND = notFound('action');
 export const NO_SUCH_PAGE = error(404, 'not-found', 'There is nothing at this address.');
 export const BAD_REFERENCE = error(
   400,

@@ -1,20 +1,12 @@
 import { currentDueDate, daysOverdue, isOverdue } from '../rag';
 import { compareRefs } from '../ref';
 import { Action, HistoryEntry, IsoDate } from '../types';
+import { SlippedItem } from '../digest';
 import { changeOf, changesSince, historyByAction, localDays } from './register-history';
 
 export type SlipItem =
   /** The due date was moved in the period: from the date before the first move to the date after the last. */
-  | {
-      kind: 'moved';
-      action: Action;
-      from: IsoDate | null;
-      to: IsoDate;
-      reason: string | null;
-      moves: number;
-      at: string;
-      by: string;
-    }
+  | ({ kind: 'moved' } & SlippedItem)
   /** Fell due in the period and is not finished: newly overdue. */
   | { kind: 'overdue'; action: Action; due: IsoDate; daysOverdue: number };
 

@@ -170,18 +170,15 @@ export const COMMANDS: readonly HelpCommand[] = [
   },
 ];
 
+/** A command as the help card and the manifest show it: without whom it is for or the words that find it. */
+const shown = ({ example, description }: HelpCommand): HelpView['commands'][number] => ({ example, description });
+
 /** Every command, as the Teams manifest lists them. */
-export const HELP_COMMANDS: HelpView['commands'] = COMMANDS.map(({ example, description }) => ({
-  example,
-  description,
-}));
+export const HELP_COMMANDS: HelpView['commands'] = COMMANDS.map(shown);
 
 /** The help card with the commands for the person's roles (in any plan in scope). */
 export function helpReply(roles: ReadonlySet<Role>): Reply {
-  const commands = COMMANDS.filter((c) => isFor(c.audience, roles)).map(({ example, description }) => ({
-    example,
-    description,
-  }));
+  const commands = COMMANDS.filter((c) => isFor(c.audience, roles)).map(shown);
   return card('help', { commands }, 'What I can do: my actions, what’s overdue, show SG-4, SG-4 done, and more.');
 }
 

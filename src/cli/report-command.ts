@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatUkDate } from '../domain/calendar';
 import { Actor } from '../domain/permissions';
 import { acronymWarningLines, reportRefusalText } from '../reports/refusal-words';
 import { isReportFormat, renderReport } from '../reports/render';
@@ -44,6 +45,6 @@ export async function reportCommand(ctx: CliContext, options: ReportOptions): Pr
   fs.renameSync(partial, options.out);
   for (const line of acronymWarningLines(report.glossary.warnings)) ctx.err.write(line + '\n');
   ctx.err.write(
-    `Wrote the report on ${report.appendix.length} actions, ${report.period.from} to ${report.period.to}, to ${options.out}.\n`,
+    `Wrote the report on ${report.appendix.length} actions, ${formatUkDate(report.period.from)} to ${formatUkDate(report.period.to)}, to ${options.out}.\n`,
   );
 }

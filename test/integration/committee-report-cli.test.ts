@@ -30,7 +30,9 @@ describe('action-tracker report', () => {
     expect(result.code).toBe(0);
     expect(result.err).toMatch(/^Reading plan rp and its history…\nWriting the Word report…\n/);
     expect(result.err).toContain("Warning: PEP is not explained in the plan's glossary (used in A-5).");
-    expect(result.err).toMatch(/Wrote the report on 6 actions, 2026-06-01 to \d{4}-\d\d-\d\d, to .*report\.docx\./);
+    expect(result.err).toMatch(
+      /Wrote the report on 6 actions, 1 Jun 2026 to \d{1,2} [A-Z][a-z]{2} \d{4}, to .*report\.docx\./,
+    );
     const doc = await readDocx(fs.readFileSync(out));
     expect(doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual([...SECTION_HEADINGS]);
     expect(fs.existsSync(`${out}.partial`)).toBe(false);

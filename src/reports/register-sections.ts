@@ -46,6 +46,13 @@ export function performanceSection(report: CommitteeReport, _w: Words): Block[] 
   ];
 }
 
+/** The evidence an action waiting for sign-off has, and what the board expects that it still lacks. */
+function awaitingEvidence(a: CommitteeReport['awaiting'][number], w: Words): string {
+  const still = a.missing.length ? `Still missing: ${a.missing.join(', ')}` : '';
+  if (!a.evidence.length) return still || 'Missing: no evidence yet, and sign-off needs at least one piece';
+  return still ? `${w.evidence(a.evidence)}. ${still}` : w.evidence(a.evidence);
+}
+
 export function awaitingSection(report: CommitteeReport, w: Words): Block[] {
   return [
     heading(1, 'Awaiting sign-off'),
@@ -57,7 +64,7 @@ export function awaitingSection(report: CommitteeReport, w: Words): Block[] {
         a.daysWaiting === null || a.completedAt === null
           ? 'Since before its history began'
           : `${w.days(a.daysWaiting)} (completed ${w.day(a.completedAt)})`,
-        a.evidence.length ? w.evidence(a.evidence) : 'Missing: no evidence yet, and sign-off needs at least one piece',
+        awaitingEvidence(a, w),
       ]),
     ),
   ];

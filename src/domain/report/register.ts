@@ -1,3 +1,4 @@
+import { missingEvidence } from '../evidence-items';
 import { addDays } from '../calendar';
 import { digestChanges, digestTotals } from '../digest';
 import { awaitingSignOff } from '../questions/awaiting';
@@ -56,5 +57,6 @@ export function awaiting(
     completedAt: item.completedAt,
     daysWaiting: item.daysWaiting,
     evidence: item.action.evidence,
+    missing: missingEvidence(item.action),
   }));
 }

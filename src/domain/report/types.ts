@@ -85,6 +85,8 @@ export interface AwaitingRow {
   completedAt: string | null;
   daysWaiting: number | null;
   evidence: readonly Evidence[];
+  /** The items of evidence the board expects that have none linked yet. */
+  missing: readonly string[];
 }
 
 /** Measures not recorded yet (the input was absent), or the rows given. */

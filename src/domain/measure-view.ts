@@ -4,7 +4,7 @@ import { Action, Direction, Frequency, IsoDate, MeasureUnit, MeasureValue, Recor
 
 /**
  * One measure as every reader shows it (chat, the tab, the committee report, the export, the digest):
- * the shape is the tab's contract (TAB-API.md MeasureRow). A free-text measure from earlier versions
+ * the shape the tab's JSON API sends (src/web/tab-api.ts). A free-text measure from earlier versions
  * has no unit, target, direction or frequency, and no data.
  */
 export interface MeasureRow {

@@ -1,20 +1,12 @@
-/** The tab's JSON API, as /work/brief/TAB-API.md (v1) describes it. Dates are ISO `YYYY-MM-DD`; `at` values are ISO instants. */
+/**
+ * The tab's JSON API as the server sends it (src/web/tab-api.ts; the shapes are made in
+ * src/domain/plan-on-a-page.ts). Dates are ISO `YYYY-MM-DD`; `at` values are ISO instants.
+ */
+import type { Rag, Role, Status } from '../../src/domain/types';
 
-export const STATUSES = [
-  'Not started',
-  'On track',
-  'At risk',
-  'Delayed',
-  'Complete',
-  'Signed off',
-  'Cancelled',
-] as const;
-export type Status = (typeof STATUSES)[number];
-
-export const RAGS = ['red', 'amber', 'green', 'complete', 'cancelled'] as const;
-export type Rag = (typeof RAGS)[number];
-
-export type Role = 'admin' | 'chair' | 'executive' | 'owner';
+// The register's statuses and ratings, from the one place they are defined (pure data, no server code).
+export { RAGS, STATUSES } from '../../src/domain/types';
+export type { Rag, Role, Status };
 
 export interface Person {
   email: string;

@@ -5,16 +5,14 @@
  */
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
 import { projectRoot } from '../../src/project-root';
 import { SECTION_HEADINGS } from '../../src/reports/report-document';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { RunningServer, startServer } from '../../src/teams/server';
+import { RunningServer } from '../../src/teams/server';
 import { readDocx } from '../support/docx-text';
+import { startLocalServer } from '../support/local-server';
 import { testStorage } from '../support/storage';
 import { launchChromium } from './support/browser';
-import { freePort } from './support/ports';
 import { openTab, queryOf, screenshot, seriousAxeViolations, tileRefs } from './support/tab-page';
 
 jest.setTimeout(120_000);
@@ -31,13 +29,7 @@ describe('the plan on a page', () => {
   beforeAll(async () => {
     const storage = testStorage();
     await seedDemo(storage, projectRoot(), new Date());
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'silent',
-      JOBS_IN_PROCESS: 'off',
-    });
-    bot = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
+    bot = await startLocalServer(storage);
     origin = new URL(bot.url).origin;
     browser = await launchChromium();
   });

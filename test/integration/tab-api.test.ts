@@ -1,17 +1,15 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import pino from 'pino';
-import { loadConfig } from '../../src/config';
 import { diffActions, historyEntry } from '../../src/domain/history';
 import { newPlan } from '../../src/domain/plan';
 import { mondayOf } from '../../src/domain/rag-weeks';
 import { todayIn } from '../../src/domain/calendar';
 import { projectRoot } from '../../src/project-root';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { freePort } from '../../src/store/embedded-azurite';
-import { RunningServer, startServer } from '../../src/teams/server';
+import { RunningServer } from '../../src/teams/server';
 import { ActionDetail, ActionTile, PlanPage } from '../../src/domain/plan-on-a-page';
 import { anAction } from '../support/builders';
+import { startLocalServer } from '../support/local-server';
 import { testStorage } from '../support/storage';
 
 /** The tab's JSON API on the bot's real server, over the run's Azurite, in local mode (`?as=`). */
@@ -41,13 +39,7 @@ beforeAll(async () => {
       history: historyEntry(action, diffActions(null, action), { by: 'admin@example.com', via: 'import', at }),
     },
   ]);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-    JOBS_IN_PROCESS: 'off',
-  });
-  server = await startServer(config, storage, pino({ level: 'silent' }), '127.0.0.1');
+  server = await startLocalServer(storage);
   base = `http://127.0.0.1:${server.port}`;
 });
 afterAll(() => server.close());

@@ -1,13 +1,11 @@
-import pino from 'pino';
-import { loadConfig } from '../../src/config';
 import { projectRoot } from '../../src/project-root';
 import { SECTION_HEADINGS } from '../../src/reports/report-document';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { freePort } from '../../src/store/embedded-azurite';
 import { ReportLog } from '../../src/store/report-log';
-import { RunningServer, startServer } from '../../src/teams/server';
+import { RunningServer } from '../../src/teams/server';
 import { REPORT_PATH } from '../../src/web/report-link';
 import { readDocx } from '../support/docx-text';
+import { startLocalServer } from '../support/local-server';
 import { testStorage } from '../support/storage';
 
 /**
@@ -27,13 +25,7 @@ let title: string;
 beforeAll(async () => {
   await seedDemo(storage, projectRoot(), new Date());
   title = (await storage.plans.get(DEMO_PLAN_ID))?.title ?? '';
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-    JOBS_IN_PROCESS: 'off',
-  });
-  server = await startServer(config, storage, pino({ level: 'silent' }), '127.0.0.1');
+  server = await startLocalServer(storage);
   base = `http://127.0.0.1:${server.port}`;
 });
 afterAll(() => server.close());

@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { loadConfig } from '../../../src/config';
-import { createLogger } from '../../../src/log';
 import { projectRoot } from '../../../src/project-root';
 import { seedDemo } from '../../../src/services/demo-seed';
 import { Storage } from '../../../src/store/open-storage';
-import { RunningServer, startServer } from '../../../src/teams/server';
+import { RunningServer } from '../../../src/teams/server';
+import { startLocalServer } from '../../support/local-server';
 import { testStorage } from '../../support/storage';
-import { freePort, PlaygroundSession, startPlaygroundSession } from './playground';
+import { PlaygroundSession, startPlaygroundSession } from './playground';
 
 export interface AppInPlayground {
   storage: Storage;
@@ -19,13 +18,7 @@ export interface AppInPlayground {
 export async function startAppInPlayground(): Promise<AppInPlayground> {
   const storage = testStorage();
   await seedDemo(storage, projectRoot(), new Date());
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-    JOBS_IN_PROCESS: 'off',
-  });
-  const bot = await startServer(config, storage, createLogger('silent'), '127.0.0.1');
+  const bot = await startLocalServer(storage);
   const session = await startPlaygroundSession({
     botEndpoint: bot.url,
     configPath: path.join(projectRoot(), '.m365agentsplayground.yml'),

@@ -3,7 +3,7 @@ import { ActionDetail, actionDetail } from '../domain/plan-on-a-page';
 import { refKey } from '../domain/ref';
 import { Storage } from '../store/open-storage';
 import { readablePlan, TabPerson } from './readable-plan';
-import { tabMeasures } from './tab-measures';
+import { tabActionMeasures } from './tab-measures';
 
 export type ActionDetailOutcome = { kind: 'found'; detail: ActionDetail } | { kind: 'notFound' };
 
@@ -26,7 +26,7 @@ export async function showActionDetail(
   const [history, names, measures] = await Promise.all([
     storage.actions.history(planId, action.ref),
     storage.people.nameDirectory(),
-    tabMeasures(storage, readable.plan, readable.today, action.ref),
+    tabActionMeasures(storage, action, readable.today),
   ]);
   const nameOf: NameOf = (email) =>
     names.get(email) ?? (action.owner?.email === email ? action.owner.displayName : null) ?? email;

@@ -1,7 +1,7 @@
 import { periodOf } from '../domain/measure-periods';
 import { measureRows, MeasureRow } from '../domain/measure-view';
 import { Actor } from '../domain/permissions';
-import { IsoDate } from '../domain/types';
+import { Action, IsoDate } from '../domain/types';
 import { mayReadPlan } from '../services/plan-access';
 import { Storage } from '../store/open-storage';
 
@@ -23,6 +23,16 @@ export async function listMeasures(
 /** Every measure of a plan, worst first: for readers that have already checked who may see it (the digest, the export). */
 export async function planMeasureRows(storage: Storage, planId: string, today: IsoDate): Promise<MeasureRow[]> {
   const actions = (await storage.actions.snapshot(planId)).map((v) => v.value);
+  return measureRowsOf(storage, planId, actions, today);
+}
+
+/** The same, for a caller that has already read the plan's actions. */
+export async function measureRowsOf(
+  storage: Storage,
+  planId: string,
+  actions: readonly Action[],
+  today: IsoDate,
+): Promise<MeasureRow[]> {
   const values = await storage.measures.planValues(planId, actions);
   // As things stood on `today`: a report for a past period leaves out the values for later periods.
   const frequencyOf = new Map(actions.map((a) => [a.ref, a.measure?.definition?.frequency] as const));

@@ -37,7 +37,7 @@ export async function showPlanPage(
 
   const [history, measures] = await Promise.all([
     storage.actions.planHistory(plan.id),
-    tabMeasures(storage, plan, today),
+    tabMeasures(storage, plan, actions, today),
   ]);
   const owners = new Map(actions.flatMap((a) => (a.owner?.displayName ? [[a.owner.email, a.owner.displayName]] : [])));
   const nameOf: NameOf = (email) => names.get(email) ?? owners.get(email) ?? email;

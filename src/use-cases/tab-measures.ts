@@ -1,20 +1,29 @@
-import { MeasureRow } from '../domain/measure-view';
-import { IsoDate, Plan } from '../domain/types';
+import { measureRow, MeasureRow } from '../domain/measure-view';
+import { Action, IsoDate, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
-import { planMeasureRows } from './list-measures';
+import { measureRowsOf } from './list-measures';
 
 /**
- * The tab's performance book: the plan's measures worst first, or for one action only its own. Null when
- * there are none, which the tab shows as "not recorded yet" rather than an empty table. The caller has
- * already checked that the person may read the plan.
+ * The tab's performance book: the plan's measures worst first, from the actions the caller has already
+ * read. Null when there are none, which the tab shows as "not recorded yet" rather than an empty table.
+ * The caller has already checked that the person may read the plan.
  */
 export async function tabMeasures(
   storage: Storage,
   plan: Plan,
+  actions: readonly Action[],
   today: IsoDate,
-  ref?: string,
 ): Promise<MeasureRow[] | null> {
-  const rows = await planMeasureRows(storage, plan.id, today);
-  const mine = ref === undefined ? rows : rows.filter((row) => row.ref === ref);
-  return mine.length > 0 ? mine : null;
+  const rows = await measureRowsOf(storage, plan.id, actions, today);
+  return rows.length > 0 ? rows : null;
+}
+
+/** One action's measure for its panel: only that action's values are read. */
+export async function tabActionMeasures(
+  storage: Storage,
+  action: Action,
+  today: IsoDate,
+): Promise<MeasureRow[] | null> {
+  const row = measureRow(action, await storage.measures.values(action), today);
+  return row ? [row] : null;
 }

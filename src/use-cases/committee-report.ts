@@ -8,7 +8,7 @@ import { withOwnerNames } from '../services/chat/owner-names';
 import { mayReadPlan } from '../services/plan-access';
 import { Storage } from '../store/open-storage';
 import { ReportLog } from '../store/report-log';
-import { planMeasureRows } from './list-measures';
+import { measureRowsOf } from './list-measures';
 
 export interface ReportRequest {
   planId: string;
@@ -74,14 +74,12 @@ export async function makeCommitteeReport(
     earlierReports: earlier.map((r) => r.madeOn),
   });
   if (!period.ok) return { kind: 'refused', code: 'badPeriod', problem: period.problem };
-  const measures = await planMeasureRows(storage, plan.id, period.period.to);
+  const actions = snapshot.map((v) => v.value);
+  const measures = await measureRowsOf(storage, plan.id, actions, period.period.to);
   const madeAt = request.now.toISOString();
   const report = committeeReport({
     plan,
-    actions: await withOwnerNames(
-      storage,
-      snapshot.map((v) => v.value),
-    ),
+    actions: await withOwnerNames(storage, actions),
     history,
     glossary,
     period: period.period,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { exportRows } from '../domain/export-rows';
 import { exportCsv, exportXlsx } from '../files/write-table';
-import { planMeasureRows } from '../use-cases/list-measures';
+import { measureRowsOf } from '../use-cases/list-measures';
 import { CliContext, requirePlan, UserError } from './context';
 
 export interface ExportOptions {
@@ -19,7 +19,7 @@ export async function exportCommand(ctx: CliContext, options: ExportOptions): Pr
   }
   const { plan, today } = await requirePlan(ctx, options.plan);
   const actions = (await ctx.storage.actions.list(plan.id)).map((v) => v.value);
-  const measures = await planMeasureRows(ctx.storage, plan.id, today);
+  const measures = await measureRowsOf(ctx.storage, plan.id, actions, today);
   const rows = exportRows(actions, today, new Map(measures.map((m) => [m.ref, m])));
   const bytes = format === 'csv' ? exportCsv(rows) : await exportXlsx(rows, plan.id);
   if (options.out) {

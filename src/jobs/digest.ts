@@ -5,7 +5,7 @@ import { limboWeeksOf } from '../domain/limbo';
 import { isoWeek, runIdFor } from '../domain/reminders';
 import { ownerName } from '../cards/view-models';
 import { withOwnerNames } from '../services/chat/owner-names';
-import { planMeasureRows } from '../use-cases/list-measures';
+import { measureRowsOf } from '../use-cases/list-measures';
 import { deliverAll, DeliveryDeps, DeliveryOptions, Target } from './deliver';
 import { destinationOf, peopleDirectory } from './destination';
 import { JobError, JobReport, JobRequest, mondayOf } from './remind';
@@ -57,7 +57,7 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     timeZone: plan.timeZone,
     limboWeeks: limboWeeksOf(plan),
   });
-  const measures = await planMeasureRows(deps.storage, plan.id, today);
+  const measures = await measureRowsOf(deps.storage, plan.id, actions, today);
   const card = digestCard(digest, plan.title, today, {
     timeZone: plan.timeZone,
     limboWeeks: limboWeeksOf(plan),

@@ -20,7 +20,7 @@ export async function listMeasures(
   return { kind: 'ok', rows: await planMeasureRows(storage, input.planId, input.today) };
 }
 
-/** Every measure of a plan, worst first: for readers that have already checked who may see it (the digest, the export). */
+/** Every measure of a plan, worst first, for a reader that has already checked who may see it. */
 export async function planMeasureRows(storage: Storage, planId: string, today: IsoDate): Promise<MeasureRow[]> {
   const actions = (await storage.actions.snapshot(planId)).map((v) => v.value);
   return measureRowsOf(storage, planId, actions, today);

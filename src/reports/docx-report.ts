@@ -7,32 +7,56 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
+import { columnWidths } from './column-widths';
 import { Block, RAG_COLOURS, ReportDocument } from './document';
+
+// A4 landscape less its margins, in twentieths of a point; an average character of 10 pt Arial is about
+// 110 of them.
+const PAGE_WIDTH = 16838;
+const MARGIN = 1000;
+const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+const CHARACTER = 110;
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function cell(text: string, options: { header?: boolean; rag?: boolean } = {}): TableCell {
+function cell(text: string, width: number, options: { header?: boolean; rag?: boolean } = {}): TableCell {
   const colour = options.rag ? RAG_COLOURS[text] : undefined;
   return new TableCell({
+    width: { size: width, type: WidthType.DXA },
     children: [new Paragraph({ children: [new TextRun({ text, bold: options.header, color: colour?.text })] })],
     ...(options.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' } } : {}),
     ...(colour ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: colour.fill } } : {}),
   });
 }
 
+/** Each column's width in twentieths of a point, summing to the page's text width. */
+function widthsOf(block: Extract<Block, { kind: 'table' }>): number[] {
+  const characters = Math.floor(TEXT_WIDTH / CHARACTER);
+  const shares = columnWidths(block.headers, block.rows, characters);
+  const total = shares.reduce((a, b) => a + b, 0);
+  return shares.map((share) => Math.floor((share / total) * TEXT_WIDTH));
+}
+
 function table(block: Extract<Block, { kind: 'table' }>): Table {
+  const widths = widthsOf(block);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       // A header row repeats at the top of each page the table runs onto.
-      new TableRow({ tableHeader: true, children: block.headers.map((h) => cell(h, { header: true })) }),
+      new TableRow({ tableHeader: true, children: block.headers.map((h, i) => cell(h, widths[i], { header: true })) }),
       ...block.rows.map(
         (row) =>
-          new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, { rag: i === block.ragColumn })) }),
+          new TableRow({
+            cantSplit: true,
+            children: row.map((text, i) => cell(text, widths[i], { rag: i === block.ragColumn })),
+          }),
       ),
     ],
   });
@@ -62,8 +86,8 @@ export async function docxReport(doc: ReportDocument): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 },
-            margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 },
+            size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: PAGE_WIDTH },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
           },
         },
         children: [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), ...doc.blocks.flatMap(draw)],

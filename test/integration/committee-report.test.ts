@@ -50,6 +50,18 @@ describe('the committee report as a Word document', () => {
     );
   });
 
+  test("sizes each column by what it holds, so an action's sentence is not squeezed beside its reference", async () => {
+    const doc = await readDocx(await renderReport(await reportOf('rp'), 'docx'));
+    const grids = [...doc.xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((grid) =>
+      [...grid[1].matchAll(/w:w="(\d+)"/g)].map((width) => Number(width[1])),
+    );
+    const planOnAPage = doc.tables.findIndex((rows) => rows[0][0] === 'Ref' && rows[0][1] === 'Action');
+    const [ref, action] = grids[planOnAPage];
+    expect(action).toBeGreaterThan(3 * ref);
+    // Every table spans the page's width between its margins (A4 landscape, 1000 twips each side).
+    for (const grid of grids) expect(grid.reduce((a, b) => a + b, 0)).toBeGreaterThan(16838 - 2000 - grid.length);
+  });
+
   test('counts by RAG at the end and at the start of the period, with the change', async () => {
     const doc = await readDocx(await renderReport(await reportOf('rp'), 'docx'));
     expect(tableAfter(doc, 'By RAG rating')).toEqual([

@@ -10,6 +10,7 @@ import { SECTION_HEADINGS } from '../../src/reports/report-document';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { RunningServer } from '../../src/teams/server';
 import { readDocx } from '../support/docx-text';
+import { seedCalmPlan } from '../support/report-plan';
 import { startLocalServer } from '../support/local-server';
 import { testStorage } from '../support/storage';
 import { launchChromium } from './support/browser';
@@ -29,6 +30,9 @@ describe('the plan on a page', () => {
   beforeAll(async () => {
     const storage = testStorage();
     await seedDemo(storage, projectRoot(), new Date());
+    // Alex also chairs a second plan, so Alex's tab opens on the list of plans; Megan has only the demo plan.
+    await seedCalmPlan(storage, 'calm');
+    await storage.roles.grant('calm', 'alexw@example.com', 'chair');
     bot = await startLocalServer(storage);
     origin = new URL(bot.url).origin;
     browser = await launchChromium();
@@ -45,12 +49,21 @@ describe('the plan on a page', () => {
 
   afterEach(() => page.close());
 
+  test('someone with one plan goes straight to it', async () => {
+    await openTab(page, origin, '?as=meganb%40example.com');
+    await expect(tileRefs(page)).resolves.toHaveLength(22);
+    expect(queryOf(page)).toMatchObject({ plan: DEMO_PLAN_ID, as: 'meganb@example.com' });
+  });
+
   test('the personal tab lists the plans Alex may read, and one opens the plan by theme', async () => {
     await openTab(page, origin, `?${ALEX}`);
     await page.getByRole('heading', { name: 'Your plans' }).waitFor();
-    const plan = page.getByRole('list', { name: 'Plans you can read' }).getByRole('button');
-    await expect(plan.allInnerTexts()).resolves.toEqual([expect.stringMatching(/Ofsted[\s\S]*You are chair/)]);
-    await plan.click();
+    const plans = page.getByRole('list', { name: 'Plans you can read' }).getByRole('button');
+    await expect(plans.allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/Calm plan[\s\S]*You are chair/),
+      expect.stringMatching(/Ofsted[\s\S]*You are chair/),
+    ]);
+    await plans.filter({ hasText: 'Ofsted' }).click();
     const refs = await tileRefs(page);
     expect(queryOf(page)).toMatchObject({ plan: DEMO_PLAN_ID, as: 'alexw@example.com' });
     expect(refs).toHaveLength(22);
@@ -211,15 +224,19 @@ describe('the plan on a page', () => {
   });
 
   test("the configurable tab's settings page offers the plans the person may read", async () => {
-    await openTab(page, origin, `?${ALEX}&view=config`);
+    await openTab(page, origin, '?as=meganb%40example.com&view=config');
     await page.getByRole('heading', { name: 'Choose the plan for this tab' }).waitFor();
     const plan = page.getByLabel('Plan');
-    await expect(plan.inputValue()).resolves.toBe(DEMO_PLAN_ID); // the only plan, chosen already
+    await expect(plan.inputValue()).resolves.toBe(DEMO_PLAN_ID); // Megan's only plan, chosen already
+    await expect(page.getByText(/^Choose Save to add “Ofsted/).count()).resolves.toBe(1);
+    await openTab(page, origin, `?${ALEX}&view=config`);
+    await page.getByRole('heading', { name: 'Choose the plan for this tab' }).waitFor();
+    await expect(plan.inputValue()).resolves.toBe(''); // two plans: Alex chooses
     await expect(plan.locator('option').allInnerTexts()).resolves.toEqual([
       'Choose a plan…',
+      'Calm plan',
       expect.stringMatching(/^Ofsted/),
     ]);
-    await expect(page.getByText(/^Choose Save to add “Ofsted/).count()).resolves.toBe(1);
     await openTab(page, origin, `?as=stranger%40example.com&view=config`);
     await page.getByText('There are no plans you can read yet').waitFor();
   });

@@ -1,4 +1,5 @@
 import { Button } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import type { ApiClient } from '../api';
 import type { Me } from '../api-types';
 import { withParam } from '../view/filters';
@@ -11,14 +12,22 @@ export function rolesWords(roles: Me['plans'][number]['roles']): string {
   return roles.length ? `You are ${roles.map((r) => ROLE_WORDS[r]).join(' and ')}` : 'You can read this plan';
 }
 
-/** The personal tab's first page: every plan the person may read, each a button that opens it. */
+/**
+ * The personal tab's first page: every plan the person may read, each a button that opens it. Someone
+ * with one plan (most people) goes straight to it, replacing this page in the history so Back leaves the tab.
+ */
 export function PlanPicker(props: {
   client: ApiClient;
   search: string;
   setSearch: (s: string, mode?: 'push') => void;
 }) {
   const me = useLoad('me', () => props.client.me());
-  if (me.state === 'loading') return <Loading what="your plans" />;
+  const onlyPlan = me.state === 'done' && me.value.plans.length === 1 ? me.value.plans[0].id : null;
+  const { search, setSearch } = props;
+  useEffect(() => {
+    if (onlyPlan) setSearch(withParam(search, 'plan', onlyPlan));
+  }, [onlyPlan, search, setSearch]);
+  if (me.state === 'loading' || onlyPlan) return <Loading what="your plans" />;
   if (me.state === 'failed') return <Problem error={me.error} />;
   const { person, plans } = me.value;
   return (

@@ -191,6 +191,25 @@ describe('the plan on a page', () => {
     expect((panel?.x ?? 0) + (panel?.width ?? 0)).toBeLessThanOrEqual(width);
   });
 
+  test('at 320 px a wide table scrolls sideways in a box the keyboard can reach, with a shadow where there is more', async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    const box = page.getByRole('region', { name: 'Measures with target, latest value and trend' });
+    await box.scrollIntoViewIfNeeded();
+    const sizes = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, tab: el.tabIndex }));
+    expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    expect(sizes.tab).toBe(0);
+    await expect(box.evaluate((el) => getComputedStyle(el).backgroundImage)).resolves.toMatch(/radial-gradient/);
+    await box.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (name) => (document.querySelector(`[aria-label="${name}"]`)?.scrollLeft ?? 0) > 0,
+      'Measures with target, latest value and trend',
+    );
+    await screenshot(page, 'performance-book-320', false);
+  });
+
   test('print media gives the A4 landscape layout without the filters', async () => {
     await openTab(page, origin, PLAN);
     await tileRefs(page);

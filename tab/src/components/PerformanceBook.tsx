@@ -1,3 +1,4 @@
+import { TableScroll } from './TableScroll';
 import type { MeasureRow } from '../api-types';
 import { formatDate } from '../view/dates';
 import { sparkline } from '../view/rag-chart';
@@ -27,7 +28,7 @@ export function Trend({ measure }: { measure: MeasureRow }) {
 
 export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; caption: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -55,7 +56,7 @@ export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; c
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

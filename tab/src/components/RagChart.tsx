@@ -1,3 +1,4 @@
+import { TableScroll } from './TableScroll';
 import type { RagWeek } from '../api-types';
 import { formatDate, formatDayMonth } from '../view/dates';
 import { chartGeometry, chartSummary, STACK_ORDER } from '../view/rag-chart';
@@ -64,7 +65,7 @@ export function RagChart({ weeks }: { weeks: RagWeek[] }) {
           {chart.omitted > 0 && <p className="muted">The chart shows the latest {chart.bars.length} weeks.</p>}
           <details className="no-print">
             <summary>Show the figures as a table</summary>
-            <div className="table-scroll">
+            <TableScroll label="Actions by RAG, week by week">
               <table className="data-table">
                 <caption className="visually-hidden">Actions by RAG, week by week</caption>
                 <thead>
@@ -88,7 +89,7 @@ export function RagChart({ weeks }: { weeks: RagWeek[] }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </details>
         </>
       )}

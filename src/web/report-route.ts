@@ -2,9 +2,10 @@ import type { Request, Response, Server } from 'restify';
 import { storageErrorWords } from '../cards/error-words';
 import { Logger } from '../log';
 import { reportRefusalText } from '../reports/refusal-words';
-import { CONTENT_TYPES, isReportFormat, renderReport, reportFileName } from '../reports/render';
+import { isReportFormat, renderReport, reportFileName } from '../reports/render';
 import { Storage } from '../store/open-storage';
 import { actorIn, makeCommitteeReport } from '../use-cases/committee-report';
+import { reportHeaders } from './report-headers';
 import { REPORT_LINK_MINUTES, REPORT_PATH, ReportLinks } from './report-link';
 
 export interface ReportRouteDeps {
@@ -54,14 +55,7 @@ export function mountReportRoute(server: Server, deps: ReportRouteDeps): void {
         return;
       }
       const bytes = await renderReport(outcome.report, format);
-      res.sendRaw(200, bytes, {
-        'Content-Type': CONTENT_TYPES[format],
-        'Content-Disposition': `${format === 'docx' ? 'attachment' : 'inline'}; filename="${reportFileName(outcome.report, format)}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        // The page has no scripts and no assets of its own to load.
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-      });
+      res.sendRaw(200, bytes, reportHeaders(format, reportFileName(outcome.report, format)));
     } catch (error) {
       const words = storageErrorWords(error);
       deps.log.error({ err: words ? undefined : error, planId }, 'could not make a committee report');

@@ -1,8 +1,9 @@
-import { CONTENT_TYPES, isReportFormat, renderReport, ReportFormat, reportFileName } from '../reports/render';
+import { isReportFormat, renderReport, ReportFormat, reportFileName } from '../reports/render';
 import { Storage } from '../store/open-storage';
 import { actorIn, makeCommitteeReport, mayMakeReport, ReportOutcome } from '../use-cases/committee-report';
 import { TabPerson } from '../use-cases/readable-plan';
 import { REPORT_LINK_MINUTES, ReportLinks } from './report-link';
+import { reportHeaders } from './report-headers';
 import { INTERNAL, PLAN_NOT_FOUND, REPORT_NOT_PERMITTED, TabError } from './tab-errors';
 
 /**
@@ -74,14 +75,4 @@ export async function reportLink(
   return { body: { url, minutes: REPORT_LINK_MINUTES } };
 }
 
-/** The headers of a report file: always a download, never cached, and never run as a page of this site. */
-export function fileHeaders(file: TabFile): Record<string, string> {
-  return {
-    'content-type': CONTENT_TYPES[file.format],
-    'content-disposition': `attachment; filename="${file.fileName}"`,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    // The page has no scripts and no assets of its own to load.
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-  };
-}
+export const fileHeaders = (file: TabFile): Record<string, string> => reportHeaders(file.format, file.fileName);

@@ -64,13 +64,11 @@ describe('the report file: /api/tab/plans/:planId/report', () => {
     expect((await madeBy()).slice(before)).toEqual([ALEX]);
   });
 
-  test('a chair downloads the web page: the same report as HTML, also an attachment', async () => {
+  test('a chair opens the web page: the same report as HTML, shown in the browser rather than downloaded', async () => {
     const response = await get(reportPath('html'), ALEX);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="ofsted-2011-report-[\d-]+\.html"$/,
-    );
+    expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="ofsted-2011-report-[\d-]+\.html"$/);
     expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
     const html = await response.text();
     for (const heading of SECTION_HEADINGS) expect(html).toContain(`<h1>${heading}</h1>`);

@@ -64,7 +64,12 @@ export function ReportMenu(props: { client: ApiClient; planId: string; openLink:
             {CHOICES.map(({ format, label }) => {
               const href = props.client.reportFile(props.planId, format);
               return href ? (
-                <MenuItemLink key={format} href={href} download>
+                // The Word file downloads; the web page opens beside the tab, ready to read or print.
+                <MenuItemLink
+                  key={format}
+                  href={href}
+                  {...(format === 'docx' ? { download: true } : { target: '_blank', rel: 'noopener' })}
+                >
                   {label}
                 </MenuItemLink>
               ) : (

@@ -98,7 +98,7 @@ function periodThenFigure(ref: string, m: MatchText, from: number | undefined): 
 
 /** "log 8 for SG-8", "record 65% against LAC-7 for October": the figure before the ref, after a verb that records. */
 function figureBeforeRef(m: MatchText, from: number): Command | null {
-  const at = m.tokens.findIndex((t, i) => i > from && t.ref !== null && !/^\d/.test(t.raw));
+  const at = m.tokens.findIndex((t, i) => i > from && t.ref !== null);
   const joiner = m.tokens[at - 1];
   if (at < 0 || !['for', 'against', 'on', 'to'].includes(joiner?.word ?? '') || at - 1 <= from) return null;
   const figure = readFigure(m.text.slice(m.tokens[from].start, joiner.start).trim(), 'any');

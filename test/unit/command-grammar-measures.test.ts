@@ -39,6 +39,9 @@ test.each([
   ['Latest for IP-4 is 96%', value('IP-4', '96%')],
   ['Can you put SG-2 down as 94 percent for November please', value('SG-2', '94%', 'November')],
   ['can u log 8 for SG-8 thx', value('SG-8', '8')],
+  ['log 8 for 6(a)', value('6(a)', '8')],
+  ['record 65% against 3.2 for October', value('3.2', '65%', 'October')],
+  ['log 94 percent for SG-2', value('SG-2', '94%')],
   ['Please record 65% against LAC-7 for October, half the teams', value('LAC-7', '65%', 'October', 'half the teams')],
   // The first measure named is not the value.
   ['SG-1 measure 1: 84%', value('SG-1', '84%')],
@@ -67,6 +70,9 @@ test.each([
   ['SG-4 delayed to 30/09/2026 because supplier problems', 'delay'],
   ['SG-4 is 30 Sept', 'unknown'],
   ['SG-4 2 weeks', 'unknown'],
+  ['log 8 for 2 weeks', 'unknown'],
+  ['log 8 for 30 Sept', 'unknown'],
+  ['record 5 minutes for SG-4', 'unknown'],
   ['SG-4 will be 2 weeks late', 'unknown'],
   // A number that is not clearly a value, or a value said with doubt, as a question, negated or reported.
   ['SG-4 50% complete', 'unknown'],

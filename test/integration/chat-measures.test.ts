@@ -71,6 +71,13 @@ test('a second value for a period says what it replaces, and the reply describes
   expect(await valuesOf('SG-2')).toContainEqual(['2026-09', 86]);
 });
 
+test('a value for a period long past is judged for that period, and the values since are still overdue', async () => {
+  const [reply] = await say('LAC-9 value 13% for August', 'meganb@example.com');
+  expect(reply).toMatch(
+    /^Recorded 13% for Aug 2026 on LAC-9\. Target 10% by 30 Mar 2027 \(lower is better\): off target for Aug 2026, improving\. The values for the periods since are overdue\./,
+  );
+});
+
 test('the detail card draws the values as a line chart with the target, and says the same in text', async () => {
   const replies = await chat.handle({
     text: 'show SG-1',

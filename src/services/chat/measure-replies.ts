@@ -107,7 +107,13 @@ export function recordedBanner(
   const period = formatPeriod(recorded.period);
   const replacing = replaced ? ` (it replaces ${show(replaced.value)} given by ${replaced.by} on ${replaced.on})` : '';
   const latest = row.latest && row.latest.period > recorded.period ? row.latest : null;
-  const judged = `${STATUS_WORDS[standing.status]}${latest ? ` for ${period}` : ''}, ${trendWords(standing.trend)}`;
-  const newest = latest ? ` The latest value is ${show(latest.value)}, for ${formatPeriod(latest.period)}.` : '';
+  // A value for a period long past is judged for that period; the measure itself is still waiting for newer values.
+  const overdue = row.status === 'overdue';
+  const judged = `${STATUS_WORDS[standing.status]}${latest || overdue ? ` for ${period}` : ''}, ${trendWords(standing.trend)}`;
+  const newest = latest
+    ? ` The latest value is ${show(latest.value)}, for ${formatPeriod(latest.period)}.`
+    : overdue
+      ? ' The values for the periods since are overdue.'
+      : '';
   return `Recorded ${show(recorded.value)} for ${period} on ${row.ref}${replacing}. Target ${targetWords(row)}: ${judged}.${newest}`;
 }

@@ -16,7 +16,9 @@ const FIGURE = new RegExp(String.raw`^(${NUMBER})\s*(%|per\s?cent\b|percent\b)?(
 const MONTH = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
 /** A period as the use case reads it (src/domain/measure-periods.ts), with the word that ties it to the value. */
 const PERIOD_BODY = String.raw`(?:this|last|previous|current)\s+(?:month|quarter)|q[1-4](?:[\s-]?\d{4})?|\d{4}[\s-]?q[1-4]|(?:${MONTH})\.?(?:\s+\d{4})?`;
-const PERIOD = new RegExp(String.raw`^(?:(for|in|during)\s+(?:the\s+)?)?(${PERIOD_BODY})$`, 'i');
+/** "for", "in", "during", "at the end of": words that tie a period to the figure before it ("by the end of" is a due date). */
+const TIE = String.raw`for|in|during|at\s+(?:the\s+)?end\s+of`;
+const PERIOD = new RegExp(String.raw`^(?:(${TIE})\s+(?:the\s+)?)?(${PERIOD_BODY})$`, 'i');
 /** Where the value ends and a note begins: a dash, a comma, a full stop, "because"… */
 const NOTE = /\s+[-–—]\s+|\s*;\s*|,\s+|\.\s+|\s+(?:because|as|since|note:?)\s+|:\s+/i;
 
@@ -82,7 +84,7 @@ function figureAfterRef(ref: string, m: MatchText, from: number | undefined): Co
 }
 
 const LEADING_PERIOD = new RegExp(
-  String.raw`^(?:(for|in|during)\s+(?:the\s+)?)?(${PERIOD_BODY})\s*((?:(?:is|was|=|at|:)\s*)*)`,
+  String.raw`^(?:(${TIE})\s+(?:the\s+)?)?(${PERIOD_BODY})\s*((?:(?:is|was|=|at|:)\s*)*)`,
   'i',
 );
 

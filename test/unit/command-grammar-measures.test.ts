@@ -27,6 +27,7 @@ test.each([
   ['6(a) - 4 for last month', value('6(a)', '4', 'last month')],
   ['IP-4 was 2 in August, sorry late sending this', value('IP-4', '2', 'August', 'sorry late sending this')],
   ['SG-8 is down to 9 this quarter', value('SG-8', '9', 'this quarter')],
+  ['Morning! Number waiting (SG-8) was 23 at end of September - two new', value('SG-8', '23', 'September', 'two new')],
   ['SG-8 went up to 31 last month because of new cases', value('SG-8', '31', 'last month', 'of new cases')],
   ['IP-4 = 31', value('IP-4', '31')],
   // The period first.
@@ -70,6 +71,7 @@ test.each([
   ['SG-4 delayed to 30/09/2026 because supplier problems', 'delay'],
   ['SG-4 is 30 Sept', 'unknown'],
   ['SG-4 2 weeks', 'unknown'],
+  ['SG-4 at 50% by end of September', 'unknown'],
   ['log 8 for 2 weeks', 'unknown'],
   ['log 8 for 30 Sept', 'unknown'],
   ['record 5 minutes for SG-4', 'unknown'],

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseCommand } from '../../src/domain/command-grammar';
 import { readFigure } from '../../src/domain/command-measure-phrasings';
 
@@ -119,4 +120,23 @@ test.each([
   ['1.5 for Q3 2026 - two late', 'tied', { value: '1.5', period: 'Q3 2026', note: 'two late' }],
 ] as const)('readFigure(%j, %s)', (text, sureness, expected) => {
   expect(readFigure(text, sureness)).toEqual(expected);
+});
+
+test('a bare number, a date or a span after a ref is never a value', () => {
+  const ref = fc.constantFrom('SG-4', 'sg4', '6(a)', '3.2', 'IP-2', 'Rec 4b');
+  const bare = fc.oneof(
+    fc.integer({ min: 0, max: 100000 }).map(String),
+    fc.tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 12 })).map(([d, m]) => `${d}/${m}`),
+    fc
+      .tuple(fc.integer({ min: 1, max: 31 }), fc.constantFrom('Sept', 'October', 'Jan', 'March 2027'))
+      .map(([d, m]) => `${d} ${m}`),
+    fc.tuple(fc.integer({ min: 1, max: 12 }), fc.constantFrom('days', 'weeks', 'months')).map(([n, u]) => `${n} ${u}`),
+  );
+  const joiner = fc.constantFrom(' ', ' - ', ': ', ' is ', ' now ', ' for ', ' by ');
+  fc.assert(
+    fc.property(ref, joiner, bare, (r, j, b) => {
+      expect(parseCommand(`${r}${j}${b}`, TODAY).kind).not.toBe('measureValue');
+    }),
+    { numRuns: 500 },
+  );
 });

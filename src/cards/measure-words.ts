@@ -2,6 +2,7 @@ import { formatUkDate } from '../domain/calendar';
 import { formatPeriod } from '../domain/measure-periods';
 import { formatMeasureValue, MeasureRefusalCode } from '../domain/measure-values';
 import { MeasureRow } from '../domain/measure-view';
+import { earliestPeriod } from '../domain/value-for-period';
 import { MeasureStatus, Trend } from '../domain/measures';
 import { Frequency, MeasureDefinition, MeasureUnit } from '../domain/types';
 
@@ -44,6 +45,14 @@ export function measureLine(row: MeasureRow): string {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** The earliest period is worked out from the measure the person was answered about, so it is the one they can use. */
+function beforeBaselineWords(ref: string, d: MeasureDefinition | null): string {
+  const earliest = d ? earliestPeriod(d) : null;
+  const noun = d?.frequency === 'quarterly' ? 'quarter' : 'month';
+  if (!d?.baseline?.date || !earliest) return `That ${noun} is before ${ref}’s measure began.`;
+  return `That ${noun} is before ${ref}’s measure began: its baseline is from ${formatUkDate(d.baseline.date)}, so the earliest ${noun} it can take a value for is ${formatPeriod(earliest)}.`;
+}
+
 const EXAMPLE: Record<MeasureUnit, string> = { '%': '76%', number: '42', 'yes/no': 'yes', date: '14/10/2026' };
 const PERIOD_EXAMPLE: Record<Frequency, string> = { monthly: 'for Oct 2026', quarterly: 'for Q3 2026' };
 
@@ -83,6 +92,8 @@ export function badValueWords(
         return `I can’t tell which ${d?.frequency === 'quarterly' ? 'quarter' : 'month'} that value is for. Say, for example, ${d ? PERIOD_EXAMPLE[d.frequency] : 'for Oct 2026'}, or leave it out for this ${d?.frequency === 'quarterly' ? 'quarter' : 'month'}.`;
       case 'periodInFuture':
         return 'That period hasn’t started yet, so it can’t have a value.';
+      case 'periodBeforeBaseline':
+        return beforeBaselineWords(ref, d);
     }
   })();
   return `Nothing was changed. ${why}${example && code !== 'noMeasure' && code !== 'notQuantified' ? ` ${example}` : ''}`;

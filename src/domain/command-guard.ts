@@ -25,6 +25,9 @@ const CHANGES: ReadonlySet<Command['kind']> = new Set([
 /** "can you mark…", "could we move…", "can I have another 3 weeks?": a request phrased as a question. */
 export const REQUEST =
   /\b(?:can|could|would|will)\s+(?:you|u|we|i)\s+(?:please\s+|pls\s+|just\s+)?(?:mark|put|set|change|move|push|have|say|sign|update|record|add|use|make|cancel|approve|decline|log|note|extend|delay|reschedule|bind|link|connect)\b/i;
+/** "Can I update 3.2 for last month or only this month?": asking whether one may, not asking for a note. */
+const ASKING_LEAVE =
+  /\b(?:can|could|may)\s+(?:i|we)\s+(?:just\s+|still\s+)?(?:update|record|log|add|note|put|change)\b/i;
 const QUESTION_START =
   /^(?:is|are|has|have|was|were|did|does|should|shall|how|why|when|who|whose|what|whats|which|where|anyone|any)\b/i;
 /** Questions about an action's past: answered from its history. */
@@ -95,7 +98,8 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
   const refs = tokens.filter((t, i) => t.ref !== null && !(/^\d+$/.test(t.ref) && inDate(tokens, i)));
   // A "?" inside a link ("…/tracker.xlsx?web=1") asks nothing.
   const question =
-    (/\?/.test(text.replace(/https?:\/\/\S+/gi, '')) || QUESTION_START.test(text)) && !REQUEST.test(text);
+    (/\?/.test(text.replace(/https?:\/\/\S+/gi, '')) || QUESTION_START.test(text)) &&
+    (!REQUEST.test(text) || (command.kind === 'note' && ASKING_LEAVE.test(text) && /\?\s*$/.test(text)));
   if (!isChange(command)) {
     // "is IP-2 complete", "rec 4b overdue?": a question about one action is answered with the action.
     const one = refs.length === 1 && refs[0].ref;

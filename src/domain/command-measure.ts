@@ -19,6 +19,8 @@ const PERIOD = new RegExp(
 );
 /** "6(a) is at 3 weeks late", "IP-2 at 2 days": time and lateness, not a measure's value. */
 const NOT_A_UNIT = /\b(?:days?|weeks?|months?|years?|late|behind|overdue|ahead|risk|o'?clock|am|pm)\b/i;
+/** "in Decemebr", "for the autumn": a period that could not be read is not a unit; the value is not guessed to be this month's. */
+const PERIOD_WORD = /^(?:in|for|during|on|by|at|from|to|since|until|till|before|after|end|of|the|last|next|this)\b/i;
 const NOTE = /\s+[-–—]\s+|\s*;\s*|\s+(?:because|as|since|note:?)\s+|:\s+/i;
 
 /**
@@ -45,7 +47,12 @@ export function measureValue(ref: string, m: MatchText, from: number | undefined
   const after = head.slice(value[0].length).trim();
   const period = PERIOD.exec(after);
   const unitWords = (period ? after.slice(0, period.index) : after).trim();
-  if (unitWords.split(/\s+/).filter(Boolean).length > 4 || /\d/.test(unitWords) || NOT_A_UNIT.test(unitWords))
+  if (
+    unitWords.split(/\s+/).filter(Boolean).length > 4 ||
+    /\d/.test(unitWords) ||
+    NOT_A_UNIT.test(unitWords) ||
+    PERIOD_WORD.test(unitWords)
+  )
     return null;
   return { kind: 'measureValue', ref, value: typed, period: period ? period[1].trim() : null, note };
 }

@@ -1,5 +1,6 @@
 import { EVIDENCE_NEEDED, NOTE_NEEDED, REF_NEEDED, unknown } from './command-build';
 import type { Rule } from './command-rules';
+import { MEASURE_NEAR_MISSES } from './command-measure-phrasings';
 
 /** Commands that nearly matched: the word is there but a piece is missing. Always `unknown`, with a problem. */
 export const NEAR_MISSES: Rule[] = [
@@ -57,4 +58,5 @@ export const NEAR_MISSES: Rule[] = [
     patterns: ['move|reschedule|extend|push {rest?}'],
     build: (_, m) => unknown(m, REF_NEEDED('move SG-4 to end of October')),
   },
+  ...MEASURE_NEAR_MISSES,
 ];

@@ -15,6 +15,7 @@ import {
   withStatus,
 } from './command-build';
 import { measureValue } from './command-measure';
+import { MEASURE_PHRASINGS, MEASURE_WORD_VALUES } from './command-measure-phrasings';
 import type { Rule } from './command-rules';
 
 /** Rules for changes and decisions: dates decided, sign-off, evidence, status, notes, measures, delays; last, "SG-4" alone shows it. */
@@ -128,6 +129,7 @@ export const CHANGING_RULES: Rule[] = [
       return withStatus(ref, need(c.status), m, from !== undefined && from < m.tokens.length ? from : undefined);
     },
   },
+  ...MEASURE_PHRASINGS,
   {
     // "update SG-2 measure to 92%": a measure named straight after the ref takes a value; it is not a note about it.
     patterns: [
@@ -158,6 +160,7 @@ export const CHANGING_RULES: Rule[] = [
     ],
     build: (c, m) => measureValue(need(c.ref), m, c.rest),
   },
+  ...MEASURE_WORD_VALUES,
   {
     patterns: [
       '$ask* the|our|my|plans|plan* measures|kpis|indicators|performance $showTail*',

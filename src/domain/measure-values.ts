@@ -24,7 +24,8 @@ export type ValueRefusal =
   | 'tooLarge';
 
 /** Why a value was not recorded: the value itself, its period, or the measure. */
-export type MeasureRefusalCode = ValueRefusal | 'periodUnreadable' | 'periodInFuture' | 'noMeasure' | 'notQuantified';
+export type MeasureRefusalCode =
+  ValueRefusal | 'periodUnreadable' | 'periodInFuture' | 'periodBeforeBaseline' | 'noMeasure' | 'notQuantified';
 
 export type ValueResult = { ok: true; value: MeasureValue } | { ok: false; code: ValueRefusal };
 

@@ -6,7 +6,10 @@ import { measureRow, MeasureRow } from '../domain/measure-view';
 import { series } from '../domain/measures';
 import { canRecordMeasureValue } from '../domain/permissions';
 import { Action, FieldChange, MeasureDefinition, RecordedValue } from '../domain/types';
+import { beforeBaseline, standingAt, Standing, valueReplaced } from '../domain/value-for-period';
+import { formatUkDayOf } from '../domain/calendar';
 import { FoundAction } from '../services/chat/plan-scope';
+import { nameOf } from '../services/chat/owner-names';
 import { Storage } from '../store/open-storage';
 import { ChangeBy, ChangeOutcome, Done, ownerCardRedrawn, permitted, refusal, runChange } from './outcome';
 
@@ -20,8 +23,19 @@ export interface BadValue {
   definition: MeasureDefinition | null;
 }
 
+/**
+ * `row` is the measure as it now stands; `standing` how it stood for the period given, which may be earlier;
+ * `replaced` the value that period had before, now overwritten (the history keeps it), with its giver's name.
+ */
 export type RecordOutcome =
-  (Done & { recorded: RecordedValue; row: MeasureRow }) | BadValue | Exclude<ChangeOutcome, Done>;
+  | (Done & {
+      recorded: RecordedValue;
+      row: MeasureRow;
+      standing: Standing;
+      replaced: (RecordedValue & { byName: string }) | null;
+    })
+  | BadValue
+  | Exclude<ChangeOutcome, Done>;
 
 export interface ValueInput {
   /** The value as typed: `42`, `76%`, `yes`, `14/10/2026`. */
@@ -66,6 +80,7 @@ export async function recordMeasureValue(
       ? { ok: true as const, period: periodOf(today, definition.frequency) }
       : parsePeriod(input.period, definition.frequency, today);
   if (!period.ok) return bad(period.code);
+  if (beforeBaseline(definition, period.period)) return bad('periodBeforeBaseline');
 
   const recorded: RecordedValue = {
     period: period.period,
@@ -76,6 +91,9 @@ export async function recordMeasureValue(
     note: input.note,
   };
   const before = await storage.measures.values(action);
+  const replaced = valueReplaced(before, recorded.period);
+  // Who gave the value being replaced, named once for the history, which keeps it after the value row is overwritten.
+  const giver = replaced ? (await nameOf(storage, [action]))(replaced.by) : null;
   const after = series([...before, recorded]);
   const newest = after[after.length - 1];
   const outcome = await runChange(
@@ -86,7 +104,10 @@ export async function recordMeasureValue(
       comment: input.note,
       values: [recorded],
       alsoChanged: (was, now) =>
-        was.measure?.latest === now.measure?.latest ? valueChange(definition, before, recorded) : [],
+        valueChange(definition, before, recorded, was.measure?.latest === now.measure?.latest, {
+          giver,
+          timeZone: found.view.plan.timeZone,
+        }),
     },
     (current, _ctx, who) =>
       permitted(canRecordMeasureValue(who, current), () => {
@@ -99,16 +120,32 @@ export async function recordMeasureValue(
   if (outcome.kind !== 'done') return outcome;
   const values = [...before.filter((v) => v.period !== recorded.period), recorded];
   const row = measureRow(outcome.found.current.value, values, today);
-  return row ? { ...outcome, recorded, row } : refusal('notNow', { code: 'noMeasure', ref: action.ref });
+  const standing = standingAt(definition, values, recorded.period);
+  return row
+    ? { ...outcome, recorded, row, standing, replaced: replaced && { ...replaced, byName: giver ?? replaced.by } }
+    : refusal('notNow', { code: 'noMeasure', ref: action.ref });
 }
 
-/** "Value: 68% (Sep 2026) → 70% (Sep 2026)", for a value that is not the newest. */
-function valueChange(d: MeasureDefinition, before: readonly RecordedValue[], recorded: RecordedValue): FieldChange[] {
-  const previous = before.find((v) => v.period === recorded.period);
+/**
+ * "Value: 68% (Sep 2026), given by Megan Bowen on 3 Nov 2026 → 70% (Sep 2026)": a value for an earlier period (the
+ * latest value stays as it was), or one that replaces a value already given, whose giver the history keeps.
+ */
+function valueChange(
+  d: MeasureDefinition,
+  before: readonly RecordedValue[],
+  recorded: RecordedValue,
+  latestUnchanged: boolean,
+  replaced: { giver: string | null; timeZone: string },
+): FieldChange[] {
+  const previous = valueReplaced(before, recorded.period);
   const to = latestText(d, recorded);
   const from = previous ? latestText(d, previous) : null;
   // The same value again changes nothing, and is refused as such.
-  return from === to ? [] : [{ field: 'measureValue', from, to }];
+  if (from === to || (!latestUnchanged && !previous)) return [];
+  const given = previous
+    ? `${from}, given by ${replaced.giver ?? previous.by} on ${formatUkDayOf(previous.at, replaced.timeZone)}`
+    : null;
+  return [{ field: 'measureValue', from: given, to }];
 }
 
 function withLatest(action: Action, latest: string): Action {

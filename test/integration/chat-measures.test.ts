@@ -41,8 +41,41 @@ test('"6(a) is at … this month" and a value for an earlier month with a note',
   await say('SG-1 value 70% for September - audit corrected');
   expect(await valuesOf('SG-1')).toContainEqual(['2026-09', 70]);
   const [history] = await say('history SG-1');
-  expect(history).toMatch(/Value: 68% \(Sep 2026\) → 70% \(Sep 2026\)\naudit corrected/);
+  expect(history).toMatch(
+    /Value: 68% \(Sep 2026\), given by demo-seed on 30 Nov 2026 → 70% \(Sep 2026\)\naudit corrected/,
+  );
   expect(await say('SG-1 value 70% for September')).toEqual(['That doesn’t change anything on SG-1.']);
+});
+
+test('a second value for a period says what it replaces, and the reply describes that period, not the newest', async () => {
+  // Megan Bowen owns SG-2; on 3 Nov she corrects September, and later a chair corrects it again.
+  await say(
+    'SG-2 value 85% for September',
+    'meganb@example.com',
+    personal('meganb@example.com'),
+    new Date('2026-11-03T12:00:00Z'),
+  );
+  const [reply] = await say('SG-2 83% for September - corrected by BI');
+  expect(reply).toMatch(
+    /^Recorded 83% for Sep 2026 on SG-2 \(it replaces 85% given by Megan Bowen on 3 Nov 2026\)\. Target 90% by 30 Mar 2027 \(higher is better\): off target for Sep 2026, not enough values for a trend\. The latest value is 91%, for Oct 2026\./,
+  );
+  const [history] = await say('history SG-2');
+  expect(history).toMatch(
+    /Alex Wilber · in chat\nValue: 85% \(Sep 2026\), given by Megan Bowen on 3 Nov 2026 → 83% \(Sep 2026\)\ncorrected by BI/,
+  );
+  // Her own value again, replaced by her: "given by you".
+  const [own] = await say('SG-2 value 84% for September', 'meganb@example.com');
+  expect(own).toMatch(/^Recorded 84% for Sep 2026 on SG-2 \(it replaces 83% given by Alex Wilber on 30 Nov 2026\)/);
+  const [again] = await say('SG-2 value 86% for September', 'meganb@example.com');
+  expect(again).toMatch(/\(it replaces 84% given by you on 30 Nov 2026\)/);
+  expect(await valuesOf('SG-2')).toContainEqual(['2026-09', 86]);
+});
+
+test('a value for a period long past is judged for that period, and the values since are still overdue', async () => {
+  const [reply] = await say('LAC-9 value 13% for August', 'meganb@example.com');
+  expect(reply).toMatch(
+    /^Recorded 13% for Aug 2026 on LAC-9\. Target 10% by 30 Mar 2027 \(lower is better\): off target for Aug 2026, improving\. The values for the periods since are overdue\./,
+  );
 });
 
 test('the detail card draws the values as a line chart with the target, and says the same in text', async () => {
@@ -78,7 +111,15 @@ test.each([
   ['SG-2 measure 120%', /120% is not a percentage: it must be from 0% to 100%/],
   ['SG-8 measure 6%', /SG-8’s measure is a number, not a percentage/],
   ['SG-2 value 88% for Dec 2026', /That period hasn’t started yet/],
-  ['SG-2 measure lots', /^I didn’t understand that/],
+  [
+    'SG-2 measure lots',
+    /^Nothing was changed\. “lots” is not a number, and SG-2’s measure is a percentage\. For example: SG-2 measure 76%$/,
+  ],
+  [
+    'SG-2 value 60% for July',
+    /^Nothing was changed\. That month is before SG-2’s measure began: its baseline is from 2 Aug 2026, so the earliest month it can take a value for is Aug 2026\./,
+  ],
+  ['sg-2 17', /^If 17 is the latest value of sg-2’s measure, send it like this: sg-2 measure 17/],
   ['SG-4 measure 50%', /SG-4’s measure is in words only/],
 ])('%j is refused and changes nothing', async (message, answer) => {
   const ref = message.split(' ')[0];

@@ -68,7 +68,7 @@ export const QUESTION_INTENTS = new Set([
 
 /** What the bot would change if it acted on the command at once; null when it changes nothing. */
 export interface Change {
-  kind: 'status' | 'delay' | 'evidence' | 'note' | 'signOff' | 'approveDate' | 'declineDate' | 'bind';
+  kind: 'status' | 'delay' | 'evidence' | 'note' | 'signOff' | 'approveDate' | 'declineDate' | 'bind' | 'measureValue';
   ref: string;
   status?: string;
   date?: string | null;
@@ -126,6 +126,8 @@ export function changeOf(command: Command, find: (typed: string) => CorpusAction
       return action.requestedDue ? { kind: 'approveDate', ref } : { kind: 'signOff', ref };
     case 'decideDate':
       return { kind: command.decision === 'approve' ? 'approveDate' : 'declineDate', ref };
+    case 'measureValue':
+      return { kind: 'measureValue', ref };
     default:
       return null;
   }

@@ -13,6 +13,8 @@ import { Command } from '../../domain/command';
 import { Storage } from '../../store/open-storage';
 import { listMeasures } from '../../use-cases/list-measures';
 import { recordMeasureValue } from '../../use-cases/record-measure-value';
+import { formatUkDayOf } from '../../domain/calendar';
+import { Standing } from '../../domain/value-for-period';
 import { ChangeNotifier } from '../notifier';
 import { conflictText, refusalText, tell } from '../tell';
 import { FoundAction, PlanView } from './plan-scope';
@@ -75,17 +77,43 @@ export async function measureValueReply(
       return text(conflictText(outcome));
     case 'done': {
       tell(notifier, outcome.found.current.value, outcome.notifications);
+      const { replaced } = outcome;
+      const replacing = replaced && {
+        value: replaced.value,
+        by: replaced.by === found.view.actor.email ? 'you' : replaced.byName,
+        on: formatUkDayOf(replaced.at, found.view.plan.timeZone),
+      };
       return showReply(
         storage,
         outcome.found,
-        recordedBanner(outcome.row, outcome.recorded.period, outcome.recorded.value),
+        recordedBanner(outcome.row, outcome.recorded, outcome.standing, replacing),
       );
     }
   }
 }
 
-/** "Recorded 18 for Nov 2026 on 6(a). Target 30 by 31 Mar 2027: off target, improving." */
-export function recordedBanner(row: MeasureRow, period: string, value: number | string): string {
-  const shown = row.unit ? formatMeasureValue(row.unit, value) : String(value);
-  return `Recorded ${shown} for ${formatPeriod(period)} on ${row.ref}. Target ${targetWords(row)}: ${STATUS_WORDS[row.status]}, ${trendWords(row.trend)}.`;
+/**
+ * "Recorded 18 for Nov 2026 on 6(a). Target 30 by 31 Mar 2027: off target, improving." The status and trend are the
+ * period's given, so a value for an earlier period says how that period stood, and then what the latest value is.
+ * A value that replaces one already given says so: "(it replaces 88% given by Megan Bowen on 3 Nov 2026)".
+ */
+export function recordedBanner(
+  row: MeasureRow,
+  recorded: { period: string; value: number | string },
+  standing: Standing,
+  replaced: { value: number | string; by: string; on: string } | null,
+): string {
+  const show = (v: number | string) => (row.unit ? formatMeasureValue(row.unit, v) : String(v));
+  const period = formatPeriod(recorded.period);
+  const replacing = replaced ? ` (it replaces ${show(replaced.value)} given by ${replaced.by} on ${replaced.on})` : '';
+  const latest = row.latest && row.latest.period > recorded.period ? row.latest : null;
+  // A value for a period long past is judged for that period; the measure itself is still waiting for newer values.
+  const overdue = row.status === 'overdue';
+  const judged = `${STATUS_WORDS[standing.status]}${latest || overdue ? ` for ${period}` : ''}, ${trendWords(standing.trend)}`;
+  const newest = latest
+    ? ` The latest value is ${show(latest.value)}, for ${formatPeriod(latest.period)}.`
+    : overdue
+      ? ' The values for the periods since are overdue.'
+      : '';
+  return `Recorded ${show(recorded.value)} for ${period} on ${row.ref}${replacing}. Target ${targetWords(row)}: ${judged}.${newest}`;
 }

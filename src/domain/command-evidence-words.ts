@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { EVIDENCE_NEEDED, unknown, type MatchText } from './command-build';
+import { hasHedge } from './command-hedge';
 import type { Rule } from './command-rules';
 import { statusesAt } from './command-status';
 import { trimNonWord, type Token } from './command-text';
@@ -102,6 +103,8 @@ export function evidenceInMessage(m: MatchText): Command | null {
   const words = outside.map((t) => t.word);
   if (links.length > 0 && hasOtherLink(outside.map((t) => t.raw).join(' '))) return null;
   if (words.some((w) => NOT_GIVEN.has(w)) || asksSomethingElse(words) || namesStatus(outside)) return null;
+  // "maybe this is the audit for LAC-7 https://…": unsure which evidence this is, so not plainly a change.
+  if (hasHedge(outside.map((t) => t.raw).join(' '))) return null;
   const named = oneRef(m.tokens, inLink);
   if (named === null) return null;
   return { kind: 'evidence', ref: named.ref, text: withoutRef(m.text, named.used) };

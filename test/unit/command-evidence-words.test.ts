@@ -47,6 +47,8 @@ describe('a link with a reference that is not plainly evidence changes nothing',
     `LAC-7 audit ${URL} is the wrong file, ignore it`,
     `if you need it, LAC-7 audit ${URL}`,
     `the supplier says the audit for LAC-7 is at ${URL}`,
+    `maybe this is the audit for LAC-7 ${URL}`,
+    `LAC-7 ${URL} probably the training records`,
     // Two actions or two links: which evidence for which action is not guessed.
     `LAC-7 and SG-4 ${URL}`,
     `LAC-7 audit ${URL} and https://contoso.sharepoint.com/sites/cs/training.xlsx`,

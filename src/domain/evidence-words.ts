@@ -67,7 +67,7 @@ export function evidenceWords(text: string): EvidenceWords {
   return { url: [...distinct][0], words: tidyWords(rest) };
 }
 
-/** Ends of a phrase: separators, brackets and quotes, and the joining words that introduce an item's name. */
+/** Words as a phrase: brackets and quotes dropped, separators trimmed from both ends; null when nothing is left. */
 export function tidyWords(text: string): string | null {
   const t = text
     .replace(/[()[\]{}"“”‘’]/g, ' ')

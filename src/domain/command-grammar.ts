@@ -3,7 +3,7 @@ import { echo, MAX_ECHO, tooLong } from './command-build';
 import { guard, isChange, unsure } from './command-guard';
 import { canBeUnsure, hasHedge, withoutHedges } from './command-hedge';
 import { matchPattern } from './command-pattern';
-import { COMPILED_NEAR_MISSES, COMPILED_RULES, type CompiledRule } from './command-rules';
+import { COMPILED_EVIDENCE_IN_MESSAGE, COMPILED_NEAR_MISSES, COMPILED_RULES, type CompiledRule } from './command-rules';
 import { cleanCommandText, MAX_COMMAND_LENGTH, readableText, tokenize, type Token } from './command-text';
 import { readings } from './command-vocabulary';
 import type { IsoDate } from './types';
@@ -40,7 +40,10 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
     return /\p{Extended_Pictographic}/u.test(text) ? { kind: 'smallTalk', thanks: /[👍🙏🙌]/u.test(text) } : none;
   const options = readings(words);
   const read =
-    firstMatch(COMPILED_RULES, text, options, today) ?? firstMatch(COMPILED_NEAR_MISSES, text, options, today) ?? none;
+    firstMatch(COMPILED_RULES, text, options, today) ??
+    firstMatch(COMPILED_EVIDENCE_IN_MESSAGE, text, options.slice(0, 1), today) ??
+    firstMatch(COMPILED_NEAR_MISSES, text, options, today) ??
+    none;
   const guarded = guard(read, text, words, echo(text));
   if (depth > 0 || guarded.kind !== 'unknown' || guarded.problem !== null || !hasHedge(text)) return guarded;
   const plain = parse(withoutHedges(text), today, depth + 1);

@@ -6,7 +6,6 @@ import {
   decideDate,
   delay,
   delayIfDated,
-  EVIDENCE_NEEDED,
   need,
   NOTE_NEEDED,
   signOffCommand,
@@ -14,6 +13,7 @@ import {
   unknown,
   withStatus,
 } from './command-build';
+import { evidenceCommand } from './command-evidence-words';
 import { measureValue } from './command-measure';
 import { MEASURE_PHRASINGS, MEASURE_WORD_VALUES } from './command-measure-phrasings';
 import type { Rule } from './command-rules';
@@ -86,13 +86,7 @@ export const CHANGING_RULES: Rule[] = [
       'add|attach|upload this|the|that? as evidence|proof to|for|on|against? {ref} {rest}',
       '{ref} add? evidence|proof of? progress? {rest}',
     ],
-    build: (c, m) => {
-      const text = textFrom(m, c.rest);
-      const evidence = text?.replace(/^(?:is|are|was|=)\s+/i, '') ?? null;
-      return evidence === null || evidence === ''
-        ? unknown(m, EVIDENCE_NEEDED)
-        : { kind: 'evidence', ref: need(c.ref), text: evidence };
-    },
+    build: (c, m) => evidenceCommand(need(c.ref), textFrom(m, c.rest), m),
   },
   {
     // Red is delayed or at risk: the person is asked which.

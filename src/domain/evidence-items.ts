@@ -1,3 +1,4 @@
+import { evidenceWords, hasOtherLink, namedAs, namingPhrases, namingWords, tidyWords } from './evidence-words';
 import { editDistance } from './ref';
 import { Action, Evidence } from './types';
 
@@ -64,9 +65,30 @@ export function missingEvidence(action: Action): string[] {
     .map((c) => c.item);
 }
 
-export type ItemMatch = { kind: 'matched'; item: string } | { kind: 'ambiguous'; items: string[] } | { kind: 'none' };
+export type ItemMatch =
+  | { kind: 'matched'; item: string }
+  | { kind: 'ambiguous'; items: string[] }
+  /** Some words name part of these items only ("the training sessions" for "Training records"): asked, not linked. */
+  | { kind: 'partial'; items: string[] }
+  | { kind: 'none' };
 
-const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'to', 'on', 'in', 'our', 'some']);
+const STOP_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'and',
+  'to',
+  'on',
+  'in',
+  'our',
+  'some',
+  'from',
+  'at',
+  'by',
+  'with',
+]);
 const words = (text: string) =>
   itemKey(text)
     .split(' ')
@@ -80,23 +102,49 @@ function wordMatches(typed: string, word: string): boolean {
   return short.length >= 5 && editDistance(typed, word) <= 1;
 }
 
+/** The items whose words include every one of `typed`. */
+const namedBy = (items: readonly string[], typed: readonly string[]): string[] =>
+  typed.length === 0
+    ? []
+    : items.filter((item) => {
+        const itemWords = words(item);
+        return typed.every((t) => itemWords.some((w) => wordMatches(t, w)));
+      });
+
+/** Whether every word of the item is among the words typed. */
+const covers = (typed: readonly string[], item: string): boolean =>
+  words(item).every((w) => typed.some((t) => wordMatches(t, w)));
+
+const found = (items: string[]): ItemMatch =>
+  items.length === 1
+    ? { kind: 'matched', item: items[0] }
+    : items.length > 1
+      ? { kind: 'ambiguous', items }
+      : { kind: 'none' };
+
 /**
  * Which required item a person meant by `typed`: the exact name, else the same name in any case, else the one
  * item whose words include every word typed ("audit" for "Annual audit report", "training record" for
- * "Training records"). Two or more such items are ambiguous, for the person to choose; never a guess.
+ * "Training records"), greetings and "here is" aside. Failing that, a sentence names the one item that a phrase
+ * of it names in full ("the attendance register, from the sessions" for "Attendance register"). Two or more such items are ambiguous, for the person
+ * to choose; words naming only part of an item are `partial`, also for the person to choose. Never a guess.
  */
 export function matchEvidenceItem(items: readonly string[], typed: string): ItemMatch {
   const trimmed = typed.trim();
   const exact = items.find((i) => i === trimmed) ?? items.find((i) => sameItem(i, trimmed));
   if (exact) return { kind: 'matched', item: exact };
-  const typedWords = words(trimmed);
+  const typedWords = namingWords(trimmed).filter((w) => !STOP_WORDS.has(w));
   if (typedWords.length === 0) return { kind: 'none' };
-  const close = items.filter((item) => {
-    const itemWords = words(item);
-    return typedWords.every((t) => itemWords.some((w) => wordMatches(t, w)));
-  });
-  if (close.length === 1) return { kind: 'matched', item: close[0] };
-  return close.length > 1 ? { kind: 'ambiguous', items: close } : { kind: 'none' };
+  const whole = namedBy(items, typedWords);
+  if (whole.length > 0) return found(whole);
+  // In a sentence, a phrase names an item only in full both ways: "minutes of the practice week" is not "Board minutes".
+  const phrases = namingPhrases(trimmed);
+  const byPhrase = new Set(phrases.flatMap((phrase) => namedBy(items, phrase).filter((i) => covers(phrase, i))));
+  if (byPhrase.size > 0) return found(items.filter((i) => byPhrase.has(i)));
+  const some = items.filter((item) =>
+    phrases.some((phrase) => phrase.some((t) => words(item).some((w) => wordMatches(t, w)))),
+  );
+  return some.length > 0 ? { kind: 'partial', items: some } : { kind: 'none' };
 }
 
 /** Evidence as typed, split into what it is and the item it is said to be for. */
@@ -105,66 +153,59 @@ export interface EvidenceSaid {
   text: string;
   /** The words naming an item ("the audit report"), or null when none were given. */
   item: string | null;
+  /** The evidence's web address, when it has one. */
+  url: string | null;
 }
 
+const JOINER = /^(?:is\s+|are\s+)?(?:for|as|against|towards|covers|re)\b\s*:?\s*/i;
+
 /**
- * "https://… for the audit report", "for the audit report: https://…", "https://… (audit report)": a link and the
- * item it is for. A note ("minutes of 3 May for training records") names an item only after its last "for", and
- * only if that names one (see resolveEvidence), since "for" is common in notes.
+ * "https://… for the audit report", "for the audit report: https://…", "https://… (audit report)", "case file audit
+ * report https://…", "https://… signed copy": the link and the words that may name the item it is for (null when
+ * they are only "here is", thanks and the like). A note, with no link, names no item here: only its last "for"
+ * may (see resolveEvidence), since "for" is common in notes.
  */
 export function splitEvidenceItem(text: string): EvidenceSaid {
   const trimmed = text.trim();
-  const after =
-    /^(https?:\/\/\S+?)[.,;:]?\s+(?:[-–—:]\s*)?(?:is\s+)?(?:for|as|against|towards|covers|re)\s*:?\s+(.+)$/i.exec(
-      trimmed,
-    );
-  if (after) return { text: after[1], item: tidyItem(after[2]) };
-  const bracket = /^(https?:\/\/\S+?)\s*\(([^()]+)\)$/.exec(trimmed);
-  if (bracket) return { text: bracket[1], item: tidyItem(bracket[2]) };
-  const before = /^(?:for|as)\s+(.+?)\s*[:\-–—]?\s+(https?:\/\/\S+)$/i.exec(trimmed);
-  if (before) return { text: before[2], item: tidyItem(before[1]) };
-  return { text: trimmed, item: null };
+  const said = evidenceWords(trimmed);
+  if (said.url === null) return { text: trimmed, item: null, url: null };
+  const item = said.words === null ? null : tidyWords(said.words.replace(JOINER, ''));
+  const naming = item !== null && namingWords(item).length > 0;
+  return { text: said.url, item: naming ? item : null, url: said.url };
 }
-
-const tidyItem = (text: string): string | null => {
-  const t = text.replace(/^[\s"'“‘]+|[\s"'”’.!,;:]+$/g, '');
-  return t === '' ? null : t;
-};
 
 /**
  * What to do with evidence typed for an action. `add`: the evidence and the item it is linked to (null for
  * none). `ask`: the item named could be any of `items`, so the person chooses. `unknown`: a link was said to be
- * for an item the action does not require; it is added linked to nothing, and the person is told so.
+ * for an item the action does not require; it is added linked to nothing, and the person is told which items the
+ * action requires. `badLink`: a link that is not a web address ("file://…"), never kept; nothing is added.
  */
 export type EvidenceResolution =
-  | { kind: 'add'; text: string; item: string | null }
+  | { kind: 'add'; text: string; item: string | null; url: string | null }
   | { kind: 'ask'; text: string; items: string[] }
-  | { kind: 'unknown'; text: string; url: string | null; named: string };
+  | { kind: 'unknown'; text: string; url: string | null; named: string }
+  | { kind: 'badLink'; text: string };
 
 export function resolveEvidence(action: Action, typed: string): EvidenceResolution {
   const items = requiredItems(action);
   const trimmed = typed.trim();
-  if (items.length === 0) return { kind: 'add', text: trimmed, item: null };
   const said = splitEvidenceItem(trimmed);
+  if (said.url === null && hasOtherLink(trimmed)) return { kind: 'badLink', text: trimmed };
+  if (items.length === 0) return { kind: 'add', text: trimmed, item: null, url: said.url };
   if (said.item !== null) {
     const match = matchEvidenceItem(items, said.item);
-    if (match.kind === 'matched') return { kind: 'add', text: said.text, item: match.item };
-    if (match.kind === 'ambiguous') return { kind: 'ask', text: said.text, items: match.items };
-    return {
-      kind: 'unknown',
-      text: trimmed,
-      url: /^https?:\/\//i.test(said.text) ? said.text : null,
-      named: said.item,
-    };
+    if (match.kind === 'matched') return { kind: 'add', text: said.text, item: match.item, url: said.url };
+    if (match.kind !== 'none') return { kind: 'ask', text: said.text, items: match.items };
+    return { kind: 'unknown', text: trimmed, url: said.url, named: namedAs(said.item) ?? said.item };
   }
   // A note: only its last "for …" can name an item, and only when it plainly does.
-  const note = /^(.+)[\s,;:–—-]+for\s+(.+)$/i.exec(trimmed);
+  const note = said.url === null ? /^(.+)[\s,;:–—-]+for\s+(.+)$/i.exec(trimmed) : null;
   if (note) {
     const match = matchEvidenceItem(items, note[2]);
-    if (match.kind === 'matched') return { kind: 'add', text: note[1].trim(), item: match.item };
+    if (match.kind === 'matched') return { kind: 'add', text: note[1].trim(), item: match.item, url: null };
     if (match.kind === 'ambiguous') return { kind: 'ask', text: note[1].trim(), items: match.items };
   }
-  return { kind: 'add', text: trimmed, item: null };
+  return { kind: 'add', text: said.url ?? trimmed, item: null, url: said.url };
 }
 
 /** What a sign-off would go without: the required items with no evidence, or (none being named) any evidence at all. */

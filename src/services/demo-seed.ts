@@ -106,6 +106,14 @@ export const DEMO_EVIDENCE_REF = 'LAC-7';
 export const DEMO_EVIDENCE_REQUIRED = ['Case file audit report', 'Training attendance records'];
 
 /**
+ * A completed action someone other than Alex Wilber owns, with one of its two items of evidence given: the
+ * Playground's user (the demo's chair) can try a refused sign-off and then a chair's override on it, which
+ * separation of duties forbids on LAC-7, his own.
+ */
+export const DEMO_OVERRIDE_REF = 'LAC-6';
+export const DEMO_OVERRIDE_REQUIRED = ['Support group attendance register', 'Foster carer survey results'];
+
+/**
  * A little history to look at: the delayed action has slipped six weeks, an
  * overdue one has a new date in ten days (so something is due soon), and the
  * completed one has evidence, waiting for sign-off; LAC-7 names the evidence the board expects.
@@ -147,6 +155,7 @@ async function touchUp(storage: Storage, planId: string, now: Date, today: strin
       // The board's evidence matrix for one of Alex Wilber's actions, so "show LAC-7" and his reminder card show it.
       after = { ...(after ?? value), evidenceRequired: DEMO_EVIDENCE_REQUIRED, evidenceDue: addDays(today, 21) };
     }
+    if (value.ref === DEMO_OVERRIDE_REF) after = overrideDemo(value, at, today);
     if (after) {
       const changes = diffActions(value, after);
       await storage.actions.write(planId, [
@@ -154,4 +163,18 @@ async function touchUp(storage: Storage, planId: string, now: Date, today: strin
       ]);
     }
   }
+}
+
+/** LAC-6 complete, with the attendance register given and the survey still missing (see DEMO_OVERRIDE_REF). */
+function overrideDemo(value: Action, at: string, today: string): Action {
+  const link = 'https://example.com/foster-carers/support-group-register.xlsx';
+  return {
+    ...value,
+    status: 'Complete',
+    evidenceRequired: DEMO_OVERRIDE_REQUIRED,
+    evidenceDue: addDays(today, 7),
+    evidence: [
+      { url: link, note: link, addedBy: value.owner?.email ?? SEED_BY, addedAt: at, item: DEMO_OVERRIDE_REQUIRED[0] },
+    ],
+  };
 }

@@ -2,8 +2,8 @@
  * Evidence for sign-off, through the real bot server (chat and card buttons) over real Azurite: evidence linked
  * to the items a board requires, sign-off refused until each has some, and a chair's override with its reason.
  *
- * In the demo plan Alex Wilber chairs, Adele Vance is an executive, Megan Bowen administers, and Patti
- * Fernandez owns SG-6, SG-11 and LAC-8.
+ * In the demo plan Alex Wilber chairs and owns LAC-7, Adele Vance is an executive, Megan Bowen administers, Patti
+ * Fernandez owns SG-6, SG-11 and LAC-8, and Lynne Robbins owns LAC-6.
  */
 import { diffActions, historyEntry } from '../../src/domain/history';
 import { Action } from '../../src/domain/types';
@@ -117,7 +117,8 @@ describe('in chat', () => {
   test('evidence for an item the action does not require is kept, linked to nothing, and the owner is told', async () => {
     const reply = await say(PATTI, 'evidence SG-11 https://example.com/minutes for the board minutes');
     // The card is JSON, so the quotation marks in it are escaped.
-    const said = 'SG-11 requires nothing called "the board minutes", so it is not linked to a required item.';
+    const said =
+      'SG-11 requires nothing called "board minutes" (it requires Audit report, Training records, Annual audit plan), so it is not linked to a required item.';
     expect(reply).toContain(JSON.stringify(said).slice(1, -1));
     expect((await stored('SG-11')).evidence.at(-1)).toMatchObject({
       url: 'https://example.com/minutes',
@@ -251,5 +252,55 @@ describe('on cards', () => {
     const refused = await press(ALEX, 'signOffWithout', { signOffRef: 'SG-8', overrideReason: 'mine anyway' });
     expect(refused).toContain('You own SG-8');
     expect((await stored('SG-8')).status).toBe('Complete');
+  });
+});
+
+describe('the demo, as a newcomer chatting as Alex Wilber finds it', () => {
+  test('evidence sent as owners send it is linked to the item its words name (the tester’s message)', async () => {
+    const url = 'https://contoso.sharepoint.com/sites/cs/audit.docx';
+    const reply = await say(ALEX, `here is the case file audit for LAC-7: ${url}`);
+    expect(reply).toContain(
+      'Evidence for Case file audit report added to LAC-7. Still needed for sign-off: Training attendance records.',
+    );
+    expect((await stored('LAC-7')).evidence).toEqual([
+      expect.objectContaining({ url, note: url, item: 'Case file audit report', addedBy: 'alexw@example.com' }),
+    ]);
+  });
+
+  test('words naming part of an item are asked about, with a choice of none; nothing is added until then', async () => {
+    const url = 'https://contoso.sharepoint.com/sites/cs/register.xlsx';
+    const question = await say(ALEX, `LAC-7 training register ${url}`);
+    expect(question).toContain('Which item of evidence is this for on LAC-7?');
+    expect(question).toContain(`evidence LAC-7 ${url} for Training attendance records`);
+    expect(question).toContain(`"title":"None of these"`);
+    expect((await stored('LAC-7')).evidence).toHaveLength(1);
+    const answer = await press(ALEX, 'confirm', { text: `evidence LAC-7 ${url}` });
+    expect(answer).toContain('Evidence added to LAC-7. It is not linked to a required item.');
+    expect((await stored('LAC-7')).evidence.at(-1)).toMatchObject({ url, note: url });
+    expect((await stored('LAC-7')).evidence.at(-1)?.item).toBeUndefined();
+  });
+
+  test('a link that is not a web address is refused, and nothing is added', async () => {
+    const before = (await bot.storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!.etag;
+    const reply = await say(ALEX, 'evidence LAC-7 file://fileserver/qa/audit.docx');
+    expect(reply).toContain('evidence can only link to a web address starting https://');
+    expect((await bot.storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!.etag).toBe(before);
+  });
+
+  test('LAC-6 (Lynne Robbins’s) waits for sign-off with an item missing: Alex, as chair, is refused, then overrides with a reason', async () => {
+    expect(await stored('LAC-6')).toMatchObject({
+      status: 'Complete',
+      owner: expect.objectContaining({ email: 'lynner@example.com' }),
+    });
+    const refused = await say(ALEX, 'sign off LAC-6');
+    expect(refused).toContain('Sign-off needs evidence for: Foster carer survey results.');
+    expect((await stored('LAC-6')).status).toBe('Complete');
+
+    const done = await say(ALEX, 'sign off LAC-6 anyway because the board saw the survey on 3 Nov');
+    expect(done).toContain('LAC-6 is signed off without evidence for Foster carer survey results.');
+    expect(await latestHistory('LAC-6')).toMatchObject({
+      by: 'alexw@example.com',
+      comment: 'Signed off without evidence for Foster carer survey results: the board saw the survey on 3 Nov',
+    });
   });
 });

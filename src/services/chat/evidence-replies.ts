@@ -25,9 +25,14 @@ export function evidenceQuestion(found: FoundAction, command: EvidenceCommand | 
     );
   }
   const resolved = resolveEvidence(action, command.text);
+  if (resolved.kind === 'badLink')
+    return text(
+      `I’ve left ${action.ref} as it is: evidence can only link to a web address starting https:// (or http://). Share the document from SharePoint or OneDrive and send its link, for example: evidence ${action.ref} https://…`,
+    );
   if (resolved.kind !== 'ask') return null;
   return confirmReply(found.view.plan.id, `Which item of evidence is this for on ${action.ref}?`, resolved.text, [
     ...resolved.items.map((item) => ({ title: item, text: `evidence ${action.ref} ${resolved.text} for ${item}` })),
+    { title: 'None of these', text: `evidence ${action.ref} ${resolved.text}` },
     { title: 'Cancel', text: null },
   ]);
 }
@@ -40,11 +45,12 @@ export function evidenceInput(
   const resolved = resolveEvidence(action, typed);
   switch (resolved.kind) {
     case 'add':
-      return { text: resolved.text, item: resolved.item, url: null, named: null };
+      return { text: resolved.text, item: resolved.item, url: resolved.url, named: null };
     case 'unknown':
       return { text: resolved.text, item: null, url: resolved.url, named: resolved.named };
     case 'ask':
-      // Only reached if the question was skipped; linked to nothing rather than guessed.
+    case 'badLink':
+      // Only reached if the question was skipped: linked to nothing rather than guessed, and no link kept.
       return { text: resolved.text, item: null, url: null, named: null };
   }
 }
@@ -56,9 +62,9 @@ export function evidenceInput(
 export function statusReport(action: Action, command: StatusCommand): StatusReport {
   const report = { status: command.status, comment: command.comment, evidence: command.evidence };
   if (!command.evidence) return report;
-  const { text: evidence, item, url } = evidenceInput(action, command.evidence);
-  // A link with words about an item it does not match stays as typed, the link kept.
-  return url ? report : { ...report, evidence, evidenceItem: item };
+  const resolved = resolveEvidence(action, command.evidence);
+  // Words about an item it does not plainly match stay as typed, linked to nothing.
+  return resolved.kind === 'add' ? { ...report, evidence: resolved.text, evidenceItem: resolved.item } : report;
 }
 
 /** " Still needed for sign-off: …" when required items lack evidence, else nothing. */
@@ -75,7 +81,9 @@ export function evidenceBanner(after: Action, typed: string): string {
   if (added?.item) return `Evidence for ${added.item} added to ${after.ref}.${still}`;
   if (requiredItems(after).length === 0) return `Evidence added to ${after.ref}.`;
   const { named } = evidenceInput({ ...after, evidence: [] }, typed);
-  const why = named ? `${after.ref} requires nothing called "${named}", so it` : 'It';
+  const why = named
+    ? `${after.ref} requires nothing called "${named}" (it requires ${requiredItems(after).join(', ')}), so it`
+    : 'It';
   return (
     `Evidence added to ${after.ref}. ${why} is not linked to a required item.${still}` +
     (missing.length ? ` To link evidence: evidence ${after.ref} https://… for ${missing[0]}` : '')

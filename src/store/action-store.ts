@@ -28,6 +28,7 @@ import {
   stagedWins,
 } from './staged-rows';
 import { Tables } from './tables';
+import { ACCESS_ROW } from './access-row';
 
 export {
   ACTION_PREFIX,
@@ -73,6 +74,16 @@ function versioned(planId: string, row: TableEntityResult<Row>): Versioned<Actio
 interface Snapshot {
   version: string;
   actions: Versioned<Action>[];
+}
+
+/** The rows before a plan's actions, read in one query: what says whether anything in the plan changed. */
+export interface PlanHeads {
+  /** The version row's ETag: moves on with every write to the plan's actions; null before the first. */
+  version: string | null;
+  /** The access row's ETag: moves on after every change to the plan's details or its roles (see access-row.ts). */
+  access: string | null;
+  /** The import readers must see, if one is published and not yet copied over. */
+  importId: string | null;
 }
 
 export class ActionStore {
@@ -132,7 +143,11 @@ export class ActionStore {
    * whichever instance made the last change.
    */
   async snapshot(planId: string): Promise<Versioned<Action>[]> {
-    const { version, importId } = await this.heads(planId);
+    return this.snapshotAt(planId, await this.heads(planId));
+  }
+
+  /** `snapshot`, given the heads the caller has just read (they must be read before the actions). */
+  async snapshotAt(planId: string, { version, importId }: PlanHeads): Promise<Versioned<Action>[]> {
     const held = this.snapshots.get(planId);
     if (held && version !== null && held.version === version) return held.actions;
     // Read after the version: anything written later moves the version on.
@@ -145,14 +160,15 @@ export class ActionStore {
     return actions;
   }
 
-  /** The version row's ETag, and the import readers must see, in one read of the rows before the actions. */
-  private async heads(planId: string): Promise<{ version: string | null; importId: string | null }> {
+  /** The version and access rows' ETags, and the import readers must see, in one read of the rows before the actions. */
+  async heads(planId: string): Promise<PlanHeads> {
     const rows = await queryRows(
       await this.table(),
       odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${'!'} and RowKey lt ${'a'}`,
     );
     return {
       version: rows.find((r) => r.rowKey === VERSION_ROW)?.etag ?? null,
+      access: rows.find((r) => r.rowKey === ACCESS_ROW)?.etag ?? null,
       importId: publishedImport(rows.find((r) => r.rowKey === IMPORT_ROW)),
     };
   }

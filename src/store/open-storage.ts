@@ -10,6 +10,7 @@ import { MeasureStore } from './measure-store';
 import { OutboxStore } from './outbox-store';
 import { PeopleStore } from './people-store';
 import { PlanImports } from './plan-imports';
+import { PlanReader } from './plan-reader';
 import { PlanStore } from './plan-store';
 import { RoleStore } from './role-store';
 import { TableClientFactory, Tables } from './tables';
@@ -23,6 +24,8 @@ export interface Storage {
   /** Imports staged, published and copied over, so nobody sees half of one. */
   imports: PlanImports;
   roles: RoleStore;
+  /** A plan, someone's roles in it and its actions, in one read when none of them changed. */
+  planReader: PlanReader;
   glossary: GlossaryStore;
   conversations: ConversationStore;
   people: PeopleStore;
@@ -37,13 +40,16 @@ export interface Storage {
 export function storesOver(tables: Tables, close: () => Promise<void> = async () => undefined): Storage {
   const plans = new PlanStore(tables);
   const glossary = new GlossaryStore(tables);
+  const actions = new ActionStore(tables);
+  const roles = new RoleStore(tables, async () => (await plans.list()).map((p) => p.id));
   return {
     tables,
     plans,
-    actions: new ActionStore(tables),
+    actions,
     measures: new MeasureStore(tables),
     imports: new PlanImports(tables, plans, glossary),
-    roles: new RoleStore(tables),
+    roles,
+    planReader: new PlanReader(plans, roles, actions),
     glossary,
     conversations: new ConversationStore(tables),
     people: new PeopleStore(tables),

@@ -5,6 +5,7 @@ import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
 import { Tables } from './tables';
+import { touchAccess } from './access-row';
 import { UK_TIME_ZONE } from '../domain/time-zone';
 
 const PARTITION = 'plan';
@@ -42,7 +43,7 @@ export class PlanStore {
     return rows.map(toPlan).sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  /** Plans are only created or edited by administrators, so last write wins. */
+  /** Plans are only created or edited by administrators, so last write wins; readers' copies go at once (touchAccess). */
   async save(plan: Plan): Promise<void> {
     const table = await this.tables.client('plans');
     const entity = compact({
@@ -62,5 +63,6 @@ export class PlanStore {
     });
     assertWithinLimits(entity);
     await storageCall(() => table.upsertEntity(entity, 'Replace'));
+    await touchAccess(this.tables, [plan.id]);
   }
 }

@@ -5,6 +5,7 @@ import { ConflictError, statusCodeOf, translateStorageError } from './errors';
 import { getOrNull, queryRows } from './table-ops';
 import { escapeKey } from './keys';
 import { Tables } from './tables';
+import { touchAccess } from './access-row';
 
 /** Roles granted under this plan id apply to every plan. */
 export const ALL_PLANS = '*';
@@ -26,7 +27,11 @@ function toPerson(row: Row): PersonRoles {
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export class RoleStore {
-  constructor(private readonly tables: Tables) {}
+  /** `planIds`: every plan, whose readers' copies a role granted for all plans makes stale. */
+  constructor(
+    private readonly tables: Tables,
+    private readonly planIds: () => Promise<string[]>,
+  ) {}
 
   private table(): Promise<TableClient> {
     return this.tables.client('roles');
@@ -87,11 +92,14 @@ export class RoleStore {
       try {
         if (existing) await table.updateEntity(entity, 'Replace', { etag: existing.etag });
         else await table.createEntity(entity);
-        return updated;
       } catch (error) {
         const status = statusCodeOf(error);
         if (status !== 412 && status !== 409) throw translateStorageError(error);
+        continue;
       }
+      // After the roles are saved, so a reader who sees the access row moved on reads the new roles.
+      await touchAccess(this.tables, planId === ALL_PLANS ? await this.planIds() : [planId]);
+      return updated;
     }
     throw new ConflictError({ kind: 'roles', email });
   }

@@ -24,7 +24,8 @@ const held = new WeakMap<object, Action[]>();
 /**
  * The plan, if it exists and the person may read it (`canReadPlan`, the rule chat uses: a role in
  * the plan, or an action of their own in it); null otherwise, so that a plan they may not read
- * looks exactly like one that does not exist. The plan, their roles and its actions are read at once.
+ * looks exactly like one that does not exist. The plan, their roles and its actions are read as fresh as
+ * storage, in one read when none of them changed (PlanReader).
  */
 export async function readablePlan(
   storage: Storage,
@@ -32,18 +33,14 @@ export async function readablePlan(
   planId: string,
   now: Date,
 ): Promise<ReadablePlan | null> {
-  const [plan, roles, snapshot] = await Promise.all([
-    storage.plans.get(planId),
-    storage.roles.rolesOf(planId, person.email),
-    storage.actions.snapshot(planId),
-  ]);
+  const { plan, roles, actions: snapshot } = await storage.planReader.read(planId, person.email);
   if (!plan) return null;
   let actions = held.get(snapshot);
   if (!actions) {
     actions = snapshot.map((v) => v.value);
     held.set(snapshot, actions);
   }
-  const actor: Actor = { email: person.email, name: person.name, roles };
+  const actor: Actor = { email: person.email, name: person.name, roles: new Set(roles) };
   if (!canReadPlan(actor, actions)) return null;
   return { plan, actor, actions, today: todayIn(now, plan.timeZone) };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import { Logger } from '../log';
@@ -47,8 +48,11 @@ function pathParam(req: Request, name: string): unknown {
   return typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[name] : undefined;
 }
 
-/** What a route answers: the body to send, a file to download, or one of the contract's errors. */
-type Answer = { body: object } | { file: TabFile } | { error: TabError };
+/**
+ * What a route answers: the body to send (`keep`: the browser may keep it and revalidate), a file to
+ * download, or one of the contract's errors.
+ */
+type Answer = { body: object; keep?: boolean } | { file: TabFile } | { error: TabError };
 
 /** A page is the same for every reader until the plan changes, so its JSON (and that gzipped) is kept with it. */
 const bodies = new WeakMap<object, Body>();
@@ -56,33 +60,67 @@ const bodies = new WeakMap<object, Body>();
 interface Body {
   json: string;
   gzip: Buffer | null;
+  /** Weak, as the same JSON goes gzipped or plain: a hash of the JSON, so equal bytes always have equal tags. */
+  etag: string;
 }
 
 /** Smaller bodies go as they are: compressing them costs more than it saves. */
 const GZIP_FROM_BYTES = 8 * 1024;
 
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  vary: 'Accept-Encoding',
+};
+
+/** Errors, and answers that must not be kept at all (a signed link is a key for its few minutes). */
+const NEVER_KEPT = 'no-store';
+/**
+ * Personal data: never in a shared cache, and the browser must ask again every time (no-cache) before it
+ * uses its copy. Every request is signed in and its read permission checked before a 304 lets the browser
+ * use that copy, so someone who has lost access gets the refusal, not the copy.
+ */
+const ASK_EVERY_TIME = 'private, no-cache';
+
 function sendJson(res: Response, status: number, body: string, gzip: Buffer | null = null): void {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json; charset=utf-8',
-    // Personal data, read fresh each time: never kept by a browser or a proxy.
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    vary: 'Accept-Encoding',
-  };
+  const headers: Record<string, string> = { ...JSON_HEADERS, 'cache-control': NEVER_KEPT };
   if (gzip) headers['content-encoding'] = 'gzip';
   res.writeHead(status, headers);
   res.end(gzip ?? body);
 }
 
+/** A body the browser may keep and revalidate: 304 with no body when its copy (If-None-Match) is this one. */
+function sendKeptJson(req: Request, res: Response, body: Body): void {
+  const headers: Record<string, string> = { ...JSON_HEADERS, 'cache-control': ASK_EVERY_TIME, etag: body.etag };
+  if (matches(req.headers['if-none-match'], body.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const gzip = acceptsGzip(req) ? body.gzip : null;
+  if (gzip) headers['content-encoding'] = 'gzip';
+  res.writeHead(200, headers);
+  res.end(gzip ?? body.json);
+}
+
+/** If-None-Match's weak comparison (RFC 9110 13.1.2): any listed tag with the same opaque part. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return ifNoneMatch.split(',').some((tag) => opaque(tag) === wanted);
+}
+
 const sendError = (res: Response, e: TabError) =>
   sendJson(res, e.status, JSON.stringify({ error: { code: e.code, message: e.message } }));
 
-/** The body for `value`, made once: a plan of 1,000 actions is about 380 KB of JSON (bench: body_kb, gzip_kb). */
+/** The body for `value`, made once: a plan of 1,000 actions is about 580 KB of JSON (bench: body_kb, gzip_kb). */
 function bodyOf(value: object): Body {
   let body = bodies.get(value);
   if (body === undefined) {
     const json = JSON.stringify(value);
-    body = { json, gzip: Buffer.byteLength(json) >= GZIP_FROM_BYTES ? gzipSync(json) : null };
+    const etag = `W/"${createHash('sha256').update(json).digest('base64url')}"`;
+    body = { json, gzip: Buffer.byteLength(json) >= GZIP_FROM_BYTES ? gzipSync(json) : null, etag };
     bodies.set(value, body);
   }
   return body;
@@ -123,7 +161,8 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
           return;
         }
         const body = bodyOf(result.body);
-        sendJson(res, 200, body.json, acceptsGzip(req) ? body.gzip : null);
+        if (result.keep) sendKeptJson(req, res, body);
+        else sendJson(res, 200, body.json, acceptsGzip(req) ? body.gzip : null);
       } catch (error) {
         deps.log.error({ err: error, path: req.path() }, 'the tab API failed');
         sendError(res, INTERNAL);
@@ -138,7 +177,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
         deps.storage.people.nameDirectory(),
       ]);
       const displayName = person.name ?? names.get(person.email) ?? person.email;
-      return { body: { person: { email: person.email, displayName }, plans } };
+      return { body: { person: { email: person.email, displayName }, plans }, keep: true };
     }),
   );
 
@@ -148,7 +187,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
       const planId = pathParam(req, 'planId');
       if (!usable(planId)) return { error: BAD_REFERENCE };
       const outcome = await showPlanPage(deps.storage, person, planId, now());
-      return outcome.kind === 'found' ? { body: outcome.page } : { error: PLAN_NOT_FOUND };
+      return outcome.kind === 'found' ? { body: outcome.page, keep: true } : { error: PLAN_NOT_FOUND };
     }),
   );
 
@@ -159,7 +198,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
       const ref = pathParam(req, 'ref');
       if (!usable(planId) || !usable(ref)) return { error: BAD_REFERENCE };
       const outcome = await showActionDetail(deps.storage, person, planId, ref, now());
-      return outcome.kind === 'found' ? { body: outcome.detail } : { error: ACTION_NOT_FOUND };
+      return outcome.kind === 'found' ? { body: outcome.detail, keep: true } : { error: ACTION_NOT_FOUND };
     }),
   );
 

@@ -64,7 +64,7 @@ describe('who is asking: /api/tab/me', () => {
   test('a chair who owns actions sees the plan with both roles', async () => {
     const { status, body, headers } = await get<Me>('/api/tab/me', ALEX);
     expect(status).toBe(200);
-    expect(headers.get('cache-control')).toBe('no-store');
+    expect(headers.get('cache-control')).toBe('private, no-cache');
     expect(body.person).toEqual({ email: ALEX, displayName: 'Alex Wilber' });
     expect(body.plans).toEqual([
       { id: DEMO_PLAN_ID, title: expect.any(String), roles: ['chair', 'owner'], mayMakeReport: true },

@@ -45,12 +45,18 @@ const CONDITIONAL =
 const COMPLAINT =
   /\b(?:as if|my foot|ridiculous|unacceptable|honestly|keeps? (?:saying|getting|sending)|story of|lol)\b/i;
 
-/** Where a clause ends after the ref: "1a at risk, 9 schools haven't booked" — only "1a at risk" says what to do. */
+/**
+ * Where a clause ends after the ref: "1a at risk, 9 schools haven't booked" — only "1a at risk" says what to do.
+ * A reason ("… because the board heard from carers") explains the change; it does not make it reported speech.
+ */
 function headOf(text: string, refEnd: number): string {
   const rest = text.slice(refEnd);
-  const stop = /\s[-–—]\s|[,;:.!?](?:\s|$)/.exec(rest);
+  const stop = /\s[-–—]\s|[,;:.!?](?:\s|$)|\s(?:because|cos|coz)\b/i.exec(rest);
   return text.slice(0, refEnd + (stop ? stop.index : rest.length));
 }
+
+/** The message without its reason, and without links (whose words, like "…/not-started.pdf", say nothing). */
+const claimOf = (text: string) => text.replace(/https?:\/\/\S+/gi, ' ').split(/\b(?:because|cos|coz)\b/i)[0];
 
 function refToken(tokens: readonly Token[], ref: string): Token | undefined {
   return tokens.find((t) => t.ref !== null && ref.endsWith(t.ref)) ?? tokens.find((t) => t.ref !== null);
@@ -111,7 +117,7 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
   if (question)
     return HISTORY_QUESTION.test(text) ? { kind: 'history', ref } : { kind: 'show', ref, ...offerOf(command) };
   const at = refToken(tokens, ref);
-  const head = headOf(text, at?.end ?? text.length).replace(/\bnot (?:yet )?started\b/gi, '');
+  const head = claimOf(headOf(text, at?.end ?? text.length)).replace(/\bnot (?:yet )?started\b/gi, '');
   const before = text.slice(0, at?.start ?? 0);
   const declining = command.kind === 'decideDate' && command.decision === 'decline';
   if (!declining && NEGATION.test(head)) return nothing(echo, `OK, I’ve left ${ref} as it is.`);
@@ -121,11 +127,12 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
       `I’ve left ${ref} as it is: that reads as what someone else said. Its owner can update it, for example: ${ref} done.`,
     );
   }
-  if (CONDITIONAL.test(text))
+  if (CONDITIONAL.test(claimOf(text)))
     return nothing(
       echo,
       `I’ve left ${ref} as it is: that reads as “if”, not as a change. When it happens, tell me plainly, for example: ${ref} done.`,
     );
-  if (COMPLAINT.test(text)) return nothing(echo, `I’ve left ${ref} as it is. To see where it stands: show ${ref}.`);
+  if (COMPLAINT.test(claimOf(text)))
+    return nothing(echo, `I’ve left ${ref} as it is. To see where it stands: show ${ref}.`);
   return isUnsure(command, text) ? unsure(command, text, echo) : command;
 }

@@ -796,3 +796,18 @@ describe('"undo" is a cancel, never a change; an action it names is kept for the
     expect(parseCommand(text, TODAY)).toEqual(expected);
   });
 });
+
+describe('a reason explains a change: its words do not make the change reported, conditional or negated', () => {
+  test.each<[string, Command['kind']]>([
+    ['sign off LAC-6 anyway because the board heard from foster carers', 'signOff'],
+    ['SG-4 delayed 2 weeks because staff would be on leave', 'delay'],
+    ['SG-4 done because honestly it was finished last week', 'setStatus'],
+    ['LAC-7 evidence https://contoso.sharepoint.com/sites/cs/not-started.pdf', 'evidence'],
+    // The change itself still may not be reported, conditional or negated.
+    ['Megan said SG-4 done because the audit passed', 'unknown'],
+    ['SG-4 done if the audit passes because the board asked', 'unknown'],
+    ['SG-4 not done because of the audit', 'unknown'],
+  ])('%j', (text, kind) => {
+    expect(parseCommand(text, TODAY).kind).toBe(kind);
+  });
+});

@@ -17,13 +17,15 @@ import { LEAD_WORDS } from './ref-match';
  * is wrong, or asks about it: that changes nothing.
  */
 
-/** Words saying the evidence is not (yet, or rightly) given, or asking about it. */
+/** Words saying the evidence is not (yet, or rightly) given, or asking about it, or that the link is only to read. */
 const NOT_GIVEN = new Set(
   (
     'will ill well wed going gonna tomorrow later soon next once when waiting await awaiting follow ' +
     'broken wrong old outdated incorrect ignore delete remove replace instead ' +
     'not no never dont doesnt didnt cant cannot couldnt isnt wasnt arent havent hasnt wont unable missing lost ' +
-    'somewhere need needs needed should shall whether if unless check review'
+    'somewhere need needs needed should shall whether if unless check review ' +
+    // Passing on something to read is not giving the action's evidence.
+    'fyi guidance article interesting useful background reading'
   ).split(' '),
 );
 

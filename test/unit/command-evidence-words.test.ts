@@ -49,6 +49,10 @@ describe('a link with a reference that is not plainly evidence changes nothing',
     `the supplier says the audit for LAC-7 is at ${URL}`,
     `maybe this is the audit for LAC-7 ${URL}`,
     `LAC-7 ${URL} probably the training records`,
+    // Something to read, passed on: not the action's evidence.
+    `FYI guidance for LAC-7 ${URL}`,
+    `useful background reading on LAC-7: ${URL}`,
+    `interesting article re LAC-7 ${URL}`,
     // Two actions or two links: which evidence for which action is not guessed.
     `LAC-7 and SG-4 ${URL}`,
     `LAC-7 audit ${URL} and https://contoso.sharepoint.com/sites/cs/training.xlsx`,

@@ -55,6 +55,8 @@ export class PlanReader {
       ),
       this.actionStore.snapshotAt(planId, heads),
     ]);
+    // Copies read without an access row are not kept (see current), so starting it here cannot hide a change.
+    if (key === null && plan !== null) await this.planStore.startAccessRow(planId);
     return { plan, roles, actions };
   }
 

@@ -65,4 +65,12 @@ export class PlanStore {
     await storageCall(() => table.upsertEntity(entity, 'Replace'));
     await touchAccess(this.tables, [plan.id]);
   }
+
+  /**
+   * Starts a plan's access row when it has none: a plan saved before the row came in. Until then, readers
+   * read its details and roles afresh on every request; from then on, one read tells them nothing changed.
+   */
+  async startAccessRow(planId: string): Promise<void> {
+    await touchAccess(this.tables, [planId]);
+  }
 }

@@ -3,6 +3,7 @@ import { PlanPage } from '../../src/domain/plan-on-a-page';
 import { projectRoot } from '../../src/project-root';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { ALL_PLANS } from '../../src/store/role-store';
+import { ACCESS_ROW } from '../../src/store/access-row';
 import { escapeKey } from '../../src/store/keys';
 import { ACCESS_CHECKED_WITHIN_MS } from '../../src/store/plan-reader';
 import { Storage, storesOver } from '../../src/store/open-storage';
@@ -143,4 +144,17 @@ test('a role removed behind the stores’ back (a table edited by hand) is read 
   // The access row did not move, so the copy may be used for at most the bound, and not after it.
   expect([...(await reader.read(DEMO_PLAN_ID, EDITED, start + 1)).roles]).toEqual(['chair']);
   expect([...(await reader.read(DEMO_PLAN_ID, EDITED, start + ACCESS_CHECKED_WITHIN_MS)).roles]).toEqual([]);
+});
+
+test('a plan saved before access rows came in gets one on its first read, and its copies are kept only from then', async () => {
+  const reader = storesOver(storage.tables).planReader;
+  const actions = await storage.tables.client('actions');
+  await storage.roles.grant(DEMO_PLAN_ID, EDITED, 'executive');
+  await actions.deleteEntity(escapeKey(DEMO_PLAN_ID), ACCESS_ROW);
+  const start = Date.now();
+  expect([...(await reader.read(DEMO_PLAN_ID, EDITED, start)).roles]).toEqual(['executive']);
+  await expect(actions.getEntity(escapeKey(DEMO_PLAN_ID), ACCESS_ROW)).resolves.toMatchObject({ rowKey: ACCESS_ROW });
+  // What was read without the row was not kept: a role removed by hand straight after is seen at once.
+  await (await storage.tables.client('roles')).deleteEntity(escapeKey(DEMO_PLAN_ID), escapeKey(EDITED));
+  expect([...(await reader.read(DEMO_PLAN_ID, EDITED, start + 1)).roles]).toEqual([]);
 });

@@ -28,12 +28,13 @@ export function measureDetailView(row: MeasureRow): MeasureDetailView {
     };
   }
   const unit = row.unit;
+  const indicator = row.of > 1 ? `Measure ${row.measure}: ${row.indicator}` : row.indicator;
   const recent = row.values.slice(-CHART_POINTS);
   const numeric = recent.filter((v): v is { period: string; value: number } => typeof v.value === 'number');
   const target = typeof row.target === 'number' ? row.target : null;
   const points = numeric.map((v) => ({ x: formatPeriod(v.period), y: v.value }));
   return {
-    indicator: row.indicator,
+    indicator,
     facts: [
       { title: 'Target', value: targetWords(row) },
       { title: 'Latest', value: latestWords(row) },

@@ -158,11 +158,13 @@ export function detailView(
   if (summary.daysOverdue) fact('Overdue by', plural(summary.daysOverdue, 'day'));
   fact('Timescale', action.timescale);
   // A quantified measure has a section of its own on the card (target, latest, status, trend and a chart).
-  if (!action.measure?.definition) {
-    fact('Measure', action.measure?.indicator);
-    fact('Target', action.measure?.target);
-    fact('Latest value', action.measure?.latest);
-  }
+  action.measures.forEach((m, i) => {
+    if (m.definition) return;
+    const n = action.measures.length > 1 ? ` ${i + 1}` : '';
+    fact(`Measure${n}`, m.indicator);
+    fact(`Target${n}`, m.target);
+    fact(`Latest value${n}`, m.latest);
+  });
   fact('Evidence due', action.evidenceDue ? formatUkDate(action.evidenceDue) : null);
   const update = action.latestUpdate;
   return {

@@ -14,7 +14,7 @@ import {
   unknown,
   withStatus,
 } from './command-build';
-import { measureValue } from './command-measure';
+import { MEASURE_SELECTOR_RULE, measureValue } from './command-measure';
 import type { Rule } from './command-rules';
 
 /** Rules for changes and decisions: dates decided, sign-off, evidence, status, notes, measures, delays; last, "SG-4" alone shows it. */
@@ -128,6 +128,7 @@ export const CHANGING_RULES: Rule[] = [
       return withStatus(ref, need(c.status), m, from !== undefined && from < m.tokens.length ? from : undefined);
     },
   },
+  MEASURE_SELECTOR_RULE,
   {
     // "update SG-2 measure to 92%": a measure named straight after the ref takes a value; it is not a note about it.
     patterns: [

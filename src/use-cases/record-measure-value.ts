@@ -2,10 +2,12 @@ import { formatPeriod, parsePeriod, periodOf } from '../domain/measure-periods';
 import { formatMeasureValue, MeasureRefusalCode, parseMeasureValue } from '../domain/measure-values';
 
 export type { MeasureRefusalCode };
-import { measureRow, MeasureRow } from '../domain/measure-view';
+import { measureField } from '../domain/history';
+import { actionMeasureRows, MeasureRow } from '../domain/measure-view';
 import { series } from '../domain/measures';
 import { canRecordMeasureValue } from '../domain/permissions';
 import { Action, FieldChange, MeasureDefinition, RecordedValue } from '../domain/types';
+import { whichMeasure } from '../domain/which-measure';
 import { FoundAction } from '../services/chat/plan-scope';
 import { Storage } from '../store/open-storage';
 import { ChangeBy, ChangeOutcome, Done, ownerCardRedrawn, permitted, refusal, runChange } from './outcome';
@@ -29,6 +31,8 @@ export interface ValueInput {
   /** The period as typed (`Oct 2026`, `last quarter`), or null for the current one. */
   period: string | null;
   note: string | null;
+  /** Which of the action's measures, from 1 ("SG-1 measure 2 40"); needed only when it has several. */
+  measure?: number | null;
 }
 
 /** The newest value in words for the action's `latest` text (kept for readers of earlier versions, and the history). */
@@ -50,14 +54,21 @@ export async function recordMeasureValue(
   const action = found.current.value;
   const allowed = canRecordMeasureValue(actor, action);
   if (!allowed.allowed) return refusal('notPermitted', { code: 'denied', denial: allowed.denial });
+  const which = whichMeasure(action.measures, input.measure);
+  // With several measures and none named, nothing is changed: the refusal asks which, listing them.
+  if (!which.ok && which.code === 'whichMeasure')
+    return refusal('invalid', { code: 'whichMeasure', ref: action.ref, measures: which.measures, typed: input.value });
+  if (!which.ok && which.code === 'noSuchMeasure')
+    return refusal('invalid', { code: 'noSuchMeasure', ref: action.ref, asked: which.asked, measures: which.measures });
+  const n = which.ok ? which.measure : 1;
   const bad = (code: MeasureRefusalCode): BadValue => ({
     kind: 'badValue',
     code,
     typed: input.value,
-    definition: action.measure?.definition ?? null,
+    definition: action.measures[n - 1]?.definition ?? null,
   });
-  if (!action.measure) return bad('noMeasure');
-  const definition = action.measure.definition;
+  if (!which.ok) return bad('noMeasure');
+  const definition = action.measures[n - 1].definition;
   if (!definition) return bad('notQuantified');
   const value = parseMeasureValue(input.value, definition.unit, today);
   if (!value.ok) return bad(value.code);
@@ -68,6 +79,7 @@ export async function recordMeasureValue(
   if (!period.ok) return bad(period.code);
 
   const recorded: RecordedValue = {
+    measure: n,
     period: period.period,
     value: value.value,
     by: actor.email,
@@ -75,7 +87,8 @@ export async function recordMeasureValue(
     at: by.at,
     note: input.note,
   };
-  const before = await storage.measures.values(action);
+  const all = await storage.measures.values(action);
+  const before = all.filter((v) => v.measure === n);
   const after = series([...before, recorded]);
   const newest = after[after.length - 1];
   const outcome = await runChange(
@@ -86,31 +99,38 @@ export async function recordMeasureValue(
       comment: input.note,
       values: [recorded],
       alsoChanged: (was, now) =>
-        was.measure?.latest === now.measure?.latest ? valueChange(definition, before, recorded) : [],
+        was.measures[n - 1]?.latest === now.measures[n - 1]?.latest
+          ? valueChange(definition, before, recorded, now.measures.length)
+          : [],
     },
     (current, _ctx, who) =>
       permitted(canRecordMeasureValue(who, current), () => {
-        const d = current.measure?.definition;
-        if (!current.measure || !d) return { ok: false, code: 'notNow', why: { code: 'noMeasure', ref: current.ref } };
-        return { ok: true, action: withLatest(current, latestText(d, newest)) };
+        const d = current.measures[n - 1]?.definition;
+        if (!d) return { ok: false, code: 'notNow', why: { code: 'noMeasure', ref: current.ref } };
+        return { ok: true, action: withLatest(current, n, latestText(d, newest)) };
       }),
     (_, written) => [ownerCardRedrawn(written)],
   );
   if (outcome.kind !== 'done') return outcome;
   const values = [...before.filter((v) => v.period !== recorded.period), recorded];
-  const row = measureRow(outcome.found.current.value, values, today);
+  const row = actionMeasureRows(outcome.found.current.value, values, today)[n - 1];
   return row ? { ...outcome, recorded, row } : refusal('notNow', { code: 'noMeasure', ref: action.ref });
 }
 
 /** "Value: 68% (Sep 2026) → 70% (Sep 2026)", for a value that is not the newest. */
-function valueChange(d: MeasureDefinition, before: readonly RecordedValue[], recorded: RecordedValue): FieldChange[] {
+function valueChange(
+  d: MeasureDefinition,
+  before: readonly RecordedValue[],
+  recorded: RecordedValue,
+  count: number,
+): FieldChange[] {
   const previous = before.find((v) => v.period === recorded.period);
   const to = latestText(d, recorded);
   const from = previous ? latestText(d, previous) : null;
   // The same value again changes nothing, and is refused as such.
-  return from === to ? [] : [{ field: 'measureValue', from, to }];
+  return from === to ? [] : [{ field: measureField('measureValue', recorded.measure, count), from, to }];
 }
 
-function withLatest(action: Action, latest: string): Action {
-  return action.measure ? { ...action, measure: { ...action.measure, latest } } : action;
+function withLatest(action: Action, n: number, latest: string): Action {
+  return { ...action, measures: action.measures.map((m, i) => (i === n - 1 ? { ...m, latest } : m)) };
 }

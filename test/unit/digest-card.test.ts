@@ -345,6 +345,8 @@ describe('why an owner cannot be reached, in words', () => {
 describe('measures in the digest', () => {
   const row = (ref: string, status: 'off-target' | 'overdue' | 'on-target', trend: 'worsening' | null) => ({
     ref,
+    measure: 1,
+    of: 1,
     indicator: `Indicator ${ref}`,
     unit: '%' as const,
     target: 95,

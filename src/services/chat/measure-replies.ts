@@ -8,7 +8,7 @@ import {
 } from '../../cards/measure-words';
 import { formatPeriod } from '../../domain/measure-periods';
 import { formatMeasureValue } from '../../domain/measure-values';
-import { MeasureRow } from '../../domain/measure-view';
+import { measureLabel, MeasureRow } from '../../domain/measure-view';
 import { Command } from '../../domain/command';
 import { Storage } from '../../store/open-storage';
 import { listMeasures } from '../../use-cases/list-measures';
@@ -45,7 +45,12 @@ function bookCard(view: PlanView, rows: readonly MeasureRow[]): Reply {
       title: `Performance book: ${view.plan.title}`,
       subtitle: rows.length ? `${rows.length} measures, worst first: ${counts.join(', ')}.` : '',
       empty: rows.length ? null : 'This plan has no measures yet.',
-      actions: shown.map((r) => ({ ref: r.ref, title: '', line: measureLine(r), ragColour: STATUS_COLOUR[r.status] })),
+      actions: shown.map((r) => ({
+        ref: measureLabel(r),
+        title: '',
+        line: measureLine(r),
+        ragColour: STATUS_COLOUR[r.status],
+      })),
       more: rows.length > shown.length ? `and ${rows.length - shown.length} more: see the plan's export` : null,
     },
     `Performance book: ${rows.length} measures`,
@@ -64,7 +69,7 @@ export async function measureValueReply(
     storage,
     found,
     { via: 'chat', at },
-    { value: command.value, period: command.period, note: command.note },
+    { value: command.value, period: command.period, note: command.note, measure: command.measure ?? null },
   );
   switch (outcome.kind) {
     case 'badValue':
@@ -87,5 +92,5 @@ export async function measureValueReply(
 /** "Recorded 18 for Nov 2026 on 6(a). Target 30 by 31 Mar 2027: off target, improving." */
 export function recordedBanner(row: MeasureRow, period: string, value: number | string): string {
   const shown = row.unit ? formatMeasureValue(row.unit, value) : String(value);
-  return `Recorded ${shown} for ${formatPeriod(period)} on ${row.ref}. Target ${targetWords(row)}: ${STATUS_WORDS[row.status]}, ${trendWords(row.trend)}.`;
+  return `Recorded ${shown} for ${formatPeriod(period)} on ${measureLabel(row)}. Target ${targetWords(row)}: ${STATUS_WORDS[row.status]}, ${trendWords(row.trend)}.`;
 }

@@ -127,12 +127,13 @@ export async function showReply(storage: Storage, found: FoundAction, banner: st
 
 /** An action in full (from `showAction` or `actionInFull`), drawn as a card. */
 export function detailReply(shown: ActionInFull, banner: string | null): Reply {
-  const { action, found, measure } = shown;
+  const { action, found, measures } = shown;
   return card(
     'action-detail',
     {
       ...detailView(action, found.view.today, banner, shown.nameOf),
-      measure: measure?.unit ? measureDetailView(measure) : null,
+      // Each quantified measure has a section of its own; measures in words only are among the facts.
+      measures: measures.filter((m) => m.unit !== null).map(measureDetailView),
     },
     banner ?? `${action.ref}: ${action.status}`,
   );

@@ -388,4 +388,24 @@ describe('measures in the digest', () => {
     const card = renderCard('digest', view);
     expect(cardText(card)).toMatch(/Measure values overdue \(1\)\n\*\*LAC-9\*\* Indicator LAC-9/);
   });
+  test('each of an action’s several measures is its own line, labelled with its number', () => {
+    const digest = computeDigest({
+      planTitle: PLAN,
+      actions: [],
+      history: [],
+      previous: null,
+      unreachable: [],
+      today: TODAY,
+      weekStart: TODAY,
+      timeZone: 'Europe/London',
+    });
+    const view = digestView(digest, PLAN, TODAY, {
+      measures: [
+        { ...row('SG-1', 'off-target', null), of: 2 },
+        { ...row('SG-1', 'overdue', null), measure: 2, of: 2 },
+      ],
+    });
+    expect(view.measuresOffTarget?.items.map((i) => i.label)).toEqual(['SG-1 (1 of 2)']);
+    expect(view.measuresOverdue?.items.map((i) => i.label)).toEqual(['SG-1 (2 of 2)']);
+  });
 });

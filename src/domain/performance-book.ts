@@ -157,11 +157,14 @@ function whichMeasure(action: Action, typed: string): number | string {
     if (count === 1) return 1;
     return `${action.ref} has ${count} measures, so the measure column must say which this value is for: ${listed}`;
   }
-  const n = /^\d{1,3}$/.test(typed) ? Number(typed) : NaN;
+  const numbered = /^\d{1,3}$/.test(typed);
+  const n = numbered ? Number(typed) : NaN;
   if (n >= 1 && n <= count) return n;
-  // A book may name the measure by its indicator, as the plan writes it.
+  // A book may name the measure by its indicator, as the plan writes it; books made before an action could
+  // have several measures may have a "measure" column of words, which for an action with one still means it.
   const named = action.measures.findIndex((m) => m.indicator.trim().toLowerCase() === typed.toLowerCase());
   if (named >= 0) return named + 1;
+  if (count === 1 && !numbered) return 1;
   return count === 1
     ? `${action.ref} has one measure, so the measure "${typed}" can only be 1 (or left blank)`
     : `${action.ref} has no measure "${typed}"; it has ${count}: ${listed}`;

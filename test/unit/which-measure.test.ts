@@ -102,6 +102,8 @@ describe('the performance book’s measure column', () => {
     [['SG-1', '2026-10', '12', 'referrals audited'], { ref: 'SG-1', measure: 2, period: '2026-10', value: 12 }],
     [['SG-2', '2026-10', '12', ''], { ref: 'SG-2', measure: 1, period: '2026-10', value: 12 }],
     [['SG-2', '2026-10', '12', '1'], { ref: 'SG-2', measure: 1, period: '2026-10', value: 12 }],
+    // A "measure" column of words, from a book made for actions with one measure, still reads.
+    [['SG-2', '2026-10', '12', 'Visits in time'], { ref: 'SG-2', measure: 1, period: '2026-10', value: 12 }],
   ])('%j reads', (row, expected) => {
     const result = book(row);
     expect(result.errors).toEqual([]);
@@ -116,6 +118,10 @@ describe('the performance book’s measure column', () => {
     [
       ['SG-1', '2026-10', '12', '3'],
       'Row 2: SG-1 has no measure "3"; it has 2: 1 (Referrals seen), 2 (Referrals audited).',
+    ],
+    [
+      ['SG-1', '2026-10', '12', 'visits'],
+      'Row 2: SG-1 has no measure "visits"; it has 2: 1 (Referrals seen), 2 (Referrals audited).',
     ],
     [['SG-2', '2026-10', '12', '2'], 'Row 2: SG-2 has one measure, so the measure "2" can only be 1 (or left blank).'],
     [['SG-1', '2026-10', '76%', '2'], 'Row 2: the value "76%" is not a number (SG-1\'s measure 2 is number).'],

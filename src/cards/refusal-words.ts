@@ -103,9 +103,9 @@ export function problemWords(problem: ChangeProblem): string {
     case 'noMeasure':
       return `${problem.ref} no longer has a measure.`;
     case 'whichMeasure':
-      return `${problem.ref} has ${problem.measures.length} measures. Which is ${problem.typed} for?\n\n${numbered(problem.measures)}\n\nNothing was changed. Say which, for example: ${problem.ref} measure ${problem.measures.length} ${problem.typed}`;
+      return `${problem.ref} has ${problem.measures.length} measures. Which is ${problem.typed} for?\n\n${numbered(problem.measures)}\n\nI haven’t recorded it yet: say which, for example: ${problem.ref} measure ${problem.measures.length} ${problem.typed}`;
     case 'noSuchMeasure':
-      return `Nothing was changed: ${problem.ref} has ${countWords(problem.measures.length)}, so there is no measure ${problem.asked}.\n\n${numbered(problem.measures)}`;
+      return `${problem.ref} has ${countWords(problem.measures.length)}, so there is no measure ${problem.asked}:\n\n${numbered(problem.measures)}`;
     case 'gone':
       return `${problem.ref} no longer exists.`;
   }

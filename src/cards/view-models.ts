@@ -1,3 +1,4 @@
+import type { MeasureDetailView } from './measure-card';
 import { evidenceChecklist } from '../domain/evidence-items';
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
@@ -119,6 +120,10 @@ export interface ActionDetailView {
   /** The items of evidence required for sign-off, each ticked or marked missing; empty when none are named. */
   evidenceRequired: { text: string }[];
   latestUpdate: string | null;
+  /** Each quantified measure's section (none unless the caller read its values: see chat's `detailReply`). */
+  measures: MeasureDetailView[];
+  /** "and 3 more: type 'measures'" when not every measure fits on the card. */
+  moreMeasures: string | null;
 }
 
 /** Without a directory, the owner at least is named. */
@@ -178,6 +183,8 @@ export function detailView(
       text: `${c.given ? '✅' : '⬜'} ${c.item}: ${c.given ? 'given' : 'missing'}`,
     })),
     latestUpdate: update ? `${update.text} (${nameOf(update.by)}, ${formatUkDayOf(update.at)})` : null,
+    measures: [],
+    moreMeasures: null,
   };
 }
 

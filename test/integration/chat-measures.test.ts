@@ -122,12 +122,12 @@ describe('an action with two measures', () => {
         '1. % of referrals where the referring agency is told the outcome within 3 working days',
         '2. Number of referrals audited each month',
         '',
-        'Nothing was changed. Say which, for example: SG-1 measure 2 40',
+        'I haven’t recorded it yet: say which, for example: SG-1 measure 2 40',
       ].join('\n'),
     );
     const [beyond] = await say('measure 3 of SG-1 40');
     expect(beyond).toMatch(
-      /^Nothing was changed: SG-1 has 2 measures, so there is no measure 3\.\n\n1\. % of referrals/,
+      /^Nothing was changed\. SG-1 has 2 measures, so there is no measure 3:\n\n1\. % of referrals/,
     );
     expect([await valuesOf('SG-1', 1), await valuesOf('SG-1', 2)]).toEqual(values);
     expect(await storage.actions.history(DEMO_PLAN_ID, 'SG-1')).toHaveLength(before.length);

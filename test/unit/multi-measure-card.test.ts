@@ -1,9 +1,11 @@
 import { renderCard } from '../../src/cards/render';
+import { detailView } from '../../src/cards/view-models';
 import { CARD_BUDGET_BYTES, utf16Bytes } from '../../src/domain/card-budget';
 import { actionMeasureRows } from '../../src/domain/measure-view';
 import { MAX_MEASURES, Measure, RecordedValue } from '../../src/domain/types';
 import { detailReply } from '../../src/services/chat/read-replies';
 import { anAction } from '../support/builders';
+import { cardProblems } from '../support/card-validation';
 
 const TODAY = '2026-11-30';
 const PLAN = {
@@ -88,4 +90,11 @@ test('ten measures with long indicators and a year of values each stay within Te
   const shown = charts(card);
   expect(shown).toBeGreaterThan(0);
   if (shown < MAX_MEASURES) expect(JSON.stringify(card)).toContain(`and ${MAX_MEASURES - shown} more: type 'measures'`);
+});
+
+test('a detail card drawn without measures (a notification’s) has no measure sections and no unbound fields', () => {
+  const card = renderCard('action-detail', detailView(anAction({ measures: [quantified('Referrals seen')] }), TODAY));
+  expect(cardProblems(card)).toEqual([]);
+  expect(charts(card)).toBe(0);
+  expect(JSON.stringify(card)).not.toContain('${');
 });

@@ -75,7 +75,8 @@ export async function measureValueReply(
     case 'badValue':
       return text(badValueWords(found.current.value.ref, outcome.code, outcome.typed, outcome.definition));
     case 'refused':
-      return text(refusalText(outcome));
+      // A card says "Nothing was changed" before every refusal; in chat, this one needs saying.
+      return text(`${outcome.why.code === 'noSuchMeasure' ? 'Nothing was changed. ' : ''}${refusalText(outcome)}`);
     case 'conflict':
       return text(conflictText(outcome));
     case 'done': {

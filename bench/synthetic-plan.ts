@@ -28,7 +28,7 @@ export async function writeSyntheticPlan(storage: Storage, planId: string, size:
       owner: { email: person.email, displayName: null, aadObjectId: null },
       agency: i % 5 === 0 ? 'Health' : 'Council',
       status: STATUSES[i % STATUSES.length],
-      measure: { indicator: 'Percentage of audited cases rated good', target: '80%', latest: null },
+      measures: [{ indicator: 'Percentage of audited cases rated good', target: '80%', latest: null }],
     });
   });
 }
@@ -44,7 +44,7 @@ export function benchAction(
     revisionCount: 0,
     agency: 'Council',
     status: 'Not started',
-    measure: null,
+    measures: [],
     evidence: [],
     latestUpdate: null,
     dateRequest: null,

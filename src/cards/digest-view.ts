@@ -1,4 +1,4 @@
-import { MeasureRow } from '../domain/measure-view';
+import { measureLabel, MeasureRow } from '../domain/measure-view';
 import { latestWords, targetWords, trendWords } from './measure-words';
 import { formatUkDate, localDateOf } from '../domain/calendar';
 import { CARD_BUDGET_BYTES, clipText, utf16Bytes } from '../domain/card-budget';
@@ -95,7 +95,7 @@ function stillMissing(item: { missing: readonly string[]; noEvidence: boolean })
 
 function measureItem(row: MeasureRow): DigestItemView {
   return {
-    label: row.ref,
+    label: measureLabel(row),
     text: clip(row.indicator, MAX_TITLE),
     detail: clip([latestWords(row), `target ${targetWords(row)}`, trendWords(row.trend)].join(' · '), MAX_DETAIL),
   };

@@ -1,3 +1,4 @@
+import { clipText, MAX_LISTED_TITLE } from '../domain/card-budget';
 import { formatPeriod } from '../domain/measure-periods';
 import { formatMeasureValue } from '../domain/measure-values';
 import { MeasureRow } from '../domain/measure-view';
@@ -28,12 +29,15 @@ export function measureDetailView(row: MeasureRow): MeasureDetailView {
     };
   }
   const unit = row.unit;
+  // An indicator may be 2,000 characters; on a card with up to ten measures, each is kept to a readable line.
+  const named = clipText(row.indicator, MAX_LISTED_TITLE);
+  const indicator = row.of > 1 ? `Measure ${row.measure}: ${named}` : named;
   const recent = row.values.slice(-CHART_POINTS);
   const numeric = recent.filter((v): v is { period: string; value: number } => typeof v.value === 'number');
   const target = typeof row.target === 'number' ? row.target : null;
   const points = numeric.map((v) => ({ x: formatPeriod(v.period), y: v.value }));
   return {
-    indicator: row.indicator,
+    indicator,
     facts: [
       { title: 'Target', value: targetWords(row) },
       { title: 'Latest', value: latestWords(row) },
@@ -44,7 +48,7 @@ export function measureDetailView(row: MeasureRow): MeasureDetailView {
     chart:
       points.length >= 2 && unit !== 'date'
         ? {
-            title: row.indicator,
+            title: named,
             values: points,
             target: target === null ? [] : points.map((p) => ({ x: p.x, y: target })),
           }

@@ -2,6 +2,7 @@ import { ChangeProblem } from '../domain/action-changes';
 import { formatUkDate } from '../domain/calendar';
 import { Decision, Denial } from '../domain/permissions';
 import { numericDate } from '../domain/uk-date-result';
+import { NumberedMeasure } from '../domain/which-measure';
 import { badValueWords } from './measure-words';
 
 /**
@@ -101,7 +102,15 @@ export function problemWords(problem: ChangeProblem): string {
       );
     case 'noMeasure':
       return `${problem.ref} no longer has a measure.`;
+    case 'whichMeasure':
+      return `${problem.ref} has ${problem.measures.length} measures. Which is ${problem.typed} for?\n\n${numbered(problem.measures)}\n\nI haven’t recorded it yet: say which, for example: ${problem.ref} measure ${problem.measures.length} ${problem.typed}`;
+    case 'noSuchMeasure':
+      return `${problem.ref} has ${countWords(problem.measures.length)}, so there is no measure ${problem.asked}:\n\n${numbered(problem.measures)}`;
     case 'gone':
       return `${problem.ref} no longer exists.`;
   }
 }
+
+/** "1. Referrals audited" on a line each, as a council numbers its measures. */
+const numbered = (measures: readonly NumberedMeasure[]) => measures.map((m) => `${m.number}. ${m.indicator}`).join('\n');
+const countWords = (n: number) => (n === 1 ? 'one measure' : `${n} measures`);

@@ -53,8 +53,11 @@ export interface ReminderView {
   /** The Complete form's choice of the required item the evidence is for: the item's name, labelled with its action. */
   evidenceItems: { title: string; value: string }[];
   more: string | null;
-  /** Values due for actions on the card, one line each, above the "Latest value" input; empty hides the button. */
-  valuesDue: string[];
+  /**
+   * The measures of actions on the card whose value is due, one choice each, labelled with the action and the
+   * indicator; the value is `planId/ref#measure`, so the submission says which measure. Empty hides the button.
+   */
+  valuesDue: { title: string; value: string }[];
 }
 
 /** A reminder lists at most this many actions, the most urgent first, and then how many more there are. */
@@ -62,6 +65,8 @@ export const MAX_REMINDER_ACTIONS = 50;
 
 /** The value a reminder's action picker sends for an action: the plan and the ref. */
 export const reminderChoice = (planId: string, ref: string) => `${planId}/${ref}`;
+/** The value the "Latest value" form sends for a measure: its action's choice and its number (refs never contain "#"). */
+export const valueChoice = (planId: string, ref: string, measure: number) => `${reminderChoice(planId, ref)}#${measure}`;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -123,7 +128,13 @@ export function reminderView(
     valuesDue: sections.flatMap((s) =>
       (s.plan.valuesDue ?? [])
         .filter((d) => s.actions.some((a) => a.ref === d.ref))
-        .map((d) => clipText(`${d.ref}: ${d.indicator}, ${duePeriodWords(d)} (${UNIT_HINT[d.unit]})`, 200)),
+        .map((d) => ({
+          title: clipText(
+            `${d.ref}${d.of > 1 ? ` measure ${d.measure}` : ''}: ${d.indicator}, ${duePeriodWords(d)} (${UNIT_HINT[d.unit]})`,
+            200,
+          ),
+          value: valueChoice(s.plan.planId, d.ref, d.measure),
+        })),
     ),
   };
 }

@@ -1,3 +1,4 @@
+import type { MeasureDetailView } from './measure-card';
 import { evidenceChecklist } from '../domain/evidence-items';
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
@@ -119,6 +120,10 @@ export interface ActionDetailView {
   /** The items of evidence required for sign-off, each ticked or marked missing; empty when none are named. */
   evidenceRequired: { text: string }[];
   latestUpdate: string | null;
+  /** Each quantified measure's section (none unless the caller read its values: see chat's `detailReply`). */
+  measures: MeasureDetailView[];
+  /** "and 3 more: type 'measures'" when not every measure fits on the card. */
+  moreMeasures: string | null;
 }
 
 /** Without a directory, the owner at least is named. */
@@ -158,11 +163,13 @@ export function detailView(
   if (summary.daysOverdue) fact('Overdue by', plural(summary.daysOverdue, 'day'));
   fact('Timescale', action.timescale);
   // A quantified measure has a section of its own on the card (target, latest, status, trend and a chart).
-  if (!action.measure?.definition) {
-    fact('Measure', action.measure?.indicator);
-    fact('Target', action.measure?.target);
-    fact('Latest value', action.measure?.latest);
-  }
+  action.measures.forEach((m, i) => {
+    if (m.definition) return;
+    const n = action.measures.length > 1 ? ` ${i + 1}` : '';
+    fact(`Measure${n}`, m.indicator);
+    fact(`Target${n}`, m.target);
+    fact(`Latest value${n}`, m.latest);
+  });
   fact('Evidence due', action.evidenceDue ? formatUkDate(action.evidenceDue) : null);
   const update = action.latestUpdate;
   return {
@@ -176,6 +183,8 @@ export function detailView(
       text: `${c.given ? '✅' : '⬜'} ${c.item}: ${c.given ? 'given' : 'missing'}`,
     })),
     latestUpdate: update ? `${update.text} (${nameOf(update.by)}, ${formatUkDayOf(update.at)})` : null,
+    measures: [],
+    moreMeasures: null,
   };
 }
 

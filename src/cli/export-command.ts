@@ -20,7 +20,7 @@ export async function exportCommand(ctx: CliContext, options: ExportOptions): Pr
   const { plan, today } = await requirePlan(ctx, options.plan);
   const actions = (await ctx.storage.actions.list(plan.id)).map((v) => v.value);
   const measures = await measureRowsOf(ctx.storage, plan.id, actions, today);
-  const rows = exportRows(actions, today, new Map(measures.map((m) => [m.ref, m])));
+  const rows = exportRows(actions, today, measures);
   const bytes = format === 'csv' ? exportCsv(rows) : await exportXlsx(rows, plan.id);
   if (options.out) {
     fs.writeFileSync(options.out, bytes);

@@ -1,3 +1,4 @@
+import { NumberedMeasure } from './which-measure';
 import { daysBetween, formatUkDate } from './calendar';
 import { currentDueDate } from './rag';
 import { isFinished } from './status';
@@ -48,6 +49,10 @@ export type ChangeProblem =
     }
   /** The measure was removed while a value was being given. */
   | { code: 'noMeasure'; ref: string }
+  /** A value for an action with several measures that named none: the person is asked which (see which-measure.ts). */
+  | { code: 'whichMeasure'; ref: string; measures: NumberedMeasure[]; typed: string }
+  /** A value for a measure the action does not have ("measure 3" of two). */
+  | { code: 'noSuchMeasure'; ref: string; asked: number; measures: NumberedMeasure[] }
   /** The action was removed while the change was being made. */
   | { code: 'gone'; ref: string };
 

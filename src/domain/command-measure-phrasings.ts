@@ -115,21 +115,11 @@ const LEAD = 'just|to|let|you|u|know|fyi|quick|one|and|also|the|our*';
 const FILLER =
   'is|was|s|now|currently|stands|sits|sitting|standing|came|comes|come|went|gone|has|have|in|at|up|down|to|of|on*';
 
-/** Added before the measure rules that name a measure, so the note and delay rules never see these values. */
+/**
+ * Added after the rule that names which measure ("SG-1 measure 2 88%", command-measure.ts) and before the other
+ * measure rules, so the note and delay rules never see these values.
+ */
 export const MEASURE_PHRASINGS: Rule[] = [
-  {
-    // "SG-1 measure 1: 84%": the first measure named; "1" is not its value.
-    patterns: [`${LEAD} {ref} measure {rest}`],
-    build: (c, m) => {
-      const from = c.rest ?? m.tokens.length;
-      if (!/^(?:1|one)$/.test(m.tokens[from]?.word ?? '')) return null;
-      return periodThenFigure(need(c.ref), m, from + 1) ?? figureAfterRef(need(c.ref), m, from + 1);
-    },
-  },
-  {
-    patterns: [`${LEAD} {ref} first|1st measure {rest}`],
-    build: (c, m) => periodThenFigure(need(c.ref), m, c.rest) ?? figureAfterRef(need(c.ref), m, c.rest),
-  },
   {
     patterns: [`${LEAD} {ref} ${FILLER} {rest}`, `${LEAD} update|news|progress|latest for|on|to|of? {ref} {rest}`],
     build: (c, m) => figureAfterRef(need(c.ref), m, c.rest),

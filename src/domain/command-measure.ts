@@ -1,5 +1,6 @@
 import type { Command } from './command';
-import { textFrom, type MatchText } from './command-build';
+import { need, textFrom, type MatchText } from './command-build';
+import type { Rule } from './command-rules';
 
 /**
  * "6(a) measure 42", "measure 6(a) 76%", "6(a) is at 18 audits this month", "SG-2 value 88% for October -
@@ -33,10 +34,74 @@ function minusOnFigure(m: MatchText, from: number): boolean {
   return /^[-−]\d/.test(m.text.slice(start)) || /(?:^|[\s:=])[-−]$/.test(before) || before === '-' || before === '−';
 }
 
+const ORDINALS = [
+  ['first', '1st'],
+  ['second', '2nd'],
+  ['third', '3rd'],
+  ['fourth', '4th'],
+  ['fifth', '5th'],
+  ['sixth', '6th'],
+  ['seventh', '7th'],
+  ['eighth', '8th'],
+  ['ninth', '9th'],
+  ['tenth', '10th'],
+] as const;
+const ORDINAL_WORDS = ORDINALS.flat().join('|');
+const MEASURE_WORDS = 'measure|value|kpi|figure|score|indicator';
+/** "SG-1 second measure 40", "the 2nd measure of SG-1 40". */
+const ORDINAL_BEFORE = new RegExp(String.raw`\b(${ORDINAL_WORDS})\s+(?:${MEASURE_WORDS})\b`, 'i');
+/** "measure 2 of SG-1 88%". */
+const NUMBER_OF = new RegExp(
+  String.raw`\b(?:${MEASURE_WORDS})\s+(?:no\.?\s*|number\s+|#)?(\d{1,2})\s+(?:of|for|on)\b`,
+  'i',
+);
+/** "SG-1 measure 2 88%": a small number straight after "measure", followed by the value itself. */
+const NUMBER_AFTER = new RegExp(String.raw`(?:^|\s)(?:${MEASURE_WORDS})\s*$`, 'i');
+const LEADING_NUMBER = /^(?:no\.?\s*|number\s+|#)?(\d{1,2})(?:\s*[:=]\s*|\s+)(?=\S)/i;
+
+/**
+ * Which of the action's measures a message names, if any: "SG-1 measure 2 88%", "SG-1 second measure 40",
+ * "measure 2 of SG-1 88%". Returns the number (from 1) and the text of the value with the selector taken off.
+ * Whether the action has that measure is the use case's to say.
+ */
+export function measureSelector(before: string, rest: string): { measure: number | null; rest: string } {
+  const ordinal = ORDINAL_BEFORE.exec(before);
+  if (ordinal) {
+    const word = ordinal[1].toLowerCase();
+    return { measure: ORDINALS.findIndex((o) => (o as readonly string[]).includes(word)) + 1, rest };
+  }
+  const numbered = NUMBER_OF.exec(before);
+  if (numbered) return { measure: Number(numbered[1]), rest };
+  const leading = NUMBER_AFTER.test(before) ? LEADING_NUMBER.exec(rest) : null;
+  // "SG-1 measure 42" is a value; "SG-1 measure 2 88%" is measure 2 when what follows is a value too.
+  if (leading && VALUE.test(rest.slice(leading[0].length)))
+    return { measure: Number(leading[1]), rest: rest.slice(leading[0].length) };
+  return { measure: null, rest };
+}
+
+/**
+ * Phrasings that name a measure before the action ("measure 2 of SG-1 88%", "SG-1 second measure 40"). A
+ * number reads as a reference to the pattern, so "measure {ref} of {ref}" keeps the second; the build
+ * then takes only a message whose text names the measure, never "measure 6(a) of SG-1".
+ */
+export const MEASURE_SELECTOR_RULE: Rule = {
+  patterns: [
+    `{ref} ${ORDINAL_WORDS} ${MEASURE_WORDS} is|=|at|now|of|for* {rest}`,
+    `record|log|enter|add|update? the? ${ORDINAL_WORDS} ${MEASURE_WORDS} for|of|on {ref} is|=|at|now|as|to* {rest}`,
+    `${MEASURE_WORDS} no|number? {ref} for|of|on {ref} is|=|at|now* {rest}`,
+  ],
+  build: (c, m) => {
+    const command = measureValue(need(c.ref), m, c.rest);
+    return command?.kind === 'measureValue' && command.measure !== undefined ? command : null;
+  },
+};
+
 export function measureValue(ref: string, m: MatchText, from: number | undefined): Command | null {
-  const text = textFrom(m, from);
-  if (text === null || from === undefined) return null;
-  const rest = minusOnFigure(m, from) && /^\d/.test(text) ? `-${text}` : text;
+  const typedText = textFrom(m, from);
+  if (typedText === null || from === undefined) return null;
+  const selector = measureSelector(m.text.slice(0, m.tokens[from].start), typedText);
+  const text = selector.rest;
+  const rest = minusOnFigure(m, from) && /^\d/.test(text) && selector.measure === null ? `-${text}` : text;
   const split = NOTE.exec(rest);
   const head = (split ? rest.slice(0, split.index) : rest).trim().replace(/[.!]+$/, '');
   const note = split ? rest.slice(split.index + split[0].length).trim() || null : null;
@@ -54,5 +119,6 @@ export function measureValue(ref: string, m: MatchText, from: number | undefined
     PERIOD_WORD.test(unitWords)
   )
     return null;
-  return { kind: 'measureValue', ref, value: typed, period: period ? period[1].trim() : null, note };
+  const command = { kind: 'measureValue', ref, value: typed, period: period ? period[1].trim() : null, note } as const;
+  return selector.measure === null ? command : { ...command, measure: selector.measure };
 }

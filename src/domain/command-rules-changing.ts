@@ -14,7 +14,7 @@ import {
   withStatus,
 } from './command-build';
 import { evidenceCommand } from './command-evidence-words';
-import { measureValue } from './command-measure';
+import { MEASURE_SELECTOR_RULE, measureValue } from './command-measure';
 import { MEASURE_PHRASINGS, MEASURE_WORD_VALUES } from './command-measure-phrasings';
 import type { Rule } from './command-rules';
 
@@ -123,6 +123,8 @@ export const CHANGING_RULES: Rule[] = [
       return withStatus(ref, need(c.status), m, from !== undefined && from < m.tokens.length ? from : undefined);
     },
   },
+  // "SG-1 measure 2 88%" names which of the action's measures, before the phrasings that name none.
+  MEASURE_SELECTOR_RULE,
   ...MEASURE_PHRASINGS,
   {
     // "update SG-2 measure to 92%": a measure named straight after the ref takes a value; it is not a note about it.

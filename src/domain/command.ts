@@ -33,7 +33,15 @@ export type Command =
    * "6(a) measure 42", "measure 6(a) 76%", "6(a) is at 18 audits this month": a value of the action's measure.
    * `value` and `period` are as typed (null: the current period); the use case reads them against the measure's unit.
    */
-  | { kind: 'measureValue'; ref: string; value: string; period: string | null; note: string | null }
+  | {
+      kind: 'measureValue';
+      ref: string;
+      value: string;
+      period: string | null;
+      note: string | null;
+      /** Which of the action's measures ("SG-1 measure 2 88%"), from 1; absent when not said. */
+      measure?: number;
+    }
   /** "measures", "performance book": the plan's measures, worst first. */
   | { kind: 'measures' }
   | { kind: 'note'; ref: string; text: string }

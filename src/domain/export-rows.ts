@@ -64,7 +64,31 @@ export const EXPORT_COLUMNS = [
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type ExportCell = string | number | { date: IsoDate } | null;
-export type ExportRow = Record<ExportColumn, ExportCell>;
+/** The fixed columns, and measure 2 on's numbered ones ("Measure 2", "Latest value 2") when the plan has them. */
+export type ExportRow = Record<ExportColumn, ExportCell> & Record<string, ExportCell>;
+
+/** Measure n's columns, after the fixed ones: the same headings with its number, as the import reads them back. */
+const MORE_MEASURE_COLUMNS = [
+  'Measure',
+  'Latest value',
+  'Value period',
+  'Measure target',
+  'Measure status',
+  'Measure trend',
+] as const;
+
+/** Every column of these rows, in order: the fixed ones, then each further measure the plan uses. */
+export function exportColumns(rows: readonly ExportRow[]): string[] {
+  const most = Math.max(1, ...rows.map((r) => measuresIn(r)));
+  const more = Array.from({ length: most - 1 }, (_, i) => MORE_MEASURE_COLUMNS.map((c) => `${c} ${i + 2}`));
+  return [...EXPORT_COLUMNS, ...more.flat()];
+}
+
+const measuresIn = (row: ExportRow) => {
+  let n = 1;
+  while (`Measure ${n + 1}` in row) n++;
+  return n;
+};
 
 const date = (d: IsoDate | null): ExportCell => (d ? { date: d } : null);
 
@@ -78,12 +102,13 @@ function latestUpdateText(action: Action): string | null {
   return update ? `${update.text} (${formatUkDayOf(update.at)}, ${update.by})` : null;
 }
 
-/** `measures` by ref (see list-measures); an action without one there has its measure columns blank. */
+/** `measures` as list-measures gives them; an action without one there has its measure columns blank. */
 export function exportRows(
   actions: readonly Action[],
   today: IsoDate,
-  measures: ReadonlyMap<string, MeasureRow> = new Map(),
+  measures: readonly MeasureRow[] = [],
 ): ExportRow[] {
+  const rowOf = new Map(measures.map((m) => [`${m.measure}|${m.ref}`, m]));
   return [...actions]
     .sort((a, b) => compareRefs(a.ref, b.ref))
     .map((a) => ({
@@ -99,10 +124,17 @@ export function exportRows(
       RAG: RAG_LABELS[ragOf(a, today)],
       'Days overdue': daysOverdue(a, today) || null,
       'Latest update': latestUpdateText(a),
-      Measure: a.measure?.indicator ?? null,
+      Measure: a.measures[0]?.indicator ?? null,
       'Evidence required': a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null,
       'Evidence due': date(a.evidenceDue ?? null),
-      ...measureCells(measures.get(a.ref)),
+      ...measureCells(rowOf.get(`1|${a.ref}`)),
+      ...Object.fromEntries(
+        a.measures.slice(1).flatMap((m, i) => {
+          const n = i + 2;
+          const cells = { Measure: m.indicator, ...measureCells(rowOf.get(`${n}|${a.ref}`)) };
+          return Object.entries(cells).map(([c, v]) => [`${c} ${n}`, v]);
+        }),
+      ),
     }));
 }
 

@@ -1,5 +1,5 @@
 import { formatUkDate } from './calendar';
-import { FIELD_LABELS } from './history';
+import { fieldLabel } from './history';
 import { FieldChange, HistoryEntry, Via } from './types';
 
 /** A person's display name where it is known, else their email. */
@@ -50,7 +50,7 @@ export function historyValue(field: string, value: string, nameOf: NameOf, comme
 
 /** One change in words: "Status: Not started → Complete", "Revised due date: 31 Jan 2027", "Theme: removed (was …)". */
 export function changeLine(c: FieldChange, nameOf: NameOf, comment: string | null = null): string {
-  const label = FIELD_LABELS[c.field] ?? c.field;
+  const label = fieldLabel(c.field);
   const show = (v: string) => historyValue(c.field, v, nameOf, comment);
   // The earlier update is in the entry before; only the new one says anything here.
   if (c.field === 'latestUpdate') return c.to === null ? `${label}: removed` : `${label}: ${show(c.to)}`;

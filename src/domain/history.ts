@@ -1,6 +1,6 @@
 import { formatUkDate } from './calendar';
 import { formatMeasureValue } from './measure-values';
-import { Action, FieldChange, HistoryEntry, MeasureDefinition, Via } from './types';
+import { Action, FieldChange, HistoryEntry, Measure, MeasureDefinition, Via } from './types';
 
 /** A measure's definition in one line, so a change to it reads in the history: "%, from 60% (1 Apr 2026) to 90% by 31 Mar 2027, higher is better, monthly". */
 export function definitionText(d: MeasureDefinition): string {
@@ -28,14 +28,6 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ['ownerName', 'Owner name', (a) => a.owner?.displayName ?? null],
   ['agency', 'Lead agency', (a) => a.agency || null],
   ['status', 'Status', (a) => a.status],
-  ['measure', 'Measure', (a) => a.measure?.indicator ?? null],
-  ['measureTarget', 'Target', (a) => a.measure?.target ?? null],
-  ['measureLatest', 'Latest value', (a) => a.measure?.latest ?? null],
-  [
-    'measureDefinition',
-    'How it is measured',
-    (a) => (a.measure?.definition ? definitionText(a.measure.definition) : null),
-  ],
   [
     'evidence',
     'Evidence',
@@ -54,19 +46,48 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ],
 ];
 
+type MeasureGetter = (m: Measure | undefined) => string | null;
+
+/** Each measure's fields; from an action with several, the field names the measure by its number ("measureLatest2"). */
+const MEASURE_FIELDS: ReadonlyArray<[field: string, label: string, get: MeasureGetter]> = [
+  ['measure', 'Measure', (m) => m?.indicator ?? null],
+  ['measureTarget', 'Target', (m) => m?.target ?? null],
+  ['measureLatest', 'Latest value', (m) => m?.latest ?? null],
+  ['measureDefinition', 'How it is measured', (m) => (m?.definition ? definitionText(m.definition) : null)],
+];
+
 export const FIELD_LABELS: Record<string, string> = {
   ...Object.fromEntries(TRACKED_FIELDS.map(([f, label]) => [f, label])),
+  ...Object.fromEntries(MEASURE_FIELDS.map(([f, label]) => [f, label])),
   // A value for an earlier period leaves the latest value as it was: the history still says what was given.
   measureValue: 'Value',
 };
 
+/** The field of measure `n` of an action with `count` measures: named by number only when there are several. */
+export const measureField = (field: string, n: number, count: number) => (count > 1 ? `${field}${n}` : field);
+
+/** The label history shows for a field: "Latest value (measure 2)" for a measure named by its number. */
+export function fieldLabel(field: string): string {
+  const numbered = /^(measure[A-Za-z]*?)(\d+)$/.exec(field);
+  if (numbered?.[1] === 'measure') return `Measure ${numbered[2]}`;
+  if (numbered && FIELD_LABELS[numbered[1]]) return `${FIELD_LABELS[numbered[1]]} (measure ${numbered[2]})`;
+  return FIELD_LABELS[field] ?? field;
+}
+
 /** What changed between two versions of an action; `before` is null for a new action. */
 export function diffActions(before: Action | null, after: Action): FieldChange[] {
   const changes: FieldChange[] = [];
-  for (const [field, , get] of TRACKED_FIELDS) {
-    const from = before ? get(before) : null;
-    const to = get(after);
+  const push = (field: string, from: string | null, to: string | null) => {
     if (from !== to) changes.push({ field, from, to });
+  };
+  for (const [field, , get] of TRACKED_FIELDS) {
+    push(field, before ? get(before) : null, get(after));
+    if (field !== 'status') continue;
+    // The measures come where the one measure always did, after the status.
+    const count = Math.max(before?.measures.length ?? 0, after.measures.length);
+    for (let n = 1; n <= count; n++)
+      for (const [measureFieldName, , read] of MEASURE_FIELDS)
+        push(measureField(measureFieldName, n, count), read(before?.measures[n - 1]), read(after.measures[n - 1]));
   }
   return changes;
 }

@@ -1,3 +1,5 @@
+import { MAX_MEASURES } from './types';
+
 /** The columns an action plan file may have, and the header words people use for each. */
 export const COLUMNS = {
   ref: ['ref', 'reference', 'ref no', 'no', 'number', 'id'],
@@ -26,6 +28,20 @@ export const COLUMNS = {
 export type Column = keyof typeof COLUMNS;
 export const REQUIRED_COLUMNS: readonly Column[] = ['ref', 'title'];
 
+/** A measure's own columns: a further measure has the same ones with its number (`measure 2`, `target_2`, `baseline2`). */
+export const MEASURE_COLUMNS = [
+  'measure',
+  'measureUnit',
+  'baseline',
+  'baselineDate',
+  'target',
+  'targetDate',
+  'direction',
+  'frequency',
+] as const satisfies readonly Column[];
+export type MeasureColumn = (typeof MEASURE_COLUMNS)[number];
+const isMeasureColumn = (c: Column): c is MeasureColumn => (MEASURE_COLUMNS as readonly Column[]).includes(c);
+
 const normaliseHeader = (h: string) =>
   h
     .toLowerCase()
@@ -40,26 +56,46 @@ const BY_WORD = new Map<string, Column>(
 
 export interface HeaderMap {
   index: Partial<Record<Column, number>>;
+  /** The columns of measure 2 on, by its number; measure 1 is in `index` (`measure 1` is the same as `measure`). */
+  more: Map<number, Partial<Record<MeasureColumn, number>>>;
   ignored: string[];
   errors: string[];
 }
 
-export function mapHeaders(header: readonly string[]): HeaderMap {
+/** A heading's column and measure number: `target_2`, `Measure 2` and `baseline2` are measure 2's; null when not one of ours. */
+export function readHeading(raw: string, maxMeasures: number): { column: Column; measure: number } | 'tooMany' | null {
+  const name = normaliseHeader(raw);
+  const column = BY_WORD.get(name);
+  if (column) return { column, measure: 1 };
+  const numbered = /^(.*?) ?(\d+)$/.exec(name);
+  const base = numbered ? BY_WORD.get(numbered[1]) : undefined;
+  if (!numbered || !base || !isMeasureColumn(base)) return null;
+  const n = Number(numbered[2]);
+  return n >= 1 && n <= maxMeasures ? { column: base, measure: n } : 'tooMany';
+}
+
+export function mapHeaders(header: readonly string[], maxMeasures = MAX_MEASURES): HeaderMap {
   const index: Partial<Record<Column, number>> = {};
+  const more = new Map<number, Partial<Record<MeasureColumn, number>>>();
   const ignored: string[] = [];
   const errors: string[] = [];
   header.forEach((raw, i) => {
-    const name = normaliseHeader(raw);
-    if (name === '') return;
-    const column = BY_WORD.get(name);
-    if (!column) {
-      ignored.push(raw.trim());
-    } else if (index[column] !== undefined) {
-      errors.push(
-        `Row 1: the columns "${header[index[column]].trim()}" and "${raw.trim()}" both mean ${column}; keep one.`,
+    if (normaliseHeader(raw) === '') return;
+    const heading = readHeading(raw, maxMeasures);
+    if (heading === null) return void ignored.push(raw.trim());
+    if (heading === 'tooMany')
+      return void errors.push(
+        `Row 1: the column "${raw.trim()}" is for a measure beyond the ${maxMeasures} an action may have; number further measures from 2 to ${maxMeasures}.`,
       );
+    const { column, measure } = heading;
+    const columns: Partial<Record<Column, number>> =
+      measure === 1 ? index : (more.get(measure) ?? more.set(measure, {}).get(measure)!);
+    const earlier = columns[column];
+    if (earlier !== undefined) {
+      const what = measure === 1 ? column : `${column} of measure ${measure}`;
+      errors.push(`Row 1: the columns "${header[earlier].trim()}" and "${raw.trim()}" both mean ${what}; keep one.`);
     } else {
-      index[column] = i;
+      columns[column] = i;
     }
   });
   // Plans long called their due date "Target date": it stays the due date unless the file measures against a target.
@@ -77,8 +113,8 @@ export function mapHeaders(header: readonly string[]): HeaderMap {
         .join(', ') || 'nothing';
     errors.push(
       `Row 1 should be the column headings, with at least ${missing.map((c) => `"${c === 'title' ? 'action' : c}"`).join(' and ')}. ` +
-        `It has: ${seen}. The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence.`,
+        `It has: ${seen}. The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence (and measure 2, target 2 and so on for further measures).`,
     );
   }
-  return { index, ignored, errors };
+  return { index, more, ignored, errors };
 }

@@ -1,3 +1,4 @@
+import { MeasureColumn } from './import-columns';
 import { formatMeasureValue, parseDirection, parseFrequency, parseMeasureValue, parseUnit } from './measure-values';
 import { NotQuantifiable, quantifiableProblems } from './measures';
 import { IsoDate, MeasureDefinition, MeasureValue } from './types';
@@ -80,6 +81,77 @@ export function readMeasureCells(c: MeasureCells, today: IsoDate): ImportedMeasu
     target: c.target || undefined,
     targetReadable: target !== null,
   });
+  return result;
+}
+
+/** One measure of a row as the file gives it; absent fields keep what the register says. */
+export interface ImportedMeasureFields {
+  measure?: string;
+  /** The measure's unit, baseline, target, direction and frequency, when the file gives a unit. */
+  measureDefinition?: MeasureDefinition;
+  measureTarget?: string;
+}
+
+export interface RowMeasures {
+  /** Measure 1 first; empty when the row names none. */
+  measures: ImportedMeasureFields[];
+  problems: string[];
+  /** Each measure that cannot be judged by numbers, named for the warning ("SG-1", or "SG-1 measure 2" beside others). */
+  notQuantifiable: { ref: string; notQuantifiable: NotQuantifiable[] }[];
+}
+
+/**
+ * Every measure of one row: measure 1 from the plain columns, measure 2 on from the numbered ones. A
+ * measure is known by its position, so a row that gives measure 3 must give measure 2 too (and 1): a gap
+ * would make "measure 3" mean another measure than the file's. A problem names its measure when the row
+ * has several ("measure 2: the baseline …").
+ */
+export function readRowMeasures(
+  ref: string,
+  cell: (column: MeasureColumn, measure: number) => string,
+  numbers: readonly number[],
+  today: IsoDate,
+): RowMeasures {
+  const result: RowMeasures = { measures: [], problems: [], notQuantifiable: [] };
+  const read = [1, ...numbers.filter((n) => n > 1)]
+    .sort((a, b) => a - b)
+    .map((n) => {
+      const c = (column: MeasureColumn) => cell(column, n);
+      const cells: MeasureCells = {
+        measure: c('measure'),
+        measureUnit: c('measureUnit'),
+        baseline: c('baseline'),
+        baselineDate: c('baselineDate'),
+        target: c('target'),
+        targetDate: c('targetDate'),
+        direction: c('direction'),
+        frequency: c('frequency'),
+      };
+      return { n, cells, measure: readMeasureCells(cells, today) };
+    });
+  const given = read.filter((r) => r.cells.measure !== '');
+  const several = given.length > 1 || given.some((r) => r.n > 1);
+  for (const { n, cells, measure } of read) {
+    const name = n > 1 || several ? `measure ${n}: ` : '';
+    result.problems.push(...measure.problems.map((p) => `${name}${p}`));
+    if (cells.measure === '') continue;
+    const missing = read.find((r) => r.n < n && r.cells.measure === '');
+    if (missing) {
+      result.problems.push(
+        `measure ${n} is given but measure ${missing.n} is not; measures are numbered in order, so give measure ${missing.n} first`,
+      );
+      continue;
+    }
+    const fields: ImportedMeasureFields = { measure: cells.measure };
+    if (measure.definition) fields.measureDefinition = measure.definition;
+    if (measure.targetText !== undefined) fields.measureTarget = measure.targetText;
+    result.measures.push(fields);
+    if (measure.notQuantifiable.length)
+      result.notQuantifiable.push({
+        ref: several ? `${ref} measure ${n}` : ref,
+        notQuantifiable: measure.notQuantifiable,
+      });
+  }
   return result;
 }
 

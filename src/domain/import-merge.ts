@@ -1,6 +1,7 @@
 import { evidenceLink } from './action-changes';
+import { ImportedMeasureFields } from './import-measure';
 import { ImportedRow } from './import-rows';
-import { Action, Evidence } from './types';
+import { Action, Evidence, Measure } from './types';
 
 /**
  * The action as it should be after importing a row. What the file leaves
@@ -26,7 +27,7 @@ export function mergeImportedRow(
     owner: null,
     agency: '',
     status: 'Not started',
-    measure: null,
+    measures: [],
     evidence: [],
     latestUpdate: null,
     dateRequest: null,
@@ -49,7 +50,7 @@ export function mergeImportedRow(
     owner: row.owner ? mergeOwner(base, row) : base.owner,
     agency: row.agency ?? base.agency,
     status: row.status ?? base.status,
-    measure: row.measure !== undefined ? mergeMeasure(base, row) : base.measure,
+    measures: mergeMeasures(base.measures, row),
     evidence: [...base.evidence, ...added],
     ...(row.evidenceRequired !== undefined ? { evidenceRequired: row.evidenceRequired } : {}),
     ...(row.evidenceDue !== undefined ? { evidenceDue: row.evidenceDue } : {}),
@@ -64,12 +65,24 @@ function mergeOwner(base: Action, row: ImportedRow): Action['owner'] {
 }
 
 /**
+ * The file's measures, by position: measure 2 of the file updates measure 2 of the register, so its values
+ * (stored by position) stay with it. A measure the file leaves blank keeps what the register has; the file
+ * never removes one.
+ */
+function mergeMeasures(current: readonly Measure[], row: ImportedRow): Measure[] {
+  const incoming: ImportedMeasureFields[] = [row.measure !== undefined ? row : {}, ...(row.moreMeasures ?? [])];
+  const count = Math.max(current.length, row.measure === undefined && !row.moreMeasures ? 0 : incoming.length);
+  return Array.from({ length: count }, (_, i): Measure | undefined =>
+    incoming[i]?.measure !== undefined ? mergeMeasure(current[i], incoming[i]) : current[i],
+  ).filter((m): m is Measure => m !== undefined);
+}
+
+/**
  * The file's measure: its indicator, and its definition and target when the file gives them. A blank
  * unit or target keeps what the register has; the latest value is the register's (values come from chat,
  * cards and the performance book).
  */
-function mergeMeasure(base: Action, row: ImportedRow): Action['measure'] {
-  const current = base.measure;
+function mergeMeasure(current: Measure | undefined, row: ImportedMeasureFields): Measure {
   const definition = row.measureDefinition ?? current?.definition ?? null;
   return {
     target: row.measureTarget ?? current?.target ?? null,

@@ -1,12 +1,12 @@
 import { evidenceItemsProblem, parseEvidenceItems } from './evidence-items';
 import { Column, mapHeaders } from './import-columns';
-import { notQuantifiableWarning, readMeasureCells } from './import-measure';
+import { ImportedMeasureFields, notQuantifiableWarning, readRowMeasures } from './import-measure';
 import { NotQuantifiable } from './measures';
 import { parseOwner } from './owner';
 import { validateRef, refKey } from './ref';
 import { parseStatus } from './status';
 import { dueDateFromTimescale, parseTimescale } from './timescale';
-import { Owner, IsoDate, MeasureDefinition, Status } from './types';
+import { Owner, IsoDate, Status } from './types';
 import { TEXT_LIMITS } from './text-limits';
 import { parseUkDate } from './uk-date';
 
@@ -39,7 +39,7 @@ const MAX_ERRORS_LISTED = 100;
  * One valid row. A field left blank in the file is `undefined`: a new action
  * gets the default, an existing one keeps what the register already says.
  */
-export interface ImportedRow {
+export interface ImportedRow extends ImportedMeasureFields {
   row: number;
   ref: string;
   title: string;
@@ -50,10 +50,8 @@ export interface ImportedRow {
   owner?: Owner;
   agency?: string;
   status?: Status;
-  measure?: string;
-  /** The measure's unit, baseline, target, direction and frequency, when the file gives a unit. */
-  measureDefinition?: MeasureDefinition;
-  measureTarget?: string;
+  /** Measure 2 on (measure 1 is this row's own `measure` fields), when the file gives them. */
+  moreMeasures?: ImportedMeasureFields[];
   evidence: string[];
   /** The items of evidence the board expects (`evidence_required`, separated by `;`). */
   evidenceRequired?: string[];
@@ -136,12 +134,25 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
         `it has ${cells.length} cells but there are ${header.length} column headings; a comma inside a cell needs the cell in quotes`,
       );
     }
-    for (const column of Object.keys(MAX_CELL_LENGTH) as Column[]) {
-      const at = headers.index[column];
+    const columnsAt: [Column, number | undefined, string][] = [
+      ...(Object.keys(MAX_CELL_LENGTH) as Column[]).map((c): [Column, number | undefined, string] => [
+        c,
+        headers.index[c],
+        LABELS[c],
+      ]),
+      ...[...headers.more].flatMap(([n, columns]) =>
+        (Object.entries(columns) as [Column, number][]).map((e): [Column, number, string] => [
+          e[0],
+          e[1],
+          `${LABELS[e[0]]} of measure ${n}`,
+        ]),
+      ),
+    ];
+    for (const [column, at, label] of columnsAt) {
       const length = at === undefined ? 0 : (cells[at] ?? '').length;
       if (length > MAX_CELL_LENGTH[column]) {
         problems.push(
-          `the ${LABELS[column]} is ${length.toLocaleString('en-GB')} characters long; the most is ${MAX_CELL_LENGTH[column].toLocaleString('en-GB')}`,
+          `the ${label} is ${length.toLocaleString('en-GB')} characters long; the most is ${MAX_CELL_LENGTH[column].toLocaleString('en-GB')}`,
         );
       }
     }
@@ -164,13 +175,12 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
     if (title === '') problems.push('the action text is empty');
 
     const imported: ImportedRow = { row: rowNumber, ref, title, evidence: [] };
-    const optional = (column: 'theme' | 'agency' | 'measure') => {
+    const optional = (column: 'theme' | 'agency') => {
       const value = cell(column);
       if (value !== '') imported[column] = value;
     };
     optional('theme');
     optional('agency');
-    optional('measure');
 
     const timescaleText = cell('timescale');
     const dueText = cell('due');
@@ -200,23 +210,20 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
       else imported.status = status.status;
     }
 
-    const measure = readMeasureCells(
-      {
-        measure: cell('measure'),
-        measureUnit: cell('measureUnit'),
-        baseline: cell('baseline'),
-        baselineDate: cell('baselineDate'),
-        target: cell('target'),
-        targetDate: cell('targetDate'),
-        direction: cell('direction'),
-        frequency: cell('frequency'),
+    const measures = readRowMeasures(
+      ref,
+      (column, n) => {
+        const at = n === 1 ? headers.index[column] : headers.more.get(n)?.[column];
+        return at === undefined ? '' : clean(cells[at] ?? '');
       },
+      [...headers.more.keys()],
       today,
     );
-    problems.push(...measure.problems);
-    if (measure.definition) imported.measureDefinition = measure.definition;
-    if (measure.targetText !== undefined) imported.measureTarget = measure.targetText;
-    if (measure.notQuantifiable.length) unquantified.push({ ref, notQuantifiable: measure.notQuantifiable });
+    problems.push(...measures.problems);
+    const [first, ...more] = measures.measures;
+    if (first) Object.assign(imported, first);
+    if (more.length) imported.moreMeasures = more;
+    unquantified.push(...measures.notQuantifiable);
 
     const evidenceText = cell('evidence');
     if (evidenceText !== '') imported.evidence = evidenceText.split(/\s*(?:\r?\n|;)\s*/).filter(Boolean);

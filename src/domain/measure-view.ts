@@ -1,6 +1,6 @@
 import { formatPeriod, periodBefore, periodOf } from './measure-periods';
 import { measureStatus, measureTrend, MeasureStatus, Trend, valueDue, worstFirst } from './measures';
-import { Action, Direction, Frequency, IsoDate, MeasureUnit, MeasureValue, RecordedValue } from './types';
+import { Action, Direction, Frequency, IsoDate, Measure, MeasureUnit, MeasureValue, RecordedValue } from './types';
 
 /**
  * One measure as every reader shows it (chat, the tab, the committee report, the export, the digest):
@@ -9,6 +9,9 @@ import { Action, Direction, Frequency, IsoDate, MeasureUnit, MeasureValue, Recor
  */
 export interface MeasureRow {
   ref: string;
+  /** Which of the action's measures, from 1, and how many it has: "SG-1 (2 of 2)" when more than one. */
+  measure: number;
+  of: number;
   indicator: string;
   unit: MeasureUnit | null;
   target: MeasureValue | null;
@@ -22,15 +25,38 @@ export interface MeasureRow {
   values: { period: string; value: MeasureValue }[];
 }
 
-export function measureRow(action: Action, values: readonly RecordedValue[], today: IsoDate): MeasureRow | null {
-  const measure = action.measure;
-  if (!measure) return null;
+/** One row per measure of the action, in its order; `values` may hold every measure's (each says which). */
+export function actionMeasureRows(action: Action, values: readonly RecordedValue[], today: IsoDate): MeasureRow[] {
+  return action.measures.map((m, i) =>
+    oneRow(
+      action,
+      m,
+      i + 1,
+      values.filter((v) => v.measure === i + 1),
+      today,
+    ),
+  );
+}
+
+/** The reference a reader sees for a measure: the ref alone when the action has one, "SG-1 (2 of 2)" when several. */
+export const measureLabel = (row: Pick<MeasureRow, 'ref' | 'measure' | 'of'>) =>
+  row.of > 1 ? `${row.ref} (${row.measure} of ${row.of})` : row.ref;
+
+function oneRow(
+  action: Action,
+  measure: Measure,
+  position: number,
+  values: readonly RecordedValue[],
+  today: IsoDate,
+): MeasureRow {
   const d = measure.definition ?? null;
   const series = d ? values.map((v) => ({ period: v.period, value: v.value })) : [];
   series.sort((a, b) => a.period.localeCompare(b.period));
   const last = series[series.length - 1];
   return {
     ref: action.ref,
+    measure: position,
+    of: action.measures.length,
     indicator: measure.indicator,
     unit: d?.unit ?? null,
     target: d?.target?.value ?? null,
@@ -50,15 +76,15 @@ export function measureRows(
   valuesByRef: ReadonlyMap<string, readonly RecordedValue[]>,
   today: IsoDate,
 ): MeasureRow[] {
-  const rows = actions
-    .map((a) => measureRow(a, valuesByRef.get(a.ref) ?? [], today))
-    .filter((r): r is MeasureRow => r !== null);
-  return worstFirst(rows);
+  return worstFirst(actions.flatMap((a) => actionMeasureRows(a, valuesByRef.get(a.ref) ?? [], today)));
 }
 
-/** An action whose measure has no value for the last period that has ended: the reminder card asks for it. */
+/** A measure with no value for the last period that has ended: the reminder card asks for it. */
 export interface ValueDue {
   ref: string;
+  /** Which of the action's measures, from 1, and how many it has. */
+  measure: number;
+  of: number;
   indicator: string;
   unit: MeasureUnit;
   /** The period the value is for: the last one that has ended. */
@@ -71,11 +97,21 @@ export function valuesDue(
   today: IsoDate,
 ): ValueDue[] {
   return actions.flatMap((a) => {
-    const d = a.measure?.definition;
-    if (!a.measure || !d || !valueDue(d, valuesByRef.get(a.ref) ?? [], today)) return [];
-    return [
-      { ref: a.ref, indicator: a.measure.indicator, unit: d.unit, period: periodBefore(periodOf(today, d.frequency)) },
-    ];
+    const values = valuesByRef.get(a.ref) ?? [];
+    return a.measures.flatMap((m, i) => {
+      const d = m.definition;
+      if (
+        !d ||
+        !valueDue(
+          d,
+          values.filter((v) => v.measure === i + 1),
+          today,
+        )
+      )
+        return [];
+      const period = periodBefore(periodOf(today, d.frequency));
+      return [{ ref: a.ref, measure: i + 1, of: a.measures.length, indicator: m.indicator, unit: d.unit, period }];
+    });
   });
 }
 

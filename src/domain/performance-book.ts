@@ -10,12 +10,16 @@ const BOOK_COLUMNS = {
   period: ['period', 'month', 'quarter', 'for'],
   value: ['value', 'figure', 'actual', 'result'],
   note: ['note', 'notes', 'comment', 'comments'],
+  // Which of the action's measures, by its number; needed only for an action with several.
+  measure: ['measure', 'measure number', 'measure no', 'which measure'],
 } as const;
 type BookColumn = keyof typeof BOOK_COLUMNS;
 
 export interface BookRow {
   row: number;
   ref: string;
+  /** Which of the action's measures, from 1. */
+  measure: number;
   period: string;
   value: MeasureValue;
   note: string | null;
@@ -65,7 +69,7 @@ export function validateBook(
     return {
       rows,
       errors: [
-        `Row ${headerAt + 1} should be the column headings ref, period, value and (if you like) note; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+        `Row ${headerAt + 1} should be the column headings ref, period, value and (if you like) note and measure; ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`,
       ],
       warnings: [],
     };
@@ -94,11 +98,12 @@ export function validateBook(
       errors.push(`Row ${rowNumber}: ${problem}.`);
       continue;
     }
-    const key = `${refKey(problem.ref)}|${problem.period}`;
+    const key = `${refKey(problem.ref)}|${problem.measure}|${problem.period}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
+      const which = (byKey.get(refKey(problem.ref))?.measures.length ?? 1) > 1 ? ` measure ${problem.measure}` : '';
       errors.push(
-        `Row ${rowNumber}: ${problem.ref} already has a value for ${formatPeriod(problem.period)} on row ${earlier}; keep one.`,
+        `Row ${rowNumber}: ${problem.ref}${which} already has a value for ${formatPeriod(problem.period)} on row ${earlier}; keep one.`,
       );
       continue;
     }
@@ -125,21 +130,44 @@ function rowProblem(
   if (typedRef === '') return 'the reference is empty';
   const action = actions.get(refKey(typedRef));
   if (!action) return `there is no action ${typedRef} in this plan`;
-  const d = action.measure?.definition;
-  if (!action.measure) return `${action.ref} has no measure`;
+  if (action.measures.length === 0) return `${action.ref} has no measure`;
+  const which = whichMeasure(action, cell('measure'));
+  if (typeof which === 'string') return which;
+  const name = action.measures.length > 1 ? `${action.ref}'s measure ${which}` : `${action.ref}'s measure`;
+  const d = action.measures[which - 1].definition;
   if (!d)
-    return `${action.ref}'s measure is in words only, with no unit or target, so it can't take values; import the plan with the measure_unit and target columns first`;
+    return `${name} is in words only, with no unit or target, so it can't take values; import the plan with the measure_unit and target columns first`;
   const period = parsePeriod(cell('period'), d.frequency, today);
   if (!period.ok)
     return period.code === 'periodInFuture'
       ? `the period "${cell('period')}" has not started yet`
       : `the period "${cell('period')}" is not a ${d.frequency === 'monthly' ? 'month, such as 2026-10 or Oct 2026' : 'quarter, such as 2026-Q3 or Q3 2026'}`;
   const value = parseMeasureValue(cell('value'), d.unit, today);
-  if (!value.ok)
-    return `the value "${cell('value')}" is not ${UNIT_WORDS[d.unit]} (${action.ref}'s measure is ${d.unit})`;
+  if (!value.ok) return `the value "${cell('value')}" is not ${UNIT_WORDS[d.unit]} (${name} is ${d.unit})`;
   const note = cell('note');
   if (note.length > MAX_NOTE) return `the note is ${note.length} characters long; the most is ${MAX_NOTE}`;
-  return { ref: action.ref, period: period.period, value: value.value, note: note || null };
+  return { ref: action.ref, measure: which, period: period.period, value: value.value, note: note || null };
+}
+
+/** The measure a row is for: its `measure` cell, needed only when the action has several; else why not. */
+function whichMeasure(action: Action, typed: string): number | string {
+  const count = action.measures.length;
+  const listed = action.measures.map((m, i) => `${i + 1} (${m.indicator})`).join(', ');
+  if (typed === '') {
+    if (count === 1) return 1;
+    return `${action.ref} has ${count} measures, so the measure column must say which this value is for: ${listed}`;
+  }
+  const numbered = /^\d{1,3}$/.test(typed);
+  const n = numbered ? Number(typed) : NaN;
+  if (n >= 1 && n <= count) return n;
+  // A book may name the measure by its indicator, as the plan writes it; books made before an action could
+  // have several measures may have a "measure" column of words, which for an action with one still means it.
+  const named = action.measures.findIndex((m) => m.indicator.trim().toLowerCase() === typed.toLowerCase());
+  if (named >= 0) return named + 1;
+  if (count === 1 && !numbered) return 1;
+  return count === 1
+    ? `${action.ref} has one measure, so the measure "${typed}" can only be 1 (or left blank)`
+    : `${action.ref} has no measure "${typed}"; it has ${count}: ${listed}`;
 }
 
 const UNIT_WORDS = {

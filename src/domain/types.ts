@@ -86,8 +86,13 @@ export interface Measure {
   definition?: MeasureDefinition | null;
 }
 
+/** An action has at most this many measures: each is a handful of properties, and a council names a few. */
+export const MAX_MEASURES = 10;
+
 /** One value of a measure: for one period (`2026-10`, or a quarter `2026-Q3`), who gave it, how and why. */
 export interface RecordedValue {
+  /** Which of the action's measures it is a value of, by position from 1 ("measure 2"), as councils number them. */
+  measure: number;
   period: string;
   value: MeasureValue;
   by: string;
@@ -134,7 +139,8 @@ export interface Action {
   owner: Owner | null;
   agency: string;
   status: Status;
-  measure: Measure | null;
+  /** Its measures, in the plan's order (empty when none); "measure 2" is the second. */
+  measures: Measure[];
   evidence: Evidence[];
   latestUpdate: Update | null;
   /** Until approved, the current due date stands. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { cellAsText, EXPORT_COLUMNS, ExportRow } from '../domain/export-rows';
+import { cellAsText, exportColumns, ExportRow } from '../domain/export-rows';
 import { neutraliseCell } from '../domain/spreadsheet-safety';
 
 /**
@@ -8,12 +8,13 @@ import { neutraliseCell } from '../domain/spreadsheet-safety';
  * correctly. Every cell that could start a formula is neutralised.
  */
 export function exportCsv(rows: readonly ExportRow[]): Buffer {
-  const records = rows.map((row) => EXPORT_COLUMNS.map((c) => neutraliseCell(cellAsText(row[c]))));
-  const text = stringify([[...EXPORT_COLUMNS], ...records], { record_delimiter: '\r\n' });
+  const columns = exportColumns(rows);
+  const records = rows.map((row) => columns.map((c) => neutraliseCell(cellAsText(row[c] ?? null))));
+  const text = stringify([columns, ...records], { record_delimiter: '\r\n' });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }
 
-const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
+const WIDTHS: Partial<Record<string, number>> = {
   Action: 60,
   'Latest update': 40,
   Measure: 40,
@@ -25,21 +26,22 @@ const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
 export async function exportXlsx(rows: readonly ExportRow[], sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'Actions', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 14 }));
+  const columns = exportColumns(rows);
+  sheet.columns = columns.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 14 }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
     sheet.addRow(
-      EXPORT_COLUMNS.map((c) => {
-        const cell = row[c];
+      columns.map((c) => {
+        const cell = row[c] ?? null;
         if (cell !== null && typeof cell === 'object') return new Date(`${cell.date}T00:00:00Z`);
         return cell;
       }),
     );
   }
   for (const c of ['Original due date', 'Current due date'] as const) {
-    sheet.getColumn(EXPORT_COLUMNS.indexOf(c) + 1).numFmt = 'd mmm yyyy';
+    sheet.getColumn(columns.indexOf(c) + 1).numFmt = 'd mmm yyyy';
   }
   sheet.getColumn('Action').alignment = { wrapText: true, vertical: 'top' };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,4 +1,5 @@
 import { CommitteeReport, MeasureRow } from '../domain/report/types';
+import { measureLabel } from '../domain/measure-view';
 import { Block, heading, paragraph, table, tableOr } from './document';
 import { named, NAMED_COLUMNS, Words } from './words';
 import { latestWords, STATUS_WORDS, targetWords, trendWords } from '../cards/measure-words';
@@ -23,9 +24,10 @@ export function planOnAPageSection(report: CommitteeReport, w: Words): Block[] {
 
 /** In the words chat and the cards use ("74% for Oct 2026", "on target"), never the stored codes. */
 function measureRow(m: MeasureRow): string[] {
-  if (m.unit === null) return [m.ref, m.indicator, 'None set', 'In words only', '—', 'Nothing to judge it by'];
+  if (m.unit === null)
+    return [measureLabel(m), m.indicator, 'None set', 'In words only', '—', 'Nothing to judge it by'];
   const status = STATUS_WORDS[m.status];
-  return [m.ref, m.indicator, targetWords(m), latestWords(m), trendWords(m.trend), capital(status)];
+  return [measureLabel(m), m.indicator, targetWords(m), latestWords(m), trendWords(m.trend), capital(status)];
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -105,9 +107,12 @@ export function appendixSection(report: CommitteeReport, w: Words): Block[] {
         w.date(r.due) + (r.action.revisedDueDate ? ` (first ${w.date(r.action.originalDueDate)})` : ''),
         w.rag(r.rag),
         r.daysOverdue ? String(r.daysOverdue) : '',
-        r.action.measure
-          ? `${r.action.measure.indicator}${r.action.measure.target ? `; target ${r.action.measure.target}` : ''}${r.action.measure.latest ? `; latest ${r.action.measure.latest}` : ''}`
-          : '',
+        r.action.measures
+          .map(
+            (m, i, all) =>
+              `${all.length > 1 ? `${i + 1}. ` : ''}${m.indicator}${m.target ? `; target ${m.target}` : ''}${m.latest ? `; latest ${m.latest}` : ''}`,
+          )
+          .join(' · '),
       ]),
       7,
     ),

@@ -33,6 +33,7 @@ const Envelope = z
     planId: z.string().optional().catch(undefined),
     ref: z.string().optional().catch(undefined),
     owner: z.string().optional().catch(undefined),
+    valueFor: z.string().optional().catch(undefined),
   })
   .passthrough();
 
@@ -58,7 +59,9 @@ export class CardActions {
     const envelope = Envelope.safeParse(request.data);
     const fields = envelope.success ? envelope.data : {};
     // A reminder's action picker names the plan with the ref ("plan/ref"), as one card covers all of a person's plans.
-    const chosen = choiceOf(fields.ref);
+    // The "Latest value" form names its measure's action itself ("plan/ref#2"), whatever action is chosen above.
+    const valueFor = request.verb === 'recordValue' ? fields.valueFor?.replace(/#\d{1,2}$/, '') : undefined;
+    const chosen = choiceOf(valueFor ?? fields.ref);
     const chosenPlan = chosen && (await this.storage.plans.get(chosen.planId));
     const body = chosenPlan && chosen ? { ...fields, planId: chosen.planId, ref: chosen.ref } : request.data;
     const plan = chosenPlan || (await this.storage.plans.get(fields.planId ?? ''));

@@ -75,6 +75,12 @@ function verb<S extends z.ZodTypeAny>(
   };
 }
 
+/** The measure a "Latest value" form names ("plan/ref#2"), or null from a card sent before there could be several. */
+function measureChosen(valueFor: string | undefined): number | null {
+  const match = valueFor ? /#(\d{1,2})$/.exec(valueFor) : null;
+  return match ? Number(match[1]) : null;
+}
+
 const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> =>
   refusal('unchanged', { code: 'nothingToSave' });
 
@@ -148,15 +154,27 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
   // The value due is for the last period that has ended, as the card says.
   recordValue: verb(
     'reminder',
-    ReminderData.extend({ measureValue: text('The value', TEXT_LIMITS.value), measureNote: optionalText('note') }),
+    ReminderData.extend({
+      measureValue: text('The value', TEXT_LIMITS.value),
+      measureNote: optionalText('note'),
+      // Which measure ("plan/ref#2"); cards sent before an action could have several measures leave it out.
+      valueFor: z
+        .string()
+        .trim()
+        .max(400)
+        .regex(/#\d{1,2}$/, 'Choose the measure.')
+        .optional(),
+    }),
     (data) => ({
       ref: data.ref,
       run: async (storage, found, by) => {
-        const frequency = found.current.value.measure?.definition?.frequency;
+        const measure = measureChosen(data.valueFor);
+        const frequency = found.current.value.measures[(measure ?? 1) - 1]?.definition?.frequency;
         const outcome = await recordMeasureValue(storage, found, by, {
           value: data.measureValue,
           period: frequency === 'quarterly' ? 'last quarter' : 'last month',
           note: data.measureNote || null,
+          measure,
         });
         if (outcome.kind !== 'badValue') return outcome;
         return refusal('invalid', {
@@ -167,7 +185,11 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
           definition: outcome.definition,
         });
       },
-      confirm: (after) => `Recorded for ${after.ref}: its latest value is now ${after.measure?.latest ?? 'recorded'}.`,
+      confirm: (after) => {
+        const n = measureChosen(data.valueFor) ?? 1;
+        const which = after.measures.length > 1 ? `’s measure ${n} (${after.measures[n - 1]?.indicator ?? ''})` : '';
+        return `Recorded for ${after.ref}${which}: its latest value is now ${after.measures[n - 1]?.latest ?? 'recorded'}.`;
+      },
     }),
   ),
   refreshDecisions: verb('decisions', PlanData, null),

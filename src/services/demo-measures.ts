@@ -8,6 +8,8 @@ import { Storage } from '../store/open-storage';
 
 interface DemoMeasure {
   ref: string;
+  /** Which of the action's measures, from 1; a further one is added, with this indicator. */
+  measure?: { number: number; indicator: string };
   definition: (today: IsoDate) => MeasureDefinition;
   /** Values by how many periods before the current one they are for. */
   values: [periodsAgo: number, value: number][];
@@ -26,7 +28,8 @@ const monthly =
 /**
  * A few of the demo plan's measures made quantified, with values, so `npm start` shows each status:
  * SG-1 off target and improving, SG-2 on target but worsening, LAC-9 overdue, SG-12 with no data yet,
- * SG-8 reported quarterly, SG-7 a yes/no. The other measures stay in words, as the file has them.
+ * SG-8 reported quarterly, SG-7 a yes/no; SG-1 has a second measure, a count, on target. The other
+ * measures stay in words, as the file has them.
  */
 const DEMO_MEASURES: DemoMeasure[] = [
   {
@@ -36,6 +39,15 @@ const DEMO_MEASURES: DemoMeasure[] = [
       [3, 62],
       [2, 68],
       [1, 74],
+    ],
+  },
+  {
+    ref: 'SG-1',
+    measure: { number: 2, indicator: 'Number of referrals audited each month' },
+    definition: monthly('number', 20, 'higher', 8),
+    values: [
+      [2, 14],
+      [1, 21],
     ],
   },
   {
@@ -74,9 +86,13 @@ export async function seedDemoMeasures(storage: Storage, planId: string, by: str
   const at = now.toISOString();
   for (const demo of DEMO_MEASURES) {
     const current = await storage.actions.get(planId, demo.ref);
-    if (!current?.value.measure) continue;
+    const n = demo.measure?.number ?? 1;
+    const measure = demo.measure ? { indicator: demo.measure.indicator, target: null, latest: null } : undefined;
+    const was = current?.value.measures[n - 1] ?? measure;
+    if (!current || !was || current.value.measures.length < n - 1) continue;
     const definition = demo.definition(today);
     const values: RecordedValue[] = demo.values.map(([ago, value]) => ({
+      measure: n,
       period: periodBefore(periodOf(today, definition.frequency), ago),
       value,
       by,
@@ -85,15 +101,14 @@ export async function seedDemoMeasures(storage: Storage, planId: string, by: str
       note: null,
     }));
     const newest = values[values.length - 1];
-    const after: Action = {
-      ...current.value,
-      measure: {
-        ...current.value.measure,
-        target: definition.target ? formatMeasureValue(definition.unit, definition.target.value) : null,
-        latest: newest ? latestText(definition, newest) : null,
-        definition,
-      },
+    const measures = [...current.value.measures];
+    measures[n - 1] = {
+      ...was,
+      target: definition.target ? formatMeasureValue(definition.unit, definition.target.value) : null,
+      latest: newest ? latestText(definition, newest) : null,
+      definition,
     };
+    const after: Action = { ...current.value, measures };
     const history = historyEntry(after, diffActions(current.value, after), { by, via: 'cli', at });
     await storage.actions.write(planId, [{ action: after, current, history, values }]);
   }

@@ -53,9 +53,9 @@ export async function importMeasures(storage: Storage, request: BookImportReques
     const action = actions.find((a) => a.ref === ref);
     const stored = action ? await storage.measures.values(action) : [];
     const fresh = [...rows]
-      .sort((a, b) => a.period.localeCompare(b.period))
+      .sort((a, b) => a.measure - b.measure || a.period.localeCompare(b.period))
       .filter((r) => {
-        const same = stored.find((v) => v.period === r.period);
+        const same = stored.find((v) => v.measure === r.measure && v.period === r.period);
         return !same || same.value !== r.value || (same.note ?? null) !== r.note;
       });
     unchanged += rows.length - fresh.length;
@@ -83,12 +83,15 @@ async function writeChunk(
   const values: RecordedValue[] = chunk.map((r) => ({ ...r, by: request.by, via: 'import', at }));
   for (let attempt = 1; ; attempt++) {
     const current = await storage.actions.get(planId, ref);
-    const d = current?.value.measure?.definition;
-    if (!current || !current.value.measure || !d) throw new Error(`${ref} lost its measure during the import`);
-    const newest = series([...stored, ...values]).at(-1);
+    if (!current || values.some((v) => !current.value.measures[v.measure - 1]?.definition))
+      throw new Error(`${ref} lost its measure during the import`);
     const after: Action = {
       ...current.value,
-      measure: { ...current.value.measure, latest: newest ? latestText(d, newest) : current.value.measure.latest },
+      measures: current.value.measures.map((m, i) => {
+        const mine = (list: readonly RecordedValue[]) => list.filter((v) => v.measure === i + 1);
+        const newest = series([...mine(stored), ...mine(values)]).at(-1);
+        return m.definition && mine(values).length && newest ? { ...m, latest: latestText(m.definition, newest) } : m;
+      }),
     };
     const first = formatPeriod(chunk[0].period);
     const last = formatPeriod(chunk[chunk.length - 1].period);

@@ -3,6 +3,7 @@ import { readStoredValue, storedValue } from '../domain/measure-values';
 import {
   Action,
   DIRECTIONS,
+  Measure,
   FREQUENCIES,
   HistoryEntry,
   MEASURE_UNITS,
@@ -57,10 +58,12 @@ export function actionToEntity(action: Action, revision: number) {
     ownerAadObjectId: action.owner?.aadObjectId,
     agency: action.agency,
     status: action.status,
-    measureIndicator: action.measure?.indicator,
-    measureTarget: action.measure?.target,
-    measureLatest: action.measure?.latest,
-    ...definitionProperties(action.measure?.definition ?? null),
+    // The first measure keeps the properties earlier versions wrote; any further ones travel together as JSON.
+    measureIndicator: action.measures[0]?.indicator,
+    measureTarget: action.measures[0]?.target,
+    measureLatest: action.measures[0]?.latest,
+    ...definitionProperties(action.measures[0]?.definition ?? null),
+    moreMeasures: action.measures.length > 1 ? JSON.stringify(action.measures.slice(1)) : null,
     evidence: action.evidence.length ? JSON.stringify(action.evidence) : null,
     latestUpdate: action.latestUpdate ? JSON.stringify(action.latestUpdate) : null,
     dateRequest: action.dateRequest ? JSON.stringify(action.dateRequest) : null,
@@ -90,15 +93,18 @@ export function entityToAction(planId: string, row: Row): Action {
     agency: str(row, 'agency'),
     // No status stored reads as not started, as it always has.
     status: oneOf('actions', row, 'status', STATUSES, 'Not started'),
-    measure: indicator
-      ? {
-          indicator,
-          target: strOrNull(row, 'measureTarget'),
-          latest: strOrNull(row, 'measureLatest'),
-          // A free-text measure reads back exactly as earlier versions wrote it.
-          ...definitionOf(row),
-        }
-      : null,
+    measures: indicator
+      ? [
+          {
+            indicator,
+            target: strOrNull(row, 'measureTarget'),
+            latest: strOrNull(row, 'measureLatest'),
+            // A free-text measure reads back exactly as earlier versions wrote it.
+            ...definitionOf(row),
+          },
+          ...json<Measure[]>(row, 'moreMeasures', []).filter(isMeasure),
+        ]
+      : [],
     evidence: json(row, 'evidence', []),
     latestUpdate: json(row, 'latestUpdate', null),
     dateRequest: json(row, 'dateRequest', null),
@@ -139,6 +145,10 @@ export function entityToHistory(planId: string, row: Row): HistoryEntry {
     comment: strOrNull(row, 'comment'),
   };
 }
+
+/** Rows written by hand or by a newer version could hold anything: a measure without an indicator is left out. */
+const isMeasure = (m: unknown): m is Measure =>
+  typeof m === 'object' && m !== null && typeof (m as { indicator?: unknown }).indicator === 'string';
 
 /** A measure's definition: a handful of properties of a fixed size on the action (its values are rows: measure-rows.ts). */
 function definitionProperties(d: MeasureDefinition | null) {

@@ -35,11 +35,17 @@ export async function measureRowsOf(
 ): Promise<MeasureRow[]> {
   const values = await storage.measures.planValues(planId, actions);
   // As things stood on `today`: a report for a past period leaves out the values for later periods.
-  const frequencyOf = new Map(actions.map((a) => [a.ref, a.measure?.definition?.frequency] as const));
+  const byRef = new Map(actions.map((a) => [a.ref, a] as const));
   const asOf = new Map(
     [...values].map(([ref, list]) => {
-      const frequency = frequencyOf.get(ref);
-      return [ref, frequency ? list.filter((v) => v.period <= periodOf(today, frequency)) : list] as const;
+      const measures = byRef.get(ref)?.measures ?? [];
+      return [
+        ref,
+        list.filter((v) => {
+          const frequency = measures[v.measure - 1]?.definition?.frequency;
+          return !frequency || v.period <= periodOf(today, frequency);
+        }),
+      ] as const;
     }),
   );
   return measureRows(actions, asOf, today);

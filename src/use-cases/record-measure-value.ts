@@ -2,12 +2,14 @@ import { formatPeriod, parsePeriod, periodOf } from '../domain/measure-periods';
 import { formatMeasureValue, MeasureRefusalCode, parseMeasureValue } from '../domain/measure-values';
 
 export type { MeasureRefusalCode };
-import { measureRow, MeasureRow } from '../domain/measure-view';
+import { measureField } from '../domain/history';
+import { actionMeasureRows, MeasureRow } from '../domain/measure-view';
 import { series } from '../domain/measures';
 import { canRecordMeasureValue } from '../domain/permissions';
 import { Action, FieldChange, MeasureDefinition, RecordedValue } from '../domain/types';
 import { beforeBaseline, standingAt, Standing, valueReplaced } from '../domain/value-for-period';
 import { formatUkDayOf } from '../domain/calendar';
+import { whichMeasure } from '../domain/which-measure';
 import { FoundAction } from '../services/chat/plan-scope';
 import { nameOf } from '../services/chat/owner-names';
 import { Storage } from '../store/open-storage';
@@ -43,6 +45,8 @@ export interface ValueInput {
   /** The period as typed (`Oct 2026`, `last quarter`), or null for the current one. */
   period: string | null;
   note: string | null;
+  /** Which of the action's measures, from 1 ("SG-1 measure 2 40"); needed only when it has several. */
+  measure?: number | null;
 }
 
 /** The newest value in words for the action's `latest` text (kept for readers of earlier versions, and the history). */
@@ -64,14 +68,21 @@ export async function recordMeasureValue(
   const action = found.current.value;
   const allowed = canRecordMeasureValue(actor, action);
   if (!allowed.allowed) return refusal('notPermitted', { code: 'denied', denial: allowed.denial });
+  const which = whichMeasure(action.measures, input.measure);
+  // With several measures and none named, nothing is changed: the refusal asks which, listing them.
+  if (!which.ok && which.code === 'whichMeasure')
+    return refusal('invalid', { code: 'whichMeasure', ref: action.ref, measures: which.measures, typed: input.value });
+  if (!which.ok && which.code === 'noSuchMeasure')
+    return refusal('invalid', { code: 'noSuchMeasure', ref: action.ref, asked: which.asked, measures: which.measures });
+  const n = which.ok ? which.measure : 1;
   const bad = (code: MeasureRefusalCode): BadValue => ({
     kind: 'badValue',
     code,
     typed: input.value,
-    definition: action.measure?.definition ?? null,
+    definition: action.measures[n - 1]?.definition ?? null,
   });
-  if (!action.measure) return bad('noMeasure');
-  const definition = action.measure.definition;
+  if (!which.ok) return bad('noMeasure');
+  const definition = action.measures[n - 1].definition;
   if (!definition) return bad('notQuantified');
   const value = parseMeasureValue(input.value, definition.unit, today);
   if (!value.ok) return bad(value.code);
@@ -83,6 +94,7 @@ export async function recordMeasureValue(
   if (beforeBaseline(definition, period.period)) return bad('periodBeforeBaseline');
 
   const recorded: RecordedValue = {
+    measure: n,
     period: period.period,
     value: value.value,
     by: actor.email,
@@ -90,7 +102,7 @@ export async function recordMeasureValue(
     at: by.at,
     note: input.note,
   };
-  const before = await storage.measures.values(action);
+  const before = (await storage.measures.values(action)).filter((v) => v.measure === n);
   const replaced = valueReplaced(before, recorded.period);
   // Who gave the value being replaced, named once for the history, which keeps it after the value row is overwritten.
   const giver = replaced ? (await nameOf(storage, [action]))(replaced.by) : null;
@@ -104,22 +116,23 @@ export async function recordMeasureValue(
       comment: input.note,
       values: [recorded],
       alsoChanged: (was, now) =>
-        valueChange(definition, before, recorded, was.measure?.latest === now.measure?.latest, {
+        valueChange(definition, before, recorded, was.measures[n - 1]?.latest === now.measures[n - 1]?.latest, {
           giver,
           timeZone: found.view.plan.timeZone,
+          count: now.measures.length,
         }),
     },
     (current, _ctx, who) =>
       permitted(canRecordMeasureValue(who, current), () => {
-        const d = current.measure?.definition;
-        if (!current.measure || !d) return { ok: false, code: 'notNow', why: { code: 'noMeasure', ref: current.ref } };
-        return { ok: true, action: withLatest(current, latestText(d, newest)) };
+        const d = current.measures[n - 1]?.definition;
+        if (!d) return { ok: false, code: 'notNow', why: { code: 'noMeasure', ref: current.ref } };
+        return { ok: true, action: withLatest(current, n, latestText(d, newest)) };
       }),
     (_, written) => [ownerCardRedrawn(written)],
   );
   if (outcome.kind !== 'done') return outcome;
   const values = [...before.filter((v) => v.period !== recorded.period), recorded];
-  const row = measureRow(outcome.found.current.value, values, today);
+  const row = actionMeasureRows(outcome.found.current.value, values, today)[n - 1];
   const standing = standingAt(definition, values, recorded.period);
   return row
     ? { ...outcome, recorded, row, standing, replaced: replaced && { ...replaced, byName: giver ?? replaced.by } }
@@ -128,14 +141,15 @@ export async function recordMeasureValue(
 
 /**
  * "Value: 68% (Sep 2026), given by Megan Bowen on 3 Nov 2026 → 70% (Sep 2026)": a value for an earlier period (the
- * latest value stays as it was), or one that replaces a value already given, whose giver the history keeps.
+ * latest value stays as it was), or one that replaces a value already given, whose giver the history keeps. With
+ * several measures the field names which ("Latest value (measure 2)").
  */
 function valueChange(
   d: MeasureDefinition,
   before: readonly RecordedValue[],
   recorded: RecordedValue,
   latestUnchanged: boolean,
-  replaced: { giver: string | null; timeZone: string },
+  context: { giver: string | null; timeZone: string; count: number },
 ): FieldChange[] {
   const previous = valueReplaced(before, recorded.period);
   const to = latestText(d, recorded);
@@ -143,11 +157,11 @@ function valueChange(
   // The same value again changes nothing, and is refused as such.
   if (from === to || (!latestUnchanged && !previous)) return [];
   const given = previous
-    ? `${from}, given by ${replaced.giver ?? previous.by} on ${formatUkDayOf(previous.at, replaced.timeZone)}`
+    ? `${from}, given by ${context.giver ?? previous.by} on ${formatUkDayOf(previous.at, context.timeZone)}`
     : null;
-  return [{ field: 'measureValue', from: given, to }];
+  return [{ field: measureField('measureValue', recorded.measure, context.count), from: given, to }];
 }
 
-function withLatest(action: Action, latest: string): Action {
-  return action.measure ? { ...action, measure: { ...action.measure, latest } } : action;
+function withLatest(action: Action, n: number, latest: string): Action {
+  return { ...action, measures: action.measures.map((m, i) => (i === n - 1 ? { ...m, latest } : m)) };
 }

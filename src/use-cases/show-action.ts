@@ -1,5 +1,5 @@
 import { NameOf } from '../domain/history-lines';
-import { measureRow, MeasureRow } from '../domain/measure-view';
+import { actionMeasureRows, MeasureRow } from '../domain/measure-view';
 import { Action } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { nameOf, withOwnerNames } from '../services/chat/owner-names';
@@ -12,8 +12,8 @@ export interface ActionInFull {
   found: FoundAction;
   action: Action;
   nameOf: NameOf;
-  /** Its measure with status, trend and values, when it has one. */
-  measure: MeasureRow | null;
+  /** Its measures, each with status, trend and values (empty when it has none). */
+  measures: MeasureRow[];
 }
 
 /** "show SG-4": the action, if the person may read it (see `findOne`), else why not. */
@@ -30,5 +30,11 @@ export async function showAction(
 export async function actionInFull(storage: Storage, found: FoundAction): Promise<ActionInFull> {
   const [action] = await withOwnerNames(storage, [found.current.value]);
   const [names, values] = await Promise.all([nameOf(storage, [action]), storage.measures.values(action)]);
-  return { kind: 'action', found, action, nameOf: names, measure: measureRow(action, values, found.view.today) };
+  return {
+    kind: 'action',
+    found,
+    action,
+    nameOf: names,
+    measures: actionMeasureRows(action, values, found.view.today),
+  };
 }

@@ -1,4 +1,4 @@
-import { measureRow, MeasureRow } from '../domain/measure-view';
+import { actionMeasureRows, MeasureRow } from '../domain/measure-view';
 import { Action, IsoDate, Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { measureRowsOf } from './list-measures';
@@ -18,12 +18,12 @@ export async function tabMeasures(
   return rows.length > 0 ? rows : null;
 }
 
-/** One action's measure for its panel: only that action's values are read. */
+/** One action's measures for its panel: only that action's values are read. */
 export async function tabActionMeasures(
   storage: Storage,
   action: Action,
   today: IsoDate,
 ): Promise<MeasureRow[] | null> {
-  const row = measureRow(action, await storage.measures.values(action), today);
-  return row ? [row] : null;
+  const rows = actionMeasureRows(action, await storage.measures.values(action), today);
+  return rows.length > 0 ? rows : null;
 }

@@ -51,6 +51,9 @@ export interface RagWeek extends RagCounts {
 
 export interface MeasureRow {
   ref: string;
+  /** Which of the action's measures, from 1, and how many it has. */
+  measure: number;
+  of: number;
   indicator: string;
   unit: string | null;
   target: number | string | null;

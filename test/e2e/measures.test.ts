@@ -21,18 +21,35 @@ describe('measures in the Agents Playground', () => {
     const ui = app.session.ui;
     const month = formatPeriod(periodOf(todayIn(new Date()), 'monthly'));
     await ui.openPersonalChat();
-    await ui.send('SG-1 measure 81%');
+    // SG-1 has two measures in the demo plan, so a value names which.
+    await ui.send('SG-1 measure 1 81%');
     const reply = await ui.waitForNewReply(/Recorded 81%/);
-    expect(reply).toContain(`Recorded 81% for ${month} on SG-1. Target 95%`);
+    expect(reply).toContain(`Recorded 81% for ${month} on SG-1 (1 of 2). Target 95%`);
     expect(reply).toMatch(/off target, improving/);
     await ui.send('show SG-1');
     const detail = await ui.waitForNewReply(/SG-1/);
     expect(detail).toContain(`81% for ${month}`);
     expect(detail).toMatch(/improving/);
 
-    await ui.send('SG-1 measure 120%');
+    await ui.send('SG-1 measure 1 120%');
     expect(await ui.waitForNewReply(/Nothing was changed/)).toMatch(/120% is not a percentage/);
     await ui.send('performance book');
     expect(await ui.waitForNewReply(/Performance book/)).toMatch(/worst first/);
+  });
+
+  test('a value typed for SG-1’s second measure shows on the detail card, under that measure', async () => {
+    const ui = app.session.ui;
+    const month = formatPeriod(periodOf(todayIn(new Date()), 'monthly'));
+    await ui.openPersonalChat();
+    await ui.send('SG-1 measure 23');
+    expect(await ui.waitForNewReply(/Which is 23 for\?/)).toMatch(/Number of referrals audited each month/);
+    await ui.send('SG-1 second measure 23');
+    const reply = await ui.waitForNewReply(/Recorded 23/);
+    expect(reply).toContain(`Recorded 23 for ${month} on SG-1 (2 of 2). Target 20`);
+    expect(reply).toMatch(/on target/);
+    await ui.send('show SG-1');
+    const detail = await ui.waitForNewReply(/Measure 2: Number of referrals audited each month/);
+    expect(detail).toContain(`23 for ${month}`);
+    expect(detail).toContain('Measure 1: % of referrals');
   });
 });

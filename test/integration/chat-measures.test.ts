@@ -13,15 +13,16 @@ const say = talkTo(chat, NOW);
 
 beforeAll(() => seedDemo(storage, ROOT, new Date('2026-11-30T09:00:00Z')));
 
-const valuesOf = async (ref: string) => {
+const valuesOf = async (ref: string, measure = 1) => {
   const action = (await storage.actions.get(DEMO_PLAN_ID, ref))!.value;
-  return (await storage.measures.values(action)).map((v) => [v.period, v.value]);
+  return (await storage.measures.values(action)).filter((v) => v.measure === measure).map((v) => [v.period, v.value]);
 };
 
 test('typing a value records it, and the reply shows it against the target, with the trend', async () => {
-  const [reply] = await say('SG-1 measure 81%');
+  // SG-1 has two measures in the demo plan, so the value names which.
+  const [reply] = await say('SG-1 measure 1 81%');
   expect(reply).toMatch(
-    /^Recorded 81% for Nov 2026 on SG-1\. Target 95% by 30 Mar 2027 \(higher is better\): off target, improving\./,
+    /^Recorded 81% for Nov 2026 on SG-1 \(1 of 2\)\. Target 95% by 30 Mar 2027 \(higher is better\): off target, improving\./,
   );
   expect(reply).toMatch(/Latest\n81% for Nov 2026/);
   expect(reply).toMatch(/Aug 2026: 62% · Sep 2026: 68% · Oct 2026: 74% · Nov 2026: 81%/);
@@ -32,19 +33,19 @@ test('typing a value records it, and the reply shows it against the target, with
     ['2026-11', 81],
   ]);
   const [history] = await say('history SG-1');
-  expect(history).toMatch(/Latest value: 74% \(Oct 2026\) → 81% \(Nov 2026\)/);
+  expect(history).toMatch(/Latest value \(measure 1\): 74% \(Oct 2026\) → 81% \(Nov 2026\)/);
 });
 
 test('"6(a) is at … this month" and a value for an earlier month with a note', async () => {
   const [reply] = await say('SG-8 is at 5 indicators this quarter');
   expect(reply).toMatch(/^Recorded 5 for Oct–Dec 2026 on SG-8\. Target 4 .*: off target, improving\./);
-  await say('SG-1 value 70% for September - audit corrected');
+  await say('SG-1 measure 1 70% for September - audit corrected');
   expect(await valuesOf('SG-1')).toContainEqual(['2026-09', 70]);
   const [history] = await say('history SG-1');
   expect(history).toMatch(
-    /Value: 68% \(Sep 2026\), given by demo-seed on 30 Nov 2026 → 70% \(Sep 2026\)\naudit corrected/,
+    /Value \(measure 1\): 68% \(Sep 2026\), given by demo-seed on 30 Nov 2026 → 70% \(Sep 2026\)\naudit corrected/,
   );
-  expect(await say('SG-1 value 70% for September')).toEqual(['That doesn’t change anything on SG-1.']);
+  expect(await say('SG-1 measure 1 70% for September')).toEqual(['That doesn’t change anything on SG-1.']);
 });
 
 test('a second value for a period says what it replaces, and the reply describes that period, not the newest', async () => {
@@ -139,10 +140,51 @@ test('an owner cannot give values for someone else’s measure', async () => {
 test('"measures" lists the plan’s measures, worst first', async () => {
   const [book] = await say('performance book', 'adelev@example.com');
   expect(book).toMatch(/^Performance book: Ofsted safeguarding and looked after children/);
-  const order = [...book.matchAll(/^\*\*([A-Z]+-\d+)\*\*/gm)].map((m) => m[1]);
-  expect(order.slice(0, 4)).toEqual(['SG-7', 'SG-1', 'SG-8', 'LAC-9']);
+  const order = [...book.matchAll(/^\*\*([A-Z]+-\d+(?: \(\d of \d\))?)\*\*/gm)].map((m) => m[1]);
+  expect(order.slice(0, 4)).toEqual(['SG-7', 'SG-1 (1 of 2)', 'SG-8', 'LAC-9']);
   expect(book).toMatch(
     /\*\*SG-12\*\*\s*\nNumber of multi-agency case audits reported to the board each quarter: no value yet, target 4/,
   );
-  expect(book).toMatch(/22 measures, worst first: 3 off target, 1 value overdue, 17 no data, 1 on target\./);
+  expect(book).toMatch(/23 measures, worst first: 3 off target, 1 value overdue, 17 no data, 2 on target\./);
+  expect(book).toMatch(
+    /\*\*SG-1 \(2 of 2\)\*\*\s*\nNumber of referrals audited each month: 21 for Oct 2026, target 20/,
+  );
+});
+
+describe('an action with two measures', () => {
+  test('a value that names no measure is answered with a question listing them, and changes nothing', async () => {
+    const before = await storage.actions.history(DEMO_PLAN_ID, 'SG-1');
+    const values = [await valuesOf('SG-1', 1), await valuesOf('SG-1', 2)];
+    const [reply] = await say('SG-1 measure 40');
+    expect(reply).toBe(
+      [
+        'SG-1 has 2 measures. Which is 40 for?',
+        '',
+        '1. % of referrals where the referring agency is told the outcome within 3 working days',
+        '2. Number of referrals audited each month',
+        '',
+        'I haven’t recorded it yet: say which, for example: SG-1 measure 2 40',
+      ].join('\n'),
+    );
+    const [beyond] = await say('measure 3 of SG-1 40');
+    expect(beyond).toMatch(
+      /^Nothing was changed\. SG-1 has 2 measures, so there is no measure 3:\n\n1\. % of referrals/,
+    );
+    expect([await valuesOf('SG-1', 1), await valuesOf('SG-1', 2)]).toEqual(values);
+    expect(await storage.actions.history(DEMO_PLAN_ID, 'SG-1')).toHaveLength(before.length);
+  });
+
+  test('"SG-1 second measure 19" records against measure 2 only, and its history names it', async () => {
+    const first = await valuesOf('SG-1', 1);
+    const [reply] = await say('SG-1 second measure 19');
+    expect(reply).toMatch(/^Recorded 19 for Nov 2026 on SG-1 \(2 of 2\)\. Target 20 by .*: off target, improving\./);
+    expect(await valuesOf('SG-1', 2)).toEqual([
+      ['2026-09', 14],
+      ['2026-10', 21],
+      ['2026-11', 19],
+    ]);
+    expect(await valuesOf('SG-1', 1)).toEqual(first);
+    const [history] = await say('history SG-1');
+    expect(history).toMatch(/Latest value \(measure 2\): 21 \(Oct 2026\) → 19 \(Nov 2026\)/);
+  });
 });

@@ -161,7 +161,9 @@ describe('the committee report as a Word document', () => {
     if (outcome.kind !== 'done') throw new Error(`refused: ${outcome.code}`);
     const rows = tableAfter(await readDocx(await renderReport(outcome.report, 'docx')), 'Performance book');
     expect(rows[0]).toEqual(['Ref', 'Measure', 'Target', 'Latest value', 'Trend', 'Status']);
-    const sg1 = rows.find((r) => r[0] === 'SG-1');
+    // SG-1 has two measures in the demo plan: a row each, labelled with its number.
+    const sg1 = rows.find((r) => r[0] === 'SG-1 (1 of 2)');
+    expect(rows.find((r) => r[0] === 'SG-1 (2 of 2)')?.[1]).toBe('Number of referrals audited each month');
     expect(sg1?.[2]).toMatch(/^95% by \d{1,2} [A-Z][a-z]{2} \d{4} \(higher is better\)$/);
     expect(sg1?.[3]).toMatch(/^\d+% for [A-Z][a-z]{2} \d{4}$/);
     expect(sg1?.[5]).toBe('Off target');

@@ -19,18 +19,20 @@ const quantified = (planId: string, frequency: Frequency = 'monthly') =>
     planId,
     ref: '6(a)',
     owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null },
-    measure: {
-      indicator: 'Case file audits a month',
-      target: '30',
-      latest: null,
-      definition: {
-        unit: 'number',
-        baseline: { value: 10, date: '2026-02-14' },
-        target: { value: 30, by: '2027-03-31' },
-        direction: 'higher',
-        frequency,
+    measures: [
+      {
+        indicator: 'Case file audits a month',
+        target: '30',
+        latest: null,
+        definition: {
+          unit: 'number',
+          baseline: { value: 10, date: '2026-02-14' },
+          target: { value: 30, by: '2027-03-31' },
+          direction: 'higher',
+          frequency,
+        },
       },
-    },
+    ],
   });
 
 async function found(planId: string, email: string, roles: Role[] = []): Promise<FoundAction> {

@@ -19,18 +19,20 @@ const quantified = (planId: string, ref = '6(a)') =>
     planId,
     ref,
     owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null },
-    measure: {
-      indicator: 'Case file audits a month',
-      target: '30',
-      latest: null,
-      definition: {
-        unit: 'number',
-        baseline: { value: 10, date: '2026-01-01' },
-        target: { value: 30, by: '2027-03-31' },
-        direction: 'higher',
-        frequency: 'monthly',
+    measures: [
+      {
+        indicator: 'Case file audits a month',
+        target: '30',
+        latest: null,
+        definition: {
+          unit: 'number',
+          baseline: { value: 10, date: '2026-01-01' },
+          target: { value: 30, by: '2027-03-31' },
+          direction: 'higher',
+          frequency: 'monthly',
+        },
       },
-    },
+    ],
   });
 
 async function found(planId: string, ref: string, email: string, roles: Role[] = []): Promise<FoundAction> {
@@ -60,6 +62,7 @@ test('a series grows past what one entity could hold, one row per value, and rea
   for (const batch of batches) {
     const current = (await storage.actions.get(planId, '6(a)'))!;
     const values: RecordedValue[] = batch.map((period, i) => ({
+      measure: 1,
       period,
       value: i,
       by: OWNER,
@@ -67,7 +70,7 @@ test('a series grows past what one entity could hold, one row per value, and rea
       at: NOW,
       note: null,
     }));
-    const after = { ...current.value, measure: { ...current.value.measure!, latest: batch[0] } };
+    const after = { ...current.value, measures: [{ ...current.value.measures[0], latest: batch[0] }] };
     await storage.actions.write(planId, [{ action: after, current, history: aHistoryEntry(after), values }]);
   }
   const read = await storage.measures.values(action);
@@ -173,10 +176,11 @@ test('the performance book lists the plan’s measures worst first, for people w
   const legacy = anAction({
     planId,
     ref: 'A-3',
-    measure: { indicator: 'Better outcomes', target: null, latest: null },
+    measures: [{ indicator: 'Better outcomes', target: null, latest: null }],
   });
-  const none = anAction({ planId, ref: 'A-4', measure: null });
+  const none = anAction({ planId, ref: 'A-4', measures: [] });
   const value = (period: string, v: number): RecordedValue => ({
+    measure: 1,
     period,
     value: v,
     by: OWNER,
@@ -206,6 +210,8 @@ test('the performance book lists the plan’s measures worst first, for people w
   ]);
   expect(listed.rows[2]).toEqual({
     ref: 'A-1',
+    measure: 1,
+    of: 1,
     indicator: 'Case file audits a month',
     unit: 'number',
     target: 30,

@@ -29,7 +29,7 @@ export function anAction(overrides: Partial<Action> = {}): Action {
     owner: { email: 'alexw@example.com', displayName: 'Alex Wilber', aadObjectId: null },
     agency: 'Council',
     status: 'Not started',
-    measure: { indicator: '% of visits recorded', target: '95%', latest: null },
+    measures: [{ indicator: '% of visits recorded', target: '95%', latest: null }],
     evidence: [],
     latestUpdate: null,
     dateRequest: null,

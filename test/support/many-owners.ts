@@ -45,7 +45,7 @@ export async function seedManyOwners(
     owner: { email: ownerEmail(i), displayName: null, aadObjectId: null },
     agency: 'Council',
     status: 'Not started',
-    measure: null,
+    measures: [],
     evidence: [],
     latestUpdate: null,
     dateRequest: null,

@@ -37,7 +37,7 @@ export async function seedReportPlan(storage: Storage, planId: string, roles: Pa
   ]);
   for (const [role, email] of Object.entries(roles)) await storage.roles.grant(planId, email, role as Role);
   const base = (ref: string, fields: Partial<Action>): Action =>
-    anAction({ planId, ref, status: 'On track', measure: null, ...fields });
+    anAction({ planId, ref, status: 'On track', measures: [], ...fields });
   const start: Action[] = [
     base('A-1', { title: 'Audit CAMHS referrals', originalDueDate: '2026-12-31' }),
     base('A-2', { title: 'Recruit IRO staff', originalDueDate: '2026-10-15', owner: megan }),

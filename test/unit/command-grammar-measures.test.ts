@@ -45,9 +45,10 @@ test.each([
   ['record 65% against 3.2 for October', value('3.2', '65%', 'October')],
   ['log 94 percent for SG-2', value('SG-2', '94%')],
   ['Please record 65% against LAC-7 for October, half the teams', value('LAC-7', '65%', 'October', 'half the teams')],
-  // The first measure named is not the value.
-  ['SG-1 measure 1: 84%', value('SG-1', '84%')],
-  ['SG-1 (first measure) 76% for November', value('SG-1', '76%', 'November')],
+  // The measure named is not the value: it says which of the action's measures the value is for.
+  ['SG-1 measure 1: 84%', { ...value('SG-1', '84%'), measure: 1 }],
+  ['SG-1 measure 2: 84%', { ...value('SG-1', '84%'), measure: 2 }],
+  ['SG-1 (first measure) 76% for November', { ...value('SG-1', '76%', 'November'), measure: 1 }],
   // The measure rules that were there before still read what they did.
   ['SG-2 value 88% for October - two teams late', value('SG-2', '88%', 'October', 'two teams late')],
   ['SG-8 is at 5 indicators this quarter', value('SG-8', '5', 'this quarter')],

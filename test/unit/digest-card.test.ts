@@ -345,6 +345,8 @@ describe('why an owner cannot be reached, in words', () => {
 describe('measures in the digest', () => {
   const row = (ref: string, status: 'off-target' | 'overdue' | 'on-target', trend: 'worsening' | null) => ({
     ref,
+    measure: 1,
+    of: 1,
     indicator: `Indicator ${ref}`,
     unit: '%' as const,
     target: 95,
@@ -385,5 +387,25 @@ describe('measures in the digest', () => {
     expect(view.measuresOverdue?.items.map((i) => i.label)).toEqual(['LAC-9']);
     const card = renderCard('digest', view);
     expect(cardText(card)).toMatch(/Measure values overdue \(1\)\n\*\*LAC-9\*\* Indicator LAC-9/);
+  });
+  test('each of an action’s several measures is its own line, labelled with its number', () => {
+    const digest = computeDigest({
+      planTitle: PLAN,
+      actions: [],
+      history: [],
+      previous: null,
+      unreachable: [],
+      today: TODAY,
+      weekStart: TODAY,
+      timeZone: 'Europe/London',
+    });
+    const view = digestView(digest, PLAN, TODAY, {
+      measures: [
+        { ...row('SG-1', 'off-target', null), of: 2 },
+        { ...row('SG-1', 'overdue', null), measure: 2, of: 2 },
+      ],
+    });
+    expect(view.measuresOffTarget?.items.map((i) => i.label)).toEqual(['SG-1 (1 of 2)']);
+    expect(view.measuresOverdue?.items.map((i) => i.label)).toEqual(['SG-1 (2 of 2)']);
   });
 });

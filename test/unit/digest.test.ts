@@ -21,7 +21,7 @@ function act(ref: string, overrides: Partial<Action> = {}): Action {
     owner: { email: `${ref.toLowerCase()}@example.com`, displayName: `Owner ${ref}`, aadObjectId: null },
     agency: 'Council',
     status: 'On track',
-    measure: null,
+    measures: [],
     evidence: [],
     latestUpdate: null,
     ...overrides,

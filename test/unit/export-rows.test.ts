@@ -45,6 +45,8 @@ describe('exportRows', () => {
     const action = anAction({ ref: 'SG-1' });
     const row = {
       ref: 'SG-1',
+      measure: 1,
+      of: 1,
       indicator: '% of visits recorded',
       unit: '%' as const,
       target: 95,
@@ -56,7 +58,7 @@ describe('exportRows', () => {
       trend: 'improving' as const,
       values: [],
     };
-    expect(exportRows([action], TODAY, new Map([['SG-1', row]]))[0]).toMatchObject({
+    expect(exportRows([action], TODAY, [row])[0]).toMatchObject({
       'Latest value': '81%',
       'Value period': 'Nov 2026',
       'Measure target': '95%',
@@ -73,7 +75,7 @@ describe('exportRows', () => {
         owner: null,
         agency: '',
         originalDueDate: null,
-        measure: null,
+        measures: [],
         latestUpdate: null,
       }),
     ).toMatchObject({
@@ -186,7 +188,7 @@ describe('an exported plan imports again', () => {
         ref: 'SG-2',
         owner: { email: 'meganb@example.com', displayName: null, aadObjectId: null },
         status: 'Signed off',
-        measure: null,
+        measures: [],
         agency: '',
       }),
     ];

@@ -78,13 +78,13 @@ describe('diffActions', () => {
     [
       'the measure’s latest value',
       {},
-      { measure: { indicator: '% of visits recorded', target: '95%', latest: '80%' } },
+      { measures: [{ indicator: '% of visits recorded', target: '95%', latest: '80%' }] },
       [{ field: 'measureLatest', from: null, to: '80%' }],
     ],
     [
       'the measure removed',
       {},
-      { measure: null },
+      { measures: [] },
       [
         { field: 'measure', from: '% of visits recorded', to: null },
         { field: 'measureTarget', from: '95%', to: null },
@@ -137,7 +137,7 @@ describe('diffActions', () => {
     const everything = anAction({
       revisedDueDate: '2026-10-31',
       revisionReason: 'late',
-      measure: { indicator: 'i', target: 't', latest: 'l' },
+      measures: [{ indicator: 'i', target: 't', latest: 'l' }],
       evidence: [link('https://example.com/a')],
       latestUpdate: { text: 'u', by: 'b', at: 'a' },
       dateRequest: { date: '2026-11-30', reason: 'r', by: 'b', at: 'a' },

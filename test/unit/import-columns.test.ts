@@ -2,7 +2,7 @@ import { EXPORT_COLUMNS } from '../../src/domain/export-rows';
 import { Column, mapHeaders } from '../../src/domain/import-columns';
 
 const READ =
-  'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence.';
+  'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence (and measure 2, target 2 and so on for further measures).';
 
 describe('header words people use', () => {
   test.each<[header: string, column: Column]>([
@@ -45,6 +45,7 @@ describe('mapHeaders', () => {
   test('records where each column is, skipping blank headings', () => {
     expect(mapHeaders(['', 'Ref', 'Action', '', 'Owner'])).toEqual({
       index: { ref: 1, title: 2, owner: 4 },
+      more: new Map(),
       ignored: [],
       errors: [],
     });

@@ -25,7 +25,7 @@ const existing = anAction({
   revisionCount: 1,
   owner: { email: 'alexw@example.com', displayName: 'Alex Wilber', aadObjectId: 'aad-alex' },
   status: 'Delayed',
-  measure: { indicator: '% of visits recorded', target: '95%', latest: '80%' },
+  measures: [{ indicator: '% of visits recorded', target: '95%', latest: '80%' }],
   evidence: [
     {
       url: 'https://example.com/a',
@@ -53,7 +53,7 @@ describe('a new action', () => {
       owner: null,
       agency: '',
       status: 'Not started',
-      measure: null,
+      measures: [],
       evidence: [],
       latestUpdate: null,
       dateRequest: null,
@@ -75,7 +75,7 @@ describe('a new action', () => {
     expect(mergeImportedRow(null, row, 'ofsted-2026', who)).toMatchObject({
       planId: 'ofsted-2026',
       ...asGiven,
-      measure: { indicator: 'Audit score', target: null, latest: null },
+      measures: [{ indicator: 'Audit score', target: null, latest: null }],
       evidence: [imported('https://example.com/report', 'https://example.com/report'), imported('Board minutes', null)],
     });
   });
@@ -111,7 +111,7 @@ describe('an existing action', () => {
     [
       'a measure keeps its target and latest value',
       { measure: 'Audit score' },
-      { measure: { indicator: 'Audit score', target: '95%', latest: '80%' } },
+      { measures: [{ indicator: 'Audit score', target: '95%', latest: '80%' }] },
     ],
     [
       'a different owner replaces the owner entirely',
@@ -136,7 +136,7 @@ describe('an existing action', () => {
 
   test('a measure on an action that had none starts with no target or latest value', () => {
     expect(
-      mergeImportedRow(anAction({ measure: null }), aRow({ measure: 'Audit score' }), 'test-plan', who).measure,
+      mergeImportedRow(anAction({ measures: [] }), aRow({ measure: 'Audit score' }), 'test-plan', who).measures[0],
     ).toEqual({
       indicator: 'Audit score',
       target: null,

@@ -10,7 +10,7 @@ import { resolver } from '../support/corpus';
 /**
  * test/fixtures/measure-phrasings.txt: how owners give a measure's value, written by someone who had not seen the
  * grammar, and messages that are not values. Every line is read as sent on the day it was written. A value means
- * exactly what its line says; a line marked "ask" or "selector" changes nothing; a not-value is never a value and
+ * exactly what its line says (which measure too, when it names one); a line marked "ask" changes nothing; a not-value is never a value and
  * changes nothing, unless its line says which other change it asks for.
  */
 const TODAY = '2026-11-30';
@@ -19,7 +19,7 @@ interface Line {
   section: 'values' | 'not values';
   text: string;
   meaning: Record<string, string>;
-  mark: { kind: 'ask' | 'selector' | 'also'; why: string } | null;
+  mark: { kind: 'ask' | 'also'; why: string } | null;
 }
 
 function readFixture(): Line[] {
@@ -42,15 +42,13 @@ function readFixture(): Line[] {
     const meaning = Object.fromEntries(
       [...said.matchAll(/(\w+)=(.*?)(?=\s+\w+=|$)/g)].map((m) => [m[1], m[2].trim()] as const),
     );
-    const mark = marked ? /^(ask|selector|also): (.+)$/.exec(marked.trim()) : null;
+    const mark = marked ? /^(ask|also): (.+)$/.exec(marked.trim()) : null;
     if (marked && !mark) throw new Error(`unreadable mark: ${marked}`);
     lines.push({
       section,
       text,
       meaning,
-      mark: mark
-        ? { kind: mark[1] === 'ask' ? 'ask' : mark[1] === 'selector' ? 'selector' : 'also', why: mark[2] }
-        : null,
+      mark: mark ? { kind: mark[1] === 'ask' ? 'ask' : 'also', why: mark[2] } : null,
     });
   }
   return lines;
@@ -91,11 +89,10 @@ const notValues = lines.filter((l) => l.section === 'not values');
 test('the fixture is read in full', () => {
   expect(lines).toHaveLength(70);
   expect(lines.filter((l) => l.section === 'values')).toHaveLength(40);
-  expect(asked.every((l) => l.mark?.kind === 'ask' || l.mark?.kind === 'selector')).toBe(true);
+  expect(asked.every((l) => l.mark?.kind === 'ask')).toBe(true);
   expect(notValues.every((l) => !l.mark || l.mark.kind === 'also')).toBe(true);
   console.log(
-    `Measure phrasings: ${values.length} of 40 values understood; ${asked.length} asked or not understood ` +
-      `(${asked.filter((l) => l.mark?.kind === 'selector').length} waiting for the measure selector); ` +
+    `Measure phrasings: ${values.length} of 40 values understood; ${asked.length} asked or not understood; ` +
       `${notValues.length} not-values, none taken for a value.`,
   );
 });
@@ -117,7 +114,9 @@ test.each(values.map((l) => [l.text, l] as const))('%j is the value it means', (
     const [got, want] = [norm(command.note ?? ''), norm(m.note)];
     expect(want.includes(got) || got.includes(want)).toBe(true);
   }
-  // measure=2 and measure=? name no measure here: the selector (branch multi-measure) asserts which one.
+  // A line that names a measure is read as that one; "?" (not said) is never guessed: the use case asks which.
+  if (m.measure === '?') expect(command.measure ?? null).toBeNull();
+  else expect(command.measure ?? 1).toBe(Number(m.measure));
 });
 
 test.each(asked.map((l) => [l.text, l] as const))('%j is asked about, never recorded', (_, line) => {

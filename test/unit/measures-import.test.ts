@@ -144,7 +144,7 @@ describe('merging', () => {
     owner: null,
     agency: '',
     status: 'Not started',
-    measure: { indicator: 'Visits', target: '95%', latest: '80%' },
+    measures: [{ indicator: 'Visits', target: '95%', latest: '80%' }],
     evidence: [],
     latestUpdate: null,
     dateRequest: null,
@@ -153,7 +153,7 @@ describe('merging', () => {
 
   test('a free-text measure from earlier versions becomes quantified, keeping its latest value', () => {
     const [row] = validate(['A-1', 'Act', 'Visits', '%', '', '', '90', '', '', '']).rows;
-    expect(mergeImportedRow(legacy, row, 'p', who).measure).toEqual({
+    expect(mergeImportedRow(legacy, row, 'p', who).measures[0]).toEqual({
       indicator: 'Visits',
       target: '90%',
       latest: '80%',
@@ -187,6 +187,6 @@ describe('merging', () => {
       'p',
       who,
     );
-    expect(again.measure).toEqual(quantified.measure);
+    expect(again.measures).toEqual(quantified.measures);
   });
 });

@@ -52,7 +52,7 @@ const actions = INJECTIONS.map((text, i) =>
     title: text,
     agency: text,
     owner: { email: 'alexw@example.com', displayName: text, aadObjectId: null },
-    measure: { indicator: text, target: null, latest: null },
+    measures: [{ indicator: text, target: null, latest: null }],
     latestUpdate: { text, by: 'alexw@example.com', at: '2026-11-20T16:45:00.000Z' },
   }),
 );

@@ -212,6 +212,8 @@ describe('the RAG chart', () => {
 describe('measures in words', () => {
   const measure = (change: Partial<MeasureRow>): MeasureRow => ({
     ref: 'SG-1',
+    measure: 1,
+    of: 1,
     indicator: 'Referrals told the outcome in 3 days',
     unit: '%',
     target: 95,

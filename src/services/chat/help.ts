@@ -39,7 +39,7 @@ export const COMMANDS: readonly HelpCommand[] = [
   {
     example: 'SG-4 measure 76%',
     description:
-      'Give the latest value of an action’s measure (this month’s, or say "for October"). "SG-4 is at 18 audits this month" works too.',
+      'Give the latest value of an action’s measure (this month’s, or say "for October"). "SG-4 is at 18 audits this month" works too; for an action with several measures, say which: "SG-4 measure 2 40".',
     audience: 'everyone',
     words: ['measure', 'value', 'figure', 'kpi', 'score', 'indicator', 'performance'],
   },

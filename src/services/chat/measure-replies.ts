@@ -8,7 +8,7 @@ import {
 } from '../../cards/measure-words';
 import { formatPeriod } from '../../domain/measure-periods';
 import { formatMeasureValue } from '../../domain/measure-values';
-import { MeasureRow } from '../../domain/measure-view';
+import { measureLabel, MeasureRow } from '../../domain/measure-view';
 import { Command } from '../../domain/command';
 import { Storage } from '../../store/open-storage';
 import { listMeasures } from '../../use-cases/list-measures';
@@ -47,7 +47,12 @@ function bookCard(view: PlanView, rows: readonly MeasureRow[]): Reply {
       title: `Performance book: ${view.plan.title}`,
       subtitle: rows.length ? `${rows.length} measures, worst first: ${counts.join(', ')}.` : '',
       empty: rows.length ? null : 'This plan has no measures yet.',
-      actions: shown.map((r) => ({ ref: r.ref, title: '', line: measureLine(r), ragColour: STATUS_COLOUR[r.status] })),
+      actions: shown.map((r) => ({
+        ref: measureLabel(r),
+        title: '',
+        line: measureLine(r),
+        ragColour: STATUS_COLOUR[r.status],
+      })),
       more: rows.length > shown.length ? `and ${rows.length - shown.length} more: see the plan's export` : null,
     },
     `Performance book: ${rows.length} measures`,
@@ -66,13 +71,14 @@ export async function measureValueReply(
     storage,
     found,
     { via: 'chat', at },
-    { value: command.value, period: command.period, note: command.note },
+    { value: command.value, period: command.period, note: command.note, measure: command.measure ?? null },
   );
   switch (outcome.kind) {
     case 'badValue':
       return text(badValueWords(found.current.value.ref, outcome.code, outcome.typed, outcome.definition));
     case 'refused':
-      return text(refusalText(outcome));
+      // A card says "Nothing was changed" before every refusal; in chat, this one needs saying.
+      return text(`${outcome.why.code === 'noSuchMeasure' ? 'Nothing was changed. ' : ''}${refusalText(outcome)}`);
     case 'conflict':
       return text(conflictText(outcome));
     case 'done': {
@@ -115,5 +121,5 @@ export function recordedBanner(
     : overdue
       ? ' The values for the periods since are overdue.'
       : '';
-  return `Recorded ${show(recorded.value)} for ${period} on ${row.ref}${replacing}. Target ${targetWords(row)}: ${judged}.${newest}`;
+  return `Recorded ${show(recorded.value)} for ${period} on ${measureLabel(row)}${replacing}. Target ${targetWords(row)}: ${judged}.${newest}`;
 }

@@ -127,15 +127,16 @@ export async function showReply(storage: Storage, found: FoundAction, banner: st
 
 /** An action in full (from `showAction` or `actionInFull`), drawn as a card. */
 export function detailReply(shown: ActionInFull, banner: string | null): Reply {
-  const { action, found, measure } = shown;
-  return card(
-    'action-detail',
-    {
-      ...detailView(action, found.view.today, banner, shown.nameOf),
-      measure: measure?.unit ? measureDetailView(measure) : null,
-    },
-    banner ?? `${action.ref}: ${action.status}`,
-  );
+  const { action, found } = shown;
+  const detail = detailView(action, found.view.today, banner, shown.nameOf);
+  // Each quantified measure has a section of its own (measures in words only are among the facts), as many as fit.
+  const measures = shown.measures.filter((m) => m.unit !== null).map(measureDetailView);
+  const { view } = fitted('action-detail', measures.length, (k) => ({
+    ...detail,
+    measures: measures.slice(0, k),
+    moreMeasures: moreLine(measures.length - k, 'measures'),
+  }));
+  return card('action-detail', view, banner ?? `${action.ref}: ${action.status}`);
 }
 
 const HISTORY_SHOWN = 30;

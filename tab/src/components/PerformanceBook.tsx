@@ -2,7 +2,7 @@ import { TableScroll } from './TableScroll';
 import type { MeasureRow } from '../api-types';
 import { formatDate } from '../view/dates';
 import { sparkline } from '../view/rag-chart';
-import { latestWords, MEASURE_STATUS_WORDS, targetWords, TREND_WORDS } from '../view/words';
+import { latestWords, measureLabel, MEASURE_STATUS_WORDS, targetWords, TREND_WORDS } from '../view/words';
 
 /** A small line of a measure's values; the words beside it carry the meaning. */
 export function Trend({ measure }: { measure: MeasureRow }) {
@@ -44,7 +44,7 @@ export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; c
         <tbody>
           {measures.map((m, i) => (
             <tr key={`${m.ref}-${i}`}>
-              <td>{m.ref}</td>
+              <td>{measureLabel(m)}</td>
               <td>{m.indicator}</td>
               <td>{targetWords(m, formatDate)}</td>
               <td>{latestWords(m)}</td>

@@ -56,3 +56,7 @@ export function targetWords(measure: MeasureRow, formatDate: (iso: string | null
   const by = measure.targetDate ? ` by ${formatDate(measure.targetDate)}` : '';
   return `${valueWords(measure.target, measure.unit)}${by}`;
 }
+
+/** The action a measure belongs to, as src/domain/measure-view.ts labels it: "SG-1 (2 of 2)" when it has several. */
+export const measureLabel = (m: Pick<MeasureRow, 'ref' | 'measure' | 'of'>) =>
+  m.of > 1 ? `${m.ref} (${m.measure} of ${m.of})` : m.ref;

@@ -1,0 +1,59 @@
+import { parseCommand } from '../../src/domain/command-grammar';
+import { measureSelector } from '../../src/domain/command-measure';
+
+const TODAY = '2026-11-30';
+const value = (ref: string, v: string, measure?: number, period: string | null = null, note: string | null = null) => ({
+  kind: 'measureValue',
+  ref,
+  value: v,
+  period,
+  note,
+  ...(measure === undefined ? {} : { measure }),
+});
+
+describe('naming one of an action’s measures in chat', () => {
+  test.each([
+    ['SG-1 measure 2 88%', value('SG-1', '88%', 2)],
+    ['SG-1 second measure 40', value('SG-1', '40', 2)],
+    ['measure 2 of SG-1 88%', value('SG-1', '88%', 2)],
+    ['SG-1 2nd measure 40 for October - two late', value('SG-1', '40', 2, 'October', 'two late')],
+    ['the second measure for SG-1 is 40', value('SG-1', '40', 2)],
+    ['record the third measure for SG-1 as 12', value('SG-1', '12', 3)],
+    ['SG-1 measure 2 yes', value('SG-1', 'yes', 2)],
+    ['SG-1 first measure 40%', value('SG-1', '40%', 1)],
+    ['measure 3 for 6(a) 12', value('6(a)', '12', 3)],
+    ['SG-1 value 2 88%', value('SG-1', '88%', 2)],
+    ['SG-1 measure 2 -3', value('SG-1', '-3', 2)],
+    // A measure the action does not have is the use case's to refuse, naming how many there are.
+    ['measure 11 of SG-1 5', value('SG-1', '5', 11)],
+    ['measure 6(a) of SG-1 5', { kind: 'unknown' }],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toMatchObject(expected);
+  });
+
+  // With no measure named, the command is exactly what it always was.
+  test.each([
+    ['SG-1 measure 42', value('SG-1', '42')],
+    ['measure SG-1 76%', value('SG-1', '76%')],
+    ['SG-1 measure 18 audits', value('SG-1', '18')],
+    ['SG-1 measure -3', value('SG-1', '-3')],
+    ['SG-1 is at 2 this month', value('SG-1', '2', undefined, 'this month')],
+    ['update SG-1 measure to 92%', value('SG-1', '92%')],
+  ])('%j names no measure', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
+  });
+});
+
+describe('measureSelector', () => {
+  test.each([
+    ['SG-1 ', '2 88%', { measure: null, rest: '2 88%' }],
+    ['SG-1 measure ', '2 88%', { measure: 2, rest: '88%' }],
+    ['SG-1 measure ', 'no. 2 88%', { measure: 2, rest: '88%' }],
+    ['SG-1 measure ', '42', { measure: null, rest: '42' }],
+    ['SG-1 measure ', '2 audits', { measure: null, rest: '2 audits' }],
+    ['SG-1 fourth kpi ', '7', { measure: 4, rest: '7' }],
+    ['measure 3 of SG-1 ', '7', { measure: 3, rest: '7' }],
+  ])('%j %j', (before, rest, expected) => {
+    expect(measureSelector(before, rest)).toEqual(expected);
+  });
+});

@@ -77,13 +77,13 @@ export async function decisionsCardOf(
   waiting: Action[],
 ): Promise<DrawnCard & { card: 'decisions' }> {
   const deciders = await decidersOf(storage, plan.id);
-  const { view } = decisionsCard(
-    plan.id,
-    plan.title,
-    waiting,
-    deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id),
+  const { view } = decisionsCard({
+    planId: plan.id,
+    planTitle: plan.title,
+    actions: waiting,
+    userIds: deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id),
     today,
     banner,
-  );
+  });
   return { card: 'decisions', data: view };
 }

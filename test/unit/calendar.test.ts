@@ -5,12 +5,13 @@ import {
   daysBetween,
   formatUkDate,
   isValidIsoDate,
+  localDateOf,
   todayIn,
   weekdayOf,
 } from '../../src/domain/calendar';
 
-describe('todayIn', () => {
-  test.each([
+describe('the day an instant falls on in a time zone: todayIn and localDateOf', () => {
+  test.each<[instant: string, timeZone: string | undefined, day: string]>([
     // Spring forward: 01:00 GMT on 29 Mar 2026 becomes 02:00 BST.
     ['2026-03-28T23:30:00Z', 'Europe/London', '2026-03-28'],
     ['2026-03-29T00:30:00Z', 'Europe/London', '2026-03-29'],
@@ -24,12 +25,21 @@ describe('todayIn', () => {
     ['2026-06-30T23:00:00Z', 'UTC', '2026-06-30'],
     ['2026-06-30T23:00:00Z', 'America/New_York', '2026-06-30'],
     ['2026-06-30T13:00:00Z', 'Pacific/Auckland', '2026-07-01'],
+    // No zone given: Europe/London.
+    ['2026-10-24T23:30:00Z', undefined, '2026-10-25'],
+    ['2026-09-30T22:30:00.000Z', undefined, '2026-09-30'],
+    ['2026-09-30T23:30:00.000Z', undefined, '2026-10-01'],
+    ['2026-10-01T00:30:00+01:00', undefined, '2026-10-01'],
+    ['2026-12-31T23:30:00.000Z', undefined, '2026-12-31'],
+    ['2026-09-30T23:30:00.000Z', 'UTC', '2026-09-30'],
   ])('%s in %s is %s', (instant, zone, expected) => {
     expect(todayIn(new Date(instant), zone)).toBe(expected);
+    expect(localDateOf(instant, zone)).toBe(expected);
   });
 
-  test('defaults to Europe/London', () => {
-    expect(todayIn(new Date('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
+  test('localDateOf reads a date on its own as that day, and what is no instant as none', () => {
+    expect(localDateOf('2026-09-30')).toBe('2026-09-30');
+    expect(localDateOf('nonsense')).toBeNull();
   });
 
   test.each([

@@ -29,6 +29,16 @@ export interface DecisionsView {
   more: string | null;
 }
 
+/** What the decisions card is drawn from: the plan, its actions, who to mention, and the day. */
+export interface DecisionsInput {
+  planId: string;
+  planTitle: string;
+  actions: readonly Action[];
+  userIds: string[];
+  today: IsoDate;
+  banner?: Banner | null;
+}
+
 const MAX_ITEMS = 25;
 const short = (text: string) => clipText(text, MAX_LISTED_TITLE);
 
@@ -37,12 +47,7 @@ const short = (text: string) => clipText(text, MAX_LISTED_TITLE);
  * and sign-offs; `shown` of them at most (requests first), then how many more.
  */
 export function decisionsView(
-  planId: string,
-  planTitle: string,
-  actions: readonly Action[],
-  userIds: string[],
-  today: IsoDate,
-  banner: Banner | null = null,
+  { planId, planTitle, actions, userIds, today, banner = null }: DecisionsInput,
   shown = 2 * MAX_ITEMS,
 ): DecisionsView {
   const sorted = [...actions].sort((a, b) => compareRefs(a.ref, b.ref));
@@ -87,15 +92,6 @@ function missingLine(action: Action): string {
 }
 
 /** The decisions card, cut to fit Teams' size limit. */
-export function decisionsCard(
-  planId: string,
-  planTitle: string,
-  actions: readonly Action[],
-  userIds: string[],
-  today: IsoDate,
-  banner: Banner | null = null,
-): { view: DecisionsView; card: AdaptiveCard } {
-  return fitted('decisions', 2 * MAX_ITEMS, (shown) =>
-    decisionsView(planId, planTitle, actions, userIds, today, banner, shown),
-  );
+export function decisionsCard(input: DecisionsInput): { view: DecisionsView; card: AdaptiveCard } {
+  return fitted('decisions', 2 * MAX_ITEMS, (shown) => decisionsView(input, shown));
 }

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { formatUkDate, isValidTimeZone, todayIn } from '../domain/calendar';
-import { importPlan, ImportFile } from '../services/import-plan';
+import { importPlan } from '../services/import-plan';
 import { ImportInfo } from '../store/plan-imports';
-import { CliContext, UserError } from './context';
+import { CliContext } from './context';
+import { readImportFile, reportImportProblems } from './import-file';
 import { progressReporter } from './progress';
 
 export interface ImportOptions {
@@ -19,17 +19,6 @@ export interface ImportOptions {
   by: string;
 }
 
-function readFile(file: string): ImportFile {
-  try {
-    return { name: path.basename(file), bytes: fs.readFileSync(file) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `There is no file at ${file}.` : `The file ${file} could not be read (${code}).`,
-    );
-  }
-}
-
 export async function importCommand(ctx: CliContext, file: string, options: ImportOptions): Promise<void> {
   const progress = progressReporter(ctx.err);
   const labels = {
@@ -40,8 +29,8 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
   } as const;
   const report = await importPlan(ctx.storage, {
     planId: options.plan,
-    file: readFile(file),
-    glossary: options.glossary ? readFile(options.glossary) : undefined,
+    file: readImportFile(file),
+    glossary: options.glossary ? readImportFile(options.glossary) : undefined,
     baseline: options.baseline,
     title: options.title,
     sourceDocument: options.source ?? path.basename(file),
@@ -55,13 +44,7 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
     dryRun: options.dryRun,
     onProgress: (p) => progress(labels[p.phase], p.done, p.total),
   });
-  for (const warning of report.warnings) ctx.err.write(`Warning: ${warning}\n`);
-  if (!report.ok) {
-    throw new UserError(
-      `Nothing was imported: the file has ${report.errors.length === 1 ? 'a problem' : `${report.errors.length} problems`}.\n` +
-        report.errors.map((e) => `  ${e}`).join('\n'),
-    );
-  }
+  reportImportProblems(ctx, report);
   const verb = options.dryRun ? 'Would import' : 'Imported';
   const total = report.created.length + report.updated.length + report.unchanged;
   ctx.out.write(

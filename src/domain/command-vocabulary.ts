@@ -1,6 +1,6 @@
 import type { Token } from './command-text';
 import { ASKING_SETS } from './command-sets-asking';
-import { DECIDING_SETS } from './command-sets-deciding';
+import { DECIDING_SETS, PLEASANT_WORDS } from './command-sets-deciding';
 
 /** One example per kind of command, as the help card shows them; each parses to that kind. */
 export const COMMAND_EXAMPLES: string[] = [
@@ -21,39 +21,7 @@ export const COMMAND_EXAMPLES: string[] = [
   'cancel',
 ];
 
-export const PLEASANTRIES: ReadonlySet<string> = new Set([
-  'thanks',
-  'thank',
-  'thx',
-  'ta',
-  'cheers',
-  'ok',
-  'okay',
-  'great',
-  'brilliant',
-  'nice',
-  'lol',
-  'morning',
-  'afternoon',
-  'evening',
-  'star',
-  'helpful',
-  'cool',
-  'perfect',
-  'lovely',
-  'super',
-  'excellent',
-  'awesome',
-  'hi',
-  'hello',
-  'hey',
-  'hiya',
-  'ace',
-  'fab',
-  'wonderful',
-  'appreciated',
-  'good',
-]);
+export const PLEASANTRIES: ReadonlySet<string> = new Set(PLEASANT_WORDS);
 
 /** Named word sets the patterns below refer to as `$name`. */
 export const SETS: Record<string, readonly string[]> = {

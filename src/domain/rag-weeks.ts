@@ -1,15 +1,13 @@
 import { addDays, weekdayOf } from './calendar';
-import { historyByAction, isCreation, localDays, surelyBefore } from './questions/register-history';
+import { historyByAction, localDays, rewinder } from './questions/register-history';
 import { ragOf } from './rag';
-import { Action, HistoryEntry, IsoDate, Rag, Status, STATUSES } from './types';
+import { Action, HistoryEntry, IsoDate, Rag } from './types';
 
 /** How many actions stood at each RAG at the end of a week (today, for the week in progress). */
 export type RagWeek = { weekStarting: IsoDate } & Record<Rag, number>;
 
 /** A year of weeks is as far back as a chart on one page can usefully go. */
 export const MAX_RAG_WEEKS = 52;
-
-const isStatus = (s: string | null): s is Status => s !== null && (STATUSES as readonly string[]).includes(s);
 
 /** The Monday of the week holding `date`. */
 export const mondayOf = (date: IsoDate): IsoDate => addDays(date, 1 - weekdayOf(date));
@@ -46,27 +44,11 @@ export function ragByWeek(
   };
 
   for (const action of actions) {
-    const then: Action = { ...action };
-    const newestFirst = [...historyOf(action)].reverse();
-    let next = 0;
-    let existed = true;
+    const asAt = rewinder(action, historyOf(action), localDay);
     for (const week of weeks) {
       const end = endOf(week);
-      // Undo every change made after the end of this week.
-      while (next < newestFirst.length) {
-        const entry = newestFirst[next];
-        if (surelyBefore(entry.at, end)) break;
-        const day = localDay(entry.at);
-        if (day === null || day <= end) break;
-        if (isCreation(entry)) existed = false;
-        for (const c of entry.changes) {
-          if (c.field === 'status' && isStatus(c.from)) then.status = c.from;
-          if (c.field === 'revisedDueDate') then.revisedDueDate = c.from;
-          if (c.field === 'originalDueDate') then.originalDueDate = c.from;
-        }
-        next++;
-      }
-      if (!existed) break;
+      const then = asAt(end);
+      if (then === null) break;
       week[ragOf(then, end)]++;
     }
   }

@@ -59,13 +59,10 @@ export class NotificationTargets {
       };
       // Whoever asked, or owns the action (under separation of duties), is not asked to decide it; each decider's card leaves out their own.
       if (action.dateRequest?.by === decider.email || !offeredDecisionOn(actor, action, plan)) continue;
-      const card = await drawDecisionsCard(
-        this.storage,
-        plan,
-        today,
-        { text: `New date asked for ${ref}.`, style: 'good' },
-        actor,
-      );
+      const card = await drawDecisionsCard(this.storage, plan, actor, today, {
+        text: `New date asked for ${ref}.`,
+        style: 'good',
+      });
       targets.push(
         this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` }),
       );

@@ -1,7 +1,7 @@
 import { RAGS, STATUSES } from '../domain/types';
 import { CommitteeReport, Slip } from '../domain/report/types';
-import { Block, bullets, heading, paragraph, table, tableOr } from './document';
-import { named, NAMED_COLUMNS, signed, Words } from './words';
+import { Block, bullets, heading, paragraph, table } from './document';
+import { actionsTable, signed, Words } from './words';
 
 const SINCE: Record<CommitteeReport['since'], string> = {
   lastReport: 'It runs from the day of the last report.',
@@ -50,34 +50,39 @@ export function summarySection(report: CommitteeReport, w: Words): Block[] {
 export function highlightsSection(report: CommitteeReport, w: Words): Block[] {
   return [
     heading(1, 'Key highlights'),
-    tableOr(
+    actionsTable(
+      w,
       'No action was completed or signed off in this period.',
-      [...NAMED_COLUMNS, 'What happened', 'Evidence'],
-      report.highlights.map((h) => [
-        ...named(w, h.action),
+      ['What happened', 'Evidence'],
+      report.highlights,
+      (h) => [
         `${h.reached === 'Signed off' ? 'Signed off' : 'Completed'} on ${w.day(h.at)} (${w.person(h.by)})${h.comment ? `. ${h.comment}` : ''}`,
         w.evidence(h.evidence),
-      ]),
+      ],
     ),
   ];
 }
 
 export function challengesSection(report: CommitteeReport, w: Words): Block[] {
-  const of = (kind: string) => report.challenges.filter((c) => c.kind === kind);
-  const rows = (kind: string) =>
-    of(kind).map((c) => [
-      ...named(w, c.action),
-      w.date(c.due),
-      kind === 'overdue' ? w.days(c.daysOverdue) : (c.action.latestUpdate?.text ?? 'No update recorded'),
-    ]);
+  const challenges = (kind: string, empty: string, last: string) =>
+    actionsTable(
+      w,
+      empty,
+      ['Due', last],
+      report.challenges.filter((c) => c.kind === kind),
+      (c) => [
+        w.date(c.due),
+        kind === 'overdue' ? w.days(c.daysOverdue) : (c.action.latestUpdate?.text ?? 'No update recorded'),
+      ],
+    );
   return [
     heading(1, 'Key challenges and risks'),
     heading(2, 'Overdue'),
-    tableOr('Nothing is overdue.', [...NAMED_COLUMNS, 'Due', 'Days overdue'], rows('overdue')),
+    challenges('overdue', 'Nothing is overdue.', 'Days overdue'),
     heading(2, 'Delayed'),
-    tableOr('No action is delayed.', [...NAMED_COLUMNS, 'Due', 'Latest update'], rows('delayed')),
+    challenges('delayed', 'No action is delayed.', 'Latest update'),
     heading(2, 'At risk'),
-    tableOr('No action is at risk.', [...NAMED_COLUMNS, 'Due', 'Latest update'], rows('atRisk')),
+    challenges('atRisk', 'No action is at risk.', 'Latest update'),
   ];
 }
 

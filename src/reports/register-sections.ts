@@ -1,7 +1,7 @@
 import { CommitteeReport, MeasureRow } from '../domain/report/types';
 import { measureLabel } from '../domain/measure-view';
 import { Block, heading, paragraph, table, tableOr } from './document';
-import { named, NAMED_COLUMNS, Words } from './words';
+import { actionsTable, named, NAMED_COLUMNS, Words } from './words';
 import { latestWords, STATUS_WORDS, targetWords, trendWords } from '../cards/measure-words';
 
 const NO_ACTIONS = 'The plan has no actions yet.';
@@ -58,17 +58,12 @@ function awaitingEvidence(a: CommitteeReport['awaiting'][number], w: Words): str
 export function awaitingSection(report: CommitteeReport, w: Words): Block[] {
   return [
     heading(1, 'Awaiting sign-off'),
-    tableOr(
-      'Nothing is waiting for sign-off.',
-      [...NAMED_COLUMNS, 'Waiting', 'Evidence'],
-      report.awaiting.map((a) => [
-        ...named(w, a.action),
-        a.daysWaiting === null || a.completedAt === null
-          ? 'Since before its history began'
-          : `${w.days(a.daysWaiting)} (completed ${w.day(a.completedAt)})`,
-        awaitingEvidence(a, w),
-      ]),
-    ),
+    actionsTable(w, 'Nothing is waiting for sign-off.', ['Waiting', 'Evidence'], report.awaiting, (a) => [
+      a.daysWaiting === null || a.completedAt === null
+        ? 'Since before its history began'
+        : `${w.days(a.daysWaiting)} (completed ${w.day(a.completedAt)})`,
+      awaitingEvidence(a, w),
+    ]),
   ];
 }
 

@@ -2,6 +2,7 @@ import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { RAG_LABELS } from '../domain/rag';
 import { CommitteeReport } from '../domain/report/types';
 import { Action, Evidence, IsoDate, Rag } from '../domain/types';
+import { Block, tableOr } from './document';
 
 /** The small phrases every section shares. */
 export interface Words {
@@ -19,6 +20,20 @@ export const NAMED_COLUMNS: readonly string[] = ['Ref', 'Action', 'Owner'];
 
 /** The cells under `NAMED_COLUMNS`: the action's ref, its title and its owner. */
 export const named = (w: Words, action: Action): string[] => [action.ref, action.title, w.owner(action)];
+
+/** A table of actions, or `empty` when there are none: each row is `named`, then the cells of `columns`. */
+export const actionsTable = <T extends { action: Action }>(
+  w: Words,
+  empty: string,
+  columns: readonly string[],
+  items: readonly T[],
+  cells: (item: T) => string[],
+): Block =>
+  tableOr(
+    empty,
+    [...NAMED_COLUMNS, ...columns],
+    items.map((item) => [...named(w, item.action), ...cells(item)]),
+  );
 
 export function wordsFor(report: CommitteeReport): Words {
   const person = (email: string) => report.names[email] ?? email;

@@ -4,7 +4,6 @@ import { CardName } from '../cards/render';
 import { denialWords } from '../cards/refusal-words';
 import { todayIn } from '../domain/calendar';
 import { Actor, canSeeDecisions, canSeeRemindersOf } from '../domain/permissions';
-import { Plan } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
 import { Notification } from '../domain/notifications';
@@ -79,10 +78,12 @@ export class CardActions {
     if (!seeing.allowed) return { kind: 'message', text: denialWords(seeing.denial) };
     const today = todayIn(request.now, plan.timeZone);
     // Someone else's card is drawn for the plan pressed only, never for every plan its owner is in.
-    const redraw = (banner: Banner | null) =>
-      verb.card === 'decisions'
-        ? this.decisionsCard(plan, today, banner, actor)
-        : this.reminderCard(owner, request.now, banner, owner === email ? null : plan);
+    const redraw = async (banner: Banner | null): Promise<CardActionResult> => ({
+      kind: 'card',
+      ...(verb.card === 'decisions'
+        ? await drawDecisionsCard(this.storage, plan, actor, today, banner)
+        : await drawReminderCard(this.storage, owner, request.now, banner, owner === email ? null : plan)),
+    });
     const pressed = verb.read(body);
     if (!pressed.ok) return redraw(problem(`Nothing was changed. ${pressed.problems}`));
     if (!pressed.change) return redraw(null);
@@ -106,25 +107,6 @@ export class CardActions {
     if (outcome.kind === 'refused') return redraw(problem(`Nothing was changed. ${refusalText(outcome)}`));
     tell(this.notifier, outcome.found.current.value, outcome.notifications);
     return redraw(ok(change.confirm(outcome.found.current.value)));
-  }
-
-  /** The owner's reminder card as it stands: every plan they have something due in (or only `only`). */
-  async reminderCard(
-    ownerEmail: string,
-    now: Date,
-    banner: Banner | null,
-    only: Plan | null = null,
-  ): Promise<CardActionResult> {
-    return { kind: 'card', ...(await drawReminderCard(this.storage, ownerEmail, now, banner, only)) };
-  }
-
-  async decisionsCard(
-    plan: Plan,
-    today: string,
-    banner: Banner | null,
-    viewer: Actor | null = null,
-  ): Promise<CardActionResult> {
-    return { kind: 'card', ...(await drawDecisionsCard(this.storage, plan, today, banner, viewer)) };
   }
 }
 

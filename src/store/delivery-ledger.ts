@@ -165,24 +165,18 @@ export class DeliveryLedger {
 
   /** Marks a run as finished for every recipient, so the scheduler need not start it again. */
   async markComplete(runId: string, at: Date): Promise<void> {
-    const table = await this.table();
-    await storageCall(() =>
-      table.upsertEntity(
-        { partitionKey: escapeKey(runId), rowKey: RUN_COMPLETE, completedAt: at.toISOString() },
-        'Replace',
-      ),
-    );
+    await this.putRunRow(runId, RUN_COMPLETE, { completedAt: at.toISOString() });
   }
 
   /** Notes when a run left open by passing failures may next be tried, so the scheduler does not look every minute. */
   async deferRun(runId: string, until: Date): Promise<void> {
+    await this.putRunRow(runId, RUN_RETRY, { retryAt: until.toISOString() });
+  }
+
+  /** A row about the run as a whole (RUN_COMPLETE, RUN_RETRY), kept in the run's partition beside its deliveries. */
+  private async putRunRow(runId: string, rowKey: string, fields: Record<string, string>): Promise<void> {
     const table = await this.table();
-    await storageCall(() =>
-      table.upsertEntity(
-        { partitionKey: escapeKey(runId), rowKey: RUN_RETRY, retryAt: until.toISOString() },
-        'Replace',
-      ),
-    );
+    await storageCall(() => table.upsertEntity({ partitionKey: escapeKey(runId), rowKey, ...fields }, 'Replace'));
   }
 
   async retryAt(runId: string): Promise<Date | null> {

@@ -1,9 +1,7 @@
 import { DateDecision } from '../domain/command';
 import { decideOn } from '../domain/date-decisions';
 import { dateDecided, Notification } from '../domain/notifications';
-import { FoundAction } from './plan-view';
-import { Storage } from '../store/open-storage';
-import { ChangeBy, ChangeOutcome, ownerCardRedrawn, rule, runChange } from './outcome';
+import { ChangeUseCase, ownerCardRedrawn, rule, runChange } from './outcome';
 
 /**
  * `date`: approve or decline the new date an owner asked for. `whatWaits` ("approve SG-4"): the new date
@@ -13,12 +11,7 @@ export type DateDecisionInput =
   { what: 'date'; decision: DateDecision; comment: string | null } | { what: 'whatWaits'; comment: string | null };
 
 /** Decide a date: a chair, an executive or an administrator, never on their own action. The owner who asked is told. */
-export function decideDate(
-  storage: Storage,
-  found: FoundAction,
-  by: ChangeBy,
-  input: DateDecisionInput,
-): Promise<ChangeOutcome> {
+export const decideDate: ChangeUseCase<DateDecisionInput> = (storage, found, by, input) => {
   const { plan, actor: decider } = found.view;
   const decision: DateDecision = input.what === 'date' ? input.decision : 'approve';
   return runChange(
@@ -50,4 +43,4 @@ export function decideDate(
           ]
         : [ownerCardRedrawn(after)],
   );
-}
+};

@@ -5,7 +5,7 @@ import { IsoDate } from '../domain/types';
 import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { updaterRule } from './may-update';
-import { ChangeBy, ChangeOutcome, refusal, Refusal } from './outcome';
+import { ChangeOutcome, ChangeUseCase, refusal, Refusal } from './outcome';
 import { updaterChange } from './updater-change';
 
 export interface NewDate {
@@ -22,27 +22,21 @@ export interface NewDate {
  * moves the date themselves, and an owner (or a decider who owns the action) asks them to. Which one
  * happened is `moved` on the outcome: the action then has no date request waiting.
  */
-export async function newDate(
-  storage: Storage,
-  found: FoundAction,
-  by: ChangeBy,
-  input: NewDate,
-): Promise<ChangeOutcome> {
-  const { plan } = found.view;
+export const newDate: ChangeUseCase<NewDate> = async (storage, found, by, input) => {
   return updaterChange(
     storage,
     found,
     { ...by, comment: input.reason },
     (action, ctx, actor) => {
       // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
-      const moved = decidesDates(actor, action, plan)
+      const moved = decidesDates(actor, action, found.view.plan)
         ? reschedule(action, input.newDate, input.reason, input.markDelayed, ctx)
         : requestNewDate(action, input.newDate, input.reason, input.markDelayed, ctx);
       return moved.ok && input.note ? addNote(moved.action, input.note, ctx) : moved;
     },
     { alsoTell: (after) => (after.dateRequest ? [dateRequested(after)] : []) },
   );
-}
+};
 
 /** Whether the date moved outright (true) or was asked for (false). */
 export const dateMoved = (outcome: Extract<ChangeOutcome, { kind: 'done' }>): boolean =>

@@ -47,6 +47,14 @@ export interface ChangeBy {
   answered?: (notification: Notification) => boolean;
 }
 
+/** A change's use case: the action found for its actor, who is changing it and through which door, and its typed input. */
+export type ChangeUseCase<Input> = (
+  storage: Storage,
+  found: FoundAction,
+  by: ChangeBy,
+  input: Input,
+) => Promise<ChangeOutcome>;
+
 export const refusal = (code: RefusalCode, why: ChangeProblem): Refusal => ({ kind: 'refused', code, why });
 
 /** A change step: refuse with a code, or the action changed. */

@@ -1,20 +1,18 @@
 import { signOff as signedOff } from '../domain/action-changes';
 import { lacksEvidence, signOffNote } from '../domain/evidence-items';
 import { canSignOff, canSignOffWithoutEvidence } from '../domain/permissions';
-import { FoundAction } from './plan-view';
-import { Storage } from '../store/open-storage';
-import { ChangeBy, ChangeOutcome, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
+import { ChangeUseCase, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
 
 /**
  * Sign off a complete action that has its evidence: a chair, an executive or an administrator, never on their
  * own. `override` is a chair's reason for signing off without evidence still missing; it goes into the history.
  */
-export function signOff(
-  storage: Storage,
-  found: FoundAction,
-  by: ChangeBy,
-  input: { comment: string | null; override?: string | null },
-): Promise<ChangeOutcome> {
+export const signOff: ChangeUseCase<{ comment: string | null; override?: string | null }> = (
+  storage,
+  found,
+  by,
+  input,
+) => {
   const { plan } = found.view;
   const override = input.override ?? null;
   return runChange(
@@ -32,4 +30,4 @@ export function signOff(
     },
     (_, after) => [ownerCardRedrawn(after)],
   );
-}
+};

@@ -1,9 +1,7 @@
 import { addEvidence, changeStatus, reportStatus } from '../domain/action-changes';
 import { canCancel } from '../domain/permissions';
 import { Status } from '../domain/types';
-import { FoundAction } from './plan-view';
-import { Storage } from '../store/open-storage';
-import { ChangeBy, ChangeOutcome } from './outcome';
+import { ChangeUseCase } from './outcome';
 import { updaterChange } from './updater-change';
 
 /** A status with its reason and any evidence, as an owner reports it ("6(a) done - evidence: https://…"). */
@@ -19,31 +17,28 @@ export interface StatusReport {
  * Update status: owners (and administrators) report on their actions; cancelling is a decision for
  * those who oversee the plan. A delay moves a date: see `new-date.ts`.
  */
-export async function updateStatus(
-  storage: Storage,
-  found: FoundAction,
-  by: ChangeBy,
-  input: StatusReport,
-): Promise<ChangeOutcome> {
-  const { plan } = found.view;
+export const updateStatus: ChangeUseCase<StatusReport> = async (storage, found, by, input) => {
   return updaterChange(
     storage,
     found,
     { ...by, comment: input.comment },
     (action, ctx) => reportStatus(action, input.status, input.comment, input.evidence, ctx, input.evidenceItem ?? null),
-    { permission: input.status === 'Cancelled' ? (actor, action) => canCancel(actor, action, plan) : undefined },
+    {
+      permission:
+        input.status === 'Cancelled' ? (actor, action) => canCancel(actor, action, found.view.plan) : undefined,
+    },
   );
-}
+};
 
 /** Complete with evidence, as the reminder card's button does it: refused if it is already complete. */
-export async function markComplete(
-  storage: Storage,
-  found: FoundAction,
-  by: ChangeBy,
-  input: { evidence: string; item?: string | null },
-): Promise<ChangeOutcome> {
+export const markComplete: ChangeUseCase<{ evidence: string; item?: string | null }> = async (
+  storage,
+  found,
+  by,
+  input,
+) => {
   return updaterChange(storage, found, { ...by, comment: null }, (action, ctx) => {
     const withEvidence = addEvidence(action, input.evidence, ctx, { item: input.item });
     return withEvidence.ok ? changeStatus(withEvidence.action, 'Complete', null, ctx) : withEvidence;
   });
-}
+};

@@ -55,15 +55,15 @@ export async function drawReminderCard(
 }
 
 /**
- * The plan's decisions card: new dates and sign-offs waiting, refreshable by the plan's deciders; for a
- * `viewer`, without those they may not be offered (their own, under separation of duties).
+ * The plan's decisions card as `viewer` sees it: new dates and sign-offs waiting, without those they may not
+ * be offered (their own, under separation of duties); refreshable by the plan's deciders.
  */
 export async function drawDecisionsCard(
   storage: Storage,
   plan: Plan,
+  viewer: Actor,
   today: IsoDate,
   banner: Banner | null,
-  viewer: Actor | null = null,
 ): Promise<DrawnCard & { card: 'decisions' }> {
   return decisionsCardOf(storage, plan, today, banner, await waitingDecisions(storage, plan, viewer));
 }
@@ -77,13 +77,13 @@ export async function decisionsCardOf(
   waiting: Action[],
 ): Promise<DrawnCard & { card: 'decisions' }> {
   const deciders = await decidersOf(storage, plan.id);
-  const { view } = decisionsCard(
-    plan.id,
-    plan.title,
-    waiting,
-    deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id),
+  const { view } = decisionsCard({
+    planId: plan.id,
+    planTitle: plan.title,
+    actions: waiting,
+    userIds: deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id),
     today,
     banner,
-  );
+  });
   return { card: 'decisions', data: view };
 }

@@ -7,9 +7,8 @@ import { showActionDetail } from '../use-cases/action-detail';
 import { showPlanPage } from '../use-cases/plan-page';
 import { plansForPerson } from '../use-cases/plans-for-person';
 import { TabPerson } from '../use-cases/readable-plan';
-import { ReportFormat } from '../reports/render';
 import { ReportLinks } from './report-link';
-import { fileHeaders, reportFile, reportFormat, reportLink, TabFile } from './tab-report';
+import { fileHeaders, ReportAsk, reportFile, reportFormat, reportLink, TabFile } from './tab-report';
 import {
   ACTION_NOT_FOUND,
   BAD_REFERENCE,
@@ -204,25 +203,19 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
 
   /** The committee report's routes: the plan id and the format checked, then the use case decides. */
   const report =
-    (answer: (person: TabPerson, planId: string, format: ReportFormat, at: Date) => Promise<Answer>) =>
+    (answer: (ask: ReportAsk) => Promise<Answer>) =>
     (person: TabPerson, req: Request): Promise<Answer> => {
       const planId = pathParam(req, 'planId');
       if (!usable(planId)) return Promise.resolve({ error: BAD_REFERENCE });
       const format = reportFormat(queryParam(req, 'format'));
       if (!format) return Promise.resolve({ error: BAD_REPORT_FORMAT });
-      return answer(person, planId, format, now());
+      return answer({ person, planId, format, now: now() });
     };
 
   // The report itself, for a plain link (local mode) or any caller that can send the token.
-  server.get(
-    `${TAB_API}/plans/:planId/report`,
-    route(report((person, planId, format, at) => reportFile(deps.storage, person, planId, format, at))),
-  );
+  server.get(`${TAB_API}/plans/:planId/report`, route(report((ask) => reportFile(deps.storage, ask))));
   // In Teams: a signed link the tab opens in the browser, where the token cannot go.
-  server.get(
-    `${TAB_API}/plans/:planId/report-link`,
-    route(report((person, planId, format, at) => reportLink(deps.storage, deps.links, person, planId, format, at))),
-  );
+  server.get(`${TAB_API}/plans/:planId/report-link`, route(report((ask) => reportLink(deps.storage, deps.links, ask))));
 
   // Anything else under the API answers in the contract's shape, not restify's.
   server.get(`${TAB_API}/*`, async (_req: Request, res: Response) => sendError(res, NO_SUCH_PAGE));

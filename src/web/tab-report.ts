@@ -19,6 +19,14 @@ export interface TabFile {
   fileName: string;
 }
 
+/** What a report route was asked: by whom, for which plan, in which format, and when. */
+export interface ReportAsk {
+  person: TabPerson;
+  planId: string;
+  format: ReportFormat;
+  now: Date;
+}
+
 export type ReportAnswer = { file: TabFile } | { body: object } | { error: TabError };
 
 /** `format` as the query gave it: absent means Word, as for the chat card's links. */
@@ -40,13 +48,7 @@ function refusal(outcome: Extract<ReportOutcome, { kind: 'refused' }>): TabError
 }
 
 /** The report made now, for its default period, and remembered as made (the next runs from today). */
-export async function reportFile(
-  storage: Storage,
-  person: TabPerson,
-  planId: string,
-  format: ReportFormat,
-  now: Date,
-): Promise<ReportAnswer> {
+export async function reportFile(storage: Storage, { person, planId, format, now }: ReportAsk): Promise<ReportAnswer> {
   const actor = await actorIn(storage, planId, person.email, person.name);
   const outcome = await makeCommitteeReport(storage, actor, { planId, now, record: true });
   if (outcome.kind === 'refused') return { error: refusal(outcome) };
@@ -63,10 +65,7 @@ export async function reportFile(
 export async function reportLink(
   storage: Storage,
   links: ReportLinks,
-  person: TabPerson,
-  planId: string,
-  format: ReportFormat,
-  now: Date,
+  { person, planId, format, now }: ReportAsk,
 ): Promise<ReportAnswer> {
   const actor = await actorIn(storage, planId, person.email, person.name);
   const allowed = await mayMakeReport(storage, actor, planId);

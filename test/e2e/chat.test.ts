@@ -3,24 +3,15 @@
  * Chromium: what a newcomer sees after `npm start`.
  */
 import { addDays, formatUkDate, todayIn } from '../../src/domain/calendar';
-import { AppInPlayground, startAppInPlayground } from './support/app';
-import { PlaygroundSession } from './support/playground';
+import { appForTests } from './support/app';
 
 jest.setTimeout(120_000);
 
 describe('chatting with Action Tracker in the Agents Playground', () => {
-  let app: AppInPlayground;
-  let session: PlaygroundSession;
-
-  beforeAll(async () => {
-    app = await startAppInPlayground();
-    session = app.session;
-  });
-
-  afterAll(() => app?.stop());
+  const app = appForTests();
 
   test('personal chat: help, my actions, what’s overdue and show', async () => {
-    const ui = session.ui;
+    const ui = app.session.ui;
     await ui.openPersonalChat();
     await ui.send('help');
     expect(await ui.waitForNewReply(/What I can do/)).toMatch(/my actions/);
@@ -33,7 +24,7 @@ describe('chatting with Action Tracker in the Agents Playground', () => {
   });
 
   test('a delay asks for the missing date and reason, one question at a time, and lands in history', async () => {
-    const ui = session.ui;
+    const ui = app.session.ui;
     await ui.openPersonalChat();
     const newDate = addDays(todayIn(new Date()), 60);
     const [y, m, d] = newDate.split('-');
@@ -51,16 +42,16 @@ describe('chatting with Action Tracker in the Agents Playground', () => {
   });
 
   test("a change to someone else's action is refused with the reason", async () => {
-    await session.ui.openPersonalChat();
-    await session.ui.send('SG-2 done');
-    expect(await session.ui.waitForNewReply(/Only the action/)).toMatch(
+    await app.session.ui.openPersonalChat();
+    await app.session.ui.send('SG-2 done');
+    expect(await app.session.ui.waitForNewReply(/Only the action/)).toMatch(
       /Only the action’s owner \(Megan Bowen\) or an administrator can change SG-2/,
     );
   });
 
   test('in a channel the bot answers an @mention', async () => {
-    await session.ui.openChannel('Executive group');
-    await session.ui.sendMention("what's overdue");
-    expect(await session.ui.waitForNewReply(/actions overdue/)).toMatch(/Overdue: Ofsted/);
+    await app.session.ui.openChannel('Executive group');
+    await app.session.ui.sendMention("what's overdue");
+    expect(await app.session.ui.waitForNewReply(/actions overdue/)).toMatch(/Overdue: Ofsted/);
   });
 });

@@ -6,9 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { Storage } from '../../src/store/open-storage';
-import { AppInPlayground, startAppInPlayground } from './support/app';
-import { PlaygroundSession } from './support/playground';
+import { appForTests } from './support/app';
 
 jest.setTimeout(120_000);
 
@@ -16,20 +14,11 @@ const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(os.tmpdir(), 'action-trac
 const shot = (name: string) => path.join(SHOTS, `${name}.png`);
 
 describe('Yes/No questions in the Agents Playground', () => {
-  let app: AppInPlayground;
-  let session: PlaygroundSession;
-  let storage: Storage;
-  const stored = async (ref: string) => (await storage.actions.get(DEMO_PLAN_ID, ref))!;
-
-  beforeAll(async () => {
-    app = await startAppInPlayground();
-    ({ session, storage } = app);
-  });
-
-  afterAll(() => app?.stop());
+  const app = appForTests();
+  const stored = async (ref: string) => (await app.storage.actions.get(DEMO_PLAN_ID, ref))!;
 
   test('"SG-4 done?" then Yes marks SG-4 complete, and the answer replaces the question', async () => {
-    const ui = session.ui;
+    const ui = app.session.ui;
     await ui.openPersonalChat();
     await ui.send('SG-4 done?');
     await ui.waitForNewReply(/Do you want me to mark SG-4 complete\?/);
@@ -43,7 +32,7 @@ describe('Yes/No questions in the Agents Playground', () => {
   });
 
   test('"SG-1 done?" then No changes nothing', async () => {
-    const ui = session.ui;
+    const ui = app.session.ui;
     await ui.openPersonalChat();
     const before = await stored('SG-1');
     await ui.send('SG-1 done?');
@@ -56,7 +45,7 @@ describe('Yes/No questions in the Agents Playground', () => {
   });
 
   test('"SG-8 red, caseloads too high" then At risk records it with the reason', async () => {
-    const ui = session.ui;
+    const ui = app.session.ui;
     await ui.openPersonalChat();
     await ui.send('SG-8 red, caseloads too high');
     await ui.waitForNewReply(/Red means delayed or at risk\. Which is SG-8\?/);

@@ -8,36 +8,25 @@ import { reachOfPerson } from '../../src/jobs/destination';
 import { runReminders } from '../../src/jobs/remind';
 import { createLogger } from '../../src/log';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { Storage } from '../../src/store/open-storage';
-import { AppInPlayground, startAppInPlayground } from './support/app';
-import { PlaygroundSession } from './support/playground';
+import { appForTests } from './support/app';
 
 jest.setTimeout(120_000);
 
 describe('reminders and the digest in the Agents Playground', () => {
-  let app: AppInPlayground;
-  let session: PlaygroundSession;
-  let storage: Storage;
-  const deps = () => ({ storage, sender: app.bot.sender, claimant: 'e2e', log: createLogger('silent') });
-
-  beforeAll(async () => {
-    app = await startAppInPlayground();
-    ({ session, storage } = app);
-  });
-
-  afterAll(() => app?.stop());
+  const app = appForTests();
+  const deps = () => ({ storage: app.storage, sender: app.bot.sender, claimant: 'e2e', log: createLogger('silent') });
 
   test('a reminder arrives; Complete with evidence refreshes the card and lands in history', async () => {
-    const ui = session.ui;
+    const ui = app.session.ui;
     await ui.openPersonalChat();
     // Opening the app sends the install event: the bot records Alex, chat and all, before Alex types anything.
     const introduced = async () => {
       for (let tries = 0; tries < 50; tries++) {
-        const alex = await storage.people.byEmail('alexw@example.com');
+        const alex = await app.storage.people.byEmail('alexw@example.com');
         if (alex?.personalChat) return alex;
         await new Promise((r) => setTimeout(r, 200));
       }
-      return storage.people.byEmail('alexw@example.com');
+      return app.storage.people.byEmail('alexw@example.com');
     };
     const alex = await introduced();
     expect(alex).toMatchObject({
@@ -66,8 +55,8 @@ describe('reminders and the digest in the Agents Playground', () => {
   });
 
   test('the digest arrives in the channel bound to the plan', async () => {
-    const ui = session.ui;
-    await storage.roles.grant(DEMO_PLAN_ID, 'alexw@example.com', 'admin');
+    const ui = app.session.ui;
+    await app.storage.roles.grant(DEMO_PLAN_ID, 'alexw@example.com', 'admin');
     await ui.openChannel('Executive group');
     await ui.sendMention('use plan ofsted-2011 here');
     await ui.waitForNewReply(/now means Ofsted/);

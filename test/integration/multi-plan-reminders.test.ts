@@ -1,5 +1,4 @@
 import { renderCard } from '../../src/cards/render';
-import { diffActions, historyEntry } from '../../src/domain/history';
 import { newPlan } from '../../src/domain/plan';
 import { reminderRunIdFor } from '../../src/domain/reminders';
 import { Action } from '../../src/domain/types';
@@ -11,6 +10,7 @@ import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { anAction } from '../support/builders';
 import { cardProblems, cardText } from '../support/card-validation';
 import { BotHarness, personalChat, startBotHarness } from '../support/bot-harness';
+import { writeImported } from '../support/storage';
 
 /**
  * A council with two plans: the demo (Ofsted) plan, reminded on Mondays at 09:00, and an audit's
@@ -38,17 +38,7 @@ async function addAudit(): Promise<void> {
     owned('R2', BEA.email, '2026-11-25'),
     owned('R3', 'alexw@example.com', '2027-06-01'),
   ];
-  await h.storage.actions.write(
-    AUDIT,
-    actions.map((action) => ({
-      action,
-      history: historyEntry(action, diffActions(null, action), {
-        by: 'test',
-        via: 'import',
-        at: '2026-11-01T00:00:00Z',
-      }),
-    })),
-  );
+  await writeImported(h.storage, AUDIT, actions, { by: 'test', at: '2026-11-01T00:00:00Z' });
   await h.storage.people.link({
     email: BEA.email,
     name: 'Bea',

@@ -10,7 +10,7 @@ import { RunningServer } from '../../src/teams/server';
 import { ActionDetail, ActionTile, PlanPage } from '../../src/domain/plan-on-a-page';
 import { anAction } from '../support/builders';
 import { startLocalServer } from '../support/local-server';
-import { testStorage } from '../support/storage';
+import { testStorage, writeImported } from '../support/storage';
 
 /** The tab's JSON API on the bot's real server, over the run's Azurite, in local mode (`?as=`). */
 const storage = testStorage();
@@ -32,13 +32,7 @@ beforeAll(async () => {
     agency: 'Health',
     owner: { email: ZOE, displayName: 'Zoe Example', aadObjectId: null },
   });
-  const at = new Date().toISOString();
-  await storage.actions.write(OTHER_PLAN, [
-    {
-      action,
-      history: historyEntry(action, diffActions(null, action), { by: 'admin@example.com', via: 'import', at }),
-    },
-  ]);
+  await writeImported(storage, OTHER_PLAN, [action], { by: 'admin@example.com', at: new Date().toISOString() });
   server = await startLocalServer(storage);
   base = `http://127.0.0.1:${server.port}`;
 });

@@ -79,16 +79,10 @@ async function on() {
   const { freePort } = require('../../dist/store/embedded-azurite');
   const { DEMO_PLAN_ID } = require('../../dist/services/demo-seed');
 
-  const { CONNECTION_STRING, TABLE_PREFIX, TENANT, ACTIVITY } = process.env;
+  const { CONNECTION_STRING, TABLE_PREFIX, SERVER_ENV, ACTIVITY } = process.env;
   const storage = storesOver(new Tables(connectionStringFactory(CONNECTION_STRING), TABLE_PREFIX));
   const log = createLogger('silent');
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(await freePort()),
-    ALLOWED_TENANTS: TENANT,
-    LOG_LEVEL: 'silent',
-    JOBS_IN_PROCESS: 'off',
-  });
+  const config = loadConfig({ ...JSON.parse(SERVER_ENV), PORT: String(await freePort()) });
   const server = await startServer(config, storage, log, '127.0.0.1');
   // A person's message, with something identifying in the query string too.
   const answer = await fetch(`${server.url}?conversation=a%3Apersonal-zqxquery`, {

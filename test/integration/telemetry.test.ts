@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
-import { demoConnector, message, TENANT } from '../support/bot-harness';
+import { demoConnector, message, TEST_SERVER_ENV } from '../support/bot-harness';
 import { personalChat } from '../support/builders';
 import { testStorage } from '../support/storage';
 
@@ -110,7 +110,7 @@ describe('with a connection string', () => {
         APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
         CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING!,
         TABLE_PREFIX: storage.tables.prefix,
-        TENANT,
+        SERVER_ENV: JSON.stringify(TEST_SERVER_ENV),
         ACTIVITY: JSON.stringify(message(url, 'my actions zqxmarker please')),
       });
     } finally {

@@ -5,7 +5,7 @@ import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { addNote } from '../../src/use-cases/add-note';
 import { decideDate } from '../../src/use-cases/decide-date';
 import { dateMoved, newDate } from '../../src/use-cases/new-date';
-import { ChangeOutcome } from '../../src/use-cases/outcome';
+import { ChangeOutcome, ChangeUseCase } from '../../src/use-cases/outcome';
 import { signOff } from '../../src/use-cases/sign-off';
 import { updateStatus } from '../../src/use-cases/update-status';
 import { testStorage } from '../support/storage';
@@ -34,6 +34,10 @@ async function found(email: string, ref: string): Promise<FoundAction> {
   };
 }
 
+/** A change by `email` to the action `ref`, through one use case, as every front door makes it. */
+const change = async <Input>(email: string, ref: string, useCase: ChangeUseCase<Input>, input: Input) =>
+  useCase(storage, await found(email, ref), BY, input);
+
 const summary = (outcome: ChangeOutcome) =>
   outcome.kind === 'done'
     ? { kind: 'done', told: outcome.notifications.map((n) => n.kind) }
@@ -44,41 +48,32 @@ const summary = (outcome: ChangeOutcome) =>
 test.each([
   [
     'an owner with no role changes someone else’s action',
-    () =>
-      found(PATTI, 'SG-1').then((f) =>
-        updateStatus(storage, f, BY, { status: 'At risk', comment: null, evidence: null }),
-      ),
+    () => change(PATTI, 'SG-1', updateStatus, { status: 'At risk', comment: null, evidence: null }),
     { kind: 'refused', code: 'notPermitted' },
   ],
   [
     'an owner cancels their own action',
-    () =>
-      found(PATTI, 'SG-6').then((f) =>
-        updateStatus(storage, f, BY, { status: 'Cancelled', comment: null, evidence: null }),
-      ),
+    () => change(PATTI, 'SG-6', updateStatus, { status: 'Cancelled', comment: null, evidence: null }),
     { kind: 'refused', code: 'notPermitted' },
   ],
   [
     'a chair signs off their own action',
-    () => found(ALEX, 'SG-1').then((f) => signOff(storage, f, BY, { comment: null })),
+    () => change(ALEX, 'SG-1', signOff, { comment: null }),
     { kind: 'refused', code: 'notPermitted' },
   ],
   [
     'an owner gives the status it already has, with nothing more',
-    () =>
-      found(ALEX, 'SG-1').then((f) =>
-        updateStatus(storage, f, BY, { status: 'On track', comment: null, evidence: null }),
-      ),
+    () => change(ALEX, 'SG-1', updateStatus, { status: 'On track', comment: null, evidence: null }),
     { kind: 'refused', code: 'notNow' },
   ],
   [
     'an administrator signs off an action that is not complete',
-    () => found(MEGAN, 'SG-1').then((f) => signOff(storage, f, BY, { comment: null })),
+    () => change(MEGAN, 'SG-1', signOff, { comment: null }),
     { kind: 'refused', code: 'notNow' },
   ],
   [
     'an owner adds a note',
-    () => found(ALEX, 'SG-1').then((f) => addNote(storage, f, BY, { text: 'waiting for the panel' })),
+    () => change(ALEX, 'SG-1', addNote, { text: 'waiting for the panel' }),
     { kind: 'done', told: ['action-changed'] },
   ],
 ])('%s', async (_, run, expected) => {
@@ -86,7 +81,7 @@ test.each([
 });
 
 test('an owner asks for a new date, the deciders are told; an executive declines it, the owner is told', async () => {
-  const asked = await newDate(storage, await found(PATTI, 'SG-6'), BY, {
+  const asked = await change(PATTI, 'SG-6', newDate, {
     newDate: '2027-03-31',
     reason: 'training places',
     markDelayed: false,
@@ -94,7 +89,7 @@ test('an owner asks for a new date, the deciders are told; an executive declines
   });
   expect(summary(asked)).toEqual({ kind: 'done', told: ['action-changed', 'date-requested'] });
   expect(asked.kind === 'done' && dateMoved(asked)).toBe(false);
-  const decided = await decideDate(storage, await found(ADELE, 'SG-6'), BY, {
+  const decided = await change(ADELE, 'SG-6', decideDate, {
     what: 'date',
     decision: 'decline',
     comment: 'fixed',
@@ -110,14 +105,12 @@ test('an owner asks for a new date, the deciders are told; an executive declines
   ]);
   // Nothing waits now: deciding again changes nothing.
   expect(
-    summary(
-      await decideDate(storage, await found(ADELE, 'SG-6'), BY, { what: 'date', decision: 'approve', comment: null }),
-    ),
+    summary(await change(ADELE, 'SG-6', decideDate, { what: 'date', decision: 'approve', comment: null })),
   ).toEqual({ kind: 'refused', code: 'notNow' });
 });
 
 test('an administrator who does not own the action moves its date outright; nobody is asked', async () => {
-  const moved = await newDate(storage, await found(MEGAN, 'SG-8'), BY, {
+  const moved = await change(MEGAN, 'SG-8', newDate, {
     newDate: '2027-01-30',
     reason: 'recruitment',
     markDelayed: true,
@@ -133,7 +126,7 @@ test('an administrator who does not own the action moves its date outright; nobo
 });
 
 test('a chair who owns the action asks like any owner', async () => {
-  const asked = await newDate(storage, await found(ALEX, 'SG-1'), BY, {
+  const asked = await change(ALEX, 'SG-1', newDate, {
     newDate: '2027-02-26',
     reason: 'panel dates',
     markDelayed: false,

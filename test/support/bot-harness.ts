@@ -58,6 +58,14 @@ export function demoConnector(): FakeConnector {
   );
 }
 
+/** The server's environment in tests, but for its port: quiet, for the test tenant, with no jobs of its own. */
+export const TEST_SERVER_ENV: Readonly<Record<string, string>> = {
+  NODE_ENV: 'test',
+  ALLOWED_TENANTS: TENANT,
+  LOG_LEVEL: 'silent',
+  JOBS_IN_PROCESS: 'off',
+};
+
 /** The one test harness: the real server and storage, with the Teams connector played by FakeConnector. */
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const storage = options.storage ?? testStorage();
@@ -65,14 +73,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
   const connector = demoConnector();
   await connector.start();
   if (options.linkPeople) await linkDemoPeople(storage, connector.url);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: String(await freePort()),
-    ALLOWED_TENANTS: TENANT,
-    LOG_LEVEL: 'silent',
-    JOBS_IN_PROCESS: 'off',
-    ...options.env,
-  });
+  const config = loadConfig({ ...TEST_SERVER_ENV, PORT: String(await freePort()), ...options.env });
   options.configure?.(config);
   const server = await startServer(config, storage, options.log ?? createLogger('silent'), '127.0.0.1');
   return {

@@ -116,12 +116,11 @@ export function changeOf(command: Command, find: (typed: string) => CorpusAction
       const date = dateOf(command.newDate, action);
       return date === 'error' ? null : { kind: 'delay', ref, date };
     }
+    // Commands named as the change they make.
     case 'evidence':
-      return { kind: 'evidence', ref };
     case 'note':
-      return { kind: 'note', ref };
     case 'signOff':
-      return { kind: 'signOff', ref };
+      return { kind: command.kind, ref };
     case 'approve':
       return action.requestedDue ? { kind: 'approveDate', ref } : { kind: 'signOff', ref };
     case 'decideDate':

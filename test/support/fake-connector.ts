@@ -43,6 +43,15 @@ export interface SentActivity {
 
 export type Fault = { status: number; retryAfterSeconds?: number } | null;
 
+type Reply = (status: number, payload: unknown, headers?: Record<string, string>) => void;
+
+/** An injected fault, answered as Teams would: its status, and Retry-After when it has one. */
+function replyFault(reply: Reply, fault: NonNullable<Fault>): void {
+  const headers: Record<string, string> =
+    fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+  reply(fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } }, headers);
+}
+
 export interface ConnectorOptions {
   /** Enforce Teams' limits, answering 429 (with Retry-After) to sends over them. */
   enforceLimits?: boolean;
@@ -77,6 +86,23 @@ export class FakeConnector {
     readonly members: Member[] = [],
     private readonly options: ConnectorOptions = {},
   ) {}
+
+  /**
+   * A send to a conversation (a channel counts as one), counted as an attempt: refused, and the refusal
+   * answered, when it would break Teams' limits or a fault is injected for it.
+   */
+  private refusedSend(conversationId: string, reply: Reply): boolean {
+    const attempt = (this.attempts.get(conversationId) ?? 0) + 1;
+    this.attempts.set(conversationId, attempt);
+    if (this.overLimit(conversationId)) {
+      this.throttled++;
+      reply(429, { error: { code: 'Throttled', message: 'over the Teams limits' } }, { 'retry-after': '1' });
+      return true;
+    }
+    const fault = this.fault({ conversationId, attempt });
+    if (fault) replyFault(reply, fault);
+    return fault !== null;
+  }
 
   /** Whether a send now would break Teams' limits; if not, it counts against them. */
   private overLimit(conversationId: string): boolean {
@@ -146,11 +172,7 @@ export class FakeConnector {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(payload));
       };
-      const injected = (fault: Fault) => {
-        const headers: Record<string, string> =
-          fault?.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-        reply(fault!.status, { error: { code: 'Injected', message: `injected ${fault!.status}` } }, headers);
-      };
+      const injected = (fault: NonNullable<Fault>) => replyFault(reply, fault);
       // GET /v3/conversations/{conversationId}/members/{memberId} (GetConversationMember)
       if (
         req.method === 'GET' &&
@@ -232,14 +254,7 @@ export class FakeConnector {
           return reply(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
         if (Buffer.byteLength(body, 'utf16le') > MAX_MESSAGE_BYTES)
           return reply(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too large.' } });
-        const attempt = (this.attempts.get(conversationId) ?? 0) + 1;
-        this.attempts.set(conversationId, attempt);
-        if (this.overLimit(conversationId)) {
-          this.throttled++;
-          return reply(429, { error: { code: 'Throttled', message: 'over the Teams limits' } }, { 'retry-after': '1' });
-        }
-        const fault = this.fault({ conversationId, attempt });
-        if (fault) return injected(fault);
+        if (this.refusedSend(conversationId, reply)) return;
         let activity: Record<string, unknown>;
         try {
           activity = JSON.parse(body) as Record<string, unknown>;
@@ -265,28 +280,14 @@ export class FakeConnector {
    * answer names the new post's conversation (`<channel>;messageid=<activity id>`) and activity.
    * Limits and faults count against the channel, as Teams counts a channel as one conversation.
    */
-  private createChannelPost(
-    request: Record<string, unknown>,
-    reply: (status: number, payload: unknown, headers?: Record<string, string>) => void,
-  ) {
+  private createChannelPost(request: Record<string, unknown>, reply: Reply) {
     const channelId = (request.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
     const activity = request.activity;
     if (typeof channelId !== 'string' || !channelId)
       return reply(400, { error: { code: 'BadArgument', message: 'channelData.channel.id is required' } });
     if (typeof activity !== 'object' || activity === null)
       return reply(400, { error: { code: 'BadArgument', message: 'activity is required' } });
-    const attempt = (this.attempts.get(channelId) ?? 0) + 1;
-    this.attempts.set(channelId, attempt);
-    if (this.overLimit(channelId)) {
-      this.throttled++;
-      return reply(429, { error: { code: 'Throttled', message: 'over the Teams limits' } }, { 'retry-after': '1' });
-    }
-    const fault = this.fault({ conversationId: channelId, attempt });
-    if (fault) {
-      const headers: Record<string, string> =
-        fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-      return reply(fault.status, { error: { code: 'Injected', message: `injected ${fault.status}` } }, headers);
-    }
+    if (this.refusedSend(channelId, reply)) return;
     const activityId = this.nextId();
     const conversationId = `${channelId};messageid=${activityId}`;
     this.record({

@@ -1,5 +1,5 @@
 import { addDays } from '../../src/domain/calendar';
-import { diffActions, historyEntry } from '../../src/domain/history';
+import { writeImported } from './storage';
 import { newPlan } from '../../src/domain/plan';
 import { Action, IsoDate } from '../../src/domain/types';
 import { MAX_ACTIONS_PER_WRITE } from '../../src/store/action-store';
@@ -69,13 +69,7 @@ export async function seedManyOwners(
     const actions = perPlan.get(planId)!;
     for (let start = 0; start < actions.length; start += MAX_ACTIONS_PER_WRITE) {
       const batch = actions.slice(start, start + MAX_ACTIONS_PER_WRITE);
-      await storage.actions.write(
-        planId,
-        batch.map((a) => ({
-          action: a,
-          history: historyEntry(a, diffActions(null, a), { by: 'seed', via: 'import', at }),
-        })),
-      );
+      await writeImported(storage, planId, batch, { by: 'seed', at });
     }
   }
   for (let start = 0; start < layout.owners; start += 200) {

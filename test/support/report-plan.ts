@@ -3,6 +3,7 @@ import { newPlan } from '../../src/domain/plan';
 import { Action, Role } from '../../src/domain/types';
 import { Storage } from '../../src/store/open-storage';
 import { anAction } from './builders';
+import { writeImported } from './storage';
 
 /** The day the seeded report is made on; its period is November 2026. */
 export const REPORT_NOW = new Date('2026-11-30T12:00:00Z');
@@ -55,17 +56,7 @@ export async function seedReportPlan(storage: Storage, planId: string, roles: Pa
     }),
     base('A-6', { title: 'Review the thresholds document', status: 'Not started', originalDueDate: '2027-05-01' }),
   ];
-  await storage.actions.write(
-    planId,
-    start.map((action) => ({
-      action,
-      history: historyEntry(action, diffActions(null, action), {
-        by: 'import',
-        via: 'import',
-        at: '2026-06-01T09:00:00.000Z',
-      }),
-    })),
-  );
+  await writeImported(storage, planId, start, { by: 'import', at: '2026-06-01T09:00:00.000Z' });
   const change = async (
     ref: string,
     at: string,
@@ -111,14 +102,5 @@ export async function seedReportPlan(storage: Storage, planId: string, roles: Pa
 export async function seedCalmPlan(storage: Storage, planId: string) {
   await storage.plans.save(newPlan({ id: planId, title: 'Calm plan', baselineDate: '2026-06-01' }));
   const action = anAction({ planId, ref: 'C-1', status: 'On track', originalDueDate: '2027-06-30' });
-  await storage.actions.write(planId, [
-    {
-      action,
-      history: historyEntry(action, diffActions(null, action), {
-        by: 'import',
-        via: 'import',
-        at: '2026-06-01T09:00:00.000Z',
-      }),
-    },
-  ]);
+  await writeImported(storage, planId, [action], { by: 'import', at: '2026-06-01T09:00:00.000Z' });
 }

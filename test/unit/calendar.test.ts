@@ -5,12 +5,13 @@ import {
   daysBetween,
   formatUkDate,
   isValidIsoDate,
+  localDateOf,
   todayIn,
   weekdayOf,
 } from '../../src/domain/calendar';
 
-describe('todayIn', () => {
-  test.each([
+describe('the day an instant falls on in a time zone: todayIn and localDateOf', () => {
+  test.each<[instant: string, timeZone: string | undefined, day: string]>([
     // Spring forward: 01:00 GMT on 29 Mar 2026 becomes 02:00 BST.
     ['2026-03-28T23:30:00Z', 'Europe/London', '2026-03-28'],
     ['2026-03-29T00:30:00Z', 'Europe/London', '2026-03-29'],
@@ -24,12 +25,21 @@ describe('todayIn', () => {
     ['2026-06-30T23:00:00Z', 'UTC', '2026-06-30'],
     ['2026-06-30T23:00:00Z', 'America/New_York', '2026-06-30'],
     ['2026-06-30T13:00:00Z', 'Pacific/Auckland', '2026-07-01'],
+    // No zone given: Europe/London.
+    ['2026-10-24T23:30:00Z', undefined, '2026-10-25'],
+    ['2026-09-30T22:30:00.000Z', undefined, '2026-09-30'],
+    ['2026-09-30T23:30:00.000Z', undefined, '2026-10-01'],
+    ['2026-10-01T00:30:00+01:00', undefined, '2026-10-01'],
+    ['2026-12-31T23:30:00.000Z', undefined, '2026-12-31'],
+    ['2026-09-30T23:30:00.000Z', 'UTC', '2026-09-30'],
   ])('%s in %s is %s', (instant, zone, expected) => {
     expect(todayIn(new Date(instant), zone)).toBe(expected);
+    expect(localDateOf(instant, zone)).toBe(expected);
   });
 
-  test('defaults to Europe/London', () => {
-    expect(todayIn(new Date('2026-10-24T23:30:00Z'))).toBe('2026-10-25');
+  test('localDateOf reads a date on its own as that day, and what is no instant as none', () => {
+    expect(localDateOf('2026-09-30')).toBe('2026-09-30');
+    expect(localDateOf('nonsense')).toBeNull();
   });
 
   test.each([
@@ -60,42 +70,31 @@ describe('daysBetween', () => {
   });
 });
 
-describe('addDays', () => {
-  test.each([
-    ['2026-03-28', 1, '2026-03-29'],
-    ['2026-03-29', 1, '2026-03-30'],
-    ['2026-10-25', 1, '2026-10-26'],
-    ['2026-12-31', 1, '2027-01-01'],
-    ['2028-02-28', 1, '2028-02-29'],
-    ['2026-03-01', -1, '2026-02-28'],
-    ['2026-09-30', 0, '2026-09-30'],
-    ['2026-01-01', 365, '2027-01-01'],
-  ])('%s + %i days is %s', (date, n, expected) => {
-    expect(addDays(date, n)).toBe(expected);
+describe('date arithmetic: days exactly, months and years clamped to the end of the month', () => {
+  const add = { days: addDays, months: addMonths, years: addYears };
+  test.each<[date: string, n: number, unit: keyof typeof add, expected: string]>([
+    ['2026-03-28', 1, 'days', '2026-03-29'],
+    ['2026-03-29', 1, 'days', '2026-03-30'],
+    ['2026-10-25', 1, 'days', '2026-10-26'],
+    ['2026-12-31', 1, 'days', '2027-01-01'],
+    ['2028-02-28', 1, 'days', '2028-02-29'],
+    ['2026-03-01', -1, 'days', '2026-02-28'],
+    ['2026-09-30', 0, 'days', '2026-09-30'],
+    ['2026-01-01', 365, 'days', '2027-01-01'],
+    ['2026-08-31', 6, 'months', '2027-02-28'],
+    ['2027-08-31', 6, 'months', '2028-02-29'],
+    ['2026-01-31', 1, 'months', '2026-02-28'],
+    ['2026-03-31', 1, 'months', '2026-04-30'],
+    ['2026-09-30', 3, 'months', '2026-12-30'],
+    ['2026-11-15', 3, 'months', '2027-02-15'],
+    ['2028-02-29', 1, 'years', '2029-02-28'],
+    ['2026-09-30', 1, 'years', '2027-09-30'],
+  ])('%s + %i %s is %s', (date, n, unit, expected) => {
+    expect(add[unit](date, n)).toBe(expected);
   });
 
-  test.each(['2026-9-30', '30/09/2026', '', '2026-02-30'])('refuses %j', (bad) => {
+  test.each(['2026-9-30', '30/09/2026', '', '2026-02-30'])('addDays refuses %j', (bad) => {
     expect(() => addDays(bad, 1)).toThrow(RangeError);
-  });
-});
-
-describe('addMonths and addYears clamp to month end', () => {
-  test.each([
-    ['2026-08-31', 6, '2027-02-28'],
-    ['2027-08-31', 6, '2028-02-29'],
-    ['2026-01-31', 1, '2026-02-28'],
-    ['2026-03-31', 1, '2026-04-30'],
-    ['2026-09-30', 3, '2026-12-30'],
-    ['2026-11-15', 3, '2027-02-15'],
-  ])('%s + %i months is %s', (date, n, expected) => {
-    expect(addMonths(date, n)).toBe(expected);
-  });
-
-  test.each([
-    ['2028-02-29', 1, '2029-02-28'],
-    ['2026-09-30', 1, '2027-09-30'],
-  ])('%s + %i years is %s', (date, n, expected) => {
-    expect(addYears(date, n)).toBe(expected);
   });
 });
 

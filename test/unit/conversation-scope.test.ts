@@ -17,6 +17,12 @@ const channelPost = (conversationId: string, channelData: unknown): Partial<Acti
   channelData,
 });
 
+const chat = (conversationType: 'groupChat' | 'personal', conversationId: string): Partial<Activity> => ({
+  type: 'message',
+  conversation: { id: conversationId, conversationType, isGroup: conversationType === 'groupChat', name: '' },
+  channelData: { tenant: TENANT },
+});
+
 test.each<
   [string, Partial<Activity>, { kind: string; bindingId: string; teamId: string | null; problem: string | null }]
 >([
@@ -109,25 +115,12 @@ test.each<
   ],
   [
     'a group chat is bound as a whole',
-    {
-      type: 'message',
-      conversation: { id: '19:9a8f7e6d@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
-      channelData: { tenant: TENANT },
-    },
+    chat('groupChat', '19:9a8f7e6d@thread.v2'),
     { kind: 'groupChat', bindingId: '19:9a8f7e6d@thread.v2', teamId: null, problem: null },
   ],
   [
     'a personal chat',
-    {
-      type: 'message',
-      conversation: {
-        id: 'a:1qhNLqpUtmuI6U35gzjsJn7uRnCkW8NiZ',
-        conversationType: 'personal',
-        isGroup: false,
-        name: '',
-      },
-      channelData: { tenant: TENANT },
-    },
+    chat('personal', 'a:1qhNLqpUtmuI6U35gzjsJn7uRnCkW8NiZ'),
     { kind: 'personal', bindingId: 'a:1qhNLqpUtmuI6U35gzjsJn7uRnCkW8NiZ', teamId: null, problem: null },
   ],
   [

@@ -1,4 +1,3 @@
-import { localDateOf } from '../../src/domain/calendar';
 import { computeDigest, Digest, DigestInput, DigestTotals, digestTotals } from '../../src/domain/digest';
 import { Action, FieldChange, HistoryEntry, IsoDate, Status } from '../../src/domain/types';
 import { anAction } from '../support/builders';
@@ -456,19 +455,5 @@ describe('purity', () => {
     const first = computeDigest(input);
     expect(JSON.stringify({ actions, history, unreachable })).toBe(before);
     expect(computeDigest(input)).toEqual(first);
-  });
-});
-
-describe('localDateOf: the day a change was made on, where the plan is run', () => {
-  test.each<[instant: string, timeZone: string | undefined, date: string | null]>([
-    ['2026-09-30T22:30:00.000Z', undefined, '2026-09-30'],
-    ['2026-09-30T23:30:00.000Z', undefined, '2026-10-01'],
-    ['2026-10-01T00:30:00+01:00', undefined, '2026-10-01'],
-    ['2026-12-31T23:30:00.000Z', undefined, '2026-12-31'],
-    ['2026-09-30T23:30:00.000Z', 'UTC', '2026-09-30'],
-    ['2026-09-30', undefined, '2026-09-30'],
-    ['nonsense', undefined, null],
-  ])('%s in %s → %s', (instant, timeZone, date) => {
-    expect(localDateOf(instant, timeZone)).toBe(date);
   });
 });

@@ -42,15 +42,16 @@ describe('parseEvidenceItems', () => {
 });
 
 describe('matchEvidenceItem: exact, any case, or the one item every word typed names; never a guess', () => {
+  const matched = (item: string) => ({ kind: 'matched', item });
   test.each([
-    ['Audit report', { kind: 'matched', item: 'Audit report' }],
-    ['audit REPORT', { kind: 'matched', item: 'Audit report' }],
-    ['the audit report', { kind: 'matched', item: 'Audit report' }],
-    ['training record', { kind: 'matched', item: 'Training records' }],
-    ['trainig records', { kind: 'matched', item: 'Training records' }],
-    ['minutes', { kind: 'matched', item: 'Board minutes' }],
+    ['Audit report', matched('Audit report')],
+    ['audit REPORT', matched('Audit report')],
+    ['the audit report', matched('Audit report')],
+    ['training record', matched('Training records')],
+    ['trainig records', matched('Training records')],
+    ['minutes', matched('Board minutes')],
     ['audit', { kind: 'ambiguous', items: ['Audit report', 'Annual audit plan'] }],
-    ['the audit plan', { kind: 'matched', item: 'Annual audit plan' }],
+    ['the audit plan', matched('Annual audit plan')],
     ['risk register', { kind: 'none' }],
     ['here is the training record', { kind: 'matched', item: 'Training records' }],
     ['finally got the board minutes written up', { kind: 'matched', item: 'Board minutes' }],

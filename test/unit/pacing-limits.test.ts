@@ -51,15 +51,15 @@ describe('Teams’ documented limits', () => {
     expect(busiest(times, windowMs)).toBe(limit);
   });
 
-  test.each([
-    ['19:abc@thread.tacv2;messageid=1700000000000', '19:abc@thread.tacv2'],
-    ['19:abc@thread.tacv2;messageid=1700000000001', '19:abc@thread.tacv2'],
-    ['19:abc@thread.tacv2', '19:abc@thread.tacv2'],
-    ['a:1xyz-personal', 'a:1xyz-personal'],
-    ['19:meeting_abc@thread.v2', '19:meeting_abc@thread.v2'],
-    ['', ''],
-  ])('%j counts as conversation %j', (id, key) => {
-    expect(conversationKey(id)).toBe(key);
+  test.each(['19:abc@thread.tacv2;messageid=1700000000000', '19:abc@thread.tacv2;messageid=1700000000001'])(
+    'the post %j counts as its channel',
+    (id) => {
+      expect(conversationKey(id)).toBe('19:abc@thread.tacv2');
+    },
+  );
+
+  test.each(['19:abc@thread.tacv2', 'a:1xyz-personal', '19:meeting_abc@thread.v2', ''])('%j counts as itself', (id) => {
+    expect(conversationKey(id)).toBe(id);
   });
 
   test.each([

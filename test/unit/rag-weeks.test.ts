@@ -1,5 +1,5 @@
 import { mondayOf, ragByWeek, RagWeek } from '../../src/domain/rag-weeks';
-import { Action, FieldChange, HistoryEntry } from '../../src/domain/types';
+import { Action, FieldChange, HistoryEntry, Status, STATUSES } from '../../src/domain/types';
 import { anAction } from '../support/builders';
 
 /** A Wednesday; its week began on Monday 23 Nov 2026. */
@@ -7,9 +7,10 @@ const TODAY = '2026-11-25';
 
 type Change = [at: string, changes: FieldChange[]];
 interface Spec {
-  now: Partial<Action>;
   /** Oldest first; the first entry that sets a status from nothing created the action. */
   changes: Change[];
+  /** The action now, where its history does not say (it has none). */
+  now?: Partial<Action>;
 }
 
 const created = (status: string, due: string): FieldChange[] => [
@@ -20,8 +21,21 @@ const status = (from: string, to: string): FieldChange[] => [{ field: 'status', 
 /** [weekStarting, red, amber, green, complete, cancelled] */
 type Week = [string, number, number, number, number, number];
 
+const isStatus = (s: string | null): s is Status => (STATUSES as readonly (string | null)[]).includes(s);
+
+/** The action as its history leaves it: the last value each change gave its status and due dates. */
+function stateAfter(changes: Change[]): Partial<Action> {
+  const state: Partial<Action> = {};
+  for (const c of changes.flatMap(([, fields]) => fields)) {
+    if (c.field === 'status' && isStatus(c.to)) state.status = c.to;
+    if (c.field === 'originalDueDate' && c.to !== null) state.originalDueDate = c.to;
+    if (c.field === 'revisedDueDate') state.revisedDueDate = c.to;
+  }
+  return state;
+}
+
 function build(specs: Spec[]): { actions: Action[]; history: HistoryEntry[] } {
-  const actions = specs.map((s, i) => anAction({ ref: `A-${i + 1}`, ...s.now }));
+  const actions = specs.map((s, i) => anAction({ ref: `A-${i + 1}`, ...stateAfter(s.changes), ...s.now }));
   const history = specs.flatMap((s, i) =>
     s.changes.map(([at, changes]) => ({
       planId: 'test-plan',
@@ -48,12 +62,7 @@ describe('RAG counts week by week, worked back from the history', () => {
     ],
     [
       'an action that never changed is the same colour every week since it was created',
-      [
-        {
-          now: { status: 'On track', originalDueDate: '2026-12-31' },
-          changes: [['2026-11-10T10:00:00Z', created('On track', '2026-12-31')]],
-        },
-      ],
+      [{ changes: [['2026-11-10T10:00:00Z', created('On track', '2026-12-31')]] }],
       [
         ['2026-11-09', 0, 0, 1, 0, 0],
         ['2026-11-16', 0, 0, 1, 0, 0],
@@ -64,7 +73,6 @@ describe('RAG counts week by week, worked back from the history', () => {
       'a date passing turns it red at the end of that week; completing it counts from the week it was done',
       [
         {
-          now: { status: 'Complete', originalDueDate: '2026-11-18' },
           changes: [
             ['2026-11-10T10:00:00Z', created('On track', '2026-11-18')],
             ['2026-11-24T09:00:00Z', status('On track', 'Complete')],
@@ -81,7 +89,6 @@ describe('RAG counts week by week, worked back from the history', () => {
       'a new date takes it out of red from the week it was approved',
       [
         {
-          now: { status: 'On track', originalDueDate: '2026-11-12', revisedDueDate: '2026-12-31' },
           changes: [
             ['2026-11-03T10:00:00Z', created('On track', '2026-11-12')],
             ['2026-11-20T15:00:00Z', [{ field: 'revisedDueDate', from: null, to: '2026-12-31' }]],
@@ -98,12 +105,8 @@ describe('RAG counts week by week, worked back from the history', () => {
     [
       'an action created later is left out of the weeks before it existed',
       [
+        { changes: [['2026-11-03T10:00:00Z', created('At risk', '2027-03-01')]] },
         {
-          now: { status: 'At risk', originalDueDate: '2027-03-01' },
-          changes: [['2026-11-03T10:00:00Z', created('At risk', '2027-03-01')]],
-        },
-        {
-          now: { status: 'Cancelled', originalDueDate: '2027-03-01' },
           changes: [
             ['2026-11-24T10:00:00Z', created('Not started', '2027-03-01')],
             ['2026-11-25T10:00:00Z', status('Not started', 'Cancelled')],
@@ -119,12 +122,7 @@ describe('RAG counts week by week, worked back from the history', () => {
     ],
     [
       'not started and due within 14 days of the end of a week is amber that week',
-      [
-        {
-          now: { status: 'Not started', originalDueDate: '2026-12-01' },
-          changes: [['2026-11-10T10:00:00Z', created('Not started', '2026-12-01')]],
-        },
-      ],
+      [{ changes: [['2026-11-10T10:00:00Z', created('Not started', '2026-12-01')]] }],
       [
         ['2026-11-09', 0, 0, 1, 0, 0],
         ['2026-11-16', 0, 1, 0, 0, 0],
@@ -135,7 +133,6 @@ describe('RAG counts week by week, worked back from the history', () => {
       "a change is dated in the plan's time zone: late on Sunday in London is Monday in Auckland",
       [
         {
-          now: { status: 'Complete', originalDueDate: '2027-01-31' },
           changes: [
             ['2026-11-10T10:00:00Z', created('On track', '2027-01-31')],
             ['2026-11-22T12:00:00Z', status('On track', 'Complete')],
@@ -153,7 +150,6 @@ describe('RAG counts week by week, worked back from the history', () => {
       '... and the same change in London counts in the week before',
       [
         {
-          now: { status: 'Complete', originalDueDate: '2027-01-31' },
           changes: [
             ['2026-11-10T10:00:00Z', created('On track', '2027-01-31')],
             ['2026-11-22T12:00:00Z', status('On track', 'Complete')],
@@ -168,12 +164,7 @@ describe('RAG counts week by week, worked back from the history', () => {
     ],
     [
       'at most the last `maxWeeks` weeks',
-      [
-        {
-          now: { status: 'On track', originalDueDate: '2027-06-30' },
-          changes: [['2025-01-06T10:00:00Z', created('On track', '2027-06-30')]],
-        },
-      ],
+      [{ changes: [['2025-01-06T10:00:00Z', created('On track', '2027-06-30')]] }],
       [
         ['2026-11-09', 0, 0, 1, 0, 0],
         ['2026-11-16', 0, 0, 1, 0, 0],
@@ -190,12 +181,7 @@ describe('RAG counts week by week, worked back from the history', () => {
   });
 
   test('a year of history gives 52 weeks by default, each counting every action that existed', () => {
-    const { actions, history } = build([
-      {
-        now: { status: 'On track', originalDueDate: '2027-06-30' },
-        changes: [['2024-01-01T10:00:00Z', created('On track', '2027-06-30')]],
-      },
-    ]);
+    const { actions, history } = build([{ changes: [['2024-01-01T10:00:00Z', created('On track', '2027-06-30')]] }]);
     const weeks = ragByWeek(actions, history, TODAY, 'Europe/London');
     expect(weeks).toHaveLength(52);
     expect(weeks[51].weekStarting).toBe('2026-11-23');

@@ -42,20 +42,20 @@ async function zipBomb(megabytes: number): Promise<Uint8Array> {
   await done;
   const data = Buffer.concat(chunks);
   const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(size, 24);
-  central.writeUInt16LE(name.length, 28);
+  // The local file header and the central directory entry share these fields, the central one two bytes
+  // further on (it starts with the version that made it).
+  const header = (length: number, signature: number, at: number) => {
+    const bytes = Buffer.alloc(length);
+    bytes.writeUInt32LE(signature, 0);
+    bytes.writeUInt16LE(20, at); // version needed to extract
+    bytes.writeUInt16LE(8, at + 4); // deflated
+    bytes.writeUInt32LE(data.length, at + 14); // deflated size
+    bytes.writeUInt32LE(size, at + 18); // inflated
+    bytes.writeUInt16LE(name.length, at + 22);
+    return bytes;
+  };
+  const local = header(30, 0x04034b50, 4);
+  const central = header(46, 0x02014b50, 6);
   const directoryAt = local.length + name.length + data.length;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);

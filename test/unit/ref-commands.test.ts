@@ -107,6 +107,10 @@ function neighbours(ref: string): string[] {
   ].filter((r) => refKey(r) !== '');
 }
 
+/** A reference shape, one of the ways it is typed, and a plan of refs made for it. */
+const typedWith = <Plan>(planFor: (s: Shape) => fc.Arbitrary<Plan>) =>
+  shape.chain((s) => fc.record({ shape: fc.constant(s), typed: fc.constantFrom(...s.typings), plan: planFor(s) }));
+
 function parsedRef(message: string): { kind: Command['kind']; ref: string | null } {
   const command = parseCommand(message, TODAY);
   return { kind: command.kind, ref: 'ref' in command ? command.ref : null };
@@ -115,25 +119,15 @@ function parsedRef(message: string): { kind: Command['kind']; ref: string | null
 describe('every reference shape in every command', () => {
   test('typed any way, in any command, it names exactly its own action', () => {
     fc.assert(
-      fc.property(
-        shape.chain((wanted) =>
-          fc.record({
-            wanted: fc.constant(wanted),
-            typed: fc.constantFrom(...wanted.typings),
-            plan: planAround(wanted),
-          }),
-        ),
-        template,
-        ({ wanted, typed, plan }, [text, kind]) => {
-          const message = text.replace('{r}', typed);
-          const parsed = parsedRef(message);
-          expect({ message, kind: parsed.kind }).toEqual({ message, kind });
-          expect({ message, match: resolveRef(parsed.ref ?? '', plan) }).toEqual({
-            message,
-            match: { kind: 'one', ref: wanted.ref },
-          });
-        },
-      ),
+      fc.property(typedWith(planAround), template, ({ shape: wanted, typed, plan }, [text, kind]) => {
+        const message = text.replace('{r}', typed);
+        const parsed = parsedRef(message);
+        expect({ message, kind: parsed.kind }).toEqual({ message, kind });
+        expect({ message, match: resolveRef(parsed.ref ?? '', plan) }).toEqual({
+          message,
+          match: { kind: 'one', ref: wanted.ref },
+        });
+      }),
       { numRuns: 1500 },
     );
   });
@@ -141,15 +135,9 @@ describe('every reference shape in every command', () => {
   test('a ref that is not in the plan never names one that is', () => {
     fc.assert(
       fc.property(
-        shape.chain((missing) =>
-          fc.record({
-            missing: fc.constant(missing),
-            typed: fc.constantFrom(...missing.typings),
-            plan: fc.array(shape, { maxLength: 12 }),
-          }),
-        ),
+        typedWith(() => fc.array(shape, { maxLength: 12 })),
         template,
-        ({ missing, typed, plan }, [text]) => {
+        ({ shape: missing, typed, plan }, [text]) => {
           // The plan holds the missing ref's near neighbours ("3" for "3(a)", "A-1" for "Ä-1"), but not it
           // nor anything that reads the same, with or without its leading word.
           const refs = [...plan.map((s) => s.ref), ...neighbours(missing.ref)].filter(

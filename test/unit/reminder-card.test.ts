@@ -53,7 +53,13 @@ describe('every card stays within Teams’ size limit (36 KB counted as UTF-16)'
   test.each(Object.entries(TITLES))(
     'a decisions card with 60 requests and sign-offs, 1,000-character reasons and %s titles',
     (_, title) => {
-      const { card, view } = decisionsCard('p', 'Plan', decidable(title), ['user-id-0'], TODAY);
+      const { card, view } = decisionsCard({
+        planId: 'p',
+        planTitle: 'Plan',
+        actions: decidable(title),
+        userIds: ['user-id-0'],
+        today: TODAY,
+      });
       expect(utf16Bytes(card)).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
       expect(cardProblems(card)).toEqual([]);
       const shown = view.requests.length + view.signOffs.length;
@@ -63,7 +69,10 @@ describe('every card stays within Teams’ size limit (36 KB counted as UTF-16)'
   );
 
   test('what the same cards measured before clipping and fitting: well over the limit', () => {
-    const whole = decisionsView('p', 'Plan', decidable(TITLES.accented), [], TODAY, null, 1000);
+    const whole = decisionsView(
+      { planId: 'p', planTitle: 'Plan', actions: decidable(TITLES.accented), userIds: [], today: TODAY },
+      1000,
+    );
     expect(whole.requests).toHaveLength(25);
     const unclipped = utf16Bytes({
       ...whole,

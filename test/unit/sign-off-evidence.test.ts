@@ -355,27 +355,20 @@ describe('"what\'s waiting for sign-off" names the evidence still missing', () =
 describe('a very bad week still fits in one card', () => {
   const long = (i: number) => `${'Ö'.repeat(300)} ${i}`;
   const owner = { email: 'o@example.com', displayName: 'Ü'.repeat(1000), aadObjectId: null };
-  const late = Array.from({ length: 60 }, (_, i) =>
-    anAction({
-      ref: `L-${i}`,
-      title: long(i),
-      owner,
-      originalDueDate: '2026-11-20',
-      revisedDueDate: '2026-11-25',
-      revisionReason: 'x'.repeat(1000),
-      revisionCount: 3,
-    }),
-  );
-  const limbo = Array.from({ length: 60 }, (_, i) =>
-    anAction({
-      ref: `C-${i}`,
-      title: long(i),
-      owner,
-      status: 'Complete',
-      evidenceRequired: Array.from({ length: 20 }, (_, n) => `${'É'.repeat(190)} ${n}`),
-      evidenceDue: '2026-10-01',
-    }),
-  );
+  /** Sixty actions of one kind, each with the longest title and owner's name. */
+  const sixty = (prefix: string, fields: Partial<Action>) =>
+    Array.from({ length: 60 }, (_, i) => anAction({ ref: `${prefix}-${i}`, title: long(i), owner, ...fields }));
+  const late = sixty('L', {
+    originalDueDate: '2026-11-20',
+    revisedDueDate: '2026-11-25',
+    revisionReason: 'x'.repeat(1000),
+    revisionCount: 3,
+  });
+  const limbo = sixty('C', {
+    status: 'Complete',
+    evidenceRequired: Array.from({ length: 20 }, (_, n) => `${'É'.repeat(190)} ${n}`),
+    evidenceDue: '2026-10-01',
+  });
   const digest = computeDigest({
     planTitle: 'Plan',
     actions: [...late, ...limbo],

@@ -1,6 +1,6 @@
 import { compareRefs } from '../ref';
 import { Action, HistoryEntry, IsoDate } from '../types';
-import { changesSince, historyByAction, localDays } from './register-history';
+import { changesWithin } from './register-history';
 
 export interface ChangedItem {
   action: Action;
@@ -15,10 +15,9 @@ export function changedSince(
   since: IsoDate,
   timeZone: string,
 ): ChangedItem[] {
-  const historyOf = historyByAction(history);
-  const localDay = localDays(timeZone);
+  const changesOf = changesWithin(history, timeZone, since);
   const items = actions
-    .map((action) => ({ action, entries: changesSince(historyOf(action), since, localDay).reverse() }))
+    .map((action) => ({ action, entries: changesOf(action).reverse() }))
     .filter((item) => item.entries.length > 0);
   return items.sort(
     (a, b) => b.entries[0].at.localeCompare(a.entries[0].at) || compareRefs(a.action.ref, b.action.ref),

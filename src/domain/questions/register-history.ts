@@ -1,6 +1,6 @@
 import { addDays, localDateOf } from '../calendar';
 import { refKey } from '../ref';
-import { Action, HistoryEntry, IsoDate } from '../types';
+import { Action, HistoryEntry, IsoDate, Status, STATUSES } from '../types';
 
 /** The entry that created an action: only creation sets a status from nothing. */
 export const isCreation = (entry: HistoryEntry): boolean =>
@@ -54,15 +54,56 @@ export function localDays(timeZone: string): (at: string) => IsoDate | null {
   };
 }
 
-/** Changes to existing actions made on or after `since` (by the plan's local date, from `localDay`). */
-export function changesSince(
+/**
+ * Each action's changes made from `from` to `to` (or since `from`, without `to`) by the plan's local
+ * date, oldest first. The entries that created actions are left out: being created is not a change.
+ */
+export function changesWithin(
+  history: readonly HistoryEntry[],
+  timeZone: string,
+  from: IsoDate,
+  to?: IsoDate,
+): (action: Action) => HistoryEntry[] {
+  const historyOf = historyByAction(history);
+  const localDay = localDays(timeZone);
+  const within = (entry: HistoryEntry) => {
+    if (isCreation(entry) || surelyBefore(entry.at, from)) return false;
+    const day = localDay(entry.at);
+    return day !== null && day >= from && (to === undefined || day <= to);
+  };
+  return (action) => historyOf(action).filter(within);
+}
+
+const isStatus = (s: string | null): s is Status => s !== null && (STATUSES as readonly string[]).includes(s);
+
+/**
+ * An action worked back through its history (oldest first, as `historyByAction` gives it): each call
+ * undoes every change made after the end of `date` to the fields RAG depends on, and answers the
+ * action as it stood then, or null if it had not been created yet. Dates are asked newest first, so
+ * a whole run of dates costs one pass over the history; the answer is changed by the next call.
+ */
+export function rewinder(
+  action: Action,
   entries: readonly HistoryEntry[],
-  since: IsoDate,
   localDay: (at: string) => IsoDate | null,
-): HistoryEntry[] {
-  return entries.filter((e) => {
-    if (isCreation(e) || surelyBefore(e.at, since)) return false;
-    const date = localDay(e.at);
-    return date !== null && date >= since;
-  });
+): (date: IsoDate) => Readonly<Action> | null {
+  const then: Action = { ...action };
+  const newestFirst = [...entries].reverse();
+  let next = 0;
+  let existed = true;
+  return (date) => {
+    for (; next < newestFirst.length; next++) {
+      const entry = newestFirst[next];
+      if (surelyBefore(entry.at, date)) break;
+      const day = localDay(entry.at);
+      if (day === null || day <= date) break;
+      if (isCreation(entry)) existed = false;
+      for (const c of entry.changes) {
+        if (c.field === 'status' && isStatus(c.from)) then.status = c.from;
+        if (c.field === 'revisedDueDate') then.revisedDueDate = c.from;
+        if (c.field === 'originalDueDate') then.originalDueDate = c.from;
+      }
+    }
+    return existed ? then : null;
+  };
 }

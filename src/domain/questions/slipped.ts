@@ -2,7 +2,7 @@ import { currentDueDate, daysOverdue, isOverdue } from '../rag';
 import { compareRefs } from '../ref';
 import { Action, HistoryEntry, IsoDate } from '../types';
 import { SlippedItem } from '../digest';
-import { changeOf, changesSince, historyByAction, localDays } from './register-history';
+import { changeOf, changesWithin } from './register-history';
 
 export type SlipItem =
   /** The due date was moved in the period: from the date before the first move to the date after the last. */
@@ -21,12 +21,11 @@ export function slippedSince(
   today: IsoDate,
   timeZone: string,
 ): SlipItem[] {
-  const historyOf = historyByAction(history);
-  const localDay = localDays(timeZone);
+  const changesOf = changesWithin(history, timeZone, since);
   const moved: SlipItem[] = [];
   const late: SlipItem[] = [];
   for (const action of actions) {
-    const move = movedIn(action, changesSince(historyOf(action), since, localDay));
+    const move = movedIn(action, changesOf(action));
     if (move) {
       moved.push(move);
       continue;

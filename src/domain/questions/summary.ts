@@ -2,8 +2,8 @@ import { addDays } from '../calendar';
 import { digestChanges, DigestChanges, digestTotals, DigestTotals } from '../digest';
 import { daysOverdue, ragOf } from '../rag';
 import { compareRefs } from '../ref';
-import { Action, HistoryEntry, IsoDate, Rag, Status, STATUSES } from '../types';
-import { historyByAction, isCreation, localDays, surelyBefore } from './register-history';
+import { Action, HistoryEntry, IsoDate, Rag } from '../types';
+import { historyByAction, localDays, rewinder } from './register-history';
 
 export interface RiskItem {
   action: Action;
@@ -21,8 +21,6 @@ export interface PlanSummary {
   risks: RiskItem[];
 }
 
-const isStatus = (s: string | null): s is Status => s !== null && (STATUSES as readonly string[]).includes(s);
-
 /**
  * The plan as it stood at the end of `date`, worked back from today's actions by undoing, newest
  * first, every later change to the fields RAG depends on. Actions created later are left out.
@@ -37,20 +35,8 @@ export function stateAt(
   const localDay = localDays(timeZone);
   const past: Action[] = [];
   for (const action of actions) {
-    const then = { ...action };
-    let existed = true;
-    for (const entry of [...historyOf(action)].reverse()) {
-      if (surelyBefore(entry.at, date)) break;
-      const day = localDay(entry.at);
-      if (day === null || day <= date) break;
-      if (isCreation(entry)) existed = false;
-      for (const c of entry.changes) {
-        if (c.field === 'status' && isStatus(c.from)) then.status = c.from;
-        if (c.field === 'revisedDueDate') then.revisedDueDate = c.from;
-        if (c.field === 'originalDueDate') then.originalDueDate = c.from;
-      }
-    }
-    if (existed) past.push(then);
+    const then = rewinder(action, historyOf(action), localDay)(date);
+    if (then) past.push(then);
   }
   return past;
 }

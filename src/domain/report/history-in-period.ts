@@ -1,4 +1,4 @@
-import { historyByAction, isCreation, localDays, surelyBefore } from '../questions/register-history';
+import { changesWithin } from '../questions/register-history';
 import { Action, HistoryEntry } from '../types';
 import { ReportPeriod } from './types';
 
@@ -11,12 +11,5 @@ export function changesInPeriod(
   period: ReportPeriod,
   timeZone: string,
 ): (action: Action) => HistoryEntry[] {
-  const historyOf = historyByAction(history);
-  const localDay = localDays(timeZone);
-  const inPeriod = (entry: HistoryEntry) => {
-    if (isCreation(entry) || surelyBefore(entry.at, period.from)) return false;
-    const day = localDay(entry.at);
-    return day !== null && day >= period.from && day <= period.to;
-  };
-  return (action) => historyOf(action).filter(inPeriod);
+  return changesWithin(history, timeZone, period.from, period.to);
 }

@@ -33,3 +33,31 @@ export async function startAppInPlayground(): Promise<AppInPlayground> {
     },
   };
 }
+
+/**
+ * The app in the Playground for the tests of one describe block: started before them and stopped after
+ * them. Its parts are read when a test runs, by which time it has started.
+ */
+export function appForTests(): AppInPlayground {
+  let started: AppInPlayground | undefined;
+  beforeAll(async () => {
+    started = await startAppInPlayground();
+  });
+  afterAll(() => started?.stop());
+  const app = (): AppInPlayground => {
+    if (!started) throw new Error('The app starts in beforeAll.');
+    return started;
+  };
+  return {
+    get storage() {
+      return app().storage;
+    },
+    get bot() {
+      return app().bot;
+    },
+    get session() {
+      return app().session;
+    },
+    stop: () => app().stop(),
+  };
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ImportFile } from '../services/import-plan';
+import { CliContext, UserError } from './context';
+
+/** A file named on the command line, or an error that names it and says what is wrong. */
+export function readImportFile(file: string): ImportFile {
+  try {
+    return { name: path.basename(file), bytes: fs.readFileSync(file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'ENOENT' ? `There is no file at ${file}.` : `The file ${file} could not be read (${code}).`,
+    );
+  }
+}
+
+/** An import's warnings, on stderr; then, if the file had problems, every one of them as the command's error. */
+export function reportImportProblems(
+  ctx: CliContext,
+  report: { ok: boolean; warnings: readonly string[]; errors?: readonly string[] },
+): void {
+  for (const warning of report.warnings) ctx.err.write(`Warning: ${warning}\n`);
+  const errors = report.errors ?? [];
+  if (!report.ok) {
+    throw new UserError(
+      `Nothing was imported: the file has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}.\n` +
+        errors.map((e) => `  ${e}`).join('\n'),
+    );
+  }
+}

@@ -16,10 +16,9 @@ export function readImportFile(file: string): ImportFile {
 }
 
 /** An import's warnings, on stderr; then, if the file had problems, every one of them as the command's error. */
-export function reportImportProblems(
-  ctx: CliContext,
-  report: { ok: boolean; warnings: readonly string[]; errors?: readonly string[] },
-): void {
+export function reportImportProblems<
+  R extends { ok: boolean; warnings: readonly string[]; errors?: readonly string[] },
+>(ctx: CliContext, report: R): asserts report is R & { ok: true } {
   for (const warning of report.warnings) ctx.err.write(`Warning: ${warning}\n`);
   const errors = report.errors ?? [];
   if (!report.ok) {

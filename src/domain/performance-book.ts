@@ -1,5 +1,6 @@
 import { listSome } from './import-rows';
 import { formatPeriod, parsePeriod } from './measure-periods';
+import { earliestPeriod } from './value-for-period';
 import { parseMeasureValue } from './measure-values';
 import { refKey } from './ref';
 import { Action, IsoDate, MeasureValue } from './types';
@@ -142,6 +143,9 @@ function rowProblem(
     return period.code === 'periodInFuture'
       ? `the period "${cell('period')}" has not started yet`
       : `the period "${cell('period')}" is not a ${d.frequency === 'monthly' ? 'month, such as 2026-10 or Oct 2026' : 'quarter, such as 2026-Q3 or Q3 2026'}`;
+  const earliest = earliestPeriod(d);
+  if (earliest !== null && period.period < earliest)
+    return `the period "${cell('period')}" is before the baseline of ${name} (the earliest it can take is ${formatPeriod(earliest)})`;
   const value = parseMeasureValue(cell('value'), d.unit, today);
   if (!value.ok) return `the value "${cell('value')}" is not ${UNIT_WORDS[d.unit]} (${name} is ${d.unit})`;
   const note = cell('note');

@@ -129,6 +129,25 @@ describe('the performance book’s measure column', () => {
     expect(book(row)).toMatchObject({ rows: [], errors: [error] });
   });
 
+  test('a period before the measure’s baseline is refused, naming the earliest it can take', () => {
+    const since = (m: Measure): Measure =>
+      m.definition ? { ...m, definition: { ...m.definition, baseline: { value: 5, date: '2026-08-14' } } } : m;
+    const withBaseline = [anAction({ ref: 'SG-3', measures: [since(measure('Visits in time'))] })];
+    const rows = (period: string) =>
+      validateBook(
+        [
+          ['ref', 'period', 'value'],
+          ['SG-3', period, '9'],
+        ],
+        withBaseline,
+        TODAY,
+      );
+    expect(rows('2026-07').errors).toEqual([
+      'Row 2: the period "2026-07" is before the baseline of SG-3\'s measure (the earliest it can take is Aug 2026).',
+    ]);
+    expect(rows('2026-08')).toMatchObject({ errors: [], rows: [{ ref: 'SG-3', period: '2026-08', value: 9 }] });
+  });
+
   test('one value per period per measure', () => {
     expect(book(['SG-1', '2026-10', '12', '2'], ['SG-1', '2026-10', '50%', '1']).errors).toEqual([]);
     expect(book(['SG-1', '2026-10', '12', '2'], ['SG-1', 'Oct 2026', '13', '2']).errors).toEqual([

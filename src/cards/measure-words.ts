@@ -6,15 +6,22 @@ import { earliestPeriod } from '../domain/value-for-period';
 import { MeasureStatus, Trend } from '../domain/measures';
 import { Frequency, MeasureDefinition, MeasureUnit } from '../domain/types';
 
-/** The words for measures, made in one place for chat, cards, the digest and the export. */
+/**
+ * The words for measures, made in one place for chat, cards, the digest and the committee report. The export
+ * (src/domain/export-rows.ts) and the tab (tab/src/view/words.ts) say the same, capitalised; a test holds them to it.
+ */
 export const STATUS_WORDS: Record<MeasureStatus, string> = {
   'on-target': 'on target',
   'off-target': 'off target',
-  'no-data': 'no data',
-  overdue: 'value overdue',
+  'no-data': 'no figures yet',
+  overdue: 'figures overdue',
 };
 
-export const TREND_WORDS: Record<Trend, string> = { improving: 'improving', worsening: 'worsening', flat: 'flat' };
+export const TREND_WORDS: Record<Trend, string> = {
+  improving: 'improving',
+  worsening: 'getting worse',
+  flat: 'no change',
+};
 export const trendWords = (t: Trend | null) => (t ? TREND_WORDS[t] : 'not enough values for a trend');
 
 export const STATUS_COLOUR: Record<MeasureStatus, string> = {

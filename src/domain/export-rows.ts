@@ -6,16 +6,16 @@ import { formatMeasureValue } from './measure-values';
 import { MeasureRow } from './measure-view';
 import { Action, IsoDate } from './types';
 
-const STATUS_LABELS: Record<MeasureRow['status'], string> = {
+export const STATUS_LABELS: Record<MeasureRow['status'], string> = {
   'on-target': 'On target',
   'off-target': 'Off target',
-  'no-data': 'No data',
-  overdue: 'Value overdue',
+  'no-data': 'No figures yet',
+  overdue: 'Figures overdue',
 };
-const TREND_LABELS: Record<NonNullable<MeasureRow['trend']>, string> = {
+export const TREND_LABELS: Record<NonNullable<MeasureRow['trend']>, string> = {
   improving: 'Improving',
-  worsening: 'Worsening',
-  flat: 'Flat',
+  worsening: 'Getting worse',
+  flat: 'No change',
 };
 
 /** The measure's columns: its latest value and period, its target, and its status and trend by the one rule. */

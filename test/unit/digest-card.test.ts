@@ -379,7 +379,7 @@ describe('measures in the digest', () => {
         {
           label: 'SG-1',
           text: 'Indicator SG-1',
-          detail: '74% for Oct 2026 · target 95% by 31 Mar 2027 (higher is better) · worsening',
+          detail: '74% for Oct 2026 · target 95% by 31 Mar 2027 (higher is better) · getting worse',
         },
       ],
       more: null,

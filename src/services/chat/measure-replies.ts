@@ -39,7 +39,8 @@ function bookCard(view: PlanView, rows: readonly MeasureRow[]): Reply {
   const counts = (['off-target', 'overdue', 'no-data', 'on-target'] as const)
     .map((s) => [s, rows.filter((r) => r.status === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${STATUS_WORDS[s]}`);
+    // "3 off target, 1 with figures overdue, 17 with no figures yet, 2 on target".
+    .map(([s, n]) => `${n} ${s === 'overdue' || s === 'no-data' ? 'with ' : ''}${STATUS_WORDS[s]}`);
   const shown = rows.slice(0, MAX_LISTED);
   return card(
     'action-list',

@@ -145,7 +145,7 @@ test('"measures" lists the plan’s measures, worst first', async () => {
   expect(book).toMatch(
     /\*\*SG-12\*\*\s*\nNumber of multi-agency case audits reported to the board each quarter: no value yet, target 4/,
   );
-  expect(book).toMatch(/23 measures, worst first: 3 off target, 1 value overdue, 17 no data, 2 on target\./);
+  expect(book).toMatch(/23 measures, worst first: 3 off target, 1 with figures overdue, 17 with no figures yet, 2 on target\./);
   expect(book).toMatch(
     /\*\*SG-1 \(2 of 2\)\*\*\s*\nNumber of referrals audited each month: 21 for Oct 2026, target 20/,
   );

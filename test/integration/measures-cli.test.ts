@@ -91,5 +91,5 @@ test('a good book (CSV or Excel) records every value once, in the history, and t
   expect(exported[0]).toMatch(/,Latest value,Value period,Measure target,Measure status,Measure trend$/);
   const row = exported.find((l) => l.startsWith('6(a),'));
   // Apr 2026 is long before the month that has just ended, so the value is overdue; 12 → 21 over the last three is improving.
-  expect(row).toMatch(/,21,Apr 2026,30,Value overdue,Improving$/);
+  expect(row).toMatch(/,21,Apr 2026,30,Figures overdue,Improving$/);
 });

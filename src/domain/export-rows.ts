@@ -38,6 +38,15 @@ function measureCells(row: MeasureRow | undefined) {
   };
 }
 
+/** A measure's value columns, last in the fixed columns (measure 1) and again for each further measure. */
+const MEASURE_VALUE_COLUMNS = [
+  'Latest value',
+  'Value period',
+  'Measure target',
+  'Measure status',
+  'Measure trend',
+] as const;
+
 /** The columns of the committee export, in order. Headings re-import, so an edited export can go back in. */
 export const EXPORT_COLUMNS = [
   'Ref',
@@ -55,11 +64,7 @@ export const EXPORT_COLUMNS = [
   'Measure',
   'Evidence required',
   'Evidence due',
-  'Latest value',
-  'Value period',
-  'Measure target',
-  'Measure status',
-  'Measure trend',
+  ...MEASURE_VALUE_COLUMNS,
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -68,14 +73,7 @@ export type ExportCell = string | number | { date: IsoDate } | null;
 export type ExportRow = Record<ExportColumn, ExportCell> & Record<string, ExportCell>;
 
 /** Measure n's columns, after the fixed ones: the same headings with its number, as the import reads them back. */
-const MORE_MEASURE_COLUMNS = [
-  'Measure',
-  'Latest value',
-  'Value period',
-  'Measure target',
-  'Measure status',
-  'Measure trend',
-] as const;
+const MORE_MEASURE_COLUMNS = ['Measure', ...MEASURE_VALUE_COLUMNS] as const;
 
 /** Every column of these rows, in order: the fixed ones, then each further measure the plan uses. */
 export function exportColumns(rows: readonly ExportRow[]): string[] {

@@ -2,7 +2,7 @@ import { historyLines } from '../../src/domain/history-lines';
 import { FoundAction } from '../../src/services/chat/plan-scope';
 import { recordMeasureValue, ValueInput } from '../../src/use-cases/record-measure-value';
 import { Frequency, Role } from '../../src/domain/types';
-import { anAction, aHistoryEntry } from '../support/builders';
+import { aMeasure, anAction, aHistoryEntry, aPlan } from '../support/builders';
 import { testStorage } from '../support/storage';
 
 /**
@@ -19,34 +19,12 @@ const quantified = (planId: string, frequency: Frequency = 'monthly') =>
     planId,
     ref: '6(a)',
     owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null },
-    measures: [
-      {
-        indicator: 'Case file audits a month',
-        target: '30',
-        latest: null,
-        definition: {
-          unit: 'number',
-          baseline: { value: 10, date: '2026-02-14' },
-          target: { value: 30, by: '2027-03-31' },
-          direction: 'higher',
-          frequency,
-        },
-      },
-    ],
+    measures: [aMeasure({ definition: { baseline: { value: 10, date: '2026-02-14' }, frequency } })],
   });
 
 async function found(planId: string, email: string, roles: Role[] = []): Promise<FoundAction> {
   const current = (await storage.actions.get(planId, '6(a)'))!;
-  const plan = {
-    id: planId,
-    title: planId,
-    sourceDocument: null,
-    baselineDate: '2026-01-01',
-    timeZone: 'Europe/London',
-    remindSchedule: null,
-    digestSchedule: null,
-    separationOfDuties: { enforced: true, setBy: null, setAt: null },
-  };
+  const plan = aPlan({ id: planId, title: planId });
   return { view: { plan, today: TODAY, actor: { email, name: null, roles: new Set(roles) } }, current };
 }
 

@@ -6,7 +6,7 @@ import { valuesPrefixOf } from '../../src/store/measure-rows';
 import { listMeasures } from '../../src/use-cases/list-measures';
 import { recordMeasureValue } from '../../src/use-cases/record-measure-value';
 import { RecordedValue, Role } from '../../src/domain/types';
-import { anAction, aHistoryEntry } from '../support/builders';
+import { aMeasure, anAction, aHistoryEntry, aPlan } from '../support/builders';
 import { testStorage } from '../support/storage';
 
 const storage = testStorage();
@@ -19,34 +19,12 @@ const quantified = (planId: string, ref = '6(a)') =>
     planId,
     ref,
     owner: { email: OWNER, displayName: 'Alex Wilber', aadObjectId: null },
-    measures: [
-      {
-        indicator: 'Case file audits a month',
-        target: '30',
-        latest: null,
-        definition: {
-          unit: 'number',
-          baseline: { value: 10, date: '2026-01-01' },
-          target: { value: 30, by: '2027-03-31' },
-          direction: 'higher',
-          frequency: 'monthly',
-        },
-      },
-    ],
+    measures: [aMeasure()],
   });
 
 async function found(planId: string, ref: string, email: string, roles: Role[] = []): Promise<FoundAction> {
   const current = (await storage.actions.get(planId, ref))!;
-  const plan = {
-    id: planId,
-    title: planId,
-    sourceDocument: null,
-    baselineDate: '2026-01-01',
-    timeZone: 'Europe/London',
-    remindSchedule: null,
-    digestSchedule: null,
-    separationOfDuties: { enforced: true, setBy: null, setAt: null },
-  };
+  const plan = aPlan({ id: planId, title: planId });
   return { view: { plan, today: TODAY, actor: { email, name: null, roles: new Set(roles) } }, current };
 }
 

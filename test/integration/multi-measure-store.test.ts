@@ -3,7 +3,7 @@ import { valueRowKey } from '../../src/store/measure-rows';
 import { importMeasures } from '../../src/services/import-measures';
 import { importPlan } from '../../src/services/import-plan';
 import { RecordedValue } from '../../src/domain/types';
-import { anAction, aHistoryEntry } from '../support/builders';
+import { aMeasure, anAction, aHistoryEntry } from '../support/builders';
 import { testStorage } from '../support/storage';
 
 const storage = testStorage();
@@ -27,30 +27,16 @@ test('values for two measures of one action are stored apart and each series rea
     planId,
     ref: 'SG-1',
     measures: [
-      {
+      aMeasure({
         indicator: 'Referrals seen in time',
         target: '95%',
-        latest: null,
-        definition: {
-          unit: '%',
-          baseline: null,
-          target: { value: 95, by: null },
-          direction: 'higher',
-          frequency: 'monthly',
-        },
-      },
-      {
+        definition: { unit: '%', baseline: null, target: { value: 95, by: null } },
+      }),
+      aMeasure({
         indicator: 'Referrals audited',
         target: '20',
-        latest: null,
-        definition: {
-          unit: 'number',
-          baseline: null,
-          target: { value: 20, by: null },
-          direction: 'higher',
-          frequency: 'quarterly',
-        },
-      },
+        definition: { baseline: null, target: { value: 20, by: null }, frequency: 'quarterly' },
+      }),
     ],
   });
   // Written out of order, in one transaction with the action and its history entry.

@@ -1,4 +1,5 @@
-import { Action, DateRequest, HistoryEntry } from '../../src/domain/types';
+import { Action, DateRequest, HistoryEntry, Measure, MeasureDefinition, Plan } from '../../src/domain/types';
+import { UK_TIME_ZONE } from '../../src/domain/time-zone';
 import { DEMO_PEOPLE } from '../../src/services/demo-seed';
 
 export const TENANT = '00000000-0000-0000-0000-0000000000a1';
@@ -35,6 +36,57 @@ export function anAction(overrides: Partial<Action> = {}): Action {
     dateRequest: null,
     ...overrides,
   };
+}
+
+/** A plan with no schedules of its own and separation of duties on, as a newly imported plan is. */
+export function aPlan(overrides: Partial<Plan> = {}): Plan {
+  return {
+    id: 'test-plan',
+    title: 'Test plan',
+    sourceDocument: null,
+    baselineDate: '2026-01-01',
+    timeZone: UK_TIME_ZONE,
+    remindSchedule: null,
+    digestSchedule: null,
+    separationOfDuties: { enforced: true, setBy: null, setAt: null },
+    ...overrides,
+  };
+}
+
+/** A quantified measure's definition: from 10 on 1 Jan 2026 to 30 by 31 Mar 2027, higher is better, a value a month. */
+export function aDefinition(overrides: Partial<MeasureDefinition> = {}): MeasureDefinition {
+  return {
+    unit: 'number',
+    baseline: { value: 10, date: '2026-01-01' },
+    target: { value: 30, by: '2027-03-31' },
+    direction: 'higher',
+    frequency: 'monthly',
+    ...overrides,
+  };
+}
+
+/** A quantified measure: "Case file audits a month", target 30, no value yet; `definition` overrides aDefinition()'s fields. */
+export function aMeasure(
+  overrides: Partial<Omit<Measure, 'definition'>> & { definition?: Partial<MeasureDefinition> } = {},
+): Measure {
+  const { definition, ...rest } = overrides;
+  return {
+    indicator: 'Case file audits a month',
+    target: '30',
+    latest: null,
+    ...rest,
+    definition: aDefinition(definition),
+  };
+}
+
+/** The command "SG-4 measure 76%" and its everyday phrasings parse to: a value for a measure, with its period and note as said. */
+export function measureValueCommand(
+  ref: string,
+  value: string,
+  period: string | null = null,
+  note: string | null = null,
+) {
+  return { kind: 'measureValue', ref, value, period, note };
 }
 
 /** A new date the owner of anAction() asked for: 31 Oct 2026, because the supplier is late. */

@@ -1,16 +1,10 @@
 import fc from 'fast-check';
 import { parseCommand } from '../../src/domain/command-grammar';
 import { readFigure } from '../../src/domain/command-measure-phrasings';
+import { measureValueCommand as value } from '../support/builders';
 
 /** The everyday ways of giving a measure's value without "measure" (src/domain/command-measure-phrasings.ts). */
 const TODAY = '2026-11-30';
-const value = (ref: string, v: string, period: string | null = null, note: string | null = null) => ({
-  kind: 'measureValue',
-  ref,
-  value: v,
-  period,
-  note,
-});
 
 test.each([
   // A percentage straight after the ref, or after "is", "now", "sits at", "came in at".

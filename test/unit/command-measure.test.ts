@@ -1,13 +1,7 @@
 import { parseCommand } from '../../src/domain/command-grammar';
+import { measureValueCommand as value } from '../support/builders';
 
 const TODAY = '2026-11-30';
-const value = (ref: string, v: string, period: string | null = null, note: string | null = null) => ({
-  kind: 'measureValue',
-  ref,
-  value: v,
-  period,
-  note,
-});
 
 test.each([
   ['6(a) measure 42', value('6(a)', '42')],

@@ -360,16 +360,7 @@ describe('measures in the digest', () => {
   });
 
   test('measures off target and values overdue each get a section; those on target do not', () => {
-    const digest = computeDigest({
-      planTitle: PLAN,
-      actions: [],
-      history: [],
-      previous: null,
-      unreachable: [],
-      today: TODAY,
-      weekStart: TODAY,
-      timeZone: 'Europe/London',
-    });
+    const digest = digestOf({ weekStart: TODAY, timeZone: 'Europe/London' });
     const view = digestView(digest, PLAN, TODAY, {
       measures: [row('SG-1', 'off-target', 'worsening'), row('LAC-9', 'overdue', null), row('SG-2', 'on-target', null)],
     });
@@ -389,16 +380,7 @@ describe('measures in the digest', () => {
     expect(cardText(card)).toMatch(/Measure values overdue \(1\)\n\*\*LAC-9\*\* Indicator LAC-9/);
   });
   test('each of an action’s several measures is its own line, labelled with its number', () => {
-    const digest = computeDigest({
-      planTitle: PLAN,
-      actions: [],
-      history: [],
-      previous: null,
-      unreachable: [],
-      today: TODAY,
-      weekStart: TODAY,
-      timeZone: 'Europe/London',
-    });
+    const digest = digestOf({ weekStart: TODAY, timeZone: 'Europe/London' });
     const view = digestView(digest, PLAN, TODAY, {
       measures: [
         { ...row('SG-1', 'off-target', null), of: 2 },

@@ -1,8 +1,7 @@
-import { cellAsText, EXPORT_COLUMNS, ExportCell, exportRows } from '../../src/domain/export-rows';
-import { mergeImportedRow } from '../../src/domain/import-merge';
-import { validateRows } from '../../src/domain/import-rows';
+import { cellAsText, ExportCell, exportRows } from '../../src/domain/export-rows';
 import { Action, Status } from '../../src/domain/types';
 import { anAction } from '../support/builders';
+import { exportedAndImported } from '../support/export-round-trip';
 
 const TODAY = '2026-11-21';
 const exportOne = (overrides: Partial<Action>) => exportRows([anAction(overrides)], TODAY)[0];
@@ -192,20 +191,8 @@ describe('an exported plan imports again', () => {
         agency: '',
       }),
     ];
-    const table = [
-      [...EXPORT_COLUMNS],
-      ...exportRows(actions, TODAY).map((row) => EXPORT_COLUMNS.map((c) => cellAsText(row[c]))),
-    ];
-    const validation = validateRows(table, '2026-06-30', TODAY);
-    expect(validation.errors).toEqual([]);
-    const merged = validation.rows.map((row) =>
-      mergeImportedRow(
-        actions.find((a) => a.ref === row.ref)!,
-        row,
-        'test-plan',
-        { by: 'importer', at: '2026-11-21T10:00:00.000Z' },
-      ),
-    );
+    const { errors, merged } = exportedAndImported(actions, TODAY);
+    expect(errors).toEqual([]);
     expect(merged).toEqual(actions);
   });
 });

@@ -1,7 +1,7 @@
 import { mapHeaders } from '../../src/domain/import-columns';
 import { mergeImportedRow } from '../../src/domain/import-merge';
 import { validateRows } from '../../src/domain/import-rows';
-import { Action } from '../../src/domain/types';
+import { anAction } from '../support/builders';
 
 const TODAY = '2026-11-30';
 const HEADER = [
@@ -131,24 +131,13 @@ describe('reading a row’s measure', () => {
 });
 
 describe('merging', () => {
-  const legacy: Action = {
+  /** An action from an earlier version, whose measure is free text. */
+  const legacy = anAction({
     planId: 'p',
     ref: 'A-1',
-    theme: '',
     title: 'Act',
-    timescale: '',
-    originalDueDate: null,
-    revisedDueDate: null,
-    revisionReason: null,
-    revisionCount: 0,
-    owner: null,
-    agency: '',
-    status: 'Not started',
     measures: [{ indicator: 'Visits', target: '95%', latest: '80%' }],
-    evidence: [],
-    latestUpdate: null,
-    dateRequest: null,
-  };
+  });
   const who = { by: 'import', at: '2026-11-30T10:00:00Z' };
 
   test('a free-text measure from earlier versions becomes quantified, keeping its latest value', () => {

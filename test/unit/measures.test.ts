@@ -7,7 +7,7 @@ import {
   parseUnit,
 } from '../../src/domain/measure-values';
 import { measureStatus, measureTrend, quantifiableProblems, valueDue, worstFirst } from '../../src/domain/measures';
-import { MeasureDefinition } from '../../src/domain/types';
+import { aDefinition } from '../support/builders';
 
 const TODAY = '2026-11-30';
 
@@ -119,14 +119,8 @@ describe('periods', () => {
   });
 });
 
-const monthly = (over: Partial<MeasureDefinition> = {}): MeasureDefinition => ({
-  unit: 'number',
-  baseline: { value: 10, date: '2026-01-01' },
-  target: { value: 30, by: '2027-03-31' },
-  direction: 'higher',
-  frequency: 'monthly',
-  ...over,
-});
+/** A number from 10 to 30 by 31 Mar 2027, higher is better, a value a month (aDefinition's defaults). */
+const monthly = aDefinition;
 const v = (period: string, value: number | string) => ({ period, value });
 
 describe('status: one rule', () => {

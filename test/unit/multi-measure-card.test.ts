@@ -4,32 +4,13 @@ import { CARD_BUDGET_BYTES, utf16Bytes } from '../../src/domain/card-budget';
 import { actionMeasureRows } from '../../src/domain/measure-view';
 import { MAX_MEASURES, Measure, RecordedValue } from '../../src/domain/types';
 import { detailReply } from '../../src/services/chat/read-replies';
-import { anAction } from '../support/builders';
+import { aMeasure, anAction, aPlan } from '../support/builders';
 import { cardProblems } from '../support/card-validation';
 
 const TODAY = '2026-11-30';
-const PLAN = {
-  id: 'p',
-  title: 'Plan',
-  sourceDocument: null,
-  baselineDate: '2026-01-01',
-  timeZone: 'Europe/London',
-  remindSchedule: null,
-  digestSchedule: null,
-  separationOfDuties: { enforced: true, setBy: null, setAt: null },
-};
-const quantified = (indicator: string): Measure => ({
-  indicator,
-  target: '20',
-  latest: null,
-  definition: {
-    unit: 'number',
-    baseline: null,
-    target: { value: 20, by: null },
-    direction: 'higher',
-    frequency: 'monthly',
-  },
-});
+const PLAN = aPlan({ id: 'p', title: 'Plan' });
+const quantified = (indicator: string): Measure =>
+  aMeasure({ indicator, target: '20', definition: { baseline: null, target: { value: 20, by: null } } });
 const months = (measure: number, n: number): RecordedValue[] =>
   Array.from({ length: n }, (_, i) => ({
     measure,

@@ -54,6 +54,15 @@ const asWeeks = (weeks: RagWeek[]): Week[] =>
   weeks.map((w) => [w.weekStarting, w.red, w.amber, w.green, w.complete, w.cancelled]);
 
 describe('RAG counts week by week, worked back from the history', () => {
+  /** Completed at noon UTC on Sunday 22 Nov 2026: still Sunday in London, already Monday in Auckland. */
+  const completedLateSunday: Spec[] = [
+    {
+      changes: [
+        ['2026-11-10T10:00:00Z', created('On track', '2027-01-31')],
+        ['2026-11-22T12:00:00Z', status('On track', 'Complete')],
+      ],
+    },
+  ];
   const cases: [string, Spec[], Week[], string?, number?][] = [
     [
       'no history: only this week, from the actions as they are',
@@ -131,14 +140,7 @@ describe('RAG counts week by week, worked back from the history', () => {
     ],
     [
       "a change is dated in the plan's time zone: late on Sunday in London is Monday in Auckland",
-      [
-        {
-          changes: [
-            ['2026-11-10T10:00:00Z', created('On track', '2027-01-31')],
-            ['2026-11-22T12:00:00Z', status('On track', 'Complete')],
-          ],
-        },
-      ],
+      completedLateSunday,
       [
         ['2026-11-09', 0, 0, 1, 0, 0],
         ['2026-11-16', 0, 0, 1, 0, 0],
@@ -148,14 +150,7 @@ describe('RAG counts week by week, worked back from the history', () => {
     ],
     [
       '... and the same change in London counts in the week before',
-      [
-        {
-          changes: [
-            ['2026-11-10T10:00:00Z', created('On track', '2027-01-31')],
-            ['2026-11-22T12:00:00Z', status('On track', 'Complete')],
-          ],
-        },
-      ],
+      completedLateSunday,
       [
         ['2026-11-09', 0, 0, 1, 0, 0],
         ['2026-11-16', 0, 0, 0, 1, 0],

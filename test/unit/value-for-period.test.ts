@@ -1,15 +1,16 @@
 import { badValueWords } from '../../src/cards/measure-words';
 import { MeasureDefinition } from '../../src/domain/types';
 import { beforeBaseline, earliestPeriod, standingAt, valueReplaced } from '../../src/domain/value-for-period';
+import { aDefinition } from '../support/builders';
 
-const measure = (over: Partial<MeasureDefinition> = {}): MeasureDefinition => ({
-  unit: '%',
-  baseline: { value: 60, date: '2026-04-15' },
-  target: { value: 90, by: '2027-03-31' },
-  direction: 'higher',
-  frequency: 'monthly',
-  ...over,
-});
+/** From 60% on 15 Apr 2026 to 90% by 31 Mar 2027, higher is better, a value a month. */
+const measure = (over: Partial<MeasureDefinition> = {}): MeasureDefinition =>
+  aDefinition({
+    unit: '%',
+    baseline: { value: 60, date: '2026-04-15' },
+    target: { value: 90, by: '2027-03-31' },
+    ...over,
+  });
 const quarterly = measure({ frequency: 'quarterly' });
 const noDate = measure({ baseline: { value: 60, date: null } });
 

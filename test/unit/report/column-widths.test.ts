@@ -37,6 +37,21 @@ describe('columnWidths', () => {
     });
   });
 
+  test('keeps a date or a name whole rather than giving the sentence beside it a few more characters', () => {
+    const rows = [
+      ['SG-2', SENTENCE, 'Megan Bowen', '5 Oct 2026'],
+      ['LAC-3', SENTENCE, 'Patti Fernandez', '16 Feb 2027'],
+    ];
+    const [, , owner, due] = columnWidths(['Ref', 'Action', 'Owner', 'Due date'], rows, 70);
+    expect(owner).toBeGreaterThanOrEqual('Patti Fernandez'.length + 3);
+    expect(due).toBeGreaterThanOrEqual('16 Feb 2027'.length + 3);
+  });
+
+  test('gives the room where it saves the most lines: the sentence that wraps most gets the most', () => {
+    const [, short, long] = columnWidths(['Ref', 'Short', 'Long'], [['SG-2', 'Visits seen', SENTENCE + SENTENCE]], 80);
+    expect(long).toBeGreaterThan(short * 3);
+  });
+
   test('a column with nothing in it still gets a little room', () => {
     expect(columnWidths(['Days overdue', ''], [['', '']], 50)[1]).toBeGreaterThan(0);
   });

@@ -42,7 +42,7 @@ describe('columnWidths', () => {
       ['SG-2', SENTENCE, 'Megan Bowen', '5 Oct 2026'],
       ['LAC-3', SENTENCE, 'Patti Fernandez', '16 Feb 2027'],
     ];
-    const [, , owner, due] = columnWidths(['Ref', 'Action', 'Owner', 'Due date'], rows, 70);
+    const [, , owner, due] = columnWidths(['Ref', 'Action', 'Owner', 'Due date'], rows, 100);
     expect(owner).toBeGreaterThanOrEqual('Patti Fernandez'.length + 3);
     expect(due).toBeGreaterThanOrEqual('16 Feb 2027'.length + 3);
   });

@@ -1,5 +1,5 @@
 import { formatUkDate } from '../domain/calendar';
-import { formatPeriod } from '../domain/measure-periods';
+import { financialName, financialReading, formatPeriod, Period } from '../domain/measure-periods';
 import { formatMeasureValue, MeasureRefusalCode } from '../domain/measure-values';
 import { MeasureRow } from '../domain/measure-view';
 import { earliestPeriod } from '../domain/value-for-period';
@@ -52,23 +52,43 @@ export function measureLine(row: MeasureRow): string {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The earliest period is worked out from the measure the person was answered about, so it is the one they can use. */
-function beforeBaselineWords(ref: string, d: MeasureDefinition | null): string {
+/** "Jan–Mar 2026 (Q4 2025/26)": a quarter also by its financial-year name, which is how councils type it. */
+const periodWords = (period: Period) =>
+  /-Q\d$/.test(period) ? `${formatPeriod(period)} (${financialName(period)})` : formatPeriod(period);
+
+/**
+ * The period understood is named, so a month or quarter typed without a year ("December" read as Dec 2025) shows
+ * which one it was taken to be. The earliest period is worked out from the measure the person was answered about,
+ * so it is the one they can use.
+ */
+function beforeBaselineWords(ref: string, d: MeasureDefinition | null, period: Period | null): string {
   const earliest = d ? earliestPeriod(d) : null;
   const noun = d?.frequency === 'quarterly' ? 'quarter' : 'month';
-  if (!d?.baseline?.date || !earliest) return `That ${noun} is before ${ref}’s measure began.`;
-  return `That ${noun} is before ${ref}’s measure began: its baseline is from ${formatUkDate(d.baseline.date)}, so the earliest ${noun} it can take a value for is ${formatPeriod(earliest)}.`;
+  const that = period ? periodWords(period) : `That ${noun}`;
+  if (!d?.baseline?.date || !earliest) return `${that} is before ${ref}’s measure began.`;
+  return `${that} is before ${ref}’s measure began: its baseline is from ${formatUkDate(d.baseline.date)}, so the earliest ${noun} it can take a value for is ${periodWords(earliest)}.`;
+}
+
+/** "Q3 2026" (`calendar` is 2026-Q3): the financial year's Q3 is the quarter after the calendar year's. */
+function ambiguousWords(ref: string, typed: string, calendar: Period): string {
+  const financial = financialReading(calendar);
+  const [year, quarter] = calendar.split('-Q');
+  return `Q${quarter} ${year} could be the financial year’s ${financialName(financial)} (${formatPeriod(financial)}) or the calendar year’s Q${quarter} (${formatPeriod(calendar)}). Say which, for example: ${ref} measure ${typed} for ${financialName(financial)}, or ${ref} measure ${typed} for ${formatPeriod(calendar)}.`;
 }
 
 const EXAMPLE: Record<MeasureUnit, string> = { '%': '76%', number: '42', 'yes/no': 'yes', date: '14/10/2026' };
-const PERIOD_EXAMPLE: Record<Frequency, string> = { monthly: 'for Oct 2026', quarterly: 'for Q3 2026' };
+const PERIOD_EXAMPLE: Record<Frequency, string> = {
+  monthly: 'for Oct 2026',
+  quarterly: 'for Q3 2026/27 or for Oct–Dec 2026',
+};
 
-/** Why a value was not recorded, with what would work. Nothing was changed. */
+/** Why a value was not recorded, with what would work. Nothing was changed. `period`: the period understood, if any. */
 export function badValueWords(
   ref: string,
   code: MeasureRefusalCode,
   typed: string,
   d: MeasureDefinition | null,
+  period: Period | null = null,
 ): string {
   const example = d ? `For example: ${ref} measure ${EXAMPLE[d.unit]}` : '';
   const why = ((): string => {
@@ -98,10 +118,13 @@ export function badValueWords(
       case 'periodUnreadable':
         return `I can’t tell which ${d?.frequency === 'quarterly' ? 'quarter' : 'month'} that value is for. Say, for example, ${d ? PERIOD_EXAMPLE[d.frequency] : 'for Oct 2026'}, or leave it out for this ${d?.frequency === 'quarterly' ? 'quarter' : 'month'}.`;
       case 'periodInFuture':
-        return 'That period hasn’t started yet, so it can’t have a value.';
+        return `${period ? periodWords(period) : 'That period'} hasn’t started yet, so it can’t have a value.`;
+      case 'periodAmbiguous':
+        return period ? ambiguousWords(ref, typed, period) : `I can’t tell which quarter that value is for.`;
       case 'periodBeforeBaseline':
-        return beforeBaselineWords(ref, d);
+        return beforeBaselineWords(ref, d, period);
     }
   })();
-  return `Nothing was changed. ${why}${example && code !== 'noMeasure' && code !== 'notQuantified' ? ` ${example}` : ''}`;
+  const own = code === 'noMeasure' || code === 'notQuantified' || (code === 'periodAmbiguous' && period !== null);
+  return `Nothing was changed. ${why}${example && !own ? ` ${example}` : ''}`;
 }

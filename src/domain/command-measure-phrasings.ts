@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { need, unknown, type MatchText } from './command-build';
 import type { Rule } from './command-rules';
+import { QUARTER_WORDS } from './command-period';
 import { monthFromWord } from './month-names';
 
 /**
@@ -15,7 +16,7 @@ const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const FIGURE = new RegExp(String.raw`^(${NUMBER})\s*(%|per\s?cent\b|percent\b)?(?![\d/.,:])`, 'i');
 const MONTH = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
 /** A period as the use case reads it (src/domain/measure-periods.ts), with the word that ties it to the value. */
-const PERIOD_BODY = String.raw`(?:this|last|previous|current)\s+(?:month|quarter)|q[1-4](?:[\s-]?\d{4})?|\d{4}[\s-]?q[1-4]|(?:${MONTH})\.?(?:\s+\d{4})?`;
+const PERIOD_BODY = String.raw`(?:this|last|previous|current)\s+(?:month|quarter)|${QUARTER_WORDS}|(?:${MONTH})\.?(?:\s+\d{4})?`;
 /** "for", "in", "during", "at the end of": words that tie a period to the figure before it ("by the end of" is a due date). */
 const TIE = String.raw`for|in|during|at\s+(?:the\s+)?end\s+of`;
 const PERIOD = new RegExp(String.raw`^(?:(${TIE})\s+(?:the\s+)?)?(${PERIOD_BODY})$`, 'i');
@@ -35,9 +36,12 @@ interface Figure {
  */
 type Sureness = 'percent' | 'tied' | 'any';
 
-/** A month straight after a number is a date ("30 September"); "for September", "last month" and "Q2" are periods. */
+/**
+ * A month straight after a number is a date ("30 September", "4 Oct-Dec"); "for September", "last month" and "Q2"
+ * are periods.
+ */
 const isTied = (period: RegExpExecArray) =>
-  period[1] !== undefined || monthFromWord(period[2].split(/[\s.]/)[0]) === null;
+  period[1] !== undefined || monthFromWord(period[2].split(/[\s.\-–—]/)[0]) === null;
 
 /**
  * "92%", "82 per cent last month", "4 for last month - two late": a figure, then only a period (no other words,

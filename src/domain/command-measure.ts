@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { need, textFrom, type MatchText } from './command-build';
+import { QUARTER_WORDS } from './command-period';
 import type { Rule } from './command-rules';
 
 /**
@@ -15,7 +16,7 @@ const VALUE = new RegExp(
 );
 const MONTH = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
 const PERIOD = new RegExp(
-  String.raw`(?:^|\s)(?:(?:for|in|during)\s+(?:the\s+)?)?((?:this|last|previous|current)\s+(?:month|quarter)|q[1-4][\s-]?(?:\d{4})?|\d{4}[\s-]?q[1-4]|(?:${MONTH})\.?(?:\s+\d{4})?|\d{4}-\d{1,2}|\d{1,2}/\d{4})\s*$`,
+  String.raw`(?:^|\s)(?:(?:for|in|during)\s+(?:the\s+)?)?((?:this|last|previous|current)\s+(?:month|quarter)|${QUARTER_WORDS}|(?:${MONTH})\.?(?:\s+\d{4})?|\d{4}-\d{1,2}|\d{1,2}/\d{4})\s*$`,
   'i',
 );
 /** "6(a) is at 3 weeks late", "IP-2 at 2 days": time and lateness, not a measure's value. */

@@ -25,7 +25,13 @@ export type ValueRefusal =
 
 /** Why a value was not recorded: the value itself, its period, or the measure. */
 export type MeasureRefusalCode =
-  ValueRefusal | 'periodUnreadable' | 'periodInFuture' | 'periodBeforeBaseline' | 'noMeasure' | 'notQuantified';
+  | ValueRefusal
+  | 'periodUnreadable'
+  | 'periodInFuture'
+  | 'periodAmbiguous'
+  | 'periodBeforeBaseline'
+  | 'noMeasure'
+  | 'notQuantified';
 
 export type ValueResult = { ok: true; value: MeasureValue } | { ok: false; code: ValueRefusal };
 

@@ -1,9 +1,9 @@
 import { listSome } from './import-rows';
-import { formatPeriod, parsePeriod } from './measure-periods';
+import { financialName, financialReading, formatPeriod, parsePeriod, PeriodResult } from './measure-periods';
 import { earliestPeriod } from './value-for-period';
 import { parseMeasureValue } from './measure-values';
 import { refKey } from './ref';
-import { Action, IsoDate, MeasureValue } from './types';
+import { Action, Frequency, IsoDate, MeasureValue } from './types';
 
 /** The columns of a performance book, any order and any case, and the words people use for them. */
 const BOOK_COLUMNS = {
@@ -139,10 +139,7 @@ function rowProblem(
   if (!d)
     return `${name} is in words only, with no unit or target, so it can't take values; import the plan with the measure_unit and target columns first`;
   const period = parsePeriod(cell('period'), d.frequency, today);
-  if (!period.ok)
-    return period.code === 'periodInFuture'
-      ? `the period "${cell('period')}" has not started yet`
-      : `the period "${cell('period')}" is not a ${d.frequency === 'monthly' ? 'month, such as 2026-10 or Oct 2026' : 'quarter, such as 2026-Q3 or Q3 2026'}`;
+  if (!period.ok) return periodProblem(cell('period'), period, d.frequency);
   const earliest = earliestPeriod(d);
   if (earliest !== null && period.period < earliest)
     return `the period "${cell('period')}" is before the baseline of ${name} (the earliest it can take is ${formatPeriod(earliest)})`;
@@ -151,6 +148,20 @@ function rowProblem(
   const note = cell('note');
   if (note.length > MAX_NOTE) return `the note is ${note.length} characters long; the most is ${MAX_NOTE}`;
   return { ref: action.ref, measure: which, period: period.period, value: value.value, note: note || null };
+}
+
+/** Why a period cell was refused. `2026-Q3` is the stored form, a calendar quarter; people's "Q2" is the financial year's. */
+function periodProblem(typed: string, refused: Exclude<PeriodResult, { ok: true }>, frequency: Frequency): string {
+  switch (refused.code) {
+    case 'periodInFuture':
+      return `the period "${typed}" has not started yet`;
+    case 'periodAmbiguous': {
+      const financial = financialReading(refused.period);
+      return `the period "${typed}" could be the financial year's ${financialName(financial)} (${formatPeriod(financial)}) or the calendar year's ${formatPeriod(refused.period)}; write ${financialName(financial)}, ${formatPeriod(financial)} or ${formatPeriod(refused.period)}`;
+    }
+    case 'periodUnreadable':
+      return `the period "${typed}" is not a ${frequency === 'monthly' ? 'month, such as 2026-10 or Oct 2026' : "quarter, such as Jul–Sep 2026, Q2 2026/27 (the financial year's) or 2026-Q3 (the calendar year's)"}`;
+  }
 }
 
 /** The measure a row is for: its `measure` cell, needed only when the action has several; else why not. */

@@ -1,4 +1,4 @@
-import { formatPeriod, parsePeriod, periodOf } from '../domain/measure-periods';
+import { formatPeriod, parsePeriod, Period, periodOf } from '../domain/measure-periods';
 import { formatMeasureValue, MeasureRefusalCode, parseMeasureValue } from '../domain/measure-values';
 
 export type { MeasureRefusalCode };
@@ -23,6 +23,8 @@ export interface BadValue {
   /** What the person typed, and the measure it was for (absent when the action has none). */
   typed: string;
   definition: MeasureDefinition | null;
+  /** The period understood, for a refusal that names it (see PeriodResult); null when there is none. */
+  period: Period | null;
 }
 
 /**
@@ -75,11 +77,12 @@ export async function recordMeasureValue(
   if (!which.ok && which.code === 'noSuchMeasure')
     return refusal('invalid', { code: 'noSuchMeasure', ref: action.ref, asked: which.asked, measures: which.measures });
   const n = which.ok ? which.measure : 1;
-  const bad = (code: MeasureRefusalCode): BadValue => ({
+  const bad = (code: MeasureRefusalCode, period: Period | null = null): BadValue => ({
     kind: 'badValue',
     code,
     typed: input.value,
     definition: action.measures[n - 1]?.definition ?? null,
+    period,
   });
   if (!which.ok) return bad('noMeasure');
   const definition = action.measures[n - 1].definition;
@@ -90,8 +93,8 @@ export async function recordMeasureValue(
     input.period === null
       ? { ok: true as const, period: periodOf(today, definition.frequency) }
       : parsePeriod(input.period, definition.frequency, today);
-  if (!period.ok) return bad(period.code);
-  if (beforeBaseline(definition, period.period)) return bad('periodBeforeBaseline');
+  if (!period.ok) return bad(period.code, 'period' in period ? period.period : null);
+  if (beforeBaseline(definition, period.period)) return bad('periodBeforeBaseline', period.period);
 
   const recorded: RecordedValue = {
     measure: n,

@@ -111,14 +111,14 @@ test.each([
   ['SG-7 measure 76', /SG-7’s measure is answered yes or no, so “76” can’t be its value/],
   ['SG-2 measure 120%', /120% is not a percentage: it must be from 0% to 100%/],
   ['SG-8 measure 6%', /SG-8’s measure is a number, not a percentage/],
-  ['SG-2 value 88% for Dec 2026', /That period hasn’t started yet/],
+  ['SG-2 value 88% for Dec 2026', /Dec 2026 hasn’t started yet/],
   [
     'SG-2 measure lots',
     /^Nothing was changed\. “lots” is not a number, and SG-2’s measure is a percentage\. For example: SG-2 measure 76%$/,
   ],
   [
     'SG-2 value 60% for July',
-    /^Nothing was changed\. That month is before SG-2’s measure began: its baseline is from 2 Aug 2026, so the earliest month it can take a value for is Aug 2026\./,
+    /^Nothing was changed\. Jul 2026 is before SG-2’s measure began: its baseline is from 2 Aug 2026, so the earliest month it can take a value for is Aug 2026\./,
   ],
   ['sg-2 17', /^If 17 is the latest value of sg-2’s measure, send it like this: sg-2 measure 17/],
   ['SG-4 measure 50%', /SG-4’s measure is in words only/],

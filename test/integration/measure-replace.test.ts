@@ -95,7 +95,7 @@ test('a value for an earlier period is described as that period stood, not by th
 
 test.each([
   ['monthly', 'Jan 2026', 'Feb 2026', '2026-02'],
-  ['quarterly', 'Q4 2025', 'Q1 2026', '2026-Q1'],
+  ['quarterly', 'Q3 2025/26', 'Jan–Mar 2026', '2026-Q1'],
 ] as const)(
   'a %s measure refuses a period before its baseline (%s), changing nothing, and takes the earliest (%s)',
   async (frequency, before, earliest, period) => {

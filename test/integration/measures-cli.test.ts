@@ -40,7 +40,7 @@ test('a performance book with a bad row changes nothing, and says what is wrong 
     [
       'Value,REF,Period,Note',
       '12,6(a),2026-01,first month',
-      '120%,SG-2,Q1 2026,',
+      '120%,SG-2,Jan-Mar 2026,',
       '5,SG-3,2026-01,',
       '7,6(a),2026-01,',
       '7,X-9,2026-01,',
@@ -66,7 +66,7 @@ test('a good book (CSV or Excel) records every value once, in the history, and t
       '6(a),2026-01,12,first month',
       '6(a),Feb 2026,15,',
       '6(a),2026-03,18,',
-      'SG-2,Q1 2026,70%,',
+      'SG-2,Q4 2025/26,70%,',
     ].join('\n'),
   );
   const first = await cli('measures', 'import', book, '--plan', 'perf');

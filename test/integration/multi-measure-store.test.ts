@@ -177,7 +177,7 @@ describe('importing a plan with two measures, then a book of values for them', (
     const result = await book([
       'ref,measure,period,value,note',
       'SG-1,1,2026-10,80%,',
-      'SG-1,2,Q3 2026,14,first audit',
+      'SG-1,2,Q2 2026/27,14,first audit',
       'SG-1,2,2026-Q2,9,',
       'SG-2,,2026-10,88%,',
     ]);
@@ -197,7 +197,7 @@ describe('importing a plan with two measures, then a book of values for them', (
       await book([
         'ref,measure,period,value,note',
         'SG-1,1,2026-10,80%,',
-        'SG-1,2,Q3 2026,14,first audit',
+        'SG-1,2,Q2 2026/27,14,first audit',
         'SG-1,2,2026-Q2,9,',
         'SG-2,,2026-10,88%,',
       ]),

@@ -29,6 +29,13 @@ test.each([
   ['SG-2 figure for October was 89%', value('SG-2', '89%', 'October')],
   ['Hi, SG-2 for October was 91%', value('SG-2', '91%', 'October')],
   ['SG-8 figure for Q2 is 12', value('SG-8', '12', 'Q2')],
+  ['SG-8 figure for Q3 2026/27 was 12', value('SG-8', '12', 'Q3 2026/27')],
+  ['SG-8 for 2026/27 Q2 was 12', value('SG-8', '12', '2026/27 Q2')],
+  ['SG-8 figure for quarter 2 is 12', value('SG-8', '12', 'quarter 2')],
+  ['SG-8 for Jul-Sep was 12', value('SG-8', '12', 'Jul-Sep')],
+  ['SG-8 is 12 for Q2 26/27, two late', value('SG-8', '12', 'Q2 26/27', 'two late')],
+  ['SG-8 = 12 for October to December 2026', value('SG-8', '12', 'October to December 2026')],
+  ['SG-2 figure for December was 95%', value('SG-2', '95%', 'December')],
   ['SG-1 this month 70%, partners slow', value('SG-1', '70%', 'this month', 'partners slow')],
   // Words that record, with the ref before or after the figure.
   ['Update for SG-2: 79%, dip due to sickness', value('SG-2', '79%', null, 'dip due to sickness')],
@@ -113,6 +120,11 @@ test.each([
   ['3 weeks', 'any', null],
   ['30/09', 'any', null],
   ['1.5 for Q3 2026 - two late', 'tied', { value: '1.5', period: 'Q3 2026', note: 'two late' }],
+  ['4 for Q3 2026/27', 'tied', { value: '4', period: 'Q3 2026/27', note: null }],
+  ['4 Q2', 'tied', { value: '4', period: 'Q2', note: null }],
+  ['4 for Oct-Dec', 'tied', { value: '4', period: 'Oct-Dec', note: null }],
+  // A figure before months is a date ("4 Oct"), so a range straight after it is not tied to it either.
+  ['4 Oct-Dec', 'tied', null],
 ] as const)('readFigure(%j, %s)', (text, sureness, expected) => {
   expect(readFigure(text, sureness)).toEqual(expected);
 });

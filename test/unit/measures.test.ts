@@ -1,4 +1,4 @@
-import { formatPeriod, parsePeriod, periodBefore, periodOf } from '../../src/domain/measure-periods';
+import { financialName, formatPeriod, parsePeriod, periodBefore, periodOf } from '../../src/domain/measure-periods';
 import {
   formatMeasureValue,
   parseDirection,
@@ -86,20 +86,84 @@ describe('periods', () => {
     ['December', 'monthly', { ok: true, period: '2025-12' }],
     ['this month', 'monthly', { ok: true, period: '2026-11' }],
     ['last month', 'monthly', { ok: true, period: '2026-10' }],
-    ['Dec 2026', 'monthly', { ok: false, code: 'periodInFuture' }],
+    ['Dec 2026', 'monthly', { ok: false, code: 'periodInFuture', period: '2026-12' }],
     ['2026-13', 'monthly', { ok: false, code: 'periodUnreadable' }],
-    ['Q3 2026', 'quarterly', { ok: true, period: '2026-Q3' }],
-    ['2026 q4', 'quarterly', { ok: true, period: '2026-Q4' }],
+    // `2026-Q3` is the stored form, a calendar quarter (Jul–Sep), as a performance book may write it.
     ['2026-Q3', 'quarterly', { ok: true, period: '2026-Q3' }],
     ['this quarter', 'quarterly', { ok: true, period: '2026-Q4' }],
     ['last quarter', 'quarterly', { ok: true, period: '2026-Q3' }],
     ['Aug 2026', 'quarterly', { ok: true, period: '2026-Q3' }],
-    ['Q1 2027', 'quarterly', { ok: false, code: 'periodInFuture' }],
-    ['Q3 2026', 'monthly', { ok: false, code: 'periodUnreadable' }],
+    ['2027-Q1', 'quarterly', { ok: false, code: 'periodInFuture', period: '2027-Q1' }],
+    ['Q3 2026/27', 'monthly', { ok: false, code: 'periodUnreadable' }],
     ['soon', 'monthly', { ok: false, code: 'periodUnreadable' }],
   ] as const)('%j (%s) → %j', (text, frequency, expected) => {
     expect(parsePeriod(text, frequency, TODAY)).toEqual(expected);
   });
+
+  // Typed quarters are the financial year's, April to March: Q1 Apr–Jun, Q2 Jul–Sep, Q3 Oct–Dec, Q4 Jan–Mar.
+  test.each([
+    // Without a year: the latest such quarter that has started (on 30 Nov 2026, in Oct–Dec 2026).
+    ['Q1', '2026-Q2'],
+    ['Q2', '2026-Q3'],
+    ['q3', '2026-Q4'],
+    ['Q4', '2026-Q1'],
+    ['quarter 2', '2026-Q3'],
+    ['Quarter 4', '2026-Q1'],
+    // With the financial year, written as councils write it.
+    ['Q3 2026/27', '2026-Q4'],
+    ['Q3 26/27', '2026-Q4'],
+    ['2026/27 Q3', '2026-Q4'],
+    ['26/27 q2', '2026-Q3'],
+    ['Q3 2026/2027', '2026-Q4'],
+    ['Q3 2026-27', '2026-Q4'],
+    ['Q2 of 2026/27', '2026-Q3'],
+    ['quarter 1 2026/27', '2026-Q2'],
+    ['FY 2026/27 Q1', '2026-Q2'],
+    ['Q4 2025/26', '2026-Q1'],
+    ['Q1 2025/26', '2025-Q2'],
+    // By the quarter's months, with or without a year.
+    ['Oct-Dec 2026', '2026-Q4'],
+    ['Jul–Sep 2026', '2026-Q3'],
+    ['October to December 2026', '2026-Q4'],
+    ['jan-mar', '2026-Q1'],
+    ['Jan - Mar 2025', '2025-Q1'],
+    ['Apr–Jun', '2026-Q2'],
+  ] as const)('%j is the financial quarter %s', (text, period) => {
+    expect(parsePeriod(text, 'quarterly', TODAY)).toEqual({ ok: true, period });
+  });
+
+  test.each([
+    // A quarter with one year could be the financial year's or the calendar's: refused; `period` is the calendar one.
+    ['Q3 2026', { ok: false, code: 'periodAmbiguous', period: '2026-Q3' }],
+    ['2026 q4', { ok: false, code: 'periodAmbiguous', period: '2026-Q4' }],
+    ['quarter 1 2026', { ok: false, code: 'periodAmbiguous', period: '2026-Q1' }],
+    ['Q1 2027', { ok: false, code: 'periodAmbiguous', period: '2027-Q1' }],
+    // Not started yet: the period understood comes back, for the answer to name.
+    ['Q4 2026/27', { ok: false, code: 'periodInFuture', period: '2027-Q1' }],
+    ['Jan–Mar 2027', { ok: false, code: 'periodInFuture', period: '2027-Q1' }],
+    // Years that do not follow on, months that are not a quarter, a fifth quarter.
+    ['Q3 2026/28', { ok: false, code: 'periodUnreadable' }],
+    ['Q3 26/26', { ok: false, code: 'periodUnreadable' }],
+    ['Nov-Jan 2026', { ok: false, code: 'periodUnreadable' }],
+    ['Oct-Nov 2026', { ok: false, code: 'periodUnreadable' }],
+    ['Q5', { ok: false, code: 'periodUnreadable' }],
+  ] as const)('%j → %j', (text, expected) => {
+    expect(parsePeriod(text, 'quarterly', TODAY)).toEqual(expected);
+  });
+
+  test('a quarter without a year is the latest started, on the first and last days of the financial year', () => {
+    expect(parsePeriod('Q4', 'quarterly', '2027-03-31')).toEqual({ ok: true, period: '2027-Q1' });
+    expect(parsePeriod('Q1', 'quarterly', '2027-03-31')).toEqual({ ok: true, period: '2026-Q2' });
+    expect(parsePeriod('Q1', 'quarterly', '2027-04-01')).toEqual({ ok: true, period: '2027-Q2' });
+    expect(parsePeriod('Q2', 'quarterly', '2027-04-01')).toEqual({ ok: true, period: '2026-Q3' });
+  });
+
+  test.each([
+    ['2026-Q2', 'Q1 2026/27'],
+    ['2026-Q4', 'Q3 2026/27'],
+    ['2027-Q1', 'Q4 2026/27'],
+    ['2000-Q1', 'Q4 1999/00'],
+  ])('%s is named %s in its financial year', (p, name) => expect(financialName(p)).toBe(name));
 
   test.each([
     ['2026-01', 1, '2025-12'],

@@ -89,7 +89,7 @@ test.each([
   ],
   [
     quarterly,
-    'Nothing was changed. That quarter is before SG-2’s measure began: its baseline is from 15 Apr 2026, so the earliest quarter it can take a value for is Apr–Jun 2026. For example: SG-2 measure 76%',
+    'Nothing was changed. That quarter is before SG-2’s measure began: its baseline is from 15 Apr 2026, so the earliest quarter it can take a value for is Apr–Jun 2026 (Q1 2026/27). For example: SG-2 measure 76%',
   ],
 ])('a period before the baseline is answered with the earliest period allowed %#', (d, words) => {
   expect(badValueWords('SG-2', 'periodBeforeBaseline', '88%', d)).toBe(words);

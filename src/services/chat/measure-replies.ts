@@ -76,7 +76,9 @@ export async function measureValueReply(
   );
   switch (outcome.kind) {
     case 'badValue':
-      return text(badValueWords(found.current.value.ref, outcome.code, outcome.typed, outcome.definition));
+      return text(
+        badValueWords(found.current.value.ref, outcome.code, outcome.typed, outcome.definition, outcome.period),
+      );
     case 'refused':
       // A card says "Nothing was changed" before every refusal; in chat, this one needs saying.
       return text(`${outcome.why.code === 'noSuchMeasure' ? 'Nothing was changed. ' : ''}${refusalText(outcome)}`);

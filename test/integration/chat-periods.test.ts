@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { ChatService } from '../../src/services/chat/chat-service';
+import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
+import { talkTo } from '../support/chat';
+import { testStorage } from '../support/storage';
+
+/**
+ * Periods typed as a council officer types them, on 30 Nov 2026: quarters of the financial year (Q2 is Jul–Sep), and
+ * months or quarters without a year read as the latest started, named in the answer. The demo plan's SG-8 is
+ * quarterly and SG-2 monthly, both with baselines from 2 Aug 2026.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const NOW = new Date('2026-11-30T10:00:00Z');
+const storage = testStorage();
+const chat = new ChatService(storage, 'Europe/London');
+const say = talkTo(chat, NOW);
+
+beforeAll(() => seedDemo(storage, ROOT, new Date('2026-11-30T09:00:00Z')));
+
+const valuesOf = async (ref: string) => {
+  const action = (await storage.actions.get(DEMO_PLAN_ID, ref))!.value;
+  return (await storage.measures.values(action)).map((v) => [v.period, v.value]);
+};
+const historyOf = (ref: string) => storage.actions.history(DEMO_PLAN_ID, ref);
+
+test('a period refused is named as it was understood, and nothing changes', async () => {
+  const [sg8, sg2] = [await valuesOf('SG-8'), await valuesOf('SG-2')];
+  const [sg8History, sg2History] = [await historyOf('SG-8'), await historyOf('SG-2')];
+
+  // "Q4" is the financial year's: Jan–Mar, the latest started being Jan–Mar 2026, before SG-8's measure began.
+  expect(await say('SG-8 measure 5 for Q4')).toEqual([
+    'Nothing was changed. Jan–Mar 2026 (Q4 2025/26) is before SG-8’s measure began: its baseline is from 2 Aug 2026, so the earliest quarter it can take a value for is Jul–Sep 2026 (Q2 2026/27). For example: SG-8 measure 42',
+  ]);
+  expect(await say('SG-8 measure 5 for Q4 2026/27')).toEqual([
+    'Nothing was changed. Jan–Mar 2027 (Q4 2026/27) hasn’t started yet, so it can’t have a value. For example: SG-8 measure 42',
+  ]);
+  expect(await say('SG-8 measure 4 for Q3 2026')).toEqual([
+    'Nothing was changed. Q3 2026 could be the financial year’s Q3 2026/27 (Oct–Dec 2026) or the calendar year’s Q3 (Jul–Sep 2026). Say which, for example: SG-8 measure 4 for Q3 2026/27, or SG-8 measure 4 for Jul–Sep 2026.',
+  ]);
+  // December without a year is the latest December started: Dec 2025, and the answer says so.
+  const [december] = await say('SG-2 figure for December was 95%');
+  expect(december).toMatch(/^Nothing was changed\. Dec 2025 is before SG-2’s measure began: .* is Aug 2026\./);
+
+  expect([await valuesOf('SG-8'), await valuesOf('SG-2')]).toEqual([sg8, sg2]);
+  expect([await historyOf('SG-8'), await historyOf('SG-2')]).toEqual([sg8History, sg2History]);
+});
+
+test('"SG-8 measure 4 for Q2" is recorded for Jul–Sep 2026, and "Q3 2026/27" for Oct–Dec 2026', async () => {
+  const [q2] = await say('SG-8 measure 4 for Q2');
+  expect(q2).toMatch(/^Recorded 4 for Jul–Sep 2026 on SG-8 \(it replaces 6 given by /);
+  const [q3] = await say('SG-8 measure 3 for Q3 2026/27');
+  expect(q3).toMatch(/^Recorded 3 for Oct–Dec 2026 on SG-8\./);
+  // The answer's own suggestion, by the quarter's months, is read too.
+  const [months] = await say('SG-8 measure 5 for Jul–Sep 2026');
+  expect(months).toMatch(/^Recorded 5 for Jul–Sep 2026 on SG-8 \(it replaces 4 given by you /);
+  expect(await valuesOf('SG-8')).toEqual([
+    ['2026-Q2', 8],
+    ['2026-Q3', 5],
+    ['2026-Q4', 3],
+  ]);
+});

@@ -1,6 +1,6 @@
 import { reportGlossary } from '../../../src/domain/report/report-glossary';
 import { escapeHtml, htmlReport } from '../../../src/reports/html-report';
-import { slipSentence } from '../../../src/reports/news-sections';
+import { latestWordsLine, slipSentence } from '../../../src/reports/news-sections';
 import { Words } from '../../../src/reports/words';
 import { formatUkDate } from '../../../src/domain/calendar';
 import { anAction } from '../../support/builders';
@@ -39,6 +39,24 @@ describe('a slip, phrased plainly', () => {
     expect(slipSentence({ ...slip, from: '2026-09-30', to: '2026-10-31', reason: null }, w)).toMatch(
       /moved from 30 Sep 2026 to 31 Oct 2026 on 12 Aug 2026\. No reason was recorded\. It was first due 30 Jun 2026\.$/,
     );
+  });
+});
+
+describe('the latest words about a delayed or at-risk action, with who and when', () => {
+  const said = { text: 'supplier problems', by: 'Chair', at: '2026-11-05T15:00:00Z' };
+  test.each([
+    [{ ...said, about: 'update' as const }, 'supplier problems (Chair, 5 Nov 2026)'],
+    [
+      { ...said, about: 'status' as const, status: 'At risk' as const },
+      'Marked at risk: supplier problems (Chair, 5 Nov 2026)',
+    ],
+    [
+      { ...said, about: 'dueDate' as const, to: '2026-12-31' },
+      'Due date moved to 31 Dec 2026: supplier problems (Chair, 5 Nov 2026)',
+    ],
+    [null, 'No update or reason recorded'],
+  ])('%p', (words, line) => {
+    expect(latestWordsLine(words, w)).toBe(line);
   });
 });
 

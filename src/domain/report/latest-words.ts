@@ -1,4 +1,4 @@
-import { changeOf, historyByAction, localDays, surelyBefore } from '../questions/register-history';
+import { changeOf, historyByAction, isCreation, localDays, surelyBefore } from '../questions/register-history';
 import { Action, HistoryEntry, IsoDate, Status } from '../types';
 
 /**
@@ -37,7 +37,8 @@ export function latestWords(action: Action, entries: readonly HistoryEntry[], up
     const status = changeOf(entry, 'status');
     if (status && !statusSeen) {
       statusSeen = true;
-      const reason = said(entry.comment);
+      // Creation's comment says where the action came from ("Imported from plan.csv"), not why.
+      const reason = isCreation(entry) ? null : said(entry.comment);
       if (reason && status.to === action.status)
         found.push({ about: 'status', status: action.status, text: reason, by: entry.by, at: entry.at });
     }

@@ -74,6 +74,12 @@ describe('the latest words about an action', () => {
       (a) => [entry(a, NOV(3), CHAIR, moved('2026-12-31'), 'waiting for the audit')],
       { about: 'dueDate', text: 'waiting for the audit' },
     ],
+    [
+      'the note of where an action came from is not a reason for its status',
+      risky,
+      (a) => [entry(a, NOV(1), 'import', [{ field: 'status', from: null, to: 'At risk' }], 'Imported from plan.csv')],
+      null,
+    ],
     ['nothing said at all', risky, () => [], null],
   ])('%s', (_, action, history, expected) => {
     const found = latestWords(action, history(action));

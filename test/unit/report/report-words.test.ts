@@ -115,4 +115,29 @@ describe('the HTML page', () => {
     expect(html).toContain('@page { size: A4');
     expect(escapeHtml('a & b "c" \'d\'')).toBe('a &amp; b &quot;c&quot; &#39;d&#39;');
   });
+
+  test('keeps references and dates on one line, wherever a date is', () => {
+    const html = htmlReport({
+      title: 'Plan',
+      blocks: [
+        { kind: 'paragraph', text: 'This report covers 1 Nov 2026 to 30 Nov 2026.' },
+        { kind: 'bullets', items: ['moved from 5 Jan 2027 to 31 Mar 2027 on 12 Nov 2026'] },
+        {
+          kind: 'table',
+          headers: ['Ref', 'Action', 'Due date', 'RAG'],
+          rows: [['LAC-1', 'Audit 12 files in Jan 2027', '5 Jan 2027 (first 31 Oct 2026)', 'Red']],
+          ragColumn: 3,
+        },
+      ],
+    });
+    expect(html).toContain('<p>This report covers 1&nbsp;Nov&nbsp;2026 to 30&nbsp;Nov&nbsp;2026.</p>');
+    expect(html).toContain(
+      '<li>moved from 5&nbsp;Jan&nbsp;2027 to 31&nbsp;Mar&nbsp;2027 on 12&nbsp;Nov&nbsp;2026</li>',
+    );
+    expect(html).toContain(
+      '<tr><td class="ref">LAC-1</td><td>Audit 12 files in Jan 2027</td>' +
+        '<td>5&nbsp;Jan&nbsp;2027 (first 31&nbsp;Oct&nbsp;2026)</td><td class="rag-red">Red</td></tr>',
+    );
+    expect(html).toMatch(/td\.ref \{ white-space: nowrap; \}/);
+  });
 });

@@ -7,6 +7,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/**
+ * The escaped text with each date's spaces made non-breaking, so "5 Jan 2027" never splits over two lines.
+ * Done here rather than in the words, since Word sizes its columns by the words between spaces.
+ */
+function html(text: string): string {
+  return escapeHtml(text).replace(
+    /\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b/g,
+    '$1&nbsp;$2&nbsp;$3',
+  );
+}
+
+/** A reference column: "LAC-1" must not break at its hyphen. */
+const REF_HEADER = 'Ref';
+
 const STYLE = `
 @page { size: A4 landscape; margin: 15mm; }
 body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 270mm; }
@@ -17,6 +31,7 @@ h3 { font-size: 11pt; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt; }
 th, td { border: 1px solid #777; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 th { background: #d9d9d9; }
+td.ref { white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 @media print { h1 { break-before: auto; } }
@@ -28,19 +43,22 @@ ${Object.entries(RAG_COLOURS)
 function draw(block: Block): string {
   switch (block.kind) {
     case 'heading':
-      return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
+      return `<h${block.level}>${html(block.text)}</h${block.level}>`;
     case 'paragraph':
-      return `<p>${escapeHtml(block.text)}</p>`;
+      return `<p>${html(block.text)}</p>`;
     case 'bullets':
-      return `<ul>${block.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+      return `<ul>${block.items.map((i) => `<li>${html(i)}</li>`).join('')}</ul>`;
     case 'table': {
       const head = `<thead><tr>${block.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
       const rows = block.rows.map(
         (row) =>
           `<tr>${row
             .map((text, i) => {
-              const rag = i === block.ragColumn && RAG_COLOURS[text] ? ` class="rag-${text.toLowerCase()}"` : '';
-              return `<td${rag}>${escapeHtml(text)}</td>`;
+              const classes = [
+                ...(block.headers[i] === REF_HEADER ? ['ref'] : []),
+                ...(i === block.ragColumn && RAG_COLOURS[text] ? [`rag-${text.toLowerCase()}`] : []),
+              ];
+              return `<td${classes.length ? ` class="${classes.join(' ')}"` : ''}>${html(text)}</td>`;
             })
             .join('')}</tr>`,
       );

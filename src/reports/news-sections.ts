@@ -1,4 +1,5 @@
 import { RAGS, STATUSES } from '../domain/types';
+import type { LatestWords } from '../domain/report/latest-words';
 import { CommitteeReport, Slip } from '../domain/report/types';
 import { Block, bullets, heading, paragraph, table } from './document';
 import { actionsTable, signed, Words } from './words';
@@ -63,6 +64,21 @@ export function highlightsSection(report: CommitteeReport, w: Words): Block[] {
   ];
 }
 
+/**
+ * "Trainer off sick (Alex Wilber, 15 Nov 2026)"; a reason says what it was given for: "Marked at risk: …",
+ * "Due date moved to 31 Dec 2026: …".
+ */
+export function latestWordsLine(words: LatestWords | null, w: Words): string {
+  if (!words) return 'No update or reason recorded';
+  const lead =
+    words.about === 'status'
+      ? `Marked ${words.status.toLowerCase()}: `
+      : words.about === 'dueDate'
+        ? `Due date moved to ${w.date(words.to)}: `
+        : '';
+  return `${lead}${words.text} (${w.person(words.by)}, ${w.day(words.at)})`;
+}
+
 export function challengesSection(report: CommitteeReport, w: Words): Block[] {
   const challenges = (kind: string, empty: string, last: string) =>
     actionsTable(
@@ -70,10 +86,7 @@ export function challengesSection(report: CommitteeReport, w: Words): Block[] {
       empty,
       ['Due', last],
       report.challenges.filter((c) => c.kind === kind),
-      (c) => [
-        w.date(c.due),
-        kind === 'overdue' ? w.days(c.daysOverdue) : (c.action.latestUpdate?.text ?? 'No update recorded'),
-      ],
+      (c) => [w.date(c.due), kind === 'overdue' ? w.days(c.daysOverdue) : latestWordsLine(c.words, w)],
     );
   return [
     heading(1, 'Key challenges and risks'),

@@ -36,7 +36,11 @@ export const actionsTable = <T extends { action: Action }>(
   );
 
 export function wordsFor(report: CommitteeReport): Words {
-  const person = (email: string) => report.names[email] ?? email;
+  // An owner's name is known from their actions even when the people store has no row for them.
+  const owners = new Map<string, string>();
+  for (const { owner } of report.appendix.map((r) => r.action))
+    if (owner?.displayName) owners.set(owner.email.toLowerCase(), owner.displayName);
+  const person = (email: string) => report.names[email] ?? owners.get(email.toLowerCase()) ?? email;
   return {
     date: (date) => (date ? formatUkDate(date) : 'no date'),
     day: (instant) => formatUkDayOf(instant, report.plan.timeZone),

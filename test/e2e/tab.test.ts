@@ -130,6 +130,31 @@ describe('the plan on a page', () => {
     expect(await tileRefs(page)).toEqual(['LAC-1', 'LAC-6']);
   });
 
+  test('filtered, the performance book keeps to the actions shown and the chart says it is the whole plan', async () => {
+    const bookRefs = async () => {
+      const book = page.getByRole('region', { name: 'Measures with target, latest value and trend' });
+      const labels = await book.locator('tbody tr td:first-child').allInnerTexts();
+      return labels.map((label) => label.split(' (')[0]);
+    };
+    await openTab(page, origin, PLAN);
+    await tileRefs(page);
+    const everyMeasure = await bookRefs();
+    expect(everyMeasure.length).toBeGreaterThan(22); // one action has two measures
+    await expect(page.getByText('The filters do not apply to this chart').count()).resolves.toBe(0);
+
+    await openTab(page, origin, `${PLAN}&owner=alexw%40example.com&overdue=yes`);
+    const shown = await tileRefs(page);
+    expect(shown.length).toBeGreaterThan(1);
+    await expect(page.getByRole('status').innerText()).resolves.toMatch(`Showing ${shown.length} of 22 actions`);
+    const book = page.locator('section', { has: page.getByRole('heading', { name: 'Performance book' }) });
+    await expect(book.getByText(`Measures of the ${shown.length} actions shown.`).count()).resolves.toBe(1);
+    expect(await bookRefs()).toEqual(everyMeasure.filter((ref) => shown.includes(ref)));
+    await page.getByRole('heading', { name: 'RAG week by week, whole plan' }).waitFor();
+    await expect(
+      page.getByText(/The filters do not apply to this chart: it counts every action/).count(),
+    ).resolves.toBe(1);
+  });
+
   test('the action panel shows detail, evidence and history', async () => {
     await openTab(page, origin, PLAN);
     await tileRefs(page);

@@ -56,7 +56,8 @@ describe('action-tracker report', () => {
     expect(result.code).toBe(0);
     const html = fs.readFileSync(out, 'utf8');
     for (const heading of SECTION_HEADINGS) expect(html).toContain(`<h1>${heading}</h1>`);
-    expect(html).toContain('This report covers 1 Nov 2026 to 30 Nov 2026.');
+    // Dates keep together on one line in the page.
+    expect(html).toContain('This report covers 1&nbsp;Nov&nbsp;2026 to 30&nbsp;Nov&nbsp;2026.');
     expect(html).toContain('<td class="rag-red">Red</td>');
   });
 

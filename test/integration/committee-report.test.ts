@@ -87,13 +87,7 @@ describe('the committee report as a Word document', () => {
         'Signed off on 12 Nov 2026 (chair@example.com)',
         'Audit report: https://example.org/audit',
       ],
-      [
-        'A-5',
-        'Publish the PEP guidance',
-        'Megan Bowen',
-        'Completed on 20 Nov 2026 (meganb@example.com)',
-        'None recorded',
-      ],
+      ['A-5', 'Publish the PEP guidance', 'Megan Bowen', 'Completed on 20 Nov 2026 (Megan Bowen)', 'None recorded'],
     ]);
     expect(tableAfter(doc, 'Overdue')).toEqual([
       ['Ref', 'Action', 'Owner', 'Due', 'Days overdue'],
@@ -104,7 +98,15 @@ describe('the committee report as a Word document', () => {
       'Train every team manager',
       'Alex Wilber',
       '1 Feb 2027',
-      'Trainer off sick',
+      'Trainer off sick (Alex Wilber, 15 Nov 2026)',
+    ]);
+    // No update was given with the move, so the reason for it is the latest word, with who gave it and when.
+    expect(tableAfter(doc, 'Delayed')[1]).toEqual([
+      'A-3',
+      'Roll out IT equipment to social workers',
+      'Alex Wilber',
+      '31 Dec 2026',
+      'Due date moved to 31 Dec 2026: supplier problems (chair@example.com, 5 Nov 2026)',
     ]);
     expect(doc.paragraphs.map((p) => p.text)).toContain(
       'A-3, Roll out IT equipment to social workers (Alex Wilber): the due date moved from 31 Oct 2026 to 31 Dec 2026 on 5 Nov 2026. Reason: supplier problems.',

@@ -73,6 +73,20 @@ describe('the report file: /api/tab/plans/:planId/report', () => {
     const html = await response.text();
     for (const heading of SECTION_HEADINGS) expect(html).toContain(`<h1>${heading}</h1>`);
     expect(html).not.toMatch(/<script/i);
+    // The demo's delayed and at-risk actions have no update, only the reason their dates moved: that is shown,
+    // with who and when, and references and dates do not break over lines.
+    const row = (ref: string) => new RegExp(`<tr><td class="ref">${ref}</td>(?:(?!</tr>).)*</tr>`, 'g');
+    const date = '\\d{1,2}&nbsp;[A-Z][a-z]{2}&nbsp;\\d{4}';
+    expect(html.match(row('LAC-3'))).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `Due date moved to ${date}: IT equipment roll-out slipped due to supplier problems \\([^,<]+, ${date}\\)`,
+        ),
+      ),
+    );
+    expect(html.match(row('SG-3'))).toContainEqual(
+      expect.stringMatching(/Due date moved to .*: Waiting for the audit team to finish the case file review \(/),
+    );
   });
 
   test('no format means Word; any other format is refused in plain English', async () => {

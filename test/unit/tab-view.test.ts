@@ -13,6 +13,7 @@ import {
   withParam,
 } from '../../tab/src/view/filters';
 import { chartGeometry, chartSummary, sparkline } from '../../tab/src/view/rag-chart';
+import { bookShown, chartNote } from '../../tab/src/view/shown';
 import { latestWords, targetWords } from '../../tab/src/view/words';
 
 function tile(ref: string, change: Partial<ActionTile> = {}): ActionTile {
@@ -153,6 +154,48 @@ describe('which tiles show', () => {
     expect(filterSummary(filters, owners)).toEqual(['owner Megan Bowen', 'RAG amber', 'overdue']);
     expect(isFiltered(filters)).toBe(true);
     expect(isFiltered(NO_FILTERS)).toBe(false);
+  });
+});
+
+describe('the performance book and the chart beside filtered tiles', () => {
+  const row = (ref: string, measure = 1, of = 1): MeasureRow => ({
+    ref,
+    measure,
+    of,
+    indicator: `Measure ${measure} of ${ref}`,
+    unit: null,
+    target: null,
+    targetDate: null,
+    direction: null,
+    frequency: null,
+    latest: null,
+    status: 'no-data',
+    trend: null,
+    values: [],
+  });
+  const MEASURES = [row('SG-1'), row('SG-2', 1, 2), row('SG-2', 2, 2), row('LAC-1'), row('LAC-9')];
+  const shown = (query: string) => {
+    const filters = filtersFromQuery(query);
+    const { measures, note } = bookShown(MEASURES, visibleThemes(THEMES, filters), isFiltered(filters));
+    return [measures?.map((m) => `${m.ref}/${m.measure}`) ?? null, note];
+  };
+  test.each([
+    ['', ['SG-1/1', 'SG-2/1', 'SG-2/2', 'LAC-1/1', 'LAC-9/1'], null],
+    ['?agency=Health', ['SG-2/1', 'SG-2/2'], 'Measures of the action shown.'],
+    ['?owner=alexw%40example.com', ['SG-1/1', 'LAC-1/1'], 'Measures of the 2 actions shown.'],
+    ['?rag=amber', [], 'The action shown has no measures.'],
+    ['?agency=Council&rag=green', [], 'No actions match these filters, so there are no measures to show.'],
+  ])('filters %p', (query, refs, note) => {
+    expect(shown(query)).toEqual([refs, note]);
+  });
+
+  test('measures not recorded stay not recorded, filtered or not', () => {
+    expect(bookShown(null, THEMES, true)).toEqual({ measures: null, note: null });
+  });
+
+  test('the chart says it is the whole plan when filters are set', () => {
+    expect(chartNote(true)).toMatch(/^The filters do not apply to this chart: it counts every action in the plan/);
+    expect(chartNote(false)).toBeNull();
   });
 });
 

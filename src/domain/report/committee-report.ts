@@ -1,6 +1,7 @@
 import { stateAt } from '../questions/summary';
 import { Action, HistoryEntry, IsoDate, Plan } from '../types';
 import { changesInPeriod } from './history-in-period';
+import { latestWordsBy } from './latest-words';
 import { challenges, highlights, slippage } from './news';
 import { awaiting, byRef, planOnAPage, planRow, reportSummary } from './register';
 import { reportGlossary } from './report-glossary';
@@ -48,7 +49,7 @@ export function committeeReport(input: ReportInput): CommitteeReport {
     since: input.since,
     summary: reportSummary(actions, history, period, plan.timeZone),
     highlights: highlights(actions, changesOf),
-    challenges: challenges(actions, period.to),
+    challenges: challenges(actions, period.to, latestWordsBy(history, period.to, plan.timeZone)),
     slippage: slippage(actions, changesOf),
     planOnAPage: planOnAPage(actions, period.to),
     performance: input.measures ? { recorded: true, rows: input.measures } : { recorded: false },
@@ -72,6 +73,9 @@ function textsOf(report: Omit<CommitteeReport, 'glossary'>): { ref: string; text
   const evidence = [...report.highlights, ...report.awaiting];
   for (const item of evidence) for (const e of item.evidence) texts.push({ ref: item.action.ref, text: e.note });
   for (const slip of report.slippage) if (slip.reason) texts.push({ ref: slip.action.ref, text: slip.reason });
+  // The overdue table gives days overdue instead of words.
+  for (const { action, kind, words } of report.challenges)
+    if (words && kind !== 'overdue') texts.push({ ref: action.ref, text: words.text });
   if (report.performance.recorded)
     for (const m of report.performance.rows) texts.push({ ref: m.ref, text: m.indicator });
   return texts;

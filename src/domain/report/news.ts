@@ -2,6 +2,7 @@ import { currentDueDate, daysOverdue, isOverdue } from '../rag';
 import { compareRefs } from '../ref';
 import { isDone } from '../status';
 import { Action, HistoryEntry } from '../types';
+import { latestWords, LatestWords } from './latest-words';
 import { Challenge, ChallengeKind, Highlight, Slip } from './types';
 
 type ChangesOf = (action: Action) => HistoryEntry[];
@@ -33,8 +34,15 @@ export function highlights(actions: readonly Action[], changesOf: ChangesOf): Hi
 
 const ORDER: Record<ChallengeKind, number> = { overdue: 0, delayed: 1, atRisk: 2 };
 
-/** Overdue (most overdue first), then delayed, then at risk, at the end of the period. */
-export function challenges(actions: readonly Action[], today: string): Challenge[] {
+/**
+ * Overdue (most overdue first), then delayed, then at risk, at the end of the period, each with the latest
+ * words about it (`wordsOf`; by default its latest update alone).
+ */
+export function challenges(
+  actions: readonly Action[],
+  today: string,
+  wordsOf: (action: Action) => LatestWords | null = (action) => latestWords(action, []),
+): Challenge[] {
   const found: Challenge[] = [];
   for (const action of actions) {
     const kind: ChallengeKind | null = isOverdue(action, today)
@@ -44,7 +52,14 @@ export function challenges(actions: readonly Action[], today: string): Challenge
         : action.status === 'At risk'
           ? 'atRisk'
           : null;
-    if (kind) found.push({ action, kind, due: currentDueDate(action), daysOverdue: daysOverdue(action, today) });
+    if (kind)
+      found.push({
+        action,
+        kind,
+        due: currentDueDate(action),
+        daysOverdue: daysOverdue(action, today),
+        words: wordsOf(action),
+      });
   }
   return found.sort(
     (a, b) => ORDER[a.kind] - ORDER[b.kind] || b.daysOverdue - a.daysOverdue || compareRefs(a.action.ref, b.action.ref),

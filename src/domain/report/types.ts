@@ -1,5 +1,6 @@
 import type { MeasureRow } from '../measure-view';
 import type { PeriodProblem } from './period';
+import type { LatestWords } from './latest-words';
 import { AcronymWarning } from '../plain-english';
 import { DigestChanges, DigestTotals } from '../digest';
 import { Action, Evidence, IsoDate, Rag, Status } from '../types';
@@ -53,6 +54,8 @@ export interface Challenge {
   kind: ChallengeKind;
   due: IsoDate | null;
   daysOverdue: number;
+  /** The most recent words anyone gave about it by the end of the period, or null if none. */
+  words: LatestWords | null;
 }
 
 /** One move of a due date made in the period. */

@@ -60,15 +60,19 @@ export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; c
   );
 }
 
-/** The performance book: every measure with its target, latest value and trend, once measures are recorded. */
-export function PerformanceBook({ measures }: { measures: MeasureRow[] | null }) {
+/**
+ * The performance book: every measure with its target, latest value and trend, once measures are recorded;
+ * with filters set, the measures of the actions shown, and `note` says so.
+ */
+export function PerformanceBook({ measures, note }: { measures: MeasureRow[] | null; note: string | null }) {
   return (
     <section aria-labelledby="book-heading">
       <h2 id="book-heading">Performance book</h2>
+      {note && <p>{note}</p>}
       {measures === null ? (
         <p>Measures are not recorded for this plan yet.</p>
       ) : measures.length === 0 ? (
-        <p>No measures have been set for this plan&apos;s actions yet.</p>
+        !note && <p>No measures have been set for this plan&apos;s actions yet.</p>
       ) : (
         <MeasuresTable measures={measures} caption="Measures with target, latest value and trend" />
       )}

@@ -15,6 +15,7 @@ import {
   withParam,
   type Filters,
 } from '../view/filters';
+import { bookShown, chartNote } from '../view/shown';
 import { plural, RAG_EXPLAINED } from '../view/words';
 import { ActionPanel } from './ActionPanel';
 import { Counts } from './Counts';
@@ -47,6 +48,7 @@ function PlanOnAPage({ client, page, search, setSearch, openLink }: Props & { pa
   const themes = useMemo(() => visibleThemes(page.themes, filters), [page.themes, filters]);
   const shown = useMemo(() => countShown(themes), [themes]);
   const total = useMemo(() => page.themes.reduce((n, t) => n + t.actions.length, 0), [page.themes]);
+  const book = useMemo(() => bookShown(page.measures, themes, isFiltered(filters)), [page.measures, themes, filters]);
   const [openRef, setOpenRef] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
 
@@ -94,8 +96,8 @@ function PlanOnAPage({ client, page, search, setSearch, openLink }: Props & { pa
       <h2>Actions by theme</h2>
       {themes.length === 0 ? <p>No actions match these filters.</p> : <ThemeRows themes={themes} onOpen={open} />}
 
-      <RagChart weeks={page.ragByWeek} />
-      <PerformanceBook measures={page.measures} />
+      <RagChart weeks={page.ragByWeek} note={chartNote(isFiltered(filters))} />
+      <PerformanceBook measures={book.measures} note={book.note} />
 
       <ActionPanel client={client} planId={page.plan.id} actionRef={openRef} onClose={close} />
     </main>

@@ -8,13 +8,17 @@ const WIDTH = 640;
 const HEIGHT = 160;
 const AXIS = 28;
 
-/** RAG counts week by week from the history: a stacked bar per week, with the same figures as a table. */
-export function RagChart({ weeks }: { weeks: RagWeek[] }) {
+/**
+ * RAG counts week by week from the history: a stacked bar per week, with the same figures as a table. It is
+ * the whole plan's, whatever the filters (`note` says so when they are set).
+ */
+export function RagChart({ weeks, note }: { weeks: RagWeek[]; note: string | null }) {
   const chart = chartGeometry(weeks, WIDTH, HEIGHT);
   const labelEvery = Math.max(1, Math.ceil(chart.bars.length / 8));
   return (
     <section className="chart-wrap" aria-labelledby="chart-heading">
-      <h2 id="chart-heading">RAG week by week</h2>
+      <h2 id="chart-heading">RAG week by week, whole plan</h2>
+      {note && <p className="muted">{note}</p>}
       {weeks.length === 0 ? (
         <p>There is no history to chart yet.</p>
       ) : (

@@ -1,6 +1,6 @@
 import { reportGlossary } from '../../../src/domain/report/report-glossary';
 import { escapeHtml, htmlReport } from '../../../src/reports/html-report';
-import { slipSentence } from '../../../src/reports/news-sections';
+import { latestWordsLine, slipSentence } from '../../../src/reports/news-sections';
 import { Words } from '../../../src/reports/words';
 import { formatUkDate } from '../../../src/domain/calendar';
 import { anAction } from '../../support/builders';
@@ -39,6 +39,24 @@ describe('a slip, phrased plainly', () => {
     expect(slipSentence({ ...slip, from: '2026-09-30', to: '2026-10-31', reason: null }, w)).toMatch(
       /moved from 30 Sep 2026 to 31 Oct 2026 on 12 Aug 2026\. No reason was recorded\. It was first due 30 Jun 2026\.$/,
     );
+  });
+});
+
+describe('the latest words about a delayed or at-risk action, with who and when', () => {
+  const said = { text: 'supplier problems', by: 'Chair', at: '2026-11-05T15:00:00Z' };
+  test.each([
+    [{ ...said, about: 'update' as const }, 'supplier problems (Chair, 5 Nov 2026)'],
+    [
+      { ...said, about: 'status' as const, status: 'At risk' as const },
+      'Marked at risk: supplier problems (Chair, 5 Nov 2026)',
+    ],
+    [
+      { ...said, about: 'dueDate' as const, to: '2026-12-31' },
+      'Due date moved to 31 Dec 2026: supplier problems (Chair, 5 Nov 2026)',
+    ],
+    [null, 'No update or reason recorded'],
+  ])('%p', (words, line) => {
+    expect(latestWordsLine(words, w)).toBe(line);
   });
 });
 
@@ -96,5 +114,30 @@ describe('the HTML page', () => {
     expect(html).toContain('<td class="rag-red">Red</td>');
     expect(html).toContain('@page { size: A4');
     expect(escapeHtml('a & b "c" \'d\'')).toBe('a &amp; b &quot;c&quot; &#39;d&#39;');
+  });
+
+  test('keeps references and dates on one line, wherever a date is', () => {
+    const html = htmlReport({
+      title: 'Plan',
+      blocks: [
+        { kind: 'paragraph', text: 'This report covers 1 Nov 2026 to 30 Nov 2026.' },
+        { kind: 'bullets', items: ['moved from 5 Jan 2027 to 31 Mar 2027 on 12 Nov 2026'] },
+        {
+          kind: 'table',
+          headers: ['Ref', 'Action', 'Due date', 'RAG'],
+          rows: [['LAC-1', 'Audit 12 files in Jan 2027', '5 Jan 2027 (first 31 Oct 2026)', 'Red']],
+          ragColumn: 3,
+        },
+      ],
+    });
+    expect(html).toContain('<p>This report covers 1&nbsp;Nov&nbsp;2026 to 30&nbsp;Nov&nbsp;2026.</p>');
+    expect(html).toContain(
+      '<li>moved from 5&nbsp;Jan&nbsp;2027 to 31&nbsp;Mar&nbsp;2027 on 12&nbsp;Nov&nbsp;2026</li>',
+    );
+    expect(html).toContain(
+      '<tr><td class="ref">LAC-1</td><td>Audit 12 files in Jan 2027</td>' +
+        '<td>5&nbsp;Jan&nbsp;2027 (first 31&nbsp;Oct&nbsp;2026)</td><td class="rag-red">Red</td></tr>',
+    );
+    expect(html).toMatch(/td\.ref \{ white-space: nowrap; \}/);
   });
 });

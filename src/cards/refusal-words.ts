@@ -4,6 +4,7 @@ import { Decision, Denial } from '../domain/permissions';
 import { numericDate } from '../domain/uk-date-result';
 import { NumberedMeasure } from '../domain/which-measure';
 import { badValueWords } from './measure-words';
+import { alreadyRecordedWords, whichMeasureWords } from './which-measure-words';
 
 /**
  * The words for why something was refused, for chat and card buttons: the one place they are made. The
@@ -103,7 +104,9 @@ export function problemWords(problem: ChangeProblem): string {
     case 'noMeasure':
       return `${problem.ref} no longer has a measure.`;
     case 'whichMeasure':
-      return `${problem.ref} has ${problem.measures.length} measures. Which is ${problem.typed} for?\n\n${numbered(problem.measures)}\n\nI haven’t recorded it yet: say which, for example: ${problem.ref} measure ${problem.measures.length} ${problem.typed}`;
+      return whichMeasureWords(problem);
+    case 'valueAlreadyRecorded':
+      return `${alreadyRecordedWords(problem)}.`;
     case 'noSuchMeasure':
       return `${problem.ref} has ${countWords(problem.measures.length)}, so there is no measure ${problem.asked}:\n\n${numbered(problem.measures)}`;
     case 'gone':

@@ -7,6 +7,7 @@ import { textProblem, type TextKind, type TextProblem } from './text-limits';
 import { exampleDate } from './uk-date-result';
 import { evidenceShortfall, requiredItems, signOffNote } from './evidence-items';
 import type { MeasureRefusalCode } from './measure-values';
+import type { MeasureFit } from './value-fit';
 import { Action, Evidence, IsoDate, MeasureDefinition, Status } from './types';
 
 /**
@@ -49,8 +50,13 @@ export type ChangeProblem =
     }
   /** The measure was removed while a value was being given. */
   | { code: 'noMeasure'; ref: string }
-  /** A value for an action with several measures that named none: the person is asked which (see which-measure.ts). */
-  | { code: 'whichMeasure'; ref: string; measures: NumberedMeasure[]; typed: string }
+  /**
+   * A value for an action with several measures that named none: the person is asked which (see which-measure.ts),
+   * offered only the measures that could take it (see value-fit.ts).
+   */
+  | { code: 'whichMeasure'; ref: string; measures: MeasureFit[]; typed: string; period: string | null }
+  /** The same value again for a period that already has it: nothing to change. `count`: how many measures the action has. */
+  | { code: 'valueAlreadyRecorded'; ref: string; measure: number; count: number; value: string; period: string }
   /** A value for a measure the action does not have ("measure 3" of two). */
   | { code: 'noSuchMeasure'; ref: string; asked: number; measures: NumberedMeasure[] }
   /** The action was removed while the change was being made. */

@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { need, textFrom, type MatchText } from './command-build';
 import { QUARTER_WORDS } from './command-period';
 import type { Rule } from './command-rules';
+import { parseCount } from './number-words';
 
 /**
  * "6(a) measure 42", "measure 6(a) 76%", "6(a) is at 18 audits this month", "SG-2 value 88% for October -
@@ -51,18 +52,23 @@ const ORDINAL_WORDS = ORDINALS.flat().join('|');
 const MEASURE_WORDS = 'measure|value|kpi|figure|score|indicator';
 /** "SG-1 second measure 40", "the 2nd measure of SG-1 40". */
 const ORDINAL_BEFORE = new RegExp(String.raw`\b(${ORDINAL_WORDS})\s+(?:${MEASURE_WORDS})\b`, 'i');
-/** "measure 2 of SG-1 88%". */
+/** A measure's number as typed: "2" or "two" (an action has at most ten). */
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten';
+const WHICH = String.raw`\d{1,2}|${NUMBER_WORDS}`;
+/** "measure 2 of SG-1 88%", "measure two of SG-1 88%". */
 const NUMBER_OF = new RegExp(
-  String.raw`\b(?:${MEASURE_WORDS})\s+(?:no\.?\s*|number\s+|#)?(\d{1,2})\s+(?:of|for|on)\b`,
+  String.raw`\b(?:${MEASURE_WORDS})\s+(?:no\.?\s*|number\s+|#)?(${WHICH})\s+(?:of|for|on)\b`,
   'i',
 );
-/** "SG-1 measure 2 88%": a small number straight after "measure", followed by the value itself. */
+/** "SG-1 measure 2 88%", "SG-1 measure two 20": a small number straight after "measure", followed by the value itself. */
 const NUMBER_AFTER = new RegExp(String.raw`(?:^|\s)(?:${MEASURE_WORDS})\s*$`, 'i');
-const LEADING_NUMBER = /^(?:no\.?\s*|number\s+|#)?(\d{1,2})(?:\s*[:=]\s*|\s+)(?=\S)/i;
+const LEADING_NUMBER = new RegExp(String.raw`^(?:no\.?\s*|number\s+|#)?(${WHICH})(?:\s*[:=]\s*|\s+)(?=\S)`, 'i');
+/** The number of a measure matched by WHICH. */
+const numberOf = (typed: string) => parseCount(typed) ?? 0;
 
 /**
  * Which of the action's measures a message names, if any: "SG-1 measure 2 88%", "SG-1 second measure 40",
- * "measure 2 of SG-1 88%". Returns the number (from 1) and the text of the value with the selector taken off.
+ * "measure 2 of SG-1 88%", "SG-1 measure two 20". Returns the number (from 1) and the text of the value with the selector taken off.
  * Whether the action has that measure is the use case's to say.
  */
 export function measureSelector(before: string, rest: string): { measure: number | null; rest: string } {
@@ -72,11 +78,11 @@ export function measureSelector(before: string, rest: string): { measure: number
     return { measure: ORDINALS.findIndex((o) => (o as readonly string[]).includes(word)) + 1, rest };
   }
   const numbered = NUMBER_OF.exec(before);
-  if (numbered) return { measure: Number(numbered[1]), rest };
+  if (numbered) return { measure: numberOf(numbered[1]), rest };
   const leading = NUMBER_AFTER.test(before) ? LEADING_NUMBER.exec(rest) : null;
   // "SG-1 measure 42" is a value; "SG-1 measure 2 88%" is measure 2 when what follows is a value too.
   if (leading && VALUE.test(rest.slice(leading[0].length)))
-    return { measure: Number(leading[1]), rest: rest.slice(leading[0].length) };
+    return { measure: numberOf(leading[1]), rest: rest.slice(leading[0].length) };
   return { measure: null, rest };
 }
 
@@ -90,6 +96,7 @@ export const MEASURE_SELECTOR_RULE: Rule = {
     `{ref} ${ORDINAL_WORDS} ${MEASURE_WORDS} is|=|at|now|of|for* {rest}`,
     `record|log|enter|add|update? the? ${ORDINAL_WORDS} ${MEASURE_WORDS} for|of|on {ref} is|=|at|now|as|to* {rest}`,
     `${MEASURE_WORDS} no|number? {ref} for|of|on {ref} is|=|at|now* {rest}`,
+    `${MEASURE_WORDS} no|number? ${NUMBER_WORDS} for|of|on {ref} is|=|at|now* {rest}`,
   ],
   build: (c, m) => {
     const command = measureValue(need(c.ref), m, c.rest);

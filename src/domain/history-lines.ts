@@ -34,6 +34,20 @@ const clip = (text: string) => {
 
 const isPerson = (by: string) => by.includes('@');
 
+/** What gave a value or made a change when no person did, in words; never its internal id ("demo-seed", "cli:jo"). */
+const GIVEN_BY: Record<Via, string> = {
+  chat: 'someone in chat',
+  card: 'someone on a card',
+  import: 'an import',
+  job: 'the bot',
+  cli: 'the command line',
+};
+
+/** Who gave something, as people read it: a person by name, else what gave it ("an import"). */
+export function giverName(by: string, via: Via, nameOf: NameOf): string {
+  return isPerson(by) ? nameOf(by) : GIVEN_BY[via];
+}
+
 /** A stored value as people read it: dates as "5 Oct 2026", owners by name, a date request as its date and reason. */
 export function historyValue(field: string, value: string, nameOf: NameOf, comment: string | null = null): string {
   if (ISO_DATE.test(value)) return formatUkDate(value);

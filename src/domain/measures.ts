@@ -55,10 +55,17 @@ export function measureStatus(
  * `worsening`, the same is `flat`. Fewer than two values have no trend (null).
  */
 export function measureTrend(direction: Direction, values: readonly PeriodValue[]): Trend | null {
-  const lastThree = series(values).slice(-3);
-  if (lastThree.length < 2) return null;
-  const verdict = better(lastThree[lastThree.length - 1].value, lastThree[0].value, direction);
+  const ordered = series(values);
+  const base = trendBase(ordered);
+  if (!base) return null;
+  const verdict = better(ordered[ordered.length - 1].value, base.value, direction);
   return verdict > 0 ? 'improving' : verdict < 0 ? 'worsening' : 'flat';
+}
+
+/** The value the trend compares the newest with (see measureTrend), so a reply can say what it compared; null with fewer than two. */
+export function trendBase(values: readonly PeriodValue[]): PeriodValue | null {
+  const lastThree = series(values).slice(-3);
+  return lastThree.length < 2 ? null : lastThree[0];
 }
 
 /** Whether a value for the current period is due: the measure has no value for the last period that has ended. */

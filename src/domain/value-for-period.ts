@@ -1,5 +1,5 @@
 import { Period, periodBefore, periodOf } from './measure-periods';
-import { measureStatus, measureTrend, MeasureStatus, PeriodValue, series, Trend } from './measures';
+import { measureStatus, measureTrend, MeasureStatus, PeriodValue, series, Trend, trendBase } from './measures';
 import { IsoDate, MeasureDefinition, RecordedValue } from './types';
 
 /**
@@ -33,6 +33,8 @@ export interface Standing {
   /** Never `overdue`: the period was reported, and is judged as if it were the newest. */
   status: Exclude<MeasureStatus, 'overdue'>;
   trend: Trend | null;
+  /** The value the trend compared it with, or null when there is no trend. */
+  against: PeriodValue | null;
 }
 
 /**
@@ -43,7 +45,12 @@ export interface Standing {
 export function standingAt(d: MeasureDefinition, values: readonly PeriodValue[], period: Period): Standing {
   const upTo = series(values).filter((v) => v.period <= period);
   const status = measureStatus(d, upTo, firstDayOf(periodBefore(period, -1)));
-  return { status: status === 'overdue' ? 'no-data' : status, trend: measureTrend(d.direction, upTo) };
+  const base = trendBase(upTo);
+  return {
+    status: status === 'overdue' ? 'no-data' : status,
+    trend: measureTrend(d.direction, upTo),
+    against: base && { period: base.period, value: base.value },
+  };
 }
 
 /** The newest value other than the one for `period`, when it is newer: the reply points at it. */

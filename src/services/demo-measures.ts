@@ -95,7 +95,8 @@ export async function seedDemoMeasures(storage: Storage, planId: string, by: str
       measure: n,
       period: periodBefore(periodOf(today, definition.frequency), ago),
       value,
-      by,
+      // Given by the action's owner, as in a council, so a reply or the history names a demo person, not the seed.
+      by: current.value.owner?.email ?? by,
       via: 'import',
       at,
       note: null,

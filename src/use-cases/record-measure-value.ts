@@ -1,5 +1,5 @@
-import { formatPeriod, parsePeriod, Period, periodOf } from '../domain/measure-periods';
-import { formatMeasureValue, MeasureRefusalCode, parseMeasureValue } from '../domain/measure-values';
+import { formatPeriod, Period } from '../domain/measure-periods';
+import { formatMeasureValue, MeasureRefusalCode } from '../domain/measure-values';
 
 export type { MeasureRefusalCode };
 import { measureField } from '../domain/history';
@@ -7,7 +7,9 @@ import { actionMeasureRows, MeasureRow } from '../domain/measure-view';
 import { series } from '../domain/measures';
 import { canRecordMeasureValue } from '../domain/permissions';
 import { Action, FieldChange, MeasureDefinition, RecordedValue } from '../domain/types';
-import { beforeBaseline, standingAt, Standing, valueReplaced } from '../domain/value-for-period';
+import { standingAt, Standing, valueReplaced } from '../domain/value-for-period';
+import { measureFits, valueFits } from '../domain/value-fit';
+import { giverName } from '../domain/history-lines';
 import { formatUkDayOf } from '../domain/calendar';
 import { whichMeasure } from '../domain/which-measure';
 import { FoundAction } from '../services/chat/plan-scope';
@@ -71,9 +73,18 @@ export async function recordMeasureValue(
   const allowed = canRecordMeasureValue(actor, action);
   if (!allowed.allowed) return refusal('notPermitted', { code: 'denied', denial: allowed.denial });
   const which = whichMeasure(action.measures, input.measure);
-  // With several measures and none named, nothing is changed: the refusal asks which, listing them.
-  if (!which.ok && which.code === 'whichMeasure')
-    return refusal('invalid', { code: 'whichMeasure', ref: action.ref, measures: which.measures, typed: input.value });
+  // With several measures and none named, nothing is changed, and no measure is picked for the person: the
+  // refusal asks which, saying which of them could take the value.
+  if (!which.ok && which.code === 'whichMeasure') {
+    const measures = measureFits(action.measures, input, today);
+    return refusal('invalid', {
+      code: 'whichMeasure',
+      ref: action.ref,
+      measures,
+      typed: input.value,
+      period: input.period,
+    });
+  }
   if (!which.ok && which.code === 'noSuchMeasure')
     return refusal('invalid', { code: 'noSuchMeasure', ref: action.ref, asked: which.asked, measures: which.measures });
   const n = which.ok ? which.measure : 1;
@@ -87,19 +98,13 @@ export async function recordMeasureValue(
   if (!which.ok) return bad('noMeasure');
   const definition = action.measures[n - 1].definition;
   if (!definition) return bad('notQuantified');
-  const value = parseMeasureValue(input.value, definition.unit, today);
-  if (!value.ok) return bad(value.code);
-  const period =
-    input.period === null
-      ? { ok: true as const, period: periodOf(today, definition.frequency) }
-      : parsePeriod(input.period, definition.frequency, today);
-  if (!period.ok) return bad(period.code, 'period' in period ? period.period : null);
-  if (beforeBaseline(definition, period.period)) return bad('periodBeforeBaseline', period.period);
+  const fit = valueFits(definition, input, today);
+  if (!fit.ok) return bad(fit.code, fit.period ?? null);
 
   const recorded: RecordedValue = {
     measure: n,
-    period: period.period,
-    value: value.value,
+    period: fit.period,
+    value: fit.value,
     by: actor.email,
     via: by.via,
     at: by.at,
@@ -107,8 +112,18 @@ export async function recordMeasureValue(
   };
   const before = (await storage.measures.values(action)).filter((v) => v.measure === n);
   const replaced = valueReplaced(before, recorded.period);
+  // The same value again is said to be so, in words naming the value and its period.
+  if (replaced && replaced.value === recorded.value)
+    return refusal('unchanged', {
+      code: 'valueAlreadyRecorded',
+      ref: action.ref,
+      measure: n,
+      count: action.measures.length,
+      value: formatMeasureValue(definition.unit, recorded.value),
+      period: recorded.period,
+    });
   // Who gave the value being replaced, named once for the history, which keeps it after the value row is overwritten.
-  const giver = replaced ? (await nameOf(storage, [action]))(replaced.by) : null;
+  const giver = replaced ? giverName(replaced.by, replaced.via, await nameOf(storage, [action])) : null;
   const after = series([...before, recorded]);
   const newest = after[after.length - 1];
   const outcome = await runChange(

@@ -37,14 +37,15 @@ describe('measures in the Agents Playground', () => {
     expect(await ui.waitForNewReply(/Performance book/)).toMatch(/worst first/);
   });
 
-  test('a value typed for SG-1’s second measure shows on the detail card, under that measure', async () => {
+  test('a value for SG-1, whose measure is chosen by a button, shows on the detail card, under that measure', async () => {
     const ui = app.session.ui;
     const month = formatPeriod(periodOf(todayIn(new Date()), 'monthly'));
     await ui.openPersonalChat();
     await ui.send('SG-1 measure 23');
+    // Which measure is asked with a button for each that can take 23; pressing one records it there.
     expect(await ui.waitForNewReply(/Which is 23 for\?/)).toMatch(/Number of referrals audited each month/);
-    await ui.send('SG-1 second measure 23');
-    const reply = await ui.waitForNewReply(/Recorded 23/);
+    await ui.clickCardButton('Measure 2: Number of referrals audited each month');
+    const reply = await ui.waitForReply(/Recorded 23/);
     expect(reply).toContain(`Recorded 23 for ${month} on SG-1 (2 of 2). Target 20`);
     expect(reply).toMatch(/on target/);
     await ui.send('show SG-1');

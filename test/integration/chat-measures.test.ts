@@ -22,7 +22,7 @@ test('typing a value records it, and the reply shows it against the target, with
   // SG-1 has two measures in the demo plan, so the value names which.
   const [reply] = await say('SG-1 measure 1 81%');
   expect(reply).toMatch(
-    /^Recorded 81% for Nov 2026 on SG-1 \(1 of 2\)\. Target 95% by 30 Mar 2027 \(higher is better\): off target, improving\./,
+    /^Recorded 81% for Nov 2026 on SG-1 \(1 of 2\)\. Target 95% by 30 Mar 2027 \(higher is better\): off target, improving \(against 68% for Sep 2026\)\./,
   );
   expect(reply).toMatch(/Latest\n81% for Nov 2026/);
   expect(reply).toMatch(/Aug 2026: 62% · Sep 2026: 68% · Oct 2026: 74% · Nov 2026: 81%/);
@@ -38,14 +38,19 @@ test('typing a value records it, and the reply shows it against the target, with
 
 test('"6(a) is at … this month" and a value for an earlier month with a note', async () => {
   const [reply] = await say('SG-8 is at 5 indicators this quarter');
-  expect(reply).toMatch(/^Recorded 5 for Oct–Dec 2026 on SG-8\. Target 4 .*: off target, improving\./);
+  expect(reply).toMatch(
+    /^Recorded 5 for Oct–Dec 2026 on SG-8\. Target 4 .*: off target, improving \(against 8 for Apr–Jun 2026\)\./,
+  );
   await say('SG-1 measure 1 70% for September - audit corrected');
   expect(await valuesOf('SG-1')).toContainEqual(['2026-09', 70]);
   const [history] = await say('history SG-1');
   expect(history).toMatch(
-    /Value \(measure 1\): 68% \(Sep 2026\), given by demo-seed on 30 Nov 2026 → 70% \(Sep 2026\)\naudit corrected/,
+    /Value \(measure 1\): 68% \(Sep 2026\), given by Alex Wilber on 30 Nov 2026 → 70% \(Sep 2026\)\naudit corrected/,
   );
-  expect(await say('SG-1 measure 1 70% for September')).toEqual(['That doesn’t change anything on SG-1.']);
+  // The same value again says so, naming the value and its period.
+  expect(await say('SG-1 measure 1 70% for September')).toEqual([
+    '70% is already recorded for Sep 2026 on SG-1 (1 of 2); nothing changed.',
+  ]);
 });
 
 test('a second value for a period says what it replaces, and the reply describes that period, not the newest', async () => {
@@ -75,7 +80,7 @@ test('a second value for a period says what it replaces, and the reply describes
 test('a value for a period long past is judged for that period, and the values since are still overdue', async () => {
   const [reply] = await say('LAC-9 value 13% for August', 'meganb@example.com');
   expect(reply).toMatch(
-    /^Recorded 13% for Aug 2026 on LAC-9\. Target 10% by 30 Mar 2027 \(lower is better\): off target for Aug 2026, improving\. The values for the periods since are overdue\./,
+    /^Recorded 13% for Aug 2026 on LAC-9\. Target 10% by 30 Mar 2027 \(lower is better\): off target for Aug 2026, improving \(against 15% for Jun 2026\)\. The values for the periods since are overdue\./,
   );
 });
 
@@ -145,27 +150,29 @@ test('"measures" lists the plan’s measures, worst first', async () => {
   expect(book).toMatch(
     /\*\*SG-12\*\*\s*\nNumber of multi-agency case audits reported to the board each quarter: no value yet, target 4/,
   );
-  expect(book).toMatch(/23 measures, worst first: 3 off target, 1 with figures overdue, 17 with no figures yet, 2 on target\./);
+  expect(book).toMatch(
+    /23 measures, worst first: 3 off target, 1 with figures overdue, 17 with no figures yet, 2 on target\./,
+  );
   expect(book).toMatch(
     /\*\*SG-1 \(2 of 2\)\*\*\s*\nNumber of referrals audited each month: 21 for Oct 2026, target 20/,
   );
 });
 
 describe('an action with two measures', () => {
-  test('a value that names no measure is answered with a question listing them, and changes nothing', async () => {
+  test('a value that names no measure is answered with a question, a button per measure, and changes nothing', async () => {
     const before = await storage.actions.history(DEMO_PLAN_ID, 'SG-1');
     const values = [await valuesOf('SG-1', 1), await valuesOf('SG-1', 2)];
     const [reply] = await say('SG-1 measure 40');
-    expect(reply).toBe(
-      [
-        'SG-1 has 2 measures. Which is 40 for?',
-        '',
-        '1. % of referrals where the referring agency is told the outcome within 3 working days',
-        '2. Number of referrals audited each month',
-        '',
-        'I haven’t recorded it yet: say which, for example: SG-1 measure 2 40',
-      ].join('\n'),
-    );
+    // The card as read: the question, then each button's title and the command it runs.
+    expect(reply.split('\n')).toEqual([
+      'SG-1 has 2 measures. Which is 40 for?',
+      'Nothing is recorded until you choose. You can also type it, for example: SG-1 measure 1 40',
+      'Measure 1: % of referrals where the referring agency is told the outcome within 3 working days',
+      'SG-1 measure 1 40 for Nov 2026',
+      'Measure 2: Number of referrals audited each month',
+      'SG-1 measure 2 40 for Nov 2026',
+      'Cancel',
+    ]);
     const [beyond] = await say('measure 3 of SG-1 40');
     expect(beyond).toMatch(
       /^Nothing was changed\. SG-1 has 2 measures, so there is no measure 3:\n\n1\. % of referrals/,
@@ -177,7 +184,9 @@ describe('an action with two measures', () => {
   test('"SG-1 second measure 19" records against measure 2 only, and its history names it', async () => {
     const first = await valuesOf('SG-1', 1);
     const [reply] = await say('SG-1 second measure 19');
-    expect(reply).toMatch(/^Recorded 19 for Nov 2026 on SG-1 \(2 of 2\)\. Target 20 by .*: off target, improving\./);
+    expect(reply).toMatch(
+      /^Recorded 19 for Nov 2026 on SG-1 \(2 of 2\)\. Target 20 by .*: off target, improving \(against 14 for Sep 2026\)\./,
+    );
     expect(await valuesOf('SG-1', 2)).toEqual([
       ['2026-09', 14],
       ['2026-10', 21],

@@ -85,7 +85,11 @@ test('a value for an earlier period is described as that period stood, not by th
   if (earlier.kind !== 'done') throw new Error(`not recorded: ${earlier.kind}`);
   // The measure stands on target (31 in October), improving; September, at 12, was off target and worsening.
   expect([earlier.row.status, earlier.row.trend]).toEqual(['on-target', 'improving']);
-  expect(earlier.standing).toEqual({ status: 'off-target', trend: 'worsening' });
+  expect(earlier.standing).toEqual({
+    status: 'off-target',
+    trend: 'worsening',
+    against: { period: '2026-08', value: 20 },
+  });
   expect(earlier.replaced).toMatchObject({ value: 25, byName: 'Alex Wilber' });
   const [latest] = await storage.actions.history(planId, '6(a)');
   expect(historyLines(latest, (e) => e).lines).toEqual([

@@ -27,6 +27,13 @@ describe('naming one of an action’s measures in chat', () => {
     // A measure the action does not have is the use case's to refuse, naming how many there are.
     ['measure 11 of SG-1 5', value('SG-1', '5', 11)],
     ['measure 6(a) of SG-1 5', { kind: 'unknown' }],
+    // A measure's number in words, one to ten.
+    ['SG-1 measure two 20', value('SG-1', '20', 2)],
+    ['SG-1 measure one 88%', value('SG-1', '88%', 1)],
+    ['SG-1 Measure Two: 20', value('SG-1', '20', 2)],
+    ['measure two of SG-1 20', value('SG-1', '20', 2)],
+    ['SG-1 measure ten 5 for October', value('SG-1', '5', 10, 'October')],
+    ['SG-1 measure number three 7', value('SG-1', '7', 3)],
   ])('%j', (text, expected) => {
     expect(parseCommand(text, TODAY)).toMatchObject(expected);
   });
@@ -37,6 +44,8 @@ describe('naming one of an action’s measures in chat', () => {
     ['measure SG-1 76%', value('SG-1', '76%')],
     ['SG-1 measure 18 audits', value('SG-1', '18')],
     ['SG-1 measure -3', value('SG-1', '-3')],
+    // A number word that is not followed by a value is not a measure's number.
+    ['SG-1 measure two audits', { kind: 'unknown', text: 'SG-1 measure two audits', problem: null }],
     ['SG-1 is at 2 this month', value('SG-1', '2', undefined, 'this month')],
     ['update SG-1 measure to 92%', value('SG-1', '92%')],
   ])('%j names no measure', (text, expected) => {
@@ -53,6 +62,10 @@ describe('measureSelector', () => {
     ['SG-1 measure ', '2 audits', { measure: null, rest: '2 audits' }],
     ['SG-1 fourth kpi ', '7', { measure: 4, rest: '7' }],
     ['measure 3 of SG-1 ', '7', { measure: 3, rest: '7' }],
+    ['SG-1 measure ', 'two 20', { measure: 2, rest: '20' }],
+    ['SG-1 measure ', 'seven = 4', { measure: 7, rest: '4' }],
+    ['SG-1 measure ', 'two audits', { measure: null, rest: 'two audits' }],
+    ['measure nine of SG-1 ', '7', { measure: 9, rest: '7' }],
   ])('%j %j', (before, rest, expected) => {
     expect(measureSelector(before, rest)).toEqual(expected);
   });

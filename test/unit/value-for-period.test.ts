@@ -51,22 +51,29 @@ test.each([
     'an earlier period off target, worse than before',
     series(['2026-08', 80], ['2026-09', 70], ['2026-10', 95]),
     '2026-09',
-    { status: 'off-target', trend: 'worsening' },
+    { status: 'off-target', trend: 'worsening', against: { period: '2026-08', value: 80 } },
   ],
   [
     'the newest period on target',
     series(['2026-08', 80], ['2026-09', 70], ['2026-10', 95]),
     '2026-10',
-    { status: 'on-target', trend: 'improving' },
+    // The trend compares with the first of the last three, and says so.
+    { status: 'on-target', trend: 'improving', against: { period: '2026-08', value: 80 } },
   ],
   [
     'the first value has no trend',
     series(['2026-08', 91], ['2026-09', 70]),
     '2026-08',
-    { status: 'on-target', trend: null },
+    { status: 'on-target', trend: null, against: null },
   ],
   // A long-past period is never "overdue": it was reported.
-  ['a period long past', series(['2025-01', 92]), '2025-01', { status: 'on-target', trend: null }],
+  ['a period long past', series(['2025-01', 92]), '2025-01', { status: 'on-target', trend: null, against: null }],
+  [
+    'four values: against the first of the last three',
+    series(['2026-07', 99], ['2026-08', 94], ['2026-09', 93], ['2026-10', 92]),
+    '2026-10',
+    { status: 'on-target', trend: 'worsening', against: { period: '2026-08', value: 94 } },
+  ],
 ] as const)('standingAt: %s', (_, values, period, standing) => {
   expect(standingAt(measure(), values, period)).toEqual(standing);
 });
@@ -75,10 +82,12 @@ test('standingAt: a quarterly measure, and one with no target', () => {
   expect(standingAt(quarterly, series(['2026-Q2', 50], ['2026-Q3', 95]), '2026-Q2')).toEqual({
     status: 'off-target',
     trend: null,
+    against: null,
   });
   expect(standingAt(measure({ target: null }), series(['2026-09', 50]), '2026-09')).toEqual({
     status: 'no-data',
     trend: null,
+    against: null,
   });
 });
 

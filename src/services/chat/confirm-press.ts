@@ -9,8 +9,11 @@ import { Incoming, Reply, text } from './types';
 /** The verbs of a Yes/No card's buttons (see confirm-replies). */
 export const CONFIRM_VERBS: readonly string[] = ['confirm', 'dismiss'];
 
-/** What a Yes button offers to run (or a button choosing an item of evidence): a change to one action, never a question, a binding or anything else. */
-const OFFERED_KINDS: ReadonlySet<string> = new Set(['setStatus', 'delay', 'signOff', 'evidence']);
+/**
+ * What a Yes button offers to run (or a button choosing an item of evidence, or the measure a value is for): a
+ * change to one action, never a question, a binding or anything else.
+ */
+const OFFERED_KINDS: ReadonlySet<string> = new Set(['setStatus', 'delay', 'signOff', 'evidence', 'measureValue']);
 
 const ConfirmData = z.object({
   planId: z.string().trim().min(1).max(64),

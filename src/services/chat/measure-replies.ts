@@ -15,10 +15,12 @@ import { listMeasures } from '../../use-cases/list-measures';
 import { recordMeasureValue } from '../../use-cases/record-measure-value';
 import { formatUkDayOf } from '../../domain/calendar';
 import { Standing } from '../../domain/value-for-period';
+import { alreadyRecordedWords } from '../../cards/which-measure-words';
 import { ChangeNotifier } from '../notifier';
 import { conflictText, refusalText, tell } from '../tell';
 import { FoundAction, PlanView } from './plan-scope';
 import { showReply } from './read-replies';
+import { whichMeasureQuestion } from './which-measure-question';
 import { card, Reply, text } from './types';
 
 /** Enough rows for a committee's performance book on one card, well inside Teams' size limit. */
@@ -80,6 +82,10 @@ export async function measureValueReply(
         badValueWords(found.current.value.ref, outcome.code, outcome.typed, outcome.definition, outcome.period),
       );
     case 'refused':
+      if (outcome.why.code === 'whichMeasure')
+        return whichMeasureQuestion(found.view.plan.id, outcome.why, command.note);
+      if (outcome.why.code === 'valueAlreadyRecorded')
+        return text(`${alreadyRecordedWords(outcome.why)}; nothing changed.`);
       // A card says "Nothing was changed" before every refusal; in chat, this one needs saying.
       return text(`${outcome.why.code === 'noSuchMeasure' ? 'Nothing was changed. ' : ''}${refusalText(outcome)}`);
     case 'conflict':
@@ -102,7 +108,7 @@ export async function measureValueReply(
 }
 
 /**
- * "Recorded 18 for Nov 2026 on 6(a). Target 30 by 31 Mar 2027: off target, improving." The status and trend are the
+ * "Recorded 18 for Nov 2026 on 6(a). Target 30 by 31 Mar 2027: off target, improving (against 12 for Sep 2026)." The status and trend are the
  * period's given, so a value for an earlier period says how that period stood, and then what the latest value is.
  * A value that replaces one already given says so: "(it replaces 88% given by Megan Bowen on 3 Nov 2026)".
  */
@@ -118,7 +124,11 @@ export function recordedBanner(
   const latest = row.latest && row.latest.period > recorded.period ? row.latest : null;
   // A value for a period long past is judged for that period; the measure itself is still waiting for newer values.
   const overdue = row.status === 'overdue';
-  const judged = `${STATUS_WORDS[standing.status]}${latest || overdue ? ` for ${period}` : ''}, ${trendWords(standing.trend)}`;
+  // The trend says what it compared with: "getting worse (against 94% for Sep 2026)".
+  const against = standing.against
+    ? ` (against ${show(standing.against.value)} for ${formatPeriod(standing.against.period)})`
+    : '';
+  const judged = `${STATUS_WORDS[standing.status]}${latest || overdue ? ` for ${period}` : ''}, ${trendWords(standing.trend)}${against}`;
   const newest = latest
     ? ` The latest value is ${show(latest.value)}, for ${formatPeriod(latest.period)}.`
     : overdue

@@ -280,6 +280,19 @@ describe('the demo, as a newcomer chatting as Alex Wilber finds it', () => {
     expect((await stored('LAC-7')).evidence.at(-1)?.item).toBeUndefined();
   });
 
+  test('show gives each piece of evidence as its item, the words given with it, then its link once', async () => {
+    const signed = 'https://contoso.sharepoint.com/sites/cs/signed.pdf';
+    await say(ALEX, `evidence LAC-7 ${signed} signed copy`);
+    expect((await stored('LAC-7')).evidence.at(-1)).toMatchObject({ url: signed, note: `${signed} signed copy` });
+    const audit = 'https://contoso.sharepoint.com/sites/cs/audit.docx';
+    const register = 'https://contoso.sharepoint.com/sites/cs/register.xlsx';
+    const reply = await say(ALEX, 'show LAC-7');
+    expect(reply).toContain(`Case file audit report: [${audit}](${audit})`);
+    expect(reply).toContain(`[${register}](${register})`);
+    expect(reply).toContain(`signed copy: [${signed}](${signed})`);
+    expect(reply).not.toContain(`${signed} signed copy`);
+  });
+
   test('a link that is not a web address is refused, and nothing is added', async () => {
     const before = (await bot.storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!.etag;
     const reply = await say(ALEX, 'evidence LAC-7 file://fileserver/qa/audit.docx');

@@ -5,6 +5,7 @@ import { challenges, highlights, slippage } from './news';
 import { awaiting, byRef, planOnAPage, planRow, reportSummary } from './register';
 import { reportGlossary } from './report-glossary';
 import { CommitteeReport, GlossaryLine, MeasureRow, ReportPeriod } from './types';
+import { evidenceShown } from '../evidence-shown';
 
 export interface ReportInput {
   plan: Plan;
@@ -70,7 +71,8 @@ function textsOf(report: Omit<CommitteeReport, 'glossary'>): { ref: string; text
     texts.push({ ref: action.ref, text: action.agency });
   }
   const evidence = [...report.highlights, ...report.awaiting];
-  for (const item of evidence) for (const e of item.evidence) texts.push({ ref: item.action.ref, text: e.note });
+  for (const item of evidence)
+    for (const e of item.evidence) texts.push({ ref: item.action.ref, text: evidenceShown(e).words ?? '' });
   for (const slip of report.slippage) if (slip.reason) texts.push({ ref: slip.action.ref, text: slip.reason });
   if (report.performance.recorded)
     for (const m of report.performance.rows) texts.push({ ref: m.ref, text: m.indicator });

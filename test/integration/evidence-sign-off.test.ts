@@ -7,6 +7,7 @@
  */
 import { diffActions, historyEntry } from '../../src/domain/history';
 import { Action } from '../../src/domain/types';
+import { runDigest } from '../../src/jobs/digest';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { ask, BotHarness, press as pressButton, startBotHarness } from '../support/bot-harness';
 
@@ -315,5 +316,23 @@ describe('the demo, as a newcomer chatting as Alex Wilber finds it', () => {
       by: 'alexw@example.com',
       comment: 'Signed off without evidence for Foster carer survey results: the board saw the survey on 3 Nov',
     });
+  });
+
+  test('the weekly digest says LAC-6 was signed off without the missing item, and the chair’s reason', async () => {
+    const channel = '19:digest@thread.tacv2';
+    const reference = { conversation: { id: channel, conversationType: 'channel', tenantId: 'x' } };
+    await bot.storage.conversations.saveReference({
+      conversationId: channel,
+      kind: 'channel',
+      tenantId: 'x',
+      reference,
+      updatedAt: new Date().toISOString(),
+    });
+    await bot.storage.conversations.bindPlan(channel, DEMO_PLAN_ID);
+    const run = await runDigest(bot.deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true }, { leaseMs: 2000 });
+    const card = JSON.stringify(run.recipients[0].card);
+    expect(card).toMatch(
+      /\*\*LAC-6\*\*[^*]{0,300}Lynne Robbins · signed off on \d{1,2} [A-Z][a-z]{2} \d{4} without evidence for Foster carer survey results: the board saw the survey on 3 Nov/,
+    );
   });
 });

@@ -8,6 +8,7 @@ import { fitted } from './fit';
 import { AdaptiveCard } from './render';
 import { Banner } from './reminder-view';
 import { ownerName } from './view-models';
+import { evidenceLine } from '../domain/evidence-shown';
 
 export interface DecisionItem {
   ref: string;
@@ -70,7 +71,7 @@ export function decisionsView(
     ref: a.ref,
     title: short(a.title),
     to: '',
-    detail: `${clipText(ownerName(a), 80)} · evidence: ${clipText(a.evidence.map((e) => e.url ?? e.note).join('; ') || 'none yet', 200)}${missingLine(a)}`,
+    detail: `${clipText(ownerName(a), 80)} · evidence: ${clipText(a.evidence.map(evidenceLine).join('; ') || 'none yet', 200)}${missingLine(a)}`,
   }));
   const nothing = requests.length === 0 && signOffs.length === 0;
   return {

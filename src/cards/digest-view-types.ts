@@ -25,7 +25,7 @@ export interface DigestView {
   ragHeading: string;
   /** Null when the plan has no actions (a donut of nothing draws nothing). */
   chart: DigestChartItemView[] | null;
-  /** The chart's figures as text: the fallback where charts are not supported. */
+  /** The chart's figures as text, always shown under it: a chart alone has no numbers for Teams mobile or a screen reader. */
   chartText: string;
   ragChanges: string | null;
   statusHeading: string;

@@ -3,6 +3,7 @@ import { latestWords, targetWords, trendWords } from './measure-words';
 import { formatUkDate, localDateOf } from '../domain/calendar';
 import { CARD_BUDGET_BYTES, clipText, utf16Bytes } from '../domain/card-budget';
 import { Digest } from '../domain/digest';
+import { overrideWords } from '../domain/evidence-items';
 import { DEFAULT_LIMBO_WEEKS } from '../domain/limbo';
 import { RAG_LABELS } from '../domain/rag';
 import { Action, IsoDate, Rag, Status, STATUSES } from '../domain/types';
@@ -151,12 +152,13 @@ export function digestView(
         i.reason ? `reason: ${clip(i.reason, MAX_REASON)}` : 'no reason given',
       ),
     ),
-    completedThisWeek: section('Completed this week', digest.completedThisWeek, (i) =>
-      actionItem(
-        i.action,
-        `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at, timeZone)}`,
-      ),
-    ),
+    completedThisWeek: section('Completed this week', digest.completedThisWeek, (i) => {
+      const done = `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at, timeZone)}`;
+      // A chair's override says what the sign-off went without and why, as the committee report does.
+      const override = i.comment ? overrideWords(i.comment) : null;
+      if (override) return actionItem(i.action, `${done} ${override}`);
+      return actionItem(i.action, done, ...(i.comment ? [clip(i.comment, MAX_REASON)] : []));
+    }),
     awaitingSignOff: section(
       'Awaiting sign-off, longest wait first',
       digest.awaitingSignOff,

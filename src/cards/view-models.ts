@@ -1,5 +1,6 @@
 import type { MeasureDetailView } from './measure-card';
 import { evidenceChecklist } from '../domain/evidence-items';
+import { evidenceLabel, evidenceShown } from '../domain/evidence-shown';
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { historyByline, historyLines, NameOf } from '../domain/history-lines';
@@ -116,7 +117,8 @@ export interface ActionDetailView {
   title: string;
   summary: ActionSummaryView;
   facts: FactView[];
-  evidence: { text: string; url: string | null }[];
+  /** Each piece as its item and the words given with it (`label`), then its link once (see evidence-shown.ts). */
+  evidence: { label: string | null; url: string | null }[];
   /** The items of evidence required for sign-off, each ticked or marked missing; empty when none are named. */
   evidenceRequired: { text: string }[];
   latestUpdate: string | null;
@@ -178,7 +180,10 @@ export function detailView(
     title: action.title,
     summary,
     facts,
-    evidence: action.evidence.map((e) => ({ text: e.item ? `${e.note} (for ${e.item})` : e.note, url: e.url })),
+    evidence: action.evidence.map((e) => {
+      const shown = evidenceShown(e);
+      return { label: evidenceLabel(shown), url: shown.url };
+    }),
     evidenceRequired: evidenceChecklist(action).map((c) => ({
       text: `${c.given ? '✅' : '⬜'} ${c.item}: ${c.given ? 'given' : 'missing'}`,
     })),

@@ -6,6 +6,8 @@ import { matchPattern } from './command-pattern';
 import { COMPILED_EVIDENCE_IN_MESSAGE, COMPILED_NEAR_MISSES, COMPILED_RULES, type CompiledRule } from './command-rules';
 import { cleanCommandText, MAX_COMMAND_LENGTH, readableText, tokenize, type Token } from './command-text';
 import { readings } from './command-vocabulary';
+import { recogniseQuestion } from './questions/intents';
+import { reportRequest } from './report/report-request';
 import type { IsoDate } from './types';
 
 export { COMMAND_EXAMPLES } from './command-vocabulary';
@@ -54,16 +56,53 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
  * While the bot waits for the answer to a question (a delay's date or reason), whether this message is that
  * answer rather than a new command. Commands take over, but "delays in recruitment" and "awaiting approval"
  * are reasons, though they start like commands (a near miss, and the decisions list). A half-finished command
- * that names an action ("note SG-4") is not an answer either, so its hint is shown.
+ * that names an action ("note SG-4") is not an answer either, so its hint is shown. Requests the grammar
+ * leaves to the chat service ("report", "my plans", "what has slipped?") take over only when plainly asked,
+ * because reasons are full of their words ("the supplier slipped", "due to staff sickness this month").
  */
-export function answersQuestion(command: Command, text: string): boolean {
-  if (command.kind === 'decisions') return !namesAction(text);
+export function answersQuestion(command: Command, text: string, today: IsoDate): boolean {
+  if (command.kind === 'decisions') return !namesAction(text) && readsAsWaiting(text, today);
   if (command.kind !== 'unknown') return false;
+  if (reportRequest(cleanCommandText(text)) !== null || plainlyAsks(text, today)) return false;
   return command.problem === null || !namesAction(text);
 }
 
 function namesAction(text: string): boolean {
   return tokenize(cleanCommandText(text.slice(0, MAX_COMMAND_LENGTH))).some((t) => t.ref !== null);
+}
+
+/** Lower-case words without apostrophes, as a question would be read. */
+function plainWords(text: string): string[] {
+  return cleanCommandText(text.slice(0, MAX_COMMAND_LENGTH))
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+const WAITING = new Set(['awaiting', 'waiting', 'pending', 'needing', 'still']);
+
+/** "awaiting approval from the board" is a reason; "decisions", "pending decisions?" and "what needs deciding" ask. */
+function readsAsWaiting(text: string, today: IsoDate): boolean {
+  return (
+    WAITING.has(plainWords(text)[0] ?? '') && !text.trim().endsWith('?') && recogniseQuestion(text, today) === null
+  );
+}
+
+const ASKING = new Set([
+  ...['what', 'whats', 'which', 'who', 'whos', 'how', 'hows', 'where', 'when', 'any', 'anything'],
+  ...['show', 'list', 'view', 'see', 'give', 'tell', 'is', 'are', 'has', 'have', 'did', 'do', 'does', 'can', 'could'],
+]);
+/** Lists short enough to be asked for by name alone ("my plans", "summary", "changes"). */
+const NAMED_LISTS = new Set(['myPlans', 'summary', 'changed', 'decisions', 'awaitingSignOff']);
+
+function plainlyAsks(text: string, today: IsoDate): boolean {
+  const question = recogniseQuestion(text, today);
+  if (!question) return false;
+  const words = plainWords(text);
+  return (
+    text.trim().endsWith('?') || ASKING.has(words[0] ?? '') || (words.length <= 2 && NAMED_LISTS.has(question.kind))
+  );
 }
 
 /**

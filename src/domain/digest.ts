@@ -68,6 +68,8 @@ export interface CompletedItem {
   /** When (ISO instant) it was marked complete or signed off this week; the latest such change. */
   at: string;
   by: string;
+  /** What was said with the change, as the committee report shows it: for a chair's override, what it went without and why. */
+  comment: string | null;
 }
 
 export interface AwaitingSignOffItem {
@@ -199,7 +201,7 @@ function completionOf(
   for (const entry of thisWeek(entries, weekStart, timeZone)) {
     const status = change(entry, 'status');
     if (status && isStatus(status.to) && isDone(status.to) && status.from !== status.to) {
-      found = { action, status: action.status, at: entry.at, by: entry.by };
+      found = { action, status: action.status, at: entry.at, by: entry.by, comment: entry.comment?.trim() || null };
     }
   }
   return found;

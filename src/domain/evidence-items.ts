@@ -225,5 +225,15 @@ export const lacksEvidence = (action: Action): boolean => {
 export function signOffNote(action: Action, said: string | null): string | null {
   const { missing, none } = evidenceShortfall(action);
   const without = missing.length ? ` without evidence for ${missing.join(', ')}` : none ? ' without evidence' : '';
-  return said ? `Signed off${without}: ${said}` : null;
+  return said ? `${SIGNED_OFF}${without}: ${said}` : null;
+}
+
+const SIGNED_OFF = 'Signed off';
+
+/**
+ * "without evidence for Audit report: the board saw it on 3 Nov": what an override's note (signOffNote) says after
+ * "Signed off", for lines that already say when it was signed off; null for any other comment.
+ */
+export function overrideWords(comment: string): string | null {
+  return comment.startsWith(`${SIGNED_OFF} without evidence`) ? comment.slice(SIGNED_OFF.length + 1) : null;
 }

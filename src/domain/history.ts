@@ -1,6 +1,7 @@
 import { formatUkDate } from './calendar';
 import { formatMeasureValue } from './measure-values';
 import { Action, FieldChange, HistoryEntry, Measure, MeasureDefinition, Via } from './types';
+import { evidenceLine } from './evidence-shown';
 
 /** A measure's definition in one line, so a change to it reads in the history: "%, from 60% (1 Apr 2026) to 90% by 31 Mar 2027, higher is better, monthly". */
 export function definitionText(d: MeasureDefinition): string {
@@ -28,14 +29,7 @@ const TRACKED_FIELDS: ReadonlyArray<[field: string, label: string, get: Getter]>
   ['ownerName', 'Owner name', (a) => a.owner?.displayName ?? null],
   ['agency', 'Lead agency', (a) => a.agency || null],
   ['status', 'Status', (a) => a.status],
-  [
-    'evidence',
-    'Evidence',
-    (a) =>
-      a.evidence.length
-        ? a.evidence.map((e) => `${e.url ?? e.note}${e.item ? ` (for ${e.item})` : ''}`).join('\n')
-        : null,
-  ],
+  ['evidence', 'Evidence', (a) => (a.evidence.length ? a.evidence.map(evidenceLine).join('\n') : null)],
   ['evidenceRequired', 'Evidence required', (a) => (a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null)],
   ['evidenceDue', 'Evidence due', (a) => a.evidenceDue ?? null],
   ['latestUpdate', 'Latest update', (a) => a.latestUpdate?.text ?? null],

@@ -5,6 +5,7 @@ import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { ragByWeek, RagWeek } from './rag-weeks';
 import { compareRefs } from './ref';
 import { Action, HistoryEntry, IsoDate, Plan, Rag, RAGS, Status, STATUSES } from './types';
+import { evidenceShown } from './evidence-shown';
 
 /**
  * The plan on a page and one action in full, as the tab shows them (the shapes of the tab's JSON
@@ -61,7 +62,15 @@ export interface ActionDetail extends ActionTile {
   revisionCount: number;
   dateRequest: { date: IsoDate; reason: string; by: string; at: string } | null;
   latestUpdate: { text: string; by: string; at: string } | null;
-  evidence: { url: string | null; note: string; addedBy: string; addedAt: string; item: string | null }[];
+  /** `words`: what the person said with it, without its link (see evidence-shown.ts); `note` as stored. */
+  evidence: {
+    url: string | null;
+    note: string;
+    words: string | null;
+    addedBy: string;
+    addedAt: string;
+    item: string | null;
+  }[];
   /** The items of evidence the board expects before sign-off, each with whether it has been given. */
   evidenceRequired: { item: string; given: boolean }[];
   /** When the required evidence is to be presented. */
@@ -150,7 +159,12 @@ export function actionDetail(
     revisionCount: action.revisionCount,
     dateRequest: dateRequest && { ...dateRequest, by: nameOf(dateRequest.by) },
     latestUpdate: latestUpdate && { ...latestUpdate, by: nameOf(latestUpdate.by) },
-    evidence: action.evidence.map((e) => ({ ...e, addedBy: nameOf(e.addedBy), item: e.item ?? null })),
+    evidence: action.evidence.map((e) => ({
+      ...e,
+      addedBy: nameOf(e.addedBy),
+      item: e.item ?? null,
+      words: evidenceShown(e).words,
+    })),
     evidenceRequired: evidenceChecklist(action),
     evidenceDue: action.evidenceDue ?? null,
     history: history.map((entry) => {

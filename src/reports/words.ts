@@ -3,6 +3,7 @@ import { RAG_LABELS } from '../domain/rag';
 import { CommitteeReport } from '../domain/report/types';
 import { Action, Evidence, IsoDate, Rag } from '../domain/types';
 import { Block, tableOr } from './document';
+import { evidenceLine } from '../domain/evidence-shown';
 
 /** The small phrases every section shares. */
 export interface Words {
@@ -48,10 +49,7 @@ export function wordsFor(report: CommitteeReport): Words {
     owner: (action) => (action.owner ? (action.owner.displayName ?? person(action.owner.email)) : 'No owner'),
     rag: (rag) => RAG_LABELS[rag],
     days: (n) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'day' : 'days'}`,
-    evidence: (evidence) =>
-      evidence.length
-        ? evidence.map((e) => [e.note.trim(), e.url ?? ''].filter((s) => s !== '').join(': ')).join('; ')
-        : 'None recorded',
+    evidence: (evidence) => (evidence.length ? evidence.map(evidenceLine).join('; ') : 'None recorded'),
   };
 }
 

@@ -82,7 +82,15 @@ export interface ActionDetail extends ActionTile {
   revisionCount: number;
   dateRequest: { date: string; reason: string; by: string; at: string } | null;
   latestUpdate: { text: string; by: string; at: string } | null;
-  evidence: { url: string | null; note: string | null; addedBy: string; addedAt: string; item: string | null }[];
+  /** `words`: what the person said with it, without its link; `note` as stored (it may hold the link too). */
+  evidence: {
+    url: string | null;
+    note: string | null;
+    words: string | null;
+    addedBy: string;
+    addedAt: string;
+    item: string | null;
+  }[];
   /** The items of evidence the board expects before sign-off, each with whether it has been given. */
   evidenceRequired: { item: string; given: boolean }[];
   evidenceDue: string | null;

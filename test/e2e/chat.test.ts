@@ -30,6 +30,11 @@ describe('chatting with Action Tracker in the Agents Playground', () => {
     const [y, m, d] = newDate.split('-');
     await ui.send('SG-8 delayed');
     await ui.waitForNewReply(/What is the new date for SG-8\?/);
+    // Another command while the question waits is answered as that command, not read as the date (the tester's "decisions").
+    await ui.send('decisions');
+    expect(await ui.waitForNewReply(/waiting for (your|a) decision/i)).not.toMatch(/couldn.t read/);
+    await ui.send('SG-8 delayed');
+    await ui.waitForNewReply(/What is the new date for SG-8\?/);
     await ui.send(`${d}/${m}/${y}`);
     await ui.waitForNewReply(/Why is it delayed\?/);
     await ui.send('supplier problems');

@@ -166,6 +166,13 @@ describe('the plan on a page', () => {
     expect(text).toMatch(/Status\s+Complete, awaiting sign-off/);
     expect(text).toMatch(/Adele Vance/);
     await expect(panel.getByRole('link', { name: 'https://example.com/audit/pathway-plans' }).count()).resolves.toBe(1);
+    // The link is shown once in its evidence line: its note is the link itself, and is not repeated beside it.
+    const audit = 'https://example.com/audit/pathway-plans';
+    const line = await panel
+      .locator('li')
+      .filter({ has: page.getByRole('link', { name: audit }) })
+      .innerText();
+    expect(line.split(audit)).toHaveLength(2);
     expect(text).toMatch(/History[\s\S]*\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/);
     await panel.getByRole('button', { name: 'Close' }).click();
     await panel.waitFor({ state: 'detached' });

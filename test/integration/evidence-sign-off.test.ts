@@ -7,6 +7,7 @@
  */
 import { diffActions, historyEntry } from '../../src/domain/history';
 import { Action } from '../../src/domain/types';
+import { runDigest } from '../../src/jobs/digest';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { ask, BotHarness, press as pressButton, startBotHarness } from '../support/bot-harness';
 
@@ -280,6 +281,19 @@ describe('the demo, as a newcomer chatting as Alex Wilber finds it', () => {
     expect((await stored('LAC-7')).evidence.at(-1)?.item).toBeUndefined();
   });
 
+  test('show gives each piece of evidence as its item, the words given with it, then its link once', async () => {
+    const signed = 'https://contoso.sharepoint.com/sites/cs/signed.pdf';
+    await say(ALEX, `evidence LAC-7 ${signed} signed copy`);
+    expect((await stored('LAC-7')).evidence.at(-1)).toMatchObject({ url: signed, note: `${signed} signed copy` });
+    const audit = 'https://contoso.sharepoint.com/sites/cs/audit.docx';
+    const register = 'https://contoso.sharepoint.com/sites/cs/register.xlsx';
+    const reply = await say(ALEX, 'show LAC-7');
+    expect(reply).toContain(`Case file audit report: [${audit}](${audit})`);
+    expect(reply).toContain(`[${register}](${register})`);
+    expect(reply).toContain(`signed copy: [${signed}](${signed})`);
+    expect(reply).not.toContain(`${signed} signed copy`);
+  });
+
   test('a link that is not a web address is refused, and nothing is added', async () => {
     const before = (await bot.storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!.etag;
     const reply = await say(ALEX, 'evidence LAC-7 file://fileserver/qa/audit.docx');
@@ -302,5 +316,23 @@ describe('the demo, as a newcomer chatting as Alex Wilber finds it', () => {
       by: 'alexw@example.com',
       comment: 'Signed off without evidence for Foster carer survey results: the board saw the survey on 3 Nov',
     });
+  });
+
+  test('the weekly digest says LAC-6 was signed off without the missing item, and the chair’s reason', async () => {
+    const channel = '19:digest@thread.tacv2';
+    const reference = { conversation: { id: channel, conversationType: 'channel', tenantId: 'x' } };
+    await bot.storage.conversations.saveReference({
+      conversationId: channel,
+      kind: 'channel',
+      tenantId: 'x',
+      reference,
+      updatedAt: new Date().toISOString(),
+    });
+    await bot.storage.conversations.bindPlan(channel, DEMO_PLAN_ID);
+    const run = await runDigest(bot.deps(), { planId: DEMO_PLAN_ID, now: new Date(), dryRun: true }, { leaseMs: 2000 });
+    const card = JSON.stringify(run.recipients[0].card);
+    expect(card).toMatch(
+      /\*\*LAC-6\*\*[^*]{0,300}Lynne Robbins · signed off on \d{1,2} [A-Z][a-z]{2} \d{4} without evidence for Foster carer survey results: the board saw the survey on 3 Nov/,
+    );
   });
 });

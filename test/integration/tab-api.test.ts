@@ -161,7 +161,12 @@ describe('one action: /api/tab/plans/:planId/actions/:ref', () => {
     // Its own measure only, in words with nothing to judge it by.
     expect(body.measures).toEqual([expect.objectContaining({ ref: 'LAC-1', unit: null, status: 'no-data' })]);
     expect(body.evidence).toEqual([
-      expect.objectContaining({ url: 'https://example.com/audit/pathway-plans', addedAt: expect.any(String) }),
+      // The link was all that was given, so there are no words to show beside it (the note is the link itself).
+      expect.objectContaining({
+        url: 'https://example.com/audit/pathway-plans',
+        words: null,
+        addedAt: expect.any(String),
+      }),
     ]);
     expect(body.history.length).toBeGreaterThanOrEqual(2);
     expect(body.history.at(-1)?.lines[0]).toMatch(/^Imported: /);

@@ -77,8 +77,10 @@ export async function seedReportPlan(storage: Storage, planId: string, roles: Pa
   };
   const evidence = [
     {
+      // As chat stores a link sent for a required item: the note is the link itself.
       url: 'https://example.org/audit',
-      note: 'Audit report',
+      note: 'https://example.org/audit',
+      item: 'Audit report',
       addedBy: PEOPLE.owner,
       addedAt: '2026-11-10T10:00:00.000Z',
     },

@@ -695,8 +695,32 @@ describe('answersQuestion: while a delay question waits, what is the answer and 
     ['my actions', false],
     ["what's overdue", false],
     ['use plan ofsted-2011 here', false],
+    // Plainly another command: answered as that command, not read as a date or a reason.
+    ['report', false],
+    ['committee report for ofsted-2011 please', false],
+    ['decisions', false],
+    ['pending decisions', false],
+    ['what needs deciding', false],
+    ['awaiting approval?', false],
+    ['measures', false],
+    ['performance book', false],
+    ['show SG-4', false],
+    ['history SG-4', false],
+    ['my plans', false],
+    ['summary', false],
+    ['what has slipped this month?', false],
+    ['whats changed', false],
+    ['undo', false],
+    ['cancel', false],
+    // Reasons that share a question's words stay reasons.
+    ['pending approval from the board', true],
+    ['the supplier slipped', true],
+    ['slippage in procurement', true],
+    ['due to staff sickness this month', true],
+    ['changes in the supplier team', true],
+    ['end of next month', true],
   ])('%j → %s', (text, answers) => {
-    expect(answersQuestion(parseCommand(text, TODAY), text)).toBe(answers);
+    expect(answersQuestion(parseCommand(text, TODAY), text, TODAY)).toBe(answers);
   });
 
   test.each([

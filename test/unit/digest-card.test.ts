@@ -2,6 +2,7 @@ import * as AC from 'adaptivecards';
 import { DIGEST_LIST_CAP, digestView, signed } from '../../src/cards/digest-view';
 import { AdaptiveCard, renderCard } from '../../src/cards/render';
 import { computeDigest, Digest, DigestInput, DigestTotals } from '../../src/domain/digest';
+import { signOffNote } from '../../src/domain/evidence-items';
 import { acronymsIn } from '../../src/domain/plain-english';
 import { Action, FieldChange, HistoryEntry } from '../../src/domain/types';
 import { anAction } from '../support/builders';
@@ -72,13 +73,13 @@ function nodes(value: unknown): Node[] {
   return [];
 }
 
-/** The one thing the renderer may object to: the chart, which Teams draws and other hosts replace with the fallback. */
+/** The one thing the renderer may object to: the chart, which Teams draws and other hosts drop (its figures are in text too). */
 function expectValid(card: AdaptiveCard): void {
   const problems = cardProblems(card);
   const charts = nodes(card).filter((n) => n.type === 'Chart.Donut');
   expect(problems.filter((p) => p !== CHART_WARNING)).toEqual([]);
   expect(problems.length).toBe(charts.length);
-  for (const chart of charts) expect(chart.fallback).toMatchObject({ type: 'TextBlock' });
+  for (const chart of charts) expect(chart.fallback).toBe('drop');
 }
 
 /** A week with something in every list. */
@@ -119,20 +120,21 @@ describe('the weekly digest card', () => {
   const card = render(busyWeek());
   const text = cardText(card);
 
-  test('validates: the only complaint is the chart, which has a text fallback', () => {
+  test('validates: the only complaint is the chart, which other hosts drop', () => {
     expectValid(card);
   });
 
-  test('where charts are unknown the renderer uses the fallback text block', () => {
+  test('where charts are unknown the renderer drops the chart, and its figures are still there in text, once', () => {
     const parsed = new AC.AdaptiveCard();
     const context = new AC.SerializationContext();
     context.targetVersion = AC.Versions.v1_5;
     parsed.parse(card, context);
     const body = card.body as Node[];
     const index = body.findIndex((n) => n.type === 'Chart.Donut');
-    const replacement = parsed.getItemAt(index);
-    expect(replacement.getJsonTypeName()).toBe('TextBlock');
-    expect((replacement as AC.TextBlock).text).toBe((body[index].fallback as Node).text);
+    expect(parsed.getItemCount()).toBe(body.length - 1);
+    const next = parsed.getItemAt(index);
+    expect(next.getJsonTypeName()).toBe('TextBlock');
+    expect((next as AC.TextBlock).text).toBe('Red: 2 · Amber: 1 · Green: 1 · Complete: 3 · Cancelled: 1');
   });
 
   test('title, week and the RAG rating explained once', () => {
@@ -142,7 +144,7 @@ describe('the weekly digest card', () => {
     expect(text.match(/\bRAG\b/g)).toHaveLength(1);
   });
 
-  test('the chart and its fallback show the same RAG figures', () => {
+  test('the chart and the text always shown under it (Teams mobile, screen readers) give the same RAG figures', () => {
     const chart = nodes(card).find((n) => n.type === 'Chart.Donut')!;
     const data = chart.data as Array<{ legend: string; value: unknown; color: string }>;
     expect(data.map((d) => [d.legend, d.value])).toEqual([
@@ -153,8 +155,11 @@ describe('the weekly digest card', () => {
       ['Cancelled', 1],
     ]);
     for (const d of data) expect(typeof d.value).toBe('number');
-    const fallback = (chart.fallback as Node).text as string;
-    const figures = [...fallback.matchAll(/(\w+): (\d+)/g)].map((m) => [m[1], Number(m[2])]);
+    const body = card.body as Node[];
+    const under = body[body.indexOf(chart) + 1];
+    expect(under).toMatchObject({ type: 'TextBlock' });
+    expect(under.$when).toBeUndefined();
+    const figures = [...(under.text as string).matchAll(/(\w+): (\d+)/g)].map((m) => [m[1], Number(m[2])]);
     expect(figures).toEqual(data.map((d) => [d.legend, d.value]));
     expect(text).toContain('Since last week: red +1, amber no change, green −2, complete +2, cancelled no change.');
   });
@@ -272,7 +277,10 @@ describe('a very bad week: long lists', () => {
         ['revisionReason', 'y', 'Waiting for the partner agency to agree the new arrangements, '.repeat(5)],
       ]),
     ),
-    ...done.map((a, i) => entry(a.ref, i % 2 ? '2026-09-24' : '2026-09-29', [['status', 'On track', 'Complete']])),
+    // Each with a long remark, which the list shows (clipped) as the committee report does.
+    ...done.map((a, i) =>
+      entry(a.ref, i % 2 ? '2026-09-24' : '2026-09-29', [['status', 'On track', 'Complete']], 'z'.repeat(1000)),
+    ),
   ];
   const unreachable = Array.from({ length: N }, (_, i) => ({
     name: `Someone With A Rather Long Name ${i}`,
@@ -389,5 +397,32 @@ describe('measures in the digest', () => {
     });
     expect(view.measuresOffTarget?.items.map((i) => i.label)).toEqual(['SG-1 (1 of 2)']);
     expect(view.measuresOverdue?.items.map((i) => i.label)).toEqual(['SG-1 (2 of 2)']);
+  });
+});
+
+describe('completed this week says what was said with it, as the committee report does', () => {
+  const missing = act('LAC-6', { status: 'Signed off', evidenceRequired: ['Foster carer survey results'] });
+  const override = signOffNote({ ...missing, status: 'Complete' }, 'the board saw the survey on 3 Nov');
+  test.each<[name: string, status: 'Signed off' | 'Complete', comment: string | null, detail: string]>([
+    [
+      'a chair’s override names the items it went without, and the reason',
+      'Signed off',
+      override,
+      'Owner LAC-6 · signed off on 29 Sep 2026 without evidence for Foster carer survey results: the board saw the survey on 3 Nov',
+    ],
+    [
+      'a plain sign-off with a remark',
+      'Signed off',
+      'Well evidenced',
+      'Owner LAC-6 · signed off on 29 Sep 2026 · Well evidenced',
+    ],
+    ['marked complete, nothing said', 'Complete', null, 'Owner LAC-6 · marked complete on 29 Sep 2026'],
+  ])('%s', (_name, status, comment, detail) => {
+    const from = status === 'Complete' ? 'On track' : 'Complete';
+    const digest = digestOf({
+      actions: [{ ...missing, status }],
+      history: [entry('LAC-6', '2026-09-29', [['status', from, status]], comment)],
+    });
+    expect(digestView(digest, PLAN, TODAY).completedThisWeek?.items[0].detail).toBe(detail);
   });
 });

@@ -127,7 +127,7 @@ describe('evidence linked to a required item', () => {
     const before = anAction();
     const after = anAction({ evidence: [link('Audit report')], evidenceRequired: REQUIRED, evidenceDue: '2027-01-31' });
     expect(diffActions(before, after)).toEqual([
-      { field: 'evidence', from: null, to: 'https://example.com/a.pdf (for Audit report)' },
+      { field: 'evidence', from: null, to: 'Audit report: https://example.com/a.pdf' },
       { field: 'evidenceRequired', from: null, to: 'Audit report; Training records' },
       { field: 'evidenceDue', from: null, to: '2027-01-31' },
     ]);

@@ -6,6 +6,7 @@ import { challenges, highlights, slippage } from './news';
 import { awaiting, byRef, planOnAPage, planRow, reportSummary } from './register';
 import { reportGlossary } from './report-glossary';
 import { CommitteeReport, GlossaryLine, MeasureRow, ReportPeriod } from './types';
+import { evidenceShown } from '../evidence-shown';
 
 export interface ReportInput {
   plan: Plan;
@@ -71,7 +72,8 @@ function textsOf(report: Omit<CommitteeReport, 'glossary'>): { ref: string; text
     texts.push({ ref: action.ref, text: action.agency });
   }
   const evidence = [...report.highlights, ...report.awaiting];
-  for (const item of evidence) for (const e of item.evidence) texts.push({ ref: item.action.ref, text: e.note });
+  for (const item of evidence)
+    for (const e of item.evidence) texts.push({ ref: item.action.ref, text: evidenceShown(e).words ?? '' });
   for (const slip of report.slippage) if (slip.reason) texts.push({ ref: slip.action.ref, text: slip.reason });
   // The overdue table gives days overdue instead of words.
   for (const { action, kind, words } of report.challenges)

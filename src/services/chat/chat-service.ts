@@ -100,7 +100,7 @@ export class ChatService {
     }
     // The answer is the text made plain, not the command's shortened echo of it.
     const draft = pending?.kind === PENDING_DELAY ? readDelayDraft(pending.data) : null;
-    if (draft && answersQuestion(command, incoming.text)) {
+    if (draft && answersQuestion(command, incoming.text, today)) {
       return [await this.answerPending(asker, draft, cleanCommandText(incoming.text))];
     }
     // "thanks" or "👍" while a question waits leaves the question waiting.

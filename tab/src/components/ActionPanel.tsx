@@ -88,14 +88,14 @@ function Evidence({ action }: { action: ActionDetail }) {
       <ul>
         {action.evidence.map((item, i) => (
           <li key={i}>
-            {item.item ? `For ${item.item}: ` : ''}
+            {/* The item, the words given with it, then the link once: the rule of src/domain/evidence-shown.ts. */}
+            {[item.item, item.words].filter(Boolean).join(' — ')}
+            {item.url && (item.item || item.words) ? ': ' : ''}
             {item.url && (
               <Link href={item.url} target="_blank" rel="noreferrer">
                 {item.url}
               </Link>
             )}
-            {item.url && item.note ? ': ' : ''}
-            {item.note}
             <span className="muted">
               {' '}
               ({item.addedBy}, {formatInstant(item.addedAt)})

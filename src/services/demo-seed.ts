@@ -159,7 +159,12 @@ async function touchUp(storage: Storage, planId: string, now: Date, today: strin
     if (after) {
       const changes = diffActions(value, after);
       await storage.actions.write(planId, [
-        { action: after, current, history: historyEntry(after, changes, { by: SEED_BY, via: 'cli', at }) },
+        // Told by the action's owner, so the history and the report name a person, not the seeding.
+        {
+          action: after,
+          current,
+          history: historyEntry(after, changes, { by: value.owner?.email ?? SEED_BY, via: 'chat', at }),
+        },
       ]);
     }
   }

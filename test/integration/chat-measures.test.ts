@@ -1,22 +1,12 @@
-import path from 'node:path';
 import { renderCard } from '../../src/cards/render';
-import { ChatService } from '../../src/services/chat/chat-service';
-import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { personal, talkTo } from '../support/chat';
-import { testStorage } from '../support/storage';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
+import { personal } from '../support/chat';
+import { chatOverDemo, demoValues } from '../support/demo-values';
 
-const ROOT = path.resolve(__dirname, '../..');
 const NOW = new Date('2026-11-30T10:00:00Z');
-const storage = testStorage();
-const chat = new ChatService(storage, 'Europe/London');
-const say = talkTo(chat, NOW);
+const { storage, chat, say } = chatOverDemo(NOW);
 
-beforeAll(() => seedDemo(storage, ROOT, new Date('2026-11-30T09:00:00Z')));
-
-const valuesOf = async (ref: string, measure = 1) => {
-  const action = (await storage.actions.get(DEMO_PLAN_ID, ref))!.value;
-  return (await storage.measures.values(action)).filter((v) => v.measure === measure).map((v) => [v.period, v.value]);
-};
+const valuesOf = (ref: string, measure = 1) => demoValues(storage, ref, measure);
 
 test('typing a value records it, and the reply shows it against the target, with the trend', async () => {
   // SG-1 has two measures in the demo plan, so the value names which.

@@ -1,26 +1,15 @@
-import path from 'node:path';
-import { ChatService } from '../../src/services/chat/chat-service';
-import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { talkTo } from '../support/chat';
-import { testStorage } from '../support/storage';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
+import { chatOverDemo, demoValues } from '../support/demo-values';
 
 /**
  * Periods typed as a council officer types them, on 30 Nov 2026: quarters of the financial year (Q2 is Jul–Sep), and
  * months or quarters without a year read as the latest started, named in the answer. The demo plan's SG-8 is
  * quarterly and SG-2 monthly, both with baselines from 2 Aug 2026.
  */
-const ROOT = path.resolve(__dirname, '../..');
 const NOW = new Date('2026-11-30T10:00:00Z');
-const storage = testStorage();
-const chat = new ChatService(storage, 'Europe/London');
-const say = talkTo(chat, NOW);
+const { storage, say } = chatOverDemo(NOW);
 
-beforeAll(() => seedDemo(storage, ROOT, new Date('2026-11-30T09:00:00Z')));
-
-const valuesOf = async (ref: string) => {
-  const action = (await storage.actions.get(DEMO_PLAN_ID, ref))!.value;
-  return (await storage.measures.values(action)).map((v) => [v.period, v.value]);
-};
+const valuesOf = (ref: string) => demoValues(storage, ref);
 const historyOf = (ref: string) => storage.actions.history(DEMO_PLAN_ID, ref);
 
 test('a period refused is named as it was understood, and nothing changes', async () => {

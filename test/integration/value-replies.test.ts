@@ -8,6 +8,7 @@ import { todayIn } from '../../src/domain/calendar';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { ask, BotHarness, press, replyText, startBotHarness } from '../support/bot-harness';
 import { message } from '../support/builders';
+import { demoValues } from '../support/demo-values';
 
 jest.setTimeout(60_000);
 
@@ -19,10 +20,7 @@ afterAll(() => bot?.stop());
 
 const month = (ago = 0) => formatPeriod(periodBefore(periodOf(todayIn(new Date()), 'monthly'), ago));
 const say = (text: string) => ask(bot, text);
-const valuesOf = async (ref: string, measure = 1) => {
-  const action = (await bot.storage.actions.get(DEMO_PLAN_ID, ref))!.value;
-  return (await bot.storage.measures.values(action)).filter((v) => v.measure === measure).map((v) => v.value);
-};
+const valuesOf = async (ref: string, measure = 1) => (await demoValues(bot.storage, ref, measure)).map(([, v]) => v);
 
 interface Button {
   title: string;

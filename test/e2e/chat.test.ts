@@ -33,6 +33,8 @@ describe('chatting with Action Tracker in the Agents Playground', () => {
     // Another command while the question waits is answered as that command, not read as the date (the tester's "decisions").
     await ui.send('decisions');
     expect(await ui.waitForNewReply(/waiting for (your|a) decision/i)).not.toMatch(/couldn.t read/);
+    // …and the delay it interrupted is said to be set aside, not dropped without a word.
+    await ui.waitForNewReply(/put SG-8’s new date aside: nothing was recorded for it/);
     await ui.send('SG-8 delayed');
     await ui.waitForNewReply(/What is the new date for SG-8\?/);
     await ui.send(`${d}/${m}/${y}`);

@@ -37,15 +37,19 @@ test('a well-formed stored question is answered as before', async () => {
   expect(words(await say('delays in recruitment'))).toMatch(/SG-8 is now due 30 Jan 2027 and marked delayed/);
 });
 
-test.each(['decisions', 'my plans', 'what has slipped this month?'])(
-  'while the new date is asked for, %j is answered as that command and the question is dropped, as "my actions" is',
+test.each(['decisions', 'my plans', 'what has slipped this month?', 'my actions'])(
+  'while the new date is asked for, %j is answered as that command, and the delay is said to be set aside, not dropped unsaid',
   async (message) => {
     const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!;
-    const draft = { planId: DEMO_PLAN_ID, ref: 'SG-8', newDate: null, reason: null, markDelayed: true };
+    const draft = { planId: DEMO_PLAN_ID, ref: 'SG-8', newDate: null, reason: 'staff sickness', markDelayed: true };
     await storage.conversations.ask(conversation.id, ADMIN.id, { kind: PENDING_DELAY, data: draft, expiresAt });
     const reply = words(await say(message));
     expect(reply).not.toMatch(/couldn.t read|What is the new date/);
-    expect(reply).toBe(words(await say(message)));
+    const setAside =
+      /\nI’ve put SG-8’s new date aside: nothing was recorded for it\. When you’re ready, send it in one message, for example: SG-8 delayed to \d{1,2} [A-Z][a-z]{2} \d{4} because staff sickness$/;
+    expect(reply).toMatch(setAside);
+    // The command's own answer, as it is when no question waits.
+    expect(reply.replace(setAside, '')).toBe(words(await say(message)));
     expect(await storage.conversations.pending(conversation.id, ADMIN.id, NOW)).toBeNull();
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.etag).toBe(before.etag);
   },

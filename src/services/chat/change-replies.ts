@@ -101,6 +101,16 @@ export function readDelayDraft(data: unknown): DelayDraft | null {
 }
 
 export const PENDING_DELAY = 'delay';
+
+/**
+ * Said after the answer to another command, when a question about a new date was waiting: the delay it was
+ * for was not recorded, so the person is not left thinking it was; with how to send it again in one message.
+ */
+export function delaySetAside(draft: DelayDraft, today: IsoDate): string {
+  const when = formatUkDate(draft.newDate ?? exampleDate(today));
+  const why = draft.reason ?? 'the supplier let us down';
+  return `I’ve put ${draft.ref}’s new date aside: nothing was recorded for it. When you’re ready, send it in one message, for example: ${draft.ref} delayed to ${when} because ${why}`;
+}
 const QUESTION_MINUTES = 30;
 
 async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, question: string): Promise<Reply> {

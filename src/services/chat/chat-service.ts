@@ -9,6 +9,7 @@ import {
   answerDelay,
   continueDelay,
   DelayDraft,
+  delaySetAside,
   PENDING_DELAY,
   readDelayDraft,
   simpleChangeReply,
@@ -103,10 +104,12 @@ export class ChatService {
     if (draft && answersQuestion(command, incoming.text, today)) {
       return [await this.answerPending(asker, draft, cleanCommandText(incoming.text))];
     }
-    // "thanks" or "👍" while a question waits leaves the question waiting.
-    if (pending && command.kind !== 'smallTalk')
-      await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
-    return this.run(command, asker);
+    // "thanks" or "👍" while a question waits leaves the question waiting; anything else answers itself, and a
+    // delay whose date was being asked for is said to be set aside, not silently dropped.
+    if (!pending || command.kind === 'smallTalk') return this.run(command, asker);
+    await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    const replies = await this.run(command, asker);
+    return draft ? [...replies, text(delaySetAside(draft, today))] : replies;
   }
 
   private readEarly(incoming: Incoming, email: string, planId: string): EarlyReads {

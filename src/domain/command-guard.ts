@@ -55,8 +55,11 @@ function headOf(text: string, refEnd: number): string {
   return text.slice(0, refEnd + (stop ? stop.index : rest.length));
 }
 
-/** The message without its reason, and without links (whose words, like "…/not-started.pdf", say nothing). */
-const claimOf = (text: string) => text.replace(/https?:\/\/\S+/gi, ' ').split(/\b(?:because|cos|coz)\b/i)[0];
+/** A link's words ("…/not-started.pdf", "…/tracker.xlsx?web=1") say nothing about the message. */
+const withoutLinks = (text: string) => text.replace(/https?:\/\/\S+/gi, ' ');
+
+/** The message without its reason, and without links. */
+const claimOf = (text: string) => withoutLinks(text).split(/\b(?:because|cos|coz)\b/i)[0];
 
 function refToken(tokens: readonly Token[], ref: string): Token | undefined {
   return tokens.find((t) => t.ref !== null && ref.endsWith(t.ref)) ?? tokens.find((t) => t.ref !== null);
@@ -102,9 +105,8 @@ export function isChange(command: Command): boolean {
 export function guard(command: Command, text: string, tokens: readonly Token[], echo: string): Command {
   // "14 Jan", "the last 7 days": a number in a date or a span is not a reference to answer about.
   const refs = tokens.filter((t, i) => t.ref !== null && !(/^\d+$/.test(t.ref) && inDate(tokens, i)));
-  // A "?" inside a link ("…/tracker.xlsx?web=1") asks nothing.
   const question =
-    (/\?/.test(text.replace(/https?:\/\/\S+/gi, '')) || QUESTION_START.test(text)) &&
+    (/\?/.test(withoutLinks(text)) || QUESTION_START.test(text)) &&
     (!REQUEST.test(text) || (command.kind === 'note' && ASKING_LEAVE.test(text) && /\?\s*$/.test(text)));
   if (!isChange(command)) {
     // "is IP-2 complete", "rec 4b overdue?": a question about one action is answered with the action.

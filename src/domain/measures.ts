@@ -14,8 +14,8 @@ export interface PeriodValue {
 const byPeriod = (a: PeriodValue, b: PeriodValue) => a.period.localeCompare(b.period);
 
 /** The series oldest first, one value per period (a later entry for a period replaces an earlier one). */
-export function series(values: readonly PeriodValue[]): PeriodValue[] {
-  const one = new Map<string, PeriodValue>();
+export function series<T extends PeriodValue>(values: readonly T[]): T[] {
+  const one = new Map<string, T>();
   for (const v of values) one.set(v.period, v);
   return [...one.values()].sort(byPeriod);
 }

@@ -124,8 +124,9 @@ export async function recordMeasureValue(
     });
   // Who gave the value being replaced, named once for the history, which keeps it after the value row is overwritten.
   const giver = replaced ? giverName(replaced.by, replaced.via, await nameOf(storage, [action])) : null;
-  const after = series([...before, recorded]);
-  const newest = after[after.length - 1];
+  // The measure's values once this one is kept: a value for a period already given takes its place.
+  const values = series([...before, recorded]);
+  const newest = values[values.length - 1];
   const outcome = await runChange(
     storage,
     found,
@@ -134,7 +135,7 @@ export async function recordMeasureValue(
       comment: input.note,
       values: [recorded],
       alsoChanged: (was, now) =>
-        valueChange(definition, before, recorded, was.measures[n - 1]?.latest === now.measures[n - 1]?.latest, {
+        valueChange(definition, replaced, recorded, was.measures[n - 1]?.latest === now.measures[n - 1]?.latest, {
           giver,
           timeZone: found.view.plan.timeZone,
           count: now.measures.length,
@@ -149,7 +150,6 @@ export async function recordMeasureValue(
     (_, written) => [ownerCardRedrawn(written)],
   );
   if (outcome.kind !== 'done') return outcome;
-  const values = [...before.filter((v) => v.period !== recorded.period), recorded];
   const row = actionMeasureRows(outcome.found.current.value, values, today)[n - 1];
   const standing = standingAt(definition, values, recorded.period);
   return row
@@ -164,12 +164,11 @@ export async function recordMeasureValue(
  */
 function valueChange(
   d: MeasureDefinition,
-  before: readonly RecordedValue[],
+  previous: RecordedValue | null,
   recorded: RecordedValue,
   latestUnchanged: boolean,
   context: { giver: string | null; timeZone: string; count: number },
 ): FieldChange[] {
-  const previous = valueReplaced(before, recorded.period);
   const to = latestText(d, recorded);
   const from = previous ? latestText(d, previous) : null;
   // The same value again changes nothing, and is refused as such.

@@ -8,7 +8,8 @@ import { showPlanPage } from '../use-cases/plan-page';
 import { plansForPerson } from '../use-cases/plans-for-person';
 import { TabPerson } from '../use-cases/readable-plan';
 import { ReportLinks } from './report-link';
-import { fileHeaders, ReportAsk, reportFile, reportFormat, reportLink, TabFile } from './tab-report';
+import { reportHeaders } from './report-headers';
+import { ReportAsk, reportFile, reportFormat, reportLink, TabFile } from './tab-report';
 import {
   ACTION_NOT_FOUND,
   BAD_REFERENCE,
@@ -155,7 +156,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
         const result = await answer({ email: key, name }, req);
         if ('error' in result) return sendError(res, result.error);
         if ('file' in result) {
-          res.writeHead(200, fileHeaders(result.file));
+          res.writeHead(200, reportHeaders(result.file.format, result.file.fileName));
           res.end(result.file.bytes);
           return;
         }

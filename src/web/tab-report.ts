@@ -3,7 +3,6 @@ import { Storage } from '../store/open-storage';
 import { actorIn, makeCommitteeReport, mayMakeReport, ReportOutcome } from '../use-cases/committee-report';
 import { TabPerson } from '../use-cases/readable-plan';
 import { REPORT_LINK_MINUTES, ReportLinks } from './report-link';
-import { reportHeaders } from './report-headers';
 import { INTERNAL, PLAN_NOT_FOUND, REPORT_NOT_PERMITTED, TabError } from './tab-errors';
 
 /**
@@ -73,5 +72,3 @@ export async function reportLink(
   const url = await links.url({ planId: allowed.plan.id, email: actor.email }, format, now);
   return { body: { url, minutes: REPORT_LINK_MINUTES } };
 }
-
-export const fileHeaders = (file: TabFile): Record<string, string> => reportHeaders(file.format, file.fileName);

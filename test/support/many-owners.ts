@@ -1,4 +1,5 @@
 import { addDays } from '../../src/domain/calendar';
+import { anAction } from './builders';
 import { writeImported } from './storage';
 import { newPlan } from '../../src/domain/plan';
 import { Action, IsoDate } from '../../src/domain/types';
@@ -32,24 +33,17 @@ export async function seedManyOwners(
   const planIds = Array.from({ length: layout.plans }, (_, p) => `plan-${p + 1}`);
   const perPlan = new Map<string, Action[]>(planIds.map((id) => [id, []]));
   const due = new Set<string>();
-  const action = (planId: string, i: number, dueDate: IsoDate): Action => ({
-    planId,
-    ref: `A-${i + 1}`,
-    theme: 'Benchmark',
-    title: `Action ${i + 1} for owner ${i}`,
-    timescale: '',
-    originalDueDate: dueDate,
-    revisedDueDate: null,
-    revisionReason: null,
-    revisionCount: 0,
-    owner: { email: ownerEmail(i), displayName: null, aadObjectId: null },
-    agency: 'Council',
-    status: 'Not started',
-    measures: [],
-    evidence: [],
-    latestUpdate: null,
-    dateRequest: null,
-  });
+  const action = (planId: string, i: number, dueDate: IsoDate): Action =>
+    anAction({
+      planId,
+      ref: `A-${i + 1}`,
+      theme: 'Benchmark',
+      title: `Action ${i + 1} for owner ${i}`,
+      timescale: '',
+      originalDueDate: dueDate,
+      owner: { email: ownerEmail(i), displayName: null, aadObjectId: null },
+      measures: [],
+    });
   for (let i = 0; i < layout.owners; i++) {
     const idle = layout.idleEvery > 0 && i % layout.idleEvery === layout.idleEvery - 1;
     perPlan

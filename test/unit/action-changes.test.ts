@@ -38,6 +38,15 @@ function changed(result: ChangeResult): Action {
   return result.action;
 }
 
+type DelayedCase = [from: Status, markDelayed: boolean, to: Status];
+
+/** The status a new date leaves, moved or asked for (`change`), from `from`, with "delayed" said or not. */
+function statusAfterNewDate(change: typeof reschedule, cases: DelayedCase[]): void {
+  test.each(cases)('%s, marked delayed %s → %s', (from, markDelayed, to) => {
+    expect(changed(change(anAction({ status: from }), '2026-10-31', 'late', markDelayed, ctx)).status).toBe(to);
+  });
+}
+
 describe('changeStatus', () => {
   test.each<[from: Status, to: Status]>([
     ['Not started', 'On track'],
@@ -225,7 +234,7 @@ describe('reschedule', () => {
     });
   });
 
-  test.each<[from: Status, markDelayed: boolean, to: Status]>([
+  statusAfterNewDate(reschedule, [
     ['Not started', true, 'Delayed'],
     ['On track', true, 'Delayed'],
     ['Delayed', true, 'Delayed'],
@@ -233,9 +242,7 @@ describe('reschedule', () => {
     ['Not started', false, 'Not started'],
     ['At risk', false, 'At risk'],
     ['On track', false, 'On track'],
-  ])('%s, marked delayed %s → %s', (from, markDelayed, to) => {
-    expect(changed(reschedule(anAction({ status: from }), '2026-10-31', 'late', markDelayed, ctx)).status).toBe(to);
-  });
+  ]);
 
   test('moving the date settles any pending request for one', () => {
     expect(
@@ -267,14 +274,12 @@ describe('requestNewDate', () => {
     expect(after.revisionCount).toBe(0);
   });
 
-  test.each<[from: Status, markDelayed: boolean, to: Status]>([
+  statusAfterNewDate(requestNewDate, [
     ['On track', true, 'Delayed'],
     ['On track', false, 'On track'],
     ['Delayed', false, 'Delayed'],
     ['At risk', false, 'At risk'],
-  ])('%s, marked delayed %s → %s', (from, markDelayed, to) => {
-    expect(changed(requestNewDate(anAction({ status: from }), '2026-10-31', 'late', markDelayed, ctx)).status).toBe(to);
-  });
+  ]);
 
   test('a new request replaces one still waiting', () => {
     const after = changed(requestNewDate(anAction({ dateRequest: aRequest }), '2026-12-15', 'later still', false, ctx));

@@ -233,24 +233,6 @@ describe('slipped this week: revised due date set or changed on or after weekSta
       { from: '2026-10-31', to: '2027-03-31', reason: 'second reason', moves: 2 },
     ],
     [
-      'changed at midnight UTC on the first day of the week',
-      { revisedDueDate: '2026-11-30', revisionCount: 1 },
-      [entry(S, '2026-09-23T00:00:00.000Z', [['revisedDueDate', null, '2026-11-30']])],
-      { from: '2026-12-31', to: '2026-11-30', reason: null, moves: 1 },
-    ],
-    [
-      'changed a second before the week began, London time',
-      { revisedDueDate: '2026-11-30', revisionCount: 1 },
-      [entry(S, '2026-09-22T22:59:59.000Z', [['revisedDueDate', null, '2026-11-30']])],
-      null,
-    ],
-    [
-      'an instant is dated in UK time (23:30 UTC on the 22nd is 00:30 on the 23rd in summer)',
-      { revisedDueDate: '2026-11-30', revisionCount: 1 },
-      [entry(S, '2026-09-22T23:30:00.000Z', [['revisedDueDate', null, '2026-11-30']])],
-      { from: '2026-12-31', to: '2026-11-30', reason: null, moves: 1 },
-    ],
-    [
       'a new date removed is not a slip',
       { revisedDueDate: null, revisionCount: 1 },
       [entry(S, '2026-09-25', [['revisedDueDate', '2026-11-30', null]])],
@@ -275,10 +257,30 @@ describe('slipped this week: revised due date set or changed on or after weekSta
     ],
   ];
 
+  /** The slips the digest finds for action S, as the cases write them. */
+  function slipsOf(overrides: Partial<Action>, history: HistoryEntry[]): NonNullable<Expected>[] {
+    const { slippedThisWeek } = digest([act(S, overrides)], history);
+    return slippedThisWeek.map(({ from, to, reason, moves }) => ({ from, to, reason, moves }));
+  }
+
   test.each(cases)('%s', (_d, overrides, history, expected) => {
-    const result = digest([act(S, overrides)], history).slippedThisWeek;
-    if (expected === null) expect(result).toEqual([]);
-    else expect(result.map(({ from, to, reason, moves }) => ({ from, to, reason, moves }))).toEqual([expected]);
+    expect(slipsOf(overrides, history)).toEqual(expected === null ? [] : [expected]);
+  });
+
+  // The same new date, 30 Nov (the original was 31 Dec), set at instants either side of the week's start.
+  test.each<[description: string, at: string, slipped: boolean]>([
+    ['changed at midnight UTC on the first day of the week', '2026-09-23T00:00:00.000Z', true],
+    ['changed a second before the week began, London time', '2026-09-22T22:59:59.000Z', false],
+    [
+      'an instant is dated in UK time (23:30 UTC on the 22nd is 00:30 on the 23rd in summer)',
+      '2026-09-22T23:30:00.000Z',
+      true,
+    ],
+  ])('%s', (_d, at, slipped) => {
+    const slips = slipsOf({ revisedDueDate: '2026-11-30', revisionCount: 1 }, [
+      entry(S, at, [['revisedDueDate', null, '2026-11-30']]),
+    ]);
+    expect(slips).toEqual(slipped ? [{ from: '2026-12-31', to: '2026-11-30', reason: null, moves: 1 }] : []);
   });
 
   test('history is matched to its action by reference, in reference order, ignoring actions no longer in the plan', () => {

@@ -62,7 +62,8 @@ describe('RAG counts week by week, worked back from the history', () => {
       ],
     },
   ];
-  const cases: [string, Spec[], string[], string?, number?][] = [
+  type Case = [description: string, specs: Spec[], weeks: string[], timeZone?: string, maxWeeks?: number];
+  const cases: Case[] = [
     [
       'no history: only this week, from the actions as they are',
       [{ now: { status: 'Delayed', originalDueDate: '2027-01-31' }, changes: [] }],

@@ -2,7 +2,7 @@ import { MeasureColumn } from './import-columns';
 import { formatMeasureValue, parseDirection, parseFrequency, parseMeasureValue, parseUnit } from './measure-values';
 import { NotQuantifiable, quantifiableProblems } from './measures';
 import { IsoDate, MeasureDefinition, MeasureValue } from './types';
-import { parseUkDate } from './uk-date';
+import { parseFileDate } from './file-date';
 
 /** The measure columns of one row, as typed ('' when blank or absent). */
 export interface MeasureCells {
@@ -48,7 +48,7 @@ export function readMeasureCells(c: MeasureCells, today: IsoDate): ImportedMeasu
     problems.push(`the measure unit "${c.measureUnit}" is not one we know: use %, number, yes/no or date`);
   const date = (text: string, what: string): IsoDate | null => {
     if (text === '') return null;
-    const read = parseUkDate(text, today);
+    const read = parseFileDate(text, today);
     if (!read.ok) problems.push(`the ${what} "${text}" is not a date we can use. ${read.error}`);
     return read.ok ? read.date : null;
   };

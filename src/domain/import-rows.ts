@@ -8,7 +8,7 @@ import { parseStatus } from './status';
 import { dueDateFromTimescale, parseTimescale } from './timescale';
 import { Owner, IsoDate, Status } from './types';
 import { TEXT_LIMITS } from './text-limits';
-import { parseUkDate } from './uk-date';
+import { parseFileDate } from './file-date';
 
 /** Longest text we accept per column: generous for plans, far inside Table Storage's limits. */
 export const MAX_CELL_LENGTH: Record<Column, number> = {
@@ -193,7 +193,7 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
       }
     }
     if (dueText !== '') {
-      const due = parseUkDate(dueText, today);
+      const due = parseFileDate(dueText, today);
       if (!due.ok) problems.push(`the due date "${dueText}" is not a date we can use. ${due.error}`);
       else imported.originalDueDate = due.date;
     }
@@ -237,7 +237,7 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
     }
     const evidenceDueText = cell('evidenceDue');
     if (evidenceDueText !== '') {
-      const due = parseUkDate(evidenceDueText, today);
+      const due = parseFileDate(evidenceDueText, today);
       if (!due.ok) problems.push(`the evidence due date "${evidenceDueText}" is not a date we can use. ${due.error}`);
       else imported.evidenceDue = due.date;
     }

@@ -106,9 +106,14 @@ export function readsAsDate(text: string, today: IsoDate): IsoDate | null {
  * Never throws on any text; `today` must be a valid IsoDate.
  */
 export function parseUkDate(text: string, today: IsoDate): UkDateResult {
-  if (!isValidIsoDate(today)) throw new RangeError(`today must be YYYY-MM-DD, not ${JSON.stringify(today)}`);
-  const result = read(text, today);
+  const result = readUkDate(text, today);
   return result.ok ? result : { ok: false, error: `${result.error} ${tryLike(today)}` };
+}
+
+/** `parseUkDate` whose refusal says what is wrong but gives no example, for callers with an example of their own. */
+export function readUkDate(text: string, today: IsoDate): UkDateResult {
+  if (!isValidIsoDate(today)) throw new RangeError(`today must be YYYY-MM-DD, not ${JSON.stringify(today)}`);
+  return read(text, today);
 }
 
 function read(text: string, today: IsoDate): UkDateResult {

@@ -124,7 +124,12 @@ describe('bad files get clear messages and write nothing', () => {
     [
       '31 February',
       csv(HEADER + 'SG-1,T,Do a thing,,31/02/2026,,,,\n'),
-      /Row 2: the due date "31\/02\/2026" is not a date we can use\..*Try a date like/,
+      /Row 2: the due date "31\/02\/2026" is not a date we can use\..*Write it with its year, like/,
+    ],
+    [
+      'a due date that reads differently on another day',
+      csv(HEADER + 'SG-1,T,Do a thing,,next Friday,,,,\n'),
+      /Row 2: the due date "next Friday" is not a date we can use\. It depends on the day the file is read \(today it is \d+ \w{3} \d{4}\); write it with its year, like \d\d\/\d\d\/\d{4}\./,
     ],
     [
       'an unknown status',

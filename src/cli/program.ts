@@ -185,7 +185,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       '--limbo-weeks <n>',
       'weeks an action may be complete but not signed off before the digest escalates it (default 4)',
     )
-    .option('--by <who>', 'who to record as having changed it', defaultActor())
+    .option('--by <email>', 'who decided a change to separation of duties (required for it)')
     .action((options: SettingsOptions) => withContext((ctx) => settingsCommand(ctx, options)));
 
   const roles = program

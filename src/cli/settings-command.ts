@@ -7,7 +7,7 @@ export interface SettingsOptions {
   plan: string;
   separationOfDuties?: string;
   limboWeeks?: string;
-  by: string;
+  by?: string;
 }
 
 const SWITCH: Record<string, boolean> = { on: true, off: false };
@@ -39,6 +39,21 @@ function limboWeeks(text: string): number {
 }
 
 /**
+ * The person who switched separation of duties, as an email address: it is kept with the plan and
+ * named in the history of every decision it lets through, so the computer's user name will not do.
+ */
+function decidedBy(by: string | undefined): string {
+  const email = by?.trim() ?? '';
+  if (/^[^\s@<>]+@[^\s@<>]+$/.test(email)) return email.toLowerCase();
+  throw new UserError(
+    (email ? `"${email}" is not an email address. ` : '') +
+      'Say who decided, by email: --by admin@council.gov.uk. It is kept with the plan and named in the history of ' +
+      'every decision it lets through. Nothing was changed.',
+    2,
+  );
+}
+
+/**
  * Shows a plan's settings, or changes them. Separation of duties is on unless
  * an administrator turns it off for a team too small to have anyone else;
  * who did, and when, is kept with the plan and named in the history of every
@@ -61,10 +76,11 @@ export async function settingsCommand(ctx: CliContext, options: SettingsOptions)
       `"${options.separationOfDuties}" is not a setting for --separation-of-duties. Use on or off.`,
       2,
     );
+  const by = decidedBy(options.by);
   const changed: Plan = {
     ...plan,
     ...(limbo === undefined ? {} : { limboWeeks: limbo }),
-    separationOfDuties: { enforced, setBy: options.by, setAt: ctx.now.toISOString() },
+    separationOfDuties: { enforced, setBy: by, setAt: ctx.now.toISOString() },
   };
   await ctx.storage.plans.save(changed);
   ctx.out.write(describe(changed));

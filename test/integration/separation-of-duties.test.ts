@@ -183,6 +183,17 @@ describe('an administrator may turn it off for a tiny team, and the history says
     expect((await bot.storage.plans.get(PLAN))!.separationOfDuties.enforced).toBe(true);
   });
 
+  test.each([
+    ['without saying who', []],
+    ['with a name that is not an email address', ['--by', 'root']],
+  ])('turned off %s: refused, and nothing changes', async (_, by) => {
+    const result = await cli('settings', '--plan', PLAN, '--separation-of-duties', 'off', ...by);
+    expect(result.code).toBe(2);
+    expect(result.text).toContain('Say who decided, by email: --by admin@council.gov.uk.');
+    expect(result.text).toContain('Nothing was changed.');
+    expect((await bot.storage.plans.get(PLAN))!.separationOfDuties.enforced).toBe(true);
+  });
+
   test('turned off from the command line, recording who did it', async () => {
     const result = await turnedOff();
     expect(result.code).toBe(0);

@@ -11,9 +11,6 @@ export const COLUMNS = {
   agency: ['agency', 'lead agency', 'organisation'],
   status: ['status', 'progress'],
   measure: ['measure', 'measure of success', 'success measure', 'how measured'],
-  evidence: ['evidence', 'evidence of completion'],
-  evidenceRequired: ['evidence required', 'required evidence', 'evidence needed', 'evidence to support sign off'],
-  evidenceDue: ['evidence due', 'evidence due date', 'evidence date', 'date evidence presented', 'evidence presented'],
   measureUnit: ['measure unit', 'unit', 'units'],
   baseline: ['baseline', 'baseline value', 'measure baseline'],
   baselineDate: ['baseline date', 'measure baseline date'],
@@ -23,6 +20,9 @@ export const COLUMNS = {
   targetDate: ['target date', 'measure target date', 'target by'],
   direction: ['direction', 'polarity', 'better is'],
   frequency: ['frequency', 'reporting frequency', 'measure frequency'],
+  evidence: ['evidence', 'evidence of completion'],
+  evidenceRequired: ['evidence required', 'required evidence', 'evidence needed', 'evidence to support sign off'],
+  evidenceDue: ['evidence due', 'evidence due date', 'evidence date', 'date evidence presented', 'evidence presented'],
 } as const;
 
 export type Column = keyof typeof COLUMNS;
@@ -53,6 +53,11 @@ const BY_WORD = new Map<string, Column>(
     words.map((w) => [w, column] as const),
   ),
 );
+
+// Each column by the first of its words, as the README writes them ("evidence_due"), so a new column is listed too.
+const COLUMN_NAMES = Object.values(COLUMNS)
+  .map(([first]) => (first === 'action' ? 'action (or title)' : first.replace(/ /g, '_')))
+  .join(', ');
 
 export interface HeaderMap {
   index: Partial<Record<Column, number>>;
@@ -113,7 +118,7 @@ export function mapHeaders(header: readonly string[], maxMeasures = MAX_MEASURES
         .join(', ') || 'nothing';
     errors.push(
       `Row 1 should be the column headings, with at least ${missing.map((c) => `"${c === 'title' ? 'action' : c}"`).join(' and ')}. ` +
-        `It has: ${seen}. The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence (and measure 2, target 2 and so on for further measures).`,
+        `It has: ${seen}. The columns we read are: ${COLUMN_NAMES} (and measure 2, target 2 and so on for further measures).`,
     );
   }
   return { index, more, ignored, errors };

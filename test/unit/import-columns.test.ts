@@ -2,7 +2,7 @@ import { EXPORT_COLUMNS } from '../../src/domain/export-rows';
 import { Column, mapHeaders } from '../../src/domain/import-columns';
 
 const READ =
-  'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence (and measure 2, target 2 and so on for further measures).';
+  'The columns we read are: ref, theme, action (or title), timescale, due, owner, agency, status, measure, measure_unit, baseline, baseline_date, target, target_date, direction, frequency, evidence, evidence_required, evidence_due (and measure 2, target 2 and so on for further measures).';
 
 describe('header words people use', () => {
   test.each<[header: string, column: Column]>([

@@ -28,8 +28,11 @@ export async function measuresImportCommand(
   });
   reportImportProblems(ctx, report);
   const verb = options.dryRun ? 'Would record' : 'Recorded';
+  const replacing = report.replaced
+    ? ` (${report.replaced} replacing ${report.replaced === 1 ? 'a value' : 'values'} already there for the same period)`
+    : '';
   ctx.out.write(
-    `${verb} ${report.recorded} value${report.recorded === 1 ? '' : 's'} for ${report.actions.length} action${report.actions.length === 1 ? '' : 's'} in plan ${plan.id}; ${report.unchanged} already recorded.\n`,
+    `${verb} ${report.recorded} value${report.recorded === 1 ? '' : 's'}${replacing} for ${report.actions.length} action${report.actions.length === 1 ? '' : 's'} in plan ${plan.id}; ${report.unchanged} already recorded.\n`,
   );
   if (report.actions.length) ctx.out.write(`Changed: ${report.actions.join(', ')}\n`);
 }

@@ -21,7 +21,7 @@ export interface BookImportRequest {
 
 export type BookImportReport =
   | { ok: false; errors: string[]; warnings: string[] }
-  | { ok: true; warnings: string[]; recorded: number; unchanged: number; actions: string[] };
+  | { ok: true; warnings: string[]; recorded: number; replaced: number; unchanged: number; actions: string[] };
 
 /** An action's values, its new latest value and one history entry: at most this many values per transaction. */
 const VALUES_PER_WRITE = MAX_TRANSACTION_OPERATIONS - 3;
@@ -47,6 +47,7 @@ export async function importMeasures(storage: Storage, request: BookImportReques
   for (const row of checked.rows) byRef.set(row.ref, [...(byRef.get(row.ref) ?? []), row]);
   let recorded = 0;
   let unchanged = 0;
+  let replaced = 0;
   let done = 0;
   const changedActions: string[] = [];
   for (const [ref, rows] of byRef) {
@@ -59,6 +60,7 @@ export async function importMeasures(storage: Storage, request: BookImportReques
         return !same || same.value !== r.value || (same.note ?? null) !== r.note;
       });
     unchanged += rows.length - fresh.length;
+    replaced += fresh.filter((r) => stored.some((v) => v.measure === r.measure && v.period === r.period)).length;
     for (let start = 0; start < fresh.length; start += VALUES_PER_WRITE) {
       const chunk = fresh.slice(start, start + VALUES_PER_WRITE);
       if (!request.dryRun) await writeChunk(storage, plan.id, ref, chunk, stored, request);
@@ -68,7 +70,7 @@ export async function importMeasures(storage: Storage, request: BookImportReques
     done += rows.length;
     request.onProgress?.(done, checked.rows.length);
   }
-  return { ok: true, warnings: checked.warnings, recorded, unchanged, actions: changedActions };
+  return { ok: true, warnings: checked.warnings, recorded, replaced, unchanged, actions: changedActions };
 }
 
 async function writeChunk(

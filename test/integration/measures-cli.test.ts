@@ -82,6 +82,10 @@ test('a good book (CSV or Excel) records every value once, in the history, and t
   const xlsx = path.join(tmp, 'book.xlsx');
   await workbook.xlsx.writeFile(xlsx);
   expect((await cli('measures', 'import', xlsx, '--plan', 'perf')).out).toMatch(/^Recorded 1 value for 1 action/);
+  const corrected = file('corrected.csv', 'ref,period,value,note\n6(a),2026-02,16,corrected\n6(a),2026-03,18,\n');
+  expect((await cli('measures', 'import', corrected, '--plan', 'perf')).out).toMatch(
+    /^Recorded 1 value \(1 replacing a value already there for the same period\) for 1 action in plan perf; 1 already recorded\./,
+  );
 
   const history = (await cli('history', '6(a)', '--plan', 'perf')).out;
   expect(history).toMatch(/Latest value: 18 \(Mar 2026\) → 21 \(Apr 2026\)/);

@@ -76,6 +76,8 @@ export function readMeasureCells(c: MeasureCells, today: IsoDate): ImportedMeasu
     if (target !== null) result.targetText = formatMeasureValue(unit, target);
   }
   if (result.targetText === undefined && c.target !== '') result.targetText = c.target;
+  // A measure with a problem is refused with the row; a warning about it as well would only repeat the problem.
+  if (problems.length) return result;
   result.notQuantifiable = quantifiableProblems({
     unit: unit ?? undefined,
     target: c.target || undefined,

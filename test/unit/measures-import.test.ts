@@ -128,6 +128,14 @@ describe('reading a row’s measure', () => {
     ]);
     expect(result.rows[1].measureDefinition?.target).toBeNull();
   });
+
+  test('a unit we do not know is a problem with the row, not also a warning that it has no unit', () => {
+    const result = validate(['T-7', 'Cut waiting times', 'Days waited', 'days', '', '', '10', '', '', '']);
+    expect(result.errors).toEqual([
+      'Row 2: the measure unit "days" is not one we know: use %, number, yes/no or date.',
+    ]);
+    expect(result.warnings.join(' ')).not.toMatch(/quantifiable/i);
+  });
 });
 
 describe('merging', () => {

@@ -3,7 +3,7 @@ import { evidenceChecklist } from '../domain/evidence-items';
 import { evidenceLabel, evidenceShown } from '../domain/evidence-shown';
 import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
-import { historyByline, historyLines, NameOf } from '../domain/history-lines';
+import { historyByline, historyLines, NameOf, namesIn } from '../domain/history-lines';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from '../domain/rag';
 import { Action, HistoryEntry, IsoDate, Rag } from '../domain/types';
 
@@ -187,7 +187,7 @@ export function detailView(
     evidenceRequired: evidenceChecklist(action).map((c) => ({
       text: `${c.given ? '✅' : '⬜'} ${c.item}: ${c.given ? 'given' : 'missing'}`,
     })),
-    latestUpdate: update ? `${update.text} (${nameOf(update.by)}, ${formatUkDayOf(update.at)})` : null,
+    latestUpdate: update ? `${namesIn(update.text, nameOf)} (${nameOf(update.by)}, ${formatUkDayOf(update.at)})` : null,
     measures: [],
     moreMeasures: null,
   };

@@ -1,5 +1,6 @@
 import { formatUkDate, formatUkDayOf } from './calendar';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from './rag';
+import { namesIn, NameOf } from './history-lines';
 import { compareRefs } from './ref';
 import { formatPeriod } from './measure-periods';
 import { formatMeasureValue } from './measure-values';
@@ -62,6 +63,7 @@ export const EXPORT_COLUMNS = [
   'Days overdue',
   'Latest update',
   'Measure',
+  'Evidence',
   'Evidence required',
   'Evidence due',
   ...MEASURE_VALUE_COLUMNS,
@@ -95,16 +97,25 @@ function ownerText(action: Action): string | null {
   return action.owner.displayName ? `${action.owner.displayName} <${action.owner.email}>` : action.owner.email;
 }
 
-function latestUpdateText(action: Action): string | null {
+function latestUpdateText(action: Action, nameOf: NameOf): string | null {
   const update = action.latestUpdate;
-  return update ? `${update.text} (${formatUkDayOf(update.at)}, ${update.by})` : null;
+  return update ? `${namesIn(update.text, nameOf)} (${formatUkDayOf(update.at)}, ${nameOf(update.by)})` : null;
 }
 
-/** `measures` as list-measures gives them; an action without one there has its measure columns blank. */
+/** Each piece of evidence by its link (or its note when it has none), as the import reads it back and knows it. */
+function evidenceText(action: Action): string | null {
+  return action.evidence.length ? action.evidence.map((e) => e.url ?? e.note).join('; ') : null;
+}
+
+/**
+ * `measures` as list-measures gives them; an action without one there has its measure columns blank.
+ * `nameOf` names the people in the latest update.
+ */
 export function exportRows(
   actions: readonly Action[],
   today: IsoDate,
   measures: readonly MeasureRow[] = [],
+  nameOf: NameOf = (email) => email,
 ): ExportRow[] {
   const rowOf = new Map(measures.map((m) => [`${m.measure}|${m.ref}`, m]));
   return [...actions]
@@ -121,8 +132,9 @@ export function exportRows(
       Status: a.status,
       RAG: RAG_LABELS[ragOf(a, today)],
       'Days overdue': daysOverdue(a, today) || null,
-      'Latest update': latestUpdateText(a),
+      'Latest update': latestUpdateText(a, nameOf),
       Measure: a.measures[0]?.indicator ?? null,
+      Evidence: evidenceText(a),
       'Evidence required': a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null,
       'Evidence due': date(a.evidenceDue ?? null),
       ...measureCells(rowOf.get(`1|${a.ref}`)),

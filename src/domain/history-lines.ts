@@ -48,6 +48,11 @@ export function giverName(by: string, via: Via, nameOf: NameOf): string {
   return isPerson(by) ? nameOf(by) : GIVEN_BY[via];
 }
 
+/** Updates the bot writes name people by email ("asked for by alexw@…"); people read names. */
+export function namesIn(text: string, nameOf: NameOf): string {
+  return text.replace(EMAIL, (email) => nameOf(email));
+}
+
 /** A stored value as people read it: dates as "5 Oct 2026", owners by name, a date request as its date and reason. */
 export function historyValue(field: string, value: string, nameOf: NameOf, comment: string | null = null): string {
   if (ISO_DATE.test(value)) return formatUkDate(value);
@@ -57,8 +62,7 @@ export function historyValue(field: string, value: string, nameOf: NameOf, comme
     // The reason is already shown once as the entry's comment.
     if (m) return m[2].trim() === comment?.trim() ? formatUkDate(m[1]) : `${formatUkDate(m[1])} (${clip(m[2])})`;
   }
-  // Updates the bot writes name people by email ("asked for by alexw@…"); people read names.
-  if (field === 'latestUpdate') return clip(value.replace(EMAIL, (email) => nameOf(email)));
+  if (field === 'latestUpdate') return clip(namesIn(value, nameOf));
   return clip(value);
 }
 

@@ -1,6 +1,6 @@
 import { evidenceChecklist } from './evidence-items';
 import type { MeasureRow } from './measure-view';
-import { historyLines, NameOf } from './history-lines';
+import { historyLines, NameOf, namesIn } from './history-lines';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { ragByWeek, RagWeek } from './rag-weeks';
 import { compareRefs } from './ref';
@@ -158,7 +158,11 @@ export function actionDetail(
     revisionReason: action.revisionReason,
     revisionCount: action.revisionCount,
     dateRequest: dateRequest && { ...dateRequest, by: nameOf(dateRequest.by) },
-    latestUpdate: latestUpdate && { ...latestUpdate, by: nameOf(latestUpdate.by) },
+    latestUpdate: latestUpdate && {
+      ...latestUpdate,
+      text: namesIn(latestUpdate.text, nameOf),
+      by: nameOf(latestUpdate.by),
+    },
     evidence: action.evidence.map((e) => ({
       ...e,
       addedBy: nameOf(e.addedBy),

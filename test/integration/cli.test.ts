@@ -66,7 +66,7 @@ describe('the action-tracker command line', () => {
     expect([...result.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = result.out.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'Ref,Theme,Action,Timescale,Owner,Agency,Original due date,Current due date,Status,RAG,Days overdue,Latest update,Measure,Evidence required,Evidence due,Latest value,Value period,Measure target,Measure status,Measure trend',
+      'Ref,Theme,Action,Timescale,Owner,Agency,Original due date,Current due date,Status,RAG,Days overdue,Latest update,Measure,Evidence,Evidence required,Evidence due,Latest value,Value period,Measure target,Measure status,Measure trend',
     );
     expect(lines).toHaveLength(23);
     expect(lines.find((l) => l.startsWith('SG-7,'))).toMatch(

@@ -12,9 +12,21 @@ describe('exportRows', () => {
       status: 'On track',
       revisedDueDate: '2026-12-31',
       revisionReason: 'supplier late',
-      latestUpdate: { text: 'Spoke to the supplier', by: 'alexw@example.com', at: '2026-11-20T16:45:00.000Z' },
+      latestUpdate: {
+        text: 'Spoke to the supplier (asked for by meganb@example.com)',
+        by: 'alexw@example.com',
+        at: '2026-11-20T16:45:00.000Z',
+      },
+      evidence: [
+        { url: 'https://council.example/audit.pdf', note: 'the audit', addedBy: 'alexw@example.com', addedAt: TODAY },
+        { url: null, note: 'Minutes of 3 Nov', addedBy: 'alexw@example.com', addedAt: TODAY },
+      ],
     });
-    expect(exportRows([action], TODAY)).toEqual([
+    const names = new Map([
+      ['alexw@example.com', 'Alex Wilber'],
+      ['meganb@example.com', 'Megan Bowen'],
+    ]);
+    expect(exportRows([action], TODAY, [], (email) => names.get(email) ?? email)).toEqual([
       {
         Ref: 'SG-1',
         Theme: 'Safeguarding services',
@@ -27,8 +39,9 @@ describe('exportRows', () => {
         Status: 'On track',
         RAG: 'Green',
         'Days overdue': null,
-        'Latest update': 'Spoke to the supplier (20 Nov 2026, alexw@example.com)',
+        'Latest update': 'Spoke to the supplier (asked for by Megan Bowen) (20 Nov 2026, Alex Wilber)',
         Measure: '% of visits recorded',
+        Evidence: 'https://council.example/audit.pdf; Minutes of 3 Nov',
         'Evidence required': null,
         'Evidence due': null,
         'Latest value': null,
@@ -180,6 +193,7 @@ describe('an exported plan imports again', () => {
             addedBy: 'alexw@example.com',
             addedAt: '2026-06-01T08:00:00.000Z',
           },
+          { url: null, note: 'Minutes of 3 Nov', addedBy: 'alexw@example.com', addedAt: '2026-11-04T08:00:00.000Z' },
         ],
         latestUpdate: { text: 'Spoke to the supplier', by: 'alexw@example.com', at: '2026-11-20T16:45:00.000Z' },
       }),

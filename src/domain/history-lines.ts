@@ -50,7 +50,10 @@ export function giverName(by: string, via: Via, nameOf: NameOf): string {
 
 /** Updates the bot writes name people by email ("asked for by alexw@…"); people read names. */
 export function namesIn(text: string, nameOf: NameOf): string {
-  return text.replace(EMAIL, (email) => nameOf(email));
+  return text.replace(EMAIL, (email) => {
+    const name = nameOf(email.toLowerCase());
+    return name === email.toLowerCase() ? email : name;
+  });
 }
 
 /** A stored value as people read it: dates as "5 Oct 2026", owners by name, a date request as its date and reason. */

@@ -1,4 +1,4 @@
-import { changeLine, historyByline, historyLines } from '../../src/domain/history-lines';
+import { changeLine, historyByline, historyLines, namesIn } from '../../src/domain/history-lines';
 import { diffActions } from '../../src/domain/history';
 import { FieldChange, HistoryEntry } from '../../src/domain/types';
 import { anAction } from '../support/builders';
@@ -128,4 +128,18 @@ describe('an approved new date', () => {
       'New date requested: 31 Jan 2027 (template redesign), no longer waiting',
     ]);
   });
+});
+
+describe('namesIn: the people the bot named by email in an update, by name', () => {
+  const names = new Map([['lynner@example.com', 'Lynne Robbins']]);
+  const nameOf = (email: string) => names.get(email) ?? email;
+  test.each([
+    [
+      'New date 31 Mar 2027 approved (asked for by lynner@example.com): staff sickness',
+      'New date 31 Mar 2027 approved (asked for by Lynne Robbins): staff sickness',
+    ],
+    ['Asked by LYNNER@example.com?', 'Asked by Lynne Robbins?'],
+    ['Sent to someone@else.example, who is not known', 'Sent to someone@else.example, who is not known'],
+    ['No email here', 'No email here'],
+  ])('%s', (text, shown) => expect(namesIn(text, nameOf)).toBe(shown));
 });

@@ -1,27 +1,22 @@
 import { formatUkDate } from '../domain/calendar';
 import { financialName, financialReading, formatPeriod, Period } from '../domain/measure-periods';
+import { MEASURE_STATUS_LABELS, TREND_LABELS } from '../domain/measure-labels';
 import { formatMeasureValue, MeasureRefusalCode } from '../domain/measure-values';
 import { MeasureRow } from '../domain/measure-view';
 import { earliestPeriod } from '../domain/value-for-period';
 import { MeasureStatus, Trend } from '../domain/measures';
 import { Frequency, MeasureDefinition, MeasureUnit } from '../domain/types';
 
-/**
- * The words for measures, made in one place for chat, cards, the digest and the committee report. The export
- * (src/domain/export-rows.ts) and the tab (tab/src/view/words.ts) say the same, capitalised; a test holds them to it.
- */
-export const STATUS_WORDS: Record<MeasureStatus, string> = {
-  'on-target': 'on target',
-  'off-target': 'off target',
-  'no-data': 'no figures yet',
-  overdue: 'figures overdue',
-};
+/** Labels as words in a sentence: "Off target" is "off target". */
+const inASentence = <K extends string>(labels: Record<K, string>): Record<K, string> =>
+  Object.fromEntries(Object.entries<string>(labels).map(([k, v]) => [k, v.toLowerCase()])) as Record<K, string>;
 
-export const TREND_WORDS: Record<Trend, string> = {
-  improving: 'improving',
-  worsening: 'getting worse',
-  flat: 'no change',
-};
+/**
+ * The words for measures, made in one place for chat, cards, the digest and the committee report. A status and a
+ * trend are the export's and the tab's labels (src/domain/measure-labels.ts), in a sentence.
+ */
+export const STATUS_WORDS: Record<MeasureStatus, string> = inASentence(MEASURE_STATUS_LABELS);
+export const TREND_WORDS: Record<Trend, string> = inASentence(TREND_LABELS);
 export const trendWords = (t: Trend | null) => (t ? TREND_WORDS[t] : 'not enough values for a trend');
 
 export const STATUS_COLOUR: Record<MeasureStatus, string> = {

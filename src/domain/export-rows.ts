@@ -3,21 +3,10 @@ import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from './rag';
 import { namesIn, NameOf } from './history-lines';
 import { compareRefs } from './ref';
 import { formatPeriod } from './measure-periods';
+import { MEASURE_STATUS_LABELS, TREND_LABELS } from './measure-labels';
 import { formatMeasureValue } from './measure-values';
 import { MeasureRow } from './measure-view';
 import { Action, IsoDate } from './types';
-
-export const STATUS_LABELS: Record<MeasureRow['status'], string> = {
-  'on-target': 'On target',
-  'off-target': 'Off target',
-  'no-data': 'No figures yet',
-  overdue: 'Figures overdue',
-};
-export const TREND_LABELS: Record<NonNullable<MeasureRow['trend']>, string> = {
-  improving: 'Improving',
-  worsening: 'Getting worse',
-  flat: 'No change',
-};
 
 /** The measure's columns: its latest value and period, its target, and its status and trend by the one rule. */
 function measureCells(row: MeasureRow | undefined) {
@@ -34,7 +23,7 @@ function measureCells(row: MeasureRow | undefined) {
     'Latest value': row.latest ? formatMeasureValue(unit, row.latest.value) : null,
     'Value period': row.latest ? formatPeriod(row.latest.period) : null,
     'Measure target': row.target === null ? null : formatMeasureValue(unit, row.target),
-    'Measure status': STATUS_LABELS[row.status],
+    'Measure status': MEASURE_STATUS_LABELS[row.status],
     'Measure trend': row.trend ? TREND_LABELS[row.trend] : null,
   };
 }

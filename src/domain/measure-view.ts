@@ -1,29 +1,9 @@
 import { formatPeriod, periodBefore, periodOf } from './measure-periods';
-import { measureStatus, measureTrend, MeasureStatus, Trend, valueDue, worstFirst } from './measures';
-import { Action, Direction, Frequency, IsoDate, Measure, MeasureUnit, MeasureValue, RecordedValue } from './types';
+import { measureStatus, measureTrend, valueDue, worstFirst } from './measures';
+import type { MeasureRow } from './read-models';
+import { Action, IsoDate, Measure, MeasureUnit, RecordedValue } from './types';
 
-/**
- * One measure as every reader shows it (chat, the tab, the committee report, the export, the digest):
- * the shape the tab's JSON API sends (src/web/tab-api.ts). A free-text measure from earlier versions
- * has no unit, target, direction or frequency, and no data.
- */
-export interface MeasureRow {
-  ref: string;
-  /** Which of the action's measures, from 1, and how many it has: "SG-1 (2 of 2)" when more than one. */
-  measure: number;
-  of: number;
-  indicator: string;
-  unit: MeasureUnit | null;
-  target: MeasureValue | null;
-  targetDate: IsoDate | null;
-  direction: Direction | null;
-  frequency: Frequency | null;
-  latest: { value: MeasureValue; period: string } | null;
-  status: MeasureStatus;
-  trend: Trend | null;
-  /** Oldest period first. */
-  values: { period: string; value: MeasureValue }[];
-}
+export type { MeasureRow };
 
 /** One row per measure of the action, in its order; `values` may hold every measure's (each says which). */
 export function actionMeasureRows(action: Action, values: readonly RecordedValue[], today: IsoDate): MeasureRow[] {

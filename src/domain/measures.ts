@@ -1,9 +1,9 @@
 import { periodBefore, periodOf } from './measure-periods';
 import { numericValue } from './measure-values';
+import type { MeasureStatus, Trend } from './read-models';
 import { Direction, IsoDate, MeasureDefinition, MeasureValue } from './types';
 
-export type MeasureStatus = 'on-target' | 'off-target' | 'no-data' | 'overdue';
-export type Trend = 'improving' | 'worsening' | 'flat';
+export type { MeasureStatus, Trend };
 
 /** A value with the period it is for; the series in any order. */
 export interface PeriodValue {

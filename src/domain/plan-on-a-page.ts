@@ -1,84 +1,18 @@
 import { evidenceChecklist } from './evidence-items';
-import type { MeasureRow } from './measure-view';
 import { historyLines, NameOf, namesIn } from './history-lines';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
-import { ragByWeek, RagWeek } from './rag-weeks';
+import { ragByWeek } from './rag-weeks';
 import { compareRefs } from './ref';
-import { Action, HistoryEntry, IsoDate, Plan, Rag, RAGS, Status, STATUSES } from './types';
+import type { ActionDetail, ActionTile, HistoryItem, MeasureRow, PersonRef, PlanPage } from './read-models';
+import { Action, HistoryEntry, IsoDate, Plan, RAGS, STATUSES } from './types';
 import { evidenceShown } from './evidence-shown';
 
 /**
  * The plan on a page and one action in full, as the tab shows them (the shapes of the tab's JSON
- * contract). Pure: the use cases read storage and check permission, this only arranges.
+ * contract, in read-models.ts). Pure: the use cases read storage and check permission, this only arranges.
  */
 
-export interface PersonRef {
-  email: string;
-  displayName: string;
-}
-
-export interface ActionTile {
-  ref: string;
-  title: string;
-  theme: string;
-  agency: string;
-  owner: PersonRef | null;
-  status: Status;
-  rag: Rag;
-  /** The current due date: the revised one once moved. */
-  dueDate: IsoDate | null;
-  originalDueDate: IsoDate | null;
-  slipped: boolean;
-  overdue: boolean;
-  daysOverdue: number;
-  /** Complete, not yet signed off. */
-  awaitingSignOff: boolean;
-}
-
-/** A measure on the performance book; filled once the measures issue lands (see use-cases/tab-measures.ts). */
-export type { MeasureRow };
-
-export interface PlanPage {
-  plan: { id: string; title: string; baselineDate: IsoDate };
-  today: IsoDate;
-  counts: { byRag: Record<Rag, number>; byStatus: Record<Status, number> };
-  themes: { name: string; actions: ActionTile[] }[];
-  filters: { agencies: string[]; owners: PersonRef[] };
-  ragByWeek: RagWeek[];
-  measures: MeasureRow[] | null;
-}
-
-export interface HistoryItem {
-  at: string;
-  /** The person by name, or null for the import or a job. */
-  by: string | null;
-  via: HistoryEntry['via'];
-  lines: string[];
-}
-
-export interface ActionDetail extends ActionTile {
-  timescale: string;
-  revisionReason: string | null;
-  revisionCount: number;
-  dateRequest: { date: IsoDate; reason: string; by: string; at: string } | null;
-  latestUpdate: { text: string; by: string; at: string } | null;
-  /** `words`: what the person said with it, without its link (see evidence-shown.ts); `note` as stored. */
-  evidence: {
-    url: string | null;
-    note: string;
-    words: string | null;
-    addedBy: string;
-    addedAt: string;
-    item: string | null;
-  }[];
-  /** The items of evidence the board expects before sign-off, each with whether it has been given. */
-  evidenceRequired: { item: string; given: boolean }[];
-  /** When the required evidence is to be presented. */
-  evidenceDue: IsoDate | null;
-  /** Newest first. */
-  history: HistoryItem[];
-  measures: MeasureRow[] | null;
-}
+export type { ActionDetail, ActionTile, HistoryItem, MeasureRow, PersonRef, PlanPage };
 
 export function actionTile(action: Action, today: IsoDate, nameOf: NameOf): ActionTile {
   const due = currentDueDate(action);

@@ -1,10 +1,10 @@
 import { addDays, weekdayOf } from './calendar';
 import { historyByAction, localDays, rewinder } from './questions/register-history';
 import { ragOf } from './rag';
-import { Action, HistoryEntry, IsoDate, Rag } from './types';
+import type { RagWeek } from './read-models';
+import { Action, HistoryEntry, IsoDate } from './types';
 
-/** How many actions stood at each RAG at the end of a week (today, for the week in progress). */
-export type RagWeek = { weekStarting: IsoDate } & Record<Rag, number>;
+export type { RagWeek };
 
 /** A year of weeks is as far back as a chart on one page can usefully go. */
 export const MAX_RAG_WEEKS = 52;

@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/project-root';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { RunningServer } from '../../src/teams/server';
 import { ActionDetail, ActionTile, PlanPage } from '../../src/domain/plan-on-a-page';
+import { STATUSES } from '../../src/domain/types';
 import { anAction } from '../support/builders';
 import { startLocalServer } from '../support/local-server';
 import { testStorage, writeImported } from '../support/storage';
@@ -108,15 +109,8 @@ describe('the plan on a page: /api/tab/plans/:planId', () => {
     const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
     expect(sum(body.counts.byRag)).toBe(all.length);
     expect(sum(body.counts.byStatus)).toBe(all.length);
-    expect(Object.keys(body.counts.byStatus)).toEqual([
-      'Not started',
-      'On track',
-      'At risk',
-      'Delayed',
-      'Complete',
-      'Signed off',
-      'Cancelled',
-    ]);
+    // Every status, in the register's order, even those no action has.
+    expect(Object.keys(body.counts.byStatus)).toEqual(STATUSES);
     expect(body.filters.agencies).toEqual(['Council', 'Health', 'Partnership']);
     expect(body.filters.owners).toContainEqual({ email: PATTI, displayName: 'Patti Fernandez' });
     // The demo was seeded today, so its history holds this week only; it counts every action.

@@ -39,25 +39,21 @@ const existing = anAction({
 });
 
 describe('a new action', () => {
-  test('with only a ref and action gets the defaults', () => {
-    expect(mergeImportedRow(null, aRow({ ref: 'LAC-2', title: 'Review care plans' }), 'ofsted-2026', who)).toEqual({
-      planId: 'ofsted-2026',
-      ref: 'LAC-2',
-      theme: '',
-      title: 'Review care plans',
-      timescale: '',
-      originalDueDate: null,
-      revisedDueDate: null,
-      revisionReason: null,
-      revisionCount: 0,
-      owner: null,
-      agency: '',
-      status: 'Not started',
-      measures: [],
-      evidence: [],
-      latestUpdate: null,
-      dateRequest: null,
-    });
+  test('with only a ref and action gets the defaults: blank but for them', () => {
+    expect(mergeImportedRow(null, aRow({ ref: 'LAC-2', title: 'Review care plans' }), 'ofsted-2026', who)).toEqual(
+      // Any action as it starts (not started, never revised, no updates or evidence), with the file's blanks.
+      anAction({
+        planId: 'ofsted-2026',
+        ref: 'LAC-2',
+        title: 'Review care plans',
+        theme: '',
+        timescale: '',
+        agency: '',
+        owner: null,
+        originalDueDate: null,
+        measures: [],
+      }),
+    );
   });
 
   test('takes everything the row gives', () => {

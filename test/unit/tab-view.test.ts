@@ -261,7 +261,7 @@ describe('measures in words', () => {
     unit: '%',
     target: 95,
     targetDate: '2027-03-31',
-    direction: 'up',
+    direction: 'higher',
     frequency: 'monthly',
     latest: { value: 82, period: '2026-10' },
     status: 'off-target',

@@ -1,7 +1,7 @@
-import { Field, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api';
 import { offerTabConfig, type TeamsHost } from '../teams';
+import { Choice } from './Choice';
 import { Loading, Problem } from './Problem';
 import { useLoad } from './useLoad';
 
@@ -34,16 +34,14 @@ export function ConfigPage(props: { client: ApiClient; inTeams: boolean; host: P
       {plans.length === 0 ? (
         <p>There are no plans you can read yet, so there is nothing to show here.</p>
       ) : (
-        <Field label="Plan" hint="Everyone here sees only what their own role in the plan lets them read.">
-          <Select value={chosen} onChange={(_, data) => setChosen(data.value)}>
-            <option value="">Choose a plan…</option>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Choice
+          label="Plan"
+          hint="Everyone here sees only what their own role in the plan lets them read."
+          none="Choose a plan…"
+          value={chosen}
+          options={plans.map((p) => ({ value: p.id, label: p.title }))}
+          onPick={setChosen}
+        />
       )}
       {plan && <p>Choose Save to add “{plan.title}” as a tab.</p>}
       {!props.inTeams && <p className="muted">This page is used when the tab is added in Teams.</p>}

@@ -1,8 +1,9 @@
-import { Button, Checkbox, Field, Select } from '@fluentui/react-components';
+import { Button, Checkbox } from '@fluentui/react-components';
 import { RAGS, STATUSES } from '../api-types';
 import type { PlanPage } from '../api-types';
 import { isFiltered, isRag, isStatus, NO_FILTERS, type Filters } from '../view/filters';
 import { RAG_WORDS } from '../view/words';
+import { asIs, Choice } from './Choice';
 
 /** The six filters. Every change goes into the address at once, so the view can be shared as a link. */
 export function FilterBar({
@@ -17,46 +18,34 @@ export function FilterBar({
   const set = (change: Partial<Filters>) => onChange({ ...filters, ...change });
   return (
     <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <Field label="Agency">
-        <Select value={filters.agency ?? ''} onChange={(_, d) => set({ agency: d.value || null })}>
-          <option value="">Any agency</option>
-          {page.filters.agencies.map((agency) => (
-            <option key={agency} value={agency}>
-              {agency}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Owner">
-        <Select value={filters.owner ?? ''} onChange={(_, d) => set({ owner: d.value || null })}>
-          <option value="">Any owner</option>
-          {page.filters.owners.map((owner) => (
-            <option key={owner.email} value={owner.email.toLowerCase()}>
-              {owner.displayName}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Status">
-        <Select value={filters.status ?? ''} onChange={(_, d) => set({ status: isStatus(d.value) ? d.value : null })}>
-          <option value="">Any status</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="RAG (red, amber, green)">
-        <Select value={filters.rag ?? ''} onChange={(_, d) => set({ rag: isRag(d.value) ? d.value : null })}>
-          <option value="">Any RAG</option>
-          {RAGS.map((rag) => (
-            <option key={rag} value={rag}>
-              {RAG_WORDS[rag]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <Choice
+        label="Agency"
+        none="Any agency"
+        value={filters.agency}
+        options={page.filters.agencies.map(asIs)}
+        onPick={(v) => set({ agency: v || null })}
+      />
+      <Choice
+        label="Owner"
+        none="Any owner"
+        value={filters.owner}
+        options={page.filters.owners.map((o) => ({ value: o.email.toLowerCase(), label: o.displayName }))}
+        onPick={(v) => set({ owner: v || null })}
+      />
+      <Choice
+        label="Status"
+        none="Any status"
+        value={filters.status}
+        options={STATUSES.map(asIs)}
+        onPick={(v) => set({ status: isStatus(v) ? v : null })}
+      />
+      <Choice
+        label="RAG (red, amber, green)"
+        none="Any RAG"
+        value={filters.rag}
+        options={RAGS.map((rag) => ({ value: rag, label: RAG_WORDS[rag] }))}
+        onPick={(v) => set({ rag: isRag(v) ? v : null })}
+      />
       <div className="checks">
         <Checkbox
           label="Overdue only"

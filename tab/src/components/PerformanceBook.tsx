@@ -2,12 +2,13 @@ import { TableScroll } from './TableScroll';
 import type { MeasureRow } from '../api-types';
 import { formatDate } from '../view/dates';
 import { sparkline } from '../view/rag-chart';
-import { latestWords, measureLabel, MEASURE_STATUS_WORDS, targetWords, TREND_WORDS } from '../view/words';
+import { MEASURE_STATUS_LABELS, TREND_LABELS } from '../../../src/domain/measure-labels';
+import { latestWords, measureLabel, targetWords } from '../view/words';
 
 /** A small line of a measure's values; the words beside it carry the meaning. */
 export function Trend({ measure }: { measure: MeasureRow }) {
   const points = sparkline(measure.values, 80, 20);
-  const words = measure.trend ? TREND_WORDS[measure.trend] : 'Not enough figures yet';
+  const words = measure.trend ? TREND_LABELS[measure.trend] : 'Not enough figures yet';
   return (
     <span>
       {points && (
@@ -48,7 +49,7 @@ export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; c
               <td>{m.indicator}</td>
               <td>{targetWords(m, formatDate)}</td>
               <td>{latestWords(m)}</td>
-              <td>{MEASURE_STATUS_WORDS[m.status]}</td>
+              <td>{MEASURE_STATUS_LABELS[m.status]}</td>
               <td>
                 <Trend measure={m} />
               </td>

@@ -21,19 +21,6 @@ export function overdueWords(days: number): string {
   return days === 1 ? '1 day overdue' : `${days.toLocaleString('en-GB')} days overdue`;
 }
 
-export const MEASURE_STATUS_WORDS: Record<MeasureRow['status'], string> = {
-  'on-target': 'On target',
-  'off-target': 'Off target',
-  'no-data': 'No figures yet',
-  overdue: 'Figures overdue',
-};
-
-export const TREND_WORDS: Record<NonNullable<MeasureRow['trend']>, string> = {
-  improving: 'Improving',
-  worsening: 'Getting worse',
-  flat: 'No change',
-};
-
 /** A value as people read it: "82%", "23", "yes", "14 Oct 2026" (the units the measures use: %, number, yes/no, date). */
 export function valueWords(value: number | string, unit: string | null): string {
   if (typeof value === 'string') return unit === 'date' ? formatDate(value) : value;

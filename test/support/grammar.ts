@@ -1,3 +1,4 @@
+import type { Command } from '../../src/domain/command';
 import { parseCommand } from '../../src/domain/command-grammar';
 
 /**
@@ -12,7 +13,7 @@ export function grammarChecks(today: string) {
     readsLike: (text: string, expected: object) => {
       expect(parseCommand(text, today)).toMatchObject(expected);
     },
-    readsAsKind: (text: string, kind: string) => {
+    readsAsKind: (text: string, kind: Command['kind']) => {
       expect(parseCommand(text, today).kind).toBe(kind);
     },
   };

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Command } from '../../src/domain/command';
 import { parseCommand } from '../../src/domain/command-grammar';
 import { readFigure } from '../../src/domain/command-measure-phrasings';
 import { measureValueCommand as value } from '../support/builders';
@@ -65,7 +66,7 @@ test.each([
   ['figure for SG-2 is unknown', value('SG-2', 'unknown')],
 ])('%j is a value the use case refuses', readsAs);
 
-test.each([
+test.each<[string, Command['kind']]>([
   // Dates and delays after a ref stay what they were.
   ['SG-4 30/09', 'delay'],
   ['SG-4 for October 30', 'delay'],

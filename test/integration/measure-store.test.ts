@@ -28,6 +28,17 @@ async function found(planId: string, ref: string, email: string, roles: Role[] =
   return { view: { plan, today: TODAY, actor: { email, name: null, roles: new Set(roles) } }, current };
 }
 
+/** A value of 6(a)'s measure as the import recorded it, at NOW. */
+const imported = (period: string, value: number): RecordedValue => ({
+  measure: 1,
+  period,
+  value,
+  by: OWNER,
+  via: 'import',
+  at: NOW,
+  note: null,
+});
+
 test('a series grows past what one entity could hold, one row per value, and reads back in period order', async () => {
   const planId = 'long-series';
   const action = quantified(planId);
@@ -39,15 +50,7 @@ test('a series grows past what one entity could hold, one row per value, and rea
   const batches = [0, 90, 180, 270].map((start) => periods.slice(start, start + 90));
   for (const batch of batches) {
     const current = (await storage.actions.get(planId, '6(a)'))!;
-    const values: RecordedValue[] = batch.map((period, i) => ({
-      measure: 1,
-      period,
-      value: i,
-      by: OWNER,
-      via: 'import',
-      at: NOW,
-      note: null,
-    }));
+    const values = batch.map((period, i) => imported(period, i));
     const after = { ...current.value, measures: [{ ...current.value.measures[0], latest: batch[0] }] };
     await storage.actions.write(planId, [{ action: after, current, history: aHistoryEntry(after), values }]);
   }
@@ -70,24 +73,26 @@ test('recording a value writes it, the latest value and the history entry togeth
   const planId = 'record';
   const action = quantified(planId);
   await storage.actions.write(planId, [{ action, history: aHistoryEntry(action) }]);
-  const by = { via: 'chat' as const, at: NOW };
+  /** `email` (with `roles`) records `value` on 6(a) in chat, for `period` (null: the one just ended). */
+  const record = async (
+    value: string,
+    period: string | null,
+    { email = OWNER, roles = [], note = null }: { email?: string; roles?: Role[]; note?: string | null } = {},
+  ) =>
+    recordMeasureValue(
+      storage,
+      await found(planId, '6(a)', email, roles),
+      { via: 'chat', at: NOW },
+      { value, period, note },
+    );
 
   for (const [value, period] of [
     ['12', 'Sep 2026'],
     ['15', 'Oct 2026'],
   ] as const) {
-    const outcome = await recordMeasureValue(storage, await found(planId, '6(a)', OWNER), by, {
-      value,
-      period,
-      note: null,
-    });
-    expect(outcome.kind).toBe('done');
+    expect((await record(value, period)).kind).toBe('done');
   }
-  const done = await recordMeasureValue(storage, await found(planId, '6(a)', OWNER), by, {
-    value: '18',
-    period: null,
-    note: 'two auditors back',
-  });
+  const done = await record('18', null, { note: 'two auditors back' });
   if (done.kind !== 'done') throw new Error(`not recorded: ${done.kind}`);
   expect(done.row).toMatchObject({
     latest: { value: 18, period: '2026-11' },
@@ -113,35 +118,14 @@ test('recording a value writes it, the latest value and the history entry togeth
     ['76%', 'percentForNumber'],
     ['lots', 'notANumber'],
   ] as const) {
-    const refused = await recordMeasureValue(storage, await found(planId, '6(a)', OWNER), by, {
-      value,
-      period: null,
-      note: null,
-    });
-    expect(refused).toMatchObject({ kind: 'badValue', code });
+    expect(await record(value, null)).toMatchObject({ kind: 'badValue', code });
   }
-  const future = await recordMeasureValue(storage, await found(planId, '6(a)', OWNER), by, {
-    value: '20',
-    period: 'Jan 2027',
-    note: null,
+  expect(await record('20', 'Jan 2027')).toMatchObject({ kind: 'badValue', code: 'periodInFuture' });
+  expect(await record('20', null, { email: 'pattif@example.com' })).toMatchObject({
+    kind: 'refused',
+    code: 'notPermitted',
   });
-  expect(future).toMatchObject({ kind: 'badValue', code: 'periodInFuture' });
-  const stranger = await recordMeasureValue(storage, await found(planId, '6(a)', 'pattif@example.com'), by, {
-    value: '20',
-    period: null,
-    note: null,
-  });
-  expect(stranger).toMatchObject({ kind: 'refused', code: 'notPermitted' });
-  const chair = await recordMeasureValue(
-    storage,
-    await found(planId, '6(a)', 'adelev@example.com', ['executive']),
-    by,
-    {
-      value: '20',
-      period: null,
-      note: null,
-    },
-  );
+  const chair = await record('20', null, { email: 'adelev@example.com', roles: ['executive'] });
   expect(chair.kind).toBe('done');
   expect((await storage.actions.get(planId, '6(a)'))?.revision).toBe((before?.revision ?? 0) + 1);
   expect((await storage.measures.values(action)).map((v) => v.value)).toEqual([12, 15, 20]);
@@ -157,18 +141,13 @@ test('the performance book lists the plan’s measures worst first, for people w
     measures: [{ indicator: 'Better outcomes', target: null, latest: null }],
   });
   const none = anAction({ planId, ref: 'A-4', measures: [] });
-  const value = (period: string, v: number): RecordedValue => ({
-    measure: 1,
-    period,
-    value: v,
-    by: OWNER,
-    via: 'import',
-    at: NOW,
-    note: null,
-  });
   await storage.actions.write(planId, [
-    { action: onTarget, history: aHistoryEntry(onTarget), values: [value('2026-11', 31)] },
-    { action: offTarget, history: aHistoryEntry(offTarget), values: [value('2026-10', 20), value('2026-11', 19)] },
+    { action: onTarget, history: aHistoryEntry(onTarget), values: [imported('2026-11', 31)] },
+    {
+      action: offTarget,
+      history: aHistoryEntry(offTarget),
+      values: [imported('2026-10', 20), imported('2026-11', 19)],
+    },
     { action: legacy, history: aHistoryEntry(legacy) },
     { action: none, history: aHistoryEntry(none) },
   ]);

@@ -11,22 +11,23 @@ const env = {
 };
 const cli = (...args: string[]) => runCliWith(env, args);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-'));
-const file = (name: string, text: string) => {
+/** Writes a CSV file of `lines` to the test's folder, and gives its path. */
+const csvFile = (name: string, lines: string[]) => {
   const at = path.join(tmp, name);
-  fs.writeFileSync(at, text);
+  fs.writeFileSync(at, lines.join('\n'));
   return at;
 };
 
+/** Imports the performance book at `at` into plan perf, from the CLI. */
+const importBook = (at: string) => cli('measures', 'import', at, '--plan', 'perf');
+
 beforeAll(async () => {
-  const plan = file(
-    'plan.csv',
-    [
-      'Ref,Action,Owner,Measure,Measure_Unit,Baseline,Baseline_Date,Target,Target_Date,Direction,Frequency',
-      '6(a),Audit case files,alexw@example.com,Case file audits a month,number,10,01/01/2026,30,31/03/2027,higher,monthly',
-      'SG-2,Visits seen alone,meganb@example.com,% of visits seen alone,%,60,,90,,,quarterly',
-      'SG-3,Better outcomes,meganb@example.com,Better outcomes for children,,,,,,,',
-    ].join('\n'),
-  );
+  const plan = csvFile('plan.csv', [
+    'Ref,Action,Owner,Measure,Measure_Unit,Baseline,Baseline_Date,Target,Target_Date,Direction,Frequency',
+    '6(a),Audit case files,alexw@example.com,Case file audits a month,number,10,01/01/2026,30,31/03/2027,higher,monthly',
+    'SG-2,Visits seen alone,meganb@example.com,% of visits seen alone,%,60,,90,,,quarterly',
+    'SG-3,Better outcomes,meganb@example.com,Better outcomes for children,,,,,,,',
+  ]);
   const imported = await cli('import', plan, '--plan', 'perf', '--baseline', '2026-01-01');
   expect(imported.code).toBe(0);
   expect(imported.err).toMatch(
@@ -35,19 +36,16 @@ beforeAll(async () => {
 });
 
 test('a performance book with a bad row changes nothing, and says what is wrong by row', async () => {
-  const book = file(
-    'bad.csv',
-    [
-      'Value,REF,Period,Note',
-      '12,6(a),2026-01,first month',
-      '120%,SG-2,Jan-Mar 2026,',
-      '5,SG-3,2026-01,',
-      '7,6(a),2026-01,',
-      '7,X-9,2026-01,',
-      '8,6(a),2099-01,',
-    ].join('\n'),
-  );
-  const result = await cli('measures', 'import', book, '--plan', 'perf');
+  const book = csvFile('bad.csv', [
+    'Value,REF,Period,Note',
+    '12,6(a),2026-01,first month',
+    '120%,SG-2,Jan-Mar 2026,',
+    '5,SG-3,2026-01,',
+    '7,6(a),2026-01,',
+    '7,X-9,2026-01,',
+    '8,6(a),2099-01,',
+  ]);
+  const result = await importBook(book);
   expect(result.code).toBe(1);
   expect(result.err).toContain('Nothing was imported: the file has 5 problems.');
   expect(result.err).toContain('Row 3: the value "120%" is not a percentage from 0 to 100 (SG-2\'s measure is %).');
@@ -59,20 +57,17 @@ test('a performance book with a bad row changes nothing, and says what is wrong 
 });
 
 test('a good book (CSV or Excel) records every value once, in the history, and the export shows the latest', async () => {
-  const book = file(
-    'book.csv',
-    [
-      'ref,period,value,note',
-      '6(a),2026-01,12,first month',
-      '6(a),Feb 2026,15,',
-      '6(a),2026-03,18,',
-      'SG-2,Q4 2025/26,70%,',
-    ].join('\n'),
-  );
-  const first = await cli('measures', 'import', book, '--plan', 'perf');
+  const book = csvFile('book.csv', [
+    'ref,period,value,note',
+    '6(a),2026-01,12,first month',
+    '6(a),Feb 2026,15,',
+    '6(a),2026-03,18,',
+    'SG-2,Q4 2025/26,70%,',
+  ]);
+  const first = await importBook(book);
   expect(first.code).toBe(0);
   expect(first.out).toBe('Recorded 4 values for 2 actions in plan perf; 0 already recorded.\nChanged: 6(a), SG-2\n');
-  const again = await cli('measures', 'import', book, '--plan', 'perf');
+  const again = await importBook(book);
   expect(again.out).toMatch(/^Recorded 0 values for 0 actions in plan perf; 4 already recorded\./);
 
   const workbook = new ExcelJS.Workbook();
@@ -81,9 +76,13 @@ test('a good book (CSV or Excel) records every value once, in the history, and t
   sheet.addRow(['6(a)', '2026-04', 21]);
   const xlsx = path.join(tmp, 'book.xlsx');
   await workbook.xlsx.writeFile(xlsx);
-  expect((await cli('measures', 'import', xlsx, '--plan', 'perf')).out).toMatch(/^Recorded 1 value for 1 action/);
-  const corrected = file('corrected.csv', 'ref,period,value,note\n6(a),2026-02,16,corrected\n6(a),2026-03,18,\n');
-  expect((await cli('measures', 'import', corrected, '--plan', 'perf')).out).toMatch(
+  expect((await importBook(xlsx)).out).toMatch(/^Recorded 1 value for 1 action/);
+  const corrected = csvFile('corrected.csv', [
+    'ref,period,value,note',
+    '6(a),2026-02,16,corrected',
+    '6(a),2026-03,18,',
+  ]);
+  expect((await importBook(corrected)).out).toMatch(
     /^Recorded 1 value \(1 replacing a value already there for the same period\) for 1 action in plan perf; 1 already recorded\./,
   );
 

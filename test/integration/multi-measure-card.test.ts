@@ -1,42 +1,17 @@
-import { renderCard } from '../../src/cards/render';
-import { CardActionResult, CardActions } from '../../src/services/card-actions';
-import { importPlan } from '../../src/services/import-plan';
-import { cardProblems, cardText } from '../support/card-validation';
+import { alexPresses, importAlexPlan, seen } from '../support/measure-cards';
 import { testStorage } from '../support/storage';
 
-const NOW = new Date('2026-11-30T10:00:00Z');
 const storage = testStorage();
-const actions = new CardActions(storage, {});
-const ALEX = { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' };
 const PLAN = 'two-measure-cards';
+const press = alexPresses(storage, PLAN);
 
-beforeAll(async () => {
-  const csv = [
+beforeAll(() =>
+  importAlexPlan(storage, PLAN, 'Two measures plan', [
     'ref,action,due,owner,measure,measure_unit,target,measure 2,measure_unit 2,target 2',
     'M-1,Audit case files,20/11/2026,alexw@example.com,% of files audited as good,%,90,Files audited,number,40',
     'M-2,Train staff,25/11/2026,alexw@example.com,Staff trained,number,40,,,',
-  ].join('\n');
-  const report = await importPlan(storage, {
-    planId: PLAN,
-    file: { name: 'plan.csv', bytes: new TextEncoder().encode(csv) },
-    baseline: '2026-01-01',
-    title: 'Two measures plan',
-    by: 'admin@example.com',
-    now: NOW,
-    today: '2026-11-30',
-  });
-  expect(report.ok).toBe(true);
-});
-
-const press = (verb: string, data: Record<string, unknown>) =>
-  actions.handle({ verb, data: { planId: PLAN, owner: ALEX.email, ...data }, user: ALEX, now: NOW });
-
-function seen(result: CardActionResult): string {
-  if (result.kind !== 'card') return result.text;
-  const card = renderCard(result.card, result.data);
-  expect(cardProblems(card)).toEqual([]);
-  return cardText(card);
-}
+  ]),
+);
 
 const valuesOf = async (ref: string) => {
   const action = (await storage.actions.get(PLAN, ref))!.value;

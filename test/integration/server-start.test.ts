@@ -15,34 +15,43 @@ function start(env: Record<string, string>) {
   });
 }
 
+/** The settings a start is given, and every problem its refusal must name. */
+type Case = [what: string, env: Record<string, string>, said: RegExp[]];
+
 describe('the server refuses to start unsafely', () => {
-  test('with nothing set it will not guess: local mode must be chosen', () => {
-    const result = start({});
+  test.each<Case>([
+    [
+      'with nothing set it will not guess: local mode must be chosen',
+      {},
+      [/Set NODE_ENV=production for a real deployment .* or NODE_ENV=development or BOT_AUTH=off for a local run/],
+    ],
+    [
+      'production with missing settings names every problem in one message',
+      { NODE_ENV: 'production', BOT_AUTH: 'off' },
+      [
+        /BOT_AUTH=off is refused when NODE_ENV=production/,
+        /ALLOWED_TENANTS is required in production/,
+        /Production needs Azure Table Storage/,
+      ],
+    ],
+    [
+      'settings that would start a broken bot are all named before it starts',
+      {
+        NODE_ENV: 'development',
+        DEFAULT_TIME_ZONE: 'Mars/Olympus',
+        REMIND_SCHEDULE: 'every monday',
+        STORAGE_CONNECTION_STRING: 'garbage',
+      },
+      [
+        /^The configuration has 3 problems:\n/,
+        /DEFAULT_TIME_ZONE: "Mars\/Olympus" is not a time zone I know/,
+        /REMIND_SCHEDULE: "every monday" is not a schedule I can use/,
+        /STORAGE_CONNECTION_STRING is not a storage connection string/,
+      ],
+    ],
+  ])('%s', (_, env, said) => {
+    const result = start(env);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(
-      /Set NODE_ENV=production for a real deployment .* or NODE_ENV=development or BOT_AUTH=off for a local run/,
-    );
-  });
-
-  test('production with missing settings names every problem in one message', () => {
-    const result = start({ NODE_ENV: 'production', BOT_AUTH: 'off' });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/BOT_AUTH=off is refused when NODE_ENV=production/);
-    expect(result.stderr).toMatch(/ALLOWED_TENANTS is required in production/);
-    expect(result.stderr).toMatch(/Production needs Azure Table Storage/);
-  });
-
-  test('settings that would start a broken bot are all named before it starts', () => {
-    const result = start({
-      NODE_ENV: 'development',
-      DEFAULT_TIME_ZONE: 'Mars/Olympus',
-      REMIND_SCHEDULE: 'every monday',
-      STORAGE_CONNECTION_STRING: 'garbage',
-    });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^The configuration has 3 problems:\n/);
-    expect(result.stderr).toMatch(/DEFAULT_TIME_ZONE: "Mars\/Olympus" is not a time zone I know/);
-    expect(result.stderr).toMatch(/REMIND_SCHEDULE: "every monday" is not a schedule I can use/);
-    expect(result.stderr).toMatch(/STORAGE_CONNECTION_STRING is not a storage connection string/);
+    for (const words of said) expect(result.stderr).toMatch(words);
   });
 });

@@ -5,9 +5,9 @@ import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { addNote } from '../../src/use-cases/add-note';
 import { decideDate } from '../../src/use-cases/decide-date';
 import { dateMoved, newDate } from '../../src/use-cases/new-date';
-import { ChangeOutcome, ChangeUseCase } from '../../src/use-cases/outcome';
+import { ChangeOutcome, ChangeUseCase, RefusalCode } from '../../src/use-cases/outcome';
 import { signOff } from '../../src/use-cases/sign-off';
-import { updateStatus } from '../../src/use-cases/update-status';
+import { StatusReport, updateStatus } from '../../src/use-cases/update-status';
 import { testStorage } from '../support/storage';
 
 /** The change use cases on their own, as every front door calls them: outcome codes and notifications. */
@@ -38,62 +38,48 @@ async function found(email: string, ref: string): Promise<FoundAction> {
 const change = async <Input>(email: string, ref: string, useCase: ChangeUseCase<Input>, input: Input) =>
   useCase(storage, await found(email, ref), BY, input);
 
-const summary = (outcome: ChangeOutcome) =>
+/** `email` asks for (or, with the power to, sets) a new date for `ref`, with no note. */
+const askNewDate = (email: string, ref: string, date: string, reason: string, markDelayed = false) =>
+  change(email, ref, newDate, { newDate: date, reason, markDelayed, note: null });
+
+/** What a test checks of an outcome: done and who was told, refused and why, or a conflict. */
+type Summary = { kind: 'done'; told: string[] } | { kind: 'refused'; code: RefusalCode } | { kind: 'conflict' };
+const summary = (outcome: ChangeOutcome): Summary =>
   outcome.kind === 'done'
     ? { kind: 'done', told: outcome.notifications.map((n) => n.kind) }
     : outcome.kind === 'refused'
       ? { kind: 'refused', code: outcome.code }
       : { kind: 'conflict' };
 
-test.each([
-  [
-    'an owner with no role changes someone else’s action',
-    () => change(PATTI, 'SG-1', updateStatus, { status: 'At risk', comment: null, evidence: null }),
-    { kind: 'refused', code: 'notPermitted' },
-  ],
-  [
-    'an owner cancels their own action',
-    () => change(PATTI, 'SG-6', updateStatus, { status: 'Cancelled', comment: null, evidence: null }),
-    { kind: 'refused', code: 'notPermitted' },
-  ],
-  [
-    'a chair signs off their own action',
-    () => change(ALEX, 'SG-1', signOff, { comment: null }),
-    { kind: 'refused', code: 'notPermitted' },
-  ],
-  [
-    'an owner gives the status it already has, with nothing more',
-    () => change(ALEX, 'SG-1', updateStatus, { status: 'On track', comment: null, evidence: null }),
-    { kind: 'refused', code: 'notNow' },
-  ],
-  [
-    'an administrator signs off an action that is not complete',
-    () => change(MEGAN, 'SG-1', signOff, { comment: null }),
-    { kind: 'refused', code: 'notNow' },
-  ],
-  [
-    'an owner adds a note',
-    () => change(ALEX, 'SG-1', addNote, { text: 'waiting for the panel' }),
-    { kind: 'done', told: ['action-changed'] },
-  ],
-])('%s', async (_, run, expected) => {
-  expect(summary(await run())).toEqual(expected);
+/** A change tried by `email` on the action `ref`. */
+type Attempt = (email: string, ref: string) => Promise<ChangeOutcome>;
+function setStatus(status: StatusReport['status']): Attempt {
+  return (email, ref) => change(email, ref, updateStatus, { status, comment: null, evidence: null });
+}
+const signingOff: Attempt = (email, ref) => change(email, ref, signOff, { comment: null });
+function noting(text: string): Attempt {
+  return (email, ref) => change(email, ref, addNote, { text });
+}
+const NOT_PERMITTED: Summary = { kind: 'refused', code: 'notPermitted' };
+const NOT_NOW: Summary = { kind: 'refused', code: 'notNow' };
+
+type Case = [what: string, email: string, ref: string, attempt: Attempt, expected: Summary];
+test.each<Case>([
+  ['an owner with no role changes someone else’s action', PATTI, 'SG-1', setStatus('At risk'), NOT_PERMITTED],
+  ['an owner cancels their own action', PATTI, 'SG-6', setStatus('Cancelled'), NOT_PERMITTED],
+  ['a chair signs off their own action', ALEX, 'SG-1', signingOff, NOT_PERMITTED],
+  ['an owner gives the status it already has, with nothing more', ALEX, 'SG-1', setStatus('On track'), NOT_NOW],
+  ['an administrator signs off an action that is not complete', MEGAN, 'SG-1', signingOff, NOT_NOW],
+  ['an owner adds a note', ALEX, 'SG-1', noting('waiting for the panel'), { kind: 'done', told: ['action-changed'] }],
+])('%s', async (_, email, ref, attempt, expected) => {
+  expect(summary(await attempt(email, ref))).toEqual(expected);
 });
 
 test('an owner asks for a new date, the deciders are told; an executive declines it, the owner is told', async () => {
-  const asked = await change(PATTI, 'SG-6', newDate, {
-    newDate: '2027-03-31',
-    reason: 'training places',
-    markDelayed: false,
-    note: null,
-  });
+  const asked = await askNewDate(PATTI, 'SG-6', '2027-03-31', 'training places');
   expect(summary(asked)).toEqual({ kind: 'done', told: ['action-changed', 'date-requested'] });
   expect(asked.kind === 'done' && dateMoved(asked)).toBe(false);
-  const decided = await change(ADELE, 'SG-6', decideDate, {
-    what: 'date',
-    decision: 'decline',
-    comment: 'fixed',
-  });
+  const decided = await change(ADELE, 'SG-6', decideDate, { what: 'date', decision: 'decline', comment: 'fixed' });
   expect(decided.kind === 'done' && decided.notifications).toEqual([
     expect.objectContaining({
       kind: 'date-decided',
@@ -106,16 +92,11 @@ test('an owner asks for a new date, the deciders are told; an executive declines
   // Nothing waits now: deciding again changes nothing.
   expect(
     summary(await change(ADELE, 'SG-6', decideDate, { what: 'date', decision: 'approve', comment: null })),
-  ).toEqual({ kind: 'refused', code: 'notNow' });
+  ).toEqual(NOT_NOW);
 });
 
 test('an administrator who does not own the action moves its date outright; nobody is asked', async () => {
-  const moved = await change(MEGAN, 'SG-8', newDate, {
-    newDate: '2027-01-30',
-    reason: 'recruitment',
-    markDelayed: true,
-    note: null,
-  });
+  const moved = await askNewDate(MEGAN, 'SG-8', '2027-01-30', 'recruitment', true);
   expect(summary(moved)).toEqual({ kind: 'done', told: ['action-changed'] });
   expect(moved.kind === 'done' && dateMoved(moved)).toBe(true);
   expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value).toMatchObject({
@@ -126,11 +107,6 @@ test('an administrator who does not own the action moves its date outright; nobo
 });
 
 test('a chair who owns the action asks like any owner', async () => {
-  const asked = await change(ALEX, 'SG-1', newDate, {
-    newDate: '2027-02-26',
-    reason: 'panel dates',
-    markDelayed: false,
-    note: null,
-  });
+  const asked = await askNewDate(ALEX, 'SG-1', '2027-02-26', 'panel dates');
   expect(summary(asked)).toEqual({ kind: 'done', told: ['action-changed', 'date-requested'] });
 });

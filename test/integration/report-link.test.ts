@@ -69,6 +69,17 @@ describe('"report" in chat', () => {
     ]);
   });
 
+  test('in a group chat, sends no links (whoever holds them can open the report) and says where to ask', async () => {
+    const incoming = message(bot.connector.url, 'report', { user: ALEX, kind: 'groupChat', mention: true });
+    const reply = bot.connector.next((s) => s.replyToId === incoming.id);
+    expect((await bot.post(incoming)).status).toBe(200);
+    const activity = (await reply).activity;
+    expect(activity.text).toBe(
+      'The committee report comes as links that open it for whoever has them, so I only send them in a one-to-one chat: message me "report" there.',
+    );
+    expect(JSON.stringify(activity)).not.toContain('token=');
+  });
+
   test('refuses an owner with no role in plain words, and names no plan to someone who cannot read it', async () => {
     expect((await ask('report', MEGAN)).text).toBe(
       'Only a chair, an executive or an administrator can make the committee report.',

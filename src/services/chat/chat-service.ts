@@ -33,7 +33,7 @@ import { questionReplies } from './question-replies';
 import { measuresReply, measureValueReply } from './measure-replies';
 import { UK_TIME_ZONE } from '../../domain/time-zone';
 import { reportRequest } from '../../domain/report/report-request';
-import { ReportLinkMaker, reportReply } from './report-reply';
+import { REPORT_IN_PRIVATE, ReportLinkMaker, reportReply } from './report-reply';
 
 /** Who is asking, where, and the plan bound to that conversation, if any. */
 interface Asker {
@@ -141,6 +141,8 @@ export class ChatService {
     const { incoming, email } = asker;
     const views = () => this.views(asker);
     const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
+    // The links let whoever holds them download the report, so they are never posted where others read.
+    if (report && this.reports && incoming.conversation.kind !== 'personal') return [text(REPORT_IN_PRIVATE)];
     if (report && this.reports)
       return [
         await reportReply(

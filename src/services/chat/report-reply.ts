@@ -10,6 +10,10 @@ export interface ReportLinkMaker {
   url(claims: { planId: string; email: string }, format: ReportFormat, now: Date): Promise<string>;
 }
 
+export const REPORT_IN_PRIVATE =
+  'The committee report comes as links that open it for whoever has them, so I only send them in a one-to-one chat: ' +
+  'message me "report" there.';
+
 const NOT_ALLOWED = 'Only a chair, an executive or an administrator can make the committee report.';
 
 /**

@@ -76,7 +76,14 @@ function ambiguousWords(ref: string, typed: string, calendar: Period): string {
   return `Q${quarter} ${year} could be the financial year’s ${financialName(financial)} (${formatPeriod(financial)}) or the calendar year’s Q${quarter} (${formatPeriod(calendar)}). Say which, for example: ${ref} measure ${typed} for ${financialName(financial)}, or ${ref} measure ${typed} for ${formatPeriod(calendar)}.`;
 }
 
-const EXAMPLE: Record<MeasureUnit, string> = { '%': '76%', number: '42', 'yes/no': 'yes', date: '14/10/2026' };
+/**
+ * A value as the example types it. A bare number straight after "measure" reads as the measure's number ("measure
+ * 42"), so a count is given with "is"; a test feeds each example back through the grammar.
+ */
+const EXAMPLE: Record<MeasureUnit, string> = { '%': '76%', number: 'is 42', 'yes/no': 'yes', date: 'is 14/10/2026' };
+
+/** "SG-8 measure is 42", "SG-2 measure 76%": a message that gives a value of this unit to the action's measure. */
+export const valueExample = (ref: string, unit: MeasureUnit) => `${ref} measure ${EXAMPLE[unit]}`;
 const PERIOD_EXAMPLE: Record<Frequency, string> = {
   monthly: 'for Oct 2026',
   quarterly: 'for Q3 2026/27 or for Oct–Dec 2026',
@@ -90,7 +97,7 @@ export function badValueWords(
   d: MeasureDefinition | null,
   period: Period | null = null,
 ): string {
-  const example = d ? `For example: ${ref} measure ${EXAMPLE[d.unit]}` : '';
+  const example = d ? `For example: ${valueExample(ref, d.unit)}` : '';
   const why = ((): string => {
     switch (code) {
       case 'noMeasure':

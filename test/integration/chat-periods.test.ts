@@ -18,10 +18,10 @@ test('a period refused is named as it was understood, and nothing changes', asyn
 
   // "Q4" is the financial year's: Jan–Mar, the latest started being Jan–Mar 2026, before SG-8's measure began.
   expect(await say('SG-8 measure 5 for Q4')).toEqual([
-    'Nothing was changed. Jan–Mar 2026 (Q4 2025/26) is before SG-8’s measure began: its baseline is from 2 Aug 2026, so the earliest quarter it can take a value for is Jul–Sep 2026 (Q2 2026/27). For example: SG-8 measure 42',
+    'Nothing was changed. Jan–Mar 2026 (Q4 2025/26) is before SG-8’s measure began: its baseline is from 2 Aug 2026, so the earliest quarter it can take a value for is Jul–Sep 2026 (Q2 2026/27). For example: SG-8 measure is 42',
   ]);
   expect(await say('SG-8 measure 5 for Q4 2026/27')).toEqual([
-    'Nothing was changed. Jan–Mar 2027 (Q4 2026/27) hasn’t started yet, so it can’t have a value. For example: SG-8 measure 42',
+    'Nothing was changed. Jan–Mar 2027 (Q4 2026/27) hasn’t started yet, so it can’t have a value. For example: SG-8 measure is 42',
   ]);
   expect(await say('SG-8 measure 4 for Q3 2026')).toEqual([
     'Nothing was changed. Q3 2026 could be the financial year’s Q3 2026/27 (Oct–Dec 2026) or the calendar year’s Q3 (Jul–Sep 2026). Say which, for example: SG-8 measure 4 for Q3 2026/27, or SG-8 measure 4 for Jul–Sep 2026.',

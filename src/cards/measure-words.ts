@@ -1,6 +1,7 @@
 import { formatUkDate } from '../domain/calendar';
 import { financialName, financialReading, formatPeriod, Period } from '../domain/measure-periods';
 import { formatMeasureValue, MeasureRefusalCode } from '../domain/measure-values';
+import { GAP_WORDS } from '../domain/measure-gaps';
 import { MeasureRow } from '../domain/measure-view';
 import { earliestPeriod } from '../domain/value-for-period';
 import { MeasureStatus, Trend } from '../domain/measures';
@@ -13,7 +14,7 @@ import { Frequency, MeasureDefinition, MeasureUnit } from '../domain/types';
 export const STATUS_WORDS: Record<MeasureStatus, string> = {
   'on-target': 'on target',
   'off-target': 'off target',
-  'no-data': 'no figures yet',
+  'no-data': GAP_WORDS.noFigures,
   overdue: 'figures overdue',
 };
 
@@ -22,7 +23,7 @@ export const TREND_WORDS: Record<Trend, string> = {
   worsening: 'getting worse',
   flat: 'no change',
 };
-export const trendWords = (t: Trend | null) => (t ? TREND_WORDS[t] : 'not enough values for a trend');
+export const trendWords = (t: Trend | null) => (t ? TREND_WORDS[t] : GAP_WORDS.noTrend);
 
 export const STATUS_COLOUR: Record<MeasureStatus, string> = {
   'on-target': 'Good',
@@ -35,14 +36,14 @@ const show = (unit: MeasureUnit | null, value: number | string) =>
   unit ? formatMeasureValue(unit, value) : String(value);
 
 export function targetWords(row: Pick<MeasureRow, 'unit' | 'target' | 'targetDate' | 'direction'>): string {
-  if (row.target === null) return 'no target';
+  if (row.target === null) return GAP_WORDS.noTarget;
   const by = row.targetDate ? ` by ${formatUkDate(row.targetDate)}` : '';
   const way = row.unit === 'yes/no' ? '' : row.direction === 'lower' ? ' (lower is better)' : ' (higher is better)';
   return `${show(row.unit, row.target)}${by}${way}`;
 }
 
 export const latestWords = (row: Pick<MeasureRow, 'unit' | 'latest'>) =>
-  row.latest ? `${show(row.unit, row.latest.value)} for ${formatPeriod(row.latest.period)}` : 'no value yet';
+  row.latest ? `${show(row.unit, row.latest.value)} for ${formatPeriod(row.latest.period)}` : GAP_WORDS.noFigures;
 
 /** "SG-2 · Visits seen alone: 88% for Oct 2026, target 95% by 31 Mar 2027 — off target, improving". */
 export function measureLine(row: MeasureRow): string {

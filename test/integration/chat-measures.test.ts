@@ -53,7 +53,7 @@ test('a second value for a period says what it replaces, and the reply describes
   );
   const [reply] = await say('SG-2 83% for September - corrected by BI');
   expect(reply).toMatch(
-    /^Recorded 83% for Sep 2026 on SG-2 \(it replaces 85% given by Megan Bowen on 3 Nov 2026\)\. Target 90% by 30 Mar 2027 \(higher is better\): off target for Sep 2026, not enough values for a trend\. The latest value is 91%, for Oct 2026\./,
+    /^Recorded 83% for Sep 2026 on SG-2 \(it replaces 85% given by Megan Bowen on 3 Nov 2026\)\. Target 90% by 30 Mar 2027 \(higher is better\): off target for Sep 2026, not enough figures for a trend\. The latest value is 91%, for Oct 2026\./,
   );
   const [history] = await say('history SG-2');
   expect(history).toMatch(
@@ -138,7 +138,7 @@ test('"measures" lists the plan’s measures, worst first', async () => {
   const order = [...book.matchAll(/^\*\*([A-Z]+-\d+(?: \(\d of \d\))?)\*\*/gm)].map((m) => m[1]);
   expect(order.slice(0, 4)).toEqual(['SG-7', 'SG-1 (1 of 2)', 'SG-8', 'LAC-9']);
   expect(book).toMatch(
-    /\*\*SG-12\*\*\s*\nNumber of multi-agency case audits reported to the board each quarter: no value yet, target 4/,
+    /\*\*SG-12\*\*\s*\nNumber of multi-agency case audits reported to the board each quarter: no figures yet, target 4/,
   );
   expect(book).toMatch(
     /23 measures, worst first: 3 off target, 1 with figures overdue, 17 with no figures yet, 2 on target\./,

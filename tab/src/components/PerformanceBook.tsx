@@ -1,3 +1,4 @@
+import { cellWords, GAP_WORDS, measureGaps } from '../../../src/domain/measure-gaps';
 import { TableScroll } from './TableScroll';
 import type { MeasureRow } from '../api-types';
 import { formatDate } from '../view/dates';
@@ -7,7 +8,7 @@ import { latestWords, measureLabel, MEASURE_STATUS_WORDS, targetWords, TREND_WOR
 /** A small line of a measure's values; the words beside it carry the meaning. */
 export function Trend({ measure }: { measure: MeasureRow }) {
   const points = sparkline(measure.values, 80, 20);
-  const words = measure.trend ? TREND_WORDS[measure.trend] : 'Not enough figures yet';
+  const words = measure.trend ? TREND_WORDS[measure.trend] : cellWords(GAP_WORDS.noTrend);
   return (
     <span>
       {points && (
@@ -48,7 +49,7 @@ export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; c
               <td>{m.indicator}</td>
               <td>{targetWords(m, formatDate)}</td>
               <td>{latestWords(m)}</td>
-              <td>{MEASURE_STATUS_WORDS[m.status]}</td>
+              <td>{measureGaps(m).status ?? MEASURE_STATUS_WORDS[m.status]}</td>
               <td>
                 <Trend measure={m} />
               </td>

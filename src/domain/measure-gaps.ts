@@ -5,7 +5,7 @@
 export const GAP_WORDS = {
   noTarget: 'no target set',
   noFigures: 'no figures yet',
-  noTrend: 'not enough figures for a trend',
+  noTrend: 'no trend yet',
   /** A measure the plan gives in words, with no unit or target: it takes no values, so nothing judges it. */
   inWordsOnly: 'in words only',
 } as const;

@@ -53,7 +53,7 @@ test('a second value for a period says what it replaces, and the reply describes
   );
   const [reply] = await say('SG-2 83% for September - corrected by BI');
   expect(reply).toMatch(
-    /^Recorded 83% for Sep 2026 on SG-2 \(it replaces 85% given by Megan Bowen on 3 Nov 2026\)\. Target 90% by 30 Mar 2027 \(higher is better\): off target for Sep 2026, not enough figures for a trend\. The latest value is 91%, for Oct 2026\./,
+    /^Recorded 83% for Sep 2026 on SG-2 \(it replaces 85% given by Megan Bowen on 3 Nov 2026\)\. Target 90% by 30 Mar 2027 \(higher is better\): off target for Sep 2026, no trend yet\. The latest value is 91%, for Oct 2026\./,
   );
   const [history] = await say('history SG-2');
   expect(history).toMatch(

@@ -44,10 +44,10 @@ const NO_TARGET = row({ target: null, targetDate: null });
 const ONE_FIGURE = row({ trend: null, values: [{ period: '2026-10', value: 74 }] });
 
 test.each([
-  ['in words only', WORDS_ONLY, ['No target set', 'No figures yet', 'Not enough figures for a trend', 'In words only']],
-  ['with no figures yet', NO_FIGURES, [null, 'No figures yet', 'Not enough figures for a trend', null]],
+  ['in words only', WORDS_ONLY, ['No target set', 'No figures yet', 'No trend yet', 'In words only']],
+  ['with no figures yet', NO_FIGURES, [null, 'No figures yet', 'No trend yet', null]],
   ['with no target', NO_TARGET, ['No target set', null, null, null]],
-  ['with one figure', ONE_FIGURE, [null, null, 'Not enough figures for a trend', null]],
+  ['with one figure', ONE_FIGURE, [null, null, 'No trend yet', null]],
   ['with figures and a target', row({}), [null, null, null, null]],
 ])('a measure %s leaves these cells to words', (_, measure, [target, latest, trend, status]) => {
   expect(measureGaps(measure)).toEqual({ target, latest, trend, status });
@@ -80,7 +80,7 @@ test('a words-only measure no longer reads "None set" or "Nothing to judge it by
     'Audits completed on time',
     'No target set',
     'No figures yet',
-    'Not enough figures for a trend',
+    'No trend yet',
     'In words only',
   ]);
 });

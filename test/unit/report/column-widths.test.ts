@@ -1,4 +1,5 @@
 import { columnWidths, roomForWhole, SHORT, unbreakable } from '../../../src/reports/column-widths';
+import { APPENDIX, FOSTER_CARERS, LINK } from '../../support/report-tables';
 
 const SENTENCE = 'Ensure that visits to children are clearly recorded and state whether the child has been seen alone';
 const sum = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
@@ -56,9 +57,6 @@ describe('columnWidths', () => {
     expect(columnWidths(['Days overdue', ''], [['', '']], 50)[1]).toBeGreaterThan(0);
   });
 
-  const LINK = 'https://example.com/foster-carers/support-group-register.xlsx';
-  const TITLE =
-    'Ensure that foster carers are able to access support groups and to contribute to the development of cared for children services';
   const PADDING = 3;
 
   test.each([
@@ -89,7 +87,7 @@ describe('columnWidths', () => {
       [
         [
           'LAC-6',
-          TITLE,
+          FOSTER_CARERS,
           'Lynne Robbins',
           'Completed on 30 Nov 2026 (Lynne Robbins)',
           `Support group attendance register: ${LINK}`,
@@ -128,37 +126,7 @@ describe('columnWidths', () => {
       ],
       134,
     ],
-    [
-      'the appendix, ten columns at 8 pt',
-      ['Ref', 'Theme', 'Action', 'Owner', 'Lead agency', 'Status', 'Due date', 'RAG', 'Days overdue', 'Measure'],
-      [
-        [
-          'LAC-3',
-          'Looked after children',
-          TITLE,
-          'Alex Wilber',
-          'Council',
-          'Delayed',
-          '16 Feb 2027 (first 5 Jan 2027)',
-          'Red',
-          '',
-          '% of cared for children who know how to complain',
-        ],
-        [
-          'SG-6',
-          'Safeguarding services',
-          SENTENCE + ' ' + SENTENCE,
-          'Patti Fernandez',
-          'Partnership',
-          'Not started',
-          '5 Oct 2026',
-          'Red',
-          '56',
-          "% of adult mental health staff trained in children's safeguarding",
-        ],
-      ],
-      168,
-    ],
+    ['the appendix, ten columns at 8 pt', APPENDIX.headers, APPENDIX.rows, 168],
   ];
 
   test.each(TABLES)(

@@ -1,43 +1,14 @@
 import { table } from '../../../src/reports/document';
 import { docxReport } from '../../../src/reports/docx-report';
 import { readDocx } from '../../support/docx-text';
+import { APPENDIX, FOSTER_CARERS } from '../../support/report-tables';
 
 /**
  * How the Word report draws a table: a date never breaks (its spaces are non-breaking), and a table too wide for its
  * dates, names and short phrases at 10 pt steps its type down (9, then 8 pt), so they stay whole.
  */
-const TITLE = 'Ensure that case planning for cared for children placed at home is robust and monitored';
-const APPENDIX = table(
-  ['Ref', 'Theme', 'Action', 'Owner', 'Lead agency', 'Status', 'Due date', 'RAG', 'Days overdue', 'Measure'],
-  [
-    [
-      'LAC-3',
-      'Looked after children',
-      TITLE,
-      'Alex Wilber',
-      'Council',
-      'Delayed',
-      '16 Feb 2027 (first 5 Jan 2027)',
-      'Red',
-      '',
-      '% of cared for children who know how to complain',
-    ],
-    [
-      'SG-6',
-      'Safeguarding services',
-      TITLE,
-      'Patti Fernandez',
-      'Partnership',
-      'Not started',
-      '5 Oct 2026',
-      'Red',
-      '56',
-      '% of adult mental health staff trained',
-    ],
-  ],
-  7,
-);
-const NARROW = table(['Ref', 'Action', 'Due'], [['SG-1', TITLE, '5 Oct 2026']]);
+const APPENDIX_TABLE = table(APPENDIX.headers, APPENDIX.rows, 7);
+const NARROW = table(['Ref', 'Action', 'Due'], [['SG-1', FOSTER_CARERS, '5 Oct 2026']]);
 
 /** The type sizes (in points) of each table's text, in order. */
 const sizesOf = (xml: string) =>
@@ -46,14 +17,14 @@ const sizesOf = (xml: string) =>
   ]);
 
 test('a wide table is drawn smaller to keep its short texts whole; a narrow one stays at 10 pt', async () => {
-  const { xml, tables } = await readDocx(await docxReport({ title: 'Report', blocks: [NARROW, APPENDIX] }));
+  const { xml, tables } = await readDocx(await docxReport({ title: 'Report', blocks: [NARROW, APPENDIX_TABLE] }));
   expect(sizesOf(xml)).toEqual([[10], [8]]);
   // People read the dates as written.
   expect(tables[1][1][6]).toBe('16 Feb 2027 (first 5 Jan 2027)');
 });
 
 test('a date in a cell never breaks: its spaces are non-breaking', async () => {
-  const { xml } = await readDocx(await docxReport({ title: 'Report', blocks: [APPENDIX] }));
+  const { xml } = await readDocx(await docxReport({ title: 'Report', blocks: [APPENDIX_TABLE] }));
   expect(xml).toContain('16\u00a0Feb\u00a02027 (first 5\u00a0Jan\u00a02027)');
   expect(xml).not.toMatch(/\d{1,2} (?:Jan|Feb|Oct) \d{4}/);
 });

@@ -2,6 +2,7 @@ import { formatUkDate } from '../domain/calendar';
 import { financialName, financialReading, formatPeriod, Period } from '../domain/measure-periods';
 import { MEASURE_STATUS_LABELS, TREND_LABELS } from '../domain/measure-labels';
 import { formatMeasureValue, MeasureRefusalCode } from '../domain/measure-values';
+import { GAP_WORDS } from '../domain/measure-gaps';
 import { MeasureRow } from '../domain/measure-view';
 import { earliestPeriod } from '../domain/value-for-period';
 import { MeasureStatus, Trend } from '../domain/measures';
@@ -17,7 +18,7 @@ const inASentence = <K extends string>(labels: Record<K, string>): Record<K, str
  */
 export const STATUS_WORDS: Record<MeasureStatus, string> = inASentence(MEASURE_STATUS_LABELS);
 export const TREND_WORDS: Record<Trend, string> = inASentence(TREND_LABELS);
-export const trendWords = (t: Trend | null) => (t ? TREND_WORDS[t] : 'not enough values for a trend');
+export const trendWords = (t: Trend | null) => (t ? TREND_WORDS[t] : GAP_WORDS.noTrend);
 
 export const STATUS_COLOUR: Record<MeasureStatus, string> = {
   'on-target': 'Good',
@@ -30,14 +31,14 @@ const show = (unit: MeasureUnit | null, value: number | string) =>
   unit ? formatMeasureValue(unit, value) : String(value);
 
 export function targetWords(row: Pick<MeasureRow, 'unit' | 'target' | 'targetDate' | 'direction'>): string {
-  if (row.target === null) return 'no target';
+  if (row.target === null) return GAP_WORDS.noTarget;
   const by = row.targetDate ? ` by ${formatUkDate(row.targetDate)}` : '';
   const way = row.unit === 'yes/no' ? '' : row.direction === 'lower' ? ' (lower is better)' : ' (higher is better)';
   return `${show(row.unit, row.target)}${by}${way}`;
 }
 
 export const latestWords = (row: Pick<MeasureRow, 'unit' | 'latest'>) =>
-  row.latest ? `${show(row.unit, row.latest.value)} for ${formatPeriod(row.latest.period)}` : 'no value yet';
+  row.latest ? `${show(row.unit, row.latest.value)} for ${formatPeriod(row.latest.period)}` : GAP_WORDS.noFigures;
 
 /** "SG-2 · Visits seen alone: 88% for Oct 2026, target 95% by 31 Mar 2027 — off target, improving". */
 export function measureLine(row: MeasureRow): string {
@@ -71,7 +72,14 @@ function ambiguousWords(ref: string, typed: string, calendar: Period): string {
   return `Q${quarter} ${year} could be the financial year’s ${financialName(financial)} (${formatPeriod(financial)}) or the calendar year’s Q${quarter} (${formatPeriod(calendar)}). Say which, for example: ${ref} measure ${typed} for ${financialName(financial)}, or ${ref} measure ${typed} for ${formatPeriod(calendar)}.`;
 }
 
-const EXAMPLE: Record<MeasureUnit, string> = { '%': '76%', number: '42', 'yes/no': 'yes', date: '14/10/2026' };
+/**
+ * A value as the example types it. A bare number straight after "measure" reads as the measure's number ("measure
+ * 42"), so a count is given with "is"; a test feeds each example back through the grammar.
+ */
+const EXAMPLE: Record<MeasureUnit, string> = { '%': '76%', number: 'is 42', 'yes/no': 'yes', date: 'is 14/10/2026' };
+
+/** "SG-8 measure is 42", "SG-2 measure 76%": a message that gives a value of this unit to the action's measure. */
+export const valueExample = (ref: string, unit: MeasureUnit) => `${ref} measure ${EXAMPLE[unit]}`;
 const PERIOD_EXAMPLE: Record<Frequency, string> = {
   monthly: 'for Oct 2026',
   quarterly: 'for Q3 2026/27 or for Oct–Dec 2026',
@@ -85,7 +93,7 @@ export function badValueWords(
   d: MeasureDefinition | null,
   period: Period | null = null,
 ): string {
-  const example = d ? `For example: ${ref} measure ${EXAMPLE[d.unit]}` : '';
+  const example = d ? `For example: ${valueExample(ref, d.unit)}` : '';
   const why = ((): string => {
     switch (code) {
       case 'noMeasure':

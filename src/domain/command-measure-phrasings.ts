@@ -185,7 +185,8 @@ export const MEASURE_NEAR_MISSES: Rule[] = [
       if (!figure || monthFromWord(next) !== null || NOT_A_COUNT.test(next)) return null;
       return unknown(
         m,
-        `If ${figure} is the latest value of ${ref}’s measure, send it like this: ${ref} measure ${figure}`,
+        // "measure 17" would read as measure number 17; "measure is 17" says it is the value.
+        `If ${figure} is the latest value of ${ref}’s measure, send it like this: ${ref} measure is ${figure}`,
       );
     },
   },

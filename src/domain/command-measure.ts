@@ -12,7 +12,7 @@ import { parseCount } from './number-words';
  */
 const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+`;
 const VALUE = new RegExp(
-  String.raw`^(?:is\s+|=\s*|of\s+|now\s+|at\s+)*(${NUMBER})\s*(%|per\s?cent|percent)?|^(?:is\s+|=\s*|now\s+)*(yes|no|met|not met|achieved|not achieved)\b|^(?:is\s+|=\s*|on\s+)*(\d{1,2}/\d{1,2}/\d{2,4})`,
+  String.raw`^(?:is\s+|=\s*|of\s+|now\s+|at\s+)*(${NUMBER})(?![\d/])\s*(%|per\s?cent|percent)?|^(?:is\s+|=\s*|now\s+)*(yes|no|met|not met|achieved|not achieved)\b|^(?:is\s+|=\s*|on\s+)*(\d{1,2}/\d{1,2}/\d{2,4})`,
   'i',
 );
 const MONTH = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;

@@ -24,7 +24,7 @@ export function valueReplaced<T extends { period: string }>(values: readonly T[]
 }
 
 /** The first day of a period (`2026-10` → 2026-10-01, `2026-Q3` → 2026-07-01). */
-function firstDayOf(period: Period): IsoDate {
+export function firstDayOf(period: Period): IsoDate {
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
   return q ? `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01` : `${period}-01`;
 }

@@ -12,7 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { columnWidths } from './column-widths';
+import { columnWidths, DATE, roomForWhole } from './column-widths';
 import { Block, RAG_COLOURS, ReportDocument } from './document';
 
 // A4 landscape less its margins, in twentieths of a point; an average character of 10 pt Arial is about
@@ -21,41 +21,61 @@ const PAGE_WIDTH = 16838;
 const MARGIN = 1000;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const CHARACTER = 110;
+/** Type sizes a table may take, in points, largest first: a wide table (the appendix) steps down to keep dates and names whole. */
+const SIZES = [10, 9, 8];
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function cell(text: string, width: number, options: { header?: boolean; rag?: boolean } = {}): TableCell {
+/** Characters of `size` pt Arial across the page. */
+const charactersAt = (size: number) => Math.floor(TEXT_WIDTH / ((CHARACTER * size) / 10));
+
+/** The largest size at which every short text of the table fits whole, else the smallest. */
+function sizeOf(block: Extract<Block, { kind: 'table' }>): number {
+  const room = roomForWhole(block.headers, block.rows);
+  return SIZES.find((size) => room <= charactersAt(size)) ?? SIZES[SIZES.length - 1];
+}
+
+function cell(text: string, width: number, options: { header?: boolean; rag?: boolean; size: number }): TableCell {
   const colour = options.rag ? RAG_COLOURS[text] : undefined;
+  // A date's spaces do not break ("16 Feb 2027" stays on one line), as the column widths count it.
+  const shown = text.replace(DATE, '$1\u00a0$2\u00a0$3');
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    children: [new Paragraph({ children: [new TextRun({ text, bold: options.header, color: colour?.text })] })],
+    children: [
+      new Paragraph({
+        children: [new TextRun({ text: shown, bold: options.header, color: colour?.text, size: options.size * 2 })],
+      }),
+    ],
     ...(options.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' } } : {}),
     ...(colour ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: colour.fill } } : {}),
   });
 }
 
 /** Each column's width in twentieths of a point, summing to the page's text width. */
-function widthsOf(block: Extract<Block, { kind: 'table' }>): number[] {
-  const characters = Math.floor(TEXT_WIDTH / CHARACTER);
-  const shares = columnWidths(block.headers, block.rows, characters);
+function widthsOf(block: Extract<Block, { kind: 'table' }>, size: number): number[] {
+  const shares = columnWidths(block.headers, block.rows, charactersAt(size));
   const total = shares.reduce((a, b) => a + b, 0);
   return shares.map((share) => Math.floor((share / total) * TEXT_WIDTH));
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): Table {
-  const widths = widthsOf(block);
+  const size = sizeOf(block);
+  const widths = widthsOf(block, size);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     rows: [
       // A header row repeats at the top of each page the table runs onto.
-      new TableRow({ tableHeader: true, children: block.headers.map((h, i) => cell(h, widths[i], { header: true })) }),
+      new TableRow({
+        tableHeader: true,
+        children: block.headers.map((h, i) => cell(h, widths[i], { header: true, size })),
+      }),
       ...block.rows.map(
         (row) =>
           new TableRow({
             cantSplit: true,
-            children: row.map((text, i) => cell(text, widths[i], { rag: i === block.ragColumn })),
+            children: row.map((text, i) => cell(text, widths[i], { rag: i === block.ragColumn, size })),
           }),
       ),
     ],

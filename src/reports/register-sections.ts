@@ -1,4 +1,5 @@
 import { CommitteeReport, MeasureRow } from '../domain/report/types';
+import { cellWords, measureGaps } from '../domain/measure-gaps';
 import { measureLabel } from '../domain/measure-view';
 import { Block, heading, paragraph, table, tableOr } from './document';
 import { actionsTable, named, NAMED_COLUMNS, Words } from './words';
@@ -22,15 +23,21 @@ export function planOnAPageSection(report: CommitteeReport, w: Words): Block[] {
   return blocks;
 }
 
-/** In the words chat and the cards use ("74% for Oct 2026", "on target"), never the stored codes. */
-function measureRow(m: MeasureRow): string[] {
-  if (m.unit === null)
-    return [measureLabel(m), m.indicator, 'None set', 'In words only', '—', 'Nothing to judge it by'];
-  const status = STATUS_WORDS[m.status];
-  return [measureLabel(m), m.indicator, targetWords(m), latestWords(m), trendWords(m.trend), capital(status)];
+/**
+ * In the words chat and the cards use ("74% for Oct 2026", "on target"), never the stored codes; where a measure
+ * has nothing to show, the tab's words for it (src/domain/measure-gaps.ts).
+ */
+export function measureRow(m: MeasureRow): string[] {
+  const gaps = measureGaps(m);
+  return [
+    measureLabel(m),
+    m.indicator,
+    gaps.target ?? targetWords(m),
+    gaps.latest ?? latestWords(m),
+    gaps.trend ?? cellWords(trendWords(m.trend)),
+    gaps.status ?? cellWords(STATUS_WORDS[m.status]),
+  ];
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function performanceSection(report: CommitteeReport, _w: Words): Block[] {
   const { performance } = report;

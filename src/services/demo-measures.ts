@@ -1,6 +1,7 @@
 import { addDays } from '../domain/calendar';
 import { diffActions, historyEntry } from '../domain/history';
 import { periodBefore, periodOf } from '../domain/measure-periods';
+import { firstDayOf } from '../domain/value-for-period';
 import { Action, IsoDate, MeasureDefinition, RecordedValue } from '../domain/types';
 import { formatMeasureValue } from '../domain/measure-values';
 import { latestText } from '../use-cases/record-measure-value';
@@ -82,6 +83,17 @@ const DEMO_MEASURES: DemoMeasure[] = [
   },
 ];
 
+/**
+ * The baseline moved back, when it must, to the first day of the oldest value's period: the demo is seeded relative
+ * to today, and a value for a period before the baseline is one the app itself refuses (src/domain/value-fit.ts).
+ */
+function fitBaseline(d: MeasureDefinition, values: DemoMeasure['values'], today: IsoDate): MeasureDefinition {
+  const oldest = Math.max(-1, ...values.map(([ago]) => ago));
+  if (!d.baseline?.date || oldest < 0) return d;
+  const start = firstDayOf(periodBefore(periodOf(today, d.frequency), oldest));
+  return start < d.baseline.date ? { ...d, baseline: { ...d.baseline, date: start } } : d;
+}
+
 export async function seedDemoMeasures(storage: Storage, planId: string, by: string, now: Date, today: IsoDate) {
   const at = now.toISOString();
   for (const demo of DEMO_MEASURES) {
@@ -90,14 +102,15 @@ export async function seedDemoMeasures(storage: Storage, planId: string, by: str
     const measure = demo.measure ? { indicator: demo.measure.indicator, target: null, latest: null } : undefined;
     const was = current?.value.measures[n - 1] ?? measure;
     if (!current || !was || current.value.measures.length < n - 1) continue;
-    const definition = demo.definition(today);
+    const owner = current.value.owner?.email ?? by;
+    const definition = fitBaseline(demo.definition(today), demo.values, today);
     const values: RecordedValue[] = demo.values.map(([ago, value]) => ({
       measure: n,
       period: periodBefore(periodOf(today, definition.frequency), ago),
       value,
-      // Given by the action's owner, as in a council, so a reply or the history names a demo person, not the seed.
-      by: current.value.owner?.email ?? by,
-      via: 'import',
+      // Given by the action's owner in chat, as in a council, so a reply or the history names a demo person.
+      by: owner,
+      via: 'chat',
       at,
       note: null,
     }));
@@ -110,7 +123,8 @@ export async function seedDemoMeasures(storage: Storage, planId: string, by: str
       definition,
     };
     const after: Action = { ...current.value, measures };
-    const history = historyEntry(after, diffActions(current.value, after), { by, via: 'cli', at });
+    // Told by the owner too, as the demo's other history is, so it reads "Alex Wilber · in chat", not "command line".
+    const history = historyEntry(after, diffActions(current.value, after), { by: owner, via: 'chat', at });
     await storage.actions.write(planId, [{ action: after, current, history, values }]);
   }
 }

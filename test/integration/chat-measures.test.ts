@@ -53,7 +53,7 @@ test('a second value for a period says what it replaces, and the reply describes
   );
   const [reply] = await say('SG-2 83% for September - corrected by BI');
   expect(reply).toMatch(
-    /^Recorded 83% for Sep 2026 on SG-2 \(it replaces 85% given by Megan Bowen on 3 Nov 2026\)\. Target 90% by 30 Mar 2027 \(higher is better\): off target for Sep 2026, not enough values for a trend\. The latest value is 91%, for Oct 2026\./,
+    /^Recorded 83% for Sep 2026 on SG-2 \(it replaces 85% given by Megan Bowen on 3 Nov 2026\)\. Target 90% by 30 Mar 2027 \(higher is better\): off target for Sep 2026, no trend yet\. The latest value is 91%, for Oct 2026\./,
   );
   const [history] = await say('history SG-2');
   expect(history).toMatch(
@@ -115,7 +115,7 @@ test.each([
     'SG-2 value 60% for July',
     /^Nothing was changed\. Jul 2026 is before SG-2’s measure began: its baseline is from 2 Aug 2026, so the earliest month it can take a value for is Aug 2026\./,
   ],
-  ['sg-2 17', /^If 17 is the latest value of sg-2’s measure, send it like this: sg-2 measure 17/],
+  ['sg-2 17', /^If 17 is the latest value of sg-2’s measure, send it like this: sg-2 measure is 17/],
   ['SG-4 measure 50%', /SG-4’s measure is in words only/],
 ])('%j is refused and changes nothing', async (message, answer) => {
   const ref = message.split(' ')[0];
@@ -138,7 +138,7 @@ test('"measures" lists the plan’s measures, worst first', async () => {
   const order = [...book.matchAll(/^\*\*([A-Z]+-\d+(?: \(\d of \d\))?)\*\*/gm)].map((m) => m[1]);
   expect(order.slice(0, 4)).toEqual(['SG-7', 'SG-1 (1 of 2)', 'SG-8', 'LAC-9']);
   expect(book).toMatch(
-    /\*\*SG-12\*\*\s*\nNumber of multi-agency case audits reported to the board each quarter: no value yet, target 4/,
+    /\*\*SG-12\*\*\s*\nNumber of multi-agency case audits reported to the board each quarter: no figures yet, target 4/,
   );
   expect(book).toMatch(
     /23 measures, worst first: 3 off target, 1 with figures overdue, 17 with no figures yet, 2 on target\./,

@@ -6,7 +6,9 @@ const unescape = (s: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    // The report keeps dates on one line with non-breaking spaces; people read them as spaces.
+    .replace(/\u00a0/g, ' ');
 
 const textOf = (xml: string) =>
   [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join('');

@@ -97,8 +97,8 @@ test.each<[string, Command['kind']]>([
 ])('%j changes nothing: %s', readsAsKind);
 
 test.each([
-  ['sg-8 17', 'If 17 is the latest value of sg-8’s measure, send it like this: sg-8 measure 17'],
-  ['SG-8 - 14 cases waiting', 'If 14 is the latest value of SG-8’s measure, send it like this: SG-8 measure 14'],
+  ['sg-8 17', 'If 17 is the latest value of sg-8’s measure, send it like this: sg-8 measure is 17'],
+  ['SG-8 - 14 cases waiting', 'If 14 is the latest value of SG-8’s measure, send it like this: SG-8 measure is 14'],
   ['SG-7: No', 'If that is the answer for SG-7’s measure, send it like this: SG-7 measure no'],
   ['SG-7 yes, protocol signed', 'If that is the answer for SG-7’s measure, send it like this: SG-7 measure yes'],
 ])('%j is asked about, with how to send it as a value', (text, problem) => {

@@ -1,3 +1,4 @@
+import { cellWords, GAP_WORDS, measureGaps } from '../../../src/domain/measure-gaps';
 import { TableScroll } from './TableScroll';
 import type { MeasureRow } from '../api-types';
 import { formatDate } from '../view/dates';
@@ -8,7 +9,7 @@ import { latestWords, measureLabel, targetWords } from '../view/words';
 /** A small line of a measure's values; the words beside it carry the meaning. */
 export function Trend({ measure }: { measure: MeasureRow }) {
   const points = sparkline(measure.values, 80, 20);
-  const words = measure.trend ? TREND_LABELS[measure.trend] : 'Not enough figures yet';
+  const words = measure.trend ? TREND_LABELS[measure.trend] : cellWords(GAP_WORDS.noTrend);
   return (
     <span>
       {points && (
@@ -49,7 +50,7 @@ export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; c
               <td>{m.indicator}</td>
               <td>{targetWords(m, formatDate)}</td>
               <td>{latestWords(m)}</td>
-              <td>{MEASURE_STATUS_LABELS[m.status]}</td>
+              <td>{measureGaps(m).status ?? MEASURE_STATUS_LABELS[m.status]}</td>
               <td>
                 <Trend measure={m} />
               </td>

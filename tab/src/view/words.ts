@@ -1,5 +1,6 @@
 import type { MeasureRow, Rag } from '../api-types';
 import { formatPeriod } from '../../../src/domain/measure-periods';
+import { cellWords, GAP_WORDS } from '../../../src/domain/measure-gaps';
 import { formatDate } from './dates';
 
 /** RAG is shown as a word as well as a colour, so nobody has to tell red from green. */
@@ -34,12 +35,12 @@ export const periodWords = (period: string): string => formatPeriod(period);
 
 /** "82% (Oct 2026)" or "No figures yet". */
 export function latestWords(measure: MeasureRow): string {
-  if (!measure.latest) return 'No figures yet';
+  if (!measure.latest) return cellWords(GAP_WORDS.noFigures);
   return `${valueWords(measure.latest.value, measure.unit)} (${periodWords(measure.latest.period)})`;
 }
 
 export function targetWords(measure: MeasureRow, formatDate: (iso: string | null) => string): string {
-  if (measure.target === null || measure.target === '') return 'No target set';
+  if (measure.target === null || measure.target === '') return cellWords(GAP_WORDS.noTarget);
   const by = measure.targetDate ? ` by ${formatDate(measure.targetDate)}` : '';
   return `${valueWords(measure.target, measure.unit)}${by}`;
 }

@@ -66,7 +66,7 @@ describe('the question asking which measure a value is for', () => {
       ['Cancel', 'dismiss', ''],
     ]);
     expect(asked.detail).toBe(
-      'Measure 2 (Referrals audited each month) can’t take 88%: it is a number, not a percentage. Nothing is recorded until you choose. You can also type it, for example: SG-1 measure 1 88%',
+      'Measure 2 (Referrals audited each month) can’t take 88%: it is a number, not a percentage. Nothing is recorded until you choose. You can also type the measure’s number (1), or the whole value, for example: SG-1 measure 1 88%',
     );
     expect(whichMeasureWords(whichOf(SG1, '88%'))).toBe(
       'SG-1 has 2 measures. Which is 88% for?\n\n1. Visits seen alone\n2. Referrals audited each month (can’t take 88%: it is a number, not a percentage)\n\nI haven’t recorded it yet: say which, for example: SG-1 measure 1 88%',
@@ -80,7 +80,7 @@ describe('the question asking which measure a value is for', () => {
       ['Measure 2: Referrals audited each month', 'confirm', 'SG-1 measure 2 20 for Oct 2026 - two teams late'],
     ]);
     expect(asked.detail).toBe(
-      'Nothing is recorded until you choose. You can also type it, for example: SG-1 measure 1 20 for last month',
+      'Nothing is recorded until you choose. You can also type the measure’s number (1), or the whole value, for example: SG-1 measure 1 20 for last month',
     );
   });
 

@@ -4,7 +4,11 @@ import { parseCommand } from '../../src/domain/command-grammar';
 import { giverName } from '../../src/domain/history-lines';
 import { Measure, MeasureDefinition } from '../../src/domain/types';
 import { measureFits, valueFits } from '../../src/domain/value-fit';
-import { whichMeasureQuestion } from '../../src/services/chat/which-measure-question';
+import {
+  PENDING_WHICH_MEASURE,
+  typedMeasureChoice,
+  whichMeasureQuestion,
+} from '../../src/services/chat/which-measure-question';
 import { aDefinition } from '../support/builders';
 
 const TODAY = '2026-11-30';
@@ -129,6 +133,30 @@ describe('the question asking which measure a value is for', () => {
       const period = command.kind === 'measureValue' ? command.period : null;
       expect(valueFits(measures[i].definition ?? null, { value, period }, TODAY)).toMatchObject({ period: fit.period });
     });
+  });
+});
+
+describe('a typed answer to the waiting question', () => {
+  const waiting = (data: Record<string, unknown>, kind = PENDING_WHICH_MEASURE) => ({
+    kind,
+    data,
+    expiresAt: '2026-11-30T10:30:00Z',
+  });
+  // 88% for SG-1: only measure 1 was offered (measure 2 is a count).
+  const offered = { planId: 'plan', count: 2, choices: [{ measure: 1, text: 'SG-1 measure 1 88% for Nov 2026' }] };
+
+  test.each([
+    ['1', waiting(offered), { planId: 'plan', text: 'SG-1 measure 1 88% for Nov 2026' }],
+    ['the first one', waiting(offered), { planId: 'plan', text: 'SG-1 measure 1 88% for Nov 2026' }],
+    ['<at>Action Tracker</at> m1', waiting(offered), { planId: 'plan', text: 'SG-1 measure 1 88% for Nov 2026' }],
+    // A measure not offered, nothing waiting, another question waiting, or a stored row that is not one.
+    ['2', waiting(offered), null],
+    ['1', null, null],
+    ['1', waiting(offered, 'delay'), null],
+    ['1', waiting({ planId: 'plan', count: 2, choices: [] }), null],
+    ['1', waiting({ planId: 'plan', choices: 'SG-1 measure 1 88%' }), null],
+  ])('%j answers with %j', (typed, pending, choice) => {
+    expect(typedMeasureChoice(pending, typed)).toEqual(choice);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { need, textFrom, type MatchText } from './command-build';
 import { QUARTER_WORDS } from './command-period';
+import { compilePattern, matchPattern } from './command-pattern';
 import type { Rule } from './command-rules';
 import { parseCount } from './number-words';
 
@@ -104,12 +105,33 @@ export const MEASURE_SELECTOR_RULE: Rule = {
   },
 };
 
-export function measureValue(ref: string, m: MatchText, from: number | undefined): Command | null {
+/** "m2": measure 2, shortened. Read only straight after a reference, as "M2" alone could be an action's own reference. */
+const SHORT_MEASURE = /^m([1-9]|10)$/i;
+const REF_ALONE = compilePattern('{ref}');
+
+/**
+ * "SG-1 m2 = 15", "SG-1 M2 88%": the shortened measure's number, then the value, as "SG-1 measure 2 15". "m2" reads
+ * as a reference too, so the pattern takes two, and the first is the action's.
+ */
+export const SHORT_MEASURE_RULE: Rule = {
+  patterns: ['{ref} {ref} is|at|now|was* {rest}'],
+  build: (c, m) => {
+    const short = SHORT_MEASURE.exec(need(c.ref));
+    const at = m.tokens.findIndex((t, i) => i > 0 && t.ref === c.ref);
+    const ref = short && at > 0 ? matchPattern(REF_ALONE, m.tokens.slice(0, at))?.ref : undefined;
+    return short && ref ? measureValue(ref, m, c.rest, Number(short[1])) : null;
+  },
+};
+
+/** `named`: the measure's number when the rule that matched has read it already ("SG-1 m2 = 15"). */
+export function measureValue(ref: string, m: MatchText, from: number | undefined, named?: number): Command | null {
   const typedText = textFrom(m, from);
   if (typedText === null || from === undefined) return null;
-  const selector = measureSelector(m.text.slice(0, m.tokens[from].start), typedText);
+  const before = m.text.slice(0, m.tokens[from].start);
+  const selector = named === undefined ? measureSelector(before, typedText) : { measure: named, rest: typedText };
   const text = selector.rest;
-  const rest = minusOnFigure(m, from) && /^\d/.test(text) && selector.measure === null ? `-${text}` : text;
+  // A minus sign written onto the figure is put back, unless a measure's number came between ("measure 2 -3" keeps its own).
+  const rest = minusOnFigure(m, from) && /^\d/.test(text) && text === typedText ? `-${text}` : text;
   const split = NOTE.exec(rest);
   const head = (split ? rest.slice(0, split.index) : rest).trim().replace(/[.!]+$/, '');
   const note = split ? rest.slice(split.index + split[0].length).trim() || null : null;

@@ -14,7 +14,7 @@ import {
   withStatus,
 } from './command-build';
 import { evidenceCommand } from './command-evidence-words';
-import { MEASURE_SELECTOR_RULE, measureValue } from './command-measure';
+import { MEASURE_SELECTOR_RULE, measureValue, SHORT_MEASURE_RULE } from './command-measure';
 import { MEASURE_PHRASINGS, MEASURE_WORD_VALUES } from './command-measure-phrasings';
 import type { Rule } from './command-rules';
 
@@ -125,6 +125,7 @@ export const CHANGING_RULES: Rule[] = [
   },
   // "SG-1 measure 2 88%" names which of the action's measures, before the phrasings that name none.
   MEASURE_SELECTOR_RULE,
+  SHORT_MEASURE_RULE,
   ...MEASURE_PHRASINGS,
   {
     // "update SG-2 measure to 92%": a measure named straight after the ref takes a value; it is not a note about it.

@@ -9,15 +9,17 @@ export type ListMeasuresOutcome = { kind: 'ok'; rows: MeasureRow[] } | { kind: '
 
 /**
  * The plan's measures, worst first, each with its status, trend and values (the performance book), for
- * anyone who may read the plan. One read of the plan's actions and one of its values.
+ * anyone who may read the plan. One read of the plan's actions and one of its values. `only: 'offTarget'`
+ * ("which measures are off target?") keeps the measures off target, still worst first.
  */
 export async function listMeasures(
   storage: Storage,
   actor: Actor,
-  input: { planId: string; today: IsoDate },
+  input: { planId: string; today: IsoDate; only?: 'offTarget' },
 ): Promise<ListMeasuresOutcome> {
   if (!(await mayReadPlan(storage, input.planId, actor))) return { kind: 'refused', code: 'notPermitted' };
-  return { kind: 'ok', rows: await planMeasureRows(storage, input.planId, input.today) };
+  const rows = await planMeasureRows(storage, input.planId, input.today);
+  return { kind: 'ok', rows: input.only === 'offTarget' ? rows.filter((r) => r.status === 'off-target') : rows };
 }
 
 /** Every measure of a plan, worst first, for a reader that has already checked who may see it. */

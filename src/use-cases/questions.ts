@@ -18,8 +18,11 @@ import { findOne, OneAction } from './find-one';
 import { mayRead, PlanView } from './plan-view';
 import { NO_PLANS, NOTHING_READABLE, NothingToRead, PerPlan } from './read-outcome';
 
-/** The questions answered here; "decisions" is its own use case (`decisions.ts`). */
-export type RegisterQuestion = Exclude<Question, { kind: 'decisions' }>;
+/**
+ * The questions answered here; "decisions" is its own use case (`decisions.ts`), and "which measures are off
+ * target?" is the performance book's (`list-measures.ts`).
+ */
+export type RegisterQuestion = Exclude<Question, { kind: 'decisions' | 'offTargetMeasures' }>;
 type PlanQuestion = Exclude<RegisterQuestion, { kind: 'whoOwns' | 'myPlans' }>;
 type DueQuestion = Extract<PlanQuestion, { kind: 'dueBefore' | 'dueIn' }>;
 

@@ -53,4 +53,16 @@ describe('measures in the Agents Playground', () => {
     expect(detail).toContain(`23 for ${month}`);
     expect(detail).toContain('Measure 1: % of referrals');
   });
+
+  test('the measure typed as an answer ("the second one") records the value there, as its button would', async () => {
+    const ui = app.session.ui;
+    const month = formatPeriod(periodOf(todayIn(new Date()), 'monthly'));
+    await ui.openPersonalChat();
+    await ui.send('SG-1 measure 17');
+    expect(await ui.waitForNewReply(/Which is 17 for\?/)).toMatch(/type the measure’s number/);
+    await ui.send('the second one');
+    expect(await ui.waitForNewReply(/Recorded 17/)).toContain(`Recorded 17 for ${month} on SG-1 (2 of 2)`);
+    await ui.send('which measures are off target?');
+    expect(await ui.waitForNewReply(/Measures off target/)).toMatch(/off target, worst first/);
+  });
 });

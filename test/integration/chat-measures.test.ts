@@ -1,6 +1,6 @@
 import { renderCard } from '../../src/cards/render';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { personal } from '../support/chat';
+import { personal, STRANGER } from '../support/chat';
 import { chatOverDemo, demoValues } from '../support/demo-values';
 
 const NOW = new Date('2026-11-30T10:00:00Z');
@@ -156,7 +156,7 @@ describe('an action with two measures', () => {
     // The card as read: the question, then each button's title and the command it runs.
     expect(reply.split('\n')).toEqual([
       'SG-1 has 2 measures. Which is 40 for?',
-      'Nothing is recorded until you choose. You can also type it, for example: SG-1 measure 1 40',
+      'Nothing is recorded until you choose. You can also type the measure’s number (1), or the whole value, for example: SG-1 measure 1 40',
       'Measure 1: % of referrals where the referring agency is told the outcome within 3 working days',
       'SG-1 measure 1 40 for Nov 2026',
       'Measure 2: Number of referrals audited each month',
@@ -186,4 +186,37 @@ describe('an action with two measures', () => {
     const [history] = await say('history SG-1');
     expect(history).toMatch(/Latest value \(measure 2\): 21 \(Oct 2026\) → 19 \(Nov 2026\)/);
   });
+});
+
+describe('"which measures are off target?"', () => {
+  test('lists the performance book’s measures that are off target, in its order, and no others', async () => {
+    const [book] = await say('performance book', 'adelev@example.com');
+    const [asked] = await say('which measures are off target?', 'adelev@example.com');
+    const offInBook = Number(/worst first: (\d+) off target/.exec(book)?.[1]);
+    const labels = (text: string) => [...text.matchAll(/^\*\*([^*]+)\*\*/gm)].map((m) => m[1]);
+    expect(offInBook).toBeGreaterThan(0);
+    expect(asked).toMatch(/^Measures off target: Ofsted safeguarding and looked after children/);
+    expect(asked).toContain(`${offInBook} measures are off target, worst first.`);
+    expect(labels(asked)).toEqual(labels(book).slice(0, offInBook));
+    expect(asked.match(/\. Off target, /g)).toHaveLength(offInBook);
+    expect(asked).not.toMatch(/: on target|no figures yet|figures overdue/);
+  });
+
+  test('someone with no role and no action in any plan is shown no plan and no measure', async () => {
+    const [reply] = await say('what measures are off target', STRANGER.email);
+    expect(reply).toBe('You have no plans with measures that you can read.');
+  });
+});
+
+test('a typed answer to "which measure?" counts only while the question waits (30 minutes)', async () => {
+  const before = [await valuesOf('SG-1', 1), await valuesOf('SG-1', 2)];
+  const [asked] = await say('SG-1 measure 44');
+  expect(asked).toMatch(/^SG-1 has 2 measures\. Which is 44 for\?/);
+  const later = new Date(NOW.getTime() + 31 * 60_000);
+  const [answer] = await say('2', 'alexw@example.com', personal('alexw@example.com'), later);
+  expect(answer).not.toMatch(/Recorded/);
+  expect([await valuesOf('SG-1', 1), await valuesOf('SG-1', 2)]).toEqual(before);
+  // In time, the same answer records it.
+  await say('SG-1 measure 44');
+  expect((await say('2'))[0]).toMatch(/^Recorded 44 for Nov 2026 on SG-1 \(2 of 2\)/);
 });

@@ -45,7 +45,9 @@ describe('“which measure?” is a question with a button per measure that can 
     expect(said).toContain(
       'Measure 2 (Number of referrals audited each month) can’t take 88%: it is a number, not a percentage.',
     );
-    expect(said).toContain('You can also type it, for example: SG-1 measure 1 88%');
+    expect(said).toContain(
+      'You can also type the measure’s number (1), or the whole value, for example: SG-1 measure 1 88%',
+    );
     expect(buttons.map((b) => [b.title, b.verb])).toEqual([
       ['Measure 1: % of referrals where the referring agency is told the outcome within 3 working days', 'confirm'],
       ['Cancel', 'dismiss'],

@@ -50,6 +50,44 @@ describe('naming one of an action’s measures in chat', () => {
   ])('%j names no measure', readsAs);
 });
 
+describe('"m2": measure 2 shortened, read only straight after a reference', () => {
+  test.each([
+    ['sg-1 m2 = 15', value('sg-1', '15', 2)],
+    ['SG-1 M2 88%', value('SG-1', '88%', 2)],
+    ['SG-1 m1: 70%', value('SG-1', '70%', 1)],
+    ['SG-1 m2 is 15', value('SG-1', '15', 2)],
+    ['SG-1 m2 15', value('SG-1', '15', 2)],
+    ['SG-1 m2 88% for October - two late', value('SG-1', '88%', 2, 'October', 'two late')],
+    ['SG-1 m10 = 4', value('SG-1', '4', 10)],
+    ['6(a) m2 = 3', value('6(a)', '3', 2)],
+    ['SG-1 m2 = -3', value('SG-1', '-3', 2)],
+    // A plan may have an action "M2": its own values are still its own, and "M2 m3" is its third measure.
+    ['M2 88%', value('M2', '88%')],
+    ['m2 = 15', value('m2', '15')],
+    ['M2 m3 = 4', value('M2', '4', 3)],
+    ['show M2', { kind: 'show', ref: 'M2' }],
+    // Not a value after it: not a measure's value at all.
+    ['SG-1 m2', { kind: 'unknown' }],
+    ['SG-1 m2 done', { kind: 'unknown' }],
+    ['SG-1 m2 2 weeks', { kind: 'unknown' }],
+    ['SG-1 M2 30/09', { kind: 'unknown' }],
+    ['SG-1 m11 = 4', { kind: 'unknown' }],
+    ['SG-1 m0 = 4', { kind: 'unknown' }],
+  ])('%j', readsLike);
+
+  test('"M2" with no reference before it is the action M2, naming none of its measures', () => {
+    readsAs('M2 88%', value('M2', '88%'));
+    readsAs('m2 = 15', value('m2', '15'));
+  });
+});
+
+// A minus sign written onto the figure stays on it, whichever way the measure was named (it was once dropped).
+test.each([
+  ['SG-1 second measure -3', value('SG-1', '-3', 2)],
+  ['measure 2 of SG-1 -3', value('SG-1', '-3', 2)],
+  ['SG-1 measure 2 -3', value('SG-1', '-3', 2)],
+])('%j keeps its minus sign', readsAs);
+
 describe('measureSelector', () => {
   test.each([
     ['SG-1 ', '2 88%', { measure: null, rest: '2 88%' }],

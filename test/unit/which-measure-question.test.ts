@@ -4,7 +4,11 @@ import { parseCommand } from '../../src/domain/command-grammar';
 import { giverName } from '../../src/domain/history-lines';
 import { Measure, MeasureDefinition } from '../../src/domain/types';
 import { measureFits, valueFits } from '../../src/domain/value-fit';
-import { whichMeasureQuestion } from '../../src/services/chat/which-measure-question';
+import {
+  PENDING_WHICH_MEASURE,
+  typedMeasureChoice,
+  whichMeasureQuestion,
+} from '../../src/services/chat/which-measure-question';
 import { aDefinition } from '../support/builders';
 
 const TODAY = '2026-11-30';
@@ -66,7 +70,7 @@ describe('the question asking which measure a value is for', () => {
       ['Cancel', 'dismiss', ''],
     ]);
     expect(asked.detail).toBe(
-      'Measure 2 (Referrals audited each month) can’t take 88%: it is a number, not a percentage. Nothing is recorded until you choose. You can also type it, for example: SG-1 measure 1 88%',
+      'Measure 2 (Referrals audited each month) can’t take 88%: it is a number, not a percentage. Nothing is recorded until you choose. You can also type the measure’s number (1), or the whole value, for example: SG-1 measure 1 88%',
     );
     expect(whichMeasureWords(whichOf(SG1, '88%'))).toBe(
       'SG-1 has 2 measures. Which is 88% for?\n\n1. Visits seen alone\n2. Referrals audited each month (can’t take 88%: it is a number, not a percentage)\n\nI haven’t recorded it yet: say which, for example: SG-1 measure 1 88%',
@@ -80,7 +84,7 @@ describe('the question asking which measure a value is for', () => {
       ['Measure 2: Referrals audited each month', 'confirm', 'SG-1 measure 2 20 for Oct 2026 - two teams late'],
     ]);
     expect(asked.detail).toBe(
-      'Nothing is recorded until you choose. You can also type it, for example: SG-1 measure 1 20 for last month',
+      'Nothing is recorded until you choose. You can also type the measure’s number (1), or the whole value, for example: SG-1 measure 1 20 for last month',
     );
   });
 
@@ -129,6 +133,30 @@ describe('the question asking which measure a value is for', () => {
       const period = command.kind === 'measureValue' ? command.period : null;
       expect(valueFits(measures[i].definition ?? null, { value, period }, TODAY)).toMatchObject({ period: fit.period });
     });
+  });
+});
+
+describe('a typed answer to the waiting question', () => {
+  const waiting = (data: Record<string, unknown>, kind = PENDING_WHICH_MEASURE) => ({
+    kind,
+    data,
+    expiresAt: '2026-11-30T10:30:00Z',
+  });
+  // 88% for SG-1: only measure 1 was offered (measure 2 is a count).
+  const offered = { planId: 'plan', count: 2, choices: [{ measure: 1, text: 'SG-1 measure 1 88% for Nov 2026' }] };
+
+  test.each([
+    ['1', waiting(offered), { planId: 'plan', text: 'SG-1 measure 1 88% for Nov 2026' }],
+    ['the first one', waiting(offered), { planId: 'plan', text: 'SG-1 measure 1 88% for Nov 2026' }],
+    ['<at>Action Tracker</at> m1', waiting(offered), { planId: 'plan', text: 'SG-1 measure 1 88% for Nov 2026' }],
+    // A measure not offered, nothing waiting, another question waiting, or a stored row that is not one.
+    ['2', waiting(offered), null],
+    ['1', null, null],
+    ['1', waiting(offered, 'delay'), null],
+    ['1', waiting({ planId: 'plan', count: 2, choices: [] }), null],
+    ['1', waiting({ planId: 'plan', choices: 'SG-1 measure 1 88%' }), null],
+  ])('%j answers with %j', (typed, pending, choice) => {
+    expect(typedMeasureChoice(pending, typed)).toEqual(choice);
   });
 });
 

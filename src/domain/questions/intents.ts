@@ -20,6 +20,7 @@ export function recogniseQuestion(raw: string, today: IsoDate): Question | null 
   if (!names) {
     if (DECISIONS.some((re) => re.test(t))) return { kind: 'decisions' };
     if (AWAITING.some((re) => re.test(t))) return { kind: 'awaitingSignOff' };
+    if (OFF_TARGET.some((re) => re.test(t))) return { kind: 'offTargetMeasures' };
   }
   const owner = WHO_OWNS.map((re) => re.exec(t)).find((m) => m !== null);
   if (owner) {
@@ -86,6 +87,15 @@ const AWAITING = [
   /\bi (need|have) to sign[ -]?off\b/,
   /\bnot (yet )?(been )?signed[ -]?off\b/,
   /\blimbo\b/,
+];
+
+const MEASURES = '(measures?|kpis?|indicators?)';
+const MISSING =
+  '(off[ -]?(target|track)|behind|not on target|not (meeting|hitting|making) (the |their |its )?targets?|(below|under|short of|missing) (the |their |its )?targets?)';
+
+const OFF_TARGET = [
+  new RegExp(`\\b${MEASURES} (that are |which are |are |is |currently |still )*${MISSING}`),
+  new RegExp(`\\b(off[ -]?target|failing) ${MEASURES}\\b`),
 ];
 
 const WHO_OWNS = [

@@ -23,6 +23,8 @@ export type Question =
   | { kind: 'dueIn'; span: DateSpan; mine: boolean }
   | { kind: 'changed'; period: LookBack }
   | { kind: 'myPlans' }
-  | { kind: 'decisions' };
+  | { kind: 'decisions' }
+  /** "which measures are off target?": the performance book's measures off target, worst first. */
+  | { kind: 'offTargetMeasures' };
 
 export type QuestionKind = Question['kind'];

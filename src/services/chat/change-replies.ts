@@ -111,7 +111,8 @@ export function delaySetAside(draft: DelayDraft, today: IsoDate): string {
   const why = draft.reason ?? 'the supplier let us down';
   return `I’ve put ${draft.ref}’s new date aside: nothing was recorded for it. When you’re ready, send it in one message, for example: ${draft.ref} delayed to ${when} because ${why}`;
 }
-const QUESTION_MINUTES = 30;
+/** How long a question waits for its answer. */
+export const QUESTION_MINUTES = 30;
 
 async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, question: string): Promise<Reply> {
   const expiresAt = new Date(incoming.now.getTime() + QUESTION_MINUTES * 60_000).toISOString();

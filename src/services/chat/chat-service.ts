@@ -34,6 +34,8 @@ import { measuresReply, measureValueReply } from './measure-replies';
 import { UK_TIME_ZONE } from '../../domain/time-zone';
 import { reportRequest } from '../../domain/report/report-request';
 import { REPORT_IN_PRIVATE, ReportLinkMaker, reportReply } from './report-reply';
+import { answerConfirmPress } from './confirm-press';
+import { typedMeasureChoice } from './which-measure-question';
 
 /** Who is asking, where, and the plan bound to that conversation, if any. */
 interface Asker {
@@ -99,6 +101,17 @@ export class ChatService {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return [text('OK, I’ve left it as it was.')];
     }
+    // "2" or "the second one" while the bot asks which measure a value is for presses that measure's button.
+    const chosen = typedMeasureChoice(pending, incoming.text);
+    if (chosen) {
+      await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+      const { conversation, user, now } = incoming;
+      return answerConfirmPress(this.storage, this, {
+        verb: 'confirm',
+        data: chosen,
+        incoming: { conversation, user, now },
+      });
+    }
     // The answer is the text made plain, not the command's shortened echo of it.
     const draft = pending?.kind === PENDING_DELAY ? readDelayDraft(pending.data) : null;
     if (draft && answersQuestion(command, incoming.text, today)) {
@@ -160,10 +173,9 @@ export class ChatService {
       command.kind === 'unknown' || (command.kind === 'myActions' && command.which === 'dueSoon')
         ? recogniseQuestion(incoming.text, todayIn(incoming.now, this.defaultTimeZone))
         : null;
-    if (question)
-      return question.kind === 'decisions'
-        ? decisionsReply(this.storage, await views())
-        : questionReplies(this.storage, await views(), question);
+    if (question?.kind === 'decisions') return decisionsReply(this.storage, await views());
+    if (question?.kind === 'offTargetMeasures') return measuresReply(this.storage, await views(), 'offTarget');
+    if (question) return questionReplies(this.storage, await views(), question);
     switch (command.kind) {
       case 'help':
         return [helpReply(rolesIn(await views()))];
@@ -215,7 +227,7 @@ export class ChatService {
         return [await continueDelay(this.storage, incoming, found, draft, dateError, this.notifier)];
       }
       case 'measureValue':
-        return [await measureValueReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];
+        return [await measureValueReply(this.storage, found, command, incoming, this.notifier)];
       case 'approve':
       case 'decideDate':
         return [await decisionReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];

@@ -5,6 +5,7 @@ import { Storage } from '../../store/open-storage';
 import { mayReadPlan } from '../plan-access';
 import { ChatService } from './chat-service';
 import { Incoming, Reply, text } from './types';
+import { forgetMeasureQuestion } from './which-measure-question';
 
 /** The verbs of a Yes/No card's buttons (see confirm-replies). */
 export const CONFIRM_VERBS: readonly string[] = ['confirm', 'dismiss'];
@@ -38,7 +39,10 @@ export interface ConfirmPress {
  * a change to an action, which the chat service then checks like any typed message.
  */
 export async function answerConfirmPress(storage: Storage, chat: ChatService, press: ConfirmPress): Promise<Reply[]> {
-  if (press.verb === 'dismiss') return [text('OK, nothing changed.')];
+  if (press.verb === 'dismiss') {
+    await forgetMeasureQuestion(storage, press.incoming);
+    return [text('OK, nothing changed.')];
+  }
   const parsed = ConfirmData.safeParse(press.data);
   if (press.verb !== 'confirm' || !parsed.success) return [text(OLDER_CARD)];
   const email = press.incoming.user.email?.toLowerCase();

@@ -45,7 +45,7 @@ export const COMMANDS: readonly HelpCommand[] = [
   },
   {
     example: 'measures',
-    description: 'The performance book: every measure in the plan against its target, worst first.',
+    description: 'Performance book: each measure against its target, worst first. Or: which measures are off target?',
     audience: 'everyone',
     words: ['measures', 'performance', 'book', 'kpis', 'indicators', 'targets'],
   },

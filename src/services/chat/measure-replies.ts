@@ -20,36 +20,38 @@ import { ChangeNotifier } from '../notifier';
 import { conflictText, refusalText, tell } from '../tell';
 import { FoundAction, PlanView } from './plan-scope';
 import { showReply } from './read-replies';
-import { whichMeasureQuestion } from './which-measure-question';
-import { card, Reply, text } from './types';
+import { askWhichMeasure } from './which-measure-question';
+import { card, Incoming, Reply, text } from './types';
 
 /** Enough rows for a committee's performance book on one card, well inside Teams' size limit. */
 const MAX_LISTED = 40;
 
-/** "measures", "performance book": each readable plan's measures, worst first. */
-export async function measuresReply(storage: Storage, views: readonly PlanView[]): Promise<Reply[]> {
+/**
+ * "measures", "performance book": each readable plan's measures, worst first. "which measures are off target?"
+ * (`only: 'offTarget'`): those off target, worst first, read and permitted the same way.
+ */
+export async function measuresReply(
+  storage: Storage,
+  views: readonly PlanView[],
+  only?: 'offTarget',
+): Promise<Reply[]> {
   const replies: Reply[] = [];
   for (const view of views) {
-    const listed = await listMeasures(storage, view.actor, { planId: view.plan.id, today: view.today });
+    const listed = await listMeasures(storage, view.actor, { planId: view.plan.id, today: view.today, only });
     if (listed.kind !== 'ok') continue;
-    replies.push(bookCard(view, listed.rows));
+    replies.push(only ? offTargetCard(view, listed.rows) : bookCard(view, listed.rows));
   }
   return replies.length ? replies : [text('You have no plans with measures that you can read.')];
 }
 
-function bookCard(view: PlanView, rows: readonly MeasureRow[]): Reply {
-  const counts = (['off-target', 'overdue', 'no-data', 'on-target'] as const)
-    .map((s) => [s, rows.filter((r) => r.status === s).length] as const)
-    .filter(([, n]) => n > 0)
-    // "3 off target, 1 with figures overdue, 17 with no figures yet, 2 on target".
-    .map(([s, n]) => `${n} ${s === 'overdue' || s === 'no-data' ? 'with ' : ''}${STATUS_WORDS[s]}`);
+function listCard(view: PlanView, title: string, subtitle: string, empty: string | null, rows: readonly MeasureRow[]) {
   const shown = rows.slice(0, MAX_LISTED);
   return card(
     'action-list',
     {
-      title: `Performance book: ${view.plan.title}`,
-      subtitle: rows.length ? `${rows.length} measures, worst first: ${counts.join(', ')}.` : '',
-      empty: rows.length ? null : 'This plan has no measures yet.',
+      title: `${title}: ${view.plan.title}`,
+      subtitle,
+      empty,
       actions: shown.map((r) => ({
         ref: measureLabel(r),
         title: '',
@@ -58,8 +60,25 @@ function bookCard(view: PlanView, rows: readonly MeasureRow[]): Reply {
       })),
       more: rows.length > shown.length ? `and ${rows.length - shown.length} more: see the plan's export` : null,
     },
-    `Performance book: ${rows.length} measures`,
+    `${title}: ${rows.length} measures`,
   );
+}
+
+function bookCard(view: PlanView, rows: readonly MeasureRow[]): Reply {
+  const counts = (['off-target', 'overdue', 'no-data', 'on-target'] as const)
+    .map((s) => [s, rows.filter((r) => r.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    // "3 off target, 1 with figures overdue, 17 with no figures yet, 2 on target".
+    .map(([s, n]) => `${n} ${s === 'overdue' || s === 'no-data' ? 'with ' : ''}${STATUS_WORDS[s]}`);
+  const subtitle = rows.length ? `${rows.length} measures, worst first: ${counts.join(', ')}.` : '';
+  return listCard(view, 'Performance book', subtitle, rows.length ? null : 'This plan has no measures yet.', rows);
+}
+
+function offTargetCard(view: PlanView, rows: readonly MeasureRow[]): Reply {
+  const n = rows.length;
+  const subtitle = n ? `${n} ${n === 1 ? 'measure is' : 'measures are'} off target, worst first.` : '';
+  const empty = n ? null : 'No measures are off target. Type "measures" for the whole performance book.';
+  return listCard(view, 'Measures off target', subtitle, empty, rows);
 }
 
 /** "6(a) measure 42": records the value, then shows the action with the value against its target and the trend. */
@@ -67,9 +86,10 @@ export async function measureValueReply(
   storage: Storage,
   found: FoundAction,
   command: Extract<Command, { kind: 'measureValue' }>,
-  at: string,
+  incoming: Incoming,
   notifier?: ChangeNotifier,
 ): Promise<Reply> {
+  const at = incoming.now.toISOString();
   const outcome = await recordMeasureValue(
     storage,
     found,
@@ -83,7 +103,7 @@ export async function measureValueReply(
       );
     case 'refused':
       if (outcome.why.code === 'whichMeasure')
-        return whichMeasureQuestion(found.view.plan.id, outcome.why, command.note);
+        return askWhichMeasure(storage, incoming, found.view.plan.id, outcome.why, command.note);
       if (outcome.why.code === 'valueAlreadyRecorded')
         return text(`${alreadyRecordedWords(outcome.why)}; nothing changed.`);
       // A card says "Nothing was changed" before every refusal; in chat, this one needs saying.

@@ -16,7 +16,7 @@ import {
 } from './action-rows';
 import { num, Row, str } from './entity-codec';
 import { ConflictError, statusCodeOf, translateStorageError } from './errors';
-import { queryRows } from './table-ops';
+import { getOrNull, queryRows } from './table-ops';
 import { escapeKey, prefixUpperBound } from './keys';
 import { outboxEntities } from './outbox-store';
 import {
@@ -28,7 +28,6 @@ import {
   stagedWins,
 } from './staged-rows';
 import { Tables } from './tables';
-import { ACCESS_ROW } from './access-row';
 
 export {
   ACTION_PREFIX,
@@ -71,17 +70,18 @@ function versioned(planId: string, row: TableEntityResult<Row>): Versioned<Actio
   return row.rowKey === actionRowKey(value.ref) ? read : { ...read, legacyRowKey: row.rowKey };
 }
 
-interface Snapshot {
+interface Snapshot extends PlanHeads {
   version: string;
   actions: Versioned<Action>[];
 }
 
-/** The rows before a plan's actions, read in one query: what says whether anything in the plan changed. */
+/** What says whether anything a reader of the plan sees changed: its version row, read by key. */
 export interface PlanHeads {
-  /** The version row's ETag: moves on with every write to the plan's actions; null before the first. */
+  /**
+   * The version row's ETag: moves on with every write to the plan's actions, and after every change to the
+   * plan's details or its roles (access-row.ts); null before the first.
+   */
   version: string | null;
-  /** The access row's ETag: moves on after every change to the plan's details or its roles (see access-row.ts). */
-  access: string | null;
   /** The import readers must see, if one is published and not yet copied over. */
   importId: string | null;
 }
@@ -154,23 +154,23 @@ export class ActionStore {
     const actions = await this.listAsPublished(planId, importId);
     if (version !== null) {
       this.snapshots.delete(planId);
-      this.snapshots.set(planId, { version, actions });
+      this.snapshots.set(planId, { version, importId, actions });
       if (this.snapshots.size > CACHED_PLANS) this.snapshots.delete(this.snapshots.keys().next().value as string);
     }
     return actions;
   }
 
-  /** The version and access rows' ETags, and the import readers must see, in one read of the rows before the actions. */
+  /**
+   * The plan's version, in one point read when a snapshot of it is held, and the published import. An import
+   * is published and removed in the same transaction as a move of the version row, so a snapshot's import
+   * holds for as long as its version; the import row is read (after the version) only when the version moved.
+   */
   async heads(planId: string): Promise<PlanHeads> {
-    const rows = await queryRows(
-      await this.table(),
-      odata`PartitionKey eq ${escapeKey(planId)} and RowKey ge ${'!'} and RowKey lt ${'a'}`,
-    );
-    return {
-      version: rows.find((r) => r.rowKey === VERSION_ROW)?.etag ?? null,
-      access: rows.find((r) => r.rowKey === ACCESS_ROW)?.etag ?? null,
-      importId: publishedImport(rows.find((r) => r.rowKey === IMPORT_ROW)),
-    };
+    const table = await this.table();
+    const version = (await getOrNull(table, escapeKey(planId), VERSION_ROW))?.etag ?? null;
+    const held = this.snapshots.get(planId);
+    if (held && version !== null && held.version === version) return { version, importId: held.importId };
+    return { version, importId: publishedImport(await getOrNull(table, escapeKey(planId), IMPORT_ROW)) };
   }
 
   /** The whole plan's history (the weekly digest reads it once). */

@@ -13,7 +13,7 @@ export interface PlanAsRead {
 
 /**
  * How long a copy of a plan's details or someone's roles is used without reading them again, even when
- * the access row has not moved. Every change made through the stores moves it at once; this bounds only
+ * the version row has not moved. Every change made through the stores moves it at once; this bounds only
  * a change the row missed (an instance stopped between saving a role and moving the row, or a table
  * edited by hand).
  */
@@ -22,17 +22,18 @@ const KEPT_PLANS = 50;
 const KEPT_ROLES = 5_000;
 
 interface Kept<T> {
-  /** The access row's ETag it was read under. */
+  /** The version row's ETag it was read under. */
   access: string;
   readAt: number;
   value: T;
 }
 
 /**
- * Reads a plan for one person in one storage read when nothing changed: the query for the plan's
- * heads (its version and access rows, see ActionStore.heads) says whether the copies held here are
- * current, whichever instance made the last change. What changed is read again after the heads, so a
- * copy is never kept under an access row older than itself.
+ * Reads a plan for one person in one storage read when nothing changed: a point read of the plan's
+ * version row (ActionStore.heads), which moves on with every change to its actions, its details or its
+ * roles (access-row.ts), says whether the copies held here are current, whichever instance made the last
+ * change. What changed is read again after the version, so a copy is never kept under a version older
+ * than itself.
  */
 export class PlanReader {
   private readonly plans = new Map<string, Kept<Plan | null>>();
@@ -46,8 +47,8 @@ export class PlanReader {
 
   async read(planId: string, email: string, now = Date.now()): Promise<PlanAsRead> {
     const heads = await this.actionStore.heads(planId);
-    // A plan whose details and roles have not been changed since the access row came in is read afresh.
-    const key = heads.access;
+    // A plan with no version row yet (an earlier release saved its details, no action since) is read afresh.
+    const key = heads.version;
     const [plan, roles, actions] = await Promise.all([
       this.current(this.plans, KEPT_PLANS, planId, key, now, () => this.planStore.get(planId)),
       this.current(this.roles, KEPT_ROLES, `${planId}\n${email}`, key, now, () =>
@@ -55,7 +56,7 @@ export class PlanReader {
       ),
       this.actionStore.snapshotAt(planId, heads),
     ]);
-    // Copies read without an access row are not kept (see current), so starting it here cannot hide a change.
+    // Copies read without a version row are not kept (see current), so starting it here cannot hide a change.
     if (key === null && plan !== null) await this.planStore.startAccessRow(planId);
     return { plan, roles, actions };
   }

@@ -67,8 +67,9 @@ export class PlanStore {
   }
 
   /**
-   * Starts a plan's access row when it has none: a plan saved before the row came in. Until then, readers
-   * read its details and roles afresh on every request; from then on, one read tells them nothing changed.
+   * Starts a plan's version row when it has none: a plan whose details an earlier release saved, with no
+   * action written since. Until then, readers read its details and roles afresh on every request; from then
+   * on, one read tells them nothing changed.
    */
   async startAccessRow(planId: string): Promise<void> {
     await touchAccess(this.tables, [planId]);

@@ -97,7 +97,7 @@ export class RoleStore {
         if (status !== 412 && status !== 409) throw translateStorageError(error);
         continue;
       }
-      // After the roles are saved, so a reader who sees the access row moved on reads the new roles.
+      // After the roles are saved, so a reader who sees the plan's version moved on reads the new roles.
       await touchAccess(this.tables, planId === ALL_PLANS ? await this.planIds() : [planId]);
       return updated;
     }

@@ -40,6 +40,8 @@ test('while published and not copied over, readers see the import, and a change 
   const { staging } = await storage.imports.begin(planId, 'v2.csv', 'admin@example.com', at);
   await storage.imports.stage(staging, writes);
   expect((await storage.actions.get(planId, 'A-1'))!.value.title).toBe('First one');
+  // Held in memory before publishing: publishing moves the plan's version, so the held copy is not used after it.
+  expect((await storage.actions.snapshot(planId)).map((v) => v.value.title)).toEqual(['First one', 'Second one']);
   await storage.imports.publish(staging, (await storage.plans.get(planId))!, null, at);
 
   expect((await storage.actions.snapshot(planId)).map((v) => v.value.title)).toEqual([
@@ -77,6 +79,10 @@ test('while published and not copied over, readers see the import, and a change 
   ]);
   expect((await storage.actions.history(planId, 'A-1')).map((h) => h.via)).toEqual(['chat', 'import']);
   expect((await storage.actions.history(planId, 'A-2')).map((h) => h.via)).toEqual(['import', 'import']);
+  expect((await storage.actions.snapshot(planId)).map((v) => [v.value.title, v.value.status])).toEqual([
+    ['First one (revised)', 'At risk'],
+    ['Second one (revised)', 'Not started'],
+  ]);
   expect(await storage.imports.unfinished()).toEqual([]);
   expect(await storage.imports.finish(planId)).toBeNull();
 });

@@ -4,6 +4,7 @@ import { projectRoot } from '../../src/project-root';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { ALL_PLANS } from '../../src/store/role-store';
 import { ACCESS_ROW } from '../../src/store/access-row';
+import { VERSION_ROW } from '../../src/store/action-rows';
 import { escapeKey } from '../../src/store/keys';
 import { ACCESS_CHECKED_WITHIN_MS } from '../../src/store/plan-reader';
 import { Storage, storesOver } from '../../src/store/open-storage';
@@ -146,15 +147,30 @@ test('a role removed behind the stores’ back (a table edited by hand) is read 
   expect([...(await reader.read(DEMO_PLAN_ID, EDITED, start + ACCESS_CHECKED_WITHIN_MS)).roles]).toEqual([]);
 });
 
-test('a plan saved before access rows came in gets one on its first read, and its copies are kept only from then', async () => {
+test('a plan with no version row (saved by an earlier release, no action since) gets one on its first read, and its copies are kept only from then', async () => {
   const reader = storesOver(storage.tables).planReader;
+  const planId = 'no-version-row';
+  await storage.plans.save({ ...(await storage.plans.get(DEMO_PLAN_ID))!, id: planId, title: 'No actions yet' });
+  await storage.roles.grant(planId, EDITED, 'executive');
   const actions = await storage.tables.client('actions');
-  await storage.roles.grant(DEMO_PLAN_ID, EDITED, 'executive');
-  await actions.deleteEntity(escapeKey(DEMO_PLAN_ID), ACCESS_ROW);
+  await actions.deleteEntity(escapeKey(planId), VERSION_ROW);
   const start = Date.now();
-  expect([...(await reader.read(DEMO_PLAN_ID, EDITED, start)).roles]).toEqual(['executive']);
-  await expect(actions.getEntity(escapeKey(DEMO_PLAN_ID), ACCESS_ROW)).resolves.toMatchObject({ rowKey: ACCESS_ROW });
+  expect([...(await reader.read(planId, EDITED, start)).roles]).toEqual(['executive']);
+  await expect(actions.getEntity(escapeKey(planId), VERSION_ROW)).resolves.toMatchObject({ rowKey: VERSION_ROW });
   // What was read without the row was not kept: a role removed by hand straight after is seen at once.
-  await (await storage.tables.client('roles')).deleteEntity(escapeKey(DEMO_PLAN_ID), escapeKey(EDITED));
-  expect([...(await reader.read(DEMO_PLAN_ID, EDITED, start + 1)).roles]).toEqual([]);
+  await (await storage.tables.client('roles')).deleteEntity(escapeKey(planId), escapeKey(EDITED));
+  expect([...(await reader.read(planId, EDITED, start + 1)).roles]).toEqual([]);
+});
+
+test('a change to roles also moves the access row, which instances of the previous release check', async () => {
+  const actions = await storage.tables.client('actions');
+  const etags = async () =>
+    Promise.all(
+      [VERSION_ROW, ACCESS_ROW].map(async (row) => (await actions.getEntity(escapeKey(DEMO_PLAN_ID), row)).etag),
+    );
+  const before = await etags();
+  await other.roles.grant(DEMO_PLAN_ID, READER, 'chair');
+  const after = await etags();
+  expect(after[0]).not.toBe(before[0]);
+  expect(after[1]).not.toBe(before[1]);
 });

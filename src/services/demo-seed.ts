@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { addDays, todayIn } from '../domain/calendar';
+import { UK_TIME_ZONE } from '../domain/time-zone';
 import { diffActions, historyEntry } from '../domain/history';
 import { Action, Role } from '../domain/types';
 import { Storage } from '../store/open-storage';
@@ -68,11 +70,27 @@ export interface SeedResult {
   actions: number;
 }
 
+/** The demo's baseline, eight weeks before today: the plan is imported then, and its story told in the weeks since. */
+const BASELINE_DAYS_AGO = 56;
+
 /**
- * Seeds the demo once: the Ofsted plan with its baseline eight weeks before
- * today, so some actions are overdue, some due soon and some later; roles
- * for the Playground's people; and a little history to look at. Tests seed it
- * under plan ids of their own (`planId`), so none meets another's changes.
+ * When each of the demo's changes was made, in days before today: spread over the weeks since the baseline, so
+ * the tab's RAG chart (drawn from the history) has weeks to show, as a plan in use for two months would.
+ */
+const DAYS_AGO = { slipped: 35, atRisk: 16, evidence: 12, evidenceRequired: 9, override: 4 } as const;
+
+/** Mid-morning UK time `days` before `today`; `now` itself for today. */
+function daysBefore(now: Date, today: string, days: number): Date {
+  if (days <= 0) return now;
+  return DateTime.fromISO(addDays(today, -days), { zone: UK_TIME_ZONE }).set({ hour: 10 }).toJSDate();
+}
+
+/**
+ * Seeds the demo once: the Ofsted plan imported at its baseline eight weeks
+ * before today, so some actions are overdue, some due soon and some later;
+ * roles for the Playground's people; and a little history, made over the weeks
+ * since. Tests seed it under plan ids of their own (`planId`), so none meets
+ * another's changes.
  */
 export async function seedDemo(
   storage: Storage,
@@ -82,16 +100,18 @@ export async function seedDemo(
 ): Promise<SeedResult> {
   if (await storage.plans.get(planId)) return { seeded: false, actions: (await storage.actions.list(planId)).length };
   const today = todayIn(now);
+  const baseline = addDays(today, -BASELINE_DAYS_AGO);
   const file = demoPlanFile(root);
   const report = await importPlan(storage, {
     planId,
     file: { name: path.basename(file), bytes: fs.readFileSync(file) },
     title: 'Ofsted safeguarding and looked after children',
     sourceDocument: 'Ofsted announced inspection of safeguarding and looked after children services, 2011',
-    baseline: addDays(today, -56),
+    baseline,
     by: SEED_BY,
-    now,
-    today,
+    // Imported on its baseline day, as a council would, so the history (and the chart) begins there.
+    now: daysBefore(now, today, BASELINE_DAYS_AGO),
+    today: baseline,
   });
   if (!report.ok) throw new Error(`The demo plan did not import: ${report.errors.join(' ')}`);
   for (const [email, role, name] of DEMO_ROLES) await storage.roles.grant(planId, email, role, name);
@@ -114,15 +134,16 @@ export const DEMO_OVERRIDE_REF = 'LAC-6';
 export const DEMO_OVERRIDE_REQUIRED = ['Support group attendance register', 'Foster carer survey results'];
 
 /**
- * A little history to look at: the delayed action has slipped six weeks, an
- * overdue one has a new date in ten days (so something is due soon), and the
- * completed one has evidence, waiting for sign-off; LAC-7 names the evidence the board expects.
+ * A little history to look at, made over the weeks since the baseline (DAYS_AGO): the delayed action has slipped
+ * six weeks, an overdue one has a new date in ten days (so something is due soon), and the completed one has
+ * evidence, waiting for sign-off; LAC-7 names the evidence the board expects; LAC-6 was completed last.
  */
 async function touchUp(storage: Storage, planId: string, now: Date, today: string): Promise<void> {
-  const at = now.toISOString();
   const all = await storage.actions.list(planId);
   for (const current of all) {
     const { value } = current;
+    const when = whenChanged(value);
+    const at = daysBefore(now, today, when).toISOString();
     let after: Action | null = null;
     if (value.status === 'Delayed' && value.originalDueDate) {
       after = {
@@ -168,6 +189,15 @@ async function touchUp(storage: Storage, planId: string, now: Date, today: strin
       ]);
     }
   }
+}
+
+/** How many days ago the demo's change to an action was made (see DAYS_AGO). */
+function whenChanged(value: Action): number {
+  if (value.ref === DEMO_OVERRIDE_REF) return DAYS_AGO.override;
+  if (value.ref === DEMO_EVIDENCE_REF) return DAYS_AGO.evidenceRequired;
+  if (value.status === 'Delayed') return DAYS_AGO.slipped;
+  if (value.status === 'At risk') return DAYS_AGO.atRisk;
+  return DAYS_AGO.evidence;
 }
 
 /** LAC-6 complete, with the attendance register given and the survey still missing (see DEMO_OVERRIDE_REF). */

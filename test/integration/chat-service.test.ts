@@ -159,9 +159,10 @@ describe('changing actions', () => {
     expect(history).toMatch(
       /History of SG-4\nNewest first\n21 Nov 2026, 10:00 · Alex Wilber · in chat\nStatus: Not started → Complete\n/,
     );
-    // The import is one line, in words: no ISO dates, no "(none) →" for every field, no internal names.
+    // The import is one line, in words: no ISO dates, no "(none) →" for every field, no internal names. The demo
+    // is imported on its baseline day, mid-morning.
     expect(history).toMatch(
-      /\n21 Nov 2026, 09:00 · import\nImported: due 26 Sep 2026, owner Alex Wilber \(Council\), not started\nImported from ofsted-2011-announced-plan.csv$/,
+      /\n26 Sep 2026, 10:00 · import\nImported: due 26 Sep 2026, owner Alex Wilber \(Council\), not started\nImported from ofsted-2011-announced-plan.csv$/,
     );
     expect(history).not.toMatch(/\(none\)|\d{4}-\d\d-\d\d|demo-seed|@/);
   });

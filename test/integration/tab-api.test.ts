@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { diffActions, historyEntry } from '../../src/domain/history';
 import { newPlan } from '../../src/domain/plan';
 import { mondayOf } from '../../src/domain/rag-weeks';
-import { todayIn } from '../../src/domain/calendar';
+import { addDays, todayIn } from '../../src/domain/calendar';
 import { projectRoot } from '../../src/project-root';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { RunningServer } from '../../src/teams/server';
@@ -113,8 +113,21 @@ describe('the plan on a page: /api/tab/plans/:planId', () => {
     expect(Object.keys(body.counts.byStatus)).toEqual(STATUSES);
     expect(body.filters.agencies).toEqual(['Council', 'Health', 'Partnership']);
     expect(body.filters.owners).toContainEqual({ email: PATTI, displayName: 'Patti Fernandez' });
-    // The demo was seeded today, so its history holds this week only; it counts every action.
-    expect(body.ragByWeek).toEqual([{ weekStarting: mondayOf(body.today), ...body.counts.byRag }]);
+    // The demo is imported on its baseline day and changed over the weeks since: a week for each Monday from the
+    // baseline's to this one, each counting every action, ending at today's counts. LAC-6 was completed and SG-3
+    // given a new date (amber, no longer overdue) since the first week.
+    const weeks = body.ragByWeek;
+    expect(weeks.map((w) => w.weekStarting)).toEqual(
+      Array.from({ length: 9 }, (_, i) => addDays(mondayOf(body.plan.baselineDate), 7 * i)),
+    );
+    expect(weeks.at(-1)).toEqual({ weekStarting: mondayOf(body.today), ...body.counts.byRag });
+    for (const { weekStarting, ...counts } of weeks)
+      expect([weekStarting, sum(counts)]).toEqual([weekStarting, all.length]);
+    expect(weeks[0]).toMatchObject({
+      amber: 0,
+      complete: body.counts.byRag.complete - 1,
+      red: body.counts.byRag.red + 1,
+    });
     // The performance book, worst first: the demo's quantified measures, then those in words only.
     const sg1 = body.measures?.find((m) => m.ref === 'SG-1');
     expect(sg1).toMatchObject({ unit: '%', target: 95, status: 'off-target', trend: 'improving' });

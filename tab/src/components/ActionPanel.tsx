@@ -3,7 +3,8 @@ import type { ApiClient } from '../api';
 import type { ActionDetail } from '../api-types';
 import { dueDates, formatDate, formatInstant } from '../view/dates';
 import { overdueWords, RAG_WORDS } from '../view/words';
-import { MeasuresTable } from './PerformanceBook';
+import { Breakable } from './Breakable';
+import { MeasureCards } from './PerformanceBook';
 import { Loading, Problem } from './Problem';
 import { useLoad } from './useLoad';
 
@@ -46,7 +47,9 @@ function Detail({ action }: { action: ActionDetail }) {
       {rows.map(([term, value]) => (
         <div key={term} style={{ display: 'contents' }}>
           <dt>{term}</dt>
-          <dd>{value}</dd>
+          <dd>
+            <Breakable text={value} />
+          </dd>
         </div>
       ))}
     </dl>
@@ -93,7 +96,7 @@ function Evidence({ action }: { action: ActionDetail }) {
             {item.url && (item.item || item.words) ? ': ' : ''}
             {item.url && (
               <Link href={item.url} target="_blank" rel="noreferrer">
-                {item.url}
+                <Breakable text={item.url} />
               </Link>
             )}
             <span className="muted">
@@ -144,7 +147,8 @@ function Body({ client, planId, actionRef }: { client: ApiClient; planId: string
           {action.measures.length === 0 ? (
             <p>No measures set for this action.</p>
           ) : (
-            <MeasuresTable measures={action.measures} caption={`Measures for ${action.ref}`} />
+            // An action has a measure or two, in a panel at most half the window wide: cards, not a wide table.
+            <MeasureCards measures={action.measures} caption={`Measures for ${action.ref}`} />
           )}
         </section>
       )}

@@ -1,5 +1,6 @@
 import { cellWords, GAP_WORDS, measureGaps } from '../../../src/domain/measure-gaps';
 import { TableScroll } from './TableScroll';
+import { useMediaQuery } from './useMediaQuery';
 import type { MeasureRow } from '../api-types';
 import { formatDate } from '../view/dates';
 import { sparkline } from '../view/rag-chart';
@@ -28,7 +29,7 @@ export function Trend({ measure }: { measure: MeasureRow }) {
   );
 }
 
-export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; caption: string }) {
+function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; caption: string }) {
   return (
     <TableScroll label={caption}>
       <table className="data-table">
@@ -62,11 +63,43 @@ export function MeasuresTable({ measures, caption }: { measures: MeasureRow[]; c
   );
 }
 
+/** Narrower than this (the meeting side panel is about 320 px), six columns do not fit: each measure is a card. */
+const NARROW = '(max-width: 599px)';
+
+/** Each measure as a card of label and value, for a narrow screen or a panel, where a wide table would scroll sideways. */
+export function MeasureCards({ measures, caption }: { measures: MeasureRow[]; caption: string }) {
+  return (
+    <ul className="measure-cards" aria-label={caption}>
+      {measures.map((m, i) => (
+        <li key={`${m.ref}-${i}`} className="measure-card">
+          <p className="measure-card-title">
+            <strong>{measureLabel(m)}</strong> {m.indicator}
+          </p>
+          <dl className="measure-facts">
+            <dt>Target</dt>
+            <dd>{targetWords(m, formatDate)}</dd>
+            <dt>Latest</dt>
+            <dd>{latestWords(m)}</dd>
+            <dt>Against target</dt>
+            <dd>{MEASURE_STATUS_WORDS[m.status]}</dd>
+            <dt>Trend</dt>
+            <dd>
+              <Trend measure={m} />
+            </dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The performance book: every measure with its target, latest value and trend, once measures are recorded;
  * with filters set, the measures of the actions shown, and `note` says so.
  */
 export function PerformanceBook({ measures, note }: { measures: MeasureRow[] | null; note: string | null }) {
+  const narrow = useMediaQuery(NARROW);
+  const caption = 'Measures with target, latest value and trend';
   return (
     <section aria-labelledby="book-heading">
       <h2 id="book-heading">Performance book</h2>
@@ -75,8 +108,10 @@ export function PerformanceBook({ measures, note }: { measures: MeasureRow[] | n
         <p>Measures are not recorded for this plan yet.</p>
       ) : measures.length === 0 ? (
         !note && <p>No measures have been set for this plan&apos;s actions yet.</p>
+      ) : narrow ? (
+        <MeasureCards measures={measures} caption={caption} />
       ) : (
-        <MeasuresTable measures={measures} caption="Measures with target, latest value and trend" />
+        <MeasuresTable measures={measures} caption={caption} />
       )}
     </section>
   );

@@ -96,7 +96,7 @@ function PlanOnAPage({ client, page, search, setSearch, openLink }: Props & { pa
       <h2>Actions by theme</h2>
       {themes.length === 0 ? <p>No actions match these filters.</p> : <ThemeRows themes={themes} onOpen={open} />}
 
-      <RagChart weeks={page.ragByWeek} note={chartNote(isFiltered(filters))} />
+      <RagChart weeks={page.ragByWeek} baselineDate={page.plan.baselineDate} note={chartNote(isFiltered(filters))} />
       <PerformanceBook measures={book.measures} note={book.note} />
 
       <ActionPanel client={client} planId={page.plan.id} actionRef={openRef} onClose={close} />

@@ -1,4 +1,5 @@
 import type { Rag, RagWeek } from '../api-types';
+import { formatDate } from './dates';
 
 /** Bottom to top: what is done sits at the base, what is in trouble on top where the eye lands. */
 export const STACK_ORDER: readonly Rag[] = ['complete', 'green', 'amber', 'red', 'cancelled'];
@@ -67,6 +68,19 @@ export function chartSummary(weeks: readonly RagWeek[]): string {
     `${week.red} red, ${week.amber} amber, ${week.green} green, ${week.complete} complete`;
   if (weeks.length === 1) return `One week so far: ${describe(last)}.`;
   return `${weeks.length} weeks. The first week: ${describe(first)}. The latest week: ${describe(last)}.`;
+}
+
+/**
+ * Why the chart starts after the plan's baseline, when it does: the weeks come from the tracker's history, and a
+ * plan put into the tracker after its baseline has no history for the weeks before. Null when there is nothing to say.
+ */
+export function historyStartNote(weeks: readonly RagWeek[], baselineDate: string): string | null {
+  const first = weeks[0];
+  if (!first || first.weekStarting <= baselineDate) return null;
+  return (
+    `The tracker's history starts in the week of ${formatDate(first.weekStarting)}, after the plan's baseline of ` +
+    `${formatDate(baselineDate)}, so the chart starts there.`
+  );
 }
 
 /** Points of a small line through a measure's values, for the panel's trend sparkline; text values are skipped. */

@@ -81,7 +81,7 @@ export function MeasureCards({ measures, caption }: { measures: MeasureRow[]; ca
             <dt>Latest</dt>
             <dd>{latestWords(m)}</dd>
             <dt>Against target</dt>
-            <dd>{MEASURE_STATUS_WORDS[m.status]}</dd>
+            <dd>{measureGaps(m).status ?? MEASURE_STATUS_LABELS[m.status]}</dd>
             <dt>Trend</dt>
             <dd>
               <Trend measure={m} />

@@ -1,8 +1,8 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, Link, OverlayDrawer } from '@fluentui/react-components';
 import type { ApiClient } from '../api';
 import type { ActionDetail } from '../api-types';
-import { dueDates, formatDate, formatInstant } from '../view/dates';
-import { overdueWords, RAG_WORDS } from '../view/words';
+import { detailFacts } from '../view/detail-facts';
+import { formatDate, formatInstant } from '../view/dates';
 import { Breakable } from './Breakable';
 import { MeasureCards } from './PerformanceBook';
 import { Loading, Problem } from './Problem';
@@ -17,31 +17,7 @@ const VIA_WORDS: Record<string, string> = {
 };
 
 function Detail({ action }: { action: ActionDetail }) {
-  const rows: [string, string][] = [
-    ['RAG', `${RAG_WORDS[action.rag]}${action.overdue ? `, ${overdueWords(action.daysOverdue)}` : ''}`],
-    ['Status', action.awaitingSignOff ? `${action.status}, awaiting sign-off` : action.status],
-    ['Owner', action.owner ? `${action.owner.displayName} (${action.owner.email})` : 'No owner'],
-    ['Agency', action.agency ?? 'None recorded'],
-    ['Theme', action.theme],
-    ['Timescale', action.timescale ?? 'None'],
-    ['Due', dueDates(action)],
-  ];
-  if (action.revisionCount > 0) {
-    rows.push(['Date moved', `${action.revisionCount} ${action.revisionCount === 1 ? 'time' : 'times'}`]);
-  }
-  if (action.revisionReason) rows.push(['Why it moved', action.revisionReason]);
-  if (action.dateRequest) {
-    rows.push([
-      'New date asked for',
-      `${formatDate(action.dateRequest.date)} by ${action.dateRequest.by} on ${formatInstant(action.dateRequest.at)}: ${action.dateRequest.reason}`,
-    ]);
-  }
-  if (action.latestUpdate) {
-    rows.push([
-      'Latest update',
-      `${action.latestUpdate.text} (${action.latestUpdate.by}, ${formatInstant(action.latestUpdate.at)})`,
-    ]);
-  }
+  const rows = detailFacts(action);
   return (
     <dl className="details">
       {rows.map(([term, value]) => (

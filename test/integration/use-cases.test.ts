@@ -116,7 +116,8 @@ test('an administrator who does not own the action moves its date outright; nobo
     markDelayed: true,
     note: null,
   });
-  expect(summary(moved)).toEqual({ kind: 'done', told: ['action-changed'] });
+  // Its owner is told who moved it and why (Alex Wilber owns SG-8).
+  expect(summary(moved)).toEqual({ kind: 'done', told: ['action-changed', 'date-moved'] });
   expect(moved.kind === 'done' && dateMoved(moved)).toBe(true);
   expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value).toMatchObject({
     revisedDueDate: '2027-01-30',

@@ -47,6 +47,14 @@ export interface Highlight {
   comment: string | null;
 }
 
+/** An action cancelled in the period (and still cancelled at its end): who cancelled it, when and why. */
+export interface Cancellation {
+  action: Action;
+  at: string;
+  by: string;
+  reason: string | null;
+}
+
 export type ChallengeKind = 'overdue' | 'delayed' | 'atRisk';
 
 export interface Challenge {
@@ -118,6 +126,7 @@ export interface CommitteeReport {
   highlights: Highlight[];
   challenges: Challenge[];
   slippage: Slip[];
+  cancelled: Cancellation[];
   planOnAPage: ThemeGroup[];
   performance: Performance;
   awaiting: AwaitingRow[];

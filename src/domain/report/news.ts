@@ -3,7 +3,7 @@ import { compareRefs } from '../ref';
 import { isDone } from '../status';
 import { Action, HistoryEntry } from '../types';
 import { latestWords, LatestWords } from './latest-words';
-import { Cancellation, Challenge, ChallengeKind, Highlight, Slip } from './types';
+import { Challenge, ChallengeKind, Highlight, Slip } from './types';
 
 type ChangesOf = (action: Action) => HistoryEntry[];
 
@@ -86,17 +86,4 @@ export function slippage(actions: readonly Action[], changesOf: ChangesOf): Slip
     }
   }
   return found.sort((a, b) => a.at.localeCompare(b.at) || compareRefs(a.action.ref, b.action.ref));
-}
-
-/** Actions cancelled in the period and still cancelled at its end, by reference: the latest cancellation, with its reason. */
-export function cancellations(actions: readonly Action[], changesOf: ChangesOf): Cancellation[] {
-  const found: Cancellation[] = [];
-  for (const action of actions) {
-    if (action.status !== 'Cancelled') continue;
-    const entry = changesOf(action)
-      .filter((e) => change(e, 'status')?.to === 'Cancelled')
-      .at(-1);
-    if (entry) found.push({ action, at: entry.at, by: entry.by, reason: entry.comment?.trim() || null });
-  }
-  return found.sort((a, b) => compareRefs(a.action.ref, b.action.ref));
 }

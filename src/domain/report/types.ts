@@ -4,6 +4,9 @@ import type { LatestWords } from './latest-words';
 import { AcronymWarning } from '../plain-english';
 import { DigestChanges, DigestTotals } from '../digest';
 import { Action, Evidence, IsoDate, Rag, Status } from '../types';
+import type { Cancellation } from '../cancellations';
+
+export type { Cancellation };
 
 /** The days a report covers, both included, in the plan's time zone. */
 export interface ReportPeriod {
@@ -45,14 +48,6 @@ export interface Highlight {
   evidence: readonly Evidence[];
   /** What was said with it: for a sign-off without evidence, what it went without and why. */
   comment: string | null;
-}
-
-/** An action cancelled in the period (and still cancelled at its end): who cancelled it, when and why. */
-export interface Cancellation {
-  action: Action;
-  at: string;
-  by: string;
-  reason: string | null;
 }
 
 export type ChallengeKind = 'overdue' | 'delayed' | 'atRisk';

@@ -1,5 +1,6 @@
 import { changesInPeriod } from '../../../src/domain/report/history-in-period';
-import { cancellations, challenges, highlights, slippage } from '../../../src/domain/report/news';
+import { challenges, highlights, slippage } from '../../../src/domain/report/news';
+import { cancellations } from '../../../src/domain/cancellations';
 import { Action, HistoryEntry } from '../../../src/domain/types';
 import { aHistoryEntry, anAction } from '../../support/builders';
 

@@ -114,13 +114,13 @@ export function slipSentence(slip: Slip, w: Words): string {
   );
 }
 
+/** A section of one plain sentence per item, or a sentence saying there is none: never an empty heading. */
+function sentences<T>(title: string, items: readonly T[], sentence: (item: T) => string, none: string): Block[] {
+  return [heading(1, title), items.length ? bullets(items.map(sentence)) : paragraph(none)];
+}
+
 export function slippageSection(report: CommitteeReport, w: Words): Block[] {
-  return [
-    heading(1, 'Slippage'),
-    report.slippage.length
-      ? bullets(report.slippage.map((s) => slipSentence(s, w)))
-      : paragraph('No due date was moved in this period.'),
-  ];
+  return sentences('Slippage', report.slippage, (s) => slipSentence(s, w), 'No due date was moved in this period.');
 }
 
 /** "SG-5, Review equality data (Isaiah Langer): cancelled on 30 Nov 2026 by Alex Wilber. Reason: the service was merged." */
@@ -133,10 +133,6 @@ export function cancellationSentence(c: Cancellation, w: Words): string {
 }
 
 export function cancelledSection(report: CommitteeReport, w: Words): Block[] {
-  return [
-    heading(1, 'Cancelled'),
-    report.cancelled.length
-      ? bullets(report.cancelled.map((c) => cancellationSentence(c, w)))
-      : paragraph('No action was cancelled in this period.'),
-  ];
+  const none = 'No action was cancelled in this period.';
+  return sentences('Cancelled', report.cancelled, (c) => cancellationSentence(c, w), none);
 }

@@ -34,6 +34,7 @@ export interface DigestView {
   newlyOverdue: DigestSectionView | null;
   slippedThisWeek: DigestSectionView | null;
   completedThisWeek: DigestSectionView | null;
+  cancelledThisWeek: DigestSectionView | null;
   awaitingSignOff: DigestSectionView | null;
   /** Complete but not signed off for longer than the plan allows ("perpetual limbo"). */
   limbo: DigestSectionView | null;

@@ -159,6 +159,13 @@ export function digestView(
       if (override) return actionItem(i.action, `${done} ${override}`);
       return actionItem(i.action, done, ...(i.comment ? [clip(i.comment, MAX_REASON)] : []));
     }),
+    cancelledThisWeek: section('Cancelled this week', digest.cancelledThisWeek, (i) =>
+      actionItem(
+        i.action,
+        `cancelled on ${dayOf(i.at, timeZone)}`,
+        i.reason ? `reason: ${clip(i.reason, MAX_REASON)}` : 'no reason given',
+      ),
+    ),
     awaitingSignOff: section(
       'Awaiting sign-off, longest wait first',
       digest.awaitingSignOff,
@@ -241,7 +248,7 @@ export function digestView(
       ? null
       : 'This is the first digest for this plan, so there is no change since last week to show yet.',
     ...sections,
-    quiet: anything ? null : 'Nothing became overdue, moved, was completed or is waiting for sign-off this week.',
+    quiet: anything ? null : 'Nothing became overdue, moved, was completed or cancelled, or is waiting for sign-off this week.',
   };
 }
 

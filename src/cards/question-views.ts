@@ -7,7 +7,7 @@ import { ChangedItem } from '../domain/questions/changed';
 import { SlipItem } from '../domain/questions/slipped';
 import { isDone, isFinished } from '../domain/status';
 import { PlanSummary } from '../domain/questions/summary';
-import { Action, IsoDate, Status, STATUSES } from '../domain/types';
+import { Action, IsoDate, RAGS, Status, STATUSES } from '../domain/types';
 import { ActionListView, ActionSummaryView, FactView, ownerName, summaryView } from './view-models';
 
 /**
@@ -136,7 +136,6 @@ export function changedView(
 }
 
 const RAG_COLOURS = { red: 'Attention', amber: 'Warning' } as const;
-const OPEN_RAGS = ['red', 'amber', 'green'] as const;
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 export interface SummaryView {
@@ -163,8 +162,8 @@ export function summaryCardView(planTitle: string, s: PlanSummary, today: IsoDat
     headline:
       `${done} finished (${totals.byStatus['Signed off']} signed off), ${totals.overdue} overdue${change(changes?.overdue)}, ` +
       `${count((st) => !isFinished(st))} still in progress.`,
-    // Complete and cancelled are statuses, said in the headline and by status, not colours.
-    byRag: OPEN_RAGS.filter((r) => totals.byRag[r] > 0 || changes?.byRag[r]).map((r) => ({
+    // Every rating the register works out, complete and cancelled too, so the counts add up to the total (as on the tab).
+    byRag: RAGS.filter((r) => totals.byRag[r] > 0 || changes?.byRag[r]).map((r) => ({
       title: RAG_LABELS[r],
       value: `${totals.byRag[r]}${change(changes?.byRag[r])}`,
     })),

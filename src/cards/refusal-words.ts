@@ -66,6 +66,10 @@ export function problemWords(problem: ChangeProblem): string {
       return `To delay ${problem.ref}, give a new date and a reason, for example: ${problem.ref} delayed to ${numericDate(problem.example)} because of supplier problems.`;
     case 'alreadyStatus':
       return `${problem.ref} is already ${problem.status.toLowerCase()}.`;
+    case 'reasonNeeded':
+      return problem.for === 'cancel'
+        ? `To cancel ${problem.ref}, give the reason, and it goes into the history and the committee report: cancel ${problem.ref} because …`
+        : `To sign off ${problem.ref} without the evidence, give the reason, and it goes into the history: sign off ${problem.ref} anyway because …`;
     case 'dateCannotMove':
       return `${problem.ref} is ${problem.status.toLowerCase()}, so its date can’t move.`;
     case 'datePassed':

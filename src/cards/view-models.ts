@@ -134,6 +134,15 @@ const ownerNameOf =
   (email) =>
     (email === action.owner?.email && action.owner.displayName) || email;
 
+/** "30 Jun 2027 (was 5 Apr 2027)": the date that stands, and what it replaced. */
+function dueWords(action: Action): string {
+  const original = action.originalDueDate ? formatUkDate(action.originalDueDate) : null;
+  if (!action.revisedDueDate) return original ?? 'No due date';
+  const times = action.revisionCount > 1 ? `moved ${action.revisionCount} times` : null;
+  const was = original ? (times ? `first due ${original}, ${times}` : `was ${original}`) : times;
+  return `${formatUkDate(action.revisedDueDate)}${was ? ` (${was})` : ''}`;
+}
+
 export function detailView(
   action: Action,
   today: IsoDate,
@@ -148,14 +157,9 @@ export function detailView(
   fact('Theme', action.theme);
   fact('Owner', action.owner ? `${ownerName(action)}${action.agency ? ` (${action.agency})` : ''}` : 'No owner yet');
   fact('Status', statusAndRag(action.status, summary.rag));
-  fact('Due', action.originalDueDate ? formatUkDate(action.originalDueDate) : 'No due date');
-  if (action.revisedDueDate) {
-    fact(
-      'New date',
-      `${formatUkDate(action.revisedDueDate)}${action.revisionCount > 1 ? ` (moved ${action.revisionCount} times)` : ''}`,
-    );
-    fact('Why', action.revisionReason);
-  }
+  // One due date, the one that stands, with the one it replaced beside it: never two dates to choose between.
+  fact('Due', dueWords(action));
+  if (action.revisedDueDate) fact('Why it moved', action.revisionReason);
   if (action.dateRequest) {
     fact(
       'New date asked for',

@@ -16,6 +16,7 @@ export interface DeliverOptions {
 const KIND_WORDS: Record<NotificationKind, string> = {
   'date-requested': 'New date asked for',
   'date-decided': 'Decision on a new date',
+  'date-moved': 'Due date moved',
   'action-changed': 'Reminder card redrawn',
 };
 

@@ -5,7 +5,7 @@ import { isFinished } from './status';
 import type { Denial } from './permissions';
 import { textProblem, type TextKind, type TextProblem } from './text-limits';
 import { exampleDate } from './uk-date-result';
-import { evidenceShortfall, requiredItems, signOffNote } from './evidence-items';
+import { evidenceLink, evidenceShortfall, requiredItems, signOffNote } from './evidence-items';
 import type { MeasureRefusalCode } from './measure-values';
 import type { MeasureFit } from './value-fit';
 import { Action, Evidence, IsoDate, MeasureDefinition, Status } from './types';
@@ -23,6 +23,8 @@ export type ChangeProblem =
   | { code: 'useSignOff'; ref: string }
   | { code: 'delayNeedsDate'; ref: string; example: IsoDate }
   | { code: 'alreadyStatus'; ref: string; status: Status }
+  /** Cancelling, or a chair's sign-off without the evidence, needs a reason (the committee must see why). */
+  | { code: 'reasonNeeded'; ref: string; for: 'cancel' | 'signOff' }
   | { code: 'dateCannotMove'; ref: string; status: Status }
   | { code: 'datePassed'; date: IsoDate; shown: string | null }
   | { code: 'alreadyDue'; ref: string; date: IsoDate }
@@ -105,6 +107,8 @@ export function changeStatus(action: Action, status: Status, comment: string | n
   if (status === 'Delayed')
     return refused({ code: 'delayNeedsDate', ref: action.ref, example: exampleDate(ctx.today) });
   if (action.status === status) return refused({ code: 'alreadyStatus', ref: action.ref, status });
+  if (status === 'Cancelled' && !comment?.trim())
+    return refused({ code: 'reasonNeeded', ref: action.ref, for: 'cancel' });
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
   return { ok: true, action: withUpdate(withdrawRequest({ ...action, status }), comment, ctx) };
@@ -169,11 +173,6 @@ export const reschedule = newDateChange((action, newDate, reason, markDelayed, c
   ),
 );
 
-/** Evidence that is a bare web address is a link; anything else (a link with words after it, say) is a note. */
-export function evidenceLink(text: string): string | null {
-  return /^https?:\/\/\S+$/i.test(text) ? text : null;
-}
-
 /**
  * Adds evidence, linked to one of the action's required items when `link.item` names one (as the plan spells
  * it). `link.url` is the link in evidence that has words with it ("https://… for the minutes").
@@ -209,7 +208,8 @@ export function addNote(action: Action, text: string, ctx: ChangeContext): Chang
 
 /**
  * Sign-off closes the loop: the action must be complete and have evidence for every item required (or, with
- * none named, at least one piece). `override` is a chair's reason for signing off without it, kept in the history.
+ * none named, at least one piece). `override` is a chair's reason for signing off without it, kept in the history;
+ * an empty one is `reasonNeeded` while evidence is lacking, and a plain sign-off once it is not.
  */
 export function signOff(
   action: Action,
@@ -220,15 +220,18 @@ export function signOff(
   if (action.status === 'Signed off') return refused({ code: 'alreadySignedOff', ref: action.ref });
   if (action.status !== 'Complete') return refused({ code: 'notComplete', ref: action.ref, status: action.status });
   const { missing, none } = evidenceShortfall(action);
-  if (override === null && missing.length > 0) return refused({ code: 'evidenceMissing', ref: action.ref, missing });
-  if (override === null && none) return refused({ code: 'noEvidence', ref: action.ref });
-  const commentProblem = override !== null ? checkText('reason', override) : checkComment(comment);
+  const reason = override?.trim() ? override : null;
+  if (override !== null && !reason && (missing.length > 0 || none))
+    return refused({ code: 'reasonNeeded', ref: action.ref, for: 'signOff' });
+  if (reason === null && missing.length > 0) return refused({ code: 'evidenceMissing', ref: action.ref, missing });
+  if (reason === null && none) return refused({ code: 'noEvidence', ref: action.ref });
+  const commentProblem = reason !== null ? checkText('reason', reason) : checkComment(comment);
   if (commentProblem) return refused(commentProblem);
   return {
     ok: true,
     action: withUpdate(
       withdrawRequest({ ...action, status: 'Signed off' }),
-      signOffNote(action, override?.trim() ?? comment),
+      signOffNote(action, reason?.trim() ?? comment),
       ctx,
     ),
   };

@@ -1,6 +1,7 @@
 import { approveNewDate, ChangeContext, ChangeResult, declineNewDate, signOff } from './action-changes';
 import { formatUkDate } from './calendar';
 import { DateDecision } from './command';
+import { Notification } from './notifications';
 import { currentDueDate } from './rag';
 import { Actor, canDecideDateRequest, canSignOff, DutyRules } from './permissions';
 import { Action, DateRequest } from './types';
@@ -51,10 +52,19 @@ function approveWhatWaits(comment: string | null, action: Action, ctx: ChangeCon
   return decideDateRequest('approve', comment, action, ctx);
 }
 
-/** What the person who decided is told. */
-export function decisionConfirmation(decision: DateDecision, action: Action): string {
+/**
+ * What the person who decided is told: for an approval, the date it replaced and any change of status it made
+ * (a new date accounts for a delay, so a delayed action is on track again: see `reschedule`).
+ */
+export function decisionConfirmation(decision: DateDecision, action: Action, before: Action): string {
   if (decision === 'approve') {
-    return `Approved: ${action.ref} is now due ${action.revisedDueDate ? formatUkDate(action.revisedDueDate) : 'on its new date'}.`;
+    const now = action.revisedDueDate ? formatUkDate(action.revisedDueDate) : 'on its new date';
+    const was = currentDueDate(before);
+    const status =
+      action.status !== before.status
+        ? ` Its status is now ${action.status.toLowerCase()} (it was ${before.status.toLowerCase()}): the new date accounts for the delay.`
+        : '';
+    return `Approved: ${action.ref} is now due ${now}${was ? ` (it was due ${formatUkDate(was)})` : ''}.${status}`;
   }
   const due = currentDueDate(action);
   return `Declined: ${action.ref} keeps its date${due ? `, ${formatUkDate(due)}` : ''}.`;
@@ -73,4 +83,10 @@ export function ownerToldOfDecision(
   const due = currentDueDate(after);
   const stands = due ? `It stays due ${formatUkDate(due)}.` : 'It still has no due date.';
   return `${asked} was declined by ${deciderName}${comment ? `: ${comment.trim()}` : ''}. ${stands}`;
+}
+
+/** What an owner is told when a chair, an executive or an administrator moved their action's date. */
+export function ownerToldOfMovedDate(moved: Extract<Notification, { kind: 'date-moved' }>): string {
+  const was = moved.from ? ` (it was ${formatUkDate(moved.from)})` : '';
+  return `${moved.by.name ?? moved.by.email} moved ${moved.ref}’s due date to ${formatUkDate(moved.to)}${was}: ${moved.reason}`;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_LIMBO_WEEKS, evidenceOverdue, EvidenceOverdueItem, inLimbo, LimboItem } from './limbo';
 import { PersonProblem } from './reach';
+import { Cancellation, cancellations } from './cancellations';
 import { daysBetween, localDateOf } from './calendar';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { compareRefs, refKey } from './ref';
@@ -99,6 +100,8 @@ export interface Digest {
   slippedThisWeek: SlippedItem[];
   /** Marked Complete or Signed off this week (not when created) and still so. In reference order. */
   completedThisWeek: CompletedItem[];
+  /** Cancelled this week and still cancelled, with who, when and why. In reference order. */
+  cancelledThisWeek: Cancellation[];
   /** Status Complete: waiting longest first; waits history cannot date come first, being older than history. */
   awaitingSignOff: AwaitingSignOffItem[];
   /** Due date moved two or more times: most moves first. */
@@ -284,6 +287,7 @@ export function computeDigest(input: DigestInput): Digest {
     newlyOverdue,
     slippedThisWeek,
     completedThisWeek,
+    cancelledThisWeek: cancellations(actions, (action) => thisWeek(historyOf(action), weekStart, timeZone)),
     awaitingSignOff,
     slippedRepeatedly,
     unreachable,

@@ -237,3 +237,8 @@ const SIGNED_OFF = 'Signed off';
 export function overrideWords(comment: string): string | null {
   return comment.startsWith(`${SIGNED_OFF} without evidence`) ? comment.slice(SIGNED_OFF.length + 1) : null;
 }
+
+/** Evidence that is a bare web address is a link; anything else (a link with words after it, say) is a note. */
+export function evidenceLink(text: string): string | null {
+  return /^https?:\/\/\S+$/i.test(text) ? text : null;
+}

@@ -1,4 +1,4 @@
-import { evidenceLink } from './action-changes';
+import { evidenceLink } from './evidence-items';
 import { ImportedMeasureFields } from './import-measure';
 import { ImportedRow } from './import-rows';
 import { Action, Evidence, Measure } from './types';

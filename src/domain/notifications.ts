@@ -1,5 +1,6 @@
 import { DateDecision } from './command';
-import { Action, DateRequest } from './types';
+import { currentDueDate } from './rag';
+import { Action, DateRequest, IsoDate } from './types';
 
 /**
  * What a change tells other people. Written to the outbox in the same
@@ -19,6 +20,16 @@ export type Notification =
       decision: DateDecision;
       by: { email: string; name: string | null };
       comment: string | null;
+    }
+  /** A decider moved the date of someone else's action: its owner is told, with the date it replaced and why. */
+  | {
+      kind: 'date-moved';
+      planId: string;
+      ref: string;
+      from: IsoDate | null;
+      to: IsoDate;
+      reason: string;
+      by: { email: string; name: string | null };
     }
   /** An action changed: its owner's reminder card for the week is redrawn in place. */
   | { kind: 'action-changed'; planId: string; ownerEmail: string | null };
@@ -44,3 +55,15 @@ export const dateDecided = (
   by: { email: string; name: string | null },
   comment: string | null,
 ): Notification => ({ kind: 'date-decided', planId: after.planId, ref: after.ref, request, decision, by, comment });
+
+/** The owner is told when someone else moved their action's date; nobody when the owner moved it. */
+export function ownerToldOfMove(
+  before: Action,
+  after: Action,
+  by: { email: string; name: string | null },
+): Notification[] {
+  const to = after.revisedDueDate;
+  if (!to || to === before.revisedDueDate || !after.owner || after.owner.email === by.email) return [];
+  const reason = after.revisionReason ?? '';
+  return [{ kind: 'date-moved', planId: after.planId, ref: after.ref, from: currentDueDate(before), to, reason, by }];
+}

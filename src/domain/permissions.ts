@@ -86,6 +86,19 @@ export function decidesDates(actor: Actor, action: Action, rules: DutyRules): bo
   return isOverseer(actor) && !barredAsOwner(actor, action, rules);
 }
 
+/**
+ * A new date: a chair, an executive or an administrator moves it (`decidesDates`); the owner, or a decider on
+ * their own action, asks for it. Anyone else may do neither. `names` puts a name to the owner in a refusal.
+ */
+export function canChangeDate(
+  actor: Actor,
+  action: Action,
+  rules: DutyRules,
+  names?: ReadonlyMap<string, string>,
+): Permission {
+  return decidesDates(actor, action, rules) ? ALLOWED : canUpdate(actor, action, names);
+}
+
 export function canDecideDateRequest(actor: Actor, action: Action, rules: DutyRules): Permission {
   return decides(actor, action, rules, 'decideDate');
 }

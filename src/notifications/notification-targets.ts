@@ -1,7 +1,7 @@
 import { renderCard } from '../cards/render';
 import { detailView } from '../cards/view-models';
 import { todayIn } from '../domain/calendar';
-import { ownerToldOfDecision } from '../domain/date-decisions';
+import { ownerToldOfDecision, ownerToldOfMovedDate } from '../domain/date-decisions';
 import { Notification } from '../domain/notifications';
 import { offeredDecisionOn } from '../domain/permissions';
 import { isPersonProblem } from '../domain/reach';
@@ -39,6 +39,8 @@ export class NotificationTargets {
         return this.deciders(plan, notification.ref);
       case 'date-decided':
         return this.owner(plan, notification);
+      case 'date-moved':
+        return this.ownerOfMoved(plan, notification);
       case 'action-changed': {
         const owner = notification.ownerEmail ? await this.storage.people.byEmail(notification.ownerEmail) : null;
         return owner ? this.redraw(plan, owner) : [];
@@ -85,6 +87,17 @@ export class NotificationTargets {
     const [named] = await withOwnerNames(this.storage, [current.value]);
     const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
     return [this.tell(asker, { card, summary: told }), ...(await this.redraw(plan, asker))];
+  }
+
+  /** The owner of an action whose date a decider moved: told who moved it, to when, from when and why. */
+  private async ownerOfMoved(plan: Plan, moved: Extract<Notification, { kind: 'date-moved' }>): Promise<Target[]> {
+    const current = await this.storage.actions.get(plan.id, moved.ref);
+    const owner = current?.value.owner ? await this.storage.people.byEmail(current.value.owner.email) : null;
+    if (!current || !owner) return [];
+    const told = ownerToldOfMovedDate(moved);
+    const [named] = await withOwnerNames(this.storage, [current.value]);
+    const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
+    return [this.tell(owner, { card, summary: told }), ...(await this.redraw(plan, owner))];
   }
 
   /** A message to a person, by the one reach rule; what Teams says about them is kept, as the weekly jobs keep it. */

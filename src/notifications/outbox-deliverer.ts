@@ -26,6 +26,10 @@ export class OutboxDeliverer implements ChangeNotifier {
     return this.kick(decided.action.planId);
   }
 
+  dateMoved(planId: string): Promise<void> {
+    return this.kick(planId);
+  }
+
   actionChanged(planId: string): Promise<void> {
     return this.kick(planId);
   }

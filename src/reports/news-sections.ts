@@ -1,6 +1,6 @@
 import { RAGS, STATUSES } from '../domain/types';
 import type { LatestWords } from '../domain/report/latest-words';
-import { CommitteeReport, Slip } from '../domain/report/types';
+import { Cancellation, CommitteeReport, Slip } from '../domain/report/types';
 import { Block, bullets, heading, paragraph, table } from './document';
 import { actionsTable, signed, Words } from './words';
 
@@ -114,11 +114,25 @@ export function slipSentence(slip: Slip, w: Words): string {
   );
 }
 
+/** A section of one plain sentence per item, or a sentence saying there is none: never an empty heading. */
+function sentences<T>(title: string, items: readonly T[], sentence: (item: T) => string, none: string): Block[] {
+  return [heading(1, title), items.length ? bullets(items.map(sentence)) : paragraph(none)];
+}
+
 export function slippageSection(report: CommitteeReport, w: Words): Block[] {
-  return [
-    heading(1, 'Slippage'),
-    report.slippage.length
-      ? bullets(report.slippage.map((s) => slipSentence(s, w)))
-      : paragraph('No due date was moved in this period.'),
-  ];
+  return sentences('Slippage', report.slippage, (s) => slipSentence(s, w), 'No due date was moved in this period.');
+}
+
+/** "SG-5, Review equality data (Isaiah Langer): cancelled on 30 Nov 2026 by Alex Wilber. Reason: the service was merged." */
+export function cancellationSentence(c: Cancellation, w: Words): string {
+  const reason = c.reason?.replace(/[.\s]+$/, '');
+  return (
+    `${c.action.ref}, ${c.action.title} (${w.owner(c.action)}): cancelled on ${w.day(c.at)} by ${w.person(c.by)}.` +
+    (reason ? ` Reason: ${reason}.` : ' No reason was recorded.')
+  );
+}
+
+export function cancelledSection(report: CommitteeReport, w: Words): Block[] {
+  const none = 'No action was cancelled in this period.';
+  return sentences('Cancelled', report.cancelled, (c) => cancellationSentence(c, w), none);
 }

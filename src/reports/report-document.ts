@@ -7,7 +7,13 @@ import {
   performanceSection,
   planOnAPageSection,
 } from './register-sections';
-import { challengesSection, highlightsSection, slippageSection, summarySection } from './news-sections';
+import {
+  cancelledSection,
+  challengesSection,
+  highlightsSection,
+  slippageSection,
+  summarySection,
+} from './news-sections';
 import { wordsFor } from './words';
 
 /** The section headings, in order: the tests and the renderers both read them from here. */
@@ -16,6 +22,7 @@ export const SECTION_HEADINGS = [
   'Key highlights',
   'Key challenges and risks',
   'Slippage',
+  'Cancelled',
   'Plan on a page',
   'Performance book',
   'Awaiting sign-off',
@@ -34,6 +41,7 @@ export function reportDocument(report: CommitteeReport): ReportDocument {
       ...highlightsSection(report, w),
       ...challengesSection(report, w),
       ...slippageSection(report, w),
+      ...cancelledSection(report, w),
       ...planOnAPageSection(report, w),
       ...performanceSection(report, w),
       ...awaitingSection(report, w),

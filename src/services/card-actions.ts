@@ -106,7 +106,7 @@ export class CardActions {
       return { kind: 'message', text: `Nothing was changed. ${refusalText(outcome)}` };
     if (outcome.kind === 'refused') return redraw(problem(`Nothing was changed. ${refusalText(outcome)}`));
     tell(this.notifier, outcome.found.current.value, outcome.notifications);
-    return redraw(ok(change.confirm(outcome.found.current.value)));
+    return redraw(ok(change.confirm(outcome.found.current.value, outcome.before)));
   }
 }
 

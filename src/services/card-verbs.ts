@@ -47,7 +47,7 @@ export interface CardChange {
   ref: string;
   run(storage: Storage, found: FoundAction, by: ChangeBy): Promise<ChangeOutcome>;
   /** What the card's banner says once it is done. */
-  confirm(after: Action): string;
+  confirm(after: Action, before: Action): string;
 }
 
 /** What a button's data turned out to be: a problem to show, a card to redraw only, or a change. */
@@ -197,13 +197,13 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
     ref: data.requestRef,
     run: (storage, found, by) =>
       decideDate(storage, found, by, { what: 'date', decision: 'approve', comment: data.decisionComment ?? null }),
-    confirm: (after) => decisionConfirmation('approve', after),
+    confirm: (after, before) => decisionConfirmation('approve', after, before),
   })),
   declineDate: verb('decisions', DecisionData, (data) => ({
     ref: data.requestRef,
     run: (storage, found, by) =>
       decideDate(storage, found, by, { what: 'date', decision: 'decline', comment: data.decisionComment ?? null }),
-    confirm: (after) => decisionConfirmation('decline', after),
+    confirm: (after, before) => decisionConfirmation('decline', after, before),
   })),
   signOff: verb('decisions', PlanData.extend({ signOffRef: text('Which action') }), (data) => ({
     ref: data.signOffRef,

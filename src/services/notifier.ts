@@ -14,6 +14,8 @@ export interface ChangeNotifier {
   dateRequested(planId: string, ref: string): Promise<void>;
   /** A chair, an executive or an administrator decided on an owner's new date: the owner is told. */
   dateDecided(decided: DateDecided): Promise<void>;
+  /** A chair, an executive or an administrator moved the date of someone else's action: its owner is told. */
+  dateMoved?(planId: string, ref: string): Promise<void>;
   /** An action changed in chat: the owner's reminder card for this week is redrawn. */
   actionChanged(planId: string, ownerEmail: string | null): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function announce(
   for (const n of notifications) {
     if (n.kind === 'date-requested') await notifier.dateRequested?.(n.planId, n.ref);
     else if (n.kind === 'action-changed') await notifier.actionChanged?.(n.planId, n.ownerEmail);
+    else if (n.kind === 'date-moved') await notifier.dateMoved?.(n.planId, n.ref);
     else
       await notifier.dateDecided?.({
         action: after,

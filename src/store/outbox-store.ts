@@ -37,6 +37,15 @@ const Stored: z.ZodType<Notification> = z.discriminatedUnion('kind', [
     by: z.object({ email: z.string(), name: z.string().nullable() }),
     comment: z.string().nullable(),
   }),
+  z.object({
+    kind: z.literal('date-moved'),
+    planId: z.string(),
+    ref: z.string(),
+    from: z.string().nullable(),
+    to: z.string(),
+    reason: z.string(),
+    by: z.object({ email: z.string(), name: z.string().nullable() }),
+  }),
   z.object({ kind: z.literal('action-changed'), planId: z.string(), ownerEmail: z.string().nullable() }),
 ]);
 

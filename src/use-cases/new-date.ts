@@ -1,10 +1,10 @@
 import { addNote, requestNewDate, reschedule } from '../domain/action-changes';
-import { dateRequested } from '../domain/notifications';
-import { decidesDates } from '../domain/permissions';
+import { dateRequested, ownerToldOfMove } from '../domain/notifications';
+import { Actor, canChangeDate, decidesDates, Permission } from '../domain/permissions';
+import { Action } from '../domain/types';
 import { IsoDate } from '../domain/types';
 import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
-import { updaterRule } from './may-update';
 import { ChangeOutcome, ChangeUseCase, refusal, Refusal } from './outcome';
 import { updaterChange } from './updater-change';
 
@@ -23,6 +23,8 @@ export interface NewDate {
  * happened is `moved` on the outcome: the action then has no date request waiting.
  */
 export const newDate: ChangeUseCase<NewDate> = async (storage, found, by, input) => {
+  const { actor } = found.view;
+  const mover = { email: actor.email, name: actor.name };
   return updaterChange(
     storage,
     found,
@@ -34,7 +36,10 @@ export const newDate: ChangeUseCase<NewDate> = async (storage, found, by, input)
         : requestNewDate(action, input.newDate, input.reason, input.markDelayed, ctx);
       return moved.ok && input.note ? addNote(moved.action, input.note, ctx) : moved;
     },
-    { alsoTell: (after) => (after.dateRequest ? [dateRequested(after)] : []) },
+    {
+      permission: await dateRule(storage, found),
+      alsoTell: (after, before) => (after.dateRequest ? [dateRequested(after)] : ownerToldOfMove(before, after, mover)),
+    },
   );
 };
 
@@ -42,8 +47,18 @@ export const newDate: ChangeUseCase<NewDate> = async (storage, found, by, input)
 export const dateMoved = (outcome: Extract<ChangeOutcome, { kind: 'done' }>): boolean =>
   outcome.found.current.value.dateRequest === null;
 
+/** Who may move or ask for a new date (`canChangeDate`), with the owner's name to hand for a refusal. */
+async function dateRule(storage: Storage, found: FoundAction): Promise<(actor: Actor, action: Action) => Permission> {
+  const { actor } = found.view;
+  // The people directory is read only when the answer is likely no, so the refusal can name the owner.
+  const names = canChangeDate(actor, found.current.value, found.view.plan).allowed
+    ? undefined
+    : await storage.people.nameDirectory();
+  return (actor, action) => canChangeDate(actor, action, found.view.plan, names);
+}
+
 /** Asked before the questions about a new date begin, so nobody is asked for a date they may not change. */
 export async function mayAskForNewDate(storage: Storage, found: FoundAction): Promise<Refusal | null> {
-  const permission = (await updaterRule(storage, found))(found.view.actor, found.current.value);
+  const permission = (await dateRule(storage, found))(found.view.actor, found.current.value);
   return permission.allowed ? null : refusal('notPermitted', { code: 'denied', denial: permission.denial });
 }

@@ -14,12 +14,14 @@ export const signOff: ChangeUseCase<{ comment: string | null; override?: string 
   input,
 ) => {
   const { plan } = found.view;
+  // An empty reason is an override still to be explained: the rule refuses it while evidence is lacking.
   const override = input.override ?? null;
+  const reason = override?.trim() ? override.trim() : null;
   return runChange(
     storage,
     found,
     // An override's history entry says what the sign-off went without, as well as why.
-    { ...by, comment: override !== null ? signOffNote(found.current.value, override.trim()) : input.comment },
+    { ...by, comment: reason !== null ? signOffNote(found.current.value, reason) : input.comment },
     (action, ctx, actor) => {
       // The override is checked against the action as stored now: evidence added meanwhile makes it a plain sign-off.
       const permission =

@@ -12,7 +12,7 @@ export interface UpdaterOptions {
   /** Asked instead of whether the person may update the action (cancelling is a decision, not an update). */
   permission?: (actor: Actor, action: Action) => Permission;
   /** Whom to tell besides the owner, whose card is always redrawn; worked out against the action as written. */
-  alsoTell?: (after: Action) => Notification[];
+  alsoTell?: (after: Action, before: Action) => Notification[];
 }
 
 /**
@@ -33,6 +33,6 @@ export async function updaterChange(
     found,
     by,
     (action, ctx, actor) => permitted(may(actor, action), () => rule(change(action, ctx, actor))),
-    (_, after) => [ownerCardRedrawn(after), ...(options.alsoTell?.(after) ?? [])],
+    (before, after) => [ownerCardRedrawn(after), ...(options.alsoTell?.(after, before) ?? [])],
   );
 }

@@ -114,7 +114,8 @@ test('how are we doing, in the bound channel: counts by RAG and status, the chan
     /^How we are doing: Improvement Board plan\n6 actions · as of 30 Nov 2026\n2 finished \(0 signed off\), 1 overdue \(\+1\), 4 still in progress\./,
   );
   // A week ago B-1 was delayed (waiting for its new date), B-4 at risk, B-5 on track and B-2 not yet late.
-  expect(summary).toMatch(/By RAG\nRed\n1\nAmber\n0 \(-2\)\nGreen\n3 \(\+1\)\nBy status\n/); // complete is a status, not a colour
+  // Every rating, complete too, so the counts add up to the 6 actions, as on the tab.
+  expect(summary).toMatch(/By RAG\nRed\n1\nAmber\n0 \(-2\)\nGreen\n3 \(\+1\)\nComplete\n2 \(\+1\)\nBy status\n/);
   expect(summary).toMatch(
     /By status\nNot started\n1\nOn track\n3 \(\+1\)\nAt risk\n0 \(-1\)\nDelayed\n0 \(-1\)\nComplete\n2 \(\+1\)\n/,
   );

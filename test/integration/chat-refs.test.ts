@@ -144,7 +144,7 @@ describe('every command, with the ref shapes councils use', () => {
     ]);
     expect((await stored('IP-2')).value.dateRequest).toMatchObject({ date: '2027-05-31' });
     expect(await say('approve 6(a)', CHAIR)).toEqual([
-      expect.stringMatching(/^Approved: 6\(a\) is now due 30 Jun 2027\./),
+      expect.stringMatching(/^Approved: 6\(a\) is now due 30 Jun 2027 \(it was due \d+ \w+ \d{4}\)\./),
     ]);
     const [declined] = await say('decline IP 2 because the inspection date is fixed', CHAIR);
     expect(declined).toMatch(/IP-2/);

@@ -97,7 +97,8 @@ test('an owner asks for a new date, the deciders are told; an executive declines
 
 test('an administrator who does not own the action moves its date outright; nobody is asked', async () => {
   const moved = await askNewDate(MEGAN, 'SG-8', '2027-01-30', 'recruitment', true);
-  expect(summary(moved)).toEqual({ kind: 'done', told: ['action-changed'] });
+  // Its owner is told who moved it and why (Alex Wilber owns SG-8).
+  expect(summary(moved)).toEqual({ kind: 'done', told: ['action-changed', 'date-moved'] });
   expect(moved.kind === 'done' && dateMoved(moved)).toBe(true);
   expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.value).toMatchObject({
     revisedDueDate: '2027-01-30',

@@ -53,12 +53,23 @@ describe('changeStatus', () => {
     ['Not started', 'At risk'],
     ['On track', 'Complete'],
     ['Delayed', 'On track'],
-    ['At risk', 'Cancelled'],
     ['Cancelled', 'On track'],
     ['Complete', 'On track'],
   ])('%s → %s is allowed and changes only the status', (from, to) => {
     const before = anAction({ status: from, latestUpdate: anUpdate });
     expect(changed(changeStatus(before, to, null, ctx))).toEqual({ ...before, status: to });
+  });
+
+  test('cancelling needs a reason, as a new date does: without one nothing changes; with one it is the latest update', () => {
+    const before = anAction({ status: 'At risk', latestUpdate: anUpdate });
+    for (const none of [null, '', '   '])
+      expect(changeStatus(before, 'Cancelled', none, ctx)).toEqual({
+        ok: false,
+        problem: { code: 'reasonNeeded', ref: 'SG-1', for: 'cancel' },
+      });
+    const after = changed(changeStatus(before, 'Cancelled', 'the service was merged', ctx));
+    expect(after.status).toBe('Cancelled');
+    expect(after.latestUpdate?.text).toBe('the service was merged');
   });
 
   test('a comment becomes the latest update, trimmed, with who and when', () => {
@@ -123,7 +134,9 @@ describe('a new date waiting when the work ends', () => {
   ])('%s → %s: the request is %s', (from, to, request) => {
     const before = anAction({ status: from, dateRequest: aRequest, evidence: [someEvidence] });
     const after = changed(
-      to === 'Signed off' ? signOff(before, null, chairCtx) : changeStatus(before, to as Status, null, ctx),
+      to === 'Signed off'
+        ? signOff(before, null, chairCtx)
+        : changeStatus(before, to as Status, to === 'Cancelled' ? 'no longer needed' : null, ctx),
     );
     expect(after.dateRequest).toEqual(request === 'kept' ? aRequest : null);
     expect(withdrawnNote(before, after)).toBe(

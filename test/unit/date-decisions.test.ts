@@ -167,12 +167,39 @@ describe('separation of duties: a chair who owns the action does not decide on i
 });
 
 describe('decisionConfirmation', () => {
-  test.each<[description: string, decision: 'approve' | 'decline', action: Action, expected: string]>([
-    ['approved', 'approve', anAction({ revisedDueDate: '2026-10-31' }), 'Approved: SG-1 is now due 31 Oct 2026.'],
-    ['declined, with a due date', 'decline', anAction(), 'Declined: SG-1 keeps its date, 30 Sep 2026.'],
-    ['declined, with no due date', 'decline', anAction({ originalDueDate: null }), 'Declined: SG-1 keeps its date.'],
-  ])('%s', (_d, decision, action, expected) => {
-    expect(decisionConfirmation(decision, action)).toBe(expected);
+  const approved = anAction({ revisedDueDate: '2026-10-31' });
+  test.each<[description: string, decision: 'approve' | 'decline', before: Action, action: Action, expected: string]>([
+    [
+      'approved: the date it replaced',
+      'approve',
+      anAction(),
+      approved,
+      'Approved: SG-1 is now due 31 Oct 2026 (it was due 30 Sep 2026).',
+    ],
+    [
+      'approved, a delayed action on track again: said, not done silently',
+      'approve',
+      anAction({ status: 'Delayed' }),
+      { ...approved, status: 'On track' },
+      'Approved: SG-1 is now due 31 Oct 2026 (it was due 30 Sep 2026). Its status is now on track (it was delayed): the new date accounts for the delay.',
+    ],
+    [
+      'approved, with no due date before',
+      'approve',
+      anAction({ originalDueDate: null }),
+      { ...approved, originalDueDate: null },
+      'Approved: SG-1 is now due 31 Oct 2026.',
+    ],
+    ['declined, with a due date', 'decline', anAction(), anAction(), 'Declined: SG-1 keeps its date, 30 Sep 2026.'],
+    [
+      'declined, with no due date',
+      'decline',
+      anAction({ originalDueDate: null }),
+      anAction({ originalDueDate: null }),
+      'Declined: SG-1 keeps its date.',
+    ],
+  ])('%s', (_d, decision, before, action, expected) => {
+    expect(decisionConfirmation(decision, action, before)).toBe(expected);
   });
 });
 

@@ -231,7 +231,9 @@ describe('a first digest and a quiet week', () => {
     ]) {
       expect(text).not.toContain(heading);
     }
-    expect(text).toContain('Nothing became overdue, moved, was completed or is waiting for sign-off this week.');
+    expect(text).toContain(
+      'Nothing became overdue, moved, was completed or cancelled, or is waiting for sign-off this week.',
+    );
     expect((card.body as Node[]).length).toBeLessThan(12);
   });
 
@@ -424,5 +426,39 @@ describe('completed this week says what was said with it, as the committee repor
       history: [entry('LAC-6', '2026-09-29', [['status', from, status]], comment)],
     });
     expect(digestView(digest, PLAN, TODAY).completedThisWeek?.items[0].detail).toBe(detail);
+  });
+});
+
+describe('cancelled this week, with the reason, so an action never leaves the plan quietly', () => {
+  const cancelled = (ref: string) => act(ref, { status: 'Cancelled' });
+  test.each<[name: string, actions: Action[], history: HistoryEntry[], details: string[]]>([
+    [
+      'cancelled this week: when and why',
+      [cancelled('SG-5')],
+      [entry('SG-5', '2026-09-29', [['status', 'On track', 'Cancelled']], 'the service was merged')],
+      ['Owner SG-5 · cancelled on 29 Sep 2026 · reason: the service was merged'],
+    ],
+    [
+      'cancelled before a reason was required',
+      [cancelled('SG-5')],
+      [entry('SG-5', '2026-09-29', [['status', 'On track', 'Cancelled']])],
+      ['Owner SG-5 · cancelled on 29 Sep 2026 · no reason given'],
+    ],
+    [
+      'cancelled last week: not this week’s news',
+      [cancelled('SG-5')],
+      [entry('SG-5', '2026-09-20', [['status', 'On track', 'Cancelled']], 'merged')],
+      [],
+    ],
+    [
+      'cancelled this week, then reopened',
+      [act('SG-5', { status: 'On track' })],
+      [entry('SG-5', '2026-09-29', [['status', 'On track', 'Cancelled']], 'merged')],
+      [],
+    ],
+  ])('%s', (_name, actions, history, details) => {
+    const view = digestView(digestOf({ actions, history }), PLAN, TODAY);
+    expect(view.cancelledThisWeek?.items.map((i) => i.detail) ?? []).toEqual(details);
+    if (details.length) expect(cardText(render(digestOf({ actions, history })))).toContain('Cancelled this week');
   });
 });

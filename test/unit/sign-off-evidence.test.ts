@@ -82,9 +82,10 @@ describe('sign-off needs evidence for every required item', () => {
   });
 
   test.each([
-    ['an empty reason', '  ', 'The reason is empty.'],
+    ['an empty reason', '  ', 'give the reason'],
     ['an action not complete', 'fine', 'not complete'],
   ])('an override is still refused for %s', (label, reason, refusal) => {
+    // An empty reason is asked for (see reasonNeeded), never taken as one.
     const action = label.includes('not complete')
       ? anAction({ evidenceRequired: REQUIRED })
       : complete({ evidenceRequired: REQUIRED });

@@ -3,6 +3,7 @@ import { Action, HistoryEntry, IsoDate, Plan } from '../types';
 import { changesInPeriod } from './history-in-period';
 import { latestWordsBy } from './latest-words';
 import { challenges, highlights, slippage } from './news';
+import { cancellations } from '../cancellations';
 import { awaiting, byRef, planOnAPage, planRow, reportSummary } from './register';
 import { reportGlossary } from './report-glossary';
 import { CommitteeReport, GlossaryLine, MeasureRow, ReportPeriod } from './types';
@@ -52,6 +53,7 @@ export function committeeReport(input: ReportInput): CommitteeReport {
     highlights: highlights(actions, changesOf),
     challenges: challenges(actions, period.to, latestWordsBy(history, period.to, plan.timeZone)),
     slippage: slippage(actions, changesOf),
+    cancelled: cancellations(actions, changesOf),
     planOnAPage: planOnAPage(actions, period.to),
     performance: input.measures ? { recorded: true, rows: input.measures } : { recorded: false },
     awaiting: awaiting(actions, history, period.to, plan.timeZone),
@@ -75,6 +77,7 @@ function textsOf(report: Omit<CommitteeReport, 'glossary'>): { ref: string; text
   for (const item of evidence)
     for (const e of item.evidence) texts.push({ ref: item.action.ref, text: evidenceShown(e).words ?? '' });
   for (const slip of report.slippage) if (slip.reason) texts.push({ ref: slip.action.ref, text: slip.reason });
+  for (const c of report.cancelled) if (c.reason) texts.push({ ref: c.action.ref, text: c.reason });
   // The overdue table gives days overdue instead of words.
   for (const { action, kind, words } of report.challenges)
     if (words && kind !== 'overdue') texts.push({ ref: action.ref, text: words.text });

@@ -4,6 +4,9 @@ import type { LatestWords } from './latest-words';
 import { AcronymWarning } from '../plain-english';
 import { DigestChanges, DigestTotals } from '../digest';
 import { Action, Evidence, IsoDate, Rag, Status } from '../types';
+import type { Cancellation } from '../cancellations';
+
+export type { Cancellation };
 
 /** The days a report covers, both included, in the plan's time zone. */
 export interface ReportPeriod {
@@ -118,6 +121,7 @@ export interface CommitteeReport {
   highlights: Highlight[];
   challenges: Challenge[];
   slippage: Slip[];
+  cancelled: Cancellation[];
   planOnAPage: ThemeGroup[];
   performance: Performance;
   awaiting: AwaitingRow[];

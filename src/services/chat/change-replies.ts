@@ -24,7 +24,9 @@ import {
   statusReport,
   stillNeeded,
 } from './evidence-replies';
+import { awaitAnswer } from './pending-answer';
 import { FoundAction } from './plan-scope';
+import { ReasonQuestion } from './reason-question';
 import { showReply } from './read-replies';
 import { Incoming, Reply, text } from './types';
 
@@ -59,7 +61,11 @@ function run(storage: Storage, found: FoundAction, command: ChangeCommand, by: C
     case 'note':
       return addNote(storage, found, by, { text: command.text });
     case 'signOff':
-      return signOff(storage, found, by, { comment: command.comment, override: command.override?.reason ?? null });
+      // An override with no reason yet is passed as an empty one: the rule asks for the reason if evidence is lacking.
+      return signOff(storage, found, by, {
+        comment: command.comment,
+        override: command.override ? (command.override.reason ?? '') : null,
+      });
   }
 }
 
@@ -73,10 +79,16 @@ export async function simpleChangeReply(
   command: ChangeCommand,
   at: string,
   notifier?: ChangeNotifier,
+  /** Asks for a reason the change needs and waits for it; without it, the refusal says how to give one. */
+  askReason?: (question: ReasonQuestion) => Promise<Reply>,
 ): Promise<Reply> {
-  const question = command.kind === 'evidence' || command.kind === 'signOff' ? evidenceQuestion(found, command) : null;
+  const question = command.kind === 'evidence' ? evidenceQuestion(found, command) : null;
   if (question) return question;
   const outcome = await run(storage, found, command, { via: 'chat', at });
+  if (outcome.kind === 'refused' && outcome.why.code === 'reasonNeeded' && askReason) {
+    const without = command.kind === 'signOff' ? (command.override?.without ?? null) : null;
+    return askReason({ planId: found.view.plan.id, ref: outcome.why.ref, for: outcome.why.for, without });
+  }
   if (outcome.kind !== 'done') return notDone(outcome);
   tell(notifier, outcome.found.current.value, outcome.notifications);
   return showReply(storage, outcome.found, bannerFor(command, outcome.found.current.value, outcome.before));
@@ -111,16 +123,8 @@ export function delaySetAside(draft: DelayDraft, today: IsoDate): string {
   const why = draft.reason ?? 'the supplier let us down';
   return `I’ve put ${draft.ref}’s new date aside: nothing was recorded for it. When you’re ready, send it in one message, for example: ${draft.ref} delayed to ${when} because ${why}`;
 }
-/** How long a question waits for its answer. */
-export const QUESTION_MINUTES = 30;
-
 async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, question: string): Promise<Reply> {
-  const expiresAt = new Date(incoming.now.getTime() + QUESTION_MINUTES * 60_000).toISOString();
-  await storage.conversations.ask(incoming.conversation.id, incoming.user.id, {
-    kind: PENDING_DELAY,
-    data: { ...draft },
-    expiresAt,
-  });
+  await awaitAnswer(storage, incoming, PENDING_DELAY, { ...draft });
   return text(`${question} (Or type "cancel".)`);
 }
 
@@ -176,12 +180,7 @@ export async function continueDelay(
   tell(notifier, outcome.found.current.value, outcome.notifications);
   const action = outcome.found.current.value;
   const when = formatUkDate(input.newDate);
-  if (dateMoved(outcome))
-    return showReply(
-      storage,
-      outcome.found,
-      `${action.ref} is now due ${when}${draft.markDelayed ? ' and marked delayed' : ''}.`,
-    );
+  if (dateMoved(outcome)) return showReply(storage, outcome.found, movedBanner(outcome, draft.markDelayed));
   const stays = currentDueDate(action);
   return showReply(
     storage,
@@ -189,6 +188,23 @@ export async function continueDelay(
     `${draft.markDelayed ? `${action.ref} is marked delayed. ` : ''}Your new date, ${when}, has gone to the chairs and executives for approval` +
       (stays ? `; until then ${action.ref} stays due ${formatUkDate(stays)}.` : '.'),
   );
+}
+
+/** What a decider who moved a date is told: the date it replaced, any change of status, and that the owner is told. */
+function movedBanner(outcome: Extract<ChangeOutcome, { kind: 'done' }>, markDelayed: boolean): string {
+  const { before } = outcome;
+  const after = outcome.found.current.value;
+  const now = currentDueDate(after);
+  const was = currentDueDate(before);
+  // A new date without "delayed" accounts for a delay (see `reschedule`): said, never done silently.
+  const status = markDelayed
+    ? ' and marked delayed'
+    : after.status !== before.status
+      ? `, and ${after.status.toLowerCase()}: the new date accounts for the delay`
+      : '';
+  const told = outcome.notifications.some((n) => n.kind === 'date-moved') ? ' Its owner has been told.' : '';
+  const due = `${now ? formatUkDate(now) : 'on its new date'}${was ? ` (it was due ${formatUkDate(was)})` : ''}`;
+  return `${after.ref} is now due ${due}${status}.${told}`;
 }
 
 /** Takes the answer to the question asked last. */

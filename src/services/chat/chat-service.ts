@@ -2,6 +2,7 @@ import { todayIn } from '../../domain/calendar';
 import { Command } from '../../domain/command';
 import { answersQuestion, parseCommand } from '../../domain/command-grammar';
 import { cleanCommandText } from '../../domain/command-text';
+import { resolveRef } from '../../domain/ref-match';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
 import { bindReply } from './bind-reply';
@@ -36,6 +37,21 @@ import { reportRequest } from '../../domain/report/report-request';
 import { REPORT_IN_PRIVATE, ReportLinkMaker, reportReply } from './report-reply';
 import { answerConfirmPress } from './confirm-press';
 import { typedMeasureChoice } from './which-measure-question';
+import {
+  askReason as askForReason,
+  PENDING_REASON,
+  ReasonQuestion,
+  readReasonQuestion,
+  withReason,
+} from './reason-question';
+import { FoundAction } from './plan-scope';
+
+type SimpleChange = Parameters<typeof simpleChangeReply>[2];
+
+/** Whether the command is about the action `ref` (as the plan writes it). */
+function namesAction(command: Command, ref: string): boolean {
+  return 'ref' in command && resolveRef(command.ref, [ref]).kind === 'one';
+}
 
 /** Who is asking, where, and the plan bound to that conversation, if any. */
 interface Asker {
@@ -117,12 +133,20 @@ export class ChatService {
     if (draft && answersQuestion(command, incoming.text, today)) {
       return [await this.answerPending(asker, draft, cleanCommandText(incoming.text))];
     }
+    const why = pending?.kind === PENDING_REASON ? readReasonQuestion(pending.data) : null;
+    if (why && answersQuestion(command, incoming.text, today)) {
+      return [await this.answerReason(asker, why, cleanCommandText(incoming.text))];
+    }
     // "thanks" or "👍" while a question waits leaves the question waiting; anything else answers itself, and a
     // delay whose date was being asked for is said to be set aside, not silently dropped.
     if (!pending || command.kind === 'smallTalk') return this.run(command, asker);
     await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     const replies = await this.run(command, asker);
-    return draft ? [...replies, text(delaySetAside(draft, today))] : replies;
+    // A command about the same action completes or replaces the delay ("SG-1 delayed to 3/4/27 because …"), so
+    // nothing was set aside. Otherwise the notice comes first, so that the new command's answer (perhaps a
+    // question of its own) is the last word and is not read as the question dropped.
+    if (!draft || namesAction(command, draft.ref)) return replies;
+    return [text(delaySetAside(draft, today)), ...replies];
   }
 
   private readEarly(incoming: Incoming, email: string, planId: string): EarlyReads {
@@ -232,20 +256,39 @@ export class ChatService {
       case 'decideDate':
         return [await decisionReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];
       default:
-        return [await simpleChangeReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];
+        return [await this.changeReply(found, command, incoming)];
     }
   }
 
-  private async answerPending(asker: Asker, draft: DelayDraft, answer: string): Promise<Reply> {
+  private changeReply(found: FoundAction, command: SimpleChange, incoming: Incoming): Promise<Reply> {
+    const at = incoming.now.toISOString();
+    const askReason = (question: ReasonQuestion) => askForReason(this.storage, incoming, question);
+    return simpleChangeReply(this.storage, found, command, at, this.notifier, askReason);
+  }
+
+  /** The action a question the bot asked was about, found again for the asker; null (and the question dropped) if it is gone. */
+  private async askedAbout(asker: Asker, asked: { planId: string; ref: string }): Promise<FoundAction | null> {
     const { incoming } = asker;
-    const scope = (await this.views(asker)).filter((v) => v.plan.id === draft.planId);
-    const { found } = await findAction(this.storage, scope, draft.ref);
-    if (found.length !== 1) {
-      await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
-      return text(`I can no longer find ${draft.ref}, so I’ve stopped.`);
-    }
-    const answered = answerDelay(draft, answer, found[0].view.today);
-    return continueDelay(this.storage, incoming, found[0], answered.draft, answered.dateError, this.notifier);
+    const scope = (await this.views(asker)).filter((v) => v.plan.id === asked.planId);
+    const { found } = await findAction(this.storage, scope, asked.ref);
+    if (found.length === 1) return found[0];
+    await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    return null;
+  }
+
+  private async answerPending(asker: Asker, draft: DelayDraft, answer: string): Promise<Reply> {
+    const found = await this.askedAbout(asker, draft);
+    if (!found) return text(`I can no longer find ${draft.ref}, so I’ve stopped.`);
+    const answered = answerDelay(draft, answer, found.view.today);
+    return continueDelay(this.storage, asker.incoming, found, answered.draft, answered.dateError, this.notifier);
+  }
+
+  /** The reason asked for: the command it was asked for runs again with it, as if typed in one message. */
+  private async answerReason(asker: Asker, question: ReasonQuestion, answer: string): Promise<Reply> {
+    const found = await this.askedAbout(asker, question);
+    if (!found) return text(`I can no longer find ${question.ref}, so I’ve stopped.`);
+    await this.storage.conversations.clearPending(asker.incoming.conversation.id, asker.incoming.user.id);
+    return this.changeReply(found, withReason(question, answer), asker.incoming);
   }
 
   private async unknown(command: Extract<Command, { kind: 'unknown' }>, asker: Asker): Promise<Reply> {

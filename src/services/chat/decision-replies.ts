@@ -37,7 +37,7 @@ export async function decisionReply(
   const signedOff = action.status === 'Signed off' && outcome.before.status !== 'Signed off';
   const banner = signedOff
     ? `${action.ref} is signed off.`
-    : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action);
+    : decisionConfirmation(command.kind === 'approve' ? 'approve' : command.decision, action, outcome.before);
   return showReply(storage, outcome.found, banner);
 }
 

@@ -13,17 +13,10 @@ type StatusCommand = Extract<Command, { kind: 'setStatus' }>;
 /**
  * Evidence said to be for an item that could be more than one of the action's required items is not guessed:
  * the person is asked which, with a button per item that runs the command as if they had typed the item's name.
- * A sign-off "without …" with no reason asks for the reason. Otherwise null: go ahead.
+ * Otherwise null: go ahead.
  */
-export function evidenceQuestion(found: FoundAction, command: EvidenceCommand | SignOffCommand): Reply | null {
+export function evidenceQuestion(found: FoundAction, command: EvidenceCommand): Reply | null {
   const action = found.current.value;
-  if (command.kind === 'signOff') {
-    if (!command.override || command.override.reason !== null) return null;
-    const without = command.override.without ? `without ${command.override.without}` : 'without the evidence';
-    return text(
-      `To sign off ${action.ref} ${without}, give the reason, and it goes into the history: sign off ${action.ref} ${without} because …`,
-    );
-  }
   const resolved = resolveEvidence(action, command.text);
   if (resolved.kind === 'badLink')
     return text(

@@ -12,7 +12,7 @@ import { cleanCommandText } from '../../domain/command-text';
 import { measureNamedIn } from '../../domain/which-measure-answer';
 import { PendingQuestion } from '../../store/conversation-store';
 import { Storage } from '../../store/open-storage';
-import { QUESTION_MINUTES } from './change-replies';
+import { QUESTION_MINUTES } from './pending-answer';
 import { confirmReply } from './confirm-replies';
 import { Incoming, Reply, text } from './types';
 

@@ -112,13 +112,16 @@ describe('the words of the answers', () => {
     expect(lines).toEqual(['Completed today', 'Complete for 1 day', 'Complete for 5 days']);
   });
 
-  test('the summary counts colours of open actions only, and says nothing about a comparison in the plan’s first week', () => {
+  test('the summary counts every rating, complete too, so they add up to the total; and says nothing about a comparison in the plan’s first week', () => {
     // Imported today: the plan had no actions a week ago, so there is nothing to compare with.
     const imported = [complete, late].map((a) =>
       aHistoryEntry(a, { at: '2026-11-30T08:00:00Z', via: 'import', changes: diffActions(null, a) }),
     );
     const view = summaryCardView('Plan', summarise([complete, late], imported, TODAY, TZ), TODAY);
-    expect(view.byRag.map((f) => f.title)).toEqual(['Red']);
+    expect(view.byRag).toEqual([
+      { title: 'Red', value: '1' },
+      { title: 'Complete', value: '1' },
+    ]);
     expect(view.byStatus.map((f) => f.title)).toEqual(['On track', 'Complete']);
     expect(view.comparison).toBeNull();
     const text = cardText(renderCard('summary', view));

@@ -1,5 +1,6 @@
 import { changesInPeriod } from '../../../src/domain/report/history-in-period';
 import { challenges, highlights, slippage } from '../../../src/domain/report/news';
+import { cancellations } from '../../../src/domain/cancellations';
 import { Action, HistoryEntry } from '../../../src/domain/types';
 import { aHistoryEntry, anAction } from '../../support/builders';
 
@@ -135,5 +136,37 @@ describe('highlights in the period', () => {
     ];
     const [found] = highlights([action], changesInPeriod(history, period, 'Europe/London'));
     expect(found).toMatchObject({ reached: 'Signed off', comment: note });
+  });
+});
+
+describe('cancellations in the period', () => {
+  const cancel = (action: Action, at: string, reason: string | null) =>
+    changed(action, at, [{ field: 'status', from: 'On track', to: 'Cancelled' }], reason);
+  test.each<[description: string, status: Action['status'], at: string[], expected: string[]]>([
+    ['cancelled in the period: who, when and why', 'Cancelled', ['2026-11-10T10:00:00Z'], ['2026-11-10T10:00:00Z']],
+    ['cancelled before the period: not news', 'Cancelled', ['2026-10-10T10:00:00Z'], []],
+    ['cancelled in the period, then reopened', 'On track', ['2026-11-10T10:00:00Z'], []],
+    [
+      'cancelled twice: the latest',
+      'Cancelled',
+      ['2026-11-03T10:00:00Z', '2026-11-20T10:00:00Z'],
+      ['2026-11-20T10:00:00Z'],
+    ],
+  ])('%s', (_d, status, at, expected) => {
+    const action = anAction({ status });
+    const history = at.map((when) => cancel(action, when, ` merged into SG-2 (${when.slice(0, 10)}) `));
+    const found = cancellations([action], changesInPeriod(history, period, 'Europe/London'));
+    expect(found.map((c) => c.at)).toEqual(expected);
+    for (const c of found)
+      expect(c).toMatchObject({ by: history[0].by, reason: `merged into SG-2 (${c.at.slice(0, 10)})` });
+  });
+
+  test('a cancellation recorded without a reason (before one was required) says so, as null', () => {
+    const action = anAction({ status: 'Cancelled' });
+    const [found] = cancellations(
+      [action],
+      changesInPeriod([cancel(action, '2026-11-10T10:00:00Z', null)], period, 'Europe/London'),
+    );
+    expect(found.reason).toBeNull();
   });
 });

@@ -46,9 +46,11 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
     firstMatch(COMPILED_EVIDENCE_IN_MESSAGE, text, options.slice(0, 1), today) ??
     firstMatch(COMPILED_NEAR_MISSES, text, options, today) ??
     none;
-  const guarded = guard(read, text, words, echo(text));
+  const guarded = guard(read, text, words, echo(text), today);
   if (depth > 0 || guarded.kind !== 'unknown' || guarded.problem !== null || !hasHedge(text)) return guarded;
   const plain = parse(withoutHedges(text), today, depth + 1);
+  // "SG-4 should be done by friday": without its hedge, a plan, and said as one.
+  if (plain.kind === 'notChange') return plain;
   return isChange(plain) && canBeUnsure(plain) ? unsure(plain, text, echo(text)) : guarded;
 }
 

@@ -780,7 +780,7 @@ describe('an unsure change is answered like a question: the action shown and the
     ['sg4 complete i think, we sent the reports out last week', asked('sg4', 'Complete')],
     ['SG-8 complete maybe', asked('SG-8', 'Complete')],
     ['LAC-7 done, not sure though', asked('LAC-7', 'Complete')],
-    ['SG-4 should be done by now', asked('SG-4', 'Complete')],
+    // "SG-4 should be done by now" is what ought to be so, and offers nothing: see command-not-change.test.ts.
     ['SG-4 probably done', asked('SG-4', 'Complete')],
     ['SG-4 is done probably', asked('SG-4', 'Complete')],
     ['SG-4 done I think', asked('SG-4', 'Complete')],

@@ -166,3 +166,51 @@ describe('a clear change in the same words still makes it', () => {
   });
   afterAll(() => console.log(`Clear changes: ${made.length} of ${changes.length} made as meant`));
 });
+
+describe('the reply says why nothing changed and, to those who may, how to make the change', () => {
+  const storage = testStorage();
+  let chat: ChatService;
+  beforeAll(async () => {
+    chat = await seeded(storage, 'not-change-replies');
+  });
+  const reply = async (text: string, as: string) => (await send(chat, { text, as: PEOPLE[as] })).map(readable);
+
+  test.each([
+    [
+      'SG-8 done by end of January',
+      'alex',
+      'If SG-8’s date should move to 31 Jan 2027, send: SG-8 delayed to 31/01/2027 because …',
+    ],
+    ['SG-9 done by 31/12', 'patti', 'That is before its due date (5 Jan 2027). When it’s done, send: SG-9 done'],
+    ['SG-11 finished next week', 'patti', 'When it’s done, send: SG-11 done'],
+    ['can I sign off SG-6?', 'alex', 'That reads as a question, so nothing was decided. You can: send sign off SG-6'],
+    ['can I decline SG-12?', 'adele', 'You can: send decline SG-12 because …'],
+    ['can I sign off SG-6?', 'patti', 'Only a chair, an executive or an administrator can sign off an action.'],
+    ['can I sign off LAC-7?', 'alex', 'You own LAC-7, so another chair, executive or administrator must sign it off.'],
+    ['can I approve SG-5?', 'alex', 'SG-5 has nothing waiting for a decision.'],
+    ['can I mark SG-9 complete?', 'megan', 'You can: send SG-9 done'],
+    [
+      'can I mark SG-9 complete?',
+      'isaiah',
+      'Only the action’s owner (Patti Fernandez) or an administrator can change SG-9.',
+    ],
+    [
+      'LAC-5 complete apart from the leaflet',
+      'isaiah',
+      'When all of it is done, send: LAC-5 done. To record progress now: note LAC-5 …',
+    ],
+  ])('%j from %s: %s', async (text, as, words) => {
+    expect(await reply(text, as)).toEqual([expect.stringContaining(words)]);
+  });
+
+  test.each([
+    [
+      'SG-9 done by 31/12',
+      'adele',
+      'That reads as a plan, not news, so I’ve left SG-9 as it is. That is before its due date (5 Jan 2027).',
+    ],
+    ['LAC-5 complete apart from the leaflet', 'adele', 'That reads as partly done, so I’ve left LAC-5 as it is.'],
+  ])('%j from %s, who may not make it, is given no command: %s', async (text, as, words) => {
+    expect(await reply(text, as)).toEqual([words]);
+  });
+});

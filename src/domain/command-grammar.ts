@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { echo, MAX_ECHO, tooLong } from './command-build';
 import { guard, isChange, unsure } from './command-guard';
+import { readAgain } from './command-not-change';
 import { canBeUnsure, hasHedge, withoutHedges } from './command-hedge';
 import { matchPattern } from './command-pattern';
 import { COMPILED_EVIDENCE_IN_MESSAGE, COMPILED_NEAR_MISSES, COMPILED_RULES, type CompiledRule } from './command-rules';
@@ -47,7 +48,10 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
     firstMatch(COMPILED_NEAR_MISSES, text, options, today) ??
     none;
   const guarded = guard(read, text, words, echo(text), today);
-  if (depth > 0 || guarded.kind !== 'unknown' || guarded.problem !== null || !hasHedge(text)) return guarded;
+  if (depth > 0 || guarded.kind !== 'unknown' || guarded.problem !== null) return guarded;
+  // "Lynne says SG-7 is complete", "SG-9 nearly done": the change named once the words before it are set aside.
+  const again = readAgain(text, (rest) => parse(rest, today, depth + 1));
+  if (again !== null || !hasHedge(text)) return again ?? guarded;
   const plain = parse(withoutHedges(text), today, depth + 1);
   // "SG-4 should be done by friday": without its hedge, a plan, and said as one.
   if (plain.kind === 'notChange') return plain;

@@ -10,6 +10,7 @@ import { readsAsDate } from './uk-date';
  *   promise      "SG-9 done by 31/12", "LAC-8 done in the new year": when it will be done is a plan, not news.
  *   askingLeave  "can I sign off SG-6?", "could I cancel SG-5": asking whether one may is not doing it.
  *   partial      "LAC-5 complete apart from the leaflet", "SG-10 done in principle": part done is not done.
+ *   hearsay      "Lynne says SG-7 is complete", "apparently SG-13 is done": someone else's word is not the sender's news.
  * Two more keep a question a question: an expectation ("SG-7 should be on track by now") and a question answered
  * no in the same message ("LAC-5 done yet? no, still waiting") offer no change.
  */
@@ -127,4 +128,38 @@ const ANSWER_NOT_YES =
 export function answeredNotYes(text: string): boolean {
   const at = text.indexOf('?');
   return at >= 0 && ANSWER_NOT_YES.test(text.slice(at + 1));
+}
+
+/**
+ * Words before a change that the grammar has no rule for, and what they make of it: read again without them, the
+ * message names the change ("Lynne says SG-7 is complete" → SG-7 complete), which is then not made.
+ */
+const READ_AGAIN: ReadonlyArray<{ why: NotChangeWhy; words: RegExp }> = [
+  {
+    why: 'hearsay',
+    words:
+      /^(?:(?:so\s+)?apparently|reportedly|allegedly|i'?m told|i was told|i'?ve been told|i hear|i heard|i'?ve heard|word is|rumour is|[\p{L}'’]+\s+(?:says|said|reckons|thinks|tells me|told me|claims|mentioned))\b[,:]?\s+(?:that\s+)?/iu,
+  },
+  {
+    why: 'partial',
+    words: /\b(?:nearly|almost|mostly|largely|practically|virtually|all but|more or less|partly|partially|half)\s+/i,
+  },
+  {
+    why: 'promise',
+    words:
+      /^(?:(?:i'?m|we'?re|i am|we are|i|we)\s+)?(?:hoping|aiming|planning|expecting|intending|trying|hope|aim|plan|expect|intend)\s+to\s+(?:have|get)\s+|\b(?:expected|due|scheduled|planned|set)\s+to\s+be\s+/i,
+  },
+];
+
+export function readAgain(text: string, parse: (text: string) => Command): Command | null {
+  for (const { why, words } of READ_AGAIN) {
+    if (!words.test(text)) continue;
+    const plain = parse(text.replace(words, ' ').trim());
+    if (plain.kind === 'notChange') return why === 'promise' || plain.why === why ? plain : { ...plain, why };
+    const change = namedChange(plain);
+    if (change === null) continue;
+    if (why !== 'hearsay' && change !== 'Complete' && change !== 'Signed off') continue;
+    return notChange(plain, why);
+  }
+  return null;
 }

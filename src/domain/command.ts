@@ -69,7 +69,7 @@ export type Command =
   /**
    * A message in the words of a change that does not make it (see command-not-change.ts): a plan ("SG-9 done by
    * 31/12"; `when`, the day it names, if one), a question whether one may ("can I sign off SG-6?"), or a part done
-   * ("LAC-5 complete apart from the leaflet"). Nothing changes; the reply says why, and how to make the change.
+   * ("LAC-5 complete apart from the leaflet"), or someone else's word ("Lynne says SG-7 is complete"). Nothing changes; the reply says why, and how to make the change.
    */
   | { kind: 'notChange'; ref: string; why: NotChangeWhy; change: NamedChange; when: IsoDate | null }
   | { kind: 'unknown'; text: string; problem: string | null };
@@ -77,7 +77,7 @@ export type Command =
 export type DateDecision = 'approve' | 'decline';
 
 /** Why a message naming a change did not make it. */
-export type NotChangeWhy = 'promise' | 'askingLeave' | 'partial';
+export type NotChangeWhy = 'promise' | 'askingLeave' | 'partial' | 'hearsay';
 
 /** The change a message named: a status (a sign-off is 'Signed off'), or a decision on a new date or what waits. */
 export type NamedChange = Exclude<Status, 'Delayed'> | DateDecision;

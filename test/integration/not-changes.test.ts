@@ -199,6 +199,17 @@ describe('the reply says why nothing changed and, to those who may, how to make 
       'isaiah',
       'When all of it is done, send: LAC-5 done. To record progress now: note LAC-5 …',
     ],
+    [
+      'Lynne says SG-7 is complete',
+      'megan',
+      'what someone else said, so I’ve left SG-7 as it is. If you know it to be so, send: SG-7 done',
+    ],
+    [
+      'Lynne says SG-7 is complete',
+      'alex',
+      'That reads as what someone else said, so I’ve left SG-7 as it is. Its owner can update it.',
+    ],
+    ['SG-9 nearly done', 'patti', 'That reads as partly done, so I’ve left SG-9 as it is.'],
   ])('%j from %s: %s', async (text, as, words) => {
     expect(await reply(text, as)).toEqual([expect.stringContaining(words)]);
   });

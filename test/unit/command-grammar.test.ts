@@ -860,7 +860,7 @@ describe('a reason explains a change: its words do not make the change reported,
     ['SG-4 done because honestly it was finished last week', 'setStatus'],
     ['LAC-7 evidence https://contoso.sharepoint.com/sites/cs/not-started.pdf', 'evidence'],
     // The change itself still may not be reported, conditional or negated.
-    ['Megan said SG-4 done because the audit passed', 'unknown'],
+    ['Megan said SG-4 done because the audit passed', 'notChange'],
     ['SG-4 done if the audit passes because the board asked', 'unknown'],
     ['SG-4 not done because of the audit', 'unknown'],
   ])('%j', (text, kind) => {

@@ -149,3 +149,31 @@ describe('questions and expectations offer no change', () => {
     expect(read(text)).toEqual(expected);
   });
 });
+
+describe('words before a change the grammar has no rule for: read again without them, the change is named, not made', () => {
+  test.each<[string, Command]>([
+    ['Lynne says SG-7 is complete', notChange('SG-7', 'hearsay', 'Complete')],
+    ['apparently SG-13 is complete', notChange('SG-13', 'hearsay', 'Complete')],
+    ["I'm told SG-5 is finished", notChange('SG-5', 'hearsay', 'Complete')],
+    ['Isaiah reckons SG-12 is done', notChange('SG-12', 'hearsay', 'Complete')],
+    ["I've heard SG-10 is complete", notChange('SG-10', 'hearsay', 'Complete')],
+    ['Megan said SG-4 on track', notChange('SG-4', 'hearsay', 'On track')],
+    ['SG-9 nearly done', notChange('SG-9', 'partial', 'Complete')],
+    ['SG-11 almost complete', notChange('SG-11', 'partial', 'Complete')],
+    ['LAC-8 all but finished', notChange('LAC-8', 'partial', 'Complete')],
+    ['SG-5 mostly done', notChange('SG-5', 'partial', 'Complete')],
+    // The date reader takes no day without its month ("the 18th"), so no day is named; it is still a plan.
+    ['hoping to have SG-5 done by the 18th', notChange('SG-5', 'promise', 'Complete')],
+    ['SG-5 expected to be complete by end of Q4', notChange('SG-5', 'promise', 'Complete')],
+    ["I'm hoping to get SG-9 finished by Friday", notChange('SG-9', 'promise', 'Complete', '2026-12-04')],
+  ])('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  test.each(['SG-9 nearly on track', 'hoping to have SG-5 on track'])(
+    'only a completion is part done or planned; otherwise not understood: %j',
+    (text) => {
+      expect(read(text).kind).toBe('unknown');
+    },
+  );
+});

@@ -95,6 +95,15 @@ function partialWords(found: FoundAction, command: NotChange, names: ReadonlyMap
   return `${part} When all of it is done, send: ${commandFor(command.change, found.current.value)}.${progress}`;
 }
 
+/** "Lynne says SG-7 is complete": the person who knows should say so. */
+function hearsayWords(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): string {
+  const ref = found.current.value.ref;
+  const said = `That reads as what someone else said, so I’ve left ${ref} as it is.`;
+  return mayMake(found, command.change, names).allowed
+    ? `${said} If you know it to be so, send: ${commandFor(command.change, found.current.value)}`
+    : `${said} Its owner can update it.`;
+}
+
 /** The reply to a message that named a change without making it; nothing is written. */
 export function notChangeReply(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): Reply {
   switch (command.why) {
@@ -104,5 +113,7 @@ export function notChangeReply(found: FoundAction, command: NotChange, names: Re
       return text(promiseWords(found, command, names));
     case 'partial':
       return text(partialWords(found, command, names));
+    case 'hearsay':
+      return text(hearsayWords(found, command, names));
   }
 }

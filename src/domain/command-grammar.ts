@@ -48,10 +48,12 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
     firstMatch(COMPILED_NEAR_MISSES, text, options, today) ??
     none;
   const guarded = guard(read, text, words, echo(text), today);
-  if (depth > 0 || guarded.kind !== 'unknown' || guarded.problem !== null) return guarded;
-  // "Lynne says SG-7 is complete", "SG-9 nearly done": the change named once the words before it are set aside.
+  const unread = guarded.kind === 'unknown' && guarded.problem === null;
+  if (depth > 0 || !(unread || (guarded.kind === 'show' && guarded.offer === undefined))) return guarded;
+  // "Lynne says SG-7 is complete", "SG-9 nearly done", "may I sign off SG-6?": the change named once the words
+  // around it are set aside, and not made.
   const again = readAgain(text, (rest) => parse(rest, today, depth + 1));
-  if (again !== null || !hasHedge(text)) return again ?? guarded;
+  if (again !== null || !unread || !hasHedge(text)) return again ?? guarded;
   const plain = parse(withoutHedges(text), today, depth + 1);
   // "SG-4 should be done by friday": without its hedge, a plan, and said as one.
   if (plain.kind === 'notChange') return plain;

@@ -134,7 +134,9 @@ export function answeredNotYes(text: string): boolean {
  * Words before a change that the grammar has no rule for, and what they make of it: read again without them, the
  * message names the change ("Lynne says SG-7 is complete" → SG-7 complete), which is then not made.
  */
-const READ_AGAIN: ReadonlyArray<{ why: NotChangeWhy; words: RegExp }> = [
+const READ_AGAIN: ReadonlyArray<{ why: NotChangeWhy; words: RegExp; also?: RegExp }> = [
+  // "may I sign off SG-6?", "is it ok to cancel SG-5?": read again as the decision itself, without the question mark.
+  { why: 'askingLeave', words: ASKING_LEAVE, also: /\?\s*$/ },
   {
     why: 'hearsay',
     words:
@@ -152,13 +154,19 @@ const READ_AGAIN: ReadonlyArray<{ why: NotChangeWhy; words: RegExp }> = [
 ];
 
 export function readAgain(text: string, parse: (text: string) => Command): Command | null {
-  for (const { why, words } of READ_AGAIN) {
+  for (const { why, words, also } of READ_AGAIN) {
     if (!words.test(text)) continue;
-    const plain = parse(text.replace(words, ' ').trim());
+    const plain = parse(
+      text
+        .replace(words, ' ')
+        .replace(also ?? words, ' ')
+        .trim(),
+    );
     if (plain.kind === 'notChange') return why === 'promise' || plain.why === why ? plain : { ...plain, why };
     const change = namedChange(plain);
     if (change === null) continue;
-    if (why !== 'hearsay' && change !== 'Complete' && change !== 'Signed off') continue;
+    // Only a completion or a sign-off is part done or planned; anyone's status or decision may be hearsay or asked about.
+    if ((why === 'partial' || why === 'promise') && change !== 'Complete' && change !== 'Signed off') continue;
     return notChange(plain, why);
   }
   return null;

@@ -92,7 +92,7 @@ async function seeded(storage: Storage, planId: string): Promise<ChatService> {
 }
 
 test('the corpus is read in full', () => {
-  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 69, 21]);
+  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 69, 22]);
 });
 
 describe('a message that is not clearly a change changes nothing, and offers no change of status', () => {
@@ -209,6 +209,8 @@ describe('the reply says why nothing changed and, to those who may, how to make 
       'alex',
       'That reads as what someone else said, so I’ve left SG-7 as it is. Its owner can update it.',
     ],
+    ['may I sign off SG-6?', 'alex', 'That reads as a question, so nothing was decided. You can: send sign off SG-6'],
+    ['is it ok to cancel SG-5?', 'isaiah', 'Only a chair, an executive or an administrator can cancel an action.'],
     ['SG-9 nearly done', 'patti', 'That reads as partly done, so I’ve left SG-9 as it is.'],
   ])('%j from %s: %s', async (text, as, words) => {
     expect(await reply(text, as)).toEqual([expect.stringContaining(words)]);

@@ -601,6 +601,7 @@ const KINDS = [
   'unknown',
   'smallTalk',
   'askRed',
+  'notChange',
 ];
 
 describe('parseCommand is total', () => {
@@ -865,5 +866,32 @@ describe('a reason explains a change: its words do not make the change reported,
     ['SG-4 not done because of the audit', 'unknown'],
   ])('%j', (text, kind) => {
     expect(parseCommand(text, TODAY).kind).toBe(kind);
+  });
+});
+
+describe('needing more time is being behind: the action is marked delayed as the new date is asked for', () => {
+  test.each<[string, Command]>([
+    [
+      'SG-12 needs another month, the board meeting moved',
+      {
+        kind: 'delay',
+        ref: 'SG-12',
+        newDate: { text: 'another month', later: { count: 1, unit: 'month' } },
+        reason: 'the board meeting moved',
+        statusChange: true,
+      },
+    ],
+    [
+      '4(a) needs another 2 weeks',
+      {
+        kind: 'delay',
+        ref: '4(a)',
+        newDate: { text: 'another 2 weeks', later: { count: 2, unit: 'week' } },
+        reason: null,
+        statusChange: true,
+      },
+    ],
+  ])('%j', (text, expected) => {
+    expect(parseCommand(text, TODAY)).toEqual(expected);
   });
 });

@@ -141,7 +141,7 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
       `I’ve left ${ref} as it is: that reads as what someone else said. Its owner can update it, for example: ${ref} done.`,
     );
   }
-  const notNews = promise(command, today) ?? partial(command, claimOf(text));
+  const notNews = promise(command, today) ?? partial(command, after);
   if (notNews) return notNews;
   if (CONDITIONAL.test(claimOf(text)))
     return nothing(

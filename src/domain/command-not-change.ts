@@ -92,7 +92,7 @@ function ahead(time: string, today: IsoDate): { date: IsoDate | null } | null {
 
 /** Time words that only point forward: "tomorrow", "next week", "in the new year", "in a fortnight", "soon". */
 const FUTURE =
-  /\b(?:tomorrow|tmrw|tonight|later today|this (?:afternoon|evening)|next|(?:the )?new year|soon|shortly|later|in due course|end of (?:the|this) (?:day|week|month|year|term|quarter)|(?:in|within) (?:a|an|one|two|three|four|five|six|\d+|a few|a couple of|the next) (?:days?|weeks?|fortnight|months?)|(?:by|before|after|over) (?:christmas|xmas|easter))\b/i;
+  /\b(?:tomorrow|tmrw|tonight|later (?:today|this (?:week|month|year)|on|in the (?:week|month|year))|this (?:afternoon|evening)|next (?:week|month|year|term|quarter|weekend|fortnight|few|couple|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:the )?new year|soon|shortly|in due course|end of (?:the|this) (?:day|week|month|year|term|quarter)|(?:in|within) (?:a|an|one|two|three|four|five|six|\d+|a few|a couple of|the next) (?:days?|weeks?|fortnight|months?)|(?:by|before|after|over) (?:christmas|xmas|easter))\b/i;
 /** Time words that point back: a date said with these is when it happened. */
 const PAST = /\b(?:last|ago|yesterday|earlier|previous|previously|already)\b/i;
 

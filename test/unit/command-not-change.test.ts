@@ -49,6 +49,9 @@ describe('rule promise: a completion with a time still to come is a plan, not ne
     ['SG-9 done on time', '"on time" is not a day'],
     ['SG-9 done in October', 'a month gone'],
     ['SG-9 done by 31/12/2025', 'a day with its year, gone'],
+    ['SG-9 done, next step is the audit', '"next" in the story after the comma'],
+    ['SG-9 done later than planned', '"later than" is not a time to come'],
+    ['SG-9 done next to the other audits', '"next to" is not a time'],
   ])('still a completion: %j (%s)', (text) => {
     expect(read(text)).toMatchObject({ kind: 'setStatus', status: 'Complete' });
   });

@@ -136,7 +136,12 @@ export function answeredNotYes(text: string): boolean {
  */
 const READ_AGAIN: ReadonlyArray<{ why: NotChangeWhy; words: RegExp; also?: RegExp }> = [
   // "may I sign off SG-6?", "is it ok to cancel SG-5?": read again as the decision itself, without the question mark.
-  { why: 'askingLeave', words: ASKING_LEAVE, also: /\?\s*$/ },
+  // "can I say SG-1 is complete?": what they would say is the change asked about.
+  {
+    why: 'askingLeave',
+    words: new RegExp(`${ASKING_LEAVE.source}(?:\\s+(?:say|confirm|report|tell you)(?:\\s+that)?)?`, 'i'),
+    also: /\?\s*$/,
+  },
   {
     why: 'hearsay',
     words:

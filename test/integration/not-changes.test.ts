@@ -128,6 +128,11 @@ describe('a message that is not clearly a change changes nothing, and offers no 
     if (/I didn’t understand/.test(said)) understoodNot.push(line.text);
   });
 
+  // After them all: each was answered for what it is (a plan, a question, hearsay, part done), not "I didn't understand".
+  test('every one of them is understood', () => {
+    expect(understoodNot).toEqual([]);
+  });
+
   afterAll(() =>
     console.log(
       `Not changes: ${left.length} of ${notChanges.length} changed nothing and offered no wrong change; ` +

@@ -79,6 +79,7 @@ describe('rule askingLeave: asking whether one may is not doing it', () => {
     ['am I allowed to sign off SG-6?', notChange('SG-6', 'askingLeave', 'Signed off')],
     ['do I need to approve SG-13?', notChange('SG-13', 'askingLeave', 'approve')],
     ['should we sign off SG-6 now?', notChange('SG-6', 'askingLeave', 'Signed off')],
+    ['can I say SG-1 is complete?', notChange('SG-1', 'askingLeave', 'Complete')],
   ])('asked as a question of its own, read again as the decision: %j', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { echo, MAX_ECHO, tooLong } from './command-build';
 import { guard, isChange, unsure } from './command-guard';
+import { readAgain } from './command-not-change';
 import { canBeUnsure, hasHedge, withoutHedges } from './command-hedge';
 import { matchPattern } from './command-pattern';
 import { COMPILED_EVIDENCE_IN_MESSAGE, COMPILED_NEAR_MISSES, COMPILED_RULES, type CompiledRule } from './command-rules';
@@ -46,9 +47,16 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
     firstMatch(COMPILED_EVIDENCE_IN_MESSAGE, text, options.slice(0, 1), today) ??
     firstMatch(COMPILED_NEAR_MISSES, text, options, today) ??
     none;
-  const guarded = guard(read, text, words, echo(text));
-  if (depth > 0 || guarded.kind !== 'unknown' || guarded.problem !== null || !hasHedge(text)) return guarded;
+  const guarded = guard(read, text, words, echo(text), today);
+  const unread = guarded.kind === 'unknown' && guarded.problem === null;
+  if (depth > 0 || !(unread || (guarded.kind === 'show' && guarded.offer === undefined))) return guarded;
+  // "Lynne says SG-7 is complete", "SG-9 nearly done", "may I sign off SG-6?": the change named once the words
+  // around it are set aside, and not made.
+  const again = readAgain(text, (rest) => parse(rest, today, depth + 1));
+  if (again !== null || !unread || !hasHedge(text)) return again ?? guarded;
   const plain = parse(withoutHedges(text), today, depth + 1);
+  // "SG-4 should be done by friday": without its hedge, a plan, and said as one.
+  if (plain.kind === 'notChange') return plain;
   return isChange(plain) && canBeUnsure(plain) ? unsure(plain, text, echo(text)) : guarded;
 }
 

@@ -1,8 +1,9 @@
 import type { Command } from './command';
 import { hedgeIn, isUnsure } from './command-hedge';
+import { answeredNotYes, askingLeave, isExpectation, partial, promise } from './command-not-change';
 import type { Token } from './command-text';
 import { monthFromWord } from './month-names';
-import type { Status } from './types';
+import type { IsoDate, Status } from './types';
 
 /**
  * Safety before coverage: a message that is not plainly a request for a change never changes
@@ -42,6 +43,9 @@ const REPORTED =
   /\b(?:says|said|told me|tells me|telling me|reckons?|thinks?|think|heard|apparently|according to|claims?|letter says|make sure|cc|i marked|i set|i put|i updated)\b/i;
 const CONDITIONAL =
   /\b(?:if(?! (?:needed|necessary|required))|once|unless|assuming|suppos(?:e|ing)|hypothetically|in theory|would|might|whether|say i)\b|^should\b/i;
+/** Someone else's word after the change: "SG-7 done, or so Lynne tells me", "SG-10 is done apparently". */
+const HEARSAY =
+  /\b(?:or so|according to|apparently|reportedly|i'?m told|i was told|i'?ve been told|i hear|i heard|i'?ve heard|(?:tells|told|telling) me|word is|so they say)\b/i;
 const COMPLAINT =
   /\b(?:as if|my foot|ridiculous|unacceptable|honestly|keeps? (?:saying|getting|sending)|story of|lol)\b/i;
 
@@ -76,8 +80,12 @@ function inDate(tokens: readonly Token[], i: number): boolean {
 
 const nothing = (text: string, problem: string): Command => ({ kind: 'unknown', text, problem });
 
-/** The change a question named, to offer after the answer ("6a done?" → mark complete?). */
-function offerOf(command: Command): { offer: Status } | Record<string, never> {
+/**
+ * The change a question named, to offer after the answer ("6a done?" → mark complete?). What ought to be so
+ * ("SG-7 should be on track by now") and a question answered no ("LAC-5 done yet? no, still waiting") offer nothing.
+ */
+function offerOf(command: Command, text: string): { offer: Status } | Record<string, never> {
+  if (isExpectation(text) || answeredNotYes(text)) return {};
   if (command.kind === 'setStatus') return { offer: command.status };
   return command.kind === 'signOff' ? { offer: 'Signed off' } : {};
 }
@@ -88,8 +96,9 @@ function offerOf(command: Command): { offer: Status } | Record<string, never> {
  */
 export function unsure(command: Command, text: string, echo: string): Command {
   const ref = 'ref' in command ? command.ref : '';
-  const offer = offerOf(command);
+  const offer = offerOf(command, text);
   if ('offer' in offer) return { kind: 'show', ref, ...offer };
+  if (isExpectation(text) && (command.kind === 'setStatus' || command.kind === 'signOff')) return { kind: 'show', ref };
   const hedge = hedgeIn(text);
   return nothing(
     echo,
@@ -102,7 +111,7 @@ export function isChange(command: Command): boolean {
 }
 
 /** The command to act on: the grammar's reading, unless the message is not plainly asking for that change. */
-export function guard(command: Command, text: string, tokens: readonly Token[], echo: string): Command {
+export function guard(command: Command, text: string, tokens: readonly Token[], echo: string, today: IsoDate): Command {
   // "14 Jan", "the last 7 days": a number in a date or a span is not a reference to answer about.
   const refs = tokens.filter((t, i) => t.ref !== null && !(/^\d+$/.test(t.ref) && inDate(tokens, i)));
   const question =
@@ -116,19 +125,24 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
     return OWNER_QUESTION.test(text) ? command : { kind: 'show', ref: one };
   }
   const ref = 'ref' in command ? command.ref : '';
+  const leave = askingLeave(command, text);
+  if (leave) return leave;
   if (question)
-    return HISTORY_QUESTION.test(text) ? { kind: 'history', ref } : { kind: 'show', ref, ...offerOf(command) };
+    return HISTORY_QUESTION.test(text) ? { kind: 'history', ref } : { kind: 'show', ref, ...offerOf(command, text) };
   const at = refToken(tokens, ref);
   const head = claimOf(headOf(text, at?.end ?? text.length)).replace(/\bnot (?:yet )?started\b/gi, '');
   const before = text.slice(0, at?.start ?? 0);
   const declining = command.kind === 'decideDate' && command.decision === 'decline';
   if (!declining && NEGATION.test(head)) return nothing(echo, `OK, I’ve left ${ref} as it is.`);
-  if (REPORTED.test(before) || /\b(?:heard|says|said)\b/i.test(head)) {
+  const after = claimOf(text.slice(at?.end ?? 0));
+  if (REPORTED.test(before) || /\b(?:heard|says|said)\b/i.test(head) || HEARSAY.test(after)) {
     return nothing(
       echo,
       `I’ve left ${ref} as it is: that reads as what someone else said. Its owner can update it, for example: ${ref} done.`,
     );
   }
+  const notNews = promise(command, today) ?? partial(command, after);
+  if (notNews) return notNews;
   if (CONDITIONAL.test(claimOf(text)))
     return nothing(
       echo,

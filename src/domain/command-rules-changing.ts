@@ -183,13 +183,17 @@ export const CHANGING_RULES: Rule[] = [
     build: (c, m) => delay(need(c.ref), m, c.rest, false),
   },
   {
-    // "4(a) needs another 2 weeks", "5(a) will be the 14th now", "AFI-1: can i have another 3 weeks?": a delay when a date follows.
-    patterns: [
-      '{ref} needs|need|requires|wants {rest}',
-      '{ref} can|could|may i|we have|get|say {rest}',
-      '{ref} will be|is|now {rest}',
-      '{ref} {rest}',
-    ],
+    // "4(a) needs another 2 weeks", "SG-12 needs another month, the board meeting moved": behind, so marked delayed,
+    // as "SG-4 is going to slip" is, when a date or a time to add follows.
+    patterns: ['{ref} needs|need|requires|wants {rest}'],
+    build: (c, m) => {
+      const read = delayIfDated(need(c.ref), m, c.rest);
+      return read?.kind === 'delay' ? { ...read, statusChange: true } : null;
+    },
+  },
+  {
+    // "5(a) will be the 14th now", "AFI-1: can i have another 3 weeks?": a delay when a date follows.
+    patterns: ['{ref} can|could|may i|we have|get|say {rest}', '{ref} will be|is|now {rest}', '{ref} {rest}'],
     build: (c, m) => delayIfDated(need(c.ref), m, c.rest),
   },
   {

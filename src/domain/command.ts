@@ -66,9 +66,21 @@ export type Command =
   | { kind: 'cancel'; named?: string }
   /** "thanks", "morning!", "👍": a pleasantry, answered in kind. */
   | { kind: 'smallTalk'; thanks: boolean }
+  /**
+   * A message in the words of a change that does not make it (see command-not-change.ts): a plan ("SG-9 done by
+   * 31/12"; `when`, the day it names, if one), a question whether one may ("can I sign off SG-6?"), or a part done
+   * ("LAC-5 complete apart from the leaflet"), or someone else's word ("Lynne says SG-7 is complete"). Nothing changes; the reply says why, and how to make the change.
+   */
+  | { kind: 'notChange'; ref: string; why: NotChangeWhy; change: NamedChange; when: IsoDate | null }
   | { kind: 'unknown'; text: string; problem: string | null };
 
 export type DateDecision = 'approve' | 'decline';
+
+/** Why a message naming a change did not make it. */
+export type NotChangeWhy = 'promise' | 'askingLeave' | 'partial' | 'hearsay';
+
+/** The change a message named: a status (a sign-off is 'Signed off'), or a decision on a new date or what waits. */
+export type NamedChange = Exclude<Status, 'Delayed'> | DateDecision;
 
 export type OverdueScope = { kind: 'for'; text: string } | { kind: 'in'; text: string };
 

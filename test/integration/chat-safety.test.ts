@@ -142,7 +142,7 @@ describe('a question is answered, and the change it names is offered', () => {
     ['3(a) complete i think, we sent the audits out last week'],
     ['3(a) done, not sure though'],
     ['3(a) complete maybe'],
-    ['3(a) should be done by now'],
+    ['3(a) probably done'],
   ])('an unsure %j changes nothing and offers the change', async (message) => {
     const before = await etags();
     const replies = await send(message, 'dan.okafor@council.example');
@@ -153,6 +153,13 @@ describe('a question is answered, and the change it names is offered', () => {
       verb: 'confirm',
       data: expect.objectContaining({ text: 'mark 3(a) complete' }),
     });
+  });
+
+  test('what ought to be so ("3(a) should be done by now") changes nothing and offers nothing', async () => {
+    const before = await etags();
+    const replies = await send('3(a) should be done by now', 'dan.okafor@council.example');
+    expect(await etags()).toEqual(before);
+    expect(replies.map(readable)).toEqual([expect.stringContaining('Run monthly case file audits')]);
   });
 
   test('a chair asking is not offered an owner’s change', async () => {

@@ -20,6 +20,7 @@ import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { askRedReply, offerReply } from './confirm-replies';
 import { nothingToCancelReply } from './cancel-replies';
+import { notChangeReply } from './not-change-reply';
 import { dateOf, workedOut } from './dates';
 import { findAction } from './find-action';
 import { helpReply, smallTalkReply } from './help';
@@ -252,6 +253,8 @@ export class ChatService {
       }
       case 'measureValue':
         return [await measureValueReply(this.storage, found, command, incoming, this.notifier)];
+      case 'notChange':
+        return [notChangeReply(found, command, await this.storage.people.nameDirectory())];
       case 'approve':
       case 'decideDate':
         return [await decisionReply(this.storage, found, command, incoming.now.toISOString(), this.notifier)];

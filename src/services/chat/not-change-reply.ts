@@ -1,0 +1,119 @@
+import { denialWords } from '../../cards/refusal-words';
+import { formatUkDate } from '../../domain/calendar';
+import type { Command, NamedChange } from '../../domain/command';
+import {
+  canCancel,
+  canDecideDateRequest,
+  canSignOff,
+  canUpdate,
+  decidesDates,
+  type Permission,
+} from '../../domain/permissions';
+import { currentDueDate } from '../../domain/rag';
+import type { Action } from '../../domain/types';
+import { numericDate } from '../../domain/uk-date-result';
+import type { FoundAction } from './plan-scope';
+import { text, type Reply } from './types';
+
+type NotChange = Extract<Command, { kind: 'notChange' }>;
+
+/** The command that makes the change, as the person would type it. */
+function commandFor(change: NamedChange, action: Action): string {
+  const ref = action.ref;
+  switch (change) {
+    case 'Signed off':
+      return `sign off ${ref}`;
+    case 'approve':
+      return `approve ${ref}`;
+    case 'decline':
+      return `decline ${ref} because …`;
+    case 'Cancelled':
+      return `cancel ${ref} because …`;
+    case 'Complete':
+      return `${ref} done`;
+    default:
+      return `mark ${ref} ${change.toLowerCase()}`;
+  }
+}
+
+/** Whether this person may make the change, by the one set of rules every door uses. */
+function mayMake(found: FoundAction, change: NamedChange, names: ReadonlyMap<string, string>): Permission {
+  const { actor, plan } = found.view;
+  const action = found.current.value;
+  switch (change) {
+    case 'Signed off':
+      return canSignOff(actor, action, plan);
+    case 'approve':
+      // "approve SG-4" decides the new date waiting, or else signs off a completed action.
+      return action.dateRequest ? canDecideDateRequest(actor, action, plan) : canSignOff(actor, action, plan);
+    case 'decline':
+      return canDecideDateRequest(actor, action, plan);
+    case 'Cancelled':
+      return canCancel(actor, action, plan);
+    default:
+      return canUpdate(actor, action, names);
+  }
+}
+
+/** "can I sign off SG-6?": the question answered (may they, and how), with nothing decided. */
+function leaveWords(found: FoundAction, change: NamedChange, names: ReadonlyMap<string, string>): string {
+  const action = found.current.value;
+  const asked = 'That reads as a question, so nothing was decided.';
+  const waiting = action.dateRequest !== null || (change === 'approve' && action.status === 'Complete');
+  if ((change === 'approve' || change === 'decline') && !waiting)
+    return `${asked} ${action.ref} has nothing waiting for a decision.`;
+  const permission = mayMake(found, change, names);
+  if (!permission.allowed) return `${asked} ${denialWords(permission.denial)}`;
+  return `${asked} You can: send ${commandFor(change, action)}`;
+}
+
+/** "SG-9 done by 31/12": a plan, so the date is what may need to move, not the status. */
+function promiseWords(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): string {
+  const action = found.current.value;
+  const ref = action.ref;
+  const plan = `That reads as a plan, not news, so I’ve left ${ref} as it is.`;
+  const updates = mayMake(found, command.change, names).allowed;
+  const when = command.when;
+  const due = currentDueDate(action);
+  const movesDates =
+    canUpdate(found.view.actor, action, names).allowed || decidesDates(found.view.actor, action, found.view.plan);
+  if (when !== null && movesDates && (due === null || when > due))
+    return `${plan} If ${ref}’s date should move to ${formatUkDate(when)}, send: ${ref} delayed to ${numericDate(when)} because …`;
+  const inTime = when !== null && due !== null ? ` That is before its due date (${formatUkDate(due)}).` : '';
+  const time = command.change === 'Signed off' ? 'When it’s ready' : 'When it’s done';
+  return updates ? `${plan}${inTime} ${time}, send: ${commandFor(command.change, action)}` : `${plan}${inTime}`;
+}
+
+/** "LAC-5 complete apart from the leaflet": part done, so nothing is recorded as done. */
+function partialWords(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): string {
+  const ref = found.current.value.ref;
+  const part = `That reads as partly done, so I’ve left ${ref} as it is.`;
+  if (!mayMake(found, command.change, names).allowed) return part;
+  const progress = canUpdate(found.view.actor, found.current.value, names).allowed
+    ? ` To record progress now: note ${ref} …`
+    : '';
+  return `${part} When all of it is done, send: ${commandFor(command.change, found.current.value)}.${progress}`;
+}
+
+/** "Lynne says SG-7 is complete": the person who knows should say so. */
+function hearsayWords(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): string {
+  const ref = found.current.value.ref;
+  const said = `That reads as what someone else said, so I’ve left ${ref} as it is.`;
+  return mayMake(found, command.change, names).allowed
+    ? `${said} If you know it to be so, send: ${commandFor(command.change, found.current.value)}`
+    : `${said} Its owner can update it.`;
+}
+
+/** The reply to a message that named a change without making it; nothing is written. */
+export function notChangeReply(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): Reply {
+  switch (command.why) {
+    case 'askingLeave':
+      return text(leaveWords(found, command.change, names));
+    case 'promise':
+      return text(promiseWords(found, command, names));
+    case 'partial':
+      return text(partialWords(found, command, names));
+    case 'hearsay':
+      return text(hearsayWords(found, command, names));
+  }
+}

@@ -24,6 +24,7 @@ import {
   statusReport,
   stillNeeded,
 } from './evidence-replies';
+import { dateOf, workedOut } from './dates';
 import { awaitAnswer } from './pending-answer';
 import { FoundAction } from './plan-scope';
 import { ReasonQuestion } from './reason-question';
@@ -129,6 +130,28 @@ async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, ques
 }
 
 /** Asks for whatever is missing, one question at a time, then moves the date. */
+/** "SG-4 delayed to …": the new date and the reason as far as the message gives them, and the next question if any. */
+export function delayReply(
+  storage: Storage,
+  incoming: Incoming,
+  found: FoundAction,
+  command: Extract<Command, { kind: 'delay' }>,
+  notifier: ChangeNotifier | undefined,
+): Promise<Reply> {
+  const { value: action } = found.current;
+  const today = found.view.today;
+  const draft: DelayDraft = {
+    planId: found.view.plan.id,
+    ref: action.ref,
+    newDate: command.newDate ? dateOf(command.newDate, action, today) : null,
+    reason: command.reason,
+    markDelayed: command.statusChange,
+    worked: command.newDate ? workedOut(command.newDate, action, today) : null,
+  };
+  const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
+  return continueDelay(storage, incoming, found, draft, dateError, notifier);
+}
+
 export async function continueDelay(
   storage: Storage,
   incoming: Incoming,

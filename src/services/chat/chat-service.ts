@@ -10,6 +10,7 @@ import {
   answerDelay,
   continueDelay,
   DelayDraft,
+  delayReply,
   delaySetAside,
   PENDING_DELAY,
   readDelayDraft,
@@ -21,7 +22,6 @@ import { Versioned } from '../../store/action-store';
 import { askRedReply, offerReply } from './confirm-replies';
 import { nothingToCancelReply } from './cancel-replies';
 import { notChangeReply } from './not-change-reply';
-import { dateOf, workedOut } from './dates';
 import { findAction } from './find-action';
 import { helpReply, smallTalkReply } from './help';
 import { closestCommandsHint, rolesIn } from './unknown-hints';
@@ -35,7 +35,7 @@ import { questionReplies } from './question-replies';
 import { measuresReply, measureValueReply } from './measure-replies';
 import { UK_TIME_ZONE } from '../../domain/time-zone';
 import { reportRequest } from '../../domain/report/report-request';
-import { REPORT_IN_PRIVATE, ReportLinkMaker, reportReply } from './report-reply';
+import { ReportLinkMaker, reportReply } from './report-reply';
 import { answerConfirmPress } from './confirm-press';
 import { typedMeasureChoice } from './which-measure-question';
 import {
@@ -179,19 +179,7 @@ export class ChatService {
     const { incoming, email } = asker;
     const views = () => this.views(asker);
     const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
-    // The links let whoever holds them download the report, so they are never posted where others read.
-    if (report && this.reports && incoming.conversation.kind !== 'personal') return [text(REPORT_IN_PRIVATE)];
-    if (report && this.reports)
-      return [
-        await reportReply(
-          this.storage,
-          await views(),
-          report.planId,
-          this.reports.links,
-          incoming.now,
-          this.reports.minutes,
-        ),
-      ];
+    if (report && this.reports) return [await reportReply(this.storage, incoming, views, report.planId, this.reports)];
     // Questions the grammar has no command for ("what has slipped this month?"), and "what's due
     // next week", which it reads as the asker's own due-soon list.
     const question =
@@ -239,18 +227,8 @@ export class ChatService {
     switch (command.kind) {
       case 'askRed':
         return [askRedReply(found, command.comment)];
-      case 'delay': {
-        const draft: DelayDraft = {
-          planId: found.view.plan.id,
-          ref: found.current.value.ref,
-          newDate: command.newDate ? dateOf(command.newDate, found.current.value, found.view.today) : null,
-          reason: command.reason,
-          markDelayed: command.statusChange,
-          worked: command.newDate ? workedOut(command.newDate, found.current.value, found.view.today) : null,
-        };
-        const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
-        return [await continueDelay(this.storage, incoming, found, draft, dateError, this.notifier)];
-      }
+      case 'delay':
+        return [await delayReply(this.storage, incoming, found, command, this.notifier)];
       case 'measureValue':
         return [await measureValueReply(this.storage, found, command, incoming, this.notifier)];
       case 'notChange':

@@ -3,14 +3,14 @@ import { ReportFormat } from '../../reports/render';
 import { Storage } from '../../store/open-storage';
 import { defaultPeriod, mayMakeReport } from '../../use-cases/committee-report';
 import { PlanView } from './plan-scope';
-import { card, Reply, text } from './types';
+import { card, Incoming, Reply, text } from './types';
 
 /** Makes the signed links (src/web/report-link.ts), kept behind this shape so chat needs no web code. */
 export interface ReportLinkMaker {
   url(claims: { planId: string; email: string }, format: ReportFormat, now: Date): Promise<string>;
 }
 
-export const REPORT_IN_PRIVATE =
+const REPORT_IN_PRIVATE =
   'The committee report comes as links that open it for whoever has them, so I only send them in a one-to-one chat: ' +
   'message me "report" there.';
 
@@ -22,12 +22,15 @@ const NOT_ALLOWED = 'Only a chair, an executive or an administrator can make the
  */
 export async function reportReply(
   storage: Storage,
-  views: readonly PlanView[],
+  incoming: Incoming,
+  viewsOf: () => Promise<readonly PlanView[]>,
   named: string | null,
-  links: ReportLinkMaker,
-  now: Date,
-  minutes: number,
+  { links, minutes }: { links: ReportLinkMaker; minutes: number },
 ): Promise<Reply> {
+  // The links let whoever holds them download the report, so they are never posted where others read.
+  if (incoming.conversation.kind !== 'personal') return text(REPORT_IN_PRIVATE);
+  const views = await viewsOf();
+  const now = incoming.now;
   const checked = await Promise.all(
     views.map(async (view) => ({ view, allowed: await mayMakeReport(storage, view.actor, view.plan.id) })),
   );

@@ -100,6 +100,7 @@ describe('mapHeaders', () => {
       agency: 5,
       status: 8,
       measure: 12,
+      evidence: EXPORT_COLUMNS.indexOf('Evidence'),
       evidenceRequired: EXPORT_COLUMNS.indexOf('Evidence required'),
       evidenceDue: EXPORT_COLUMNS.indexOf('Evidence due'),
     });

@@ -18,7 +18,7 @@ export const SECTION_HEADINGS = [
   'Slippage',
   'Plan on a page',
   'Performance book',
-  'Awaiting sign-off',
+  'Awaiting a decision',
   'Glossary',
   'Appendix: every action',
 ] as const;

@@ -4,6 +4,7 @@ import { changesInPeriod } from './history-in-period';
 import { latestWordsBy } from './latest-words';
 import { challenges, highlights, slippage } from './news';
 import { awaiting, byRef, planOnAPage, planRow, reportSummary } from './register';
+import { newDatesWaiting } from './new-dates';
 import { reportGlossary } from './report-glossary';
 import { CommitteeReport, GlossaryLine, MeasureRow, ReportPeriod } from './types';
 import { evidenceShown } from '../evidence-shown';
@@ -55,6 +56,7 @@ export function committeeReport(input: ReportInput): CommitteeReport {
     planOnAPage: planOnAPage(actions, period.to),
     performance: input.measures ? { recorded: true, rows: input.measures } : { recorded: false },
     awaiting: awaiting(actions, history, period.to, plan.timeZone),
+    newDates: newDatesWaiting(actions, history, period.to, plan.timeZone),
     appendix: actions.map((a) => planRow(a, period.to)),
     names: input.names ?? {},
   };
@@ -75,9 +77,8 @@ function textsOf(report: Omit<CommitteeReport, 'glossary'>): { ref: string; text
   for (const item of evidence)
     for (const e of item.evidence) texts.push({ ref: item.action.ref, text: evidenceShown(e).words ?? '' });
   for (const slip of report.slippage) if (slip.reason) texts.push({ ref: slip.action.ref, text: slip.reason });
-  // The overdue table gives days overdue instead of words.
-  for (const { action, kind, words } of report.challenges)
-    if (words && kind !== 'overdue') texts.push({ ref: action.ref, text: words.text });
+  for (const { action, words } of report.challenges) if (words) texts.push({ ref: action.ref, text: words.text });
+  for (const { action, reason } of report.newDates) texts.push({ ref: action.ref, text: reason });
   if (report.performance.recorded)
     for (const m of report.performance.rows) texts.push({ ref: m.ref, text: m.indicator });
   return texts;

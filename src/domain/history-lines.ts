@@ -23,7 +23,8 @@ const HOW: Record<Via, string> = {
   cli: 'command line',
 };
 const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
-const REQUEST = /^(\d{4}-\d\d-\d\d): ([\s\S]*)$/;
+/** A stored date request as history keeps it: "2027-04-03: staff sickness". */
+export const REQUEST = /^(\d{4}-\d\d-\d\d): ([\s\S]*)$/;
 const MAX_VALUE = 200;
 const EMAIL = /[^\s()<>@,;:]+@[^\s()<>@,;:]+\.[a-z]{2,}/gi;
 

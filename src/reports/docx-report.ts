@@ -82,12 +82,13 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   });
 }
 
-function draw(block: Block): (Paragraph | Table)[] {
+/** A heading, and a sentence introducing what follows it, stay on the page of what follows: never alone at its foot. */
+function draw(block: Block, previous: Block | undefined): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ text: block.text, heading: HEADINGS[block.level] })];
+      return [new Paragraph({ text: block.text, heading: HEADINGS[block.level], keepNext: true })];
     case 'paragraph':
-      return [new Paragraph({ text: block.text, spacing: { after: 120 } })];
+      return [new Paragraph({ text: block.text, spacing: { after: 120 }, keepNext: previous?.kind === 'heading' })];
     case 'bullets':
       return block.items.map((text) => new Paragraph({ text, bullet: { level: 0 }, spacing: { after: 80 } }));
     case 'table':
@@ -110,7 +111,10 @@ export async function docxReport(doc: ReportDocument): Promise<Buffer> {
             margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
           },
         },
-        children: [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }), ...doc.blocks.flatMap(draw)],
+        children: [
+          new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
+          ...doc.blocks.flatMap((b, i) => draw(b, doc.blocks[i - 1])),
+        ],
       },
     ],
   });

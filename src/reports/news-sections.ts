@@ -80,22 +80,24 @@ export function latestWordsLine(words: LatestWords | null, w: Words): string {
 }
 
 export function challengesSection(report: CommitteeReport, w: Words): Block[] {
-  const challenges = (kind: string, empty: string, last: string) =>
-    actionsTable(
+  const challenges = (kind: string, empty: string) => {
+    const overdue = kind === 'overdue';
+    return actionsTable(
       w,
       empty,
-      ['Due', last],
+      ['Due', ...(overdue ? ['Days overdue'] : []), 'Latest update'],
       report.challenges.filter((c) => c.kind === kind),
-      (c) => [w.date(c.due), kind === 'overdue' ? w.days(c.daysOverdue) : latestWordsLine(c.words, w)],
+      (c) => [w.date(c.due), ...(overdue ? [w.days(c.daysOverdue)] : []), latestWordsLine(c.words, w)],
     );
+  };
   return [
     heading(1, 'Key challenges and risks'),
     heading(2, 'Overdue'),
-    challenges('overdue', 'Nothing is overdue.', 'Days overdue'),
+    challenges('overdue', 'Nothing is overdue.'),
     heading(2, 'Delayed'),
-    challenges('delayed', 'No action is delayed.', 'Latest update'),
+    challenges('delayed', 'No action is delayed.'),
     heading(2, 'At risk'),
-    challenges('atRisk', 'No action is at risk.', 'Latest update'),
+    challenges('atRisk', 'No action is at risk.'),
   ];
 }
 

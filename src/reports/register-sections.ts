@@ -62,9 +62,25 @@ function awaitingEvidence(a: CommitteeReport['awaiting'][number], w: Words): str
   return still ? `${w.evidence(a.evidence)}. ${still}` : w.evidence(a.evidence);
 }
 
+/**
+ * What waits for a chair's or an executive's decision, as the bot's decisions card lists it: new dates asked
+ * for, then sign-off.
+ */
 export function awaitingSection(report: CommitteeReport, w: Words): Block[] {
   return [
-    heading(1, 'Awaiting sign-off'),
+    heading(1, 'Awaiting a decision'),
+    paragraph(
+      'A chair or an executive decides each of these. Until a new date is agreed, the current due date stands.',
+    ),
+    heading(2, 'New dates asked for'),
+    actionsTable(
+      w,
+      'No new date is waiting for a decision.',
+      ['Due', 'New date asked for', 'Asked', 'Reason'],
+      report.newDates,
+      (r) => [w.date(r.due), w.date(r.date), `${w.person(r.by)} on ${w.day(r.at)}`, r.reason],
+    ),
+    heading(2, 'Sign-off'),
     actionsTable(w, 'Nothing is waiting for sign-off.', ['Waiting', 'Evidence'], report.awaiting, (a) => [
       a.daysWaiting === null || a.completedAt === null
         ? 'Since before its history began'

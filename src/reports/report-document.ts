@@ -25,7 +25,7 @@ export const SECTION_HEADINGS = [
   'Cancelled',
   'Plan on a page',
   'Performance book',
-  'Awaiting sign-off',
+  'Awaiting a decision',
   'Glossary',
   'Appendix: every action',
 ] as const;

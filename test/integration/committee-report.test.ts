@@ -76,7 +76,7 @@ describe('the committee report as a Word document', () => {
     expect(tableAfter(doc, 'By status')).toContainEqual(['Signed off', '1', '0', '+1']);
   });
 
-  test('names the highlights with their evidence, the overdue with days overdue, and the slippage with its reason', async () => {
+  test('names the highlights with their evidence, the overdue with days overdue and their latest words, the slippage with its reason, and a new date waiting for a decision', async () => {
     const doc = await readDocx(await renderReport(await reportOf('rp'), 'docx'));
     expect(tableAfter(doc, 'Key highlights')).toEqual([
       ['Ref', 'Action', 'Owner', 'What happened', 'Evidence'],
@@ -90,8 +90,15 @@ describe('the committee report as a Word document', () => {
       ['A-5', 'Publish the PEP guidance', 'Megan Bowen', 'Completed on 20 Nov 2026 (Megan Bowen)', 'None recorded'],
     ]);
     expect(tableAfter(doc, 'Overdue')).toEqual([
-      ['Ref', 'Action', 'Owner', 'Due', 'Days overdue'],
-      ['A-2', 'Recruit IRO staff', 'Megan Bowen', '15 Oct 2026', '46 days'],
+      ['Ref', 'Action', 'Owner', 'Due', 'Days overdue', 'Latest update'],
+      [
+        'A-2',
+        'Recruit IRO staff',
+        'Megan Bowen',
+        '15 Oct 2026',
+        '46 days',
+        'Asked for a new date, 31 Jan 2027: two posts still vacant (Megan Bowen, 25 Nov 2026)',
+      ],
     ]);
     expect(tableAfter(doc, 'At risk')[1]).toEqual([
       'A-4',
@@ -111,7 +118,19 @@ describe('the committee report as a Word document', () => {
     expect(doc.paragraphs.map((p) => p.text)).toContain(
       'A-3, Roll out IT equipment to social workers (Alex Wilber): the due date moved from 31 Oct 2026 to 31 Dec 2026 on 5 Nov 2026. Reason: supplier problems.',
     );
-    expect(tableAfter(doc, 'Awaiting sign-off')[1]).toEqual([
+    expect(tableAfter(doc, 'New dates asked for')).toEqual([
+      ['Ref', 'Action', 'Owner', 'Due', 'New date asked for', 'Asked', 'Reason'],
+      [
+        'A-2',
+        'Recruit IRO staff',
+        'Megan Bowen',
+        '15 Oct 2026',
+        '31 Jan 2027',
+        'Megan Bowen on 25 Nov 2026',
+        'two posts still vacant',
+      ],
+    ]);
+    expect(tableAfter(doc, 'Sign-off')[1]).toEqual([
       'A-5',
       'Publish the PEP guidance',
       'Megan Bowen',
@@ -202,6 +221,7 @@ describe('the committee report as a Word document', () => {
       'No action is at risk.',
       'No due date was moved in this period.',
       'No action was completed or signed off in this period.',
+      'No new date is waiting for a decision.',
       'Nothing is waiting for sign-off.',
     ])
       expect(texts).toContain(sentence);
@@ -238,6 +258,8 @@ describe('the period', () => {
     const report = await reportOf('rp', { from: '2026-10-01', to: '2026-10-31' });
     expect(report.summary.now.byRag).toMatchObject({ red: 1, green: 5, amber: 0, complete: 0 });
     expect(report.highlights).toEqual([]);
+    // A-2's new date was asked for in November: nothing waited for a decision in October.
+    expect(report.newDates).toEqual([]);
   });
 });
 

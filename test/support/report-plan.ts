@@ -21,7 +21,7 @@ const megan = { email: 'meganb@example.com', displayName: 'Megan Bowen', aadObje
 /**
  * A plan of six actions, created on 1 Jun 2026, that changed in November: one signed off with
  * evidence, one completed with none (its title uses PEP, which the glossary does not explain), one
- * overdue, one moved and delayed, one gone at risk, one untouched.
+ * overdue that asks for a new date, one moved and delayed, one gone at risk, one untouched.
  */
 export async function seedReportPlan(storage: Storage, planId: string, roles: Partial<Record<Role, string>> = {}) {
   await storage.plans.save(
@@ -98,6 +98,17 @@ export async function seedReportPlan(storage: Storage, planId: string, roles: Pa
     latestUpdate: { text: 'Trainer off sick', by: PEOPLE.owner, at: '2026-11-15T09:00:00.000Z' },
   });
   await change('A-5', '2026-11-20T09:00:00.000Z', megan.email, { status: 'Complete' });
+  // As chat records an owner's request for a new date: the request, and the update saying so.
+  const asked = {
+    date: '2027-01-31',
+    reason: 'two posts still vacant',
+    by: megan.email,
+    at: '2026-11-25T11:00:00.000Z',
+  };
+  await change('A-2', asked.at, megan.email, {
+    dateRequest: asked,
+    latestUpdate: { text: 'Asked for a new date, 31 Jan 2027: two posts still vacant', by: megan.email, at: asked.at },
+  });
 }
 
 /** A plan where nothing is overdue, delayed or at risk. */

@@ -5,6 +5,7 @@ import { latestWordsBy } from './latest-words';
 import { challenges, highlights, slippage } from './news';
 import { cancellations } from '../cancellations';
 import { awaiting, byRef, planOnAPage, planRow, reportSummary } from './register';
+import { newDatesWaiting } from './new-dates';
 import { reportGlossary } from './report-glossary';
 import { CommitteeReport, GlossaryLine, MeasureRow, ReportPeriod } from './types';
 import { evidenceShown } from '../evidence-shown';
@@ -57,6 +58,7 @@ export function committeeReport(input: ReportInput): CommitteeReport {
     planOnAPage: planOnAPage(actions, period.to),
     performance: input.measures ? { recorded: true, rows: input.measures } : { recorded: false },
     awaiting: awaiting(actions, history, period.to, plan.timeZone),
+    newDates: newDatesWaiting(actions, history, period.to, plan.timeZone),
     appendix: actions.map((a) => planRow(a, period.to)),
     names: input.names ?? {},
   };
@@ -78,9 +80,8 @@ function textsOf(report: Omit<CommitteeReport, 'glossary'>): { ref: string; text
     for (const e of item.evidence) texts.push({ ref: item.action.ref, text: evidenceShown(e).words ?? '' });
   for (const slip of report.slippage) if (slip.reason) texts.push({ ref: slip.action.ref, text: slip.reason });
   for (const c of report.cancelled) if (c.reason) texts.push({ ref: c.action.ref, text: c.reason });
-  // The overdue table gives days overdue instead of words.
-  for (const { action, kind, words } of report.challenges)
-    if (words && kind !== 'overdue') texts.push({ ref: action.ref, text: words.text });
+  for (const { action, words } of report.challenges) if (words) texts.push({ ref: action.ref, text: words.text });
+  for (const { action, reason } of report.newDates) texts.push({ ref: action.ref, text: reason });
   if (report.performance.recorded)
     for (const m of report.performance.rows) texts.push({ ref: m.ref, text: m.indicator });
   return texts;

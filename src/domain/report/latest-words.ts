@@ -54,6 +54,12 @@ export function latestWords(action: Action, entries: readonly HistoryEntry[], up
   return newest[0] ?? null;
 }
 
+/** Whether an instant fell on or before the plan's local date `to`. */
+export function byEndOf(to: IsoDate, timeZone: string): (at: string) => boolean {
+  const localDay = localDays(timeZone);
+  return (at) => surelyBefore(at, to) || (localDay(at) ?? '') <= to;
+}
+
 /**
  * Each action's latest words as they stood at the end of `to` (the plan's local date): history after it
  * is left out, and so is an update given after it.
@@ -64,8 +70,7 @@ export function latestWordsBy(
   timeZone: string,
 ): (action: Action) => LatestWords | null {
   const historyOf = historyByAction(history);
-  const localDay = localDays(timeZone);
-  const byThen = (at: string) => surelyBefore(at, to) || (localDay(at) ?? '') <= to;
+  const byThen = byEndOf(to, timeZone);
   return (action) => {
     const update = action.latestUpdate;
     return latestWords(

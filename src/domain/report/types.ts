@@ -3,7 +3,7 @@ import type { PeriodProblem } from './period';
 import type { LatestWords } from './latest-words';
 import { AcronymWarning } from '../plain-english';
 import { DigestChanges, DigestTotals } from '../digest';
-import { Action, Evidence, IsoDate, Rag, Status } from '../types';
+import { Action, DateRequest, Evidence, IsoDate, Rag, Status } from '../types';
 import type { Cancellation } from '../cancellations';
 
 export type { Cancellation };
@@ -95,6 +95,12 @@ export interface AwaitingRow {
   missing: readonly string[];
 }
 
+/** A new date an owner asked for, waiting for a chair's or an executive's decision: until then `due` stands. */
+export interface NewDateRow extends DateRequest {
+  action: Action;
+  due: IsoDate | null;
+}
+
 /** Measures not recorded yet (the input was absent), or the rows given. */
 export type Performance = { recorded: false } | { recorded: true; rows: readonly MeasureRow[] };
 
@@ -125,6 +131,8 @@ export interface CommitteeReport {
   planOnAPage: ThemeGroup[];
   performance: Performance;
   awaiting: AwaitingRow[];
+  /** New dates asked for and not yet decided at the end of the period. */
+  newDates: NewDateRow[];
   glossary: ReportGlossary;
   /** Every action, by reference. */
   appendix: PlanRow[];

@@ -28,3 +28,27 @@ test('a date in a cell never breaks: its spaces are non-breaking', async () => {
   expect(xml).toContain('16\u00a0Feb\u00a02027 (first 5\u00a0Jan\u00a02027)');
   expect(xml).not.toMatch(/\d{1,2} (?:Jan|Feb|Oct) \d{4}/);
 });
+
+test('a heading, and the sentence that opens its section, keep with what follows: never alone at the foot of a page', async () => {
+  const { xml } = await readDocx(
+    await docxReport({
+      title: 'Report',
+      blocks: [
+        { kind: 'heading', level: 1, text: 'Awaiting a decision' },
+        { kind: 'paragraph', text: 'A chair or an executive decides each of these.' },
+        { kind: 'heading', level: 2, text: 'New dates asked for' },
+        NARROW,
+        { kind: 'paragraph', text: 'A sentence after a table.' },
+      ],
+    }),
+  );
+  const kept = (text: string) => {
+    const paragraph = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(`>${text}<`));
+    if (!paragraph) throw new Error(`no paragraph ${text}`);
+    return paragraph.includes('<w:keepNext/>');
+  };
+  expect(
+    ['Awaiting a decision', 'A chair or an executive decides each of these.', 'New dates asked for'].map(kept),
+  ).toEqual([true, true, true]);
+  expect(kept('A sentence after a table.')).toBe(false);
+});

@@ -66,7 +66,11 @@ export type Command =
   | { kind: 'cancel'; named?: string }
   /** "thanks", "morning!", "👍": a pleasantry, answered in kind. */
   | { kind: 'smallTalk'; thanks: boolean }
-  | { kind: 'unknown'; text: string; problem: string | null };
+  /**
+   * `valueGuess`: "SG-8 17", "SG-7: no" may be a value for the action's measure; only the action knows whether its
+   * measure can take one, so the chat says how to send it, or else what else the words could mean.
+   */
+  | { kind: 'unknown'; text: string; problem: string | null; valueGuess?: { ref: string; value: string } };
 
 export type DateDecision = 'approve' | 'decline';
 

@@ -59,6 +59,12 @@ test.each([
   expect(reply).toBe(expected);
 });
 
+test('someone who may read an action but not change it is offered only what they may do', async () => {
+  expect(await say(ALEX, 'SG-6 - training sessions booked for January, should be on track now')).toBe(
+    'I couldn’t tell what to change on SG-6. Only SG-6’s owner or an administrator can change it. Nothing was changed. For example: "show SG-6" or "history SG-6". Type "help" to see what I can do.',
+  );
+});
+
 test('a bare figure for an action whose measure takes numbers is answered with how to send it', async () => {
   expect(await say(ALEX, 'SG-8 17')).toBe(
     'If 17 is the latest value of SG-8’s measure, send it like this: SG-8 measure is 17',

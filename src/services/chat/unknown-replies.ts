@@ -1,5 +1,6 @@
 import { fitting } from '../../cards/which-measure-words';
 import { Command } from '../../domain/command';
+import { canRecordMeasureValue, canUpdate } from '../../domain/permissions';
 import { tokenize } from '../../domain/command-text';
 import {
   asks,
@@ -32,7 +33,7 @@ export async function unknownReply(storage: Storage, scope: PlanView[], command:
   if (one?.kind === 'found') return text(aboutAction(one.found, command));
   const looseRef = typedRef ?? /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
   const close = looseRef ? await similarRefs(storage, scope, looseRef) : [];
-  const commands = closestCommandsHint(command.text, rolesIn(scope));
+  const commands = closestCommandsHint(command.text, rolesIn(scope), close.length === 1 ? close[0] : undefined);
   if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}?${commands} ${HELP}`);
   return text(
     `I didn’t understand that.${commands || ' Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done".'} Type "help" to see everything I can do.`,
@@ -45,7 +46,10 @@ function aboutAction({ current, view }: FoundAction, command: Unknown): string {
   const typed: TypedValue | null = command.valueGuess
     ? { value: command.valueGuess.value, period: null }
     : figureIn(command.text);
-  const fits = typed ? fitting(measureFits(action.measures, typed, view.today)) : [];
+  // Examples are only of what this person may do: a value if they may give one, a change if they may make it.
+  const mayGiveValue = canRecordMeasureValue(view.actor, action).allowed;
+  const mayUpdate = canUpdate(view.actor, action).allowed;
+  const fits = typed && mayGiveValue ? fitting(measureFits(action.measures, typed, view.today)) : [];
   const several = action.measures.length > 1;
   const valueExample = (value: TypedValue) =>
     valueCommand(ref, value, several ? (likeliestMeasure(command.text, fits)?.number ?? null) : null);
@@ -55,9 +59,13 @@ function aboutAction({ current, view }: FoundAction, command: Unknown): string {
       ? `If that is the answer for ${whose}, send it like this: ${valueExample(typed)}`
       : `If ${typed.value} is the latest value of ${whose}, send it like this: ${valueExample(typed)}`;
   }
-  const examples = suggestionsFor(command.text, fits.length > 0).map((s) =>
-    example(s, ref, typed && fits.length ? valueExample(typed) : null),
+  const suggested = suggestionsFor(command.text, fits.length > 0).filter(
+    (s) => mayUpdate || s.kind === 'value' || s.kind === 'show',
   );
+  const examples = [
+    ...suggested.map((s) => example(s, ref, typed && fits.length ? valueExample(typed) : null)),
+    ...(mayUpdate ? [] : [`show ${ref}`, `history ${ref}`]),
+  ].filter((e, i, all) => all.indexOf(e) === i);
   const lead = asks(command.text)
     ? `I couldn’t tell what you want to know about ${ref}.`
     : `I couldn’t tell what to change on ${ref}.`;
@@ -65,7 +73,8 @@ function aboutAction({ current, view }: FoundAction, command: Unknown): string {
     typed && fits.length === 0 && action.measures.length > 0 && action.measures.every((m) => !m.definition)
       ? ` ${ref}’s measure is in words only, so it can’t take a figure.`
       : '';
-  return `${lead}${wordsOnly} Nothing was changed. For example: ${examples.map((e) => `"${e}"`).join(' or ')}. ${HELP}`;
+  const whoChanges = mayUpdate ? '' : ` Only ${ref}’s owner or an administrator can change it.`;
+  return `${lead}${wordsOnly}${whoChanges} Nothing was changed. For example: ${examples.map((e) => `"${e}"`).join(' or ')}. ${HELP}`;
 }
 
 function example(s: Suggestion, ref: string, value: string | null): string {

@@ -65,6 +65,9 @@ export function closestCommands(
     .filter(([, score]) => score >= best / 2)
     .sort(([a, x], [b, y]) => y - x || a - b)
     .map(([index]) => offered[index]);
+  // "81% of families got their plan": a figure is most likely a measure's value, whatever other words matched.
+  const value = hasFigure(text) && !looksLikeQuestion(text) ? offered.find(givesValue) : undefined;
+  if (value) return [value, ...ranked.filter((c) => c !== value)].slice(0, limit);
   if (ranked.length === 0 || !looksLikeQuestion(text)) return ranked.slice(0, limit);
   // A question is pointed at questions first ("how are we doing", "what's overdue"), then at the closest change, if any.
   const asks = ranked.filter((c) => !changes(c));
@@ -87,3 +90,13 @@ function changes(command: HelpCommand): boolean {
   const read = parseCommand(command.example, '2026-01-01');
   return isChange(read) || read.kind === 'bindPlan';
 }
+
+/** A number typed as a figure ("81%", "17"), not in a ref with letters ("SG-4") and not a date ("31/12"). */
+function hasFigure(text: string): boolean {
+  return tokenize(text.slice(0, 500)).some(
+    (t) => /^\d+(?:\.\d+)?%?[,.;:]?$/.test(t.raw) && !(t.ref !== null && /\p{L}/u.test(t.ref)),
+  );
+}
+
+const givesValue = (command: HelpCommand): boolean =>
+  parseCommand(command.example, '2026-01-01').kind === 'measureValue';

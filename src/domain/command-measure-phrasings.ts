@@ -1,5 +1,5 @@
 import type { Command } from './command';
-import { need, unknown, type MatchText } from './command-build';
+import { echo, need, type MatchText } from './command-build';
 import type { Rule } from './command-rules';
 import { QUARTER_WORDS } from './command-period';
 import { monthFromWord } from './month-names';
@@ -117,7 +117,7 @@ function figureBeforeRef(m: MatchText, from: number): Command | null {
 
 const LEAD = 'just|to|let|you|u|know|fyi|quick|one|and|also|the|our*';
 const FILLER =
-  'is|was|s|now|currently|stands|sits|sitting|standing|came|comes|come|went|gone|has|have|in|at|up|down|to|of|on*';
+  'is|was|s|now|hit|hits|reached|reaches|currently|stands|sits|sitting|standing|came|comes|come|went|gone|has|have|in|at|up|down|to|of|on*';
 
 /**
  * Added after the rule that names which measure ("SG-1 measure 2 88%", command-measure.ts) and before the other
@@ -165,7 +165,7 @@ export const MEASURE_WORD_VALUES: Rule[] = [
   },
 ];
 
-/** "sg-8 17", "SG-7: No", "SG-8 - 14 cases waiting": maybe a value, maybe not; asked, never recorded. */
+/** "sg-8 17", "SG-7: No", "SG-8 - 14 cases waiting": maybe a value, maybe not; never recorded (see `valueGuess`). */
 const NOT_A_COUNT = /^(?:days?|weeks?|wks?|months?|years?|working|am|pm|st|nd|rd|th)$/;
 
 export const MEASURE_NEAR_MISSES: Rule[] = [
@@ -174,20 +174,20 @@ export const MEASURE_NEAR_MISSES: Rule[] = [
     build: (c, m) => {
       const ref = need(c.ref);
       const first = m.tokens[c.rest ?? m.tokens.length];
-      const next = m.tokens[(c.rest ?? m.tokens.length) + 1]?.word ?? '';
+      const next = m.tokens[(c.rest ?? m.tokens.length) + 1];
       if (!first) return null;
-      if (/^(?:yes|no)$/.test(first.word))
-        return unknown(
-          m,
-          `If that is the answer for ${ref}’s measure, send it like this: ${ref} measure ${first.word}`,
-        );
+      const guess = (value: string): Command => ({
+        kind: 'unknown',
+        text: echo(m.text),
+        problem: null,
+        valueGuess: { ref, value },
+      });
+      // "SG-7: no" or "SG-7 yes, protocol signed" answers a yes/no measure; "LAC-5 no longer at risk?" does not.
+      const alone = !next || /^[,;:.!\-–—]/.test(m.text.slice(first.end, next.start).trim() || first.raw.slice(-1));
+      if (/^(?:yes|no)$/.test(first.word)) return alone && !/\?\s*$/.test(m.text) ? guess(first.word) : null;
       const figure = /^\d+(?:\.\d+)?$/.test(first.raw) ? first.raw : null;
-      if (!figure || monthFromWord(next) !== null || NOT_A_COUNT.test(next)) return null;
-      return unknown(
-        m,
-        // "measure 17" would read as measure number 17; "measure is 17" says it is the value.
-        `If ${figure} is the latest value of ${ref}’s measure, send it like this: ${ref} measure is ${figure}`,
-      );
+      if (!figure || monthFromWord(next?.word ?? '') !== null || NOT_A_COUNT.test(next?.word ?? '')) return null;
+      return guess(figure);
     },
   },
 ];

@@ -109,6 +109,8 @@ export const READING_RULES: Rule[] = [
       '$ask* $things are|is mine',
       'anything|any|what due from $me',
       'what|whats on my plate|desk|list',
+      // "hi, what have I got on?": a greeting first, and "on" for what is on someone's plate.
+      'hi|hello|hey|morning|afternoon* what|whats have|do|ve* i got|have on this|today|at* week|moment|today?',
       'what do you need from $me',
       'what|which $things? do|have i own|have|got',
       '$things assigned? for|to $me',

@@ -72,7 +72,11 @@ export type Command =
    * ("LAC-5 complete apart from the leaflet"), or someone else's word ("Lynne says SG-7 is complete"). Nothing changes; the reply says why, and how to make the change.
    */
   | { kind: 'notChange'; ref: string; why: NotChangeWhy; change: NamedChange; when: IsoDate | null }
-  | { kind: 'unknown'; text: string; problem: string | null };
+  /**
+   * `valueGuess`: "SG-8 17", "SG-7: no" may be a value for the action's measure; only the action knows whether its
+   * measure can take one, so the chat says how to send it, or else what else the words could mean.
+   */
+  | { kind: 'unknown'; text: string; problem: string | null; valueGuess?: { ref: string; value: string } };
 
 export type DateDecision = 'approve' | 'decline';
 

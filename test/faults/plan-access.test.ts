@@ -235,6 +235,10 @@ describe('chat replies draw only on plans the asker may read: suggestions, lists
     ['sign off PB-3', /I can’t find an action PB-3\./],
     ['PB1 finished please', /I can’t find an action PB1\. Did you mean PA-1\?/],
     ['PB-1 banana', /I didn’t understand that\. Did you mean PA-1\?/],
+    // A message about an action the asker may not read gets no examples for it, nor a hint of its measure.
+    ['PB-1 17', /I didn’t understand that\. Did you mean PA-1\?/],
+    ['PB-2 might slip to March', /I didn’t understand that\. Did you mean PA-2\?/],
+    ['PA-1 - nearly there, should be on track now', /^I couldn’t tell what to change on PA-1\. .*"PA-1 on track"/],
     ['use plan zzz here', /^There is no plan "zzz"\. Plans: pa\.$/],
     ['use plan pb here', /^There is no plan "pb"\. Plans: pa\.$/],
     ["what's overdue", /Overdue: Plan Alpha/],

@@ -115,7 +115,7 @@ test.each([
     'SG-2 value 60% for July',
     /^Nothing was changed\. Jul 2026 is before SG-2’s measure began: its baseline is from 2 Aug 2026, so the earliest month it can take a value for is Aug 2026\./,
   ],
-  ['sg-2 17', /^If 17 is the latest value of sg-2’s measure, send it like this: sg-2 measure is 17/],
+  ['sg-2 17', /^If 17 is the latest value of SG-2’s measure, send it like this: SG-2 measure is 17/],
   ['SG-4 measure 50%', /SG-4’s measure is in words only/],
 ])('%j is refused and changes nothing', async (message, answer) => {
   const ref = message.split(' ')[0];

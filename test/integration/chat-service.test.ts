@@ -133,7 +133,15 @@ describe('reading the plan', () => {
     expect(await say('show SG-44')).toEqual([
       expect.stringMatching(/I can’t find an action SG-44\. Did you mean SG-4/),
     ]);
-    expect(await say('SG-4 banana')).toEqual([expect.stringMatching(/I didn’t understand that\. Did you mean SG-4\?/)]);
+    expect(await say('SG-44 banana')).toEqual([
+      expect.stringMatching(/I didn’t understand that\. Did you mean SG-4\?/),
+    ]);
+    // A ref the person typed and may read is never asked about: the reply is about it.
+    const [named] = await say('SG-4 banana');
+    expect(named).toMatch(
+      /^I couldn’t tell what to change on SG-4\. Nothing was changed\. For example: "note SG-4 banana"/,
+    );
+    expect(named).not.toMatch(/Did you mean/);
     expect(await say('what colour is the sky')).toEqual([
       expect.stringMatching(/I didn’t understand that\. Try "my actions"/),
     ]);

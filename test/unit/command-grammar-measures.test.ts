@@ -14,6 +14,8 @@ test.each([
   ['SG-2 92%', value('SG-2', '92%')],
   ['SG-2 now 92 percent', value('SG-2', '92%')],
   ['LAC-7 now at 82 per cent', value('LAC-7', '82%')],
+  ['SG-1 hit 80 percent last month', value('SG-1', '80%', 'last month')],
+  ['SG-2 reached 91% in October', value('SG-2', '91%', 'October')],
   ['SG-2 92 %', value('SG-2', '92%')],
   ['6(a) is 100% this month', value('6(a)', '100%', 'this month')],
   ['SG-2 sits at 90% for Oct, on target at last!', value('SG-2', '90%', 'Oct', 'on target at last!')],
@@ -94,16 +96,29 @@ test.each<[string, Command['kind']]>([
   ['Can I update 3.2 for last month or only this month?', 'show'],
   ['SG-2 measure', 'unknown'],
   ['SG-2 measure?', 'show'],
+  ['SG-4 hit a snag with IT', 'unknown'],
+  ['for SG-1 we audited 19 referrals in November', 'unknown'],
 ])('%j changes nothing: %s', readsAsKind);
 
 test.each([
-  ['sg-8 17', 'If 17 is the latest value of sg-8’s measure, send it like this: sg-8 measure is 17'],
-  ['SG-8 - 14 cases waiting', 'If 14 is the latest value of SG-8’s measure, send it like this: SG-8 measure is 14'],
-  ['SG-7: No', 'If that is the answer for SG-7’s measure, send it like this: SG-7 measure no'],
-  ['SG-7 yes, protocol signed', 'If that is the answer for SG-7’s measure, send it like this: SG-7 measure yes'],
-])('%j is asked about, with how to send it as a value', (text, problem) => {
-  expect(parseCommand(text, TODAY)).toMatchObject({ kind: 'unknown', problem });
-});
+  ['sg-8 17', { ref: 'sg-8', value: '17' }],
+  ['SG-8 - 14 cases waiting', { ref: 'SG-8', value: '14' }],
+  ['SG-7: No', { ref: 'SG-7', value: 'no' }],
+  ['SG-7 yes, protocol signed', { ref: 'SG-7', value: 'yes' }],
+  ['SG-7 no - still waiting', { ref: 'SG-7', value: 'no' }],
+])(
+  '%j may be a value: never recorded, and the chat, which knows the measure, says how to send it',
+  (text, valueGuess) => {
+    expect(parseCommand(text, TODAY)).toEqual({ kind: 'unknown', text, problem: null, valueGuess });
+  },
+);
+
+test.each(['LAC-5 no longer at risk?', 'SG-7 no?', 'SG-4 no longer needed', 'SG-4 17 days'])(
+  '%j is no guess at a value',
+  (text) => {
+    expect(parseCommand(text, TODAY)).not.toHaveProperty('valueGuess');
+  },
+);
 
 test.each([
   ['92%', 'percent', { value: '92%', period: null, note: null }],

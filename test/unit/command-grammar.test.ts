@@ -98,6 +98,9 @@ describe('parseCommand understands', () => {
           'what are my actions?',
           'what do i own',
           'my open actions',
+          'hi, what have I got on?',
+          'what have I got on this week',
+          'hey what do I have on',
         ],
       ],
       [

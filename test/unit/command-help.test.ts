@@ -1,6 +1,7 @@
 import { closestCommands, isFor, looksLikeQuestion } from '../../src/domain/command-help';
 import { Role } from '../../src/domain/types';
 import { COMMANDS, helpReply } from '../../src/services/chat/help';
+import { closestCommandsHint } from '../../src/services/chat/unknown-hints';
 
 const OWNER = new Set<Role>();
 const CHAIR = new Set<Role>(['chair']);
@@ -43,6 +44,13 @@ describe('a message it cannot read gets the closest commands the person may use'
     ['aprove SG-4', OWNER, []],
     ['bind the channel', ADMIN, ['use plan ofsted-2011 here']],
     ['blah blah', CHAIR, []],
+    // A figure is most likely a measure's value: that example comes first, whatever else the words matched.
+    ['81% of families got their plan in time in November', OWNER, ['SG-4 measure 76%', 'my plans']],
+    ['the figure was 80 percent', OWNER, ['SG-4 measure 76%']],
+    ['we finished 17 of them', OWNER, ['SG-4 measure 76%', 'SG-4 done']],
+    // A date or a ref is no figure.
+    ['might slip to 31/12', OWNER, ['SG-4 delayed to 30/09/2026 because supplier problems']],
+    ['sg4 finsihed', OWNER, ['SG-4 done']],
   ])('%j as %p', (text, roles, expected) => {
     expect(closestCommands(text, COMMANDS, roles).map((c) => c.example)).toEqual(expected);
   });
@@ -77,4 +85,13 @@ describe('a question it cannot read is pointed at questions before changes', () 
   test.each([['SG-4 done'], ['gimme teh proof thingy'], ['somehow late']])('%j does not', (text) => {
     expect(looksLikeQuestion(text)).toBe(false);
   });
+});
+
+test.each<[string, string | undefined, string]>([
+  ['evidnce thingy', undefined, ' The closest commands: "evidence SG-4 https://…".'],
+  ['evidnce thingy', 'LAC-5', ' The closest commands: "evidence LAC-5 https://…".'],
+  ['the figure was 80 percent', 'SG-2', ' The closest commands: "SG-2 measure 76%".'],
+  ['blah blah', 'SG-2', ''],
+])('the hint for %j names the action the message seems to mean (%s) in its examples', (text, ref, hint) => {
+  expect(closestCommandsHint(text, OWNER, ref)).toBe(hint);
 });

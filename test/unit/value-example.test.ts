@@ -1,5 +1,6 @@
 import { badValueWords, valueExample } from '../../src/cards/measure-words';
 import { parseCommand } from '../../src/domain/command-grammar';
+import { valueCommand } from '../../src/domain/unknown-suggestions';
 import { parseMeasureValue } from '../../src/domain/measure-values';
 import { MeasureDefinition, MeasureUnit, MeasureValue } from '../../src/domain/types';
 
@@ -47,10 +48,23 @@ test.each(CASES)(
   },
 );
 
-test('a bare figure after a ref is answered with a way to send it that reads as the value, not a measure number', () => {
-  const asked = parseCommand('sg-2 17', TODAY);
-  const problem = asked.kind === 'unknown' ? asked.problem : null;
-  const suggested = /send it like this: (.+)$/.exec(problem ?? '')?.[1] ?? `no suggestion in ${JSON.stringify(asked)}`;
-  expect(suggested).toBe('sg-2 measure is 17');
-  expect(given(suggested, 'number')).toEqual(['sg-2', 17]);
-});
+test.each([
+  ['sg-2 17', 'number', null, 'sg-2 measure is 17', 17],
+  ['SG-7: no', 'yes/no', null, 'SG-7 measure no', 0],
+  ['SG-1 - 19', 'number', 2, 'SG-1 measure 2 19', 19],
+] as const)(
+  '%j is answered with a way to send it that reads as the value, not a measure number',
+  (text, unit, measure, example, meant) => {
+    const asked = parseCommand(text, TODAY);
+    const guess = asked.kind === 'unknown' ? asked.valueGuess : undefined;
+    expect(guess).toBeDefined();
+    const suggested = guess ? valueCommand(guess.ref, { value: guess.value, period: null }, measure) : '';
+    expect(suggested).toBe(example);
+    const read = parseCommand(suggested, TODAY);
+    expect(read).toMatchObject({ kind: 'measureValue', ...(measure ? { measure } : {}) });
+    expect(given(measure ? suggested.replace(` measure ${measure}`, ' measure is') : suggested, unit)).toEqual([
+      guess?.ref,
+      meant,
+    ]);
+  },
+);

@@ -24,10 +24,10 @@ import { nothingToCancelReply } from './cancel-replies';
 import { notChangeReply } from './not-change-reply';
 import { findAction } from './find-action';
 import { helpReply, smallTalkReply } from './help';
-import { closestCommandsHint, rolesIn } from './unknown-hints';
+import { rolesIn } from './unknown-hints';
+import { unknownReply } from './unknown-replies';
 import { plansFor, PlanView } from './plan-scope';
 import { detailReply, historyReply, myActionsReply, notOneReply, overdueReply, resolveOne } from './read-replies';
-import { similarRefs } from '../../use-cases/find-one';
 import { showAction } from '../../use-cases/show-action';
 import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
@@ -197,7 +197,7 @@ export class ChatService {
       case 'smallTalk':
         return [smallTalkReply(command.thanks)];
       case 'unknown':
-        return [await this.unknown(command, asker)];
+        return [await unknownReply(this.storage, await views(), command)];
       case 'myActions':
         return [await myActionsReply(this.storage, await views(), command.which)];
       case 'overdue': {
@@ -270,20 +270,5 @@ export class ChatService {
     if (!found) return text(`I can no longer find ${question.ref}, so I’ve stopped.`);
     await this.storage.conversations.clearPending(asker.incoming.conversation.id, asker.incoming.user.id);
     return this.changeReply(found, withReason(question, answer), asker.incoming);
-  }
-
-  private async unknown(command: Extract<Command, { kind: 'unknown' }>, asker: Asker): Promise<Reply> {
-    if (command.problem) return text(command.problem);
-    const scope = await this.views(asker);
-    const typedRef = /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
-    const close = typedRef ? await similarRefs(this.storage, scope, typedRef) : [];
-    const commands = closestCommandsHint(command.text, rolesIn(scope));
-    if (close.length)
-      return text(
-        `I didn’t understand that. Did you mean ${close.join(' or ')}?${commands} Type "help" to see what I can do.`,
-      );
-    return text(
-      `I didn’t understand that.${commands || ' Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done".'} Type "help" to see everything I can do.`,
-    );
   }
 }

@@ -8,8 +8,11 @@ export function rolesIn(views: readonly PlanView[]): ReadonlySet<Role> {
   return new Set(views.flatMap((v) => [...v.actor.roles]));
 }
 
-/** " Closest commands: …" for a message the grammar could not read, or '' when nothing is close. */
-export function closestCommandsHint(typed: string, roles: ReadonlySet<Role>): string {
-  const close = closestCommands(typed, COMMANDS, roles);
-  return close.length ? ` The closest commands: ${close.map((c) => `"${c.example}"`).join(' or ')}.` : '';
+/**
+ * " Closest commands: …" for a message the grammar could not read, or '' when nothing is close. `ref`, an action the
+ * person may read that the message seems to mean, takes the place of the examples' SG-4.
+ */
+export function closestCommandsHint(typed: string, roles: ReadonlySet<Role>, ref?: string): string {
+  const close = closestCommands(typed, COMMANDS, roles).map((c) => (ref ? c.example.replace(/SG-4/g, ref) : c.example));
+  return close.length ? ` The closest commands: ${close.map((e) => `"${e}"`).join(' or ')}.` : '';
 }

@@ -1,0 +1,149 @@
+import { looksLikeQuestion } from './command-help';
+import { tokenize } from './command-text';
+import { monthFromWord } from './month-names';
+
+/**
+ * What to suggest for a message that names an action but could not be read as a command ("SG-6 - training
+ * sessions booked for January, should be on track now"): examples for THAT action which fit what the words
+ * seem to say, best first. Nothing here changes anything; the chat turns each into an example to send.
+ */
+export type Suggestion =
+  /** A value for the action's measure: only when a figure was typed and a measure can take it. */
+  | { kind: 'value' }
+  | { kind: 'show' }
+  | { kind: 'status'; status: 'On track' | 'At risk' | 'Complete' }
+  /** A new date, as typed after "to" or "by" ("March", "Friday"); `delayed`: the words said it would slip. */
+  | { kind: 'newDate'; when: string; delayed: boolean }
+  /** A note with the words typed (cut at the first comma), or null when there are none to reuse. */
+  | { kind: 'note'; words: string | null };
+
+export const MAX_SUGGESTIONS = 3;
+const NOTE_WORDS = 12;
+
+/** A figure typed as a value could be ("81%", "17", "80 percent"), not in the ref or in a date ("31/12"). */
+export function figureIn(text: string): { value: string; period: string | null } | null {
+  const words = withoutRefs(text);
+  const figure = /(?:^|[\s:(])(\d+(?:\.\d+)?)\s*(%|per\s?cent\b|percent\b)?(?![\d/.:])/i.exec(words);
+  if (!figure) return null;
+  return { value: `${figure[1]}${figure[2] ? '%' : ''}`, period: periodIn(words) };
+}
+
+/** "last month", "this month", "in November": the period a figure was for, as typed. */
+function periodIn(words: string): string | null {
+  const relative = /\b(?:last|this|previous)\s+(?:month|quarter)\b/i.exec(words);
+  if (relative) return relative[0];
+  const month = words
+    .split(/[^A-Za-z]+/)
+    .find((w, i, all) => monthFromWord(w.toLowerCase()) !== null && /^(?:for|in|during)$/i.test(all[i - 1] ?? ''));
+  return month ?? null;
+}
+
+/** The message without the first reference in it (the action's), so "SG-4" is neither a figure nor part of a note. */
+function withoutRefs(text: string): string {
+  const ref = tokenize(text).find((t) => t.ref !== null);
+  const out = ref ? `${text.slice(0, ref.start)} ${text.slice(ref.end)}` : text;
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+const SLIP =
+  /\b(?:slip|slips|slipping|slipped|delay|delayed|later|late|behind|push(?:ed)? back|another (?:week|month))\b/i;
+/** "to March", "by Friday", "until the new year": a date after the word that ties it. */
+const WHEN = /\b(?:to|by|until|till|before)\s+((?:the\s+)?(?:end\s+of\s+|next\s+|this\s+)?[\w/]+(?:\s+\d{1,4})?)/gi;
+const DATE_WORD =
+  /^(?:(?:the\s+)?(?:end\s+of\s+|next\s+|this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|\d{1,2}(?:st|nd|rd|th)?)|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)\b/i;
+
+function newDate(words: string): { when: string; delayed: boolean } | null {
+  for (const found of words.matchAll(WHEN)) {
+    const when = found[1].trim();
+    const month = monthFromWord(when.split(/\s+/)[0].toLowerCase()) !== null;
+    if (!month && !DATE_WORD.test(when)) continue;
+    // A whole month is no date: "end of March" is one.
+    return { when: month && !/\d/.test(when) ? `end of ${when}` : when, delayed: SLIP.test(words) };
+  }
+  return null;
+}
+
+function statuses(words: string, future: boolean): Suggestion[] {
+  const found: Suggestion[] = [];
+  if (/\bno longer at risk\b|\bon track\b|\bback on\b|\bgreen\b/i.test(words)) found.push(status('On track'));
+  else if (/\bat risk\b|\bamber\b|\bworried\b|\bconcern/i.test(words)) found.push(status('At risk'));
+  // "finished by Friday" is a plan, not news that it is done.
+  if (!future && /\b(?:done|complete|completed|finished)\b/i.test(words)) found.push(status('Complete'));
+  return found;
+}
+
+const status = (s: 'On track' | 'At risk' | 'Complete'): Suggestion => ({ kind: 'status', status: s });
+
+/**
+ * The words typed, as a note would keep them: without a ref they start with ("SG-6 - training…", "for SG-1 we…"),
+ * up to the first comma or full stop, and not too many. A ref inside the sentence stays, so it still reads.
+ */
+function noteWords(text: string): string | null {
+  const lead = /^\s*(?:(?:for|on|about|re|regarding)\s+)?/i.exec(text)?.[0] ?? '';
+  const ref = tokenize(text).find((t) => t.ref !== null);
+  const words = ref && text.slice(lead.length, ref.start).trim() === '' ? text.slice(ref.end) : text;
+  const first = words
+    .replace(/^[\s:;,.\-–—=]+/, '')
+    .split(/,\s|;\s|\.\s|\s[-–—]\s|\?/)[0]
+    .trim();
+  if (!/\p{L}{3}/u.test(first)) return null;
+  return first.split(/\s+/).slice(0, NOTE_WORDS).join(' ');
+}
+
+/** "LAC-5 no longer at risk?", "is SG-4 done": the message asks rather than tells. */
+export const asks = (text: string): boolean => looksLikeQuestion(withoutRefs(text));
+
+/**
+ * Best first: the measure's value when a figure was typed that it can take, the action itself for a question,
+ * then the statuses the words name, a new date for words about when, and a note with the words typed.
+ */
+export function suggestionsFor(text: string, figureFits: boolean): Suggestion[] {
+  const words = withoutRefs(text);
+  const question = asks(text);
+  const when = newDate(words);
+  const found: Suggestion[] = [
+    ...(figureFits ? [{ kind: 'value' } as const] : []),
+    ...(question ? [{ kind: 'show' } as const] : []),
+    ...statuses(words, when !== null),
+    ...(when ? [{ kind: 'newDate', ...when } as const] : []),
+    ...(question ? [] : [{ kind: 'note', words: noteWords(text) } as const]),
+  ];
+  // Always at least two to choose from: the action itself is one.
+  const padded = found.length < 2 && !question ? [...found, { kind: 'show' } as const] : found;
+  return padded.slice(0, MAX_SUGGESTIONS);
+}
+
+const WORD_STEM = 5;
+const stems = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length >= 4)
+      .map((w) => w.slice(0, WORD_STEM)),
+  );
+
+/**
+ * Of the measures that could take a figure, the one whose indicator shares most words with the message ("we audited
+ * 19 referrals" and "Number of referrals audited each month"); the first on a tie. Only for an example: a value is
+ * never recorded on this guess.
+ */
+export function likeliestMeasure<M extends { indicator: string }>(text: string, measures: readonly M[]): M | null {
+  const typed = stems(text);
+  const score = (m: M) => [...stems(m.indicator)].filter((w) => typed.has(w)).length;
+  return measures.reduce<M | null>((best, m) => (best === null || score(m) > score(best) ? m : best), null);
+}
+
+/**
+ * What to type to give a figure to an action's measure: "SG-8 measure is 17" ("measure 17" would read as measure
+ * number 17), "SG-7 measure no", or with the measure's number when the action has several ("SG-1 measure 2 19").
+ */
+export function valueCommand(
+  ref: string,
+  typed: { value: string; period: string | null },
+  measure: number | null,
+): string {
+  const period = typed.period ? ` for ${typed.period}` : '';
+  if (measure !== null) return `${ref} measure ${measure} ${typed.value}${period}`;
+  return `${ref} measure ${/^(?:yes|no)$/i.test(typed.value) ? '' : 'is '}${typed.value}${period}`;
+}

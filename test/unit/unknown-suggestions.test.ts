@@ -1,0 +1,88 @@
+import { asks, figureIn, likeliestMeasure, suggestionsFor, Suggestion } from '../../src/domain/unknown-suggestions';
+
+/** A suggestion as a short word, so the table reads as the ranking. */
+function short(s: Suggestion): string {
+  switch (s.kind) {
+    case 'value':
+    case 'show':
+      return s.kind;
+    case 'status':
+      return s.status;
+    case 'newDate':
+      return `${s.delayed ? 'delayed' : 'move'} to ${s.when}`;
+    case 'note':
+      return `note: ${s.words ?? '-'}`;
+  }
+}
+
+describe('examples for an action named in a message that could not be read, best first', () => {
+  test.each([
+    [
+      'SG-6 - training sessions booked for January, should be on track now',
+      false,
+      ['On track', 'note: training sessions booked for January'],
+    ],
+    // A figure first only when the action's measure can take it; a measure in words only never gets one.
+    [
+      'SG-4: 81% of families got their plan in time in November',
+      true,
+      ['value', 'note: 81% of families got their plan in time in November'],
+    ],
+    [
+      'SG-4: 81% of families got their plan in time in November',
+      false,
+      ['note: 81% of families got their plan in time in November', 'show'],
+    ],
+    ['SG-4 17', false, ['note: -', 'show']],
+    ['for SG-1 we audited 19 referrals in November', true, ['value', 'note: we audited 19 referrals in November']],
+    // A question about status is answered with the action, then the status the words name.
+    ['LAC-5 no longer at risk?', false, ['show', 'On track']],
+    ['is SG-4 at risk', false, ['show', 'At risk']],
+    // Words about when are a new date, never "done": plans are not news that work is finished.
+    ['SG-9 might slip to March', false, ['delayed to end of March', 'note: might slip to March']],
+    [
+      "I'm hoping to get SG-9 finished by Friday",
+      false,
+      ['move to Friday', "note: I'm hoping to get SG-9 finished by Friday"],
+    ],
+    ['SG-9 done by 31/12', false, ['move to 31/12', 'note: done by 31/12']],
+    ['SG-3 finished the audit, all good', false, ['Complete', 'note: finished the audit']],
+    ['SG-4 banana', false, ['note: banana', 'show']],
+  ])('%j (figure fits: %s) suggests %j', (text, figureFits, expected) => {
+    expect(suggestionsFor(text, figureFits).map(short)).toEqual(expected);
+  });
+
+  test('never more than three', () => {
+    expect(suggestionsFor('SG-4 81% done and on track, slipping to Friday', true)).toHaveLength(3);
+  });
+});
+
+test.each([
+  ['SG-4: 81% of families got their plan in time in November', { value: '81%', period: 'November' }],
+  ['SG-1 hit 80 percent last month', { value: '80%', period: 'last month' }],
+  ['SG-4 17', { value: '17', period: null }],
+  ['SG-9 done by 31/12', null],
+  ['SG-4 banana', null],
+])('figureIn(%j)', (text, expected) => {
+  expect(figureIn(text)).toEqual(expected);
+});
+
+test.each([
+  ['LAC-5 no longer at risk?', true],
+  ['what about SG-4', true],
+  ['SG-6 - training sessions booked for January', false],
+])('asks(%j) is %s', (text, expected) => {
+  expect(asks(text)).toBe(expected);
+});
+
+test.each([
+  ['for SG-1 we audited 19 referrals in November', 2],
+  ['SG-1 was 19 for November', 1],
+  ['SG-1: 19 referrals told of the outcome within 3 working days', 1],
+])('likeliestMeasure(%j) is measure %i', (text, expected) => {
+  const measures = [
+    { number: 1, indicator: '% of referrals where the referring agency is told the outcome within 3 working days' },
+    { number: 2, indicator: 'Number of referrals audited each month' },
+  ];
+  expect(likeliestMeasure(text, measures)?.number).toBe(expected);
+});

@@ -20,6 +20,6 @@ export function parseFileDate(text: string, today: IsoDate): UkDateResult {
   const date = read.date;
   return {
     ok: false,
-    error: `It depends on the day the file is read (today it is ${formatUkDate(date)}); write it with its year, like ${numericDate(date)}.`,
+    error: `It depends on the day the file is read (read today, it would be ${formatUkDate(date)}); write it with its year, like ${numericDate(date)}.`,
   };
 }

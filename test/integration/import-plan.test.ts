@@ -129,7 +129,7 @@ describe('bad files get clear messages and write nothing', () => {
     [
       'a due date that reads differently on another day',
       csv(HEADER + 'SG-1,T,Do a thing,,next Friday,,,,\n'),
-      /Row 2: the due date "next Friday" is not a date we can use\. It depends on the day the file is read \(today it is \d+ \w{3} \d{4}\); write it with its year, like \d\d\/\d\d\/\d{4}\./,
+      /Row 2: the due date "next Friday" is not a date we can use\. It depends on the day the file is read \(read today, it would be \d+ \w{3} \d{4}\); write it with its year, like \d\d\/\d\d\/\d{4}\./,
     ],
     [
       'an unknown status',

@@ -30,7 +30,7 @@ describe('parseFileDate: a file names its dates in full, so the same file reads 
     const result = parseFileDate(text, TODAY);
     expect(result).toEqual({
       ok: false,
-      error: `It depends on the day the file is read (today it is ${shown}); write it with its year, like ${written}.`,
+      error: `It depends on the day the file is read (read today, it would be ${shown}); write it with its year, like ${written}.`,
     });
   });
 

@@ -52,11 +52,11 @@ export const NEAR_MISSES: Rule[] = [
   { patterns: ['mark|set|flag {rest?}'], build: (_, m) => unknown(m, REF_NEEDED('mark SG-4 complete')) },
   {
     patterns: ['delay|postpone|defer {rest?}'],
-    build: (_, m) => unknown(m, REF_NEEDED('SG-4 delayed to 30/09/2026 because supplier problems')),
+    build: (_, m) => unknown(m, REF_NEEDED('SG-4 delayed to end of March because supplier problems')),
   },
   {
     patterns: ['move|reschedule|extend|push {rest?}'],
-    build: (_, m) => unknown(m, REF_NEEDED('move SG-4 to end of October')),
+    build: (_, m) => unknown(m, REF_NEEDED('move SG-4 to end of next month')),
   },
   ...MEASURE_NEAR_MISSES,
 ];

@@ -10,7 +10,7 @@ export const COMMAND_EXAMPLES: string[] = [
   'show SG-4',
   'history SG-4',
   'SG-4 at risk: waiting for IT',
-  'SG-4 delayed to 30/09/2026 because supplier problems',
+  'SG-4 delayed to end of March because supplier problems',
   'evidence SG-4 https://example.com/report.pdf',
   'note SG-4 spoke to supplier',
   'sign off SG-4',

@@ -49,7 +49,7 @@ describe('a message it cannot read gets the closest commands the person may use'
     ['the figure was 80 percent', OWNER, ['SG-4 measure 76%']],
     ['we finished 17 of them', OWNER, ['SG-4 measure 76%', 'SG-4 done']],
     // A date or a ref is no figure.
-    ['might slip to 31/12', OWNER, ['SG-4 delayed to 30/09/2026 because supplier problems']],
+    ['might slip to 31/12', OWNER, ['SG-4 delayed to end of March because supplier problems']],
     ['sg4 finsihed', OWNER, ['SG-4 done']],
   ])('%j as %p', (text, roles, expected) => {
     expect(closestCommands(text, COMMANDS, roles).map((c) => c.example)).toEqual(expected);
@@ -61,11 +61,11 @@ describe('a question it cannot read is pointed at questions before changes', () 
   test.each<[string, string[]]>([
     [
       'so where are we with all the safeguarding stuff, are we behind on the dates or what?',
-      ["what's overdue", 'show SG-4', 'SG-4 delayed to 30/09/2026 because supplier problems'],
+      ["what's overdue", 'show SG-4', 'SG-4 delayed to end of March because supplier problems'],
     ],
     [
       'can you delay it?',
-      ["what's overdue", 'how are we doing', 'SG-4 delayed to 30/09/2026 because supplier problems'],
+      ["what's overdue", 'how are we doing', 'SG-4 delayed to end of March because supplier problems'],
     ],
     ['are we on track overall', ['how are we doing', "what's overdue", 'SG-4 done']],
   ])('%j', (text, expected) => {
@@ -73,7 +73,7 @@ describe('a question it cannot read is pointed at questions before changes', () 
   });
 
   test('the same words not asked as a question keep the closest change first', () => {
-    expect(examples('you delay it')[0]).toBe('SG-4 delayed to 30/09/2026 because supplier problems');
+    expect(examples('you delay it')[0]).toBe('SG-4 delayed to end of March because supplier problems');
   });
 
   test.each([['so where are we?'], ['How are things'], ["what's up"], ['anything new']])(

@@ -50,7 +50,7 @@ export const COMMANDS: readonly HelpCommand[] = [
     words: ['measures', 'performance', 'book', 'kpis', 'indicators', 'targets'],
   },
   {
-    example: 'SG-4 delayed to 30/09/2026 because supplier problems',
+    example: 'SG-4 delayed to end of March because supplier problems',
     description:
       'Give a new date and the reason. "SG-4 needs another 2 weeks" works too. I will ask for whatever is missing.',
     audience: 'everyone',
@@ -69,7 +69,7 @@ export const COMMANDS: readonly HelpCommand[] = [
     ],
   },
   {
-    example: 'move SG-4 to end of October',
+    example: 'move SG-4 to end of next month',
     description: 'Change the due date without marking it delayed.',
     audience: 'everyone',
     words: ['move', 'push', 'reschedule', 'date', 'deadline'],

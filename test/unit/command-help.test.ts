@@ -1,4 +1,5 @@
 import { closestCommands, isFor, looksLikeQuestion } from '../../src/domain/command-help';
+import { parseCommand } from '../../src/domain/command-grammar';
 import { Role } from '../../src/domain/types';
 import { COMMANDS, helpReply } from '../../src/services/chat/help';
 import { closestCommandsHint } from '../../src/services/chat/unknown-hints';
@@ -94,4 +95,15 @@ test.each<[string, string | undefined, string]>([
   ['blah blah', 'SG-2', ''],
 ])('the hint for %j names the action the message seems to mean (%s) in its examples', (text, ref, hint) => {
   expect(closestCommandsHint(text, OWNER, ref)).toBe(hint);
+});
+
+describe('the examples never go stale', () => {
+  // A suggestion the bot would refuse as a date already gone is worse than none.
+  test.each(['2026-11-30', '2027-03-31', '2027-04-01', '2027-12-31', '2031-06-15'])('on %s', (today) => {
+    for (const { example } of COMMANDS) {
+      const command = parseCommand(example, today);
+      if (command.kind === 'delay' && command.newDate && 'date' in command.newDate)
+        expect(command.newDate.date >= today).toBe(true);
+    }
+  });
 });

@@ -1,7 +1,8 @@
 /** Abbreviations every reader of a council paper knows, which need no glossary entry. */
 const WELL_KNOWN = new Set(['UK', 'OK', 'TV', 'NHS', 'GP', 'IT', 'AM', 'PM']);
 
-const WORD = /(?<![\p{L}\p{N}])\p{L}{2,12}(?![\p{L}\p{N}])/gu;
+// Letters followed by a hyphen or dot and a number are an action's reference ("SG-3", "LAC-6"), not an acronym.
+const WORD = /(?<![\p{L}\p{N}])\p{L}{2,12}(?![\p{L}\p{N}]|[-.]\d)/gu;
 
 /**
  * Words that are at least half capitals, with two or more ("CAMHS", "CiCC",

@@ -8,6 +8,9 @@ describe('finding acronyms the committee would have to look up', () => {
     ['Ask McDonald about the iPhone', []],
     ['The NHS and IT teams in the UK', ['NHS', 'IT', 'UK']],
     ['Plain English only', []],
+    ['The work was merged into SG-3 and LAC-6.2', []],
+    ['See the CAMHS-2 list', []],
+    ['CAMHS-led work', ['CAMHS']],
   ])('%j', (text, expected) => expect(acronymsIn(text)).toEqual(expected));
 
   test('well-known abbreviations and glossary terms need no explanation; others are listed with their refs', () => {

@@ -1,4 +1,5 @@
 import { Action, DateRequest, HistoryEntry, Measure, MeasureDefinition, Plan } from '../../src/domain/types';
+import { MeasureRow } from '../../src/domain/measure-view';
 import { UK_TIME_ZONE } from '../../src/domain/time-zone';
 import { DEMO_PEOPLE } from '../../src/services/demo-seed';
 
@@ -80,6 +81,42 @@ export function aMeasure(
 }
 
 /** The command "SG-4 measure 76%" and its everyday phrasings parse to: a value for a measure, with its period and note as said. */
+/** A performance book row (src/domain/measure-view.ts), quantified and off target with two values unless told. */
+export function aMeasureRow(overrides: Partial<MeasureRow> = {}): MeasureRow {
+  return {
+    ref: 'SG-3',
+    measure: 1,
+    of: 1,
+    indicator: 'Audits completed on time',
+    unit: '%',
+    target: 90,
+    targetDate: '2027-03-31',
+    direction: 'higher',
+    frequency: 'monthly',
+    latest: { value: 74, period: '2026-10' },
+    status: 'off-target',
+    trend: 'improving',
+    values: [
+      { period: '2026-09', value: 70 },
+      { period: '2026-10', value: 74 },
+    ],
+    ...overrides,
+  };
+}
+
+/** What a measure given in words only has: no unit, target, direction, frequency or values. */
+export const IN_WORDS_ONLY: Partial<MeasureRow> = {
+  unit: null,
+  target: null,
+  targetDate: null,
+  direction: null,
+  frequency: null,
+  latest: null,
+  status: 'no-data',
+  trend: null,
+  values: [],
+};
+
 export function measureValueCommand(
   ref: string,
   value: string,

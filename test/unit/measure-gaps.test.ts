@@ -7,42 +7,14 @@ import {
   MEASURE_STATUS_LABELS as MEASURE_STATUS_WORDS,
   TREND_LABELS as TREND_WORDS,
 } from '../../src/domain/measure-labels';
+import { aMeasureRow, IN_WORDS_ONLY } from '../support/builders';
 
 /**
  * Where a measure has nothing to show, the committee report and the tab say so in the same words: a tester found
  * the report's "None set" and "In words only" beside the tab's "No target set" and "No figures yet" for one fact.
  */
-const row = (fields: Partial<MeasureRow>): MeasureRow => ({
-  ref: 'SG-3',
-  measure: 1,
-  of: 1,
-  indicator: 'Audits completed on time',
-  unit: '%',
-  target: 90,
-  targetDate: '2027-03-31',
-  direction: 'higher',
-  frequency: 'monthly',
-  latest: { value: 74, period: '2026-10' },
-  status: 'off-target',
-  trend: 'improving',
-  values: [
-    { period: '2026-09', value: 70 },
-    { period: '2026-10', value: 74 },
-  ],
-  ...fields,
-});
-
-const WORDS_ONLY = row({
-  unit: null,
-  target: null,
-  targetDate: null,
-  direction: null,
-  frequency: null,
-  latest: null,
-  status: 'no-data',
-  trend: null,
-  values: [],
-});
+const row = aMeasureRow;
+const WORDS_ONLY = row(IN_WORDS_ONLY);
 const NO_FIGURES = row({ latest: null, status: 'no-data', trend: null, values: [] });
 const NO_TARGET = row({ target: null, targetDate: null });
 const ONE_FIGURE = row({ trend: null, values: [{ period: '2026-10', value: 74 }] });

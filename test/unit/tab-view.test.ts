@@ -14,6 +14,7 @@ import {
 } from '../../tab/src/view/filters';
 import { chartGeometry, chartSummary, sparkline } from '../../tab/src/view/rag-chart';
 import { bookShown, chartNote } from '../../tab/src/view/shown';
+import { aMeasureRow, IN_WORDS_ONLY } from '../support/builders';
 import { latestWords, targetWords } from '../../tab/src/view/words';
 
 function tile(ref: string, change: Partial<ActionTile> = {}): ActionTile {
@@ -158,21 +159,8 @@ describe('which tiles show', () => {
 });
 
 describe('the performance book and the chart beside filtered tiles', () => {
-  const row = (ref: string, measure = 1, of = 1): MeasureRow => ({
-    ref,
-    measure,
-    of,
-    indicator: `Measure ${measure} of ${ref}`,
-    unit: null,
-    target: null,
-    targetDate: null,
-    direction: null,
-    frequency: null,
-    latest: null,
-    status: 'no-data',
-    trend: null,
-    values: [],
-  });
+  const row = (ref: string, measure = 1, of = 1): MeasureRow =>
+    aMeasureRow({ ref, measure, of, indicator: `Measure ${measure} of ${ref}`, ...IN_WORDS_ONLY });
   const MEASURES = [row('SG-1'), row('SG-2', 1, 2), row('SG-2', 2, 2), row('LAC-1'), row('LAC-9')];
   const shown = (query: string) => {
     const filters = filtersFromQuery(query);

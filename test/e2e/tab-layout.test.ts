@@ -5,42 +5,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { projectRoot } from '../../src/project-root';
-import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { RunningServer } from '../../src/teams/server';
-import { startLocalServer } from '../support/local-server';
-import { testStorage } from '../support/storage';
-import { launchChromium } from './support/browser';
+import type { Page } from 'playwright-core';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
+import { useDemoTab } from './support/demo-tab';
 import { openTab, screenshot, SCREENSHOT_DIR, seriousAxeViolations, tileRefs } from './support/tab-page';
 
 jest.setTimeout(120_000);
 
 const PLAN = `?as=alexw%40example.com&plan=${DEMO_PLAN_ID}`;
 
-let bot: RunningServer;
-let browser: Browser;
+const tab = useDemoTab();
 let origin: string;
 let page: Page;
-
-beforeAll(async () => {
-  const storage = testStorage();
-  await seedDemo(storage, projectRoot(), new Date());
-  bot = await startLocalServer(storage);
-  origin = new URL(bot.url).origin;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await bot?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
-});
-
-afterEach(() => page.close());
+beforeEach(() => ({ origin, page } = tab));
 
 /** Each chart series (by its RAG class) with the fill its bars use, and the marks drawn by that fill's pattern. */
 function chartSeries(page: Page) {

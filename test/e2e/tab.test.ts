@@ -4,16 +4,12 @@
  * screenshots at three widths, and the print layout.
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { projectRoot } from '../../src/project-root';
+import type { Page } from 'playwright-core';
 import { SECTION_HEADINGS } from '../../src/reports/report-document';
-import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { RunningServer } from '../../src/teams/server';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
+import { useDemoTab } from './support/demo-tab';
 import { readDocx } from '../support/docx-text';
 import { seedCalmPlan } from '../support/report-plan';
-import { startLocalServer } from '../support/local-server';
-import { testStorage } from '../support/storage';
-import { launchChromium } from './support/browser';
 import { openTab, queryOf, screenshot, seriousAxeViolations, tileRefs } from './support/tab-page';
 
 jest.setTimeout(120_000);
@@ -22,32 +18,14 @@ const ALEX = 'as=alexw%40example.com';
 const PLAN = `?${ALEX}&plan=${DEMO_PLAN_ID}`;
 
 describe('the plan on a page', () => {
-  let bot: RunningServer;
-  let browser: Browser;
-  let origin: string;
-  let page: Page;
-
-  beforeAll(async () => {
-    const storage = testStorage();
-    await seedDemo(storage, projectRoot(), new Date());
-    // Alex also chairs a second plan, so Alex's tab opens on the list of plans; Megan has only the demo plan.
+  // Alex also chairs a second plan, so Alex's tab opens on the list of plans; Megan has only the demo plan.
+  const tab = useDemoTab(async (storage) => {
     await seedCalmPlan(storage, 'calm');
     await storage.roles.grant('calm', 'alexw@example.com', 'chair');
-    bot = await startLocalServer(storage);
-    origin = new URL(bot.url).origin;
-    browser = await launchChromium();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
-  });
-
-  afterEach(() => page.close());
+  let origin: string;
+  let page: Page;
+  beforeEach(() => ({ origin, page } = tab));
 
   test('someone with one plan goes straight to it', async () => {
     await openTab(page, origin, '?as=meganb%40example.com');

@@ -2,7 +2,7 @@ import { Storage } from '../../store/open-storage';
 import { Incoming } from './types';
 
 /** How long the bot waits for the answer to a question it asked; after that the answer is read as a message of its own. */
-export const QUESTION_MINUTES = 30;
+const QUESTION_MINUTES = 30;
 
 /** Keeps a question the bot asked (one per person per conversation), with what it needs to take the answer. */
 export async function awaitAnswer(

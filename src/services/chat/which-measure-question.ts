@@ -12,7 +12,7 @@ import { cleanCommandText } from '../../domain/command-text';
 import { measureNamedIn } from '../../domain/which-measure-answer';
 import { PendingQuestion } from '../../store/conversation-store';
 import { Storage } from '../../store/open-storage';
-import { QUESTION_MINUTES } from './pending-answer';
+import { awaitAnswer } from './pending-answer';
 import { confirmReply } from './confirm-replies';
 import { Incoming, Reply, text } from './types';
 
@@ -77,14 +77,10 @@ export async function askWhichMeasure(
 ): Promise<Reply> {
   const choices = choicesFor(problem, note);
   if (choices.length > 0)
-    await storage.conversations.ask(incoming.conversation.id, incoming.user.id, {
-      kind: PENDING_WHICH_MEASURE,
-      data: {
-        planId,
-        count: problem.measures.length,
-        choices: choices.map(({ measure, text }) => ({ measure, text })),
-      },
-      expiresAt: new Date(incoming.now.getTime() + QUESTION_MINUTES * 60_000).toISOString(),
+    await awaitAnswer(storage, incoming, PENDING_WHICH_MEASURE, {
+      planId,
+      count: problem.measures.length,
+      choices: choices.map(({ measure, text }) => ({ measure, text })),
     });
   return whichMeasureQuestion(planId, problem, note);
 }

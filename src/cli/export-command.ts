@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { exportRows } from '../domain/export-rows';
 import { exportCsv, exportXlsx } from '../files/write-table';
+import { nameOf } from '../services/chat/owner-names';
 import { measureRowsOf } from '../use-cases/list-measures';
 import { CliContext, requirePlan, UserError } from './context';
 
@@ -20,9 +21,7 @@ export async function exportCommand(ctx: CliContext, options: ExportOptions): Pr
   const { plan, today } = await requirePlan(ctx, options.plan);
   const actions = (await ctx.storage.actions.list(plan.id)).map((v) => v.value);
   const measures = await measureRowsOf(ctx.storage, plan.id, actions, today);
-  const names = await ctx.storage.people.nameDirectory();
-  const owners = new Map(actions.flatMap((a) => (a.owner?.displayName ? [[a.owner.email, a.owner.displayName]] : [])));
-  const rows = exportRows(actions, today, measures, (email) => names.get(email) ?? owners.get(email) ?? email);
+  const rows = exportRows(actions, today, measures, await nameOf(ctx.storage, actions));
   const bytes = format === 'csv' ? exportCsv(rows) : await exportXlsx(rows, plan.id);
   if (options.out) {
     fs.writeFileSync(options.out, bytes);

@@ -3,10 +3,10 @@ import { formatUkDate } from '../../domain/calendar';
 import type { Command, NamedChange } from '../../domain/command';
 import {
   canCancel,
+  canChangeDate,
   canDecideDateRequest,
   canSignOff,
   canUpdate,
-  decidesDates,
   type Permission,
 } from '../../domain/permissions';
 import { currentDueDate } from '../../domain/rag';
@@ -75,8 +75,7 @@ function promiseWords(found: FoundAction, command: NotChange, names: ReadonlyMap
   const updates = mayMake(found, command.change, names).allowed;
   const when = command.when;
   const due = currentDueDate(action);
-  const movesDates =
-    canUpdate(found.view.actor, action, names).allowed || decidesDates(found.view.actor, action, found.view.plan);
+  const movesDates = canChangeDate(found.view.actor, action, found.view.plan, names).allowed;
   if (when !== null && movesDates && (due === null || when > due))
     return `${plan} If ${ref}’s date should move to ${formatUkDate(when)}, send: ${ref} delayed to ${numericDate(when)} because …`;
   const inTime = when !== null && due !== null ? ` That is before its due date (${formatUkDate(due)}).` : '';

@@ -103,8 +103,9 @@ describe('the weekly digest', () => {
       evidenceRequired: ['Audit report', 'Case file sample'],
       evidenceDue: addDays(today, -3),
     };
-    // Completed 40 days ago, by its history.
-    const at = new Date(now.getTime() - 40 * 86_400_000).toISOString();
+    // Completed 40 UK days ago, by its history: midday UTC is the same date in London all year, so the count
+    // does not depend on the hour the test runs.
+    const at = `${addDays(today, -40)}T12:00:00.000Z`;
     const history = historyEntry(after, diffActions(current.value, after), {
       by: 'isaiah@example.com',
       via: 'chat',

@@ -1,5 +1,6 @@
 import { projectRoot } from '../../src/project-root';
 import { ChatService } from '../../src/services/chat/chat-service';
+import { PENDING_REASON } from '../../src/services/chat/reason-question';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { personal, talkTo } from '../support/chat';
 import { testStorage } from '../support/storage';
@@ -97,4 +98,17 @@ test('the reason for a cancellation: a question back cancels nothing; "stop" lea
   expect(await say('cancel SG-13', MEGAN)).toEqual([expect.stringMatching(/^Why is SG-13 being cancelled\?/)]);
   expect((await say('merged into SG-9', MEGAN))[0]).toMatch(/^SG-13 is now cancelled\./);
   expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-13'))!.value.status).toBe('Cancelled');
+});
+
+test('the reason for a sign-off without the evidence: a question back signs nothing off', async () => {
+  // The question as a chair's "sign off LAC-1 without the audit plan" leaves it waiting.
+  const question = { planId: DEMO_PLAN_ID, ref: 'LAC-1', for: 'signOff', without: 'audit plan' };
+  const expiresAt = new Date(NOW.getTime() + 10 * 60_000).toISOString();
+  await storage.conversations.ask(personal(ALEX).id, 'user-id-0', { kind: PENDING_REASON, data: question, expiresAt });
+  const before = await trace('LAC-1');
+  expect(await say('is that allowed?', ALEX)).toEqual([
+    'I still need the reason for signing off LAC-1 without the audit plan. Say why in a few words, or send "cancel" to leave it.',
+  ]);
+  expect(await trace('LAC-1')).toEqual(before);
+  expect(await waiting(ALEX, 'user-id-0')).not.toBeNull();
 });

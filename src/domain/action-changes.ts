@@ -114,12 +114,12 @@ export function changeStatus(action: Action, status: Status, comment: string | n
   return { ok: true, action: withUpdate(withdrawRequest({ ...action, status }), comment, ctx) };
 }
 
-/**
- * Why this action's date can't move at all, whatever the new date. A complete action too: a new date for it
- * would reopen it unasked ("1.2a will slip to the end of Feb" after "1.2a complete"), so it is set going first.
- */
+/** Why this action's date can't move at all, whatever the new date. */
 export function dateCannotMove(action: Action): ChangeProblem | null {
-  return isFinished(action.status) ? { code: 'dateCannotMove', ref: action.ref, status: action.status } : null;
+  if (action.status === 'Signed off' || action.status === 'Cancelled') {
+    return { code: 'dateCannotMove', ref: action.ref, status: action.status };
+  }
+  return null;
 }
 
 /**

@@ -150,7 +150,7 @@ describe('a new date waiting when the work ends', () => {
     const plain = anAction({ status: 'Delayed' });
     expect(withdrawnNote(plain, changed(changeStatus(plain, 'Complete', null, ctx)))).toBeNull();
     const asked = anAction({ status: 'Complete', dateRequest: aRequest });
-    expect(withdrawnNote(asked, changed(declineNewDate(asked, null, chairCtx)))).toBeNull();
+    expect(withdrawnNote(asked, changed(approveNewDate(asked, chairCtx)))).toBeNull();
   });
 });
 
@@ -164,14 +164,6 @@ type DateRefusal = [description: string, overrides: Partial<Action>, date: IsoDa
 const dateRefusals: DateRefusal[] = [
   ['signed off', { status: 'Signed off' }, '2026-10-31', 'late', 'SG-1 is signed off, so its date can’t move.'],
   ['cancelled', { status: 'Cancelled' }, '2026-10-31', 'late', 'SG-1 is cancelled, so its date can’t move.'],
-  // A new date would reopen it unasked: it is set going again first, and the refusal says how.
-  [
-    'complete',
-    { status: 'Complete' },
-    '2026-10-31',
-    'late',
-    'SG-1 is marked complete, so its date can’t move. If work has started again, set it back first (for example "SG-1 on track"), then give the new date.',
-  ],
   ['a date in the past', {}, '2026-06-30', 'late', 'The new date must be today or later; 30 Jun 2026 has passed.'],
   ['the current original date', {}, '2026-09-30', 'late', 'SG-1 is already due on 30 Sep 2026.'],
   [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { problemWords } from '../../cards/refusal-words';
-import { dateCannotMove, newDateProblem } from '../../domain/action-changes';
+import { newDateProblem } from '../../domain/action-changes';
+import { newDateRefusal } from '../../domain/new-date-refusal';
 import { formatUkDate, isValidIsoDate } from '../../domain/calendar';
 import { currentDueDate } from '../../domain/rag';
 import { Command } from '../../domain/command';
@@ -166,7 +167,7 @@ export async function continueDelay(
     return text(refusalText(refused));
   }
   // Before any question, so nobody is asked for a date, or why it moves, when it can't move at all.
-  const stuck = dateCannotMove(found.current.value);
+  const stuck = newDateRefusal(found.current.value);
   if (stuck) {
     await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return text(problemWords(stuck));

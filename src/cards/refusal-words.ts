@@ -71,7 +71,9 @@ export function problemWords(problem: ChangeProblem): string {
         ? `To cancel ${problem.ref}, give the reason, and it goes into the history and the committee report: cancel ${problem.ref} because …`
         : `To sign off ${problem.ref} without the evidence, give the reason, and it goes into the history: sign off ${problem.ref} anyway because …`;
     case 'dateCannotMove':
-      return `${problem.ref} is ${problem.status.toLowerCase()}, so its date can’t move.`;
+      return problem.status === 'Complete'
+        ? `${problem.ref} is marked complete, so its date can’t move. If work has started again, set it back first (for example "${problem.ref} on track"), then give the new date.`
+        : `${problem.ref} is ${problem.status.toLowerCase()}, so its date can’t move.`;
     case 'datePassed':
       return problem.shown
         ? `${problem.shown}, which has passed.`

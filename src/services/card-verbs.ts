@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../domain/calendar';
+import { formatUkDate, isValidIsoDate } from '../domain/calendar';
 import { decisionConfirmation } from '../domain/date-decisions';
 import { MAX_EVIDENCE_ITEM_LENGTH, missingEvidence } from '../domain/evidence-items';
 import { TEXT_LIMITS, TextKind } from '../domain/text-limits';
@@ -36,11 +36,36 @@ const UpdateData = ReminderData.extend({
   note: optionalText('note'),
 }).superRefine((data, ctx) => {
   // One problem at a time, as a person fixes them.
-  if (data.status !== 'Delayed') return;
-  if (!data.updateDate || !isValidIsoDate(data.updateDate))
-    ctx.addIssue({ code: 'custom', message: 'A delay needs the new date.' });
-  else if (!data.updateReason) ctx.addIssue({ code: 'custom', message: 'A delay needs a reason.' });
+  const problem = data.status === 'Delayed' ? delayProblem(data) : dateProblem(data);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+type UpdateFields = { status?: string; updateDate?: string; updateReason?: string; note?: string };
+const keeps = (status: string | undefined) => !status || status === 'unchanged';
+
+function delayProblem(data: UpdateFields): string | null {
+  if (!data.updateDate || !isValidIsoDate(data.updateDate)) return 'A delay needs the new date.';
+  return data.updateReason ? null : 'A delay needs a reason.';
+}
+
+/**
+ * A new date with the status kept and a reason is a request for it, as on the "Request new date" form. Any other
+ * date without "Delayed" is refused, not dropped: the card is redrawn empty, so the refusal repeats what was typed.
+ */
+function dateProblem(data: UpdateFields): string | null {
+  if (!data.updateDate) return null;
+  if (!isValidIsoDate(data.updateDate)) return 'The new date is not a real date.';
+  if (keeps(data.status) && data.updateReason) return null;
+  const typed = [
+    `new date ${formatUkDate(data.updateDate)}`,
+    ...(data.updateReason ? [`reason “${data.updateReason}”`] : []),
+    ...(data.note ? [`note “${data.note}”`] : []),
+  ].join(', ');
+  const fix = keeps(data.status)
+    ? 'A new date needs a reason: give it again with the reason the date is moving.'
+    : 'A new date goes with the status “Delayed”, or with “Keep the current status” to ask for it without changing the status: choose one and give it again with the reason.';
+  return `${fix} You typed: ${typed}.`;
+}
 
 /** A change a button asks for, once its data is known to be well formed. */
 export interface CardChange {
@@ -125,6 +150,14 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
           note,
         });
       }
+      // The status kept with a new date and its reason: asked for (or moved, by a decider), as "Request new date" does.
+      if (keeps(data.status) && data.updateDate && data.updateReason)
+        return newDate(storage, found, by, {
+          newDate: data.updateDate,
+          reason: data.updateReason,
+          markDelayed: false,
+          note,
+        });
       const comment = [data.updateReason, note].filter(Boolean).join(' · ') || null;
       // No status chosen: a note or reason alone is recorded as a note, and the status stays as it is.
       if (!data.status || data.status === 'unchanged')

@@ -506,13 +506,20 @@ describe('owners ask for new dates; chairs and executives decide', () => {
   });
 
   test('when a new date and a sign-off both wait, "approve" asks which and writes nothing', async () => {
-    // Marking it complete withdraws any date waiting, so this is a completed action asking for a new date.
+    // Marking it complete withdraws any date waiting, and a complete action takes no new date (it would reopen it
+    // unasked), so both wait only in a row written before that rule: written here as it would be.
     await sg6Asked();
     expect(await say("approve SG-6's new date")).toEqual([
       expect.stringMatching(/^Approved: SG-6 is now due 31 Mar 2027/),
     ]);
     await say('SG-6 done', 'pattif@example.com');
-    await say('move SG-6 to 30/06/2027 because staff shortage', 'pattif@example.com');
+    expect(await say('move SG-6 to 30/06/2027 because staff shortage', 'pattif@example.com')).toEqual([
+      expect.stringMatching(/^SG-6 is marked complete, so its date can’t move\./),
+    ]);
+    const done = await sg6();
+    const request = { date: '2027-06-30', reason: 'staff shortage', by: 'pattif@example.com', at: NOW.toISOString() };
+    const asked = { ...done.value, dateRequest: request };
+    await storage.actions.write(DEMO_PLAN_ID, [{ action: asked, current: done, history: aHistoryEntry(asked) }]);
     const before = await sg6();
     expect(await say('approve SG-6')).toEqual([
       'SG-6 has a new date and a sign-off waiting. Say which: "approve the new date for SG-6" or "sign off SG-6".',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { problemWords } from '../../cards/refusal-words';
-import { dateCannotMove, newDateProblem } from '../../domain/action-changes';
+import { newDateProblem } from '../../domain/action-changes';
+import { newDateRefusal } from '../../domain/new-date-refusal';
 import { formatUkDate, isValidIsoDate } from '../../domain/calendar';
 import { currentDueDate } from '../../domain/rag';
 import { Command } from '../../domain/command';
@@ -165,6 +166,12 @@ export async function continueDelay(
     await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return text(refusalText(refused));
   }
+  // Before any question, so nobody is asked for a date, or why it moves, when it can't move at all.
+  const stuck = newDateRefusal(found.current.value);
+  if (stuck) {
+    await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    return text(problemWords(stuck));
+  }
   if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
   if (!draft.newDate)
     return ask(
@@ -174,11 +181,6 @@ export async function continueDelay(
       `What is the new date for ${draft.ref}? For example ${numericDate(exampleDate(found.view.today))}, ${formatUkDate(exampleDate(found.view.today)).replace(/ \d{4}$/, '')} or end of next month.`,
     );
   // The date is checked before the reason is asked for, so nobody explains a date that can't be used.
-  const stuck = dateCannotMove(found.current.value);
-  if (stuck) {
-    await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
-    return text(problemWords(stuck));
-  }
   const dateProblem = newDateProblem(found.current.value, draft.newDate, found.view.today, draft.worked ?? null);
   if (dateProblem)
     return ask(

@@ -46,6 +46,7 @@ import {
   withReason,
 } from './reason-question';
 import { FoundAction } from './plan-scope';
+import { stillNeededForDelay, stillNeededForReason } from './still-needed';
 
 type SimpleChange = Parameters<typeof simpleChangeReply>[2];
 
@@ -260,6 +261,8 @@ export class ChatService {
   private async answerPending(asker: Asker, draft: DelayDraft, answer: string): Promise<Reply> {
     const found = await this.askedAbout(asker, draft);
     if (!found) return text(`I can no longer find ${draft.ref}, so I’ve stopped.`);
+    const notAnAnswer = stillNeededForDelay(draft, found, answer);
+    if (notAnAnswer) return notAnAnswer;
     const answered = answerDelay(draft, answer, found.view.today);
     return continueDelay(this.storage, asker.incoming, found, answered.draft, answered.dateError, this.notifier);
   }
@@ -268,6 +271,8 @@ export class ChatService {
   private async answerReason(asker: Asker, question: ReasonQuestion, answer: string): Promise<Reply> {
     const found = await this.askedAbout(asker, question);
     if (!found) return text(`I can no longer find ${question.ref}, so I’ve stopped.`);
+    const notAnAnswer = stillNeededForReason(question, answer);
+    if (notAnAnswer) return notAnAnswer;
     await this.storage.conversations.clearPending(asker.incoming.conversation.id, asker.incoming.user.id);
     return this.changeReply(found, withReason(question, answer), asker.incoming);
   }

@@ -72,10 +72,8 @@ export class NotificationTargets {
     return targets;
   }
 
-  private async owner(
-    plan: Plan,
-    { ref, request, decision, by, comment }: Extract<Notification, { kind: 'date-decided' }>,
-  ): Promise<Target[]> {
+  private async owner(plan: Plan, decided: Extract<Notification, { kind: 'date-decided' }>): Promise<Target[]> {
+    const { ref, request, by } = decided;
     // A decider who asked for the date themselves needs no telling.
     if (request.by === by.email) return [];
     const [asker, current] = await Promise.all([
@@ -83,9 +81,10 @@ export class NotificationTargets {
       this.storage.actions.get(plan.id, ref),
     ]);
     if (!asker || !current) return [];
-    const told = ownerToldOfDecision(decision, request, current.value, by.name ?? by.email, comment);
+    const today = todayIn(this.now(), plan.timeZone);
+    const told = ownerToldOfDecision(decided, current.value, today);
     const [named] = await withOwnerNames(this.storage, [current.value]);
-    const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
+    const card = renderCard('action-detail', detailView(named, today, told));
     return [this.tell(asker, { card, summary: told }), ...(await this.redraw(plan, asker))];
   }
 

@@ -1,10 +1,11 @@
 import { approveNewDate, ChangeContext, ChangeResult, declineNewDate, signOff } from './action-changes';
 import { formatUkDate } from './calendar';
 import { DateDecision } from './command';
-import { Notification, StatusChange } from './notifications';
+import { Notification } from './notifications';
+import { sentence, statusAfter } from './status-notices';
 import { currentDueDate } from './rag';
 import { Actor, canDecideDateRequest, canSignOff, DutyRules } from './permissions';
-import { Action, IsoDate, Status } from './types';
+import { Action, IsoDate } from './types';
 import { exampleDate, numericDate } from './uk-date-result';
 
 /** What a decider decides: the new date asked for (approve or decline), or "approve SG-4", whatever waits. */
@@ -69,16 +70,6 @@ export function decisionConfirmation(decision: DateDecision, action: Action, bef
   }
   const due = currentDueDate(action);
   return `Declined: ${action.ref} keeps its date${due ? `, ${formatUkDate(due)}` : ''}.`;
-}
-
-/** A sentence ended once: a reason or comment typed with its own full stop does not get a second. */
-const sentence = (words: string) => (/[.!?…]$/.test(words) ? words : `${words}.`);
-
-/** The status a change left, and the one before it when it changed ("on track (it was delayed)"). */
-function statusAfter(status: StatusChange | undefined, current: Status): string {
-  if (!status) return current.toLowerCase();
-  const now = status.to.toLowerCase();
-  return status.from === status.to ? `still ${now}` : `${now} (it was ${status.from.toLowerCase()})`;
 }
 
 /**

@@ -41,6 +41,18 @@ export type Notification =
       /** Absent from rows written before it was kept, as for a decision. */
       status?: StatusChange;
     }
+  /**
+   * Someone other than its owner changed an action's status (signed it off, cancelled it, or set it as an
+   * administrator): its owner is told who, what it is now and was, and why when a reason was given.
+   */
+  | {
+      kind: 'status-set';
+      planId: string;
+      ref: string;
+      status: StatusChange;
+      reason: string | null;
+      by: { email: string; name: string | null };
+    }
   /** An action changed: its owner's reminder card for the week is redrawn in place. */
   | { kind: 'action-changed'; planId: string; ownerEmail: string | null };
 
@@ -90,4 +102,16 @@ export function ownerToldOfMove(
   return [
     { kind: 'date-moved', planId: after.planId, ref: after.ref, from: currentDueDate(before), to, reason, by, status },
   ];
+}
+
+/** The owner is told when someone else changed their action's status; nobody when the owner did, or it stayed. */
+export function ownerToldOfStatus(
+  before: Action,
+  after: Action,
+  by: { email: string; name: string | null },
+  reason: string | null,
+): Notification[] {
+  if (before.status === after.status || !after.owner || after.owner.email === by.email) return [];
+  const status = { from: before.status, to: after.status };
+  return [{ kind: 'status-set', planId: after.planId, ref: after.ref, status, reason: reason?.trim() || null, by }];
 }

@@ -52,6 +52,14 @@ const Stored: z.ZodType<Notification> = z.discriminatedUnion('kind', [
     by: z.object({ email: z.string(), name: z.string().nullable() }),
     status: StatusChange,
   }),
+  z.object({
+    kind: z.literal('status-set'),
+    planId: z.string(),
+    ref: z.string(),
+    status: z.object({ from: Statuses, to: Statuses }),
+    reason: z.string().nullable(),
+    by: z.object({ email: z.string(), name: z.string().nullable() }),
+  }),
   z.object({ kind: z.literal('action-changed'), planId: z.string(), ownerEmail: z.string().nullable() }),
 ]);
 

@@ -1,6 +1,7 @@
 /**
- * What an owner is told when someone else decides on, or moves, their action's date: sent from the outbox, after the
- * change made in chat, into their personal chat through the connector, with the due date and the status it leaves.
+ * What an owner is told when someone else decides on, or moves, their action's date, or changes its status: sent from
+ * the outbox, after the change made in chat, into their personal chat through the connector, with the due date and the
+ * status it leaves.
  */
 import { addDays, formatUkDate, todayIn } from '../../src/domain/calendar';
 import { currentDueDate } from '../../src/domain/rag';
@@ -26,7 +27,8 @@ afterAll(async () => {
 
 const ALEX = 0; // chair
 const MEGAN = 1; // administrator; owns SG-2
-const PATTI = 4; // owns SG-6, SG-9 and SG-11
+const ADELE = 2; // executive; owns LAC-1
+const PATTI = 4; // owns SG-6, SG-9, SG-11 and LAC-8
 const personalOf = (n: number) => `a:personal-user-id-${n}`;
 /**
  * The last day of a month some months ahead, counted in UK days: never a demo action's due date (the 5th), and, for days
@@ -108,4 +110,35 @@ test('a chair moves an owner’s date: the owner reads the new date, and the sta
     `Alex Wilber moved SG-2’s due date to ${formatUkDate(second)} (it was ${formatUkDate(first)}): the audit is rebooked. SG-2 is now on track (it was delayed).`,
   );
   expect((await stored('SG-2')).status).toBe('On track');
+});
+
+describe('someone other than the owner changes the status: the owner reads what it is now, what it was, and why', () => {
+  test('an administrator cancels an owner’s action', async () => {
+    await say(MEGAN, 'cancel LAC-8 because the service was merged');
+    expect(await toldTo(PATTI, 'cancelled LAC-8')).toBe(
+      'Megan Bowen cancelled LAC-8: the service was merged. LAC-8 is now cancelled (it was not started).',
+    );
+  });
+
+  test('an administrator marks an owner’s action at risk', async () => {
+    await say(MEGAN, 'SG-9 at risk because the trainer is off sick');
+    expect(await toldTo(PATTI, 'marked SG-9')).toBe(
+      'Megan Bowen marked SG-9 at risk: the trainer is off sick. SG-9 is now at risk (it was not started).',
+    );
+  });
+
+  test('a chair signs off an owner’s completed action', async () => {
+    expect((await stored('LAC-1')).status).toBe('Complete');
+    await say(ALEX, 'sign off LAC-1 anyway because the board saw it on 3 Nov');
+    expect(await toldTo(ADELE, 'signed off LAC-1')).toBe(
+      'Alex Wilber signed off LAC-1: the board saw it on 3 Nov. LAC-1 is now signed off (it was complete).',
+    );
+  });
+
+  test('an owner who changes their own action’s status is not told of it', async () => {
+    await say(PATTI, 'SG-6 at risk because the venue is lost');
+    expect((await stored('SG-6')).status).toBe('At risk');
+    await notifier.deliver(DEMO_PLAN_ID);
+    expect(h.connector.sent.filter((s) => JSON.stringify(s.activity).includes('marked SG-6'))).toEqual([]);
+  });
 });

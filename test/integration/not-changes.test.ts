@@ -221,6 +221,22 @@ describe('the reply says why nothing changed and, to those who may, how to make 
     expect(await reply(text, as)).toEqual([expect.stringContaining(words)]);
   });
 
+  // Hearsay before the change and after it: one reply for the same person, worded by what they may do about it.
+  const saidOnly = 'That reads as what someone else said, so I’ve left SG-7 as it is.';
+  test.each([
+    ['megan', 'an administrator', `${saidOnly} If you know it to be so, send: SG-7 done`],
+    ['lynne', 'its owner', `${saidOnly} If you know it to be so, send: SG-7 done`],
+    ['alex', 'a chair', `${saidOnly} Its owner can update it.`],
+    ['patti', 'another action’s owner', `${saidOnly} Its owner can update it.`],
+  ])('hearsay from %s (%s) gets one reply however it is put', async (as, _role, words) => {
+    for (const text of [
+      'Lynne says SG-7 is complete',
+      'SG-7 done, or so Lynne tells me',
+      'SG-7 done according to Lynne',
+    ])
+      expect({ text, replies: await reply(text, as) }).toEqual({ text, replies: [words] });
+  });
+
   test.each([
     [
       'SG-9 done by 31/12',

@@ -26,7 +26,7 @@ import {
   stillNeeded,
 } from './evidence-replies';
 import { dateOf, workedOut } from './dates';
-import { awaitAnswer } from './pending-answer';
+import { awaitAnswer, setAsideNotice } from './pending-answer';
 import { FoundAction } from './plan-scope';
 import { ReasonQuestion } from './reason-question';
 import { showReply } from './read-replies';
@@ -123,7 +123,7 @@ export const PENDING_DELAY = 'delay';
 export function delaySetAside(draft: DelayDraft, today: IsoDate): string {
   const when = formatUkDate(draft.newDate ?? exampleDate(today));
   const why = draft.reason ?? 'the supplier let us down';
-  return `I’ve put ${draft.ref}’s new date aside: nothing was recorded for it. When you’re ready, send it in one message, for example: ${draft.ref} delayed to ${when} because ${why}`;
+  return setAsideNotice(draft.ref, 'new date', `${draft.ref} delayed to ${when} because ${why}`);
 }
 async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, question: string): Promise<Reply> {
   await awaitAnswer(storage, incoming, PENDING_DELAY, { ...draft });

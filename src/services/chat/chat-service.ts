@@ -43,6 +43,7 @@ import {
   PENDING_REASON,
   ReasonQuestion,
   readReasonQuestion,
+  reasonSetAside,
   withReason,
 } from './reason-question';
 import { FoundAction } from './plan-scope';
@@ -140,15 +141,21 @@ export class ChatService {
       return [await this.answerReason(asker, why, cleanCommandText(incoming.text))];
     }
     // "thanks" or "👍" while a question waits leaves the question waiting; anything else answers itself, and a
-    // delay whose date was being asked for is said to be set aside, not silently dropped.
+    // delay, a cancellation or a sign-off whose date or reason was being asked for is said to be set aside, not
+    // silently dropped.
     if (!pending || command.kind === 'smallTalk') return this.run(command, asker);
     await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     const replies = await this.run(command, asker);
-    // A command about the same action completes or replaces the delay ("SG-1 delayed to 3/4/27 because …"), so
-    // nothing was set aside. Otherwise the notice comes first, so that the new command's answer (perhaps a
-    // question of its own) is the last word and is not read as the question dropped.
-    if (!draft || namesAction(command, draft.ref)) return replies;
-    return [text(delaySetAside(draft, today)), ...replies];
+    const setAside = draft
+      ? { ref: draft.ref, notice: delaySetAside(draft, today) }
+      : why
+        ? { ref: why.ref, notice: reasonSetAside(why) }
+        : null;
+    // A command about the same action completes or replaces the change ("SG-1 delayed to 3/4/27 because …",
+    // "cancel SG-5 because …"), so nothing was set aside. Otherwise the notice comes first, so that the new
+    // command's answer (perhaps a question of its own) is the last word and is not read as the question dropped.
+    if (!setAside || namesAction(command, setAside.ref)) return replies;
+    return [text(setAside.notice), ...replies];
   }
 
   private readEarly(incoming: Incoming, email: string, planId: string): EarlyReads {

@@ -117,6 +117,10 @@ export function problemWords(problem: ChangeProblem): string {
       return `${problem.ref} has ${countWords(problem.measures.length)}, so there is no measure ${problem.asked}:\n\n${numbered(problem.measures)}`;
     case 'gone':
       return `${problem.ref} no longer exists.`;
+    case 'doneOnAhead':
+      return `${formatUkDate(problem.date)} is still to come, so ${problem.ref} is left as it is. When it is done, tell me: ${problem.ref} done.`;
+    case 'doneOnBeforeBaseline':
+      return `${formatUkDate(problem.date)} is before the plan began (${formatUkDate(problem.baseline)}), so ${problem.ref} is left as it is. Please check the day it was done.`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { daysBetween, partsOf } from './calendar';
 import type { Command, NamedChange, NotChangeWhy } from './command';
-import { monthFromWord } from './month-names';
+import { monthFromWord, weekdayFromWord } from './month-names';
 import type { IsoDate } from './types';
 import { readsAsDate } from './uk-date';
 
@@ -102,6 +102,9 @@ const FUTURE =
 /** Time words that point back: a date said with these is when it happened. */
 const PAST = /\b(?:last|ago|yesterday|earlier|previous|previously|already)\b/i;
 
+/** "done on Friday" is the Friday just gone (see command-done-on.ts); "by Friday" and "next Friday" are to come. */
+const onWeekday = (lead: string) => weekdayFromWord(/^on\s+(\S+)$/i.exec(lead)?.[1] ?? '') !== null;
+
 /** The first clause of the words after the change: the change's own time ("by 31/12"), not a story after a comma. */
 const leadOf = (comment: string) => comment.split(/[,;:()]|\.\s|\s[-–—]\s|\b(?:because|as|so|and|but)\b/i)[0].trim();
 
@@ -113,7 +116,7 @@ export function promise(command: Command, today: IsoDate): Command | null {
   const change = namedChange(command);
   if (change !== 'Complete' && change !== 'Signed off') return null;
   const lead = leadOf(('comment' in command ? command.comment : null) ?? '').replace(/[.!?]+$/, '');
-  if (lead === '' || PAST.test(lead)) return null;
+  if (lead === '' || PAST.test(lead) || onWeekday(lead)) return null;
   const time = WHEN.exec(lead)?.[1];
   const when = time === undefined ? null : ahead(time, today);
   if (when) return notChange(command, 'promise', when.date);

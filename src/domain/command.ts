@@ -20,6 +20,8 @@ export type Command =
       status: Exclude<Status, 'Delayed' | 'Signed off'>;
       comment: string | null;
       evidence: string | null;
+      /** The day a completion says it was done, before today ("SG-9 done last Friday"); absent when none is said. */
+      completedOn?: IsoDate;
     }
   /** "SG-4 red": red is delayed or at risk, so the bot asks which (keeping any reason given). */
   | { kind: 'askRed'; ref: string; comment: string | null }

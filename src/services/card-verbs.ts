@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { formatUkDate, isValidIsoDate } from '../domain/calendar';
+import { doneOnWords } from '../domain/completed-on';
 import { decisionConfirmation } from '../domain/date-decisions';
 import { MAX_EVIDENCE_ITEM_LENGTH, missingEvidence } from '../domain/evidence-items';
 import { TEXT_LIMITS, TextKind } from '../domain/text-limits';
-import { Action } from '../domain/types';
+import { Action, IsoDate } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { decideDate } from '../use-cases/decide-date';
 import { newDate } from '../use-cases/new-date';
@@ -109,11 +110,13 @@ function measureChosen(valueFor: string | undefined): number | null {
 const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> =>
   refusal('unchanged', { code: 'nothingToSave' });
 
-const completedWithEvidence = (after: Action) => {
+/** Once complete; `doneOn`, the day it was done as the form gave it (the use case refused it if it could not be). */
+const completedWithEvidence = (after: Action, doneOn: IsoDate | null) => {
   const missing = missingEvidence(after);
+  const day = doneOn ? ` (${doneOnWords(doneOn)})` : '';
   return missing.length
-    ? `${after.ref} is complete, with your evidence. Sign-off still needs evidence for: ${missing.join(', ')}.`
-    : `${after.ref} is complete, with your evidence. A chair or an executive can now sign it off.`;
+    ? `${after.ref} is complete${day}, with your evidence. Sign-off still needs evidence for: ${missing.join(', ')}.`
+    : `${after.ref} is complete${day}, with your evidence. A chair or an executive can now sign it off.`;
 };
 
 const dateAskedOrStatus = (after: Action) =>
@@ -130,12 +133,23 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
       evidence: text('Evidence', TEXT_LIMITS.evidence),
       // The required item chosen, by name; "None of these" sends it empty or leaves it out.
       evidenceItem: z.string().trim().max(MAX_EVIDENCE_ITEM_LENGTH).optional(),
+      // The day it was done, when not today; left empty, it is today.
+      completedOn: z
+        .string()
+        .trim()
+        .max(10)
+        .refine((d) => d === '' || isValidIsoDate(d), 'The day it was done is not a real date.')
+        .optional(),
     }),
     (data) => ({
       ref: data.ref,
       run: (storage, found, by) =>
-        markComplete(storage, found, by, { evidence: data.evidence, item: data.evidenceItem || null }),
-      confirm: completedWithEvidence,
+        markComplete(storage, found, by, {
+          evidence: data.evidence,
+          item: data.evidenceItem || null,
+          completedOn: data.completedOn || null,
+        }),
+      confirm: (after) => completedWithEvidence(after, data.completedOn || null),
     }),
   ),
   update: verb('reminder', UpdateData, (data) => ({

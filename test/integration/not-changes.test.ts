@@ -92,7 +92,7 @@ async function seeded(storage: Storage, planId: string): Promise<ChatService> {
 }
 
 test('the corpus is read in full', () => {
-  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 69, 22]);
+  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 73, 24]);
 });
 
 describe('a message that is not clearly a change changes nothing, and offers no change of status', () => {

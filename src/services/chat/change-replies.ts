@@ -5,6 +5,7 @@ import { newDateRefusal } from '../../domain/new-date-refusal';
 import { formatUkDate, isValidIsoDate } from '../../domain/calendar';
 import { currentDueDate } from '../../domain/rag';
 import { Command } from '../../domain/command';
+import { doneOnWords } from '../../domain/completed-on';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
 import { exampleDate, numericDate } from '../../domain/uk-date-result';
@@ -36,14 +37,15 @@ type ChangeCommand = Extract<Command, { kind: 'setStatus' | 'evidence' | 'note' 
 
 function bannerFor(command: ChangeCommand, action: Action, before: Action): string {
   switch (command.kind) {
-    case 'setStatus':
+    case 'setStatus': {
       if (before.status === action.status)
         return `${action.ref} is still ${action.status.toLowerCase()}; ${command.comment ? 'your update is recorded' : 'the evidence is added'}.`;
-      if (command.evidence)
-        return `${action.ref} is now ${action.status.toLowerCase()}, with your evidence.${stillNeeded(action)}`;
+      const now = `${action.ref} is now ${action.status.toLowerCase()}${command.completedOn ? ` (${doneOnWords(command.completedOn)})` : ''}`;
+      if (command.evidence) return `${now}, with your evidence.${stillNeeded(action)}`;
       return action.status === 'Complete' && action.evidence.length === 0
-        ? `${action.ref} is now complete. Add evidence so it can be signed off: evidence ${action.ref} https://…`
-        : `${action.ref} is now ${action.status.toLowerCase()}.`;
+        ? `${now}. Add evidence so it can be signed off: evidence ${action.ref} https://…`
+        : `${now}.`;
+    }
     case 'evidence':
       return evidenceBanner(action, command.text);
     case 'note':

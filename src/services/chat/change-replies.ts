@@ -24,7 +24,7 @@ import {
   statusReport,
   stillNeeded,
 } from './evidence-replies';
-import { dateOf, workedOut } from './dates';
+import { dateOf, suggestedDate, workedOut } from './dates';
 import { awaitAnswer } from './pending-answer';
 import { FoundAction } from './plan-scope';
 import { ReasonQuestion } from './reason-question';
@@ -104,6 +104,11 @@ const DelayDraftSchema = z.object({
   markDelayed: z.boolean(),
   /** How a date given as time added ("another 2 weeks") was worked out, to show the person. */
   worked: z.string().nullable().optional(),
+  /** "running about two weeks late": a date offered in the question for the new date, never recorded unless sent. */
+  suggested: z
+    .object({ date: z.string().refine(isValidIsoDate), worked: z.string() })
+    .nullable()
+    .optional(),
 });
 export type DelayDraft = z.infer<typeof DelayDraftSchema>;
 
@@ -147,6 +152,7 @@ export function delayReply(
     reason: command.reason,
     markDelayed: command.statusChange,
     worked: command.newDate ? workedOut(command.newDate, action, today) : null,
+    suggested: !command.newDate && command.roughly ? suggestedDate(command.roughly, action, today) : null,
   };
   const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
   return continueDelay(storage, incoming, found, draft, dateError, notifier);
@@ -166,6 +172,11 @@ export async function continueDelay(
     return text(refusalText(refused));
   }
   if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
+  if (!draft.newDate && draft.suggested) {
+    const { date, worked } = draft.suggested;
+    const question = `What is the new date for ${draft.ref}? ${worked}: if that is right, send ${numericDate(date)}; if not, send the date you expect.`;
+    return ask(storage, incoming, draft, question);
+  }
   if (!draft.newDate)
     return ask(
       storage,
@@ -184,7 +195,7 @@ export async function continueDelay(
     return ask(
       storage,
       incoming,
-      { ...draft, newDate: null, worked: null },
+      { ...draft, newDate: null, worked: null, suggested: null },
       `${problemWords(dateProblem)} What new date would you like for ${draft.ref}?`,
     );
   if (!draft.reason) {

@@ -65,8 +65,12 @@ const LEADING_HEDGE =
   /^[\s,;:-]*(?:probably|prob|maybe|perhaps|possibly|likely|hopefully|i think|i guess|i reckon|i expect|my guess is|at a guess)\b[\s,;:-]*/i;
 
 /** Lateness that is over, or denied: "was late but is back on track", "no longer late", "not behind". */
-const OVER =
-  /^[\s:-]*(?:(?:was|were|had been|has been)\s+(?:running\s+)?(?:a bit\s+)?(?:late|behind|slipping)\b.*\b(?:but|now|until)\b.*\b(?:back on track|on track|caught up|recovered|fine|ok|okay|sorted|back on schedule|on schedule)\b|(?:is\s+|s\s+)?(?:no longer|not|isn't|isnt|never)\s+(?:running\s+)?(?:late|behind)\b)/i;
+const WAS_LATE = /^[\s:-]*(?:was|were|had been|has been)\s+(?:running\s+)?(?:a bit\s+)?(?:late|behind|slipping)\b/i;
+const RECOVERED =
+  /\b(?:back on track|on track|caught up|recovered|fine|ok|okay|sorted|back on schedule|on schedule)\b/i;
+const NOT_LATE = /^[\s:-]*(?:is\s+|s\s+)?(?:no longer|not|isn't|isnt|never)\s+(?:running\s+)?(?:late|behind)\b/i;
+/** A claim is a few words: longer text before or after the ref is not looked at, so a long message costs little. */
+const CLAIM_CHARS = 200;
 
 const COUNTS: Record<string, number> = {
   a: 1,
@@ -122,23 +126,25 @@ function claimOf(m: MatchText): { ref: string; claim: string; restAt: number } |
   if (refs.length !== 1 || m.tokens.length === 0) return null;
   const at = refs[0];
   const ref = need(at.ref ?? undefined);
+  if (at.start - m.tokens[0].start > CLAIM_CHARS) return null;
   const before = m.text.slice(m.tokens[0].start, at.start).replace(GREETING, '');
-  const after = m.text.slice(at.end);
+  const after = m.text.slice(at.end, at.end + CLAIM_CHARS);
+  const restOk = (from: number) => REST_START.test(m.text.slice(at.end + from, at.end + from + CLAIM_CHARS));
   // "LAC-8, the provider changed": punctuation typed against the ref ends the claim there.
   const brokeOff = /[,;:.!)]$/.test(at.raw);
   if (before.trim() === '' || HEDGE_BEFORE.test(before)) {
     const found = AFTER_REF.exec(after);
-    if (!found || !REST_START.test(after.slice(found[0].length))) return null;
+    if (!found || !restOk(found[0].length)) return null;
     return { ref, claim: `${before}${found[0]}`, restAt: at.end + found[0].length };
   }
   if (DEADLINE_OF.test(before)) {
     const found = MISSED.exec(after);
-    if (!found || !REST_START.test(after.slice(found[0].length))) return null;
+    if (!found || !restOk(found[0].length)) return null;
     return { ref, claim: found[0], restAt: at.end + found[0].length };
   }
   if (!BEFORE_REF.test(before)) return null;
   const tail = AFTER_LATER_REF.exec(after)?.[0] ?? '';
-  if (!brokeOff && !REST_START.test(after.slice(tail.length))) return null;
+  if (!brokeOff && !restOk(tail.length)) return null;
   return { ref, claim: before, restAt: at.end + tail.length };
 }
 
@@ -159,8 +165,11 @@ function unsure(ref: string, m: MatchText, claim: string, restAt: number): Comma
 
 export function lateness(m: MatchText): Command | null {
   const first = m.tokens[0];
-  if (first?.ref && m.tokens.filter((t) => t.ref !== null).length === 1 && OVER.test(m.text.slice(first.end)))
-    return unknown(m, null);
+  if (first?.ref && m.tokens.filter((t) => t.ref !== null).length === 1) {
+    const after = m.text.slice(first.end);
+    const head = after.slice(0, CLAIM_CHARS);
+    if ((WAS_LATE.test(head) && RECOVERED.test(after)) || NOT_LATE.test(head)) return unknown(m, null);
+  }
   const found = claimOf(m);
   if (!found) return null;
   const { ref, claim, restAt } = found;

@@ -23,7 +23,7 @@ const FILL =
 const LATE = '(?:late|behind(?:\\s+schedule)?|behind time)';
 /** "its date", "the end of March date", "the deadline", "our target date": the date it is due, never the new one. */
 const DEADLINE =
-  "(?:its|the|their|our|it's|this|that)\\s+(?:[\\w/.]+\\s+){0,4}?(?:deadline|date|due date|target date|end date|timescale|target)";
+  "(?:its|the|their|our|it's|this|that)\\s+(?:[\\w/.]+\\s+){0,4}?(?:deadline|date|due date|target date|end date|timescale)";
 const WONT =
   "(?:won't|wont|will not|isn't going to|isnt going to|is not going to|not going to|(?:is|s)\\s+unlikely to|unlikely to|can't|cant|cannot|(?:is|s)\\s+never going to|(?:probably|likely|definitely)\\s+(?:won't|wont|will not|isn't going to))";
 const FINISHED = '(?:done|finished|completed|complete|ready|delivered|met|in place)';
@@ -48,7 +48,7 @@ const BEFORE_REF = new RegExp(
   '^(?:' +
     [
       `(?:we|i|the team|team)\\s*(?:'re|'m|re|m|are|am|is)?\\s+${FILL}(?:${AMOUNT}\\s+)?${LATE}\\s+(?:on|with|for)`,
-      `(?:we|i|the team|team)\\s*(?:'ll|ll|will|'re|re|are|am|'m|is)?\\s+${FILL}${WONT}\\s+(?:be able to\\s+)?(?:make|meet|hit|achieve)\\s+(?:the|our)\\s+(?:[\\w/.]+\\s+){0,3}?(?:deadline|date|due date|target date|target)\\s+(?:for|on|of)`,
+      `(?:we|i|the team|team)\\s*(?:'ll|ll|will|'re|re|are|am|'m|is)?\\s+${FILL}${WONT}\\s+(?:be able to\\s+)?(?:make|meet|hit|achieve)\\s+(?:the|our)\\s+(?:[\\w/.]+\\s+){0,3}?(?:deadline|date|due date|target date)\\s+(?:for|on|of)`,
       `(?:we|i|the team|team)\\s*(?:'ll|ll|will|'re|re|are|am|'m|is)?\\s+${FILL}(?:miss|be late with|be late on|be late for)(?:\\s+the\\s+(?:deadline|date|due date)\\s+(?:for|on|of))?`,
     ].join('|') +
     ')(?:\\s+the)?\\s*$',

@@ -122,6 +122,9 @@ describe('lateness mentioned without this action being late is not a delay', () 
     'Lynne says LAC-8 is running late',
     'LAC-8 will miss its date if the provider changes',
     "we won't make the deadline for LAC-8 and SG-4",
+    // A measure's target is not its date.
+    "LAC-8 won't hit its target",
+    "we won't hit the target for LAC-8",
   ])('%j changes nothing', (text) => {
     expect(read(text).kind).not.toMatch(/^(?:delay|setStatus)$/);
   });

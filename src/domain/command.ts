@@ -77,8 +77,9 @@ export type Command =
   /**
    * A message in the words of a change that does not make it (see command-not-change.ts): a plan ("SG-9 done by
    * 31/12"; `when`, the day it names, if one), a question whether one may ("can I sign off SG-6?"), or a part done
-   * ("LAC-5 complete apart from the leaflet"), or someone else's word ("Lynne says SG-7 is complete"), or lateness said unsurely ("SG-13 won't make its date,
-   * probably end of May"). Nothing changes; the reply says why, and how to make the change.
+   * ("LAC-5 complete apart from the leaflet"), or someone else's word ("Lynne says SG-7 is complete"), or lateness
+   * said unsurely ("SG-13 won't make its date, probably end of May"). Nothing changes; the reply says why, and how to
+   * make the change.
    */
   | { kind: 'notChange'; ref: string; why: NotChangeWhy; change: NamedChange; when: IsoDate | null }
   /**

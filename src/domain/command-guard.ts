@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { hedgeIn, isUnsure } from './command-hedge';
 import { answeredNotYes, askingLeave, hearsay, isExpectation, partial, promise } from './command-not-change';
+import { LATE_NEGATION } from './command-lateness';
 import type { Token } from './command-text';
 import { monthFromWord } from './month-names';
 import type { IsoDate, Status } from './types';
@@ -130,7 +131,10 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
   if (question)
     return HISTORY_QUESTION.test(text) ? { kind: 'history', ref } : { kind: 'show', ref, ...offerOf(command, text) };
   const at = refToken(tokens, ref);
-  const head = claimOf(headOf(text, at?.end ?? text.length)).replace(/\bnot (?:yet )?started\b/gi, '');
+  // "not started" is a status; "won't make its date" says it will be late.
+  const head = claimOf(headOf(text, at?.end ?? text.length))
+    .replace(/\bnot (?:yet )?started\b/gi, '')
+    .replace(command.kind === 'delay' ? LATE_NEGATION : /$^/, '');
   const before = text.slice(0, at?.start ?? 0);
   const declining = command.kind === 'decideDate' && command.decision === 'decline';
   if (!declining && NEGATION.test(head)) return nothing(echo, `OK, I’ve left ${ref} as it is.`);

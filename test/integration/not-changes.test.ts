@@ -92,7 +92,7 @@ async function seeded(storage: Storage, planId: string): Promise<ChatService> {
 }
 
 test('the corpus is read in full', () => {
-  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 73, 24]);
+  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 84, 24]);
 });
 
 describe('a message that is not clearly a change changes nothing, and offers no change of status', () => {
@@ -217,6 +217,11 @@ describe('the reply says why nothing changed and, to those who may, how to make 
     ['may I sign off SG-6?', 'alex', 'That reads as a question, so nothing was decided. You can: send sign off SG-6'],
     ['is it ok to cancel SG-5?', 'isaiah', 'Only a chair, an executive or an administrator can cancel an action.'],
     ['SG-9 nearly done', 'patti', 'That reads as partly done, so I’ve left SG-9 as it is.'],
+    [
+      "SG-13 won't make its date, probably end of May",
+      'lynne',
+      'That sounds unsure, so I’ve left SG-13 and its date as they are. If SG-13 will be late, send its new date in one message: SG-13 delayed to 31/05/2027 because …',
+    ],
   ])('%j from %s: %s', async (text, as, words) => {
     expect(await reply(text, as)).toEqual([expect.stringContaining(words)]);
   });

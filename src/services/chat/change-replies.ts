@@ -26,7 +26,7 @@ import {
   statusReport,
   stillNeeded,
 } from './evidence-replies';
-import { dateOf, workedOut } from './dates';
+import { dateOf, suggestedDate, workedOut } from './dates';
 import { awaitAnswer, setAsideNotice } from './pending-answer';
 import { FoundAction } from './plan-scope';
 import { ReasonQuestion } from './reason-question';
@@ -107,6 +107,11 @@ const DelayDraftSchema = z.object({
   markDelayed: z.boolean(),
   /** How a date given as time added ("another 2 weeks") was worked out, to show the person. */
   worked: z.string().nullable().optional(),
+  /** "running about two weeks late": a date offered in the question for the new date, never recorded unless sent. */
+  suggested: z
+    .object({ date: z.string().refine(isValidIsoDate), worked: z.string() })
+    .nullable()
+    .optional(),
 });
 export type DelayDraft = z.infer<typeof DelayDraftSchema>;
 
@@ -150,6 +155,7 @@ export function delayReply(
     reason: command.reason,
     markDelayed: command.statusChange,
     worked: command.newDate ? workedOut(command.newDate, action, today) : null,
+    suggested: !command.newDate && command.roughly ? suggestedDate(command.roughly, action, today) : null,
   };
   const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
   return continueDelay(storage, incoming, found, draft, dateError, notifier);
@@ -175,6 +181,11 @@ export async function continueDelay(
     return text(problemWords(stuck));
   }
   if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
+  if (!draft.newDate && draft.suggested) {
+    const { date, worked } = draft.suggested;
+    const question = `What is the new date for ${draft.ref}? ${worked}: if that is right, send ${numericDate(date)}; if not, send the date you expect.`;
+    return ask(storage, incoming, draft, question);
+  }
   if (!draft.newDate)
     return ask(
       storage,
@@ -188,7 +199,7 @@ export async function continueDelay(
     return ask(
       storage,
       incoming,
-      { ...draft, newDate: null, worked: null },
+      { ...draft, newDate: null, worked: null, suggested: null },
       `${problemWords(dateProblem)} What new date would you like for ${draft.ref}?`,
     );
   if (!draft.reason) {

@@ -64,8 +64,7 @@ export type ChangeProblem =
   | { code: 'noSuchMeasure'; ref: string; asked: number; measures: NumberedMeasure[] }
   /** The action was removed while the change was being made. */
   | { code: 'gone'; ref: string }
-  /** The day said for a completion is still to come or before the plan began (see completed-on.ts). */
-  | CompletedOnProblem;
+  | CompletedOnProblem; // the day said for a completion is still to come or before the plan began
 
 export type ChangeResult = { ok: true; action: Action } | { ok: false; problem: ChangeProblem };
 

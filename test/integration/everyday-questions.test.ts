@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ChatService } from '../../src/services/chat/chat-service';
-import { importPlan } from '../../src/services/import-plan';
+import { anotherCouncilPlan } from '../support/another-council';
 import { talkTo } from '../support/chat';
 import { everydayQuestions, type EverydayQuestion } from '../support/everyday-questions';
 import { testStorage } from '../support/storage';
@@ -27,20 +25,7 @@ const PEOPLE: Record<string, string> = {
   lynne: 'lynner@example.com',
 };
 
-beforeAll(async () => {
-  const report = await importPlan(storage, {
-    planId: PLAN,
-    title: TITLE,
-    file: { name: 'plan.csv', bytes: readFileSync(join(__dirname, '..', 'fixtures', 'another-council-plan.csv')) },
-    by: 'meganb@example.com',
-    now: new Date('2026-09-01T09:00:00Z'),
-    today: '2026-09-01',
-    baseline: '2026-09-01',
-  });
-  expect(report.errors).toEqual([]);
-  await storage.roles.grant(PLAN, 'adelev@example.com', 'chair');
-  await storage.roles.grant(PLAN, 'meganb@example.com', 'admin');
-});
+beforeAll(() => anotherCouncilPlan(storage, PLAN, TITLE));
 
 /** Every action's version and the plan's history, to show that nothing was written. */
 async function state(): Promise<unknown> {

@@ -129,6 +129,13 @@ export const COMMANDS: readonly HelpCommand[] = [
     words: ['how', 'doing', 'summary', 'overall', 'overview', 'position'],
   },
   {
+    example: "what's red",
+    description:
+      'Actions by RAG colour: red, amber or green, most overdue first. "Which of my actions are red?" for yours.',
+    audience: 'everyone',
+    words: ['red', 'reds', 'rag', 'colour', 'rating'],
+  },
+  {
     example: 'what has slipped this month',
     description: 'Due dates moved and actions gone overdue, this week or this month.',
     audience: 'everyone',

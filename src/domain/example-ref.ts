@@ -5,7 +5,7 @@ import { resolveRef } from './ref-match';
 import { isFinished } from './status';
 import { Action } from './types';
 
-/** The ref the chat's examples are written with ("show SG-4", "SG-4 done"), replaced by `exampleRefFor`'s choice. */
+/** The ref the chat's examples are written with ("show SG-4", "SG-4 done"), replaced by `exampleRefsFor`'s choice. */
 export const TEMPLATE_REF = 'SG-4';
 
 /** For someone who can read no action at all: it reads as a gap to fill, and can never be taken for a real ref. */

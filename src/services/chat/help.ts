@@ -209,7 +209,7 @@ export function helpReply(roles: ReadonlySet<Role>, refs: ExampleRefs = oneRef()
   );
 }
 
-/** "thanks", "morning!": answered in kind, with a pointer to what the bot does (about `ref`: see `exampleRef`). */
+/** "thanks", "morning!": answered in kind, with a pointer to what the bot does (about `ref`: see `exampleRefs`). */
 export function smallTalkReply(thanks: boolean, ref: string = TEMPLATE_REF): Reply {
   return text(
     thanks

@@ -133,7 +133,7 @@ export const COMMANDS: readonly HelpCommand[] = [
     description:
       'Actions by RAG colour: red, amber or green, most overdue first. "Which of my actions are red?" for yours.',
     audience: 'everyone',
-    words: ['red', 'reds', 'rag', 'colour', 'rating'],
+    words: ['red', 'reds', 'rag'],
   },
   {
     example: 'what has slipped this month',

@@ -103,7 +103,7 @@ const ASKING = new Set([
   ...['show', 'list', 'view', 'see', 'give', 'tell', 'is', 'are', 'has', 'have', 'did', 'do', 'does', 'can', 'could'],
 ]);
 /** Lists short enough to be asked for by name alone ("my plans", "summary", "changes"). */
-const NAMED_LISTS = new Set(['myPlans', 'summary', 'changed', 'decisions', 'awaitingSignOff']);
+const NAMED_LISTS = new Set(['myPlans', 'summary', 'changed', 'decisions', 'awaitingSignOff', 'rag']);
 
 function plainlyAsks(text: string, today: IsoDate): boolean {
   const question = recogniseQuestion(text, today);

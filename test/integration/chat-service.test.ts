@@ -51,16 +51,25 @@ const sg6Asked = async () =>
   ]);
 
 describe('reading the plan', () => {
+  // The examples are about an action of the asker's own (Alex's first open one is LAC-3), and a decision about one
+  // they do not own (LAC-2), since nobody decides on their own.
   test('help lists what the bot can do, with examples', async () => {
     const [help] = await say('help');
-    expect(help).toMatch(/What I can do/);
-    for (const example of ['my actions', "what's overdue", 'show SG-4', 'history SG-4', 'sign off SG-4'])
+    expect(help).toMatch(/What I can do\nType any of these\. References like LAC-3 can be typed as lac3 too\./);
+    for (const example of [
+      'my actions',
+      "what's overdue",
+      'show LAC-3',
+      'history LAC-3',
+      'sign off LAC-2',
+      'approve LAC-2',
+    ])
       expect(help).toContain(example);
   });
 
   test('"hi" gets a short greeting with a few commands to try, not the whole help card', async () => {
     expect(await say('hi')).toEqual([
-      'Hello! Try "my actions", "what’s overdue" or "SG-4 done". Type "help" to see everything I can do.',
+      'Hello! Try "my actions", "what’s overdue" or "LAC-3 done". Type "help" to see everything I can do.',
     ]);
   });
 
@@ -258,7 +267,7 @@ describe('changing actions', () => {
     for (const message of ['no, cancel that', 'cancel', 'undo that']) {
       const [reply] = await say(message);
       expect(reply).toBe(
-        'There’s nothing waiting to cancel. A change I’ve already made stays made: I can’t undo it. To put an action back, send the status it should have, for example: SG-4 not started. To see what it was before: history SG-4.',
+        'There’s nothing waiting to cancel. A change I’ve already made stays made: I can’t undo it. To put an action back, send the status it should have, for example: LAC-3 not started. To see what it was before: history LAC-3.',
       );
     }
     const after = (await storage.actions.get(DEMO_PLAN_ID, 'LAC-7'))!;

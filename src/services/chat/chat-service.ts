@@ -29,6 +29,7 @@ import { unknownReply } from './unknown-replies';
 import { plansFor, PlanView } from './plan-scope';
 import { detailReply, historyReply, myActionsReply, notOneReply, overdueReply, resolveOne } from './read-replies';
 import { showAction } from '../../use-cases/show-action';
+import { exampleRefs } from '../../use-cases/example-ref';
 import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
 import { questionReplies } from './question-replies';
@@ -198,12 +199,18 @@ export class ChatService {
     if (question?.kind === 'offTargetMeasures') return measuresReply(this.storage, await views(), 'offTarget');
     if (question) return questionReplies(this.storage, await views(), question);
     switch (command.kind) {
-      case 'help':
-        return [helpReply(rolesIn(await views()))];
+      case 'help': {
+        const scope = await views();
+        return [helpReply(rolesIn(scope), await exampleRefs(this.storage, scope))];
+      }
       case 'cancel':
-        return [nothingToCancelReply(command.named)];
+        return [nothingToCancelReply(command.named ?? (await exampleRefs(this.storage, await views())).own)];
       case 'smallTalk':
-        return [smallTalkReply(command.thanks)];
+        return [
+          command.thanks
+            ? smallTalkReply(true)
+            : smallTalkReply(false, (await exampleRefs(this.storage, await views())).own),
+        ];
       case 'unknown':
         return [await unknownReply(this.storage, await views(), command)];
       case 'myActions':

@@ -46,6 +46,7 @@ import {
   withReason,
 } from './reason-question';
 import { FoundAction } from './plan-scope';
+import { withSpacedRefsJoined } from './spaced-refs';
 
 type SimpleChange = Parameters<typeof simpleChangeReply>[2];
 
@@ -61,6 +62,8 @@ interface Asker {
   boundPlanId: string | null;
   /** Reads of the bound plan started before the binding was confirmed (see `handle`). */
   early: EarlyReads | null;
+  /** The plans in scope, read once per message. */
+  views?: Promise<PlanView[]>;
 }
 
 interface EarlyReads {
@@ -98,13 +101,13 @@ export class ChatService {
       ];
     }
     const today = todayIn(incoming.now, this.defaultTimeZone);
-    const command = parseCommand(incoming.text, today);
+    const typed = parseCommand(incoming.text, today);
     // "What's overdue" in a bound channel needs the plan, the asker's roles and the plan's
     // actions: start reading them for the plan this conversation was bound to last time,
     // alongside the binding itself, and use them only if the binding turns out the same.
     // The binding belongs to the whole channel or chat; a question the bot asked belongs to the thread it asked in.
     const where = bindingIdOf(incoming);
-    const guess = command.kind === 'overdue' ? this.lastBinding.get(where) : undefined;
+    const guess = typed.kind === 'overdue' ? this.lastBinding.get(where) : undefined;
     const early = guess ? this.readEarly(incoming, email, guess) : null;
     const [pending, binding] = await Promise.all([
       this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now),
@@ -113,6 +116,11 @@ export class ChatService {
     this.remember(where, binding.planId);
     const boundPlanId = incoming.planId ?? binding.planId;
     const asker: Asker = { incoming, email, boundPlanId, early: early?.planId === boundPlanId ? early : null };
+    // "show rec 4 ii": a ref typed with spaces is read as the plan writes it; an answer to a question stays as typed.
+    const cleaned = cleanCommandText(incoming.text);
+    const joined = await withSpacedRefsJoined(this.storage, () => this.views(asker), cleaned);
+    if (joined !== cleaned) asker.incoming = { ...incoming, text: joined };
+    const command = joined === cleaned ? typed : parseCommand(joined, today);
 
     if (pending && command.kind === 'cancel') {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
@@ -172,7 +180,8 @@ export class ChatService {
   }
 
   private views(asker: Asker): Promise<PlanView[]> {
-    return plansFor(this.storage, asker.incoming, asker.email, asker.boundPlanId);
+    asker.views ??= plansFor(this.storage, asker.incoming, asker.email, asker.boundPlanId);
+    return asker.views;
   }
 
   private async run(command: Command, asker: Asker): Promise<Reply[]> {

@@ -1,4 +1,4 @@
-import { refIn, tokenize, trimNonWord, type Token } from './command-text';
+import { refIn, trimNonWord } from './command-text';
 import { refKey } from './ref';
 import { bareRefKey, LEAD_WORDS } from './ref-match';
 
@@ -14,11 +14,22 @@ const PART = /^[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*$/u;
 /** A part that is rarely a word on its own: a number, one letter, a roman numeral. */
 const SMALL = /^(?:\d{1,3}|\p{L}|[ivx]{2,4})$/iu;
 
-const core = (t: Token) => trimNonWord(t.raw);
+/** A whitespace-separated piece of the message, as typed ("SG 4" stays two, unlike the grammar's tokens). */
+interface Piece {
+  raw: string;
+  start: number;
+}
+
+const core = (t: Piece) => trimNonWord(t.raw);
+const lower = (t: Piece) => core(t).toLowerCase();
+
+function piecesOf(text: string): Piece[] {
+  return [...text.matchAll(/\S+/g)].map((m) => ({ raw: m[0], start: m.index ?? 0 }));
+}
 
 /** Whether the message has neighbouring parts that could be one ref typed with spaces: cheap, before any lookup. */
 export function mayHoldSpacedRef(text: string): boolean {
-  const tokens = tokenize(text);
+  const tokens = piecesOf(text);
   return tokens.some((t, i) => {
     const next = tokens[i + 1];
     if (!next || !PART.test(core(t)) || !PART.test(core(next))) return false;
@@ -61,7 +72,7 @@ function asOneWord(words: string, refs: readonly string[]): string {
 }
 
 /** The run of tokens from `i` that is a spaced ref, longest first, with what to write for it; null when none is. */
-function runAt(tokens: readonly Token[], i: number, index: Index): { end: number; ref: string } | null {
+function runAt(tokens: readonly Piece[], i: number, index: Index): { end: number; ref: string } | null {
   for (let n = Math.min(MAX_PARTS, tokens.length - i); n >= 2; n--) {
     const run = tokens.slice(i, i + n);
     // Punctuation may only close the run ("rec 4 ii?"): "1.2, a" is two things.
@@ -69,7 +80,7 @@ function runAt(tokens: readonly Token[], i: number, index: Index): { end: number
       continue;
     if (!run.some((t) => /\d/.test(t.raw))) continue;
     // "action 3", "rec 4b": a leading word and one ref, which the grammar reads already.
-    if (n === 2 && LEAD_WORDS.has(run[0].word)) continue;
+    if (n === 2 && LEAD_WORDS.has(lower(run[0]))) continue;
     const words = run.map(core).join(' ');
     const refs = named(words, index);
     if (refs.length === 0) continue;
@@ -90,7 +101,7 @@ function runAt(tokens: readonly Token[], i: number, index: Index): { end: number
 export function joinSpacedRefs(text: string, refs: readonly string[]): string {
   if (refs.length === 0) return text;
   const index = indexOf(refs);
-  const tokens = tokenize(text);
+  const tokens = piecesOf(text);
   let out = '';
   let from = 0;
   for (let i = 0; i < tokens.length; i++) {

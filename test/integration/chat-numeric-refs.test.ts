@@ -163,3 +163,19 @@ describe('a spaced ref that could be two actions asks which, naming only actions
     expect((await own.actions.get('schools-plan', 'Para 4(ii)'))!.etag).toBe(para);
   });
 });
+
+describe('a suggested note keeps the words whole, and names the action once', () => {
+  test.each([
+    [
+      'A.2.1 - protocol drafted, ASC legal reviewing it',
+      LYNNE,
+      '"note A.2.1 protocol drafted, ASC legal reviewing it"',
+    ],
+    ['Rec 4(ii) sencos booked, two sessions to go', ISAIAH, '"note Rec 4(ii) sencos booked, two sessions to go"'],
+    ['rec 4 ii sencos booked', ISAIAH, '"note Rec 4(ii) sencos booked"'],
+  ])('%j from %s is offered %s', async (text, email, example) => {
+    const before = await etags();
+    expect((await say(text, email)).join('\n')).toContain(example);
+    expect(await etags()).toEqual(before);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { echo, MAX_ECHO, tooLong } from './command-build';
+import { setAsideNumbers } from './command-counts';
 import { guard, isChange, unsure } from './command-guard';
 import { readAgain } from './command-not-change';
 import { withDoneOn } from './command-done-on';
@@ -122,7 +123,11 @@ function plainlyAsks(text: string, today: IsoDate): boolean {
 export function parseCommand(text: string, today: IsoDate): Command {
   const raw = typeof text === 'string' ? text : '';
   try {
-    return parse(raw, today);
+    const read = parse(raw, today);
+    if (read.kind !== 'unknown' || read.problem !== null) return read;
+    // "done 5 of the 8 case audits": left unread because its numbers count; the answer says so.
+    const problem = setAsideNumbers(tokenize(readableText(raw) ?? ''));
+    return problem === null ? read : { ...read, problem };
   } catch {
     const shown = echo(
       raw

@@ -64,6 +64,8 @@ const NUMBER_OF = new RegExp(
 /** "SG-1 measure 2 88%", "SG-1 measure two 20": a small number straight after "measure", followed by the value itself. */
 const NUMBER_AFTER = new RegExp(String.raw`(?:^|\s)(?:${MEASURE_WORDS})\s*$`, 'i');
 const LEADING_NUMBER = new RegExp(String.raw`^(?:no\.?\s*|number\s+|#)?(${WHICH})(?:\s*[:=]\s*|\s+)(?=\S)`, 'i');
+/** A measure's number in figures, as the pattern language reads words: "1" to "99", as WHICH does. */
+const TYPED_NUMBERS = Array.from({ length: 99 }, (_, i) => String(i + 1)).join('|');
 /** The number of a measure matched by WHICH. */
 const numberOf = (typed: string) => parseCount(typed) ?? 0;
 
@@ -98,6 +100,8 @@ export const MEASURE_SELECTOR_RULE: Rule = {
     `record|log|enter|add|update? the? ${ORDINAL_WORDS} ${MEASURE_WORDS} for|of|on {ref} is|=|at|now|as|to* {rest}`,
     `${MEASURE_WORDS} no|number? {ref} for|of|on {ref} is|=|at|now* {rest}`,
     `${MEASURE_WORDS} no|number? ${NUMBER_WORDS} for|of|on {ref} is|=|at|now* {rest}`,
+    // "measure 2 of SG-1": a number before "of" counts (command-counts.ts), so it is no reference here.
+    `${MEASURE_WORDS} no|number? ${TYPED_NUMBERS} of {ref} is|=|at|now* {rest}`,
   ],
   build: (c, m) => {
     const command = measureValue(need(c.ref), m, c.rest);

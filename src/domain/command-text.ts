@@ -1,3 +1,4 @@
+import { isBareNumber, readNumber } from './command-counts';
 import { editDistance, MAX_REF_LENGTH, validateRef } from './ref';
 
 /** Beyond this many characters (HTML included) a message is not even cleaned: a quick guard before the limit below. */
@@ -20,6 +21,8 @@ export interface Token {
   word: string;
   /** The reference this token names, as typed without surrounding punctuation, or null. */
   ref: string | null;
+  /** A bare number not taken as a reference (see command-counts.ts): it counts, or it may be either. */
+  setAside?: 'count' | 'unsure';
   start: number;
   end: number;
 }
@@ -208,7 +211,8 @@ function joined(text: string, first: Token, second: Token, ref: string | null): 
 
 /**
  * Splits cleaned text into tokens, reading "SG 4" (capitals, then a number) and "6 (a)" (a
- * reference, then a bracketed letter or numeral) as one reference each.
+ * reference, then a bracketed letter or numeral) as one reference each, and a bare number that
+ * counts ("done 5 of the 8 audits") as no reference at all.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -239,7 +243,11 @@ export function tokenize(text: string): Token[] {
       result.push(current);
     }
   }
-  return result;
+  return result.map((t, i) => {
+    if (!isBareNumber(t)) return t;
+    const reading = readNumber(result, i, text);
+    return reading === 'ref' ? t : { ...t, ref: null, setAside: reading };
+  });
 }
 
 /** One typo: a letter wrong, missing, extra, or two neighbours swapped. */

@@ -1,5 +1,6 @@
 import { looksLikeQuestion } from './command-help';
 import { tokenize } from './command-text';
+import { bareRefKey, LEAD_WORDS } from './ref-match';
 import { monthFromWord } from './month-names';
 
 /**
@@ -14,11 +15,10 @@ export type Suggestion =
   | { kind: 'status'; status: 'On track' | 'At risk' | 'Complete' }
   /** A new date, as typed after "to" or "by" ("March", "Friday"); `delayed`: the words said it would slip. */
   | { kind: 'newDate'; when: string; delayed: boolean }
-  /** A note with the words typed (cut at the first comma), or null when there are none to reuse. */
+  /** A note with the words typed, whole but for the ref, or null when there are none to reuse. */
   | { kind: 'note'; words: string | null };
 
 export const MAX_SUGGESTIONS = 3;
-const NOTE_WORDS = 12;
 
 /** A figure typed as a value could be ("81%", "17", "80 percent"), not in the ref or in a date ("31/12"). */
 export function figureIn(text: string): { value: string; period: string | null } | null {
@@ -79,19 +79,38 @@ function statuses(words: string, future: boolean): Suggestion[] {
 const status = (s: 'On track' | 'At risk' | 'Complete'): Suggestion => ({ kind: 'status', status: s });
 
 /**
- * The words typed, as a note would keep them: without a ref they start with ("SG-6 - training…", "for SG-1 we…"),
- * up to the first comma or full stop, and not too many. A ref inside the sentence stays, so it still reads.
+ * The words typed, whole, as a note would keep them: without the ref they start with ("SG-6 - training…", "for SG-1
+ * we…", "Rec 4(ii) sencos trained", the ref said twice), and with "it" for the same ref inside the sentence ("I think
+ * Lynne said it is done"), so the example never names the action twice. Other refs stay, so the note still reads.
  */
 function noteWords(text: string): string | null {
-  const lead = /^\s*(?:(?:for|on|about|re|regarding)\s+)?/i.exec(text)?.[0] ?? '';
-  const ref = tokenize(text).find((t) => t.ref !== null);
-  const words = ref && text.slice(lead.length, ref.start).trim() === '' ? text.slice(ref.end) : text;
-  const first = words
-    .replace(/^[\s:;,.\-–—=]+/, '')
-    .split(/,\s|;\s|\.\s|\s[-–—]\s|\?/)[0]
+  const named = tokenize(text).find((t) => t.ref !== null)?.ref;
+  if (!named) return /\p{L}{3}/u.test(text) ? text.trim() : null;
+  const key = bareRefKey(named);
+  let words = text.trim();
+  for (let after = refAtStart(words, key); after !== null; after = refAtStart(words, key)) words = after;
+  const tokens = tokenize(words);
+  const inside = tokens
+    .map((t, i) => ({ t, from: i > 0 && LEAD_WORDS.has(tokens[i - 1].word) ? tokens[i - 1].start : t.start }))
+    .filter(({ t }) => t.ref !== null && bareRefKey(t.ref) === key);
+  for (const { t, from } of inside.reverse()) {
+    const end = t.start + t.raw.indexOf(t.ref ?? '') + (t.ref ?? '').length;
+    const possessive = /^'s/i.test(words.slice(end));
+    words = `${words.slice(0, from)}${possessive ? 'its' : 'it'}${words.slice(possessive ? end + 2 : end)}`;
+  }
+  return /\p{L}{3}/u.test(words) ? words : null;
+}
+
+/** The words after the ref `key` when it starts them ("SG-6 - …", "for SG-1 …", "Rec 4(ii): …"), else null. */
+function refAtStart(text: string, key: string): string | null {
+  const lead = /^(?:(?:for|on|about|re|regarding)\s+)?/i.exec(text)?.[0] ?? '';
+  const tokens = tokenize(text.slice(lead.length));
+  const ref = tokens[LEAD_WORDS.has(tokens[0]?.word ?? '') && tokens[1]?.ref ? 1 : 0];
+  if (ref === undefined || ref.ref === null || bareRefKey(ref.ref) !== key) return null;
+  return text
+    .slice(lead.length + ref.end)
+    .replace(/^[\s:;,.\-–—=)]+/, '')
     .trim();
-  if (!/\p{L}{3}/u.test(first)) return null;
-  return first.split(/\s+/).slice(0, NOTE_WORDS).join(' ');
 }
 
 /** "LAC-5 no longer at risk?", "is SG-4 done": the message asks rather than tells. */

@@ -28,7 +28,7 @@ test.each([
   [
     PATTI,
     'SG-6 - training sessions booked for January, should be on track now',
-    'I couldn’t tell what to change on SG-6. Nothing was changed. For example: "SG-6 on track" or "note SG-6 training sessions booked for January". Type "help" to see what I can do.',
+    'I couldn’t tell what to change on SG-6. Nothing was changed. For example: "SG-6 on track" or "note SG-6 training sessions booked for January, should be on track now". Type "help" to see what I can do.',
   ],
   [
     ALEX,

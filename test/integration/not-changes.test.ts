@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseCommand } from '../../src/domain/command-grammar';
 import { projectRoot } from '../../src/project-root';
 import { ChatService } from '../../src/services/chat/chat-service';
+import { importPlan } from '../../src/services/import-plan';
 import type { Reply } from '../../src/services/chat/types';
 import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
 import type { Storage } from '../../src/store/open-storage';
@@ -84,22 +85,39 @@ function offered(replies: Reply[]): string[] {
 /** An offer "none" allows: asking for a new date (nothing is decided or marked by it but the date). */
 const asksForDate = (command: string) => parseCommand(command, '2026-11-30').kind === 'delay';
 
+/** A plan numbered 3, 5, 6, 7 as another council's is: test/fixtures/tester3/audit*.csv, and plan.csv's "3". */
+const numbered = (planId: string) => `${planId}-numbered`;
+const tester3 = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'tester3', name), 'utf8').trim();
+const NUMBERED_CSV = [
+  tester3('audit.csv'),
+  tester3('audit2.csv').split('\n').slice(1).join('\n'),
+  '3,Transition to adulthood,Give every young person with an EHCP a preparing-for-adulthood review,pattif@example.com,20/11/2026,On track',
+].join('\n');
+
 async function seeded(storage: Storage, planId: string): Promise<ChatService> {
   await seedDemo(storage, projectRoot(), new Date('2026-11-30T09:00:00Z'), planId);
+  const file = { name: 'numbered.csv', bytes: new TextEncoder().encode(NUMBERED_CSV) };
+  const at = { by: 'admin@example.com', now: NOW, today: '2026-11-30', baseline: '2026-11-01' };
+  expect((await importPlan(storage, { ...at, planId: numbered(planId), file })).errors).toEqual([]);
+  await storage.roles.grant(numbered(planId), 'meganb@example.com', 'admin');
   const chat = new ChatService(storage, 'Europe/London');
   for (const line of setup) await send(chat, line);
   return chat;
 }
 
 test('the corpus is read in full', () => {
-  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 84, 24]);
+  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 90, 24]);
 });
 
 describe('a message that is not clearly a change changes nothing, and offers no change of status', () => {
   const storage = testStorage();
   let chat: ChatService;
   const snapshot = async () =>
-    new Map((await storage.actions.list('not-changes')).map((v) => [v.value.ref, v.etag] as const));
+    new Map(
+      (await Promise.all(['not-changes', numbered('not-changes')].map((p) => storage.actions.list(p))))
+        .flat()
+        .map((v) => [`${v.value.planId}/${v.value.ref}`, v.etag] as const),
+    );
   const left: string[] = [];
   /** Safe, but not understood: the person is told so, and shown the closest commands. */
   const understoodNot: string[] = [];

@@ -20,7 +20,7 @@ describe('examples for an action named in a message that could not be read, best
     [
       'SG-6 - training sessions booked for January, should be on track now',
       false,
-      ['On track', 'note: training sessions booked for January'],
+      ['On track', 'note: training sessions booked for January, should be on track now'],
     ],
     // A figure first only when the action's measure can take it; a measure in words only never gets one.
     [
@@ -47,11 +47,23 @@ describe('examples for an action named in a message that could not be read, best
     [
       "I'm hoping to get SG-9 finished by Friday",
       false,
-      ['move to Friday', "note: I'm hoping to get SG-9 finished by Friday"],
+      ['move to Friday', "note: I'm hoping to get it finished by Friday"],
     ],
     ['SG-9 done by 31/12', false, ['move to 31/12', 'note: done by 31/12']],
-    ['SG-3 finished the audit, all good', false, ['Complete', 'note: finished the audit']],
+    ['SG-3 finished the audit, all good', false, ['Complete', 'note: finished the audit, all good']],
     ['SG-4 banana', false, ['note: banana', 'show']],
+    // The note keeps the words whole, without the ref (TESTER-3 item 12): never cut at a comma, never the ref twice.
+    [
+      'A.2.1 - protocol drafted, ASC legal reviewing it',
+      false,
+      ['note: protocol drafted, ASC legal reviewing it', 'show'],
+    ],
+    ['Rec 4(ii) sencos trained, two to go', false, ['note: sencos trained, two to go', 'show']],
+    ['Rec 4(ii) Rec 4(ii)', false, ['note: -', 'show']],
+    ['I think Lynne said A.2.1 is done', false, ['Complete', 'note: I think Lynne said it is done']],
+    ["the protocol for A.2.1's board is with legal", false, ['note: the protocol for its board is with legal', 'show']],
+    // Another action named in the words stays named.
+    ['SG-4 waiting on SG-5 first', false, ['note: waiting on SG-5 first', 'show']],
   ])('%j (figure fits: %s) suggests %j', (text, figureFits, expected) => {
     expect(suggestionsFor(text, figureFits).map(short)).toEqual(expected);
   });

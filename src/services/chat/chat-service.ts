@@ -49,6 +49,7 @@ import {
 } from './reason-question';
 import { FoundAction } from './plan-scope';
 import { stillNeededForDelay, stillNeededForReason } from './still-needed';
+import { withSpacedRefsJoined } from './spaced-refs';
 
 type SimpleChange = Parameters<typeof simpleChangeReply>[2];
 
@@ -64,6 +65,8 @@ interface Asker {
   boundPlanId: string | null;
   /** Reads of the bound plan started before the binding was confirmed (see `handle`). */
   early: EarlyReads | null;
+  /** The plans in scope, read once per message. */
+  views?: Promise<PlanView[]>;
 }
 
 interface EarlyReads {
@@ -75,9 +78,8 @@ interface EarlyReads {
 const REMEMBERED_BINDINGS = 10_000;
 
 /**
- * Turns one message into replies. Stateless apart from Table Storage, so any
- * instance can answer any message, including the answer to a question another
- * instance asked.
+ * Turns one message into replies. Stateless apart from Table Storage, so any instance can answer any message,
+ * including the answer to a question another instance asked.
  */
 export class ChatService {
   constructor(
@@ -101,13 +103,12 @@ export class ChatService {
       ];
     }
     const today = todayIn(incoming.now, this.defaultTimeZone);
-    const command = parseCommand(incoming.text, today);
-    // "What's overdue" in a bound channel needs the plan, the asker's roles and the plan's
-    // actions: start reading them for the plan this conversation was bound to last time,
-    // alongside the binding itself, and use them only if the binding turns out the same.
-    // The binding belongs to the whole channel or chat; a question the bot asked belongs to the thread it asked in.
+    const typed = parseCommand(incoming.text, today);
+    // "What's overdue" in a bound channel needs the plan, the asker's roles and the plan's actions: start reading
+    // them for the plan this conversation was bound to last time, alongside the binding itself, and use them only if
+    // the binding turns out the same. (The binding is the whole channel's; a question asked is its thread's.)
     const where = bindingIdOf(incoming);
-    const guess = command.kind === 'overdue' ? this.lastBinding.get(where) : undefined;
+    const guess = typed.kind === 'overdue' ? this.lastBinding.get(where) : undefined;
     const early = guess ? this.readEarly(incoming, email, guess) : null;
     const [pending, binding] = await Promise.all([
       this.storage.conversations.pending(incoming.conversation.id, incoming.user.id, incoming.now),
@@ -116,6 +117,11 @@ export class ChatService {
     this.remember(where, binding.planId);
     const boundPlanId = incoming.planId ?? binding.planId;
     const asker: Asker = { incoming, email, boundPlanId, early: early?.planId === boundPlanId ? early : null };
+    // "show rec 4 ii": a ref typed with spaces is read as the plan writes it; an answer to a question stays as typed.
+    const cleaned = cleanCommandText(incoming.text);
+    const joined = await withSpacedRefsJoined(this.storage, () => this.views(asker), cleaned);
+    if (joined !== cleaned) asker.incoming = { ...incoming, text: joined };
+    const command = joined === cleaned ? typed : parseCommand(joined, today);
 
     if (pending && command.kind === 'cancel') {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
@@ -181,7 +187,8 @@ export class ChatService {
   }
 
   private views(asker: Asker): Promise<PlanView[]> {
-    return plansFor(this.storage, asker.incoming, asker.email, asker.boundPlanId);
+    asker.views ??= plansFor(this.storage, asker.incoming, asker.email, asker.boundPlanId);
+    return asker.views;
   }
 
   private async run(command: Command, asker: Asker): Promise<Reply[]> {
@@ -189,8 +196,8 @@ export class ChatService {
     const views = () => this.views(asker);
     const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
     if (report && this.reports) return [await reportReply(this.storage, incoming, views, report.planId, this.reports)];
-    // Questions the grammar has no command for ("what has slipped this month?"), and "what's due
-    // next week", which it reads as the asker's own due-soon list.
+    // Questions the grammar has no command for ("what has slipped this month?"), and "what's due next week", which
+    // it reads as the asker's own due-soon list.
     const question =
       command.kind === 'unknown' || (command.kind === 'myActions' && command.which === 'dueSoon')
         ? recogniseQuestion(incoming.text, todayIn(incoming.now, this.defaultTimeZone))

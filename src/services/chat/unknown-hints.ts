@@ -1,5 +1,5 @@
-import { closestCommands } from '../../domain/command-help';
-import { ExampleRefs } from '../../domain/example-ref';
+import { closestCommands, HelpCommand } from '../../domain/command-help';
+import { ExampleRefs, TEMPLATE_REF } from '../../domain/example-ref';
 import { Role } from '../../domain/types';
 import { aboutTheirs, COMMANDS } from './help';
 import { PlanView } from './plan-scope';
@@ -10,11 +10,20 @@ export function rolesIn(views: readonly PlanView[]): ReadonlySet<Role> {
 }
 
 /**
+/**
  * " Closest commands: …" for a message the grammar could not read, or '' when nothing is close. `refs`, actions the
  * person may read (the one the message seems to mean, or else their examples: see `exampleRefs`), take the place of
- * the examples' SG-4.
+ * the examples' SG-4. `may`, given when the message seems to mean one action, says which examples about it the
+ * person could send (permissionFor), so none they may not is offered.
  */
-export function closestCommandsHint(typed: string, roles: ReadonlySet<Role>, refs?: ExampleRefs): string {
-  const close = closestCommands(typed, COMMANDS, roles).map((c) => (refs ? aboutTheirs(c, refs).example : c.example));
+export function closestCommandsHint(
+  typed: string,
+  roles: ReadonlySet<Role>,
+  refs?: ExampleRefs,
+  may?: (example: string) => boolean,
+): string {
+  const about = (c: HelpCommand) => (refs ? aboutTheirs(c, refs).example : c.example);
+  const offered = may ? COMMANDS.filter((c) => !c.example.includes(TEMPLATE_REF) || may(about(c))) : COMMANDS;
+  const close = closestCommands(typed, offered, roles).map(about);
   return close.length ? ` The closest commands: ${close.map((e) => `"${e}"`).join(' or ')}.` : '';
 }

@@ -2,6 +2,9 @@ import { fitting } from '../../cards/which-measure-words';
 import { Command } from '../../domain/command';
 import { canRecordMeasureValue, canUpdate } from '../../domain/permissions';
 import { tokenize } from '../../domain/command-text';
+import { parseCommand } from '../../domain/command-grammar';
+import { isChange } from '../../domain/command-guard';
+import { permissionFor } from '../../domain/command-permission';
 import {
   asks,
   figureIn,
@@ -14,7 +17,7 @@ import { measureFits, TypedValue } from '../../domain/value-fit';
 import { oneRef, withExampleRef } from '../../domain/example-ref';
 import { exampleRefs } from '../../use-cases/example-ref';
 import { Storage } from '../../store/open-storage';
-import { findOne, similarRefs } from '../../use-cases/find-one';
+import { findOne, OneAction, similarRefs } from '../../use-cases/find-one';
 import { FoundAction, PlanView } from './plan-scope';
 import { text, Reply } from './types';
 import { closestCommandsHint, rolesIn } from './unknown-hints';
@@ -38,12 +41,23 @@ export async function unknownReply(storage: Storage, scope: PlanView[], command:
   if (one?.kind === 'found') return text(aboutAction(one.found, command));
   const looseRef = typedRef ?? /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
   const close = looseRef ? await similarRefs(storage, scope, looseRef) : [];
+  const meant = close.length === 1 ? await findOne(storage, scope, close[0]) : null;
   const refs = close.length === 1 ? oneRef(close[0]) : await exampleRefs(storage, scope);
-  const commands = closestCommandsHint(command.text, rolesIn(scope), refs);
+  const commands = closestCommandsHint(command.text, rolesIn(scope), refs, meant ? maySend(meant) : undefined);
   if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}?${commands} ${HELP}`);
   return text(
     `I didn’t understand that.${commands || ` Try "my actions", "what's overdue", "show ${refs.own}" or "${refs.own} done".`} Type "help" to see everything I can do.`,
   );
+}
+
+/** Whether the person could send an example about the action they seem to mean: only what they may do to it. */
+function maySend(meant: OneAction | null): (example: string) => boolean {
+  return (example) => {
+    const read = parseCommand(example, meant?.kind === 'found' ? meant.found.view.today : '2026-01-01');
+    if (meant?.kind !== 'found') return !isChange(read);
+    const { view, current } = meant.found;
+    return permissionFor(read, view.actor, current.value, view.plan).allowed;
+  };
 }
 
 function aboutAction({ current, view }: FoundAction, command: Unknown): string {

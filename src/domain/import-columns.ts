@@ -133,7 +133,7 @@ export function mapHeaders(header: readonly string[], maxMeasures = MAX_MEASURES
       columns[column] = i;
     }
   });
-  readDueDateWords(index);
+  readDueDateWords(index, (c) => normaliseHeader(header[index[c] ?? -1] ?? ''));
   const missing = REQUIRED_COLUMNS.filter((c) => index[c] === undefined);
   if (missing.length) {
     const seen =
@@ -154,9 +154,9 @@ export function mapHeaders(header: readonly string[], maxMeasures = MAX_MEASURES
  * Which column holds the due date when the file has no "due" heading. Plans long called it "Target date",
  * which stays the due date unless the file defines measures (a unit, baseline, direction or frequency
  * column), whose target date it then is. "Target" alone, in a file with no measure to be a target of, is
- * the due date too. The export's "Current due date" is the due date of a file that has no other.
+ * the due date too ("Measure target" never is). The export's "Current due date" is the due date of a file that has no other.
  */
-function readDueDateWords(index: Partial<Record<Column, number>>): void {
+function readDueDateWords(index: Partial<Record<Column, number>>, heading: (c: Column) => string): void {
   const move = (from: Column) => {
     index.due = index[from];
     delete index[from];
@@ -165,7 +165,8 @@ function readDueDateWords(index: Partial<Record<Column, number>>): void {
     (c) => index[c] !== undefined,
   );
   if (index.due === undefined && index.targetDate !== undefined && !definesMeasures) move('targetDate');
-  if (index.due === undefined && index.target !== undefined && index.measure === undefined) move('target');
+  const plainTarget = heading('target') === 'target';
+  if (index.due === undefined && plainTarget && index.measure === undefined) move('target');
   if (index.due === undefined && index.currentDue !== undefined) move('currentDue');
 }
 

@@ -2,7 +2,7 @@ import { evidenceItemsProblem, parseEvidenceItems } from './evidence-items';
 import { Column, mapHeaders, progressHint } from './import-columns';
 import { ImportedMeasureFields, notQuantifiableWarning, readRowMeasures } from './import-measure';
 import { NotQuantifiable } from './measures';
-import { KnownPerson, namedOwners, parseOwner } from './owner';
+import { KnownPerson, namedOwners, parseOwner, peopleByName } from './owner';
 import { validateRef, refKey } from './ref';
 import { parseStatus } from './status';
 import { ImportedDates, readRowDates } from './import-dates';
@@ -120,7 +120,7 @@ export function validateRows(
     warnings.push(`These columns are not used and were ignored: ${headers.ignored.join(', ')}.`);
   const ownerAt = headers.index.owner;
   const ownerCells = ownerAt === undefined ? [] : table.slice(headerAt + 1).map((cells) => cells[ownerAt] ?? '');
-  const known = [...people, ...namedOwners(ownerCells)];
+  const known = peopleByName([...people, ...namedOwners(ownerCells)]);
   const statusHeading = headers.index.status === undefined ? '' : header[headers.index.status].trim();
   if (nonEmpty.length === 1)
     return { rows, errors: ['The file has column headings but no actions under them.'], warnings };

@@ -14,7 +14,7 @@ export interface KnownPerson {
  * Accepts `someone@council.gov.uk` or `Some One <someone@council.gov.uk>`; blank means unassigned. A name
  * alone is taken when exactly one person in `known` has it: plans often name their officers without an email.
  */
-export function parseOwner(text: string, known: readonly KnownPerson[] = []): OwnerResult {
+export function parseOwner(text: string, known: PeopleByName = new Map()): OwnerResult {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, owner: null };
   if (!/[@<]/.test(trimmed)) return ownerByName(trimmed, known);
@@ -32,8 +32,21 @@ export function parseOwner(text: string, known: readonly KnownPerson[] = []): Ow
 
 const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, ' ').trim();
 
-function ownerByName(name: string, known: readonly KnownPerson[]): OwnerResult {
-  const emails = [...new Set(known.filter((p) => nameKey(p.name) === nameKey(name)).map((p) => p.email.toLowerCase()))];
+/** Each name (in any case and spacing) and the emails of the people who have it. */
+export type PeopleByName = ReadonlyMap<string, readonly string[]>;
+
+/** Built once, so that each of a plan's rows finds its owner's name without going through everyone. */
+export function peopleByName(people: readonly KnownPerson[]): PeopleByName {
+  const byName = new Map<string, Set<string>>();
+  for (const { name, email } of people) {
+    const key = nameKey(name);
+    if (key !== '') (byName.get(key) ?? byName.set(key, new Set()).get(key)!).add(email.toLowerCase());
+  }
+  return new Map([...byName].map(([name, emails]) => [name, [...emails]]));
+}
+
+function ownerByName(name: string, known: PeopleByName): OwnerResult {
+  const emails = known.get(nameKey(name)) ?? [];
   const shown = name.slice(0, 60);
   if (emails.length === 1) return { ok: true, owner: { email: emails[0], displayName: name, aadObjectId: null } };
   if (emails.length === 0)

@@ -38,7 +38,7 @@ describe('header words people use', () => {
     ['Original due date', 'due'],
     ['Current due date', 'due'],
     ['Reason for new date', 'revisionReason'],
-    ['Measure target', 'due'],
+    ['Measure target', 'target'],
   ])('%j is the %s column', (header, column) => {
     const others = [column === 'ref' ? null : 'ref', column === 'title' ? null : 'action'].filter(
       (h): h is string => h !== null,

@@ -2,6 +2,7 @@ import { formatUkDate } from './calendar';
 import { parseFileDate } from './file-date';
 import { currentDueDate } from './rag';
 import { TEXT_LIMITS } from './text-limits';
+import { numericDate } from './uk-date-result';
 import { dueDateFromTimescale, parseTimescale } from './timescale';
 import { Action, IsoDate } from './types';
 
@@ -99,7 +100,7 @@ export function dueDateProblem(
   if (row.currentDueDate !== undefined && current !== row.currentDueDate) {
     const given = formatUkDate(row.currentDueDate);
     const now = current === null ? 'no due date' : `the current due date ${formatUkDate(current)}`;
-    return `${row.ref} has ${now} in the register, and the file says ${given}. An import does not move an action's due date: a new date needs a reason and is decided in Teams, where the owner is told (for example "${row.ref} delayed to ${given} because …"). Put back ${current === null ? 'a blank' : formatUkDate(current)}, or leave the cell blank`;
+    return `${row.ref} has ${now} in the register, and the file says ${given}. An import does not move an action's due date: a new date needs a reason and is decided in Teams, where the owner is told (for example "${row.ref} delayed to ${numericDate(row.currentDueDate)} because …"). Put back ${current === null ? 'a blank' : formatUkDate(current)}, or leave the cell blank`;
   }
   const kept = reasonForNewDate(existing) ?? '';
   if (reason !== undefined && reason !== kept)

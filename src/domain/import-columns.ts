@@ -154,7 +154,8 @@ export function mapHeaders(header: readonly string[], maxMeasures = MAX_MEASURES
  * Which column holds the due date when the file has no "due" heading. Plans long called it "Target date",
  * which stays the due date unless the file defines measures (a unit, baseline, direction or frequency
  * column), whose target date it then is. "Target" alone, in a file with no measure to be a target of, is
- * the due date too ("Measure target" never is). The export's "Current due date" is the due date of a file that has no other.
+ * the due date too ("Measure target" never is). The export's "Current due date" is the due date of a file
+ * that has no other.
  */
 function readDueDateWords(index: Partial<Record<Column, number>>, heading: (c: Column) => string): void {
   const move = (from: Column) => {

@@ -42,7 +42,9 @@ export function mergeImportedRow(
       addedBy: who.by,
       addedAt: who.at,
     }));
-  const originalDueDate = row.originalDueDate !== undefined ? row.originalDueDate : base.originalDueDate;
+  const given = row.originalDueDate !== undefined ? row.originalDueDate : base.originalDueDate;
+  // A new action whose file gives only its current due date is due then: nothing moved it here.
+  const originalDueDate = existing === null && given === null ? (row.currentDueDate ?? null) : given;
   return {
     ...base,
     // A new action's date moved before it came here (an exported plan): it keeps the date and its reason.

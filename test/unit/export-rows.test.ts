@@ -238,6 +238,20 @@ describe('an exported plan imports again', () => {
     ]);
   });
 
+  test('a new action with a current due date and no original is due then', () => {
+    const [row] = validateRows(
+      [
+        ['Ref', 'Action', 'Original due date', 'Current due date'],
+        ['A-1', 'Act', '', '31/01/2027'],
+      ],
+      '2026-06-30',
+      TODAY,
+    ).rows;
+    const after = mergeImportedRow(null, row, 'test-plan', { by: 'importer', at: `${TODAY}T10:00:00.000Z` });
+    expect([after.originalDueDate, after.revisedDueDate]).toEqual(['2027-01-31', null]);
+    expect(dueDateProblem(null, row, after)).toBeNull();
+  });
+
   const edited = (overrides: Record<string, string>) => {
     const rows = exportRows([moved], TODAY);
     const columns = exportColumns(rows);

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { loadConfig, Config } from '../config';
 import { todayIn } from '../domain/calendar';
+import { validatePlanId } from '../domain/plan';
 import { Plan } from '../domain/types';
 import { openStorage, Storage } from '../store/open-storage';
 
@@ -45,6 +46,8 @@ export function withContext(io: CliIo) {
 }
 
 export async function requirePlan(ctx: CliContext, planId: string): Promise<{ plan: Plan; today: string }> {
+  const idProblem = validatePlanId(planId);
+  if (idProblem) throw new UserError(idProblem, 2);
   const plan = await ctx.storage.plans.get(planId);
   if (!plan) {
     const known = (await ctx.storage.plans.list()).map((p) => p.id);

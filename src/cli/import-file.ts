@@ -17,10 +17,12 @@ export function readImportFile(file: string): ImportFile {
 
 /** An import's warnings, on stderr; then, if the file had problems, every one of them as the command's error. */
 export function reportImportProblems<
-  R extends { ok: boolean; warnings: readonly string[]; errors?: readonly string[] },
+  R extends { ok: boolean; warnings: readonly string[]; errors?: readonly string[]; requestProblem?: true },
 >(ctx: CliContext, report: R): asserts report is R & { ok: true } {
   for (const warning of report.warnings) ctx.err.write(`Warning: ${warning}\n`);
   const errors = report.errors ?? [];
+  // A bad --plan, --baseline or the like is a mistake in the command: the file was not even read.
+  if (!report.ok && report.requestProblem) throw new UserError(`Nothing was imported: ${errors.join(' ')}`, 2);
   if (!report.ok) {
     throw new UserError(
       `Nothing was imported: the file has ${errors.length === 1 ? 'a problem' : `${errors.length} problems`}.\n` +

@@ -6,33 +6,55 @@ import { formatPeriod } from './measure-periods';
 import { MEASURE_STATUS_LABELS, TREND_LABELS } from './measure-labels';
 import { formatMeasureValue } from './measure-values';
 import { MeasureRow } from './measure-view';
-import { Action, IsoDate } from './types';
+import { reasonForNewDate } from './import-dates';
+import { Action, IsoDate, Measure } from './types';
 
-/** The measure's columns: its latest value and period, its target, and its status and trend by the one rule. */
+/**
+ * How the measure is defined, as the import reads it back: its unit, baseline, target (or, for a measure in
+ * words, its target as written), direction and frequency.
+ */
+function definitionCells(measure: Measure | undefined) {
+  const d = measure?.definition ?? null;
+  const value = (v: { value: string | number } | null | undefined) =>
+    d && v ? formatMeasureValue(d.unit, v.value) : null;
+  return {
+    'Measure unit': d?.unit ?? null,
+    'Measure baseline': value(d?.baseline),
+    'Measure baseline date': date(d?.baseline?.date ?? null),
+    'Measure target': d ? value(d.target) : (measure?.target ?? null),
+    'Measure target date': date(d?.target?.by ?? null),
+    'Measure direction': d ? `${d.direction} is better` : null,
+    'Measure frequency': d?.frequency ?? null,
+  };
+}
+
+/** The measure's computed columns: its latest value and period, and its status and trend by the one rule. */
 function measureCells(row: MeasureRow | undefined) {
   const unit = row?.unit;
   if (!row || !unit)
-    return {
-      'Latest value': null,
-      'Value period': null,
-      'Measure target': null,
-      'Measure status': null,
-      'Measure trend': null,
-    };
+    return { 'Latest value': null, 'Value period': null, 'Measure status': null, 'Measure trend': null };
   return {
     'Latest value': row.latest ? formatMeasureValue(unit, row.latest.value) : null,
     'Value period': row.latest ? formatPeriod(row.latest.period) : null,
-    'Measure target': row.target === null ? null : formatMeasureValue(unit, row.target),
     'Measure status': MEASURE_STATUS_LABELS[row.status],
     'Measure trend': row.trend ? TREND_LABELS[row.trend] : null,
   };
 }
 
-/** A measure's value columns, last in the fixed columns (measure 1) and again for each further measure. */
+/**
+ * A measure's columns after its indicator, last in the fixed columns (measure 1) and again for each further
+ * measure: how it is defined (read back by the import), then what is computed from its values (ignored by it).
+ */
 const MEASURE_VALUE_COLUMNS = [
+  'Measure unit',
+  'Measure baseline',
+  'Measure baseline date',
+  'Measure target',
+  'Measure target date',
+  'Measure direction',
+  'Measure frequency',
   'Latest value',
   'Value period',
-  'Measure target',
   'Measure status',
   'Measure trend',
 ] as const;
@@ -47,6 +69,7 @@ export const EXPORT_COLUMNS = [
   'Agency',
   'Original due date',
   'Current due date',
+  'Reason for new date',
   'Status',
   'RAG',
   'Days overdue',
@@ -79,7 +102,9 @@ const measuresIn = (row: ExportRow) => {
   return n;
 };
 
-const date = (d: IsoDate | null): ExportCell => (d ? { date: d } : null);
+function date(d: IsoDate | null): ExportCell {
+  return d ? { date: d } : null;
+}
 
 function ownerText(action: Action): string | null {
   if (!action.owner) return null;
@@ -118,6 +143,7 @@ export function exportRows(
       Agency: a.agency || null,
       'Original due date': date(a.originalDueDate),
       'Current due date': date(currentDueDate(a)),
+      'Reason for new date': reasonForNewDate(a),
       Status: a.status,
       RAG: RAG_LABELS[ragOf(a, today)],
       'Days overdue': daysOverdue(a, today) || null,
@@ -126,11 +152,12 @@ export function exportRows(
       Evidence: evidenceText(a),
       'Evidence required': a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null,
       'Evidence due': date(a.evidenceDue ?? null),
+      ...definitionCells(a.measures[0]),
       ...measureCells(rowOf.get(`1|${a.ref}`)),
       ...Object.fromEntries(
         a.measures.slice(1).flatMap((m, i) => {
           const n = i + 2;
-          const cells = { Measure: m.indicator, ...measureCells(rowOf.get(`${n}|${a.ref}`)) };
+          const cells = { Measure: m.indicator, ...definitionCells(m), ...measureCells(rowOf.get(`${n}|${a.ref}`)) };
           return Object.entries(cells).map(([c, v]) => [`${c} ${n}`, v]);
         }),
       ),

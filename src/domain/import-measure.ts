@@ -38,7 +38,9 @@ const NO_LIMIT: IsoDate = '9999-12-31';
 export function readMeasureCells(c: MeasureCells, today: IsoDate): ImportedMeasure {
   const problems: string[] = [];
   const result: ImportedMeasure = { problems, notQuantifiable: [] };
-  const given = (['measureUnit', 'baseline', 'target'] as const).filter((k) => c[k] !== '');
+  const given = (['measureUnit', 'baseline', 'baselineDate', 'target', 'targetDate'] as const).filter(
+    (k) => c[k] !== '',
+  );
   if (c.measure === '') {
     if (given.length) problems.push(`a measure ${given.map(label).join(' and ')} is given, but no measure`);
     return result;
@@ -157,7 +159,14 @@ export function readRowMeasures(
   return result;
 }
 
-const label = (k: 'measureUnit' | 'baseline' | 'target') => (k === 'measureUnit' ? 'unit' : k);
+const LABEL = {
+  measureUnit: 'unit',
+  baseline: 'baseline',
+  baselineDate: 'baseline date',
+  target: 'target',
+  targetDate: 'target date',
+} as const;
+const label = (k: keyof typeof LABEL) => LABEL[k];
 
 function unitWords(unit: MeasureDefinition['unit']): string {
   return unit === '%' ? 'percentage from 0 to 100' : unit === 'yes/no' ? 'yes or no' : unit;

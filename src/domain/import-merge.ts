@@ -1,4 +1,5 @@
 import { evidenceLink } from './evidence-items';
+import { importedRevision } from './import-dates';
 import { ImportedMeasureFields } from './import-measure';
 import { ImportedRow } from './import-rows';
 import { Action, Evidence, Measure } from './types';
@@ -41,12 +42,17 @@ export function mergeImportedRow(
       addedBy: who.by,
       addedAt: who.at,
     }));
+  const given = row.originalDueDate !== undefined ? row.originalDueDate : base.originalDueDate;
+  // A new action whose file gives only its current due date is due then: nothing moved it here.
+  const originalDueDate = existing === null && given === null ? (row.currentDueDate ?? null) : given;
   return {
     ...base,
+    // A new action's date moved before it came here (an exported plan): it keeps the date and its reason.
+    ...(existing === null ? importedRevision(row, originalDueDate) : null),
     title: row.title,
     theme: row.theme ?? base.theme,
     timescale: row.timescale ?? base.timescale,
-    originalDueDate: row.originalDueDate !== undefined ? row.originalDueDate : base.originalDueDate,
+    originalDueDate,
     owner: row.owner ? mergeOwner(base, row) : base.owner,
     agency: row.agency ?? base.agency,
     status: row.status ?? base.status,

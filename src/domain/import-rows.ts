@@ -1,11 +1,11 @@
 import { evidenceItemsProblem, parseEvidenceItems } from './evidence-items';
-import { Column, mapHeaders } from './import-columns';
+import { Column, mapHeaders, progressHint } from './import-columns';
 import { ImportedMeasureFields, notQuantifiableWarning, readRowMeasures } from './import-measure';
 import { NotQuantifiable } from './measures';
-import { parseOwner } from './owner';
+import { KnownPerson, namedOwners, parseOwner, peopleByName } from './owner';
 import { validateRef, refKey } from './ref';
 import { parseStatus } from './status';
-import { dueDateFromTimescale, parseTimescale } from './timescale';
+import { ImportedDates, readRowDates } from './import-dates';
 import { Owner, IsoDate, Status } from './types';
 import { TEXT_LIMITS } from './text-limits';
 import { parseFileDate } from './file-date';
@@ -17,6 +17,9 @@ export const MAX_CELL_LENGTH: Record<Column, number> = {
   title: TEXT_LIMITS.title,
   timescale: 100,
   due: 50,
+  currentDue: 50,
+  // Checked against the reason's own limit, with the other dates.
+  revisionReason: 10_000,
   owner: 200,
   agency: 100,
   status: 50,
@@ -39,14 +42,11 @@ const MAX_ERRORS_LISTED = 100;
  * One valid row. A field left blank in the file is `undefined`: a new action
  * gets the default, an existing one keeps what the register already says.
  */
-export interface ImportedRow extends ImportedMeasureFields {
+export interface ImportedRow extends ImportedMeasureFields, ImportedDates {
   row: number;
   ref: string;
   title: string;
   theme?: string;
-  timescale?: string;
-  /** Set (possibly to null, for "no due date") only when the file gives a timescale or due date. */
-  originalDueDate?: IsoDate | null;
   owner?: Owner;
   agency?: string;
   status?: Status;
@@ -71,6 +71,8 @@ const LABELS: Record<Column, string> = {
   title: 'action',
   timescale: 'timescale',
   due: 'due date',
+  currentDue: 'current due date',
+  revisionReason: 'reason for the new date',
   owner: 'owner',
   agency: 'agency',
   status: 'status',
@@ -91,7 +93,12 @@ const LABELS: Record<Column, string> = {
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 
 /** Validates every row before anything is written; errors name the spreadsheet row. */
-export function validateRows(table: readonly (readonly string[])[], baseline: IsoDate, today: IsoDate): RowsValidation {
+export function validateRows(
+  table: readonly (readonly string[])[],
+  baseline: IsoDate,
+  today: IsoDate,
+  people: readonly KnownPerson[] = [],
+): RowsValidation {
   const errors: string[] = [];
   const warnings: string[] = [];
   const rows: ImportedRow[] = [];
@@ -105,8 +112,16 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
   const headers = mapHeaders(header);
   if (headers.errors.length)
     return { rows, errors: headers.errors.map((e) => e.replace('Row 1', `Row ${headerAt + 1}`)), warnings };
+  if (headers.computed.length)
+    warnings.push(
+      `Ignored columns the export computes: ${headers.computed.join(', ')} (they are worked out from the register, not read from a file).`,
+    );
   if (headers.ignored.length)
     warnings.push(`These columns are not used and were ignored: ${headers.ignored.join(', ')}.`);
+  const ownerAt = headers.index.owner;
+  const ownerCells = ownerAt === undefined ? [] : table.slice(headerAt + 1).map((cells) => cells[ownerAt] ?? '');
+  const known = peopleByName([...people, ...namedOwners(ownerCells)]);
+  const statusHeading = headers.index.status === undefined ? '' : header[headers.index.status].trim();
   if (nonEmpty.length === 1)
     return { rows, errors: ['The file has column headings but no actions under them.'], warnings };
   if (nonEmpty.length - 1 > MAX_ACTIONS) {
@@ -182,31 +197,28 @@ export function validateRows(table: readonly (readonly string[])[], baseline: Is
     optional('theme');
     optional('agency');
 
-    const timescaleText = cell('timescale');
-    const dueText = cell('due');
-    if (timescaleText !== '') {
-      const timescale = parseTimescale(timescaleText);
-      if (!timescale.ok) problems.push(timescale.error);
-      else {
-        imported.timescale = timescaleText;
-        imported.originalDueDate = dueDateFromTimescale(timescale.timescale, baseline);
-      }
-    }
-    if (dueText !== '') {
-      const due = parseFileDate(dueText, today);
-      if (!due.ok) problems.push(`the due date "${dueText}" is not a date we can use. ${due.error}`);
-      else imported.originalDueDate = due.date;
-    }
+    const dates = readRowDates(
+      {
+        timescale: cell('timescale'),
+        due: cell('due'),
+        currentDue: cell('currentDue'),
+        revisionReason: cell('revisionReason'),
+      },
+      baseline,
+      today,
+    );
+    problems.push(...dates.problems);
+    Object.assign(imported, dates.dates);
 
     const ownerText = cell('owner');
-    const owner = parseOwner(ownerText);
+    const owner = parseOwner(ownerText, known);
     if (!owner.ok) problems.push(owner.error);
     else if (owner.owner) imported.owner = owner.owner;
 
     const statusText = cell('status');
     if (statusText !== '') {
       const status = parseStatus(statusText);
-      if (!status.ok) problems.push(`the status ${status.error}`);
+      if (!status.ok) problems.push(`the status ${status.error}${progressHint(statusHeading)}`);
       else imported.status = status.status;
     }
 
@@ -264,7 +276,7 @@ function sameRef(ref: string, earlier: { row: number; ref: string }): string {
 }
 
 /** One line per problem, so a long list reads as a checklist. */
-function asRowErrors(row: number, problems: string[]): string[] {
+export function asRowErrors(row: number, problems: string[]): string[] {
   return problems.map((p) => {
     const sentence = /^[A-Z][a-z]/.test(p) && !/^I\b/.test(p) ? p[0].toLowerCase() + p.slice(1) : p;
     return `Row ${row}: ${/[.?!]$/.test(sentence) ? sentence : sentence + '.'}`;

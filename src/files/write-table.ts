@@ -38,6 +38,10 @@ export async function exportXlsx(rows: readonly ExportRow[], sheetName: string):
       }),
     );
   }
+  // Every column holding dates (the due dates, evidence due, a measure's baseline and target dates) shows them as dates.
+  columns.forEach((c, i) => {
+    if (rows.some((row) => typeof row[c] === 'object' && row[c] !== null)) sheet.getColumn(i + 1).numFmt = 'd mmm yyyy';
+  });
   for (const c of ['Original due date', 'Current due date'] as const) {
     sheet.getColumn(columns.indexOf(c) + 1).numFmt = 'd mmm yyyy';
   }

@@ -1,6 +1,8 @@
 import { diffActions, historyEntry } from '../domain/history';
+import { dueDateProblem } from '../domain/import-dates';
 import { mergeImportedRow } from '../domain/import-merge';
-import { listSome, validateRows } from '../domain/import-rows';
+import { asRowErrors, listSome, validateRows } from '../domain/import-rows';
+import { KnownPerson } from '../domain/owner';
 import { unexplainedAcronyms, validateGlossary } from '../domain/plain-english';
 import { newPlan, validatePlanId } from '../domain/plan';
 import { legacyRefKey, refKey } from '../domain/ref';
@@ -52,6 +54,8 @@ export interface ImportReport {
   /** Actions in the register that the file does not mention; they are left as they are. */
   notInFile: string[];
   encoding?: string;
+  /** Set when what is wrong is the request (the plan id, baseline, time zone or schedule), not the file. */
+  requestProblem?: true;
 }
 
 const describe = (info: ImportInfo) =>
@@ -80,6 +84,7 @@ const failure = (errors: string[], warnings: string[] = []): ImportReport => ({
   unchanged: 0,
   notInFile: [],
 });
+const requestFailure = (errors: string[]): ImportReport => ({ ...failure(errors), requestProblem: true });
 
 /**
  * A row for a new action whose storage key an earlier version gave to a ref with letters beyond
@@ -104,6 +109,15 @@ function blockedByOldRows(
   });
 }
 
+/** Everyone known by name, so that a plan may name an owner without an email: the people the bot has met, then the plan's owners. */
+async function knownPeople(storage: Storage, stored: readonly Versioned<Action>[]): Promise<KnownPerson[]> {
+  const directory = [...(await storage.people.nameDirectory())].map(([email, name]) => ({ email, name }));
+  const owners = stored.flatMap(({ value: { owner } }) =>
+    owner?.displayName ? [{ email: owner.email, name: owner.displayName }] : [],
+  );
+  return [...directory, ...owners];
+}
+
 /**
  * Imports a plan file: every row is checked before anything is written, and
  * an invalid file writes nothing at all. Each action's change and its history
@@ -112,22 +126,22 @@ function blockedByOldRows(
 export async function importPlan(storage: Storage, request: ImportRequest): Promise<ImportReport> {
   const progress = request.onProgress ?? (() => undefined);
   const planProblem = validatePlanId(request.planId);
-  if (planProblem) return failure([planProblem]);
+  if (planProblem) return requestFailure([planProblem]);
   if (request.baseline !== undefined && !isValidIsoDate(request.baseline)) {
-    return failure([
+    return requestFailure([
       `The baseline date "${request.baseline}" must be a real date written as YYYY-MM-DD, for example 2011-08-19.`,
     ]);
   }
 
   if (request.timeZone !== undefined && !isValidTimeZone(request.timeZone)) {
-    return failure([`"${request.timeZone}" is not a time zone I know. Use a name like ${UK_TIME_ZONE}.`]);
+    return requestFailure([`"${request.timeZone}" is not a time zone I know. Use a name like ${UK_TIME_ZONE}.`]);
   }
   const zone = request.timeZone ?? UK_TIME_ZONE;
   const scheduleProblems = [request.remindSchedule, request.digestSchedule]
     .filter((s): s is string => s !== undefined)
     .map((s) => checkSchedule(s, zone))
     .flatMap((c) => (c.ok ? [] : [c.error]));
-  if (scheduleProblems.length) return failure(scheduleProblems);
+  if (scheduleProblems.length) return requestFailure(scheduleProblems);
 
   progress({ phase: 'reading', done: 0, total: 1 });
   const interrupted: string[] = [];
@@ -142,7 +156,7 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   const existingPlan = await storage.plans.get(request.planId);
   const baseline = request.baseline ?? existingPlan?.baselineDate;
   if (!baseline) {
-    return failure([
+    return requestFailure([
       `Plan ${request.planId} is new, so it needs a baseline date (the date timescales count from), for example --baseline 2011-08-19.`,
     ]);
   }
@@ -160,7 +174,8 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   const table = await readRows(request.file);
   if (!table.ok) return failure([table.error]);
   progress({ phase: 'checking', done: 0, total: table.rows.length });
-  const validation = validateRows(table.rows, baseline, request.today);
+  const stored = await storage.actions.list(request.planId);
+  const validation = validateRows(table.rows, baseline, request.today, await knownPeople(storage, stored));
   const warnings = [...interrupted, ...validation.warnings];
   if (table.encoding === 'Windows-1252')
     warnings.push(
@@ -195,7 +210,6 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     );
   }
 
-  const stored = await storage.actions.list(request.planId);
   const existing = new Map(stored.map((v) => [refKey(v.value.ref), v]));
   const blocked = blockedByOldRows(validation.rows, stored, existing);
   if (blocked.length) return failure(blocked, warnings);
@@ -211,10 +225,13 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     notInFile: [],
     encoding: table.encoding,
   };
+  const dateProblems: string[] = [];
   for (const row of validation.rows) {
     const current = existing.get(refKey(row.ref));
     existing.delete(refKey(row.ref));
     const after = mergeImportedRow(current?.value ?? null, row, request.planId, { by: request.by, at });
+    const dateProblem = dueDateProblem(current?.value ?? null, row, after);
+    if (dateProblem) dateProblems.push(...asRowErrors(row.row, [dateProblem]));
     const changes = diffActions(current?.value ?? null, after);
     if (changes.length === 0) {
       report.unchanged++;
@@ -232,6 +249,7 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
       }),
     });
   }
+  if (dateProblems.length) return failure(dateProblems, warnings);
   report.notInFile = [...existing.values()].map((v) => v.value.ref);
   if (request.dryRun) return report;
 

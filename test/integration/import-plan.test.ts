@@ -138,8 +138,13 @@ describe('bad files get clear messages and write nothing', () => {
     ],
     [
       'an owner that is not an email',
+      csv(HEADER + 'SG-1,T,Do a thing,Immediately,,alex@wilber,,,\n'),
+      /Row 2: the owner "alex@wilber" is not an email address/,
+    ],
+    [
+      'an owner named by a name nobody known has',
       csv(HEADER + 'SG-1,T,Do a thing,Immediately,,Alex Wilber,,,\n'),
-      /Row 2: the owner "Alex Wilber" is not an email address/,
+      /Row 2: the owner "Alex Wilber" is a name, and nobody of that name is known here/,
     ],
     [
       'a 70 KB cell',

@@ -91,8 +91,13 @@ test('a good book (CSV or Excel) records every value once, in the history, and t
   expect(history).toMatch(/Performance book: 3 values, Jan 2026 to Mar 2026\./);
 
   const exported = (await cli('export', '--plan', 'perf', '--format', 'csv')).out.split('\r\n');
-  expect(exported[0]).toMatch(/,Latest value,Value period,Measure target,Measure status,Measure trend$/);
+  expect(exported[0]).toMatch(
+    /,Measure target,Measure target date,Measure direction,Measure frequency,Latest value,Value period,Measure status,Measure trend$/,
+  );
   const row = exported.find((l) => l.startsWith('6(a),'));
   // Apr 2026 is long before the month that has just ended, so the value is overdue; 12 → 21 over the last three is improving.
-  expect(row).toMatch(/,21,Apr 2026,30,Figures overdue,Improving$/);
+  // Its definition first, as the import reads it back; then what is computed from its values.
+  expect(row).toMatch(
+    /,number,10,1 Jan 2026,30,31 Mar 2027,higher is better,monthly,21,Apr 2026,Figures overdue,Improving$/,
+  );
 });

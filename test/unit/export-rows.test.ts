@@ -1,4 +1,7 @@
-import { cellAsText, ExportCell, exportRows } from '../../src/domain/export-rows';
+import { cellAsText, ExportCell, exportColumns, exportRows } from '../../src/domain/export-rows';
+import { dueDateProblem } from '../../src/domain/import-dates';
+import { mergeImportedRow } from '../../src/domain/import-merge';
+import { validateRows } from '../../src/domain/import-rows';
 import { Action, Status } from '../../src/domain/types';
 import { anAction } from '../support/builders';
 import { exportedAndImported } from '../support/export-round-trip';
@@ -36,6 +39,7 @@ describe('exportRows', () => {
         Agency: 'Council',
         'Original due date': { date: '2026-09-30' },
         'Current due date': { date: '2026-12-31' },
+        'Reason for new date': 'supplier late',
         Status: 'On track',
         RAG: 'Green',
         'Days overdue': null,
@@ -44,9 +48,16 @@ describe('exportRows', () => {
         Evidence: 'https://council.example/audit.pdf; Minutes of 3 Nov',
         'Evidence required': null,
         'Evidence due': null,
+        // A measure in words: its target as written, and nothing to define or compute.
+        'Measure unit': null,
+        'Measure baseline': null,
+        'Measure baseline date': null,
+        'Measure target': '95%',
+        'Measure target date': null,
+        'Measure direction': null,
+        'Measure frequency': null,
         'Latest value': null,
         'Value period': null,
-        'Measure target': null,
         'Measure status': null,
         'Measure trend': null,
       },
@@ -208,5 +219,71 @@ describe('an exported plan imports again', () => {
     const { errors, merged } = exportedAndImported(actions, TODAY);
     expect(errors).toEqual([]);
     expect(merged).toEqual(actions);
+  });
+
+  const moved = anAction({
+    ref: 'R3',
+    originalDueDate: '2026-11-13',
+    revisedDueDate: '2026-12-18',
+    revisionReason: 'panel cancelled',
+    revisionCount: 2,
+  });
+
+  test('read into a new plan, an action keeps its original due date, and its current one with the reason', () => {
+    const { errors, merged } = exportedAndImported([moved, anAction({ ref: 'SG-2' })], TODAY, 'new');
+    expect(errors).toEqual([]);
+    expect(merged.map((a) => [a.ref, a.originalDueDate, a.revisedDueDate, a.revisionReason])).toEqual([
+      ['R3', '2026-11-13', '2026-12-18', 'panel cancelled'],
+      ['SG-2', '2026-09-30', null, null],
+    ]);
+  });
+
+  test('a new action with a current due date and no original is due then', () => {
+    const [row] = validateRows(
+      [
+        ['Ref', 'Action', 'Original due date', 'Current due date'],
+        ['A-1', 'Act', '', '31/01/2027'],
+      ],
+      '2026-06-30',
+      TODAY,
+    ).rows;
+    const after = mergeImportedRow(null, row, 'test-plan', { by: 'importer', at: `${TODAY}T10:00:00.000Z` });
+    expect([after.originalDueDate, after.revisedDueDate]).toEqual(['2027-01-31', null]);
+    expect(dueDateProblem(null, row, after)).toBeNull();
+  });
+
+  const edited = (overrides: Record<string, string>) => {
+    const rows = exportRows([moved], TODAY);
+    const columns = exportColumns(rows);
+    const cells = columns.map((c) => overrides[c] ?? cellAsText(rows[0][c] ?? null));
+    return validateRows([columns, cells], '2026-06-30', TODAY).rows[0];
+  };
+
+  test.each<[what: string, overrides: Record<string, string>, existing: Action | null, problem: RegExp | null]>([
+    [
+      'a new date edited in the export is refused, never dropped',
+      { 'Current due date': '11 Dec 2026' },
+      moved,
+      /^R3 has the current due date 18 Dec 2026 in the register, and the file says 11 Dec 2026\. An import does not move an action's due date/,
+    ],
+    [
+      'the reason edited is refused too',
+      { 'Reason for new date': 'something else' },
+      moved,
+      /^the reason for R3's new date is not the one the register keeps \("panel cancelled"\)/,
+    ],
+    ['the dates as the register has them are fine', {}, moved, null],
+    [
+      'a new action moved without a reason is refused',
+      { 'Reason for new date': '' },
+      null,
+      /^the current due date \(18 Dec 2026\) is not the original due date \(13 Nov 2026\), and no reason for the new date is given/,
+    ],
+  ])('%s', (_d, overrides, existing, problem) => {
+    const row = edited(overrides);
+    const after = mergeImportedRow(existing, row, 'test-plan', { by: 'importer', at: `${TODAY}T10:00:00.000Z` });
+    const found = dueDateProblem(existing, row, after);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toMatch(problem);
   });
 });

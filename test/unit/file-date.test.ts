@@ -47,3 +47,18 @@ describe('parseFileDate: a file names its dates in full, so the same file reads 
     }
   });
 });
+
+describe('a date Excel keeps as a number (its 1900 date system)', () => {
+  test.each([
+    ['46387', '2026-12-31'],
+    ['46387.75', '2026-12-31'],
+    ['45658', '2025-01-01'],
+    [' 46022 ', '2025-12-31'],
+  ])('%s is %s', (text, date) => {
+    expect(parseFileDate(text, TODAY)).toEqual({ ok: true, date });
+  });
+
+  test.each(['463', '463870', '4638a', '-46387'])('%s is not a serial date', (text) => {
+    expect(parseFileDate(text, TODAY).ok).toBe(false);
+  });
+});

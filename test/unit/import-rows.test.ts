@@ -195,8 +195,13 @@ describe('bad rows: each problem named with its row', () => {
     ],
     [
       'an owner who is not an email address',
+      row('SG-1', 'Act', { owner: 'alex wilber@council' }),
+      'Row 2: the owner "alex wilber@council" is not an email address or user name like alex.wilber@council.gov.uk.',
+    ],
+    [
+      'an owner named without an email, whom nobody knows',
       row('SG-1', 'Act', { owner: 'Alex Wilber' }),
-      'Row 2: the owner "Alex Wilber" is not an email address or user name like alex.wilber@council.gov.uk.',
+      'Row 2: the owner "Alex Wilber" is a name, and nobody of that name is known here (in Teams or in this plan); write their email address with it, like Alex Wilber <name@council.gov.uk>.',
     ],
     [
       'a status we do not know',
@@ -289,7 +294,7 @@ describe('bad rows: each problem named with its row', () => {
     expect(validate([HEADER, row('', '', { owner: 'nobody', status: 'Nearly' })]).errors).toEqual([
       'Row 2: the reference is empty; every action needs one (for example SG-4 or 10.3.1).',
       'Row 2: the action text is empty.',
-      'Row 2: the owner "nobody" is not an email address or user name like alex.wilber@council.gov.uk.',
+      'Row 2: the owner "nobody" is a name, and nobody of that name is known here (in Teams or in this plan); write their email address with it, like nobody <name@council.gov.uk>.',
       expect.stringMatching(/^Row 2: the status "Nearly" is not a status we know\./),
     ]);
   });
@@ -368,13 +373,16 @@ describe('whole-file problems', () => {
 });
 
 describe('warnings', () => {
-  test('columns we do not use are named', () => {
+  test('columns we do not use are named; those the export computes are named apart, as such', () => {
     expect(
       validate([
-        ['Ref', 'RAG', 'Action', 'Notes'],
-        ['SG-1', 'Red', 'Act', 'x'],
+        ['Ref', 'RAG', 'Action', 'Notes', 'Days overdue', 'Latest value 2'],
+        ['SG-1', 'Red', 'Act', 'x', '3', '40%'],
       ]).warnings,
-    ).toEqual(['These columns are not used and were ignored: RAG, Notes.']);
+    ).toEqual([
+      'Ignored columns the export computes: RAG, Days overdue, Latest value 2 (they are worked out from the register, not read from a file).',
+      'These columns are not used and were ignored: Notes.',
+    ]);
   });
 
   test.each([
@@ -418,5 +426,148 @@ describe('listSome', () => {
     [['SG-1', 'SG-2', 'SG-3', 'SG-4'], 3, 'SG-1, SG-2, SG-3 and 1 more'],
   ])('%j with at most %s', (items, max, text) => {
     expect(listSome(items, max)).toBe(text);
+  });
+});
+
+describe('an owner named without an email', () => {
+  const PEOPLE = [
+    { email: 'lynner@example.com', name: 'Lynne Robbins' },
+    { email: 'sam.lee@example.com', name: 'Sam Lee' },
+    { email: 's.lee@health.example.com', name: 'Sam  LEE' },
+  ];
+  const withPeople = (...owners: string[]) =>
+    validateRows(
+      [['Ref', 'Action', 'Owner'], ...owners.map((owner, i) => [`A-${i + 1}`, 'Act', owner])],
+      BASELINE,
+      TODAY,
+      PEOPLE,
+    );
+
+  test('is the one known person of that name, in any case', () => {
+    const result = withPeople('Lynne Robbins', 'lynne  robbins');
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((r) => r.owner)).toEqual([
+      { email: 'lynner@example.com', displayName: 'Lynne Robbins', aadObjectId: null },
+      { email: 'lynner@example.com', displayName: 'lynne  robbins', aadObjectId: null },
+    ]);
+  });
+
+  test('is known from another row of the same file that gives the email', () => {
+    const result = validateRows(
+      [
+        ['Ref', 'Action', 'Owner'],
+        ['A-1', 'Act', 'Patti Fernandez <pattif@example.com>'],
+        ['A-2', 'Act', 'Patti Fernandez'],
+      ],
+      BASELINE,
+      TODAY,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.rows[1].owner?.email).toBe('pattif@example.com');
+  });
+
+  test.each([
+    [
+      'Sam Lee',
+      'Row 2: the owner "Sam Lee" is a name that 2 people have (sam.lee@example.com, s.lee@health.example.com); write the one you mean with their email address, like Sam Lee <sam.lee@example.com>.',
+    ],
+    [
+      'Jo Bloggs',
+      'Row 2: the owner "Jo Bloggs" is a name, and nobody of that name is known here (in Teams or in this plan); write their email address with it, like Jo Bloggs <name@council.gov.uk>.',
+    ],
+  ])('%s is refused, saying why and how to write it', (owner, error) => {
+    expect(withPeople(owner).errors).toEqual([error]);
+  });
+});
+
+describe('a "Progress" column', () => {
+  test('of status words is the status', () => {
+    const result = validate([
+      ['Ref', 'Action', 'Progress'],
+      ['A-1', 'Act', 'On track'],
+      ['A-2', 'Act', 'at risk'],
+    ]);
+    expect(result.rows.map((r) => r.status)).toEqual(['On track', 'At risk']);
+  });
+
+  test('of notes is refused, saying how to leave it out', () => {
+    expect(
+      validate([
+        ['Ref', 'Action', 'Progress'],
+        ['A-1', 'Act', 'Board met twice'],
+      ]).errors,
+    ).toEqual([
+      'Row 2: the status "Board met twice" is not a status we know. Use one of: Not started, On track, At risk, Delayed, Complete, Signed off, Cancelled. The "Progress" column is read as each action\'s status; if it holds progress notes, rename it (for example "Progress notes") and it will be left out.',
+    ]);
+  });
+
+  test('beside a Status column is left out, and named', () => {
+    const result = validate([
+      ['Ref', 'Action', 'Status', 'Progress'],
+      ['A-1', 'Act', 'Delayed', 'Board met twice'],
+    ]);
+    expect(result.errors).toEqual([]);
+    expect(result.rows[0].status).toBe('Delayed');
+    expect(result.warnings).toEqual(['These columns are not used and were ignored: Progress.']);
+  });
+});
+
+describe('the tester’s natural.csv, a council’s own headings', () => {
+  const NATURAL = [
+    [
+      'Ref No.',
+      'Area for Improvement',
+      'What we will do',
+      'Lead Officer',
+      'Lead Partner',
+      'Target Date',
+      'Progress',
+      'Success Measure',
+      'Target',
+    ],
+    [
+      '1.1',
+      'Leadership',
+      'Establish a board',
+      'Alex Wilber <alexw@example.com>',
+      'Council',
+      '31/10/2026',
+      'On track',
+      'Board meets monthly',
+      '12',
+    ],
+    [
+      '1.2a',
+      'Leadership',
+      'Publish a strategy',
+      'Megan Bowen <meganb@example.com>',
+      'Council',
+      '15-Dec-2026',
+      '',
+      '',
+      '',
+    ],
+    ['A.2.1', 'Transition', 'Agree a protocol', 'Lynne Robbins', 'Adult Social Care', '30/09/2026', 'Delayed', '', ''],
+  ];
+
+  test('every row is read: the target date is the due date, the target the measure’s', () => {
+    const result = validateRows(NATURAL, BASELINE, TODAY, [{ email: 'lynner@example.com', name: 'Lynne Robbins' }]);
+    expect(result.errors).toEqual([]);
+    expect(
+      result.rows.map((r) => [
+        r.ref,
+        r.theme,
+        r.agency,
+        r.originalDueDate,
+        r.owner?.email,
+        r.status,
+        r.measure,
+        r.measureTarget,
+      ]),
+    ).toEqual([
+      ['1.1', 'Leadership', 'Council', '2026-10-31', 'alexw@example.com', 'On track', 'Board meets monthly', '12'],
+      ['1.2a', 'Leadership', 'Council', '2026-12-15', 'meganb@example.com', undefined, undefined, undefined],
+      ['A.2.1', 'Transition', 'Adult Social Care', '2026-09-30', 'lynner@example.com', 'Delayed', undefined, undefined],
+    ]);
   });
 });

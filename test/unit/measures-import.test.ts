@@ -34,13 +34,30 @@ describe('measure columns, any order and any case', () => {
     });
   });
 
-  test('"Target date" stays the due date when there is no target column, as earlier versions read it', () => {
+  test('"Target date" stays the due date unless the file has a due column or defines measures, as earlier versions read it', () => {
     expect(mapHeaders(['Ref', 'Action', 'Target date']).index).toEqual({ ref: 0, title: 1, due: 2 });
+    // A target with no measure column is no measure's: the target date is the due date, and a target given is refused.
     expect(mapHeaders(['Ref', 'Action', 'Target', 'Target date']).index).toEqual({
       ref: 0,
       title: 1,
       target: 2,
-      targetDate: 3,
+      due: 3,
+    });
+    expect(mapHeaders(['Ref', 'Action', 'Due', 'Measure', 'Target', 'Target date']).index).toEqual({
+      ref: 0,
+      title: 1,
+      due: 2,
+      measure: 3,
+      target: 4,
+      targetDate: 5,
+    });
+    expect(mapHeaders(['Ref', 'Action', 'Measure', 'Unit', 'Target', 'Target date']).index).toEqual({
+      ref: 0,
+      title: 1,
+      measure: 2,
+      measureUnit: 3,
+      target: 4,
+      targetDate: 5,
     });
   });
 });

@@ -25,8 +25,9 @@ describe('a further measure’s columns carry its number', () => {
     ['Measure', { column: 'measure', measure: 1 }],
     ['measure 11', 'tooMany'],
     ['target 0', 'tooMany'],
-    // Only a measure's own columns take a number; the export's derived columns stay ignored.
-    ['Measure target 2', null],
+    // Only a measure's own columns take a number; the export's computed columns stay ignored.
+    ['Measure target 2', { column: 'target', measure: 2 }],
+    ['Measure unit 2', { column: 'measureUnit', measure: 2 }],
     ['Latest value 2', null],
     ['owner 2', null],
     ['ref no', { column: 'ref', measure: 1 }],
@@ -199,11 +200,17 @@ describe('the export has every measure’s columns and imports again', () => {
   test('columns for measure 2 follow the fixed ones, numbered; an action without one has them blank', () => {
     const rows = exportRows(actions, TODAY, actionMeasureRows(actions[0], [], TODAY));
     const columns = exportColumns(rows);
-    expect(columns.slice(-6)).toEqual([
+    expect(columns.slice(-12)).toEqual([
       'Measure 2',
+      'Measure unit 2',
+      'Measure baseline 2',
+      'Measure baseline date 2',
+      'Measure target 2',
+      'Measure target date 2',
+      'Measure direction 2',
+      'Measure frequency 2',
       'Latest value 2',
       'Value period 2',
-      'Measure target 2',
       'Measure status 2',
       'Measure trend 2',
     ]);
@@ -220,5 +227,12 @@ describe('the export has every measure’s columns and imports again', () => {
     const { errors, merged } = exportedAndImported(actions, TODAY);
     expect(errors).toEqual([]);
     expect(merged).toEqual(actions);
+  });
+
+  test('read into a new plan, every measure keeps its unit, baseline, target, direction and frequency', () => {
+    const { errors, merged } = exportedAndImported(actions, TODAY, 'new');
+    expect(errors).toEqual([]);
+    // Values are recorded in Teams or by the performance book, not by the plan: a new plan's measures have none yet.
+    expect(merged.map((a) => a.measures)).toEqual(actions.map((a) => a.measures.map((m) => ({ ...m, latest: null }))));
   });
 });

@@ -96,13 +96,17 @@ describe('owners are email addresses or user principal names', () => {
 
   test('blank is unassigned', () => expect(parseOwner('  ')).toEqual({ ok: true, owner: null }));
 
-  test.each(['Alex Wilber', 'alexw@', '@example.com', 'alex w@example.com', 'alexw@example', 'a@b@c.com'])(
-    '%j is refused',
-    (text) => {
-      expect(parseOwner(text)).toEqual({
-        ok: false,
-        error: expect.stringMatching(/is not an email address or user name like/),
-      });
-    },
-  );
+  test('a name alone is refused unless someone known has it, saying how to write it', () => {
+    expect(parseOwner('Alex Wilber')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/is a name, and nobody of that name is known here/),
+    });
+  });
+
+  test.each(['alexw@', '@example.com', 'alex w@example.com', 'alexw@example', 'a@b@c.com'])('%j is refused', (text) => {
+    expect(parseOwner(text)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/is not an email address or user name like/),
+    });
+  });
 });

@@ -46,6 +46,8 @@ import {
   withReason,
 } from './reason-question';
 import { FoundAction } from './plan-scope';
+import { mayActOn } from '../../domain/act-on';
+import { namedPlan } from './named-plan';
 
 type SimpleChange = Parameters<typeof simpleChangeReply>[2];
 
@@ -177,14 +179,22 @@ export class ChatService {
 
   private async run(command: Command, asker: Asker): Promise<Reply[]> {
     const { incoming, email } = asker;
-    const views = () => this.views(asker);
+    let read: Promise<PlanView[]> | null = null;
+    const views = () => (read ??= this.views(asker));
+    // "send-wsoa/R3 at risk", "what's overdue in the SEND plan?": read as if typed in a chat bound to that plan.
+    const today = todayIn(incoming.now, this.defaultTimeZone);
+    const named = asker.boundPlanId ? null : await namedPlan(this.storage, await views(), incoming.text, today);
+    if (named) {
+      const inPlan = { ...asker, incoming: { ...incoming, text: named.text }, boundPlanId: named.planId };
+      return this.run(parseCommand(named.text, today), inPlan);
+    }
     const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
     if (report && this.reports) return [await reportReply(this.storage, incoming, views, report.planId, this.reports)];
     // Questions the grammar has no command for ("what has slipped this month?"), and "what's due
     // next week", which it reads as the asker's own due-soon list.
     const question =
       command.kind === 'unknown' || (command.kind === 'myActions' && command.which === 'dueSoon')
-        ? recogniseQuestion(incoming.text, todayIn(incoming.now, this.defaultTimeZone))
+        ? recogniseQuestion(incoming.text, today)
         : null;
     if (question?.kind === 'decisions') return decisionsReply(this.storage, await views());
     if (question?.kind === 'offTargetMeasures') return measuresReply(this.storage, await views(), 'offTarget');
@@ -215,14 +225,17 @@ export class ChatService {
     const scope = await views();
     if (command.kind === 'show') {
       const shown = await showAction(this.storage, scope, { ref: command.ref });
-      if (shown.kind !== 'action') return [notOneReply(shown)];
+      if (shown.kind !== 'action') return [notOneReply(shown, cleanCommandText(incoming.text))];
       const offer = command.offer
         ? offerReply(shown.found, command.offer, shown.found.view.actor, await this.storage.people.nameDirectory())
         : null;
       return [detailReply(shown, null), ...(offer ? [offer] : [])];
     }
-    if (command.kind === 'history') return [await historyReply(this.storage, scope, command.ref)];
-    const found = await resolveOne(this.storage, scope, command.ref);
+    const typed = cleanCommandText(incoming.text);
+    if (command.kind === 'history') return [await historyReply(this.storage, scope, command.ref, typed)];
+    // A ref in several plans means the one the person may do this to, if only one (`mayActOn`).
+    const acts = (f: FoundAction) => mayActOn(command, f.view.actor, f.current.value, f.view.plan);
+    const found = await resolveOne(this.storage, scope, command.ref, { acts, typed });
     if ('kind' in found) return [found];
     switch (command.kind) {
       case 'askRed':

@@ -1,7 +1,7 @@
 import { fitted } from '../../cards/fit';
 import { measureDetailView } from '../../cards/measure-card';
 import { detailView, historyView, MAX_CARD_ACTIONS, overdueView, summaryView } from '../../cards/view-models';
-import { moreLine } from '../../domain/card-budget';
+import { clipText, moreLine } from '../../domain/card-budget';
 import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
 import { OverdueScope } from '../../domain/command';
 import { DUE_SOON_DAYS } from '../../domain/rag';
@@ -15,6 +15,7 @@ import { overdue } from '../../use-cases/overdue';
 import { NothingToRead } from '../../use-cases/read-outcome';
 import { ActionInFull, actionInFull } from '../../use-cases/show-action';
 import { whichOne } from './find-action';
+import { whichPlanReply } from './which-plan-question';
 import { FoundAction, PlanView } from './plan-scope';
 import { card, Reply, text } from './types';
 
@@ -49,10 +50,16 @@ export async function myActionsReply(storage: Storage, views: PlanView[], which:
     dueSoon: `None of your actions is due by ${formatUkDate(addDays(today, DUE_SOON_DAYS))}.`,
   };
   const narrower = { all: 'my overdue actions', overdue: 'show <ref>', dueSoon: 'show <ref>' };
+  // Councils reuse refs across plans ("1.1" in three of them): with more than one plan, each line names its plan.
+  const plans = new Set(rows.map((r) => r.view.plan.id)).size;
+  const line = (r: (typeof rows)[number]) => {
+    const summary = summaryView(r.action, r.view.today);
+    return plans > 1 ? { ...summary, line: `${clipText(r.view.plan.title, 60)} · ${summary.line}` } : summary;
+  };
   const { view: data } = fitted('action-list', Math.min(rows.length, MAX_CARD_ACTIONS), (shown) => ({
     title: titles[which],
-    subtitle: `${rows.length} action${rows.length === 1 ? '' : 's'} · as of ${formatUkDate(today)}`,
-    actions: rows.slice(0, shown).map((r) => summaryView(r.action, r.view.today)),
+    subtitle: `${rows.length} action${rows.length === 1 ? '' : 's'}${plans > 1 ? ` in ${plans} plans` : ''} · as of ${formatUkDate(today)}`,
+    actions: rows.slice(0, shown).map(line),
     empty: rows.length ? null : empty[which],
     more: moreLine(rows.length - shown, narrower[which]),
   }));
@@ -95,13 +102,18 @@ function unknownScopeReply(scope: OverdueScope, close: OverdueScope[]): Reply {
  * Resolves a ref to exactly one readable action (see `findOne`), or the reply saying why not. An action in
  * a plan the person may not read is answered as if it did not exist, and no such plan is ever named.
  */
-export async function resolveOne(storage: Storage, views: PlanView[], ref: string): Promise<FoundAction | Reply> {
-  const one = await findOne(storage, views, ref);
-  return one.kind === 'found' ? one.found : notOneReply(one);
+export async function resolveOne(
+  storage: Storage,
+  views: PlanView[],
+  ref: string,
+  asked?: { acts: (found: FoundAction) => boolean; typed: string },
+): Promise<FoundAction | Reply> {
+  const one = await findOne(storage, views, ref, asked?.acts);
+  return one.kind === 'found' ? one.found : notOneReply(one, asked?.typed);
 }
 
-/** Why a ref names no one readable action, in words. */
-export function notOneReply(one: Exclude<OneAction, { kind: 'found' }>): Reply {
+/** Why a ref names no one readable action, in words; `typed` is the message, for the buttons of "which plan?". */
+export function notOneReply(one: Exclude<OneAction, { kind: 'found' }>, typed: string | null = null): Reply {
   switch (one.kind) {
     case 'noPlans':
     case 'nothingReadable':
@@ -109,9 +121,7 @@ export function notOneReply(one: Exclude<OneAction, { kind: 'found' }>): Reply {
     case 'unsure':
       return text(whichOne(one.ref, one.unsure));
     case 'inSeveralPlans':
-      return text(
-        `${one.ref} is in more than one plan (${one.planIds.join(', ')}). Ask in a chat bound to one plan, or ask an administrator to bind this one.`,
-      );
+      return whichPlanReply(one, typed);
     case 'notFound':
       if (one.nothingReadable) return text(`I can’t find an action ${one.ref} that you can see. ${NO_PART}`);
       return text(
@@ -141,9 +151,14 @@ export function detailReply(shown: ActionInFull, banner: string | null): Reply {
 
 const HISTORY_SHOWN = 30;
 
-export async function historyReply(storage: Storage, views: PlanView[], ref: string): Promise<Reply> {
+export async function historyReply(
+  storage: Storage,
+  views: PlanView[],
+  ref: string,
+  typed: string | null = null,
+): Promise<Reply> {
   const history = await actionHistory(storage, views, { ref, limit: HISTORY_SHOWN });
-  if (history.kind !== 'history') return notOneReply(history);
+  if (history.kind !== 'history') return notOneReply(history, typed);
   const { action, entries, total, timeZone } = history;
   const data = historyView(action, entries, (iso) => formatUkInstant(iso, timeZone), history.nameOf);
   return card('history', data, `History of ${action.ref}: ${total} change${total === 1 ? '' : 's'}`);

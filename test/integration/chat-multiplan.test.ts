@@ -108,6 +108,14 @@ describe('a ref in more than one plan, typed in a personal chat', () => {
     expect(JSON.stringify(history[0])).toContain('panel capacity');
   });
 
+  test('a plan named at the end of a note is kept as part of the note, and the plan is asked for', async () => {
+    const [reply] = await replies('note R3 agreed in the SEND plan', PATTI);
+    const send = buttonsOf(reply).find((b) => b.planId === SEND.id)!;
+    expect(send.text).toBe('note R3 agreed in the SEND plan');
+    expect((await press(PATTI, send)).join('\n')).toMatch(/Note added to R3/);
+    expect(JSON.stringify((await storage.actions.history(SEND.id, 'R3'))[0])).toContain('agreed in the SEND plan');
+  });
+
   test('Cancel changes nothing', async () => {
     const before = await etags();
     const [reply] = await replies('R3 done', PATTI);
@@ -176,6 +184,9 @@ describe('lists and questions across plans', () => {
     expect(list).toMatch(/3 actions in 2 plans/);
     expect(list).toMatch(/SEND Written Statement of Action · Due 30 Sep 2026/);
     expect(list).toMatch(/Youth Justice improvement plan · Due 30 Nov 2026/);
+    const [yj] = await say('my actions in the youth justice plan', LYNNE);
+    expect(yj).toMatch(/2 actions · as of/);
+    expect(yj).not.toMatch(/A\.2\.1/);
     const [alexs] = await say('my actions', ALEX);
     expect(alexs).not.toMatch(/SEND Written Statement of Action ·/);
   });

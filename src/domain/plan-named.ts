@@ -67,6 +67,9 @@ function tokens(text: string): Token[] {
   return [...text.matchAll(/\S+/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
+/** A word as compared: lower case, without punctuation after it. */
+const bare = (t: Token) => t.word.toLowerCase().replace(/[^\p{L}\p{N}-]+$/u, '');
+
 /** `send-wsoa/R3`: a plan's id and a slash before a ref, among the first words (plan ids never contain "/"). */
 function prefixed(text: string, plans: readonly NamedPlan[]): PlanInText | null {
   for (const t of tokens(text).slice(0, NEAR_START + 1)) {
@@ -83,7 +86,6 @@ function prefixed(text: string, plans: readonly NamedPlan[]): PlanInText | null 
 /** "in the SEND plan", "for the youth justice plan", "in send-wsoa": right after the ref, or at the end. */
 function phrase(text: string, plans: readonly NamedPlan[]): PlanInText | null {
   const all = tokens(text);
-  const bare = (t: Token) => t.word.toLowerCase().replace(/[^\p{L}\p{N}-]+$/u, '');
   for (let i = 0; i < all.length - 1; i++) {
     if (!PREPOSITIONS.has(bare(all[i]))) continue;
     // The longest name first, so "the audit 2025 plan" is not taken for "the audit 2025" and a stray word.
@@ -131,6 +133,11 @@ export function mayDropPlanWords(named: PlanInText, command: Command): boolean {
     default:
       return true;
   }
+}
+
+/** Whether the message could name a plan at all (a slash, or "in", "for"…): most messages need no plans read to tell. */
+export function mightNamePlan(text: string): boolean {
+  return text.includes('/') || tokens(text).some((t) => PREPOSITIONS.has(bare(t)));
 }
 
 /** The one readable plan the message names, and the message without naming it; null if it names none, or several. */

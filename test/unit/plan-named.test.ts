@@ -1,5 +1,5 @@
 import { parseCommand } from '../../src/domain/command-grammar';
-import { mayDropPlanWords, namesPlan, planNamedIn } from '../../src/domain/plan-named';
+import { mayDropPlanWords, mightNamePlan, namesPlan, planNamedIn } from '../../src/domain/plan-named';
 
 /** Three plans sharing refs, as councils run them (titles and ids as an administrator imports them). */
 const SEND = { id: 'send-wsoa', title: 'SEND Written Statement of Action' };
@@ -97,5 +97,23 @@ describe('mayDropPlanWords: words at the end may be the end of what the person w
     const named = planNamedIn(text, PLANS)!;
     expect(named).not.toBeNull();
     expect(mayDropPlanWords(named, parseCommand(named.text, '2026-12-01'))).toBe(expected);
+  });
+});
+
+describe('mightNamePlan: a cheap look before any plan is read', () => {
+  test.each<[string, boolean]>([
+    ['thanks', false],
+    ['R3 done', false],
+    ['my actions', false],
+    ['send-wsoa/R3 done', true],
+    ["what's overdue in the SEND plan?", true],
+    ['R3 in the audit plan: at risk', true],
+  ])('%j: %s', (text, expected) => {
+    expect(mightNamePlan(text)).toBe(expected);
+  });
+
+  test('every message that names a plan is one it lets through', () => {
+    for (const text of ['send-wsoa/R3 at risk', 'R3 in the SEND plan done', "what's overdue for the SEND plan"])
+      expect(planNamedIn(text, PLANS) !== null && mightNamePlan(text)).toBe(true);
   });
 });

@@ -48,6 +48,7 @@ import {
 import { FoundAction } from './plan-scope';
 import { mayActOn } from '../../domain/act-on';
 import { namedPlan } from './named-plan';
+import { mightNamePlan } from '../../domain/plan-named';
 
 type SimpleChange = Parameters<typeof simpleChangeReply>[2];
 
@@ -183,7 +184,8 @@ export class ChatService {
     const views = () => (read ??= this.views(asker));
     // "send-wsoa/R3 at risk", "what's overdue in the SEND plan?": read as if typed in a chat bound to that plan.
     const today = todayIn(incoming.now, this.defaultTimeZone);
-    const named = asker.boundPlanId ? null : await namedPlan(this.storage, await views(), incoming.text, today);
+    const unbound = !asker.boundPlanId && mightNamePlan(incoming.text);
+    const named = unbound ? await namedPlan(this.storage, await views(), incoming.text, today) : null;
     if (named) {
       const inPlan = { ...asker, incoming: { ...incoming, text: named.text }, boundPlanId: named.planId };
       return this.run(parseCommand(named.text, today), inPlan);

@@ -116,11 +116,42 @@ describe('a ref in more than one plan, typed in a personal chat', () => {
     expect(JSON.stringify((await storage.actions.history(SEND.id, 'R3'))[0])).toContain('agreed in the SEND plan');
   });
 
+  test.each([
+    ['SEND', SEND.id],
+    ['the audit one', AUDIT.id],
+    ['the SEND plan please', SEND.id],
+    ['send-wsoa', SEND.id],
+    ['the second', SEND.id],
+    ['1', AUDIT.id],
+  ])('the plan typed in answer (%j) presses its button', async (answer, planId) => {
+    const before = await etags();
+    await replies('R3 done', PATTI);
+    expect(await say('thanks', PATTI)).toHaveLength(1); // small talk leaves the question waiting
+    expect((await say(answer, PATTI)).join('\n')).toMatch(/R3 is now complete/);
+    const after = await etags();
+    expect([SEND, YJ, AUDIT].map((p, i) => [p.id, after[i] !== before[i]])).toEqual(
+      [SEND, YJ, AUDIT].map((p) => [p.id, p.id === planId]),
+    );
+  });
+
+  test('an answer naming a plan not offered, or another message, presses nothing', async () => {
+    const before = await etags();
+    await replies('R3 done', PATTI);
+    // The youth justice plan is one Patti reads, but its R3 is not hers: it was not offered.
+    expect((await say('youth justice', PATTI)).join('\n')).not.toMatch(/R3 is now/);
+    await replies('R3 done', PATTI);
+    expect((await say('my actions', PATTI)).join('\n')).toMatch(/Your actions/);
+    expect((await say('SEND', PATTI)).join('\n')).not.toMatch(/R3 is now/);
+    expect(await etags()).toEqual(before);
+  });
+
   test('Cancel changes nothing', async () => {
     const before = await etags();
     const [reply] = await replies('R3 done', PATTI);
     const cancel = buttonsOf(reply).find((b) => b.title === 'Cancel')!;
     expect(await press(PATTI, cancel)).toEqual(['OK, nothing changed.']);
+    // And typing a plan afterwards no longer answers the question set aside.
+    expect((await say('SEND', PATTI)).join('\n')).not.toMatch(/R3 is now/);
     expect(await etags()).toEqual(before);
   });
 

@@ -48,6 +48,7 @@ import {
 import { FoundAction } from './plan-scope';
 import { mayActOn } from '../../domain/act-on';
 import { namedPlan } from './named-plan';
+import { askWhichPlan, typedPlanChoice } from './which-plan-question';
 import { mightNamePlan } from '../../domain/plan-named';
 
 type SimpleChange = Parameters<typeof simpleChangeReply>[2];
@@ -121,8 +122,9 @@ export class ChatService {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return [text('OK, I’ve left it as it was.')];
     }
-    // "2" or "the second one" while the bot asks which measure a value is for presses that measure's button.
-    const chosen = typedMeasureChoice(pending, incoming.text);
+    // "2" or "the second one" while the bot asks which measure a value is for presses that measure's button; "SEND"
+    // or "the audit one" while it asks which plan a ref is in presses that plan's.
+    const chosen = typedMeasureChoice(pending, incoming.text) ?? typedPlanChoice(pending, incoming.text);
     if (chosen) {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       const { conversation, user, now } = incoming;
@@ -227,7 +229,9 @@ export class ChatService {
     const scope = await views();
     if (command.kind === 'show') {
       const shown = await showAction(this.storage, scope, { ref: command.ref });
-      if (shown.kind !== 'action') return [notOneReply(shown, cleanCommandText(incoming.text))];
+      const typed = cleanCommandText(incoming.text);
+      if (shown.kind === 'inSeveralPlans') return [await askWhichPlan(this.storage, incoming, shown, typed)];
+      if (shown.kind !== 'action') return [notOneReply(shown)];
       const offer = command.offer
         ? offerReply(shown.found, command.offer, shown.found.view.actor, await this.storage.people.nameDirectory())
         : null;
@@ -237,7 +241,7 @@ export class ChatService {
     if (command.kind === 'history') return [await historyReply(this.storage, scope, command.ref, typed)];
     // A ref in several plans means the one the person may do this to, if only one (`mayActOn`).
     const acts = (f: FoundAction) => mayActOn(command, f.view.actor, f.current.value, f.view.plan);
-    const found = await resolveOne(this.storage, scope, command.ref, { acts, typed });
+    const found = await resolveOne(this.storage, scope, command.ref, { acts, typed, incoming });
     if ('kind' in found) return [found];
     switch (command.kind) {
       case 'askRed':

@@ -15,9 +15,9 @@ import { overdue } from '../../use-cases/overdue';
 import { NothingToRead } from '../../use-cases/read-outcome';
 import { ActionInFull, actionInFull } from '../../use-cases/show-action';
 import { whichOne } from './find-action';
-import { whichPlanReply } from './which-plan-question';
+import { askWhichPlan, whichPlanReply } from './which-plan-question';
 import { FoundAction, PlanView } from './plan-scope';
-import { card, Reply, text } from './types';
+import { card, Incoming, Reply, text } from './types';
 
 /**
  * The chat's words and cards for the reads (my actions, overdue, show, history): each reply calls its use
@@ -106,10 +106,13 @@ export async function resolveOne(
   storage: Storage,
   views: PlanView[],
   ref: string,
-  asked?: { acts: (found: FoundAction) => boolean; typed: string },
+  asked?: { acts: (found: FoundAction) => boolean; typed: string; incoming: Incoming },
 ): Promise<FoundAction | Reply> {
   const one = await findOne(storage, views, ref, asked?.acts);
-  return one.kind === 'found' ? one.found : notOneReply(one, asked?.typed);
+  if (one.kind === 'found') return one.found;
+  // "Which plan?" waits for a typed answer as well as a press.
+  if (one.kind === 'inSeveralPlans' && asked) return askWhichPlan(storage, asked.incoming, one, asked.typed);
+  return notOneReply(one);
 }
 
 /** Why a ref names no one readable action, in words; `typed` is the message, for the buttons of "which plan?". */

@@ -2,6 +2,7 @@ import { measureLabel, MeasureRow } from '../domain/measure-view';
 import { latestWords, targetWords, trendWords } from './measure-words';
 import { formatUkDate, localDateOf } from '../domain/calendar';
 import { CARD_BUDGET_BYTES, clipText, utf16Bytes } from '../domain/card-budget';
+import { doneOnWords } from '../domain/completed-on';
 import { Digest } from '../domain/digest';
 import { overrideWords } from '../domain/evidence-items';
 import { DEFAULT_LIMBO_WEEKS } from '../domain/limbo';
@@ -153,7 +154,9 @@ export function digestView(
       ),
     ),
     completedThisWeek: section('Completed this week', digest.completedThisWeek, (i) => {
-      const done = `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at, timeZone)}`;
+      const marked = `${i.status === 'Signed off' ? 'signed off' : 'marked complete'} on ${dayOf(i.at, timeZone)}`;
+      // The day its owner said it was done comes first: that is when it was completed.
+      const done = i.doneOn ? `${doneOnWords(i.doneOn)} (${marked})` : marked;
       // A chair's override says what the sign-off went without and why, as the committee report does.
       const override = i.comment ? overrideWords(i.comment) : null;
       if (override) return actionItem(i.action, `${done} ${override}`);

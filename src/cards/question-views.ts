@@ -3,7 +3,9 @@ import { formatUkDate, formatUkDayOf } from '../domain/calendar';
 import { historyLines, NameOf } from '../domain/history-lines';
 import { RAG_LABELS } from '../domain/rag';
 import { AwaitingItem } from '../domain/questions/awaiting';
+import { RagItem } from '../domain/questions/by-rag';
 import { ChangedItem } from '../domain/questions/changed';
+import { RagColour } from '../domain/questions/question';
 import { SlipItem } from '../domain/questions/slipped';
 import { isDone, isFinished } from '../domain/status';
 import { PlanSummary } from '../domain/questions/summary';
@@ -100,6 +102,29 @@ export function dueView(planTitle: string, what: string, actions: readonly Actio
     actions,
     (a) => ({ action: a, line: `${summaryView(a, today).line} · ${ownerName(a)}` }),
     `Nothing is due ${what}.`,
+    today,
+  );
+}
+
+const COLOUR_NAMES: Record<RagColour, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+/** "Which actions are red?": each with what makes it that colour (overdue, delayed, at risk, due soon and not started). */
+export function ragView(
+  planTitle: string,
+  colours: readonly RagColour[],
+  items: readonly RagItem[],
+  today: IsoDate,
+): ActionListView {
+  const named = colours.map((c) => COLOUR_NAMES[c]).join(' or ');
+  return listView(
+    `${named}: ${planTitle}`,
+    `${plural(items.length, 'action')}${colours.length > 1 ? ' · red first' : ''} · most overdue first · as of ${formatUkDate(today)}`,
+    items,
+    ({ action, rag }) => {
+      const soon = rag === 'amber' && action.status === 'Not started' ? ' · not started and due soon' : '';
+      return { action, line: `${summaryView(action, today).line}${soon} · ${ownerName(action)}` };
+    },
+    `Nothing is ${named.toLowerCase()}.`,
     today,
   );
 }

@@ -74,7 +74,9 @@ export function problemWords(problem: ChangeProblem): string {
         ? `To cancel ${problem.ref}, give the reason, and it goes into the history and the committee report: cancel ${problem.ref} because …`
         : `To sign off ${problem.ref} without the evidence, give the reason, and it goes into the history: sign off ${problem.ref} anyway because …`;
     case 'dateCannotMove':
-      return `${problem.ref} is ${problem.status.toLowerCase()}, so its date can’t move.`;
+      return problem.status === 'Complete'
+        ? `${problem.ref} is marked complete, so its date can’t move. If work has started again, set it back first (for example "${problem.ref} on track"), then give the new date.`
+        : `${problem.ref} is ${problem.status.toLowerCase()}, so its date can’t move.`;
     case 'datePassed':
       return problem.shown
         ? `${problem.shown}, which has passed.`
@@ -118,6 +120,10 @@ export function problemWords(problem: ChangeProblem): string {
       return `${problem.ref} has ${countWords(problem.measures.length)}, so there is no measure ${problem.asked}:\n\n${numbered(problem.measures)}`;
     case 'gone':
       return `${problem.ref} no longer exists.`;
+    case 'doneOnAhead':
+      return `${formatUkDate(problem.date)} is still to come, so ${problem.ref} is left as it is. When it is done, tell me: ${problem.ref} done.`;
+    case 'doneOnBeforeBaseline':
+      return `${formatUkDate(problem.date)} is before the plan began (${formatUkDate(problem.baseline)}), so ${problem.ref} is left as it is. Please check the day it was done.`;
   }
 }
 

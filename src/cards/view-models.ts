@@ -222,5 +222,7 @@ export function historyView(
 }
 
 export interface HelpView {
+  /** "Type any of these.", and how the example's ref may be typed more simply, where it can be. */
+  subtitle: string;
   commands: { example: string; description: string }[];
 }

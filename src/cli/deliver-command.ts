@@ -17,6 +17,7 @@ const KIND_WORDS: Record<NotificationKind, string> = {
   'date-requested': 'New date asked for',
   'date-decided': 'Decision on a new date',
   'date-moved': 'Due date moved',
+  'status-set': 'Status set by someone else',
   'action-changed': 'Reminder card redrawn',
 };
 

@@ -8,6 +8,7 @@ import { exampleDate } from './uk-date-result';
 import { evidenceLink, evidenceShortfall, requiredItems, signOffNote } from './evidence-items';
 import type { MeasureRefusalCode } from './measure-values';
 import type { MeasureFit } from './value-fit';
+import type { CompletedOnProblem } from './completed-on';
 import { Action, Evidence, IsoDate, MeasureDefinition, Status } from './types';
 
 /**
@@ -62,7 +63,8 @@ export type ChangeProblem =
   /** A value for a measure the action does not have ("measure 3" of two). */
   | { code: 'noSuchMeasure'; ref: string; asked: number; measures: NumberedMeasure[] }
   /** The action was removed while the change was being made. */
-  | { code: 'gone'; ref: string };
+  | { code: 'gone'; ref: string }
+  | CompletedOnProblem; // the day said for a completion is still to come or before the plan began
 
 export type ChangeResult = { ok: true; action: Action } | { ok: false; problem: ChangeProblem };
 

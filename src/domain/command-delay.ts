@@ -206,7 +206,7 @@ function readEmbedded(text: string, today: IsoDate): { newDate: DateAnswer; reas
   const before = text
     .slice(0, m.index)
     .replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '')
-    .replace(/^(?:again|now)\b[\s:;,.\-–—]*/i, '')
+    .replace(/^(?:again|now|so)\b[\s:;,.\-–—]*/i, '')
     .replace(/\b(?:we|i)$/i, '')
     .trim();
   const reason = [before, after.reason ?? ''].filter((r) => r !== '').join('; ');

@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { echo, MAX_ECHO, tooLong } from './command-build';
 import { guard, isChange, unsure } from './command-guard';
 import { readAgain } from './command-not-change';
+import { withDoneOn } from './command-done-on';
 import { canBeUnsure, hasHedge, withoutHedges } from './command-hedge';
 import { matchPattern } from './command-pattern';
 import { COMPILED_EVIDENCE_IN_MESSAGE, COMPILED_NEAR_MISSES, COMPILED_RULES, type CompiledRule } from './command-rules';
@@ -47,7 +48,7 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
     firstMatch(COMPILED_EVIDENCE_IN_MESSAGE, text, options.slice(0, 1), today) ??
     firstMatch(COMPILED_NEAR_MISSES, text, options, today) ??
     none;
-  const guarded = guard(read, text, words, echo(text), today);
+  const guarded = withDoneOn(guard(read, text, words, echo(text), today), today, echo(text));
   const unread = guarded.kind === 'unknown' && guarded.problem === null;
   if (depth > 0 || !(unread || (guarded.kind === 'show' && guarded.offer === undefined))) return guarded;
   // "Lynne says SG-7 is complete", "SG-9 nearly done", "may I sign off SG-6?": the change named once the words
@@ -102,7 +103,7 @@ const ASKING = new Set([
   ...['show', 'list', 'view', 'see', 'give', 'tell', 'is', 'are', 'has', 'have', 'did', 'do', 'does', 'can', 'could'],
 ]);
 /** Lists short enough to be asked for by name alone ("my plans", "summary", "changes"). */
-const NAMED_LISTS = new Set(['myPlans', 'summary', 'changed', 'decisions', 'awaitingSignOff']);
+const NAMED_LISTS = new Set(['myPlans', 'summary', 'changed', 'decisions', 'awaitingSignOff', 'rag']);
 
 function plainlyAsks(text: string, today: IsoDate): boolean {
   const question = recogniseQuestion(text, today);

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { hedgeIn, isUnsure } from './command-hedge';
-import { answeredNotYes, askingLeave, isExpectation, partial, promise } from './command-not-change';
+import { answeredNotYes, askingLeave, hearsay, isExpectation, partial, promise } from './command-not-change';
+import { LATE_NEGATION } from './command-lateness';
 import type { Token } from './command-text';
 import { monthFromWord } from './month-names';
 import type { IsoDate, Status } from './types';
@@ -130,15 +131,22 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
   if (question)
     return HISTORY_QUESTION.test(text) ? { kind: 'history', ref } : { kind: 'show', ref, ...offerOf(command, text) };
   const at = refToken(tokens, ref);
-  const head = claimOf(headOf(text, at?.end ?? text.length)).replace(/\bnot (?:yet )?started\b/gi, '');
+  // "not started" is a status; "won't make its date" says it will be late.
+  const head = claimOf(headOf(text, at?.end ?? text.length))
+    .replace(/\bnot (?:yet )?started\b/gi, '')
+    .replace(command.kind === 'delay' ? LATE_NEGATION : /$^/, '');
   const before = text.slice(0, at?.start ?? 0);
   const declining = command.kind === 'decideDate' && command.decision === 'decline';
   if (!declining && NEGATION.test(head)) return nothing(echo, `OK, I’ve left ${ref} as it is.`);
   const after = claimOf(text.slice(at?.end ?? 0));
   if (REPORTED.test(before) || /\b(?:heard|says|said)\b/i.test(head) || HEARSAY.test(after)) {
-    return nothing(
-      echo,
-      `I’ve left ${ref} as it is: that reads as what someone else said. Its owner can update it, for example: ${ref} done.`,
+    // A status or decision is answered as hearsay said before it is ("Lynne says SG-7 is complete"): one reply, by role.
+    return (
+      hearsay(command) ??
+      nothing(
+        echo,
+        `I’ve left ${ref} as it is: that reads as what someone else said. Its owner can update it, for example: ${ref} done.`,
+      )
     );
   }
   const notNews = promise(command, today) ?? partial(command, after);

@@ -1,6 +1,6 @@
 import { daysBetween, partsOf } from './calendar';
 import type { Command, NamedChange, NotChangeWhy } from './command';
-import { monthFromWord } from './month-names';
+import { monthFromWord, weekdayFromWord } from './month-names';
 import type { IsoDate } from './types';
 import { readsAsDate } from './uk-date';
 
@@ -10,7 +10,8 @@ import { readsAsDate } from './uk-date';
  *   promise      "SG-9 done by 31/12", "LAC-8 done in the new year": when it will be done is a plan, not news.
  *   askingLeave  "can I sign off SG-6?", "could I cancel SG-5": asking whether one may is not doing it.
  *   partial      "LAC-5 complete apart from the leaflet", "SG-10 done in principle": part done is not done.
- *   hearsay      "Lynne says SG-7 is complete", "apparently SG-13 is done": someone else's word is not the sender's news.
+ *   hearsay      "Lynne says SG-7 is complete", "SG-7 done, or so Lynne tells me": someone else's word is not the sender's
+ *                news, however it is put (before the change, read again below; after it, found by the guard).
  * Two more keep a question a question: an expectation ("SG-7 should be on track by now") and a question answered
  * no in the same message ("LAC-5 done yet? no, still waiting") offer no change.
  */
@@ -35,6 +36,11 @@ const notChange = (command: Command, why: NotChangeWhy, when: IsoDate | null = n
   const change = namedChange(command);
   return change && 'ref' in command ? { kind: 'notChange', ref: command.ref, why, change, when } : null;
 };
+
+/** Rule hearsay, for a change the grammar read with someone else's word around it ("SG-7 done, or so Lynne tells me"). */
+export function hearsay(command: Command): Command | null {
+  return notChange(command, 'hearsay');
+}
 
 /** "can I …", "could we …", "may I …", "is it ok to …", "am I allowed to …", "do I need to …" before the change. */
 const ASKING_LEAVE = new RegExp(
@@ -96,6 +102,9 @@ const FUTURE =
 /** Time words that point back: a date said with these is when it happened. */
 const PAST = /\b(?:last|ago|yesterday|earlier|previous|previously|already)\b/i;
 
+/** "done on Friday" is the Friday just gone (see command-done-on.ts); "by Friday" and "next Friday" are to come. */
+const onWeekday = (lead: string) => weekdayFromWord(/^on\s+(\S+)$/i.exec(lead)?.[1] ?? '') !== null;
+
 /** The first clause of the words after the change: the change's own time ("by 31/12"), not a story after a comma. */
 const leadOf = (comment: string) => comment.split(/[,;:()]|\.\s|\s[-–—]\s|\b(?:because|as|so|and|but)\b/i)[0].trim();
 
@@ -107,7 +116,7 @@ export function promise(command: Command, today: IsoDate): Command | null {
   const change = namedChange(command);
   if (change !== 'Complete' && change !== 'Signed off') return null;
   const lead = leadOf(('comment' in command ? command.comment : null) ?? '').replace(/[.!?]+$/, '');
-  if (lead === '' || PAST.test(lead)) return null;
+  if (lead === '' || PAST.test(lead) || onWeekday(lead)) return null;
   const time = WHEN.exec(lead)?.[1];
   const when = time === undefined ? null : ahead(time, today);
   if (when) return notChange(command, 'promise', when.date);

@@ -14,6 +14,7 @@ import {
   withStatus,
 } from './command-build';
 import { evidenceCommand } from './command-evidence-words';
+import { LATENESS_RULE } from './command-lateness';
 import { MEASURE_SELECTOR_RULE, measureValue, SHORT_MEASURE_RULE } from './command-measure';
 import { MEASURE_PHRASINGS, MEASURE_WORD_VALUES } from './command-measure-phrasings';
 import type { Rule } from './command-rules';
@@ -97,6 +98,8 @@ export const CHANGING_RULES: Rule[] = [
     ],
     build: (c, m) => ({ kind: 'askRed', ref: need(c.ref), comment: commentFrom(m, c.rest) }),
   },
+  // "LAC-8 is running about two weeks late", "we're behind on LAC-8": lateness in the sender's own words.
+  LATENESS_RULE,
   {
     // A status change; "delayed" becomes a delay ("SG-4 delayed to 30/09/2026") and "signed off" a sign-off.
     patterns: [

@@ -114,12 +114,28 @@ export const READING_RULES: Rule[] = [
       'what do you need from $me',
       'what|which $things? do|have i own|have|got',
       '$things assigned? for|to $me',
+      // What is still to do, however it is put: "what's left for me?", "what do I need to do", "anything I need to do?",
+      // "what should I be working on?"; "this week" or "today" after it asks the same.
+      '$ask* $things? still? left|outstanding|open|remaining|pending for|with $me to? do? $soon*',
+      'what|whats|anything|any do|have|ve|must|should? i still? need|have|got|gotta to? do|action $soon*',
+      'do|have i still? have|got anything|any|owt $things? still? left|outstanding|open|remaining|to? do? $soon*',
+      'what|which $things? do|have i still? have|got left|outstanding|open|remaining $soon*',
+      'which|what of? my $things are|is still? open|outstanding|left|remaining',
+      'what|which $things? am i responsible|accountable for $soon*',
+      'what|which $things? should|do|am i be? working on $soon*',
+      'what|whats|anything needs|need doing|done from|by $me $soon*',
+      'anything|any for $me $soon*',
+      '$ask* on? my to-do|todo|to-dos|todos list? $soon*',
+      '$ask* on? my to do list? $soon*',
     ],
     build: () => ({ kind: 'myActions', which: 'all' }),
   },
   {
     patterns: [
       '$ask|$things* overdue|late $things? {scope}',
+      // "who's behind?", "who's late with their actions", "is anyone running late?": an asking word first, so that
+      // "running behind" or "behind schedule" given as a reason is not taken for the question.
+      'who|whos|which|what|whats|is|are|any|anything|anyone|anybody $ask|$things|anyone|anybody* running? behind|late|overdue with|on|in? their|the|any? $things|deadlines|schedule|work? {scope}',
       'what|whats|which is|are? past its|their|the due date|dates|deadline',
     ],
     build: (c, m) => ({

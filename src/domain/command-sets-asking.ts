@@ -26,7 +26,9 @@ export const ASKING_SETS: Record<string, readonly string[]> = {
     'the',
     'us',
   ],
-  things: ['actions', 'action', 'tasks', 'task', 'items', 'ones', 'things'],
+  things: ['actions', 'action', 'tasks', 'task', 'items', 'ones', 'things', 'jobs'],
+  /** "… this week", "… today", "… at the moment": when, after asking what is still to do. */
+  soon: ['this', 'today', 'week', 'month', 'now', 'at', 'the', 'moment', 'currently', 'right', 'tomorrow'],
   me: ['me', 'myself', 'i'],
   show: [
     'show',

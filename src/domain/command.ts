@@ -20,6 +20,8 @@ export type Command =
       status: Exclude<Status, 'Delayed' | 'Signed off'>;
       comment: string | null;
       evidence: string | null;
+      /** The day a completion says it was done, before today ("SG-9 done last Friday"); absent when none is said. */
+      completedOn?: IsoDate;
     }
   /** "SG-4 red": red is delayed or at risk, so the bot asks which (keeping any reason given). */
   | { kind: 'askRed'; ref: string; comment: string | null }
@@ -27,7 +29,15 @@ export type Command =
    * "SG-4 delayed to 30/09/2026 because supplier problems", "move SG-4 to end of October".
    * A missing date or reason is asked for afterwards, one question at a time.
    */
-  | { kind: 'delay'; ref: string; newDate: DateAnswer | null; reason: string | null; statusChange: boolean }
+  | {
+      kind: 'delay';
+      ref: string;
+      newDate: DateAnswer | null;
+      reason: string | null;
+      statusChange: boolean;
+      /** "running about two weeks late": how late, offered as a new date to confirm, never recorded as one. */
+      roughly?: { count: number; unit: 'day' | 'week' | 'month' };
+    }
   | { kind: 'evidence'; ref: string; text: string }
   /**
    * "6(a) measure 42", "measure 6(a) 76%", "6(a) is at 18 audits this month": a value of the action's measure.
@@ -69,7 +79,9 @@ export type Command =
   /**
    * A message in the words of a change that does not make it (see command-not-change.ts): a plan ("SG-9 done by
    * 31/12"; `when`, the day it names, if one), a question whether one may ("can I sign off SG-6?"), or a part done
-   * ("LAC-5 complete apart from the leaflet"), or someone else's word ("Lynne says SG-7 is complete"). Nothing changes; the reply says why, and how to make the change.
+   * ("LAC-5 complete apart from the leaflet"), or someone else's word ("Lynne says SG-7 is complete"), or lateness
+   * said unsurely ("SG-13 won't make its date, probably end of May"). Nothing changes; the reply says why, and how to
+   * make the change.
    */
   | { kind: 'notChange'; ref: string; why: NotChangeWhy; change: NamedChange; when: IsoDate | null }
   /**
@@ -81,10 +93,13 @@ export type Command =
 export type DateDecision = 'approve' | 'decline';
 
 /** Why a message naming a change did not make it. */
-export type NotChangeWhy = 'promise' | 'askingLeave' | 'partial' | 'hearsay';
+export type NotChangeWhy = 'promise' | 'askingLeave' | 'partial' | 'hearsay' | 'unsure';
 
-/** The change a message named: a status (a sign-off is 'Signed off'), or a decision on a new date or what waits. */
-export type NamedChange = Exclude<Status, 'Delayed'> | DateDecision;
+/**
+ * The change a message named: a status (a sign-off is 'Signed off'), a decision on a new date or what waits, or a
+ * new date ("SG-13 won't make its date, probably end of May").
+ */
+export type NamedChange = Exclude<Status, 'Delayed'> | DateDecision | 'newDate';
 
 export type OverdueScope = { kind: 'for'; text: string } | { kind: 'in'; text: string };
 

@@ -2,9 +2,11 @@ import { approveNewDate, ChangeContext, ChangeResult, declineNewDate, signOff } 
 import { formatUkDate } from './calendar';
 import { DateDecision } from './command';
 import { Notification } from './notifications';
+import { sentence, statusAfter } from './status-notices';
 import { currentDueDate } from './rag';
 import { Actor, canDecideDateRequest, canSignOff, DutyRules } from './permissions';
-import { Action, DateRequest } from './types';
+import { Action, IsoDate } from './types';
+import { exampleDate, numericDate } from './uk-date-result';
 
 /** What a decider decides: the new date asked for (approve or decline), or "approve SG-4", whatever waits. */
 export type DecisionAsked = { what: 'date'; decision: DateDecision } | { what: 'whatWaits' };
@@ -70,23 +72,37 @@ export function decisionConfirmation(decision: DateDecision, action: Action, bef
   return `Declined: ${action.ref} keeps its date${due ? `, ${formatUkDate(due)}` : ''}.`;
 }
 
-/** What the owner who asked is told; `deciderName` is who decided. */
+/**
+ * What the owner who asked is told: the decision, by whom, and where it leaves the action, its due date and status (an
+ * approval takes a delayed action back on track); after a decline, how to ask again. `current` is the action as it is
+ * when they are told, for a notification written before the status was kept with it.
+ */
 export function ownerToldOfDecision(
-  decision: DateDecision,
-  request: DateRequest,
-  after: Action,
-  deciderName: string,
-  comment: string | null,
+  decided: Extract<Notification, { kind: 'date-decided' }>,
+  current: Action,
+  today: IsoDate,
 ): string {
-  const asked = `Your new date for ${after.ref}, ${formatUkDate(request.date)},`;
-  if (decision === 'approve') return `${asked} was approved by ${deciderName}. It is now due then.`;
-  const due = currentDueDate(after);
-  const stands = due ? `It stays due ${formatUkDate(due)}.` : 'It still has no due date.';
-  return `${asked} was declined by ${deciderName}${comment ? `: ${comment.trim()}` : ''}. ${stands}`;
+  const { ref, request, decision, by, comment, status } = decided;
+  const asked = `Your new date for ${ref}, ${formatUkDate(request.date)},`;
+  const name = by.name ?? by.email;
+  if (decision === 'approve')
+    return `${asked} was approved by ${name}. ${ref} is now due then, and ${statusAfter(status, current.status)}.`;
+  const declined = sentence(`${asked} was declined by ${name}${comment?.trim() ? `: ${comment.trim()}` : ''}`);
+  const due = currentDueDate(current);
+  const when = due ? `due ${formatUkDate(due)}` : 'with no due date';
+  const stays = `${ref} stays ${(status?.to ?? current.status).toLowerCase()}, ${when}.`;
+  // A date still to come after the one that stands, so the example could be sent as it is.
+  const example = `move ${ref} to ${numericDate(exampleDate(due && due > today ? due : today))} because …`;
+  const next = due ? 'If it can’t be done by then, send another date and why' : 'To ask again, send the date and why';
+  return `${declined} ${stays} ${next}, for example: ${example}`;
 }
 
-/** What an owner is told when a chair, an executive or an administrator moved their action's date. */
+/** What an owner is told when a chair, an executive or an administrator moved their action's date, and its status. */
 export function ownerToldOfMovedDate(moved: Extract<Notification, { kind: 'date-moved' }>): string {
   const was = moved.from ? ` (it was ${formatUkDate(moved.from)})` : '';
-  return `${moved.by.name ?? moved.by.email} moved ${moved.ref}’s due date to ${formatUkDate(moved.to)}${was}: ${moved.reason}`;
+  const who = moved.by.name ?? moved.by.email;
+  const told = `${who} moved ${moved.ref}’s due date to ${formatUkDate(moved.to)}${was}: ${moved.reason}`;
+  const { status } = moved;
+  if (!status || status.from === status.to) return told;
+  return `${sentence(told)} ${moved.ref} is now ${statusAfter(status, status.to)}.`;
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_LIMBO_WEEKS, evidenceOverdue, EvidenceOverdueItem, inLimbo, LimboItem } from './limbo';
 import { PersonProblem } from './reach';
 import { Cancellation, cancellations } from './cancellations';
+import { lastCompletion, statedDoneOn } from './completed-on';
 import { daysBetween, localDateOf } from './calendar';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { compareRefs, refKey } from './ref';
@@ -71,13 +72,17 @@ export interface CompletedItem {
   by: string;
   /** What was said with the change, as the committee report shows it: for a chair's override, what it went without and why. */
   comment: string | null;
+  /** The day it was done, when its owner said one before the day they said so (see completed-on.ts); else null. */
+  doneOn: IsoDate | null;
 }
 
 export interface AwaitingSignOffItem {
   action: Action;
   /** When it was last marked Complete (ISO instant), or null when history does not say. */
   completedAt: string | null;
-  /** Whole days since completedAt's UTC date; null when unknown. */
+  /** The day it was done: the day said with the completion, else the plan's day of completedAt; null when unknown. */
+  completedOn: IsoDate | null;
+  /** Whole days since completedOn; null when unknown. */
   daysWaiting: number | null;
 }
 
@@ -204,7 +209,9 @@ function completionOf(
   for (const entry of thisWeek(entries, weekStart, timeZone)) {
     const status = change(entry, 'status');
     if (status && isStatus(status.to) && isDone(status.to) && status.from !== status.to) {
-      found = { action, status: action.status, at: entry.at, by: entry.by, comment: entry.comment?.trim() || null };
+      const comment = entry.comment?.trim() || null;
+      const doneOn = status.to === 'Complete' ? statedDoneOn(entry) : null;
+      found = { action, status: action.status, at: entry.at, by: entry.by, comment, doneOn };
     }
   }
   return found;
@@ -216,13 +223,9 @@ function awaitingOf(
   today: IsoDate,
   timeZone?: string,
 ): AwaitingSignOffItem {
-  let completedAt: string | null = null;
-  for (const entry of entries) {
-    const status = change(entry, 'status');
-    if (status?.to === 'Complete' && status.from !== 'Complete') completedAt = entry.at;
-  }
-  const date = completedAt === null ? null : localDateOf(completedAt, timeZone);
-  return { action, completedAt, daysWaiting: date === null ? null : Math.max(0, daysBetween(date, today)) };
+  const { completedAt, completedOn } = lastCompletion(entries, timeZone);
+  const daysWaiting = completedOn === null ? null : Math.max(0, daysBetween(completedOn, today));
+  return { action, completedAt, completedOn, daysWaiting };
 }
 
 const byRef = (a: { action: Action }, b: { action: Action }) => compareRefs(a.action.ref, b.action.ref);

@@ -1,4 +1,5 @@
 import { formatUkDate } from './calendar';
+import { COMPLETED_ON, doneOnWords, statedDoneOn } from './completed-on';
 import { fieldLabel } from './history';
 import { FieldChange, HistoryEntry, Via } from './types';
 
@@ -112,6 +113,12 @@ function importedLine(changes: readonly FieldChange[], nameOf: NameOf): string |
   return `Imported: ${parts.join(', ')}`;
 }
 
+/** The completion's line says the day it was done, when one was said: "Status: On track → Complete (done on Fri 27 Nov 2026)". */
+function withDoneOn(c: FieldChange, line: string, entry: HistoryEntry): string {
+  const day = c.field === 'status' && c.to === 'Complete' ? statedDoneOn(entry) : null;
+  return day ? `${line} (${doneOnWords(day)})` : line;
+}
+
 /** A history entry as people read it. */
 export function historyLines(entry: HistoryEntry, nameOf: NameOf): HistoryLines {
   const comment = entry.comment?.trim() || null;
@@ -121,8 +128,8 @@ export function historyLines(entry: HistoryEntry, nameOf: NameOf): HistoryLines 
     : entry.changes
         // The owner line already names the owner.
         .filter((c) => !(c.field === 'ownerName' && entry.changes.some((o) => o.field === 'owner')))
-        .filter((c) => !repeats(c, entry.changes, comment))
-        .map((c) => changeLine(c, nameOf, comment));
+        .filter((c) => !repeats(c, entry.changes, comment) && c.field !== COMPLETED_ON)
+        .map((c) => withDoneOn(c, changeLine(c, nameOf, comment), entry));
   return { who: isPerson(entry.by) ? nameOf(entry.by) : null, how: HOW[entry.via], lines, comment };
 }
 

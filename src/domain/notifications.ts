@@ -1,6 +1,12 @@
 import { DateDecision } from './command';
 import { currentDueDate } from './rag';
-import { Action, DateRequest, IsoDate } from './types';
+import { Action, DateRequest, IsoDate, Status } from './types';
+
+/** An action's status before a change and after it, so the person told reads what the change did to it. */
+export interface StatusChange {
+  from: Status;
+  to: Status;
+}
 
 /**
  * What a change tells other people. Written to the outbox in the same
@@ -20,6 +26,8 @@ export type Notification =
       decision: DateDecision;
       by: { email: string; name: string | null };
       comment: string | null;
+      /** Absent from rows written before it was kept: the owner is then told the status the action has when told. */
+      status?: StatusChange;
     }
   /** A decider moved the date of someone else's action: its owner is told, with the date it replaced and why. */
   | {
@@ -29,6 +37,20 @@ export type Notification =
       from: IsoDate | null;
       to: IsoDate;
       reason: string;
+      by: { email: string; name: string | null };
+      /** Absent from rows written before it was kept, as for a decision. */
+      status?: StatusChange;
+    }
+  /**
+   * Someone other than its owner changed an action's status (signed it off, cancelled it, or set it as an
+   * administrator): its owner is told who, what it is now and was, and why when a reason was given.
+   */
+  | {
+      kind: 'status-set';
+      planId: string;
+      ref: string;
+      status: StatusChange;
+      reason: string | null;
       by: { email: string; name: string | null };
     }
   /** An action changed: its owner's reminder card for the week is redrawn in place. */
@@ -48,13 +70,24 @@ export const actionChanged = (after: Action): Notification => ({
   ownerEmail: after.owner?.email ?? null,
 });
 
+/** `before`: the action as it was before the decision, so the owner is told what it did to the status. */
 export const dateDecided = (
   after: Action,
   request: DateRequest,
   decision: DateDecision,
   by: { email: string; name: string | null },
   comment: string | null,
-): Notification => ({ kind: 'date-decided', planId: after.planId, ref: after.ref, request, decision, by, comment });
+  before: Action | null = null,
+): Notification => ({
+  kind: 'date-decided',
+  planId: after.planId,
+  ref: after.ref,
+  request,
+  decision,
+  by,
+  comment,
+  ...(before ? { status: { from: before.status, to: after.status } } : {}),
+});
 
 /** The owner is told when someone else moved their action's date; nobody when the owner moved it. */
 export function ownerToldOfMove(
@@ -65,5 +98,20 @@ export function ownerToldOfMove(
   const to = after.revisedDueDate;
   if (!to || to === before.revisedDueDate || !after.owner || after.owner.email === by.email) return [];
   const reason = after.revisionReason ?? '';
-  return [{ kind: 'date-moved', planId: after.planId, ref: after.ref, from: currentDueDate(before), to, reason, by }];
+  const status = { from: before.status, to: after.status };
+  return [
+    { kind: 'date-moved', planId: after.planId, ref: after.ref, from: currentDueDate(before), to, reason, by, status },
+  ];
+}
+
+/** The owner is told when someone else changed their action's status; nobody when the owner did, or it stayed. */
+export function ownerToldOfStatus(
+  before: Action,
+  after: Action,
+  by: { email: string; name: string | null },
+  reason: string | null,
+): Notification[] {
+  if (before.status === after.status || !after.owner || after.owner.email === by.email) return [];
+  const status = { from: before.status, to: after.status };
+  return [{ kind: 'status-set', planId: after.planId, ref: after.ref, status, reason: reason?.trim() || null, by }];
 }

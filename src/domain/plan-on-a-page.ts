@@ -32,6 +32,7 @@ export function actionTile(action: Action, today: IsoDate, nameOf: NameOf): Acti
     overdue: isOverdue(action, today),
     daysOverdue: daysOverdue(action, today),
     awaitingSignOff: action.status === 'Complete',
+    requestedDueDate: action.dateRequest?.date ?? null,
   };
 }
 

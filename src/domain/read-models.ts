@@ -57,6 +57,8 @@ export interface ActionTile {
   daysOverdue: number;
   /** Complete, not yet signed off. */
   awaitingSignOff: boolean;
+  /** A new date the owner has asked for, waiting for a decision (the due date stands until then). */
+  requestedDueDate: IsoDate | null;
 }
 
 export interface PlanPage {

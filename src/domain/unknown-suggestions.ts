@@ -63,9 +63,13 @@ function newDate(words: string): { when: string; delayed: boolean } | null {
   return null;
 }
 
+/** "back on track", "no longer running late", "won't be late", "caught up": on track, as far as the words go. */
+const NOT_LATE =
+  /\bno longer at risk\b|\bon track\b|\bback on\b|\bgreen\b|\bcaught up\b|\b(?:no longer|not|isn'?t|won'?t|will not)\s+(?:be\s+)?(?:running\s+)?(?:late|behind)\b/i;
+
 function statuses(words: string, future: boolean): Suggestion[] {
   const found: Suggestion[] = [];
-  if (/\bno longer at risk\b|\bon track\b|\bback on\b|\bgreen\b/i.test(words)) found.push(status('On track'));
+  if (NOT_LATE.test(words)) found.push(status('On track'));
   else if (/\bat risk\b|\bamber\b|\bworried\b|\bconcern/i.test(words)) found.push(status('At risk'));
   // "finished by Friday" is a plan, not news that it is done.
   if (!future && /\b(?:done|complete|completed|finished)\b/i.test(words)) found.push(status('Complete'));

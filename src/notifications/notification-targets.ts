@@ -3,6 +3,7 @@ import { detailView } from '../cards/view-models';
 import { todayIn } from '../domain/calendar';
 import { ownerToldOfDecision, ownerToldOfMovedDate } from '../domain/date-decisions';
 import { Notification } from '../domain/notifications';
+import { ownerToldOfStatusSet } from '../domain/status-notices';
 import { offeredDecisionOn } from '../domain/permissions';
 import { isPersonProblem } from '../domain/reach';
 import { reminderRunIdFor } from '../domain/reminders';
@@ -40,7 +41,9 @@ export class NotificationTargets {
       case 'date-decided':
         return this.owner(plan, notification);
       case 'date-moved':
-        return this.ownerOfMoved(plan, notification);
+        return this.ownerOf(plan, notification.ref, ownerToldOfMovedDate(notification));
+      case 'status-set':
+        return this.ownerOf(plan, notification.ref, ownerToldOfStatusSet(notification));
       case 'action-changed': {
         const owner = notification.ownerEmail ? await this.storage.people.byEmail(notification.ownerEmail) : null;
         return owner ? this.redraw(plan, owner) : [];
@@ -72,10 +75,8 @@ export class NotificationTargets {
     return targets;
   }
 
-  private async owner(
-    plan: Plan,
-    { ref, request, decision, by, comment }: Extract<Notification, { kind: 'date-decided' }>,
-  ): Promise<Target[]> {
+  private async owner(plan: Plan, decided: Extract<Notification, { kind: 'date-decided' }>): Promise<Target[]> {
+    const { ref, request, by } = decided;
     // A decider who asked for the date themselves needs no telling.
     if (request.by === by.email) return [];
     const [asker, current] = await Promise.all([
@@ -83,18 +84,21 @@ export class NotificationTargets {
       this.storage.actions.get(plan.id, ref),
     ]);
     if (!asker || !current) return [];
-    const told = ownerToldOfDecision(decision, request, current.value, by.name ?? by.email, comment);
+    const today = todayIn(this.now(), plan.timeZone);
+    const told = ownerToldOfDecision(decided, current.value, today);
     const [named] = await withOwnerNames(this.storage, [current.value]);
-    const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
+    const card = renderCard('action-detail', detailView(named, today, told));
     return [this.tell(asker, { card, summary: told }), ...(await this.redraw(plan, asker))];
   }
 
-  /** The owner of an action whose date a decider moved: told who moved it, to when, from when and why. */
-  private async ownerOfMoved(plan: Plan, moved: Extract<Notification, { kind: 'date-moved' }>): Promise<Target[]> {
-    const current = await this.storage.actions.get(plan.id, moved.ref);
+  /**
+   * The owner of an action someone else changed: `told` says who changed what (moved its date, signed it off…), and
+   * the card under it shows the action as it is.
+   */
+  private async ownerOf(plan: Plan, ref: string, told: string): Promise<Target[]> {
+    const current = await this.storage.actions.get(plan.id, ref);
     const owner = current?.value.owner ? await this.storage.people.byEmail(current.value.owner.email) : null;
     if (!current || !owner) return [];
-    const told = ownerToldOfMovedDate(moved);
     const [named] = await withOwnerNames(this.storage, [current.value]);
     const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
     return [this.tell(owner, { card, summary: told }), ...(await this.redraw(plan, owner))];

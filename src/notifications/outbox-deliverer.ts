@@ -30,6 +30,10 @@ export class OutboxDeliverer implements ChangeNotifier {
     return this.kick(planId);
   }
 
+  statusSet(planId: string): Promise<void> {
+    return this.kick(planId);
+  }
+
   actionChanged(planId: string): Promise<void> {
     return this.kick(planId);
   }

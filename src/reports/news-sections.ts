@@ -57,7 +57,7 @@ export function highlightsSection(report: CommitteeReport, w: Words): Block[] {
       ['What happened', 'Evidence'],
       report.highlights,
       (h) => [
-        `${h.reached === 'Signed off' ? 'Signed off' : 'Completed'} on ${w.day(h.at)} (${w.person(h.by)})${h.comment ? `. ${h.comment}` : ''}`,
+        `${h.reached === 'Signed off' ? 'Signed off' : 'Completed'} on ${h.doneOn ? `${w.date(h.doneOn)}, recorded ${w.day(h.at)}` : w.day(h.at)} (${w.person(h.by)})${h.comment ? `. ${h.comment}` : ''}`,
         w.evidence(h.evidence),
       ],
     ),

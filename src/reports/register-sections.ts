@@ -82,9 +82,9 @@ export function awaitingSection(report: CommitteeReport, w: Words): Block[] {
     ),
     heading(2, 'Sign-off'),
     actionsTable(w, 'Nothing is waiting for sign-off.', ['Waiting', 'Evidence'], report.awaiting, (a) => [
-      a.daysWaiting === null || a.completedAt === null
+      a.daysWaiting === null || a.completedOn === null
         ? 'Since before its history began'
-        : `${w.days(a.daysWaiting)} (completed ${w.day(a.completedAt)})`,
+        : `${w.days(a.daysWaiting)} (completed ${w.date(a.completedOn)})`,
       awaitingEvidence(a, w),
     ]),
   ];

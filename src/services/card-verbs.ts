@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../domain/calendar';
+import { formatUkDate, isValidIsoDate } from '../domain/calendar';
+import { doneOnWords } from '../domain/completed-on';
 import { decisionConfirmation } from '../domain/date-decisions';
 import { MAX_EVIDENCE_ITEM_LENGTH, missingEvidence } from '../domain/evidence-items';
 import { TEXT_LIMITS, TextKind } from '../domain/text-limits';
-import { Action } from '../domain/types';
+import { Action, IsoDate } from '../domain/types';
 import { Storage } from '../store/open-storage';
 import { decideDate } from '../use-cases/decide-date';
 import { newDate } from '../use-cases/new-date';
@@ -36,11 +37,36 @@ const UpdateData = ReminderData.extend({
   note: optionalText('note'),
 }).superRefine((data, ctx) => {
   // One problem at a time, as a person fixes them.
-  if (data.status !== 'Delayed') return;
-  if (!data.updateDate || !isValidIsoDate(data.updateDate))
-    ctx.addIssue({ code: 'custom', message: 'A delay needs the new date.' });
-  else if (!data.updateReason) ctx.addIssue({ code: 'custom', message: 'A delay needs a reason.' });
+  const problem = data.status === 'Delayed' ? delayProblem(data) : dateProblem(data);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+type UpdateFields = { status?: string; updateDate?: string; updateReason?: string; note?: string };
+const keeps = (status: string | undefined) => !status || status === 'unchanged';
+
+function delayProblem(data: UpdateFields): string | null {
+  if (!data.updateDate || !isValidIsoDate(data.updateDate)) return 'A delay needs the new date.';
+  return data.updateReason ? null : 'A delay needs a reason.';
+}
+
+/**
+ * A new date with the status kept and a reason is a request for it, as on the "Request new date" form. Any other
+ * date without "Delayed" is refused, not dropped: the card is redrawn empty, so the refusal repeats what was typed.
+ */
+function dateProblem(data: UpdateFields): string | null {
+  if (!data.updateDate) return null;
+  if (!isValidIsoDate(data.updateDate)) return 'The new date is not a real date.';
+  if (keeps(data.status) && data.updateReason) return null;
+  const typed = [
+    `new date ${formatUkDate(data.updateDate)}`,
+    ...(data.updateReason ? [`reason “${data.updateReason}”`] : []),
+    ...(data.note ? [`note “${data.note}”`] : []),
+  ].join(', ');
+  const fix = keeps(data.status)
+    ? 'A new date needs a reason: give it again with the reason the date is moving.'
+    : 'A new date goes with the status “Delayed”, or with “Keep the current status” to ask for it without changing the status: choose one and give it again with the reason.';
+  return `${fix} You typed: ${typed}.`;
+}
 
 /** A change a button asks for, once its data is known to be well formed. */
 export interface CardChange {
@@ -84,11 +110,13 @@ function measureChosen(valueFor: string | undefined): number | null {
 const nothingToSave = async (_found: FoundAction): Promise<ChangeOutcome> =>
   refusal('unchanged', { code: 'nothingToSave' });
 
-const completedWithEvidence = (after: Action) => {
+/** Once complete; `doneOn`, the day it was done as the form gave it (the use case refused it if it could not be). */
+const completedWithEvidence = (after: Action, doneOn: IsoDate | null) => {
   const missing = missingEvidence(after);
+  const day = doneOn ? ` (${doneOnWords(doneOn)})` : '';
   return missing.length
-    ? `${after.ref} is complete, with your evidence. Sign-off still needs evidence for: ${missing.join(', ')}.`
-    : `${after.ref} is complete, with your evidence. A chair or an executive can now sign it off.`;
+    ? `${after.ref} is complete${day}, with your evidence. Sign-off still needs evidence for: ${missing.join(', ')}.`
+    : `${after.ref} is complete${day}, with your evidence. A chair or an executive can now sign it off.`;
 };
 
 const dateAskedOrStatus = (after: Action) =>
@@ -105,12 +133,23 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
       evidence: text('Evidence', TEXT_LIMITS.evidence),
       // The required item chosen, by name; "None of these" sends it empty or leaves it out.
       evidenceItem: z.string().trim().max(MAX_EVIDENCE_ITEM_LENGTH).optional(),
+      // The day it was done, when not today; left empty, it is today.
+      completedOn: z
+        .string()
+        .trim()
+        .max(10)
+        .refine((d) => d === '' || isValidIsoDate(d), 'The day it was done is not a real date.')
+        .optional(),
     }),
     (data) => ({
       ref: data.ref,
       run: (storage, found, by) =>
-        markComplete(storage, found, by, { evidence: data.evidence, item: data.evidenceItem || null }),
-      confirm: completedWithEvidence,
+        markComplete(storage, found, by, {
+          evidence: data.evidence,
+          item: data.evidenceItem || null,
+          completedOn: data.completedOn || null,
+        }),
+      confirm: (after) => completedWithEvidence(after, data.completedOn || null),
     }),
   ),
   update: verb('reminder', UpdateData, (data) => ({
@@ -125,6 +164,14 @@ export const CARD_VERBS: Readonly<Record<string, CardVerb>> = {
           note,
         });
       }
+      // The status kept with a new date and its reason: asked for (or moved, by a decider), as "Request new date" does.
+      if (keeps(data.status) && data.updateDate && data.updateReason)
+        return newDate(storage, found, by, {
+          newDate: data.updateDate,
+          reason: data.updateReason,
+          markDelayed: false,
+          note,
+        });
       const comment = [data.updateReason, note].filter(Boolean).join(' · ') || null;
       // No status chosen: a note or reason alone is recorded as a note, and the status stays as it is.
       if (!data.status || data.status === 'unchanged')

@@ -16,6 +16,8 @@ export interface ChangeNotifier {
   dateDecided(decided: DateDecided): Promise<void>;
   /** A chair, an executive or an administrator moved the date of someone else's action: its owner is told. */
   dateMoved?(planId: string, ref: string): Promise<void>;
+  /** Someone other than its owner changed an action's status: its owner is told. */
+  statusSet?(planId: string, ref: string): Promise<void>;
   /** An action changed in chat: the owner's reminder card for this week is redrawn. */
   actionChanged(planId: string, ownerEmail: string | null): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function announce(
     if (n.kind === 'date-requested') await notifier.dateRequested?.(n.planId, n.ref);
     else if (n.kind === 'action-changed') await notifier.actionChanged?.(n.planId, n.ownerEmail);
     else if (n.kind === 'date-moved') await notifier.dateMoved?.(n.planId, n.ref);
+    else if (n.kind === 'status-set') await notifier.statusSet?.(n.planId, n.ref);
     else
       await notifier.dateDecided?.({
         action: after,

@@ -2,6 +2,7 @@ import { odata, TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { refKey } from '../domain/ref';
 import { Notification } from '../domain/notifications';
+import { STATUSES } from '../domain/types';
 import { str } from './entity-codec';
 import { escapeKey, prefixUpperBound } from './keys';
 import { assertWithinLimits } from './limits';
@@ -26,6 +27,9 @@ export interface OutboxRow {
 }
 
 const Request = z.object({ date: z.string(), reason: z.string(), by: z.string(), at: z.string() });
+const Statuses = z.enum(STATUSES);
+/** Optional: rows written before the status was kept still read, and are delivered. */
+const StatusChange = z.object({ from: Statuses, to: Statuses }).optional();
 const Stored: z.ZodType<Notification> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date-requested'), planId: z.string(), ref: z.string() }),
   z.object({
@@ -36,6 +40,7 @@ const Stored: z.ZodType<Notification> = z.discriminatedUnion('kind', [
     decision: z.enum(['approve', 'decline']),
     by: z.object({ email: z.string(), name: z.string().nullable() }),
     comment: z.string().nullable(),
+    status: StatusChange,
   }),
   z.object({
     kind: z.literal('date-moved'),
@@ -44,6 +49,15 @@ const Stored: z.ZodType<Notification> = z.discriminatedUnion('kind', [
     from: z.string().nullable(),
     to: z.string(),
     reason: z.string(),
+    by: z.object({ email: z.string(), name: z.string().nullable() }),
+    status: StatusChange,
+  }),
+  z.object({
+    kind: z.literal('status-set'),
+    planId: z.string(),
+    ref: z.string(),
+    status: z.object({ from: Statuses, to: Statuses }),
+    reason: z.string().nullable(),
     by: z.object({ email: z.string(), name: z.string().nullable() }),
   }),
   z.object({ kind: z.literal('action-changed'), planId: z.string(), ownerEmail: z.string().nullable() }),

@@ -39,6 +39,7 @@ export const decideDate: ChangeUseCase<DateDecisionInput> = (storage, found, by,
               decision,
               { email: decider.email, name: decider.name },
               input.comment,
+              before,
             ),
           ]
         : [ownerCardRedrawn(after)],

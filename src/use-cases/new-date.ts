@@ -1,4 +1,5 @@
 import { addNote, requestNewDate, reschedule } from '../domain/action-changes';
+import { newDateRefusal } from '../domain/new-date-refusal';
 import { dateRequested, ownerToldOfMove } from '../domain/notifications';
 import { Actor, canChangeDate, decidesDates, Permission } from '../domain/permissions';
 import { Action } from '../domain/types';
@@ -30,6 +31,8 @@ export const newDate: ChangeUseCase<NewDate> = async (storage, found, by, input)
     found,
     { ...by, comment: input.reason },
     (action, ctx, actor) => {
+      const refused = newDateRefusal(action);
+      if (refused) return { ok: false, problem: refused };
       // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
       const moved = decidesDates(actor, action, found.view.plan)
         ? reschedule(action, input.newDate, input.reason, input.markDelayed, ctx)

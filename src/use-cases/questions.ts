@@ -3,6 +3,7 @@ import { NameOf } from '../domain/history-lines';
 import { ownsAction } from '../domain/permissions';
 import { AwaitingItem, awaitingSignOff } from '../domain/questions/awaiting';
 import { ChangedItem, changedSince } from '../domain/questions/changed';
+import { actionsByRag, RagItem } from '../domain/questions/by-rag';
 import { dueBetween } from '../domain/questions/due';
 import { MyPlan, myPlans, Ownership, ownershipOf } from '../domain/questions/owners-and-plans';
 import { lookBackStart } from '../domain/questions/periods';
@@ -25,6 +26,7 @@ import { NO_PLANS, NOTHING_READABLE, NothingToRead, PerPlan } from './read-outco
 export type RegisterQuestion = Exclude<Question, { kind: 'decisions' | 'offTargetMeasures' }>;
 type PlanQuestion = Exclude<RegisterQuestion, { kind: 'whoOwns' | 'myPlans' }>;
 type DueQuestion = Extract<PlanQuestion, { kind: 'dueBefore' | 'dueIn' }>;
+type RagQuestion = Extract<PlanQuestion, { kind: 'rag' }>;
 
 /** One plan's answer, by question. */
 export type PlanAnswer = PerPlan<
@@ -34,6 +36,8 @@ export type PlanAnswer = PerPlan<
   | { kind: 'changed'; since: IsoDate; items: ChangedItem[]; nameOf: NameOf }
   /** Unfinished actions due from `from` (null: any time before, overdue included) to `to`, both included. */
   | { kind: 'due'; asked: DueQuestion; from: IsoDate | null; to: IsoDate; until: IsoDate; actions: Action[] }
+  /** Open actions of the colours asked for, red first, then most overdue. */
+  | { kind: 'rag'; asked: RagQuestion; items: RagItem[] }
 >;
 
 export type QuestionAnswer =
@@ -135,6 +139,10 @@ function planAnswer(
         q.kind === 'dueIn' ? [q.span.from, q.span.to] : [null, q.inclusive ? until : addDays(until, -1)];
       const actionsDue = dueBetween(q.mine ? actions.filter((a) => ownsAction(view.actor, a)) : actions, from, to);
       return { view, kind: 'due', asked: q, from, to, until, actions: actionsDue };
+    }
+    case 'rag': {
+      const whose = q.mine ? actions.filter((a) => ownsAction(view.actor, a)) : actions;
+      return { view, kind: 'rag', asked: q, items: actionsByRag(whose, q.colours, today) };
     }
   }
 }

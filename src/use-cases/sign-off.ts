@@ -1,5 +1,6 @@
 import { signOff as signedOff } from '../domain/action-changes';
 import { lacksEvidence, signOffNote } from '../domain/evidence-items';
+import { ownerToldOfStatus } from '../domain/notifications';
 import { canSignOff, canSignOffWithoutEvidence } from '../domain/permissions';
 import { ChangeUseCase, ownerCardRedrawn, permitted, rule, runChange } from './outcome';
 
@@ -30,6 +31,14 @@ export const signOff: ChangeUseCase<{ comment: string | null; override?: string 
           : canSignOff(actor, action, plan);
       return permitted(permission, () => rule(signedOff(action, input.comment, ctx, override)));
     },
-    (_, after) => [ownerCardRedrawn(after)],
+    (before, after) => [
+      ownerCardRedrawn(after),
+      ...ownerToldOfStatus(
+        before,
+        after,
+        { email: found.view.actor.email, name: found.view.actor.name },
+        reason ?? input.comment,
+      ),
+    ],
   );
 };

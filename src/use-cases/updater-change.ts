@@ -1,7 +1,7 @@
 import { ChangeContext, ChangeResult } from '../domain/action-changes';
 import { Notification } from '../domain/notifications';
 import { Actor, Permission } from '../domain/permissions';
-import { Action } from '../domain/types';
+import { Action, FieldChange } from '../domain/types';
 import { FoundAction } from './plan-view';
 import { Storage } from '../store/open-storage';
 import { updaterRule } from './may-update';
@@ -22,7 +22,7 @@ export interface UpdaterOptions {
 export async function updaterChange(
   storage: Storage,
   found: FoundAction,
-  by: ChangeBy & { comment: string | null },
+  by: ChangeBy & { comment: string | null; alsoChanged?: (before: Action, after: Action) => FieldChange[] },
   change: (action: Action, ctx: ChangeContext, actor: Actor) => ChangeResult,
   options: UpdaterOptions = {},
 ): Promise<ChangeOutcome> {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { SECTION_HEADINGS } from '../../src/reports/report-document';
+import { diffActions, historyEntry } from '../../src/domain/history';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { useDemoTab } from './support/demo-tab';
 import { readDocx } from '../support/docx-text';
@@ -22,6 +23,19 @@ describe('the plan on a page', () => {
   const tab = useDemoTab(async (storage) => {
     await seedCalmPlan(storage, 'calm');
     await storage.roles.grant('calm', 'alexw@example.com', 'chair');
+    // A new date asked for and not yet decided, as the owner's message would leave it.
+    const current = (await storage.actions.get(DEMO_PLAN_ID, 'LAC-3'))!;
+    const at = new Date().toISOString();
+    const after = {
+      ...current.value,
+      dateRequest: { date: '2027-06-30', reason: 'new provider', by: 'alexw@example.com', at },
+    };
+    const history = historyEntry(after, diffActions(current.value, after), {
+      by: 'alexw@example.com',
+      via: 'chat',
+      at,
+    });
+    await storage.actions.write(DEMO_PLAN_ID, [{ action: after, current, history }]);
   });
   let origin: string;
   let page: Page;
@@ -63,6 +77,8 @@ describe('the plan on a page', () => {
     expect(delayed).toMatch(/Due \d{1,2} [A-Z][a-z]{2} \d{4} \(was \d{1,2} [A-Z][a-z]{2} \d{4}\)/);
     const complete = await page.locator('button.tile[data-ref="LAC-1"]').innerText();
     expect(complete).toMatch(/Complete[\s\S]*awaiting sign-off/);
+    // The date asked for is shown beside the one that stands until it is decided.
+    expect(delayed).toMatch(/Delayed\b.* · new date 30 Jun 2027 asked for/);
     // LAC-1, and LAC-6 (the demo's action for a chair's override).
     await expect(page.getByRole('list', { name: 'Actions by RAG' }).innerText()).resolves.toMatch(/Complete: 2/);
     await expect(page.getByText('RAG (red, amber, green) is worked out').count()).resolves.toBe(1);

@@ -83,6 +83,44 @@ describe('the reminder card', () => {
     expect(latest).toMatchObject({ via: 'card', by: 'alexw@example.com' });
   });
 
+  test('Complete with the day it was done (the form’s “Done on”) records that day beside when it was said', async () => {
+    const form = await press('refreshReminder', { owner: 'alexw@example.com' });
+    if (form.kind !== 'card') throw new Error('no card');
+    expect(JSON.stringify(renderCard(form.card, form.data))).toMatch(
+      /"type":"Input.Date","id":"completedOn","label":"Done on, if not today \(optional\)","max":"2026-11-21"/,
+    );
+    const card = seen(
+      await press('complete', {
+        owner: 'alexw@example.com',
+        ref: 'SG-4',
+        evidence: 'https://example.com/audit',
+        completedOn: '2026-11-19',
+      }),
+    );
+    expect(card).toMatch(/^SG-4 is complete \(done on Thu 19 Nov 2026\), with your evidence/);
+    const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-4');
+    expect(latest).toMatchObject({ via: 'card', at: NOW.toISOString() });
+    expect(latest.changes).toContainEqual({ field: 'completedOn', from: null, to: '2026-11-19' });
+  });
+
+  test.each([
+    ['a day still to come', '2026-11-25', /25 Nov 2026 is still to come/],
+    ['a day before the plan began', '2026-09-01', /1 Sep 2026 is before the plan began \(26 Sep 2026\)/],
+    ['not a day', '2026-02-31', /The day it was done is not a real date/],
+  ])('Complete with %s changes nothing and says why', async (_, completedOn, why) => {
+    const before = await storage.actions.history(DEMO_PLAN_ID, 'SG-4');
+    const card = seen(
+      await press('complete', { owner: 'alexw@example.com', ref: 'SG-4', evidence: 'https://x.org/a', completedOn }),
+    );
+    expect(card).toMatch(/^Nothing was changed\./);
+    expect(card).toMatch(why);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-4'))!.value).toMatchObject({
+      status: 'Not started',
+      evidence: [],
+    });
+    expect(await storage.actions.history(DEMO_PLAN_ID, 'SG-4')).toEqual(before);
+  });
+
   test.each([
     ['a delay with no reason', { status: 'Delayed', updateDate: '2027-01-31' }, /A delay needs a reason/],
     ['a delay with no date', { status: 'Delayed', updateReason: 'supplier' }, /A delay needs the new date/],

@@ -219,15 +219,17 @@ describe('help that teaches', () => {
   test('help shows the commands for the person’s role', async () => {
     const owner = readable((await send('help', 'jo.evans@council.example'))[0]);
     const chair = readable((await send('help', 'david.price@council.example'))[0]);
-    expect(owner).toContain('SG-4 done');
-    expect(owner).not.toContain('sign off SG-4');
-    expect(chair).toContain('sign off SG-4');
+    // The examples are about the person's own actions (Jo's first open one is 5(a)), and a decision about one they
+    // do not own, since nobody decides on their own.
+    expect(owner).toContain('5(a) done');
+    expect(owner).not.toContain('sign off');
+    expect(chair).toContain('sign off 1a');
     expect(chair).not.toContain('use plan ofsted-2011 here');
   });
 
   test('a message it cannot read gets the closest commands', async () => {
     const [reply] = await send('gimme teh proof thingy', 'jo.evans@council.example');
-    expect(readable(reply)).toContain('The closest commands: "evidence SG-4 https://…"');
+    expect(readable(reply)).toContain('The closest commands: "evidence 5(a) https://…"');
   });
 
   test('a rambling question it cannot read is pointed at questions before changes', async () => {
@@ -235,6 +237,6 @@ describe('help that teaches', () => {
       'so where are we with all the safeguarding stuff, are we behind on the dates or what?',
       'jo.evans@council.example',
     );
-    expect(readable(reply)).toContain('The closest commands: "what\'s overdue" or "show SG-4" or "SG-4 delayed to');
+    expect(readable(reply)).toContain('The closest commands: "what\'s overdue" or "show 5(a)" or "5(a) delayed to');
   });
 });

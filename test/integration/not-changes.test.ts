@@ -92,7 +92,7 @@ async function seeded(storage: Storage, planId: string): Promise<ChatService> {
 }
 
 test('the corpus is read in full', () => {
-  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 69, 22]);
+  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 84, 24]);
 });
 
 describe('a message that is not clearly a change changes nothing, and offers no change of status', () => {
@@ -217,8 +217,29 @@ describe('the reply says why nothing changed and, to those who may, how to make 
     ['may I sign off SG-6?', 'alex', 'That reads as a question, so nothing was decided. You can: send sign off SG-6'],
     ['is it ok to cancel SG-5?', 'isaiah', 'Only a chair, an executive or an administrator can cancel an action.'],
     ['SG-9 nearly done', 'patti', 'That reads as partly done, so I’ve left SG-9 as it is.'],
+    [
+      "SG-13 won't make its date, probably end of May",
+      'lynne',
+      'That sounds unsure, so I’ve left SG-13 and its date as they are. If SG-13 will be late, send its new date in one message: SG-13 delayed to 31/05/2027 because …',
+    ],
   ])('%j from %s: %s', async (text, as, words) => {
     expect(await reply(text, as)).toEqual([expect.stringContaining(words)]);
+  });
+
+  // Hearsay before the change and after it: one reply for the same person, worded by what they may do about it.
+  const saidOnly = 'That reads as what someone else said, so I’ve left SG-7 as it is.';
+  test.each([
+    ['megan', 'an administrator', `${saidOnly} If you know it to be so, send: SG-7 done`],
+    ['lynne', 'its owner', `${saidOnly} If you know it to be so, send: SG-7 done`],
+    ['alex', 'a chair', `${saidOnly} Its owner can update it.`],
+    ['patti', 'another action’s owner', `${saidOnly} Its owner can update it.`],
+  ])('hearsay from %s (%s) gets one reply however it is put', async (as, _role, words) => {
+    for (const text of [
+      'Lynne says SG-7 is complete',
+      'SG-7 done, or so Lynne tells me',
+      'SG-7 done according to Lynne',
+    ])
+      expect({ text, replies: await reply(text, as) }).toEqual({ text, replies: [words] });
   });
 
   test.each([

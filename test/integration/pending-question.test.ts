@@ -3,6 +3,7 @@ import { ChatService } from '../../src/services/chat/chat-service';
 import { PENDING_DELAY } from '../../src/services/chat/change-replies';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
 import { Reply } from '../../src/services/chat/types';
+import { ReportLinks } from '../../src/web/report-link';
 import { testStorage } from '../support/storage';
 
 /** The question the bot asked is read back through its schema: a damaged or older row is never acted on. */
@@ -57,3 +58,46 @@ test.each(['decisions', 'my plans', 'what has slipped this month?', 'my actions'
     expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-8'))!.etag).toBe(before.etag);
   },
 );
+
+describe('a reason asked for, then another command: the cancellation or sign-off is said to be set aside, not dropped unsaid', () => {
+  // "report" is answered only where the bot can sign links to the report, as the server's chat service can.
+  const links = new ReportLinks('a-test-secret-for-report-links-32-chars+', () => 'http://127.0.0.1:3978');
+  const withReports = new ChatService(storage, 'Europe/London', undefined, { links, minutes: 15 });
+  const CHAIR = { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' };
+  const asks = (user: typeof ADMIN, text: string) =>
+    withReports.handle({ text, conversation: { id: `personal-${user.email}`, kind: 'personal' }, user, now: NOW });
+
+  test.each([
+    [
+      ADMIN,
+      'cancel SG-5',
+      /^Why is SG-5 being cancelled\?/,
+      'I’ve put SG-5’s cancellation aside: nothing was recorded for it. When you’re ready, send it in one message, for example: cancel SG-5 because the service was merged',
+    ],
+    [
+      CHAIR,
+      'sign off LAC-6 anyway',
+      /^Why sign off LAC-6 without the evidence\?/,
+      'I’ve put LAC-6’s sign-off aside: nothing was recorded for it. When you’re ready, send it in one message, for example: sign off LAC-6 anyway because the board saw it on 3 Nov',
+    ],
+  ])('%#: %s, then "%s"', async (user, change, question, notice) => {
+    for (const message of ['report', 'my actions', 'what’s overdue', 'decisions']) {
+      const ref = /\b(?:SG|LAC)-\d+/.exec(change)![0];
+      const before = (await storage.actions.get(DEMO_PLAN_ID, ref))!;
+      expect(words(await asks(user, change))).toMatch(question);
+      const reply = words(await asks(user, message));
+      // Said first, so the command's own answer is the last word; then the command's answer, as when no question waits.
+      expect({ message, first: reply.split('\n')[0] }).toEqual({ message, first: notice });
+      expect(reply.slice(notice.length + 1)).toBe(words(await asks(user, message)));
+      expect(await storage.conversations.pending(`personal-${user.email}`, user.id, NOW)).toBeNull();
+      expect((await storage.actions.get(DEMO_PLAN_ID, ref))!.etag).toBe(before.etag);
+    }
+  });
+
+  test('the change sent whole after the question makes it, with no notice that it was set aside', async () => {
+    expect(words(await asks(ADMIN, 'cancel SG-5'))).toMatch(/^Why is SG-5 being cancelled\?/);
+    const reply = words(await asks(ADMIN, 'cancel SG-5 because the service was merged'));
+    expect(reply).not.toMatch(/aside/);
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-5'))!.value.status).toBe('Cancelled');
+  });
+});

@@ -79,7 +79,7 @@ test.each<[string, Command['kind']]>([
   ['log 8 for 2 weeks', 'unknown'],
   ['log 8 for 30 Sept', 'unknown'],
   ['record 5 minutes for SG-4', 'unknown'],
-  ['SG-4 will be 2 weeks late', 'unknown'],
+  ['SG-4 will be 2 weeks late', 'delay'],
   // A number that is not clearly a value, or a value said with doubt, as a question, negated or reported.
   ['SG-4 50% complete', 'unknown'],
   ['sg-8 17', 'unknown'],

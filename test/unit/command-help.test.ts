@@ -1,5 +1,6 @@
 import { closestCommands, isFor, looksLikeQuestion } from '../../src/domain/command-help';
 import { parseCommand } from '../../src/domain/command-grammar';
+import { oneRef } from '../../src/domain/example-ref';
 import { Role } from '../../src/domain/types';
 import { COMMANDS, helpReply } from '../../src/services/chat/help';
 import { closestCommandsHint } from '../../src/services/chat/unknown-hints';
@@ -94,7 +95,7 @@ test.each<[string, string | undefined, string]>([
   ['the figure was 80 percent', 'SG-2', ' The closest commands: "SG-2 measure 76%".'],
   ['blah blah', 'SG-2', ''],
 ])('the hint for %j names the action the message seems to mean (%s) in its examples', (text, ref, hint) => {
-  expect(closestCommandsHint(text, OWNER, ref)).toBe(hint);
+  expect(closestCommandsHint(text, OWNER, ref === undefined ? undefined : oneRef(ref))).toBe(hint);
 });
 
 describe('the examples never go stale', () => {

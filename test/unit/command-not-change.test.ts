@@ -130,14 +130,23 @@ describe('rule partial: part done is not done', () => {
   });
 });
 
-describe('hearsay after the change: someone else’s word changes nothing', () => {
-  test.each([
-    'SG-7 done, or so Lynne tells me',
-    'SG-7 done according to Lynne',
-    'SG-10 is done apparently',
-    'SG-10 done, I’m told',
-  ])('%j', (text) => {
-    expect(read(text)).toMatchObject({ kind: 'unknown', problem: expect.stringMatching(/what someone else said/) });
+describe('hearsay after the change: someone else’s word changes nothing, and reads as hearsay before it does', () => {
+  test.each<[string, Command]>([
+    ['SG-7 done, or so Lynne tells me', notChange('SG-7', 'hearsay', 'Complete')],
+    ['SG-7 done according to Lynne', notChange('SG-7', 'hearsay', 'Complete')],
+    ['SG-10 is done apparently', notChange('SG-10', 'hearsay', 'Complete')],
+    ['SG-10 done, I’m told', notChange('SG-10', 'hearsay', 'Complete')],
+    ['SG-7 at risk, or so Lynne tells me', notChange('SG-7', 'hearsay', 'At risk')],
+    ['SG-6 signed off, according to Adele', notChange('SG-6', 'hearsay', 'Signed off')],
+  ])('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  test('a change with no status or decision in it is still left, with the same words as before', () => {
+    expect(read('SG-7 delayed to 31/03/2027, or so Lynne tells me')).toMatchObject({
+      kind: 'unknown',
+      problem: expect.stringMatching(/what someone else said/),
+    });
   });
 
   test('a reason that quotes someone is still a reason', () => {

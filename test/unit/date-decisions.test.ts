@@ -1,7 +1,14 @@
 import { problemWords } from '../../src/cards/refusal-words';
 import { ChangeContext, ChangeResult } from '../../src/domain/action-changes';
 import { DateDecision } from '../../src/domain/command';
-import { decideOn, decisionConfirmation, ownerToldOfDecision } from '../../src/domain/date-decisions';
+import { parseCommand } from '../../src/domain/command-grammar';
+import {
+  decideOn,
+  decisionConfirmation,
+  ownerToldOfDecision,
+  ownerToldOfMovedDate,
+} from '../../src/domain/date-decisions';
+import { dateDecided, ownerToldOfMove } from '../../src/domain/notifications';
 import { Actor, DutyRules } from '../../src/domain/permissions';
 import { currentDueDate } from '../../src/domain/rag';
 import { Action, DateRequest, Evidence, Role } from '../../src/domain/types';
@@ -203,39 +210,120 @@ describe('decisionConfirmation', () => {
   });
 });
 
-describe('ownerToldOfDecision: what the owner who asked hears', () => {
+describe('ownerToldOfDecision: what the owner who asked hears, with where it leaves the due date and status', () => {
+  const alex = { email: 'alexw@example.com', name: 'Alex Wilber' };
+  const TODAY = '2026-07-02';
   test.each<
-    [description: string, decision: 'approve' | 'decline', after: Action, comment: string | null, expected: string]
+    [
+      description: string,
+      decision: 'approve' | 'decline',
+      before: Action | null,
+      after: Action,
+      comment: string | null,
+      expected: string,
+    ]
   >([
     [
-      'approved',
+      'approved: a delayed action is on track again, and the owner reads it',
       'approve',
-      anAction({ revisedDueDate: '2026-10-31' }),
+      anAction({ status: 'Delayed' }),
+      anAction({ status: 'On track', revisedDueDate: '2026-10-31' }),
       null,
-      'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. It is now due then.',
+      'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. SG-1 is now due then, and on track (it was delayed).',
     ],
     [
-      'declined with a reason',
+      'approved, asked for from not started without "delayed": still not started',
+      'approve',
+      anAction({ status: 'Not started' }),
+      anAction({ status: 'Not started', revisedDueDate: '2026-10-31' }),
+      null,
+      'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. SG-1 is now due then, and still not started.',
+    ],
+    [
+      'approved, told from a row written before the status was kept: the status as it is',
+      'approve',
+      null,
+      anAction({ status: 'On track', revisedDueDate: '2026-10-31' }),
+      null,
+      'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. SG-1 is now due then, and on track.',
+    ],
+    [
+      'declined with a reason: the date and status that stand, and how to ask again',
       'decline',
-      anAction(),
+      anAction({ status: 'Delayed' }),
+      anAction({ status: 'Delayed' }),
       ' the inspection date is fixed ',
-      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber: the inspection date is fixed. It stays due 30 Sep 2026.',
+      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber: the inspection date is fixed. SG-1 stays delayed, due 30 Sep 2026. If it can’t be done by then, send another date and why, for example: move SG-1 to 30/11/2026 because …',
     ],
     [
-      'declined without a reason',
+      'declined without a reason, the date that stands already passed: the example is still to come',
+      'decline',
+      anAction({ status: 'Delayed', originalDueDate: '2026-06-30' }),
+      anAction({ status: 'Delayed', originalDueDate: '2026-06-30' }),
+      null,
+      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. SG-1 stays delayed, due 30 Jun 2026. If it can’t be done by then, send another date and why, for example: move SG-1 to 30/09/2026 because …',
+    ],
+    [
+      'declined with a reason that ends its own sentence',
       'decline',
       anAction(),
-      null,
-      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. It stays due 30 Sep 2026.',
+      anAction(),
+      'The inspection date is fixed.',
+      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber: The inspection date is fixed. SG-1 stays not started, due 30 Sep 2026. If it can’t be done by then, send another date and why, for example: move SG-1 to 30/11/2026 because …',
     ],
     [
       'declined, with no due date',
       'decline',
-      anAction({ originalDueDate: null }),
+      anAction({ originalDueDate: null, status: 'Not started' }),
+      anAction({ originalDueDate: null, status: 'Not started' }),
       null,
-      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. It still has no due date.',
+      'Your new date for SG-1, 31 Oct 2026, was declined by Alex Wilber. SG-1 stays not started, with no due date. To ask again, send the date and why, for example: move SG-1 to 30/09/2026 because …',
     ],
-  ])('%s', (_d, decision, after, comment, expected) => {
-    expect(ownerToldOfDecision(decision, request, after, 'Alex Wilber', comment)).toBe(expected);
+  ])('%s', (_d, decision, before, after, comment, expected) => {
+    const decided = dateDecided(after, request, decision, alex, comment, before);
+    if (decided.kind !== 'date-decided') throw new Error(decided.kind);
+    expect(ownerToldOfDecision(decided, after, TODAY)).toBe(expected);
+  });
+
+  test('the example in a decline asks for a date as an owner types it, without marking the action delayed', () => {
+    const decided = dateDecided(anAction(), request, 'decline', alex, null, anAction());
+    if (decided.kind !== 'date-decided') throw new Error(decided.kind);
+    const told = ownerToldOfDecision(decided, anAction(), TODAY);
+    const example = /for example: (.+) because …$/.exec(told)![1];
+    expect(parseCommand(`${example} because staff sickness`, TODAY)).toMatchObject({
+      kind: 'delay',
+      ref: 'SG-1',
+      newDate: { date: '2026-11-30' },
+      reason: 'staff sickness',
+      statusChange: false,
+    });
+  });
+});
+
+describe('ownerToldOfMovedDate: the owner reads the new due date, and the status when the move changed it', () => {
+  const by = { email: 'meganb@example.com', name: 'Megan Bowen' };
+  test.each<[description: string, before: Action, after: Action, expected: string]>([
+    [
+      'a delayed action moved without "delayed" is on track again',
+      anAction({ status: 'Delayed' }),
+      anAction({ status: 'On track', revisedDueDate: '2026-10-31', revisionReason: 'the audit is rebooked' }),
+      'Megan Bowen moved SG-1’s due date to 31 Oct 2026 (it was 30 Sep 2026): the audit is rebooked. SG-1 is now on track (it was delayed).',
+    ],
+    [
+      'moved and marked delayed',
+      anAction({ status: 'On track' }),
+      anAction({ status: 'Delayed', revisedDueDate: '2026-10-31', revisionReason: 'the auditor is off sick.' }),
+      'Megan Bowen moved SG-1’s due date to 31 Oct 2026 (it was 30 Sep 2026): the auditor is off sick. SG-1 is now delayed (it was on track).',
+    ],
+    [
+      'moved, its status as it was: nothing said of it',
+      anAction({ status: 'At risk' }),
+      anAction({ status: 'At risk', revisedDueDate: '2026-10-31', revisionReason: 'recruitment' }),
+      'Megan Bowen moved SG-1’s due date to 31 Oct 2026 (it was 30 Sep 2026): recruitment',
+    ],
+  ])('%s', (_d, before, after, expected) => {
+    const [moved] = ownerToldOfMove(before, after, by);
+    if (moved?.kind !== 'date-moved') throw new Error('no date-moved notification');
+    expect(ownerToldOfMovedDate(moved)).toBe(expected);
   });
 });

@@ -31,6 +31,21 @@ describe('an action as a tile', () => {
     ],
     ['signed off: not waiting any more', { status: 'Signed off' }, { rag: 'complete', awaitingSignOff: false }],
     ['no date: nothing slipped', { originalDueDate: null }, { dueDate: null, slipped: false, overdue: false }],
+    [
+      'a new date asked for: shown beside the due date, which stands until it is decided',
+      {
+        status: 'Delayed',
+        originalDueDate: '2026-10-05',
+        dateRequest: {
+          date: '2027-01-31',
+          reason: 'two posts vacant',
+          by: 'pattif@example.com',
+          at: '2026-11-20T10:00:00Z',
+        },
+      },
+      { dueDate: '2026-10-05', requestedDueDate: '2027-01-31', slipped: false, overdue: true },
+    ],
+    ['nothing asked for', { status: 'On track' }, { requestedDueDate: null }],
   ];
   test.each(cases)('%s', (_d, fields, expected) => {
     expect(actionTile(anAction(fields), TODAY, nameOf)).toMatchObject(expected);

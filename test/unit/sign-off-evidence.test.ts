@@ -348,7 +348,11 @@ describe('"what\'s waiting for sign-off" names the evidence still missing', () =
     [{}, 0, 'No evidence yet, so it cannot be signed off'],
   ])('%j', (overrides, evidence, line) => {
     const action = complete(overrides);
-    const view = awaitingView('Plan', [{ action, completedAt: null, daysWaiting: 3, evidence }], '2026-11-30');
+    const view = awaitingView(
+      'Plan',
+      [{ action, completedAt: null, completedOn: null, daysWaiting: 3, evidence }],
+      '2026-11-30',
+    );
     expect(JSON.stringify(view)).toContain(line);
   });
 });

@@ -15,6 +15,7 @@ const detail = (fields: Partial<ActionDetail>): ActionDetail => ({
   overdue: false,
   daysOverdue: 0,
   awaitingSignOff: false,
+  requestedDueDate: null,
   timescale: 'Within three months',
   revisionReason: 'staff sickness',
   revisionCount: 1,

@@ -32,6 +32,7 @@ function tile(ref: string, change: Partial<ActionTile> = {}): ActionTile {
     overdue: false,
     daysOverdue: 0,
     awaitingSignOff: false,
+    requestedDueDate: null,
     ...change,
   };
 }

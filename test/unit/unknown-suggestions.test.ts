@@ -38,6 +38,10 @@ describe('examples for an action named in a message that could not be read, best
     // A question about status is answered with the action, then the status the words name.
     ['LAC-5 no longer at risk?', false, ['show', 'On track']],
     ['is SG-4 at risk', false, ['show', 'At risk']],
+    // Lateness that is over or denied is on track, as far as the words go.
+    ['LAC-8 no longer running late', false, ['On track', 'note: no longer running late']],
+    ["LAC-8 won't be late", false, ['On track', "note: won't be late"]],
+    ['LAC-8 was behind but has caught up', false, ['On track', 'note: was behind but has caught up']],
     // Words about when are a new date, never "done": plans are not news that work is finished.
     ['SG-9 might slip to March', false, ['delayed to end of March', 'note: might slip to March']],
     [

@@ -1,12 +1,15 @@
-import { daysBetween, localDateOf } from '../calendar';
+import { daysBetween } from '../calendar';
+import { lastCompletion } from '../completed-on';
 import { compareRefs } from '../ref';
 import { Action, HistoryEntry, IsoDate } from '../types';
-import { changeOf, historyByAction } from './register-history';
+import { historyByAction } from './register-history';
 
 export interface AwaitingItem {
   action: Action;
   /** When it was last marked Complete (ISO instant); null when history does not say (older than history). */
   completedAt: string | null;
+  /** The day it was done: the day said with the completion, else the plan's day of completedAt (see completed-on.ts). */
+  completedOn: IsoDate | null;
   daysWaiting: number | null;
   /** Pieces of evidence recorded; sign-off needs at least one. */
   evidence: number;
@@ -23,16 +26,12 @@ export function awaitingSignOff(
   const items = actions
     .filter((a) => a.status === 'Complete')
     .map((action): AwaitingItem => {
-      let completedAt: string | null = null;
-      for (const entry of historyOf(action)) {
-        const status = changeOf(entry, 'status');
-        if (status?.to === 'Complete' && status.from !== 'Complete') completedAt = entry.at;
-      }
-      const date = completedAt === null ? null : localDateOf(completedAt, timeZone);
+      const { completedAt, completedOn } = lastCompletion(historyOf(action), timeZone);
       return {
         action,
         completedAt,
-        daysWaiting: date === null ? null : Math.max(0, daysBetween(date, today)),
+        completedOn,
+        daysWaiting: completedOn === null ? null : Math.max(0, daysBetween(completedOn, today)),
         evidence: action.evidence.length,
       };
     });

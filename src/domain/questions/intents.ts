@@ -4,7 +4,7 @@ import { MAX_REF_LENGTH, validateRef } from '../ref';
 import { IsoDate } from '../types';
 import { parseUkDate } from '../uk-date';
 import { nextMonth, nextWeek, thisMonth, thisWeek, weekCommencing } from './periods';
-import { DateSpan, LookBack, Question } from './question';
+import { DateSpan, LookBack, Question, RagColour } from './question';
 
 /**
  * Recognises the questions chairs ask ("what has slipped this month?", "who owns 3(a)?") in text
@@ -36,7 +36,7 @@ export function recogniseQuestion(raw: string, today: IsoDate): Question | null 
   if (CHANGED.some((re) => re.test(t))) return { kind: 'changed', period: lookBack(t) };
   if (SUMMARY.some((re) => re.test(t))) return { kind: 'summary' };
   if (MY_PLANS.some((re) => re.test(t))) return { kind: 'myPlans' };
-  return null;
+  return ragQuestion(t);
 }
 
 /** Lower case, apostrophes gone ("what's" → "whats"), only letters, digits and / . ( ) - kept. */
@@ -227,4 +227,21 @@ const MONTHLY = new RegExp(`\\b(month|${MONTHS})\\b`);
 
 function lookBack(t: string): LookBack {
   return MONTHLY.test(t) ? 'month' : 'week';
+}
+
+const COLOURS: readonly RagColour[] = ['red', 'amber', 'green'];
+/** Asked, not told: "what's red?", "show me the reds", "which actions are amber", "any reds?", "red actions". */
+const ASKS_BY_COLOUR = [
+  /^(what|whats|which|who|whos|show|list|give|tell|any|anything|anyone|how many|am|are|is|everything|all)\b/,
+  /\b(actions?|items?|ones|tasks?|things|rated|rag)\b/,
+];
+
+/** "which actions are red?", "anything amber?", "which of mine are red": the colours named, in RAG order. */
+function ragQuestion(t: string): Question | null {
+  const words = new Set(t.split(' ').map((w) => w.replace(/s$/, '')));
+  const colours = COLOURS.filter((c) => words.has(c));
+  if (colours.length === 0 || !ASKS_BY_COLOUR.some((re) => re.test(t))) return null;
+  // "show me the reds" asks about the plan; "which of mine are red" about the asker's own.
+  const mine = /\b(i|me|my|mine|ive|im)\b/.test(t.replace(/\b(show|tell|give|get) me\b/g, ''));
+  return { kind: 'rag', colours, mine };
 }

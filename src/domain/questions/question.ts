@@ -1,4 +1,4 @@
-import { IsoDate } from '../types';
+import { IsoDate, Rag } from '../types';
 
 /** "This week" reaches back seven days, as the weekly digest does; "this month" to the first of the month. */
 export type LookBack = 'week' | 'month';
@@ -25,6 +25,11 @@ export type Question =
   | { kind: 'myPlans' }
   | { kind: 'decisions' }
   /** "which measures are off target?": the performance book's measures off target, worst first. */
-  | { kind: 'offTargetMeasures' };
+  | { kind: 'offTargetMeasures' }
+  /** "which actions are red?", "anything amber?": the actions of those RAG colours; `mine`, the asker's own only. */
+  | { kind: 'rag'; colours: RagColour[]; mine: boolean };
+
+/** The colours an open action can be (complete and cancelled actions are not asked about by colour). */
+export type RagColour = Extract<Rag, 'red' | 'amber' | 'green'>;
 
 export type QuestionKind = Question['kind'];

@@ -1,5 +1,6 @@
 import { currentDueDate, daysOverdue, isOverdue } from '../rag';
 import { compareRefs } from '../ref';
+import { statedDoneOn } from '../completed-on';
 import { isDone } from '../status';
 import { Action, HistoryEntry } from '../types';
 import { latestWords, LatestWords } from './latest-words';
@@ -25,6 +26,7 @@ export function highlights(actions: readonly Action[], changesOf: ChangesOf): Hi
           by: entry.by,
           evidence: action.evidence,
           comment: entry.comment,
+          doneOn: status.to === 'Complete' ? statedDoneOn(entry) : null,
         };
     }
     if (latest) found.push(latest);

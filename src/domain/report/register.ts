@@ -55,6 +55,7 @@ export function awaiting(
   return awaitingSignOff(actions, history, today, timeZone).map((item) => ({
     action: item.action,
     completedAt: item.completedAt,
+    completedOn: item.completedOn,
     daysWaiting: item.daysWaiting,
     evidence: item.action.evidence,
     missing: missingEvidence(item.action),

@@ -48,6 +48,8 @@ export interface Highlight {
   evidence: readonly Evidence[];
   /** What was said with it: for a sign-off without evidence, what it went without and why. */
   comment: string | null;
+  /** For a completion, the day it was done when its owner said one before the day they said so; else null. */
+  doneOn: IsoDate | null;
 }
 
 export type ChallengeKind = 'overdue' | 'delayed' | 'atRisk';
@@ -89,6 +91,8 @@ export interface ThemeGroup {
 export interface AwaitingRow {
   action: Action;
   completedAt: string | null;
+  /** The day it was done: the day said with the completion, else the plan's day of completedAt (see completed-on.ts). */
+  completedOn: IsoDate | null;
   daysWaiting: number | null;
   evidence: readonly Evidence[];
   /** The items of evidence the board expects that have none linked yet. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { problemWords } from '../../cards/refusal-words';
-import { dateCannotMove, newDateProblem } from '../../domain/action-changes';
+import { newDateProblem } from '../../domain/action-changes';
+import { newDateRefusal } from '../../domain/new-date-refusal';
 import { formatUkDate, isValidIsoDate } from '../../domain/calendar';
 import { currentDueDate } from '../../domain/rag';
 import { Command } from '../../domain/command';
+import { doneOnWords } from '../../domain/completed-on';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
 import { exampleDate, numericDate } from '../../domain/uk-date-result';
@@ -24,8 +26,8 @@ import {
   statusReport,
   stillNeeded,
 } from './evidence-replies';
-import { dateOf, workedOut } from './dates';
-import { awaitAnswer } from './pending-answer';
+import { dateOf, suggestedDate, workedOut } from './dates';
+import { awaitAnswer, setAsideNotice } from './pending-answer';
 import { FoundAction } from './plan-scope';
 import { ReasonQuestion } from './reason-question';
 import { showReply } from './read-replies';
@@ -35,14 +37,15 @@ type ChangeCommand = Extract<Command, { kind: 'setStatus' | 'evidence' | 'note' 
 
 function bannerFor(command: ChangeCommand, action: Action, before: Action): string {
   switch (command.kind) {
-    case 'setStatus':
+    case 'setStatus': {
       if (before.status === action.status)
         return `${action.ref} is still ${action.status.toLowerCase()}; ${command.comment ? 'your update is recorded' : 'the evidence is added'}.`;
-      if (command.evidence)
-        return `${action.ref} is now ${action.status.toLowerCase()}, with your evidence.${stillNeeded(action)}`;
+      const now = `${action.ref} is now ${action.status.toLowerCase()}${command.completedOn ? ` (${doneOnWords(command.completedOn)})` : ''}`;
+      if (command.evidence) return `${now}, with your evidence.${stillNeeded(action)}`;
       return action.status === 'Complete' && action.evidence.length === 0
-        ? `${action.ref} is now complete. Add evidence so it can be signed off: evidence ${action.ref} https://…`
-        : `${action.ref} is now ${action.status.toLowerCase()}.`;
+        ? `${now}. Add evidence so it can be signed off: evidence ${action.ref} https://…`
+        : `${now}.`;
+    }
     case 'evidence':
       return evidenceBanner(action, command.text);
     case 'note':
@@ -104,6 +107,11 @@ const DelayDraftSchema = z.object({
   markDelayed: z.boolean(),
   /** How a date given as time added ("another 2 weeks") was worked out, to show the person. */
   worked: z.string().nullable().optional(),
+  /** "running about two weeks late": a date offered in the question for the new date, never recorded unless sent. */
+  suggested: z
+    .object({ date: z.string().refine(isValidIsoDate), worked: z.string() })
+    .nullable()
+    .optional(),
 });
 export type DelayDraft = z.infer<typeof DelayDraftSchema>;
 
@@ -122,7 +130,7 @@ export const PENDING_DELAY = 'delay';
 export function delaySetAside(draft: DelayDraft, today: IsoDate): string {
   const when = formatUkDate(draft.newDate ?? exampleDate(today));
   const why = draft.reason ?? 'the supplier let us down';
-  return `I’ve put ${draft.ref}’s new date aside: nothing was recorded for it. When you’re ready, send it in one message, for example: ${draft.ref} delayed to ${when} because ${why}`;
+  return setAsideNotice(draft.ref, 'new date', `${draft.ref} delayed to ${when} because ${why}`);
 }
 async function ask(storage: Storage, incoming: Incoming, draft: DelayDraft, question: string): Promise<Reply> {
   await awaitAnswer(storage, incoming, PENDING_DELAY, { ...draft });
@@ -147,6 +155,7 @@ export function delayReply(
     reason: command.reason,
     markDelayed: command.statusChange,
     worked: command.newDate ? workedOut(command.newDate, action, today) : null,
+    suggested: !command.newDate && command.roughly ? suggestedDate(command.roughly, action, today) : null,
   };
   const dateError = command.newDate && 'error' in command.newDate ? command.newDate.error : null;
   return continueDelay(storage, incoming, found, draft, dateError, notifier);
@@ -165,7 +174,18 @@ export async function continueDelay(
     await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     return text(refusalText(refused));
   }
+  // Before any question, so nobody is asked for a date, or why it moves, when it can't move at all.
+  const stuck = newDateRefusal(found.current.value);
+  if (stuck) {
+    await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
+    return text(problemWords(stuck));
+  }
   if (dateError) return ask(storage, incoming, draft, `${dateError} What is the new date for ${draft.ref}?`);
+  if (!draft.newDate && draft.suggested) {
+    const { date, worked } = draft.suggested;
+    const question = `What is the new date for ${draft.ref}? ${worked}: if that is right, send ${numericDate(date)}; if not, send the date you expect.`;
+    return ask(storage, incoming, draft, question);
+  }
   if (!draft.newDate)
     return ask(
       storage,
@@ -174,17 +194,12 @@ export async function continueDelay(
       `What is the new date for ${draft.ref}? For example ${numericDate(exampleDate(found.view.today))}, ${formatUkDate(exampleDate(found.view.today)).replace(/ \d{4}$/, '')} or end of next month.`,
     );
   // The date is checked before the reason is asked for, so nobody explains a date that can't be used.
-  const stuck = dateCannotMove(found.current.value);
-  if (stuck) {
-    await storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
-    return text(problemWords(stuck));
-  }
   const dateProblem = newDateProblem(found.current.value, draft.newDate, found.view.today, draft.worked ?? null);
   if (dateProblem)
     return ask(
       storage,
       incoming,
-      { ...draft, newDate: null, worked: null },
+      { ...draft, newDate: null, worked: null, suggested: null },
       `${problemWords(dateProblem)} What new date would you like for ${draft.ref}?`,
     );
   if (!draft.reason) {

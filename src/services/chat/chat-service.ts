@@ -27,8 +27,9 @@ import { helpReply, smallTalkReply } from './help';
 import { rolesIn } from './unknown-hints';
 import { unknownReply } from './unknown-replies';
 import { plansFor, PlanView } from './plan-scope';
-import { detailReply, historyReply, myActionsReply, notOneReply, overdueReply, resolveOne } from './read-replies';
+import { detailReply, historyReply, myActionsReply, notOneOrAsk, overdueReply, resolveFor } from './read-replies';
 import { showAction } from '../../use-cases/show-action';
+import { exampleRefs } from '../../use-cases/example-ref';
 import { bindingIdOf, Incoming, Reply, text } from './types';
 import { recogniseQuestion } from '../../domain/questions/intents';
 import { questionReplies } from './question-replies';
@@ -43,13 +44,13 @@ import {
   PENDING_REASON,
   ReasonQuestion,
   readReasonQuestion,
+  reasonSetAside,
   withReason,
 } from './reason-question';
 import { FoundAction } from './plan-scope';
-import { mayActOn } from '../../domain/act-on';
 import { namedPlan } from './named-plan';
-import { askWhichPlan, typedPlanChoice } from './which-plan-question';
-import { mightNamePlan } from '../../domain/plan-named';
+import { typedPlanChoice } from './which-plan-question';
+import { stillNeededForDelay, stillNeededForReason } from './still-needed';
 
 type SimpleChange = Parameters<typeof simpleChangeReply>[2];
 
@@ -122,8 +123,7 @@ export class ChatService {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return [text('OK, I’ve left it as it was.')];
     }
-    // "2" or "the second one" while the bot asks which measure a value is for presses that measure's button; "SEND"
-    // or "the audit one" while it asks which plan a ref is in presses that plan's.
+    // "2" answering "which measure?", or "SEND" answering "which plan?", presses that button.
     const chosen = typedMeasureChoice(pending, incoming.text) ?? typedPlanChoice(pending, incoming.text);
     if (chosen) {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
@@ -144,15 +144,21 @@ export class ChatService {
       return [await this.answerReason(asker, why, cleanCommandText(incoming.text))];
     }
     // "thanks" or "👍" while a question waits leaves the question waiting; anything else answers itself, and a
-    // delay whose date was being asked for is said to be set aside, not silently dropped.
+    // delay, a cancellation or a sign-off whose date or reason was being asked for is said to be set aside, not
+    // silently dropped.
     if (!pending || command.kind === 'smallTalk') return this.run(command, asker);
     await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
     const replies = await this.run(command, asker);
-    // A command about the same action completes or replaces the delay ("SG-1 delayed to 3/4/27 because …"), so
-    // nothing was set aside. Otherwise the notice comes first, so that the new command's answer (perhaps a
-    // question of its own) is the last word and is not read as the question dropped.
-    if (!draft || namesAction(command, draft.ref)) return replies;
-    return [text(delaySetAside(draft, today)), ...replies];
+    const setAside = draft
+      ? { ref: draft.ref, notice: delaySetAside(draft, today) }
+      : why
+        ? { ref: why.ref, notice: reasonSetAside(why) }
+        : null;
+    // A command about the same action completes or replaces the change ("SG-1 delayed to 3/4/27 because …",
+    // "cancel SG-5 because …"), so nothing was set aside. Otherwise the notice comes first, so that the new
+    // command's answer (perhaps a question of its own) is the last word and is not read as the question dropped.
+    if (!setAside || namesAction(command, setAside.ref)) return replies;
+    return [text(setAside.notice), ...replies];
   }
 
   private readEarly(incoming: Incoming, email: string, planId: string): EarlyReads {
@@ -186,12 +192,8 @@ export class ChatService {
     const views = () => (read ??= this.views(asker));
     // "send-wsoa/R3 at risk", "what's overdue in the SEND plan?": read as if typed in a chat bound to that plan.
     const today = todayIn(incoming.now, this.defaultTimeZone);
-    const unbound = !asker.boundPlanId && mightNamePlan(incoming.text);
-    const named = unbound ? await namedPlan(this.storage, await views(), incoming.text, today) : null;
-    if (named) {
-      const inPlan = { ...asker, incoming: { ...incoming, text: named.text }, boundPlanId: named.planId };
-      return this.run(parseCommand(named.text, today), inPlan);
-    }
+    const named = asker.boundPlanId ? null : await namedPlan(this.storage, views, incoming, today);
+    if (named) return this.run(named.command, { ...asker, ...named.asked });
     const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
     if (report && this.reports) return [await reportReply(this.storage, incoming, views, report.planId, this.reports)];
     // Questions the grammar has no command for ("what has slipped this month?"), and "what's due
@@ -204,12 +206,18 @@ export class ChatService {
     if (question?.kind === 'offTargetMeasures') return measuresReply(this.storage, await views(), 'offTarget');
     if (question) return questionReplies(this.storage, await views(), question);
     switch (command.kind) {
-      case 'help':
-        return [helpReply(rolesIn(await views()))];
+      case 'help': {
+        const scope = await views();
+        return [helpReply(rolesIn(scope), await exampleRefs(this.storage, scope))];
+      }
       case 'cancel':
-        return [nothingToCancelReply(command.named)];
+        return [nothingToCancelReply(command.named ?? (await exampleRefs(this.storage, await views())).own)];
       case 'smallTalk':
-        return [smallTalkReply(command.thanks)];
+        return [
+          command.thanks
+            ? smallTalkReply(true)
+            : smallTalkReply(false, (await exampleRefs(this.storage, await views())).own),
+        ];
       case 'unknown':
         return [await unknownReply(this.storage, await views(), command)];
       case 'myActions':
@@ -229,19 +237,14 @@ export class ChatService {
     const scope = await views();
     if (command.kind === 'show') {
       const shown = await showAction(this.storage, scope, { ref: command.ref });
-      const typed = cleanCommandText(incoming.text);
-      if (shown.kind === 'inSeveralPlans') return [await askWhichPlan(this.storage, incoming, shown, typed)];
-      if (shown.kind !== 'action') return [notOneReply(shown)];
+      if (shown.kind !== 'action') return [await notOneOrAsk(this.storage, incoming, shown)];
       const offer = command.offer
         ? offerReply(shown.found, command.offer, shown.found.view.actor, await this.storage.people.nameDirectory())
         : null;
       return [detailReply(shown, null), ...(offer ? [offer] : [])];
     }
-    const typed = cleanCommandText(incoming.text);
-    if (command.kind === 'history') return [await historyReply(this.storage, scope, command.ref, typed)];
-    // A ref in several plans means the one the person may do this to, if only one (`mayActOn`).
-    const acts = (f: FoundAction) => mayActOn(command, f.view.actor, f.current.value, f.view.plan);
-    const found = await resolveOne(this.storage, scope, command.ref, { acts, typed, incoming });
+    if (command.kind === 'history') return [await historyReply(this.storage, scope, command.ref, incoming)];
+    const found = await resolveFor(this.storage, scope, command, incoming);
     if ('kind' in found) return [found];
     switch (command.kind) {
       case 'askRed':
@@ -279,6 +282,8 @@ export class ChatService {
   private async answerPending(asker: Asker, draft: DelayDraft, answer: string): Promise<Reply> {
     const found = await this.askedAbout(asker, draft);
     if (!found) return text(`I can no longer find ${draft.ref}, so I’ve stopped.`);
+    const notAnAnswer = stillNeededForDelay(draft, found, answer);
+    if (notAnAnswer) return notAnAnswer;
     const answered = answerDelay(draft, answer, found.view.today);
     return continueDelay(this.storage, asker.incoming, found, answered.draft, answered.dateError, this.notifier);
   }
@@ -287,6 +292,8 @@ export class ChatService {
   private async answerReason(asker: Asker, question: ReasonQuestion, answer: string): Promise<Reply> {
     const found = await this.askedAbout(asker, question);
     if (!found) return text(`I can no longer find ${question.ref}, so I’ve stopped.`);
+    const notAnAnswer = stillNeededForReason(question, answer);
+    if (notAnAnswer) return notAnAnswer;
     await this.storage.conversations.clearPending(asker.incoming.conversation.id, asker.incoming.user.id);
     return this.changeReply(found, withReason(question, answer), asker.incoming);
   }

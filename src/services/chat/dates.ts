@@ -42,3 +42,18 @@ export function workedOut(answer: DateAnswer, action: Action, today: IsoDate): s
   const from = due ? `the current due date, ${formatUkDate(due)}` : `today, ${formatUkDate(today)}`;
   return `${amount} after ${from}, is ${formatUkDate(date)}`;
 }
+
+/**
+ * "running about two weeks late": the date that much after the current due date, to offer in the question for the
+ * new date (the person confirms it by sending it); null when it would not be after today.
+ */
+export function suggestedDate(
+  roughly: Extract<DateAnswer, { later: unknown }>['later'],
+  action: Action,
+  today: IsoDate,
+): { date: IsoDate; worked: string } | null {
+  const answer: DateAnswer = { text: '', later: roughly };
+  const date = dateOf(answer, action, today);
+  const worked = workedOut(answer, action, today);
+  return date !== null && worked !== null && date > today ? { date, worked } : null;
+}

@@ -53,7 +53,12 @@ export function evidenceInput(
  * linked to the item it names when that is plain; when it could be more than one, it is linked to none.
  */
 export function statusReport(action: Action, command: StatusCommand): StatusReport {
-  const report = { status: command.status, comment: command.comment, evidence: command.evidence };
+  const report = {
+    status: command.status,
+    comment: command.comment,
+    evidence: command.evidence,
+    ...(command.completedOn ? { completedOn: command.completedOn } : {}),
+  };
   if (!command.evidence) return report;
   const resolved = resolveEvidence(action, command.evidence);
   // Words about an item it does not plainly match stay as typed, linked to nothing.

@@ -1,5 +1,7 @@
 import { HelpView } from '../../cards/view-models';
 import { HelpCommand, isFor } from '../../domain/command-help';
+import { ExampleRefs, oneRef, TEMPLATE_REF, withExampleRef } from '../../domain/example-ref';
+import { refKey } from '../../domain/ref';
 import { Role } from '../../domain/types';
 import { card, Reply, text } from './types';
 
@@ -127,6 +129,13 @@ export const COMMANDS: readonly HelpCommand[] = [
     words: ['how', 'doing', 'summary', 'overall', 'overview', 'position'],
   },
   {
+    example: "what's red",
+    description:
+      'Actions by RAG colour: red, amber or green, most overdue first. "Which of my actions are red?" for yours.',
+    audience: 'everyone',
+    words: ['red', 'reds', 'rag'],
+  },
+  {
     example: 'what has slipped this month',
     description: 'Due dates moved and actions gone overdue, this week or this month.',
     audience: 'everyone',
@@ -173,20 +182,38 @@ export const COMMANDS: readonly HelpCommand[] = [
 /** A command as the help card and the manifest show it: without whom it is for or the words that find it. */
 const shown = ({ example, description }: HelpCommand): HelpView['commands'][number] => ({ example, description });
 
+/** "References like SG-4 can be typed as sg4 too", where the ref has a simpler form that reads as it. */
+function typingHint(ref: string): string {
+  const plain = ref.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return plain !== ref && refKey(plain) === refKey(ref) ? ` References like ${ref} can be typed as ${plain} too.` : '';
+}
+
 /** Every command, as the Teams manifest lists them. */
 export const HELP_COMMANDS: HelpView['commands'] = COMMANDS.map(shown);
 
-/** The help card with the commands for the person's roles (in any plan in scope). */
-export function helpReply(roles: ReadonlySet<Role>): Reply {
-  const commands = COMMANDS.filter((c) => isFor(c.audience, roles)).map(shown);
-  return card('help', { commands }, 'What I can do: my actions, what’s overdue, show SG-4, SG-4 done, and more.');
+/** A command's example and description about the person's actions: a decision about one they do not own. */
+export function aboutTheirs(c: HelpCommand, refs: ExampleRefs): HelpView['commands'][number] {
+  const ref = c.audience === 'deciders' ? refs.decide : refs.own;
+  return { example: withExampleRef(c.example, ref), description: withExampleRef(c.description, ref) };
 }
 
-/** "thanks", "morning!": answered in kind, with a pointer to what the bot does. */
-export function smallTalkReply(thanks: boolean): Reply {
+/** The help card with the commands for the person's roles (in any plan in scope), its examples about `refs` (see `exampleRefs`). */
+export function helpReply(roles: ReadonlySet<Role>, refs: ExampleRefs = oneRef()): Reply {
+  const commands = COMMANDS.filter((c) => isFor(c.audience, roles)).map((c) => aboutTheirs(c, refs));
+  const ref = refs.own;
+  const subtitle = `Type any of these.${typingHint(ref)}`;
+  return card(
+    'help',
+    { subtitle, commands },
+    `What I can do: my actions, what’s overdue, show ${ref}, ${ref} done, and more.`,
+  );
+}
+
+/** "thanks", "morning!": answered in kind, with a pointer to what the bot does (about `ref`: see `exampleRefs`). */
+export function smallTalkReply(thanks: boolean, ref: string = TEMPLATE_REF): Reply {
   return text(
     thanks
       ? 'You’re welcome.'
-      : 'Hello! Try "my actions", "what’s overdue" or "SG-4 done". Type "help" to see everything I can do.',
+      : `Hello! Try "my actions", "what’s overdue" or "${ref} done". Type "help" to see everything I can do.`,
   );
 }

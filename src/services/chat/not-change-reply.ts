@@ -31,6 +31,8 @@ function commandFor(change: NamedChange, action: Action): string {
       return `cancel ${ref} because …`;
     case 'Complete':
       return `${ref} done`;
+    case 'newDate':
+      return `${ref} delayed to … because …`;
     default:
       return `mark ${ref} ${change.toLowerCase()}`;
   }
@@ -50,6 +52,8 @@ function mayMake(found: FoundAction, change: NamedChange, names: ReadonlyMap<str
       return canDecideDateRequest(actor, action, plan);
     case 'Cancelled':
       return canCancel(actor, action, plan);
+    case 'newDate':
+      return canChangeDate(actor, action, plan, names);
     default:
       return canUpdate(actor, action, names);
   }
@@ -103,6 +107,20 @@ function hearsayWords(found: FoundAction, command: NotChange, names: ReadonlyMap
     : `${said} Its owner can update it.`;
 }
 
+/** "SG-13 won't make its date, probably end of May": lateness guessed at, so no new date; how to send a sure one. */
+function unsureWords(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): string {
+  const action = found.current.value;
+  const ref = action.ref;
+  const unsure = `That sounds unsure, so I’ve left ${ref} and its date as they are.`;
+  const permission = mayMake(found, command.change, names);
+  if (!permission.allowed) return `${unsure} ${denialWords(permission.denial)}`;
+  const due = currentDueDate(action);
+  const when = command.when;
+  if (when !== null && (due === null || when > due))
+    return `${unsure} If ${ref} will be late, send its new date in one message: ${ref} delayed to ${numericDate(when)} because …`;
+  return `${unsure} If ${ref} will be late, send its new date in one message: ${commandFor(command.change, action)}`;
+}
+
 /** The reply to a message that named a change without making it; nothing is written. */
 export function notChangeReply(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): Reply {
   switch (command.why) {
@@ -114,5 +132,7 @@ export function notChangeReply(found: FoundAction, command: NotChange, names: Re
       return text(partialWords(found, command, names));
     case 'hearsay':
       return text(hearsayWords(found, command, names));
+    case 'unsure':
+      return text(unsureWords(found, command, names));
   }
 }

@@ -14,3 +14,12 @@ export async function awaitAnswer(
   const expiresAt = new Date(incoming.now.getTime() + QUESTION_MINUTES * 60_000).toISOString();
   await storage.conversations.ask(incoming.conversation.id, incoming.user.id, { kind, data, expiresAt });
 }
+
+/**
+ * Said when another command took over from a question the bot asked: what was set aside (`what`, such as "new date"),
+ * that nothing was recorded for it, and the change in one message (`whole`), so the person is not left thinking it was
+ * made, nor left guessing how to make it.
+ */
+export function setAsideNotice(ref: string, what: string, whole: string): string {
+  return `I’ve put ${ref}’s ${what} aside: nothing was recorded for it. When you’re ready, send it in one message, for example: ${whole}`;
+}

@@ -1,4 +1,4 @@
-import { awaitingView, changedView, dueView, slippedView, summaryCardView } from '../../cards/question-views';
+import { awaitingView, changedView, dueView, ragView, slippedView, summaryCardView } from '../../cards/question-views';
 import { formatUkDate } from '../../domain/calendar';
 import { MyPlan, Ownership } from '../../domain/questions/owners-and-plans';
 import { Role } from '../../domain/types';
@@ -83,6 +83,12 @@ function planReply(answer: PlanAnswer): Reply {
       const whose = q.mine ? `your actions in ${plan.title}` : plan.title;
       const due = answer.actions;
       return card('action-list', dueView(whose, what, due, today), `${due.length} due ${what} in ${whose}`);
+    }
+    case 'rag': {
+      const { asked, items } = answer;
+      const whose = asked.mine ? `your actions in ${plan.title}` : plan.title;
+      const view = ragView(whose, asked.colours, items, today);
+      return card('action-list', view, `${items.length} ${asked.colours.join(' or ')} in ${whose}`);
     }
   }
 }

@@ -4,6 +4,8 @@ import { detailView, historyView, MAX_CARD_ACTIONS, overdueView, summaryView } f
 import { clipText, moreLine } from '../../domain/card-budget';
 import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
 import { OverdueScope } from '../../domain/command';
+import { cleanCommandText } from '../../domain/command-text';
+import { ActionCommand, mayActOn } from '../../domain/act-on';
 import { DUE_SOON_DAYS } from '../../domain/rag';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
@@ -115,6 +117,27 @@ export async function resolveOne(
   return notOneReply(one);
 }
 
+/**
+ * The action a command is about, or the reply saying why there is no one: a ref in several plans means the one
+ * the person may do this to, if only one (`mayActOn`); otherwise they are asked which plan.
+ */
+export function resolveFor(
+  storage: Storage,
+  views: PlanView[],
+  command: ActionCommand,
+  incoming: Incoming,
+): Promise<FoundAction | Reply> {
+  const acts = (f: FoundAction) => mayActOn(command, f.view.actor, f.current.value, f.view.plan);
+  return resolveOne(storage, views, command.ref, { acts, typed: cleanCommandText(incoming.text), incoming });
+}
+
+/** Why a ref names no one readable action: "which plan?" (waiting for a typed answer too), or in words. */
+export function notOneOrAsk(storage: Storage, incoming: Incoming, one: Exclude<OneAction, { kind: 'found' }>) {
+  return one.kind === 'inSeveralPlans'
+    ? askWhichPlan(storage, incoming, one, cleanCommandText(incoming.text))
+    : Promise.resolve(notOneReply(one));
+}
+
 /** Why a ref names no one readable action, in words; `typed` is the message, for the buttons of "which plan?". */
 export function notOneReply(one: Exclude<OneAction, { kind: 'found' }>, typed: string | null = null): Reply {
   switch (one.kind) {
@@ -158,10 +181,10 @@ export async function historyReply(
   storage: Storage,
   views: PlanView[],
   ref: string,
-  typed: string | null = null,
+  incoming: Incoming,
 ): Promise<Reply> {
   const history = await actionHistory(storage, views, { ref, limit: HISTORY_SHOWN });
-  if (history.kind !== 'history') return notOneReply(history, typed);
+  if (history.kind !== 'history') return notOneOrAsk(storage, incoming, history);
   const { action, entries, total, timeZone } = history;
   const data = historyView(action, entries, (iso) => formatUkInstant(iso, timeZone), history.nameOf);
   return card('history', data, `History of ${action.ref}: ${total} change${total === 1 ? '' : 's'}`);

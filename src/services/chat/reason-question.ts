@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ChangeProblem } from '../../domain/action-changes';
 import { Command } from '../../domain/command';
 import { Storage } from '../../store/open-storage';
-import { awaitAnswer } from './pending-answer';
+import { awaitAnswer, setAsideNotice } from './pending-answer';
 import { Incoming, Reply, text } from './types';
 
 /**
@@ -28,17 +28,40 @@ export function readReasonQuestion(data: unknown): ReasonQuestion | null {
 
 type ReasonFor = Extract<ChangeProblem, { code: 'reasonNeeded' }>['for'];
 
+/** A reason of the kind each question wants, given as its example and in the message that sends the change whole. */
+const EXAMPLE_REASON: Record<ReasonFor, string> = {
+  cancel: 'the service was merged',
+  signOff: 'the board saw it on 3 Nov',
+};
+
 const QUESTIONS: Record<ReasonFor, (q: ReasonQuestion) => string> = {
   cancel: (q) =>
-    `Why is ${q.ref} being cancelled? Say briefly, for example "the service was merged"; it goes into the history and the committee report.`,
+    `Why is ${q.ref} being cancelled? Say briefly, for example "${EXAMPLE_REASON.cancel}"; it goes into the history and the committee report.`,
   signOff: (q) =>
-    `Why sign off ${q.ref} without the ${q.without ?? 'evidence'}? Say briefly, for example "the board saw it on 3 Nov"; it goes into the history.`,
+    `Why sign off ${q.ref} without the ${q.without ?? 'evidence'}? Say briefly, for example "${EXAMPLE_REASON.signOff}"; it goes into the history.`,
 };
+
+/** The change the question was for, as one message with its reason ("cancel SG-5 because …"). */
+const WHOLE: Record<ReasonFor, (q: ReasonQuestion) => string> = {
+  cancel: (q) => `cancel ${q.ref} because ${EXAMPLE_REASON.cancel}`,
+  signOff: (q) =>
+    `sign off ${q.ref} ${q.without ? `without the ${q.without}` : 'anyway'} because ${EXAMPLE_REASON.signOff}`,
+};
+
+const SET_ASIDE: Record<ReasonFor, string> = { cancel: 'cancellation', signOff: 'sign-off' };
 
 /** Asks for the reason and waits for it; nothing has changed yet. */
 export async function askReason(storage: Storage, incoming: Incoming, question: ReasonQuestion): Promise<Reply> {
   await awaitAnswer(storage, incoming, PENDING_REASON, { ...question });
   return text(`${QUESTIONS[question.for](question)} (Or type "cancel".)`);
+}
+
+/**
+ * Said when another command took over from the question, as a delay's is (`setAsideNotice`): the cancellation or the
+ * sign-off was not made, and how to send it in one message.
+ */
+export function reasonSetAside(question: ReasonQuestion): string {
+  return setAsideNotice(question.ref, SET_ASIDE[question.for], WHOLE[question.for](question));
 }
 
 /** The command the question was asked for, with the answer as its reason. */

@@ -11,6 +11,8 @@ import {
   valueCommand,
 } from '../../domain/unknown-suggestions';
 import { measureFits, TypedValue } from '../../domain/value-fit';
+import { oneRef, withExampleRef } from '../../domain/example-ref';
+import { exampleRefs } from '../../use-cases/example-ref';
 import { Storage } from '../../store/open-storage';
 import { findOne, similarRefs } from '../../use-cases/find-one';
 import { FoundAction, PlanView } from './plan-scope';
@@ -27,16 +29,20 @@ const HELP = 'Type "help" to see what I can do.';
  * so neither it nor its plan is ever named. Nothing is changed either way.
  */
 export async function unknownReply(storage: Storage, scope: PlanView[], command: Unknown): Promise<Reply> {
-  if (command.problem) return text(command.problem);
   const typedRef = command.valueGuess?.ref ?? tokenize(command.text).find((t) => t.ref !== null)?.ref;
+  // A problem's example ("Which action? For example: show SG-4") is about the person's own action; where they typed
+  // a ref, the problem already names it.
+  if (command.problem)
+    return text(typedRef ? command.problem : withExampleRef(command.problem, (await exampleRefs(storage, scope)).own));
   const one = typedRef ? await findOne(storage, scope, typedRef) : null;
   if (one?.kind === 'found') return text(aboutAction(one.found, command));
   const looseRef = typedRef ?? /[A-Za-z]*[-. ]?\d+(?:[-.]\d+)*/.exec(command.text)?.[0];
   const close = looseRef ? await similarRefs(storage, scope, looseRef) : [];
-  const commands = closestCommandsHint(command.text, rolesIn(scope), close.length === 1 ? close[0] : undefined);
+  const refs = close.length === 1 ? oneRef(close[0]) : await exampleRefs(storage, scope);
+  const commands = closestCommandsHint(command.text, rolesIn(scope), refs);
   if (close.length) return text(`I didn’t understand that. Did you mean ${close.join(' or ')}?${commands} ${HELP}`);
   return text(
-    `I didn’t understand that.${commands || ' Try "my actions", "what\'s overdue", "show SG-4" or "SG-4 done".'} Type "help" to see everything I can do.`,
+    `I didn’t understand that.${commands || ` Try "my actions", "what's overdue", "show ${refs.own}" or "${refs.own} done".`} Type "help" to see everything I can do.`,
   );
 }
 

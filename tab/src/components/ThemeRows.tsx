@@ -1,10 +1,13 @@
 import { memo } from 'react';
 import type { ActionTile } from '../api-types';
-import { dueLine } from '../view/dates';
+import { dueLine, formatDate } from '../view/dates';
 import type { ThemeRow } from '../view/filters';
 import { overdueWords, plural, RAG_WORDS } from '../view/words';
 
-/** One tile: RAG as colour and as a word, the ref, title, owner, current due date beside any original. */
+/**
+ * One tile: RAG as colour and as a word, the ref, title, owner, current due date beside any original, and a new date
+ * asked for (the due date stands until it is decided, so the room should see both).
+ */
 const Tile = memo(function Tile({
   tile,
   onOpen,
@@ -16,6 +19,7 @@ const Tile = memo(function Tile({
     tile.status,
     tile.overdue ? overdueWords(tile.daysOverdue) : null,
     tile.awaitingSignOff ? 'awaiting sign-off' : null,
+    tile.requestedDueDate ? `new date ${formatDate(tile.requestedDueDate)} asked for` : null,
   ].filter(Boolean);
   return (
     <button
@@ -35,7 +39,9 @@ const Tile = memo(function Tile({
         {tile.agency ? ` · ${tile.agency}` : ''}
       </span>
       <span className="tile-due">{dueLine(tile)}</span>
-      <span className={tile.overdue || tile.awaitingSignOff ? 'tile-flag' : 'tile-meta'}>{flags.join(' · ')}</span>
+      <span className={tile.overdue || tile.awaitingSignOff || tile.requestedDueDate ? 'tile-flag' : 'tile-meta'}>
+        {flags.join(' · ')}
+      </span>
     </button>
   );
 });

@@ -105,6 +105,7 @@ describe('the words of the answers', () => {
     const items = [0, 1, 5].map((daysWaiting) => ({
       action: complete,
       completedAt: '2026-11-30T09:00:00Z',
+      completedOn: '2026-11-30',
       daysWaiting,
       evidence: 1,
     }));

@@ -28,7 +28,10 @@ export function denialWords(denial: Denial): string {
     case 'notOwner':
       return `Only the action’s owner (${denial.owner ?? 'nobody yet'}) or an administrator can change ${denial.ref}.`;
     case 'notOverseer':
-      return ONLY_OVERSEERS[denial.decision];
+      // Roles are per plan: someone who chairs another plan is told which plan this one is.
+      return denial.plan
+        ? `${ONLY_OVERSEERS[denial.decision]} You are none of those in ${denial.plan}.`
+        : ONLY_OVERSEERS[denial.decision];
     case 'ownAction':
       return `You own ${denial.ref}, so another chair, executive or administrator must ${SOMEONE_ELSE_MUST[denial.decision]}.`;
     case 'othersReminders':

@@ -2,6 +2,7 @@ import { requiredItems } from '../domain/evidence-items';
 import { formatUkDate } from '../domain/calendar';
 import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { currentDueDate, isOverdue } from '../domain/rag';
+import { plansByAttention } from '../domain/reminder-order';
 import { duePeriodWords, ValueDue } from '../domain/measure-view';
 import { Action, IsoDate, MeasureUnit } from '../domain/types';
 
@@ -71,8 +72,8 @@ export const valueChoice = (planId: string, ref: string, measure: number) => `${
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * The weekly reminder for one owner: one section per plan, the most urgent
- * `shown` actions across all of them (earliest due first).
+ * The weekly reminder for one owner: one section per plan, the plan needing most attention first
+ * (`plansByAttention`), and the most urgent `shown` actions across all of them (earliest due first).
  */
 export function reminderView(
   owner: { email: string; teamsUserId: string | null },
@@ -80,7 +81,7 @@ export function reminderView(
   banner: Banner | null = null,
   shown = MAX_REMINDER_ACTIONS,
 ): ReminderView {
-  const sorted = [...plans].sort((a, b) => a.planTitle.localeCompare(b.planTitle) || a.planId.localeCompare(b.planId));
+  const sorted = plansByAttention(plans);
   const all = sorted.flatMap((p) => p.actions.map((action) => ({ plan: p, action })));
   const urgent = [...all].sort(
     (a, b) =>

@@ -17,7 +17,8 @@ export type Decision = 'cancel' | 'decideDate' | 'signOff';
  */
 export type Denial =
   | { code: 'notOwner'; ref: string; owner: string | null }
-  | { code: 'notOverseer'; decision: Decision }
+  /** `plan` is the title of the plan they do not oversee, when known: they may oversee another. */
+  | { code: 'notOverseer'; decision: Decision; plan: string | null }
   | { code: 'ownAction'; ref: string; decision: Decision }
   | { code: 'othersReminders' }
   | { code: 'notDecider' }
@@ -31,8 +32,8 @@ export type Permission = { allowed: true } | { allowed: false; denial: Denial };
 
 const denied = (denial: Denial): Permission => ({ allowed: false, denial });
 
-/** The part of a plan's settings the decision rules read. */
-export type DutyRules = Pick<Plan, 'separationOfDuties'>;
+/** The part of a plan's settings the decision rules read, and its title for a refusal to name. */
+export type DutyRules = Pick<Plan, 'separationOfDuties'> & Partial<Pick<Plan, 'title'>>;
 
 const ALLOWED: Permission = { allowed: true };
 const isOverseer = (actor: Actor) =>
@@ -57,7 +58,9 @@ function notTheirOwn(actor: Actor, action: Action, rules: DutyRules, decision: D
 
 /** Only those who oversee the plan decide, and never on their own action. */
 function decides(actor: Actor, action: Action, rules: DutyRules, decision: Decision): Permission {
-  return isOverseer(actor) ? notTheirOwn(actor, action, rules, decision) : denied({ code: 'notOverseer', decision });
+  return isOverseer(actor)
+    ? notTheirOwn(actor, action, rules, decision)
+    : denied({ code: 'notOverseer', decision, plan: rules.title ?? null });
 }
 
 /** Anyone with a role in a plan may read all of it; an owner with no role may too, since their own actions are in it. */

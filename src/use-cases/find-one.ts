@@ -14,20 +14,37 @@ export type OneAction =
   | { kind: 'found'; found: FoundAction }
   /** It could be more than one action (in one plan, or across plans): the person is asked which. */
   | { kind: 'unsure'; ref: string; unsure: Located['unsure'] }
-  /** The same ref names one action in each of several readable plans. */
-  | { kind: 'inSeveralPlans'; ref: string; planIds: string[] }
+  /** The same ref names one action in each of several readable plans (those the person may act on, if any): which? */
+  | { kind: 'inSeveralPlans'; ref: string; plans: { id: string; title: string }[] }
   /** No such action; `suggestions` are refs that look like it, from readable plans only. */
   | { kind: 'notFound'; ref: string; suggestions: string[]; nothingReadable: boolean };
 
-/** Finds exactly one action the person may read, by the one rule for what a typed ref names (`findAction`). */
-export async function findOne(storage: Storage, views: readonly PlanView[], ref: string): Promise<OneAction> {
+/**
+ * Finds exactly one action the person may read, by the one rule for what a typed ref names (`findAction`). When
+ * the ref is in several plans, `acts` says which of them the person may do what they asked to (`mayActOn`):
+ * if only one, that is the one they mean.
+ */
+export async function findOne(
+  storage: Storage,
+  views: readonly PlanView[],
+  ref: string,
+  acts: (found: FoundAction) => boolean = () => true,
+): Promise<OneAction> {
   if (views.length === 0) return NO_PLANS;
   const located = await findAction(storage, views, ref);
   if (located.unsure.length > 0) return { kind: 'unsure', ref, unsure: located.unsure };
   const readable = await readableViews(storage, views);
   const seen = located.found.filter((f) => readable.includes(f.view));
   if (seen.length === 1) return { kind: 'found', found: seen[0] };
-  if (seen.length > 1) return { kind: 'inSeveralPlans', ref, planIds: seen.map((f) => f.view.plan.id) };
+  const able = seen.filter(acts);
+  if (seen.length > 1 && able.length === 1) return { kind: 'found', found: able[0] };
+  const asked = able.length > 1 ? able : seen;
+  if (seen.length > 1)
+    return {
+      kind: 'inSeveralPlans',
+      ref,
+      plans: asked.map(({ view: { plan } }) => ({ id: plan.id, title: plan.title })),
+    };
   if (readable.length === 0) return { kind: 'notFound', ref, suggestions: [], nothingReadable: true };
   return { kind: 'notFound', ref, suggestions: await similarRefs(storage, readable, ref), nothingReadable: false };
 }
@@ -38,5 +55,6 @@ export async function similarRefs(storage: Storage, views: readonly PlanView[], 
   const refs = (await Promise.all(readable.map((v) => storage.actions.snapshot(v.plan.id))))
     .flat()
     .map((v) => v.value.ref);
-  return closestRefs(typed, refs);
+  // One ref in several plans is suggested once ("Did you mean R3?", not "R3 or R3 or R3").
+  return closestRefs(typed, [...new Set(refs)]);
 }

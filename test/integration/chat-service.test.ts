@@ -380,7 +380,7 @@ describe('owners ask for new dates; chairs and executives decide', () => {
     told.length = 0;
     for (const text of ['approve SG-6', 'approve the new date for SG-6', 'decline SG-6 because no']) {
       expect(await say(text, 'pattif@example.com')).toEqual([
-        'Only a chair, an executive or an administrator can approve or decline a new date.',
+        'Only a chair, an executive or an administrator can approve or decline a new date. You are none of those in Ofsted safeguarding and looked after children.',
       ]);
     }
     expect((await sg6()).etag).toBe(before.etag);

@@ -27,7 +27,7 @@ import { helpReply, smallTalkReply } from './help';
 import { rolesIn } from './unknown-hints';
 import { unknownReply } from './unknown-replies';
 import { plansFor, PlanView } from './plan-scope';
-import { detailReply, historyReply, myActionsReply, notOneReply, overdueReply, resolveOne } from './read-replies';
+import { detailReply, historyReply, myActionsReply, notOneOrAsk, overdueReply, resolveFor } from './read-replies';
 import { showAction } from '../../use-cases/show-action';
 import { exampleRefs } from '../../use-cases/example-ref';
 import { bindingIdOf, Incoming, Reply, text } from './types';
@@ -48,6 +48,8 @@ import {
   withReason,
 } from './reason-question';
 import { FoundAction } from './plan-scope';
+import { namedPlan } from './named-plan';
+import { typedPlanChoice } from './which-plan-question';
 import { stillNeededForDelay, stillNeededForReason } from './still-needed';
 import { withSpacedRefsJoined } from './spaced-refs';
 
@@ -127,8 +129,8 @@ export class ChatService {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       return [text('OK, I’ve left it as it was.')];
     }
-    // "2" or "the second one" while the bot asks which measure a value is for presses that measure's button.
-    const chosen = typedMeasureChoice(pending, incoming.text);
+    // "2" answering "which measure?", or "SEND" answering "which plan?", presses that button.
+    const chosen = typedMeasureChoice(pending, incoming.text) ?? typedPlanChoice(pending, incoming.text);
     if (chosen) {
       await this.storage.conversations.clearPending(incoming.conversation.id, incoming.user.id);
       const { conversation, user, now } = incoming;
@@ -193,14 +195,19 @@ export class ChatService {
 
   private async run(command: Command, asker: Asker): Promise<Reply[]> {
     const { incoming, email } = asker;
-    const views = () => this.views(asker);
+    let read: Promise<PlanView[]> | null = null;
+    const views = () => (read ??= this.views(asker));
+    // "send-wsoa/R3 at risk", "what's overdue in the SEND plan?": read as if typed in a chat bound to that plan.
+    const today = todayIn(incoming.now, this.defaultTimeZone);
+    const named = asker.boundPlanId ? null : await namedPlan(this.storage, views, incoming, today);
+    if (named) return this.run(named.command, { ...asker, ...named.asked });
     const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
     if (report && this.reports) return [await reportReply(this.storage, incoming, views, report.planId, this.reports)];
     // Questions the grammar has no command for ("what has slipped this month?"), and "what's due next week", which
     // it reads as the asker's own due-soon list.
     const question =
       command.kind === 'unknown' || (command.kind === 'myActions' && command.which === 'dueSoon')
-        ? recogniseQuestion(incoming.text, todayIn(incoming.now, this.defaultTimeZone))
+        ? recogniseQuestion(incoming.text, today)
         : null;
     if (question?.kind === 'decisions') return decisionsReply(this.storage, await views());
     if (question?.kind === 'offTargetMeasures') return measuresReply(this.storage, await views(), 'offTarget');
@@ -237,14 +244,14 @@ export class ChatService {
     const scope = await views();
     if (command.kind === 'show') {
       const shown = await showAction(this.storage, scope, { ref: command.ref });
-      if (shown.kind !== 'action') return [notOneReply(shown)];
+      if (shown.kind !== 'action') return [await notOneOrAsk(this.storage, incoming, shown)];
       const offer = command.offer
         ? offerReply(shown.found, command.offer, shown.found.view.actor, await this.storage.people.nameDirectory())
         : null;
       return [detailReply(shown, null), ...(offer ? [offer] : [])];
     }
-    if (command.kind === 'history') return [await historyReply(this.storage, scope, command.ref)];
-    const found = await resolveOne(this.storage, scope, command.ref);
+    if (command.kind === 'history') return [await historyReply(this.storage, scope, command.ref, incoming)];
+    const found = await resolveFor(this.storage, scope, command, incoming);
     if ('kind' in found) return [found];
     switch (command.kind) {
       case 'askRed':

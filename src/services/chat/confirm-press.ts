@@ -11,10 +11,23 @@ import { forgetMeasureQuestion } from './which-measure-question';
 export const CONFIRM_VERBS: readonly string[] = ['confirm', 'dismiss'];
 
 /**
- * What a Yes button offers to run (or a button choosing an item of evidence, or the measure a value is for): a
- * change to one action, never a question, a binding or anything else.
+ * What a Yes button offers to run (or a button choosing an item of evidence, the measure a value is for, or the
+ * plan a ref is in): a command about one action, never a list, a binding or anything else.
  */
-const OFFERED_KINDS: ReadonlySet<string> = new Set(['setStatus', 'delay', 'signOff', 'evidence', 'measureValue']);
+const OFFERED_KINDS: ReadonlySet<string> = new Set([
+  'setStatus',
+  'delay',
+  'signOff',
+  'evidence',
+  'measureValue',
+  'note',
+  'approve',
+  'decideDate',
+  'askRed',
+  'notChange',
+  'show',
+  'history',
+]);
 
 const ConfirmData = z.object({
   planId: z.string().trim().min(1).max(64),

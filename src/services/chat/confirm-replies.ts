@@ -7,6 +7,8 @@ import { card, Reply } from './types';
 interface Choice {
   title: string;
   text: string | null;
+  /** The plan it runs in, when not the card's ("which plan?" has a button per plan). */
+  planId?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export function confirmReply(planId: string, question: string, detail: string | 
   const buttons = choices.map((c) => ({
     title: c.title,
     verb: c.text === null ? 'dismiss' : 'confirm',
-    planId,
+    planId: c.planId ?? planId,
     text: c.text ?? '',
   }));
   return card('confirm', { question, detail, choices: buttons }, question);

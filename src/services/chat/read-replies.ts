@@ -1,9 +1,11 @@
 import { fitted } from '../../cards/fit';
 import { measureDetailView } from '../../cards/measure-card';
 import { detailView, historyView, MAX_CARD_ACTIONS, overdueView, summaryView } from '../../cards/view-models';
-import { moreLine } from '../../domain/card-budget';
+import { clipText, moreLine } from '../../domain/card-budget';
 import { formatUkDate, formatUkInstant, addDays } from '../../domain/calendar';
 import { OverdueScope } from '../../domain/command';
+import { cleanCommandText } from '../../domain/command-text';
+import { ActionCommand, mayActOn } from '../../domain/act-on';
 import { DUE_SOON_DAYS } from '../../domain/rag';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
@@ -15,8 +17,9 @@ import { overdue } from '../../use-cases/overdue';
 import { NothingToRead } from '../../use-cases/read-outcome';
 import { ActionInFull, actionInFull } from '../../use-cases/show-action';
 import { whichOne } from './find-action';
+import { askWhichPlan, whichPlanReply } from './which-plan-question';
 import { FoundAction, PlanView } from './plan-scope';
-import { card, Reply, text } from './types';
+import { card, Incoming, Reply, text } from './types';
 
 /**
  * The chat's words and cards for the reads (my actions, overdue, show, history): each reply calls its use
@@ -49,10 +52,16 @@ export async function myActionsReply(storage: Storage, views: PlanView[], which:
     dueSoon: `None of your actions is due by ${formatUkDate(addDays(today, DUE_SOON_DAYS))}.`,
   };
   const narrower = { all: 'my overdue actions', overdue: 'show <ref>', dueSoon: 'show <ref>' };
+  // Councils reuse refs across plans ("1.1" in three of them): with more than one plan, each line names its plan.
+  const plans = new Set(rows.map((r) => r.view.plan.id)).size;
+  const line = (r: (typeof rows)[number]) => {
+    const summary = summaryView(r.action, r.view.today);
+    return plans > 1 ? { ...summary, line: `${clipText(r.view.plan.title, 60)} · ${summary.line}` } : summary;
+  };
   const { view: data } = fitted('action-list', Math.min(rows.length, MAX_CARD_ACTIONS), (shown) => ({
     title: titles[which],
-    subtitle: `${rows.length} action${rows.length === 1 ? '' : 's'} · as of ${formatUkDate(today)}`,
-    actions: rows.slice(0, shown).map((r) => summaryView(r.action, r.view.today)),
+    subtitle: `${rows.length} action${rows.length === 1 ? '' : 's'}${plans > 1 ? ` in ${plans} plans` : ''} · as of ${formatUkDate(today)}`,
+    actions: rows.slice(0, shown).map(line),
     empty: rows.length ? null : empty[which],
     more: moreLine(rows.length - shown, narrower[which]),
   }));
@@ -95,13 +104,42 @@ function unknownScopeReply(scope: OverdueScope, close: OverdueScope[]): Reply {
  * Resolves a ref to exactly one readable action (see `findOne`), or the reply saying why not. An action in
  * a plan the person may not read is answered as if it did not exist, and no such plan is ever named.
  */
-export async function resolveOne(storage: Storage, views: PlanView[], ref: string): Promise<FoundAction | Reply> {
-  const one = await findOne(storage, views, ref);
-  return one.kind === 'found' ? one.found : notOneReply(one);
+export async function resolveOne(
+  storage: Storage,
+  views: PlanView[],
+  ref: string,
+  asked?: { acts: (found: FoundAction) => boolean; typed: string; incoming: Incoming },
+): Promise<FoundAction | Reply> {
+  const one = await findOne(storage, views, ref, asked?.acts);
+  if (one.kind === 'found') return one.found;
+  // "Which plan?" waits for a typed answer as well as a press.
+  if (one.kind === 'inSeveralPlans' && asked) return askWhichPlan(storage, asked.incoming, one, asked.typed);
+  return notOneReply(one);
 }
 
-/** Why a ref names no one readable action, in words. */
-export function notOneReply(one: Exclude<OneAction, { kind: 'found' }>): Reply {
+/**
+ * The action a command is about, or the reply saying why there is no one: a ref in several plans means the one
+ * the person may do this to, if only one (`mayActOn`); otherwise they are asked which plan.
+ */
+export function resolveFor(
+  storage: Storage,
+  views: PlanView[],
+  command: ActionCommand,
+  incoming: Incoming,
+): Promise<FoundAction | Reply> {
+  const acts = (f: FoundAction) => mayActOn(command, f.view.actor, f.current.value, f.view.plan);
+  return resolveOne(storage, views, command.ref, { acts, typed: cleanCommandText(incoming.text), incoming });
+}
+
+/** Why a ref names no one readable action: "which plan?" (waiting for a typed answer too), or in words. */
+export function notOneOrAsk(storage: Storage, incoming: Incoming, one: Exclude<OneAction, { kind: 'found' }>) {
+  return one.kind === 'inSeveralPlans'
+    ? askWhichPlan(storage, incoming, one, cleanCommandText(incoming.text))
+    : Promise.resolve(notOneReply(one));
+}
+
+/** Why a ref names no one readable action, in words; `typed` is the message, for the buttons of "which plan?". */
+export function notOneReply(one: Exclude<OneAction, { kind: 'found' }>, typed: string | null = null): Reply {
   switch (one.kind) {
     case 'noPlans':
     case 'nothingReadable':
@@ -109,9 +147,7 @@ export function notOneReply(one: Exclude<OneAction, { kind: 'found' }>): Reply {
     case 'unsure':
       return text(whichOne(one.ref, one.unsure));
     case 'inSeveralPlans':
-      return text(
-        `${one.ref} is in more than one plan (${one.planIds.join(', ')}). Ask in a chat bound to one plan, or ask an administrator to bind this one.`,
-      );
+      return whichPlanReply(one, typed);
     case 'notFound':
       if (one.nothingReadable) return text(`I can’t find an action ${one.ref} that you can see. ${NO_PART}`);
       return text(
@@ -141,9 +177,14 @@ export function detailReply(shown: ActionInFull, banner: string | null): Reply {
 
 const HISTORY_SHOWN = 30;
 
-export async function historyReply(storage: Storage, views: PlanView[], ref: string): Promise<Reply> {
+export async function historyReply(
+  storage: Storage,
+  views: PlanView[],
+  ref: string,
+  incoming: Incoming,
+): Promise<Reply> {
   const history = await actionHistory(storage, views, { ref, limit: HISTORY_SHOWN });
-  if (history.kind !== 'history') return notOneReply(history);
+  if (history.kind !== 'history') return notOneOrAsk(storage, incoming, history);
   const { action, entries, total, timeZone } = history;
   const data = historyView(action, entries, (iso) => formatUkInstant(iso, timeZone), history.nameOf);
   return card('history', data, `History of ${action.ref}: ${total} change${total === 1 ? '' : 's'}`);

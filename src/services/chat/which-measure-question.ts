@@ -13,6 +13,7 @@ import { measureNamedIn } from '../../domain/which-measure-answer';
 import { PendingQuestion } from '../../store/conversation-store';
 import { Storage } from '../../store/open-storage';
 import { awaitAnswer } from './pending-answer';
+import { PENDING_WHICH_PLAN } from './which-plan-question';
 import { confirmReply } from './confirm-replies';
 import { Incoming, Reply, text } from './types';
 
@@ -105,6 +106,7 @@ export function typedMeasureChoice(
 /** After "Cancel" (or any "No") is pressed, a typed "1" no longer answers the measure question it set aside. */
 export async function forgetMeasureQuestion(storage: Storage, who: Pick<Incoming, 'conversation' | 'user' | 'now'>) {
   const pending = await storage.conversations.pending(who.conversation.id, who.user.id, who.now);
-  if (pending?.kind === PENDING_WHICH_MEASURE)
+  // "Which plan?" (which-plan-question) is answered by the same buttons, so its Cancel forgets it too.
+  if (pending?.kind === PENDING_WHICH_MEASURE || pending?.kind === PENDING_WHICH_PLAN)
     await storage.conversations.clearPending(who.conversation.id, who.user.id);
 }

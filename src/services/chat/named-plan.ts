@@ -1,0 +1,40 @@
+import { parseCommand } from '../../domain/command-grammar';
+import { cleanCommandText } from '../../domain/command-text';
+import { Command } from '../../domain/command';
+import { mayDropPlanWords, mightNamePlan, planNamedIn } from '../../domain/plan-named';
+import { recogniseQuestion } from '../../domain/questions/intents';
+import { IsoDate } from '../../domain/types';
+import { Storage } from '../../store/open-storage';
+import { readableViews } from '../plan-access';
+import { PlanView } from './plan-scope';
+import { Incoming } from './types';
+
+/**
+ * The plan a message names ("send-wsoa/R3 at risk", "what's overdue in the SEND plan?") among the plans the
+ * person may read, and the message to read in it instead, as if typed in a chat bound to it; null when it names none, or when the words may be part
+ * of what they want recorded, or when the message means nothing without them. A plan they may not read is never
+ * matched, so naming one is answered as if the words were any others. Readability is checked only once the words
+ * look like some plan's name, so ordinary messages cost a few string comparisons.
+ */
+export async function namedPlan(
+  storage: Storage,
+  viewsOf: () => Promise<PlanView[]>,
+  incoming: Incoming,
+  today: IsoDate,
+): Promise<{ command: Command; asked: { incoming: Incoming; boundPlanId: string } } | null> {
+  const typed = incoming.text;
+  if (!mightNamePlan(typed)) return null;
+  const text = cleanCommandText(typed);
+  const views = await viewsOf();
+  if (!views.some((v) => planNamedIn(text, [v.plan]))) return null;
+  const readable = await readableViews(storage, views);
+  const named = planNamedIn(
+    text,
+    readable.map((v) => v.plan),
+  );
+  if (!named) return null;
+  const command = parseCommand(named.text, today);
+  const understood = command.kind !== 'unknown' || recogniseQuestion(named.text, today) !== null;
+  if (!understood || !mayDropPlanWords(named, command)) return null;
+  return { command, asked: { incoming: { ...incoming, text: named.text }, boundPlanId: named.planId } };
+}

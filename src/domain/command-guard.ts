@@ -4,6 +4,7 @@ import { answeredNotYes, askingLeave, hearsay, isExpectation, partial, promise }
 import { LATE_NEGATION } from './command-lateness';
 import type { Token } from './command-text';
 import { monthFromWord } from './month-names';
+import { resolveRef } from './ref-match';
 import type { IsoDate, Status } from './types';
 
 /**
@@ -159,4 +160,9 @@ export function guard(command: Command, text: string, tokens: readonly Token[], 
   if (COMPLAINT.test(claimOf(text)))
     return nothing(echo, `I’ve left ${ref} as it is. To see where it stands: show ${ref}.`);
   return isUnsure(command, text) ? unsure(command, text, echo) : command;
+}
+
+/** Whether the command is about the action `ref` (as the plan writes it). */
+export function namesAction(command: Command, ref: string): boolean {
+  return 'ref' in command && resolveRef(command.ref, [ref]).kind === 'one';
 }

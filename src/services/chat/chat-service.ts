@@ -1,8 +1,8 @@
 import { todayIn } from '../../domain/calendar';
 import { Command } from '../../domain/command';
 import { answersQuestion, parseCommand } from '../../domain/command-grammar';
+import { namesAction } from '../../domain/command-guard';
 import { cleanCommandText } from '../../domain/command-text';
-import { resolveRef } from '../../domain/ref-match';
 import { Storage } from '../../store/open-storage';
 import { ChangeNotifier } from '../notifier';
 import { bindReply } from './bind-reply';
@@ -55,11 +55,6 @@ import { withSpacedRefsJoined } from './spaced-refs';
 
 type SimpleChange = Parameters<typeof simpleChangeReply>[2];
 
-/** Whether the command is about the action `ref` (as the plan writes it). */
-function namesAction(command: Command, ref: string): boolean {
-  return 'ref' in command && resolveRef(command.ref, [ref]).kind === 'one';
-}
-
 /** Who is asking, where, and the plan bound to that conversation, if any. */
 interface Asker {
   incoming: Incoming;
@@ -78,6 +73,8 @@ interface EarlyReads {
 }
 
 const REMEMBERED_BINDINGS = 10_000;
+const NO_ACCOUNT =
+  'I can’t tell which account you are using, so I can’t match you to any actions. Please ask your Teams administrator to check the app is installed for you.';
 
 /**
  * Turns one message into replies. Stateless apart from Table Storage, so any instance can answer any message,
@@ -97,13 +94,7 @@ export class ChatService {
 
   async handle(incoming: Incoming): Promise<Reply[]> {
     const email = incoming.user.email?.toLowerCase();
-    if (!email) {
-      return [
-        text(
-          'I can’t tell which account you are using, so I can’t match you to any actions. Please ask your Teams administrator to check the app is installed for you.',
-        ),
-      ];
-    }
+    if (!email) return [text(NO_ACCOUNT)];
     const today = todayIn(incoming.now, this.defaultTimeZone);
     const typed = parseCommand(incoming.text, today);
     // "What's overdue" in a bound channel needs the plan, the asker's roles and the plan's actions: start reading
@@ -195,12 +186,11 @@ export class ChatService {
 
   private async run(command: Command, asker: Asker): Promise<Reply[]> {
     const { incoming, email } = asker;
-    let read: Promise<PlanView[]> | null = null;
-    const views = () => (read ??= this.views(asker));
+    const views = () => this.views(asker);
     // "send-wsoa/R3 at risk", "what's overdue in the SEND plan?": read as if typed in a chat bound to that plan.
     const today = todayIn(incoming.now, this.defaultTimeZone);
     const named = asker.boundPlanId ? null : await namedPlan(this.storage, views, incoming, today);
-    if (named) return this.run(named.command, { ...asker, ...named.asked });
+    if (named) return this.run(named.command, { ...asker, ...named.asked, views: undefined, early: null });
     const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
     if (report && this.reports) return [await reportReply(this.storage, incoming, views, report.planId, this.reports)];
     // Questions the grammar has no command for ("what has slipped this month?"), and "what's due next week", which

@@ -160,7 +160,8 @@ export function readDateAndReason(
   return readEmbedded(text, today) ?? read;
 }
 
-const COUNT_WORDS: Record<string, number> = {
+/** "two weeks", "a month": the small numbers people write as words (also read by command-lateness.ts). */
+export const COUNT_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
   one: 1,

@@ -2,7 +2,7 @@ import type { Command } from './command';
 import { delay, need, unknown, type MatchText } from './command-build';
 import { hasHedge } from './command-hedge';
 import type { Rule } from './command-rules';
-import { readDateAndReason } from './command-delay';
+import { COUNT_WORDS, readDateAndReason } from './command-delay';
 
 /**
  * An action said to be late in the sender's own words: "LAC-8 is running about two weeks late, the provider
@@ -72,30 +72,13 @@ const NOT_LATE = /^[\s:-]*(?:is\s+|s\s+)?(?:no longer|not|isn't|isnt|never)\s+(?
 /** A claim is a few words: longer text before or after the ref is not looked at, so a long message costs little. */
 const CLAIM_CHARS = 200;
 
-const COUNTS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
-
 type Roughly = { count: number; unit: 'day' | 'week' | 'month' };
 
 /** "two weeks late" → two weeks; "a few weeks behind" names no count, so nothing to suggest. */
 function roughlyIn(claim: string): Roughly | null {
   const m = new RegExp(`\\b${COUNT}\\s+(?:more\\s+)?${UNIT}\\b`, 'i').exec(claim);
   if (!m) return null;
-  const count = /\d/.test(m[1]) ? Number(m[1]) : COUNTS[m[1].toLowerCase()];
+  const count = /\d/.test(m[1]) ? Number(m[1]) : COUNT_WORDS[m[1].toLowerCase()];
   if (count === undefined || count < 1) return null;
   const unit = m[2].toLowerCase();
   if (unit.startsWith('fortnight')) return { count: count * 2, unit: 'week' };

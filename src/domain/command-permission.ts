@@ -1,15 +1,5 @@
 import type { Command } from './command';
-import {
-  type Actor,
-  canCancel,
-  canChangeDate,
-  canDecideDateRequest,
-  canRecordMeasureValue,
-  canSignOff,
-  canUpdate,
-  type DutyRules,
-  type Permission,
-} from './permissions';
+import { type Actor, type Deed, type DutyRules, mayDo, type Permission } from './permissions';
 import type { Action } from './types';
 
 const READING: Permission = { allowed: true };
@@ -20,24 +10,29 @@ const READING: Permission = { allowed: true };
  * shown the action; a command not about one action is for whoever its audience is (command-help.ts).
  */
 export function permissionFor(command: Command, actor: Actor, action: Action, rules: DutyRules): Permission {
+  const deed = deedOf(command);
+  return deed ? mayDo(deed, actor, action, rules) : READING;
+}
+
+function deedOf(command: Command): Deed | null {
   switch (command.kind) {
     case 'setStatus':
-      return command.status === 'Cancelled' ? canCancel(actor, action, rules) : canUpdate(actor, action);
+      return command.status === 'Cancelled' ? 'cancel' : 'update';
     case 'askRed':
     case 'note':
     case 'evidence':
-      return canUpdate(actor, action);
+      return 'update';
     case 'delay':
-      return canChangeDate(actor, action, rules);
+      return 'changeDate';
     case 'measureValue':
-      return canRecordMeasureValue(actor, action);
+      return 'recordValue';
     case 'signOff':
-      return canSignOff(actor, action, rules);
+      return 'signOff';
     case 'approve':
-      return action.dateRequest ? canDecideDateRequest(actor, action, rules) : canSignOff(actor, action, rules);
+      return 'approve';
     case 'decideDate':
-      return canDecideDateRequest(actor, action, rules);
+      return 'decideDate';
     default:
-      return READING;
+      return null;
   }
 }

@@ -183,3 +183,33 @@ export function canRecordMeasureValue(actor: Actor, action: Action): Permission 
     ? ALLOWED
     : denied({ code: 'notMeasureGiver', ref: action.ref });
 }
+
+/** What a message asks to do to an action, as the rules above see it. */
+export type Deed = 'update' | 'cancel' | 'changeDate' | 'recordValue' | 'signOff' | 'approve' | 'decideDate';
+
+/** Whether this person may do it to this action: one table for every reply that answers "may I?" or offers an example. */
+export function mayDo(
+  deed: Deed,
+  actor: Actor,
+  action: Action,
+  rules: DutyRules,
+  names?: ReadonlyMap<string, string>,
+): Permission {
+  switch (deed) {
+    case 'update':
+      return canUpdate(actor, action, names);
+    case 'cancel':
+      return canCancel(actor, action, rules);
+    case 'changeDate':
+      return canChangeDate(actor, action, rules, names);
+    case 'recordValue':
+      return canRecordMeasureValue(actor, action);
+    case 'signOff':
+      return canSignOff(actor, action, rules);
+    case 'approve':
+      // "approve SG-4" decides the new date waiting, or else signs off a completed action.
+      return action.dateRequest ? canDecideDateRequest(actor, action, rules) : canSignOff(actor, action, rules);
+    case 'decideDate':
+      return canDecideDateRequest(actor, action, rules);
+  }
+}

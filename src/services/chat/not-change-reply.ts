@@ -1,14 +1,7 @@
 import { denialWords } from '../../cards/refusal-words';
 import { formatUkDate } from '../../domain/calendar';
 import type { Command, NamedChange } from '../../domain/command';
-import {
-  canCancel,
-  canChangeDate,
-  canDecideDateRequest,
-  canSignOff,
-  canUpdate,
-  type Permission,
-} from '../../domain/permissions';
+import { canChangeDate, canUpdate, type Deed, mayDo, type Permission } from '../../domain/permissions';
 import { currentDueDate } from '../../domain/rag';
 import type { Action } from '../../domain/types';
 import { numericDate } from '../../domain/uk-date-result';
@@ -40,23 +33,14 @@ function commandFor(change: NamedChange, action: Action): string {
 
 /** Whether this person may make the change, by the one set of rules every door uses. */
 function mayMake(found: FoundAction, change: NamedChange, names: ReadonlyMap<string, string>): Permission {
-  const { actor, plan } = found.view;
-  const action = found.current.value;
-  switch (change) {
-    case 'Signed off':
-      return canSignOff(actor, action, plan);
-    case 'approve':
-      // "approve SG-4" decides the new date waiting, or else signs off a completed action.
-      return action.dateRequest ? canDecideDateRequest(actor, action, plan) : canSignOff(actor, action, plan);
-    case 'decline':
-      return canDecideDateRequest(actor, action, plan);
-    case 'Cancelled':
-      return canCancel(actor, action, plan);
-    case 'newDate':
-      return canChangeDate(actor, action, plan, names);
-    default:
-      return canUpdate(actor, action, names);
-  }
+  const deeds: Partial<Record<NamedChange, Deed>> = {
+    'Signed off': 'signOff',
+    approve: 'approve',
+    decline: 'decideDate',
+    Cancelled: 'cancel',
+    newDate: 'changeDate',
+  };
+  return mayDo(deeds[change] ?? 'update', found.view.actor, found.current.value, found.view.plan, names);
 }
 
 /** "can I sign off SG-6?": the question answered (may they, and how), with nothing decided. */

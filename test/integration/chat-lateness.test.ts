@@ -1,12 +1,9 @@
-import path from 'node:path';
 import { addDays, formatUkDate } from '../../src/domain/calendar';
 import { currentDueDate } from '../../src/domain/rag';
 import { numericDate } from '../../src/domain/uk-date-result';
-import { ChatService } from '../../src/services/chat/chat-service';
-import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import type { Storage } from '../../src/store/open-storage';
-import { personal, STRANGER, talkTo } from '../support/chat';
-import { testStorage } from '../support/storage';
+import { DemoChat, personal, STRANGER, useDemoChat } from '../support/chat';
 
 /**
  * An action said to be late in the sender's own words, through the chat service into real storage (Azurite) seeded
@@ -14,7 +11,6 @@ import { testStorage } from '../support/storage';
  * person answers; said unsurely, nothing is asked and the reply gives the command to send. Patti owns LAC-8, Lynne
  * owns SG-13, Isaiah owns other actions, Alex chairs.
  */
-const ROOT = path.resolve(__dirname, '../..');
 const SEEDED = new Date('2026-12-01T09:00:00Z');
 const NOW = new Date('2026-12-01T10:00:00Z');
 const PATTI = 'pattif@example.com';
@@ -22,14 +18,10 @@ const LYNNE = 'lynner@example.com';
 const ISAIAH = 'isaiah@example.com';
 const ALEX = 'alexw@example.com';
 
+const demo = useDemoChat(SEEDED, NOW);
 let storage: Storage;
-let say: ReturnType<typeof talkTo>;
-
-beforeEach(async () => {
-  storage = testStorage();
-  say = talkTo(new ChatService(storage, 'Europe/London'), NOW);
-  await seedDemo(storage, ROOT, SEEDED);
-});
+let say: DemoChat['say'];
+beforeEach(() => ({ storage, say } = demo));
 
 const stored = async (ref: string) => (await storage.actions.get(DEMO_PLAN_ID, ref))!;
 /** The question the bot waits on in the person's chat, if any. */

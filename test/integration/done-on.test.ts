@@ -3,20 +3,16 @@
  * the day it was done, and the weekly digest (the real job, as a dry run) and the committee report show that day.
  * A day still to come, one before the plan began, an unreadable one, or someone else's word change nothing.
  */
-import path from 'node:path';
 import { runDigest } from '../../src/jobs/digest';
 import { renderReport } from '../../src/reports/render';
-import { ChatService } from '../../src/services/chat/chat-service';
-import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { Storage } from '../../src/store/open-storage';
 import { actorIn, makeCommitteeReport } from '../../src/use-cases/committee-report';
 import { jobDeps } from '../support/bot-harness';
-import { talkTo } from '../support/chat';
-import { testStorage } from '../support/storage';
+import { DemoChat, useDemoChat } from '../support/chat';
 
 jest.setTimeout(60_000);
 
-const ROOT = path.resolve(__dirname, '../..');
 /** Monday 30 Nov 2026, midday in London; the demo is seeded an hour before, so its baseline is Mon 5 Oct 2026. */
 const NOW = new Date('2026-11-30T12:00:00Z');
 const SEEDED = new Date('2026-11-30T11:00:00Z');
@@ -24,14 +20,10 @@ const PATTI = 'pattif@example.com';
 const CHAIR = 'alexw@example.com';
 const CHANNEL = '19:done-on@thread.tacv2';
 
+const demo = useDemoChat(SEEDED, NOW);
 let storage: Storage;
-let say: ReturnType<typeof talkTo>;
-
-beforeEach(async () => {
-  storage = testStorage();
-  say = talkTo(new ChatService(storage, 'Europe/London'), NOW);
-  await seedDemo(storage, ROOT, SEEDED);
-});
+let say: DemoChat['say'];
+beforeEach(() => ({ storage, say } = demo));
 
 const sg9 = async () => (await storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value;
 const sg9History = async () => (await storage.actions.planHistory(DEMO_PLAN_ID)).filter((e) => e.ref === 'SG-9');

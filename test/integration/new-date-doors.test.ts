@@ -1,12 +1,9 @@
-import { projectRoot } from '../../src/project-root';
 import { CardActionResult, CardActions } from '../../src/services/card-actions';
-import { ChatService } from '../../src/services/chat/chat-service';
-import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
+import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { Storage } from '../../src/store/open-storage';
 import { cardText } from '../support/card-validation';
-import { talkTo } from '../support/chat';
+import { DemoChat, useDemoChat } from '../support/chat';
 import { renderCard } from '../../src/cards/render';
-import { testStorage } from '../support/storage';
 
 /**
  * A new date is never taken silently: not for an action already complete (it would reopen it unasked), at any
@@ -17,13 +14,12 @@ const NOW = new Date('2026-11-30T12:00:00Z');
 const ALEX = { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' }; // chair; owns SG-1, SG-4
 const MEGAN = { id: 'user-id-1', email: 'meganb@example.com', name: 'Megan Bowen' }; // administrator
 
+const demo = useDemoChat(new Date('2026-11-30T11:00:00Z'), NOW);
 let storage: Storage;
-let say: ReturnType<typeof talkTo>;
+let say: DemoChat['say'];
 let cards: CardActions;
-beforeEach(async () => {
-  storage = testStorage();
-  await seedDemo(storage, projectRoot(), new Date('2026-11-30T11:00:00Z'));
-  say = talkTo(new ChatService(storage, 'Europe/London'), NOW);
+beforeEach(() => {
+  ({ storage, say } = demo);
   cards = new CardActions(storage);
 });
 

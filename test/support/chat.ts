@@ -1,6 +1,11 @@
 import { renderCard } from '../../src/cards/render';
 import { Incoming, Reply } from '../../src/services/chat/types';
-import { DEMO_PEOPLE } from '../../src/services/demo-seed';
+import { ChatService } from '../../src/services/chat/chat-service';
+import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
+import { projectRoot } from '../../src/project-root';
+import { UK_TIME_ZONE } from '../../src/domain/time-zone';
+import { Storage } from '../../src/store/open-storage';
+import { testStorage } from './storage';
 import { cardProblems, cardText } from './card-validation';
 
 /** Anything that answers a chat message as the chat service does. */
@@ -44,4 +49,21 @@ export function talkTo(chat: Chat, now: Date) {
     conversation = personal(email),
     at = now,
   ): Promise<string[]> => (await chat.handle({ text, conversation, user: userOf(email), now: at })).map(readable);
+}
+
+/** The demo in a store of its own for each test, and `say` to the chat service over it. */
+export class DemoChat {
+  storage!: Storage;
+  say!: ReturnType<typeof talkTo>;
+}
+
+/** Registers a `beforeEach` in the calling file: the demo seeded at `seededAt`, the chat service's clock at `now`. */
+export function useDemoChat(seededAt: Date, now: Date): DemoChat {
+  const demo = new DemoChat();
+  beforeEach(async () => {
+    demo.storage = testStorage();
+    await seedDemo(demo.storage, projectRoot(), seededAt);
+    demo.say = talkTo(new ChatService(demo.storage, UK_TIME_ZONE), now);
+  });
+  return demo;
 }

@@ -1,6 +1,6 @@
 import { ChatService } from '../../src/services/chat/chat-service';
 import { anotherCouncilPlan } from '../support/another-council';
-import { talkTo } from '../support/chat';
+import { BY_FIRST_NAME, talkTo } from '../support/chat';
 import { everydayQuestions, type EverydayQuestion } from '../support/everyday-questions';
 import { testStorage } from '../support/storage';
 
@@ -16,14 +16,7 @@ const PLAN = 'send-plan';
 const TITLE = 'SEND improvement plan';
 const say = talkTo(chat, NOW);
 
-const PEOPLE: Record<string, string> = {
-  alex: 'alexw@example.com',
-  megan: 'meganb@example.com',
-  adele: 'adelev@example.com',
-  isaiah: 'isaiah@example.com',
-  patti: 'pattif@example.com',
-  lynne: 'lynner@example.com',
-};
+const PEOPLE = BY_FIRST_NAME;
 
 beforeAll(() => anotherCouncilPlan(storage, PLAN, TITLE));
 

@@ -7,7 +7,7 @@ import { importPlan } from '../../src/services/import-plan';
 import type { Reply } from '../../src/services/chat/types';
 import { DEMO_PEOPLE, seedDemo } from '../../src/services/demo-seed';
 import type { Storage } from '../../src/store/open-storage';
-import { readable } from '../support/chat';
+import { BY_FIRST_NAME, readable } from '../support/chat';
 import { testStorage } from '../support/storage';
 
 /**
@@ -18,14 +18,7 @@ import { testStorage } from '../support/storage';
  * the change its line names.
  */
 const NOW = new Date('2026-11-30T10:00:00Z'); // a Monday
-const PEOPLE: Record<string, string> = {
-  alex: 'alexw@example.com',
-  megan: 'meganb@example.com',
-  adele: 'adelev@example.com',
-  isaiah: 'isaiah@example.com',
-  patti: 'pattif@example.com',
-  lynne: 'lynner@example.com',
-};
+const PEOPLE = BY_FIRST_NAME;
 const OUTCOMES = ['none', 'ask', 'Complete', 'On track', 'At risk', 'Delayed', 'Cancelled'] as const;
 const DECISIONS = ['signed-off', 'approved', 'declined'] as const;
 type Outcome = (typeof OUTCOMES)[number] | (typeof DECISIONS)[number];

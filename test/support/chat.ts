@@ -67,3 +67,8 @@ export function useDemoChat(seededAt: Date, now: Date): DemoChat {
   });
   return demo;
 }
+
+/** The demo people's emails by first name in lower case ("patti"), as the corpus files name who sends a message. */
+export const BY_FIRST_NAME: Readonly<Record<string, string>> = Object.fromEntries(
+  DEMO_PEOPLE.map((p) => [p.name.split(' ')[0].toLowerCase(), p.email]),
+);

@@ -71,10 +71,27 @@ function startsAsking(words: readonly string[]): boolean {
   return ASKS_OF_SOMEONE.has(first) && SOMEONE.has(second);
 }
 
+/**
+ * "ask Megan", "idk, check with Lynne Robbins": the bot is sent to someone else, which says nothing about why.
+ * Only a short reply: "ask the board to agree the new scope first" may well be the reason.
+ */
+function sendsElsewhere(words: readonly string[]): boolean {
+  const start = words.findIndex((w) => !NO_REASON.has(w) || w === 'ask' || w === 'check');
+  if (start < 0) return false;
+  const [first, second] = words.slice(start);
+  const verb =
+    first === 'ask' || first === 'email'
+      ? 1
+      : ['check', 'speak', 'talk'].includes(first) && ['with', 'to'].includes(second)
+        ? 2
+        : 0;
+  return verb > 0 && words.length - start - verb <= 2;
+}
+
 /** Why this reply can't be taken as the answer asked for, or null when it can. */
 export function unusableAnswer(text: string): UnusableAnswer | null {
   const trimmed = text.trim();
   const words = wordsOf(trimmed);
   if (endsAsking(trimmed) || startsAsking(words)) return 'question';
-  return words.every((w) => NO_REASON.has(w)) ? 'noAnswer' : null;
+  return words.every((w) => NO_REASON.has(w)) || sendsElsewhere(words) ? 'noAnswer' : null;
 }

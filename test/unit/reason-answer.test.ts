@@ -8,6 +8,9 @@ import { unusableAnswer } from '../../src/domain/reason-answer';
 describe('reasons people give are taken', () => {
   test.each([
     'staff sickness',
+    'had to check with legal first',
+    'the board asked for more evidence',
+    'ask the police for the data, they have not sent it',
     'the provider went bust',
     'waiting on legal',
     'because the board moved',
@@ -114,6 +117,11 @@ describe('replies that give no reason are not reasons', () => {
     'n/a',
     'no reason',
     'sorry',
+    // Sent to someone else (the second tester's replies that had gone to the chairs as reasons).
+    'idk ask Megan',
+    'ask Megan',
+    'check with Lynne Robbins',
+    'speak to Adele',
     '👍',
     '...',
     '',

@@ -26,7 +26,8 @@ const LEAD = /^(.*?)(?=[,;:()]|\.\s|\s[-–—]\s|\s(?:because|as|so|and|but|cos
 /** "on Friday", "as of yesterday", "as at 27 Nov": words before a day that say nothing more. */
 const BEFORE_DAY = /^(?:(?:on|as of|as at)\s+)?(?:the\s+)?/i;
 const NOT_A_DAY = /^(?:by|before|until|till|due)\b/i;
-const AGO = new RegExp(`^(${COUNT_PATTERN}) (days?|weeks?) ago$`, 'i');
+const AGO = new RegExp(`^(${COUNT_PATTERN}) (days?|weeks?|fortnights?) ago$`, 'i');
+const AGO_DAYS: Record<string, number> = { day: 1, week: 7, fortnight: 14 };
 const WEEKDAY = /^(?:(last|this|this coming|coming|next)\s+)?([a-z]+\.?)$/i;
 /** A date with no year more than half a year ahead is the one just gone ("done on 15/7" said in November). */
 const HALF_YEAR = 183;
@@ -54,7 +55,7 @@ function dayOf(phrase: string, today: IsoDate): IsoDate | null {
   if (p === 'day before yesterday') return addDays(today, -2);
   const ago = AGO.exec(p);
   const count = ago ? parseCount(ago[1]) : null;
-  if (ago && count !== null) return addDays(today, -count * (ago[2].startsWith('week') ? 7 : 1));
+  if (ago && count !== null) return addDays(today, -count * AGO_DAYS[ago[2].toLowerCase().replace(/s$/, '')]);
   const weekday = WEEKDAY.exec(p);
   const day = weekday ? weekdayFromWord(weekday[2]) : null;
   // "on Monday": the most recent Monday, today included; "last Friday": the one before today. "this"/"next" look ahead.

@@ -43,6 +43,9 @@ describe('a completion with the day it was done records that day', () => {
     ['SG-9 complete as of yesterday', MONDAY, done('2026-11-29')],
     ['mark SG-9 complete yesterday', MONDAY, done('2026-11-29')],
     ['SG-9 done 3 days ago', MONDAY, done('2026-11-27')],
+    ['SG-9 finished a fortnight ago', MONDAY, done('2026-11-16')],
+    ['SG-9 done 3 weeks ago', MONDAY, done('2026-11-09')],
+    ['SG-9 completed a week ago', MONDAY, done('2026-11-23')],
     ['SG-9 done on 15/07', MONDAY, done('2026-07-15')],
     ['SG-9 done yesterday because the board agreed', MONDAY, done('2026-11-29', 'the board agreed')],
     [

@@ -23,7 +23,7 @@ const FILL =
 const LATE = '(?:late|behind(?:\\s+schedule)?|behind time)';
 /** "its date", "the end of March date", "the deadline", "our target date": the date it is due, never the new one. */
 const DEADLINE =
-  "(?:its|the|their|our|it's|this|that)\\s+(?:[\\w/.]+\\s+){0,4}?(?:deadline|date|due date|target date|end date|timescale)";
+  "(?:(?:its|the|their|our|it's|this|that)\\s+(?:[\\w/.]+\\s+){0,4}?(?:deadline|date|due date|target date|end date|timescale)|the end of [a-z]+)";
 const WONT =
   "(?:won't|wont|will not|isn't going to|isnt going to|is not going to|not going to|(?:is|s)\\s+unlikely to|unlikely to|can't|cant|cannot|(?:is|s)\\s+never going to|(?:probably|likely|definitely)\\s+(?:won't|wont|will not|isn't going to))";
 const FINISHED = '(?:done|finished|completed|complete|ready|delivered|met|in place)';
@@ -34,7 +34,7 @@ const AFTER_REF = new RegExp(
   '^[\\s:-]*(?:' +
     [
       `${FILL}(?:${AMOUNT}\\s+)?${LATE}`,
-      `${FILL}(?:miss|missing|misses|overrun|overrunning|run over|running over)(?:\\s+${DEADLINE})?`,
+      `${FILL}(?:miss|missing|misses|overrun|overrunning|run over|running over)(?:\\s+${DEADLINE}|\\s+into\\s+[a-z]+)?`,
       `${FILL}${WONT}\\s+(?:be able to\\s+)?(?:make|meet|hit|achieve|keep to|stick to)\\s+${DEADLINE}`,
       `${FILL}${WONT}\\s+(?:be able to\\s+)?(?:make it|be ${FINISHED}|finish|complete)\\s+${IN_TIME}`,
       `(?:'s|s)?\\s*(?:deadline|date|due date)\\s+${FILL}(?:be missed|slip|slipping|won't be met|will not be met)`,

@@ -42,6 +42,9 @@ describe('an action said to be late is a delay, its new date still to be asked f
     ['LAC-8 will not be finished in time', late('LAC-8')],
     ['LAC-8 is going to miss its deadline', late('LAC-8')],
     ['LAC-8 will miss the end of March date', late('LAC-8')],
+    // The second tester's: a deadline named as "the end of March", and an overrun "into" a month.
+    ["SG-7 won't make the end of March", late('SG-7')],
+    ['LAC-7 will overrun into February', late('LAC-7')],
     ["we won't hit the deadline for LAC-8", late('LAC-8')],
     ["we're not going to make the deadline for LAC-8", late('LAC-8')],
     ["we're going to miss the deadline for LAC-8", late('LAC-8')],

@@ -41,7 +41,10 @@ export async function deliverCommand(ctx: CliContext, options: DeliverOptions): 
     return;
   }
   if (reports.length === 0) {
-    ctx.out.write('Nothing waits in the outbox: everyone has been told of every change.\n');
+    ctx.out.write(
+      'Nothing waits in the outbox: every notification was sent, or recorded as undeliverable to someone the bot ' +
+        'cannot reach (see "reach").\n',
+    );
     return;
   }
   ctx.out.write(

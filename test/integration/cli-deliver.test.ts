@@ -41,7 +41,10 @@ test('delivers what waits in the outbox once, says what it did, and a second run
   );
   const second = await cli('deliver', '--json');
   expect(JSON.parse(second.out)).toEqual([]);
-  expect((await cli('deliver')).out).toBe('Nothing waits in the outbox: everyone has been told of every change.\n');
+  expect((await cli('deliver')).out).toBe(
+    'Nothing waits in the outbox: every notification was sent, or recorded as undeliverable to someone the bot ' +
+      'cannot reach (see "reach").\n',
+  );
   expect(connector.sent).toHaveLength(1);
 });
 

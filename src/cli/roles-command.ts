@@ -50,9 +50,11 @@ export async function listRolesCommand(ctx: CliContext, options: { plan?: string
     ctx.out.write('Nobody has a role yet. Grant one with: action-tracker roles grant someone@council.gov.uk admin\n');
     return;
   }
+  // A role granted without --name is shown with the name Teams gave the person, where the bot has met them.
+  const names = await ctx.storage.people.nameDirectory();
   const rows = people.map((p) => [
     p.email,
-    p.displayName ?? '',
+    p.displayName ?? names.get(p.email) ?? '',
     p.roles.join(', '),
     p.planId === ALL_PLANS ? 'every plan' : p.planId,
   ]);

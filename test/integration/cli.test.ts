@@ -117,8 +117,11 @@ describe('the action-tracker command line', () => {
       (await cli('roles', 'grant', 'Chair@Example.com', 'chair', '--plan', 'ofsted-2011', '--name', 'Pat Chair')).out,
     ).toMatch(/chair@example\.com now has: chair \(plan ofsted-2011\)/);
     expect((await cli('roles', 'grant', 'admin@example.com', 'admin')).out).toMatch(/now has: admin \(every plan\)/);
+    // Granted without --name: the list shows the name Teams gave the person once the bot has met them.
+    const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
+    await storage.people.link({ email: 'admin@example.com', name: 'Ada Admin', updatedAt: new Date().toISOString() });
     const listed = await cli('roles', 'list', '--plan', 'ofsted-2011');
-    expect(listed.out).toMatch(/admin@example\.com\s+admin\s+every plan/);
+    expect(listed.out).toMatch(/admin@example\.com\s+Ada Admin\s+admin\s+every plan/);
     expect(listed.out).toMatch(/chair@example\.com\s+Pat Chair\s+chair\s+ofsted-2011/);
     expect((await cli('roles', 'revoke', 'chair@example.com', 'chair', '--plan', 'ofsted-2011')).out).toMatch(
       /now has: no roles/,

@@ -264,7 +264,9 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     await storage.imports.stage(staging, writes.slice(i, i + MAX_ACTIONS_PER_WRITE));
   }
   progress({ phase: 'writing', done: writes.length, total: writes.length });
-  await storage.imports.publish(staging, plan, request.glossary ? glossaryEntries : null, at);
+  // A file that changed no action is not where the plan comes from: the report keeps naming the one that did.
+  const source = writes.length === 0 && existingPlan ? { ...plan, sourceDocument: existingPlan.sourceDocument } : plan;
+  await storage.imports.publish(staging, source, request.glossary ? glossaryEntries : null, at);
   const finished = await storage.imports.finish(request.planId, (done, total) =>
     progress({ phase: 'publishing', done, total }),
   );

@@ -38,7 +38,11 @@ describe('importing the real Ofsted plan', () => {
     const planId = aPlanId('ofsted-2011');
     const report = await importPlan(
       storage,
-      request(fixture, { planId, title: 'Ofsted safeguarding and looked after children 2011' }),
+      request(fixture, {
+        planId,
+        title: 'Ofsted safeguarding and looked after children 2011',
+        sourceDocument: fixture.name,
+      }),
     );
     expect(report.errors).toEqual([]);
     return planId;
@@ -70,9 +74,14 @@ describe('importing the real Ofsted plan', () => {
 
   test('re-importing the same file changes nothing and adds no history', async () => {
     const planId = await imported();
-    const report = await importPlan(storage, request(fixture, { planId }));
+    const report = await importPlan(
+      storage,
+      request({ ...fixture, name: 'export-copy.csv' }, { planId, sourceDocument: 'export-copy.csv' }),
+    );
     expect(report).toMatchObject({ ok: true, created: [], updated: [], unchanged: 22 });
     expect(await storage.actions.history(planId, 'SG-1')).toHaveLength(1);
+    // The committee report still names the file the plan came from, not a copy that changed nothing.
+    expect((await storage.plans.get(planId))?.sourceDocument).toBe('ofsted-2011-announced-plan.csv');
   });
 
   test('re-importing an edited file updates just the changed action and records it with via import', async () => {

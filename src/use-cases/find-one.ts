@@ -42,7 +42,8 @@ export async function findOne(
   if (seen.length > 1)
     return {
       kind: 'inSeveralPlans',
-      ref,
+      // As the plan writes it ("Rec 4(ii)"), not as typed or joined ("rec 4 ii").
+      ref: asked[0].current.value.ref,
       plans: asked.map(({ view: { plan } }) => ({ id: plan.id, title: plan.title })),
     };
   if (readable.length === 0) return { kind: 'notFound', ref, suggestions: [], nothingReadable: true };

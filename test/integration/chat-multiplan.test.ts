@@ -83,6 +83,11 @@ const r3 = async (planId: string) => (await storage.actions.get(planId, 'R3'))!;
 const etags = async () => Promise.all([SEND, YJ, AUDIT].map(async (p) => (await r3(p.id)).etag));
 
 describe('a ref in more than one plan, typed in a personal chat', () => {
+  test('the question names the action as the plans write it, not as typed', async () => {
+    const [reply] = await replies('r3 at risk: panel capacity', PATTI);
+    expect(readable(reply)).toContain('R3 is in 2 of your plans. Which plan do you mean?');
+  });
+
   test('an owner of R3 in two plans is asked which, one button per plan by title; nothing changes until one is pressed', async () => {
     const before = await etags();
     const [reply, ...more] = await replies('R3 at risk: panel capacity', PATTI);

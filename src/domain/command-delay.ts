@@ -160,23 +160,6 @@ export function readDateAndReason(
   return readEmbedded(text, today) ?? read;
 }
 
-/** "two weeks", "a month": the small numbers people write as words (also read by command-lateness.ts). */
-export const COUNT_WORDS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 /** "another 2 weeks", "an extra week", "by a month", "need another week": time added to the current due date. */
 const LATER =
   /^[\s:;,.\-–—]*(?:(?:we\s+)?(?:needs?|wants?|requires?|have|get|delayed|slipping|slip|moving|move)\s+)?(?:by\s+)?(?:(another|an extra|a further|an additional|extra|further|additional)\s+|by\s+|(?<=by\s+))(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:more\s+)?(days?|weeks?|fortnights?|months?)\b/i;
@@ -184,7 +167,7 @@ const LATER =
 function readLater(text: string): { newDate: DateAnswer; reason: string | null } | null {
   const m = LATER.exec(text.slice(0, 200));
   if (!m || (m[1] === undefined && m[2] === undefined)) return null;
-  const count = m[2] === undefined ? 1 : /\d/.test(m[2]) ? Number(m[2]) : COUNT_WORDS[m[2].toLowerCase()];
+  const count = m[2] === undefined ? 1 : (parseCount(m[2]) ?? 1);
   const unitWord = m[3].toLowerCase();
   const unit = unitWord.startsWith('month') ? 'month' : unitWord.startsWith('day') ? 'day' : 'week';
   const shown = m[0].replace(/^[\s:;,.\-–—]+/, '').trim();

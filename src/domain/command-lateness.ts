@@ -2,7 +2,8 @@ import type { Command } from './command';
 import { delay, need, unknown, type MatchText } from './command-build';
 import { hasHedge } from './command-hedge';
 import type { Rule } from './command-rules';
-import { COUNT_WORDS, readDateAndReason } from './command-delay';
+import { readDateAndReason } from './command-delay';
+import { parseCount } from './number-words';
 
 /**
  * An action said to be late in the sender's own words: "LAC-8 is running about two weeks late, the provider
@@ -78,8 +79,8 @@ type Roughly = { count: number; unit: 'day' | 'week' | 'month' };
 function roughlyIn(claim: string): Roughly | null {
   const m = new RegExp(`\\b${COUNT}\\s+(?:more\\s+)?${UNIT}\\b`, 'i').exec(claim);
   if (!m) return null;
-  const count = /\d/.test(m[1]) ? Number(m[1]) : COUNT_WORDS[m[1].toLowerCase()];
-  if (count === undefined || count < 1) return null;
+  const count = parseCount(m[1]);
+  if (count === null || count < 1) return null;
   const unit = m[2].toLowerCase();
   if (unit.startsWith('fortnight')) return { count: count * 2, unit: 'week' };
   return { count, unit: unit.startsWith('month') ? 'month' : unit.startsWith('day') ? 'day' : 'week' };

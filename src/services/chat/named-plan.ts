@@ -11,8 +11,8 @@ import { Incoming } from './types';
 
 /**
  * The plan a message names ("send-wsoa/R3 at risk", "what's overdue in the SEND plan?") among the plans the
- * person may read, and the message to read in it instead, as if typed in a chat bound to it; null when it names none, or when the words may be part
- * of what they want recorded, or when the message means nothing without them. A plan they may not read is never
+ * person may read, and the message to read in it instead, as if typed in a chat bound to it; null when it names
+ * none, or when the words may be part of what they want recorded, or when the message means nothing without them. A plan they may not read is never
  * matched, so naming one is answered as if the words were any others. Readability is checked only once the words
  * look like some plan's name, so ordinary messages cost a few string comparisons.
  */

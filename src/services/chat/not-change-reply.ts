@@ -31,16 +31,18 @@ function commandFor(change: NamedChange, action: Action): string {
   }
 }
 
+/** The rule each change answers to; any other status is an update. */
+const DEEDS: Partial<Record<NamedChange, Deed>> = {
+  'Signed off': 'signOff',
+  approve: 'approve',
+  decline: 'decideDate',
+  Cancelled: 'cancel',
+  newDate: 'changeDate',
+};
+
 /** Whether this person may make the change, by the one set of rules every door uses. */
 function mayMake(found: FoundAction, change: NamedChange, names: ReadonlyMap<string, string>): Permission {
-  const deeds: Partial<Record<NamedChange, Deed>> = {
-    'Signed off': 'signOff',
-    approve: 'approve',
-    decline: 'decideDate',
-    Cancelled: 'cancel',
-    newDate: 'changeDate',
-  };
-  return mayDo(deeds[change] ?? 'update', found.view.actor, found.current.value, found.view.plan, names);
+  return mayDo(DEEDS[change] ?? 'update', found.view.actor, found.current.value, found.view.plan, names);
 }
 
 /** "can I sign off SG-6?": the question answered (may they, and how), with nothing decided. */

@@ -126,6 +126,21 @@ describe('the action-tracker command line', () => {
     expect((await cli('roles', 'revoke', 'chair@example.com', 'chair', '--plan', 'ofsted-2011')).out).toMatch(
       /now has: no roles/,
     );
+    // Without --plan, every role in every plan (it had said "Nobody has a role yet").
+    await cli('roles', 'grant', 'chair@example.com', 'executive', '--plan', 'ofsted-2011');
+    expect((await cli('roles', 'list')).out).toMatch(
+      /admin@example\.com\s+Ada Admin\s+admin\s+every plan\n.*chair@example\.com\s+Pat Chair\s+executive\s+ofsted-2011/s,
+    );
+    // A typo in the plan id is refused, not granted to a plan nobody reads.
+    const typo = await cli('roles', 'grant', 'bob@example.com', 'chair', '--plan', 'ofsted-2o11');
+    expect(typo.code).not.toBe(0);
+    expect(typo.err).toMatch(/There is no plan "ofsted-2o11"\. Plans: .*ofsted-2011/);
+    expect((await cli('roles', 'grant', 'bob@example.com', 'chair', '--plan', 'ofsted-2O11')).err).toMatch(
+      /"ofsted-2O11" is not a usable plan id/,
+    );
+    expect((await cli('roles', 'list')).out).not.toMatch(/bob@example\.com/);
+    const missing = await cli('roles', 'list', '--plan', 'ofsted-2012');
+    expect(missing.err).toMatch(/There is no plan "ofsted-2012"\. Plans: .*ofsted-2011/);
     const wrong = await cli('roles', 'grant', 'someone', 'king');
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/"someone" is not an email address/);

@@ -240,6 +240,13 @@ describe('the weekly jobs from the command line', () => {
       const list = await cli('list', '--plan', 'ofsted-2011', '--owner', 'alexw@example.com');
       expect(list.out).toMatch(/SG-1 .*Alex Wilber/);
       expect(list.out).not.toMatch(/SG-1 .*alexw@example.com/);
+      // The name shown in the Owner column is what people type back.
+      expect((await cli('list', '--plan', 'ofsted-2011', '--owner', 'alex wilber')).out).toEqual(
+        list.out.replace('alexw@example.com', 'alex wilber'),
+      );
+      const nobody = await cli('list', '--plan', 'ofsted-2011', '--owner', 'Alex Wilbur');
+      expect(nobody.code).toBe(1);
+      expect(nobody.err).toMatch(/Nobody called "Alex Wilbur" owns an action in .*: .*Alex Wilber/);
     } finally {
       await connector.stop();
     }

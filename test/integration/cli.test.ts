@@ -1,11 +1,5 @@
-import fs from 'node:fs';
-import { runCliWith } from '../support/cli';
-import os from 'node:os';
-import path from 'node:path';
+import { cliOverTestStorage, runCliWith, scratchFolder } from '../support/cli';
 import ExcelJS from 'exceljs';
-import { randomBytes } from 'node:crypto';
-import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
-import { Tables } from '../../src/store/tables';
 import { FakeConnector } from '../support/fake-connector';
 import { personalChat } from '../support/builders';
 import { demoPlanFile } from '../../src/services/demo-seed';
@@ -13,11 +7,6 @@ import { projectRoot } from '../../src/project-root';
 
 /** The shared Ofsted fixture, or the copy in demo/ when the repository is cloned on its own. */
 const FIXTURE = demoPlanFile(projectRoot());
-/** Tables of their own: a test that changes the plan in ways others would notice uses a fresh set. */
-const freshEnv = () => ({
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex'),
-});
 const importOfsted = (into: NodeJS.ProcessEnv) =>
   runCliWith(into, [
     'import',
@@ -31,16 +20,15 @@ const importOfsted = (into: NodeJS.ProcessEnv) =>
   ]);
 
 /** The tables most tests read: the Ofsted plan, imported once. */
-const env = freshEnv();
+const { env, cli, storage } = cliOverTestStorage('cli');
 beforeAll(() => importOfsted(env));
 
-const cli = (...args: string[]) => runCliWith(env, args);
-
 describe('the action-tracker command line', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+  const files = scratchFolder('cli-');
 
   test('imports the Ofsted plan', async () => {
-    const result = await importOfsted(freshEnv());
+    // Tables of their own: a test that changes the plan in ways others would notice uses a fresh set.
+    const result = await importOfsted(cliOverTestStorage('cli').env);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Imported 22 actions into plan ofsted-2011: 22 new, 0 changed, 0 unchanged/);
     expect(result.err).toMatch(/Warning: "CAMHS" \(in SG-9\) is not explained/);
@@ -76,7 +64,7 @@ describe('the action-tracker command line', () => {
   });
 
   test('exports XLSX with real dates', async () => {
-    const out = path.join(tmp, 'plan.xlsx');
+    const out = files.at('plan.xlsx');
     const result = await cli('export', '--plan', 'ofsted-2011', '--format', 'xlsx', '--out', out);
     expect(result.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
@@ -91,7 +79,7 @@ describe('the action-tracker command line', () => {
   });
 
   test('an exported file can be imported again without changing anything', async () => {
-    const out = path.join(tmp, 'round-trip.csv');
+    const out = files.at('round-trip.csv');
     await cli('export', '--plan', 'ofsted-2011', '--out', out);
     const result = await cli('import', out, '--plan', 'ofsted-2011');
     expect(result.err).toMatch(
@@ -102,8 +90,7 @@ describe('the action-tracker command line', () => {
   });
 
   test('a bad file prints every problem with its row and exits 1', async () => {
-    const bad = path.join(tmp, 'bad.csv');
-    fs.writeFileSync(bad, 'ref,action,due\nA-1,Fine,31/02/2026\nA-1,Again,\n');
+    const bad = files.write('bad.csv', 'ref,action,due\nA-1,Fine,31/02/2026\nA-1,Again,\n');
     const result = await cli('import', bad, '--plan', 'bad-plan', '--baseline', '2026-01-01');
     expect(result.code).toBe(1);
     expect(result.err).toMatch(
@@ -118,7 +105,6 @@ describe('the action-tracker command line', () => {
     ).toMatch(/chair@example\.com now has: chair \(plan ofsted-2011\)/);
     expect((await cli('roles', 'grant', 'admin@example.com', 'admin')).out).toMatch(/now has: admin \(every plan\)/);
     // Granted without --name: the list shows the name Teams gave the person once the bot has met them.
-    const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
     await storage.people.link({ email: 'admin@example.com', name: 'Ada Admin', updatedAt: new Date().toISOString() });
     const listed = await cli('roles', 'list', '--plan', 'ofsted-2011');
     expect(listed.out).toMatch(/admin@example\.com\s+Ada Admin\s+admin\s+every plan/);
@@ -200,12 +186,11 @@ describe('the weekly jobs from the command line', () => {
 
   test('--now sends; the second run that week sends nothing and says so', async () => {
     // Its own tables, as it links Alex and records the week's run.
-    const own = freshEnv();
-    expect((await importOfsted(own)).code).toBe(0);
-    const cli = (...args: string[]) => runCliWith(own, args);
+    const own = cliOverTestStorage('cli');
+    expect((await importOfsted(own.env)).code).toBe(0);
+    const { cli, storage } = own;
     const connector = new FakeConnector();
     const url = await connector.start();
-    const storage = storesOver(new Tables(connectionStringFactory(own.STORAGE_CONNECTION_STRING!), own.TABLE_PREFIX));
     await storage.people.link({
       email: 'alexw@example.com',
       name: 'Alex Wilber',

@@ -7,7 +7,7 @@ import { PendingQuestion } from '../../store/conversation-store';
 import { Storage } from '../../store/open-storage';
 import { OneAction } from '../../use-cases/find-one';
 import { confirmReply } from './confirm-replies';
-import { awaitAnswer } from './pending-answer';
+import { awaitAnswer, waitingData } from './pending-answer';
 import { Incoming, Reply, text } from './types';
 
 type InSeveralPlans = Extract<OneAction, { kind: 'inSeveralPlans' }>;
@@ -81,10 +81,8 @@ export function typedPlanChoice(
   pending: PendingQuestion | null,
   typed: string,
 ): { planId: string; text: string } | null {
-  if (pending?.kind !== PENDING_WHICH_PLAN) return null;
-  const draft = WhichPlanDraft.safeParse(pending.data);
-  if (!draft.success) return null;
-  const { choices } = draft.data;
+  const choices = waitingData(pending, PENDING_WHICH_PLAN, WhichPlanDraft)?.choices;
+  if (!choices) return null;
   const words = cleanCommandText(typed).trim();
   const byName = choices.filter((c) => namesPlan(words.replace(AROUND, ' '), { id: c.planId, title: c.title }));
   const numbered = measureNamedIn(words, choices.length);

@@ -93,7 +93,7 @@ export function typedPlanChoice(
 }
 
 /** The message with the plan's id put before the ref where it was typed ("R3 at risk" → "send-wsoa/R3 at risk"). */
-function withPlan(typed: string, ref: string, planId: string): string {
+export function withPlan(typed: string, ref: string, planId: string): string {
   const at = typed.toLowerCase().indexOf(ref.toLowerCase());
   return at < 0 ? `${planId}/${ref}` : `${typed.slice(0, at)}${planId}/${typed.slice(at)}`;
 }

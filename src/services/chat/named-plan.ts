@@ -29,6 +29,8 @@ export async function namedPlan(
   if (bound ? !typed.includes('/') : !mightNamePlan(typed)) return null;
   const find = bound ? prefixed : planNamedIn;
   const text = cleanCommandText(typed);
+  // In a bound chat the plans are not read already: a date's slash ("30/09/2026") costs one list, not every role.
+  if (bound && !(await storage.plans.list()).some((p) => find(text, [p]))) return null;
   const views = await viewsOf();
   if (!views.some((v) => find(text, [v.plan]))) return null;
   const readable = await readableViews(storage, views);

@@ -132,7 +132,7 @@ test('a bare number in two of the person’s plans asks which, naming both, and 
   expect(report.errors).toEqual([]);
   const before = [await etag(AUDIT.id, '5'), await etag(extra.id, '5')];
   const [question] = await chat.handle(incomingFrom('action 5 done', PATTI));
-  expect(readable(question)).toContain('5 is in 2 of your plans. Which plan do you mean?');
+  expect(readable(question)).toContain('Action 5 is in 2 of your plans. Which plan do you mean?');
   expect(buttonsOf(question).map((b) => [b.title, b.planId])).toEqual([
     [AUDIT.title, AUDIT.id],
     [extra.title, extra.id],

@@ -26,7 +26,9 @@ export function whichPlanReply(one: InSeveralPlans, typed: string | null): Reply
   const plans = inOrder(one);
   const [first] = plans;
   const example = typed && first ? withPlan(typed, one.ref, first.id) : `${first?.id ?? 'plan-id'}/${one.ref}`;
-  const question = `${one.ref} is in ${plans.length} of your plans. Which plan do you mean?`;
+  // A bare number reads as a count on its own ("5 is in 2 of your plans"), so it is called an action.
+  const named = /^\d/.test(one.ref) ? `Action ${one.ref}` : one.ref;
+  const question = `${named} is in ${plans.length} of your plans. Which plan do you mean?`;
   const detail = `Nothing is changed until you choose. You can also type the plan’s id before the ref, for example: ${example}`;
   const command = typed?.trim() ?? '';
   if (!command || command.length > LONGEST_COMMAND) {

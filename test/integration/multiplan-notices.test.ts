@@ -91,3 +91,10 @@ test('a ref in no other plan the owner reads is told as before, without a plan',
   expect(told.summary).toMatch(/^Adele Vance moved 1\.2a’s due date to /);
   expect(told.card).not.toContain('Plan\n');
 });
+
+test('a new date asked for: a decider who reads the same ref in another plan is told which plan’s it is', async () => {
+  // Alex chairs the youth justice plan, whose R3 is Isaiah's, and reads the SEND plan (its 1.1 is his), which has an R3.
+  await say('isaiah@example.com', `R3 delayed to ${numericDate(ahead(120))} because the schools data is late`);
+  const asked = await toldTo('alexw@example.com', 'A new date was asked for R3');
+  expect(asked.summary).toBe('A new date was asked for R3 in Youth Justice improvement plan (youth-justice/R3)');
+});

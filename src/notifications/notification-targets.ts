@@ -17,6 +17,9 @@ import { Storage } from '../store/open-storage';
 import { Person } from '../store/people-store';
 import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
 
+/** A recipient of a notification; `person`: the address a message told to someone is filed under (see WaitingRecipient). */
+export type Recipient = Target & { person?: string };
+
 /**
  * Who a notification goes to, and what they are sent, drawn from the register
  * as it is when the notification is delivered: the plan's chairs and
@@ -32,7 +35,7 @@ export class NotificationTargets {
   ) {}
 
   /** None when there is nobody left to tell (the plan, the action or the person is gone). */
-  async of(notification: Notification): Promise<Target[]> {
+  async of(notification: Notification): Promise<Recipient[]> {
     const plan = await this.storage.plans.get(notification.planId);
     if (!plan) return [];
     switch (notification.kind) {
@@ -51,11 +54,11 @@ export class NotificationTargets {
     }
   }
 
-  private async deciders(plan: Plan, ref: string): Promise<Target[]> {
+  private async deciders(plan: Plan, ref: string): Promise<Recipient[]> {
     const action = (await this.storage.actions.get(plan.id, ref))?.value;
     if (!action) return [];
     const today = todayIn(this.now(), plan.timeZone);
-    const targets: Target[] = [];
+    const targets: Recipient[] = [];
     for (const decider of await decidersOf(this.storage, plan.id)) {
       const actor = {
         email: decider.email,
@@ -69,13 +72,16 @@ export class NotificationTargets {
         style: 'good',
       });
       targets.push(
-        this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` }),
+        this.tell(decider, decider, {
+          card: renderCard(card.card, card.data),
+          summary: `A new date was asked for ${ref}`,
+        }),
       );
     }
     return targets;
   }
 
-  private async owner(plan: Plan, decided: Extract<Notification, { kind: 'date-decided' }>): Promise<Target[]> {
+  private async owner(plan: Plan, decided: Extract<Notification, { kind: 'date-decided' }>): Promise<Recipient[]> {
     const { ref, request, by } = decided;
     // A decider who asked for the date themselves needs no telling.
     if (request.by === by.email) return [];
@@ -83,40 +89,46 @@ export class NotificationTargets {
       this.storage.people.byEmail(request.by),
       this.storage.actions.get(plan.id, ref),
     ]);
-    if (!asker || !current) return [];
+    if (!current) return [];
     const today = todayIn(this.now(), plan.timeZone);
     const told = ownerToldOfDecision(decided, current.value, today);
     const [named] = await withOwnerNames(this.storage, [current.value]);
     const card = renderCard('action-detail', detailView(named, today, told));
-    return [this.tell(asker, { card, summary: told }), ...(await this.redraw(plan, asker))];
+    const who = asker ?? { email: request.by, name: null };
+    return [this.tell(who, asker, { card, summary: told }), ...(asker ? await this.redraw(plan, asker) : [])];
   }
 
   /**
    * The owner of an action someone else changed: `told` says who changed what (moved its date, signed it off…), and
    * the card under it shows the action as it is.
    */
-  private async ownerOf(plan: Plan, ref: string, told: string): Promise<Target[]> {
+  private async ownerOf(plan: Plan, ref: string, told: string): Promise<Recipient[]> {
     const current = await this.storage.actions.get(plan.id, ref);
-    const owner = current?.value.owner ? await this.storage.people.byEmail(current.value.owner.email) : null;
+    const owner = current?.value.owner;
     if (!current || !owner) return [];
+    const person = await this.storage.people.byEmail(owner.email);
     const [named] = await withOwnerNames(this.storage, [current.value]);
     const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
-    return [this.tell(owner, { card, summary: told }), ...(await this.redraw(plan, owner))];
+    const who = person ?? { email: owner.email, name: owner.displayName };
+    return [this.tell(who, person, { card, summary: told }), ...(person ? await this.redraw(plan, person) : [])];
   }
 
-  /** A message to a person, by the one reach rule; what Teams says about them is kept, as the weekly jobs keep it. */
-  private tell(person: Person, message: OutgoingCard): Target {
+  /**
+   * A message to a person, by the one reach rule (someone the bot has never met, `person` null, is not met yet); what
+   * Teams says about them is kept, as the weekly jobs keep it.
+   */
+  private tell(who: { email: string; name: string | null }, person: Person | null, message: OutgoingCard): Recipient {
+    const email = who.email.toLowerCase();
     const link = (change: Parameters<Storage['people']['link']>[0]) => this.storage.people.link(change);
     return {
-      key: `tell:${person.email}`,
-      label: person.name ?? person.email,
-      destination: destinationOf(person),
+      key: `tell:${email}`,
+      label: who.name ?? email,
+      person: email,
+      destination: destinationOf(person ?? undefined),
       message,
-      onOpened: (chat) =>
-        link({ email: person.email, personalChat: chat, unreachable: null, updatedAt: this.now().toISOString() }),
+      onOpened: (chat) => link({ email, personalChat: chat, unreachable: null, updatedAt: this.now().toISOString() }),
       onUnreachable: async (reason) => {
-        if (isPersonProblem(reason))
-          await link({ email: person.email, unreachable: reason, updatedAt: this.now().toISOString() });
+        if (isPersonProblem(reason)) await link({ email, unreachable: reason, updatedAt: this.now().toISOString() });
       },
     };
   }

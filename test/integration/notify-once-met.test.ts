@@ -159,3 +159,19 @@ test('someone who blocked the bot (Teams answers 403) is recorded undeliverable 
   expect(await rowAbout('merged with SG-1')).toBeUndefined();
   expect((await h.storage.people.byEmail(PATTI.email))?.unreachable).toBe('blocked');
 });
+
+test('a chair given the role but never met in Teams is waited for too, not left out of a date request', async () => {
+  await h.storage.roles.grant(DEMO_PLAN_ID, 'chair@example.com', 'chair', 'Chris Chair');
+  const ref = await ownedBy(ISAIAH.email);
+  await saveNoteWith(h.storage, DEMO_PLAN_ID, ref, () => [{ kind: 'date-requested', planId: DEMO_PLAN_ID, ref }]);
+  const row = (await h.storage.outbox.list(DEMO_PLAN_ID)).rows.find((r) => r.notification.kind === 'date-requested')!;
+  const [report] = (await deliverOutbox(h.deps(), LEASE)).filter((r) => r.id === row.id);
+  expect(report.settled).toBe(false);
+  expect(report.waiting).toEqual(
+    expect.arrayContaining([
+      { email: 'chair@example.com', label: 'Chris Chair', reason: 'not-met' },
+      { email: 'alexw@example.com', label: 'Alex Wilber', reason: 'no-tenant' },
+    ]),
+  );
+  expect(await h.storage.deliveries.run(outboxRunId(row))).toEqual([]);
+});

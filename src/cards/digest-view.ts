@@ -228,7 +228,9 @@ export function digestView(
     unreachable: section("Owners I can't reach", digest.unreachable, (o) => ({
       label: clip(o.name || o.email, MAX_NAME),
       text: o.name && o.email && o.name !== o.email ? `(${clip(o.email, 80)})` : '',
-      detail: REACH_WORDS[o.reason].why,
+      detail: o.waiting
+        ? `${REACH_WORDS[o.reason].why}; ${plural(o.waiting, 'notification')} wait${o.waiting === 1 ? 's' : ''} to be sent once they are met`
+        : REACH_WORDS[o.reason].why,
     })),
   };
 

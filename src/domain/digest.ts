@@ -1,5 +1,5 @@
 import { DEFAULT_LIMBO_WEEKS, evidenceOverdue, EvidenceOverdueItem, inLimbo, LimboItem } from './limbo';
-import { PersonProblem } from './reach';
+import { UnreachableOwner } from './reach';
 import { Cancellation, cancellations } from './cancellations';
 import { lastCompletion, statedDoneOn } from './completed-on';
 import { daysBetween, localDateOf } from './calendar';
@@ -7,6 +7,8 @@ import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { compareRefs, refKey } from './ref';
 import { isDone, isStatus } from './status';
 import { Action, HistoryEntry, IsoDate, Rag, RAGS, Status, STATUSES } from './types';
+
+export type { UnreachableOwner } from './reach';
 
 /** The figures a digest is built on; stored so next week's digest can say what changed. */
 export interface DigestTotals {
@@ -18,13 +20,6 @@ export interface DigestTotals {
 
 /** This week's totals minus last week's (positive: more than last week). */
 export type DigestChanges = DigestTotals;
-
-export interface UnreachableOwner {
-  name: string;
-  email: string;
-  /** Why the bot cannot reach them, by the one reach rule. */
-  reason: PersonProblem;
-}
 
 export interface DigestInput {
   planTitle: string;

@@ -58,6 +58,16 @@ export function reachOf(person: ReachFacts | null | undefined): Reach {
   return { how: 'cannot', why: person.teamsUserId ? 'no-tenant' : 'not-met' };
 }
 
+/** An owner the bot cannot reach, as the digest lists them. */
+export interface UnreachableOwner {
+  name: string;
+  email: string;
+  /** Why the bot cannot reach them, by the one reach rule. */
+  reason: PersonProblem;
+  /** Notifications of their plan waiting in the outbox until the bot meets them (none when absent). */
+  waiting?: number;
+}
+
 /** The addresses and ids by which a person the bot has met can be named in a plan. */
 export interface PersonKeys {
   email: string;

@@ -23,13 +23,15 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
   const week = isoWeek(today);
   const runId = runIdFor('digest', plan.id, today, request.force ? request.now : undefined);
   const when = { weekOf: mondayOf(today), forced: Boolean(request.force) };
-  const [snapshot, history, people, bound, previous] = await Promise.all([
+  const [snapshot, history, people, bound, previous, outbox] = await Promise.all([
     deps.storage.actions.snapshot(plan.id),
     deps.storage.actions.planHistory(plan.id),
     deps.storage.people.all(),
     deps.storage.conversations.boundTo(plan.id),
     deps.storage.digestTotals.before(plan.id, week),
+    deps.storage.outbox.list(plan.id),
   ]);
+  const waitingFor = outbox.rows.flatMap((row) => row.waitingFor.map((w) => w.email));
   const actions = await withOwnerNames(
     deps.storage,
     snapshot.map((v) => v.value),
@@ -43,8 +45,12 @@ export async function runDigest(deps: DeliveryDeps, request: JobRequest, options
     seen.add(email);
     // The reminder run's own rule, so the digest lists exactly the owners the reminders cannot reach.
     const destination = destinationOf(find(action.owner!));
-    if ('unreachable' in destination)
-      unreachable.push({ name: ownerName(action), email, reason: destination.unreachable });
+    if ('unreachable' in destination) {
+      // Filed under the address the bot knows them by, else the plan's.
+      const known = (find(action.owner!)?.email ?? email).toLowerCase();
+      const waiting = waitingFor.filter((w) => w === known).length;
+      unreachable.push({ name: ownerName(action), email, reason: destination.unreachable, waiting });
+    }
   }
   const digest = computeDigest({
     planTitle: plan.title,

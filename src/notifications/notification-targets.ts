@@ -12,12 +12,15 @@ import { Target } from '../jobs/deliver';
 import { destinationOf } from '../jobs/destination';
 import { OutgoingCard } from '../jobs/sender';
 import { planFact, PlanName, refInPlan } from '../domain/ref-in-plan';
-import { decidersOf } from '../services/deciders';
 import { planToName } from '../services/ref-elsewhere';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { Storage } from '../store/open-storage';
 import { Person } from '../store/people-store';
+import { ALL_PLANS } from '../store/role-store';
 import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
+
+/** A recipient of a notification; `person`: the address a message told to someone is filed under (see WaitingRecipient). */
+export type Recipient = Target & { person?: string };
 
 /**
  * Who a notification goes to, and what they are sent, drawn from the register
@@ -34,7 +37,7 @@ export class NotificationTargets {
   ) {}
 
   /** None when there is nobody left to tell (the plan, the action or the person is gone). */
-  async of(notification: Notification): Promise<Target[]> {
+  async of(notification: Notification): Promise<Recipient[]> {
     const plan = await this.storage.plans.get(notification.planId);
     if (!plan) return [];
     switch (notification.kind) {
@@ -53,32 +56,49 @@ export class NotificationTargets {
     }
   }
 
-  private async deciders(plan: Plan, ref: string): Promise<Target[]> {
+  private async deciders(plan: Plan, ref: string): Promise<Recipient[]> {
     const action = (await this.storage.actions.get(plan.id, ref))?.value;
     if (!action) return [];
     const today = todayIn(this.now(), plan.timeZone);
-    const targets: Target[] = [];
-    for (const decider of await decidersOf(this.storage, plan.id)) {
-      const actor = {
-        email: decider.email,
-        name: decider.name,
-        roles: await this.storage.roles.rolesOf(plan.id, decider.email),
-      };
+    const targets: Recipient[] = [];
+    for (const { who, person } of await this.decidersOf(plan.id)) {
+      const actor = { ...who, roles: await this.storage.roles.rolesOf(plan.id, who.email) };
       // Whoever asked, or owns the action (under separation of duties), is not asked to decide it; each decider's card leaves out their own.
-      if (action.dateRequest?.by === decider.email || !offeredDecisionOn(actor, action, plan)) continue;
-      const named = refInPlan(ref, await planToName(this.storage, decider.email, plan, ref));
+      if (action.dateRequest?.by === who.email || !offeredDecisionOn(actor, action, plan)) continue;
+      const named = refInPlan(ref, await planToName(this.storage, who.email, plan, ref));
       const card = await drawDecisionsCard(this.storage, plan, actor, today, {
         text: `New date asked for ${named}.`,
         style: 'good',
       });
       targets.push(
-        this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${named}` }),
+        this.tell(who, person, {
+          card: renderCard(card.card, card.data),
+          summary: `A new date was asked for ${named}`,
+        }),
       );
     }
     return targets;
   }
 
-  private async owner(plan: Plan, decided: Extract<Notification, { kind: 'date-decided' }>): Promise<Target[]> {
+  /**
+   * The plan's chairs and executives, by their roles: one the bot has not met yet (`person` null, or known but not
+   * where) is waited for like anyone else, not left out.
+   */
+  private async decidersOf(planId: string) {
+    const holders = [...(await this.storage.roles.list(planId)), ...(await this.storage.roles.list(ALL_PLANS))];
+    const named = new Map<string, string | null>();
+    for (const h of holders)
+      if (h.roles.some((r) => r === 'chair' || r === 'executive'))
+        named.set(h.email, named.get(h.email) ?? h.displayName);
+    return Promise.all(
+      [...named].map(async ([email, displayName]) => {
+        const person = await this.storage.people.byEmail(email);
+        return { who: { email: person?.email ?? email, name: person?.name ?? displayName }, person };
+      }),
+    );
+  }
+
+  private async owner(plan: Plan, decided: Extract<Notification, { kind: 'date-decided' }>): Promise<Recipient[]> {
     const { ref, request, by } = decided;
     // A decider who asked for the date themselves needs no telling.
     if (request.by === by.email) return [];
@@ -86,12 +106,13 @@ export class NotificationTargets {
       this.storage.people.byEmail(request.by),
       this.storage.actions.get(plan.id, ref),
     ]);
-    if (!asker || !current) return [];
+    if (!current) return [];
     const today = todayIn(this.now(), plan.timeZone);
-    const planNamed = await planToName(this.storage, asker.email, plan, ref);
+    const planNamed = await planToName(this.storage, request.by, plan, ref);
     const told = ownerToldOfDecision(decided, current.value, today, planNamed);
     const card = await this.noticeCard(current.value, today, told, planNamed);
-    return [this.tell(asker, { card, summary: told }), ...(await this.redraw(plan, asker))];
+    const who = asker ?? { email: request.by, name: null };
+    return [this.tell(who, asker, { card, summary: told }), ...(asker ? await this.redraw(plan, asker) : [])];
   }
 
   /** The action as it is, under what the person is told; its plan among the facts when it needs naming. */
@@ -105,29 +126,34 @@ export class NotificationTargets {
    * The owner of an action someone else changed: `told` says who changed what (moved its date, signed it off…), and
    * the card under it shows the action as it is. The plan is named when the owner can read another with the same ref.
    */
-  private async ownerOf(plan: Plan, ref: string, tell: (plan: PlanName | null) => string): Promise<Target[]> {
+  private async ownerOf(plan: Plan, ref: string, tell: (plan: PlanName | null) => string): Promise<Recipient[]> {
     const current = await this.storage.actions.get(plan.id, ref);
-    const owner = current?.value.owner ? await this.storage.people.byEmail(current.value.owner.email) : null;
+    const owner = current?.value.owner;
     if (!current || !owner) return [];
+    const person = await this.storage.people.byEmail(owner.email);
     const planNamed = await planToName(this.storage, owner.email, plan, ref);
     const told = tell(planNamed);
     const card = await this.noticeCard(current.value, todayIn(this.now(), plan.timeZone), told, planNamed);
-    return [this.tell(owner, { card, summary: told }), ...(await this.redraw(plan, owner))];
+    const who = person ?? { email: owner.email, name: owner.displayName };
+    return [this.tell(who, person, { card, summary: told }), ...(person ? await this.redraw(plan, person) : [])];
   }
 
-  /** A message to a person, by the one reach rule; what Teams says about them is kept, as the weekly jobs keep it. */
-  private tell(person: Person, message: OutgoingCard): Target {
+  /**
+   * A message to a person, by the one reach rule (someone the bot has never met, `person` null, is not met yet); what
+   * Teams says about them is kept, as the weekly jobs keep it.
+   */
+  private tell(who: { email: string; name: string | null }, person: Person | null, message: OutgoingCard): Recipient {
+    const email = who.email.toLowerCase();
     const link = (change: Parameters<Storage['people']['link']>[0]) => this.storage.people.link(change);
     return {
-      key: `tell:${person.email}`,
-      label: person.name ?? person.email,
-      destination: destinationOf(person),
+      key: `tell:${email}`,
+      label: who.name ?? email,
+      person: email,
+      destination: destinationOf(person ?? undefined),
       message,
-      onOpened: (chat) =>
-        link({ email: person.email, personalChat: chat, unreachable: null, updatedAt: this.now().toISOString() }),
+      onOpened: (chat) => link({ email, personalChat: chat, unreachable: null, updatedAt: this.now().toISOString() }),
       onUnreachable: async (reason) => {
-        if (isPersonProblem(reason))
-          await link({ email: person.email, unreachable: reason, updatedAt: this.now().toISOString() });
+        if (isPersonProblem(reason)) await link({ email, unreachable: reason, updatedAt: this.now().toISOString() });
       },
     };
   }

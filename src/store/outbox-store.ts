@@ -2,7 +2,9 @@ import { odata, TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { refKey } from '../domain/ref';
 import { Notification } from '../domain/notifications';
+import { PERSON_PROBLEMS, PersonProblem } from '../domain/reach';
 import { STATUSES } from '../domain/types';
+import { statusCodeOf, translateStorageError } from './errors';
 import { str } from './entity-codec';
 import { escapeKey, prefixUpperBound } from './keys';
 import { assertWithinLimits } from './limits';
@@ -24,7 +26,19 @@ export interface OutboxRow {
   id: string;
   createdAt: string;
   notification: Notification;
+  /** Who it waits for, as the last pass found: people the bot has not met yet (see src/domain/notification-wait.ts). */
+  waitingFor: WaitingRecipient[];
 }
+
+/** Someone a notification waits for until the bot meets them: filed under the address the people table uses. */
+export interface WaitingRecipient {
+  email: string;
+  /** Their name as a person reads it (or their address). */
+  label: string;
+  reason: PersonProblem;
+}
+
+const Waiting = z.array(z.object({ email: z.string(), label: z.string(), reason: z.enum(PERSON_PROBLEMS) }));
 
 const Request = z.object({ date: z.string(), reason: z.string(), by: z.string(), at: z.string() });
 const Statuses = z.enum(STATUSES);
@@ -113,10 +127,31 @@ export class OutboxStore {
     for (const row of found) {
       const parsed = Stored.safeParse(parseOrNull(str(row, 'notification')));
       if (parsed.success)
-        rows.push({ planId, id: row.rowKey ?? '', createdAt: str(row, 'createdAt'), notification: parsed.data });
+        rows.push({
+          planId,
+          id: row.rowKey ?? '',
+          createdAt: str(row, 'createdAt'),
+          notification: parsed.data,
+          // Only a note for the next pass and for reports: one that does not read is worked out again.
+          waitingFor: Waiting.safeParse(parseOrNull(str(row, 'waitingFor'))).data ?? [],
+        });
       else unreadable.push(row.rowKey ?? '');
     }
     return { rows, unreadable };
+  }
+
+  /**
+   * Notes who a row waits for, so the next pass need draw nothing until one of them is met, and reports can say who
+   * is waited for. Never brings back a row another pass has just removed.
+   */
+  async noteWaiting(planId: string, id: string, waitingFor: readonly WaitingRecipient[]): Promise<void> {
+    const entity = { partitionKey: escapeKey(planId), rowKey: id, waitingFor: JSON.stringify(waitingFor) };
+    assertWithinLimits(entity);
+    try {
+      await (await this.table()).updateEntity(entity, 'Merge', { etag: '*' });
+    } catch (error) {
+      if (statusCodeOf(error) !== 404) throw translateStorageError(error);
+    }
   }
 
   /** Removes a row once every recipient has an outcome. */

@@ -1,4 +1,6 @@
-import { addDays } from '../domain/calendar';
+import { DateTime } from 'luxon';
+import { addDays, todayIn } from '../domain/calendar';
+import { UK_TIME_ZONE } from '../domain/time-zone';
 import { diffActions, historyEntry } from '../domain/history';
 import { periodBefore, periodOf } from '../domain/measure-periods';
 import { firstDayOf } from '../domain/value-for-period';
@@ -6,6 +8,9 @@ import { Action, IsoDate, MeasureDefinition, RecordedValue } from '../domain/typ
 import { formatMeasureValue } from '../domain/measure-values';
 import { latestText } from '../use-cases/record-measure-value';
 import { Storage } from '../store/open-storage';
+
+/** How many days after a period ends its figure is given. */
+const GIVEN_DAYS_AFTER = 3;
 
 interface DemoMeasure {
   ref: string;
@@ -94,8 +99,29 @@ function fitBaseline(d: MeasureDefinition, values: DemoMeasure['values'], today:
   return start < d.baseline.date ? { ...d, baseline: { ...d.baseline, date: start } } : d;
 }
 
-export async function seedDemoMeasures(storage: Storage, planId: string, by: string, now: Date, today: IsoDate) {
-  const at = now.toISOString();
+/** Mid-morning UK time on `day`, when the demo's people do their updates. */
+export function morningOf(day: IsoDate): Date {
+  return DateTime.fromISO(day, { zone: UK_TIME_ZONE }).set({ hour: 10 }).toJSDate();
+}
+
+/**
+ * The day a value is given: a few days after its period ends, as owners report, but never today or later, so
+ * nothing reads as done while the demo starts; a value due before the plan was imported came in with it.
+ */
+function givenOn(period: string, today: IsoDate): IsoDate {
+  const lastDay = addDays(firstDayOf(periodBefore(period, -1)), -1);
+  const due = addDays(lastDay, GIVEN_DAYS_AFTER);
+  const yesterday = addDays(today, -1);
+  return due < yesterday ? due : yesterday;
+}
+
+/**
+ * The demo's measures, dated as a council's would be: the definitions (unit, target) and the figures for periods
+ * that ended before the plan was imported came in with the import; each later figure was given by the action's
+ * owner in chat a few days after its period ended.
+ */
+export async function seedDemoMeasures(storage: Storage, planId: string, by: string, today: IsoDate, importedAt: Date) {
+  const importDay = todayIn(importedAt);
   for (const demo of DEMO_MEASURES) {
     const current = await storage.actions.get(planId, demo.ref);
     const n = demo.measure?.number ?? 1;
@@ -104,27 +130,43 @@ export async function seedDemoMeasures(storage: Storage, planId: string, by: str
     if (!current || !was || current.value.measures.length < n - 1) continue;
     const owner = current.value.owner?.email ?? by;
     const definition = fitBaseline(demo.definition(today), demo.values, today);
-    const values: RecordedValue[] = demo.values.map(([ago, value]) => ({
-      measure: n,
-      period: periodBefore(periodOf(today, definition.frequency), ago),
-      value,
-      // Given by the action's owner in chat, as in a council, so a reply or the history names a demo person.
-      by: owner,
-      via: 'chat',
-      at,
-      note: null,
-    }));
-    const newest = values[values.length - 1];
+    const given = demo.values.map(([ago, value]): RecordedValue => {
+      const period = periodBefore(periodOf(today, definition.frequency), ago);
+      const day = givenOn(period, today);
+      return day <= importDay
+        ? { measure: n, period, value, by, via: 'import', at: importedAt.toISOString(), note: null }
+        : { measure: n, period, value, by: owner, via: 'chat', at: morningOf(day).toISOString(), note: null };
+    });
+    const withImport = given.filter((v) => v.via === 'import');
     const measures = [...current.value.measures];
     measures[n - 1] = {
       ...was,
       target: definition.target ? formatMeasureValue(definition.unit, definition.target.value) : null,
-      latest: newest ? latestText(definition, newest) : null,
+      latest: withImport.length ? latestText(definition, withImport[withImport.length - 1]) : null,
       definition,
     };
-    const after: Action = { ...current.value, measures };
-    // Told by the owner too, as the demo's other history is, so it reads "Alex Wilber · in chat", not "command line".
-    const history = historyEntry(after, diffActions(current.value, after), { by: owner, via: 'chat', at });
-    await storage.actions.write(planId, [{ action: after, current, history, values }]);
+    let stored = current;
+    let after: Action = { ...current.value, measures };
+    // The definition, with the figures the council already had, came in with the plan's import.
+    const meta = { by, via: 'import' as const, at: importedAt.toISOString() };
+    await storage.actions.write(planId, [
+      {
+        action: after,
+        current: stored,
+        history: historyEntry(after, diffActions(stored.value, after), meta),
+        values: withImport,
+      },
+    ]);
+    for (const value of given.filter((v) => v.via === 'chat')) {
+      const fresh = await storage.actions.get(planId, demo.ref);
+      if (!fresh) break;
+      stored = fresh;
+      const next = [...stored.value.measures];
+      next[n - 1] = { ...next[n - 1], latest: latestText(definition, value) };
+      after = { ...stored.value, measures: next };
+      // Told by the owner, in chat, on the day it was given: the history reads "Alex Wilber · in chat".
+      const history = historyEntry(after, diffActions(stored.value, after), { by: owner, via: 'chat', at: value.at });
+      await storage.actions.write(planId, [{ action: after, current: stored, history, values: [value] }]);
+    }
   }
 }

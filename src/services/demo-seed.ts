@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import { addDays, todayIn } from '../domain/calendar';
-import { UK_TIME_ZONE } from '../domain/time-zone';
 import { diffActions, historyEntry } from '../domain/history';
 import { Action, Role } from '../domain/types';
 import { Storage } from '../store/open-storage';
-import { seedDemoMeasures } from './demo-measures';
+import { morningOf, seedDemoMeasures } from './demo-measures';
 import { importPlan } from './import-plan';
 
 export const DEMO_PLAN_ID = 'ofsted-2011';
@@ -70,8 +68,13 @@ export interface SeedResult {
   actions: number;
 }
 
-/** The demo's baseline, eight weeks before today: the plan is imported then, and its story told in the weeks since. */
+/** The demo's baseline, eight weeks before today: the plan's timescales count from then. */
 const BASELINE_DAYS_AGO = 56;
+/**
+ * The plan was imported a week before its baseline, as a council loads its plan before delivery starts: a report
+ * from the baseline then compares the plan as it began with how it stands, and the history begins with the import.
+ */
+const IMPORTED_DAYS_BEFORE_BASELINE = 7;
 
 /**
  * When each of the demo's changes was made, in days before today: spread over the weeks since the baseline, so
@@ -79,14 +82,13 @@ const BASELINE_DAYS_AGO = 56;
  */
 const DAYS_AGO = { slipped: 35, atRisk: 16, evidence: 12, evidenceRequired: 9, override: 4 } as const;
 
-/** Mid-morning UK time `days` before `today`; `now` itself for today. */
-function daysBefore(now: Date, today: string, days: number): Date {
-  if (days <= 0) return now;
-  return DateTime.fromISO(addDays(today, -days), { zone: UK_TIME_ZONE }).set({ hour: 10 }).toJSDate();
+/** Mid-morning UK time `days` before `today`. */
+function daysBefore(today: string, days: number): Date {
+  return morningOf(addDays(today, -days));
 }
 
 /**
- * Seeds the demo once: the Ofsted plan imported at its baseline eight weeks
+ * Seeds the demo once: the Ofsted plan imported a week before its baseline, eight weeks
  * before today, so some actions are overdue, some due soon and some later;
  * roles for the Playground's people; and a little history, made over the weeks
  * since. Tests seed it under plan ids of their own (`planId`), so none meets
@@ -101,6 +103,8 @@ export async function seedDemo(
   if (await storage.plans.get(planId)) return { seeded: false, actions: (await storage.actions.list(planId)).length };
   const today = todayIn(now);
   const baseline = addDays(today, -BASELINE_DAYS_AGO);
+  const importedOn = addDays(baseline, -IMPORTED_DAYS_BEFORE_BASELINE);
+  const importedAt = morningOf(importedOn);
   const file = demoPlanFile(root);
   const report = await importPlan(storage, {
     planId,
@@ -109,15 +113,14 @@ export async function seedDemo(
     sourceDocument: 'Ofsted announced inspection of safeguarding and looked after children services, 2011',
     baseline,
     by: SEED_BY,
-    // Imported on its baseline day, as a council would, so the history (and the chart) begins there.
-    now: daysBefore(now, today, BASELINE_DAYS_AGO),
-    today: baseline,
+    now: importedAt,
+    today: importedOn,
   });
   if (!report.ok) throw new Error(`The demo plan did not import: ${report.errors.join(' ')}`);
   for (const [email, role, name] of DEMO_ROLES) await storage.roles.grant(planId, email, role, name);
   for (const person of DEMO_PEOPLE) await storage.people.link({ ...person, updatedAt: now.toISOString() });
-  await touchUp(storage, planId, now, today);
-  await seedDemoMeasures(storage, planId, SEED_BY, now, today);
+  await seedDemoMeasures(storage, planId, SEED_BY, today, importedAt);
+  await touchUp(storage, planId, today);
   return { seeded: true, actions: report.created.length };
 }
 
@@ -138,12 +141,12 @@ export const DEMO_OVERRIDE_REQUIRED = ['Support group attendance register', 'Fos
  * six weeks, an overdue one has a new date in ten days (so something is due soon), and the completed one has
  * evidence, waiting for sign-off; LAC-7 names the evidence the board expects; LAC-6 was completed last.
  */
-async function touchUp(storage: Storage, planId: string, now: Date, today: string): Promise<void> {
+async function touchUp(storage: Storage, planId: string, today: string): Promise<void> {
   const all = await storage.actions.list(planId);
   for (const current of all) {
     const { value } = current;
     const when = whenChanged(value);
-    const at = daysBefore(now, today, when).toISOString();
+    const at = daysBefore(today, when).toISOString();
     let after: Action | null = null;
     if (value.status === 'Delayed' && value.originalDueDate) {
       after = {

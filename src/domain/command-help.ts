@@ -13,6 +13,8 @@ export interface HelpCommand {
   audience: Audience;
   /** Words people use when they mean this command, for "did you mean…" when a message cannot be read. */
   words: readonly string[];
+  /** Its example gives a percentage for the action's one measure, so its ref is one whose measure takes it. */
+  aboutMeasure?: true;
 }
 
 /** Whether a person with these roles (in any plan in scope) is one the command is for. */

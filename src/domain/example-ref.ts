@@ -1,5 +1,5 @@
 import { parseCommand } from './command-grammar';
-import { Actor, ownsAction } from './permissions';
+import { Actor, canRecordMeasureValue, ownsAction } from './permissions';
 import { compareRefs } from './ref';
 import { resolveRef } from './ref-match';
 import { isFinished } from './status';
@@ -24,6 +24,8 @@ export interface ReadablePlan {
 export interface ExampleRefs {
   own: string;
   decide: string;
+  /** For a value given as a percentage ("SG-4 measure 76%"): an action with one measure, in %, the person may give; else `own`. */
+  measure?: string;
 }
 
 /**
@@ -40,7 +42,11 @@ export function exampleRefsFor(plans: readonly ReadablePlan[]): ExampleRefs {
   const others = plans.flatMap((p) => p.actions.filter((a) => !ownsAction(p.actor, a)).sort(byRef));
   const first = (actions: readonly Action[]) => actions.slice(0, MAX_TRIED).find((a) => readsBack(a.ref))?.ref;
   const mine = first(own) ?? first(others) ?? PLACEHOLDER_REF;
-  return { own: mine, decide: first(others) ?? mine };
+  const takesPercent = (p: ReadablePlan) => (a: Action) =>
+    a.measures.length === 1 && a.measures[0].definition?.unit === '%' && canRecordMeasureValue(p.actor, a).allowed;
+  const measured = plans.flatMap((p) => p.actions.filter(takesPercent(p)));
+  const measure = first([...own.filter((a) => measured.includes(a)), ...measured.filter((a) => !own.includes(a))]);
+  return { own: mine, decide: first(others) ?? mine, ...(measure ? { measure } : {}) };
 }
 
 /** Whether "<ref> done" and "show <ref>" are read as about this ref. */

@@ -113,17 +113,20 @@ describe('the plan on a page: /api/tab/plans/:planId', () => {
     expect(Object.keys(body.counts.byStatus)).toEqual(STATUSES);
     expect(body.filters.agencies).toEqual(['Council', 'Health', 'Partnership']);
     expect(body.filters.owners).toContainEqual({ email: PATTI, displayName: 'Patti Fernandez' });
-    // The demo is imported on its baseline day and changed over the weeks since: a week for each Monday from the
-    // baseline's to this one, each counting every action, ending at today's counts. LAC-6 was completed and SG-3
-    // given a new date (amber, no longer overdue) since the first week.
+    // The demo is imported a week before its baseline day and changed over the weeks since: a week for each Monday
+    // from the import's to this one, each counting every action, ending at today's counts. LAC-6 was completed and
+    // SG-3 given a new date (amber, no longer overdue) since the baseline's week.
     const weeks = body.ragByWeek;
     expect(weeks.map((w) => w.weekStarting)).toEqual(
-      Array.from({ length: 9 }, (_, i) => addDays(mondayOf(body.plan.baselineDate), 7 * i)),
+      Array.from({ length: 10 }, (_, i) => addDays(mondayOf(addDays(body.plan.baselineDate, -7)), 7 * i)),
     );
     expect(weeks.at(-1)).toEqual({ weekStarting: mondayOf(body.today), ...body.counts.byRag });
     for (const { weekStarting, ...counts } of weeks)
       expect([weekStarting, sum(counts)]).toEqual([weekStarting, all.length]);
-    expect(weeks[0]).toMatchObject({
+    // The first week that ends after the baseline day: on a Sunday the baseline (eight weeks back) is a Sunday too, and
+    // the first week is judged on the import day itself, when the actions due "Immediately" are due that day, not late.
+    const firstAfterImport = weeks.find((w) => addDays(w.weekStarting, 6) > body.plan.baselineDate);
+    expect(firstAfterImport).toMatchObject({
       amber: 0,
       complete: body.counts.byRag.complete - 1,
       red: body.counts.byRag.red + 1,

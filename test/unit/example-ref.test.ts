@@ -1,10 +1,11 @@
 import { exampleRefsFor, PLACEHOLDER_REF, withExampleRef } from '../../src/domain/example-ref';
 import { Actor } from '../../src/domain/permissions';
 import { Status } from '../../src/domain/types';
-import { anAction } from '../support/builders';
+import { aMeasure, anAction } from '../support/builders';
 
 const PATTI: Actor = { email: 'pattif@example.com', name: null, roles: new Set() };
 const ADELE: Actor = { email: 'adelev@example.com', name: null, roles: new Set(['chair']) };
+const anMeasure = (unit: '%' | 'number') => aMeasure({ definition: { unit } });
 const owned = (ref: string, email: string, status: Status = 'On track') =>
   anAction({ ref, status, owner: { email, displayName: null, aadObjectId: null } });
 
@@ -52,6 +53,25 @@ describe('the refs examples use', () => {
     ],
   ])('%s', (_, plans, expected) => {
     expect(exampleRefsFor(plans)).toEqual(expected);
+  });
+
+  test.each<[string, Actor, string | undefined]>([
+    ['an owner: their own action whose one measure is a percentage, before anyone else’s', PATTI, 'P-2'],
+    ['a chair, who may give any figure: the first action with one measure in %', ADELE, 'M-1'],
+    [
+      'an owner with no such action of their own, who may give no one else’s: none',
+      { ...PATTI, email: 'x@example.com' },
+      undefined,
+    ],
+  ])('the measure example’s ref, for %s', (_, actor, expected) => {
+    const percent = anMeasure('%');
+    const actions = [
+      anAction({ ...owned('A-1', 'pattif@example.com'), measures: [anMeasure('number')] }),
+      anAction({ ...owned('B-1', 'pattif@example.com'), measures: [percent, percent] }),
+      anAction({ ...owned('M-1', 'meganb@example.com'), measures: [percent] }),
+      anAction({ ...owned('P-2', 'pattif@example.com'), measures: [percent] }),
+    ];
+    expect(exampleRefsFor([{ actor, actions }]).measure).toBe(expected);
   });
 
   test('a ref the grammar does not read back as itself is passed over', () => {

@@ -41,9 +41,10 @@ export const COMMANDS: readonly HelpCommand[] = [
   {
     example: 'SG-4 measure 76%',
     description:
-      'Give the latest value of an action’s measure (this month’s, or say "for October"). "SG-4 is at 18 audits this month" works too; for an action with several measures, say which: "SG-4 measure 2 40".',
+      'Give the latest value of an action’s measure (this month’s, or say "for last month"). "SG-4 76%" works too; for an action with several measures, say which, as in "measure 2 40".',
     audience: 'everyone',
     words: ['measure', 'value', 'figure', 'kpi', 'score', 'indicator', 'performance'],
+    aboutMeasure: true,
   },
   {
     example: 'measures',
@@ -193,7 +194,7 @@ export const HELP_COMMANDS: HelpView['commands'] = COMMANDS.map(shown);
 
 /** A command's example and description about the person's actions: a decision about one they do not own. */
 export function aboutTheirs(c: HelpCommand, refs: ExampleRefs): HelpView['commands'][number] {
-  const ref = c.audience === 'deciders' ? refs.decide : refs.own;
+  const ref = c.audience === 'deciders' ? refs.decide : c.aboutMeasure ? (refs.measure ?? refs.own) : refs.own;
   return { example: withExampleRef(c.example, ref), description: withExampleRef(c.description, ref) };
 }
 

@@ -56,13 +56,23 @@ export function committeeReport(input: ReportInput): CommitteeReport {
     slippage: slippage(actions, changesOf),
     cancelled: cancellations(actions, changesOf),
     planOnAPage: planOnAPage(actions, period.to),
-    performance: input.measures ? { recorded: true, rows: input.measures } : { recorded: false },
+    performance: performanceOf(input.measures, actions),
     awaiting: awaiting(actions, history, period.to, plan.timeZone),
     newDates: newDatesWaiting(actions, history, period.to, plan.timeZone),
     appendix: actions.map((a) => planRow(a, period.to)),
     names: input.names ?? {},
   };
   return { ...report, glossary: reportGlossary(textsOf(report), input.glossary) };
+}
+
+/**
+ * The measures of the actions the plan had at the end of the period: a period before the plan was imported shows
+ * none, as it shows no actions, even when the values given since are for months within it.
+ */
+function performanceOf(rows: ReportInput['measures'], actions: readonly Action[]): CommitteeReport['performance'] {
+  const refs = new Set(actions.map((a) => a.ref));
+  const shown = (rows ?? []).filter((row) => refs.has(row.ref));
+  return shown.length > 0 ? { recorded: true, rows: shown } : { recorded: false };
 }
 
 /** Every text the report prints that a person wrote, with where it comes from. */

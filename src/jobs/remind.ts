@@ -34,6 +34,11 @@ export type RemindRequest = Omit<JobRequest, 'planId'> & {
   planIds?: string[];
   /** A dry run draws each card only when asked to (to show them): planning who gets what needs no cards. */
   withCards?: boolean;
+  /**
+   * The moment the cards are drawn at (default `now`): a run caught up on Tuesday belongs to Monday's week, but its
+   * cards count days overdue as of the day they are sent, as "my actions" does that day.
+   */
+  drawnAt?: Date;
 };
 
 export class JobError extends Error {}
@@ -87,6 +92,7 @@ export async function runReminders(
     ),
   );
   const titles = new Map(plans.map((p) => [p.id, p.title]));
+  const drawnOn = new Map(plans.map((p) => [p.id, todayIn(request.drawnAt ?? request.now, p.timeZone)]));
   const due = remindersAcrossPlans(
     plans.map((p, i) => ({
       planId: p.id,
@@ -105,8 +111,9 @@ export async function runReminders(
           { email, teamsUserId: person?.teamsUserId ?? null },
           perPlan.map((p) => ({
             ...p,
+            today: drawnOn.get(p.planId) ?? p.today,
             planTitle: titles.get(p.planId) ?? p.planId,
-            valuesDue: valuesDue(p.actions, valuesByPlan.get(p.planId) ?? new Map(), p.today),
+            valuesDue: valuesDue(p.actions, valuesByPlan.get(p.planId) ?? new Map(), drawnOn.get(p.planId) ?? p.today),
           })),
         );
         return { card, summary: view.title };

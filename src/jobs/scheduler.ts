@@ -100,7 +100,11 @@ export class Scheduler {
       this.log.info({ job: 'remind', planIds, due: due.toISOString() }, 'running a scheduled job');
       try {
         // The run is dated by when it fell due, so a catch-up belongs to the week it was missed in.
-        const report = await runReminders(this.deps, { planIds, now: due }, { leaseMs: this.settings.leaseMs });
+        const report = await runReminders(
+          this.deps,
+          { planIds, now: due, drawnAt: now },
+          { leaseMs: this.settings.leaseMs },
+        );
         recordJobRun('remind', report.recipients);
         this.log.info({ job: 'remind', planIds, recipients: report.recipients.length }, 'scheduled job finished');
       } catch (error) {

@@ -177,9 +177,9 @@ describe('changing actions', () => {
       /History of SG-4\nNewest first\n21 Nov 2026, 10:00 · Alex Wilber · in chat\nStatus: Not started → Complete\n/,
     );
     // The import is one line, in words: no ISO dates, no "(none) →" for every field, no internal names. The demo
-    // is imported on its baseline day, mid-morning.
+    // is imported a week before its baseline day, mid-morning.
     expect(history).toMatch(
-      /\n26 Sep 2026, 10:00 · import\nImported: due 26 Sep 2026, owner Alex Wilber \(Council\), not started\nImported from ofsted-2011-announced-plan.csv$/,
+      /\n19 Sep 2026, 10:00 · import\nImported: due 26 Sep 2026, owner Alex Wilber \(Council\), not started\nImported from ofsted-2011-announced-plan.csv$/,
     );
     expect(history).not.toMatch(/\(none\)|\d{4}-\d\d-\d\d|demo-seed|@/);
   });

@@ -98,9 +98,13 @@ function repeats(c: FieldChange, all: readonly FieldChange[], comment: string | 
   return c.field === 'latestUpdate' && comment !== null && c.to.includes(comment);
 }
 
-/** The first import of an action: one line saying what came in, not every field "from nothing". */
+/**
+ * The first import of an action: one line saying what came in, not every field "from nothing". A later import that
+ * only fills fields left empty (a measure's target) has no status among them, and is told field by field.
+ */
 function importedLine(changes: readonly FieldChange[], nameOf: NameOf): string | null {
-  if (changes.length === 0 || changes.some((c) => c.from !== null)) return null;
+  if (changes.length === 0 || changes.some((c) => c.from !== null) || !changes.some((c) => c.field === 'status'))
+    return null;
   const to = (field: string) => changes.find((c) => c.field === field)?.to ?? null;
   const due = to('originalDueDate');
   const owner = to('owner');

@@ -117,11 +117,18 @@ function givenOn(period: string, today: IsoDate): IsoDate {
 
 /**
  * The demo's measures, dated as a council's would be: the definitions (unit, target) and the figures for periods
- * that ended before the plan was imported came in with the import; each later figure was given by the action's
- * owner in chat a few days after its period ended.
+ * that ended before the plan was imported came in with the import (written now); each later figure was given by
+ * the action's owner in chat a few days after its period ended (returned, to be written in the story's order).
  */
-export async function seedDemoMeasures(storage: Storage, planId: string, by: string, today: IsoDate, importedAt: Date) {
+export async function seedDemoMeasures(
+  storage: Storage,
+  planId: string,
+  by: string,
+  today: IsoDate,
+  importedAt: Date,
+): Promise<DemoChange[]> {
   const importDay = todayIn(importedAt);
+  const later: DemoChange[] = [];
   for (const demo of DEMO_MEASURES) {
     const current = await storage.actions.get(planId, demo.ref);
     const n = demo.measure?.number ?? 1;
@@ -145,28 +152,50 @@ export async function seedDemoMeasures(storage: Storage, planId: string, by: str
       latest: withImport.length ? latestText(definition, withImport[withImport.length - 1]) : null,
       definition,
     };
-    let stored = current;
-    let after: Action = { ...current.value, measures };
+    const after: Action = { ...current.value, measures };
     // The definition, with the figures the council already had, came in with the plan's import.
     const meta = { by, via: 'import' as const, at: importedAt.toISOString() };
     await storage.actions.write(planId, [
       {
         action: after,
-        current: stored,
-        history: historyEntry(after, diffActions(stored.value, after), meta),
+        current,
+        history: historyEntry(after, diffActions(current.value, after), meta),
         values: withImport,
       },
     ]);
-    for (const value of given.filter((v) => v.via === 'chat')) {
-      const fresh = await storage.actions.get(planId, demo.ref);
-      if (!fresh) break;
-      stored = fresh;
-      const next = [...stored.value.measures];
-      next[n - 1] = { ...next[n - 1], latest: latestText(definition, value) };
-      after = { ...stored.value, measures: next };
-      // Told by the owner, in chat, on the day it was given: the history reads "Alex Wilber · in chat".
-      const history = historyEntry(after, diffActions(stored.value, after), { by: owner, via: 'chat', at: value.at });
-      await storage.actions.write(planId, [{ action: after, current: stored, history, values: [value] }]);
-    }
+    for (const value of given.filter((v) => v.via === 'chat'))
+      later.push({
+        ref: demo.ref,
+        by: owner,
+        at: value.at,
+        values: [value],
+        change: (a) => {
+          const next = [...a.measures];
+          next[n - 1] = { ...next[n - 1], latest: latestText(definition, value) };
+          return { ...a, measures: next };
+        },
+      });
+  }
+  return later;
+}
+
+/** A change the demo's story makes to an action after its import, told by `by` in chat `at` (see `applyInOrder`). */
+export interface DemoChange {
+  ref: string;
+  by: string;
+  at: string;
+  change: (action: Action) => Action;
+  values?: RecordedValue[];
+}
+
+/** The story's changes written in the order they were made, so each action's history reads newest first. */
+export async function applyInOrder(storage: Storage, planId: string, changes: readonly DemoChange[]): Promise<void> {
+  for (const c of [...changes].sort((a, b) => a.at.localeCompare(b.at))) {
+    const current = await storage.actions.get(planId, c.ref);
+    if (!current) continue;
+    const after = c.change(current.value);
+    // Told by the owner, in chat, on the day it was made: the history reads "Alex Wilber · in chat".
+    const history = historyEntry(after, diffActions(current.value, after), { by: c.by, via: 'chat', at: c.at });
+    await storage.actions.write(planId, [{ action: after, current, history, values: c.values ?? [] }]);
   }
 }

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, todayIn } from '../domain/calendar';
-import { diffActions, historyEntry } from '../domain/history';
 import { Action, Role } from '../domain/types';
 import { Storage } from '../store/open-storage';
-import { morningOf, seedDemoMeasures } from './demo-measures';
+import { applyInOrder, DemoChange, morningOf, seedDemoMeasures } from './demo-measures';
 import { importPlan } from './import-plan';
 
 export const DEMO_PLAN_ID = 'ofsted-2011';
@@ -88,11 +87,11 @@ function daysBefore(today: string, days: number): Date {
 }
 
 /**
- * Seeds the demo once: the Ofsted plan imported a week before its baseline, eight weeks
- * before today, so some actions are overdue, some due soon and some later;
- * roles for the Playground's people; and a little history, made over the weeks
- * since. Tests seed it under plan ids of their own (`planId`), so none meets
- * another's changes.
+ * Seeds the demo once: the Ofsted plan with its baseline eight weeks before
+ * today (imported a week before that), so some actions are overdue, some due
+ * soon and some later; roles for the Playground's people; and a little history,
+ * made over the weeks since, none of it dated on the day it is seeded. Tests seed
+ * it under plan ids of their own (`planId`), so none meets another's changes.
  */
 export async function seedDemo(
   storage: Storage,
@@ -119,8 +118,8 @@ export async function seedDemo(
   if (!report.ok) throw new Error(`The demo plan did not import: ${report.errors.join(' ')}`);
   for (const [email, role, name] of DEMO_ROLES) await storage.roles.grant(planId, email, role, name);
   for (const person of DEMO_PEOPLE) await storage.people.link({ ...person, updatedAt: now.toISOString() });
-  await seedDemoMeasures(storage, planId, SEED_BY, today, importedAt);
-  await touchUp(storage, planId, today);
+  const figures = await seedDemoMeasures(storage, planId, SEED_BY, today, importedAt);
+  await applyInOrder(storage, planId, [...figures, ...(await touchUp(storage, planId, today))]);
   return { seeded: true, actions: report.created.length };
 }
 
@@ -141,10 +140,10 @@ export const DEMO_OVERRIDE_REQUIRED = ['Support group attendance register', 'Fos
  * six weeks, an overdue one has a new date in ten days (so something is due soon), and the completed one has
  * evidence, waiting for sign-off; LAC-7 names the evidence the board expects; LAC-6 was completed last.
  */
-async function touchUp(storage: Storage, planId: string, today: string): Promise<void> {
+async function touchUp(storage: Storage, planId: string, today: string): Promise<DemoChange[]> {
   const all = await storage.actions.list(planId);
-  for (const current of all) {
-    const { value } = current;
+  const changes: DemoChange[] = [];
+  for (const { value } of all) {
     const when = whenChanged(value);
     const at = daysBefore(today, when).toISOString();
     let after: Action | null = null;
@@ -180,18 +179,18 @@ async function touchUp(storage: Storage, planId: string, today: string): Promise
       after = { ...(after ?? value), evidenceRequired: DEMO_EVIDENCE_REQUIRED, evidenceDue: addDays(today, 21) };
     }
     if (value.ref === DEMO_OVERRIDE_REF) after = overrideDemo(value, at, today);
-    if (after) {
-      const changes = diffActions(value, after);
-      await storage.actions.write(planId, [
-        // Told by the action's owner, so the history and the report name a person, not the seeding.
-        {
-          action: after,
-          current,
-          history: historyEntry(after, changes, { by: value.owner?.email ?? SEED_BY, via: 'chat', at }),
-        },
-      ]);
-    }
+    // Told by the action's owner, so the history and the report name a person, not the seeding. Its measures are
+    // left as they are then, since the demo's figures are given on days of their own.
+    const told = after;
+    if (told)
+      changes.push({
+        ref: value.ref,
+        by: value.owner?.email ?? SEED_BY,
+        at,
+        change: (a) => ({ ...told, measures: a.measures }),
+      });
   }
+  return changes;
 }
 
 /** How many days ago the demo's change to an action was made (see DAYS_AGO). */

@@ -35,7 +35,7 @@ test('"6(a) is at … this month" and a value for an earlier month with a note',
   expect(await valuesOf('SG-1')).toContainEqual(['2026-09', 70]);
   const [history] = await say('history SG-1');
   expect(history).toMatch(
-    /Value \(measure 1\): 68% \(Sep 2026\), given by Alex Wilber on 30 Nov 2026 → 70% \(Sep 2026\)\naudit corrected/,
+    /Value \(measure 1\): 68% \(Sep 2026\), given by Alex Wilber on 3 Oct 2026 → 70% \(Sep 2026\)\naudit corrected/,
   );
   // The same value again says so, naming the value and its period.
   expect(await say('SG-1 measure 1 70% for September')).toEqual([

@@ -69,6 +69,14 @@ describe('historyLines', () => {
     expect(read.comment).toBe('Imported from plan.csv');
   });
 
+  test('a later import that only fills empty fields (a measure’s target) lists them, never reads as the first import', () => {
+    const changes: FieldChange[] = [{ field: 'measures.1.target', from: null, to: '95%' }];
+    const read = historyLines(entry(changes, { by: 'demo-seed', via: 'import' }), nameOf);
+    expect(read.lines).toHaveLength(1);
+    expect(read.lines[0]).not.toMatch(/^Imported/);
+    expect(read.lines[0]).toMatch(/95%/);
+  });
+
   test('a later import lists what it changed', () => {
     const changes: FieldChange[] = [{ field: 'originalDueDate', from: '2026-09-30', to: '2026-10-31' }];
     expect(historyLines(entry(changes, { by: 'meganb@example.com', via: 'import' }), nameOf)).toMatchObject({

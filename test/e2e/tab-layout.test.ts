@@ -69,12 +69,12 @@ test('in the high-contrast theme each RAG series has its own fill pattern, in th
   await page.locator('.chart-wrap').screenshot({ path: path.join(SCREENSHOT_DIR, 'chart-contrast.png') });
 });
 
-test('the RAG chart has a bar for each week since the demo plan was imported at its baseline', async () => {
+test('the RAG chart has a bar for each week since the demo plan was imported, a week before its baseline', async () => {
   await openTab(page, origin, PLAN);
   await tileRefs(page);
-  // One bar (with its tooltip) a week, from the baseline's week to this one.
+  // One bar (with its tooltip) a week, from the import's week to this one.
   const weeks = await page.locator('.chart svg g > title').allTextContents();
-  expect(weeks).toHaveLength(9);
+  expect(weeks).toHaveLength(10);
   expect(weeks[0]).toMatch(/^Week starting \d{1,2} [A-Z][a-z]{2} \d{4}: /);
   await expect(page.getByText(/history starts in the week of/).count()).resolves.toBe(0);
   await page.locator('.chart-wrap').screenshot({ path: path.join(SCREENSHOT_DIR, 'chart-default.png') });

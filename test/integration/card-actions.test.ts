@@ -236,6 +236,30 @@ describe('the decisions card for chairs and executives', () => {
     expect(decided).toEqual(['approved SG-6 2027-03-31 for pattif@example.com by alexw@example.com']);
   });
 
+  test('a chair approves a delay on an action never started: it is not started again, and the card says so', async () => {
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value.status).toBe('Not started');
+    await press(
+      'update',
+      {
+        owner: 'pattif@example.com',
+        ref: 'SG-9',
+        status: 'Delayed',
+        updateDate: '2027-04-30',
+        updateReason: 'no venue',
+      },
+      'patti',
+    );
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value.status).toBe('Delayed');
+    const card = seen(await press('approveDate', { requestRef: 'SG-9' }));
+    expect(card).toMatch(
+      /^Approved: SG-9 is now due 30 Apr 2027 \(it was due \d+ \w+ \d{4}\)\. Its status is now not started \(it was delayed\): the new date accounts for the delay\./,
+    );
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value).toMatchObject({
+      status: 'Not started',
+      revisedDueDate: '2027-04-30',
+    });
+  });
+
   test('sign-off from the card', async () => {
     expect(seen(await press('signOff', { signOffRef: 'LAC-1' }))).toMatch(/LAC-1 is signed off/);
     expect((await storage.actions.get(DEMO_PLAN_ID, 'LAC-1'))!.value.status).toBe('Signed off');

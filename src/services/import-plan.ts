@@ -11,9 +11,9 @@ import { checkSchedule } from '../domain/schedule';
 import { Action, IsoDate, Plan } from '../domain/types';
 import { readCsv, RowsResult } from '../files/read-csv';
 import { readXlsx } from '../files/read-xlsx';
-import { ActionWrite, MAX_ACTIONS_PER_WRITE, Versioned } from '../store/action-store';
+import { MAX_ACTIONS_PER_WRITE, Versioned } from '../store/action-store';
 import { Storage } from '../store/open-storage';
-import { ImportInfo } from '../store/plan-imports';
+import { ImportInfo, ImportWrite } from '../store/plan-imports';
 import { UK_TIME_ZONE } from '../domain/time-zone';
 
 export interface ImportFile {
@@ -214,7 +214,7 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   const blocked = blockedByOldRows(validation.rows, stored, existing);
   if (blocked.length) return failure(blocked, warnings);
   const at = request.now.toISOString();
-  const writes: ActionWrite[] = [];
+  const writes: ImportWrite[] = [];
   const report: ImportReport = {
     ok: true,
     errors: [],
@@ -226,15 +226,19 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     encoding: table.encoding,
   };
   const dateProblems: string[] = [];
-  for (const row of validation.rows) {
+  for (const [index, row] of validation.rows.entries()) {
     const current = existing.get(refKey(row.ref));
     existing.delete(refKey(row.ref));
-    const after = mergeImportedRow(current?.value ?? null, row, request.planId, { by: request.by, at });
+    // Its place in the file, which the tab, the export and the report list the plan by (see plan-order.ts).
+    const merged = mergeImportedRow(current?.value ?? null, row, request.planId, { by: request.by, at });
+    const after = { ...merged, position: index + 1 };
     const dateProblem = dueDateProblem(current?.value ?? null, row, after);
     if (dateProblem) dateProblems.push(...asRowErrors(row.row, [dateProblem]));
     const changes = diffActions(current?.value ?? null, after);
     if (changes.length === 0) {
       report.unchanged++;
+      // Moved in the file and nothing else: its new place is kept, with nothing for its history to say.
+      if (current && current.value.position !== after.position) writes.push({ action: after, current, history: null });
       continue;
     }
     (current ? report.updated : report.created).push(after.ref);
@@ -265,7 +269,8 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   }
   progress({ phase: 'writing', done: writes.length, total: writes.length });
   // A file that changed no action is not where the plan comes from: the report keeps naming the one that did.
-  const source = writes.length === 0 && existingPlan ? { ...plan, sourceDocument: existingPlan.sourceDocument } : plan;
+  const changedNone = writes.every((w) => w.history === null);
+  const source = changedNone && existingPlan ? { ...plan, sourceDocument: existingPlan.sourceDocument } : plan;
   await storage.imports.publish(staging, source, request.glossary ? glossaryEntries : null, at);
   const finished = await storage.imports.finish(request.planId, (done, total) =>
     progress({ phase: 'publishing', done, total }),

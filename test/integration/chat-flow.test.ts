@@ -88,12 +88,13 @@ describe('a chair or an executive moves a date; an owner asks for it', () => {
     expect((await stored('SG-2')).value).toMatchObject({ revisedDueDate: '2027-02-28', status: 'Delayed' });
   });
 
-  test('a new date without "delayed" takes a delayed action back on track, and the reply says so', async () => {
+  test('a new date without "delayed" takes a delayed action back to its status before, and the reply says so', async () => {
+    // SG-2 was not started when it was delayed: the new date accounts for the delay, not for work begun.
     const replies = await say('move SG-2 to 31/03/2027 because the audit is rebooked');
     expect(replies[0]).toMatch(
-      /^SG-2 is now due 31 Mar 2027 \(it was due 28 Feb 2027\), and on track: the new date accounts for the delay\./,
+      /^SG-2 is now due 31 Mar 2027 \(it was due 28 Feb 2027\), and not started: the new date accounts for the delay\./,
     );
-    expect((await stored('SG-2')).value.status).toBe('On track');
+    expect((await stored('SG-2')).value.status).toBe('Not started');
   });
 
   test('an owner may not move someone else’s date, and is not asked for one', async () => {

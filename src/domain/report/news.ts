@@ -1,5 +1,6 @@
 import { currentDueDate, daysOverdue, isOverdue } from '../rag';
 import { compareRefs } from '../ref';
+import { comparePlanOrder } from '../plan-order';
 import { statedDoneOn } from '../completed-on';
 import { isDone } from '../status';
 import { Action, HistoryEntry } from '../types';
@@ -31,7 +32,7 @@ export function highlights(actions: readonly Action[], changesOf: ChangesOf): Hi
     }
     if (latest) found.push(latest);
   }
-  return found.sort((a, b) => compareRefs(a.action.ref, b.action.ref));
+  return found.sort((a, b) => comparePlanOrder(a.action, b.action));
 }
 
 const ORDER: Record<ChallengeKind, number> = { overdue: 0, delayed: 1, atRisk: 2 };

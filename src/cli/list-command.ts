@@ -3,7 +3,8 @@ import { currentDueDate, daysOverdue, isDueSoon, isOverdue, RAG_LABELS, ragOf } 
 import { compareRefs } from '../domain/ref';
 import { textTable } from '../domain/text-table';
 import { withOwnerNames } from '../services/chat/owner-names';
-import { CliContext, requirePlan } from './context';
+import { Action } from '../domain/types';
+import { CliContext, requirePlan, UserError } from './context';
 
 export interface ListOptions {
   plan: string;
@@ -14,22 +15,31 @@ export interface ListOptions {
 
 export async function listCommand(ctx: CliContext, options: ListOptions): Promise<void> {
   const { plan, today } = await requirePlan(ctx, options.plan);
-  const owner = options.owner?.toLowerCase();
+  const owner = options.owner?.trim().toLowerCase();
   // Plans often name owners by email alone; the name the bot has met them by reads better.
-  const actions = (
-    await withOwnerNames(
-      ctx.storage,
-      (await ctx.storage.actions.list(plan.id)).map((v) => v.value),
-    )
-  )
+  const all = await withOwnerNames(
+    ctx.storage,
+    (await ctx.storage.actions.list(plan.id)).map((v) => v.value),
+  );
+  // The table shows names, so a name is what people type back: either it or the email will do.
+  const ownedBy = (a: Action) =>
+    !owner || a.owner?.email.toLowerCase() === owner || a.owner?.displayName?.trim().toLowerCase() === owner;
+  if (owner && !all.some(ownedBy)) {
+    const owners = [...new Set(all.flatMap((a) => (a.owner ? [a.owner.displayName ?? a.owner.email] : [])))].sort();
+    throw new UserError(
+      `Nobody called "${options.owner}" owns an action in ${plan.title}. Give an owner's email address or name` +
+        (owners.length ? `: ${owners.join(', ')}.` : '.'),
+    );
+  }
+  const actions = all
     .filter((a) => !options.overdue || isOverdue(a, today))
     .filter((a) => !options.dueSoon || isDueSoon(a, today))
-    .filter((a) => !owner || a.owner?.email === owner)
+    .filter(ownedBy)
     .sort((a, b) => daysOverdue(b, today) - daysOverdue(a, today) || compareRefs(a.ref, b.ref));
   const which = [
     options.overdue && 'overdue',
     options.dueSoon && 'due in the next 14 days',
-    owner && `owned by ${owner}`,
+    owner && `owned by ${options.owner?.trim()}`,
   ]
     .filter(Boolean)
     .join(', ');

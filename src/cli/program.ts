@@ -210,7 +210,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     );
   roles
     .command('list')
-    .option('--plan <id>', 'also show roles for this plan')
+    .option('--plan <id>', 'only the roles that apply to this plan (default: every role in every plan)')
     .action((options: { plan?: string }) => withContext((ctx) => listRolesCommand(ctx, options)));
 
   try {

@@ -2,7 +2,7 @@ import { parseOwner } from '../domain/owner';
 import { textTable } from '../domain/text-table';
 import { Role, ROLES } from '../domain/types';
 import { ALL_PLANS } from '../store/role-store';
-import { CliContext, UserError } from './context';
+import { CliContext, requirePlan, UserError } from './context';
 
 function checkRole(role: string): Role {
   const wanted = ROLES.find((r) => r === role.toLowerCase());
@@ -23,6 +23,8 @@ export async function grantCommand(
   role: string,
   options: { plan?: string; name?: string },
 ) {
+  // A typo in a plan id would grant a role nobody ever holds, while the administrator believes it done.
+  if (options.plan) await requirePlan(ctx, options.plan);
   const person = await ctx.storage.roles.grant(
     options.plan ?? ALL_PLANS,
     checkEmail(email),
@@ -35,19 +37,25 @@ export async function grantCommand(
 }
 
 export async function revokeCommand(ctx: CliContext, email: string, role: string, options: { plan?: string }) {
+  if (options.plan) await requirePlan(ctx, options.plan);
   const person = await ctx.storage.roles.revoke(options.plan ?? ALL_PLANS, checkEmail(email), checkRole(role));
   ctx.out.write(
     `${person.email} now has: ${person.roles.join(', ') || 'no roles'} (${options.plan ? `plan ${options.plan}` : 'every plan'}).\n`,
   );
 }
 
+/** Without --plan, every role in every plan; with it, the roles that apply to that plan. */
 export async function listRolesCommand(ctx: CliContext, options: { plan?: string }) {
-  const people = [
-    ...(await ctx.storage.roles.list(ALL_PLANS)),
-    ...(options.plan ? await ctx.storage.roles.list(options.plan) : []),
-  ].filter((p) => p.roles.length);
+  if (options.plan) await requirePlan(ctx, options.plan);
+  const granted = options.plan
+    ? [...(await ctx.storage.roles.list(ALL_PLANS)), ...(await ctx.storage.roles.list(options.plan))]
+    : await ctx.storage.roles.listAll();
+  const people = granted.filter((p) => p.roles.length);
   if (!people.length) {
-    ctx.out.write('Nobody has a role yet. Grant one with: action-tracker roles grant someone@council.gov.uk admin\n');
+    ctx.out.write(
+      `Nobody has a role${options.plan ? ` in plan ${options.plan}` : ''} yet. ` +
+        'Grant one with: action-tracker roles grant someone@council.gov.uk admin\n',
+    );
     return;
   }
   // A role granted without --name is shown with the name Teams gave the person, where the bot has met them.

@@ -5,6 +5,7 @@ import { Notification } from './notifications';
 import { sentence, statusAfter } from './status-notices';
 import { currentDueDate } from './rag';
 import { Actor, canDecideDateRequest, canSignOff, DutyRules } from './permissions';
+import { PlanName, refInPlan, typedRef } from './ref-in-plan';
 import { Action, IsoDate } from './types';
 import { exampleDate, numericDate } from './uk-date-result';
 
@@ -75,15 +76,17 @@ export function decisionConfirmation(decision: DateDecision, action: Action, bef
 /**
  * What the owner who asked is told: the decision, by whom, and where it leaves the action, its due date and status (an
  * approval takes a delayed action back on track); after a decline, how to ask again. `current` is the action as it is
- * when they are told, for a notification written before the status was kept with it.
+ * when they are told, for a notification written before the status was kept with it. `plan` is named when the owner
+ * can read another plan with the same ref (see `refInPlan`).
  */
 export function ownerToldOfDecision(
   decided: Extract<Notification, { kind: 'date-decided' }>,
   current: Action,
   today: IsoDate,
+  plan: PlanName | null = null,
 ): string {
   const { ref, request, decision, by, comment, status } = decided;
-  const asked = `Your new date for ${ref}, ${formatUkDate(request.date)},`;
+  const asked = `Your new date for ${refInPlan(ref, plan)}, ${formatUkDate(request.date)},`;
   const name = by.name ?? by.email;
   if (decision === 'approve')
     return `${asked} was approved by ${name}. ${ref} is now due then, and ${statusAfter(status, current.status)}.`;
@@ -92,16 +95,23 @@ export function ownerToldOfDecision(
   const when = due ? `due ${formatUkDate(due)}` : 'with no due date';
   const stays = `${ref} stays ${(status?.to ?? current.status).toLowerCase()}, ${when}.`;
   // A date still to come after the one that stands, so the example could be sent as it is.
-  const example = `move ${ref} to ${numericDate(exampleDate(due && due > today ? due : today))} because …`;
+  const example = `move ${typedRef(ref, plan)} to ${numericDate(exampleDate(due && due > today ? due : today))} because …`;
   const next = due ? 'If it can’t be done by then, send another date and why' : 'To ask again, send the date and why';
   return `${declined} ${stays} ${next}, for example: ${example}`;
 }
 
-/** What an owner is told when a chair, an executive or an administrator moved their action's date, and its status. */
-export function ownerToldOfMovedDate(moved: Extract<Notification, { kind: 'date-moved' }>): string {
+/**
+ * What an owner is told when a chair, an executive or an administrator moved their action's date, and its status;
+ * `plan` as for a decision.
+ */
+export function ownerToldOfMovedDate(
+  moved: Extract<Notification, { kind: 'date-moved' }>,
+  plan: PlanName | null = null,
+): string {
   const was = moved.from ? ` (it was ${formatUkDate(moved.from)})` : '';
   const who = moved.by.name ?? moved.by.email;
-  const told = `${who} moved ${moved.ref}’s due date to ${formatUkDate(moved.to)}${was}: ${moved.reason}`;
+  const whose = plan ? `the due date of ${refInPlan(moved.ref, plan)}` : `${moved.ref}’s due date`;
+  const told = `${who} moved ${whose} to ${formatUkDate(moved.to)}${was}: ${moved.reason}`;
   const { status } = moved;
   if (!status || status.from === status.to) return told;
   return `${sentence(told)} ${moved.ref} is now ${statusAfter(status, status.to)}.`;

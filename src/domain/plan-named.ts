@@ -71,7 +71,7 @@ function tokens(text: string): Token[] {
 const bare = (t: Token) => t.word.toLowerCase().replace(/[^\p{L}\p{N}-]+$/u, '');
 
 /** `send-wsoa/R3`: a plan's id and a slash before a ref, among the first words (plan ids never contain "/"). */
-function prefixed(text: string, plans: readonly NamedPlan[]): PlanInText | null {
+export function prefixed(text: string, plans: readonly NamedPlan[]): PlanInText | null {
   for (const t of tokens(text).slice(0, NEAR_START + 1)) {
     const slash = t.word.indexOf('/');
     if (slash <= 0 || slash === t.word.length - 1) continue;

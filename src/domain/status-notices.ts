@@ -1,4 +1,5 @@
 import { Notification, StatusChange } from './notifications';
+import { PlanName, refInPlan } from './ref-in-plan';
 import { Status } from './types';
 
 /** A sentence ended once: a reason or comment typed with its own full stop does not get a second. */
@@ -14,15 +15,22 @@ export function statusAfter(status: StatusChange | undefined, current: Status): 
   return status.from === status.to ? `still ${now}` : `${now} (it was ${status.from.toLowerCase()})`;
 }
 
-/** What an owner is told when someone else signed off, cancelled or set the status of their action, and why. */
-export function ownerToldOfStatusSet(set: Extract<Notification, { kind: 'status-set' }>): string {
+/**
+ * What an owner is told when someone else signed off, cancelled or set the status of their action, and why; `plan` is
+ * named when the owner can read another plan with the same ref (see `refInPlan`).
+ */
+export function ownerToldOfStatusSet(
+  set: Extract<Notification, { kind: 'status-set' }>,
+  plan: PlanName | null = null,
+): string {
   const who = set.by.name ?? set.by.email;
+  const named = refInPlan(set.ref, plan);
   const did =
     set.status.to === 'Signed off'
-      ? `${who} signed off ${set.ref}`
+      ? `${who} signed off ${named}`
       : set.status.to === 'Cancelled'
-        ? `${who} cancelled ${set.ref}`
-        : `${who} marked ${set.ref} ${set.status.to.toLowerCase()}`;
+        ? `${who} cancelled ${named}`
+        : `${who} marked ${named} ${set.status.to.toLowerCase()}`;
   const now = `${set.ref} is now ${statusAfter(set.status, set.status.to)}.`;
   return `${sentence(set.reason ? `${did}: ${set.reason}` : did)} ${now}`;
 }

@@ -7,11 +7,13 @@ import { ownerToldOfStatusSet } from '../domain/status-notices';
 import { offeredDecisionOn } from '../domain/permissions';
 import { isPersonProblem } from '../domain/reach';
 import { reminderRunIdFor } from '../domain/reminders';
-import { Plan } from '../domain/types';
+import { Action, IsoDate, Plan } from '../domain/types';
 import { Target } from '../jobs/deliver';
 import { destinationOf } from '../jobs/destination';
 import { OutgoingCard } from '../jobs/sender';
+import { planFact, PlanName, refInPlan } from '../domain/ref-in-plan';
 import { decidersOf } from '../services/deciders';
+import { planToName } from '../services/ref-elsewhere';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { Storage } from '../store/open-storage';
 import { Person } from '../store/people-store';
@@ -41,9 +43,9 @@ export class NotificationTargets {
       case 'date-decided':
         return this.owner(plan, notification);
       case 'date-moved':
-        return this.ownerOf(plan, notification.ref, ownerToldOfMovedDate(notification));
+        return this.ownerOf(plan, notification.ref, (named) => ownerToldOfMovedDate(notification, named));
       case 'status-set':
-        return this.ownerOf(plan, notification.ref, ownerToldOfStatusSet(notification));
+        return this.ownerOf(plan, notification.ref, (named) => ownerToldOfStatusSet(notification, named));
       case 'action-changed': {
         const owner = notification.ownerEmail ? await this.storage.people.byEmail(notification.ownerEmail) : null;
         return owner ? this.redraw(plan, owner) : [];
@@ -64,12 +66,13 @@ export class NotificationTargets {
       };
       // Whoever asked, or owns the action (under separation of duties), is not asked to decide it; each decider's card leaves out their own.
       if (action.dateRequest?.by === decider.email || !offeredDecisionOn(actor, action, plan)) continue;
+      const named = refInPlan(ref, await planToName(this.storage, decider.email, plan, ref));
       const card = await drawDecisionsCard(this.storage, plan, actor, today, {
-        text: `New date asked for ${ref}.`,
+        text: `New date asked for ${named}.`,
         style: 'good',
       });
       targets.push(
-        this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${ref}` }),
+        this.tell(decider, { card: renderCard(card.card, card.data), summary: `A new date was asked for ${named}` }),
       );
     }
     return targets;
@@ -85,22 +88,30 @@ export class NotificationTargets {
     ]);
     if (!asker || !current) return [];
     const today = todayIn(this.now(), plan.timeZone);
-    const told = ownerToldOfDecision(decided, current.value, today);
-    const [named] = await withOwnerNames(this.storage, [current.value]);
-    const card = renderCard('action-detail', detailView(named, today, told));
+    const planNamed = await planToName(this.storage, asker.email, plan, ref);
+    const told = ownerToldOfDecision(decided, current.value, today, planNamed);
+    const card = await this.noticeCard(current.value, today, told, planNamed);
     return [this.tell(asker, { card, summary: told }), ...(await this.redraw(plan, asker))];
+  }
+
+  /** The action as it is, under what the person is told; its plan among the facts when it needs naming. */
+  private async noticeCard(action: Action, today: IsoDate, told: string, plan: PlanName | null) {
+    const [named] = await withOwnerNames(this.storage, [action]);
+    const view = detailView(named, today, told);
+    return renderCard('action-detail', plan ? { ...view, facts: [planFact(plan), ...view.facts] } : view);
   }
 
   /**
    * The owner of an action someone else changed: `told` says who changed what (moved its date, signed it off…), and
-   * the card under it shows the action as it is.
+   * the card under it shows the action as it is. The plan is named when the owner can read another with the same ref.
    */
-  private async ownerOf(plan: Plan, ref: string, told: string): Promise<Target[]> {
+  private async ownerOf(plan: Plan, ref: string, tell: (plan: PlanName | null) => string): Promise<Target[]> {
     const current = await this.storage.actions.get(plan.id, ref);
     const owner = current?.value.owner ? await this.storage.people.byEmail(current.value.owner.email) : null;
     if (!current || !owner) return [];
-    const [named] = await withOwnerNames(this.storage, [current.value]);
-    const card = renderCard('action-detail', detailView(named, todayIn(this.now(), plan.timeZone), told));
+    const planNamed = await planToName(this.storage, owner.email, plan, ref);
+    const told = tell(planNamed);
+    const card = await this.noticeCard(current.value, todayIn(this.now(), plan.timeZone), told, planNamed);
     return [this.tell(owner, { card, summary: told }), ...(await this.redraw(plan, owner))];
   }
 

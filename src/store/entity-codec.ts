@@ -13,6 +13,11 @@ export function strOrNull(row: Row, name: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** Several optional text columns at once, each read as strOrNull and kept under its own name, so a name is written once. */
+export function strsOrNull<K extends string>(row: Row, names: readonly K[]): Record<K, string | null> {
+  return Object.fromEntries(names.map((name) => [name, strOrNull(row, name)])) as Record<K, string | null>;
+}
+
 export function num(row: Row, name: string): number {
   const value = row[name];
   return typeof value === 'number' ? value : 0;

@@ -1,6 +1,6 @@
 import { odata, TableClient, TransactionAction } from '@azure/data-tables';
 import { isPersonProblem, PersonKeys, PersonProblem } from '../domain/reach';
-import { compact, json, Row, str, strOrNull } from './entity-codec';
+import { compact, json, Row, str, strOrNull, strsOrNull } from './entity-codec';
 import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
@@ -37,12 +37,7 @@ const BY_AAD = 'aad';
 function toPerson(row: Row): Person {
   return {
     email: str(row, 'email'),
-    name: strOrNull(row, 'name'),
-    userPrincipalName: strOrNull(row, 'userPrincipalName'),
-    aadObjectId: strOrNull(row, 'aadObjectId'),
-    teamsUserId: strOrNull(row, 'teamsUserId'),
-    tenantId: strOrNull(row, 'tenantId'),
-    serviceUrl: strOrNull(row, 'serviceUrl'),
+    ...strsOrNull(row, ['name', 'userPrincipalName', 'aadObjectId', 'teamsUserId', 'tenantId', 'serviceUrl']),
     personalChat: json<StoredReference | null>(row, 'personalChat', null),
     unreachable: problemOf(strOrNull(row, 'unreachable')),
     formerEmails: json<string[]>(row, 'formerEmails', []),

@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import { Plan } from '../domain/types';
-import { compact, Row, str, strOrNull } from './entity-codec';
+import { compact, Row, str, strOrNull, strsOrNull } from './entity-codec';
 import { getOrNull, queryRows, storageCall } from './table-ops';
 import { escapeKey } from './keys';
 import { assertWithinLimits } from './limits';
@@ -14,11 +14,9 @@ function toPlan(row: Row): Plan {
   return {
     id: str(row, 'planId'),
     title: str(row, 'title'),
-    sourceDocument: strOrNull(row, 'sourceDocument'),
     baselineDate: str(row, 'baselineDate'),
     timeZone: str(row, 'timeZone') || UK_TIME_ZONE,
-    remindSchedule: strOrNull(row, 'remindSchedule'),
-    digestSchedule: strOrNull(row, 'digestSchedule'),
+    ...strsOrNull(row, ['sourceDocument', 'remindSchedule', 'digestSchedule']),
     // Plans stored before the setting existed keep separation of duties on.
     separationOfDuties: {
       enforced: row.separationOfDuties !== false,

@@ -53,6 +53,13 @@ export class RoleStore {
     return (await queryRows(await this.table(), odata`PartitionKey eq ${escapeKey(planId)}`)).map(toPerson);
   }
 
+  /** Every role row, those for every plan first, then by plan id. */
+  async listAll(): Promise<PersonRoles[]> {
+    const rows = (await queryRows(await this.table(), "PartitionKey ne ''")).map(toPerson);
+    const order = (p: PersonRoles) => (p.planId === ALL_PLANS ? '' : p.planId);
+    return rows.sort((a, b) => order(a).localeCompare(order(b)) || a.email.localeCompare(b.email));
+  }
+
   grant(planId: string, email: string, role: Role, displayName?: string): Promise<PersonRoles> {
     return this.change(planId, email, (roles) => roles.add(role), displayName);
   }

@@ -11,9 +11,10 @@ import { Reply } from '../services/chat/types';
 import { Storage } from '../store/open-storage';
 import { conversationKind } from './conversation-kind';
 import { conversationScope } from './conversation-scope';
-import { botWasRemoved, forgetRemoved } from './removal';
+import { forgetWhenRemoved } from './removal';
 import { senderEmail } from './identity';
 import { Introductions } from './introductions';
+import { carriesFiles, mentionsBot, typedText } from './message-text';
 import { replacementCard, toActivity } from './replies';
 import { tenantAllowed, tenantOf } from './tenant';
 
@@ -52,23 +53,7 @@ export class ActionTrackerBot extends TeamsActivityHandler {
       }
       await next();
     });
-    this.onInstallationUpdateRemove(async (context, next) => {
-      await forgetRemoved(context.activity, this.options.storage, this.options.log, 'uninstalled');
-      await next();
-    });
-    this.onMembersRemoved(async (context, next) => {
-      if (botWasRemoved(context.activity))
-        await forgetRemoved(context.activity, this.options.storage, this.options.log, 'bot removed');
-      await next();
-    });
-    this.onTeamsTeamDeletedEvent(async (_team, context, next) => {
-      await forgetRemoved(context.activity, this.options.storage, this.options.log, 'team deleted');
-      await next();
-    });
-    this.onTeamsTeamHardDeletedEvent(async (_team, context, next) => {
-      await forgetRemoved(context.activity, this.options.storage, this.options.log, 'team deleted');
-      await next();
-    });
+    forgetWhenRemoved(this, options.storage, options.log);
     this.onMembersAdded(async (context, next) => {
       const added = context.activity.membersAdded ?? [];
       const botAdded = added.some((m) => m.id === context.activity.recipient.id);
@@ -198,15 +183,19 @@ export class ActionTrackerBot extends TeamsActivityHandler {
     if (kind !== 'personal' && !mentionsBot(activity)) return;
     const log = this.options.log.child({ activityId: activity.id, conversationKind: kind });
     try {
-      if (activity.value !== undefined && !activity.text) {
+      // A press of an Action.Submit or messageBack button: its text (if any) was written by the card, not typed.
+      if (activity.value !== undefined) {
         await context.sendActivity('That button belongs to an older card. Type "help" to see what I can do.');
         return;
       }
-      const words = (
-        kind === 'personal' ? (activity.text ?? '') : (TurnContext.removeRecipientMention(activity) ?? '')
-      ).trim();
-      if (readableText(words) === null) {
+      const words = typedText(activity);
+      const readable = readableText(words);
+      if (readable === null) {
         await context.sendActivity(TOO_LONG_REPLY);
+        return;
+      }
+      if (readable === '' && carriesFiles(activity)) {
+        await context.sendActivity(FILES_REPLY);
         return;
       }
       const scope = this.scopeOf(activity);
@@ -257,11 +246,10 @@ export class ActionTrackerBot extends TeamsActivityHandler {
   }
 }
 
-function mentionsBot(activity: Partial<Activity>): boolean {
-  return (activity.entities ?? []).some(
-    (e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
-  );
-}
+/** What a file, picture or card sent with no words gets: the bot reads only what is typed. */
+const FILES_REPLY =
+  'I can only read what you type: I can’t open files, pictures or cards. To add evidence, put the file in ' +
+  'SharePoint or OneDrive and send me its link, for example "evidence SG-4 https://…". Type "help" to see what I can do.';
 
 /** The button pressed, when the invoke is a well-formed Universal Action (botbuilder's own test). */
 interface ExecuteAction {

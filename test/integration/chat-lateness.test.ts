@@ -2,8 +2,7 @@ import { addDays, formatUkDate } from '../../src/domain/calendar';
 import { currentDueDate } from '../../src/domain/rag';
 import { numericDate } from '../../src/domain/uk-date-result';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import type { Storage } from '../../src/store/open-storage';
-import { DemoChat, personal, STRANGER, useDemoChat } from '../support/chat';
+import { personal, STRANGER, useDemoChat } from '../support/chat';
 
 /**
  * An action said to be late in the sender's own words, through the chat service into real storage (Azurite) seeded
@@ -19,13 +18,11 @@ const ISAIAH = 'isaiah@example.com';
 const ALEX = 'alexw@example.com';
 
 const demo = useDemoChat(SEEDED, NOW);
-let storage: Storage;
-let say: DemoChat['say'];
-beforeEach(() => ({ storage, say } = demo));
+const { say } = demo;
 
-const stored = async (ref: string) => (await storage.actions.get(DEMO_PLAN_ID, ref))!;
+const stored = async (ref: string) => (await demo.storage.actions.get(DEMO_PLAN_ID, ref))!;
 /** The question the bot waits on in the person's chat, if any. */
-const waiting = (email: string, userId: string) => storage.conversations.pending(personal(email).id, userId, NOW);
+const waiting = (email: string, userId: string) => demo.storage.conversations.pending(personal(email).id, userId, NOW);
 const dueOf = async (ref: string) => currentDueDate((await stored(ref)).value)!;
 
 describe('an action said to be late starts the questions for its new date; nothing is written until answered', () => {

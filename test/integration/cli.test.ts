@@ -1,11 +1,6 @@
-import fs from 'node:fs';
-import { runCliWith } from '../support/cli';
-import os from 'node:os';
+import { cliOverTestStorage, runCliWith, scratchFolder } from '../support/cli';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { randomBytes } from 'node:crypto';
-import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
-import { Tables } from '../../src/store/tables';
 import { FakeConnector } from '../support/fake-connector';
 import { personalChat } from '../support/builders';
 import { demoPlanFile } from '../../src/services/demo-seed';
@@ -13,11 +8,6 @@ import { projectRoot } from '../../src/project-root';
 
 /** The shared Ofsted fixture, or the copy in demo/ when the repository is cloned on its own. */
 const FIXTURE = demoPlanFile(projectRoot());
-/** Tables of their own: a test that changes the plan in ways others would notice uses a fresh set. */
-const freshEnv = () => ({
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'cli' + randomBytes(4).toString('hex'),
-});
 const importOfsted = (into: NodeJS.ProcessEnv) =>
   runCliWith(into, [
     'import',
@@ -31,16 +21,15 @@ const importOfsted = (into: NodeJS.ProcessEnv) =>
   ]);
 
 /** The tables most tests read: the Ofsted plan, imported once. */
-const env = freshEnv();
+const { env, cli, storage } = cliOverTestStorage('cli');
 beforeAll(() => importOfsted(env));
 
-const cli = (...args: string[]) => runCliWith(env, args);
-
 describe('the action-tracker command line', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+  const files = scratchFolder('cli-');
 
   test('imports the Ofsted plan', async () => {
-    const result = await importOfsted(freshEnv());
+    // Tables of their own: a test that changes the plan in ways others would notice uses a fresh set.
+    const result = await importOfsted(cliOverTestStorage('cli').env);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Imported 22 actions into plan ofsted-2011: 22 new, 0 changed, 0 unchanged/);
     expect(result.err).toMatch(/Warning: "CAMHS" \(in SG-9\) is not explained/);
@@ -76,7 +65,7 @@ describe('the action-tracker command line', () => {
   });
 
   test('exports XLSX with real dates', async () => {
-    const out = path.join(tmp, 'plan.xlsx');
+    const out = files.at('plan.xlsx');
     const result = await cli('export', '--plan', 'ofsted-2011', '--format', 'xlsx', '--out', out);
     expect(result.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
@@ -91,7 +80,7 @@ describe('the action-tracker command line', () => {
   });
 
   test('an exported file can be imported again without changing anything', async () => {
-    const out = path.join(tmp, 'round-trip.csv');
+    const out = files.at('round-trip.csv');
     await cli('export', '--plan', 'ofsted-2011', '--out', out);
     const result = await cli('import', out, '--plan', 'ofsted-2011');
     expect(result.err).toMatch(
@@ -102,8 +91,7 @@ describe('the action-tracker command line', () => {
   });
 
   test('a bad file prints every problem with its row and exits 1', async () => {
-    const bad = path.join(tmp, 'bad.csv');
-    fs.writeFileSync(bad, 'ref,action,due\nA-1,Fine,31/02/2026\nA-1,Again,\n');
+    const bad = files.write('bad.csv', 'ref,action,due\nA-1,Fine,31/02/2026\nA-1,Again,\n');
     const result = await cli('import', bad, '--plan', 'bad-plan', '--baseline', '2026-01-01');
     expect(result.code).toBe(1);
     expect(result.err).toMatch(
@@ -113,7 +101,7 @@ describe('the action-tracker command line', () => {
   });
 
   test('a file that is not there is a mistake in the command: exit 2, as the README says, for a plan and a performance book', async () => {
-    const missing = path.join(tmp, 'no-such-plan.csv');
+    const missing = files.at('no-such-plan.csv');
     for (const args of [
       ['import', missing, '--plan', 'ofsted-2011'],
       ['measures', 'import', missing, '--plan', 'ofsted-2011'],
@@ -121,7 +109,8 @@ describe('the action-tracker command line', () => {
       const result = await cli(...args);
       expect([result.code, result.err]).toEqual([2, `There is no file at ${missing}.\n`]);
     }
-    expect((await cli('import', tmp, '--plan', 'ofsted-2011')).code).toBe(2);
+    // A folder named as the file is the same mistake.
+    expect((await cli('import', path.dirname(missing), '--plan', 'ofsted-2011')).code).toBe(2);
   });
 
   test('roles can be granted, listed and revoked', async () => {
@@ -130,7 +119,6 @@ describe('the action-tracker command line', () => {
     ).toMatch(/chair@example\.com now has: chair \(plan ofsted-2011\)/);
     expect((await cli('roles', 'grant', 'admin@example.com', 'admin')).out).toMatch(/now has: admin \(every plan\)/);
     // Granted without --name: the list shows the name Teams gave the person once the bot has met them.
-    const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
     await storage.people.link({ email: 'admin@example.com', name: 'Ada Admin', updatedAt: new Date().toISOString() });
     const listed = await cli('roles', 'list', '--plan', 'ofsted-2011');
     expect(listed.out).toMatch(/admin@example\.com\s+Ada Admin\s+admin\s+every plan/);
@@ -138,6 +126,21 @@ describe('the action-tracker command line', () => {
     expect((await cli('roles', 'revoke', 'chair@example.com', 'chair', '--plan', 'ofsted-2011')).out).toMatch(
       /now has: no roles/,
     );
+    // Without --plan, every role in every plan (it had said "Nobody has a role yet").
+    await cli('roles', 'grant', 'chair@example.com', 'executive', '--plan', 'ofsted-2011');
+    expect((await cli('roles', 'list')).out).toMatch(
+      /admin@example\.com\s+Ada Admin\s+admin\s+every plan\n.*chair@example\.com\s+Pat Chair\s+executive\s+ofsted-2011/s,
+    );
+    // A typo in the plan id is refused, not granted to a plan nobody reads.
+    const typo = await cli('roles', 'grant', 'bob@example.com', 'chair', '--plan', 'ofsted-2o11');
+    expect(typo.code).not.toBe(0);
+    expect(typo.err).toMatch(/There is no plan "ofsted-2o11"\. Plans: .*ofsted-2011/);
+    expect((await cli('roles', 'grant', 'bob@example.com', 'chair', '--plan', 'ofsted-2O11')).err).toMatch(
+      /"ofsted-2O11" is not a usable plan id/,
+    );
+    expect((await cli('roles', 'list')).out).not.toMatch(/bob@example\.com/);
+    const missing = await cli('roles', 'list', '--plan', 'ofsted-2012');
+    expect(missing.err).toMatch(/There is no plan "ofsted-2012"\. Plans: .*ofsted-2011/);
     const wrong = await cli('roles', 'grant', 'someone', 'king');
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/"someone" is not an email address/);
@@ -197,12 +200,11 @@ describe('the weekly jobs from the command line', () => {
 
   test('--now sends; the second run that week sends nothing and says so', async () => {
     // Its own tables, as it links Alex and records the week's run.
-    const own = freshEnv();
-    expect((await importOfsted(own)).code).toBe(0);
-    const cli = (...args: string[]) => runCliWith(own, args);
+    const own = cliOverTestStorage('cli');
+    expect((await importOfsted(own.env)).code).toBe(0);
+    const { cli, storage } = own;
     const connector = new FakeConnector();
     const url = await connector.start();
-    const storage = storesOver(new Tables(connectionStringFactory(own.STORAGE_CONNECTION_STRING!), own.TABLE_PREFIX));
     await storage.people.link({
       email: 'alexw@example.com',
       name: 'Alex Wilber',
@@ -237,6 +239,13 @@ describe('the weekly jobs from the command line', () => {
       const list = await cli('list', '--plan', 'ofsted-2011', '--owner', 'alexw@example.com');
       expect(list.out).toMatch(/SG-1 .*Alex Wilber/);
       expect(list.out).not.toMatch(/SG-1 .*alexw@example.com/);
+      // The name shown in the Owner column is what people type back.
+      expect((await cli('list', '--plan', 'ofsted-2011', '--owner', 'alex wilber')).out).toEqual(
+        list.out.replace('alexw@example.com', 'alex wilber'),
+      );
+      const nobody = await cli('list', '--plan', 'ofsted-2011', '--owner', 'Alex Wilbur');
+      expect(nobody.code).toBe(1);
+      expect(nobody.err).toMatch(/Nobody called "Alex Wilbur" owns an action in .*: .*Alex Wilber/);
     } finally {
       await connector.stop();
     }

@@ -1,27 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { runCliWith } from '../support/cli';
+import { cliOverTestStorage } from '../support/cli';
 import { readDocx } from '../support/docx-text';
 import { PEOPLE, seedReportPlan } from '../support/report-plan';
-import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
-import { Tables } from '../../src/store/tables';
 import { SECTION_HEADINGS } from '../../src/reports/report-document';
 
-const env = {
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'rep' + randomBytes(4).toString('hex'),
-};
+const { cli, storage } = cliOverTestStorage('rep');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
-const cli = (...args: string[]) => runCliWith(env, args);
 
-beforeAll(async () => {
-  const storage = storesOver(
-    new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING ?? ''), env.TABLE_PREFIX),
-  );
-  await seedReportPlan(storage, 'rp', { chair: PEOPLE.chair });
-});
+beforeAll(() => seedReportPlan(storage, 'rp', { chair: PEOPLE.chair }));
 
 describe('action-tracker report', () => {
   test('writes the Word report with every section, says what it is doing, and warns of an unexplained acronym', async () => {

@@ -6,10 +6,9 @@
 import { runDigest } from '../../src/jobs/digest';
 import { renderReport } from '../../src/reports/render';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { Storage } from '../../src/store/open-storage';
 import { actorIn, makeCommitteeReport } from '../../src/use-cases/committee-report';
 import { jobDeps } from '../support/bot-harness';
-import { DemoChat, useDemoChat } from '../support/chat';
+import { useDemoChat } from '../support/chat';
 
 jest.setTimeout(60_000);
 
@@ -21,24 +20,22 @@ const CHAIR = 'alexw@example.com';
 const CHANNEL = '19:done-on@thread.tacv2';
 
 const demo = useDemoChat(SEEDED, NOW);
-let storage: Storage;
-let say: DemoChat['say'];
-beforeEach(() => ({ storage, say } = demo));
+const { say } = demo;
 
-const sg9 = async () => (await storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value;
-const sg9History = async () => (await storage.actions.planHistory(DEMO_PLAN_ID)).filter((e) => e.ref === 'SG-9');
+const sg9 = async () => (await demo.storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value;
+const sg9History = async () => (await demo.storage.actions.planHistory(DEMO_PLAN_ID)).filter((e) => e.ref === 'SG-9');
 
 async function digestCard(): Promise<string> {
-  await storage.conversations.saveReference({
+  await demo.storage.conversations.saveReference({
     conversationId: CHANNEL,
     kind: 'channel',
     tenantId: 'x',
     reference: { conversation: { id: CHANNEL, conversationType: 'channel', tenantId: 'x' } },
     updatedAt: NOW.toISOString(),
   });
-  await storage.conversations.bindPlan(CHANNEL, DEMO_PLAN_ID);
+  await demo.storage.conversations.bindPlan(CHANNEL, DEMO_PLAN_ID);
   const report = await runDigest(
-    jobDeps(storage, 'done-on-test'),
+    jobDeps(demo.storage, 'done-on-test'),
     { planId: DEMO_PLAN_ID, now: NOW, dryRun: true },
     { leaseMs: 2000 },
   );
@@ -46,12 +43,16 @@ async function digestCard(): Promise<string> {
 }
 
 async function committeeReport(): Promise<string> {
-  const outcome = await makeCommitteeReport(storage, await actorIn(storage, DEMO_PLAN_ID, CHAIR, 'Alex Wilber'), {
-    planId: DEMO_PLAN_ID,
-    now: NOW,
-    record: false,
-    from: '2026-11-01',
-  });
+  const outcome = await makeCommitteeReport(
+    demo.storage,
+    await actorIn(demo.storage, DEMO_PLAN_ID, CHAIR, 'Alex Wilber'),
+    {
+      planId: DEMO_PLAN_ID,
+      now: NOW,
+      record: false,
+      from: '2026-11-01',
+    },
+  );
   if (outcome.kind !== 'done') throw new Error(`refused: ${outcome.code}`);
   return (await renderReport(outcome.report, 'html'))
     .toString('utf8')

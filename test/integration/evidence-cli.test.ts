@@ -3,27 +3,17 @@
  * escalating limbo and overdue evidence: the real command line and the real digest job over real Azurite.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { addDays, todayIn } from '../../src/domain/calendar';
 import { diffActions, historyEntry } from '../../src/domain/history';
 import { runDigest } from '../../src/jobs/digest';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { connectionStringFactory, storesOver } from '../../src/store/open-storage';
-import { Tables } from '../../src/store/tables';
 import { BotHarness, startBotHarness } from '../support/bot-harness';
-import { runCliWith } from '../support/cli';
+import { cliOverTestStorage, scratchFolder } from '../support/cli';
 
 jest.setTimeout(60_000);
 
-const env = {
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'ev' + randomBytes(4).toString('hex'),
-};
-const cli = (...args: string[]) => runCliWith(env, args);
-const storage = storesOver(new Tables(connectionStringFactory(env.STORAGE_CONNECTION_STRING!), env.TABLE_PREFIX));
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-'));
+const { cli, storage } = cliOverTestStorage('ev');
+const files = scratchFolder('evidence-');
 
 const PLAN = [
   'ref,action,owner,status,evidence_required,evidence_due',
@@ -33,8 +23,7 @@ const PLAN = [
 
 describe('import and export', () => {
   beforeAll(async () => {
-    const file = path.join(tmp, 'plan.csv');
-    fs.writeFileSync(file, PLAN);
+    const file = files.write('plan.csv', PLAN);
     const result = await cli('import', file, '--plan', 'matrix', '--baseline', '2026-07-01');
     expect(result.code).toBe(0);
   });
@@ -48,7 +37,7 @@ describe('import and export', () => {
   });
 
   test('the export lists them, and an exported file imports again changing nothing', async () => {
-    const out = path.join(tmp, 'export.csv');
+    const out = files.at('export.csv');
     expect((await cli('export', '--plan', 'matrix', '--format', 'csv', '--out', out)).code).toBe(0);
     const text = fs.readFileSync(out, 'utf8');
     expect(text).toContain('Evidence required,Evidence due');
@@ -59,8 +48,7 @@ describe('import and export', () => {
   });
 
   test('a bad evidence date is refused by row, and nothing changes', async () => {
-    const file = path.join(tmp, 'bad.csv');
-    fs.writeFileSync(file, PLAN.replace('31/01/2027', '31/02/2027'));
+    const file = files.write('bad.csv', PLAN.replace('31/01/2027', '31/02/2027'));
     const result = await cli('import', file, '--plan', 'matrix');
     expect(result.code).not.toBe(0);
     expect(result.text).toContain('Row 2: the evidence due date "31/02/2027" is not a date we can use');

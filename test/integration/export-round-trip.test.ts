@@ -1,15 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { projectRoot } from '../../src/project-root';
 import { DEMO_PLAN_ID, seedDemo } from '../../src/services/demo-seed';
-import { cliOverTestStorage } from '../support/cli';
+import { cliOverTestStorage, scratchFolder } from '../support/cli';
 import { exportIntoNewPlan, exportTable, NOT_CARRIED_TO_A_NEW_PLAN, without } from '../support/export-round-trip';
 
 const { cli, storage } = cliOverTestStorage('roundtrip');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'round-trip-'));
+const files = scratchFolder('round-trip-');
 const TESTER = path.resolve(__dirname, '../fixtures/tester3');
 
 beforeAll(async () => {
@@ -47,9 +45,7 @@ async function editedExport(name: string, ref: string, cells: Record<string, str
   const table = await exportTable(exported.bytes, 'csv');
   const row = table.find((r) => r[0] === ref)!;
   for (const [column, value] of Object.entries(cells)) row[table[0].indexOf(column)] = value;
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, stringify(table));
-  return file;
+  return files.write(name, stringify(table));
 }
 
 test('a current due date edited in the export is refused, naming the row and how to move it; nothing changes', async () => {
@@ -101,8 +97,7 @@ test('a council’s own headings, with an owner named by name alone, import (the
 });
 
 test('an owner named by a name nobody has is refused, saying how to write it', async () => {
-  const file = path.join(tmp, 'unknown-owner.csv');
-  fs.writeFileSync(file, 'Ref,Action,Owner\nA-1,Act,Jo Bloggs\n');
+  const file = files.write('unknown-owner.csv', 'Ref,Action,Owner\nA-1,Act,Jo Bloggs\n');
   const result = await cli('import', file, '--plan', 'unknown-owner', '--baseline', '2026-06-30');
   expect(result.code).toBe(1);
   expect(result.err).toMatch(
@@ -115,7 +110,7 @@ test('an Excel date kept as a number (a serial date, as ExcelJS writes a numeric
   const sheet = workbook.addWorksheet('Plan');
   sheet.addRow(['Ref', 'Action', 'Due', 'Evidence due']);
   sheet.addRow(['A-1', 'Act', 46387, 46022.5]);
-  const file = path.join(tmp, 'serial.xlsx');
+  const file = files.at('serial.xlsx');
   await workbook.xlsx.writeFile(file);
   const written = new ExcelJS.Workbook();
   await written.xlsx.readFile(file);

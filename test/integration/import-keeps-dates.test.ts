@@ -145,7 +145,10 @@ test('an import names who ran it (the --by default, cli:<account>) in the histor
   expect(cliHistory.out.split('\n')[2]).toMatch(
     new RegExp(`^\\d{1,2} \\w{3} \\d{4} \\d\\d:\\d\\d\\s+${who}\\s+import\\s+Action: `),
   );
-  const [chatHistory] = await talkTo(new ChatService(storage, 'Europe/London'), new Date())('history SG-2');
+  const [chatHistory] = await talkTo(
+    new ChatService(storage, 'Europe/London'),
+    new Date(),
+  )(`history ${DEMO_PLAN_ID}/SG-2`);
   expect(chatHistory).toMatch(new RegExp(`\\nNewest first\\n.*, \\d\\d:\\d\\d · ${who} · import\\nAction: `));
   const tab = await showActionDetail(
     storage,

@@ -1,22 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { runCliWith } from '../support/cli';
+import { cliOverTestStorage, scratchFolder } from '../support/cli';
 
-const env = {
-  STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
-  TABLE_PREFIX: 'mc' + randomBytes(4).toString('hex'),
-};
-const cli = (...args: string[]) => runCliWith(env, args);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'measures-'));
+const { cli } = cliOverTestStorage('mc');
+const files = scratchFolder('measures-');
 /** Writes a CSV file of `lines` to the test's folder, and gives its path. */
-const csvFile = (name: string, lines: string[]) => {
-  const at = path.join(tmp, name);
-  fs.writeFileSync(at, lines.join('\n'));
-  return at;
-};
+const csvFile = (name: string, lines: string[]) => files.write(name, lines.join('\n'));
 
 /** Imports the performance book at `at` into plan perf, from the CLI. */
 const importBook = (at: string) => cli('measures', 'import', at, '--plan', 'perf');
@@ -74,7 +62,7 @@ test('a good book (CSV or Excel) records every value once, in the history, and t
   const sheet = workbook.addWorksheet('Book');
   sheet.addRow(['Ref', 'Period', 'Value']);
   sheet.addRow(['6(a)', '2026-04', 21]);
-  const xlsx = path.join(tmp, 'book.xlsx');
+  const xlsx = files.at('book.xlsx');
   await workbook.xlsx.writeFile(xlsx);
   expect((await importBook(xlsx)).out).toMatch(/^Recorded 1 value for 1 action/);
   const corrected = csvFile('corrected.csv', [

@@ -1,8 +1,7 @@
 import { CardActionResult, CardActions } from '../../src/services/card-actions';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
-import { Storage } from '../../src/store/open-storage';
 import { cardText } from '../support/card-validation';
-import { DemoChat, useDemoChat } from '../support/chat';
+import { useDemoChat } from '../support/chat';
 import { renderCard } from '../../src/cards/render';
 
 /**
@@ -15,13 +14,9 @@ const ALEX = { id: 'user-id-0', email: 'alexw@example.com', name: 'Alex Wilber' 
 const MEGAN = { id: 'user-id-1', email: 'meganb@example.com', name: 'Megan Bowen' }; // administrator
 
 const demo = useDemoChat(new Date('2026-11-30T11:00:00Z'), NOW);
-let storage: Storage;
-let say: DemoChat['say'];
+const { say } = demo;
 let cards: CardActions;
-beforeEach(() => {
-  ({ storage, say } = demo);
-  cards = new CardActions(storage);
-});
+beforeEach(() => (cards = new CardActions(demo.storage)));
 
 /** The reminder card's Update form as submitted: the button's data and the form's inputs, untouched ones empty. */
 function update(ref: string, inputs: { status: string; updateDate?: string; updateReason?: string; note?: string }) {
@@ -45,9 +40,9 @@ function banner(result: CardActionResult): string {
 
 /** Everything a change would leave behind. */
 async function trace(ref: string) {
-  const action = (await storage.actions.get(DEMO_PLAN_ID, ref))!;
-  const history = await storage.actions.history(DEMO_PLAN_ID, ref);
-  const { rows } = await storage.outbox.list(DEMO_PLAN_ID);
+  const action = (await demo.storage.actions.get(DEMO_PLAN_ID, ref))!;
+  const history = await demo.storage.actions.history(DEMO_PLAN_ID, ref);
+  const { rows } = await demo.storage.outbox.list(DEMO_PLAN_ID);
   return { etag: action.etag, status: action.value.status, history: history.length, outbox: rows.length };
 }
 
@@ -65,7 +60,7 @@ describe('a new date for a complete action', () => {
     expect(await say('SG-4 will slip to the end of Feb because the audit moved', ALEX.email)).toEqual([COMPLETE]);
     // Refused before any question is asked: nobody is asked for a date that can't be used.
     expect(await say('SG-4 delayed', ALEX.email)).toEqual([COMPLETE]);
-    expect(await storage.conversations.pending(`personal-${ALEX.email}`, ALEX.id, NOW)).toBeNull();
+    expect(await demo.storage.conversations.pending(`personal-${ALEX.email}`, ALEX.id, NOW)).toBeNull();
     // An administrator would move it outright: refused the same way.
     expect(await say('SG-4 delayed to 26/02/2027 because the audit moved', MEGAN.email)).toEqual([COMPLETE]);
     expect(await trace('SG-4')).toEqual(before);
@@ -118,10 +113,10 @@ describe('the reminder card’s Update form with a new date and the status kept'
     expect(banner(await update('SG-1', typed))).toBe(
       'Your new date for SG-1 has gone to the chairs and executives for approval; until then the current date stands.',
     );
-    const after = (await storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value;
+    const after = (await demo.storage.actions.get(DEMO_PLAN_ID, 'SG-1'))!.value;
     expect(after).toMatchObject({ status: before.status, latestUpdate: { text: 'see Lynne' } });
     expect(after.dateRequest).toMatchObject({ date: '2027-01-29', reason: 'staff sickness', by: ALEX.email });
-    const { rows } = await storage.outbox.list(DEMO_PLAN_ID);
+    const { rows } = await demo.storage.outbox.list(DEMO_PLAN_ID);
     expect(rows.map((r) => r.notification)).toContainEqual({
       kind: 'date-requested',
       planId: DEMO_PLAN_ID,

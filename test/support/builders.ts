@@ -80,7 +80,6 @@ export function aMeasure(
   };
 }
 
-/** The command "SG-4 measure 76%" and its everyday phrasings parse to: a value for a measure, with its period and note as said. */
 /** A performance book row (src/domain/measure-view.ts), quantified and off target with two values unless told. */
 export function aMeasureRow(overrides: Partial<MeasureRow> = {}): MeasureRow {
   return {
@@ -117,6 +116,7 @@ export const IN_WORDS_ONLY: Partial<MeasureRow> = {
   values: [],
 };
 
+/** The command "SG-4 measure 76%" and its everyday phrasings parse to: a value for a measure, with its period and note as said. */
 export function measureValueCommand(
   ref: string,
   value: string,

@@ -51,20 +51,25 @@ export function talkTo(chat: Chat, now: Date) {
   ): Promise<string[]> => (await chat.handle({ text, conversation, user: userOf(email), now: at })).map(readable);
 }
 
-/** The demo in a store of its own for each test, and `say` to the chat service over it. */
+/** The demo in a store of its own for each test (`demo.storage`, read inside a test), and `say` to the chat service over it. */
 export class DemoChat {
   storage!: Storage;
-  say!: ReturnType<typeof talkTo>;
+  private talk!: ReturnType<typeof talkTo>;
+  /** To the current test's chat service; it may be taken out at load time (`const { say } = demo`). */
+  readonly say: ReturnType<typeof talkTo> = (...args) => this.talk(...args);
+
+  /** The demo seeded afresh at `seededAt` in a store of its own, and a chat service over it whose clock reads `now`. */
+  async start(seededAt: Date, now: Date): Promise<void> {
+    this.storage = testStorage();
+    await seedDemo(this.storage, projectRoot(), seededAt);
+    this.talk = talkTo(new ChatService(this.storage, UK_TIME_ZONE), now);
+  }
 }
 
 /** Registers a `beforeEach` in the calling file: the demo seeded at `seededAt`, the chat service's clock at `now`. */
 export function useDemoChat(seededAt: Date, now: Date): DemoChat {
   const demo = new DemoChat();
-  beforeEach(async () => {
-    demo.storage = testStorage();
-    await seedDemo(demo.storage, projectRoot(), seededAt);
-    demo.say = talkTo(new ChatService(demo.storage, UK_TIME_ZONE), now);
-  });
+  beforeEach(() => demo.start(seededAt, now));
   return demo;
 }
 

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/program';
 import { projectRoot } from '../../src/project-root';
@@ -47,6 +50,20 @@ export function cliOverTestStorage(prefix: string): {
     env,
     storage: storesOver(new Tables(connectionStringFactory(connectionString), env.TABLE_PREFIX)),
     cli: (...args) => runCliWith(env, args),
+  };
+}
+
+/** A folder of the test file's own for the files the command line reads and writes: `at(name)` is a path in it. */
+export function scratchFolder(prefix: string): { at(name: string): string; write(name: string, text: string): string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const at = (name: string) => path.join(dir, name);
+  return {
+    at,
+    /** Writes `text` to the file `name` in the folder, and gives its path. */
+    write(name, text) {
+      fs.writeFileSync(at(name), text);
+      return at(name);
+    },
   };
 }
 

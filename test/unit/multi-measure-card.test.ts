@@ -29,6 +29,7 @@ function detailCard(measures: Measure[], values: RecordedValue[]) {
       kind: 'action',
       action,
       nameOf: (email) => email,
+      plan: null,
       found: {
         view: { plan: PLAN, today: TODAY, actor: { email: 'a', name: null, roles: new Set() } },
         current: { value: action, etag: '', revision: 1 },

@@ -26,7 +26,7 @@ import { findAction } from './find-action';
 import { helpReply, smallTalkReply } from './help';
 import { rolesIn } from './unknown-hints';
 import { unknownReply } from './unknown-replies';
-import { plansFor, PlanView } from './plan-scope';
+import { FoundAction, plansFor, PlanView } from './plan-scope';
 import { detailReply, historyReply, myActionsReply, notOneOrAsk, overdueReply, resolveFor } from './read-replies';
 import { showAction } from '../../use-cases/show-action';
 import { exampleRefs } from '../../use-cases/example-ref';
@@ -47,8 +47,8 @@ import {
   reasonSetAside,
   withReason,
 } from './reason-question';
-import { FoundAction } from './plan-scope';
 import { namedPlan } from './named-plan';
+import { elsewhereReply } from './elsewhere-reply';
 import { typedPlanChoice } from './which-plan-question';
 import { stillNeededForDelay, stillNeededForReason } from './still-needed';
 import { withSpacedRefsJoined } from './spaced-refs';
@@ -189,7 +189,8 @@ export class ChatService {
     const views = () => this.views(asker);
     // "send-wsoa/R3 at risk", "what's overdue in the SEND plan?": read as if typed in a chat bound to that plan.
     const today = todayIn(incoming.now, this.defaultTimeZone);
-    const named = asker.boundPlanId ? null : await namedPlan(this.storage, views, incoming, today);
+    const everyPlan = () => (asker.boundPlanId ? plansFor(this.storage, incoming, email, null) : views());
+    const named = await namedPlan(this.storage, everyPlan, incoming, today, asker.boundPlanId !== null);
     if (named) return this.run(named.command, { ...asker, ...named.asked, views: undefined, early: null });
     const report = command.kind === 'unknown' && this.reports ? reportRequest(cleanCommandText(incoming.text)) : null;
     if (report && this.reports) return [await reportReply(this.storage, incoming, views, report.planId, this.reports)];
@@ -232,6 +233,8 @@ export class ChatService {
         return measuresReply(this.storage, await views());
     }
     const scope = await views();
+    const elsewhere = asker.boundPlanId && (await elsewhereReply(this.storage, incoming, scope, everyPlan, command));
+    if (elsewhere) return [elsewhere];
     if (command.kind === 'show') {
       const shown = await showAction(this.storage, scope, { ref: command.ref });
       if (shown.kind !== 'action') return [await notOneOrAsk(this.storage, incoming, shown)];

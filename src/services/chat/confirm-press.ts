@@ -3,6 +3,7 @@ import { todayIn } from '../../domain/calendar';
 import { parseCommand } from '../../domain/command-grammar';
 import { Storage } from '../../store/open-storage';
 import { mayReadPlan } from '../plan-access';
+import { planToName } from '../ref-elsewhere';
 import { ChatService } from './chat-service';
 import { Incoming, Reply, text } from './types';
 import { forgetMeasureQuestion } from './which-measure-question';
@@ -65,5 +66,8 @@ export async function answerConfirmPress(storage: Storage, chat: ChatService, pr
   if (!plan || !actor || !(await mayReadPlan(storage, plan.id, actor))) return [text(NOT_YOURS)];
   const command = parseCommand(parsed.data.text, todayIn(press.incoming.now, plan.timeZone));
   if (!OFFERED_KINDS.has(command.kind)) return [text(OLDER_CARD)];
-  return chat.handle({ ...press.incoming, text: parsed.data.text, planId: plan.id });
+  const replies = await chat.handle({ ...press.incoming, text: parsed.data.text, planId: plan.id });
+  // A plan chosen from "which plan?" is named in a reply in words too (a card names it among its facts).
+  const named = 'ref' in command ? await planToName(storage, email, plan, command.ref) : null;
+  return named ? replies.map((r) => (r.kind === 'text' ? text(`${named.title}: ${r.text}`) : r)) : replies;
 }

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { PendingQuestion } from '../../store/conversation-store';
 import { Storage } from '../../store/open-storage';
 import { Incoming } from './types';
 
@@ -13,6 +15,13 @@ export async function awaitAnswer(
 ): Promise<void> {
   const expiresAt = new Date(incoming.now.getTime() + QUESTION_MINUTES * 60_000).toISOString();
   await storage.conversations.ask(incoming.conversation.id, incoming.user.id, { kind, data, expiresAt });
+}
+
+/** What the waiting question kept (see awaitAnswer), when it is the `kind` asked about and still reads as `shape`. */
+export function waitingData<T>(pending: PendingQuestion | null, kind: string, shape: z.ZodType<T>): T | null {
+  if (pending?.kind !== kind) return null;
+  const data = shape.safeParse(pending.data);
+  return data.success ? data.data : null;
 }
 
 /**

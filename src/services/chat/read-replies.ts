@@ -7,6 +7,7 @@ import { OverdueScope } from '../../domain/command';
 import { cleanCommandText } from '../../domain/command-text';
 import { ActionCommand, mayActOn } from '../../domain/act-on';
 import { DUE_SOON_DAYS } from '../../domain/rag';
+import { planFact } from '../../domain/ref-in-plan';
 import { Action } from '../../domain/types';
 import { Versioned } from '../../store/action-store';
 import { Storage } from '../../store/open-storage';
@@ -164,7 +165,9 @@ export async function showReply(storage: Storage, found: FoundAction, banner: st
 /** An action in full (from `showAction` or `actionInFull`), drawn as a card. */
 export function detailReply(shown: ActionInFull, banner: string | null): Reply {
   const { action, found } = shown;
-  const detail = detailView(action, found.view.today, banner, shown.nameOf);
+  const drawn = detailView(action, found.view.today, banner, shown.nameOf);
+  // The plan comes first when the person can read the same ref in another (as after "which plan?").
+  const detail = shown.plan ? { ...drawn, facts: [planFact(shown.plan), ...drawn.facts] } : drawn;
   // Each quantified measure has a section of its own (measures in words only are among the facts), as many as fit.
   const measures = shown.measures.filter((m) => m.unit !== null).map(measureDetailView);
   const { view } = fitted('action-detail', measures.length, (k) => ({
@@ -172,7 +175,8 @@ export function detailReply(shown: ActionInFull, banner: string | null): Reply {
     measures: measures.slice(0, k),
     moreMeasures: moreLine(measures.length - k, 'measures'),
   }));
-  return card('action-detail', view, banner ?? `${action.ref}: ${action.status}`);
+  const summary = banner ?? `${action.ref}: ${action.status}`;
+  return card('action-detail', view, shown.plan ? `${shown.plan.title}: ${summary}` : summary);
 }
 
 const HISTORY_SHOWN = 30;

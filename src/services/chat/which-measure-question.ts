@@ -12,7 +12,7 @@ import { cleanCommandText } from '../../domain/command-text';
 import { measureNamedIn } from '../../domain/which-measure-answer';
 import { PendingQuestion } from '../../store/conversation-store';
 import { Storage } from '../../store/open-storage';
-import { awaitAnswer } from './pending-answer';
+import { awaitAnswer, waitingData } from './pending-answer';
 import { PENDING_WHICH_PLAN } from './which-plan-question';
 import { confirmReply } from './confirm-replies';
 import { Incoming, Reply, text } from './types';
@@ -95,12 +95,11 @@ export function typedMeasureChoice(
   pending: PendingQuestion | null,
   typed: string,
 ): { planId: string; text: string } | null {
-  if (pending?.kind !== PENDING_WHICH_MEASURE) return null;
-  const draft = WhichMeasureDraft.safeParse(pending.data);
-  if (!draft.success) return null;
-  const named = measureNamedIn(cleanCommandText(typed).trim(), draft.data.count);
-  const choice = draft.data.choices.find((c) => c.measure === named);
-  return choice ? { planId: draft.data.planId, text: choice.text } : null;
+  const draft = waitingData(pending, PENDING_WHICH_MEASURE, WhichMeasureDraft);
+  if (!draft) return null;
+  const named = measureNamedIn(cleanCommandText(typed).trim(), draft.count);
+  const choice = draft.choices.find((c) => c.measure === named);
+  return choice ? { planId: draft.planId, text: choice.text } : null;
 }
 
 /** After "Cancel" (or any "No") is pressed, a typed "1" no longer answers the measure question it set aside. */

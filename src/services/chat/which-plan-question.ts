@@ -7,7 +7,7 @@ import { PendingQuestion } from '../../store/conversation-store';
 import { Storage } from '../../store/open-storage';
 import { OneAction } from '../../use-cases/find-one';
 import { confirmReply } from './confirm-replies';
-import { awaitAnswer } from './pending-answer';
+import { awaitAnswer, waitingData } from './pending-answer';
 import { Incoming, Reply, text } from './types';
 
 type InSeveralPlans = Extract<OneAction, { kind: 'inSeveralPlans' }>;
@@ -26,7 +26,9 @@ export function whichPlanReply(one: InSeveralPlans, typed: string | null): Reply
   const plans = inOrder(one);
   const [first] = plans;
   const example = typed && first ? withPlan(typed, one.ref, first.id) : `${first?.id ?? 'plan-id'}/${one.ref}`;
-  const question = `${one.ref} is in ${plans.length} of your plans. Which plan do you mean?`;
+  // A bare number reads as a count on its own ("5 is in 2 of your plans"), so it is called an action.
+  const named = /^\d/.test(one.ref) ? `Action ${one.ref}` : one.ref;
+  const question = `${named} is in ${plans.length} of your plans. Which plan do you mean?`;
   const detail = `Nothing is changed until you choose. You can also type the plan’s id before the ref, for example: ${example}`;
   const command = typed?.trim() ?? '';
   if (!command || command.length > LONGEST_COMMAND) {
@@ -81,10 +83,8 @@ export function typedPlanChoice(
   pending: PendingQuestion | null,
   typed: string,
 ): { planId: string; text: string } | null {
-  if (pending?.kind !== PENDING_WHICH_PLAN) return null;
-  const draft = WhichPlanDraft.safeParse(pending.data);
-  if (!draft.success) return null;
-  const { choices } = draft.data;
+  const choices = waitingData(pending, PENDING_WHICH_PLAN, WhichPlanDraft)?.choices;
+  if (!choices) return null;
   const words = cleanCommandText(typed).trim();
   const byName = choices.filter((c) => namesPlan(words.replace(AROUND, ' '), { id: c.planId, title: c.title }));
   const numbered = measureNamedIn(words, choices.length);
@@ -93,7 +93,7 @@ export function typedPlanChoice(
 }
 
 /** The message with the plan's id put before the ref where it was typed ("R3 at risk" → "send-wsoa/R3 at risk"). */
-function withPlan(typed: string, ref: string, planId: string): string {
+export function withPlan(typed: string, ref: string, planId: string): string {
   const at = typed.toLowerCase().indexOf(ref.toLowerCase());
   return at < 0 ? `${planId}/${ref}` : `${typed.slice(0, at)}${planId}/${typed.slice(at)}`;
 }

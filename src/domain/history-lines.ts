@@ -7,7 +7,7 @@ import { FieldChange, HistoryEntry, Via } from './types';
 export type NameOf = (email: string) => string;
 
 export interface HistoryLines {
-  /** The person who made the change by name, or null when it was the import or a job rather than a person. */
+  /** The person who made the change by name (or the command line's account, "cli:jo"), or null for a job or the demo. */
   who: string | null;
   /** How the change was made, in words: "in chat", "import". */
   how: string;
@@ -34,7 +34,12 @@ const clip = (text: string) => {
   return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE - 1).trimEnd()}…` : flat;
 };
 
-const isPerson = (by: string) => by.includes('@');
+const isEmail = (by: string) => by.includes('@');
+/**
+ * Who made a change, as history names them: someone in Teams (by email), or the account that ran the command
+ * line ("cli:jo", the `--by` default), so that an import is never anonymous.
+ */
+const isPerson = (by: string) => isEmail(by) || by.startsWith('cli:');
 
 /** What gave a value or made a change when no person did, in words; never its internal id ("demo-seed", "cli:jo"). */
 const GIVEN_BY: Record<Via, string> = {
@@ -47,7 +52,7 @@ const GIVEN_BY: Record<Via, string> = {
 
 /** Who gave something, as people read it: a person by name, else what gave it ("an import"). */
 export function giverName(by: string, via: Via, nameOf: NameOf): string {
-  return isPerson(by) ? nameOf(by) : GIVEN_BY[via];
+  return isEmail(by) ? nameOf(by) : GIVEN_BY[via];
 }
 
 /** Updates the bot writes name people by email ("asked for by alexw@…"); people read names. */

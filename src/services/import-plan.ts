@@ -1,6 +1,7 @@
 import { diffActions, historyEntry } from '../domain/history';
 import { dueDateProblem } from '../domain/import-dates';
 import { mergeImportedRow } from '../domain/import-merge';
+import { baselineMovesDates, inRowOrder, PlanChange, planChanges } from '../domain/import-plan-checks';
 import { asRowErrors, listSome, validateRows } from '../domain/import-rows';
 import { KnownPerson } from '../domain/owner';
 import { unexplainedAcronyms, validateGlossary } from '../domain/plain-english';
@@ -56,6 +57,8 @@ export interface ImportReport {
   encoding?: string;
   /** Set when what is wrong is the request (the plan id, baseline, time zone or schedule), not the file. */
   requestProblem?: true;
+  /** What the import changed (or, in a dry run, would change) about an existing plan itself: its title, baseline or zone. */
+  planChanges?: PlanChange[];
 }
 
 const describe = (info: ImportInfo) =>
@@ -175,7 +178,12 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   if (!table.ok) return failure([table.error]);
   progress({ phase: 'checking', done: 0, total: table.rows.length });
   const stored = await storage.actions.list(request.planId);
-  const validation = validateRows(table.rows, baseline, request.today, await knownPeople(storage, stored));
+  const existing = new Map(stored.map((v) => [refKey(v.value.ref), v]));
+  const register = (ref: string) => existing.get(refKey(ref))?.value;
+  const people = await knownPeople(storage, stored);
+  const validation = validateRows(table.rows, baseline, request.today, people, (ref) => register(ref)?.measures);
+  const baselineProblem = baselineMovesDates(existingPlan, baseline, validation.rows, register);
+  if (baselineProblem) return requestFailure([baselineProblem]);
   const warnings = [...interrupted, ...validation.warnings];
   if (table.encoding === 'Windows-1252')
     warnings.push(
@@ -196,7 +204,6 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
       glossaryEntries = [...glossaryEntries, ...glossary.entries];
     }
   }
-  if (errors.length) return failure(errors, warnings);
 
   for (const { acronym, refs } of unexplainedAcronyms(
     validation.rows.flatMap((r) => [
@@ -210,9 +217,8 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     );
   }
 
-  const existing = new Map(stored.map((v) => [refKey(v.value.ref), v]));
-  const blocked = blockedByOldRows(validation.rows, stored, existing);
-  if (blocked.length) return failure(blocked, warnings);
+  // Every problem is listed at once: a bad cell, an old key, a moved due date (below) alike.
+  errors.push(...blockedByOldRows(validation.rows, stored, existing));
   const at = request.now.toISOString();
   const writes: ImportWrite[] = [];
   const report: ImportReport = {
@@ -224,6 +230,7 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     unchanged: 0,
     notInFile: [],
     encoding: table.encoding,
+    planChanges: planChanges(existingPlan, plan),
   };
   const dateProblems: string[] = [];
   for (const [index, row] of validation.rows.entries()) {
@@ -253,7 +260,7 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
       }),
     });
   }
-  if (dateProblems.length) return failure(dateProblems, warnings);
+  if (errors.length || dateProblems.length) return failure(inRowOrder([...errors, ...dateProblems]), warnings);
   report.notInFile = [...existing.values()].map((v) => v.value.ref);
   if (request.dryRun) return report;
 

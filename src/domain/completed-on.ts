@@ -36,7 +36,7 @@ export const isDoneOnCorrection = (entry: Pick<HistoryEntry, 'changes'>): boolea
   entry.changes.some((c) => c.field === COMPLETED_ON) && !entry.changes.some((c) => c.field === 'status');
 
 /** The day a correction entry gives, or null when the entry is not one. */
-function correctedTo(entry: Pick<HistoryEntry, 'changes'>): IsoDate | null {
+export function correctedTo(entry: Pick<HistoryEntry, 'changes'>): IsoDate | null {
   const to = isDoneOnCorrection(entry) ? (entry.changes.find((c) => c.field === COMPLETED_ON)?.to ?? null) : null;
   return to !== null && isValidIsoDate(to) ? to : null;
 }

@@ -164,6 +164,8 @@ describe('a completion day corrected before sign-off (correct-done-on.ts)', () =
     expect(awaitingSignOff([complete], [DONE_FRIDAY, first], '2026-11-30', UK)).toMatchObject([
       { completedOn: '2026-11-20', daysWaiting: 10 },
     ]);
+    // The committee report's highlights say the corrected day.
+    expect(highlights([complete], () => [DONE_FRIDAY, first])).toMatchObject([{ at: SAID_AT, doneOn: '2026-11-20' }]);
   });
 
   test('history says what the day was and what it is, and the completion line keeps the day first said', () => {

@@ -1,5 +1,5 @@
 import { formatUkDate } from './calendar';
-import { COMPLETED_ON, doneOnWords, statedDoneOn } from './completed-on';
+import { COMPLETED_ON, doneOnWords, isDoneOnCorrection, statedDoneOn } from './completed-on';
 import { fieldLabel } from './history';
 import { FieldChange, HistoryEntry, Via } from './types';
 
@@ -124,6 +124,14 @@ function withDoneOn(c: FieldChange, line: string, entry: HistoryEntry): string {
   return day ? `${line} (${doneOnWords(day)})` : line;
 }
 
+/** "Completion day corrected from 27 Nov 2026 to 20 Nov 2026": a day done said again once complete (correct-done-on.ts). */
+function correctionLine(c: FieldChange): string {
+  const to = c.to === null ? 'none' : formatUkDate(c.to);
+  return c.from === null
+    ? `Completion day given: ${to}`
+    : `Completion day corrected from ${formatUkDate(c.from)} to ${to}`;
+}
+
 /** A history entry as people read it. */
 export function historyLines(entry: HistoryEntry, nameOf: NameOf): HistoryLines {
   const comment = entry.comment?.trim() || null;
@@ -133,8 +141,10 @@ export function historyLines(entry: HistoryEntry, nameOf: NameOf): HistoryLines 
     : entry.changes
         // The owner line already names the owner.
         .filter((c) => !(c.field === 'ownerName' && entry.changes.some((o) => o.field === 'owner')))
-        .filter((c) => !repeats(c, entry.changes, comment) && c.field !== COMPLETED_ON)
-        .map((c) => withDoneOn(c, changeLine(c, nameOf, comment), entry));
+        .filter((c) => !repeats(c, entry.changes, comment) && (c.field !== COMPLETED_ON || isDoneOnCorrection(entry)))
+        .map((c) =>
+          c.field === COMPLETED_ON ? correctionLine(c) : withDoneOn(c, changeLine(c, nameOf, comment), entry),
+        );
   return { who: isPerson(entry.by) ? nameOf(entry.by) : null, how: HOW[entry.via], lines, comment };
 }
 

@@ -1,5 +1,6 @@
 import { ChangeProblem } from '../domain/action-changes';
 import { formatUkDate } from '../domain/calendar';
+import { doneOnWords } from '../domain/completed-on';
 import { Decision, Denial } from '../domain/permissions';
 import { numericDate } from '../domain/uk-date-result';
 import { NumberedMeasure } from '../domain/which-measure';
@@ -124,6 +125,12 @@ export function problemWords(problem: ChangeProblem): string {
       return `${formatUkDate(problem.date)} is still to come, so ${problem.ref} is left as it is. When it is done, tell me: ${problem.ref} done.`;
     case 'doneOnBeforeBaseline':
       return `${formatUkDate(problem.date)} is before the plan began (${formatUkDate(problem.baseline)}), so ${problem.ref} is left as it is. Please check the day it was done.`;
+    case 'doneOnNotComplete':
+      return `${problem.ref} is not complete, so it has no day done to correct. When it is done: ${problem.ref} done.`;
+    case 'doneOnDecided':
+      return `${problem.ref} is signed off, so the day it was done was decided with the sign-off and can’t be corrected.`;
+    case 'doneOnAlready':
+      return `${problem.ref} is already recorded as ${doneOnWords(problem.date)}.`;
   }
 }
 

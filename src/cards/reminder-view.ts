@@ -43,7 +43,6 @@ export interface ReminderView {
   owner: string;
   /** Who sees the live version of the card (Universal Actions refresh). */
   userIds: string[];
-  today: IsoDate;
   title: string;
   subtitle: string;
   banner: Banner | null;
@@ -109,7 +108,6 @@ export function reminderView(
     planId: sorted[0]?.planId ?? '',
     owner: owner.email,
     userIds: owner.teamsUserId ? [owner.teamsUserId] : [],
-    today,
     title: all.length ? `Your actions this week: ${counts}` : 'Nothing needs you this week 🎉',
     subtitle: `${many ? `${sorted.length} plans` : clipText(sorted[0]?.planTitle ?? '', 150)} · as of ${formatUkDate(today)}`,
     banner,

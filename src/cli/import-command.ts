@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { formatUkDate, isValidTimeZone, todayIn } from '../domain/calendar';
+import { PlanChange } from '../domain/import-plan-checks';
 import { importPlan } from '../services/import-plan';
 import { ImportInfo } from '../store/plan-imports';
 import { CliContext } from './context';
@@ -52,9 +53,23 @@ export async function importCommand(ctx: CliContext, file: string, options: Impo
       `${report.created.length} new, ${report.updated.length} changed, ${report.unchanged} unchanged.\n`,
   );
   if (report.updated.length) ctx.out.write(`Changed: ${report.updated.join(', ')}\n`);
+  for (const change of report.planChanges ?? []) ctx.out.write(planChangeLine(change, options));
   if (report.notInFile.length) {
     ctx.out.write(`Left as they are (in the register but not in this file): ${report.notInFile.join(', ')}\n`);
   }
+}
+
+const PLAN_FIELD: Record<PlanChange['field'], string> = {
+  title: 'title',
+  baselineDate: 'baseline',
+  timeZone: 'time zone',
+};
+
+/** "The plan's title is now "…" (it was "…")": an option that changes the plan itself is said, never done quietly. */
+function planChangeLine(change: PlanChange, options: ImportOptions): string {
+  const words = (v: string) => (change.field === 'baselineDate' ? formatUkDate(v) : `"${v}"`);
+  const verb = options.dryRun ? 'would be' : 'is now';
+  return `The plan's ${PLAN_FIELD[change.field]} ${verb} ${words(change.to)} (it was ${words(change.from)}).\n`;
 }
 
 /** What `plans` says about imports that started and did not finish (killed, or still running now). */

@@ -9,9 +9,10 @@ export function readImportFile(file: string): ImportFile {
     return { name: path.basename(file), bytes: fs.readFileSync(file) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'ENOENT' ? `There is no file at ${file}.` : `The file ${file} could not be read (${code}).`,
-    );
+    // A path that names no file is a mistake in the command (exit 2, as the README says); one that cannot be read is refused.
+    if (code === 'ENOENT') throw new UserError(`There is no file at ${file}.`, 2);
+    if (code === 'EISDIR') throw new UserError(`${file} is a folder; name the file in it to import.`, 2);
+    throw new UserError(`The file ${file} could not be read (${code}).`);
   }
 }
 

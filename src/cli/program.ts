@@ -43,7 +43,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .option('--remind-schedule <cron>', 'when this plan\'s reminders go out, e.g. "0 9 * * 1" (Mondays 09:00)')
     .option('--digest-schedule <cron>', 'when this plan\'s digest goes out, e.g. "30 8 * * 1"')
     .option('--dry-run', 'check the file and say what would change, without writing')
-    .option('--by <who>', 'who to record in the history', defaultActor())
+    .option('--by <who>', 'who to record in the history (an email is shown by name)', defaultActor())
     .action((file: string, options: ImportOptions) => withContext((ctx) => importCommand(ctx, file, options)));
 
   program
@@ -56,7 +56,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .argument('<file>', 'the performance book (.csv or .xlsx)')
     .requiredOption('--plan <id>', 'plan id')
     .option('--dry-run', 'check the file and say what would change, without writing')
-    .option('--by <who>', 'who to record in the history', defaultActor())
+    .option('--by <who>', 'who to record in the history (an email is shown by name)', defaultActor())
     .action((file: string, options: MeasuresImportOptions) =>
       withContext((ctx) => measuresImportCommand(ctx, file, options)),
     );

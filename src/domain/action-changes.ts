@@ -144,35 +144,33 @@ function checkNewDate(action: Action, newDate: IsoDate, reason: string, ctx: Cha
   return dateCannotMove(action) ?? newDateProblem(action, newDate, ctx.today) ?? checkText('reason', reason);
 }
 
-/**
- * A change of due date, checked the same way whether the date moves or is asked for; `apply` gets the reason
- * trimmed, and only once the new date and the reason pass.
- */
-function newDateChange(
-  apply: (action: Action, newDate: IsoDate, reason: string, markDelayed: boolean, ctx: ChangeContext) => Action,
-): (action: Action, newDate: IsoDate, reason: string, markDelayed: boolean, ctx: ChangeContext) => ChangeResult {
-  return (action, newDate, reason, markDelayed, ctx) => {
+type NewDate = [action: Action, newDate: IsoDate, reason: string, markDelayed: boolean, ctx: ChangeContext];
+/** A change of due date, checked alike whether it moves or is asked for; `apply` gets the reason trimmed, once all pass. */
+function newDateChange<More extends unknown[]>(
+  apply: (...args: [...NewDate, ...More]) => Action,
+): (...args: [...NewDate, ...More]) => ChangeResult {
+  return (action, newDate, reason, markDelayed, ctx, ...more) => {
     const problem = checkNewDate(action, newDate, reason, ctx);
     if (problem) return refused(problem);
-    return { ok: true, action: apply(action, newDate, reason.trim(), markDelayed, ctx) };
+    return { ok: true, action: apply(action, newDate, reason.trim(), markDelayed, ctx, ...more) };
   };
 }
 
-/** Moves the due date, keeping the original beside it; a new date always needs a reason. */
-export const reschedule = newDateChange((action, newDate, reason, markDelayed, ctx) =>
-  withUpdate(
-    {
-      ...action,
-      revisedDueDate: newDate,
-      revisionReason: reason,
-      revisionCount: action.revisionCount + 1,
-      // A new date without "delayed" accounts for the delay, so the action is back on track.
-      status: markDelayed ? 'Delayed' : action.status === 'Delayed' ? 'On track' : action.status,
-      dateRequest: null,
-    },
-    `New date: ${reason}`,
-    ctx,
-  ),
+/** Moves the due date, keeping the original; a delayed action not marked delayed again goes back to `beforeDelay`. */
+export const reschedule = newDateChange<[beforeDelay: Status]>(
+  (action, newDate, reason, markDelayed, ctx, beforeDelay) =>
+    withUpdate(
+      {
+        ...action,
+        revisedDueDate: newDate,
+        revisionReason: reason,
+        revisionCount: action.revisionCount + 1,
+        status: markDelayed ? 'Delayed' : action.status === 'Delayed' ? beforeDelay : action.status,
+        dateRequest: null,
+      },
+      `New date: ${reason}`,
+      ctx,
+    ),
 );
 
 /**
@@ -243,16 +241,17 @@ export function signOff(
  * An owner asks for a new date. Until a chair or an executive approves it,
  * the current due date stands; the action can be marked delayed meanwhile.
  */
-export const requestNewDate = newDateChange((action, newDate, reason, markDelayed, ctx) => {
+export const requestNewDate = newDateChange<[]>((action, newDate, reason, markDelayed, ctx) => {
   const request = { date: newDate, reason, by: ctx.by, at: ctx.at };
   const asked = { ...action, dateRequest: request, status: markDelayed ? ('Delayed' as const) : action.status };
   return withUpdate(asked, `Asked for a new date, ${formatUkDate(newDate)}: ${reason}`, ctx);
 });
 
-export function approveNewDate(action: Action, ctx: ChangeContext): ChangeResult {
+/** The date asked for becomes the due date; a delayed action goes back to `beforeDelay` (see `reschedule`). */
+export function approveNewDate(action: Action, ctx: ChangeContext, beforeDelay: Status): ChangeResult {
   const request = action.dateRequest;
   if (!request) return refused({ code: 'noDateRequest', ref: action.ref });
-  const moved = reschedule({ ...action, dateRequest: null }, request.date, request.reason, false, ctx);
+  const moved = reschedule({ ...action, dateRequest: null }, request.date, request.reason, false, ctx, beforeDelay);
   if (!moved.ok) return moved;
   return {
     ok: true,

@@ -1,4 +1,4 @@
-import { compareRefs } from './ref';
+import { comparePlanOrder } from './plan-order';
 import { Action, HistoryEntry } from './types';
 
 /** An action cancelled in a period (and still cancelled at its end): who cancelled it, when and why. */
@@ -27,5 +27,5 @@ export function cancellations(
       .at(-1);
     if (entry) found.push({ action, at: entry.at, by: entry.by, reason: entry.comment?.trim() || null });
   }
-  return found.sort((a, b) => compareRefs(a.action.ref, b.action.ref));
+  return found.sort((a, b) => comparePlanOrder(a.action, b.action));
 }

@@ -1,6 +1,9 @@
+import type { Command } from './command';
 import type { Token } from './command-text';
-import { monthFromWord } from './month-names';
+import { monthFromWord, weekdayFromWord } from './month-names';
 import { LEAD_WORDS } from './ref-match';
+import type { IsoDate } from './types';
+import { readsAsDate } from './uk-date';
 
 /**
  * What a bare number ("3", "12") in a message is. Plans numbered 1, 2, 3 … make every figure look like a
@@ -16,6 +19,8 @@ import { LEAD_WORDS } from './ref-match';
  *    Nothing is changed; the person is asked whether they meant the action.
  * 4. Otherwise it is a reference: "3 done", "3 at risk: …", "show 3", "note 3 spoke to the school", "done 3",
  *    "finished 3 - report sent".
+ * 5. Once the message is read, a reference by rule 4 before a completion said with who did it is a tally as much as the
+ *    action: "7 done by 3 staff" may be "7 [audits] done by 3 staff". Nothing is changed (see `tallyByWhom`).
  */
 export type NumberReading = 'ref' | 'count' | 'unsure';
 
@@ -87,4 +92,32 @@ export function setAsideNumbers(tokens: readonly Token[]): string | null {
   if (!count) return null;
   const n = count.word;
   return `Nothing was changed: I read ${n} there as a number (a count or a date), not as action ${n}. If you meant action ${n}, name it as “action ${n}” and send it again.`;
+}
+
+/** "by 20/11", "by Friday", "by the end of last week": a time after "by", which the promise and day-done rules read. */
+const TIME_AFTER_BY =
+  /^(?:the\s+)?(?:end|start|beginning|middle|close|today|tonight|tomorrow|yesterday|now|then|next|last|this|noon|lunchtime|christmas|xmas|easter|cob|eod|mid|early|late|\d+(?:\s*(?:am|pm)\b|[/.:-]|st\b|nd\b|rd\b|th\b|$))/i;
+
+/** Who did it, not when: "by 3 staff", "by the team", "by Lynne" (the first clause of the words after "by"). */
+function byWhom(comment: string | null, today: IsoDate): boolean {
+  const who = /^by\s+([^,;:()]+?)(?:\s+[-–—]\s.*)?(?:[,;:()].*)?$/i.exec(comment ?? '')?.[1].trim() ?? '';
+  if (who === '' || TIME_AFTER_BY.test(who)) return false;
+  const first = who.split(/\s+/)[0].toLowerCase();
+  return monthFromWord(first) === null && weekdayFromWord(first) === null && readsAsDate(who, today) === null;
+}
+
+/**
+ * Rule 5: "7 done by 3 staff", "5 done by the team", "3 completed by 2 auditors" — a bare number, then a completion
+ * with who did it. Read as a tally ("7 audits done by 3 staff") it names no action, so it is not clearly a change:
+ * nothing is made, and the reply gives the one message to send if the action was meant. A number named as one ("action
+ * 7", "#7") and a ref with letters ("SG-7 done by the team") can only be the action, so they still complete it.
+ */
+export function tallyByWhom(command: Command, tokens: readonly Token[], today: IsoDate): Command | null {
+  if (command.kind !== 'setStatus' || command.status !== 'Complete' || !byWhom(command.comment, today)) return null;
+  const at = tokens.findIndex((t) => t.ref !== null);
+  const number = tokens[at];
+  if (number === undefined || !isBareNumber(number) || LEAD_WORDS.has(tokens[at - 1]?.word ?? '')) return null;
+  // Only a number before its completion: "done 7 by the team" is rule 3's.
+  if (!tokens.slice(at + 1).some((t) => CHANGE_WORDS.has(t.word))) return null;
+  return { kind: 'notChange', ref: command.ref, why: 'tally', change: 'Complete', when: null };
 }

@@ -1,6 +1,6 @@
 import type { Command } from './command';
 import { echo, MAX_ECHO, tooLong } from './command-build';
-import { setAsideNumbers } from './command-counts';
+import { setAsideNumbers, tallyByWhom } from './command-counts';
 import { guard, isChange, unsure } from './command-guard';
 import { readAgain } from './command-not-change';
 import { withDoneOn } from './command-done-on';
@@ -49,7 +49,8 @@ function parse(raw: string, today: IsoDate, depth = 0): Command {
     firstMatch(COMPILED_EVIDENCE_IN_MESSAGE, text, options.slice(0, 1), today) ??
     firstMatch(COMPILED_NEAR_MISSES, text, options, today) ??
     none;
-  const guarded = withDoneOn(guard(read, text, words, echo(text), today), today, echo(text));
+  const checked = guard(read, text, words, echo(text), today);
+  const guarded = tallyByWhom(checked, words, today) ?? withDoneOn(checked, today, echo(text));
   const unread = guarded.kind === 'unknown' && guarded.problem === null;
   if (depth > 0 || !(unread || (guarded.kind === 'show' && guarded.offer === undefined))) return guarded;
   // "Lynne says SG-7 is complete", "SG-9 nearly done", "may I sign off SG-6?": the change named once the words

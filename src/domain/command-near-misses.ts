@@ -1,6 +1,7 @@
 import { EVIDENCE_NEEDED, NOTE_NEEDED, REF_NEEDED, unknown } from './command-build';
 import type { Rule } from './command-rules';
 import { MEASURE_NEAR_MISSES } from './command-measure-phrasings';
+import { monthWithoutRef } from './command-part-of';
 
 /** Commands that nearly matched: the word is there but a piece is missing. Always `unknown`, with a problem. */
 export const NEAR_MISSES: Rule[] = [
@@ -49,6 +50,8 @@ export const NEAR_MISSES: Rule[] = [
     patterns: ['add|leave? a|the|new? note|notes|comment {rest?}'],
     build: (_, m) => unknown(m, REF_NEEDED('note SG-4 spoke to supplier')),
   },
+  // "finished back in October": which action, and which day.
+  { patterns: ['$iDid* {status} {rest}'], build: monthWithoutRef },
   { patterns: ['mark|set|flag {rest?}'], build: (_, m) => unknown(m, REF_NEEDED('mark SG-4 complete')) },
   {
     patterns: ['delay|postpone|defer {rest?}'],

@@ -17,6 +17,7 @@ import { evidenceCommand } from './command-evidence-words';
 import { LATENESS_RULE } from './command-lateness';
 import { MEASURE_SELECTOR_RULE, measureValue, SHORT_MEASURE_RULE } from './command-measure';
 import { MEASURE_PHRASINGS, MEASURE_WORD_VALUES } from './command-measure-phrasings';
+import { partOf } from './command-part-of';
 import type { Rule } from './command-rules';
 
 /** Rules for changes and decisions: dates decided, sign-off, evidence, status, notes, measures, delays; last, "SG-4" alone shows it. */
@@ -126,6 +127,8 @@ export const CHANGING_RULES: Rule[] = [
       return withStatus(ref, need(c.status), m, from !== undefined && from < m.tokens.length ? from : undefined);
     },
   },
+  // "finished the protocol for A.2.1 on 27/11": a thing finished for the action, perhaps only part of it.
+  { patterns: ['$iDid* {status} {rest}'], build: partOf },
   // "SG-1 measure 2 88%" names which of the action's measures, before the phrasings that name none.
   MEASURE_SELECTOR_RULE,
   SHORT_MEASURE_RULE,

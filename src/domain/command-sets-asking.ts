@@ -79,6 +79,8 @@ export const ASKING_SETS: Record<string, readonly string[]> = {
   ],
   showTail: ['status', 'details', 'detail', 'info', 'going', 'doing', 'update', 'progress', 'now', 'please', 'looking'],
   setFill: [
+    // "SG-9 was actually done on 20 Nov": a day said again, to correct it.
+    'actually',
     'is',
     'its',
     'has',

@@ -60,6 +60,7 @@ const POLITE_START = new Set([
   'bot',
   'tracker',
   'action',
+  'actually',
 ]);
 const POLITE_END = new Set(['please', 'pls', 'plz', 'thanks', 'thx', 'ta', 'cheers', 'thank', 'you', 'mate']);
 

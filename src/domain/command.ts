@@ -80,10 +80,12 @@ export type Command =
    * A message in the words of a change that does not make it (see command-not-change.ts): a plan ("SG-9 done by
    * 31/12"; `when`, the day it names, if one), a question whether one may ("can I sign off SG-6?"), or a part done
    * ("LAC-5 complete apart from the leaflet"), or someone else's word ("Lynne says SG-7 is complete"), or lateness
-   * said unsurely ("SG-13 won't make its date, probably end of May"). Nothing changes; the reply says why, and how to
-   * make the change.
+   * said unsurely ("SG-13 won't make its date, probably end of May"), or a bare number that may count ("7 done by 3
+   * staff"), or a part of an action finished ("finished the protocol for A.2.1 on 27/11"; `note`, the words to keep as
+   * a note), or a month for the day done ("SG-9 done back in October"; `when`, a day in that month). Nothing changes;
+   * the reply says why, and how to make the change.
    */
-  | { kind: 'notChange'; ref: string; why: NotChangeWhy; change: NamedChange; when: IsoDate | null }
+  | { kind: 'notChange'; ref: string; why: NotChangeWhy; change: NamedChange; when: IsoDate | null; note?: string }
   /**
    * `valueGuess`: "SG-8 17", "SG-7: no" may be a value for the action's measure; only the action knows whether its
    * measure can take one, so the chat says how to send it, or else what else the words could mean.
@@ -93,7 +95,7 @@ export type Command =
 export type DateDecision = 'approve' | 'decline';
 
 /** Why a message naming a change did not make it. */
-export type NotChangeWhy = 'promise' | 'askingLeave' | 'partial' | 'hearsay' | 'unsure';
+export type NotChangeWhy = 'promise' | 'askingLeave' | 'partial' | 'hearsay' | 'unsure' | 'tally' | 'partOf' | 'month';
 
 /**
  * The change a message named: a status (a sign-off is 'Signed off'), a decision on a new date or what waits, or a

@@ -6,7 +6,8 @@ import { sentence, statusAfter } from './status-notices';
 import { currentDueDate } from './rag';
 import { Actor, canDecideDateRequest, canSignOff, DutyRules } from './permissions';
 import { PlanName, refInPlan, typedRef } from './ref-in-plan';
-import { Action, IsoDate } from './types';
+import { statusBeforeDelay } from './status-before-delay';
+import { Action, HistoryEntry, IsoDate } from './types';
 import { exampleDate, numericDate } from './uk-date-result';
 
 /** What a decider decides: the new date asked for (approve or decline), or "approve SG-4", whatever waits. */
@@ -16,7 +17,8 @@ export type DecisionAsked = { what: 'date'; decision: DateDecision } | { what: '
  * A chair's, an executive's or an administrator's decision on an action, the same from a card button and
  * from chat. The permission is checked once, and which one depends on what is decided: "approve SG-4" on a
  * completed action with no new date waiting is its sign-off (`canSignOff`); anything else is a decision on a
- * new date (`canDecideDateRequest`), so someone who may not decide is refused before being asked which.
+ * new date (`canDecideDateRequest`), so someone who may not decide is refused before being asked which. `history`
+ * (newest first) says the status an approval gives back to a delayed action (see status-before-delay.ts).
  */
 export function decideOn(
   asked: DecisionAsked,
@@ -25,39 +27,44 @@ export function decideOn(
   ctx: ChangeContext,
   actor: Actor,
   rules: DutyRules,
+  history: readonly HistoryEntry[],
 ): ChangeResult {
   const signsOff = asked.what === 'whatWaits' && !action.dateRequest && action.status === 'Complete';
   const permission = signsOff ? canSignOff(actor, action, rules) : canDecideDateRequest(actor, action, rules);
   if (!permission.allowed) return { ok: false, problem: { code: 'denied', denial: permission.denial } };
-  return asked.what === 'date'
-    ? decideDateRequest(asked.decision, comment, action, ctx)
-    : approveWhatWaits(comment, action, ctx);
+  const decided = { comment, action, ctx, history };
+  return asked.what === 'date' ? decideDateRequest(asked.decision, decided) : approveWhatWaits(decided);
+}
+
+interface Decided {
+  comment: string | null;
+  action: Action;
+  ctx: ChangeContext;
+  history: readonly HistoryEntry[];
 }
 
 /** Approving sets the revised date to the one asked for; declining keeps the current date. */
-function decideDateRequest(
-  decision: DateDecision,
-  comment: string | null,
-  action: Action,
-  ctx: ChangeContext,
-): ChangeResult {
-  return decision === 'approve' ? approveNewDate(action, ctx) : declineNewDate(action, comment, ctx);
+function decideDateRequest(decision: DateDecision, { comment, action, ctx, history }: Decided): ChangeResult {
+  return decision === 'approve'
+    ? approveNewDate(action, ctx, statusBeforeDelay(history))
+    : declineNewDate(action, comment, ctx);
 }
 
 /**
  * "approve SG-4" with nothing more: the new date waiting on the action, or, when none is and the action is
  * complete, its sign-off. When both wait, the person is asked to say which, and nothing changes.
  */
-function approveWhatWaits(comment: string | null, action: Action, ctx: ChangeContext): ChangeResult {
+function approveWhatWaits(decided: Decided): ChangeResult {
+  const { comment, action, ctx } = decided;
   if (!action.dateRequest && action.status === 'Complete') return signOff(action, comment, ctx);
   if (action.dateRequest && action.status === 'Complete')
     return { ok: false, problem: { code: 'bothWaiting', ref: action.ref } };
-  return decideDateRequest('approve', comment, action, ctx);
+  return decideDateRequest('approve', decided);
 }
 
 /**
  * What the person who decided is told: for an approval, the date it replaced and any change of status it made
- * (a new date accounts for a delay, so a delayed action is on track again: see `reschedule`).
+ * (a new date accounts for a delay, so a delayed action goes back to the status it had before: see `reschedule`).
  */
 export function decisionConfirmation(decision: DateDecision, action: Action, before: Action): string {
   if (decision === 'approve') {
@@ -75,9 +82,9 @@ export function decisionConfirmation(decision: DateDecision, action: Action, bef
 
 /**
  * What the owner who asked is told: the decision, by whom, and where it leaves the action, its due date and status (an
- * approval takes a delayed action back on track); after a decline, how to ask again. `current` is the action as it is
- * when they are told, for a notification written before the status was kept with it. `plan` is named when the owner
- * can read another plan with the same ref (see `refInPlan`).
+ * approval takes a delayed action back to the status it had before it was delayed); after a decline, how to ask again.
+ * `current` is the action as it is when they are told, for a notification written before the status was kept with it.
+ * `plan` is named when the owner can read another plan with the same ref (see `refInPlan`).
  */
 export function ownerToldOfDecision(
   decided: Extract<Notification, { kind: 'date-decided' }>,

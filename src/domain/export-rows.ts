@@ -1,7 +1,7 @@
 import { formatUkDate, formatUkDayOf } from './calendar';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from './rag';
 import { namesIn, NameOf } from './history-lines';
-import { compareRefs } from './ref';
+import { inPlanOrder } from './plan-order';
 import { formatPeriod } from './measure-periods';
 import { MEASURE_STATUS_LABELS, TREND_LABELS } from './measure-labels';
 import { formatMeasureValue } from './measure-values';
@@ -132,36 +132,34 @@ export function exportRows(
   nameOf: NameOf = (email) => email,
 ): ExportRow[] {
   const rowOf = new Map(measures.map((m) => [`${m.measure}|${m.ref}`, m]));
-  return [...actions]
-    .sort((a, b) => compareRefs(a.ref, b.ref))
-    .map((a) => ({
-      Ref: a.ref,
-      Theme: a.theme || null,
-      Action: a.title,
-      Timescale: a.timescale || null,
-      Owner: ownerText(a),
-      Agency: a.agency || null,
-      'Original due date': date(a.originalDueDate),
-      'Current due date': date(currentDueDate(a)),
-      'Reason for new date': reasonForNewDate(a),
-      Status: a.status,
-      RAG: RAG_LABELS[ragOf(a, today)],
-      'Days overdue': daysOverdue(a, today) || null,
-      'Latest update': latestUpdateText(a, nameOf),
-      Measure: a.measures[0]?.indicator ?? null,
-      Evidence: evidenceText(a),
-      'Evidence required': a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null,
-      'Evidence due': date(a.evidenceDue ?? null),
-      ...definitionCells(a.measures[0]),
-      ...measureCells(rowOf.get(`1|${a.ref}`)),
-      ...Object.fromEntries(
-        a.measures.slice(1).flatMap((m, i) => {
-          const n = i + 2;
-          const cells = { Measure: m.indicator, ...definitionCells(m), ...measureCells(rowOf.get(`${n}|${a.ref}`)) };
-          return Object.entries(cells).map(([c, v]) => [`${c} ${n}`, v]);
-        }),
-      ),
-    }));
+  return inPlanOrder(actions).map((a) => ({
+    Ref: a.ref,
+    Theme: a.theme || null,
+    Action: a.title,
+    Timescale: a.timescale || null,
+    Owner: ownerText(a),
+    Agency: a.agency || null,
+    'Original due date': date(a.originalDueDate),
+    'Current due date': date(currentDueDate(a)),
+    'Reason for new date': reasonForNewDate(a),
+    Status: a.status,
+    RAG: RAG_LABELS[ragOf(a, today)],
+    'Days overdue': daysOverdue(a, today) || null,
+    'Latest update': latestUpdateText(a, nameOf),
+    Measure: a.measures[0]?.indicator ?? null,
+    Evidence: evidenceText(a),
+    'Evidence required': a.evidenceRequired?.length ? a.evidenceRequired.join('; ') : null,
+    'Evidence due': date(a.evidenceDue ?? null),
+    ...definitionCells(a.measures[0]),
+    ...measureCells(rowOf.get(`1|${a.ref}`)),
+    ...Object.fromEntries(
+      a.measures.slice(1).flatMap((m, i) => {
+        const n = i + 2;
+        const cells = { Measure: m.indicator, ...definitionCells(m), ...measureCells(rowOf.get(`${n}|${a.ref}`)) };
+        return Object.entries(cells).map(([c, v]) => [`${c} ${n}`, v]);
+      }),
+    ),
+  }));
 }
 
 /** A cell as text, with dates the way people in the UK write them. */

@@ -1,5 +1,5 @@
 import { formatUkDate } from './calendar';
-import { COMPLETED_ON, doneOnWords, statedDoneOn } from './completed-on';
+import { COMPLETED_ON, doneOnWords, isDoneOnCorrection, statedDoneOn } from './completed-on';
 import { fieldLabel } from './history';
 import { FieldChange, HistoryEntry, Via } from './types';
 
@@ -7,7 +7,7 @@ import { FieldChange, HistoryEntry, Via } from './types';
 export type NameOf = (email: string) => string;
 
 export interface HistoryLines {
-  /** The person who made the change by name, or null when it was the import or a job rather than a person. */
+  /** The person who made the change by name (or the command line's account, "cli:jo"), or null for a job or the demo. */
   who: string | null;
   /** How the change was made, in words: "in chat", "import". */
   how: string;
@@ -34,7 +34,12 @@ const clip = (text: string) => {
   return flat.length > MAX_VALUE ? `${flat.slice(0, MAX_VALUE - 1).trimEnd()}…` : flat;
 };
 
-const isPerson = (by: string) => by.includes('@');
+const isEmail = (by: string) => by.includes('@');
+/**
+ * Who made a change, as history names them: someone in Teams (by email), or the account that ran the command
+ * line ("cli:jo", the `--by` default), so that an import is never anonymous.
+ */
+const isPerson = (by: string) => isEmail(by) || by.startsWith('cli:');
 
 /** What gave a value or made a change when no person did, in words; never its internal id ("demo-seed", "cli:jo"). */
 const GIVEN_BY: Record<Via, string> = {
@@ -47,7 +52,7 @@ const GIVEN_BY: Record<Via, string> = {
 
 /** Who gave something, as people read it: a person by name, else what gave it ("an import"). */
 export function giverName(by: string, via: Via, nameOf: NameOf): string {
-  return isPerson(by) ? nameOf(by) : GIVEN_BY[via];
+  return isEmail(by) ? nameOf(by) : GIVEN_BY[via];
 }
 
 /** Updates the bot writes name people by email ("asked for by alexw@…"); people read names. */
@@ -123,6 +128,14 @@ function withDoneOn(c: FieldChange, line: string, entry: HistoryEntry): string {
   return day ? `${line} (${doneOnWords(day)})` : line;
 }
 
+/** "Completion day corrected from 27 Nov 2026 to 20 Nov 2026": a day done said again once complete (correct-done-on.ts). */
+function correctionLine(c: FieldChange): string {
+  const to = c.to === null ? 'none' : formatUkDate(c.to);
+  return c.from === null
+    ? `Completion day given: ${to}`
+    : `Completion day corrected from ${formatUkDate(c.from)} to ${to}`;
+}
+
 /** A history entry as people read it. */
 export function historyLines(entry: HistoryEntry, nameOf: NameOf): HistoryLines {
   const comment = entry.comment?.trim() || null;
@@ -132,8 +145,10 @@ export function historyLines(entry: HistoryEntry, nameOf: NameOf): HistoryLines 
     : entry.changes
         // The owner line already names the owner.
         .filter((c) => !(c.field === 'ownerName' && entry.changes.some((o) => o.field === 'owner')))
-        .filter((c) => !repeats(c, entry.changes, comment) && c.field !== COMPLETED_ON)
-        .map((c) => withDoneOn(c, changeLine(c, nameOf, comment), entry));
+        .filter((c) => !repeats(c, entry.changes, comment) && (c.field !== COMPLETED_ON || isDoneOnCorrection(entry)))
+        .map((c) =>
+          c.field === COMPLETED_ON ? correctionLine(c) : withDoneOn(c, changeLine(c, nameOf, comment), entry),
+        );
   return { who: isPerson(entry.by) ? nameOf(entry.by) : null, how: HOW[entry.via], lines, comment };
 }
 

@@ -11,6 +11,8 @@ export interface ImportedDates {
   timescale?: string;
   /** Set (possibly to null, for "no due date") only when the file gives a timescale or due date. */
   originalDueDate?: IsoDate | null;
+  /** Set when the original due date is the timescale counted from the plan's baseline (the row gives no due date). */
+  dueFromTimescale?: true;
   /** The due date the action has now (the export's "Current due date"), when the file gives one. */
   currentDueDate?: IsoDate;
   /** Why the current due date is not the original one (the export's "Reason for new date"). */
@@ -38,6 +40,7 @@ export function readRowDates(
     else {
       dates.timescale = c.timescale;
       dates.originalDueDate = dueDateFromTimescale(timescale.timescale, baseline);
+      if (c.due === '') dates.dueFromTimescale = true;
     }
   }
   const date = (text: string, what: string, set: (d: IsoDate) => void) => {
@@ -96,6 +99,8 @@ export function dueDateProblem(
       return `a reason for a new date is given, but the current due date is not a new one; give the new date in a "Current due date" column, or leave the reason blank`;
     return null;
   }
+  const original = originalDueDateProblem(existing, row);
+  if (original) return original;
   const current = currentDueDate(after);
   if (row.currentDueDate !== undefined && current !== row.currentDueDate) {
     const given = formatUkDate(row.currentDueDate);
@@ -108,4 +113,31 @@ export function dueDateProblem(
       ? `a reason for a new date is given, but ${row.ref}'s due date has not moved in the register. An import does not move it: a new date is decided in Teams. Leave the reason blank`
       : `the reason for ${row.ref}'s new date is not the one the register keeps ("${kept.slice(0, 60)}"). An import does not change it: it was given when the date moved. Put it back, or leave the cell blank`;
   return null;
+}
+
+/**
+ * Why a row would move the original due date of an action already in the register, or null. Its file may
+ * say another date, or a timescale that counts to another one (from another baseline, or edited); either
+ * would turn an overdue action green with no reason, unseen by the committee's slippage list. An action
+ * with no due date yet may be given one: nothing moves.
+ */
+function originalDueDateProblem(existing: Action, row: ImportedDates & { ref: string }): string | null {
+  const was = existing.originalDueDate;
+  if (row.originalDueDate === undefined || was === null || row.originalDueDate === was) return null;
+  const file = row.dueFromTimescale
+    ? `its timescale "${row.timescale}", counted from the plan's baseline, ${row.originalDueDate === null ? 'gives it no due date' : `makes it due ${formatUkDate(row.originalDueDate)}`}`
+    : `the file says ${row.originalDueDate === null ? 'none' : formatUkDate(row.originalDueDate)}`;
+  const example =
+    row.originalDueDate === null
+      ? ''
+      : ` (for example "${row.ref} delayed to ${numericDate(row.originalDueDate)} because …")`;
+  const putBack = row.dueFromTimescale
+    ? `Give the due date ${formatUkDate(was)} in a "Due date" column, or leave the timescale blank`
+    : `Put back ${formatUkDate(was)}, or leave the cell blank`;
+  const stillCurrent = currentDueDate(existing);
+  const alsoCurrent =
+    row.currentDueDate !== undefined && row.currentDueDate !== stillCurrent
+      ? `. Its current due date is ${stillCurrent === null ? 'none' : formatUkDate(stillCurrent)} in the register and ${formatUkDate(row.currentDueDate)} in the file: put that back too`
+      : '';
+  return `${row.ref} has the original due date ${formatUkDate(was)} in the register, and ${file}. An import does not move an action's due date: a new date needs a reason and is decided in Teams, where the owner is told${example}. ${putBack}${alsoCurrent}`;
 }

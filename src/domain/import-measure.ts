@@ -1,7 +1,7 @@
 import { MeasureColumn } from './import-columns';
 import { formatMeasureValue, parseDirection, parseFrequency, parseMeasureValue, parseUnit } from './measure-values';
 import { NotQuantifiable, quantifiableProblems } from './measures';
-import { IsoDate, MeasureDefinition, MeasureValue } from './types';
+import { IsoDate, Measure, MeasureDefinition, MeasureValue } from './types';
 import { parseFileDate } from './file-date';
 
 /** The measure columns of one row, as typed ('' when blank or absent). */
@@ -24,6 +24,30 @@ export interface ImportedMeasure {
   problems: string[];
   /** Why the measure cannot be judged by numbers, for the "not quantifiable" warning; empty when it can. */
   notQuantifiable: NotQuantifiable[];
+}
+
+/**
+ * The file's measure: its indicator, and its definition and target when the file gives them. A blank
+ * unit or target keeps what the register has; the latest value is the register's (values come from chat,
+ * cards and the performance book).
+ */
+export function mergeMeasure(current: Measure | undefined, row: ImportedMeasureFields): Measure {
+  const definition = row.measureDefinition ?? current?.definition ?? null;
+  return {
+    target: row.measureTarget ?? current?.target ?? null,
+    latest: current?.latest ?? null,
+    indicator: row.measure ?? current?.indicator ?? '',
+    ...(definition ? { definition } : {}),
+  };
+}
+
+/** What a measure as the register keeps it lacks to be judged by numbers. */
+function heldProblems(measure: Measure): NotQuantifiable[] {
+  return quantifiableProblems({
+    unit: measure.definition?.unit,
+    target: measure.target ?? undefined,
+    targetReadable: (measure.definition?.target ?? null) !== null,
+  });
 }
 
 /** Any date a target or baseline may name: the future is fine for them. */
@@ -115,6 +139,7 @@ export function readRowMeasures(
   cell: (column: MeasureColumn, measure: number) => string,
   numbers: readonly number[],
   today: IsoDate,
+  held: readonly Measure[] = [],
 ): RowMeasures {
   const result: RowMeasures = { measures: [], problems: [], notQuantifiable: [] };
   const read = [1, ...numbers.filter((n) => n > 1)]
@@ -150,10 +175,14 @@ export function readRowMeasures(
     if (measure.definition) fields.measureDefinition = measure.definition;
     if (measure.targetText !== undefined) fields.measureTarget = measure.targetText;
     result.measures.push(fields);
-    if (measure.notQuantifiable.length)
+    // Judged as the register will hold it: a blank unit or target keeps the one already there.
+    const kept = held[n - 1];
+    const notQuantifiable =
+      kept && !measure.problems.length ? heldProblems(mergeMeasure(kept, fields)) : measure.notQuantifiable;
+    if (notQuantifiable.length)
       result.notQuantifiable.push({
         ref: several ? `${ref} measure ${n}` : ref,
-        notQuantifiable: measure.notQuantifiable,
+        notQuantifiable,
       });
   }
   return result;

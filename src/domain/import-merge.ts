@@ -1,6 +1,6 @@
 import { evidenceLink } from './evidence-items';
 import { importedRevision } from './import-dates';
-import { ImportedMeasureFields } from './import-measure';
+import { ImportedMeasureFields, mergeMeasure } from './import-measure';
 import { ImportedRow } from './import-rows';
 import { Action, Evidence, Measure } from './types';
 
@@ -81,19 +81,4 @@ function mergeMeasures(current: readonly Measure[], row: ImportedRow): Measure[]
   return Array.from({ length: count }, (_, i): Measure | undefined =>
     incoming[i]?.measure !== undefined ? mergeMeasure(current[i], incoming[i]) : current[i],
   ).filter((m): m is Measure => m !== undefined);
-}
-
-/**
- * The file's measure: its indicator, and its definition and target when the file gives them. A blank
- * unit or target keeps what the register has; the latest value is the register's (values come from chat,
- * cards and the performance book).
- */
-function mergeMeasure(current: Measure | undefined, row: ImportedMeasureFields): Measure {
-  const definition = row.measureDefinition ?? current?.definition ?? null;
-  return {
-    target: row.measureTarget ?? current?.target ?? null,
-    latest: current?.latest ?? null,
-    indicator: row.measure ?? current?.indicator ?? '',
-    ...(definition ? { definition } : {}),
-  };
 }

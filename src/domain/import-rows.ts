@@ -6,7 +6,7 @@ import { KnownPerson, namedOwners, parseOwner, peopleByName } from './owner';
 import { validateRef, refKey } from './ref';
 import { parseStatus } from './status';
 import { ImportedDates, readRowDates } from './import-dates';
-import { Owner, IsoDate, Status } from './types';
+import { Owner, IsoDate, Measure, Status } from './types';
 import { TEXT_LIMITS } from './text-limits';
 import { parseFileDate } from './file-date';
 
@@ -92,12 +92,13 @@ const LABELS: Record<Column, string> = {
 // eslint-disable-next-line no-control-regex -- control characters are what a spreadsheet cell must not carry in
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
 
-/** Validates every row before anything is written; errors name the spreadsheet row. */
+/** Validates every row before anything is written; errors name the spreadsheet row. `held`: the register's measures. */
 export function validateRows(
   table: readonly (readonly string[])[],
   baseline: IsoDate,
   today: IsoDate,
   people: readonly KnownPerson[] = [],
+  held: (ref: string) => readonly Measure[] | undefined = () => undefined,
 ): RowsValidation {
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -230,6 +231,7 @@ export function validateRows(
       },
       [...headers.more.keys()],
       today,
+      held(ref),
     );
     problems.push(...measures.problems);
     const [first, ...more] = measures.measures;

@@ -2,7 +2,7 @@ import { evidenceChecklist } from './evidence-items';
 import { historyLines, NameOf, namesIn } from './history-lines';
 import { currentDueDate, daysOverdue, isOverdue, ragOf } from './rag';
 import { ragByWeek } from './rag-weeks';
-import { compareRefs } from './ref';
+import { inPlanOrder } from './plan-order';
 import type { ActionDetail, ActionTile, HistoryItem, MeasureRow, PersonRef, PlanPage } from './read-models';
 import { Action, HistoryEntry, IsoDate, Plan, RAGS, STATUSES } from './types';
 import { evidenceShown } from './evidence-shown';
@@ -47,7 +47,7 @@ export function planPage(
   nameOf: NameOf,
   measures: MeasureRow[] | null,
 ): PlanPage {
-  const tiles = [...actions].sort((a, b) => compareRefs(a.ref, b.ref)).map((a) => actionTile(a, today, nameOf));
+  const tiles = inPlanOrder(actions).map((a) => actionTile(a, today, nameOf));
   const byRag = zeros(RAGS);
   const byStatus = zeros(STATUSES);
   const themes = new Map<string, ActionTile[]>();
@@ -56,7 +56,7 @@ export function planPage(
   for (const tile of tiles) {
     byRag[tile.rag]++;
     byStatus[tile.status]++;
-    // Themes in the order the plan's references put them: the theme of its first action first.
+    // Themes in the plan's own order (see plan-order.ts): the theme of its first action first.
     const list = themes.get(tile.theme);
     if (list) list.push(tile);
     else themes.set(tile.theme, [tile]);

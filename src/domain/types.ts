@@ -149,6 +149,11 @@ export interface Action {
   evidenceRequired?: string[];
   /** When the evidence will be presented; absent or null when not set. */
   evidenceDue?: IsoDate | null;
+  /**
+   * Where the plan's file put it (1 for its first action), as the latest import that named it said: a council's order
+   * is meaningful ("1.2" before "1.10", "Rec 4(ii)" before "A.2.1"). Absent for actions saved before it was kept.
+   */
+  position?: number;
 }
 
 export interface FieldChange {

@@ -1,3 +1,4 @@
+import { isBareNumber } from './command-counts';
 import { looksLikeQuestion } from './command-help';
 import { tokenize } from './command-text';
 import { bareRefKey, LEAD_WORDS } from './ref-match';
@@ -83,16 +84,17 @@ const status = (s: 'On track' | 'At risk' | 'Complete'): Suggestion => ({ kind: 
  * we…", "Rec 4(ii) sencos trained", the ref said twice), and with "it" for the same ref inside the sentence ("I think
  * Lynne said it is done"), so the example never names the action twice. Other refs stay, so the note still reads.
  */
-function noteWords(text: string): string | null {
+export function noteWords(text: string): string | null {
   const named = tokenize(text).find((t) => t.ref !== null)?.ref;
   if (!named) return /\p{L}{3}/u.test(text) ? text.trim() : null;
   const key = bareRefKey(named);
   let words = text.trim();
   for (let after = refAtStart(words, key); after !== null; after = refAtStart(words, key)) words = after;
   const tokens = tokenize(words);
+  // A bare number inside the words stays as typed: "audit 5 done" is not "audit it done" (see command-counts.ts).
   const inside = tokens
     .map((t, i) => ({ t, from: i > 0 && LEAD_WORDS.has(tokens[i - 1].word) ? tokens[i - 1].start : t.start }))
-    .filter(({ t }) => t.ref !== null && bareRefKey(t.ref) === key);
+    .filter(({ t }) => t.ref !== null && bareRefKey(t.ref) === key && !isBareNumber(t));
   for (const { t, from } of inside.reverse()) {
     const end = t.start + t.raw.indexOf(t.ref ?? '') + (t.ref ?? '').length;
     const possessive = /^'s/i.test(words.slice(end));

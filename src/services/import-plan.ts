@@ -1,6 +1,7 @@
 import { diffActions, historyEntry } from '../domain/history';
 import { dueDateProblem } from '../domain/import-dates';
 import { mergeImportedRow } from '../domain/import-merge';
+import { baselineMovesDates, inRowOrder, PlanChange, planChanges } from '../domain/import-plan-checks';
 import { asRowErrors, listSome, validateRows } from '../domain/import-rows';
 import { KnownPerson } from '../domain/owner';
 import { unexplainedAcronyms, validateGlossary } from '../domain/plain-english';
@@ -11,9 +12,9 @@ import { checkSchedule } from '../domain/schedule';
 import { Action, IsoDate, Plan } from '../domain/types';
 import { readCsv, RowsResult } from '../files/read-csv';
 import { readXlsx } from '../files/read-xlsx';
-import { ActionWrite, MAX_ACTIONS_PER_WRITE, Versioned } from '../store/action-store';
+import { MAX_ACTIONS_PER_WRITE, Versioned } from '../store/action-store';
 import { Storage } from '../store/open-storage';
-import { ImportInfo } from '../store/plan-imports';
+import { ImportInfo, ImportWrite } from '../store/plan-imports';
 import { UK_TIME_ZONE } from '../domain/time-zone';
 
 export interface ImportFile {
@@ -56,6 +57,8 @@ export interface ImportReport {
   encoding?: string;
   /** Set when what is wrong is the request (the plan id, baseline, time zone or schedule), not the file. */
   requestProblem?: true;
+  /** What the import changed (or, in a dry run, would change) about an existing plan itself: its title, baseline or zone. */
+  planChanges?: PlanChange[];
 }
 
 const describe = (info: ImportInfo) =>
@@ -175,7 +178,12 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   if (!table.ok) return failure([table.error]);
   progress({ phase: 'checking', done: 0, total: table.rows.length });
   const stored = await storage.actions.list(request.planId);
-  const validation = validateRows(table.rows, baseline, request.today, await knownPeople(storage, stored));
+  const existing = new Map(stored.map((v) => [refKey(v.value.ref), v]));
+  const register = (ref: string) => existing.get(refKey(ref))?.value;
+  const people = await knownPeople(storage, stored);
+  const validation = validateRows(table.rows, baseline, request.today, people, (ref) => register(ref)?.measures);
+  const baselineProblem = baselineMovesDates(existingPlan, baseline, validation.rows, register);
+  if (baselineProblem) return requestFailure([baselineProblem]);
   const warnings = [...interrupted, ...validation.warnings];
   if (table.encoding === 'Windows-1252')
     warnings.push(
@@ -196,7 +204,6 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
       glossaryEntries = [...glossaryEntries, ...glossary.entries];
     }
   }
-  if (errors.length) return failure(errors, warnings);
 
   for (const { acronym, refs } of unexplainedAcronyms(
     validation.rows.flatMap((r) => [
@@ -210,11 +217,10 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     );
   }
 
-  const existing = new Map(stored.map((v) => [refKey(v.value.ref), v]));
-  const blocked = blockedByOldRows(validation.rows, stored, existing);
-  if (blocked.length) return failure(blocked, warnings);
+  // Every problem is listed at once: a bad cell, an old key, a moved due date (below) alike.
+  errors.push(...blockedByOldRows(validation.rows, stored, existing));
   const at = request.now.toISOString();
-  const writes: ActionWrite[] = [];
+  const writes: ImportWrite[] = [];
   const report: ImportReport = {
     ok: true,
     errors: [],
@@ -224,17 +230,22 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
     unchanged: 0,
     notInFile: [],
     encoding: table.encoding,
+    planChanges: planChanges(existingPlan, plan),
   };
   const dateProblems: string[] = [];
-  for (const row of validation.rows) {
+  for (const [index, row] of validation.rows.entries()) {
     const current = existing.get(refKey(row.ref));
     existing.delete(refKey(row.ref));
-    const after = mergeImportedRow(current?.value ?? null, row, request.planId, { by: request.by, at });
+    // Its place in the file, which the tab, the export and the report list the plan by (see plan-order.ts).
+    const merged = mergeImportedRow(current?.value ?? null, row, request.planId, { by: request.by, at });
+    const after = { ...merged, position: index + 1 };
     const dateProblem = dueDateProblem(current?.value ?? null, row, after);
     if (dateProblem) dateProblems.push(...asRowErrors(row.row, [dateProblem]));
     const changes = diffActions(current?.value ?? null, after);
     if (changes.length === 0) {
       report.unchanged++;
+      // Moved in the file and nothing else: its new place is kept, with nothing for its history to say.
+      if (current && current.value.position !== after.position) writes.push({ action: after, current, history: null });
       continue;
     }
     (current ? report.updated : report.created).push(after.ref);
@@ -249,7 +260,7 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
       }),
     });
   }
-  if (dateProblems.length) return failure(dateProblems, warnings);
+  if (errors.length || dateProblems.length) return failure(inRowOrder([...errors, ...dateProblems]), warnings);
   report.notInFile = [...existing.values()].map((v) => v.value.ref);
   if (request.dryRun) return report;
 
@@ -265,7 +276,8 @@ export async function importPlan(storage: Storage, request: ImportRequest): Prom
   }
   progress({ phase: 'writing', done: writes.length, total: writes.length });
   // A file that changed no action is not where the plan comes from: the report keeps naming the one that did.
-  const source = writes.length === 0 && existingPlan ? { ...plan, sourceDocument: existingPlan.sourceDocument } : plan;
+  const changedNone = writes.every((w) => w.history === null);
+  const source = changedNone && existingPlan ? { ...plan, sourceDocument: existingPlan.sourceDocument } : plan;
   await storage.imports.publish(staging, source, request.glossary ? glossaryEntries : null, at);
   const finished = await storage.imports.finish(request.planId, (done, total) =>
     progress({ phase: 'publishing', done, total }),

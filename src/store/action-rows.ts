@@ -69,6 +69,7 @@ export function actionToEntity(action: Action, revision: number) {
     dateRequest: action.dateRequest ? JSON.stringify(action.dateRequest) : null,
     evidenceRequired: action.evidenceRequired?.length ? JSON.stringify(action.evidenceRequired) : null,
     evidenceDue: action.evidenceDue ?? null,
+    position: action.position ?? null,
   });
   assertWithinLimits(entity);
   return entity;
@@ -110,6 +111,8 @@ export function entityToAction(planId: string, row: Row): Action {
     dateRequest: json(row, 'dateRequest', null),
     // Rows stored before evidence could be required read as requiring none.
     ...optionalEvidenceFields(row),
+    // Rows stored before the plan's order was kept have no position: they are listed by ref (see plan-order.ts).
+    ...(typeof row.position === 'number' ? { position: row.position } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
-import { Plan } from '../domain/types';
+import { HistoryEntry, Plan } from '../domain/types';
 import {
   ACTION_PREFIX,
   actionRowKey,
@@ -25,6 +25,12 @@ import { deleteIfPresent, getOrNull, queryRows, storageCall } from './table-ops'
 import { Tables } from './tables';
 
 export type { Finished, ImportInfo, Staging } from './import-info';
+
+/**
+ * An action an import changes, with the history entry that explains it; none when only its place in the plan's file
+ * moved (its position), which nobody reads about in its history. Such a row is staged as `orderOnly` (see staged-copy.ts).
+ */
+export type ImportWrite = Pick<ActionWrite, 'action' | 'current'> & { history: HistoryEntry | null };
 
 /**
  * Stages an import beside the plan, publishes it with one write, then
@@ -92,7 +98,7 @@ export class PlanImports {
   }
 
   /** Stages changed actions (at most 49 at a time): nobody sees them until the import is published. */
-  async stage(staging: Staging, writes: ActionWrite[]): Promise<void> {
+  async stage(staging: Staging, writes: ImportWrite[]): Promise<void> {
     const operations: TransactionAction[] = writes.flatMap((w) => {
       const base = w.current?.revision ?? 0;
       // An action still stored under the key earlier versions used is staged under that key, so it replaces that row.
@@ -103,13 +109,15 @@ export class PlanImports {
         rowKey: stagedKey(STAGED_ACTION_PREFIX),
         baseRevision: base,
         importId: staging.importId,
+        ...(w.history ? {} : { orderOnly: true }),
       };
+      assertWithinLimits(action);
+      if (!w.history) return [['upsert', action, 'Replace']] as TransactionAction[];
       const history = {
         ...historyToEntity(w.history, base + 1),
         rowKey: stagedKey(STAGED_HISTORY_PREFIX),
         importId: staging.importId,
       };
-      assertWithinLimits(action);
       return [
         ['upsert', action, 'Replace'],
         ['upsert', history, 'Replace'],

@@ -10,7 +10,8 @@ export type CopyOutcome = { kind: 'applied' } | { kind: 'keptFromTeams'; ref: st
 /**
  * One pass of copying a published import over the live actions, as groups of operations to write together:
  * each staged action with its history and the removal of its staged rows, or, when the live action changed in
- * Teams since it was staged, just the removal. Staged history with no action left is removed too.
+ * Teams since it was staged, just the removal. Staged history with no action left is removed too. An action whose
+ * place in the file was all that changed is staged `orderOnly`, with no history, and copied without one.
  */
 export function stagedCopyGroups(
   planId: string,
@@ -29,7 +30,8 @@ export function stagedCopyGroups(
     historyByRef.delete(ref);
     const remove: TransactionAction[] = [['delete', { partitionKey: pk, rowKey: String(s.rowKey) }]];
     if (h) remove.push(['delete', { partitionKey: pk, rowKey: String(h.rowKey) }]);
-    if (!stagedWins(l, s, importId) || !h) {
+    const orderOnly = s.orderOnly === true;
+    if (!stagedWins(l, s, importId) || (!h && !orderOnly)) {
       groups.push(remove);
       const kept = str(s, 'importId') === importId && l ? str(l, 'ref') : '';
       outcomes.push(kept ? { kind: 'keptFromTeams', ref: kept } : { kind: 'tidied' });
@@ -41,10 +43,9 @@ export function stagedCopyGroups(
       ...actionToEntity(entityToAction(planId, s), revision),
       ...(l ? { rowKey: String(l.rowKey) } : {}),
     };
-    const entry = entityToHistory(planId, h);
     groups.push([
       l ? ['update', action, 'Replace', { etag: l.etag }] : ['create', action],
-      ['create', historyToEntity(entry, revision)],
+      ...(h ? [['create', historyToEntity(entityToHistory(planId, h), revision)] as TransactionAction] : []),
       ...remove,
     ]);
     outcomes.push({ kind: 'applied' });

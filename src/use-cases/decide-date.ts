@@ -11,8 +11,10 @@ export type DateDecisionInput =
   { what: 'date'; decision: DateDecision; comment: string | null } | { what: 'whatWaits'; comment: string | null };
 
 /** Decide a date: a chair, an executive or an administrator, never on their own action. The owner who asked is told. */
-export const decideDate: ChangeUseCase<DateDecisionInput> = (storage, found, by, input) => {
+export const decideDate: ChangeUseCase<DateDecisionInput> = async (storage, found, by, input) => {
   const { plan, actor: decider } = found.view;
+  // Read once: it says the status before a delay, which a change made meanwhile, if any, has not touched.
+  const history = await storage.actions.history(plan.id, found.current.value.ref);
   const decision: DateDecision = input.what === 'date' ? input.decision : 'approve';
   return runChange(
     storage,
@@ -28,6 +30,7 @@ export const decideDate: ChangeUseCase<DateDecisionInput> = (storage, found, by,
           ctx,
           actor,
           plan,
+          history,
         ),
       ),
     (before, after): Notification[] =>

@@ -1,5 +1,6 @@
 import { addNote, requestNewDate, reschedule } from '../domain/action-changes';
 import { newDateRefusal } from '../domain/new-date-refusal';
+import { statusBeforeDelay } from '../domain/status-before-delay';
 import { dateRequested, ownerToldOfMove } from '../domain/notifications';
 import { Actor, canChangeDate, decidesDates, Permission } from '../domain/permissions';
 import { Action } from '../domain/types';
@@ -26,6 +27,8 @@ export interface NewDate {
 export const newDate: ChangeUseCase<NewDate> = async (storage, found, by, input) => {
   const { actor } = found.view;
   const mover = { email: actor.email, name: actor.name };
+  // The status a new date gives back to a delayed action, read once before the change (see status-before-delay.ts).
+  const beforeDelay = statusBeforeDelay(await storage.actions.history(found.view.plan.id, found.current.value.ref));
   return updaterChange(
     storage,
     found,
@@ -35,7 +38,7 @@ export const newDate: ChangeUseCase<NewDate> = async (storage, found, by, input)
       if (refused) return { ok: false, problem: refused };
       // Worked out with the change, against the action as written: a chair who owns it asks like any owner.
       const moved = decidesDates(actor, action, found.view.plan)
-        ? reschedule(action, input.newDate, input.reason, input.markDelayed, ctx)
+        ? reschedule(action, input.newDate, input.reason, input.markDelayed, ctx, beforeDelay)
         : requestNewDate(action, input.newDate, input.reason, input.markDelayed, ctx);
       return moved.ok && input.note ? addNote(moved.action, input.note, ctx) : moved;
     },

@@ -3,6 +3,7 @@ import { ownerToldOfStatus } from '../domain/notifications';
 import { canCancel } from '../domain/permissions';
 import { completedOnChange, completedOnProblem } from '../domain/completed-on';
 import { Action, IsoDate, Status } from '../domain/types';
+import { correctDoneOn } from './correct-done-on';
 import { ChangeUseCase } from './outcome';
 import { FoundAction } from './plan-view';
 import { updaterChange } from './updater-change';
@@ -40,6 +41,10 @@ function doneOnRule(found: FoundAction, doneOn: IsoDate | null) {
  * those who oversee the plan. A delay moves a date: see `new-date.ts`.
  */
 export const updateStatus: ChangeUseCase<StatusReport> = async (storage, found, by, input) => {
+  // "SG-9 done on 20 Nov" once it is complete (or signed off, which refuses it) says the day it was done again.
+  const status = found.current.value.status;
+  if (input.status === 'Complete' && input.completedOn && (status === 'Complete' || status === 'Signed off'))
+    return correctDoneOn(storage, found, by, { date: input.completedOn });
   const doneOn = doneOnRule(found, input.status === 'Complete' ? (input.completedOn ?? null) : null);
   return updaterChange(
     storage,

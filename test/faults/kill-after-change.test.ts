@@ -8,6 +8,8 @@
  * accepting a message and the ledger recording it; a crash there sends it again.
  */
 import path from 'node:path';
+import { addMonths, formatUkDate, todayIn } from '../../src/domain/calendar';
+import { exampleDate, numericDate } from '../../src/domain/uk-date-result';
 import { dateDecided } from '../../src/domain/notifications';
 import { deliverOutbox } from '../../src/notifications/deliver-outbox';
 import { ChatService } from '../../src/services/chat/chat-service';
@@ -47,8 +49,10 @@ const toldPatti = (words: string) =>
 test('killed after a decision is saved and before the owner is told: after a restart the owner is told once', async () => {
   // Patti asks for a new date; the chairs and executives are told (in this process), so the outbox is empty.
   const chat = new ChatService(h.storage, 'Europe/London');
+  // The end of a month some seven months ahead, counted from the day the test runs.
+  const newDate = exampleDate(addMonths(todayIn(new Date()), 5));
   await chat.handle({
-    text: 'SG-6 delayed to 30/06/2027 because staff shortage',
+    text: `SG-6 delayed to ${numericDate(newDate)} because staff shortage`,
     conversation: { id: PATTI, kind: 'personal' },
     user: { id: 'user-id-4', email: 'pattif@example.com', name: 'Patti Fernandez' },
     now: new Date(),
@@ -74,7 +78,7 @@ test('killed after a decision is saved and before the owner is told: after a res
   const told = toldPatti('was declined');
   expect(told).toHaveLength(1);
   expect(JSON.stringify(told[0].activity)).toContain(
-    'Your new date for SG-6, 30 Jun 2027, was declined by Alex Wilber: the inspection date is fixed.',
+    `Your new date for SG-6, ${formatUkDate(newDate)}, was declined by Alex Wilber: the inspection date is fixed.`,
   );
 });
 

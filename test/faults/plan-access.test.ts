@@ -8,8 +8,10 @@
  * Lynne has no role anywhere, so she may read Plan Alpha (she owns actions in it) and nothing of Plan Bravo;
  * Patti, the other way round. Megan Bowen administers every plan.
  */
+import { todayIn } from '../../src/domain/calendar';
 import { newPlan } from '../../src/domain/plan';
 import { Action, Owner } from '../../src/domain/types';
+import { exampleDate } from '../../src/domain/uk-date-result';
 import { DEMO_PEOPLE } from '../../src/services/demo-seed';
 import { actionsAndHistory, askAll, BotHarness, press as pressButton, startBotHarness } from '../support/bot-harness';
 import { aHistoryEntry, anAction } from '../support/builders';
@@ -116,7 +118,7 @@ describe('card buttons: nothing is drawn before the presser is known to be allow
     bravoBefore = await actionsAndHistory(bot.storage, 'pb');
   });
 
-  const future = '2027-09-30';
+  const future = exampleDate(todayIn(new Date()));
   test.each([
     ['refreshReminder', { owner: emailOf(PATTI) }],
     ['refreshReminder', { owner: emailOf(LYNNE) }],

@@ -87,7 +87,7 @@ describe('the reminder card', () => {
     const form = await press('refreshReminder', { owner: 'alexw@example.com' });
     if (form.kind !== 'card') throw new Error('no card');
     expect(JSON.stringify(renderCard(form.card, form.data))).toMatch(
-      /"type":"Input.Date","id":"completedOn","label":"Done on, if not today \(optional\)","max":"2026-11-21"/,
+      /"type":"Input.Date","id":"completedOn","label":"Done on, if not today \(optional\)"\}/,
     );
     const card = seen(
       await press('complete', {
@@ -101,6 +101,53 @@ describe('the reminder card', () => {
     const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-4');
     expect(latest).toMatchObject({ via: 'card', at: NOW.toISOString() });
     expect(latest.changes).toContainEqual({ field: 'completedOn', from: null, to: '2026-11-19' });
+  });
+
+  describe('a card pressed a week after it was sent: the dates are checked against the day it is pressed', () => {
+    const SENT = new Date('2026-11-14T08:00:00Z');
+
+    test('its date inputs hold no bound fixed on the day it was sent, and say the rule in words', async () => {
+      const sent = await actions.handle({
+        verb: 'refreshReminder',
+        data: { planId: DEMO_PLAN_ID, owner: 'alexw@example.com' },
+        user: USERS.alex,
+        now: SENT,
+      });
+      if (sent.kind !== 'card') throw new Error('no card');
+      const card = renderCard(sent.card, sent.data);
+      const dates = JSON.stringify(card).match(/\{"type":"Input.Date"[^}]*\}/g) ?? [];
+      expect(dates.map((d) => JSON.parse(d) as Record<string, unknown>)).toEqual([
+        { type: 'Input.Date', id: 'completedOn', label: 'Done on, if not today (optional)' },
+        { type: 'Input.Date', id: 'updateDate', label: 'New date, if it is delayed (today or later)' },
+        {
+          type: 'Input.Date',
+          id: 'requestDate',
+          label: 'New date (today or later)',
+          isRequired: true,
+          errorMessage: 'Choose the new date.',
+        },
+      ]);
+    });
+
+    test('a new date that was still to come when it was sent, but has passed since, is refused and says why', async () => {
+      const before = (await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!;
+      const asked = { ref: 'SG-6', requestDate: '2026-11-18', requestReason: 'training places' };
+      expect(seen(await press('requestDate', asked, 'patti'))).toMatch(
+        /The new date must be today or later; 18 Nov 2026 has passed\./,
+      );
+      const delayed = { owner: 'pattif@example.com', ref: 'SG-6', status: 'Delayed', updateDate: '2026-11-20' };
+      expect(seen(await press('update', { ...delayed, updateReason: 'no venue' }, 'patti'))).toMatch(
+        /The new date must be today or later; 20 Nov 2026 has passed\./,
+      );
+      expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-6'))!.etag).toBe(before.etag);
+    });
+
+    test('a day it was done after the card was sent is taken, as the server takes it on the day', async () => {
+      const done = { owner: 'alexw@example.com', ref: 'SG-4', evidence: 'https://example.com/audit' };
+      expect(seen(await press('complete', { ...done, completedOn: '2026-11-20' }))).toMatch(
+        /^SG-4 is complete \(done on Fri 20 Nov 2026\)/,
+      );
+    });
   });
 
   test.each([
@@ -234,6 +281,30 @@ describe('the decisions card for chairs and executives', () => {
     const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-6');
     expect(latest).toMatchObject({ by: 'alexw@example.com', via: 'card' });
     expect(decided).toEqual(['approved SG-6 2027-03-31 for pattif@example.com by alexw@example.com']);
+  });
+
+  test('a chair approves a delay on an action never started: it is not started again, and the card says so', async () => {
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value.status).toBe('Not started');
+    await press(
+      'update',
+      {
+        owner: 'pattif@example.com',
+        ref: 'SG-9',
+        status: 'Delayed',
+        updateDate: '2027-04-30',
+        updateReason: 'no venue',
+      },
+      'patti',
+    );
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value.status).toBe('Delayed');
+    const card = seen(await press('approveDate', { requestRef: 'SG-9' }));
+    expect(card).toMatch(
+      /^Approved: SG-9 is now due 30 Apr 2027 \(it was due \d+ \w+ \d{4}\)\. Its status is now not started \(it was delayed\): the new date accounts for the delay\./,
+    );
+    expect((await storage.actions.get(DEMO_PLAN_ID, 'SG-9'))!.value).toMatchObject({
+      status: 'Not started',
+      revisedDueDate: '2027-04-30',
+    });
   });
 
   test('sign-off from the card', async () => {

@@ -2,6 +2,9 @@
  * Questions the bot asks mid-change (a new date, a reason), and who may move a date, through the real server as
  * Teams talks to it: every reply to a message, in the order the person reads them.
  */
+import { addMonths, daysInMonth, formatUkDate, isoFromParts, partsOf, todayIn } from '../../src/domain/calendar';
+import { IsoDate } from '../../src/domain/types';
+import { numericDate } from '../../src/domain/uk-date-result';
 import { DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { renderReport } from '../../src/reports/render';
 import { actorIn, makeCommitteeReport } from '../../src/use-cases/committee-report';
@@ -35,15 +38,31 @@ async function say(text: string, user = ALEX): Promise<string[]> {
 const stored = async (ref: string) => (await bot.storage.actions.get(DEMO_PLAN_ID, ref))!;
 const SET_ASIDE = /put SG-\d+’s new date aside: nothing was recorded/;
 
+/** Dates counted from the day the test runs (UK time), so every new date is still to come. */
+const TODAY = todayIn(new Date());
+const NEXT_YEAR = partsOf(TODAY).year + 1;
+/** Day `day` of the month `months` after this one (`day` 0 for its last day): never a demo due date (the 5th). */
+function dayOfMonthAhead(months: number, day = 0): IsoDate {
+  const { year, month } = partsOf(addMonths(TODAY, months));
+  return isoFromParts(year, month, day || daysInMonth(year, month))!;
+}
+
 describe('a new date asked for, one question at a time', () => {
   test('a delay given whole after refused dates completes the question: no notice that it was set aside', async () => {
-    expect(await say('SG-1 delayed to 31/02/2027')).toEqual([expect.stringMatching(/What is the new date for SG-1\?/)]);
-    expect(await say('30/02/2027')).toEqual([expect.stringMatching(/What is the new date for SG-1\?/)]);
-    const replies = await say('SG-1 delayed to 3/4/27 because staff sickness');
+    expect(await say(`SG-1 delayed to 31/02/${NEXT_YEAR}`)).toEqual([
+      expect.stringMatching(/What is the new date for SG-1\?/),
+    ]);
+    expect(await say(`30/02/${NEXT_YEAR}`)).toEqual([expect.stringMatching(/What is the new date for SG-1\?/)]);
+    // Written short, as people do ("3/4/27"): the 3rd of a month some months ahead.
+    const date = dayOfMonthAhead(4, 3);
+    const { year, month, day } = partsOf(date);
+    const replies = await say(`SG-1 delayed to ${day}/${month}/${String(year).slice(2)} because staff sickness`);
     expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatch(/SG-1 is marked delayed\. Your new date, 3 Apr 2027, has gone to the chairs/);
+    expect(replies[0]).toMatch(
+      new RegExp(`SG-1 is marked delayed\\. Your new date, ${formatUkDate(date)}, has gone to the chairs`),
+    );
     expect(replies.join('\n')).not.toMatch(SET_ASIDE);
-    expect((await stored('SG-1')).value.dateRequest).toMatchObject({ date: '2027-04-03', reason: 'staff sickness' });
+    expect((await stored('SG-1')).value.dateRequest).toMatchObject({ date, reason: 'staff sickness' });
   });
 
   test('a command about another action sets the delay aside, and says so before its own answer', async () => {
@@ -66,39 +85,55 @@ describe('a new date asked for, one question at a time', () => {
 });
 
 describe('a chair or an executive moves a date; an owner asks for it', () => {
+  // The ends of three months to come, in turn.
+  const [first, second, third] = [dayOfMonthAhead(2), dayOfMonthAhead(3), dayOfMonthAhead(4)];
+
   test('a chair moves the date of an action someone else owns: recorded, and the owner told', async () => {
-    const replies = await say('move SG-2 to 31/01/2027 because the audit team is short-staffed');
+    const replies = await say(`move SG-2 to ${numericDate(first)} because the audit team is short-staffed`);
     expect(replies).toEqual([
-      expect.stringMatching(/^SG-2 is now due 31 Jan 2027 \(it was due \d+ \w+ \d{4}\)\. Its owner has been told\./),
+      expect.stringMatching(
+        new RegExp(
+          `^SG-2 is now due ${formatUkDate(first)} \\(it was due \\d+ \\w+ \\d{4}\\)\\. Its owner has been told\\.`,
+        ),
+      ),
     ]);
     const after = (await stored('SG-2')).value;
-    expect(after).toMatchObject({ revisedDueDate: '2027-01-31', revisionReason: 'the audit team is short-staffed' });
+    expect(after).toMatchObject({ revisedDueDate: first, revisionReason: 'the audit team is short-staffed' });
     expect(after.dateRequest).toBeNull();
     const told = await bot.connector.next(
       (s) => s.conversationId === 'a:personal-user-id-1' && JSON.stringify(s.activity).includes('moved SG-2'),
     );
     expect(JSON.stringify(told.activity)).toMatch(
-      /Alex Wilber moved SG-2’s due date to 31 Jan 2027 \(it was \d+ \w+ \d{4}\): the audit team is short-staffed/,
+      new RegExp(
+        `Alex Wilber moved SG-2’s due date to ${formatUkDate(first)} \\(it was \\d+ \\w+ \\d{4}\\): the audit team is short-staffed`,
+      ),
     );
   });
 
   test('an executive moves it too, marked delayed', async () => {
-    const replies = await say('SG-2 delayed to 28/02/2027 because the auditor is off sick', ADELE);
-    expect(replies[0]).toMatch(/^SG-2 is now due 28 Feb 2027 \(it was due 31 Jan 2027\) and marked delayed\./);
-    expect((await stored('SG-2')).value).toMatchObject({ revisedDueDate: '2027-02-28', status: 'Delayed' });
+    const replies = await say(`SG-2 delayed to ${numericDate(second)} because the auditor is off sick`, ADELE);
+    expect(replies[0]).toMatch(
+      new RegExp(
+        `^SG-2 is now due ${formatUkDate(second)} \\(it was due ${formatUkDate(first)}\\) and marked delayed\\.`,
+      ),
+    );
+    expect((await stored('SG-2')).value).toMatchObject({ revisedDueDate: second, status: 'Delayed' });
   });
 
-  test('a new date without "delayed" takes a delayed action back on track, and the reply says so', async () => {
-    const replies = await say('move SG-2 to 31/03/2027 because the audit is rebooked');
+  test('a new date without "delayed" takes a delayed action back to its status before, and the reply says so', async () => {
+    // SG-2 was not started when it was delayed: the new date accounts for the delay, not for work begun.
+    const replies = await say(`move SG-2 to ${numericDate(third)} because the audit is rebooked`);
     expect(replies[0]).toMatch(
-      /^SG-2 is now due 31 Mar 2027 \(it was due 28 Feb 2027\), and on track: the new date accounts for the delay\./,
+      new RegExp(
+        `^SG-2 is now due ${formatUkDate(third)} \\(it was due ${formatUkDate(second)}\\), and not started: the new date accounts for the delay\\.`,
+      ),
     );
-    expect((await stored('SG-2')).value.status).toBe('On track');
+    expect((await stored('SG-2')).value.status).toBe('Not started');
   });
 
   test('an owner may not move someone else’s date, and is not asked for one', async () => {
     const before = await stored('SG-2');
-    expect(await say('move SG-2 to 31/03/2027 because reasons', PATTI)).toEqual([
+    expect(await say(`move SG-2 to ${numericDate(third)} because reasons`, PATTI)).toEqual([
       'Only the action’s owner (Megan Bowen) or an administrator can change SG-2.',
     ]);
     expect((await stored('SG-2')).etag).toBe(before.etag);
@@ -148,7 +183,7 @@ describe('a reason asked for, taken as the answer', () => {
     const [entry] = await bot.storage.actions.history(DEMO_PLAN_ID, 'SG-5');
     expect(entry).toMatchObject({ by: 'alexw@example.com', comment: 'the service was merged' });
     expect(entry.changes).toContainEqual(expect.objectContaining({ field: 'status', to: 'Cancelled' }));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIn(new Date());
     const actor = await actorIn(bot.storage, DEMO_PLAN_ID, 'adelev@example.com', 'Adele Vance');
     const made = await makeCommitteeReport(bot.storage, actor, {
       planId: DEMO_PLAN_ID,

@@ -179,3 +179,37 @@ describe('a suggested note keeps the words whole, and names the action once', ()
     expect(await etags()).toEqual(before);
   });
 });
+
+describe('TESTER-3 follow-up: a tally, a part of an action, and a garbled note, each changing nothing', () => {
+  test.each([
+    [
+      '7 done by 3 staff',
+      ALEX,
+      'I can read 7 there as a count of things done as well as action 7, so I’ve left action 7 as it is. If action 7 is done, send: 7 done',
+    ],
+    [
+      '3 completed by 2 auditors',
+      PATTI,
+      'I can read 3 there as a count of things done as well as action 3, so I’ve left action 3 as it is. If action 3 is done, send: 3 done',
+    ],
+    [
+      'finished the protocol for A.2.1 on 27/11',
+      LYNNE,
+      'That may be only part of A.2.1, so I’ve left A.2.1 as it is. If all of A.2.1 is done, send: A.2.1 done on 27/11/2026. To record progress: note A.2.1 finished the protocol for it on 27/11',
+    ],
+    [
+      'audit 5 done',
+      PATTI,
+      'I couldn’t tell what to change on 5. Nothing was changed. For example: "5 done" or "note 5 audit 5 done". Type "help" to see what I can do.',
+    ],
+  ])('%j from %s', async (text, email, reply) => {
+    const before = await etags();
+    expect(await say(text, email)).toEqual([reply]);
+    expect(await etags()).toEqual(before);
+  });
+
+  test('"7 done", sent as the reply says, completes action 7', async () => {
+    await say('7 done', ALEX);
+    expect((await stored('audit-plan', '7')).status).toBe('Complete');
+  });
+});

@@ -1,4 +1,5 @@
 import { cliOverTestStorage, runCliWith, scratchFolder } from '../support/cli';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { FakeConnector } from '../support/fake-connector';
 import { personalChat } from '../support/builders';
@@ -72,8 +73,9 @@ describe('the action-tracker command line', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.rowCount).toBe(23);
     expect(sheet.getRow(1).getCell(1).value).toBe('Ref');
-    const lac1 = sheet.getRow(2);
-    expect(lac1.getCell(1).value).toBe('LAC-1');
+    // In the order of the plan's file, which begins with SG-1 (see plan-order.ts).
+    expect(sheet.getRow(2).getCell(1).value).toBe('SG-1');
+    const lac1 = sheet.getRows(2, 22)!.find((row) => row.getCell(1).value === 'LAC-1')!;
     expect(lac1.getCell(7).value).toEqual(new Date('2011-08-19T00:00:00Z'));
     expect(lac1.getCell(11).value).toBe('Complete');
   });
@@ -97,6 +99,19 @@ describe('the action-tracker command line', () => {
       /Nothing was imported: the file has 2 problems\.\n {2}Row 2: the due date "31\/02\/2026".*\n {2}Row 3: the reference A-1 is already used on row 2/,
     );
     expect((await cli('list', '--plan', 'bad-plan')).err).toMatch(/There is no plan "bad-plan"\. Plans: ofsted-2011\./);
+  });
+
+  test('a file that is not there is a mistake in the command: exit 2, as the README says, for a plan and a performance book', async () => {
+    const missing = files.at('no-such-plan.csv');
+    for (const args of [
+      ['import', missing, '--plan', 'ofsted-2011'],
+      ['measures', 'import', missing, '--plan', 'ofsted-2011'],
+    ]) {
+      const result = await cli(...args);
+      expect([result.code, result.err]).toEqual([2, `There is no file at ${missing}.\n`]);
+    }
+    // A folder named as the file is the same mistake.
+    expect((await cli('import', path.dirname(missing), '--plan', 'ofsted-2011')).code).toBe(2);
   });
 
   test('roles can be granted, listed and revoked', async () => {
@@ -137,9 +152,9 @@ describe('the action-tracker command line', () => {
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
     expect(result.out).toMatch(/^When\s+Who\s+How\s+What changed\n/);
-    // The first import is one line; times are UK time; nothing is ISO or "(none)".
+    // The first import is one line, by the account that ran it (cli:<user>); times are UK time; nothing is ISO or "(none)".
     expect(result.out).toMatch(
-      /\n\d{1,2} [A-Z][a-z]{2} 20\d\d \d\d:\d\d\s+import\s+Imported: due \d{1,2} [A-Z][a-z]{2} 20\d\d, owner alexw@example\.com \(Council\), on track\n/,
+      /\n\d{1,2} [A-Z][a-z]{2} 20\d\d \d\d:\d\d\s+cli:\S+\s+import\s+Imported: due \d{1,2} [A-Z][a-z]{2} 20\d\d, owner alexw@example\.com \(Council\), on track\n/,
     );
     expect(result.out).not.toMatch(/\d{4}-\d\d-\d\d|\(none\)|demo-seed/);
   });

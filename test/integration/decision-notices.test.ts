@@ -58,15 +58,28 @@ async function toldTo(n: number, words: string): Promise<string> {
 
 const stored = async (ref: string) => (await h.storage.actions.get(DEMO_PLAN_ID, ref))!.value;
 
-test('approved after "delayed to": the owner reads the new date and that the action is on track again', async () => {
+test('approved after "delayed to" on an action never started: the owner reads that it is not started again', async () => {
   const date = ahead(120);
+  expect((await stored('SG-6')).status).toBe('Not started');
   await say(PATTI, `SG-6 delayed to ${numericDate(date)} because staff shortage`);
   expect((await stored('SG-6')).status).toBe('Delayed');
   await say(ALEX, 'approve SG-6');
   expect(await toldTo(PATTI, 'SG-6 is now due then')).toBe(
-    `Your new date for SG-6, ${formatUkDate(date)}, was approved by Alex Wilber. SG-6 is now due then, and on track (it was delayed).`,
+    `Your new date for SG-6, ${formatUkDate(date)}, was approved by Alex Wilber. SG-6 is now due then, and not started (it was delayed).`,
   );
-  expect(await stored('SG-6')).toMatchObject({ status: 'On track', revisedDueDate: date });
+  expect(await stored('SG-6')).toMatchObject({ status: 'Not started', revisedDueDate: date });
+});
+
+test('approved after "delayed to" on an action at risk: it is at risk again, as it was before the delay', async () => {
+  const date = ahead(150);
+  await say(PATTI, 'SG-6 at risk because the trainer left');
+  await say(PATTI, `SG-6 delayed to ${numericDate(date)} because the trainer left`);
+  expect((await stored('SG-6')).status).toBe('Delayed');
+  await say(ALEX, `approve the new date for SG-6`);
+  expect(await toldTo(PATTI, `SG-6, ${formatUkDate(date)}, was approved`)).toBe(
+    `Your new date for SG-6, ${formatUkDate(date)}, was approved by Alex Wilber. SG-6 is now due then, and at risk (it was delayed).`,
+  );
+  expect(await stored('SG-6')).toMatchObject({ status: 'At risk', revisedDueDate: date });
 });
 
 test('approved, asked for from not started without "delayed": the owner reads that it is still not started', async () => {
@@ -107,9 +120,10 @@ test('a chair moves an owner’s date: the owner reads the new date, and the sta
   const second = ahead(300);
   await say(ALEX, `move SG-2 to ${numericDate(second)} because the audit is rebooked`);
   expect(await toldTo(MEGAN, 'the audit is rebooked')).toBe(
-    `Alex Wilber moved SG-2’s due date to ${formatUkDate(second)} (it was ${formatUkDate(first)}): the audit is rebooked. SG-2 is now on track (it was delayed).`,
+    `Alex Wilber moved SG-2’s due date to ${formatUkDate(second)} (it was ${formatUkDate(first)}): the audit is rebooked. SG-2 is now not started (it was delayed).`,
   );
-  expect((await stored('SG-2')).status).toBe('On track');
+  // The new date accounts for the delay, not for work never begun: SG-2 is as it was before it was delayed.
+  expect((await stored('SG-2')).status).toBe('Not started');
 });
 
 describe('someone other than the owner changes the status: the owner reads what it is now, what it was, and why', () => {

@@ -99,6 +99,43 @@ describe('importing the real Ofsted plan', () => {
     ]);
   });
 
+  test('an edited timescale that would move an action already there is refused by row, with every other problem; nothing changes', async () => {
+    const planId = await imported();
+    const before = (await storage.actions.list(planId)).map((v) => v.value);
+    const edited = fs
+      .readFileSync(FIXTURE, 'utf8')
+      .replace(/^(SG-7,[^\n]*?),Within three months,/m, '$1,Within six months,')
+      .replace(/^(SG-8,[^\n]*?),Within three months,/m, '$1,Ongoing,')
+      .replace(/^(LAC-1,.*),adelev@example\.com,/m, '$1,nobody,');
+    const report = await importPlan(storage, request(csv(edited), { planId, baseline: undefined }));
+    expect(report.ok).toBe(false);
+    expect(report.errors).toEqual([
+      expect.stringMatching(
+        /^Row \d+: SG-7 has the original due date 19 Nov 2011 in the register, and its timescale "Within six months", counted from the plan's baseline, makes it due 19 Feb 2012\. An import does not move an action's due date: .*\(for example "SG-7 delayed to 19\/02\/2012 because …"\)\. Give the due date 19 Nov 2011 in a "Due date" column, or leave the timescale blank\.$/,
+      ),
+      expect.stringMatching(
+        /^Row \d+: SG-8 has the original due date 19 Nov 2011 in the register, and its timescale "Ongoing", counted from the plan's baseline, gives it no due date\./,
+      ),
+      // In the order of the file's rows: LAC-1 comes after the SG rows.
+      expect.stringMatching(/^Row \d+: the owner "nobody"/),
+    ]);
+    expect((await storage.actions.list(planId)).map((v) => v.value)).toEqual(before);
+  });
+
+  test('another baseline that moves no action already there is taken, and the report says the plan changed', async () => {
+    const planId = await imported();
+    const dated = csv(
+      'ref,action,due\nSG-1,Tell referring agencies the outcome,19/08/2011\nNEW-1,A new action,01/09/2011\n',
+    );
+    const report = await importPlan(storage, request(dated, { planId, baseline: '2011-09-01', title: 'Renamed' }));
+    expect(report).toMatchObject({ ok: true, created: ['NEW-1'] });
+    expect(report.planChanges).toEqual([
+      { field: 'title', from: 'Ofsted safeguarding and looked after children 2011', to: 'Renamed' },
+      { field: 'baselineDate', from: '2011-08-19', to: '2011-09-01' },
+    ]);
+    expect((await storage.actions.get(planId, 'SG-1'))?.value.originalDueDate).toBe('2011-08-19');
+  });
+
   test('a glossary that explains the acronyms silences the plain-English warnings', async () => {
     const glossary = csv(
       'term,meaning\nCAMHS,Child and adolescent mental health services\nCiCC,Children in Care Council\n',

@@ -1,4 +1,5 @@
-import { todayIn } from '../../src/domain/calendar';
+import { addMonths, formatUkDate, todayIn } from '../../src/domain/calendar';
+import { exampleDate, numericDate } from '../../src/domain/uk-date-result';
 import { remindersByOwner } from '../../src/domain/reminders';
 import { runDigest } from '../../src/jobs/digest';
 import { runReminders } from '../../src/jobs/remind';
@@ -180,8 +181,10 @@ test('a decision on a new date is sent to the owner who asked for it, in their p
       user: { id: `user-id-${n}`, email, name },
       now: new Date(),
     });
+  // The end of a month some seven months ahead, counted from the day the test runs.
+  const newDate = exampleDate(addMonths(todayIn(new Date()), 5));
   const [asked] = await say(
-    'SG-6 delayed to 30/06/2027 because staff shortage',
+    `SG-6 delayed to ${numericDate(newDate)} because staff shortage`,
     4,
     'pattif@example.com',
     'Patti Fernandez',
@@ -195,7 +198,7 @@ test('a decision on a new date is sent to the owner who asked for it, in their p
       s.method === 'POST' && s.conversationId === personalOf(4) && JSON.stringify(s.activity).includes('was declined'),
   );
   expect(JSON.stringify(told.activity)).toContain(
-    'Your new date for SG-6, 30 Jun 2027, was declined by Alex Wilber: the inspection date is fixed.',
+    `Your new date for SG-6, ${formatUkDate(newDate)}, was declined by Alex Wilber: the inspection date is fixed.`,
   );
   expect(cardProblems((told.activity.attachments as { content: Record<string, unknown> }[])[0].content)).toEqual([]);
   expect(posts()).toHaveLength(sentBefore + 1);

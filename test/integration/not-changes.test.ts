@@ -99,7 +99,7 @@ async function seeded(storage: Storage, planId: string): Promise<ChatService> {
 }
 
 test('the corpus is read in full', () => {
-  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 90, 24]);
+  expect([setup.length, notChanges.length, changes.length]).toEqual([4, 103, 26]);
 });
 
 describe('a message that is not clearly a change changes nothing, and offers no change of status', () => {
@@ -228,6 +228,33 @@ describe('the reply says why nothing changed and, to those who may, how to make 
     ['may I sign off SG-6?', 'alex', 'That reads as a question, so nothing was decided. You can: send sign off SG-6'],
     ['is it ok to cancel SG-5?', 'isaiah', 'Only a chair, an executive or an administrator can cancel an action.'],
     ['SG-9 nearly done', 'patti', 'That reads as partly done, so I’ve left SG-9 as it is.'],
+    // TESTER-3 follow-up: a tally, a part, a month; each with the one message to send if the change was meant.
+    [
+      '5 done by the team',
+      'patti',
+      'I can read 5 there as a count of things done as well as action 5, so I’ve left action 5 as it is. If action 5 is done, send: 5 done',
+    ],
+    ['5 done by the team', 'alex', 'Only the action’s owner (Patti Fernandez) or an administrator can change 5.'],
+    [
+      'finished the protocol for SG-9 on 27/11',
+      'patti',
+      'That may be only part of SG-9, so I’ve left SG-9 as it is. If all of SG-9 is done, send: SG-9 done on 27/11/2026. To record progress: note SG-9 finished the protocol for it on 27/11',
+    ],
+    [
+      'SG-9 done back in October',
+      'patti',
+      'A month is not the day it was done, so I’ve left SG-9 as it is. Send the day in October 2026 it was done, for example: SG-9 done on 31/10/2026',
+    ],
+    [
+      'SG-9 done back in September',
+      'patti',
+      'September 2026 is before the plan began (5 Oct 2026), so no day in it can be recorded as the day SG-9 was done. If it is done, send: SG-9 done',
+    ],
+    [
+      'SG-9 done back in October',
+      'isaiah',
+      'Only the action’s owner (Patti Fernandez) or an administrator can change SG-9.',
+    ],
     [
       "SG-13 won't make its date, probably end of May",
       'lynne',

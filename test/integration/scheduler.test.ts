@@ -5,10 +5,13 @@ import { createLogger } from '../../src/log';
 import { DEMO_PEOPLE, DEMO_PLAN_ID } from '../../src/services/demo-seed';
 import { BotHarness, startBotHarness } from '../support/bot-harness';
 
-/** A fresh demo plan and ledger for each test, so no test's runs are another's history. */
+/**
+ * A fresh demo plan and ledger for each test, so no test's runs are another's history. The demo is seeded early on the
+ * Monday the schedulers' clocks start on, so what is due those weeks does not depend on the day the tests run.
+ */
 let h: BotHarness;
 beforeEach(async () => {
-  h = await startBotHarness({ linkPeople: true });
+  h = await startBotHarness({ linkPeople: true, seededAt: new Date('2026-11-30T07:00:00Z') });
 });
 afterEach(() => h.stop());
 

@@ -99,9 +99,9 @@ describe('the plan on a page: /api/tab/plans/:planId', () => {
     const tiles = body.themes.flatMap((t) => t.actions);
     expect(tiles).toHaveLength(all.length);
     expect(body.themes.map((t) => t.name)).toEqual([...new Set(tiles.map((t) => t.theme))]);
-    // The plan's import order is not stored: themes come in the order of their first reference, actions in ref order.
-    expect(body.themes.map((t) => t.name)).toEqual(['Looked after children', 'Safeguarding services']);
-    const refs = body.themes[1].actions.map((t) => t.ref);
+    // In the order of the plan's file (SG-1 first), not by reference: see test/integration/plan-order.test.ts.
+    expect(body.themes.map((t) => t.name)).toEqual(['Safeguarding services', 'Looked after children']);
+    const refs = body.themes[0].actions.map((t) => t.ref);
     expect(refs.slice(0, 3)).toEqual(['SG-1', 'SG-2', 'SG-3']);
     expect(refs.indexOf('SG-10')).toBe(refs.indexOf('SG-9') + 1);
     expect(body.plan).toEqual({ id: DEMO_PLAN_ID, title: expect.any(String), baselineDate: expect.any(String) });

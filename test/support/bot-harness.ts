@@ -35,6 +35,8 @@ export interface HarnessOptions {
   storage?: Storage;
   /** Seed the demo plan first (default: when the storage is fresh). */
   seed?: boolean;
+  /** The moment the demo is seeded at, counting its dates from that UK day (default: now); for tests whose clock is fixed. */
+  seededAt?: Date;
   /** Link every demo person but Lynne Robbins to a personal chat, as if they had talked to the bot (so jobs can reach them, and Lynne cannot). */
   linkPeople?: boolean;
   /** The longest the jobs' sender waits between retries (default 20 ms): retries wait for real, but briefly; the rules are unit-tested. */
@@ -69,7 +71,7 @@ export const TEST_SERVER_ENV: Readonly<Record<string, string>> = {
 /** The one test harness: the real server and storage, with the Teams connector played by FakeConnector. */
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const storage = options.storage ?? testStorage();
-  if (options.seed ?? !options.storage) await seedDemo(storage, projectRoot(), new Date());
+  if (options.seed ?? !options.storage) await seedDemo(storage, projectRoot(), options.seededAt ?? new Date());
   const connector = demoConnector();
   await connector.start();
   if (options.linkPeople) await linkDemoPeople(storage, connector.url);

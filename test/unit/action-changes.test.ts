@@ -41,7 +41,7 @@ function changed(result: ChangeResult): Action {
 type DelayedCase = [from: Status, markDelayed: boolean, to: Status];
 
 /** The status a new date leaves, moved or asked for (`change`), from `from`, with "delayed" said or not. */
-function statusAfterNewDate(change: typeof reschedule, cases: DelayedCase[]): void {
+function statusAfterNewDate(change: typeof requestNewDate, cases: DelayedCase[]): void {
   test.each(cases)('%s, marked delayed %s → %s', (from, markDelayed, to) => {
     expect(changed(change(anAction({ status: from }), '2026-10-31', 'late', markDelayed, ctx)).status).toBe(to);
   });
@@ -150,13 +150,13 @@ describe('a new date waiting when the work ends', () => {
     const plain = anAction({ status: 'Delayed' });
     expect(withdrawnNote(plain, changed(changeStatus(plain, 'Complete', null, ctx)))).toBeNull();
     const asked = anAction({ status: 'Complete', dateRequest: aRequest });
-    expect(withdrawnNote(asked, changed(approveNewDate(asked, chairCtx)))).toBeNull();
+    expect(withdrawnNote(asked, changed(approveNewDate(asked, chairCtx, 'Not started')))).toBeNull();
   });
 });
 
 /** Both ways of moving a date share the same checks. */
 const dateMovers = [
-  ['reschedule', (a: Action, date: IsoDate, reason: string) => reschedule(a, date, reason, false, ctx)],
+  ['reschedule', (a: Action, date: IsoDate, reason: string) => reschedule(a, date, reason, false, ctx, 'On track')],
   ['requestNewDate', (a: Action, date: IsoDate, reason: string) => requestNewDate(a, date, reason, false, ctx)],
 ] as const;
 
@@ -222,7 +222,7 @@ describe('checks on a new date (reschedule and requestNewDate)', () => {
 describe('reschedule', () => {
   test('moves the due date, keeping the original beside it, and records why', () => {
     const after = changed(
-      reschedule(anAction({ latestUpdate: anUpdate }), '2026-10-31', '  supplier late  ', false, chairCtx),
+      reschedule(anAction({ latestUpdate: anUpdate }), '2026-10-31', '  supplier late  ', false, chairCtx, 'On track'),
     );
     expect(after).toEqual(
       anAction({
@@ -237,8 +237,8 @@ describe('reschedule', () => {
   });
 
   test('a second move counts again and replaces the revised date and reason', () => {
-    const once = changed(reschedule(anAction(), '2026-10-31', 'first', false, ctx));
-    const twice = changed(reschedule(once, '2026-11-30', 'second', false, ctx));
+    const once = changed(reschedule(anAction(), '2026-10-31', 'first', false, ctx, 'On track'));
+    const twice = changed(reschedule(once, '2026-11-30', 'second', false, ctx, 'On track'));
     expect(twice).toMatchObject({
       originalDueDate: '2026-09-30',
       revisedDueDate: '2026-11-30',
@@ -247,20 +247,33 @@ describe('reschedule', () => {
     });
   });
 
-  statusAfterNewDate(reschedule, [
-    ['Not started', true, 'Delayed'],
-    ['On track', true, 'Delayed'],
-    ['Delayed', true, 'Delayed'],
-    ['Delayed', false, 'On track'],
-    ['Not started', false, 'Not started'],
-    ['At risk', false, 'At risk'],
-    ['On track', false, 'On track'],
-  ]);
+  // The status it had before it was delayed (see status-before-delay.ts) is given as at risk.
+  statusAfterNewDate(
+    (a, date, reason, markDelayed, c) => reschedule(a, date, reason, markDelayed, c, 'At risk'),
+    [
+      ['Not started', true, 'Delayed'],
+      ['On track', true, 'Delayed'],
+      ['Delayed', true, 'Delayed'],
+      ['Delayed', false, 'At risk'],
+      ['Not started', false, 'Not started'],
+      ['At risk', false, 'At risk'],
+      ['On track', false, 'On track'],
+    ],
+  );
+
+  test.each<Status>(['Not started', 'On track', 'At risk'])(
+    'a delayed action moved without "delayed" goes back to the status it had before, %s',
+    (beforeDelay) => {
+      const delayed = anAction({ status: 'Delayed' });
+      expect(changed(reschedule(delayed, '2026-10-31', 'late', false, chairCtx, beforeDelay)).status).toBe(beforeDelay);
+    },
+  );
 
   test('moving the date settles any pending request for one', () => {
     expect(
-      changed(reschedule(anAction({ dateRequest: aRequest }), '2026-11-15', 'chair’s own date', false, chairCtx))
-        .dateRequest,
+      changed(
+        reschedule(anAction({ dateRequest: aRequest }), '2026-11-15', 'chair’s own date', false, chairCtx, 'On track'),
+      ).dateRequest,
     ).toBeNull();
   });
 });
@@ -308,7 +321,7 @@ describe('requestNewDate', () => {
 describe('approveNewDate', () => {
   test('moves the date to the one asked for, with the owner’s reason, and clears the request', () => {
     const before = anAction({ status: 'Delayed', dateRequest: aRequest });
-    const after = changed(approveNewDate(before, chairCtx));
+    const after = changed(approveNewDate(before, chairCtx, 'On track'));
     expect(after).toEqual({
       ...before,
       revisedDueDate: '2026-10-31',
@@ -324,12 +337,15 @@ describe('approveNewDate', () => {
     });
   });
 
+  // Only a delay is accounted for: the status before it (here, not started) comes back; any other status stays.
   test.each<[from: Status, to: Status]>([
-    ['Delayed', 'On track'],
+    ['Delayed', 'Not started'],
     ['At risk', 'At risk'],
+    ['On track', 'On track'],
     ['Not started', 'Not started'],
   ])('an action that was %s is %s afterwards', (from, to) => {
-    expect(changed(approveNewDate(anAction({ status: from, dateRequest: aRequest }), chairCtx)).status).toBe(to);
+    const asked = anAction({ status: from, dateRequest: aRequest });
+    expect(changed(approveNewDate(asked, chairCtx, 'Not started')).status).toBe(to);
   });
 
   test.each<[description: string, overrides: Partial<Action>, today: IsoDate, reason: string]>([
@@ -353,7 +369,10 @@ describe('approveNewDate', () => {
       'SG-1 is already due on 31 Oct 2026.',
     ],
   ])('refused when %s', (_d, overrides, today, reason) => {
-    expect(said(approveNewDate(anAction(overrides), { ...chairCtx, today }))).toEqual({ ok: false, reason });
+    expect(said(approveNewDate(anAction(overrides), { ...chairCtx, today }, 'On track'))).toEqual({
+      ok: false,
+      reason,
+    });
   });
 });
 

@@ -99,6 +99,41 @@ describe('messages a tester sent about a plan with refs 3, 5, 6 and 7 change not
   });
 });
 
+describe('a bare number, then a completion with who did it, may be a tally: nothing changes (rule 5)', () => {
+  const tally = (ref: string) => ({ kind: 'notChange', ref, why: 'tally', change: 'Complete', when: null });
+  // "7 done by 3 staff" reads as "7 [audits] done by 3 staff" as well as action 7: not clearly a change.
+  test.each([
+    ['7 done by 3 staff', '7'],
+    ['5 done by the team', '5'],
+    ['3 completed by 2 auditors', '3'],
+    ['7 done by Lynne', '7'],
+    ['7 has been completed by the team', '7'],
+    ['7 done by the team last week', '7'],
+    ['7 finished by 3 staff, report sent', '7'],
+  ])('%j changes nothing', (text, ref) => {
+    expect(parse(text)).toEqual(tally(ref));
+  });
+
+  test.each([
+    // A ref with letters can only be the action: "by the team" only says who did it (the corpus's changes keep
+    // "SG-4 done by the team last week" too).
+    ['SG-7 done by the team', { kind: 'setStatus', ref: 'SG-7', status: 'Complete', comment: 'by the team' }],
+    // Named as a reference, a number is one.
+    ['action 7 done by the team', { kind: 'setStatus', ref: 'action 7', status: 'Complete' }],
+    ['#7 done by the team', { kind: 'setStatus', ref: '7', status: 'Complete' }],
+    // "by" a time is when, read by the day-done and promise rules, not who.
+    ['7 done by 20/11', { kind: 'setStatus', ref: '7', status: 'Complete', comment: 'by 20/11' }],
+    ['7 done by the end of last week', { kind: 'setStatus', ref: '7', status: 'Complete' }],
+    ['3 done by 2 pm', { kind: 'setStatus', ref: '3', status: 'Complete' }],
+    ['7 done by Friday', { kind: 'notChange', ref: '7', why: 'promise' }],
+    ['7 done', { kind: 'setStatus', ref: '7', status: 'Complete', comment: null }],
+    // After the change word it was already unsure (rule 3).
+    ['done 7 by the team', { kind: 'unknown', problem: expect.stringContaining('Did you mean action 7?') }],
+  ])('%j', (text, expected) => {
+    expect(parse(text)).toMatchObject(expected);
+  });
+});
+
 describe('a number plainly naming an action still does', () => {
   test.each([
     ['3 done', { kind: 'setStatus', ref: '3', status: 'Complete' }],

@@ -111,6 +111,39 @@ describe('a day that is not one changes nothing, and says why', () => {
   });
 });
 
+/** A completion said with a month: a day in it, to show how to send the day. */
+const month = (when: string): Command => ({ kind: 'notChange', ref: 'SG-9', why: 'month', change: 'Complete', when });
+
+describe('a month is not a day: a completion said with one changes nothing (TESTER-3, month for the day done)', () => {
+  // Recorded as done today, "back in October" would put the completion weeks late in the history and the committee
+  // report; the person is asked for the day, shown one in that month: its last, or yesterday in the month still going.
+  test.each<[string, string, object]>([
+    ['SG-9 done back in October', MONDAY, month('2026-10-31')],
+    ['SG-9 finished back in October', MONDAY, month('2026-10-31')],
+    // "in October", as it was read before this rule, is the same month and answered the same way.
+    ['SG-9 done in October', MONDAY, month('2026-10-31')],
+    ['SG-9 done in Oct 2026', MONDAY, month('2026-10-31')],
+    ['SG-9 completed during early June', MONDAY, month('2026-06-30')],
+    ['SG-9 done October, report went to the board', MONDAY, month('2026-10-31')],
+    ['SG-9 done last month', MONDAY, month('2026-10-31')],
+    ['SG-9 done in November', MONDAY, month('2026-11-29')],
+    ['SG-9 done in January', '2027-01-15T12:00:00Z', month('2027-01-14')],
+    ['SG-9 done last month', '2027-01-15T12:00:00Z', month('2026-12-31')],
+    // On the first of the month, yesterday is last month's: the example is today.
+    ['SG-9 done in December', '2026-12-01T12:00:00Z', month('2026-12-01')],
+    // A month ahead is a plan (the promise rule), and a month's end is a day.
+    [
+      'SG-9 done in January',
+      MONDAY,
+      { kind: 'notChange', ref: 'SG-9', why: 'promise', change: 'Complete', when: null },
+    ],
+    ['SG-9 done at the end of October', MONDAY, done('2026-10-31')],
+    ['SG-9 done end of October', MONDAY, done('2026-10-31')],
+  ])('%j at %s', (text, now, expected) => {
+    expect(read(text, now)).toEqual(expected);
+  });
+});
+
 describe('a completion that names no day of its own is recorded as before', () => {
   test.each<[string, string | null]>([
     ['SG-9 done', null],
@@ -119,7 +152,6 @@ describe('a completion that names no day of its own is recorded as before', () =
     ['SG-9 done on 3 sites', 'on 3 sites'],
     ['SG-9 completed last week', 'last week'],
     ['SG-9 done by 20/11', 'by 20/11'],
-    ['SG-9 done in October', 'in October'],
     ['SG-9 done, the report went to the board on 3 Nov', 'the report went to the board on 3 Nov'],
   ])('%j', (text, comment) => {
     expect(read(text, MONDAY)).toEqual(done(undefined, comment));

@@ -47,7 +47,6 @@ describe('rule promise: a completion with a time still to come is a plan, not ne
     ['SG-9 done, the report went to the board on 3 Nov', 'a date in the story after the comma is not the change’s'],
     ['SG-8 done - all cases allocated by 20 Nov', 'likewise after a dash'],
     ['SG-9 done on time', '"on time" is not a day'],
-    ['SG-9 done in October', 'a month gone'],
     ['SG-9 done by 31/12/2025', 'a day with its year, gone'],
     ['SG-9 done, next step is the audit', '"next" in the story after the comma'],
     ['SG-9 done later than planned', '"later than" is not a time to come'],

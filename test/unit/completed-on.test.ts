@@ -2,6 +2,8 @@ import {
   completedOnChange,
   completedOnProblem,
   doneOn,
+  doneOnCorrection,
+  doneOnCorrectionProblem,
   doneOnWords,
   lastCompletion,
   statedDoneOn,
@@ -132,5 +134,67 @@ describe('every reader shows the day it was done', () => {
     ]);
     expect(highlights([complete], () => [DONE_FRIDAY])).toMatchObject([{ at: SAID_AT, doneOn: '2026-11-27' }]);
     expect(highlights([complete], () => [OLD_ROW])).toMatchObject([{ doneOn: null }]);
+  });
+});
+
+describe('a completion day corrected before sign-off (correct-done-on.ts)', () => {
+  const correction = (from: string | null, to: string, at = '2026-11-30T11:00:00Z'): HistoryEntry => ({
+    planId: 'p',
+    ref: 'SG-9',
+    at,
+    by: 'patti@example.com',
+    via: 'chat',
+    changes: [doneOnCorrection(from, to)],
+    comment: null,
+  });
+
+  test('every reader of the day done follows the latest correction after the last completion', () => {
+    const first = correction('2026-11-27', '2026-11-20');
+    const second = correction('2026-11-20', '2026-11-23', '2026-11-30T12:00:00Z');
+    expect(lastCompletion([DONE_FRIDAY, first], UK)).toEqual({ completedAt: SAID_AT, completedOn: '2026-11-20' });
+    expect(lastCompletion([DONE_FRIDAY, first, second], UK).completedOn).toBe('2026-11-23');
+    // Completed again after a correction: the new completion's own day counts.
+    const again = completion([completedOnChange('2026-11-29')], '2026-11-30T13:00:00Z');
+    expect(lastCompletion([DONE_FRIDAY, first, again], UK).completedOn).toBe('2026-11-29');
+    // Complete before the history began: the day given since is the day.
+    expect(lastCompletion([correction(null, '2026-11-20')], UK)).toEqual({
+      completedAt: null,
+      completedOn: '2026-11-20',
+    });
+    expect(awaitingSignOff([complete], [DONE_FRIDAY, first], '2026-11-30', UK)).toMatchObject([
+      { completedOn: '2026-11-20', daysWaiting: 10 },
+    ]);
+    // The committee report's highlights say the corrected day.
+    expect(highlights([complete], () => [DONE_FRIDAY, first])).toMatchObject([{ at: SAID_AT, doneOn: '2026-11-20' }]);
+  });
+
+  test('history says what the day was and what it is, and the completion line keeps the day first said', () => {
+    expect(historyLines(correction('2026-11-27', '2026-11-20'), (e) => e).lines).toEqual([
+      'Completion day corrected from 27 Nov 2026 to 20 Nov 2026',
+    ]);
+    expect(historyLines(correction(null, '2026-11-20'), (e) => e).lines).toEqual(['Completion day given: 20 Nov 2026']);
+    expect(historyLines(DONE_FRIDAY, (e) => e).lines).toEqual([
+      'Status: On track → Complete (done on Fri 27 Nov 2026)',
+    ]);
+  });
+
+  const BASELINE = '2026-10-05';
+  test.each<[string, Parameters<typeof doneOnCorrectionProblem>[0]['status'], string, object | null]>([
+    ['an earlier day', 'Complete', '2026-11-20', null],
+    ['a later day, up to today', 'Complete', '2026-11-30', null],
+    ['the day it already is', 'Complete', '2026-11-27', { code: 'doneOnAlready', ref: 'SG-9', date: '2026-11-27' }],
+    ['a day to come', 'Complete', '2026-12-01', { code: 'doneOnAhead', ref: 'SG-9', date: '2026-12-01' }],
+    [
+      'before the plan began',
+      'Complete',
+      '2026-10-01',
+      { code: 'doneOnBeforeBaseline', ref: 'SG-9', date: '2026-10-01', baseline: BASELINE },
+    ],
+    ['signed off: its sign-off decided it', 'Signed off', '2026-11-20', { code: 'doneOnDecided', ref: 'SG-9' }],
+    ['not complete', 'On track', '2026-11-20', { code: 'doneOnNotComplete', ref: 'SG-9' }],
+  ])('%s', (_, status, date, problem) => {
+    expect(doneOnCorrectionProblem({ ref: 'SG-9', status }, '2026-11-27', date, '2026-11-30', BASELINE)).toEqual(
+      problem,
+    );
   });
 });

@@ -11,8 +11,8 @@ import {
 import { dateDecided, ownerToldOfMove } from '../../src/domain/notifications';
 import { Actor, DutyRules } from '../../src/domain/permissions';
 import { currentDueDate } from '../../src/domain/rag';
-import { Action, DateRequest, Evidence, Role } from '../../src/domain/types';
-import { anAction } from '../support/builders';
+import { Action, DateRequest, Evidence, HistoryEntry, Role, Status } from '../../src/domain/types';
+import { aHistoryEntry, anAction } from '../support/builders';
 
 // anAction() is due on 30 Sep 2026 and owned by alexw@example.com.
 const ctx: ChangeContext = { by: 'chair@example.com', at: '2026-07-02T14:00:00.000Z', today: '2026-07-02' };
@@ -39,7 +39,7 @@ const chairWhoOwns: Actor = { email: 'alexw@example.com', name: 'Alex Wilber', r
 type Outcome = 'date approved' | 'signed off' | 'refused';
 /** "approve SG-4" and "approve/decline the new date for SG-4", as the use case asks `decideOn`. */
 const approveWhatWaits = (comment: string | null, action: Action, c: ChangeContext, who: Actor, rules: DutyRules) =>
-  decideOn({ what: 'whatWaits' }, comment, action, c, who, rules);
+  decideOn({ what: 'whatWaits' }, comment, action, c, who, rules, []);
 const decideDateRequest = (
   decision: DateDecision,
   comment: string | null,
@@ -47,7 +47,7 @@ const decideDateRequest = (
   c: ChangeContext,
   who: Actor,
   rules: DutyRules,
-) => decideOn({ what: 'date', decision }, comment, action, c, who, rules);
+) => decideOn({ what: 'date', decision }, comment, action, c, who, rules, []);
 /** A refusal as people read it (the rules give codes; the words are made at the edge). */
 const said = (r: ChangeResult) => (r.ok ? r : { ok: false, reason: problemWords(r.problem) });
 
@@ -129,6 +129,39 @@ describe('decideDateRequest: the same decision from a card button and from chat'
   });
 });
 
+describe('an approval gives a delayed action back the status it had before it was delayed, from its history', () => {
+  const delayed = anAction({ status: 'Delayed', dateRequest: request });
+  const delayedFrom = (from: string | null) =>
+    aHistoryEntry(delayed, { changes: [{ field: 'status', from, to: 'Delayed' }] });
+  const chair = actor('chair');
+
+  test.each<[description: string, history: HistoryEntry[], expected: Status]>([
+    ['never started, then delayed', [delayedFrom('Not started')], 'Not started'],
+    ['at risk, then delayed', [delayedFrom('At risk')], 'At risk'],
+    ['on track, then delayed', [delayedFrom('On track')], 'On track'],
+    [
+      'delayed when it was imported: as a plan leaves an action nobody has reported on',
+      [delayedFrom(null)],
+      'Not started',
+    ],
+  ])('%s → %s, whether the date is named or "approve SG-1" approves what waits', (_d, history, expected) => {
+    for (const asked of [{ what: 'date', decision: 'approve' }, { what: 'whatWaits' }] as const) {
+      const result = decideOn(asked, null, delayed, ctx, chair, enforced, history);
+      expect(result.ok && { status: result.action.status, due: currentDueDate(result.action) }).toEqual({
+        status: expected,
+        due: request.date,
+      });
+    }
+  });
+
+  test('a decline leaves it delayed, whatever it was before', () => {
+    const result = decideOn({ what: 'date', decision: 'decline' }, null, delayed, ctx, chair, enforced, [
+      delayedFrom('On track'),
+    ]);
+    expect(result.ok && result.action.status).toBe('Delayed');
+  });
+});
+
 describe('separation of duties: a chair who owns the action does not decide on it, unless the plan allows it', () => {
   const waitingDate = anAction({ status: 'Delayed', dateRequest: request });
   const waitingSignOff = anAction({ status: 'Complete', evidence: [evidence] });
@@ -191,6 +224,13 @@ describe('decisionConfirmation', () => {
       'Approved: SG-1 is now due 31 Oct 2026 (it was due 30 Sep 2026). Its status is now on track (it was delayed): the new date accounts for the delay.',
     ],
     [
+      'approved, a delayed action never started: not started again',
+      'approve',
+      anAction({ status: 'Delayed' }),
+      { ...approved, status: 'Not started' },
+      'Approved: SG-1 is now due 31 Oct 2026 (it was due 30 Sep 2026). Its status is now not started (it was delayed): the new date accounts for the delay.',
+    ],
+    [
       'approved, with no due date before',
       'approve',
       anAction({ originalDueDate: null }),
@@ -230,6 +270,14 @@ describe('ownerToldOfDecision: what the owner who asked hears, with where it lea
       anAction({ status: 'On track', revisedDueDate: '2026-10-31' }),
       null,
       'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. SG-1 is now due then, and on track (it was delayed).',
+    ],
+    [
+      'approved: a delayed action never started is not started again, and the owner reads it',
+      'approve',
+      anAction({ status: 'Delayed' }),
+      anAction({ status: 'Not started', revisedDueDate: '2026-10-31' }),
+      null,
+      'Your new date for SG-1, 31 Oct 2026, was approved by Alex Wilber. SG-1 is now due then, and not started (it was delayed).',
     ],
     [
       'approved, asked for from not started without "delayed": still not started',

@@ -274,6 +274,19 @@ describe('an exported plan imports again', () => {
     ],
     ['the dates as the register has them are fine', {}, moved, null],
     [
+      'an original due date edited in the export (the tester’s SG-5) is refused, naming the chat command',
+      { 'Original due date': '31 Dec 2027', 'Current due date': '' },
+      moved,
+      /^R3 has the original due date 13 Nov 2026 in the register, and the file says 31 Dec 2027\. An import does not move an action's due date: a new date needs a reason and is decided in Teams, where the owner is told \(for example "R3 delayed to 31\/12\/2027 because …"\)\. Put back 13 Nov 2026, or leave the cell blank$/,
+    ],
+    [
+      'both dates edited: one refusal that names both',
+      { 'Original due date': '31 Dec 2027', 'Current due date': '31 Jan 2028' },
+      moved,
+      /^R3 has the original due date 13 Nov 2026 .*Put back 13 Nov 2026, or leave the cell blank\. Its current due date is 18 Dec 2026 in the register and 31 Jan 2028 in the file: put that back too$/,
+    ],
+    ['a new action may come with any original due date', { 'Original due date': '31 Dec 2027' }, null, null],
+    [
       'a new action moved without a reason is refused',
       { 'Reason for new date': '' },
       null,
@@ -283,6 +296,51 @@ describe('an exported plan imports again', () => {
     const row = edited(overrides);
     const after = mergeImportedRow(existing, row, 'test-plan', { by: 'importer', at: `${TODAY}T10:00:00.000Z` });
     const found = dueDateProblem(existing, row, after);
+    if (problem === null) expect(found).toBeNull();
+    else expect(found).toMatch(problem);
+  });
+
+  /** A plan file with a timescale and no due date, read with a 30 Jun 2026 baseline, over `existing`. */
+  const byTimescale = (timescale: string, existing: Action) => {
+    const [row] = validateRows(
+      [
+        ['Ref', 'Action', 'Timescale'],
+        [existing.ref, 'Act', timescale],
+      ],
+      '2026-06-30',
+      TODAY,
+    ).rows;
+    const after = mergeImportedRow(existing, row, 'test-plan', { by: 'importer', at: `${TODAY}T10:00:00.000Z` });
+    return dueDateProblem(existing, row, after);
+  };
+
+  test.each<[what: string, timescale: string, existing: Action, problem: RegExp | null]>([
+    [
+      'a timescale that counts to another date is refused',
+      'Within six months',
+      anAction({ ref: 'A-1', originalDueDate: '2026-09-30' }),
+      /^A-1 has the original due date 30 Sep 2026 in the register, and its timescale "Within six months", counted from the plan's baseline, makes it due 30 Dec 2026\. .*\(for example "A-1 delayed to 30\/12\/2026 because …"\)\. Give the due date 30 Sep 2026 in a "Due date" column, or leave the timescale blank$/,
+    ],
+    [
+      'a timescale of none would take the due date away: refused',
+      'Ongoing',
+      anAction({ ref: 'A-1', originalDueDate: '2026-09-30' }),
+      /^A-1 has the original due date 30 Sep 2026 in the register, and its timescale "Ongoing", counted from the plan's baseline, gives it no due date\. An import does not move/,
+    ],
+    [
+      'the timescale that gives the date it has is fine',
+      'Within three months',
+      anAction({ ref: 'A-1', originalDueDate: '2026-09-30' }),
+      null,
+    ],
+    [
+      'an action with no due date yet may be given one',
+      'Within three months',
+      anAction({ ref: 'A-1', originalDueDate: null }),
+      null,
+    ],
+  ])('%s', (_d, timescale, existing, problem) => {
+    const found = byTimescale(timescale, existing);
     if (problem === null) expect(found).toBeNull();
     else expect(found).toMatch(problem);
   });

@@ -77,6 +77,17 @@ describe('historyLines', () => {
     expect(read.lines[0]).toMatch(/95%/);
   });
 
+  test.each<[by: string, via: HistoryEntry['via'], byline: string]>([
+    ['cli:root', 'import', 'cli:root · import'],
+    ['cli:jo', 'cli', 'cli:jo · command line'],
+    ['alexw@example.com', 'import', 'Alex Wilber · import'],
+    ['demo-seed', 'import', 'import'],
+    ['reminders', 'job', 'automatic'],
+  ])('an import names who ran it (the --by default, cli:<account>), never nobody: %s by %s', (by, via, byline) => {
+    const changes: FieldChange[] = [{ field: 'title', from: 'Old', to: 'New' }];
+    expect(historyByline(historyLines(entry(changes, { by, via }), nameOf))).toBe(byline);
+  });
+
   test('a later import lists what it changed', () => {
     const changes: FieldChange[] = [{ field: 'originalDueDate', from: '2026-09-30', to: '2026-10-31' }];
     expect(historyLines(entry(changes, { by: 'meganb@example.com', via: 'import' }), nameOf)).toMatchObject({

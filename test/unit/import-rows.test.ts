@@ -51,6 +51,7 @@ describe('good rows', () => {
           theme: 'Safeguarding',
           timescale: 'Within 3 months',
           originalDueDate: '2026-10-01',
+          dueFromTimescale: true,
           owner: { email: 'alexw@example.com', displayName: 'Alex Wilber', aadObjectId: null },
           agency: 'Council',
           status: 'On track',

@@ -146,6 +146,47 @@ describe('reading a row’s measure', () => {
     expect(result.rows[1].measureDefinition?.target).toBeNull();
   });
 
+  test('"not quantifiable" describes the measure as the register will hold it, not the file’s blank cells', () => {
+    const held = {
+      indicator: '% of referrals',
+      target: '95%',
+      latest: null,
+      definition: {
+        unit: '%',
+        baseline: null,
+        target: { value: 95, by: null },
+        direction: 'higher',
+        frequency: 'monthly',
+      },
+    } as const;
+    const register = new Map([
+      ['A-1', [held]],
+      ['A-2', [{ indicator: 'Fewer complaints', target: null, latest: null }]],
+    ]);
+    const result = validateRows(
+      [
+        HEADER,
+        ['A-1', 'Act', '% of referrals', '', '', '', '', '', '', ''],
+        ['A-2', 'Act', 'Fewer complaints', '', '', '', '', '', '', ''],
+        ['A-3', 'Act', 'Visits', '', '', '', '', '', '', ''],
+      ],
+      TODAY,
+      TODAY,
+      [],
+      (ref) => register.get(ref),
+    );
+    expect(result.errors).toEqual([]);
+    // A-1 keeps its unit and target; A-2 has none in the register either; A-3 is new.
+    expect(result.warnings).toEqual([
+      'Not quantifiable: 2 measures have no number, unit or target to judge progress by: A-2 (no unit, no target), A-3 (no unit, no target). Add the measure_unit and target columns.',
+    ]);
+    const a1 = mergeImportedRow(anAction({ ref: 'A-1', measures: [held] }), result.rows[0], 'p', {
+      by: 'x',
+      at: TODAY,
+    });
+    expect(a1.measures).toEqual([held]);
+  });
+
   test('a unit we do not know is a problem with the row, not also a warning that it has no unit', () => {
     const result = validate(['T-7', 'Cut waiting times', 'Days waited', 'days', '', '', '10', '', '', '']);
     expect(result.errors).toEqual([

@@ -26,10 +26,14 @@ test.each<[Status, string | null]>([
 
 test('a date asked for before the action was completed can still be approved: that is a decision, not a new date', () => {
   const asked = anAction({ status: 'Complete', dateRequest: aDateRequest() });
-  const approved = approveNewDate(asked, {
-    by: 'chair@example.com',
-    at: '2026-07-02T14:00:00.000Z',
-    today: '2026-07-02',
-  });
+  const approved = approveNewDate(
+    asked,
+    {
+      by: 'chair@example.com',
+      at: '2026-07-02T14:00:00.000Z',
+      today: '2026-07-02',
+    },
+    'On track',
+  );
   expect(approved).toMatchObject({ ok: true, action: { status: 'Complete', revisedDueDate: '2026-10-31' } });
 });

@@ -62,6 +62,9 @@ describe('examples for an action named in a message that could not be read, best
     ['Rec 4(ii) Rec 4(ii)', false, ['note: -', 'show']],
     ['I think Lynne said A.2.1 is done', false, ['Complete', 'note: I think Lynne said it is done']],
     ["the protocol for A.2.1's board is with legal", false, ['note: the protocol for its board is with legal', 'show']],
+    // A bare number inside the words may be a label or a count ("audit 5"): kept as typed, never "audit it done".
+    ['audit 5 done', false, ['Complete', 'note: audit 5 done']],
+    ['we closed case 3 for 3', false, ['note: we closed case 3 for 3', 'show']],
     // Another action named in the words stays named.
     ['SG-4 waiting on SG-5 first', false, ['note: waiting on SG-5 first', 'show']],
   ])('%j (figure fits: %s) suggests %j', (text, figureFits, expected) => {

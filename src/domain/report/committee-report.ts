@@ -4,7 +4,8 @@ import { changesInPeriod } from './history-in-period';
 import { latestWordsBy } from './latest-words';
 import { challenges, highlights, slippage } from './news';
 import { cancellations } from '../cancellations';
-import { awaiting, byRef, planOnAPage, planRow, reportSummary } from './register';
+import { awaiting, planOnAPage, planRow, reportSummary } from './register';
+import { inPlanOrder } from '../plan-order';
 import { newDatesWaiting } from './new-dates';
 import { reportGlossary } from './report-glossary';
 import { CommitteeReport, GlossaryLine, MeasureRow, ReportPeriod } from './types';
@@ -35,7 +36,7 @@ export interface ReportInput {
  */
 export function committeeReport(input: ReportInput): CommitteeReport {
   const { plan, history, period } = input;
-  const actions = byRef(
+  const actions = inPlanOrder(
     period.to >= input.today ? input.actions : stateAt(input.actions, history, period.to, plan.timeZone),
   );
   const changesOf = changesInPeriod(history, period, plan.timeZone);

@@ -1,6 +1,7 @@
 import { currentDueDate, daysOverdue, isOverdue } from '../rag';
 import { compareRefs } from '../ref';
-import { statedDoneOn } from '../completed-on';
+import { comparePlanOrder } from '../plan-order';
+import { correctedTo, statedDoneOn } from '../completed-on';
 import { isDone } from '../status';
 import { Action, HistoryEntry } from '../types';
 import { latestWords, LatestWords } from './latest-words';
@@ -28,10 +29,13 @@ export function highlights(actions: readonly Action[], changesOf: ChangesOf): Hi
           comment: entry.comment,
           doneOn: status.to === 'Complete' ? statedDoneOn(entry) : null,
         };
+      // "SG-9 was actually done on 20 Nov": the day corrected since it was completed.
+      const corrected: string | null = latest?.reached === 'Complete' ? correctedTo(entry) : null;
+      if (latest && corrected) latest = { ...latest, doneOn: corrected };
     }
     if (latest) found.push(latest);
   }
-  return found.sort((a, b) => compareRefs(a.action.ref, b.action.ref));
+  return found.sort((a, b) => comparePlanOrder(a.action, b.action));
 }
 
 const ORDER: Record<ChallengeKind, number> = { overdue: 0, delayed: 1, atRisk: 2 };

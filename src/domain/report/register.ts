@@ -4,7 +4,7 @@ import { digestChanges, digestTotals } from '../digest';
 import { awaitingSignOff } from '../questions/awaiting';
 import { stateAt } from '../questions/summary';
 import { currentDueDate, daysOverdue, ragOf } from '../rag';
-import { compareRefs } from '../ref';
+import { inPlanOrder } from '../plan-order';
 import { Action, HistoryEntry, IsoDate } from '../types';
 import { AwaitingRow, PlanRow, ReportPeriod, ReportSummary, ThemeGroup } from './types';
 
@@ -31,12 +31,10 @@ export function planRow(action: Action, today: IsoDate): PlanRow {
   };
 }
 
-export const byRef = (actions: readonly Action[]): Action[] => [...actions].sort((a, b) => compareRefs(a.ref, b.ref));
-
-/** One group per theme, in the order the themes first appear by reference; actions with no theme last. */
+/** One group per theme, in the order the themes first appear in the plan (see plan-order.ts); actions with no theme last. */
 export function planOnAPage(actions: readonly Action[], today: IsoDate): ThemeGroup[] {
   const groups = new Map<string, ThemeGroup>();
-  for (const action of byRef(actions)) {
+  for (const action of inPlanOrder(actions)) {
     const theme = action.theme.trim();
     const group = groups.get(theme) ?? { theme, rows: [] };
     group.rows.push(planRow(action, today));

@@ -5,7 +5,7 @@ import { newDateRefusal } from '../../domain/new-date-refusal';
 import { formatUkDate, isValidIsoDate } from '../../domain/calendar';
 import { currentDueDate } from '../../domain/rag';
 import { Command } from '../../domain/command';
-import { doneOnWords } from '../../domain/completed-on';
+import { COMPLETED_ON, doneOnWords } from '../../domain/completed-on';
 import { Action, IsoDate } from '../../domain/types';
 import { parseUkDate } from '../../domain/uk-date';
 import { exampleDate, numericDate } from '../../domain/uk-date-result';
@@ -95,7 +95,21 @@ export async function simpleChangeReply(
   }
   if (outcome.kind !== 'done') return notDone(outcome);
   tell(notifier, outcome.found.current.value, outcome.notifications);
-  return showReply(storage, outcome.found, bannerFor(command, outcome.found.current.value, outcome.before));
+  const corrected = command.kind === 'setStatus' && command.completedOn && outcome.before.status === 'Complete';
+  const banner = corrected
+    ? await correctionBanner(storage, outcome.found)
+    : bannerFor(command, outcome.found.current.value, outcome.before);
+  return showReply(storage, outcome.found, banner);
+}
+
+/** "SG-9 done on 20 Nov" once complete corrected the day it was done: what it was and what it is, from its history. */
+async function correctionBanner(storage: Storage, found: FoundAction): Promise<string> {
+  const ref = found.current.value.ref;
+  const [latest] = await storage.actions.history(found.view.plan.id, ref);
+  const day = latest?.changes.find((c) => c.field === COMPLETED_ON);
+  if (!day?.to) return `${ref}’s completion day is corrected.`;
+  const from = day.from ? ` from ${formatUkDate(day.from)}` : '';
+  return `${ref}’s completion day is corrected${from} to ${formatUkDate(day.to)}: it was ${doneOnWords(day.to)}.`;
 }
 
 /** What we know so far about a new date, kept between questions; read back from storage through this schema. */

@@ -1,8 +1,10 @@
 import { denialWords } from '../../cards/refusal-words';
-import { formatUkDate } from '../../domain/calendar';
+import { formatUkDate, partsOf } from '../../domain/calendar';
+import { MONTH_NAMES } from '../../domain/month-names';
 import type { Command, NamedChange } from '../../domain/command';
 import { canChangeDate, canUpdate, type Deed, mayDo, type Permission } from '../../domain/permissions';
 import { currentDueDate } from '../../domain/rag';
+import { noteWords } from '../../domain/unknown-suggestions';
 import type { Action } from '../../domain/types';
 import { numericDate } from '../../domain/uk-date-result';
 import type { FoundAction } from './plan-scope';
@@ -107,6 +109,48 @@ function unsureWords(found: FoundAction, command: NotChange, names: ReadonlyMap<
   return `${unsure} If ${ref} will be late, send its new date in one message: ${commandFor(command.change, action)}`;
 }
 
+/** "7 done by 3 staff": 7 may count what was done, so the action is named only if the person sends it plainly. */
+function tallyWords(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): string {
+  const ref = found.current.value.ref;
+  const said = `I can read ${ref} there as a count of things done as well as action ${ref}, so I’ve left action ${ref} as it is.`;
+  const permission = mayMake(found, command.change, names);
+  if (!permission.allowed) return `${said} ${denialWords(permission.denial)}`;
+  return `${said} If action ${ref} is done, send: ${commandFor(command.change, found.current.value)}`;
+}
+
+/** The completion as one message, with the day it was done when one was said ("A.2.1 done on 27/11/2026"). */
+const doneWithDay = (command: NotChange, action: Action) =>
+  `${commandFor(command.change, action)}${command.when ? ` on ${numericDate(command.when)}` : ''}`;
+
+/** "finished the protocol for A.2.1 on 27/11": a part of the action, perhaps; the whole of it only if they say so. */
+function partOfWords(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): string {
+  const action = found.current.value;
+  const ref = action.ref;
+  const part = `That may be only part of ${ref}, so I’ve left ${ref} as it is.`;
+  const permission = mayMake(found, command.change, names);
+  if (!permission.allowed) return `${part} ${denialWords(permission.denial)}`;
+  const words = command.note ? noteWords(command.note) : null;
+  const progress = words ? ` To record progress: note ${ref} ${words}` : '';
+  return `${part} If all of ${ref} is done, send: ${doneWithDay(command, action)}.${progress}`;
+}
+
+/** "SG-9 done back in October": a month, not a day; the day is asked for, with a real one in that month. */
+function monthWords(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): string {
+  const action = found.current.value;
+  const ref = action.ref;
+  const month = command.when
+    ? `${MONTH_NAMES[partsOf(command.when).month - 1]} ${partsOf(command.when).year}`
+    : 'that month';
+  const left = `A month is not the day it was done, so I’ve left ${ref} as it is.`;
+  const permission = mayMake(found, command.change, names);
+  if (!permission.allowed) return `${left} ${denialWords(permission.denial)}`;
+  const baseline = found.view.plan.baselineDate;
+  // A month wholly before the plan began has no day that can be recorded.
+  if (command.when && command.when < baseline)
+    return `${left} ${month} is before the plan began (${formatUkDate(baseline)}), so no day in it can be recorded as the day ${ref} was done. If it is done, send: ${commandFor(command.change, action)}`;
+  return `${left} Send the day in ${month} it was done, for example: ${doneWithDay(command, action)}`;
+}
+
 /** The reply to a message that named a change without making it; nothing is written. */
 export function notChangeReply(found: FoundAction, command: NotChange, names: ReadonlyMap<string, string>): Reply {
   switch (command.why) {
@@ -120,5 +164,11 @@ export function notChangeReply(found: FoundAction, command: NotChange, names: Re
       return text(hearsayWords(found, command, names));
     case 'unsure':
       return text(unsureWords(found, command, names));
+    case 'tally':
+      return text(tallyWords(found, command, names));
+    case 'partOf':
+      return text(partOfWords(found, command, names));
+    case 'month':
+      return text(monthWords(found, command, names));
   }
 }

@@ -7,7 +7,7 @@ import { busyPortProblems, listenErrorWords, localLogger, NeededPort } from './l
 import { claimantId } from '../jobs/claimant';
 import { startJobsOnceSomeoneIsMet } from './local-jobs';
 import { DEMO_PEOPLE, seedDemo } from '../services/demo-seed';
-import { isListening } from '../store/embedded-azurite';
+import { emulatorPortTaken, isListening } from '../store/embedded-azurite';
 import { openStorage } from '../store/open-storage';
 import { startServer } from '../teams/server';
 
@@ -48,7 +48,10 @@ async function main(): Promise<void> {
     { port: config.server.port, setting: 'PORT', what: 'the bot' },
     { port: config.server.playgroundPort, setting: 'PLAYGROUND_PORT', what: 'the Agents Playground' },
   ];
-  const busy = await busyPortProblems('127.0.0.1', ports);
+  // Every taken port is named at once, the emulator's too, so one try tells everything to change.
+  const emulator =
+    config.storage.kind === 'embedded' ? await emulatorPortTaken(config.storage.port, config.storage.dataDir) : null;
+  const busy = [...(await busyPortProblems('127.0.0.1', ports)), ...(emulator ? [emulator.message] : [])];
   if (busy.length) throw new Error(busy.join('\n'));
 
   const dataDir = config.storage.kind === 'embedded' ? config.storage.dataDir : path.resolve(ROOT, '.data');

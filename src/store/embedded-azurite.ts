@@ -78,6 +78,17 @@ function azuriteTableEntryPoint(saveEveryWrite: boolean): string {
   }
 }
 
+/** Why the emulator port cannot be used for `location`, or null when it is free or holds that folder's emulator. */
+export async function emulatorPortTaken(
+  port: number,
+  location: string,
+  host = '127.0.0.1',
+): Promise<EmulatorPortTakenError | null> {
+  if (!(await isListening(host, port))) return null;
+  const theirs = await emulatorFolder(azuriteConnectionString(host, port));
+  return theirs === canonicalFolder(location) ? null : new EmulatorPortTakenError(port, location, theirs);
+}
+
 /**
  * Starts Azurite's Table service unless something already listens on the port, in which case that one is
  * used as it is: with a location, only if it is the emulator that keeps that folder (so a second copy of
@@ -89,9 +100,8 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {})
   const connectionString = azuriteConnectionString(host, port);
   if (await isListening(host, port)) {
     if (options.location !== undefined) {
-      const theirs = await emulatorFolder(connectionString);
-      if (theirs !== canonicalFolder(options.location))
-        throw new EmulatorPortTakenError(port, options.location, theirs);
+      const taken = await emulatorPortTaken(port, options.location, host);
+      if (taken) throw taken;
     }
     return { connectionString, port, startedHere: false, pid: null, stop: async () => undefined };
   }

@@ -59,8 +59,8 @@ function portTakenMessage(port: number, folder: string, theirs: string | null): 
     : 'another program (not the storage emulator that keeps this folder)';
   return (
     `Port ${port}, where the storage emulator for ${canonicalFolder(folder)} would listen, is already used by ${who}. ` +
-    `To run this copy alongside it, give it ports of its own, for example ` +
-    `AZURITE_PORT=${port + 10} PORT=3979 PLAYGROUND_PORT=56151 npm start ` +
-    `(and the same AZURITE_PORT for npx action-tracker in this folder); or stop the other copy first.`
+    `To run this copy alongside it, give it an emulator port of its own, for example AZURITE_PORT=${port + 10} npm start ` +
+    `(with its own PORT and PLAYGROUND_PORT too, and the same AZURITE_PORT for npx action-tracker in this folder); ` +
+    `or stop the other copy first.`
   );
 }

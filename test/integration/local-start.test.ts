@@ -50,9 +50,11 @@ async function hold(port: number): Promise<net.Server> {
   return server;
 }
 
-test('with the bot and Playground ports taken, it says which setting moves each, and starts nothing', async () => {
+test("with another copy's ports all taken, one refusal names the setting that moves each, and starts nothing", async () => {
   const env = { ...(await ports()), DATA_DIR: tmpDataDir() };
   const held = [await hold(Number(env.PORT)), await hold(Number(env.PLAYGROUND_PORT))];
+  const other = fs.mkdtempSync(path.join(os.tmpdir(), 'local-start-other-'));
+  const emulator = await startEmbeddedAzurite({ port: Number(env.AZURITE_PORT), location: other });
   try {
     const run = startLocal(env);
     expect(await run.exited).toBe(1);
@@ -64,10 +66,14 @@ test('with the bot and Playground ports taken, it says which setting moves each,
       `Port ${env.PLAYGROUND_PORT}, where the Agents Playground would listen, is already in use`,
     );
     expect(run.err()).toContain(`PLAYGROUND_PORT=${Number(env.PLAYGROUND_PORT) + 1} npm start`);
+    expect(run.err()).toContain(`whose data is in ${fs.realpathSync(other)}`);
+    expect(run.err()).toContain(`AZURITE_PORT=${Number(env.AZURITE_PORT) + 10} npm start`);
     expect(run.err()).not.toContain('EADDRINUSE');
+    expect(run.out()).not.toContain('Starting the local storage emulator');
     expect(fs.existsSync(env.DATA_DIR)).toBe(false);
   } finally {
     held.forEach((s) => s.close());
+    await emulator.stop();
   }
 });
 

@@ -1,11 +1,11 @@
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
 /**
  * Structured logs. Callers log ids, counts and kinds, never message text or
  * secrets; the redaction list is a second line of defence.
  */
-export function createLogger(level: string, name = 'action-tracker'): Logger {
-  return pino({
+export function createLogger(level: string, name = 'action-tracker', destination?: DestinationStream): Logger {
+  const options = {
     name,
     level,
     redact: {
@@ -19,7 +19,9 @@ export function createLogger(level: string, name = 'action-tracker'): Logger {
       ],
       censor: '[hidden]',
     },
-  });
+  };
+  // Standard output unless told otherwise (production's log collectors read it).
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

@@ -17,6 +17,7 @@ import { reachCommand, ReachOptions } from './reach-command';
 import { reportCommand, ReportOptions } from './report-command';
 import { grantCommand, listRolesCommand, revokeCommand } from './roles-command';
 import { settingsCommand, SettingsOptions } from './settings-command';
+import { EmulatorPortTakenError } from '../store/emulator-folder';
 
 /** Runs one command line and returns the exit code; the streams and environment are the caller's. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -227,6 +228,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 function explain(error: unknown): { message: string; code: number } {
   if (error instanceof UserError) return { message: error.message, code: error.exitCode };
   if (error instanceof ConfigError) return { message: error.message, code: 2 };
+  if (error instanceof EmulatorPortTakenError) return { message: error.message, code: 1 };
   const words = storageErrorWords(error);
   if (words !== null) return { message: words, code: error instanceof StorageUnavailableError ? 3 : 1 };
   return { message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}`, code: 1 };

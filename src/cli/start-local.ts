@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
 import { loadConfig } from '../config';
 import { projectRoot } from '../project-root';
-import { createLogger } from '../log';
+import { busyPortProblems, listenErrorWords, localLogger, NeededPort } from './local-start-io';
 import { claimantId } from '../jobs/claimant';
 import { startJobsOnceSomeoneIsMet } from './local-jobs';
 import { DEMO_PEOPLE, seedDemo } from '../services/demo-seed';
-import { isListening } from '../store/embedded-azurite';
+import { emulatorPortTaken, isListening } from '../store/embedded-azurite';
 import { openStorage } from '../store/open-storage';
 import { startServer } from '../teams/server';
 
@@ -42,21 +43,39 @@ async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'development', BOT_AUTH: 'off', ...process.env });
   if (config.bot.authEnabled)
     throw new Error('npm start runs locally without authentication; unset BOT_AUTH or use the production entry point.');
-  const log = createLogger(config.logLevel);
   const say = (line: string) => process.stdout.write(line + '\n');
+  const ports: NeededPort[] = [
+    { port: config.server.port, setting: 'PORT', what: 'the bot' },
+    { port: config.server.playgroundPort, setting: 'PLAYGROUND_PORT', what: 'the Agents Playground' },
+  ];
+  // Every taken port is named at once, the emulator's too, so one try tells everything to change.
+  const emulator =
+    config.storage.kind === 'embedded' ? await emulatorPortTaken(config.storage.port, config.storage.dataDir) : null;
+  const busy = [...(await busyPortProblems('127.0.0.1', ports)), ...(emulator ? [emulator.message] : [])];
+  if (busy.length) throw new Error(busy.join('\n'));
 
-  say('Starting the local storage emulator…');
+  const dataDir = config.storage.kind === 'embedded' ? config.storage.dataDir : path.resolve(ROOT, '.data');
+  const logFile = path.join(dataDir, 'action-tracker.log');
+  const log = localLogger(config.logLevel, logFile, say);
+  say(config.storage.kind === 'embedded' ? 'Starting the local storage emulator…' : 'Opening the configured storage…');
   const storage = await openStorage(config.storage, config.tablePrefix);
+  const where = config.storage.kind === 'embedded' ? `${dataDir} (emulator on port ${config.storage.port})` : 'storage';
   const seed = await seedDemo(storage, ROOT, new Date());
   say(
     seed.seeded
-      ? `Seeded the demo plan with ${seed.actions} actions.`
-      : `Using the demo data already in ${config.storage.kind === 'embedded' ? config.storage.dataDir : 'storage'}.`,
+      ? `Seeded the demo plan with ${seed.actions} actions, kept in ${where}.`
+      : `Using the demo data already in ${where}.`,
   );
 
   // The weekly jobs start below, once the Playground has introduced someone, not with the server.
-  const server = await startServer({ ...config, jobs: { ...config.jobs, inProcess: false } }, storage, log);
+  const server = await startServer({ ...config, jobs: { ...config.jobs, inProcess: false } }, storage, log).catch(
+    async (error: unknown) => {
+      await storage.close();
+      throw new Error(listenErrorWords(error, ports) ?? (error instanceof Error ? error.message : String(error)));
+    },
+  );
   say(`The bot is listening on ${server.url} (local mode: authentication off).`);
+  say(`Logs (LOG_LEVEL=${config.logLevel}) go to ${logFile}.`);
 
   const playground = startPlayground(server.url, config.server.playgroundPort);
   playground.stderr?.on('data', (chunk: Buffer) =>

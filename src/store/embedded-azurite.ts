@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import fs from 'node:fs';
 import { projectRoot } from '../project-root';
+import { canonicalFolder, EmulatorPortTakenError, emulatorFolder, recordEmulatorFolder } from './emulator-folder';
 
 /** The well-known development account every Azurite instance accepts. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -77,15 +78,31 @@ function azuriteTableEntryPoint(saveEveryWrite: boolean): string {
   }
 }
 
+/** Why the emulator port cannot be used for `location`, or null when it is free or holds that folder's emulator. */
+export async function emulatorPortTaken(
+  port: number,
+  location: string,
+  host = '127.0.0.1',
+): Promise<EmulatorPortTakenError | null> {
+  if (!(await isListening(host, port))) return null;
+  const theirs = await emulatorFolder(azuriteConnectionString(host, port));
+  return theirs === canonicalFolder(location) ? null : new EmulatorPortTakenError(port, location, theirs);
+}
+
 /**
- * Starts Azurite's Table service unless something already listens on the port,
- * in which case that one is used as it is.
+ * Starts Azurite's Table service unless something already listens on the port, in which case that one is
+ * used as it is: with a location, only if it is the emulator that keeps that folder (so a second copy of
+ * Action Tracker never quietly shares the first one's register); otherwise EmulatorPortTakenError.
  */
 export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {}): Promise<EmbeddedAzurite> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 10002;
   const connectionString = azuriteConnectionString(host, port);
   if (await isListening(host, port)) {
+    if (options.location !== undefined) {
+      const taken = await emulatorPortTaken(port, options.location, host);
+      if (taken) throw taken;
+    }
     return { connectionString, port, startedHere: false, pid: null, stop: async () => undefined };
   }
   const args = [
@@ -111,6 +128,14 @@ export async function startEmbeddedAzurite(options: EmbeddedAzuriteOptions = {})
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
   await waitUntilListening(child, host, port, options.startTimeoutMs ?? 20_000, () => stderr);
+  if (options.location) {
+    try {
+      await recordEmulatorFolder(connectionString, options.location);
+    } catch (error) {
+      await stopChild(child);
+      throw error;
+    }
+  }
   return { connectionString, port, startedHere: true, pid: child.pid ?? null, stop: () => stopChild(child) };
 }
 

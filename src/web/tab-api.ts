@@ -112,7 +112,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 const sendError = (res: Response, e: TabError) =>
-  sendJson(res, e.status, JSON.stringify({ error: { code: e.code, message: e.message } }));
+  sendJson(res, e.status, JSON.stringify({ error: { code: e.code, message: e.message, people: e.people } }));
 
 /** The body for `value`, made once: a plan of 1,000 actions is about 580 KB of JSON (bench: body_kb, gzip_kb). */
 function bodyOf(value: object): Body {

@@ -1,3 +1,4 @@
+import { DEMO_PEOPLE } from '../services/demo-seed';
 import { SignInRefusal } from './tab-sign-in';
 
 /** The error codes of the tab's JSON contract, with the status each is sent with. */
@@ -8,6 +9,8 @@ export interface TabError {
   status: number;
   code: TabErrorCode;
   message: string;
+  /** Local mode only, with no one named: the demo people the page can be opened as (`?as=`). */
+  people?: ReadonlyArray<{ email: string; name: string }>;
 }
 
 const error = (status: number, code: TabErrorCode, message: string): TabError => ({ status, code, message });
@@ -18,11 +21,15 @@ export function signInError(code: SignInRefusal, authEnabled: boolean): TabError
     case 'notSignedIn':
       return authEnabled
         ? error(401, 'not-signed-in', 'Open Action Tracker from its tab in Microsoft Teams: it signs you in there.')
-        : error(
-            401,
-            'not-signed-in',
-            'Local mode: say who you are with ?as= and an email, for example /tab?as=alexw@example.com.',
-          );
+        : {
+            ...error(
+              401,
+              'not-signed-in',
+              'Local mode: say who you are with ?as= and an email, for example /tab?as=alexw@example.com. ' +
+                `The demo people: ${DEMO_PEOPLE.map((p) => `${p.name} (${p.email})`).join(', ')}.`,
+            ),
+            people: DEMO_PEOPLE.map(({ email, name }) => ({ email, name })),
+          };
     case 'tenantNotAllowed':
       return error(403, 'tenant-not-allowed', 'Action Tracker is not set up for your organisation.');
     case 'asRefused':

@@ -30,5 +30,6 @@ export interface ReportLink {
 export type RagCounts = Record<Rag, number>;
 
 export interface ApiError {
-  error: { code: string; message: string };
+  /** `people`: local mode only, with no one named (`?as=`), the demo people the page can be opened as. */
+  error: { code: string; message: string; people?: { email: string; name: string }[] };
 }

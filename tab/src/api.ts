@@ -6,6 +6,8 @@ export class ApiRefusal extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Local mode only: the demo people the page can be opened as. */
+    readonly people: readonly { email: string; name: string }[] = [],
   ) {
     super(message);
   }
@@ -48,7 +50,8 @@ export function apiClient(options: { as: string | null; token: () => Promise<str
     }
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
-      if (isApiError(body)) throw new ApiRefusal(response.status, body.error.code, body.error.message);
+      if (isApiError(body))
+        throw new ApiRefusal(response.status, body.error.code, body.error.message, body.error.people ?? []);
       throw new ApiRefusal(response.status, 'unknown', 'Something went wrong on the server. Please try again.');
     }
     return body as T;

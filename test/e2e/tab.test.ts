@@ -269,11 +269,14 @@ describe('the plan on a page', () => {
     await expect(page.getByRole('alert').innerText()).resolves.toBe(missing);
   });
 
-  test('opened in a plain browser with no one to ask as, the tab says how to open it in Teams', async () => {
+  test('opened in local mode with no one to ask as, the tab says how to choose a demo person, and links each', async () => {
     await openTab(page, origin, `?plan=${DEMO_PLAN_ID}`);
-    await page.getByText('Open this page in Microsoft Teams').waitFor();
-    await expect(page.locator('main, .app').first().innerText()).resolves.toMatch(/choose Apps, find Action Tracker/);
+    await page.getByText('Choose who you are').waitFor();
+    await expect(page.locator('main, .app').first().innerText()).resolves.toMatch(/add \?as= and an email/);
     await expect(page.locator('button.tile').count()).resolves.toBe(0);
+    await page.getByRole('list', { name: 'Demo people' }).getByRole('link', { name: 'Megan Bowen' }).click();
+    await expect(tileRefs(page)).resolves.toHaveLength(22);
+    expect(queryOf(page)).toMatchObject({ plan: DEMO_PLAN_ID, as: 'meganb@example.com' });
   });
 
   test("the configurable tab's settings page offers the plans the person may read", async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { runCliWith } from '../support/cli';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, isListening } from '../../src/store/embedded-azurite';
+import { freePort, isListening, startEmbeddedAzurite } from '../../src/store/embedded-azurite';
 import { demoPlanFile } from '../../src/services/demo-seed';
 import { projectRoot } from '../../src/project-root';
 
@@ -30,3 +30,50 @@ test('with no storage configured, the CLI starts the emulator itself, keeps data
   expect(listed.code).toBe(0);
   expect(listed.text).toMatch(/ofsted-2011\s+ofsted-2011\s+19 Aug 2011\s+Europe\/London/);
 }, 60_000);
+
+test("a second copy whose data folder is elsewhere is refused the first copy's emulator, in plain words naming AZURITE_PORT", async () => {
+  const first = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-first-'));
+  const second = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-second-')), '.data');
+  const port = await freePort();
+  const running = await startEmbeddedAzurite({ port, location: first });
+  try {
+    // The same folder (here named through a symbolic link) is the same copy: it shares the running emulator.
+    const link = path.join(os.tmpdir(), `embedded-link-${port}`);
+    fs.symlinkSync(first, link);
+    const again = await startEmbeddedAzurite({ port, location: link });
+    expect(again.startedHere).toBe(false);
+    fs.unlinkSync(link);
+
+    // Another folder is another register: refused, naming both folders, the port and how to move it.
+    await expect(startEmbeddedAzurite({ port, location: second })).rejects.toThrow(
+      new RegExp(
+        `Port ${port}, where the storage emulator for ${escape(second)} would listen, is already used by another copy ` +
+          `of Action Tracker, whose data is in ${escape(fs.realpathSync(first))}\\..*AZURITE_PORT=${port + 10}`,
+      ),
+    );
+    // The command line says the same, and the second copy's folder is left as it was (not created).
+    const cli = await run({ DATA_DIR: second, AZURITE_PORT: String(port) }, 'plans');
+    expect(cli.code).toBe(1);
+    expect(fs.existsSync(second)).toBe(false);
+  } finally {
+    await running.stop();
+  }
+}, 60_000);
+
+test('a port held by something that is not an emulator keeping this folder is refused, not used', async () => {
+  const http = await import('node:http');
+  const stranger = http.createServer((_req, res) => res.end('hello'));
+  await new Promise<void>((resolve) => stranger.listen(0, '127.0.0.1', resolve));
+  const address = stranger.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  try {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedded-'));
+    await expect(startEmbeddedAzurite({ port, location: dataDir })).rejects.toThrow(
+      `is already used by another program (not the storage emulator that keeps this folder)`,
+    );
+  } finally {
+    stranger.close();
+  }
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

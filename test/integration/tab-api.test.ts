@@ -84,7 +84,15 @@ describe('who is asking: /api/tab/me', () => {
   test('local mode needs ?as= with an email', async () => {
     const missing = await get('/api/tab/me');
     expect(missing.status).toBe(401);
-    expect(missing.body.error).toEqual({ code: 'not-signed-in', message: expect.stringContaining('?as=') });
+    expect(missing.body.error).toEqual({
+      code: 'not-signed-in',
+      message: expect.stringMatching(/\?as=.*The demo people: Alex Wilber \(alexw@example\.com\), Megan Bowen/),
+      // The page links each demo person (local mode only: production never lists anyone to a stranger).
+      people: expect.arrayContaining([
+        { email: 'alexw@example.com', name: 'Alex Wilber' },
+        { email: 'meganb@example.com', name: 'Megan Bowen' },
+      ]),
+    });
     const bad = await get('/api/tab/me', 'alex wilber');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('bad-request');

@@ -159,8 +159,11 @@ describe('a Teams single sign-on token', () => {
     expect(answer.body.person).toBeUndefined();
   });
 
-  test('outside Teams the answer says how to open the tab', async () => {
-    expect((await me(null)).body.error?.message).toMatch(/Open Action Tracker from its tab in Microsoft Teams/);
+  test('outside Teams the answer says how to open the tab, and names nobody to open it as', async () => {
+    const { error } = (await me(null)).body;
+    expect(error?.message).toMatch(/Open Action Tracker from its tab in Microsoft Teams/);
+    expect(error?.message).not.toMatch(/example\.com/);
+    expect(error).not.toHaveProperty('people');
   });
 
   test('?as= is refused when authentication is on, even beside a good token', async () => {

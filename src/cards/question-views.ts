@@ -47,26 +47,38 @@ function listView<T>(
   };
 }
 
+/** `stillOverdue`: overdue actions not listed, having slipped before `since`; never a celebration while any are. */
 export function slippedView(
   planTitle: string,
   items: readonly SlipItem[],
   since: IsoDate,
   today: IsoDate,
+  stillOverdue = 0,
 ): ActionListView {
+  const older = stillOverdue && items.length ? ` · ${plural(stillOverdue, 'more action')} overdue from before ("what's overdue")` : '';
   return listView(
     `Slipped since ${formatUkDate(since)}: ${planTitle}`,
-    `${plural(items.length, 'action')} · due date moved or gone overdue · as of ${formatUkDate(today)}`,
+    `${plural(items.length, 'action')} · moved, asked for a new date, delayed, at risk or gone overdue · as of ${formatUkDate(today)}${older}`,
     items,
-    (s) => ({
-      action: s.action,
-      line:
-        s.kind === 'moved'
-          ? `Moved from ${date(s.from)} to ${date(s.to)}${s.moves > 1 ? ` (${s.moves} moves)` : ''}${s.reason ? `: ${clip(s.reason, 200)}` : ''} · ${ownerName(s.action)}`
-          : `Went overdue: due ${formatUkDate(s.due)}, ${plural(s.daysOverdue, 'day')} overdue · ${s.action.status} · ${ownerName(s.action)}`,
-    }),
-    `Nothing has slipped since ${formatUkDate(since)}. 🎉`,
+    (s) => ({ action: s.action, line: `${slipWords(s)} · ${ownerName(s.action)}` }),
+    stillOverdue
+      ? `Nothing new slipped since ${formatUkDate(since)}; ${plural(stillOverdue, 'action is', 'actions are')} still overdue ("what's overdue").`
+      : `Nothing has slipped since ${formatUkDate(since)}. 🎉`,
     today,
   );
+}
+
+function slipWords(s: SlipItem): string {
+  switch (s.kind) {
+    case 'moved':
+      return `Moved from ${date(s.from)} to ${date(s.to)}${s.moves > 1 ? ` (${s.moves} moves)` : ''}${s.reason ? `: ${clip(s.reason, 200)}` : ''}`;
+    case 'asked':
+      return `Asked for a new date, ${formatUkDate(s.date)} (due ${date(s.due)}), not yet decided: ${clip(s.reason, 200)} · ${s.action.status}`;
+    case 'status':
+      return `Marked ${s.status} on ${formatUkDayOf(s.at)}${s.reason ? `: ${clip(s.reason, 200)}` : ''}`;
+    case 'overdue':
+      return `Went overdue: due ${formatUkDate(s.due)}, ${plural(s.daysOverdue, 'day')} overdue · ${s.action.status}`;
+  }
 }
 
 export function awaitingView(planTitle: string, items: readonly AwaitingItem[], today: IsoDate): ActionListView {

@@ -6,6 +6,7 @@ import { clipText, MAX_LISTED_TITLE, moreLine } from '../domain/card-budget';
 import { historyByline, historyLines, NameOf, namesIn } from '../domain/history-lines';
 import { currentDueDate, daysOverdue, RAG_LABELS, ragOf } from '../domain/rag';
 import { Action, HistoryEntry, IsoDate, Rag } from '../domain/types';
+import { standingUpdate } from '../domain/standing-update';
 
 /** Adaptive Card colours for each RAG rating. */
 const RAG_COLOURS: Record<Rag, string> = {
@@ -177,7 +178,7 @@ export function detailView(
     fact(`Latest value${n}`, m.latest);
   });
   fact('Evidence due', action.evidenceDue ? formatUkDate(action.evidenceDue) : null);
-  const update = action.latestUpdate;
+  const update = standingUpdate(action);
   return {
     banner,
     heading: action.ref,

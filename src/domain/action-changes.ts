@@ -5,6 +5,8 @@ import { isFinished } from './status';
 import type { Denial } from './permissions';
 import { textProblem, type TextKind, type TextProblem } from './text-limits';
 import { exampleDate } from './uk-date-result';
+import { askedWords, withdrawnWords } from './standing-update';
+export { withdrawnNote } from './standing-update';
 import { evidenceLink, evidenceShortfall, requiredItems, signOffNote } from './evidence-items';
 import type { MeasureRefusalCode } from './measure-values';
 import type { MeasureFit } from './value-fit';
@@ -90,16 +92,14 @@ function withUpdate(action: Action, text: string | null, ctx: ChangeContext): Ac
   return text ? { ...action, latestUpdate: { text: text.trim(), by: ctx.by, at: ctx.at } } : action;
 }
 
-/** Completing, signing off or cancelling leaves no date to move, so a new date still waiting is withdrawn rather than left for a chair. */
-function withdrawRequest(action: Action): Action {
-  return action.dateRequest && isFinished(action.status) ? { ...action, dateRequest: null } : action;
-}
-
-/** The plain note history keeps when a change withdrew a new date that was waiting, or null. */
-export function withdrawnNote(before: Action, after: Action): string | null {
-  if (!before.dateRequest || after.dateRequest || before.status === after.status || !isFinished(after.status))
-    return null;
-  return `The new date asked for, ${formatUkDate(before.dateRequest.date)}, was withdrawn because ${after.ref} is now ${after.status.toLowerCase()}.`;
+/**
+ * Completing, signing off or cancelling leaves no date to move, so a new date still waiting is withdrawn rather
+ * than left for a chair, and the withdrawal becomes the latest update so the request's words no longer stand.
+ */
+function withdrawRequest(action: Action, ctx: ChangeContext): Action {
+  const request = action.dateRequest;
+  if (!request || !isFinished(action.status)) return action;
+  return withUpdate({ ...action, dateRequest: null }, withdrawnWords(request.date, action.ref, action.status), ctx);
 }
 
 /** Status changes other than delays and sign-off, which have rules of their own. */
@@ -113,7 +113,7 @@ export function changeStatus(action: Action, status: Status, comment: string | n
     return refused({ code: 'reasonNeeded', ref: action.ref, for: 'cancel' });
   const commentProblem = checkComment(comment);
   if (commentProblem) return refused(commentProblem);
-  return { ok: true, action: withUpdate(withdrawRequest({ ...action, status }), comment, ctx) };
+  return { ok: true, action: withUpdate(withdrawRequest({ ...action, status }, ctx), comment, ctx) };
 }
 
 /** Why this action's date can't move at all, whatever the new date. */
@@ -230,7 +230,7 @@ export function signOff(
   return {
     ok: true,
     action: withUpdate(
-      withdrawRequest({ ...action, status: 'Signed off' }),
+      withdrawRequest({ ...action, status: 'Signed off' }, ctx),
       signOffNote(action, reason?.trim() ?? comment),
       ctx,
     ),
@@ -244,7 +244,7 @@ export function signOff(
 export const requestNewDate = newDateChange<[]>((action, newDate, reason, markDelayed, ctx) => {
   const request = { date: newDate, reason, by: ctx.by, at: ctx.at };
   const asked = { ...action, dateRequest: request, status: markDelayed ? ('Delayed' as const) : action.status };
-  return withUpdate(asked, `Asked for a new date, ${formatUkDate(newDate)}: ${reason}`, ctx);
+  return withUpdate(asked, askedWords(newDate, reason), ctx);
 });
 
 /** The date asked for becomes the due date; a delayed action goes back to `beforeDelay` (see `reschedule`). */

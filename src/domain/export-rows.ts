@@ -8,6 +8,7 @@ import { formatMeasureValue } from './measure-values';
 import { MeasureRow } from './measure-view';
 import { reasonForNewDate } from './import-dates';
 import { Action, IsoDate, Measure } from './types';
+import { standingUpdate } from './standing-update';
 
 /**
  * How the measure is defined, as the import reads it back: its unit, baseline, target (or, for a measure in
@@ -112,7 +113,7 @@ function ownerText(action: Action): string | null {
 }
 
 function latestUpdateText(action: Action, nameOf: NameOf): string | null {
-  const update = action.latestUpdate;
+  const update = standingUpdate(action);
   return update ? `${namesIn(update.text, nameOf)} (${formatUkDayOf(update.at)}, ${nameOf(update.by)})` : null;
 }
 

@@ -6,6 +6,7 @@ import { inPlanOrder } from './plan-order';
 import type { ActionDetail, ActionTile, HistoryItem, MeasureRow, PersonRef, PlanPage } from './read-models';
 import { Action, HistoryEntry, IsoDate, Plan, RAGS, STATUSES } from './types';
 import { evidenceShown } from './evidence-shown';
+import { standingUpdate } from './standing-update';
 
 /**
  * The plan on a page and one action in full, as the tab shows them (the shapes of the tab's JSON
@@ -86,7 +87,8 @@ export function actionDetail(
   nameOf: NameOf,
   measures: MeasureRow[] | null,
 ): ActionDetail {
-  const { dateRequest, latestUpdate } = action;
+  const { dateRequest } = action;
+  const latestUpdate = standingUpdate(action);
   return {
     ...actionTile(action, today, nameOf),
     timescale: action.timescale,

@@ -1,6 +1,6 @@
 import { isBareNumber } from './command-counts';
 import { looksLikeQuestion } from './command-help';
-import { tokenize } from './command-text';
+import { isOneTypoAway, tokenize } from './command-text';
 import { bareRefKey, LEAD_WORDS } from './ref-match';
 import { monthFromWord } from './month-names';
 
@@ -13,6 +13,7 @@ export type Suggestion =
   /** A value for the action's measure: only when a figure was typed and a measure can take it. */
   | { kind: 'value' }
   | { kind: 'show' }
+  | { kind: 'history' }
   | { kind: 'status'; status: 'On track' | 'At risk' | 'Complete' }
   /** A new date, as typed after "to" or "by" ("March", "Friday"); `delayed`: the words said it would slip. */
   | { kind: 'newDate'; when: string; delayed: boolean }
@@ -118,11 +119,38 @@ function refAtStart(text: string, key: string): string | null {
 /** "LAC-5 no longer at risk?", "is SG-4 done": the message asks rather than tells. */
 export const asks = (text: string): boolean => looksLikeQuestion(withoutRefs(text));
 
+/** Words that, with the ref, make a command short enough to mistype ("shwo SG-4"); the grammar forgives none. */
+const NEAR_WORDS: ReadonlyArray<readonly [word: string, kind: 'show' | 'history' | 'note']> = [
+  ['show', 'show'],
+  ['view', 'show'],
+  ['history', 'history'],
+  ['note', 'note'],
+];
+
 /**
- * Best first: the measure's value when a figure was typed that it can take, the action itself for a question,
- * then the statuses the words name, a new date for words about when, and a note with the words typed.
+ * A command word mistyped beside the ref ("shwo SG-4", "SG-4 hsitory", "ntoe SG-4 supplier rang"): the command it
+ * is a typo of, so the reply offers that rather than a note keeping the typo. `typed`: the word as typed. Show and
+ * history take nothing more; a note needs its words.
+ */
+export function nearCommand(text: string): { typed: string; suggestion: Suggestion } | null {
+  const [first = '', ...rest] = withoutRefs(text).split(' ');
+  const typed = first.toLowerCase();
+  if (typed.length < 3 || !/^\p{L}+$/u.test(typed)) return null;
+  const near = NEAR_WORDS.find(([word]) => word !== typed && isOneTypoAway(typed, word));
+  if (!near) return null;
+  const words = rest.join(' ').trim();
+  if (near[1] === 'note') return words ? { typed: first, suggestion: { kind: 'note', words } } : null;
+  return words ? null : { typed: first, suggestion: { kind: near[1] } };
+}
+
+/**
+ * Best first: the command a mistyped command word meant; else the measure's value when a figure was typed that it
+ * can take, the action itself for a question, then the statuses the words name, a new date for words about when,
+ * and a note with the words typed.
  */
 export function suggestionsFor(text: string, figureFits: boolean): Suggestion[] {
+  const near = nearCommand(text)?.suggestion;
+  if (near) return [near, near.kind === 'show' ? { kind: 'history' } : { kind: 'show' }];
   const words = withoutRefs(text);
   const question = asks(text);
   const when = newDate(words);

@@ -8,7 +8,7 @@ import { dueBetween } from '../domain/questions/due';
 import { MyPlan, myPlans, Ownership, ownershipOf } from '../domain/questions/owners-and-plans';
 import { lookBackStart } from '../domain/questions/periods';
 import { Question } from '../domain/questions/question';
-import { SlipItem, slippedSince } from '../domain/questions/slipped';
+import { olderOverdue, SlipItem, slippedSince } from '../domain/questions/slipped';
 import { PlanSummary, summarise } from '../domain/questions/summary';
 import { Action, HistoryEntry, IsoDate } from '../domain/types';
 import { Versioned } from '../store/action-store';
@@ -30,7 +30,8 @@ type RagQuestion = Extract<PlanQuestion, { kind: 'rag' }>;
 
 /** One plan's answer, by question. */
 export type PlanAnswer = PerPlan<
-  | { kind: 'slipped'; since: IsoDate; items: SlipItem[] }
+  /** `stillOverdue`: overdue actions the list leaves out, having slipped before `since`. */
+  | { kind: 'slipped'; since: IsoDate; items: SlipItem[]; stillOverdue: number }
   | { kind: 'awaitingSignOff'; items: AwaitingItem[] }
   | { kind: 'summary'; summary: PlanSummary }
   | { kind: 'changed'; since: IsoDate; items: ChangedItem[]; nameOf: NameOf }
@@ -116,7 +117,8 @@ function planAnswer(
   switch (q.kind) {
     case 'slipped': {
       const since = lookBackStart(q.period, today);
-      return { view, kind: 'slipped', since, items: slippedSince(actions, history, since, today, plan.timeZone) };
+      const items = slippedSince(actions, history, since, today, plan.timeZone);
+      return { view, kind: 'slipped', since, items, stillOverdue: olderOverdue(actions, items, today) };
     }
     case 'awaitingSignOff':
       return { view, kind: 'awaitingSignOff', items: awaitingSignOff(actions, history, today, plan.timeZone) };

@@ -59,6 +59,24 @@ test.each([
   expect(reply).toBe(expected);
 });
 
+test.each([
+  [ALEX, 'shwo SG-4', 'I don’t know the word "shwo". Did you mean "show SG-4"?'],
+  [ALEX, 'SG-4 sohw', 'I don’t know the word "sohw". Did you mean "show SG-4"?'],
+  [PATTI, 'ntoe SG-9 trainer booked', 'I don’t know the word "ntoe". Did you mean "note SG-9 trainer booked"?'],
+  // Alex may read SG-6 but not change it: no note is offered, only what Alex may do.
+  [
+    ALEX,
+    'ntoe SG-6 trainer booked',
+    'I couldn’t tell what to change on SG-6. Only SG-6’s owner or an administrator can change it. Nothing was changed. For example: "show SG-6" or "history SG-6".',
+  ],
+])(
+  'user %i: a mistyped command word, %j, is offered the command, never a note of the typo',
+  async (user, text, lead) => {
+    const reply = await say(user, text);
+    expect(reply).toBe(`${lead}${lead.endsWith('?') ? ' Nothing was changed.' : ''} Type "help" to see what I can do.`);
+  },
+);
+
 test('a hope to finish by a day reads as a plan, and changes nothing', async () => {
   const reply = await say(PATTI, "I'm hoping to get SG-9 finished by Friday");
   expect(reply).toMatch(/^That reads as a plan, not news, so I’ve left SG-9 as it is\./);

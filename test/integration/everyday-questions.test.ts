@@ -43,11 +43,25 @@ const OWN: Record<string, string[]> = {
   isaiah: ['Rec 4(ii)'],
   lynne: ['A.2.1'],
 };
+/** A period alone, on Monday 30 Nov 2026: what is due in it and not finished, earliest first. */
+const DUE: Record<string, { heading: string; refs: string[] }> = {
+  'w/c 14 Dec': {
+    heading: `Due the week commencing 14 Dec 2026 (14 Dec 2026 to 20 Dec 2026): ${TITLE}`,
+    refs: ['1.2a'],
+  },
+  'week commencing 14/12': {
+    heading: `Due the week commencing 14 Dec 2026 (14 Dec 2026 to 20 Dec 2026): ${TITLE}`,
+    refs: ['1.2a'],
+  },
+  'next week': { heading: `Due next week (7 Dec 2026 to 13 Dec 2026): ${TITLE}`, refs: [] },
+  'this month': { heading: `Due this month (1 Nov 2026 to 30 Nov 2026): ${TITLE}`, refs: ['R3', '3'] },
+};
 const COLOUR_NAMES = { red: 'Red', amber: 'Amber', green: 'Green' };
 
 /** The heading and the refs listed, in order, that the line's answer should show. */
 function expected(q: EverydayQuestion): { heading: string; refs: string[] } {
   const { answer } = q;
+  if (answer.kind === 'due') return DUE[q.text];
   if (answer.kind === 'overdue') return { heading: `Overdue: ${TITLE}`, refs: [...RAG.red].sort() };
   if (answer.kind === 'myActions') return { heading: 'Your actions', refs: OWN[q.as] };
   const mine = /\bmy\b/.test(q.text);

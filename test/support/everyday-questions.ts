@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { RagColour } from '../../src/domain/questions/question';
 
 /** The answer a line of test/fixtures/everyday-questions.txt should get. */
-export type Answer = { kind: 'myActions' } | { kind: 'overdue' } | { kind: 'rag'; colours: RagColour[] };
+export type Answer =
+  { kind: 'myActions' } | { kind: 'overdue' } | { kind: 'due' } | { kind: 'rag'; colours: RagColour[] };
 
 export interface EverydayQuestion {
   text: string;
@@ -15,7 +16,7 @@ export interface EverydayQuestion {
 const COLOURS: readonly RagColour[] = ['red', 'amber', 'green'];
 
 function answerOf(word: string): Answer | null {
-  if (word === 'myActions' || word === 'overdue') return { kind: word };
+  if (word === 'myActions' || word === 'overdue' || word === 'due') return { kind: word };
   const colours = word.split('+');
   return colours.every((c) => (COLOURS as readonly string[]).includes(c))
     ? { kind: 'rag', colours: colours as RagColour[] }

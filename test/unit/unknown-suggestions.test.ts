@@ -1,10 +1,18 @@
-import { asks, figureIn, likeliestMeasure, suggestionsFor, Suggestion } from '../../src/domain/unknown-suggestions';
+import {
+  asks,
+  figureIn,
+  likeliestMeasure,
+  nearCommand,
+  suggestionsFor,
+  Suggestion,
+} from '../../src/domain/unknown-suggestions';
 
 /** A suggestion as a short word, so the table reads as the ranking. */
 function short(s: Suggestion): string {
   switch (s.kind) {
     case 'value':
     case 'show':
+    case 'history':
       return s.kind;
     case 'status':
       return s.status;
@@ -65,6 +73,17 @@ describe('examples for an action named in a message that could not be read, best
     // A bare number inside the words may be a label or a count ("audit 5"): kept as typed, never "audit it done".
     ['audit 5 done', false, ['Complete', 'note: audit 5 done']],
     ['we closed case 3 for 3', false, ['note: we closed case 3 for 3', 'show']],
+    // A mistyped command word is the command it meant, never a note keeping the typo (TESTER-4.md, point 17).
+    ['shwo SG-4', false, ['show', 'history']],
+    ['SG-4 sohw', false, ['show', 'history']],
+    ['shw SG-4', false, ['show', 'history']],
+    ['veiw SG-4', false, ['show', 'history']],
+    ['hsitory SG-4', false, ['history', 'show']],
+    ['ntoe SG-4 supplier rang back', false, ['note: supplier rang back', 'show']],
+    // Not a typo of one: the words are kept as a note.
+    ['shwo SG-4 to the board', false, ['note: shwo it to the board', 'show']],
+    ['ntoe SG-4', false, ['note: ntoe it', 'show']],
+    ['slowly SG-4', false, ['note: slowly it', 'show']],
     // Another action named in the words stays named.
     ['SG-4 waiting on SG-5 first', false, ['note: waiting on SG-5 first', 'show']],
   ])('%j (figure fits: %s) suggests %j', (text, figureFits, expected) => {
@@ -104,4 +123,16 @@ test.each([
     { number: 2, indicator: 'Number of referrals audited each month' },
   ];
   expect(likeliestMeasure(text, measures)?.number).toBe(expected);
+});
+
+describe('a mistyped command word beside the ref', () => {
+  test.each<[string, string | null]>([
+    ['shwo SG-4', 'shwo'],
+    ['SG-4 Shwo', 'Shwo'],
+    ['show SG-4', null], // the word itself is no typo (the grammar reads it)
+    ['sh SG-4', null], // too short to tell
+    ['sh0w SG-4', null],
+  ])('%j: %s', (text, typed) => {
+    expect(nearCommand(text)?.typed ?? null).toBe(typed);
+  });
 });

@@ -140,9 +140,24 @@ function dueQuestion(t: string, today: IsoDate): Question | null {
     const inclusive = before[2] === 'by';
     return { kind: 'dueBefore', date, inclusive, mine };
   }
-  if (!/\b(due|deadlines?|coming up|expected|to be done)\b/.test(t)) return null;
+  if (!/\b(due|deadlines?|coming up|expected|to be done)\b/.test(t)) return wholePeriod(t, today);
   const span = spanIn(t, today);
   return span ? { kind: 'dueIn', span, mine } : null;
+}
+
+const PERIOD_ALONE =
+  /^(next week|this week|next month|this month|(w\/c|wc|week commencing|week starting|week beginning) (.+))$/;
+
+/**
+ * A message that is a period and nothing else ("next week", "this month", "w/c 7 Dec") asks what is due in it, as
+ * the README lists them; a period inside other words is no such question, and a reason or a date the bot waits for
+ * stays one, since these do not plainly ask (command-grammar.ts).
+ */
+function wholePeriod(t: string, today: IsoDate): Question | null {
+  const alone = PERIOD_ALONE.exec(t.replace(/\.$/, ''));
+  if (!alone || (alone[3] !== undefined && !parseUkDate(alone[3], today).ok)) return null;
+  const span = spanIn(alone[0], today);
+  return span ? { kind: 'dueIn', span, mine: false } : null;
 }
 
 function spanIn(t: string, today: IsoDate): DateSpan | null {

@@ -35,9 +35,12 @@ function monthSpan(date: IsoDate, label: string): DateSpan {
 export const thisMonth = (today: IsoDate): DateSpan => monthSpan(today, 'this month');
 export const nextMonth = (today: IsoDate): DateSpan => monthSpan(addMonths(today, 1), 'next month');
 
-/** The first day a look back covers: seven days ago for a week (as the digest counts it), the 1st for a month. */
+/**
+ * The first day a look back covers: seven days ago for a week (as the digest counts it); for a month, the 1st,
+ * except in a month's first week, when the month so far would be a day or two: then the last four weeks.
+ */
 export function lookBackStart(period: LookBack, today: IsoDate): IsoDate {
   if (period === 'week') return addDays(today, -7);
-  const { year, month } = partsOf(today);
-  return isoFromParts(year, month, 1) as IsoDate;
+  const { year, month, day } = partsOf(today);
+  return day <= 7 ? addDays(today, -28) : (isoFromParts(year, month, 1) as IsoDate);
 }

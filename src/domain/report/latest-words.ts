@@ -1,5 +1,6 @@
 import { changeOf, historyByAction, isCreation, localDays, surelyBefore } from '../questions/register-history';
 import { Action, HistoryEntry, IsoDate, Status } from '../types';
+import { standingUpdate } from '../standing-update';
 
 /**
  * The most recent words anyone gave about an action: an update, the reason given when it was put in
@@ -21,7 +22,7 @@ const said = (text: string | null | undefined): string | null => text?.trim() ||
  */
 export function latestWords(action: Action, entries: readonly HistoryEntry[], updateKnown = true): LatestWords | null {
   const found: LatestWords[] = [];
-  const update = updateKnown ? action.latestUpdate : null;
+  const update = updateKnown ? standingUpdate(action) : null;
   const text = said(update?.text);
   if (update && text) found.push({ about: 'update', text, by: update.by, at: update.at });
   let updateSeen = update !== null;

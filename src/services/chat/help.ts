@@ -138,7 +138,8 @@ export const COMMANDS: readonly HelpCommand[] = [
   },
   {
     example: 'what has slipped this month',
-    description: 'Due dates moved and actions gone overdue, this week or this month.',
+    description:
+      'Due dates moved or asked to move, actions delayed or at risk, and actions gone overdue, this week or this month.',
     audience: 'everyone',
     words: ['slipped', 'slippage', 'moved', 'gone'],
   },

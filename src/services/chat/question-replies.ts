@@ -43,10 +43,10 @@ function planReply(answer: PlanAnswer): Reply {
   const { plan, today } = answer.view;
   switch (answer.kind) {
     case 'slipped': {
-      const { items, since } = answer;
+      const { items, since, stillOverdue } = answer;
       return card(
         'action-list',
-        slippedView(plan.title, items, since, today),
+        slippedView(plan.title, items, since, today, stillOverdue),
         `${items.length} slipped since ${formatUkDate(since)} in ${plan.title}`,
       );
     }

@@ -9,6 +9,7 @@ import {
   asks,
   figureIn,
   likeliestMeasure,
+  nearCommand,
   Suggestion,
   suggestionsFor,
   valueCommand,
@@ -80,12 +81,16 @@ function aboutAction({ current, view }: FoundAction, command: Unknown): string {
       : `If ${typed.value} is the latest value of ${whose}, send it like this: ${valueExample(typed)}`;
   }
   const suggested = suggestionsFor(command.text, fits.length > 0).filter(
-    (s) => mayUpdate || s.kind === 'value' || s.kind === 'show',
+    (s) => mayUpdate || s.kind === 'value' || s.kind === 'show' || s.kind === 'history',
   );
   const examples = [
     ...suggested.map((s) => example(s, ref, typed && fits.length ? valueExample(typed) : null)),
     ...(mayUpdate ? [] : [`show ${ref}`, `history ${ref}`]),
   ].filter((e, i, all) => all.indexOf(e) === i);
+  const near = nearCommand(command.text);
+  // A mistyped command word: offer the command it meant, if this person may use it.
+  if (near && suggested[0]?.kind === near.suggestion.kind)
+    return `I don’t know the word "${near.typed}". Did you mean "${examples[0]}"? Nothing was changed. ${HELP}`;
   const lead = asks(command.text)
     ? `I couldn’t tell what you want to know about ${ref}.`
     : `I couldn’t tell what to change on ${ref}.`;
@@ -103,6 +108,8 @@ function example(s: Suggestion, ref: string, value: string | null): string {
       return value ?? `show ${ref}`;
     case 'show':
       return `show ${ref}`;
+    case 'history':
+      return `history ${ref}`;
     case 'status':
       return s.status === 'At risk'
         ? `${ref} at risk: what is in the way`

@@ -93,6 +93,15 @@ describe('reading a question', () => {
     ['what changed this month', { kind: 'changed', period: 'month' }],
     ['which plans am I on?', { kind: 'myPlans' }],
     ['anything for me to approve?', { kind: 'decisions' }],
+    // A period alone is "what's due" in it, as the README lists (TESTER-4.md, finding 11); with more words it is not.
+    ['w/c 7 Dec', { kind: 'dueIn', span: { from: '2026-12-07', to: '2026-12-13' }, mine: false }],
+    ['next week?', { kind: 'dueIn', span: { from: '2026-12-07', to: '2026-12-13', label: 'next week' } }],
+    ['This month', { kind: 'dueIn', span: { from: '2026-11-01', to: '2026-11-30', label: 'this month' } }],
+    ['w/c the board', null],
+    ['w/c 7 Dec SG-4', null],
+    ['SG-4 next week', null],
+    ['done next week', null],
+    ['the audit is next week', null],
     // Not these questions: they name an action, or ask nothing of the register.
     ['SG-4 slipping to end of March', null],
     ['3 is slipping', null],

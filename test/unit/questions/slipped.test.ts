@@ -1,4 +1,4 @@
-import { slippedSince } from '../../../src/domain/questions/slipped';
+import { olderOverdue, SlipItem, slippedSince } from '../../../src/domain/questions/slipped';
 import { Action, HistoryEntry } from '../../../src/domain/types';
 import { aHistoryEntry, anAction } from '../../support/builders';
 
@@ -89,13 +89,96 @@ const table: Row[] = [
   ],
 ];
 
+const said = (s: SlipItem): string => {
+  switch (s.kind) {
+    case 'moved':
+      return `moved ${s.action.ref} ${s.from}→${s.to} x${s.moves} ${s.reason ?? '-'}`;
+    case 'asked':
+      return `asked ${s.action.ref} ${s.due}→${s.date} ${s.reason}`;
+    case 'status':
+      return `${s.status} ${s.action.ref} ${s.reason ?? '-'}`;
+    case 'overdue':
+      return `overdue ${s.action.ref} ${s.due} ${s.daysOverdue}`;
+  }
+};
+
 test.each(table)('%s', (_, actions, history, expected) => {
-  const items = slippedSince(actions, history(actions), SINCE, TODAY, TZ);
-  expect(
-    items.map((s) =>
-      s.kind === 'moved'
-        ? `moved ${s.action.ref} ${s.from}→${s.to} x${s.moves} ${s.reason ?? '-'}`
-        : `overdue ${s.action.ref} ${s.due} ${s.daysOverdue}`,
-    ),
-  ).toEqual(expected);
+  expect(slippedSince(actions, history(actions), SINCE, TODAY, TZ).map(said)).toEqual(expected);
+});
+
+describe('what the chair asking "what has slipped" must see (tester 4, finding 7)', () => {
+  const marked = (a: Action, at: string, from: string, comment: string | null = null): HistoryEntry =>
+    aHistoryEntry(a, { at, comment, changes: [{ field: 'status', from, to: a.status }] });
+  const request = (at: string) => ({ date: '2027-03-31', reason: 'staff sickness', by: 'alexw@example.com', at });
+  const delayedAsking = anAction({
+    ref: 'B-1',
+    originalDueDate: '2026-12-20',
+    status: 'Delayed',
+    dateRequest: request('2026-11-30T09:00:00Z'),
+  });
+  const atRisk = anAction({ ref: 'B-2', originalDueDate: '2027-02-01', status: 'At risk' });
+  const delayedThenDone = anAction({ ref: 'B-3', originalDueDate: '2027-02-01', status: 'Complete' });
+  const askedLongAgo = anAction({
+    ref: 'B-4',
+    originalDueDate: '2027-02-01',
+    status: 'Delayed',
+    dateRequest: request('2026-11-02T09:00:00Z'),
+  });
+  const dueTheDayBefore = anAction({ ref: 'B-5', originalDueDate: '2026-11-22', status: 'On track' });
+  const longOverdue = anAction({ ref: 'B-6', originalDueDate: '2026-10-06', status: 'Not started' });
+
+  test.each<Row>([
+    [
+      'a new date asked for in the period and still waiting, though the action is also newly delayed',
+      [delayedAsking],
+      ([a]) => [marked(a, '2026-11-30T09:00:00Z', 'On track', 'staff sickness')],
+      ['asked B-1 2026-12-20→2027-03-31 staff sickness'],
+    ],
+    [
+      'marked at risk in the period, with what was said',
+      [atRisk],
+      ([a]) => [marked(a, '2026-11-26T09:00:00Z', 'On track', 'waiting for the laptops')],
+      ['At risk B-2 waiting for the laptops'],
+    ],
+    [
+      'at risk since before the period: not newly slipped',
+      [atRisk],
+      ([a]) => [marked(a, '2026-11-20T09:00:00Z', 'On track')],
+      [],
+    ],
+    [
+      'delayed in the period but complete now: not slipping',
+      [delayedThenDone],
+      ([a]) => [
+        aHistoryEntry(a, {
+          at: '2026-11-24T09:00:00Z',
+          changes: [{ field: 'status', from: 'On track', to: 'Delayed' }],
+        }),
+        marked(a, '2026-11-26T09:00:00Z', 'Delayed'),
+      ],
+      [],
+    ],
+    ['a request still waiting from before the period: not new', [askedLongAgo], () => [], []],
+    [
+      'due the day before the period, so overdue from its first day',
+      [dueTheDayBefore],
+      () => [],
+      ['overdue B-5 2026-11-22 8'],
+    ],
+    [
+      'recent signs most recent first, then newly overdue',
+      [longOverdue, dueTheDayBefore, atRisk, delayedAsking],
+      ([, , b, c]) => [marked(b, '2026-11-26T09:00:00Z', 'On track'), marked(c, '2026-11-30T09:00:00Z', 'On track')],
+      ['asked B-1 2026-12-20→2027-03-31 staff sickness', 'At risk B-2 -', 'overdue B-5 2026-11-22 8'],
+    ],
+  ])('%s', (_, actions, history, expected) => {
+    expect(slippedSince(actions, history(actions), SINCE, TODAY, TZ).map(said)).toEqual(expected);
+  });
+
+  test('overdue actions that slipped before the period are counted, not forgotten', () => {
+    const actions = [longOverdue, dueTheDayBefore, a3, a4];
+    const items = slippedSince(actions, [], SINCE, TODAY, TZ);
+    expect(items.map(said)).toEqual(['overdue B-5 2026-11-22 8']);
+    expect(olderOverdue(actions, items, TODAY)).toBe(2); // B-6 and A-3; A-4 is complete
+  });
 });

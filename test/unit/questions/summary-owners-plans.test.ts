@@ -178,4 +178,13 @@ describe('periods (weeks start on Monday)', () => {
   ] as const)('looking back a %s starts %s', (period, start) => {
     expect(lookBackStart(period, TODAY)).toBe(start);
   });
+  // "this month" on the 1st would be one day: in a month's first week it is the last four weeks instead.
+  test.each([
+    ['2026-12-01', '2026-11-03'],
+    ['2026-12-07', '2026-11-09'],
+    ['2026-12-08', '2026-12-01'],
+    ['2027-03-01', '2027-02-01'],
+  ] as const)('looking back a month on %s starts %s', (today, start) => {
+    expect(lookBackStart('month', today)).toBe(start);
+  });
 });

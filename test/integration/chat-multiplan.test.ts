@@ -4,24 +4,15 @@
  * justice plan; 1.1 is Alex's, Lynne's and Patti's. Everything goes through the real chat service over Azurite,
  * and a "which plan?" button is pressed through the same path Teams' invoke takes (confirm-press).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { answerConfirmPress } from '../../src/services/chat/confirm-press';
 import { ChatService } from '../../src/services/chat/chat-service';
-import { Incoming, Reply } from '../../src/services/chat/types';
-import { importPlan } from '../../src/services/import-plan';
+import { Reply } from '../../src/services/chat/types';
 import { Storage } from '../../src/store/open-storage';
-import { personal, readable } from '../support/chat';
+import { readable } from '../support/chat';
+import { AUDIT, buttonsOf, importMultiplan, incomingFrom as incoming, SEND, YJ } from '../support/multiplan';
 import { testStorage } from '../support/storage';
-import { DEMO_PEOPLE } from '../../src/services/demo-seed';
 
 jest.setTimeout(60_000);
-
-const SEND = { id: 'send-wsoa', title: 'SEND Written Statement of Action', file: 'send-plan.csv' };
-const YJ = { id: 'youth-justice', title: 'Youth Justice improvement plan', file: 'yj.csv' };
-const AUDIT = { id: 'audit-recs', title: 'Internal audit recommendations', file: 'audit.csv' };
-const NOW = new Date('2026-12-01T10:00:00Z');
-const FIXTURES = path.join(__dirname, '../fixtures/multiplan');
 
 const PATTI = 'pattif@example.com';
 const ISAIAH = 'isaiah@example.com';
@@ -34,41 +25,12 @@ let chat: ChatService;
 beforeEach(async () => {
   storage = testStorage();
   chat = new ChatService(storage, 'Europe/London');
-  for (const plan of [SEND, YJ, AUDIT]) {
-    const report = await importPlan(storage, {
-      planId: plan.id,
-      title: plan.title,
-      file: { name: plan.file, bytes: fs.readFileSync(path.join(FIXTURES, plan.file)) },
-      baseline: '2026-06-01',
-      by: 'meganb@example.com',
-      now: NOW,
-      today: '2026-12-01',
-    });
-    expect(report.errors).toEqual([]);
-  }
-  // Alex chairs the youth justice plan only; Adele is the SEND plan's executive.
-  await storage.roles.grant(YJ.id, ALEX, 'chair', 'Alex Wilber');
-  await storage.roles.grant(SEND.id, 'adelev@example.com', 'executive', 'Adele Vance');
+  await importMultiplan(storage);
 });
 
-const userOf = (email: string): Incoming['user'] => {
-  const person = DEMO_PEOPLE.find((p) => p.email === email)!;
-  return { id: person.teamsUserId, email, name: person.name };
-};
-const incoming = (text: string, email: string): Incoming => ({
-  text,
-  conversation: personal(email),
-  user: userOf(email),
-  now: NOW,
-});
 const replies = (text: string, email: string): Promise<Reply[]> => chat.handle(incoming(text, email));
 const say = async (text: string, email: string) => (await replies(text, email)).map(readable);
 
-/** The buttons of a "which plan?" card: title, and the plan and command each runs. */
-function buttonsOf(reply: Reply): { title: string; verb: string; planId: string; text: string }[] {
-  if (reply.kind !== 'card' || reply.card !== 'confirm') throw new Error(`not a question: ${JSON.stringify(reply)}`);
-  return (reply.data as { choices: { title: string; verb: string; planId: string; text: string }[] }).choices;
-}
 const press = async (email: string, button: { verb: string; planId: string; text: string }) => {
   const { conversation, user, now } = incoming('', email);
   const answer = await answerConfirmPress(storage, chat, {

@@ -131,7 +131,8 @@ describe('the weekly digest', () => {
 
   test('the plan’s own setting decides how long is too long', async () => {
     const plan = (await h.storage.plans.get(DEMO_PLAN_ID))!;
-    await h.storage.plans.save({ ...plan, limboWeeks: 8 });
+    // Longer than the demo's oldest completion (LAC-1, complete since the import, nine weeks ago).
+    await h.storage.plans.save({ ...plan, limboWeeks: 10 });
     const card = await digestCard();
     expect(card).not.toContain('In limbo');
     expect(card).toContain('Evidence overdue');

@@ -9,7 +9,7 @@ export const askedWords = (date: IsoDate, reason: string): string => `${ASKED}${
 
 /** What is kept, in the history and as the latest update, when finishing an action withdrew the new date it asked for. */
 export const withdrawnWords = (date: IsoDate, ref: string, status: Status): string =>
-  `The new date asked for, ${formatUkDate(date)}, was withdrawn because ${ref} is now ${status.toLowerCase()}.`;
+  `The new date asked for, ${formatUkDate(date)}, was withdrawn when ${ref} was marked ${status.toLowerCase()}.`;
 
 /** The plain note history keeps when a change withdrew a new date that was waiting, or null. */
 export function withdrawnNote(before: Action, after: Action): string | null {

@@ -557,7 +557,7 @@ test('marking an action complete withdraws the new date waiting for approval, an
     dateRequest: null,
   });
   const [latest] = await storage.actions.history(DEMO_PLAN_ID, 'SG-1');
-  expect(latest.comment).toBe('The new date asked for, 31 Dec 2027, was withdrawn because SG-1 is now complete.');
+  expect(latest.comment).toBe('The new date asked for, 31 Dec 2027, was withdrawn when SG-1 was marked complete.');
   expect(await say('decisions', 'adelev@example.com')).toEqual([expect.not.stringMatching(/SG-1\b/)]);
 });
 

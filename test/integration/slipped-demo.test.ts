@@ -40,7 +40,7 @@ test('a new date withdrawn by completing is not the latest update any more, even
   await one('SG-1 on track');
   const shown = await one('show SG-1');
   expect(shown).toContain(
-    'Latest update\nThe new date asked for, 31 Mar 2027, was withdrawn because SG-1 is now complete. (Alex Wilber, 1 Dec 2026)',
+    'Latest update\nThe new date asked for, 31 Mar 2027, was withdrawn when SG-1 was marked complete. (Alex Wilber, 1 Dec 2026)',
   );
   expect(shown).not.toContain('Asked for a new date');
   expect(await one('what has slipped this week')).not.toContain('SG-1');

@@ -142,7 +142,7 @@ describe('a new date waiting when the work ends', () => {
     expect(withdrawnNote(before, after)).toBe(
       request === 'kept'
         ? null
-        : `The new date asked for, 31 Oct 2026, was withdrawn because SG-1 is now ${to.toLowerCase()}.`,
+        : `The new date asked for, 31 Oct 2026, was withdrawn when SG-1 was marked ${to.toLowerCase()}.`,
     );
   });
 

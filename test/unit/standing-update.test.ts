@@ -37,7 +37,7 @@ const declined: Step = (a) => ok(declineNewDate(a, null, chair(10)));
 const signedOff: Step = (a) => ok(signOff(a, 'good work', chair(12), 'seen in person'));
 const noted: Step = (a) => ok(addNote(a, 'visits audit booked', owner(12)));
 
-const WITHDRAWN = 'The new date asked for, 31 Mar 2027, was withdrawn because SG-1 is now complete.';
+const WITHDRAWN = 'The new date asked for, 31 Mar 2027, was withdrawn when SG-1 was marked complete.';
 
 describe('the latest update as it stands after a new date is asked for', () => {
   test.each<[story: string, steps: Step[], words: string, pending: boolean]>([

@@ -62,6 +62,7 @@ test.each([
 test.each([
   [ALEX, 'shwo SG-4', 'I don’t know the word "shwo". Did you mean "show SG-4"?'],
   [ALEX, 'SG-4 sohw', 'I don’t know the word "sohw". Did you mean "show SG-4"?'],
+  [ALEX, 'shwo ofsted-2011/SG-4', 'I don’t know the word "shwo". Did you mean "show SG-4"?'],
   [PATTI, 'ntoe SG-9 trainer booked', 'I don’t know the word "ntoe". Did you mean "note SG-9 trainer booked"?'],
   // Alex may read SG-6 but not change it: no note is offered, only what Alex may do.
   [

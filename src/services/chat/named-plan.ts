@@ -40,7 +40,14 @@ export async function namedPlan(
   );
   if (!named) return null;
   const command = parseCommand(named.text, today);
-  const understood = command.kind !== 'unknown' || recogniseQuestion(named.text, today) !== null;
+  // A plan's id before the ref names it beyond doubt, so even words not understood are answered in that plan.
+  const understood =
+    command.kind !== 'unknown' ||
+    recogniseQuestion(named.text, today) !== null ||
+    prefixed(
+      text,
+      readable.map((v) => v.plan),
+    ) !== null;
   if (!understood || !mayDropPlanWords(named, command)) return null;
   return { command, asked: { incoming: { ...incoming, text: named.text }, boundPlanId: named.planId } };
 }

@@ -80,6 +80,22 @@ test('the RAG chart has a bar for each week since the demo plan was imported, a 
   await page.locator('.chart-wrap').screenshot({ path: path.join(SCREENSHOT_DIR, 'chart-default.png') });
 });
 
+test('at 320 px the RAG chart keeps its counts on the bars and its dates readable', async () => {
+  await page.setViewportSize({ width: 320, height: 900 });
+  await openTab(page, origin, PLAN);
+  await tileRefs(page);
+  await expect(page.locator('.chart .chart-count text').count()).resolves.toBeGreaterThan(0);
+  // Drawn about as wide as it is shown: a date under the bars is text of a readable size, not a speck.
+  const heights = await page
+    .locator('.chart svg > g > text')
+    .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().height));
+  expect(heights.length).toBeGreaterThan(1);
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(10);
+  const chart = await page.locator('.chart svg').boundingBox();
+  expect(chart!.width).toBeLessThanOrEqual(320);
+  await page.locator('.chart-wrap').screenshot({ path: path.join(SCREENSHOT_DIR, 'chart-320.png') });
+});
+
 test('at 320 px each measure of the performance book is a card of labels and values, with nothing off the side', async () => {
   await page.setViewportSize({ width: 320, height: 900 });
   await openTab(page, origin, PLAN);

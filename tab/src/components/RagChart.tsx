@@ -4,8 +4,12 @@ import type { RagWeek } from '../api-types';
 import { formatDate, formatDayMonth } from '../view/dates';
 import { chartGeometry, chartSummary, historyStartNote, STACK_ORDER } from '../view/rag-chart';
 import { RAG_WORDS } from '../view/words';
+import { useMediaQuery } from './useMediaQuery';
 
 const WIDTH = 640;
+/** In a meeting's side panel (320 px) the chart is drawn about as wide as it is shown, so its words stay readable. */
+const NARROW_WIDTH = 300;
+const NARROW = '(max-width: 599px)';
 const HEIGHT = 160;
 const AXIS = 28;
 /** A count is written on a segment only where it fits; the table below has every figure. */
@@ -13,8 +17,10 @@ const CHIP_HEIGHT = 14;
 const CHIP_MIN_BAR = 24;
 
 /** A segment's count on a plain chip, readable over any fill in any theme. */
+const chipWidth = (count: number) => 10 + 7 * String(count).length;
+
 function CountChip({ x, y, count }: { x: number; y: number; count: number }) {
-  const width = 10 + 7 * String(count).length;
+  const width = chipWidth(count);
   return (
     <g className="chart-count" aria-hidden="true">
       <rect
@@ -34,15 +40,27 @@ function CountChip({ x, y, count }: { x: number; y: number; count: number }) {
   );
 }
 
+/** A date under a bar, kept inside the chart: the first starts at its bar and the last ends at its bar. */
+function labelAt(x: number, width: number, index: number, count: number) {
+  if (index === 0) return { x, textAnchor: 'start' } as const;
+  if (index === count - 1) return { x: x + width, textAnchor: 'end' } as const;
+  return { x: x + width / 2, textAnchor: 'middle' } as const;
+}
+
 /**
  * RAG counts week by week from the history: a stacked bar per week, with the same figures as a table. It is
  * the whole plan's, whatever the filters (`note` says so when they are set).
  */
 export function RagChart(props: { weeks: RagWeek[]; baselineDate: string; note: string | null }) {
   const { weeks, note } = props;
-  const chart = chartGeometry(weeks, WIDTH, HEIGHT);
+  const narrow = useMediaQuery(NARROW);
+  const width = narrow ? NARROW_WIDTH : WIDTH;
+  const chart = chartGeometry(weeks, width, HEIGHT);
   const startNote = historyStartNote(weeks, props.baselineDate);
-  const labelEvery = Math.max(1, Math.ceil(chart.bars.length / 8));
+  const labelEvery = Math.max(1, Math.ceil(chart.bars.length / (narrow ? 4 : 8)));
+  // A chip may stand a little wider than its bar, into the gap beside it.
+  const fits = (barWidth: number, count: number) =>
+    barWidth >= (narrow ? 16 : CHIP_MIN_BAR) && barWidth + 8 >= chipWidth(count);
   return (
     <section className="chart-wrap" aria-labelledby="chart-heading">
       <h2 id="chart-heading">RAG week by week, whole plan</h2>
@@ -53,9 +71,9 @@ export function RagChart(props: { weeks: RagWeek[]; baselineDate: string; note: 
       ) : (
         <>
           <div className="chart">
-            <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} role="img" aria-label={chartSummary(weeks)}>
+            <svg viewBox={`0 0 ${width} ${HEIGHT + AXIS}`} role="img" aria-label={chartSummary(weeks)}>
               <ChartPatterns />
-              <line x1={0} x2={WIDTH} y1={HEIGHT} y2={HEIGHT} stroke="var(--colorNeutralStroke1)" />
+              <line x1={0} x2={width} y1={HEIGHT} y2={HEIGHT} stroke="var(--colorNeutralStroke1)" />
               {chart.bars.map((bar, i) => (
                 <g key={bar.weekStarting}>
                   <title>{`Week starting ${formatDate(bar.weekStarting)}: ${bar.segments
@@ -74,17 +92,15 @@ export function RagChart(props: { weeks: RagWeek[]; baselineDate: string; note: 
                       strokeWidth={0.75}
                     />
                   ))}
-                  {bar.width >= CHIP_MIN_BAR &&
-                    bar.segments
-                      .filter((s) => s.height >= CHIP_HEIGHT + 2)
-                      .map((s) => (
-                        <CountChip key={s.rag} x={bar.x + bar.width / 2} y={s.y + s.height / 2} count={s.count} />
-                      ))}
+                  {bar.segments
+                    .filter((s) => s.height >= CHIP_HEIGHT + 2 && fits(bar.width, s.count))
+                    .map((s) => (
+                      <CountChip key={s.rag} x={bar.x + bar.width / 2} y={s.y + s.height / 2} count={s.count} />
+                    ))}
                   {i % labelEvery === 0 && (
                     <text
-                      x={bar.x + bar.width / 2}
+                      {...labelAt(bar.x, bar.width, i, chart.bars.length)}
                       y={HEIGHT + 18}
-                      textAnchor="middle"
                       fontSize={12}
                       fill="var(--colorNeutralForeground2)"
                     >

@@ -16,7 +16,7 @@ import { planToName } from '../services/ref-elsewhere';
 import { withOwnerNames } from '../services/chat/owner-names';
 import { Storage } from '../store/open-storage';
 import { Person } from '../store/people-store';
-import { ALL_PLANS } from '../store/role-store';
+import { decidersOf } from '../services/deciders';
 import { drawDecisionsCard, drawReminderCard } from '../views/action-cards';
 
 /** A recipient of a notification; `person`: the address a message told to someone is filed under (see WaitingRecipient). */
@@ -61,7 +61,7 @@ export class NotificationTargets {
     if (!action) return [];
     const today = todayIn(this.now(), plan.timeZone);
     const targets: Recipient[] = [];
-    for (const { who, person } of await this.decidersOf(plan.id)) {
+    for (const { who, person } of await decidersOf(this.storage, plan.id)) {
       const actor = { ...who, roles: await this.storage.roles.rolesOf(plan.id, who.email) };
       // Whoever asked, or owns the action (under separation of duties), is not asked to decide it; each decider's card leaves out their own.
       if (action.dateRequest?.by === who.email || !offeredDecisionOn(actor, action, plan)) continue;
@@ -78,24 +78,6 @@ export class NotificationTargets {
       );
     }
     return targets;
-  }
-
-  /**
-   * The plan's chairs and executives, by their roles: one the bot has not met yet (`person` null, or known but not
-   * where) is waited for like anyone else, not left out.
-   */
-  private async decidersOf(planId: string) {
-    const holders = [...(await this.storage.roles.list(planId)), ...(await this.storage.roles.list(ALL_PLANS))];
-    const named = new Map<string, string | null>();
-    for (const h of holders)
-      if (h.roles.some((r) => r === 'chair' || r === 'executive'))
-        named.set(h.email, named.get(h.email) ?? h.displayName);
-    return Promise.all(
-      [...named].map(async ([email, displayName]) => {
-        const person = await this.storage.people.byEmail(email);
-        return { who: { email: person?.email ?? email, name: person?.name ?? displayName }, person };
-      }),
-    );
   }
 
   private async owner(plan: Plan, decided: Extract<Notification, { kind: 'date-decided' }>): Promise<Recipient[]> {

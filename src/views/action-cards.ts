@@ -81,7 +81,7 @@ export async function decisionsCardOf(
     planId: plan.id,
     planTitle: plan.title,
     actions: waiting,
-    userIds: deciders.map((d) => d.teamsUserId).filter((id): id is string => !!id),
+    userIds: deciders.flatMap((d) => (d.person?.teamsUserId ? [d.person.teamsUserId] : [])),
     today,
     banner,
   });

@@ -9,7 +9,16 @@ import { Incoming } from '../../src/services/chat/types';
 import { importPlan } from '../../src/services/import-plan';
 import { Storage } from '../../src/store/open-storage';
 import { readable } from '../support/chat';
-import { AUDIT, buttonsOf, importMultiplan, incomingFrom, MULTIPLAN_NOW, SEND, YJ } from '../support/multiplan';
+import {
+  AUDIT,
+  buttonsOf,
+  importMultiplan,
+  incomingFrom,
+  MULTIPLAN_NOW,
+  pressAs,
+  SEND,
+  YJ,
+} from '../support/multiplan';
 import { testStorage } from '../support/storage';
 
 jest.setTimeout(60_000);
@@ -28,13 +37,8 @@ beforeEach(async () => {
 
 const say = async (text: string, email: string, where?: Incoming['conversation']) =>
   (await chat.handle(incomingFrom(text, email, where))).map(readable);
-const press = async (email: string, button: { verb: string; planId: string; text: string }) => {
-  const { conversation, user, now } = incomingFrom('', email);
-  const data = { planId: button.planId, text: button.text };
-  return (
-    await answerConfirmPress(storage, chat, { verb: button.verb, data, incoming: { conversation, user, now } })
-  ).map(readable);
-};
+const press = (email: string, button: { verb: string; planId: string; text: string }) =>
+  pressAs(storage, chat, email, button);
 const etag = async (planId: string, ref: string) => (await storage.actions.get(planId, ref))!.etag;
 const PLAN_FACT = (plan: { id: string; title: string }) => `Plan\n${plan.title} (${plan.id})`;
 

@@ -4,12 +4,11 @@
  * justice plan; 1.1 is Alex's, Lynne's and Patti's. Everything goes through the real chat service over Azurite,
  * and a "which plan?" button is pressed through the same path Teams' invoke takes (confirm-press).
  */
-import { answerConfirmPress } from '../../src/services/chat/confirm-press';
 import { ChatService } from '../../src/services/chat/chat-service';
 import { Reply } from '../../src/services/chat/types';
 import { Storage } from '../../src/store/open-storage';
 import { readable } from '../support/chat';
-import { AUDIT, buttonsOf, importMultiplan, incomingFrom as incoming, SEND, YJ } from '../support/multiplan';
+import { AUDIT, buttonsOf, importMultiplan, incomingFrom as incoming, pressAs, SEND, YJ } from '../support/multiplan';
 import { testStorage } from '../support/storage';
 
 jest.setTimeout(60_000);
@@ -31,15 +30,8 @@ beforeEach(async () => {
 const replies = (text: string, email: string): Promise<Reply[]> => chat.handle(incoming(text, email));
 const say = async (text: string, email: string) => (await replies(text, email)).map(readable);
 
-const press = async (email: string, button: { verb: string; planId: string; text: string }) => {
-  const { conversation, user, now } = incoming('', email);
-  const answer = await answerConfirmPress(storage, chat, {
-    verb: button.verb,
-    data: { planId: button.planId, text: button.text },
-    incoming: { conversation, user, now },
-  });
-  return answer.map(readable);
-};
+const press = (email: string, button: { verb: string; planId: string; text: string }) =>
+  pressAs(storage, chat, email, button);
 
 const r3 = async (planId: string) => (await storage.actions.get(planId, 'R3'))!;
 const etags = async () => Promise.all([SEND, YJ, AUDIT].map(async (p) => (await r3(p.id)).etag));

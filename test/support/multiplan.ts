@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { answerConfirmPress } from '../../src/services/chat/confirm-press';
+import { ChatService } from '../../src/services/chat/chat-service';
 import { Incoming, Reply } from '../../src/services/chat/types';
 import { importPlan } from '../../src/services/import-plan';
 import { DEMO_PEOPLE } from '../../src/services/demo-seed';
 import { Storage } from '../../src/store/open-storage';
-import { personal } from './chat';
+import { personal, readable } from './chat';
 
 /**
  * Three plans a council runs at once (test/fixtures/multiplan) that reuse refs: R3 is Patti's in the SEND plan and
@@ -49,4 +51,21 @@ export function incomingFrom(
 export function buttonsOf(reply: Reply): { title: string; verb: string; planId: string; text: string }[] {
   if (reply.kind !== 'card' || reply.card !== 'confirm') throw new Error(`not a question: ${JSON.stringify(reply)}`);
   return (reply.data as { choices: { title: string; verb: string; planId: string; text: string }[] }).choices;
+}
+
+/** Presses a "which plan?" button in the person's own chat, through the path Teams' invoke takes; the replies, readable. */
+export async function pressAs(
+  storage: Storage,
+  chat: ChatService,
+  email: string,
+  button: { verb: string; planId: string; text: string },
+): Promise<string[]> {
+  const { conversation, user, now } = incomingFrom('', email);
+  const data = { planId: button.planId, text: button.text };
+  const answer = await answerConfirmPress(storage, chat, {
+    verb: button.verb,
+    data,
+    incoming: { conversation, user, now },
+  });
+  return answer.map(readable);
 }

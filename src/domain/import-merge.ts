@@ -2,6 +2,7 @@ import { evidenceLink } from './evidence-items';
 import { importedRevision } from './import-dates';
 import { ImportedMeasureFields, mergeMeasure } from './import-measure';
 import { ImportedRow } from './import-rows';
+import { NOT_YET_STARTED } from './status';
 import { Action, Evidence, Measure } from './types';
 
 /**
@@ -27,7 +28,7 @@ export function mergeImportedRow(
     revisionCount: 0,
     owner: null,
     agency: '',
-    status: 'Not started',
+    status: NOT_YET_STARTED,
     measures: [],
     evidence: [],
     latestUpdate: null,

@@ -1,8 +1,5 @@
-import { isStatus } from './status';
+import { isStatus, NOT_YET_STARTED } from './status';
 import { HistoryEntry, Status } from './types';
-
-/** What a plan's rules make an action nobody has reported on: a blank status in a council's file is not started. */
-export const NOT_YET_STARTED: Status = 'Not started';
 
 /**
  * The status a new date gives back to a delayed action: the one it had before it was delayed, read from its history

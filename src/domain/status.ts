@@ -24,6 +24,9 @@ export const ACCEPTED_STATUS_WORDS = STATUSES.join(', ');
 
 export type StatusResult = { ok: true; status: Status } | { ok: false; error: string };
 
+/** The status of an action nobody has reported on: a blank status in a council's file. */
+export const NOT_YET_STARTED: Status = 'Not started';
+
 /** Reads a status as people write it in a spreadsheet; blank means not started. */
 export function parseStatus(text: string): StatusResult {
   const key = text
@@ -31,7 +34,7 @@ export function parseStatus(text: string): StatusResult {
     .replace(/[^a-z ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (key === '') return { ok: true, status: 'Not started' };
+  if (key === '') return { ok: true, status: NOT_YET_STARTED };
   const status = ALIASES[key];
   if (status) return { ok: true, status };
   return {
